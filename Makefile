@@ -1,0 +1,56 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+# Development defaults; the environment overrides any of them.
+export DEBUG ?= 1
+
+.PHONY: run test lint format venv setup sample check-deploy bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the requirements change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+setup: venv
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py loadsample
+	$(BIN)/python manage.py ensure_admin
+
+run: setup
+	@echo ""
+	@echo "  Case tracker: http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:        http://127.0.0.1:$(PORT)/admin/  (the login is printed above)"
+	@echo "  Stop with Ctrl-C."
+	@echo ""
+	$(BIN)/honcho start --port $(PORT) --no-prefix=false
+
+test: venv
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: venv
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=tracker.example \
+	  SITE_URL=https://tracker.example $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: venv
+	$(BIN)/python bench/ingest.py
+
+clean:
+	rm -rf var/broker var/*.sqlite3* var/staticfiles

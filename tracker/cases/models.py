@@ -1,0 +1,109 @@
+"""What is tracked (cases and topics) and the curated vocabulary (entities and their aliases)."""
+
+import re
+import zoneinfo
+
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Case(models.Model):
+    class Kind(models.TextChoices):
+        COURT_CASE = "case", "court case"
+        TOPIC = "topic", "topic"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "active"
+        DECIDED = "decided", "decided"
+        CLOSED = "closed", "closed"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COURT_CASE)
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    caption = models.CharField(max_length=300, blank=True, help_text="The caption on the docket.")
+    court = models.CharField(max_length=200, blank=True)
+    docket_number = models.CharField(max_length=100, blank=True)
+    judge = models.CharField(max_length=200, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC", help_text="The court's time zone.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    description = models.TextField(blank=True)
+    keywords = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Phrases that make an article relevant on their own (case-insensitive).",
+    )
+    entities = models.ManyToManyField("Entity", blank=True, related_name="cases")
+    entity_threshold = models.PositiveSmallIntegerField(
+        default=2,
+        help_text="Distinct case entities that make an article relevant; 0: entities alone never do.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tzinfo(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+
+class Entity(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "PERSON", "person"
+        ORG = "ORG", "organisation"
+        PRODUCT = "PRODUCT", "product"
+        COURT = "COURT", "court"
+        LAW = "LAW", "law"
+        GPE = "GPE", "place"
+        EVENT = "EVENT", "event"
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "candidate"
+        CURATED = "curated", "curated"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CURATED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+        constraints = [models.UniqueConstraint(Lower("name"), "kind", name="entity_unique_name_kind")]
+
+    def __str__(self):
+        return self.name
+
+    def surface_forms(self):
+        """The name and every alias, as (text, case_sensitive) pairs."""
+        forms = [(self.name, True)]
+        forms += [(a.text, a.case_sensitive) for a in self.aliases.all()]
+        return forms
+
+
+class Alias(models.Model):
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    text = models.CharField(max_length=200)
+    case_sensitive = models.BooleanField(
+        default=True, help_text='On for names that are also words: "Meta" the company, not "meta".'
+    )
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name_plural = "aliases"
+        constraints = [models.UniqueConstraint("entity", "text", name="alias_unique_per_entity")]
+
+    def __str__(self):
+        return self.text
+
+
+def phrase_pattern(text: str, *, case_sensitive: bool) -> re.Pattern:
+    """A regex that finds `text` as a whole phrase (not inside a longer word)."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CrossrefConfig(AppConfig):
+    name = "tracker.crossref"

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DigestsConfig(AppConfig):
+    name = "tracker.digests"
