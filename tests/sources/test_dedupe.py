@@ -1,0 +1,261 @@
+"""Canonical URLs, text fingerprints and MinHash near-copy detection."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lxml import etree
+
+from tracker.sources import dedupe
+from tracker.sources.dedupe import (
+    BANDS,
+    MERSENNE_PRIME,
+    NEAR_COPY_THRESHOLD,
+    NUM_PERM,
+    band_keys,
+    canonical_url,
+    minhash,
+    normalise_text,
+    registrable_domain,
+    shingles,
+    signature_from_bytes,
+    signature_to_bytes,
+    similarity,
+    text_fingerprint,
+)
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+MANIFEST = json.loads((SEEDS / "manifest.json").read_text())
+
+
+def seed_body(record: dict) -> str:
+    """A seed article's prose: the long lines of its captured text (navigation lines are short)."""
+    lines = (SEEDS / "articles" / record["seed"]).read_text().splitlines()
+    return "\n\n".join(line.strip() for line in lines if len(line.split()) >= 20)
+
+
+BODIES = [seed_body(record) for record in MANIFEST]
+ARTICLE_600 = " ".join(" ".join(BODIES).split()[:600])
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a?utm_source=rss&utm_medium=feed", "https://example.com/a"),
+        ("https://example.com/a?UTM_Campaign=x&id=3", "https://example.com/a?id=3"),
+        ("https://example.com/a?fbclid=IwAR0abc", "https://example.com/a"),
+        ("https://example.com/a?gclid=1&msclkid=2&mc_cid=3&mc_eid=4&igshid=5", "https://example.com/a"),
+        ("https://example.com/a?ref=homepage&smid=tw-share&ocid=x&cmpid=y", "https://example.com/a"),
+        ("https://example.com/a?id=3&page=2", "https://example.com/a?id=3&page=2"),
+        ("https://example.com/a?page=2&utm_source=x&id=3", "https://example.com/a?page=2&id=3"),
+        ("https://example.com/a?q=a+b&empty=&flag", "https://example.com/a?q=a+b&empty=&flag"),
+        ("HTTPS://WWW.Example.COM/Path/Case", "https://www.example.com/Path/Case"),
+        ("https://example.com:443/a", "https://example.com/a"),
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("http://example.com:8080/a", "http://example.com:8080/a"),
+        ("https://example.com:80/a", "https://example.com:80/a"),
+        ("https://example.com/a#comments", "https://example.com/a"),
+        ("https://example.com/a?#top", "https://example.com/a"),
+        ("https://example.com", "https://example.com/"),
+        ("https://example.com.", "https://example.com/"),
+        ("  https://example.com/a  ", "https://example.com/a"),
+        ("https://bücher.example/ä b", "https://xn--bcher-kva.example/%C3%A4%20b"),
+        ("https://example.com/%7euser/%e2%82%ac", "https://example.com/~user/%E2%82%AC"),
+        ("https://example.com/a%2Fb", "https://example.com/a%2Fb"),
+        ("https://example.com/100%", "https://example.com/100%25"),
+        ("https://example.com/s?q=%c3%a4&r=a%26b", "https://example.com/s?q=%C3%A4&r=a%26b"),
+        ("http://[::1]:80/x", "http://[::1]/x"),
+    ],
+)
+def test_canonical_url(url, expected):
+    assert canonical_url(url) == expected
+    assert canonical_url(expected) == expected
+
+
+GARBAGE = [
+    "",
+    "   ",
+    "not a url",
+    "http://",
+    "http://[::1",
+    "http://example.com:99999/",
+    "://nothing",
+    "javascript:alert(1)",
+    "mailto:someone@example.com",
+    "\x00\x01",
+    "http://exa mple.com/%zz%",
+    "https://example.com/" + "%" * 50,
+]
+
+
+@pytest.mark.parametrize("url", GARBAGE)
+def test_canonical_url_never_raises_and_is_idempotent(url):
+    once = canonical_url(url)
+
+    assert isinstance(once, str)
+    assert canonical_url(once) == once
+
+
+def test_canonical_url_returns_unparseable_input_stripped():
+    assert canonical_url("  http://[::1  ") == "http://[::1"
+    assert canonical_url(" not a url ") == "not a url"
+
+
+def test_aggregator_links_with_tracking_give_the_outlets_urls():
+    channel = etree.parse(str(SEEDS / "site" / "aggregator.example" / "search" / "musk-openai-trial.xml"))
+    links = [link.text for link in channel.iter("link")][1:]  # the first is the channel's own
+    assert any("utm_" in link for link in links)
+
+    assert [canonical_url(link) for link in links] == [record["url"] for record in MANIFEST]
+    assert all(canonical_url(record["url"]) == record["url"] for record in MANIFEST)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://www.Example.com/a", "example.com"),
+        ("https://m.example.com/a", "example.com"),
+        ("https://amp.example.com/a", "example.com"),
+        ("http://www.m.example.com:8080/", "example.com"),
+        ("news.example.co.uk", "news.example.co.uk"),
+        ("WWW.example.org", "example.org"),
+        ("example.org/path?q=1", "example.org"),
+        ("www.com", "www.com"),
+        ("bücher.example", "xn--bcher-kva.example"),
+        ("", ""),
+    ],
+)
+def test_registrable_domain(value, expected):
+    assert registrable_domain(value) == expected
+
+
+def test_normalise_text():
+    assert normalise_text("  Don’t STOP—now!\n\n“Really?”  ") == "dont stop now really"
+    assert normalise_text("ﬁle ＡＢＣ Straße") == "file abc strasse"
+    assert normalise_text("$850 billion, 4:24-cv-04722") == "850 billion 4 24 cv 04722"
+
+
+def test_fingerprint_ignores_case_spacing_and_punctuation():
+    text = BODIES[0]
+    variant = text.upper().replace(" ", "  \n").replace(",", "").replace("'", "’")
+
+    assert text_fingerprint(variant) == text_fingerprint(text)
+    assert len(text_fingerprint(text)) == 64
+    assert text_fingerprint(text.replace("Grok", "Gemini", 1)) != text_fingerprint(text)
+    assert text_fingerprint("") == "" and text_fingerprint(" ... ") == ""
+
+
+def test_shingles_are_stable_64_bit_integers():
+    values = shingles("one two three four five six seven")
+
+    assert len(values) == 3
+    assert all(0 <= value < 2**64 for value in values)
+    assert values == shingles("One, two; three FOUR five six seven.")
+    assert len(shingles("too short")) == 1
+    assert shingles("") == set()
+
+
+def test_minhash_is_exactly_a_times_x_plus_b_mod_the_mersenne_prime():
+    text = BODIES[1]
+    expected = [
+        min((a * (x % MERSENNE_PRIME) + b) % MERSENNE_PRIME for x in shingles(text))
+        for a, b in zip(dedupe._A.tolist(), dedupe._B.tolist(), strict=True)
+    ]
+
+    assert minhash(text).tolist() == expected
+
+
+def lightly_edited(text: str) -> str:
+    words = text.split()
+    for position, replacement in [
+        (40, "reportedly"),
+        (170, "firm"),
+        (300, "said"),
+        (430, "big"),
+        (560, "then"),
+    ]:
+        words[position] = replacement
+    return " ".join(words)
+
+
+def test_similarity_of_identical_edited_and_unrelated_texts():
+    signature = minhash(ARTICLE_600)
+
+    assert signature.dtype == np.uint64 and signature.shape == (NUM_PERM,)
+    assert similarity(signature, minhash(ARTICLE_600)) == 1.0
+    assert similarity(signature, minhash(lightly_edited(ARTICLE_600))) > 0.7
+    for i, body in enumerate(BODIES):
+        for other in BODIES[i + 1 :]:
+            assert similarity(minhash(body), minhash(other)) < 0.2
+
+
+def test_band_keys_find_the_near_copy_and_not_unrelated_articles():
+    keys = band_keys(minhash(ARTICLE_600))
+
+    assert len(keys) == BANDS and len(set(keys)) == BANDS
+    assert all(-(2**63) <= key < 2**63 for key in keys)
+    assert set(keys) & set(band_keys(minhash(lightly_edited(ARTICLE_600))))
+    seed_keys = [set(band_keys(minhash(body))) for body in BODIES]
+    for i, these in enumerate(seed_keys):
+        for those in seed_keys[i + 1 :]:
+            assert not these & those
+
+
+def test_near_copy_threshold_separates_copies_from_rewrites():
+    signature = minhash(ARTICLE_600)
+
+    assert similarity(signature, minhash(lightly_edited(ARTICLE_600))) >= NEAR_COPY_THRESHOLD
+    assert similarity(minhash(BODIES[0]), minhash(BODIES[2])) < NEAR_COPY_THRESHOLD
+
+
+def test_text_without_words_matches_nothing():
+    empty = minhash(" — ")
+
+    assert band_keys(empty) == []
+    assert similarity(empty, minhash("")) == 0.0
+    assert similarity(empty, minhash(ARTICLE_600)) == 0.0
+
+
+def test_signature_bytes_round_trip():
+    signature = minhash(ARTICLE_600)
+    stored = signature_to_bytes(signature)
+
+    assert len(stored) == NUM_PERM * 8
+    assert np.array_equal(signature_from_bytes(stored), signature)
+    assert signature_from_bytes(memoryview(stored)).dtype == np.uint64
+    with pytest.raises(ValueError):
+        signature_from_bytes(stored[:-1])
+    with pytest.raises(ValueError):
+        band_keys(signature[:-1])
+
+
+def test_signatures_and_band_keys_are_the_same_in_another_process():
+    code = (
+        "import json, sys\n"
+        "from tracker.sources.dedupe import band_keys, minhash, text_fingerprint\n"
+        "text = sys.stdin.read()\n"
+        "print(json.dumps([minhash(text).tolist(), band_keys(minhash(text)), text_fingerprint(text)]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "random"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=ARTICLE_600,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+
+    signature, keys, fingerprint = json.loads(result.stdout)
+    assert signature == minhash(ARTICLE_600).tolist()
+    assert keys == band_keys(minhash(ARTICLE_600))
+    assert fingerprint == text_fingerprint(ARTICLE_600)
