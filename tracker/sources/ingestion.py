@@ -1,0 +1,238 @@
+"""The ingestion workflow: poll a feed, store its entries, fetch the pages of summary-only entries.
+
+Every outbound request goes through `fetching.fetch` (or, for the bundled sample corpus, a function
+with the same signature that reads files), so the same code path serves the workers, `poll_feeds
+--sync` and `loadsample`. Problems are recorded on the feed and its FetchRun, never raised: a broken
+feed backs off and is retried later; nothing it sent before is lost.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tracker.cases.relevance import load_vocabularies
+from tracker.sources import articles, scheduling
+from tracker.sources.fetching import FetchError, FetchResponse, RefusedURL, fetch
+from tracker.sources.models import Article, Feed, FetchRun, content_retention_cutoff
+from tracker.sources.pages import extract_page
+from tracker.sources.parsing import parse_feed
+from tracker.sources.sanitising import html_to_text
+
+Fetcher = Callable[..., FetchResponse]
+
+FEED_ACCEPT = (
+    "application/atom+xml, application/rss+xml, application/rdf+xml, application/xml;q=0.9, */*;q=0.5"
+)
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+SUCCESS = {FetchRun.Outcome.OK, FetchRun.Outcome.NOT_MODIFIED, FetchRun.Outcome.PARSE_WARNING}
+TRANSIENT_FETCH_ERRORS = {"timeout", "dns", "connection", "tls"}
+ENQUEUE_LEASE = timedelta(minutes=10)  # a feed handed to a worker is not handed out again meanwhile
+
+
+@dataclass
+class PollResult:
+    run: FetchRun
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    pages_needed: list[int] = field(default_factory=list)
+
+
+@dataclass
+class PageResult:
+    article_id: int
+    stored: bool  # the article has its text (from the page, or the summary after giving up)
+    retry: bool = False  # a transient failure: try again later
+    error: str = ""
+
+
+def context_for(feed: Feed | None = None) -> articles.Context:
+    case_ids = list(feed.cases.values_list("id", flat=True)) if feed else []
+    return articles.Context(vocabularies=load_vocabularies(), feed_case_ids=case_ids)
+
+
+# --- feeds ------------------------------------------------------------------------------------
+
+
+def poll_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
+    """Fetch a feed (conditionally), store what is new, and schedule the next poll."""
+    run = FetchRun(feed=feed, started_at=timezone.now())
+    started = time.monotonic()
+    try:
+        response = fetcher(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
+    except FetchError as exc:
+        outcome = FetchRun.Outcome.REFUSED if isinstance(exc, RefusedURL) else FetchRun.Outcome.FETCH_ERROR
+        return _finish(feed, PollResult(run), started, outcome=outcome, error=str(exc))
+
+    run.http_status, run.final_url = response.status, response.url[:1000]
+    run.bytes_received, run.content_type = (
+        len(response.content),
+        response.headers.get("content-type", "")[:200],
+    )
+    if response.permanent_url and response.permanent_url != feed.url:
+        _move(feed, response.permanent_url)
+    result = PollResult(run)
+    if response.status == 304:
+        return _finish(feed, result, started, outcome=FetchRun.Outcome.NOT_MODIFIED)
+    if response.status == 410:
+        return _finish(
+            feed, result, started, outcome=FetchRun.Outcome.GONE, error="HTTP 410: the feed is gone"
+        )
+    if not 200 <= response.status < 300:
+        error = f"HTTP {response.status}"
+        return _finish(
+            feed, result, started, outcome=FetchRun.Outcome.HTTP_ERROR, error=error,
+            retry_after=response.retry_after_seconds,
+        )  # fmt: skip
+
+    run.content_gz = gzip.compress(response.content)
+    feed.etag = response.headers.get("etag", "")[:500]
+    feed.last_modified = response.headers.get("last-modified", "")[:100]
+    return _store_parsed(
+        feed, result, started, response.content, headers=response.headers, base_url=response.url
+    )
+
+
+def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
+    """Poll a feed and fetch the pages it needs, all in this process (scripts, tests, the sample)."""
+    result = poll_feed(feed, fetcher=fetcher)
+    context = context_for()
+    for article in Article.objects.filter(pk__in=result.pages_needed):
+        fetch_article_page(article, fetcher=fetcher, context=context)
+    return result
+
+
+def reparse_run(run: FetchRun) -> PollResult:
+    """Store the entries of a poll's kept raw bytes again, without fetching (after a parser fix)."""
+    if run.content is None:
+        raise ValueError(f"fetch run {run.pk} has no stored content (pruned or not modified)")
+    fresh = FetchRun(feed=run.feed, started_at=timezone.now(), http_status=run.http_status)
+    return _store_parsed(
+        run.feed, PollResult(fresh), time.monotonic(), run.content, headers={}, base_url=run.final_url
+    )
+
+
+def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -> PollResult:
+    parsed = parse_feed(content, headers=headers, base_url=base_url)
+    if not parsed.is_feed:
+        error = parsed.problem or "not a feed"
+        return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
+    if parsed.title and not feed.title:
+        feed.title = parsed.title[:300]
+    context = context_for(feed)
+    result.run.entries_seen = len(parsed.entries)
+    for entry in parsed.entries:
+        stored = articles.store_entry(feed=feed, entry=entry, context=context)
+        if stored is None:
+            continue
+        if stored.created:
+            result.created.append(stored.article.pk)
+        elif stored.updated:
+            result.updated.append(stored.article.pk)
+        if stored.needs_page:
+            result.pages_needed.append(stored.article.pk)
+    result.run.entries_new, result.run.entries_updated = len(result.created), len(result.updated)
+    outcome = FetchRun.Outcome.PARSE_WARNING if parsed.problem else FetchRun.Outcome.OK
+    return _finish(feed, result, started, outcome=outcome, error=parsed.problem)
+
+
+def _move(feed: Feed, new_url: str) -> None:
+    """A permanent redirect: store the new address, unless another feed already has it."""
+    try:
+        with transaction.atomic():
+            Feed.objects.filter(pk=feed.pk).update(url=new_url)
+        feed.url = new_url
+    except IntegrityError:
+        pass
+
+
+def _finish(feed, result: PollResult, started: float, *, outcome, error: str = "", retry_after=None):
+    run, now = result.run, timezone.now()
+    run.outcome, run.error = outcome, error
+    run.duration_ms = int((time.monotonic() - started) * 1000)
+    run.save()
+    bounds = scheduling.Bounds.from_settings()
+    feed.last_polled_at, feed.last_status, feed.last_outcome = now, run.http_status, outcome
+    if outcome in SUCCESS:
+        feed.status, feed.error_count, feed.last_success_at = Feed.Status.OK, 0, now
+        if outcome != FetchRun.Outcome.NOT_MODIFIED or result.created:
+            feed.poll_interval = scheduling.adapted_interval(
+                feed.poll_interval, new_entries=len(result.created), bounds=bounds
+            )
+        if result.created:
+            feed.last_new_entry_at = now
+        feed.last_error = error
+        feed.next_poll_at = now + timedelta(seconds=feed.poll_interval)
+    elif outcome == FetchRun.Outcome.GONE:
+        feed.status, feed.last_error = Feed.Status.GONE, error
+    else:
+        feed.error_count += 1
+        feed.last_error = error
+        paused = feed.error_count >= settings.TRACKER_PAUSE_AFTER_ERRORS
+        feed.status = Feed.Status.PAUSED if paused else Feed.Status.FAILING
+        delay = scheduling.backoff_delay(
+            feed.poll_interval, errors=feed.error_count, bounds=bounds, retry_after=retry_after
+        )
+        feed.next_poll_at = now + timedelta(seconds=delay)
+    feed.save()
+    return result
+
+
+def claim_due_feeds(now=None) -> list[int]:
+    """The ids of feeds due for a poll, leased so the next scheduler tick does not hand them out again."""
+    now = now or timezone.now()
+    ids = list(Feed.objects.due(now).order_by("next_poll_at").values_list("id", flat=True)[:500])
+    Feed.objects.filter(id__in=ids).update(next_poll_at=now + ENQUEUE_LEASE)
+    return ids
+
+
+def prune_fetch_content() -> int:
+    """Drop the raw bytes of polls older than the retention period; the runs themselves stay."""
+    return FetchRun.objects.filter(
+        started_at__lt=content_retention_cutoff(), content_gz__isnull=False
+    ).update(content_gz=None)
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+
+def fetch_article_page(article: Article, *, fetcher: Fetcher = fetch, context=None) -> PageResult:
+    """Fetch the page of a summary-only entry and store its main text and metadata. A transient
+    failure asks for a retry; after the last try, or a permanent failure, the summary is kept."""
+    context = context or context_for()
+    try:
+        response = fetcher(article.canonical_url, accept=PAGE_ACCEPT, robots=True)
+    except FetchError as exc:
+        return _page_failed(article, str(exc), transient=exc.kind in TRANSIENT_FETCH_ERRORS, context=context)
+    if response.status == 429 or response.status >= 500:
+        return _page_failed(article, f"HTTP {response.status} for the page", transient=True, context=context)
+    if not 200 <= response.status < 300:
+        return _page_failed(article, f"HTTP {response.status} for the page", transient=False, context=context)
+    page = extract_page(
+        response.content, url=response.url, content_type=response.headers.get("content-type", "")
+    )
+    stored = articles.apply_page(article, page, context=context)
+    return PageResult(stored.pk, stored=True)
+
+
+def _page_failed(article: Article, error: str, *, transient: bool, context) -> PageResult:
+    article.page_attempts += 1
+    article.error = error[:2000]
+    if transient and article.page_attempts < settings.TRACKER_PAGE_MAX_ATTEMPTS:
+        article.save(update_fields=["page_attempts", "error", "updated_at"])
+        return PageResult(article.pk, stored=False, retry=True, error=error)
+    with transaction.atomic():
+        article.text = html_to_text(article.summary)
+        article.extractor = "summary" if article.text else ""
+        article.status = Article.Status.FETCHED if article.text else Article.Status.FAILED
+        article.save()
+        if article.text:
+            articles.finalize(article, context=context)
+    return PageResult(article.pk, stored=bool(article.text), error=error)
