@@ -27,12 +27,13 @@ sys.path.insert(0, str(ROOT))
 
 def configure(var_dir: str) -> None:
     os.environ["TRACKER_VAR_DIR"] = var_dir
-    os.environ.setdefault("DEBUG", "1")
+    os.environ["DEBUG"] = "0"  # DEBUG records every query: not what production runs
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ["TRACKER_ALLOW_PRIVATE_URLS"] = "1"
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{var_dir}/bench.sqlite3")
     os.environ["CELERY_BROKER_URL"] = os.environ.get("BENCH_BROKER_URL", "memory://")
     os.environ["CACHE_URL"] = "locmemcache://"
-    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ["LOG_LEVEL"] = "ERROR"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     import django
 
@@ -81,6 +82,9 @@ def worker_rate(bodies: dict[str, bytes], concurrency: int) -> tuple[float, int]
 
     from tracker import celery_app
     from tracker.sources import tasks
+
+    if celery_app.conf.broker_url.startswith("memory://"):
+        celery_app.conf.broker_transport_options = {"polling_interval": 0.005}  # not the 1 s default
     from tracker.sources.models import Article, Feed, FetchRun
 
     feeds = [Feed.objects.create(url=f"http://{host}/feed.xml") for host in bodies]

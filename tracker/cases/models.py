@@ -103,7 +103,11 @@ class Alias(models.Model):
         return self.text
 
 
-def phrase_pattern(text: str, *, case_sensitive: bool) -> re.Pattern:
-    """A regex that finds `text` as a whole phrase (not inside a longer word)."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
+def phrases_pattern(forms: list[tuple[str, bool]]) -> re.Pattern | None:
+    """One regex that finds any of the (text, case_sensitive) phrases as a whole phrase, not inside a
+    longer word; None when there are none. One search per entity instead of one per alias."""
+    parts = [re.escape(text) if cs else f"(?i:{re.escape(text)})" for text, cs in forms if text.strip()]
+    if not parts:
+        return None
+    parts.sort(key=len, reverse=True)  # the longest alternative first: "Grok AI" before "Grok"
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.cases.models import Case, phrase_pattern
+from tracker.cases.models import Case, phrases_pattern
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     case_id: int
-    keywords: tuple[re.Pattern, ...]
-    entities: tuple[tuple[int, tuple[re.Pattern, ...]], ...]  # (entity id, its surface forms)
+    keywords: re.Pattern | None
+    entities: tuple[re.Pattern, ...]  # one pattern per entity, matching any of its surface forms
     entity_threshold: int
 
 
@@ -27,14 +27,8 @@ def load_vocabularies() -> list[Vocabulary]:
     """Every case's keywords and entity names, compiled for matching."""
     vocabularies = []
     for case in Case.objects.prefetch_related("entities__aliases"):
-        keywords = tuple(phrase_pattern(k, case_sensitive=False) for k in case.keywords if k.strip())
-        entities = tuple(
-            (
-                entity.id,
-                tuple(phrase_pattern(text, case_sensitive=cs) for text, cs in entity.surface_forms()),
-            )
-            for entity in case.entities.all()
-        )
+        keywords = phrases_pattern([(k, False) for k in case.keywords])
+        entities = tuple(filter(None, (phrases_pattern(e.surface_forms()) for e in case.entities.all())))
         vocabularies.append(Vocabulary(case.id, keywords, entities, case.entity_threshold))
     return vocabularies
 
@@ -43,12 +37,12 @@ def matching_cases(text: str, vocabularies: Iterable[Vocabulary]) -> list[int]:
     """The ids of the cases whose keywords or enough of whose entities appear in `text`."""
     matched = []
     for vocabulary in vocabularies:
-        if any(pattern.search(text) for pattern in vocabulary.keywords):
+        if vocabulary.keywords and vocabulary.keywords.search(text):
             matched.append(vocabulary.case_id)
             continue
         if vocabulary.entity_threshold <= 0:
             continue
-        named = sum(1 for _, forms in vocabulary.entities if any(f.search(text) for f in forms))
+        named = sum(1 for pattern in vocabulary.entities if pattern.search(text))
         if named >= vocabulary.entity_threshold:
             matched.append(vocabulary.case_id)
     return matched
