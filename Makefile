@@ -32,7 +32,7 @@ run: setup
 	@echo "  Admin:        http://127.0.0.1:$(PORT)/admin/  (the login is printed above)"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
-	$(BIN)/honcho start --port $(PORT) --no-prefix=false
+	$(BIN)/honcho start --port $(PORT)
 
 test: venv
 	$(BIN)/pytest $(PYTEST_ARGS)
