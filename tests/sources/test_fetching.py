@@ -15,7 +15,8 @@ from email.utils import format_datetime
 import pytest
 
 from tests.support.httpserver import Answer, Request
-from tracker.sources.fetching import FetchError, FetchResponse, RefusedURL, check_url, fetch, robots_allowed
+from tracker.sources.fetching import FetchResponse, check_url, fetch, robots_allowed
+from tracker.sources.guard import FetchError, RefusedURL
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title></channel></rss>'
 

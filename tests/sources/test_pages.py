@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import trafilatura
 
-from tracker.sources.pages import Page, extract_page, find_credited_source
+from tracker.sources.credits import find_credited_source
+from tracker.sources.pages import Page, extract_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 MANIFEST = json.loads((SEEDS / "manifest.json").read_text())

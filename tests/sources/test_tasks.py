@@ -22,7 +22,7 @@ def worker(settings):
         key: celery_app.conf[key] for key in ("broker_url", "broker_transport_options", "task_always_eager")
     }
     celery_app.conf.update(broker_url=url, broker_transport_options={}, task_always_eager=False)
-    celery_app._pool = None  # forget connections made for another broker
+    forget_connections()
     celery_app.control.purge()
     with start_worker(
         celery_app,
@@ -34,7 +34,13 @@ def worker(settings):
     ):
         yield celery_app
     celery_app.conf.update(saved)
+    forget_connections()
+
+
+def forget_connections():
+    """Drop the connection and producer pools made for another broker (tests that ran before)."""
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 def wait_for(condition, timeout: float = 30.0):

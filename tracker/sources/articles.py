@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from tracker.cases.relevance import Vocabulary, matching_cases
 from tracker.sources import dedupe
+from tracker.sources.credits import find_credited_source
 from tracker.sources.models import Article, ArticleFeed, ArticleSignature, ArticleVersion, Feed, Outlet
-from tracker.sources.pages import Page, find_credited_source
+from tracker.sources.pages import Page
 from tracker.sources.parsing import Entry
 from tracker.sources.sanitising import html_to_text
 from tracker.sources.signals import article_ready

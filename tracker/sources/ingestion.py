@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from tracker.cases.relevance import load_vocabularies
 from tracker.sources import articles, scheduling
-from tracker.sources.fetching import FetchError, FetchResponse, RefusedURL, fetch
+from tracker.sources.fetching import FetchResponse, fetch
+from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, FetchRun, content_retention_cutoff
 from tracker.sources.pages import extract_page
 from tracker.sources.parsing import parse_feed

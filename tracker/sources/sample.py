@@ -21,7 +21,8 @@ from django.db import transaction
 from tracker.cases.models import Case
 from tracker.sources import ingestion
 from tracker.sources.articles import outlet_for
-from tracker.sources.fetching import FetchError, FetchResponse, RefusedURL
+from tracker.sources.fetching import FetchResponse
+from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, Outlet
 
 CASE_SLUG = "musk-v-openai"

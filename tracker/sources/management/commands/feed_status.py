@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.management.base import BaseCommand
@@ -10,6 +9,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from tracker.sources.models import Feed
+from tracker.sources.tables import format_table, truncate
 
 HEADERS = ("id", "feed", "outlet", "status", "last outcome", "HTTP", "errors", "next poll", "articles")
 FEED_WIDTH = 48
@@ -38,10 +38,6 @@ def next_poll(feed: Feed, now: datetime) -> str:
     return relative(feed.next_poll_at, now)
 
 
-def truncate(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def status_rows(now: datetime | None = None) -> list[tuple[str, ...]]:
     """One row per feed, from a single query."""
     now = now or timezone.now()
@@ -62,16 +58,6 @@ def status_rows(now: datetime | None = None) -> list[tuple[str, ...]]:
         )
         for feed in feeds.order_by("id")
     ]
-
-
-def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """Left-aligned columns separated by two spaces, with a rule under the header."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
-
-    return [line(headers), line(["-" * width for width in widths]), *(line(row) for row in rows)]
 
 
 class Command(BaseCommand):

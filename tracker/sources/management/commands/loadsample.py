@@ -8,8 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from tracker.sources.management.commands.feed_status import format_table, truncate
 from tracker.sources.sample import SampleError, SampleSummary, load_sample
+from tracker.sources.tables import format_table, truncate
 
 
 def summary_lines(summary: SampleSummary) -> list[str]:

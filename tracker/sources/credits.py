@@ -1,0 +1,99 @@
+"""Credited sources: the outlet a page says it republishes, from the page's own words; no ORM, no network."""
+
+from __future__ import annotations
+
+import copy
+import re
+from urllib.parse import urlsplit
+
+import lxml.html
+
+from tracker.sources import markup
+
+CREDIT_HEADING = re.compile(r"^(?:original\s+)?(?:sources?|via)\s*:?$", re.I)
+CREDIT_LINE = re.compile(r"^(?:original\s+)?sources?\s*:\s*(?P<name>.+)$", re.I)
+CREDIT_SENTENCE = re.compile(
+    r"^(?:(?:a version of )?(?:this (?:article|story|post|piece|report|column) )?(?:(?:was|is|has been) )?"
+    r"(?:first|originally) (?:published|appeared|posted|ran)(?: online)?|republished(?: with permission)?)"
+    r" (?:by|on|at|in|from) (?P<name>.+)$",
+    re.I,
+)
+CREDIT_VIA = re.compile(r"[(\[]\s*via:?\s+(?P<name>[^()\[\]]{2,80})[)\]]\s*\.?\s*$", re.I)
+_NAME_END = re.compile(r"[.;!?](?:\s|$)|,\s|\s[(\[]|\s(?:on|and|under|as|with|where|for)\s")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*·▪◦])\s+")
+# Separators between a credited name and its date, with their usual mojibake ("ยท" is a mis-decoded "·").
+_NAME_SEPARATOR = re.compile(r"\s+(?:[·•|/–—-]|Â·|ยท|â€¢|â€”|â€“)(?:\s+|$)|,\s+")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TRAILING_DATE = re.compile(
+    rf"\s*(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ][\d:.+Z-]*)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    rf"(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?)?\s*$",
+    re.I,
+)
+# Where credits are looked for: the page without scripts, navigation, captions, tables and site chrome.
+CREDIT_SKIPPED_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "aside", "form", "button",
+    "figure", "figcaption", "table", "select", "textarea",
+)  # fmt: skip
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(?:!doctype|html|head|body|div|p|article|section|h[1-6]|ul|ol|li|span|a)\b", re.I
+)
+
+
+def find_credited_source(html_or_text: str) -> str:
+    """The outlet a page credits for its reporting ("Sources: TechCrunch AI"), or "".
+
+    Only explicit credits count: a Source(s) heading or line, "originally published by/on X",
+    "this article first appeared in X", or "(via X)" closing the text. In-text attribution
+    ("According to TechCrunch, ...") is reporting, not a credit, and is ignored.
+    """
+    if _LOOKS_LIKE_HTML.search(html_or_text):
+        root = markup.parse_html(html_or_text)
+        if root is None:
+            return ""
+        return page_credit(root, markup.article_blocks(root))
+    lines = [line.strip() for line in html_or_text.splitlines() if line.strip()]
+    return _credit(lines, lines)
+
+
+def page_credit(root: lxml.html.HtmlElement, article_blocks: list[str]) -> str:
+    """The credit of a parsed page, "(via X)" looked for at the end of `article_blocks`."""
+    return _credit(_page_blocks(root), article_blocks)
+
+
+def _page_blocks(root: lxml.html.HtmlElement) -> list[str]:
+    tree = copy.deepcopy(root)
+    for chrome in tree.xpath("//footer[not(ancestor::article)] | //header[not(ancestor::article)]"):
+        chrome.drop_tree()
+    return markup.text_blocks(markup.without_boilerplate(tree, CREDIT_SKIPPED_TAGS))
+
+
+def _credit(blocks: list[str], article_blocks: list[str]) -> str:
+    """Explicit credits in priority order; "(via X)" only where it closes the article text."""
+    for index, block in enumerate(blocks[:-1]):
+        if CREDIT_HEADING.match(block) and (name := _credited_name(blocks[index + 1])):
+            return name
+    for pattern in (CREDIT_LINE, CREDIT_SENTENCE):
+        for block in blocks:
+            match = pattern.match(block) if len(block) <= 300 else None
+            if match and (name := _credited_name(_NAME_END.split(match.group("name"), maxsplit=1)[0])):
+                return name
+    last = next((block for block in reversed(article_blocks) if block.strip()), "")
+    if match := CREDIT_VIA.search(last):
+        return _credited_name(match.group("name"))
+    return ""
+
+
+def _credited_name(raw: str) -> str:
+    """An outlet's name from a credit line: list markers, dates and separators removed; "" if implausible."""
+    name = _NAME_SEPARATOR.split(_LIST_MARKER.sub("", raw.strip()), maxsplit=1)[0]
+    while (shorter := _TRAILING_DATE.sub("", name)) != name:
+        name = shorter
+    name = name.strip(" \t\"'“”‘’.,;:|·-–—")
+    if re.match(r"https?://", name):
+        name = re.sub(r"^www\.", "", urlsplit(name).hostname or "")
+    if not name or len(name) > 80 or len(name.split()) > 8 or not re.search(r"[^\W\d_]", name):
+        return ""
+    if name[0].islower() and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", name):
+        return ""
+    return name
