@@ -133,6 +133,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.sources.tasks.prune_fetch_content",
         "schedule": timedelta(hours=6),
     },
+    "sweep-pending-articles": {
+        "task": "tracker.crossref.tasks.sweep_pending",
+        "schedule": timedelta(minutes=5),
+    },
 }
 
 # --- Email ------------------------------------------------------------------------------------
@@ -162,7 +166,6 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, opted into now
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -219,3 +222,7 @@ TRACKER_POLL_IDLE_MAX_SECONDS = env.int("TRACKER_POLL_IDLE_MAX_SECONDS", default
 # A feed that carries only summaries gets its article pages fetched; this many failed tries and the
 # article keeps its summary as text.
 TRACKER_PAGE_MAX_ATTEMPTS = env.int("TRACKER_PAGE_MAX_ATTEMPTS", default=3)
+# Extraction: articles per nlp.pipe batch and task; the CPU-specific NumpyOps switch (PERFORMANCE.md:
+# 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
+TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=16)
+TRACKER_SPACY_NUMPY_OPS = env.bool("TRACKER_SPACY_NUMPY_OPS", default=False)

@@ -1,13 +1,9 @@
 """A real Celery worker (Redis broker) runs poll, page fetch and store end to end, without duplicates."""
 
-import time
-
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from tests.support.feeds import item, long_text, rss
-from tests.support.services import require_redis
-from tracker import celery_app
+from tests.support.worker import running_worker, wait_for
 from tracker.sources import ingestion, tasks
 from tracker.sources.models import Article, Feed, FetchRun
 
@@ -15,41 +11,10 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def worker(settings):
+def worker():
     """A worker thread pool of two, consuming the fetch queue from Redis."""
-    url = require_redis()
-    saved = {
-        key: celery_app.conf[key] for key in ("broker_url", "broker_transport_options", "task_always_eager")
-    }
-    celery_app.conf.update(broker_url=url, broker_transport_options={}, task_always_eager=False)
-    forget_connections()
-    celery_app.control.purge()
-    with start_worker(
-        celery_app,
-        pool="threads",
-        concurrency=2,
-        perform_ping_check=False,
-        queues=["fetch"],
-        shutdown_timeout=20,
-    ):
-        yield celery_app
-    celery_app.conf.update(saved)
-    forget_connections()
-
-
-def forget_connections():
-    """Drop the connection and producer pools made for another broker (tests that ran before)."""
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-
-
-def wait_for(condition, timeout: float = 30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError("timed out waiting for the worker")
+    with running_worker(queues=["fetch"]) as app:
+        yield app
 
 
 @pytest.fixture

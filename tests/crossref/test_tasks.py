@@ -1,0 +1,18 @@
+"""Stored articles reach the extraction through article_ready and a real worker on the nlp queue."""
+
+import pytest
+from django.conf import settings
+
+from tests.support.worker import running_worker, wait_for
+from tracker.crossref.models import ClaimCandidate
+from tracker.sources.models import Article
+from tracker.sources.sample import load_sample
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+def test_stored_articles_are_swept_and_analysed_by_the_nlp_worker():
+    with running_worker(queues=["fetch", "nlp"], concurrency=1):
+        load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+        wait_for(lambda: Article.objects.filter(status=Article.Status.ANALYZED).count() == 5, timeout=120)
+    assert ClaimCandidate.objects.filter(speaker_entity__name="Elon Musk").count() >= 5

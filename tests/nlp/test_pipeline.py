@@ -1,0 +1,117 @@
+"""The pipeline: what is loaded, the per-process cache, NumpyOps, batch processing in a memory zone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from tracker.nlp import components
+from tracker.nlp.entities import find_mentions
+from tracker.nlp.pipeline import (
+    EXCLUDED,
+    analyze_docs,
+    build_pipeline,
+    curated_patterns,
+    get_pipeline,
+    process,
+    vocabulary_key,
+)
+from tracker.nlp.types import VocabularyEntry
+
+
+def test_unread_components_are_excluded(nlp):
+    assert nlp.pipe_names == ["tok2vec", "line_breaks", "parser", "entity_ruler", "ner", "entity_fixer"]
+    assert nlp.disabled == []
+    for name in EXCLUDED:
+        assert name not in nlp.component_names
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    doc = nlp("Musk Says xAI Used OpenAI Models\nElon Musk testified on Thursday that it was true.")
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "Musk Says xAI Used OpenAI Models",
+        "Elon Musk testified on Thursday that it was true.",
+    ]
+
+
+def test_sentences_come_from_the_parser(nlp):
+    doc = nlp("Musk testified on Thursday. OpenAI disagreed. The judge said little.")
+    assert doc.has_annotation("DEP") and doc.has_annotation("SENT_START")
+    assert [s.text for s in doc.sents] == [
+        "Musk testified on Thursday.",
+        "OpenAI disagreed.",
+        "The judge said little.",
+    ]
+
+
+def test_ruler_patterns_load_with_ids(nlp, seed_vocabulary):
+    files = list(components.entity_pattern_files())
+    assert files, "patterns/entities*.jsonl"
+    for path in files:
+        assert all(item["id"] and item["label"] and item["pattern"] for item in components.read_jsonl(path))
+    ruler = nlp.get_pipe("entity_ruler")
+    assert {"Elon Musk", "court-supreme"} <= {p["id"] for p in ruler.patterns}
+
+
+def test_curated_patterns_respect_the_case_flag(nlp):
+    entry = VocabularyEntry("Acme Corp", "ORG", (("acme", False), ("ACME", True)))
+    patterns = curated_patterns([entry], nlp)
+    assert {"label": "ORG", "pattern": [{"ORTH": "Acme"}, {"ORTH": "Corp"}], "id": "Acme Corp"} in patterns
+    assert {"label": "ORG", "pattern": [{"LOWER": "acme"}], "id": "Acme Corp"} in patterns
+    assert {"label": "ORG", "pattern": [{"ORTH": "ACME"}], "id": "Acme Corp"} in patterns
+
+
+def test_vocabulary_key_ignores_order_but_not_content(seed_vocabulary):
+    assert vocabulary_key(seed_vocabulary) == vocabulary_key(list(reversed(seed_vocabulary)))
+    changed = (*seed_vocabulary[:-1], VocabularyEntry("Anthropic", "ORG", (("Anthropic PBC", True),), 10))
+    assert vocabulary_key(changed) != vocabulary_key(seed_vocabulary)
+
+
+def test_get_pipeline_is_cached_until_the_vocabulary_changes(seed_vocabulary):
+    first = get_pipeline(vocabulary=seed_vocabulary)
+    assert get_pipeline(vocabulary=list(seed_vocabulary)) is first
+    assert get_pipeline(vocabulary=tuple(reversed(seed_vocabulary))) is first
+    grown = (*seed_vocabulary, VocabularyEntry("Frontier Model Forum", "ORG", (("the Forum", False),)))
+    second = get_pipeline(vocabulary=grown)
+    assert second is not first
+    assert get_pipeline(vocabulary=grown) is second
+
+
+def _annotations(doc: Doc) -> list[tuple]:
+    return [(t.i, t.ent_iob_, t.ent_type_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+
+
+def test_numpy_ops_gives_identical_annotations(nlp, seed_vocabulary, seed_texts):
+    fast = build_pipeline(vocabulary=seed_vocabulary, numpy_ops=True)
+    from thinc.api import NumpyOps
+
+    assert all(
+        isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in fast.get_pipe("ner").model.walk()
+    )
+    texts = list(seed_texts.values())[:3]
+    for plain, other in zip(nlp.pipe(texts), fast.pipe(texts), strict=True):
+        assert _annotations(plain) == _annotations(other)
+        assert [(e.start, e.end, e.label_) for e in plain.ents] == [
+            (e.start, e.end, e.label_) for e in other.ents
+        ]
+
+
+def test_analyze_docs_keeps_order(nlp):
+    texts = [f"Text number {n} mentions OpenAI." for n in range(20)]
+    docs = list(analyze_docs(nlp, texts, batch_size=4))
+    assert [d.text for d in docs] == texts
+
+
+def test_process_returns_plain_results_and_frees_strings(nlp, seed_vocabulary):
+    word = "Qwzxplorvian"
+    results = process(
+        nlp, [f"{word} Labs sued OpenAI.", "Musk testified."], lambda d: find_mentions(d, seed_vocabulary)
+    )
+    assert [m.text for m in results[1]] == ["Musk"]
+    assert "OpenAI" in [m.text for m in results[0]]
+    assert word not in nlp.vocab.strings  # a string seen only inside the zone is gone
+
+
+def test_process_refuses_spacy_objects(nlp):
+    with pytest.raises(TypeError):
+        process(nlp, ["Musk testified."], lambda d: d)

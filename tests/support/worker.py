@@ -1,0 +1,49 @@
+"""A real Celery worker for integration tests: Redis broker, a thread pool in this process."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+from celery.contrib.testing.worker import start_worker
+
+from tests.support.services import require_redis
+from tracker import celery_app
+
+
+def forget_connections() -> None:
+    """Drop the connection and producer pools made for another broker (by tests that ran before)."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@contextmanager
+def running_worker(*, queues: list[str], concurrency: int = 2):
+    url = require_redis()
+    keys = ("broker_url", "broker_transport_options", "task_always_eager")
+    saved = {key: celery_app.conf[key] for key in keys}
+    celery_app.conf.update(broker_url=url, broker_transport_options={}, task_always_eager=False)
+    forget_connections()
+    celery_app.control.purge()
+    try:
+        with start_worker(
+            celery_app,
+            pool="threads",
+            concurrency=concurrency,
+            perform_ping_check=False,
+            queues=queues,
+            shutdown_timeout=30,
+        ):
+            yield celery_app
+    finally:
+        celery_app.conf.update(saved)
+        forget_connections()
+
+
+def wait_for(condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError("timed out waiting for the worker")

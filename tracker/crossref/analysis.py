@@ -1,0 +1,185 @@
+"""Run the extraction over stored articles and keep what it finds as Mention and ClaimCandidate rows.
+
+One transaction per article: its machine rows are replaced wholesale, so a re-run (or a task that died
+half-way and ran again) ends with the same rows. Curated entities and aliases come from the database
+as plain data; when staff change them, the next batch gets a rebuilt pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django.utils.text import slugify
+
+from tracker.cases.models import Entity
+from tracker.crossref.models import ClaimCandidate, DateMention, Mention
+from tracker.nlp import extraction
+from tracker.nlp.types import Extraction, VocabularyEntry
+from tracker.sources.models import Article
+
+ANALYSABLE = (Article.Status.FETCHED, Article.Status.ANALYZED)
+CANDIDATE_LABELS = {"PERSON", "ORG", "PRODUCT", "COURT", "LAW", "EVENT"}
+CANDIDATE_MIN_ARTICLES = 2
+
+
+@dataclass
+class AnalysisResult:
+    analyzed: list[int] = field(default_factory=list)
+    mentions: int = 0
+    claims: int = 0
+    new_candidates: list[str] = field(default_factory=list)
+
+
+def curated_vocabulary() -> tuple[VocabularyEntry, ...]:
+    """The curated entities and their aliases, as the plain data the pipeline takes."""
+    entities = Entity.objects.filter(status=Entity.Status.CURATED).prefetch_related("aliases").order_by("pk")
+    return tuple(
+        VocabularyEntry(
+            name=e.name,
+            kind=e.kind,
+            aliases=tuple((a.text, a.case_sensitive) for a in e.aliases.all()),
+            entity_id=e.pk,
+        )
+        for e in entities
+    )
+
+
+def pending_article_ids(limit: int | None = None) -> list[int]:
+    """Articles whose text is stored but not yet analysed, oldest first."""
+    ids = Article.objects.filter(status=Article.Status.FETCHED).order_by("first_seen_at", "pk")
+    ids = ids.values_list("pk", flat=True)
+    return list(ids[:limit] if limit else ids)
+
+
+def analyze_articles(article_ids: Iterable[int]) -> AnalysisResult:
+    """Extract and store entities, claims and dates for these articles (those with text)."""
+    articles = list(Article.objects.filter(pk__in=list(article_ids), status__in=ANALYSABLE).order_by("pk"))
+    result = AnalysisResult()
+    if not articles:
+        return result
+    documents = [
+        extraction.Document(text=a.text, published=a.published_at.date() if a.published_at else None)
+        for a in articles
+    ]
+    found = extraction.extract(
+        documents,
+        vocabulary=curated_vocabulary(),
+        model=settings.SPACY_MODEL,
+        numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
+    )
+    for article, extracted in zip(articles, found, strict=True):
+        store_extraction(article, extracted)
+        result.analyzed.append(article.pk)
+        result.mentions += len(extracted.mentions)
+        result.claims += len(extracted.claims)
+    result.new_candidates = promote_candidates(
+        {m.text for e in found for m in e.mentions if m.entity_id is None}
+    )
+    return result
+
+
+@transaction.atomic
+def store_extraction(article: Article, extracted: Extraction) -> None:
+    """Replace the article's machine rows with what this extraction found."""
+    Mention.objects.filter(article=article).delete()
+    DateMention.objects.filter(article=article).delete()
+    ClaimCandidate.objects.filter(article=article).delete()
+    Mention.objects.bulk_create(
+        [
+            Mention(
+                article=article,
+                entity_id=m.entity_id,
+                text=m.text[:300],
+                label=m.label[:10],
+                start=m.start,
+                end=m.end,
+            )
+            for m in _distinct_spans(extracted.mentions)
+        ]
+    )
+    DateMention.objects.bulk_create(
+        [
+            DateMention(
+                article=article,
+                text=d.text[:100],
+                start=d.start,
+                end=d.end,
+                value=d.value,
+                precision=d.precision,
+            )
+            for d in _distinct_spans(extracted.dates)
+        ]
+    )
+    ClaimCandidate.objects.bulk_create([_candidate(article, c) for c in extracted.claims])
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.ANALYZED, error="")
+
+
+def _distinct_spans(mentions: Sequence) -> list:
+    seen, kept = set(), []
+    for mention in mentions:
+        if mention.end > mention.start and (mention.start, mention.end) not in seen:
+            seen.add((mention.start, mention.end))
+            kept.append(mention)
+    return kept
+
+
+def _candidate(article: Article, claim) -> ClaimCandidate:
+    date = claim.date
+    return ClaimCandidate(
+        article=article,
+        speaker=claim.speaker[:300],
+        speaker_entity_id=claim.speaker_entity_id,
+        verb=claim.verb[:50],
+        attribution=claim.attribution,
+        kind=claim.kind,
+        text=claim.text,
+        sentence=claim.sentence,
+        start=claim.start,
+        end=claim.end,
+        sentence_start=claim.sentence_start,
+        sentence_end=claim.sentence_end,
+        quotes=[
+            {"text": q.text, "start": q.start, "end": q.end, "prefix": q.prefix, "suffix": q.suffix}
+            for q in claim.quotes
+        ],
+        hedges=list(claim.hedges),
+        date=date.value if date else None,
+        date_precision=date.precision if date and date.value else "",
+        date_text=date.text[:100] if date else "",
+    )
+
+
+def promote_candidates(texts: set[str]) -> list[str]:
+    """Names that match no curated entity but recur across articles become candidate entities for
+    curators to review (never public until a curator promotes them); their mentions link to them."""
+    if not texts:
+        return []
+    recurring = (
+        Mention.objects.filter(entity__isnull=True, text__in=texts, label__in=CANDIDATE_LABELS)
+        .values("text", "label")
+        .annotate(articles=Count("article", distinct=True))
+        .filter(articles__gte=CANDIDATE_MIN_ARTICLES)
+    )
+    created = []
+    for row in recurring:
+        entity = Entity.objects.filter(name__iexact=row["text"], kind=row["label"]).first()
+        new = entity is None
+        if new:
+            entity, new = Entity.objects.get_or_create(
+                slug=_candidate_slug(row["text"], row["label"]),
+                defaults={"name": row["text"], "kind": row["label"], "status": Entity.Status.CANDIDATE},
+            )
+        Mention.objects.filter(entity__isnull=True, text=row["text"], label=row["label"]).update(
+            entity=entity
+        )
+        if new:
+            created.append(entity.name)
+    return created
+
+
+def _candidate_slug(text: str, label: str) -> str:
+    return (slugify(text) or "entity")[:200] + "-" + label.lower()

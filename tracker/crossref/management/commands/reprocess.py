@@ -1,0 +1,51 @@
+"""Run the extraction again over stored articles (after a rule, model or vocabulary change)."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from tracker.cases.models import Case
+from tracker.crossref import analysis
+from tracker.sources.models import Article
+
+
+class Command(BaseCommand):
+    help = "Re-extract entities, claims and dates from stored articles; curated rows are never touched."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--case", help="only articles of this case (slug)")
+        parser.add_argument("--since", help="only articles first seen on or after YYYY-MM-DD")
+        parser.add_argument("--article", type=int, action="append", help="only this article id (repeatable)")
+
+    def handle(self, *args, **options):
+        articles = Article.objects.filter(status__in=analysis.ANALYSABLE)
+        if options["case"]:
+            if not Case.objects.filter(slug=options["case"]).exists():
+                raise CommandError(f"unknown case: {options['case']}")
+            articles = articles.filter(cases__slug=options["case"])
+        if options["since"]:
+            try:
+                articles = articles.filter(first_seen_at__date__gte=date.fromisoformat(options["since"]))
+            except ValueError as exc:
+                raise CommandError(f"--since must be YYYY-MM-DD: {exc}") from None
+        if options["article"]:
+            articles = articles.filter(pk__in=options["article"])
+        ids = list(articles.order_by("pk").values_list("pk", flat=True).distinct())
+        size = settings.TRACKER_NLP_BATCH_SIZE
+        totals = analysis.AnalysisResult()
+        with tqdm(
+            total=len(ids), unit="article", disable=not self.stderr.isatty(), file=self.stderr._out
+        ) as bar:
+            for i in range(0, len(ids), size):
+                result = analysis.analyze_articles(ids[i : i + size])
+                totals.analyzed += result.analyzed
+                totals.mentions += result.mentions
+                totals.claims += result.claims
+                totals.new_candidates += result.new_candidates
+                bar.update(len(ids[i : i + size]))
+        self.stdout.write(
+            f"analyzed {len(totals.analyzed)} articles: {totals.mentions} mentions, {totals.claims} claims, "
+            f"{len(totals.new_candidates)} new candidate entities"
+        )

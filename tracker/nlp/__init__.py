@@ -1,0 +1,1 @@
+"""Extraction: plain Python over spaCy, no Django and no ORM. Text in, frozen dataclasses out."""

@@ -1,0 +1,309 @@
+"""Attributed claims: who said what, how the outlet attributes it, and in what setting.
+
+Intent: turn each attributed statement of an article into a `Claim` that cross-referencing can
+compare with other outlets' versions: the speaker (resolved to a curated entity only when the text
+allows it: speakers.py), the reporting verb in its base form, the content, the sentence, the verbatim
+quotes of that sentence and the hedges of its words (hedges.py).
+
+What makes a claim (triggers are data, patterns/reporting_verbs.jsonl, read by triggers.py):
+- a reporting verb ("said", "testified", "denies") with its subject as the speaker (a passive with no
+  "by" agent gives speaker "") and as content its quotation (“…,” Smith said, “…”), else its clausal
+  complement, else its verb phrase when it has an object ("ranked Acme second", "did not provide a
+  comment"); a verb inherits the subject of the verb it is coordinated with or hangs from ("...,
+  noting it has ...", "declined to comment");
+- the outlet's framing (framing.py): "according to X", "Smith's argument that ...", "reportedly".
+Not claims: a reporting verb inside quotation marks (it belongs to the quoted words), one in a
+question, a condition or under a modal ("If the court rules ...", "Acme could argue ..."), one whose
+subject is the writer ("we") or a demonstrative ("This suggests ..."), and a quote with no attribution
+(it only joins the quotes of a claim made in its sentence).
+
+Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
+"characterisation". Kind: see triggers.classify.
+
+Caveats: the parse comes from the small model without a tagger, so a garbled parse (headlines in
+title case, a headline run into the first sentence) can lose a claim or cut its content short; `text`
+of a quote split by its attribution is the pieces joined by " … " while start/end span all of them;
+`quotes` are all the quotes of the sentence, not only those of the content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from tracker.nlp import framing, syntax
+from tracker.nlp.dates import date_for_sentence
+from tracker.nlp.hedges import find_hedges
+from tracker.nlp.quotes import ends_with, find_quotes, quotes_in
+from tracker.nlp.speakers import SpeakerResolver
+from tracker.nlp.triggers import Draft, Trigger, Triggers, build_triggers, classify, default_triggers
+from tracker.nlp.types import Claim, DateMention, Mention
+
+FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
+ATTACHING = re.compile(r"^[\s,:—–-]*$")
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
+PIECE_JOINER = " … "
+EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
+
+
+def extract_claims(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    dates: Sequence[DateMention] = (),
+    *,
+    verbs: Iterable[Mapping] | None = None,
+) -> list[Claim]:
+    """The attributed claims of `doc`, in text order. `verbs` replaces the default trigger rules."""
+    reader = _Reader(doc, mentions, default_triggers() if verbs is None else build_triggers(verbs))
+    drafts = reader.drafts()
+    claims = {}
+    for draft in drafts:
+        claim = reader.finish(draft, dates)
+        claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
+    return sorted(claims.values(), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
+
+
+class _Reader:
+    """One doc's quotes, sentences and speakers, and the drafts of its claims."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], triggers: Triggers) -> None:
+        self.doc, self.text, self.triggers = doc, doc.text, triggers
+        self.quotes = find_quotes(doc.text)
+        self.segments = syntax.segments(doc)
+        self.speakers = SpeakerResolver(doc, mentions, self.segments)
+        self.quoted = {
+            t.i for q in self.quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or ()
+        }
+
+    def drafts(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        done: set[int] = set()
+        for segment in self.segments:
+            drafts += framing.quoted_characterisations(self, segment, done)
+            for token in segment:
+                if token.i in self.quoted or token.i in done:
+                    continue
+                lower = token.lower_
+                if lower in self.triggers.verbs:
+                    found = self._from_verb(token, segment) if syntax.is_verbal(token) else []
+                    drafts += found or self._from_misparsed(token, segment)
+                elif lower in self.triggers.nouns:
+                    drafts += framing.from_noun(self, token, segment, self.triggers.nouns[lower])
+                elif lower in self.triggers.adverbs and token.dep_ == "advmod":
+                    drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
+                elif (
+                    lower in self.triggers.phrases
+                    and token.i + 1 < len(self.doc)
+                    and self.doc[token.i + 1].lower_ == "to"
+                ):
+                    drafts += framing.from_according(self, token, segment, self.triggers.phrases[lower])
+        return drafts
+
+    # -- triggers -------------------------------------------------------------------------------
+
+    def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
+        subject, passive = syntax.subject(verb)
+        candidates = self.triggers.verbs[verb.lower_]
+        head = subject.lower_ if subject is not None else ""
+        trigger = (
+            next((t for t in candidates if t.subjects and head in t.subjects), None)
+            or next((t for t in candidates if t.objects and syntax.has_object(verb, t.objects)), None)
+            or next((t for t in candidates if not t.subjects and not t.objects), None)
+        )
+        if trigger is not None and not trigger.objects and syntax.negated(verb):
+            return []  # "never said that X" does not claim X
+        if trigger is None or (subject is None and not passive) or syntax.hypothetical(verb, segment):
+            return []
+        if subject is not None and not (
+            segment.start <= subject.i < segment.end and self._can_speak(subject)
+        ):
+            return []
+        pieces = self._verb_content(verb, trigger, subject, segment)
+        if not pieces:
+            return []
+        if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
+            reported = any(a.lower_ in self.triggers.verbs and syntax.is_verbal(a) for a in verb.ancestors)
+            return [] if reported else [Draft(trigger, None, pieces, segment, verb)]
+        drafts = []
+        for person in (subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))):
+            speaker = self.speakers.resolve(person)
+            if trigger.strict and speaker.via not in ("mention", "pronoun", "anaphor", "possessor"):
+                continue
+            drafts.append(Draft(trigger, speaker, pieces, segment, verb))
+        return drafts
+
+    def _from_misparsed(self, verb: Token, segment: Span) -> list[Draft]:
+        """A reporting verb the parser took for a noun. "The filing states that X": a proxy or a name
+        compounded with it is the subject and its "that" clause the content; "Acme's terms of service
+        prohibit ...": a possessed policy noun just before it is the subject, the rest the content."""
+        clause = next((c for c in verb.children if c.i > verb.i and syntax.is_complement(c)), None)
+        before = self.doc[verb.i - 1] if verb.i > segment.start else None
+        if clause is not None and before is not None and before.dep_ == "compound" and before.head == verb:
+            general = next(
+                (t for t in self.triggers.verbs[verb.lower_] if not t.subjects and not t.objects), None
+            )
+            speaker = self.speakers.resolve(before)
+            if (
+                general is not None
+                and (speaker.via or speaker.kind_hint)
+                and not syntax.hypothetical(verb, segment)
+            ):
+                content = self.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)
+                return [Draft(general, speaker, [content], segment, verb)]
+        for trigger in self.triggers.verbs[verb.lower_]:
+            if not trigger.subjects or syntax.hypothetical(verb, segment):
+                continue
+            for i in range(verb.i - 1, max(segment.start, verb.i - FALLBACK_REACH) - 1, -1):
+                noun = self.doc[i]
+                if noun.lower_ in trigger.subjects and any(c.dep_ == "poss" for c in noun.children):
+                    speaker = self.speakers.resolve(noun)
+                    if speaker.end > verb.idx:
+                        end = self.doc[verb.i - 1].idx + len(self.doc[verb.i - 1])
+                        speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
+                    content = self.range(range(noun.left_edge.i, segment.end), segment)
+                    return [Draft(trigger, speaker, [content], segment)]
+        return []
+
+    def _verb_content(
+        self, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
+    ) -> list[tuple[int, int]]:
+        if trigger.content == "clause":
+            return [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
+        if pieces := self._attached_quotes(verb, subject, segment):
+            return pieces
+        children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
+        complement = next((c for c in children if c.dep_ == "ccomp"), None)
+        if complement is not None and trigger.content != "phrase":
+            tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
+            for nested in complement.children:  # "... that X, adding that Y": Y is a claim of its own
+                if nested.i > complement.i and self._is_reporting_participle(nested):
+                    tokens -= set(range(nested.left_edge.i, nested.right_edge.i + 1))
+            return [self.range(range(min(tokens), max(tokens) + 1), segment)]
+        if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
+            return [self.range(range(clause[0], clause[1] + 1), segment)]
+        if trigger.content == "phrase" or any(syntax.is_object(c) for c in children):
+            return [self.range(syntax.phrase(verb), segment)]
+        return []
+
+    def _is_reporting_participle(self, token: Token) -> bool:
+        return (
+            token.dep_ == "advcl"
+            and token.lower_ in self.triggers.verbs
+            and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
+        )
+
+    def _attached_quotes(self, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
+        """Quotes that are the verb's own content: a child inside them, or only commas and dashes
+        between them and the attribution ("“...,” Smith said, “...”")."""
+        block = [verb] + (
+            [] if subject is None else [self.doc[i] for i in range(*self.speakers.phrase(subject))]
+        )
+        first = min(t.idx for t in block)
+        last = max(t.idx + len(t) for t in block)
+        inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
+            (min(t.idx for t in words), max(t.idx for t in words))
+            for c in verb.children
+            if c.dep_ not in ("nsubj", "nsubjpass", "punct")
+            and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
+        ]
+        pieces = []
+        for quote in quotes_in(self.quotes, segment.start_char - 1, segment.end_char + 1):
+            if first <= quote.start and quote.end <= last:
+                continue
+            holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
+            before = (
+                quote.end < first
+                and ends_with(self.text, quote, ",.!?…—-")
+                and ATTACHING.match(self.text[quote.end + 1 : first])
+            )
+            after = (
+                quote.start > last
+                and ends_with(self.text, quote, ".!?…")
+                and ATTACHING.match(self.text[last : quote.start - 1])
+            )
+            if holds_child or before or after:
+                pieces.append((quote.start, quote.end))
+        return pieces
+
+    def _can_speak(self, subject: Token) -> bool:
+        """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""
+        if self.speakers.is_writer(subject):
+            return False
+        if subject.lower_ in DEMONSTRATIVES:
+            return subject.lower_ in ("that", "which", "who") and subject.head.dep_ in ("relcl", "acl")
+        return True
+
+    # -- assembly -------------------------------------------------------------------------------
+
+    def range(self, indices: Iterable[int], segment: Span) -> tuple[int, int]:
+        """Characters of the tokens in `indices` within `segment`, trimmed of edge punctuation and a
+        leading complementizer ("that"), widened to whole quotations."""
+        inside = [i for i in indices if segment.start <= i < segment.end]
+        if not inside:
+            return (segment.start_char, segment.start_char)
+        first, last = min(inside), max(inside)
+        doc = self.doc
+        while first < last and (
+            doc[first].text in EDGE_PUNCT or doc[first].is_space or doc[first].dep_ == "mark"
+        ):
+            first += 1
+        while last > first and (doc[last].text in EDGE_PUNCT or doc[last].is_space):
+            last -= 1
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        for quote in quotes_in(self.quotes, start - 1, end + 1):
+            if quote.start - 1 < end and quote.end + 1 > start:
+                start, end = min(start, quote.start - 1), max(end, quote.end + 1)
+        return start, end
+
+    def finish(self, draft: Draft, dates: Sequence[DateMention]) -> Claim:
+        pieces = sorted(draft.pieces)
+        start, end = pieces[0][0], pieces[-1][1]
+        text = PIECE_JOINER.join(self.text[s:e] for s, e in pieces)
+        inner = {(q.start, q.end) for q in self.quotes}  # a quote piece: the sentence takes its marks too
+        sentence_start = min(draft.segment.start_char, start - 1 if pieces[0] in inner else start)
+        sentence_end = max(draft.segment.end_char, end + 1 if pieces[-1] in inner else end)
+        sentence_start, sentence_end = max(sentence_start, 0), min(sentence_end, len(self.text))
+        quotes = tuple(quotes_in(self.quotes, sentence_start, sentence_end))
+        adverbs = (
+            [c.text for c in draft.verb.children if c.dep_ == "advmod"] if draft.verb is not None else []
+        )
+        speaker = draft.speaker
+        attribution = draft.trigger.attribution
+        if attribution == "indirect" and any(q.start < end and q.end > start for q in self.quotes):
+            attribution = "direct"
+        return Claim(
+            speaker=speaker.text if speaker else "",
+            verb=draft.trigger.lemma,
+            attribution=attribution,
+            kind=self._kind(draft, sentence_start, sentence_end),
+            text=text,
+            sentence=self.text[sentence_start:sentence_end],
+            start=start,
+            end=end,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            speaker_entity=speaker.entity if speaker else None,
+            speaker_entity_id=speaker.entity_id if speaker else None,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+            quotes=quotes,
+            hedges=find_hedges([text, *(q.text for q in quotes), *adverbs]),
+            date=date_for_sentence(dates, sentence_start, sentence_end) if dates else None,
+        )
+
+    def _kind(self, draft: Draft, start: int, end: int) -> str:
+        """The setting is read around the content, not in it ("Smith said the trial was a sham")."""
+        hint = draft.speaker.kind_hint if draft.speaker is not None else None
+        masked = self.text
+        for first, last in draft.pieces:
+            masked = masked[:first] + " " * (last - first) + masked[last:]
+        return classify(draft.trigger, hint, masked[start:end], _paragraph(masked, start, end))
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    first = text.rfind("\n\n", 0, start)
+    last = text.find("\n\n", end)
+    return text[first + 1 if first >= 0 else 0 : last if last >= 0 else len(text)]

@@ -1,0 +1,104 @@
+"""Attributions that are not a reporting verb: the outlet's framing of what someone said.
+
+- A characterising noun with a possessor and content: "Smith's argument that ...", "His defense: that
+  ...", "Acme's counterargument is more direct: ...", "Smith's “everyone does it” argument" (the
+  quote is the content). Without content ("Smith's admission holds ...") there is no claim.
+- An evidential adverb ("reportedly", "allegedly") in a clause that is not already reported speech:
+  a claim with speaker "".
+- "according to X": X speaks; the content is the rest of the clause, on the larger side of the phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from tracker.nlp import syntax
+from tracker.nlp.quotes import quotes_in
+from tracker.nlp.speakers import SpeakerResolver
+from tracker.nlp.triggers import Draft, Trigger, Triggers
+from tracker.nlp.types import Quote
+
+COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "be", "been"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+COLON_REACH = 8  # tokens between a characterising noun and its colon ("Acme's counterargument is ...:")
+
+
+class Reader(Protocol):
+    doc: Doc
+    text: str
+    quotes: list[Quote]
+    speakers: SpeakerResolver
+    triggers: Triggers
+
+    def range(self, indices: Iterable[int], segment: Span) -> tuple[int, int]: ...
+
+
+def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> list[Draft]:
+    """A possessed characterising noun with a "that" clause, a copula and a clause, or a colon."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    clause = next((c for c in noun.children if syntax.is_complement(c)), None)
+    if clause is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lower_ in COPULAS:
+        clause = next((c for c in noun.head.children if c.i > noun.head.i and syntax.is_complement(c)), None)
+    if clause is not None:
+        pieces = [reader.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)]
+    else:
+        colon = next(
+            (t for t in reader.doc[noun.i + 1 : min(noun.i + COLON_REACH, segment.end)] if t.text == ":"),
+            None,
+        )
+        if colon is None or colon.i + 1 >= segment.end:
+            return []
+        pieces = [reader.range(range(colon.i + 1, segment.end), segment)]
+    return [Draft(trigger, reader.speakers.resolve(owner), pieces, segment)]
+
+
+def quoted_characterisations(reader: Reader, segment: Span, done: set[int]) -> list[Draft]:
+    """Smith's “everyone does it” argument: possessor, quote, characterising noun."""
+    drafts = []
+    for quote in quotes_in(reader.quotes, segment.start_char, segment.end_char):
+        if not segment.start_char < quote.start - 1 < quote.end + 1 < segment.end_char:
+            continue
+        after = reader.doc.char_span(quote.end + 1, segment.end_char, alignment_mode="expand")
+        before = reader.doc.char_span(segment.start_char, quote.start - 1, alignment_mode="expand")
+        if not after or not before or len(before) < 2 or before[-1].text not in POSSESSIVE:
+            continue
+        noun = next((t for t in after if not t.is_space), None)
+        if noun is None or noun.lower_ not in reader.triggers.nouns or noun.idx > quote.end + 3:
+            continue
+        done.add(noun.i)
+        speaker = reader.speakers.resolve(before[-2])
+        drafts.append(Draft(reader.triggers.nouns[noun.lower_], speaker, [(quote.start, quote.end)], segment))
+    return drafts
+
+
+def from_adverb(reader: Reader, adverb: Token, segment: Span, trigger: Trigger) -> list[Draft]:
+    head = adverb.head
+    if not syntax.is_verbal(head) or any(
+        a.lower_ in reader.triggers.verbs and syntax.is_verbal(a) for a in (head, *head.ancestors)
+    ):
+        return []  # already the content of an attributed claim
+    first = head.head.left_edge.i if head.dep_ in ("acl", "relcl") else head.left_edge.i
+    return [Draft(trigger, None, [reader.range(range(first, head.right_edge.i + 1), segment)], segment)]
+
+
+def from_according(reader: Reader, according: Token, segment: Span, trigger: Trigger) -> list[Draft]:
+    to = reader.doc[according.i + 1]
+    source = next((c for c in (*to.children, *according.children) if c.dep_ == "pobj"), None)
+    if source is None:
+        return []
+    clause = according.head
+    while clause.dep_ not in syntax.VERBAL_DEPS and clause.head != clause:
+        clause = clause.head
+    skip = set(range(according.i, max(to.right_edge.i, source.right_edge.i) + 1))
+    tokens = [i for i in range(clause.left_edge.i, clause.right_edge.i + 1) if i not in skip]
+    left = [i for i in tokens if i < according.i]
+    right = [i for i in tokens if i > according.i]
+    side = right if len(right) >= len(left) else left
+    if not side:
+        return []
+    return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]

@@ -1,0 +1,163 @@
+"""Verbatim quotations: the exact characters between quotation marks, with an anchor to find them again.
+
+Intent: outlets quote the same speaker with different words ("general practice" / "standard practice"),
+so quotes are kept exactly as printed, never normalised. Each `Quote` carries up to `ANCHOR` characters
+of context on each side (the W3C TextQuoteSelector idea) so that it can be located again after the
+article is edited.
+
+Rules and caveats:
+- Straight and curly, double and single marks (“…”, "…", ‘…’, '…', plus «…» and „…“). A mark counts as
+  opening when it follows the start of the text, a space, a bracket, a dash or another opening mark, and
+  as closing when it is followed by the end, a space or punctuation; a straight double mark that is
+  neither toggles.
+- A single mark between two letters or digits is an apostrophe ("Smith's", "don’t"), and one before a
+  two-digit year is an elision ('90s); a closing single mark with nothing open is a plural possessive
+  ("the companies' models") and is ignored; inside a single-quoted quote, though, a plural possessive
+  followed by a space ends it ('the companies' call' is read as 'the companies').
+- Only top-level quotes are returned: a quote inside a quote ("He called it ‘standard’") stays, marks
+  included, in the text of the outer one.
+- A quote split by its attribution (“We did it,” Smith said, “partly.”) is two quotes.
+- Single-quoted spans never cross a line break, double-quoted ones never cross a paragraph break,
+  except the news convention of a quotation running over paragraphs: a paragraph left open and followed
+  by one that opens with a mark yields a quote up to the end of the first paragraph. An unclosed mark
+  otherwise yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.nlp.types import Quote
+
+ANCHOR = 32
+MAX_SINGLE = 400  # characters: a longer single-quoted span is more likely a run of apostrophes
+
+DOUBLE_OPEN, DOUBLE_CLOSE, DOUBLE_EITHER = "“„«", "”»", '"'
+SINGLE_OPEN, SINGLE_CLOSE, SINGLE_EITHER = "‘‚‹", "›", "'’"
+OPENERS_BEFORE = "([{<—–-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
+CLOSERS_AFTER = ".,;:!?)]}>—–-/…" + DOUBLE_CLOSE + SINGLE_CLOSE + "\"'’"
+ELISION = re.compile(r"\d\d(?:s\b|\b)|(?:em|til|cause|n)\b", re.IGNORECASE)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass
+class _Open:
+    double: bool
+    position: int  # index of the opening mark
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quotation of `text`, in text order; `start`/`end` are the words inside the marks."""
+    found: list[tuple[int, int]] = []
+    breaks = {m.start(): m.end() for m in PARAGRAPH_BREAK.finditer(text)}
+    stack: list[_Open] = []
+    i = 0
+    while i < len(text):
+        if i in breaks:
+            _close_paragraph(text, stack, found, i, breaks[i])
+            i = breaks[i]
+            continue
+        char = text[i]
+        if char == "\n":
+            stack[:] = [o for o in stack if o.double]
+        elif char in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER:
+            _double(text, i, stack, found)
+        elif char in SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER:
+            _single(text, i, stack, found)
+        i += 1
+    return [_quote(text, start, end) for start, end in sorted(found) if end > start]
+
+
+def quotes_in(quotes: list[Quote], start: int, end: int) -> list[Quote]:
+    """The quotes that overlap the character range [start, end)."""
+    return [q for q in quotes if q.start < end and q.end > start]
+
+
+def ends_with(text: str, quote: Quote, marks: str) -> bool:
+    """The quoted words end with one of `marks`, inside the closing mark or just after it (or the text ends)."""
+    return quote.text.rstrip()[-1:] in marks or text[quote.end + 1 : quote.end + 2] in (*marks, "")
+
+
+def _quote(text: str, start: int, end: int) -> Quote:
+    return Quote(
+        text=text[start:end],
+        start=start,
+        end=end,
+        prefix=text[max(0, start - 1 - ANCHOR) : max(0, start - 1)],
+        suffix=text[end + 1 : end + 1 + ANCHOR],
+    )
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in OPENERS_BEFORE) and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in CLOSERS_AFTER)
+
+
+def _emit(stack: list[_Open], index: int, end: int, found: list[tuple[int, int]]) -> None:
+    """Close the open mark at stack[index] at `end`; only an outermost quote is recorded."""
+    opened = stack[index]
+    del stack[index:]
+    if not stack:
+        found.append((opened.position + 1, end))
+
+
+def _find(stack: list[_Open], double: bool) -> int | None:
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index].double == double:
+            return index
+    return None
+
+
+def _double(text: str, i: int, stack: list[_Open], found: list[tuple[int, int]]) -> None:
+    char, open_index = text[i], _find(stack, True)
+    if char in DOUBLE_OPEN and not (char == "“" and open_index is not None and _can_close(text, i)):
+        stack.append(_Open(True, i))
+        return
+    if char in DOUBLE_CLOSE or (char == '"' and open_index is not None and not _opens_only(text, i)):
+        if open_index is not None:
+            _emit(stack, open_index, i, found)
+        return
+    if char == '"':
+        stack.append(_Open(True, i))
+
+
+def _opens_only(text: str, i: int) -> bool:
+    """A straight double mark that can only open (a space before, a word after) while one is open."""
+    return _can_open(text, i) and not _can_close(text, i) and i > 0 and text[i - 1].isspace()
+
+
+def _single(text: str, i: int, stack: list[_Open], found: list[tuple[int, int]]) -> None:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return  # an apostrophe: Smith's, don’t, rock'n'roll
+    open_index = _find(stack, False)
+    if open_index is not None and stack[open_index].position < i - MAX_SINGLE:
+        del stack[open_index:]
+        open_index = None
+    char = text[i]
+    if char not in SINGLE_OPEN and open_index is not None and _can_close(text, i):
+        _emit(stack, open_index, i, found)
+    elif char not in SINGLE_CLOSE and _can_open(text, i) and not ELISION.match(text, i + 1):
+        if char == "’" and not (before.isspace() or before in OPENERS_BEFORE):
+            return
+        stack.append(_Open(False, i))
+
+
+def _close_paragraph(
+    text: str, stack: list[_Open], found: list[tuple[int, int]], at: int, next_start: int
+) -> None:
+    """At a paragraph break: a double quote left open continues only if the next paragraph opens one."""
+    stack[:] = [o for o in stack if o.double]
+    following = text[next_start : next_start + 1]
+    if stack and following and following in DOUBLE_OPEN + '"':
+        found.append((stack[0].position + 1, len(text[:at].rstrip())))
+    stack.clear()

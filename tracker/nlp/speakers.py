@@ -1,0 +1,206 @@
+"""Who said it: the speaker phrase of a claim and, when it can be told, the curated entity behind it.
+
+Intent: a claim is only as useful as its attribution, and a wrong attribution is worse than none. So
+a speaker is resolved only by rules a reader would accept, and otherwise stays as its surface text
+with no entity:
+- a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
+  company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
+- a pronoun (he/she/his: a PERSON; it/its: an ORG): the nearest preceding compatible mention in the
+  same sentence, else the first compatible mention in a subject of the previous sentence;
+- "the company", "the startup" ...: the nearest preceding ORG, as for "it";
+- a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
+  the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
+  for someone;
+- a relative pronoun ("..., which alleges"): the noun it refers to.
+"I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
+
+Caveats: there is no gender or number agreement ("he" takes the nearest PERSON); "they" is left
+unresolved; a description such as "the billionaire" stays unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.types import Mention
+
+SPEAKERS_FILE = PATTERNS_DIR / "speakers.jsonl"
+RELATIVES = frozenset({"which", "who", "that", "whom"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+NAME_PARTS = frozenset({"flat", "appos"})
+RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
+PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    entity_id: int | None = None
+    via: str | None = None  # how it was resolved: mention, pronoun, anaphor, possessor, compound; None: not
+    label: str | None = None  # label of the mention it resolved to
+    kind_hint: str | None = None  # from a proxy ("lawsuit" -> allegation) or a role ("judge" -> ruling)
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    pronouns: dict[str, frozenset[str]]
+    anaphors: dict[str, frozenset[str]]
+    proxies: dict[str, str | None]
+    roles: dict[str, str | None]
+    writer: frozenset[str]
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    """The word lists of patterns/speakers.jsonl."""
+    pronouns: dict[str, frozenset[str]] = {}
+    anaphors: dict[str, frozenset[str]] = {}
+    proxies: dict[str, str | None] = {}
+    roles: dict[str, str | None] = {}
+    writer: set[str] = set()
+    for rule in read_jsonl(SPEAKERS_FILE):
+        forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
+        labels = frozenset(rule.get("labels", ()))
+        for form in forms:
+            if kind == "pronoun":
+                pronouns[form] = labels
+            elif kind == "anaphor":
+                anaphors[form] = labels
+            elif kind == "proxy":
+                proxies[form] = rule.get("kind_hint") or proxies.get(form)
+            elif kind == "role":
+                roles[form] = rule.get("kind_hint")
+            elif kind == "self":
+                writer.add(form)
+    return SpeakerWords(pronouns, anaphors, proxies, roles, frozenset(writer))
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens of one doc against its mentions; `segments` are its sentences in order."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.segments = list(segments)
+        self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
+        self.words = speaker_words()
+
+    def is_writer(self, token: Token) -> bool:
+        return token.lower_ in self.words.writer
+
+    def resolve(self, token: Token, depth: int = 0) -> Speaker:
+        """The speaker whose phrase has `token` as its head word."""
+        if (
+            token.lower_ in RELATIVES
+            and token.head.dep_ in ("relcl", "acl")
+            and token.head.head != token.head
+        ):
+            token = token.head.head
+        lower, words = token.lower_, self.words
+        if lower in words.pronouns:
+            found = self.antecedent(token, words.pronouns[lower])
+            return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
+        start, end = self.phrase(token)
+        hint = next((words.roles[t.lower_] for t in self.doc[start:end] if t.lower_ in words.roles), None)
+        first, last = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        if lower in words.proxies:
+            proxy = self._proxy(token, first, last, words.proxies[lower], depth)
+            if proxy.via is not None:
+                return proxy
+        mention = self.mention_at(token) or next(
+            (m for c in token.children if c.dep_ in NAME_PARTS and (m := self.mention_at(c))), None
+        )
+        if mention is not None:
+            hint = hint or ("ruling" if mention.label == "COURT" else None)
+            return self._speaker(first, last, mention, "mention", hint)
+        if lower in words.proxies:
+            return proxy
+        if lower in words.anaphors and any(c.lower_ in ("the", "this", "that") for c in token.children):
+            return self._speaker(first, last, self.antecedent(token, words.anaphors[lower]), "anaphor", hint)
+        return self._speaker(first, last, None, None, hint)
+
+    def _proxy(self, token: Token, first: int, last: int, hint: str | None, depth: int) -> Speaker:
+        """A document or spokesperson speaks for its possessor, or for the name compounded with it."""
+        for child in token.children:
+            if child.dep_ == "poss" and depth < 3:
+                owner = self.resolve(child, depth + 1)
+                if owner.via is not None:
+                    found = Mention(
+                        owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
+                    )
+                    return self._speaker(first, last, found, "possessor", hint)
+        for child in token.children:
+            names = [child] if child.dep_ == "compound" else []
+            if child.dep_ == "prep" and child.lower_ in PROXY_PREPOSITIONS:
+                names = [g for g in child.children if g.dep_ == "pobj"]
+            for name in names:
+                if mention := self.mention_at(name):
+                    return self._speaker(first, last, mention, "compound", hint)
+        return self._speaker(first, last, None, None, hint)
+
+    def _speaker(
+        self, start: int, end: int, found: Mention | None, via: str | None, hint: str | None
+    ) -> Speaker:
+        text = self.doc.text[start:end]
+        if found is None:
+            return Speaker(text, start, end, kind_hint=hint)
+        return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint)
+
+    def phrase(self, token: Token) -> tuple[int, int]:
+        """Token range of the speaker phrase: the head, its left modifiers, adjacent names and
+        prepositional phrases on its right; not relative clauses or parentheticals."""
+        segment = self.segments[self.segment_of.get(token.i, 0)]
+        start, end = max(token.left_edge.i, segment.start), token.i + 1
+        for child in token.rights:
+            if child.dep_ not in RIGHT_OF_HEAD or child.left_edge.i != end:
+                break
+            end = min(child.right_edge.i + 1, segment.end)
+        while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        while end - 1 > token.i and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        return start, end
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention covering `token`, if any (the longest when several do)."""
+        covering = [m for m in self.mentions if m.start <= token.idx < m.end]
+        return max(covering, key=lambda m: m.end - m.start, default=None)
+
+    def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
+        """Nearest preceding mention with one of `labels` in the same sentence, else the first such
+        mention in a subject of the previous sentence."""
+        number = self.segment_of.get(token.i)
+        if number is None:
+            return None
+        segment = self.segments[number]
+        same = [
+            m
+            for m in self.mentions
+            if m.label in labels and segment.start_char <= m.start and m.end <= token.idx
+        ]
+        if same:
+            return same[-1]
+        if number == 0:
+            return None
+        before = self.segments[number - 1]
+        earlier = [
+            m for m in self.mentions if m.label in labels and before.start_char <= m.start < before.end_char
+        ]
+        return next((m for m in earlier if self._is_subject(m)), None)
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("compound", "poss", "appos", "flat"):
+            root = root.head
+        return root.dep_ in SUBJECTS

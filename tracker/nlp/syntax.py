@@ -1,0 +1,140 @@
+"""Reading the dependency parse without POS tags: clause roles, subjects, complements, phrases.
+
+The pipeline runs without tagger and lemmatizer, so whether a word is used as a verb is told by the
+parser's labels alone (its role and its dependents), never by `pos_` or `lemma_`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+VERBAL_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis", "csubj"}
+)
+CLAUSE_CHILDREN = frozenset(
+    {"nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "mark", "aux", "auxpass", "neg", "agent"}
+)
+PHRASE_LEFT = frozenset({"aux", "auxpass", "neg"})
+PHRASE_RIGHT_STOP = frozenset({"punct", "advcl", "conj", "cc", "parataxis", "nsubj", "nsubjpass", "mark"})
+OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "xcomp"})
+# "described it as ...", "testified about ...", "accused of ...", not "testified on Monday"
+OBJECT_PREPOSITIONS = frozenset({"as", "about", "of"})
+COMPLEMENT_MARKS = frozenset({"that", "whether"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "must", "'d", "'ll", "shall"})
+
+
+def segments(doc: Doc) -> list[Span]:
+    """The sentences of `doc`, cut at line breaks (headlines, list items) and stripped of whitespace."""
+    segments: list[Span] = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in (*sentence, None):
+            if token is None or (token.is_space and "\n" in token.text):
+                stop = sentence.end if token is None else token.i
+                while start < stop and doc[start].is_space:
+                    start += 1
+                while stop > start and doc[stop - 1].is_space:
+                    stop -= 1
+                if stop > start:
+                    segments.append(doc[start:stop])
+                start = stop + 1 if token is not None else stop
+    return segments
+
+
+def is_verbal(token: Token) -> bool:
+    """Used as a verb: the parser gives it a clause role or clause dependents (there are no POS tags)."""
+    if token.dep_ in ("amod", "compound", "poss", "det"):
+        return False
+    return token.dep_ in VERBAL_DEPS or any(c.dep_ in CLAUSE_CHILDREN for c in token.children)
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """(speaker head, passive) of a reporting verb; inherited along coordination and participles."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child, False
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return name, name is None
+    marked = any(c.dep_ == "mark" for c in verb.children)
+    if (
+        depth < 4
+        and verb.head != verb
+        and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
+    ):
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head:
+            head = head.head  # "X said that Y was Z, adding ...": the participle is X's
+        return subject(head, depth + 1)
+    if verb.dep_ == "acl":
+        return verb.head, False
+    return None, False
+
+
+def hypothetical(verb: Token, segment: Span) -> bool:
+    """A question, a condition or a modal: "If the court rules ...", "Acme could argue ..."."""
+    if segment.text.rstrip(" \"'”’").endswith("?"):
+        return True
+    return any(
+        (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS) or (c.dep_ == "aux" and c.lower_ in MODALS)
+        for c in verb.children
+    )
+
+
+def has_object(verb: Token, objects: frozenset[str]) -> bool:
+    """The verb's object, complement or "to" object is one of `objects` ("respond to a request")."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "nsubjpass")]
+    to = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(c.lower_ in objects for c in direct + to)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def is_object(token: Token) -> bool:
+    return token.dep_ in OBJECTS or (token.dep_ == "prep" and token.lower_ in OBJECT_PREPOSITIONS)
+
+
+def is_complement(token: Token) -> bool:
+    """A "that"/"whether" clause (not a relative clause)."""
+    return token.dep_ in ("acl", "ccomp", "relcl", "attr", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in COMPLEMENT_MARKS for c in token.children
+    )
+
+
+def phrase(verb: Token) -> list[int]:
+    """The verb with its auxiliaries and negation and its right-hand dependents (not other clauses)."""
+    first = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in PHRASE_LEFT])
+    last = verb.i
+    for child in verb.rights:
+        if child.dep_ in PHRASE_RIGHT_STOP:
+            break
+        last = child.right_edge.i
+    return list(range(first, last + 1))
+
+
+def misattached_complement(verb: Token) -> tuple[int, int] | None:
+    """A "that" clause the parser hung lower than the verb ("told reporters outside the courthouse
+    that ..." parsed as a relative clause of "courthouse"): (first, last) token index, from "that".
+
+    A "that" marking a clause (dep mark) introduces a complement; a relative "that" is its subject or
+    object instead, so it is not taken.
+    """
+    for token in verb.subtree:
+        if token.i > verb.i and token.dep_ == "mark" and token.lower_ == "that" and token.head != verb:
+            path = [token.head, *(a for a in token.head.ancestors if a.i > verb.i and verb in a.ancestors)]
+            if not any(
+                t.dep_ in ("dobj", "nsubj", "nsubjpass") for t in path[1:]
+            ):  # not "denied the report that"
+                return token.i, token.head.right_edge.i
+    return None

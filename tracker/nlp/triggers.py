@@ -1,0 +1,118 @@
+"""Trigger rules: what marks an attribution (patterns/reporting_verbs.jsonl) and which kind a claim is
+(patterns/claim_kinds.jsonl).
+
+A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, noun, adverb, phrase),
+"forms" (lower-case surface forms), "kind_hint", "attribution"} and optionally "subjects" (only with
+these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
+comment"), "strict" (the speaker must resolve: "These moves suggest ..." is not a claim) and "content"
+("complement", "phrase": the verb phrase, "clause": the clause with its subject).
+
+Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
+speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
+characterising noun's hint; "statement". Cues are looked for around the claim's content, never in it:
+they describe the setting ("on the stand, Smith said ..."), not the topic ("Smith said the trial ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.speakers import Speaker
+
+VERBS_FILE = PATTERNS_DIR / "reporting_verbs.jsonl"
+KINDS_FILE = PATTERNS_DIR / "claim_kinds.jsonl"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    lemma: str
+    pos: str  # verb, noun, adverb, phrase
+    kind_hint: str | None = None
+    attribution: str = "indirect"
+    subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    strict: bool = False  # the speaker must resolve (a name, a pronoun, a possessed proxy)
+    content: str = "complement"  # complement, phrase (the verb phrase), clause (with its subject)
+
+
+@dataclass(frozen=True)
+class Triggers:
+    verbs: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    adverbs: dict[str, Trigger] = field(default_factory=dict)
+    phrases: dict[str, Trigger] = field(default_factory=dict)
+
+
+def build_triggers(rules: Iterable[Mapping]) -> Triggers:
+    """Index trigger rules (lines of reporting_verbs.jsonl) by their lower-case forms."""
+    triggers = Triggers()
+    for rule in rules:
+        trigger = Trigger(
+            id=rule["id"],
+            lemma=rule["lemma"],
+            pos=rule.get("pos", "verb"),
+            kind_hint=rule.get("kind_hint"),
+            attribution=rule.get("attribution") or "indirect",
+            subjects=frozenset(s.lower() for s in rule.get("subjects", ())),
+            objects=frozenset(s.lower() for s in rule.get("objects", ())),
+            strict=bool(rule.get("strict", False)),
+            content=rule.get("content", "complement"),
+        )
+        for form in (f.lower() for f in rule["forms"]):
+            if trigger.pos == "verb":
+                triggers.verbs[form] = (*triggers.verbs.get(form, ()), trigger)
+            else:
+                getattr(triggers, trigger.pos + "s")[form] = trigger
+    return triggers
+
+
+@cache
+def default_triggers() -> Triggers:
+    return build_triggers(read_jsonl(VERBS_FILE))
+
+
+@cache
+def kind_cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(kind, scope, pattern) of each line of claim_kinds.jsonl, in file order (= priority)."""
+    cues = []
+    for rule in read_jsonl(KINDS_FILE):
+        words = "|".join(
+            re.escape(c).replace(r"\ ", r"\s+") for c in sorted(rule["cues"], key=len, reverse=True)
+        )
+        cues.append(
+            (rule["kind"], rule.get("scope", "sentence"), re.compile(rf"\b(?:{words})\b", re.IGNORECASE))
+        )
+    return tuple(cues)
+
+
+@dataclass
+class Draft:
+    """A trigger found with its speaker (None: no speaker) and content ranges, before assembly."""
+
+    trigger: Trigger
+    speaker: Speaker | None
+    pieces: list[tuple[int, int]]
+    segment: Span
+    verb: Token | None = None
+
+
+def classify(trigger: Trigger, speaker_hint: str | None, sentence: str, paragraph: str) -> str:
+    """The kind of a claim (see the module docstring for the order)."""
+    if trigger.pos != "noun" and trigger.kind_hint:
+        return trigger.kind_hint
+    if speaker_hint:
+        return speaker_hint
+    for kind, _scope, pattern in kind_cues():
+        if pattern.search(sentence):
+            return kind
+    for kind, scope, pattern in kind_cues():
+        if scope == "paragraph" and pattern.search(paragraph):
+            return kind
+    return trigger.kind_hint or "statement"

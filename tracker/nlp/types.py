@@ -1,0 +1,78 @@
+"""What the extraction returns: frozen dataclasses, plain data, safe to pass between processes.
+
+Offsets are character offsets into the text that was analysed (Python str indices), end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    """A curated entity as the pipeline sees it: passed in as plain data, never read from a database."""
+
+    name: str  # canonical name, e.g. "Jane Smith"
+    kind: str  # PERSON, ORG, PRODUCT, COURT, LAW, GPE, EVENT
+    aliases: tuple[tuple[str, bool], ...] = ()  # (text, case_sensitive)
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    label: str  # PERSON, ORG, PRODUCT, GPE, LAW, COURT, EVENT
+    start: int
+    end: int
+    entity: str | None = None  # canonical name of the curated entity it links to
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: date | None  # None when it cannot be resolved (a relative date without a publication date)
+    precision: str  # "day", "week", "month", "year"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Verbatim words inside quotation marks, with an anchor that survives re-extraction
+    (the W3C TextQuoteSelector idea: exact text plus a little context on each side)."""
+
+    text: str  # exactly the characters between the marks
+    start: int
+    end: int
+    prefix: str = ""  # up to ~32 characters before the opening mark
+    suffix: str = ""  # up to ~32 characters after the closing mark
+
+
+@dataclass(frozen=True)
+class Claim:
+    speaker: str  # surface text ("Smith", "he", "the company"), "" when there is none
+    verb: str  # reporting verb in its base form ("say", "testify", "according to")
+    attribution: str  # "direct", "indirect", "according_to", "characterisation"
+    kind: str  # testimony, allegation, defense, ruling, statement, report, policy
+    text: str  # the content: what was said
+    sentence: str
+    start: int  # offsets of the content
+    end: int
+    sentence_start: int
+    sentence_end: int
+    speaker_entity: str | None = None  # canonical name when the speaker is resolved to a curated entity
+    speaker_entity_id: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    quotes: tuple[Quote, ...] = ()
+    hedges: tuple[str, ...] = ()  # "partly", "may have", "allegedly", ...
+    date: DateMention | None = None  # the date expression of its sentence, if any
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    dates: tuple[DateMention, ...] = field(default_factory=tuple)
