@@ -100,3 +100,198 @@ class ClaimCandidate(models.Model):
 
     def __str__(self):
         return f"{self.speaker or '?'} {self.verb}: {self.text[:60]}"
+
+
+# --- Cross-referencing: what the outlets say together ------------------------------------------------
+
+
+class Status(models.TextChoices):
+    MACHINE = "machine", "machine-extracted"
+    APPROVED = "approved", "approved"
+    REJECTED = "rejected", "rejected"
+    DISPUTED = "disputed", "disputed"
+
+
+class Story(models.Model):
+    """Articles that report the same real-world event. Membership is incremental: a new article joins
+    the best story above a threshold or starts its own; nothing is ever reclustered wholesale."""
+
+    title = models.CharField(max_length=500)
+    representative = models.ForeignKey(
+        "sources.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="represented_stories",
+    )
+    cases = models.ManyToManyField("cases.Case", blank=True, related_name="stories")
+    first_seen_at = models.DateTimeField()
+    last_changed_at = models.DateTimeField()
+    features = models.JSONField(default=dict, blank=True, help_text="What new articles are compared against.")
+
+    class Meta:
+        ordering = ["-first_seen_at"]
+        verbose_name_plural = "stories"
+
+    def __str__(self):
+        return self.title
+
+
+class StoryArticle(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="memberships")
+    article = models.OneToOneField(
+        "sources.Article", on_delete=models.CASCADE, related_name="story_membership"
+    )
+    similarity = models.FloatField(default=1.0)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.article_id} in story {self.story_id}"
+
+
+class Event(models.Model):
+    """A dated entry of a case's timeline; keeps three times apart: when it happened, when it was first
+    reported (and by whom), and when its coverage last changed."""
+
+    class Precision(models.TextChoices):
+        DAY = "day", "day"
+        WEEK = "week", "week"
+        MONTH = "month", "month"
+        YEAR = "year", "year"
+
+    class Visibility(models.TextChoices):
+        MACHINE = "machine", "machine-built"
+        PUBLISHED = "published", "published"
+        HIDDEN = "hidden", "hidden"
+
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    date = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.MACHINE)
+    locked = models.BooleanField(default=False, help_text="Curated: never changed by re-extraction.")
+    stories = models.ManyToManyField(Story, blank=True, related_name="events")
+    first_reported_at = models.DateTimeField(null=True, blank=True)
+    first_reported_by = models.ForeignKey(
+        "sources.Outlet", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_changed_at = models.DateTimeField(null=True, blank=True)
+    key = models.CharField(
+        max_length=200, blank=True, db_index=True, help_text="Machine identity for re-runs."
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"{self.date} {self.title}"
+
+
+class Claim(models.Model):
+    """One statement by one speaker, as reported by every outlet that carried it (its Evidence)."""
+
+    case = models.ForeignKey(
+        "cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="claims"
+    )
+    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    speaker = models.ForeignKey(
+        "cases.Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    speaker_text = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=12, choices=ClaimCandidate.Kind.choices)
+    text = models.TextField()
+    date = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=5, choices=Event.Precision.choices, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
+    locked = models.BooleanField(default=False, help_text="Curated: never changed by re-extraction.")
+    responds_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    first_seen_at = models.DateTimeField(null=True, blank=True)
+    outlets_count = models.PositiveIntegerField(default=0)
+    independent_count = models.PositiveIntegerField(default=0)
+    first_outlet = models.ForeignKey(
+        "sources.Outlet", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-first_seen_at", "-id"]
+
+    def __str__(self):
+        who = self.speaker.name if self.speaker else self.speaker_text or "?"
+        return f"{who}: {self.text[:80]}"
+
+
+class Evidence(models.Model):
+    """One article's report of a claim: its sentence, verb and verbatim quotes, kept on the claim.
+
+    A copy of the candidate's data, not a link to it: candidates are replaced on re-extraction, while
+    evidence of a curated claim must stay."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    verb = models.CharField(max_length=50)
+    attribution = models.CharField(max_length=20, choices=ClaimCandidate.Attribution.choices)
+    quotes = models.JSONField(default=list, blank=True)
+    hedges = models.JSONField(default=list, blank=True)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, blank=True)
+    first_seen_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["first_seen_at", "id"]
+        constraints = [
+            models.UniqueConstraint("claim", "article", "start", name="evidence_unique_per_article_span")
+        ]
+
+    def __str__(self):
+        return f"evidence of claim {self.claim_id} in article {self.article_id}"
+
+
+class Discrepancy(models.Model):
+    class Kind(models.TextChoices):
+        QUOTE_WORDING = "quote_wording", "quote wording"
+        HEDGE_DROPPED = "hedge_dropped", "hedge dropped"
+        EXTENT = "extent", "extent"
+        NUMBER = "number", "number"
+        DATE = "date", "date"
+        SETTING = "setting", "setting"
+        SILENT_EDIT = "silent_edit", "silent edit"
+
+    class State(models.TextChoices):
+        OPEN = "open", "open"
+        EXPLAINED = "explained", "explained by a curator"
+        RESOLVED = "resolved", "resolved"
+
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
+    )
+    kind = models.CharField(max_length=15, choices=Kind.choices)
+    key = models.CharField(
+        max_length=200, help_text="Machine identity, so re-runs update rather than duplicate."
+    )
+    variants = models.JSONField(default=list, help_text="[{words, article, outlet, start, end}]")
+    status = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    note = models.TextField(blank=True, help_text="A curator's public note.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "discrepancies"
+        constraints = [models.UniqueConstraint("key", name="discrepancy_unique_key")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {', '.join(str(v.get('words')) for v in self.variants)[:80]}"
