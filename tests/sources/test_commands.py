@@ -176,7 +176,7 @@ def test_poll_feeds_sync_stores_articles_and_records_errors(wire):
     )
     assert lines[2] == "polled 2 feeds, 1 failed"
     motions = Article.objects.get(title="Lawyers file motions")
-    assert motions.status == Article.Status.FETCHED
+    assert motions.status == Article.Status.ANALYZED, "--sync runs the rest of the chain in-process"
     assert "narrow the questions" in motions.text and "Copyright" not in motions.text
     broken.refresh_from_db()
     assert (broken.status, broken.error_count, broken.last_status) == (Feed.Status.FAILING, 1, 500)

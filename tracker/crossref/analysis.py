@@ -1,4 +1,5 @@
-"""Run the extraction over stored articles and keep what it finds as Mention and ClaimCandidate rows.
+"""Run the extraction over stored articles, keep what it finds (Mention, DateMention and
+ClaimCandidate rows), then cross-reference each article with what was stored before it.
 
 One transaction per article: its machine rows are replaced wholesale, so a re-run (or a task that died
 half-way and ran again) ends with the same rows. Curated entities and aliases come from the database
@@ -16,6 +17,7 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from tracker.cases.models import Entity
+from tracker.crossref import linking
 from tracker.crossref.models import ClaimCandidate, DateMention, Mention
 from tracker.nlp import extraction
 from tracker.nlp.types import Extraction, VocabularyEntry
@@ -79,6 +81,8 @@ def analyze_articles(article_ids: Iterable[int]) -> AnalysisResult:
     result.new_candidates = promote_candidates(
         {m.text for e in found for m in e.mentions if m.entity_id is None}
     )
+    for article in sorted(articles, key=lambda a: (a.first_seen_at, a.pk)):
+        linking.link_article(article)
     return result
 
 

@@ -185,6 +185,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date", "-id"]
+        constraints = [models.UniqueConstraint("key", condition=~models.Q(key=""), name="event_unique_key")]
 
     def __str__(self):
         return f"{self.date} {self.title}"
@@ -236,6 +237,7 @@ class Evidence(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="evidence")
+    text = models.TextField(blank=True, help_text="The content, as this article words it.")
     sentence = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()

@@ -26,6 +26,7 @@ from tracker.sources.models import Article, Feed, FetchRun, content_retention_cu
 from tracker.sources.pages import extract_page
 from tracker.sources.parsing import parse_feed
 from tracker.sources.sanitising import html_to_text
+from tracker.sources.signals import articles_ingested
 
 Fetcher = Callable[..., FetchResponse]
 
@@ -101,12 +102,19 @@ def poll_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     )
 
 
-def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
-    """Poll a feed and fetch the pages it needs, all in this process (scripts, tests, the sample)."""
+def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch, chain: bool = False) -> PollResult:
+    """Poll a feed and fetch the pages it needs, all in this process (scripts, tests, the sample).
+    With `chain`, the articles it stored are then handed to the rest of the chain in this process too
+    (the articles_ingested signal: extraction and cross-referencing)."""
     result = poll_feed(feed, fetcher=fetcher)
     context = context_for()
     for article in Article.objects.filter(pk__in=result.pages_needed):
         fetch_article_page(article, fetcher=fetcher, context=context)
+    if chain:
+        touched = sorted(set(result.created) | set(result.updated) | set(result.pages_needed))
+        existing = list(Article.objects.filter(pk__in=touched).values_list("pk", flat=True))
+        if existing:
+            articles_ingested.send(sender=Feed, article_ids=existing)
     return result
 
 

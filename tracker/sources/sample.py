@@ -24,6 +24,7 @@ from tracker.sources.articles import outlet_for
 from tracker.sources.fetching import FetchResponse
 from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, Outlet
+from tracker.sources.signals import articles_ingested
 
 CASE_SLUG = "musk-v-openai"
 AGGREGATOR_FEED_URL = "https://aggregator.example/search/musk-openai-trial.xml"
@@ -138,8 +139,11 @@ def _attach_outlets(feeds: list[Feed]) -> None:
             feed.save(update_fields=["outlet"])
 
 
-def load_sample(*, root: Path | None = None, progress=iter) -> SampleSummary:
+def load_sample(*, root: Path | None = None, progress=iter, chain: bool = False) -> SampleSummary:
     """Create the sample feeds and ingest them from disk; a second run adds nothing.
+
+    With `chain`, the articles not yet analysed are handed to the rest of the chain (extraction and
+    cross-referencing) in this process, through the articles_ingested signal.
 
     `progress` wraps the iteration over feeds (the command passes a tqdm bar). Pages that an earlier,
     interrupted load left unfetched are fetched too, since an unchanged feed would not ask again.
@@ -158,6 +162,11 @@ def load_sample(*, root: Path | None = None, progress=iter) -> SampleSummary:
         .select_related("outlet")
         .order_by("first_seen_at", "id")
     )
+    pending = [a.pk for a in articles if a.status == Article.Status.FETCHED]
+    if chain and pending:
+        articles_ingested.send(sender=Feed, article_ids=pending)
+        for article in articles:
+            article.refresh_from_db(fields=["status"])
     return SampleSummary(
         feeds=feeds,
         feeds_created=feeds_created,

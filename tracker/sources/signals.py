@@ -7,3 +7,8 @@ stored the text commits, so a receiver that enqueues a task never races the writ
 from django.dispatch import Signal
 
 article_ready = Signal()  # sender=Article, article_id=int
+
+# Sent by in-process ingestion (`poll_feeds --sync`, `loadsample`) with the ids of the articles it
+# stored or changed, so the rest of the chain (extraction, cross-referencing) can run in the same
+# process and a script can read the result at once. Workers use article_ready instead.
+articles_ingested = Signal()  # sender=Feed, article_ids=list[int]

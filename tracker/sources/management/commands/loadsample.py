@@ -49,7 +49,7 @@ class Command(BaseCommand):
             )
 
         try:
-            summary = load_sample(root=options["root"], progress=progress)
+            summary = load_sample(root=options["root"], progress=progress, chain=True)
         except SampleError as exc:
             raise CommandError(str(exc)) from exc
         for line in summary_lines(summary):

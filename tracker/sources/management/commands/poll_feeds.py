@@ -57,7 +57,7 @@ class Command(BaseCommand):
         failed = 0
         show = sys.stderr.isatty()
         for feed in tqdm(feeds, desc="polling", unit="feed", disable=not show, file=sys.stderr, leave=False):
-            result = ingestion.ingest_feed(feed)
+            result = ingestion.ingest_feed(feed, chain=True)
             failed += result.run.outcome not in ingestion.SUCCESS
             with tqdm.external_write_mode(file=sys.stderr):
                 self.stdout.write(describe(feed, result))

@@ -1,0 +1,170 @@
+"""Coverage: how many outlets reported a claim, how many independently, and which one first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tracker.crossref import corroboration
+from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.sources.models import Article, Outlet
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
+
+
+def outlet(name: str, kind: str = Outlet.Kind.NEWS) -> Outlet:
+    domain = f"{name.lower().replace(' ', '')}.example"
+    return Outlet.objects.get_or_create(domain=domain, defaults={"name": name, "kind": kind})[0]
+
+
+def report(claim: Claim, source: Outlet | str, *, hours: float = 0, **fields) -> Article:
+    """An article of `source` reporting `claim` (one evidence row), first seen `hours` after T0."""
+    source = source if isinstance(source, Outlet) else outlet(source)
+    n = Article.objects.count()
+    row = Article.objects.create(
+        outlet=source,
+        url=f"https://{source.domain}/{n}",
+        canonical_url=f"https://{source.domain}/{n}",
+        title="Musk testifies",
+        first_seen_at=T0 + timedelta(hours=hours),
+        **fields,
+    )
+    Evidence.objects.create(
+        claim=claim, article=row, sentence="Musk said so.", start=0, end=12, verb="say",
+        attribution="indirect", first_seen_at=row.first_seen_at,
+    )  # fmt: skip
+    return row
+
+
+@pytest.fixture
+def claim():
+    return Claim.objects.create(kind="testimony", text="xAI used OpenAI models to train Grok")
+
+
+def test_five_outlets_of_which_two_credit_a_third_are_three_independent(claim):
+    original = report(claim, "TechCrunch", hours=1)
+    report(claim, "Alpha", hours=2)
+    report(claim, "Beta", hours=3)
+    report(claim, "Gamma", hours=4, credited_source="TechCrunch AI")
+    report(claim, "Delta", hours=5, credited_source="Sources: techcrunch")
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (3, 5)
+    assert (coverage.first_outlet, coverage.first_seen_at) == (original.outlet, original.first_seen_at)
+    claim.refresh_from_db()
+    assert (claim.independent_count, claim.outlets_count) == (3, 5)
+    assert (claim.first_outlet, claim.first_seen_at) == (original.outlet, original.first_seen_at)
+
+
+def test_a_credit_naming_no_stored_outlet_counts_once_under_that_name(claim):
+    first = report(claim, "Alpha", credited_source="Reuters")
+    report(claim, "Beta", hours=1, credited_source="via Reuters")
+    assert corroboration.origin_of(first) == "reuters"
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (1, 2)
+
+
+def test_an_exact_copy_counts_once_under_its_original(claim):
+    original = report(claim, "Alpha")
+    copy = report(claim, "Beta", hours=1, copy_of=original, copy_kind=Article.CopyKind.EXACT)
+    assert corroboration.origin_of(copy) == original.outlet
+    assert corroboration.refresh_claim(claim).independent == 1
+
+
+def test_a_copy_of_a_copy_outside_the_claim_counts_under_the_root(claim):
+    elsewhere = Claim.objects.create(kind="testimony", text="another claim")
+    root = report(elsewhere, "Alpha")
+    middle = report(elsewhere, "Beta", hours=1, copy_of=root, copy_kind=Article.CopyKind.NEAR)
+    report(claim, "Gamma", hours=2, copy_of=middle, copy_kind=Article.CopyKind.NEAR)
+    report(claim, "Alpha", hours=3)
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (1, 2)
+
+
+def test_a_wire_story_credited_by_a_client_counts_once(claim):
+    wire = outlet("Associated Press", kind=Outlet.Kind.WIRE)
+    story = report(claim, wire)
+    report(claim, "Alpha", hours=1, credited_source="The Associated Press")
+    report(claim, "Beta", hours=2, copy_of=story, copy_kind=Article.CopyKind.NEAR)
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets, coverage.first_outlet) == (1, 3, wire)
+
+
+def test_outlets_count_once_however_many_reports_they_carry(claim):
+    report(claim, "Alpha")
+    report(claim, "Alpha", hours=1)
+    report(claim, "Beta", hours=2)
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (2, 2)
+
+
+def test_the_first_outlet_is_the_first_seen_then_the_first_published(claim):
+    report(claim, "Late", published_at=T0 - timedelta(hours=1))
+    early = report(claim, "Early", published_at=T0 - timedelta(hours=3))
+    report(claim, "Undated")
+    assert corroboration.refresh_claim(claim).first_outlet == early.outlet
+
+
+def test_a_claim_without_evidence_has_no_coverage(claim):
+    assert corroboration.refresh_claim(claim) == corroboration.Coverage(0, 0, None, None)
+
+
+@pytest.mark.parametrize(
+    ("credited", "expected"),
+    [
+        ("TechCrunch AI", "TechCrunch"),
+        ("Sources: TechCrunch", "TechCrunch"),
+        ("techcrunch.example", "TechCrunch"),
+        ("The Verge", "The Verge"),
+        ("Verge", "The Verge"),
+        ("AP", None),
+        ("", None),
+    ],
+)
+def test_credits_match_stored_outlets_by_name_prefix_or_domain(credited, expected):
+    outlets = [(1, "TechCrunch", "techcrunch.example"), (2, "The Verge", "theverge.example")]
+    names = {1: "TechCrunch", 2: "The Verge"}
+    found = corroboration.match_outlet(credited, outlets)
+    assert (names[found] if found else None) == expected
+
+
+def test_story_and_event_coverage(claim):
+    story = Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
+    first = report(claim, "Alpha", hours=1)
+    second = report(claim, "Beta", hours=2, credited_source="Alpha")
+    for row in (first, second):
+        StoryArticle.objects.create(story=story, article=row)
+    assert corroboration.refresh_story(story) == corroboration.Coverage(
+        2, 1, first.outlet, first.first_seen_at
+    )
+
+    event = Event.objects.create(title="Musk testifies", date=T0.date())
+    event.stories.add(story)
+    corroboration.refresh_event(event)  # no claims yet: the story's articles report it
+    event.refresh_from_db()
+    assert (event.first_reported_at, event.first_reported_by) == (first.first_seen_at, first.outlet)
+
+    Claim.objects.filter(pk=claim.pk).update(event=event)
+    Evidence.objects.filter(article=first).delete()
+    assert corroboration.refresh_event(event).outlets == 1
+    event.refresh_from_db()
+    assert (event.first_reported_at, event.first_reported_by) == (second.first_seen_at, second.outlet)
+
+    Event.objects.filter(pk=event.pk).update(locked=True, first_reported_at=T0, first_reported_by=None)
+    event.refresh_from_db()
+    corroboration.refresh_event(event)
+    event.refresh_from_db()
+    assert (event.first_reported_at, event.first_reported_by) == (T0, None)
+
+
+def test_coverage_reads_a_bounded_number_of_queries(claim, django_assert_max_num_queries):
+    wire = outlet("Wire", kind=Outlet.Kind.WIRE)
+    root = report(claim, wire)
+    for i in range(30):
+        report(claim, f"Outlet {i}", hours=i, credited_source="Wire" if i % 2 else "")
+        report(claim, f"Copy {i}", hours=i, copy_of=root, copy_kind=Article.CopyKind.NEAR)
+    with django_assert_max_num_queries(5):
+        coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (16, 61)

@@ -1,0 +1,364 @@
+"""Discrepancies between outlets: each kind on synthetic rows, re-runs, curated rows, and the seeds."""
+
+from datetime import UTC, date, datetime, timedelta
+from itertools import count
+
+import pytest
+from django.conf import settings
+
+from tracker.cases.models import Case, Entity
+from tracker.crossref import discrepancies, events
+from tracker.crossref.models import Claim, DateMention, Discrepancy, Evidence, Story, StoryArticle
+from tracker.sources.models import Article, ArticleVersion, Outlet
+
+pytestmark = pytest.mark.django_db
+T0 = datetime(2026, 4, 30, 12, tzinfo=UTC)
+_ids = count(1)
+
+
+@pytest.fixture
+def story():
+    story = Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
+    story.cases.add(Case.objects.get(slug="musk-v-openai"))
+    return story
+
+
+@pytest.fixture
+def musk():
+    return Entity.objects.get(name="Elon Musk")
+
+
+def article(story, outlet: str, text: str, *, title: str = "A story", hours: int = 0, published=None):
+    n = next(_ids)
+    outlet_row, _ = Outlet.objects.get_or_create(
+        domain=f"{outlet.lower()}.example", defaults={"name": outlet}
+    )
+    row = Article.objects.create(
+        outlet=outlet_row,
+        url=f"https://{outlet_row.domain}/{n}",
+        canonical_url=f"https://{outlet_row.domain}/{n}",
+        title=title,
+        text=text,
+        first_seen_at=T0 + timedelta(hours=hours),
+        published_at=published,
+        status=Article.Status.ANALYZED,
+    )
+    StoryArticle.objects.create(story=story, article=row)
+    return row
+
+
+def claim(story, speaker, text: str, *, kind: str = "testimony") -> Claim:
+    return Claim.objects.create(
+        story=story, case=story.cases.first(), speaker=speaker, speaker_text=speaker.name if speaker else "",
+        kind=kind, text=text, first_seen_at=T0,
+    )  # fmt: skip
+
+
+def evidence(claim_row, article_row, sentence: str, *, quotes=(), hedges=(), on=None, precision="day"):
+    start = article_row.text.index(sentence)
+    found = [
+        {"text": q, "start": article_row.text.index(q), "end": article_row.text.index(q) + len(q)}
+        for q in quotes
+    ]
+    return Evidence.objects.create(
+        claim=claim_row, article=article_row, sentence=sentence, start=start, end=start + len(sentence),
+        verb="say", attribution="direct" if quotes else "indirect", quotes=found, hedges=list(hedges),
+        date=on, date_precision=precision if on else "", first_seen_at=article_row.first_seen_at,
+    )  # fmt: skip
+
+
+def of_kind(kind: str) -> list[Discrepancy]:
+    return list(Discrepancy.objects.filter(kind=kind).order_by("pk"))
+
+
+def words(row: Discrepancy) -> list[str]:
+    return [v["words"] for v in row.variants]
+
+
+def test_quote_wording_lists_each_outlets_words_once_and_ignores_sub_quotes(story, musk):
+    s1 = 'Musk said it was a "general practice" among AI companies, adding "yes".'
+    s2 = 'His defense: that this is "standard practice" across the AI industry.'
+    s3 = 'Musk described the practice as "standard industry procedure".'
+    s4 = 'Musk called it "General practice!" in court.'
+    a1, a2, a3, a4 = (
+        article(story, o, s, hours=i) for i, (o, s) in enumerate(zip("ABCD", [s1, s2, s3, s4], strict=True))
+    )
+    practice = claim(story, musk, "it was a general practice among AI companies")
+    evidence(practice, a1, s1, quotes=["general practice", "yes"])
+    evidence(practice, a2, s2, quotes=["standard practice"])
+    evidence(claim(story, musk, "describing the practice"), a3, s3, quotes=["standard industry procedure"])
+    evidence(practice, a4, s4, quotes=["General practice!"])
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.QUOTE_WORDING)
+    assert row.claim == practice and row.status == Discrepancy.State.OPEN
+    assert words(row) == [
+        "general practice",
+        "standard practice",
+        "standard industry procedure",
+        "General practice!",
+    ]
+    first = row.variants[0]
+    assert (first["outlet"], first["article"], a1.text[first["start"] : first["end"]]) == (
+        "A",
+        a1.pk,
+        "general practice",
+    )
+
+
+def test_the_same_quote_everywhere_is_no_discrepancy(story, musk):
+    texts = ['Musk said "we did it partly".', 'Musk: "We did it, partly."']
+    statement = claim(story, musk, "we did it partly")
+    for i, text in enumerate(texts):
+        evidence(statement, article(story, f"O{i}", text), text, quotes=[text.split('"')[1]])
+    assert discrepancies.detect(story) == []
+
+
+def test_a_headline_that_drops_the_speakers_hedge(story, musk):
+    said = 'Musk said xAI "partly" used OpenAI models to train Grok.'
+    hedged = article(story, "Careful", said, title="Musk on distillation")
+    bare = article(
+        story, "Loud", "Some text.", title="Musk Says xAI Used OpenAI Models to Train Grok", hours=1
+    )
+    kept = article(story, "Fair", "More text.", title="xAI Partly Used OpenAI Models to Train Grok", hours=2)
+    used = claim(story, musk, "xAI partly used OpenAI models to train Grok")
+    evidence(used, hedged, said, quotes=["partly"], hedges=["partly"])
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
+    assert row.claim == used
+    assert [(v["article"], v["field"], v["words"]) for v in row.variants] == [
+        (hedged.pk, "text", "partly"),
+        (bare.pk, "title", bare.title),
+    ]
+    assert kept.pk not in {v["article"] for v in row.variants}
+
+
+def test_different_numbers_for_the_same_thing_across_outlets(story):
+    article(
+        story,
+        "First",
+        "The verdict was reached by a jury of nine after a week. Musk seeks $134 billion in damages.",
+    )
+    article(
+        story,
+        "Second",
+        "A jury of twelve reached the verdict. He is seeking damages of $150bn from OpenAI.",
+        hours=1,
+    )
+    article(story, "Third", "Musk seeks $134 billion in damages from OpenAI and Microsoft.", hours=2)
+
+    discrepancies.detect(story)
+
+    rows = {row.key.split(":")[3:5][1]: row for row in of_kind(Discrepancy.Kind.NUMBER)}
+    assert set(rows) == {"juri", "damag"}  # stems of the nouns
+    assert words(rows["juri"]) == ["jury of nine", "jury of twelve"]
+    assert [(v["outlet"], v["value"]) for v in rows["damag"].variants] == [
+        ("First", 134e9),
+        ("Second", 150e9),
+        ("Third", 134e9),
+    ]
+
+
+def test_one_outlets_own_numbers_are_not_a_discrepancy(story):
+    article(story, "Same", "A jury of nine was seated. Later a jury of twelve was seated for the verdict.")
+    article(story, "Same", "A jury of twelve reached the verdict.", hours=1)
+    assert discrepancies.detect(story) == []
+
+
+def test_outlets_dating_one_claim_differently(story, musk):
+    s1, s2 = (
+        "On Thursday, Musk testified that xAI used OpenAI models.",
+        "On Wednesday Musk testified that xAI used them.",
+    )
+    a1, a2 = article(story, "A", s1), article(story, "B", s2, hours=1)
+    DateMention.objects.create(
+        article=a1, text="Thursday", start=3, end=11, value=date(2026, 4, 30), precision="day"
+    )
+    testimony = claim(story, musk, "xAI used OpenAI models")
+    evidence(testimony, a1, s1, on=date(2026, 4, 30))
+    evidence(testimony, a2, s2, on=date(2026, 4, 29))
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.DATE)
+    assert row.claim == testimony
+    assert [(v["words"], v["value"]) for v in row.variants] == [
+        ("Thursday", "2026-04-30"),
+        ("2026-04-29", "2026-04-29"),
+    ]
+
+
+def test_outlets_dating_an_opening_differently_point_at_its_event(story):
+    texts = ["The trial, which opened in Oakland on April 27, 2026, centers on the charter.",
+             "The trial opened on April 28, 2026 in Oakland."]  # fmt: skip
+    for i, text in enumerate(texts):
+        row = article(story, f"O{i}", text, hours=i)
+        start = text.index("April")
+        DateMention.objects.create(
+            article=row, text=text[start : start + 14], start=start, end=start + 14,
+            value=date(2026, 4, 27 + i), precision="day",
+        )  # fmt: skip
+
+    discrepancies.detect(story)
+    events.update_events(story)
+
+    (row,) = of_kind(Discrepancy.Kind.DATE)
+    assert words(row) == ["April 27, 2026", "April 28, 2026"]
+    assert row.event.date == date(2026, 4, 27) and row.event.title == "The trial opened in Oakland"
+
+
+def test_trial_testimony_against_a_deposition(story, musk):
+    t1 = "Musk said xAI used OpenAI models. He made the admission while on the stand in Oakland."
+    t2 = "Under oath, Musk acknowledged that xAI used OpenAI models. The deposition is part of the case."
+    a1, a2 = article(story, "Stand", t1), article(story, "Depo", t2, hours=1)
+    used = claim(story, musk, "xAI used OpenAI models")
+    evidence(used, a1, "Musk said xAI used OpenAI models.")
+    evidence(used, a2, "Under oath, Musk acknowledged that xAI used OpenAI models.")
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.SETTING)
+    assert row.claim == used
+    assert [(v["outlet"], v["words"], v["value"]) for v in row.variants] == [
+        ("Stand", "on the stand", "trial"),
+        ("Depo", "deposition", "deposition"),
+    ]
+
+
+def test_partly_against_systematically_for_the_same_act(story, musk):
+    t1 = "Asked whether xAI used OpenAI models to train Grok, Musk said: 'Partly'."
+    t2 = "Musk testified that xAI systematically utilized models developed by OpenAI to train Grok."
+    t3 = "Elsewhere, Meta trained models partly on ChatGPT conversations."
+    a1, a2, _ = article(story, "A", t1), article(story, "B", t2, hours=1), article(story, "C", t3, hours=2)
+    used = claim(story, musk, "xAI used OpenAI models to train Grok")
+    evidence(used, a1, t1)
+    evidence(used, a2, t2)
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.EXTENT)
+    assert [(v["outlet"], v["words"], v["value"]) for v in row.variants] == [
+        ("A", "Partly", "partial"),
+        ("B", "systematically utilized", "full"),
+    ]
+
+
+def test_a_quote_changed_by_an_edit(story, musk):
+    now = 'Musk said it was "standard practice" among labs.'
+    edited = article(story, "Editor", now)
+    ArticleVersion.objects.create(
+        article=edited, title=edited.title, text='Musk said it was "a general practice, partly" among labs.',
+        seen_at=T0 - timedelta(hours=2), replaced_at=T0,
+    )  # fmt: skip
+    practice = claim(story, musk, "it was standard practice")
+    evidence(practice, edited, now, quotes=["standard practice"])
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.SILENT_EDIT)
+    assert row.claim == practice
+    assert [(v["field"], v["words"]) for v in row.variants] == [
+        ("version", "a general practice, partly"),
+        ("text", "standard practice"),
+    ]
+
+
+def test_reruns_update_open_rows_and_leave_curated_ones_alone(story, musk):
+    s1, s2 = 'Musk called it a "general practice".', 'Musk called it "standard practice".'
+    a1, a2 = article(story, "A", s1), article(story, "B", s2, hours=1)
+    practice = claim(story, musk, "it was a general practice")
+    evidence(practice, a1, s1, quotes=["general practice"])
+    evidence(practice, a2, s2, quotes=["standard practice"])
+    first = discrepancies.detect(story)
+    assert [d.pk for d in discrepancies.detect(story)] == [d.pk for d in first]
+    assert Discrepancy.objects.count() == 1
+
+    s3 = 'Musk called it "standard industry procedure".'
+    evidence(practice, article(story, "C", s3, hours=2), s3, quotes=["standard industry procedure"])
+    discrepancies.detect(story)
+    (row,) = Discrepancy.objects.all()
+    assert len(row.variants) == 3
+
+    row.status, row.note = Discrepancy.State.EXPLAINED, "All three are paraphrases of one answer."
+    row.save()
+    stamp = Discrepancy.objects.get().updated_at
+    s4 = 'Musk called it "common practice".'
+    evidence(practice, article(story, "D", s4, hours=3), s4, quotes=["common practice"])
+    discrepancies.detect(story)
+    kept = Discrepancy.objects.get()
+    assert (len(kept.variants), kept.status, kept.updated_at) == (3, Discrepancy.State.EXPLAINED, stamp)
+
+
+def test_a_disagreement_that_disappears_leaves_its_row(story, musk):
+    s1, s2 = 'Musk called it a "general practice".', 'Musk called it "standard practice".'
+    a1, a2 = article(story, "A", s1), article(story, "B", s2, hours=1)
+    practice = claim(story, musk, "it was a general practice")
+    evidence(practice, a1, s1, quotes=["general practice"])
+    gone = evidence(practice, a2, s2, quotes=["standard practice"])
+    (row,) = discrepancies.detect(story)
+    gone.delete()
+    assert discrepancies.detect(story) == []
+    assert Discrepancy.objects.get().variants == row.variants
+
+
+@pytest.fixture
+def linked_seeds():
+    """The five seeds ingested, analysed and linked one by one, in the order they were first seen."""
+    from tracker.crossref.analysis import analyze_articles, pending_article_ids
+    from tracker.crossref.linking import link_article
+    from tracker.sources.sample import load_sample
+
+    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    analyze_articles(pending_article_ids())
+    for row in Article.objects.order_by("first_seen_at", "pk"):
+        link_article(row)
+    return {a.outlet.name: a for a in Article.objects.select_related("outlet")}
+
+
+def test_seeds_musks_answer_is_worded_three_ways_and_set_in_a_deposition_by_one_outlet(linked_seeds):
+    wordings = [
+        d
+        for d in of_kind(Discrepancy.Kind.QUOTE_WORDING)
+        if d.claim.speaker and d.claim.speaker.name == "Elon Musk"
+    ]
+    assert any(
+        {"general practice", "standard practice", "standard industry procedure"}
+        <= {w.strip("'\" ") for w in words(d)}
+        for d in wordings
+    )
+    (setting,) = of_kind(Discrepancy.Kind.SETTING)
+    by_outlet = {v["outlet"]: v for v in setting.variants}
+    assert by_outlet["Related Tools"]["words"] == "deposition"
+    assert by_outlet["Aivizor"]["words"] == "on the stand"
+    extent = {(v["outlet"], v["value"]) for d in of_kind(Discrepancy.Kind.EXTENT) for v in d.variants}
+    assert {("Aivizor", "partial"), ("Ichiban Tools", "full")} <= extent
+    before = {d.pk: d.variants for d in Discrepancy.objects.all()}
+    from tracker.crossref.linking import link_article
+
+    link_article(linked_seeds["FrontierNews.ai"])
+    assert {d.pk: d.variants for d in Discrepancy.objects.all()} == before
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Musk seeks $134 billion in damages.", [("money", 134e9, "damages")]),
+        ("It is valued at approximately $850 billion.", [("money", 850e9, "value")]),
+        (
+            "A jury of nine reached the verdict with 12 alternates.",
+            [("count", 9, "jury"), ("count", 12, "alternates")],
+        ),
+        (
+            "He was sentenced to five years; a two-year sentence.",
+            [("duration", 1825, "sentenced"), ("duration", 730, "sentence")],
+        ),
+        ("Only a few hundred employees, GPT-4, case 4:24-cv-04722, in 2026, three years ago.", []),
+    ],
+)
+def test_amounts_with_the_noun_they_quantify(text, found):
+    from tracker.nlp.amounts import find_amounts
+
+    assert [(a.kind, a.value, a.noun) for a in find_amounts(text)] == found

@@ -1,0 +1,280 @@
+"""Claims across outlets: one claim per statement and speaker, every outlet's wording kept as evidence."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.conf import settings
+
+from tracker.cases.models import Alias, Case, Entity
+from tracker.crossref import corroboration, merging
+from tracker.crossref.analysis import analyze_articles, pending_article_ids
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+from tracker.sources.models import Article, Outlet
+from tracker.sources.sample import load_sample
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def musk():
+    """The seeded curated entity (created here when the migrations did not), named "Musk" too."""
+    entity, _ = Entity.objects.get_or_create(
+        name="Elon Musk", kind=Entity.Kind.PERSON, defaults={"slug": "elon-musk"}
+    )
+    Alias.objects.get_or_create(entity=entity, text="Musk")
+    return entity
+
+
+@pytest.fixture
+def openai():
+    return Entity.objects.get_or_create(name="OpenAI", kind=Entity.Kind.ORG, defaults={"slug": "openai"})[0]
+
+
+@pytest.fixture
+def story():
+    return Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
+
+
+def article(name: str, story: Story | None, *, hours: float = 0, text: str = "") -> Article:
+    """An article of outlet `name`, first seen `hours` after T0, in `story`."""
+    domain = f"{name.lower().replace(' ', '')}.example"
+    outlet, _ = Outlet.objects.get_or_create(domain=domain, defaults={"name": name})
+    row = Article.objects.create(
+        outlet=outlet,
+        url=f"https://{domain}/{Article.objects.count()}",
+        canonical_url=f"https://{domain}/{Article.objects.count()}",
+        title=f"{name} on the trial",
+        text=text,
+        first_seen_at=T0 + timedelta(hours=hours),
+        status=Article.Status.ANALYZED,
+    )
+    if story is not None:
+        StoryArticle.objects.create(story=story, article=row)
+    return row
+
+
+def say(row: Article, content: str, *, speaker: str = "Musk", entity: Entity | None = None, **fields):
+    """A claim candidate whose content is appended to the article's text (offsets point at it), with
+    every double-quoted span of the content as a verbatim quote."""
+    sentence = f"{speaker} {fields.pop('verb', 'said')} that {content}."
+    start = len(row.text) + 1 + sentence.index(content)
+    row.text = f"{row.text} {sentence}"
+    row.save(update_fields=["text"])
+    quotes, offset = [], 0
+    while (opening := content.find('"', offset)) >= 0:
+        closing = content.index('"', opening + 1)
+        quotes.append({"text": content[opening + 1 : closing], "start": start + opening + 1,
+                       "end": start + closing, "prefix": "", "suffix": ""})  # fmt: skip
+        offset = closing + 1
+    return ClaimCandidate.objects.create(
+        article=row,
+        speaker=speaker,
+        speaker_entity=entity,
+        verb=fields.pop("verb_lemma", "say"),
+        attribution=ClaimCandidate.Attribution.INDIRECT,
+        kind=fields.pop("kind", ClaimCandidate.Kind.TESTIMONY),
+        text=content,
+        sentence=sentence,
+        start=start,
+        end=start + len(content),
+        sentence_start=start - sentence.index(content),
+        sentence_end=start - sentence.index(content) + len(sentence),
+        quotes=quotes,
+        **fields,
+    )
+
+
+def snapshot() -> tuple:
+    claims = tuple(
+        Claim.objects.order_by("pk").values_list("pk", "text", "kind", "responds_to", "updated_at")
+    )
+    evidence = tuple(
+        Evidence.objects.order_by("claim", "article", "start").values_list("claim", "article", "start")
+    )
+    return claims, evidence
+
+
+def test_the_same_quote_from_three_outlets_is_one_claim_with_three_reports(story, musk):
+    rows = [article(name, story, hours=i) for i, name in enumerate(["Alpha", "Beta", "Gamma"])]
+    say(rows[0], 'xAI had been "partly distilling OpenAI" for a year', entity=musk)
+    say(rows[1], 'the company was "partly distilling OpenAI"', entity=musk)
+    say(rows[2], 'his engineers were "partly distilling OpenAI", he conceded', entity=musk)
+    claims = [merging.link_claims(row) for row in rows]
+
+    claim = Claim.objects.get()
+    assert [c.pk for found in claims for c in found] == [claim.pk] * 3
+    assert claim.evidence.count() == 3
+    assert (claim.speaker, claim.story, claim.first_seen_at) == (musk, story, T0)
+
+
+def test_three_wordings_of_one_statement_are_one_claim_with_every_wording_kept(story, musk):
+    rows = [article(name, story, hours=i) for i, name in enumerate(["Alpha", "Beta", "Gamma"])]
+    say(rows[0], 'distillation was a "general practice" among AI companies', entity=musk)
+    say(rows[1], 'distillation is "standard practice" across the AI industry', entity=musk)
+    say(rows[2], 'he described distillation as "standard industry procedure"', entity=musk)
+    for row in rows:
+        merging.link_claims(row)
+
+    claim = Claim.objects.get()
+    assert claim.text == 'distillation was a "general practice" among AI companies'
+    wordings = [[q["text"] for q in e.quotes] for e in claim.evidence.order_by("first_seen_at")]
+    assert wordings == [["general practice"], ["standard practice"], ["standard industry procedure"]]
+
+
+def test_unrelated_statements_and_other_speakers_stay_apart(story, musk, openai):
+    row = article("Alpha", story)
+    say(row, "distillation is standard practice across the AI industry", entity=musk)
+    say(row, "xAI employs only a few hundred people", entity=musk)
+    say(row, "distillation is standard practice across the AI industry", speaker="", entity=None)
+    say(row, "distillation is standard practice across the AI industry", speaker="OpenAI", entity=openai)
+    merging.link_claims(row)
+    assert Claim.objects.count() == 4
+
+
+def test_speakers_without_an_entity_match_by_their_normalised_name(story):
+    first, second = article("Alpha", story), article("Beta", story, hours=1)
+    say(first, "the trial will last three weeks", speaker="Court officials")
+    say(second, "the trial would last three weeks", speaker="court officials'")
+    merging.link_claims(first)
+    merging.link_claims(second)
+    assert Claim.objects.get().evidence.count() == 2
+
+
+def test_an_answer_by_another_party_is_a_second_claim_linked_to_the_first(story, musk, openai):
+    first, second = article("Alpha", story), article("Beta", story, hours=2)
+    say(first, "OpenAI abandoned its nonprofit mission", entity=musk, kind=ClaimCandidate.Kind.ALLEGATION)
+    say(first, "xAI used OpenAI models to train Grok", entity=musk)
+    say(
+        second,
+        "Musk's lawsuit is a bid to slow down a competitor after he failed to control the nonprofit",
+        speaker="OpenAI",
+        entity=openai,
+        verb="countered",
+        verb_lemma="counter",
+        kind=ClaimCandidate.Kind.DEFENSE,
+    )
+    merging.link_claims(first)
+    [answer] = merging.link_claims(second)
+
+    allegation = Claim.objects.get(kind=ClaimCandidate.Kind.ALLEGATION)
+    assert answer.speaker == openai and answer.responds_to == allegation
+    assert Claim.objects.get(pk=answer.pk).responds_to == allegation
+    assert Claim.objects.filter(responds_to__isnull=False).count() == 1
+
+
+def test_a_claim_within_three_days_joins_across_stories_and_a_later_one_does_not(story, musk):
+    other = Story.objects.create(title="other", first_seen_at=T0, last_changed_at=T0)
+    first = article("Alpha", story)
+    near, far = article("Beta", other, hours=70), article("Gamma", other, hours=24 * 10)
+    for row in (first, near, far):
+        say(row, 'distillation is "standard practice" across the AI industry', entity=musk)
+        merging.link_claims(row)
+    assert sorted(Claim.objects.values_list("evidence__article", flat=True)) == [first.pk, near.pk, far.pk]
+    assert Claim.objects.count() == 2
+    assert Claim.objects.get(evidence__article=far).story == other
+
+
+def test_relinking_changes_nothing(story, musk, openai):
+    rows = [article(name, story, hours=i) for i, name in enumerate(["Alpha", "Beta", "Gamma"])]
+    say(rows[0], 'distillation was a "general practice" among AI companies', entity=musk)
+    say(rows[0], "OpenAI abandoned its nonprofit mission", entity=musk, kind=ClaimCandidate.Kind.ALLEGATION)
+    say(rows[1], 'distillation is "standard practice" across the AI industry', entity=musk)
+    say(rows[2], "Musk's charges are baseless", speaker="OpenAI", entity=openai, kind="defense")
+    for row in rows:
+        merging.link_claims(row)
+    before = snapshot()
+    for row in reversed(rows):
+        merging.link_claims(row)
+    for row in rows:
+        merging.link_claims(row)
+    assert snapshot() == before
+    assert Claim.objects.exclude(responds_to=None).count() == 1
+
+
+def test_a_claim_no_longer_extracted_is_deleted_and_one_still_reported_elsewhere_is_kept(story, musk):
+    first, second = article("Alpha", story), article("Beta", story, hours=1)
+    say(first, "xAI employs only a few hundred people", entity=musk)
+    say(first, 'distillation is "standard practice" across the AI industry', entity=musk)
+    say(second, 'distillation is "standard practice" everywhere', entity=musk)
+    merging.link_claims(first)
+    merging.link_claims(second)
+    shared = Claim.objects.get(evidence__article=second)
+    corroboration.refresh_claim(shared)
+    assert shared.outlets_count == 2
+
+    ClaimCandidate.objects.filter(article=first).delete()  # re-extraction found nothing this time
+    assert merging.link_claims(first) == []
+    assert list(Claim.objects.all()) == [shared]
+    shared.refresh_from_db()
+    assert shared.outlets_count == 1
+
+
+def test_a_locked_claim_keeps_its_curated_text_and_gains_new_evidence(story, musk):
+    first, second = article("Alpha", story), article("Beta", story, hours=1)
+    say(first, 'distillation is "standard practice" across the AI industry', entity=musk)
+    [claim] = merging.link_claims(first)
+    Claim.objects.filter(pk=claim.pk).update(
+        text="Musk: distillation is common practice", kind=ClaimCandidate.Kind.STATEMENT, locked=True
+    )
+    say(second, 'it is "standard practice" for everyone', entity=musk)
+    assert [c.pk for c in merging.link_claims(second)] == [claim.pk]
+
+    ClaimCandidate.objects.filter(article=first).delete()
+    merging.link_claims(first)  # a locked claim keeps its evidence, even when no longer extracted
+    claim.refresh_from_db()
+    assert (claim.text, claim.kind) == ("Musk: distillation is common practice", "statement")
+    assert set(claim.evidence.values_list("article", flat=True)) == {first.pk, second.pk}
+
+
+def test_a_new_claim_takes_its_case_from_the_article_or_else_the_story(story, musk):
+    case = Case.objects.create(name="Musk v. OpenAI (test)", slug="mvo-test")
+    story.cases.add(case)
+    row = article("Alpha", story)
+    say(row, "xAI used OpenAI models to train Grok", entity=musk)
+    [claim] = merging.link_claims(row)
+    assert claim.case == case
+
+
+def test_linking_reads_a_bounded_number_of_queries(story, musk, django_assert_max_num_queries):
+    rows = [article(f"Outlet {i}", story, hours=i) for i in range(8)]
+    for row in rows:
+        say(row, 'distillation is "standard practice" across the AI industry', entity=musk)
+        say(row, "xAI employs only a few hundred people", entity=musk)
+        merging.link_claims(row)
+    late = article("Late", story, hours=9)
+    say(late, 'it is "standard practice"', entity=musk)
+    say(late, "xAI has only a few hundred employees", entity=musk)
+    with django_assert_max_num_queries(25):
+        merging.link_claims(late)
+
+
+def test_the_seeds_give_one_claim_per_statement_of_musk():
+    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    assert len(analyze_articles(pending_article_ids()).analyzed) == 5  # extraction, then linking
+    rows = list(Article.objects.select_related("outlet").order_by("first_seen_at", "pk"))
+    assert Story.objects.get().memberships.count() == 5
+    for row in rows:
+        merging.link_claims(row)
+    before = snapshot()
+
+    def outlets(claim: Claim) -> set[str]:
+        return set(claim.evidence.values_list("article__outlet__name", flat=True))
+
+    musks = Claim.objects.filter(speaker__name="Elon Musk")
+    [c2] = [c for c in musks if "general practice" in c.text or "standard practice" in c.text]
+    assert outlets(c2) == {"Aivizor", "Related Tools", "FrontierNews.ai"}
+    quotes = " | ".join(q["text"] for e in c2.evidence.all() for q in e.quotes)
+    for wording in ("general practice", "standard practice", "standard industry procedure"):
+        assert wording in quotes
+    others = Evidence.objects.filter(claim__in=musks.exclude(pk=c2.pk)).values_list("quotes", flat=True)
+    assert not [q for quotes in others for q in quotes if "practice" in q["text"]]
+
+    [c1] = [c for c in musks if "train" in c.text and "Grok" in c.text]
+    assert len(outlets(c1)) >= 3
+    for row in rows:
+        merging.link_claims(row)
+    assert snapshot() == before

@@ -1,0 +1,70 @@
+"""Where outlets disagree about one story: quote wording, hedges, setting, extent, numbers, dates and
+silent edits, kept as Discrepancy rows with every outlet's variant (words, outlet, article, offsets).
+
+Each rule (wording, statements, figures) returns what it found with a stable machine `key` (the claim,
+or the story and what is compared), so a re-run updates the variants of the same row instead of adding
+one. Curated rows are the curator's: a discrepancy explained or resolved, or carrying a note, is never
+changed by the machine, and none is ever deleted here: when a disagreement is no longer found (an
+outlet corrected itself, extraction improved) its row stays as it was, for the record.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from tracker.crossref.discrepancies import figures, statements, wording
+from tracker.crossref.discrepancies.scope import Found, Scope
+from tracker.crossref.models import Discrepancy, Story
+
+RULES = (
+    wording.quote_wording,
+    statements.hedges_dropped,
+    statements.settings_differ,
+    statements.extents_differ,
+    figures.numbers_differ,
+    figures.dates_differ,
+    wording.silent_edits,
+)
+
+
+@transaction.atomic
+def detect(story: Story) -> list[Discrepancy]:
+    """Find the story's discrepancies and record them; return the rows found this run (curated ones
+    included, unchanged)."""
+    scope = Scope.of(story)
+    found: dict[str, Found] = {}
+    for rule in RULES:
+        for item in rule(scope):
+            found.setdefault(item.key, item)
+    return [record(item) for item in found.values()]
+
+
+def record(found: Found) -> Discrepancy:
+    """Create the row for `found`, or update its variants (and claim/event) while it is open and
+    has no note; a curated row is returned as it is."""
+    row, created = Discrepancy.objects.get_or_create(
+        key=found.key,
+        defaults={"kind": found.kind, "variants": found.variants, "claim": found.claim, "event": found.event},
+    )
+    if created or is_curated(row):
+        return row
+    changed = []
+    if row.variants != found.variants:
+        row.variants = found.variants
+        changed.append("variants")
+    if found.claim is not None and row.claim_id != found.claim.pk:
+        row.claim = found.claim
+        changed.append("claim")
+    if found.event is not None and row.event_id != found.event.pk:
+        row.event = found.event
+        changed.append("event")
+    if changed:
+        row.save(update_fields=[*changed, "updated_at"])
+    return row
+
+
+def is_curated(row: Discrepancy) -> bool:
+    return row.status != Discrepancy.State.OPEN or bool(row.note.strip())
+
+
+__all__ = ["Found", "Scope", "detect", "is_curated", "record"]

@@ -1,0 +1,159 @@
+"""Figures outlets disagree on: amounts, counts and durations, and dates.
+
+- Numbers: the amounts of the story's titles and texts (tracker.nlp.amounts) of one kind and one noun
+  ("jury", "damages") whose contexts share a content word are about the same thing; different values
+  among them from different outlets are a discrepancy, keyed by story, kind and noun. It sits on the
+  claim whose evidence holds one of the figures, when there is one (a Discrepancy has no story).
+- Dates: a claim whose evidence is dated differently, at the same precision, by different outlets; and
+  an event that happens once (an opening, a founding, a verdict: patterns/events.jsonl "once") dated
+  differently at the same precision by different outlets' date mentions, keyed by story, kind and
+  precision; events.update_events points the latter at its event.
+Caveats: values equal within half a percent agree ("approximately $850 billion"); rounding beyond that
+("$134 billion" / "$130 billion") disagrees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from tracker.crossref import events
+from tracker.crossref.discrepancies.scope import Found, Scope, disagree, locate, outlet_ids, variant
+from tracker.crossref.merging import content_words
+from tracker.crossref.models import Claim, DateMention, Discrepancy
+from tracker.crossref.timeline import event_kinds
+from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts
+
+CONTEXT_CHARS = 100
+TOLERANCE = 0.005
+NUMBER_WORDS = content_words(" ".join(WORD_NUMBERS)) | content_words("million billion trillion thousand")
+
+
+def numbers_differ(scope: Scope) -> list[Found]:
+    groups: dict[tuple[str, str], list[tuple[int, str, Amount, frozenset[str]]]] = defaultdict(list)
+    for article in scope.articles.values():
+        for field, text in (("title", article.title), ("text", article.text)):
+            for amount in find_amounts(text):
+                noun = "".join(sorted(content_words(amount.noun)))
+                if noun:
+                    context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
+                    words = {w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit()}
+                    groups[(amount.kind, noun)].append((article.pk, field, amount, words))
+    found = []
+    for (kind, noun), items in sorted(groups.items()):
+        for index, component in enumerate(_components(items)):
+            by_value = {(a, _rounded(amt.value)) for a, _, amt, _ in component}
+            if not _varies(by_value, outlet_ids(scope.articles.values())):
+                continue
+            variants = [
+                variant(scope.articles[a], amt.text, amt.start, amt.end, field=f, value=amt.value)
+                for a, f, amt, _ in component
+            ]
+            key = f"number:story:{scope.story.pk}:{kind}:{noun}" + (f":{index}" if index else "")
+            claim = _claim_holding(scope, component)
+            found.append(Found(Discrepancy.Kind.NUMBER, key, scope.sort(variants), claim=claim))
+    return found
+
+
+def _rounded(value: float) -> float:
+    return float(f"{value:.3g}")
+
+
+def _varies(pairs: set[tuple[int, float]], outlets: dict[int, int]) -> bool:
+    for (a, x), (b, y) in combinations(sorted(pairs), 2):
+        if outlets[a] != outlets[b] and abs(x - y) > TOLERANCE * max(abs(x), abs(y)):
+            return True
+    return False
+
+
+def _components(items: list) -> list[list]:
+    """Amounts about the same thing: linked when their contexts share a content word."""
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(items)), 2):
+        if items[i][3] & items[j][3]:
+            parent[root(j)] = root(i)
+    components: dict[int, list] = defaultdict(list)
+    for i, item in enumerate(items):
+        components[root(i)].append(item)
+    return sorted(components.values(), key=lambda c: (c[0][0], c[0][2].start))
+
+
+def _claim_holding(scope: Scope, component: list) -> Claim | None:
+    spans = [(a, amt.start, amt.end) for a, f, amt, _ in component if f == "text"]
+    for claim in scope.claims:
+        for evidence in claim.evidence.all():
+            start = locate(evidence.article.text, evidence.sentence, evidence.start)
+            end = start + len(evidence.sentence)
+            if any(a == evidence.article_id and start <= s and e <= end for a, s, e in spans):
+                return claim
+    return None
+
+
+def dates_differ(scope: Scope) -> list[Found]:
+    found = []
+    for claim in scope.claims:
+        dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
+        for precision in sorted({e.date_precision for e in dated}):
+            same = [e for e in dated if e.date_precision == precision]
+            values = {e.article_id: e.date for e in same}
+            if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
+                variants = [_date_variant(e) for e in same]
+                key = f"date:claim:{claim.pk}:{precision}"
+                found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
+    reports = [r for r in events.dated_reports(scope.story, []) if event_kinds().get(r.kind, (False,))[0]]
+    by_kind = defaultdict(list)
+    for report in reports:
+        by_kind[(report.kind, report.precision)].append(report)
+    for (kind, precision), same in sorted(by_kind.items()):
+        values = {r.articles[0]: r.date for r in same}
+        if disagree(values, outlet_ids(scope.articles.values())):
+            variants = [
+                variant(
+                    scope.articles[r.articles[0]],
+                    r.words,
+                    r.start,
+                    r.end,
+                    field="text",
+                    value=r.date.isoformat(),
+                )
+                for r in same
+            ]
+            key = f"date:story:{scope.story.pk}:{kind}:{precision}"
+            found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants)))
+    return found
+
+
+def _date_variant(evidence) -> dict:
+    """The date words of an evidence sentence (its date mention of that value), else the date itself."""
+    text = evidence.article.text
+    start = locate(text, evidence.sentence, evidence.start)
+    mention = DateMention.objects.filter(
+        article_id=evidence.article_id,
+        value=evidence.date,
+        start__gte=start,
+        end__lte=start + len(evidence.sentence),
+    ).first()
+    if mention:
+        return variant(
+            evidence.article,
+            mention.text,
+            mention.start,
+            mention.end,
+            field="text",
+            value=evidence.date.isoformat(),
+        )
+    return variant(
+        evidence.article,
+        evidence.date.isoformat(),
+        evidence.start,
+        evidence.end,
+        field="text",
+        value=evidence.date.isoformat(),
+    )

@@ -1,0 +1,98 @@
+"""What every discrepancy rule reads (a story's articles and claims) and what it returns (`Found`)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.crossref import events
+from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.timeline import reported_at
+from tracker.sources.models import Article
+
+
+@dataclass
+class Found:
+    """A disagreement the rules found: its machine `key`, and the variants as stored on the row."""
+
+    kind: str
+    key: str
+    variants: list[dict]
+    claim: Claim | None = None
+    event: Event | None = None
+
+
+@dataclass
+class Scope:
+    """A story's articles (oldest report first) and claims, loaded once for all the rules."""
+
+    story: Story
+    articles: dict[int, Article] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    _positions: dict[int, int] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, story: Story) -> Scope:
+        articles = Article.objects.filter(story_membership__story=story).select_related("outlet")
+        ordered = sorted(articles, key=lambda a: (reported_at(a), a.pk))
+        return cls(story, {a.pk: a for a in ordered}, events.story_claims(story))
+
+    def order(self, article_id: int) -> int:
+        """Position of an article among the story's (first reported first); unknown ones last."""
+        if len(self._positions) != len(self.articles):
+            self._positions = {pk: i for i, pk in enumerate(self.articles)}
+        return self._positions.get(article_id, len(self.articles))
+
+    def sort(self, variants: Iterable[dict]) -> list[dict]:
+        return sorted(variants, key=lambda v: (self.order(v["article"]), v.get("field", ""), v["start"]))
+
+
+def variant(article: Article, words: str, start: int, end: int, **extra) -> dict:
+    """One outlet's version: its words, where they are (offsets in the article's text unless `field`
+    says title, lead or version), and what rule-specific value they carry."""
+    return {
+        "words": words,
+        "article": article.pk,
+        "outlet": article.outlet.name,
+        "start": start,
+        "end": end,
+    } | extra
+
+
+def disagree(values: dict[int, object], outlets: dict[int, int]) -> bool:
+    """Whether two articles of different outlets carry different values (article id -> value)."""
+    seen: dict[object, set[int]] = {}
+    for article_id, value in values.items():
+        seen.setdefault(value, set()).add(outlets[article_id])
+    if len(seen) < 2:
+        return False
+    groups = list(seen.values())
+    return any(
+        a != b for i, first in enumerate(groups) for second in groups[i + 1 :] for a in first for b in second
+    )
+
+
+def outlet_ids(articles: Iterable[Article]) -> dict[int, int]:
+    return {a.pk: a.outlet_id for a in articles}
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def locate(text: str, sentence: str, start: int) -> int:
+    """Where an evidence sentence starts in its article's text (the nearest copy before `start`)."""
+    found = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
+    return found if found >= 0 else max(0, start)
+
+
+def claim_outlets(claim: Claim) -> int:
+    return len({e.article.outlet_id for e in claim.evidence.all()})
+
+
+def speaker_of(claim: Claim) -> str:
+    """A key for the claim's speaker ("" when it has none)."""
+    if claim.speaker_id:
+        return f"entity{claim.speaker_id}"
+    return claim.speaker_text.strip().lower()

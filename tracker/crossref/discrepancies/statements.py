@@ -1,0 +1,236 @@
+"""How outlets frame one claim: a dropped hedge, the setting it was said in, the extent of the act.
+
+- Hedge dropped: a claim's evidence carries a hedge of extent or modality ("partly", "may have";
+  patterns/hedges.jsonl), and a headline or lead of the story states the claim (shares three of its
+  content words, half of its own or of the claim's) with no hedge at all.
+- Setting: where a speaker's testimony was given, read per article from cue words
+  (patterns/discrepancies.jsonl, group "setting"): "on the stand" (trial) against "deposition". An
+  article's setting is its strongest cue, the nearest to the speaker's evidence on a tie; articles of
+  different outlets with different settings make one discrepancy per speaker and story, on the
+  speaker's best-evidenced testimony claim.
+- Extent: "partly" against "systematically" for the same act: the sentences of the story that name
+  the claim's names (two of them) and share another of its words, read for extent cues.
+Caveats: word lists and word overlap, not a reading; a setting cue anywhere in an article counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.crossref.discrepancies.scope import (
+    Found,
+    Scope,
+    claim_outlets,
+    disagree,
+    locate,
+    outlet_ids,
+    speaker_of,
+    variant,
+)
+from tracker.crossref.merging import STOPWORDS, content_words
+from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.hedges import HEDGES_FILE, find_hedges, hedge_pattern
+from tracker.nlp.passages import lead_span, phrase_pattern, sentence_spans
+from tracker.sources.models import Article
+
+CUES_FILE = PATTERNS_DIR / "discrepancies.jsonl"
+HEDGE_TYPES = {"extent", "modality"}
+WEAK_HEDGES = {"some"}  # "some analysts": too common to stand for the speaker's own caution
+STATES_MIN_SHARED, STATES_SHARE = 3, 0.5
+REPORTING = content_words(
+    "says said admits admitted confirms confirmed testifies testified reveals revealed acknowledges"
+    " acknowledged claims claimed tells told denies denied argues argued insists insisted reports"
+)
+NAME_STOPWORDS = {"ai", "us", "u", "s", "i", "ceo", "the", "a", "it", "he", "she", "they", "his", "her"}
+
+
+@cache
+def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
+    """(value, strength, pattern) of the cue rules of one group."""
+    rules = [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
+    return [(r["value"], int(r.get("strength", 1)), phrase_pattern(r["phrases"])) for r in rules]
+
+
+@cache
+def speaker_hedges() -> frozenset[str]:
+    rules = read_jsonl(HEDGES_FILE)
+    phrases = {p.lower() for r in rules if r.get("type") in HEDGE_TYPES for p in r["phrases"]}
+    return frozenset(phrases - WEAK_HEDGES)
+
+
+def _speaker_words(claim: Claim) -> frozenset[str]:
+    names = [claim.speaker_text] + ([claim.speaker.name] if claim.speaker else [])
+    return content_words(" ".join(names))
+
+
+def _states(claim_words: frozenset[str], words: frozenset[str]) -> bool:
+    shared = len(claim_words & words)
+    return shared >= STATES_MIN_SHARED and shared >= STATES_SHARE * min(len(words), len(claim_words))
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """A headline, a lead, or a sentence with an extent cue: what the rules compare claims against."""
+
+    article: Article
+    field: str
+    start: int
+    end: int
+    words: frozenset[str]  # content words (reporting verbs out for headlines and leads)
+    lowered: frozenset[str] = frozenset()  # every word, lower case
+    hedged: bool = False
+    cues: tuple[tuple[str, int, int], ...] = ()  # (value, start, end) of extent cues
+
+    @property
+    def text(self) -> str:
+        source = self.article.title if self.field == "title" else self.article.text
+        return source[self.start : self.end]
+
+
+def _headlines(scope: Scope) -> list[_Passage]:
+    """Every article's title and lead, read once per run."""
+    passages = []
+    for article in scope.articles.values():
+        places = [("title", article.title, 0, len(article.title))]
+        lead = lead_span(article.text, article.title)
+        if lead:
+            places.append(("lead", article.text[lead[0] : lead[1]], *lead))
+        for name, text, start, end in places:
+            words = content_words(text) - REPORTING
+            passages.append(_Passage(article, name, start, end, words, hedged=bool(find_hedges([text]))))
+    return passages
+
+
+def hedges_dropped(scope: Scope) -> list[Found]:
+    found = []
+    headlines: list[_Passage] | None = None
+    for claim in scope.claims:
+        hedged = [v for e in claim.evidence.all() if set(e.hedges) & speaker_hedges() for v in _hedge(e)]
+        if not hedged:
+            continue
+        headlines = _headlines(scope) if headlines is None else headlines
+        speaker = _speaker_words(claim)
+        words = content_words(claim.text) - speaker - REPORTING
+        bare = [
+            variant(p.article, p.text, p.start, p.end, field=p.field)
+            for p in headlines
+            if not p.hedged and _states(words, p.words - speaker)
+        ]
+        if bare:
+            key = f"hedge_dropped:claim:{claim.pk}"
+            found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, scope.sort(hedged + bare), claim=claim))
+    return found
+
+
+def _hedge(evidence) -> list[dict]:
+    """The speaker's hedge in an evidence sentence, where it is in the article."""
+    text = evidence.article.text
+    start = locate(text, evidence.sentence, evidence.start)
+    end = start + max(len(evidence.sentence), evidence.end - start)
+    for match in hedge_pattern().finditer(text, start, end):
+        if match.group(0).lower() in speaker_hedges():
+            return [variant(evidence.article, match.group(0), match.start(), match.end(), field="text")]
+    return []
+
+
+def settings_differ(scope: Scope) -> list[Found]:
+    by_speaker: dict[str, list[Claim]] = defaultdict(list)
+    for claim in scope.claims:
+        if claim.kind == ClaimCandidate.Kind.TESTIMONY and speaker_of(claim):
+            by_speaker[speaker_of(claim)].append(claim)
+    cued = {
+        a.pk: [(value, strength, m) for value, strength, p in cues("setting") for m in p.finditer(a.text)]
+        for a in scope.articles.values()
+    }
+    found = []
+    for speaker, claims in sorted(by_speaker.items()):
+        positions: dict[int, list[int]] = defaultdict(list)
+        for claim in claims:
+            for evidence in claim.evidence.all():
+                if cued.get(evidence.article_id):
+                    positions[evidence.article_id].append(evidence.start)
+        chosen = {a: _setting(cued[a], starts) for a, starts in positions.items()}
+        values = {a: value for a, (value, _) in chosen.items()}
+        if disagree(values, outlet_ids(scope.articles[a] for a in values)):
+            anchor = max(claims, key=lambda c: (claim_outlets(c), -c.pk))
+            variants = [
+                variant(scope.articles[a], m.group(0), m.start(), m.end(), field="text", value=value)
+                for a, (value, m) in chosen.items()
+            ]
+            key = f"setting:story:{scope.story.pk}:{speaker}"
+            found.append(Found(Discrepancy.Kind.SETTING, key, scope.sort(variants), claim=anchor))
+    return found
+
+
+def _setting(matches: list[tuple[str, int, re.Match]], starts: list[int]) -> tuple[str, re.Match]:
+    """The article's setting: its strongest cue, the nearest to the evidence on a tie."""
+    value, _, match = max(matches, key=lambda x: (x[1], -min(abs(x[2].start() - s) for s in starts)))
+    return value, match
+
+
+def _extent_sentences(scope: Scope) -> list[_Passage]:
+    """The story's sentences that hold an extent cue (few), read once per run."""
+    passages = []
+    for article in scope.articles.values():
+        for start, end in sentence_spans(article.text):
+            found = [
+                (value, m.start(), m.start() + len(_with_next_word(article.text, m)))
+                for value, _, pattern in cues("extent")
+                for m in pattern.finditer(article.text, start, end)
+            ]
+            if found:
+                sentence = article.text[start:end]
+                lowered = frozenset(re.findall(r"\w+", sentence.lower()))
+                passages.append(
+                    _Passage(article, "text", start, end, content_words(sentence), lowered, cues=tuple(found))
+                )
+    return passages
+
+
+def extents_differ(scope: Scope) -> list[Found]:
+    found: list[Found] = []
+    sentences = _extent_sentences(scope)
+    for claim in sorted(scope.claims, key=lambda c: (-claim_outlets(c), c.pk)) if sentences else ():
+        names = _names(claim)
+        if len(names) < 2:
+            continue
+        act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
+        chosen: dict[int, list[dict]] = defaultdict(list)
+        for p in sentences:
+            if len(names & p.lowered) >= 2 and act & p.words:
+                for value, start, end in p.cues:
+                    text = p.article.text[start:end]
+                    chosen[p.article.pk].append(
+                        variant(p.article, text, start, end, field="text", value=value)
+                    )
+        values = {a: v[0]["value"] for a, v in chosen.items()}
+        if disagree(values, outlet_ids(scope.articles[a] for a in values)):
+            variants = scope.sort(v for vs in chosen.values() for v in vs)
+            spans = {(v["article"], v["start"]) for v in variants}
+            if not any(spans <= {(v["article"], v["start"]) for v in f.variants} for f in found):
+                key = f"extent:claim:{claim.pk}"
+                found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim))
+    return found
+
+
+def _names(claim: Claim) -> set[str]:
+    """The claim's names (words with a capital letter after the first character of the text), lower case,
+    without the speaker's."""
+    words = re.findall(r"\b\w*[A-Z]\w*\b", claim.text[1:])
+    speaker = {
+        w.lower()
+        for w in re.findall(r"\w+", f"{claim.speaker_text} {claim.speaker.name if claim.speaker else ''}")
+    }
+    return {w.lower() for w in words} - NAME_STOPWORDS - speaker
+
+
+def _with_next_word(text: str, match: re.Match) -> str:
+    """The cue and the verb it modifies when it precedes one: "systematically utilized"."""
+    following = re.match(r" ([a-z]+)\b", text[match.end() : match.end() + 30])
+    if following and following.group(1) not in STOPWORDS:
+        return text[match.start() : match.end() + following.end()]
+    return match.group(0)

@@ -1,0 +1,160 @@
+"""Quotes worded differently: by outlets quoting one statement, and by an outlet editing its own article.
+
+Quote wording: outlets quote a speaker's one answer as "general practice", "standard practice" and
+"standard industry procedure". Quotes of one speaker in one story are the same statement when they are
+equal or one holds the other (a sub-quote), when they share at least half the content words of the
+shorter, or when they are the only multi-word quote of their article on the same claim; chains count
+("general practice" - "standard practice" - "standard industry procedure"), so the merged claims of
+different wordings still meet. A statement quoted with two wordings (sub-quotes aside) by different
+outlets is a discrepancy, on the claim of its earliest quote. One-word quotes ("Partly", "yes") are too
+common to pair. Caveat: two different remarks sharing a word ("a charity" / "looting a charity") pair.
+
+Silent edits: a quote in an earlier version of an article (ArticleVersion) that the current text no
+longer has, paired with the current quote at the same place (same words before or after it) when there
+is one; a removed quote is reported with an empty current wording.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tracker.crossref.discrepancies.scope import Found, Scope, digest, speaker_of, variant
+from tracker.crossref.merging import content_words, normalise_quote
+from tracker.crossref.models import Claim, Discrepancy
+from tracker.nlp.quotes import find_quotes
+from tracker.sources.models import Article, ArticleVersion
+
+MIN_WORDS = 2
+SHARED = 0.5  # of the shorter quote's content words
+
+
+@dataclass
+class _Quote:
+    claim: Claim
+    article: Article
+    quote: dict
+    norm: str
+    words: frozenset[str]
+
+
+def quote_wording(scope: Scope) -> list[Found]:
+    by_speaker: dict[str, list[_Quote]] = defaultdict(list)
+    seen: set[tuple[str, int, str]] = set()
+    for claim in scope.claims:
+        speaker = speaker_of(claim)
+        for evidence in claim.evidence.all() if speaker else ():
+            for quote in evidence.quotes:
+                norm = normalise_quote(quote.get("text", ""))
+                if len(norm.split()) >= MIN_WORDS and (speaker, evidence.article_id, norm) not in seen:
+                    seen.add((speaker, evidence.article_id, norm))
+                    words = content_words(quote["text"])
+                    by_speaker[speaker].append(_Quote(claim, evidence.article, quote, norm, words))
+    found = []
+    for quotes in by_speaker.values():
+        quotes.sort(key=lambda q: (scope.order(q.article.pk), q.quote.get("start", 0)))
+        for component in _statements(quotes):
+            found.extend(_compare(scope, component))
+    return found
+
+
+def _statements(quotes: list[_Quote]) -> list[list[_Quote]]:
+    """The quotes grouped into statements (connected components of `_same`)."""
+    alone = defaultdict(int)
+    for q in quotes:
+        alone[(q.claim.pk, q.article.pk)] += 1
+    parent = list(range(len(quotes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a.article.pk != b.article.pk and _same(a, b, alone):
+                parent[root(j)] = root(i)
+    components: dict[int, list[_Quote]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        components[root(i)].append(q)
+    return [c for c in components.values() if len(c) > 1]
+
+
+def _same(a: _Quote, b: _Quote, alone: dict) -> bool:
+    if a.norm in b.norm or b.norm in a.norm:
+        return True
+    shared = len(a.words & b.words)
+    if shared and shared >= SHARED * min(len(a.words), len(b.words)):
+        return True
+    return (
+        a.claim.pk == b.claim.pk
+        and alone[(a.claim.pk, a.article.pk)] == alone[(b.claim.pk, b.article.pk)] == 1
+    )
+
+
+def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
+    norms = {q.norm for q in quotes}
+    wording = {n: max((m for m in norms if n in m), key=len) for n in norms}  # a sub-quote agrees
+    outlets: dict[str, set[int]] = defaultdict(set)
+    for q in quotes:
+        outlets[wording[q.norm]].add(q.article.outlet_id)
+    if len(outlets) < 2 or len(set().union(*outlets.values())) < 2:
+        return []
+    first = quotes[0]
+    variants = [
+        variant(q.article, q.quote["text"], q.quote.get("start", 0), q.quote.get("end", 0), claim=q.claim.pk)
+        for q in quotes
+    ]
+    key = f"quote_wording:claim:{first.claim.pk}:{digest(first.norm)}"
+    return [Found(Discrepancy.Kind.QUOTE_WORDING, key, scope.sort(variants), claim=first.claim)]
+
+
+def silent_edits(scope: Scope) -> list[Found]:
+    found: dict[str, Found] = {}
+    versions = ArticleVersion.objects.filter(article_id__in=list(scope.articles)).order_by("seen_at", "pk")
+    for version in versions:
+        article = scope.articles[version.article_id]
+        current = find_quotes(article.text)
+        now = {normalise_quote(q.text) for q in current}
+        for old in find_quotes(version.text):
+            norm = normalise_quote(old.text)
+            if not norm or any(norm in n for n in now):
+                continue
+            key = f"silent_edit:article:{article.pk}:{digest(norm)}"
+            if key in found:
+                continue
+            new = next((q for q in current if _same_place(old, q)), None)
+            before = variant(
+                article,
+                old.text,
+                old.start,
+                old.end,
+                field="version",
+                version=version.pk,
+                seen_at=version.seen_at.isoformat(),
+            )
+            after = variant(
+                article, new.text if new else "", new.start if new else 0, new.end if new else 0, field="text"
+            )
+            claim = _claim_quoting(scope, article, {norm} | ({normalise_quote(new.text)} if new else set()))
+            found[key] = Found(Discrepancy.Kind.SILENT_EDIT, key, [before, after], claim=claim)
+    return list(found.values())
+
+
+def _same_place(old, new) -> bool:
+    prefix, suffix = old.prefix.strip()[-20:], old.suffix.strip()[:20]
+    return bool(prefix and new.prefix.strip().endswith(prefix)) or bool(
+        suffix and new.suffix.strip().startswith(suffix)
+    )
+
+
+def _claim_quoting(scope: Scope, article: Article, norms: set[str]) -> Claim | None:
+    for claim in scope.claims:
+        for evidence in claim.evidence.all():
+            if evidence.article_id == article.pk and norms & {
+                normalise_quote(q.get("text", "")) for q in evidence.quotes
+            }:
+                return claim
+    return None

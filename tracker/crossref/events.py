@@ -1,0 +1,241 @@
+"""A case's timeline: dated events built from a story's dated claims and date mentions.
+
+Intent: an event is something that happened on a date ("The trial opened in Oakland", 2026-04-27), not
+an article; it keeps three times apart: when it happened (`date`/`precision`), when it was first
+reported and by whom (the earliest article that reported it: published date when stated, else first
+sighting) and when its coverage last changed (the latest sighting or edit of those articles).
+
+How: every dated claim and every date mention with an event word in its clause ("opened", "founded",
+"testimony": patterns/events.jsonl) is a `Report` of a kind. Reports of the same kind and date make one
+event, keyed `case<id>:<date>:<precision>:<kind>` (the story's first case; `story<id>` without one), so
+stories of one case share their events and re-runs update rather than duplicate. Within a story a coarser
+report joins the one finer event of its kind inside its period ("earlier this week" joins "April 27").
+An undated claim joins the one event of its kind that holds a dated claim of the same speaker ("later in
+his testimony..."). Claims join events through `Claim.event`.
+
+Caveats: a date mention without an event word is ignored, as is the article's own byline date; a kind
+is read from a word list, so "the trial, which opened" and "the lab opened" are both openings. Locked
+events are never changed (fields, stories, times); a claim whose key matches one is still linked to it,
+since the curator's event is the one it belongs to. Machine events this story no longer produces lose
+the story, and go when nothing else holds them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Prefetch, Q
+
+from tracker.crossref import timeline
+from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Evidence, Story
+from tracker.crossref.timeline import RANK, Group, Report
+from tracker.sources.models import Article
+
+CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
+
+
+def event_key(case_ref: str, kind: str, day: date, precision: str) -> str:
+    return f"{case_ref}:{day.isoformat()}:{precision}:{kind}"
+
+
+def case_ref(story: Story) -> tuple[int | None, str]:
+    case_id = story.cases.order_by("pk").values_list("pk", flat=True).first()
+    return case_id, f"case{case_id}" if case_id else f"story{story.pk}"
+
+
+def story_claims(story: Story) -> list[Claim]:
+    """The story's claims (its own, and those with evidence in its articles), evidence prefetched."""
+    evidence = Evidence.objects.select_related("article__outlet").order_by("first_seen_at", "pk")
+    claims = Claim.objects.filter(Q(story=story) | Q(evidence__article__story_membership__story=story))
+    return list(
+        claims.distinct().select_related("speaker").prefetch_related(Prefetch("evidence", queryset=evidence))
+    )
+
+
+def claim_date(claim: Claim) -> tuple[date, str] | None:
+    """The claim's own date, else its evidence's finest one (the most reported, then the earliest)."""
+    if claim.date and claim.precision:
+        return claim.date, claim.precision
+    dated = [(e.date, e.date_precision) for e in claim.evidence.all() if e.date and e.date_precision in RANK]
+    if not dated:
+        return None
+    counts = Counter(dated)
+    return min(counts, key=lambda d: (RANK[d[1]], -counts[d], d[0]))
+
+
+def dated_reports(story: Story, claims: Iterable[Claim] | None = None) -> list[Report]:
+    """The story's reports: its dated claims, then the event-like date mentions of its articles."""
+    reports = []
+    for claim in story_claims(story) if claims is None else claims:
+        when = claim_date(claim)
+        if when is not None:
+            evidence = list(claim.evidence.all())
+            articles = tuple(dict.fromkeys(e.article_id for e in evidence))
+            seen = min((timeline.reported_at(e.article) for e in evidence), default=None)
+            kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
+            reports.append(Report(kind, when[0], when[1], articles, seen, claim=claim))
+    articles = {a.pk: a for a in Article.objects.filter(story_membership__story=story)}
+    mentions = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
+    by_article: dict[int, list[DateMention]] = defaultdict(list)
+    for mention in mentions.order_by("article_id", "start"):
+        by_article[mention.article_id].append(mention)
+    for article_id, found in by_article.items():
+        reports.extend(timeline.mention_reports(articles[article_id], found))
+    return reports
+
+
+def group_reports(reports: Iterable[Report]) -> dict[tuple[str, date, str], Group]:
+    """Reports by (kind, date, precision); a coarse group joins the one finest group of its kind that
+    lies in its period, weeks first, then months, then years."""
+    groups: dict[tuple[str, date, str], Group] = {}
+    for report in reports:
+        key = (report.kind, report.date, report.precision)
+        groups.setdefault(key, Group(*key)).reports.append(report)
+    for precision in ("week", "month", "year"):
+        for key in [k for k in groups if k[2] == precision]:
+            inside = [
+                g for g in groups.values() if g.kind == key[0] and groups[key].contains(g.date, g.precision)
+            ]
+            finest = [
+                g for g in inside if RANK[g.precision] == min((RANK[i.precision] for i in inside), default=9)
+            ]
+            if len(finest) == 1:
+                finest[0].reports.extend(groups.pop(key).reports)
+    for group in groups.values():
+        group.claims = {r.claim.pk: r.claim for r in group.reports if r.claim is not None}
+    return groups
+
+
+def _speaker(claim: Claim) -> tuple:
+    return ("entity", claim.speaker_id) if claim.speaker_id else ("text", claim.speaker_text.lower())
+
+
+def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
+    """An undated claim joins the one group of its kind holding a dated claim of its speaker."""
+    groups = list(groups)
+    for claim in claims:
+        if claim_date(claim) is not None or not (claim.speaker_id or claim.speaker_text):
+            continue
+        kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
+        fits = [
+            g
+            for g in groups
+            if g.kind == kind and any(_speaker(c) == _speaker(claim) for c in g.claims.values())
+        ]
+        if len(fits) == 1:
+            fits[0].claims[claim.pk] = claim
+
+
+@transaction.atomic
+def update_events(story: Story) -> list[Event]:
+    """Build or update the story's events and link its claims to them; return the story's events."""
+    case_id, ref = case_ref(story)
+    claims = story_claims(story)
+    groups = group_reports(dated_reports(story, claims))
+    join_undated(groups.values(), claims)
+    keyed = {event_key(ref, *k): g for k, g in groups.items()}
+    existing = {e.key: e for e in Event.objects.filter(key__in=list(keyed)).order_by("pk")}
+    articles = _articles(story, keyed.values())
+    built: list[Event] = []
+    for key, group in sorted(
+        keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0])
+    ):
+        event = existing.get(key)
+        if event is None:
+            event = Event.objects.create(key=key, case_id=case_id, **_values(None, story, group, articles))
+            event.stories.add(story)
+        elif not event.locked:
+            _update(event, _values(event, story, group, articles))
+            event.stories.add(story)
+        movable = Claim.objects.filter(pk__in=list(group.claims), locked=False).exclude(event=event)
+        movable.exclude(event__locked=True).update(event=event)
+        built.append(event)
+    _drop_stale(story, built)
+    _attach_date_discrepancies(story, built)
+    return built
+
+
+def sources(event: Event) -> list[Article]:
+    """The articles that report the event, first seen first: the evidence of its claims, and the
+    articles whose date mentions date it (recomputed over its stories)."""
+    ids = set(Evidence.objects.filter(claim__event=event).values_list("article_id", flat=True))
+    for story in event.stories.all():
+        ref = case_ref(story)[1]
+        for key, group in group_reports(dated_reports(story)).items():
+            if event_key(ref, *key) == event.key:
+                ids |= {a for r in group.reports for a in r.articles}
+    articles = Article.objects.filter(pk__in=ids).select_related("outlet")
+    return list(articles.order_by("first_seen_at", "pk"))
+
+
+def _articles(story: Story, groups: Iterable[Group]) -> dict[int, Article]:
+    ids = {a for g in groups for r in g.reports for a in r.articles}
+    ids |= {e.article_id for g in groups for c in g.claims.values() for e in c.evidence.all()}
+    return {a.pk: a for a in Article.objects.filter(pk__in=ids)}
+
+
+def _values(event: Event | None, story: Story, group: Group, articles: dict[int, Article]) -> dict:
+    """What the machine says of an event: its date, title and summary, and its reporting times. When
+    other stories hold the event too, their earlier first report and later change are kept, and so is
+    the title unless this story brings claims."""
+    ids = {a for r in group.reports for a in r.articles}
+    ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
+    reporting = sorted(
+        (articles[i] for i in ids if i in articles), key=lambda a: (timeline.reported_at(a), a.pk)
+    )
+    first = reporting[0] if reporting else None
+    first_at = timeline.reported_at(first) if first else None
+    first_by = first.outlet_id if first else None
+    last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
+    title, summary = timeline.describe(group)
+    if event is not None and event.stories.exclude(pk=story.pk).exists():
+        if event.first_reported_at and (first_at is None or event.first_reported_at <= first_at):
+            first_at, first_by = event.first_reported_at, event.first_reported_by_id
+        if event.last_changed_at and (last is None or event.last_changed_at > last):
+            last = event.last_changed_at
+        if not group.claims:
+            title, summary = event.title, event.summary
+    return {
+        "date": group.date,
+        "precision": group.precision,
+        "title": title[:300],
+        "summary": summary,
+        "first_reported_at": first_at,
+        "first_reported_by_id": first_by,
+        "last_changed_at": last,
+    }
+
+
+def _update(event: Event, values: dict) -> None:
+    """Save only what changed, so a re-run that finds the same writes nothing."""
+    changed = [name for name, value in values.items() if getattr(event, name) != value]
+    for name in changed:
+        setattr(event, name, values[name])
+    if changed:
+        event.save(update_fields=changed)
+
+
+def _drop_stale(story: Story, built: list[Event]) -> None:
+    """Machine events this story no longer produces lose it; they go when nothing else holds them."""
+    stale = Event.objects.filter(stories=story, locked=False, status=Event.Visibility.MACHINE)
+    for event in stale.exclude(pk__in=[e.pk for e in built]):
+        event.stories.remove(story)
+        Claim.objects.filter(event=event, locked=False).filter(Q(story=story) | Q(story__isnull=True)).update(
+            event=None
+        )
+        if not (event.stories.exists() or event.claims.exists() or event.discrepancies.exists()):
+            event.delete()
+
+
+def _attach_date_discrepancies(story: Story, built: list[Event]) -> None:
+    """Story-level date disagreements (see discrepancies) point at the earliest event of their kind."""
+    for row in Discrepancy.objects.filter(
+        kind=Discrepancy.Kind.DATE, event__isnull=True, key__startswith=f"date:story:{story.pk}:"
+    ):
+        _, _, _, kind, precision = row.key.split(":")[:5]
+        match = [e for e in built if e.key.endswith(f":{precision}:{kind}")]
+        if match:
+            Discrepancy.objects.filter(pk=row.pk).update(event=min(match, key=lambda e: (e.date, e.pk)))

@@ -1,0 +1,27 @@
+"""Re-run clustering and linking from the stored extraction, without touching curated rows."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from tracker.cases.models import Case
+from tracker.crossref import rebuilding
+
+
+class Command(BaseCommand):
+    help = "Rebuild stories, claims, events and discrepancies from stored extraction; curated rows stay."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--case", help="only articles of this case (slug)")
+
+    def handle(self, *args, **options):
+        case = None
+        if options["case"]:
+            case = Case.objects.filter(slug=options["case"]).first()
+            if case is None:
+                raise CommandError(f"unknown case: {options['case']}")
+        articles = rebuilding.articles_to_link(case)
+        rebuilding.clear_machine_rows(articles)
+        show = self.stderr.isatty()
+        for article in tqdm(articles, unit="article", disable=not show, file=self.stderr._out):
+            rebuilding.relink(article)
+        self.stdout.write(f"relinked {len(articles)} articles")

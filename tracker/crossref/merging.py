@@ -1,0 +1,343 @@
+"""Claims across outlets: each article's claim candidates join the claim they report, or start one.
+
+A claim is one statement by one speaker. Outlets that report it in different words are *variants* of
+that claim, never merged into one quote: each article's Evidence keeps its own sentence and verbatim
+quotes, so "general practice", "standard practice" and "standard industry procedure" all stay visible
+on the one claim of Musk's answer. The speaker's identity is kept too: OpenAI's answer to Musk is a
+claim of its own, linked to his through `responds_to`.
+
+Matching is deliberately plain (stdlib only): same speaker, near in time or in the same story, then a
+shared verbatim quote of two words or more, else enough shared content words. Its caveats: paraphrases
+sharing few words stay apart (a curator merges them), and a story's ubiquitous names (xAI, OpenAI) count
+like any other word, hence the threshold and the two-shared-words floor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+
+from tracker.cases.models import Entity, phrases_pattern
+from tracker.crossref import corroboration
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+from tracker.sources.models import Article
+
+MATCH_WINDOW = timedelta(days=3)
+SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
+MIN_SHARED_WORDS = 2
+MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
+RESPONSE_VERBS = frozenset(
+    "respond response reply counter deny denial rebut rebuttal refute dismiss reject dispute answer"
+    " comment decline".split()
+)
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each even few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself just
+    may me might more most much must my myself no nor not now of off on once only or other our ours out
+    over own said same say says she should so some such than that the their theirs them then there these
+    they this those through to too under until up upon very was we were what when where which while who
+    whom why will with would you your yours""".split()
+)
+Key = tuple[str, object]  # ("entity", id) or ("text", normalised speaker text)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of `text` without stopwords, with crude suffix folding (train/trained/training,
+    company/companies) so that inflections match; not a stemmer, and not meant to be shown."""
+    words = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")):
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "i"
+        elif word.endswith("y") and len(word) > 3:
+            word = word[:-1] + "i"
+        else:
+            for suffix in ("ing", "ed", "es", "s"):
+                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                    word = word[: -len(suffix)]
+                    break
+            if word.endswith("e") and len(word) > 3:
+                word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much two word sets say the same thing: 0 unless they share MIN_SHARED_WORDS words (or are
+    the same words)."""
+    shared = len(a & b)
+    if a == b and a:
+        return 1.0
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return shared / (len(a) * len(b)) ** 0.5
+
+
+def normalise_speaker(text: str) -> str:
+    return " ".join(re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower())))
+
+
+def normalise_quote(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def quote_keys(quotes: list[dict]) -> set[str]:
+    """The quotes that can identify a claim: normalised, of MIN_QUOTE_WORDS words or more."""
+    keys = {normalise_quote(q.get("text", "")) for q in quotes}
+    return {k for k in keys if len(k.split()) >= MIN_QUOTE_WORDS}
+
+
+def speaker_key(entity_id: int | None, text: str) -> Key:
+    return ("entity", entity_id) if entity_id else ("text", normalise_speaker(text))
+
+
+@dataclass
+class _Known:
+    """A claim a candidate may join, with what it is compared on."""
+
+    claim: Claim
+    key: Key
+    words: list[frozenset[str]] = field(default_factory=list)
+    quotes: set[str] = field(default_factory=set)
+    evidenced: bool = False  # has evidence beyond what this run removed
+
+    def score(self, words: frozenset[str]) -> float:
+        return max((similarity(words, w) for w in self.words), default=0.0)
+
+
+@transaction.atomic
+def link_claims(article: Article) -> list[Claim]:
+    """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
+
+    Idempotent: the article's evidence on unlocked claims is removed and rebuilt, so a re-run ends with
+    the same rows (and the same claim ids: a claim left without evidence is still matched by its text).
+    Locked claims are never changed, and keep their evidence, but new evidence still attaches to them.
+    Claims that lost this article's evidence and were not relinked get their counts refreshed here;
+    the caller refreshes the returned ones."""
+    membership = StoryArticle.objects.select_related("story").filter(article=article).first()
+    story = membership.story if membership else None
+    removed = Evidence.objects.filter(article=article, claim__locked=False)
+    previous: dict[int, set[int]] = {}  # start of a removed report -> its claims
+    for claim_id, start in removed.values_list("claim_id", "start"):
+        previous.setdefault(start, set()).add(claim_id)
+    removed_from = set().union(*previous.values())
+    removed.delete()
+
+    candidates = list(ClaimCandidate.objects.filter(article=article).order_by("start", "pk"))
+    known = _known_claims(article, candidates, story, removed_from)
+    case_id = _case_id(article, story)
+    # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
+    # vaguer sentence) joins the sibling's claim rather than starting one of its own.
+    assigned: dict[int, _Known] = {}
+    for first_pass in (True, False):
+        for candidate in candidates:
+            if candidate.pk in assigned:
+                continue
+            entry = _match(candidate, known, previous.get(candidate.start, set()))
+            if entry is None:
+                if first_pass:
+                    continue
+                entry = _Known(_create(candidate, article, story, case_id), key=_candidate_key(candidate))
+                known.append(entry)
+            elif not entry.evidenced and not entry.claim.locked:
+                _rebuild(entry.claim, candidate, story)
+            entry.words.append(content_words(candidate.text))
+            entry.quotes |= quote_keys(candidate.quotes)
+            entry.evidenced = True
+            assigned[candidate.pk] = entry
+    linked: dict[int, Claim] = {}
+    for candidate in candidates:
+        claim = assigned[candidate.pk].claim
+        _attach(claim, candidate, article)
+        linked.setdefault(claim.pk, claim)
+
+    stale = Claim.objects.filter(pk__in=removed_from - set(linked))
+    stale.filter(locked=False, evidence__isnull=True).delete()
+    for claim in stale.filter(evidence__isnull=False).distinct():
+        corroboration.refresh_claim(claim)
+    if story is not None:
+        for claim_id, target_id in link_responses(story).items():
+            if claim_id in linked:
+                linked[claim_id].responds_to_id = target_id
+    return list(linked.values())
+
+
+def _candidate_key(candidate: ClaimCandidate) -> Key:
+    return speaker_key(candidate.speaker_entity_id, candidate.speaker)
+
+
+def _known_claims(
+    article: Article, candidates: list[ClaimCandidate], story: Story | None, previous: set[int]
+) -> list[_Known]:
+    """The claims the candidates may join (same speakers; same story, evidence within the window, or
+    evidence this run removed), with the content words and quotes of their evidence: three queries."""
+    keys = {_candidate_key(c) for c in candidates}
+    entity_ids = [value for kind, value in keys if kind == "entity"]
+    speakers = Q(speaker_id__in=entity_ids)
+    if any(kind == "text" for kind, _ in keys):
+        speakers |= Q(speaker__isnull=True)
+    seen = article.first_seen_at
+    near = Q(evidence__first_seen_at__range=(seen - MATCH_WINDOW, seen + MATCH_WINDOW)) | Q(pk__in=previous)
+    if story is not None:
+        near |= Q(story=story)
+    claims = Claim.objects.filter(speakers).filter(near).distinct().order_by("pk") if keys else []
+    known = {
+        c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[content_words(c.text)])
+        for c in claims
+    }
+    known = {pk: k for pk, k in known.items() if k.key in keys}
+    rows = Evidence.objects.filter(claim_id__in=list(known)).values_list("claim_id", "quotes", "text")
+    for claim_id, quotes, content in rows:
+        entry = known[claim_id]
+        entry.words.append(content_words(content or ""))
+        entry.quotes |= quote_keys(quotes)
+        entry.evidenced = True
+    return list(known.values())
+
+
+def _match(candidate: ClaimCandidate, known: list[_Known], previous: set[int]) -> _Known | None:
+    """The claim this candidate reports: the claim its span reported before this re-run, else a shared
+    verbatim quote, else the most similar content above the threshold; ties go to the oldest claim."""
+    key = _candidate_key(candidate)
+    pool = [k for k in known if k.key == key]
+    if before := [k for k in pool if k.claim.pk in previous]:
+        return min(before, key=lambda k: k.claim.pk)
+    words = content_words(candidate.text)
+    quotes = quote_keys(candidate.quotes)
+    by_quote = [k for k in pool if quotes & k.quotes]
+    if by_quote:
+        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.claim.pk))
+    scored = [(k.score(words), -k.claim.pk, k) for k in pool]
+    scored = [s for s in scored if s[0] >= SIMILARITY_THRESHOLD]
+    return max(scored, key=lambda s: s[:2])[2] if scored else None
+
+
+def _case_id(article: Article, story: Story | None) -> int | None:
+    """The first of the article's cases, else of its story's."""
+    case = article.cases.order_by("pk").values_list("pk", flat=True).first()
+    return case or (story.cases.order_by("pk").values_list("pk", flat=True).first() if story else None)
+
+
+def _create(candidate: ClaimCandidate, article: Article, story: Story | None, case_id: int | None) -> Claim:
+    return Claim.objects.create(
+        case_id=case_id,
+        story=story,
+        speaker_id=candidate.speaker_entity_id,
+        speaker_text=candidate.speaker,
+        kind=candidate.kind,
+        text=candidate.text,
+        date=candidate.date,
+        precision=candidate.date_precision,
+        first_seen_at=article.first_seen_at,
+    )
+
+
+def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> None:
+    """An unlocked claim whose only evidence came from this article follows its re-extracted candidate
+    (saved only when that changed something, so a plain re-run leaves `updated_at` alone)."""
+    values = {
+        "speaker_text": candidate.speaker,
+        "kind": candidate.kind,
+        "text": candidate.text,
+        "date": candidate.date,
+        "precision": candidate.date_precision,
+        "story_id": claim.story_id or (story.pk if story else None),
+    }
+    if any(getattr(claim, f) != v for f, v in values.items()):
+        for f, v in values.items():
+            setattr(claim, f, v)
+        claim.save(update_fields=[f.removesuffix("_id") for f in values] + ["updated_at"])
+
+
+EVIDENCE_FIELDS = (
+    "text",
+    "sentence",
+    "end",
+    "verb",
+    "attribution",
+    "quotes",
+    "hedges",
+    "date",
+    "date_precision",
+)
+
+
+def _attach(claim: Claim, candidate: ClaimCandidate, article: Article) -> None:
+    defaults = {f: getattr(candidate, f) for f in EVIDENCE_FIELDS} | {"first_seen_at": article.first_seen_at}
+    Evidence.objects.get_or_create(claim=claim, article=article, start=candidate.start, defaults=defaults)
+
+
+def is_answer(kind: str, verbs: set[str]) -> bool:
+    """A claim answers another when it is a defense, or is reported with a verb of response."""
+    return kind == ClaimCandidate.Kind.DEFENSE or bool(verbs & RESPONSE_VERBS)
+
+
+def link_responses(story: Story) -> dict[int, int]:
+    """Set `responds_to` on the story's unlocked, unlinked answers (see `is_answer`); return what it set.
+
+    The target is a claim of another speaker named in the answer's sentence. A defense answers that
+    speaker's allegations when there are any; otherwise (and for other answers) any of the speaker's
+    claims. Among those, the most shared content words wins, then the most evidence, then the oldest.
+    Crude by design: a curator corrects it, and a locked claim keeps what the curator set."""
+    claims = list(Claim.objects.filter(story=story).order_by("pk"))
+    linked: dict[int, int] = {}
+    if len(claims) < 2:
+        return linked
+    sentences: dict[int, list[str]] = {c.pk: [] for c in claims}
+    verbs: dict[int, set[str]] = {c.pk: set() for c in claims}
+    for claim_id, sentence, verb in Evidence.objects.filter(claim__story=story).values_list(
+        "claim_id", "sentence", "verb"
+    ):
+        sentences[claim_id].append(sentence)
+        verbs[claim_id].add(verb.lower())
+    names = _speaker_patterns(claims)
+    for answer in claims:
+        if answer.locked or answer.responds_to_id or not is_answer(answer.kind, verbs[answer.pk]):
+            continue
+        own = speaker_key(answer.speaker_id, answer.speaker_text)
+        named = {
+            key
+            for key, pattern in names.items()
+            if key != own and any(pattern.search(s) for s in sentences[answer.pk])
+        }
+        targets = [
+            c
+            for c in claims
+            if c.pk != answer.pk
+            and c.responds_to_id != answer.pk
+            and speaker_key(c.speaker_id, c.speaker_text) in named
+        ]
+        if answer.kind == ClaimCandidate.Kind.DEFENSE:
+            targets = [c for c in targets if c.kind == ClaimCandidate.Kind.ALLEGATION] or targets
+        if not targets:
+            continue
+        words = content_words(answer.text)
+        best = max(
+            targets,
+            key=lambda c: (len(words & content_words(c.text)), len(sentences[c.pk]), -c.pk),
+        )
+        Claim.objects.filter(pk=answer.pk).update(responds_to=best)
+        answer.responds_to_id = linked[answer.pk] = best.pk
+    return linked
+
+
+def _speaker_patterns(claims: list[Claim]) -> dict[Key, re.Pattern]:
+    """How each speaker of these claims is named: an entity by its name and aliases, another speaker
+    by its own words (when they look like a name rather than a pronoun)."""
+    entity_ids = {c.speaker_id for c in claims if c.speaker_id}
+    forms: dict[Key, list[tuple[str, bool]]] = {
+        ("entity", e.pk): e.surface_forms()
+        for e in Entity.objects.filter(pk__in=entity_ids).prefetch_related("aliases")
+    }
+    for claim in claims:
+        text = normalise_speaker(claim.speaker_text)
+        if not claim.speaker_id and len(text) > 3 and not set(text.split()) <= STOPWORDS:
+            forms[("text", text)] = [(text, False)]
+    patterns = {key: phrases_pattern(f) for key, f in forms.items()}
+    return {key: p for key, p in patterns.items() if p is not None}
