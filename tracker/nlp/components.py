@@ -25,6 +25,7 @@ the lists are data and can grow without code changes.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -126,6 +127,8 @@ class EntityFixer:
                 return None
         if label == "PERSON" and any(char.isdigit() for char in text):
             label = "PRODUCT"
+        elif label != "ORG" and _in_credit_line(span):
+            label = "ORG"  # "Source: <name>" credits a news outlet: an organisation
         elif (
             label != "PERSON"
             and len(span) > 1
@@ -134,6 +137,32 @@ class EntityFixer:
         ):
             label = "LAW"
         return Span(span.doc, span.start, span.end, label=label)
+
+
+CREDIT_LINE = re.compile(r"^\W*(?:sources?|via|credits?|originally (?:published|appeared))\b", re.IGNORECASE)
+
+
+CREDIT_HEADING = re.compile(r"^\W*(?:sources?|credits?)\W*$", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s")
+
+
+def _in_credit_line(span: Span) -> bool:
+    """Whether the span stands on a line that credits sources: "Source: <outlet>", or an item of a
+    list under a "Sources" heading ("Sources" / "1. <outlet> · date")."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if CREDIT_LINE.match(text, line_start, span.start_char):
+        return True
+    line = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
+    if not LIST_ITEM.match(line):
+        return False
+    above = [row for row in text[:line_start].splitlines()[-6:] if row.strip()]
+    for row in reversed(above):
+        if CREDIT_HEADING.match(row):
+            return True
+        if not LIST_ITEM.match(row):
+            return False
+    return False
 
 
 def _trim(ent: Span, trailing: frozenset[str]) -> Span | None:
