@@ -8,6 +8,15 @@ other models and is never replaced.
 from django.db import models
 
 
+class Precision(models.TextChoices):
+    """How precisely a date is known: "30 Apr 2026", "week of 27 Apr", "April 2026", "2023"."""
+
+    DAY = "day", "day"
+    WEEK = "week", "week"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+
+
 class Mention(models.Model):
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="mentions")
     entity = models.ForeignKey(
@@ -68,12 +77,6 @@ class ClaimCandidate(models.Model):
         STATEMENT = "statement", "statement"
         REPORT = "report", "report"
         POLICY = "policy", "policy"
-
-    class Precision(models.TextChoices):
-        DAY = "day", "day"
-        WEEK = "week", "week"
-        MONTH = "month", "month"
-        YEAR = "year", "year"
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claim_candidates")
     speaker = models.CharField(max_length=300, blank=True, help_text="As the article names the speaker.")
@@ -153,12 +156,6 @@ class Event(models.Model):
     """A dated entry of a case's timeline; keeps three times apart: when it happened, when it was first
     reported (and by whom), and when its coverage last changed."""
 
-    class Precision(models.TextChoices):
-        DAY = "day", "day"
-        WEEK = "week", "week"
-        MONTH = "month", "month"
-        YEAR = "year", "year"
-
     class Visibility(models.TextChoices):
         MACHINE = "machine", "machine-built"
         PUBLISHED = "published", "published"
@@ -206,7 +203,7 @@ class Claim(models.Model):
     kind = models.CharField(max_length=12, choices=ClaimCandidate.Kind.choices)
     text = models.TextField()
     date = models.DateField(null=True, blank=True)
-    precision = models.CharField(max_length=5, choices=Event.Precision.choices, blank=True)
+    precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
     locked = models.BooleanField(default=False, help_text="Curated: never changed by re-extraction.")
     responds_to = models.ForeignKey(
