@@ -1,28 +1,76 @@
-"""Ingest benchmark: N feeds of M full-text entries served on 127.0.0.1, stored through the real worker path.
+"""Ingest benchmark: feeds and article pages served on 127.0.0.1, stored and analysed by the real code.
 
-Prints articles stored per second by Celery workers running `fetch_feed` (guarded fetch, feedparser,
-sanitising, canonical URLs, fingerprints, MinHash copy search, relevance, the database), and the ratio
-to feedparser's bare parse of the same bytes in the same run (absolute figures drift between runs on
-these machines; the ratio is what to compare).
+Prints, from one run (absolute figures drift 20-30 % between runs on these machines; compare ratios):
 
-    .venv/bin/python bench/ingest.py [--feeds 20] [--entries 25] [--quick]
+1. Worker path, fetch only: articles stored per second by Celery workers running `fetch_feed` (guarded
+   fetch, feedparser, sanitising, canonical URLs, fingerprints, MinHash copy search, relevance, the
+   database) on N feeds of M full-text entries, and the ratio to feedparser's bare parse of the same
+   bytes.
+2. The whole chain (fetch, pages, extraction, cross-referencing) on a few hundred distinct articles,
+   in words per second of the stored article texts, against a bare `nlp.pipe` of the stock full
+   pipeline (`spacy.load(model)`, every component, default settings) over the same texts:
+   - one process: `poll_feeds --sync` on a fresh database (`ingest_feed(feed, chain=True)` for every
+     feed: the articles_ingested signal runs extraction and cross-referencing in the same process);
+     goal >= 0.9x the bare figure; it also shows the seconds spent in the extraction and in the
+     cross-referencing (`linking.link_article`);
+   - two processes on the `nlp` queue: a fresh database, two real Celery workers (`-Q nlp -P solo
+     -c 1`, OPENBLAS_NUM_THREADS=1, each loads the model once before the clock starts) in their own
+     processes; this process fetches the feeds and pages (`ingest_feed` without the chain), then
+     enqueues `analyze_batch` in batches of TRACKER_NLP_BATCH_SIZE; timed from the first fetch until
+     every article is ANALYZED; goal >= 1.5x the bare single-process figure.
 
-It uses a throw-away SQLite database and an in-memory broker unless BENCH_DATABASE_URL or
-BENCH_BROKER_URL say otherwise (for example PostgreSQL and Redis, as in production).
+The articles are the five seed articles (tests/fixtures/seeds/articles/*.txt) cut into paragraphs and
+recombined: each article takes a random choice of paragraphs (~600 words) in a random order, and gets
+its own generated names for the people, companies, products and places the curated vocabulary does not
+know, synonyms, numbers, a dateline, a closing paragraph and a byline. Half of the feeds carry the full
+text; the other half only a summary, so the article page (HTML with an <article> amid navigation and
+related links) is fetched and its text extracted.
+
+    .venv/bin/python bench/ingest.py [--quick] [--feeds 20] [--entries 25] [--articles 300]
+
+It uses throw-away SQLite databases (one per section, copied from one migrated template) and an
+in-memory broker for the in-process worker of section 1, unless BENCH_DATABASE_URL or BENCH_BROKER_URL
+say otherwise (a BENCH_DATABASE_URL database is emptied of feeds, articles and analyses between
+sections). The `nlp` workers need a broker another process can reach: BENCH_BROKER_URL if it is not
+memory://, else Redis at redis://127.0.0.1:6379/5 (flushed first) when it answers, else the kombu
+filesystem broker in the temporary directory. In this process the article_ready -> sweep request is
+disconnected for the whole chain (nothing consumes it in one process; with two, the bench enqueues the
+batches itself). The workers are killed at the end, also when something failed.
+`--quick` (4 feeds of 5 entries; 32 articles for the chain) takes well under a minute and a half.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from html import escape
 from pathlib import Path
+
+# Before numpy loads, here and in the nlp workers (which inherit the environment).
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+SEED_ARTICLES = ROOT / "tests" / "fixtures" / "seeds" / "articles"
+GOALS = {"one": 0.9, "two": 1.5}
+NLP_REDIS_URL = "redis://127.0.0.1:6379/5"  # a dedicated database number: flushed before use
+WORKER_READY_SECONDS = 180
+
+
+# --- set-up -----------------------------------------------------------------------------------
 
 
 def configure(var_dir: str) -> None:
@@ -30,7 +78,7 @@ def configure(var_dir: str) -> None:
     os.environ["DEBUG"] = "0"  # DEBUG records every query: not what production runs
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ["TRACKER_ALLOW_PRIVATE_URLS"] = "1"
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{var_dir}/bench.sqlite3")
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{var_dir}/template.sqlite3")
     os.environ["CELERY_BROKER_URL"] = os.environ.get("BENCH_BROKER_URL", "memory://")
     os.environ["CACHE_URL"] = "locmemcache://"
     os.environ["LOG_LEVEL"] = "ERROR"
@@ -39,8 +87,48 @@ def configure(var_dir: str) -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     call_command("migrate", verbosity=0)
+    connection.close()
+
+
+def fresh_database(var_dir: str, name: str) -> str:
+    """Point this process at a fresh database and return its URL for other processes. SQLite: a copy
+    of the migrated template; another database: the feeds, articles and analyses are deleted."""
+    from django.core.cache import cache
+    from django.db import connections
+
+    cache.clear()  # robots.txt, fetch slots
+    connection = connections["default"]
+    if connection.vendor != "sqlite":
+        reset_rows()
+        return os.environ["DATABASE_URL"]
+    connections.close_all()
+    template = Path(var_dir) / "template.sqlite3"
+    path = Path(var_dir) / f"{name}.sqlite3"
+    source, target = sqlite3.connect(template), sqlite3.connect(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    connection.settings_dict["NAME"] = str(path)  # the dict every connection of this alias reads
+    return f"sqlite:///{path}"
+
+
+def reset_rows() -> None:
+    from django.apps import apps
+
+    from tracker.cases.models import Entity
+
+    for label in ("crossref", "sources"):
+        for model in reversed(list(apps.get_app_config(label).get_models())):
+            model.objects.all().delete()
+    Entity.objects.filter(status=Entity.Status.CANDIDATE).delete()
+
+
+# --- 1. worker path, fetch only (feedparser as the yardstick) ----------------------------------
 
 
 def build_feeds(server, feeds: int, entries: int) -> dict[str, bytes]:
@@ -102,38 +190,610 @@ def worker_rate(bodies: dict[str, bytes], concurrency: int) -> tuple[float, int]
     return stored / elapsed, stored
 
 
+# --- 2. the articles of the whole chain -----------------------------------------------------------
+
+# Names in the seed texts that the curated vocabulary does not know: every article gets its own.
+REPLACED = {
+    "Frontier Model Forum": "forum",
+    "Ichiban Tools": "org",
+    "TechCrunch": "org",
+    "ChatGPT": "product",
+    "Google": "org",
+    "Amazon": "org",
+    "Meta": "org",
+    "Claude": "product",
+    "LLaMA": "product",
+    "California": "place",
+    "Oakland": "place",
+    "China": "place",
+    "Thursday": "weekday",
+}
+SYNONYMS = {
+    "startup": ("startup", "venture", "young company"),
+    "technique": ("technique", "method", "approach"),
+    "industry": ("industry", "sector", "field"),
+    "competitors": ("competitors", "rivals", "challengers"),
+    "significant": ("significant", "considerable", "substantial"),
+    "companies": ("companies", "firms", "developers"),
+    "revealed": ("revealed", "disclosed", "acknowledged"),
+    "testimony": ("testimony", "evidence", "account"),
+    "questions": ("questions", "doubts", "issues"),
+    "broader": ("broader", "wider", "larger"),
+}
+NAME_RE = re.compile(r"\b(?:" + "|".join(sorted(REPLACED, key=len, reverse=True)) + r")\b")
+WORD_RE = re.compile(r"\b(?:" + "|".join(SYNONYMS) + r")\b")
+NUMBER_RE = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d{2,}")  # numbers of two digits or more, not years
+FIRST = (
+    "Amara Tobias Priya Mateo Ingrid Kwame Lucia Hiroshi Nadia Callum Yara Dmitri Selin Oren Farah Elliot "
+    "Marisol Jonas Leila Rafael Annika Tariq Beatriz Soren Imani Viktor Noor Declan Mei Anselm"
+).split()
+LAST = (
+    "Okafor Lindqvist Ramaswamy Castellanos Brennan Haddad Kowalczyk Nakamura Ferreira Abernathy Vasquez "
+    "Holloway Szabo Adeyemi Marchetti Takahashi Whitcombe Delacroix Mbeki Rasmussen Quintero Petrov "
+    "Galloway Iqbal Moreau Fairbanks Oyelaran Stroud Valdivia Eriksen"
+).split()
+SYLLABLES = "ka ro mi ten sul vor bel dra ni qua zen lo par tis mor ech fa gul hin jo ket lum sa wy".split()
+ORG_SUFFIXES = ("Labs", "Systems", "Research", "Analytics", "Capital", "Media", "Dynamics", "Partners")
+PLACES = ("Fremont", "Sacramento", "Seattle", "Austin", "Boston", "Denver", "Portland", "Reno", "Tucson")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+ROLES = (
+    "a spokesperson for",
+    "a lawyer for",
+    "an analyst at",
+    "a former engineer at",
+    "the chief executive of",
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    slug: str
+    title: str
+    paragraphs: list[str]
+    author: str
+    published: datetime
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def seed_paragraphs() -> tuple[list[str], list[str]]:
+    """(body paragraphs of every seed article, their headlines), without navigation, code and tables."""
+    paragraphs, titles = [], []
+    for path in sorted(SEED_ARTICLES.glob("*.txt")):
+        blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        titles += [b for b in blocks if "Musk" in b and "\n" not in b and 6 <= len(b.split()) <= 16][:1]
+        paragraphs += [
+            b
+            for b in blocks
+            if len(b.split()) >= 30 and "\n" not in b and not re.search(r"[{}=#]|def |import ", b)
+        ]
+    if not paragraphs or not titles:
+        raise SystemExit(f"no usable seed articles in {SEED_ARTICLES}")
+    return paragraphs, titles
+
+
+def story(k: int, paragraphs: list[str], titles: list[str]) -> Story:
+    """Article k: distinct from every other one in its paragraphs, their order, names and numbers."""
+    rng = random.Random(f"bench-ingest-{k}")
+
+    def person() -> str:
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+    def coined() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+    org = f"{coined()} {rng.choice(ORG_SUFFIXES)}"
+    shared = {
+        "forum": f"{coined()} Model Council",
+        "place": rng.choice(PLACES),
+        "weekday": rng.choice(WEEKDAYS),
+    }
+    chosen = {  # each uncurated company and product a name of its own
+        name: f"{coined()} {rng.choice(ORG_SUFFIXES)}"
+        if kind == "org"
+        else f"{coined()}Chat"
+        if kind == "product"
+        else shared[kind]
+        for name, kind in REPLACED.items()
+    }
+    synonyms = {word: rng.choice(options) for word, options in SYNONYMS.items()}
+
+    def vary(text: str) -> str:
+        text = NAME_RE.sub(lambda m: chosen[m.group()], text)
+        text = WORD_RE.sub(lambda m: synonyms[m.group()], text)
+        return NUMBER_RE.sub(
+            lambda m: str(rng.randrange(10 ** (len(m.group()) - 1), 10 ** len(m.group()))), text
+        )
+
+    order = list(range(len(paragraphs)))
+    rng.shuffle(order)
+    target, body = rng.randint(470, 560), []
+    for i in order:
+        if sum(len(p.split()) for p in body) >= target:
+            break
+        body.append(vary(paragraphs[i]))
+    published = datetime(2026, 4, 27, 8, tzinfo=UTC) + timedelta(minutes=37 * k)
+    place = shared["place"]
+    body[0] = f"{place.upper()}, {published:%B} {published.day} - {body[0]}"
+    speaker, author, editor = person(), person(), person()
+    amount = rng.randrange(2, 950)
+    body.append(
+        f"{speaker}, {rng.choice(ROLES)} {org}, said on {shared['weekday']} that the dispute could cost the"
+        f" industry ${amount} million a year if courts treat distillation as a breach of contract. Another"
+        f" hearing is scheduled for {published + timedelta(days=rng.randrange(7, 90)):%B} {rng.randrange(1, 28)}."
+    )
+    body.append(f"Reporting by {author} in {place}; editing by {editor}.")
+    title = vary(rng.choice(titles))
+    return Story(f"{slug(title)}-{k}", title, body, author, published)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def page_html(s: Story, url: str, site: str, related: list[Story]) -> bytes:
+    """A realistic article page (~35 KB): head metadata, inline style and script, navigation, the
+    <article>, related links, a footer."""
+    nav = "".join(f'<li><a href="/section/{w}">{w.title()}</a></li>' for w in SECTIONS)
+    more = "".join(f'<li><a href="/news/{r.slug}">{escape(r.title)}</a></li>' for r in related)
+    body = "".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)
+    return (
+        f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{escape(s.title)} | {site}</title>"
+        f'<link rel="canonical" href="{url}"><meta property="og:site_name" content="{site}">'
+        f'<meta property="og:title" content="{escape(s.title)}"><meta name="author" content="{s.author}">'
+        f'<meta property="article:published_time" content="{s.published.isoformat()}">'
+        f"<style>{STYLE}</style><script>{SCRIPT}</script></head>"
+        f'<body><header class="masthead"><a class="logo" href="/">{site}</a><nav><ul>{nav}</ul></nav>'
+        '<form action="/search"><input name="q" placeholder="Search"></form></header>'
+        f'<main><article><h1>{escape(s.title)}</h1><p class="byline">By {s.author}</p>'
+        f'<time datetime="{s.published.isoformat()}">{s.published:%d %B %Y}</time>{body}</article>'
+        f'<aside class="related"><h2>More on this story</h2><ul>{more}</ul></aside>'
+        '<aside class="newsletter"><h2>Newsletter</h2><p>Get the day\'s court and technology news in'
+        " your inbox every morning.</p><a href=/subscribe>Subscribe</a></aside></main>"
+        f"<footer><ul>{nav}</ul><p>&copy; 2026 {site}. All rights reserved.</p><p><a href=/privacy>"
+        "Privacy</a> <a href=/terms>Terms</a> <a href=/cookies>Cookies</a></p></footer></body></html>"
+    ).encode()
+
+
+SECTIONS = "news world business technology science courts politics opinion video podcasts about".split()
+STYLE = "".join(
+    f".c{i}{{margin:{i % 7}px;padding:{i % 5}px;color:#{i * 40503 % 0xFFFFFF:06x}}}" for i in range(500)
+)
+SCRIPT = (
+    "window.__ADS=["
+    + ",".join(f'{{"slot":"ad-{i}","sizes":[[300,250],[728,90]]}}' for i in range(200))
+    + "];"
+)
+
+
+@dataclass
+class Chain:
+    hosts: list[str]
+    stories: list[Story]
+    full_text: int  # articles whose feed carries the text
+    summary_only: int  # articles whose page is fetched
+
+
+def serve_chain(server, articles: int, per_feed: int) -> Chain:
+    """Feeds of `per_feed` articles, alternately full text and summary-only with pages to fetch."""
+    from tests.support.feeds import item, rss
+
+    paragraphs, titles = seed_paragraphs()
+    stories = [story(k, paragraphs, titles) for k in range(articles)]
+    hosts, full, summary = [], 0, 0
+    for f, start in enumerate(range(0, articles, per_feed)):
+        host, site = f"chain{f}.example", f"The Chain {f} Courier"
+        batch, full_feed = stories[start : start + per_feed], f % 2 == 0
+        items = []
+        for s in batch:
+            url = f"http://{host}/news/{s.slug}"
+            lede = " ".join(s.paragraphs[0].split()[:45]) + " ..."
+            pub_date = s.published.strftime("%a, %d %b %Y %H:%M:%S +0000")
+            if full_feed:
+                content = "".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)
+                items.append(item(s.title, url, description=lede, content=content, pub_date=pub_date))
+            else:
+                items.append(item(s.title, url, description=lede, pub_date=pub_date))
+                related = [stories[(start + j * 7) % articles] for j in range(1, 9)]
+                server.route(
+                    f"/news/{s.slug}",
+                    host=host,
+                    body=page_html(s, url, site, related),
+                    headers={"Content-Type": "text/html; charset=utf-8"},
+                )
+        full, summary = full + len(batch) * full_feed, summary + len(batch) * (not full_feed)
+        body = rss(*items, title=site, link=f"http://{host}/")
+        server.route("/feed.xml", host=host, body=body, headers={"Content-Type": "application/rss+xml"})
+        hosts.append(host)
+    return Chain(hosts, stories, full, summary)
+
+
+def create_feeds(hosts: list[str]) -> list:
+    from tracker.sources.models import Feed
+
+    return [Feed.objects.create(url=f"http://{host}/feed.xml") for host in hosts]
+
+
+@dataclass
+class Outcome:
+    seconds: float
+    articles: int
+    words: int
+    summary: str
+
+    @property
+    def rate(self) -> float:
+        return self.words / self.seconds
+
+
+def analysed(seconds: float, expected: int) -> Outcome:
+    """What the chain stored and found, checked: every stored article has its text and was analysed."""
+    from tracker.crossref.models import ClaimCandidate, DateMention, Mention
+    from tracker.sources.models import Article
+
+    statuses = {}
+    for status in Article.objects.values_list("status", flat=True):
+        statuses[status] = statuses.get(status, 0) + 1
+    done = Article.objects.filter(status=Article.Status.ANALYZED)
+    if statuses.get(Article.Status.ANALYZED, 0) != expected:
+        raise SystemExit(f"expected {expected} analysed articles, the database has {statuses}")
+    texts = list(done.order_by("pk").values_list("text", flat=True))
+    pages = done.exclude(extractor__in=("feed", "summary")).count()
+    summary = (
+        f"{len(texts)} articles ({pages} from their pages), {Mention.objects.count()} mentions,"
+        f" {DateMention.objects.count()} dates, {ClaimCandidate.objects.count()} claims"
+    )
+    return Outcome(seconds, len(texts), sum(len(t.split()) for t in texts), summary)
+
+
+def stored_texts() -> list[str]:
+    from tracker.sources.models import Article
+
+    return list(Article.objects.exclude(text="").order_by("pk").values_list("text", flat=True))
+
+
+def warm_extraction() -> None:
+    """Build this process's pipeline (curated vocabulary from the database) before a clock starts."""
+    from django.conf import settings
+    from django.db import connections
+
+    from tracker.crossref.analysis import curated_vocabulary
+    from tracker.nlp import extraction
+
+    extraction.extract(
+        [extraction.Document("Elon Musk told the court in Oakland on Tuesday that he had read the charter.")],
+        vocabulary=curated_vocabulary(),
+        model=settings.SPACY_MODEL,
+        numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
+    )
+    connections.close_all()
+
+
+def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, float]]:
+    """`poll_feeds --sync`: fetch, pages, extraction and cross-referencing in this process. Also
+    the seconds spent in the extraction and in the cross-referencing (linking) of the articles."""
+    from django.core.management import call_command
+
+    from tracker.crossref import linking
+    from tracker.nlp import extraction
+
+    create_feeds(hosts)
+    warm_extraction()
+    spent = {"extraction": 0.0, "cross-referencing": 0.0}
+    originals = {"extraction": (extraction, "extract"), "cross-referencing": (linking, "link_article")}
+
+    def timed(key, function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[key] += time.perf_counter() - started
+
+        return wrapper
+
+    for key, (module, name) in originals.items():  # looked up at each call by tracker.crossref.analysis
+        setattr(module, name, timed(key, getattr(module, name)))
+    try:
+        started = time.perf_counter()
+        call_command("poll_feeds", "--sync", stdout=io.StringIO())
+        elapsed = time.perf_counter() - started
+    finally:
+        for module, name in originals.values():
+            setattr(module, name, getattr(module, name).__wrapped__)
+    return analysed(elapsed, expected), spent
+
+
+def bare_nlp_rate(texts: list[str]) -> tuple[float, list[str]]:
+    """Words per second of the stock full pipeline, every component, default settings."""
+    import spacy
+    from django.conf import settings
+
+    nlp = spacy.load(settings.SPACY_MODEL)
+    list(nlp.pipe(texts[:1]))  # warm up
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    elapsed = time.perf_counter() - started
+    assert len(docs) == len(texts)
+    return sum(len(t.split()) for t in texts) / elapsed, nlp.pipe_names
+
+
+# --- 3. two nlp worker processes ----------------------------------------------------------------
+
+
+def nlp_broker(var_dir: str) -> tuple[str, dict, str]:
+    """(URL, transport options, description) of a broker the nlp workers and this process share."""
+    given = os.environ.get("BENCH_BROKER_URL", "")
+    if given and not given.startswith("memory://"):
+        url, description = given, f"{given.split('@')[-1]} (BENCH_BROKER_URL)"
+    else:
+        try:
+            import redis
+
+            client = redis.Redis.from_url(NLP_REDIS_URL, socket_connect_timeout=1, socket_timeout=2)
+            client.ping()
+            client.flushdb()
+            client.close()
+            url, description = NLP_REDIS_URL, f"{NLP_REDIS_URL} (flushed first)"
+        except Exception as exc:  # no Redis here: the filesystem broker works across processes too
+            url = "filesystem://"
+            description = f"kombu filesystem broker in the temp dir (no Redis: {type(exc).__name__})"
+    if not url.startswith("filesystem://"):
+        return url, {}, description
+    broker = Path(var_dir) / "broker"  # where settings.py puts it for the workers (TRACKER_VAR_DIR)
+    for sub in ("out", "processed", "control"):
+        (broker / sub).mkdir(parents=True, exist_ok=True)
+    options = {
+        "data_folder_in": str(broker / "out"),
+        "data_folder_out": str(broker / "out"),
+        "processed_folder": str(broker / "processed"),
+        "control_folder": str(broker / "control"),
+        "store_processed": False,
+    }
+    return url, options, description
+
+
+def start_nlp_workers(count: int, var_dir: str, db_url: str, broker_url: str) -> list[subprocess.Popen]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": db_url,
+        "CELERY_BROKER_URL": broker_url,
+        "TRACKER_VAR_DIR": var_dir,
+        "CACHE_URL": "locmemcache://",
+        "OPENBLAS_NUM_THREADS": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+    workers = []
+    for i in range(count):
+        log = open(Path(var_dir) / f"nlp{i}.log", "wb")  # noqa: SIM115 (closed with the process)
+        ready = Path(var_dir) / f"nlp{i}.ready"
+        command = [sys.executable, __file__, "--nlp-worker", f"nlp{i}", "--ready", str(ready)]
+        workers.append(subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT))
+        log.close()
+    return workers
+
+
+def wait_ready(workers: list[subprocess.Popen], var_dir: str) -> None:
+    deadline = time.monotonic() + WORKER_READY_SECONDS
+    while not all((Path(var_dir) / f"nlp{i}.ready").exists() for i in range(len(workers))):
+        check_workers(workers, var_dir)
+        if time.monotonic() > deadline:
+            raise SystemExit(f"the nlp workers were not ready after {WORKER_READY_SECONDS} s" + logs(var_dir))
+        time.sleep(0.1)
+
+
+def check_workers(workers: list[subprocess.Popen], var_dir: str) -> None:
+    if any(w.poll() is not None for w in workers):
+        raise SystemExit("an nlp worker exited" + logs(var_dir))
+    for path in Path(var_dir).glob("nlp*.log"):
+        text = path.read_bytes()
+        if b"Traceback" in text:
+            hint = ""
+            if b"database is locked" in text:
+                hint = " (SQLite starved a writer: try BENCH_DATABASE_URL=postgres://...)"
+            raise SystemExit(f"an nlp worker failed{hint}" + logs(var_dir))
+
+
+def logs(var_dir: str) -> str:
+    tails = [
+        f"\n--- {path.name} ---\n" + path.read_text(errors="replace")[-3000:]
+        for path in sorted(Path(var_dir).glob("nlp*.log"))
+    ]
+    return "".join(tails)
+
+
+def stop_workers(workers: list[subprocess.Popen]) -> None:
+    for worker in workers:
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+    for worker in workers:
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+def two_processes(
+    hosts: list[str], expected: int, var_dir: str, db_url: str, broker
+) -> tuple[Outcome, float]:
+    """Fetch here, then analyse in two nlp worker processes; timed from the first fetch until every
+    article is ANALYZED. The batches are enqueued once the fetch is done: on SQLite, this process
+    writing while two workers cross-reference was starved of the write lock past the 30 s busy
+    timeout ("database is locked")."""
+    from celery import Celery
+    from django.conf import settings
+
+    from tracker.crossref import analysis
+    from tracker.sources import ingestion
+    from tracker.sources.models import Article
+
+    url, options, _ = broker
+    sender = Celery("bench-nlp", set_as_current=False)
+    # CELERY_BROKER_URL in the environment (this process's own broker) outranks broker_url.
+    sender.conf.update(broker_read_url=url, broker_write_url=url, broker_transport_options=options)
+    with sender.connection_for_write() as connection:
+        connection.default_channel.queue_purge("nlp")
+    feeds = create_feeds(hosts)
+    workers = start_nlp_workers(2, var_dir, db_url, url)
+    try:
+        wait_ready(workers, var_dir)
+        size = settings.TRACKER_NLP_BATCH_SIZE
+        timeout = 600 + expected * expected / 20  # the cross-referencing grows with the articles
+        with sender.producer_or_acquire() as producer:
+
+            def send(ids: list[int]) -> None:
+                sender.send_task(
+                    "tracker.crossref.tasks.analyze_batch", args=[ids], queue="nlp", producer=producer
+                )
+
+            started = time.perf_counter()
+            for feed in feeds:
+                ingestion.ingest_feed(feed)
+            fetched = time.perf_counter() - started
+            pending = analysis.pending_article_ids()
+            for i in range(0, len(pending), size):
+                send(pending[i : i + size])
+            done = Article.objects.filter(status=Article.Status.ANALYZED)
+            last_check = 0.0
+            while done.count() < expected:
+                now = time.perf_counter()
+                if now - started > timeout:
+                    raise SystemExit(f"not every article was analysed after {timeout} s" + logs(var_dir))
+                if now - last_check > 1:
+                    check_workers(workers, var_dir)
+                    last_check = now
+                time.sleep(0.1)
+            elapsed = time.perf_counter() - started
+    finally:
+        stop_workers(workers)
+    return analysed(elapsed, expected), fetched
+
+
+def run_nlp_worker(name: str, ready: str) -> None:
+    """`celery -A tracker worker -Q nlp -P solo -c 1`, with the pipeline built before it consumes
+    (as it is after a worker's first batch), and a file written once it is ready."""
+    import django
+
+    django.setup()
+    from celery import signals
+
+    from tracker import celery_app
+
+    warm_extraction()
+    if celery_app.conf.broker_url.startswith("filesystem://"):
+        options = dict(celery_app.conf.broker_transport_options or {})
+        celery_app.conf.broker_transport_options = {**options, "polling_interval": 0.05}
+    signals.worker_ready.connect(lambda **kwargs: Path(ready).touch(), weak=False)
+    celery_app.worker_main(
+        ["worker", "-Q", "nlp", "-P", "solo", "-c", "1", "-n", f"{name}@%h", "-l", "WARNING"]
+        + ["--without-gossip", "--without-mingle", "--without-heartbeat"]
+    )
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def verdict(value: float, goal: float) -> str:
+    return f"goal >= {goal:.1f}: {'met' if value >= goal else 'MISSED'}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=20)
     parser.add_argument("--entries", type=int, default=25)
     parser.add_argument("--concurrency", type=int, default=2)
-    parser.add_argument("--quick", action="store_true", help="a few seconds: 4 feeds of 5 entries")
+    parser.add_argument("--articles", type=int, default=300, help="distinct articles for the chain")
+    parser.add_argument("--per-feed", type=int, default=10, help="articles per feed for the chain")
+    parser.add_argument("--quick", action="store_true", help="4 feeds of 5 entries; 32 articles")
+    parser.add_argument("--nlp-worker", help=argparse.SUPPRESS)
+    parser.add_argument("--ready", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.nlp_worker:
+        run_nlp_worker(args.nlp_worker, args.ready)
+        return
     if args.quick:
-        args.feeds, args.entries = 4, 5
+        args.feeds, args.entries, args.articles, args.per_feed = 4, 5, 32, 8
 
+    began = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as var_dir:
         configure(var_dir)
         from django.conf import settings
 
         from tests.support.httpserver import TestServer
+        from tracker.sources.signals import article_ready
 
         server = TestServer()
         try:
+            fresh_database(var_dir, "fetch")
             bodies = build_feeds(server, args.feeds, args.entries)
-            settings.TRACKER_FETCH_RESOLVE = dict.fromkeys(bodies, f"127.0.0.1:{server.port}")
+            chain = serve_chain(server, args.articles, args.per_feed)
+            hosts = [*bodies, *chain.hosts]
+            settings.TRACKER_FETCH_RESOLVE = dict.fromkeys(hosts, f"127.0.0.1:{server.port}")
             parse_rate = bare_parse_rate(bodies)
             rate, stored = worker_rate(bodies, args.concurrency)
+            report(
+                "1. worker path, fetch only",
+                f"feeds x entries            {args.feeds} x {args.entries} (~600 words each, full text in"
+                " the feed)",
+                f"articles stored            {stored}",
+                f"worker path (threads={args.concurrency})   {rate:10.1f} articles/s",
+                f"feedparser bare parse      {parse_rate:10.1f} entries/s",
+                f"ratio worker / bare parse  {rate / parse_rate:10.3f}",
+                "",
+                "2. whole chain: fetch, pages, extraction, cross-referencing",
+                f"articles: {args.articles} distinct, recombined from the paragraphs of the"
+                f" {len(list(SEED_ARTICLES.glob('*.txt')))} seed articles"
+                f" ({SEED_ARTICLES.relative_to(ROOT)}/*.txt) with generated names, synonyms, numbers,"
+                f" datelines and bylines; {sum(len(s.text.split()) for s in chain.stories):,} words",
+                f"served on 127.0.0.1: {len(chain.hosts)} feeds of up to {args.per_feed}; {chain.full_text}"
+                f" articles with the full text in the feed, {chain.summary_only} summary-only with an HTML"
+                " page fetched and extracted",
+            )
+
+            article_ready.disconnect(dispatch_uid="crossref-sweep-on-article-ready")
+            url = fresh_database(var_dir, "one")
+            one, spent = one_process(chain.hosts, args.articles)
+            texts = stored_texts()
+            bare_rate, pipe_names = bare_nlp_rate(texts)
+            other = one.seconds - sum(spent.values())
+            report(
+                f"database: {'SQLite (WAL), a fresh file' if url.startswith('sqlite') else url.split('://')[0]}"
+                f" per section; stored texts {len(texts)} articles, {sum(len(t.split()) for t in texts):,}"
+                " words",
+                f"bare nlp.pipe, 1 process   {bare_rate:8,.0f} words/s  ({settings.SPACY_MODEL}, all"
+                f" components: {', '.join(pipe_names)})",
+                f"poll_feeds --sync, 1 proc. {one.rate:8,.0f} words/s  ({one.seconds:.1f} s: {one.summary})",
+                "  of which                  "
+                + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
+                + f", fetch, pages and storing {other:.1f} s",
+            )
+
+            broker = nlp_broker(var_dir)
+            url = fresh_database(var_dir, "two")
+            two, fetched = two_processes(chain.hosts, args.articles, var_dir, url, broker)
+            report(
+                f"2 nlp worker processes     {two.rate:8,.0f} words/s  ({two.seconds:.1f} s, of which the"
+                f" fetch here {fetched:.1f} s: {two.summary})",
+                f"  broker {broker[2]}; workers: -Q nlp -P solo -c 1, OPENBLAS_NUM_THREADS=1, batches of"
+                f" {settings.TRACKER_NLP_BATCH_SIZE}",
+            )
         finally:
             server.close()
 
-    print(
-        f"feeds x entries            {args.feeds} x {args.entries} (~600 words each, full text in the feed)"
+    ratio_one, ratio_two = one.rate / bare_rate, two.rate / bare_rate
+    report(
+        f"ratio 1 process / bare     {ratio_one:8.2f}x        {verdict(ratio_one, GOALS['one'])}",
+        f"ratio 2 processes / bare   {ratio_two:8.2f}x        {verdict(ratio_two, GOALS['two'])}",
+        f"(the whole run took {time.perf_counter() - began:.0f} s)",
     )
-    print(f"articles stored            {stored}")
-    print(f"worker path (threads={args.concurrency})   {rate:10.1f} articles/s")
-    print(f"feedparser bare parse      {parse_rate:10.1f} entries/s")
-    print(f"ratio worker / bare parse  {rate / parse_rate:10.3f}")
+
+
+def report(*lines: str) -> None:
+    print("\n".join(lines), flush=True)
 
 
 if __name__ == "__main__":
