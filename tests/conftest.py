@@ -36,3 +36,44 @@ def _isolated_cache(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def sample_corpus(db):
+    """The bundled seed corpus, ingested, extracted and cross-referenced through the real chain (about
+    two seconds once the spaCy model is loaded in this process): one story of five articles, event
+    2026-04-30 with five sources, claim C2 with three wordings, the quote-wording discrepancy."""
+    from tracker.sources.sample import load_sample
+
+    return load_sample(chain=True)
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium under Playwright, one per test; see tests/support/browser.py."""
+    import os
+
+    from tests.support.browser import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page; console errors are collected on `page.console_errors`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    yield page
+    context.close()

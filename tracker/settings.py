@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,9 +42,12 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_htmx",
     "template_partials",
+    "csp",
+    "simple_history",
     "tracker.cases",
     "tracker.sources",
     "tracker.crossref",
+    "tracker.dockets",
     "tracker.web",
     "tracker.digests",
 ]
@@ -58,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -226,3 +232,27 @@ TRACKER_PAGE_MAX_ATTEMPTS = env.int("TRACKER_PAGE_MAX_ATTEMPTS", default=3)
 # 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
 TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=16)
 TRACKER_SPACY_NUMPY_OPS = env.bool("TRACKER_SPACY_NUMPY_OPS", default=False)
+# Curation (issue 6): when off, only approved claims and published events reach the public pages, the
+# API and the digests; when on, machine-extracted items are shown labelled as such.
+TRACKER_PUBLISH_UNREVIEWED = env.bool("TRACKER_PUBLISH_UNREVIEWED", default=True)
+
+# --- Public web (issue 5) ----------------------------------------------------------------------
+# Our own static files only: no inline scripts or styles (htmx's indicator styles are turned off).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+
+# --- Digests (issue 7) -------------------------------------------------------------------------
+
+# --- Court record (issue 8) --------------------------------------------------------------------

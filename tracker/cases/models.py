@@ -37,6 +37,11 @@ class Case(models.Model):
         default=2,
         help_text="Distinct case entities that make an article relevant; 0: entities alone never do.",
     )
+    hidden_docket_kinds = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Docket entry kinds kept off the timeline as procedural noise, e.g. ["service", "pro_hac_vice"].',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -69,6 +74,16 @@ class Entity(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     description = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CURATED)
+    represented_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="represents",
+        help_text="For an organisation: the person who speaks for it in court (its owner or chief "
+        "executive). An organisation cannot take the stand, so testimony an article attributes to it is "
+        "credited to this person when the same article names them.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -5,6 +5,7 @@ Curated work (claims, events, discrepancy notes, built on top of these by cross-
 other models and is never replaced.
 """
 
+from django.conf import settings
 from django.db import models
 
 
@@ -115,6 +116,24 @@ class Status(models.TextChoices):
     DISPUTED = "disputed", "disputed"
 
 
+class EventQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: never hidden events; with TRACKER_PUBLISH_UNREVIEWED off, only published
+        ones (machine-built events are otherwise shown, labelled as such)."""
+        if settings.TRACKER_PUBLISH_UNREVIEWED:
+            return self.exclude(status=Event.Visibility.HIDDEN)
+        return self.filter(status=Event.Visibility.PUBLISHED)
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self):
+        """What readers may see: never rejected claims; with TRACKER_PUBLISH_UNREVIEWED off, only
+        approved ones (disputed claims stay visible, marked)."""
+        if settings.TRACKER_PUBLISH_UNREVIEWED:
+            return self.exclude(status=Status.REJECTED)
+        return self.filter(status__in=[Status.APPROVED, Status.DISPUTED])
+
+
 class Story(models.Model):
     """Articles that report the same real-world event. Membership is incremental: a new article joins
     the best story above a threshold or starts its own; nothing is ever reclustered wholesale."""
@@ -180,6 +199,8 @@ class Event(models.Model):
         max_length=200, blank=True, db_index=True, help_text="Machine identity for re-runs."
     )
 
+    objects = EventQuerySet.as_manager()
+
     class Meta:
         ordering = ["-date", "-id"]
         constraints = [models.UniqueConstraint("key", condition=~models.Q(key=""), name="event_unique_key")]
@@ -217,6 +238,8 @@ class Claim(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
 
     class Meta:
         ordering = ["-first_seen_at", "-id"]
@@ -276,6 +299,9 @@ class Discrepancy(models.Model):
     )
     event = models.ForeignKey(
         Event, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
+    )
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
     )
     kind = models.CharField(max_length=15, choices=Kind.choices)
     key = models.CharField(

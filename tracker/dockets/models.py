@@ -1,0 +1,61 @@
+"""The court's own record: entries of a tracked case's docket, read from CM/ECF or CourtListener feeds."""
+
+from django.db import models
+
+
+class DocketEntryQuerySet(models.QuerySet):
+    def for_case(self, case):
+        return self.filter(case=case)
+
+    def visible(self):
+        """Entries whose type the case does not hide (Case.hidden_docket_kinds)."""
+        return self.exclude(hidden=True)
+
+
+class DocketEntry(models.Model):
+    """One entry of a tracked case's docket. `entered_at` is when the court entered it (the feed's
+    date); `filed_on` is when it was filed, kept apart because feeds often lack it."""
+
+    class Kind(models.TextChoices):
+        ORDER = "order", "order"
+        MOTION = "motion", "motion"
+        MINUTES = "minutes", "minutes of a hearing"
+        VERDICT = "verdict", "verdict form"
+        JUDGMENT = "judgment", "judgment"
+        TRANSCRIPT = "transcript", "transcript"
+        HEARING = "hearing", "hearing set"
+        NOTICE = "notice", "notice"
+        BRIEF = "brief", "brief or response"
+        SERVICE = "service", "certificate of service"
+        PRO_HAC_VICE = "pro_hac_vice", "pro hac vice"
+        OTHER = "other", "other"
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="docket_entries")
+    feed = models.ForeignKey(
+        "sources.Feed", null=True, blank=True, on_delete=models.SET_NULL, related_name="docket_entries"
+    )
+    docket_number = models.CharField(max_length=100, help_text="As the feed writes it.")
+    number = models.PositiveIntegerField(null=True, blank=True, help_text="The entry (document) number.")
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.OTHER)
+    entry_type = models.CharField(max_length=200, blank=True, help_text="The bracketed type: [Order].")
+    description = models.TextField(help_text="The short description, plain text.")
+    document_url = models.URLField(max_length=1000, blank=True)
+    entered_at = models.DateTimeField(help_text="When the court entered it (the feed's date).")
+    filed_on = models.DateField(null=True, blank=True)
+    guid = models.CharField(max_length=1000, help_text="The feed item's identity.")
+    amended_at = models.DateTimeField(null=True, blank=True, help_text="When a re-poll changed it.")
+    hidden = models.BooleanField(default=False, help_text="Its type is hidden by the case's settings.")
+    events = models.ManyToManyField("crossref.Event", blank=True, related_name="docket_entries")
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DocketEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-entered_at", "-id"]
+        verbose_name_plural = "docket entries"
+        constraints = [models.UniqueConstraint("case", "guid", name="docket_entry_unique_guid")]
+        indexes = [models.Index(fields=["case", "entered_at"])]
+
+    def __str__(self):
+        number = f"#{self.number} " if self.number else ""
+        return f"{self.docket_number} {number}{self.description[:60]}"
