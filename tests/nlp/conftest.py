@@ -1,7 +1,7 @@
 """Fixtures for the extraction tests: the curated seed vocabulary and one pipeline per test session.
 
 tracker/nlp never reads the database, so the vocabulary here is written out by hand; it mirrors the
-curated rows of tracker/cases/migrations/0002_seed_cases.py.
+curated rows of tracker/cases/migrations/0002_seed_cases.py (and 0004: who represents an organisation).
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 SEED_VOCABULARY = (
     VocabularyEntry("Elon Musk", "PERSON", (("Musk", True), ("Elon", True)), 1),
-    VocabularyEntry("OpenAI", "ORG", (("Open AI", True),), 2),
+    VocabularyEntry("OpenAI", "ORG", (("Open AI", True),), 2, represented_by="Sam Altman"),
     VocabularyEntry("Sam Altman", "PERSON", (("Altman", True),), 3),
     VocabularyEntry("Greg Brockman", "PERSON", (("Brockman", True),), 4),
     VocabularyEntry("Microsoft", "ORG", (), 5),
-    VocabularyEntry("xAI", "ORG", (("X.AI", True), ("x.AI", True), ("X.AI Corp", True)), 6),
+    VocabularyEntry(
+        "xAI", "ORG", (("X.AI", True), ("x.AI", True), ("X.AI Corp", True)), 6, represented_by="Elon Musk"
+    ),
     VocabularyEntry("Grok", "PRODUCT", (("Grok AI", True),), 7),
     VocabularyEntry(
         "U.S. District Court for the Northern District of California",

@@ -16,6 +16,7 @@ import pytest
 from tracker.nlp.claims import extract_claims
 from tracker.nlp.dates import find_dates
 from tracker.nlp.entities import find_mentions
+from tracker.nlp.representatives import credit_representatives
 from tracker.nlp.types import Claim
 
 GOLD = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "gold.json").read_text())
@@ -27,7 +28,8 @@ def claims_of(nlp, seed_vocabulary):
     def claims_of(text: str, published: date | None = None, **options) -> list[Claim]:
         doc = nlp(text)
         mentions = find_mentions(doc, seed_vocabulary)
-        return extract_claims(doc, mentions, find_dates(doc, published), **options)
+        found = extract_claims(doc, mentions, find_dates(doc, published), **options)
+        return credit_representatives(found, mentions, seed_vocabulary)
 
     return claims_of
 
@@ -279,27 +281,39 @@ def matches(gold: dict, claim: Claim) -> bool:
 
 
 SEED_CASES = [(cid, seed) for cid in ("C1", "C2", "C5", "C6") for seed in GOLD_CLAIMS[cid]["sources"]]
-# 004 gives the admission to "Elon Musk's artificial intelligence company xAI" and "xAI's admission";
-# the text never has Musk himself say it, so a claim by xAI is what a careful reading yields.
-XAI_NOT_MUSK = {("C1", "004")}
 
 
-@pytest.mark.parametrize(
-    "claim_id, seed",
-    [
-        pytest.param(*case, marks=pytest.mark.xfail(reason="004 attributes it to xAI, not Musk"))
-        if case in XAI_NOT_MUSK
-        else case
-        for case in SEED_CASES
-    ],
-)
+@pytest.mark.parametrize("claim_id, seed", SEED_CASES)
 def test_gold_claims_found_in_their_seeds(seed_claims, claim_id, seed):
     gold = GOLD_CLAIMS[claim_id]
     assert any(matches(gold, c) for c in seed_claims[seed]), [(c.speaker, c.text) for c in seed_claims[seed]]
 
 
-def test_c1_in_004_is_attributed_to_xai(seed_claims):
+def test_c1_in_004_is_credited_to_musk_through_xai(seed_claims):
+    """004 gives the disclosure in court to "Elon Musk's artificial intelligence company xAI"; xAI's
+    curated representative is named in the article, so the testimony is his, through xAI. The
+    admission the article characterises as "xAI's admission" is not testimony and stays xAI's."""
+    credited = [c for c in seed_claims["004"] if c.speaker_via == "xAI"]
+    assert credited and all(c.speaker_entity == "Elon Musk" and c.kind == "testimony" for c in credited)
     assert any(c.speaker_entity == "xAI" and "partly" in c.hedges for c in seed_claims["004"])
+
+
+@pytest.mark.parametrize(
+    "text, speaker, via",
+    [
+        # testimony by an organisation whose representative the article names: credited to him
+        ("Musk took the stand. xAI testified that it used OpenAI models.", "Elon Musk", "xAI"),
+        # the representative is not named: the organisation keeps it, nobody is brought in
+        ("xAI testified that it used OpenAI models.", "xAI", None),
+        # a statement is the organisation's own voice
+        ("Musk was in court. xAI said in a statement that it used OpenAI models.", "xAI", None),
+        # an organisation with no curated representative keeps its testimony
+        ("Altman took the stand. Microsoft testified that it paid OpenAI.", "Microsoft", None),
+    ],
+)
+def test_organisation_testimony_is_credited_to_its_named_representative(claims_of, text, speaker, via):
+    claim = [c for c in claims_of(text) if c.speaker_entity in (speaker, "xAI", "Microsoft")][-1]
+    assert (claim.speaker_entity, claim.speaker_via) == (speaker, via)
 
 
 @pytest.mark.parametrize(

@@ -38,13 +38,19 @@ class AnalysisResult:
 
 def curated_vocabulary() -> tuple[VocabularyEntry, ...]:
     """The curated entities and their aliases, as the plain data the pipeline takes."""
-    entities = Entity.objects.filter(status=Entity.Status.CURATED).prefetch_related("aliases").order_by("pk")
+    entities = (
+        Entity.objects.filter(status=Entity.Status.CURATED)
+        .select_related("represented_by")
+        .prefetch_related("aliases")
+        .order_by("pk")
+    )
     return tuple(
         VocabularyEntry(
             name=e.name,
             kind=e.kind,
             aliases=tuple((a.text, a.case_sensitive) for a in e.aliases.all()),
             entity_id=e.pk,
+            represented_by=e.represented_by.name if e.represented_by else None,
         )
         for e in entities
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.nlp import claims, dates, entities, pipeline
+from tracker.nlp import claims, dates, entities, pipeline, representatives
 from tracker.nlp.types import Extraction, VocabularyEntry
 
 DEFAULT_BATCH_SIZE = 8  # nlp.pipe batch: 8 keeps a worker's peak under 2x its loaded RSS (16: 2.6x)
@@ -39,6 +39,7 @@ def extract(
         mentions = entities.find_mentions(doc, vocabulary)
         found_dates = dates.find_dates(doc, next(published))
         found_claims = claims.extract_claims(doc, mentions, found_dates)
+        found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
     return pipeline.process(nlp, [d.text for d in documents], read, batch_size=batch_size)

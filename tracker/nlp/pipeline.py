@@ -83,7 +83,8 @@ def get_pipeline(
 def vocabulary_key(vocabulary: Iterable[VocabularyEntry]) -> str:
     """A stable hash of the vocabulary's content; the order of entries and aliases does not matter."""
     rows = sorted(
-        json.dumps([entry.name, entry.kind, sorted(entry.aliases), entry.entity_id]) for entry in vocabulary
+        json.dumps([entry.name, entry.kind, sorted(entry.aliases), entry.entity_id, entry.represented_by])
+        for entry in vocabulary
     )
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 

@@ -17,6 +17,9 @@ class VocabularyEntry:
     kind: str  # PERSON, ORG, PRODUCT, COURT, LAW, GPE, EVENT
     aliases: tuple[tuple[str, bool], ...] = ()  # (text, case_sensitive)
     entity_id: int | None = None
+    represented_by: str | None = (
+        None  # for an ORG: the canonical name of the person who speaks for it in court
+    )
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     hedges: tuple[str, ...] = ()  # "partly", "may have", "allegedly", ...
     date: DateMention | None = None  # the date expression of its sentence, if any
+    speaker_via: str | None = (
+        None  # the organisation the article named when testimony is credited to its representative
+    )
 
 
 @dataclass(frozen=True)
