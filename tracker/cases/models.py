@@ -5,6 +5,7 @@ import zoneinfo
 
 from django.db import models
 from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
 
 
 class Case(models.Model):
@@ -43,6 +44,8 @@ class Case(models.Model):
         help_text='Docket entry kinds kept off the timeline as procedural noise, e.g. ["service", "pro_hac_vice"].',
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[entities])
 
     class Meta:
         ordering = ["name"]
@@ -84,8 +87,18 @@ class Entity(models.Model):
         "executive). An organisation cannot take the stand, so testimony an article attributes to it is "
         "credited to this person when the same article names them.",
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_entities",
+        help_text="Set when a curator merged this entity into another: its pages redirect there.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -101,6 +114,14 @@ class Entity(models.Model):
         forms += [(a.text, a.case_sensitive) for a in self.aliases.all()]
         return forms
 
+    def current(self) -> "Entity":
+        """The entity this one now lives on: itself, or the end of its chain of merges."""
+        entity, seen = self, {self.pk}
+        while entity.merged_into_id and entity.merged_into_id not in seen:
+            seen.add(entity.merged_into_id)
+            entity = entity.merged_into
+        return entity
+
 
 class Alias(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
@@ -108,6 +129,8 @@ class Alias(models.Model):
     case_sensitive = models.BooleanField(
         default=True, help_text='On for names that are also words: "Meta" the company, not "meta".'
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["text"]

@@ -7,6 +7,8 @@ other models and is never replaced.
 
 from django.conf import settings
 from django.db import models
+from django.urls import NoReverseMatch, reverse
+from simple_history.models import HistoricalRecords
 
 
 class Precision(models.TextChoices):
@@ -129,9 +131,10 @@ class ClaimQuerySet(models.QuerySet):
     def public(self):
         """What readers may see: never rejected claims; with TRACKER_PUBLISH_UNREVIEWED off, only
         approved ones (disputed claims stay visible, marked)."""
+        current = self.filter(merged_into__isnull=True)  # a merged-away claim shows as the kept one
         if settings.TRACKER_PUBLISH_UNREVIEWED:
-            return self.exclude(status=Status.REJECTED)
-        return self.filter(status__in=[Status.APPROVED, Status.DISPUTED])
+            return current.exclude(status=Status.REJECTED)
+        return current.filter(status__in=[Status.APPROVED, Status.DISPUTED])
 
 
 class Story(models.Model):
@@ -198,8 +201,10 @@ class Event(models.Model):
     key = models.CharField(
         max_length=200, blank=True, db_index=True, help_text="Machine identity for re-runs."
     )
+    published_at = models.DateTimeField(null=True, blank=True, help_text="When a curator published it.")
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["last_changed_at"])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -236,10 +241,20 @@ class Claim(models.Model):
     first_outlet = models.ForeignKey(
         "sources.Outlet", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_claims",
+        help_text="Set when a curator merged this claim into another: its page redirects there.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    # Counts are facts the machine refreshes, not curation: left out of the history.
+    history = HistoricalRecords(excluded_fields=["outlets_count", "independent_count", "updated_at"])
 
     class Meta:
         ordering = ["-first_seen_at", "-id"]
@@ -247,6 +262,22 @@ class Claim(models.Model):
     def __str__(self):
         who = self.speaker.name if self.speaker else self.speaker_text or "?"
         return f"{who}: {self.text[:80]}"
+
+    def current(self) -> "Claim":
+        """The claim this one now lives on: itself, or the end of its chain of merges (a merged-away
+        claim's public page redirects there)."""
+        claim, seen = self, {self.pk}
+        while claim.merged_into_id and claim.merged_into_id not in seen:
+            seen.add(claim.merged_into_id)
+            claim = claim.merged_into
+        return claim
+
+    def get_absolute_url(self) -> str:
+        """The public page of the claim, or of the claim it was merged into."""
+        try:
+            return reverse("web:claim", args=[self.current().pk])
+        except NoReverseMatch:  # the public claim page is not routed (yet)
+            return ""
 
 
 class Evidence(models.Model):
@@ -312,6 +343,8 @@ class Discrepancy(models.Model):
     note = models.TextField(blank=True, help_text="A curator's public note.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-created_at"]

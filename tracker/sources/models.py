@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Outlet(models.Model):
@@ -23,6 +24,8 @@ class Outlet(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NEWS)
     syndicator = models.BooleanField(default=False, help_text="Known to republish other outlets' articles.")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
