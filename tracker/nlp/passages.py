@@ -80,7 +80,7 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = (re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
-    # an apostrophe inside a word ("Musk's") joins it; a quotation mark ('Partly') does not
+    # an apostrophe inside a word ("Smith's") joins it; a quotation mark ('maybe') does not
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{'|'.join(alternatives)})(?!\w)(?!['’]\w)", re.IGNORECASE)
 
 
