@@ -12,7 +12,7 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
    - one process: `poll_feeds --sync` on a fresh database (`ingest_feed(feed, chain=True)` for every
      feed: the articles_ingested signal runs extraction and cross-referencing in the same process);
      goal >= 0.9x the bare figure; it also shows the seconds spent in the extraction and in the
-     cross-referencing (`linking.link_article`);
+     cross-referencing (`linking.link_articles`);
    - two processes on the `nlp` queue: a fresh database, two real Celery workers (`-Q nlp -P solo
      -c 1`, OPENBLAS_NUM_THREADS=1, each loads the model once before the clock starts) in their own
      processes; this process fetches the feeds and pages (`ingest_feed` without the chain), then
@@ -38,7 +38,7 @@ disconnected for the whole chain (nothing consumes it in one process; with two, 
 batches itself). The workers are killed at the end, also when something failed.
 
 The cross-referencing grows with the articles already stored, so the full run takes about a quarter of
-an hour (300 articles; most of it is `linking.link_article`). On SQLite the two nlp workers can then
+an hour (300 articles; most of it is `linking.link_articles`). On SQLite the two nlp workers can then
 fail with "database is locked": each cross-referencing transaction holds the write lock for seconds and
 the other writer gives up after the 30 s busy timeout. Use BENCH_DATABASE_URL=postgres://... there.
 `--quick` (4 feeds of 5 entries; 32 articles for the chain) takes well under a minute and a half.
@@ -487,7 +487,7 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     create_feeds(hosts)
     warm_extraction()
     spent = {"extraction": 0.0, "cross-referencing": 0.0}
-    originals = {"extraction": (extraction, "extract"), "cross-referencing": (linking, "link_article")}
+    originals = {"extraction": (extraction, "extract"), "cross-referencing": (linking, "link_articles")}
 
     def timed(key, function):
         @functools.wraps(function)

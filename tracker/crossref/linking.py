@@ -1,19 +1,31 @@
-"""Cross-reference one analysed article with everything stored before it, incrementally.
+"""Cross-reference analysed articles with everything stored before them, incrementally.
 
-The order matters: the article joins a story, its claim candidates join (or start) claims with the
-evidence of other outlets, the counts of independent sources are refreshed, discrepancies between the
-outlets are found, and the case's events are updated. Each step is idempotent, so re-linking an article
-(after re-extraction, or by `crossref_rebuild`) ends with the same rows, and never touches curated ones.
+The order matters: each article joins a story and its claim candidates join (or start) claims with the
+evidence of other outlets; then, once per claim and once per story the batch touched, the counts of
+independent sources are refreshed, discrepancies between the outlets are found and the case's events
+are updated. Doing the story-wide steps once per batch rather than once per article keeps a batch's
+cost proportional to the stories it touches, not to their size times the batch. Each step is
+idempotent, so re-linking (after re-extraction, or by `crossref_rebuild`) ends with the same rows, and
+never touches curated ones.
+
+Linking runs one batch at a time across all processes (a transaction-scoped advisory lock on
+PostgreSQL; SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first
+two articles of a new event at once would otherwise each start a story. Extraction, the expensive
+part, still runs in parallel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from tracker.crossref import clustering, corroboration, discrepancies, events, merging
+from tracker.crossref.models import Claim, Story
 from tracker.sources.models import Article
+
+LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
 
 
 @dataclass
@@ -24,19 +36,41 @@ class LinkResult:
     discrepancy_ids: list[int] = field(default_factory=list)
 
 
-@transaction.atomic
 def link_article(article: Article) -> LinkResult:
-    membership = clustering.assign_story(article)
-    story = membership.story
-    claims = merging.link_claims(article)
-    corroboration.refresh_story(story)
-    for claim in claims:
+    return link_articles([article])[0]
+
+
+@transaction.atomic
+def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
+    """Link the articles in the order given (callers pass first seen first); one result each."""
+    _serialise_linking()
+    results: list[LinkResult] = []
+    stories: dict[int, Story] = {}
+    claims: dict[int, Claim] = {}
+    for article in articles:
+        story = clustering.assign_story(article).story
+        linked = merging.link_claims(article, answers=False)
+        stories[story.pk] = story
+        claims.update((claim.pk, claim) for claim in linked)
+        results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
+    for story in stories.values():
+        for claim_id, target_id in merging.link_responses(story).items():
+            if claim_id in claims:
+                claims[claim_id].responds_to_id = target_id
+    for claim in claims.values():
         corroboration.refresh_claim(claim)
-    found = discrepancies.detect(story)
-    dated = events.update_events(story)
-    return LinkResult(
-        story_id=story.pk,
-        claim_ids=[c.pk for c in claims],
-        event_ids=[e.pk for e in dated],
-        discrepancy_ids=[d.pk for d in found],
-    )
+    found: dict[int, list[int]] = {}
+    dated: dict[int, list[int]] = {}
+    for pk, story in stories.items():
+        found[pk] = [d.pk for d in discrepancies.detect(story)]
+        dated[pk] = [e.pk for e in events.update_events(story)]
+    for result in results:
+        result.discrepancy_ids = found[result.story_id]
+        result.event_ids = dated[result.story_id]
+    return results
+
+
+def _serialise_linking() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])

@@ -112,14 +112,15 @@ class _Known:
 
 
 @transaction.atomic
-def link_claims(article: Article) -> list[Claim]:
+def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
     """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
 
     Idempotent: the article's evidence on unlocked claims is removed and rebuilt, so a re-run ends with
     the same rows (and the same claim ids: a claim left without evidence is still matched by its text).
     Locked claims are never changed, and keep their evidence, but new evidence still attaches to them.
     Claims that lost this article's evidence and were not relinked get their counts refreshed here;
-    the caller refreshes the returned ones."""
+    the caller refreshes the returned ones. With `answers=False` the story's answers are not linked
+    here: a caller linking a batch runs `link_responses` once per story instead."""
     membership = StoryArticle.objects.select_related("story").filter(article=article).first()
     story = membership.story if membership else None
     removed = Evidence.objects.filter(article=article, claim__locked=False)
@@ -131,6 +132,7 @@ def link_claims(article: Article) -> list[Claim]:
 
     candidates = list(ClaimCandidate.objects.filter(article=article).order_by("start", "pk"))
     known = _known_claims(article, candidates, story, removed_from)
+    pinned = _pinned(article, known)
     case_id = _case_id(article, story)
     # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
     # vaguer sentence) joins the sibling's claim rather than starting one of its own.
@@ -139,7 +141,9 @@ def link_claims(article: Article) -> list[Claim]:
         for candidate in candidates:
             if candidate.pk in assigned:
                 continue
-            entry = _match(candidate, known, previous.get(candidate.start, set()))
+            entry = pinned.get(candidate.start) or _match(
+                candidate, known, previous.get(candidate.start, set())
+            )
             if entry is None:
                 if first_pass:
                     continue
@@ -154,18 +158,32 @@ def link_claims(article: Article) -> list[Claim]:
     linked: dict[int, Claim] = {}
     for candidate in candidates:
         claim = assigned[candidate.pk].claim
-        _attach(claim, candidate, article)
         linked.setdefault(claim.pk, claim)
+    _attach([(assigned[c.pk].claim, c) for c in candidates], article)
 
     stale = Claim.objects.filter(pk__in=removed_from - set(linked))
     stale.filter(locked=False, evidence__isnull=True).delete()
     for claim in stale.filter(evidence__isnull=False).distinct():
         corroboration.refresh_claim(claim)
-    if story is not None:
+    if story is not None and answers:
         for claim_id, target_id in link_responses(story).items():
             if claim_id in linked:
                 linked[claim_id].responds_to_id = target_id
     return list(linked.values())
+
+
+def _pinned(article: Article, known: list[_Known]) -> dict[int, _Known]:
+    """Spans of the article already reported on a locked claim stay there: a curator put them there (a
+    merge, a split, a corrected speaker), so relinking must not copy them onto another claim."""
+    spans = dict(
+        Evidence.objects.filter(article=article, claim__locked=True).values_list("start", "claim_id")
+    )
+    entries = {k.claim.pk: k for k in known}
+    for claim in Claim.objects.filter(pk__in=set(spans.values()) - set(entries)):
+        entries[claim.pk] = _Known(
+            claim, key=speaker_key(claim.speaker_id, claim.speaker_text), evidenced=True
+        )
+    return {start: entries[claim_id] for start, claim_id in spans.items()}
 
 
 def _candidate_key(candidate: ClaimCandidate) -> Key:
@@ -186,6 +204,7 @@ def _known_claims(
     near = Q(evidence__first_seen_at__range=(seen - MATCH_WINDOW, seen + MATCH_WINDOW)) | Q(pk__in=previous)
     if story is not None:
         near |= Q(story=story)
+    near &= Q(merged_into__isnull=True)  # a claim a curator merged away gets no new evidence
     claims = Claim.objects.filter(speakers).filter(near).distinct().order_by("pk") if keys else []
     known = {
         c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[content_words(c.text)])
@@ -268,9 +287,23 @@ EVIDENCE_FIELDS = (
 )
 
 
-def _attach(claim: Claim, candidate: ClaimCandidate, article: Article) -> None:
-    defaults = {f: getattr(candidate, f) for f in EVIDENCE_FIELDS} | {"first_seen_at": article.first_seen_at}
-    Evidence.objects.get_or_create(claim=claim, article=article, start=candidate.start, defaults=defaults)
+def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None:
+    """The article's evidence for each (claim, candidate), in one insert; what already exists (on a
+    locked claim, which keeps its evidence) stays as it is."""
+    existing = set(Evidence.objects.filter(article=article).values_list("claim_id", "start"))
+    new: dict[tuple[int, int], Evidence] = {}
+    for claim, candidate in pairs:
+        key = (claim.pk, candidate.start)
+        if key not in existing and key not in new:
+            values = {f: getattr(candidate, f) for f in EVIDENCE_FIELDS}
+            new[key] = Evidence(
+                claim=claim,
+                article=article,
+                start=candidate.start,
+                first_seen_at=article.first_seen_at,
+                **values,
+            )
+    Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
 
 
 def is_answer(kind: str, verbs: set[str]) -> bool:
