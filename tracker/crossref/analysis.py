@@ -87,8 +87,7 @@ def analyze_articles(article_ids: Iterable[int]) -> AnalysisResult:
     result.new_candidates = promote_candidates(
         {m.text for e in found for m in e.mentions if m.entity_id is None}
     )
-    for article in sorted(articles, key=lambda a: (a.first_seen_at, a.pk)):
-        linking.link_article(article)
+    linking.link_articles(sorted(articles, key=lambda a: (a.first_seen_at, a.pk)))
     return result
 
 
