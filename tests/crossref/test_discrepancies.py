@@ -162,6 +162,33 @@ def test_different_numbers_for_the_same_thing_across_outlets(story):
     ]
 
 
+def test_every_row_keeps_the_story_it_was_found_in(story):
+    article(story, "First", "The verdict was reached by a jury of nine after a week.")
+    article(story, "Second", "A jury of twelve reached the verdict.", hours=1)
+
+    discrepancies.detect(story)
+
+    row = only(of_kind(Discrepancy.Kind.NUMBER))
+    assert (row.story_id, row.claim_id, row.event_id) == (story.pk, None, None)
+
+
+def test_an_explained_number_discrepancy_outlives_its_story(story):
+    article(story, "First", "The verdict was reached by a jury of nine after a week.")
+    article(story, "Second", "A jury of twelve reached the verdict.", hours=1)
+    discrepancies.detect(story)
+    Discrepancy.objects.update(status=Discrepancy.State.EXPLAINED, note="Two alternates sat with the jury.")
+
+    story.delete()
+
+    row = only(of_kind(Discrepancy.Kind.NUMBER))
+    assert (row.story_id, row.note) == (None, "Two alternates sat with the jury.")
+
+
+def only(rows: list):
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
 def test_one_outlets_own_numbers_are_not_a_discrepancy(story):
     article(story, "Same", "A jury of nine was seated. Later a jury of twelve was seated for the verdict.")
     article(story, "Same", "A jury of twelve reached the verdict.", hours=1)

@@ -32,7 +32,7 @@ def clear_machine_rows(articles: list[Article]) -> None:
     ids = [a.pk for a in articles]
     story_ids = set(StoryArticle.objects.filter(article_id__in=ids).values_list("story_id", flat=True))
     in_scope = Q(claim__evidence__article_id__in=ids) | Q(claim__story_id__in=story_ids)
-    in_scope |= Q(event__stories__in=story_ids)
+    in_scope |= Q(event__stories__in=story_ids) | Q(story_id__in=story_ids)
     discrepancy_ids = set(Discrepancy.objects.filter(in_scope).values_list("pk", flat=True))
     StoryArticle.objects.filter(story_id__in=story_ids).delete()
     Evidence.objects.filter(article_id__in=ids, claim__locked=False).delete()

@@ -36,19 +36,29 @@ def detect(story: Story) -> list[Discrepancy]:
     for rule in RULES:
         for item in rule(scope):
             found.setdefault(item.key, item)
-    return [record(item) for item in found.values()]
+    return [record(item, story=story) for item in found.values()]
 
 
-def record(found: Found) -> Discrepancy:
-    """Create the row for `found`, or update its variants (and claim/event) while it is open and
-    has no note; a curated row is returned as it is."""
+def record(found: Found, *, story: Story | None = None) -> Discrepancy:
+    """Create the row for `found`, or update its variants (and claim/event/story) while it is open and
+    has no note; a curated row is returned as it is. Every row keeps the story it was found in, so a
+    number or date disagreement that hangs on no claim or event is still scoped (rebuild, pages)."""
     row, created = Discrepancy.objects.get_or_create(
         key=found.key,
-        defaults={"kind": found.kind, "variants": found.variants, "claim": found.claim, "event": found.event},
+        defaults={
+            "kind": found.kind,
+            "variants": found.variants,
+            "claim": found.claim,
+            "event": found.event,
+            "story": story,
+        },
     )
     if created or is_curated(row):
         return row
     changed = []
+    if story is not None and row.story_id != story.pk:
+        row.story = story
+        changed.append("story")
     if row.variants != found.variants:
         row.variants = found.variants
         changed.append("variants")
