@@ -26,7 +26,7 @@ from tracker.sources.models import Article, Feed, FetchRun, content_retention_cu
 from tracker.sources.pages import extract_page
 from tracker.sources.parsing import parse_feed
 from tracker.sources.sanitising import html_to_text
-from tracker.sources.signals import articles_ingested
+from tracker.sources.signals import articles_ingested, feed_kind_handlers
 
 Fetcher = Callable[..., FetchResponse]
 
@@ -45,6 +45,7 @@ class PollResult:
     created: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
     pages_needed: list[int] = field(default_factory=list)
+    handled: bool = False  # stored by a feed-kind handler: created/updated are its rows, not Articles
 
 
 @dataclass
@@ -110,7 +111,7 @@ def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch, chain: bool = False) ->
     context = context_for()
     for article in Article.objects.filter(pk__in=result.pages_needed):
         fetch_article_page(article, fetcher=fetcher, context=context)
-    if chain:
+    if chain and not result.handled:
         touched = sorted(set(result.created) | set(result.updated) | set(result.pages_needed))
         existing = list(Article.objects.filter(pk__in=touched).values_list("pk", flat=True))
         if existing:
@@ -129,6 +130,8 @@ def reparse_run(run: FetchRun) -> PollResult:
 
 
 def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -> PollResult:
+    if feed.kind != Feed.Kind.NEWS:
+        return _store_handled(feed, result, started, content)
     parsed = parse_feed(content, headers=headers, base_url=base_url)
     if not parsed.is_feed:
         error = parsed.problem or "not a feed"
@@ -150,6 +153,25 @@ def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -
     result.run.entries_new, result.run.entries_updated = len(result.created), len(result.updated)
     outcome = FetchRun.Outcome.PARSE_WARNING if parsed.problem else FetchRun.Outcome.OK
     return _finish(feed, result, started, outcome=outcome, error=parsed.problem)
+
+
+def _store_handled(feed, result, started, content: bytes) -> PollResult:
+    """A feed of another kind (a court's docket): its app's registered handler stores it; never Articles."""
+    handler = feed_kind_handlers.get(feed.kind)
+    if handler is None:
+        error = f"no handler registered for {feed.kind} feeds"
+        return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
+    handled = handler(feed, content, result.run)
+    if not handled.is_feed:
+        error = handled.problem or "not a feed"
+        return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
+    if handled.title and not feed.title:
+        feed.title = handled.title[:300]
+    result.handled, result.created, result.updated = True, handled.created, handled.updated
+    result.run.entries_seen = handled.seen
+    result.run.entries_new, result.run.entries_updated = len(handled.created), len(handled.updated)
+    outcome = FetchRun.Outcome.PARSE_WARNING if handled.problem else FetchRun.Outcome.OK
+    return _finish(feed, result, started, outcome=outcome, error=handled.problem)
 
 
 def _move(feed: Feed, new_url: str) -> None:

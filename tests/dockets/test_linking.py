@@ -1,0 +1,81 @@
+"""A docket entry and a news event of the same case that concern the same thing, within a day or two,
+are linked; the sample docket feed loads through the real path beside the news sample."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from tracker.crossref.models import Event
+from tracker.dockets import linking
+from tracker.dockets.models import DocketEntry
+from tracker.dockets.sample import load_docket_sample
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sample_docket_links_the_trial_day_minutes_to_the_event(sample_corpus):
+    event = Event.objects.get(date=date(2026, 4, 30))
+    feed, result = load_docket_sample()
+    assert result.run.outcome == "ok" and len(result.created) == 9
+    day3 = DocketEntry.objects.get(number=501)
+    # entered 00:52 UTC on 1 May: 30 April in the court's time zone, the event's day
+    assert linking.entry_day(day3) == date(2026, 4, 30)
+    assert event in day3.events.all()
+    links = {
+        entry.number: sorted(str(e.date) for e in entry.events.all())
+        for entry in DocketEntry.objects.prefetch_related("events")
+        if entry.events.all()
+    }
+    # each trial day's minutes go to that day's event only (mutual nearest), not to one two days off:
+    # Day 3 (501) to the testimony of 30 April; jury selection (487) to the opening on 27 April
+    assert links.get(501) == ["2026-04-30"] and set(links) <= {487, 501}
+    assert links.get(487, ["2026-04-27"]) == ["2026-04-27"]
+    # procedural noise and a transcript order are not "the same thing" as testimony
+    assert not DocketEntry.objects.filter(
+        kind__in=["service", "pro_hac_vice", "other"], events=event
+    ).exists()
+    again_feed, again = load_docket_sample()
+    assert again_feed == feed and again.created == [] and DocketEntry.objects.count() == 9
+
+
+def test_links_need_the_date_window_and_a_topic(sample_corpus):
+    event = Event.objects.get(date=date(2026, 4, 30))
+    common = {"case": event.case, "docket_number": "4:24-cv-04722-YGR", "description": "x"}
+    far = DocketEntry.objects.create(
+        guid="far", kind="minutes", entered_at=datetime(2026, 4, 20, 20, tzinfo=UTC), **common
+    )
+    notice = DocketEntry.objects.create(
+        guid="notice", kind="notice", entered_at=datetime(2026, 4, 30, 20, tzinfo=UTC), **common
+    )
+    near = DocketEntry.objects.create(
+        guid="near", kind="transcript", entered_at=datetime(2026, 5, 2, 18, tzinfo=UTC), **common
+    )
+    linking.link_entries([far.pk, notice.pk, near.pk])
+    assert list(event.docket_entries.all()) == [near]
+
+
+def test_saving_or_relinking_an_event_that_moves(sample_corpus):
+    event = Event.objects.get(date=date(2026, 4, 30))
+    load_docket_sample()
+    day3 = DocketEntry.objects.get(number=501)
+    assert event in day3.events.all()
+    event.date = date(2026, 4, 20)
+    event.save()  # the save hook (apps.py) relinks the entries around it
+    assert event not in day3.events.all()
+    Event.objects.filter(pk=event.pk).update(date=date(2026, 4, 30))  # no hook: the caller relinks
+    assert event not in day3.events.all()
+    assert linking.link_events([event.pk]) >= 1 and event in day3.events.all()
+
+
+def test_loaddocketsample_command(sample_corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("loaddocketsample", stdout=out)
+    assert "ok: 9 new, 0 updated, 9 entries" in out.getvalue()
+    call_command("loaddocketsample", stdout=out)
+    assert "not_modified: 0 new, 0 updated, 9 entries" in out.getvalue()  # conditional GET
