@@ -7,7 +7,7 @@ other models and is never replaced.
 
 from django.conf import settings
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -263,6 +263,10 @@ class Claim(models.Model):
         who = self.speaker.name if self.speaker else self.speaker_text or "?"
         return f"{who}: {self.text[:80]}"
 
+    def get_absolute_url(self) -> str:
+        """The public page of the claim, or of the claim it was merged into."""
+        return reverse("web:claim", args=[self.current().pk])
+
     def current(self) -> "Claim":
         """The claim this one now lives on: itself, or the end of its chain of merges (a merged-away
         claim's public page redirects there)."""
@@ -271,13 +275,6 @@ class Claim(models.Model):
             seen.add(claim.merged_into_id)
             claim = claim.merged_into
         return claim
-
-    def get_absolute_url(self) -> str:
-        """The public page of the claim, or of the claim it was merged into."""
-        try:
-            return reverse("web:claim", args=[self.current().pk])
-        except NoReverseMatch:  # the public claim page is not routed (yet)
-            return ""
 
 
 class Evidence(models.Model):
@@ -332,7 +329,7 @@ class Discrepancy(models.Model):
         Event, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
     )
     story = models.ForeignKey(
-        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="discrepancies"
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="discrepancies"
     )
     kind = models.CharField(max_length=15, choices=Kind.choices)
     key = models.CharField(

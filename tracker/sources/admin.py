@@ -15,6 +15,7 @@ from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.sources import tasks
 from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, FetchRun, Outlet
@@ -49,7 +50,10 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(SimpleHistoryAdmin):
+    """Outlets, with their kind (a wire service's copies count once) and the known-syndicator flag;
+    every change is in the object's history."""
+
     formfield_overrides = HTTPS_URLS
     list_display = ("name", "domain", "kind", "syndicator", "article_count")
     list_editable = ("kind", "syndicator")
@@ -181,7 +185,7 @@ class FeedAdmin(admin.ModelAdmin):
     def article_count(self, feed: Feed) -> int:
         return feed.article_count
 
-    @admin.action(description="Poll now")
+    @admin.action(description="Poll now", permissions=["change"])
     def poll_now(self, request, queryset: QuerySet[Feed]) -> None:
         ids = list(queryset.values_list("id", flat=True))
         for feed_id in ids:
@@ -192,12 +196,12 @@ class FeedAdmin(admin.ModelAdmin):
             text = f"Queued {len(ids)} feed(s) for polling; a worker fetches them shortly."
         self.message_user(request, text, messages.SUCCESS)
 
-    @admin.action(description="Pause (stop polling)")
+    @admin.action(description="Pause (stop polling)", permissions=["change"])
     def pause(self, request, queryset: QuerySet[Feed]) -> None:
         count = queryset.update(status=Feed.Status.PAUSED)
         self.message_user(request, f"Paused {count} feed(s).", messages.SUCCESS)
 
-    @admin.action(description="Resume (poll again, errors forgiven)")
+    @admin.action(description="Resume (poll again, errors forgiven)", permissions=["change"])
     def resume(self, request, queryset: QuerySet[Feed]) -> None:
         inactive = queryset.filter(active=False).count()
         count = queryset.update(status=Feed.Status.OK, error_count=0, next_poll_at=timezone.now())
