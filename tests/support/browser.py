@@ -46,6 +46,8 @@ def screenshot(page, name: str) -> list[Path]:
     for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)
         path = SCREENSHOTS / f"{name}-{label}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # caret="initial": Playwright would otherwise inject a <style> to hide the caret, which our
+        # Content-Security-Policy refuses (a console error in the page).
+        page.screenshot(path=str(path), full_page=True, caret="initial")
         paths.append(path)
     return paths

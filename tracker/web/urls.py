@@ -1,10 +1,29 @@
 from django.urls import path
 
-from tracker.web import views
+from tracker.web import claims, discrepancies, entities, outlets, reports, search, stories, views
+from tracker.web.feeds import case_feed, entity_feed, timeline_feed
+from tracker.web.timelinejs import case_timeline
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("cases/<slug:slug>/", views.case, name="case"),
+    path("events/<int:pk>/", views.event, name="event"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("stories/<int:pk>/", stories.story, name="story"),
+    path("claims/<int:pk>/", claims.claim, name="claim"),
+    path("entities/<slug:slug>/", entities.entity, name="entity"),
+    path("outlets/", outlets.outlet_list, name="outlets"),
+    path("outlets/<int:pk>/", outlets.outlet, name="outlet"),
+    path("search", search.search_page, name="search"),
+    path("discrepancies/", discrepancies.discrepancy_list, name="discrepancies"),
+    path("cases/<slug:slug>/discrepancies/", discrepancies.discrepancy_list, name="discrepancies"),
+    path("report/", reports.report, name="report"),
+    path("report/thanks/", reports.thanks, name="report_thanks"),
+    path("feeds/timeline.atom", timeline_feed, name="feed"),
+    path("cases/<slug:slug>/feed.atom", case_feed, name="case_feed"),
+    path("entities/<slug:slug>/feed.atom", entity_feed, name="entity_feed"),
+    path("cases/<slug:slug>/timeline.json", case_timeline, name="case_timelinejs"),
 ]

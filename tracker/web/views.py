@@ -1,18 +1,125 @@
-"""Public views. Until the timeline exists, the home page sends people to the admin."""
+"""Public views: the timeline (of the default case at `/`, of one case at `/cases/<slug>/`), the event
+page, and the health check.
 
-from django.http import JsonResponse
-from django.shortcuts import redirect
+Each view serves the whole page, or to htmx the named partial it asked for, from the same URL: the
+filter form targets the results, the "older events" link the next page, expanding an event its
+sources. A history-restore request (back button with htmx's cache missed) gets the whole page.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from tracker.cases.models import Case
+from tracker.crossref.models import Event
+from tracker.dockets.models import DocketEntry
+from tracker.web import cards, timeline
+from tracker.web.forms import TimelineFilterForm
+from tracker.web.templatetags.court import date_label
+
+LATEST_EVENTS = 3
+
+
+def _partial_request(request) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_GET
 def home(request):
-    return redirect("admin:index")
+    """The timeline of the case the form names, else of the default case (or of all cases)."""
+    return _timeline(request, timeline.default_case())
+
+
+@require_GET
+def case(request, slug: str):
+    return _timeline(request, get_object_or_404(Case, slug=slug), fixed=True)
+
+
+def _timeline(request, case: Case | None, *, fixed: bool = False):
+    cases = list(Case.objects.order_by("-kind", "name"))
+    data = request.GET.copy()
+    if fixed or not data.get("case"):
+        data["case"] = case.slug if case else "all"
+    form = TimelineFilterForm(data, cases=cases, case=case)
+    filters = form.filters(case)
+    before = timeline.Cursor.parse(request.GET.get("before"))
+    page = timeline.page(filters, before=before)
+    timeline.mark_new_days(page.items, date_label, request.GET.get("last_label") if before else None)
+    context = {
+        "case": filters.case,
+        "form": form,
+        "page": page,
+        "before": before,
+        "next_query": _query(request, page),
+    }
+    if _partial_request(request):
+        name = "timeline-items" if request.htmx.target == "timeline-more" else "timeline-section"
+        return render(request, f"web/timeline.html#{name}", context)
+    context |= _overview(filters.case)
+    return render(request, "web/timeline.html", context)
+
+
+def _query(request, page: timeline.Page) -> str:
+    """The query string of the next page: the same filters, after the last item shown."""
+    if page.next_cursor is None:
+        return ""
+    params = request.GET.copy()
+    params.pop("last_label", None)
+    params["before"] = str(page.next_cursor)
+    last = page.items[-1]
+    params["last_label"] = date_label(last.day, last.precision)
+    return params.urlencode()
+
+
+def _overview(case: Case | None) -> dict:
+    """What the top of a case's timeline shows: its latest events and the next known hearing.
+
+    Caveat: a docket entry has no field for the date a hearing is set for; a "hearing" entry counts as
+    upcoming when its filing date or its entry time lies ahead."""
+    if case is None:
+        return {}
+    now = timezone.now()
+    latest = Event.objects.public().filter(case=case, date__isnull=False).order_by("-date", "-pk")
+    hearing = (
+        DocketEntry.objects.for_case(case)
+        .visible()
+        .filter(kind=DocketEntry.Kind.HEARING)
+        .filter(Q(entered_at__gte=now) | Q(filed_on__gte=now.astimezone(case.tzinfo).date()))
+        .order_by("filed_on", "entered_at", "pk")
+        .first()
+    )
+    return {"latest_events": list(latest[:LATEST_EVENTS]), "next_hearing": hearing}
+
+
+@require_GET
+def event(request, pk: int):
+    """The event's permalink; to htmx (expanding it on the timeline), only its sources side by side."""
+    try:
+        found = cards.event_with_relations(Event.objects.public(), pk)
+    except Event.DoesNotExist:
+        raise Http404("No such event") from None
+    context = {"event": found, "case": found.case, "cards": cards.cards(found)}
+    if _partial_request(request):
+        return render(request, "web/event.html#event-sources", context)
+    context |= {
+        "discrepancies": cards.discrepancies_of(found),
+        "docket_entries": found.docket_entries.visible().order_by("number", "pk"),
+    }
+    return render(request, "web/event.html", context)
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, the admin's included; the icon is a static file."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @require_GET
 def health(request):
     """A cheap page for process managers and CI: the app is up and can read its database."""
-    from tracker.cases.models import Case
-
     return JsonResponse({"ok": True, "cases": Case.objects.count()})

@@ -1,0 +1,114 @@
+"""The claim page: the claim, its speaker and status, each outlet's evidence with the quoted words
+marked, the different wordings of its quotes, its independent-source count and the claims linked to it.
+
+Quotes are marked in the evidence sentence by their text: evidence stores quote offsets in the article,
+not in the sentence, so the quote is found in the sentence (the first occurrence, which is the one the
+offsets point at in every case where a sentence holds the words once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence
+from tracker.web.search import Segments, mark
+
+RECORD_KINDS = {ClaimCandidate.Kind.TESTIMONY, ClaimCandidate.Kind.RULING}
+
+
+@dataclass
+class Variant:
+    """One wording of the claim's quotes and the outlets that printed it."""
+
+    words: str
+    outlets: list[str] = field(default_factory=list)
+
+
+def quote_texts(evidence: Evidence) -> list[str]:
+    return [q.get("text", "") for q in evidence.quotes or [] if q.get("text")]
+
+
+def marked_sentence(evidence: Evidence) -> Segments:
+    """The evidence sentence with its verbatim quotes marked."""
+    return mark(evidence.sentence, quote_texts(evidence))
+
+
+def variants(evidence: list[Evidence], discrepancies: list[Discrepancy] = ()) -> list[Variant]:
+    """The different wordings of the claim's quote: those of its quote-wording discrepancy when it has
+    one (cross-referencing matched them as one quote), else every distinct quote of its evidence
+    (compared without case and spacing), first printed first."""
+    found: dict[str, Variant] = {}
+
+    def add(text: str, outlet: str) -> None:
+        variant = found.setdefault(" ".join(text.lower().split()), Variant(text))
+        if outlet and outlet not in variant.outlets:
+            variant.outlets.append(outlet)
+
+    wordings = [d for d in discrepancies if d.kind == Discrepancy.Kind.QUOTE_WORDING]
+    for d in wordings:
+        for v in d.variants:
+            if isinstance(v, dict) and v.get("words"):
+                add(str(v["words"]), str(v.get("outlet", "")))
+    if not wordings:
+        for e in evidence:
+            for text in quote_texts(e):
+                add(text, e.article.outlet.name)
+    return list(found.values())
+
+
+def distinct_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """One card per article and sentence: an article may carry the same sentence as two spans."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for e in evidence:
+        if (e.article_id, e.sentence) not in seen:
+            seen.add((e.article_id, e.sentence))
+            out.append(e)
+    return out
+
+
+def claim_queryset():
+    public = Claim.objects.public()
+    return public.select_related(
+        "speaker", "case", "event", "first_outlet", "responds_to__speaker", "story"
+    ).prefetch_related(
+        Prefetch(
+            "evidence",
+            Evidence.objects.select_related("article__outlet").defer(
+                "article__text", "article__content_html", "article__summary"
+            ),
+        ),
+        Prefetch("responses", public.select_related("speaker").order_by("first_seen_at", "pk")),
+        Prefetch(
+            "discrepancies",
+            Discrepancy.objects.exclude(status=Discrepancy.State.RESOLVED).order_by("-created_at"),
+        ),
+    )
+
+
+@require_GET
+def claim(request, pk: int):
+    merged = Claim.objects.filter(pk=pk, merged_into__isnull=False).first()
+    if merged is not None:  # a curator merged it: its address now leads to the claim it joined
+        return redirect(merged.get_absolute_url(), permanent=True)
+    claim = get_object_or_404(claim_queryset(), pk=pk)
+    evidence = distinct_evidence(list(claim.evidence.all()))
+    discrepancies = list(claim.discrepancies.all())
+    responds_to = claim.responds_to
+    if responds_to is not None and not Claim.objects.public().filter(pk=responds_to.pk).exists():
+        responds_to = None
+    context = {
+        "claim": claim,
+        "case": claim.case,
+        "tz": claim.case.time_zone if claim.case else "UTC",
+        "evidence": [(e, marked_sentence(e)) for e in evidence],
+        "variants": variants(evidence, discrepancies),
+        "responds_to": responds_to,
+        "responses": list(claim.responses.all()),
+        "discrepancies": discrepancies,
+        "shows_record": claim.kind in RECORD_KINDS,
+    }
+    return render(request, "web/claim.html", context)

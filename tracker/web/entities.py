@@ -1,0 +1,71 @@
+"""The entity page: what an entity said and what was said about it, as a filtered, paged timeline.
+
+"Said" is a public claim with the entity as speaker; "about" is a public claim by someone else whose
+evidence comes from an article that mentions the entity, or that belongs to an event whose articles do.
+Candidate entities (found by the machine, not yet curated) are not public. Paging is keyset on the
+claim's first-seen time (its creation time when unknown) and id, newest first.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from tracker.cases.models import Entity
+from tracker.crossref.models import Claim, ClaimCandidate, Mention
+from tracker.web import paging
+
+PAGE_SIZE = 30
+ROLES = {"all": "said or about", "said": "said by", "about": "said about"}
+KEYS = [paging.Key("seen"), paging.Key("pk")]
+
+
+def claims_for(entity: Entity, *, role: str = "all", kind: str = "") -> QuerySet:
+    """Public claims by or about `entity`, with what a list item shows; `seen` annotated for paging."""
+    mentioned = Mention.objects.filter(entity=entity, article__evidence__claim=OuterRef("pk"))
+    said = Q(speaker=entity)
+    about = Exists(mentioned) & ~Q(speaker=entity)
+    condition = {"said": said, "about": about}.get(role, said | Exists(mentioned))
+    claims = Claim.objects.public().filter(condition)
+    if kind in ClaimCandidate.Kind.values:
+        claims = claims.filter(kind=kind)
+    return claims.select_related("speaker", "event", "case").annotate(
+        seen=Coalesce(F("first_seen_at"), F("created_at"))
+    )
+
+
+@require_GET
+def entity(request, slug: str):
+    entity = get_object_or_404(Entity, slug=slug)
+    if entity.merged_into_id is not None:  # a curator merged it into another entity
+        return redirect("web:entity", slug=entity.current().slug, permanent=True)
+    if entity.status != Entity.Status.CURATED:
+        raise Http404("No such entity.")
+    role = request.GET.get("role", "all")
+    role = role if role in ROLES else "all"
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ClaimCandidate.Kind.values else ""
+    try:
+        page = paging.paginate(
+            claims_for(entity, role=role, kind=kind),
+            resource=f"entity:{entity.pk}",
+            keys=KEYS,
+            cursor=request.GET.get("older") or None,
+            limit=PAGE_SIZE,
+        )
+    except paging.BadCursor as exc:
+        raise Http404("This page link is no longer valid.") from exc
+    context = {
+        "entity": entity,
+        "role": role,
+        "kind": kind,
+        "roles": ROLES.items(),
+        "kinds": ClaimCandidate.Kind.choices,
+        "page": page,
+        "appending": bool(request.GET.get("older")),
+    }
+    template = "web/entity.html#claims" if request.htmx else "web/entity.html"
+    return render(request, template, context)

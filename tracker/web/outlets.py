@@ -1,0 +1,75 @@
+"""The outlets page and an outlet's page: how much each outlet published, how often it was first to
+report a claim or an event, and how often its article was a copy of another.
+
+Counts are correlated subqueries, not joins, so no count multiplies another, and the list is one query.
+"First" counts public claims (Claim.first_outlet) and public events (Event.first_reported_by) only.
+An outlet's page lists headlines, times and story links, never an article's text.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from tracker.crossref.models import Claim, Event
+from tracker.sources.models import Article, Outlet
+from tracker.web import paging
+
+PAGE_SIZE = 50
+KEYS = [paging.Key("first_seen_at"), paging.Key("pk")]
+
+
+def _count(queryset: QuerySet, outlet_field: str) -> Coalesce:
+    rows = (
+        queryset.filter(**{outlet_field: OuterRef("pk")})
+        .order_by()
+        .values(outlet_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_figures(outlets: QuerySet) -> QuerySet:
+    """Outlets annotated with articles, copies, first_claims and first_events."""
+    return outlets.annotate(
+        articles_count=_count(Article.objects.all(), "outlet"),
+        copies_count=_count(Article.objects.filter(copy_of__isnull=False), "outlet"),
+        first_claims=_count(Claim.objects.public(), "first_outlet"),
+        first_events=_count(Event.objects.public(), "first_reported_by"),
+    )
+
+
+@require_GET
+def outlet_list(request):
+    outlets = (
+        with_figures(Outlet.objects.all()).filter(articles_count__gt=0).order_by("-articles_count", "name")
+    )
+    return render(request, "web/outlets.html", {"outlets": outlets})
+
+
+@require_GET
+def outlet(request, pk: int):
+    outlet = get_object_or_404(with_figures(Outlet.objects.all()), pk=pk)
+    articles = (
+        Article.objects.filter(outlet=outlet)
+        .select_related("story_membership__story", "copy_of__outlet")
+        .defer(
+            "text", "content_html", "summary", "copy_of__text", "copy_of__content_html", "copy_of__summary"
+        )
+    )
+    try:
+        page = paging.paginate(
+            articles,
+            resource=f"outlet:{outlet.pk}",
+            keys=KEYS,
+            cursor=request.GET.get("older") or None,
+            limit=PAGE_SIZE,
+        )
+    except paging.BadCursor as exc:
+        raise Http404("This page link is no longer valid.") from exc
+    template = "web/outlets.html#articles" if request.htmx else "web/outlets.html"
+    return render(request, template, {"outlet": outlet, "page": page})

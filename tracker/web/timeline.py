@@ -1,0 +1,266 @@
+"""The queries behind a case's timeline: news events and court-record entries, filtered and paged.
+
+Intent: one ordered stream, newest first, of two kinds of items: events built from the news (Event) and
+entries of the court's own docket (DocketEntry), interleaved by their date. A docket entry's date is the
+day the court entered it, in the court's time zone. Within one day, events come before record entries,
+and each kind runs by id, newest first; that order (date, kind, id) is the keyset the "older" cursor
+carries, so paging never skips or repeats an item however many rows arrive meanwhile.
+
+Caveats: events without a date are not on the timeline (they have no place in it). Filters that
+describe reporting (entity, claim kind, outlet, curated, discrepancies) leave out the court record,
+which has no speakers, outlets or curation; a docket-kind filter leaves out the news.
+
+A page costs a fixed number of queries: the two item queries, then one batch per relation (claims,
+evidence rows for the outlet counts, discrepancies, docket links), never one per item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from tracker.cases.models import Case
+from tracker.crossref.corroboration import _origins
+from tracker.crossref.models import Claim, Discrepancy, Event, Evidence
+from tracker.dockets.models import DocketEntry
+
+PAGE_SIZE = 20
+NEWS, RECORD = "news", "record"
+RANK = {NEWS: 1, RECORD: 0}  # within a day (newest first), events come before record entries
+CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})_([er])(\d+)$")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in the stream: the last item shown ("2026-04-30_e3": date, kind letter, id)."""
+
+    day: date
+    kind: str
+    pk: int
+
+    def __str__(self) -> str:
+        return f"{self.day.isoformat()}_{'e' if self.kind == NEWS else 'r'}{self.pk}"
+
+    @classmethod
+    def parse(cls, value: str | None) -> Cursor | None:
+        match = CURSOR.match(value or "")
+        if not match:
+            return None
+        try:
+            day = date.fromisoformat(match[1])
+        except ValueError:
+            return None
+        return cls(day, NEWS if match[2] == "e" else RECORD, int(match[3]))
+
+
+@dataclass
+class Filters:
+    """What the reader asked for; empty values mean "any"."""
+
+    case: Case | None = None
+    entity: str = ""
+    kind: str = ""
+    outlet: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    curated: bool = False
+    discrepancies: bool = False
+    type: str = ""
+    docket_kind: str = ""
+
+    @property
+    def news_only(self) -> bool:
+        return bool(self.entity or self.kind or self.outlet or self.curated or self.discrepancies)
+
+    def wants(self, kind: str) -> bool:
+        if kind == NEWS:
+            return self.type != RECORD and not self.docket_kind
+        return self.type != NEWS and not self.news_only and self.case is not None
+
+
+@dataclass
+class Item:
+    """One entry of the stream: an event or a docket entry, with what its row shows."""
+
+    kind: str
+    day: date
+    precision: str
+    obj: Event | DocketEntry
+    outlets: int = 0
+    independent: int = 0
+    discrepancies: int = 0
+    new_day: bool = True  # the first item of its date label: the template prints the label
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.day, self.kind, self.obj.pk)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.day, RANK[self.kind], self.obj.pk)
+
+
+@dataclass
+class Page:
+    items: list[Item] = field(default_factory=list)
+    next_cursor: Cursor | None = None
+
+
+def default_case() -> Case | None:
+    """The case `/` shows: the first active court case, else any case."""
+    cases = Case.objects.order_by("-kind", "status", "pk")  # "case" sorts after "topic": descending
+    return cases.filter(status=Case.Status.ACTIVE, kind=Case.Kind.COURT_CASE).first() or cases.first()
+
+
+def day_start(day: date, tz: ZoneInfo) -> datetime:
+    """The instant a court day begins (an aware datetime; the database compares it in UTC)."""
+    return datetime.combine(day, time.min, tzinfo=tz)
+
+
+def events(filters: Filters) -> QuerySet[Event]:
+    """Public, dated events that pass the filters, newest first."""
+    qs = Event.objects.public().filter(date__isnull=False)
+    if filters.case:
+        qs = qs.filter(case=filters.case)
+    claims = Claim.objects.public().filter(event=OuterRef("pk"))
+    if filters.entity:
+        qs = qs.filter(Exists(claims.filter(speaker__slug=filters.entity)))
+    if filters.kind:
+        qs = qs.filter(Exists(claims.filter(kind=filters.kind)))
+    if filters.outlet:
+        evidence = Evidence.objects.filter(
+            claim__event=OuterRef("pk"),
+            claim__in=Claim.objects.public(),
+            article__outlet__domain=filters.outlet,
+        )
+        qs = qs.filter(Exists(evidence))
+    if filters.date_from:
+        qs = qs.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(date__lte=filters.date_to)
+    if filters.curated:
+        qs = qs.filter(Q(locked=True) | Q(status=Event.Visibility.PUBLISHED))
+    if filters.discrepancies:
+        qs = qs.filter(Exists(Discrepancy.objects.filter(_discrepancy_of(OuterRef("pk")))))
+    return qs.order_by("-date", "-pk")
+
+
+def _discrepancy_of(event) -> Q:
+    """A discrepancy concerns an event when it is on the event, on one of its claims, or on one of its
+    stories without being on a claim (a claim's discrepancy belongs to that claim's event only)."""
+    return Q(event=event) | Q(claim__event=event) | Q(claim__isnull=True, story__events=event)
+
+
+def _discrepancy_of_any(events: list[int]) -> Q:
+    return Q(event__in=events) | Q(claim__event__in=events) | Q(claim__isnull=True, story__events__in=events)
+
+
+def records(filters: Filters) -> QuerySet[DocketEntry]:
+    """Visible docket entries of the case that pass the filters, newest court day first."""
+    case = filters.case
+    tz = case.tzinfo
+    qs = DocketEntry.objects.for_case(case).visible()
+    if case.hidden_docket_kinds:
+        qs = qs.exclude(kind__in=case.hidden_docket_kinds)
+    if filters.docket_kind:
+        qs = qs.filter(kind=filters.docket_kind)
+    if filters.date_from:
+        qs = qs.filter(entered_at__gte=day_start(filters.date_from, tz))
+    if filters.date_to:
+        qs = qs.filter(entered_at__lt=day_start(filters.date_to + timedelta(days=1), tz))
+    qs = qs.annotate(day=TruncDate("entered_at", tzinfo=tz))
+    return qs.order_by("-day", "-pk")
+
+
+def _before_events(qs: QuerySet[Event], cursor: Cursor) -> QuerySet[Event]:
+    if cursor.kind == NEWS:
+        return qs.filter(Q(date__lt=cursor.day) | Q(date=cursor.day, pk__lt=cursor.pk))
+    return qs.filter(date__lt=cursor.day)  # the cursor's day: its events came before its entries
+
+
+def _before_records(qs: QuerySet[DocketEntry], cursor: Cursor) -> QuerySet[DocketEntry]:
+    if cursor.kind == RECORD:
+        return qs.filter(Q(day__lt=cursor.day) | Q(day=cursor.day, pk__lt=cursor.pk))
+    return qs.filter(day__lte=cursor.day)
+
+
+def page(filters: Filters, *, before: Cursor | None = None, size: int | None = None) -> Page:
+    """One page of the stream after `before`, with everything its rows show loaded in batches."""
+    size = size or PAGE_SIZE
+    items: list[Item] = []
+    if filters.wants(NEWS):
+        qs = _before_events(events(filters), before) if before else events(filters)
+        qs = qs.select_related("first_reported_by", "case").prefetch_related(
+            Prefetch(
+                "claims",
+                queryset=Claim.objects.public().select_related("speaker").order_by("-outlets_count", "pk"),
+                to_attr="public_claims",
+            ),
+            Prefetch("docket_entries", queryset=DocketEntry.objects.visible().order_by("number", "pk")),
+        )
+        items += [Item(NEWS, e.date, e.precision, e) for e in qs[: size + 1]]
+    if filters.wants(RECORD):
+        qs = _before_records(records(filters), before) if before else records(filters)
+        items += [
+            Item(RECORD, r.day, "day", r)
+            for r in qs.prefetch_related(Prefetch("events", Event.objects.public()))[: size + 1]
+        ]
+    items.sort(key=lambda i: i.sort_key, reverse=True)
+    more = len(items) > size
+    items = items[:size]
+    _annotate(items)
+    return Page(items, items[-1].cursor if more and items else None)
+
+
+def _annotate(items: list[Item]) -> None:
+    """Outlet counts and discrepancy counts of the page's events, in a few batched queries."""
+    news = {i.obj.pk: i for i in items if i.kind == NEWS}
+    if not news:
+        return
+    rows = Evidence.objects.filter(claim__event__in=list(news), claim__in=Claim.objects.public()).values(
+        "claim__event_id",
+        "article_id",
+        "article__outlet_id",
+        "article__published_at",
+        "article__copy_of_id",
+        "article__credited_source",
+    )
+    articles: dict[int, dict] = {}
+    by_event: dict[int, set[int]] = defaultdict(set)
+    for r in rows:
+        by_event[r["claim__event_id"]].add(r["article_id"])
+        articles[r["article_id"]] = {
+            "outlet_id": r["article__outlet_id"],
+            "published_at": r["article__published_at"],
+            "copy_of_id": r["article__copy_of_id"],
+            "credited_source": r["article__credited_source"],
+        }
+    origins = _origins(articles) if articles else {}
+    for pk, ids in by_event.items():
+        news[pk].outlets = len({articles[a]["outlet_id"] for a in ids})
+        news[pk].independent = len({origins[a] for a in ids})
+    found = Discrepancy.objects.filter(_discrepancy_of_any(list(news))).values_list(
+        "pk", "event_id", "claim_id", "claim__event_id", "story__events__id"
+    )
+    seen: dict[int, set[int]] = defaultdict(set)
+    for pk, on_event, claim, on_claim, on_story in found:
+        for event_id in (on_event, on_claim, None if claim else on_story):
+            if event_id in news:
+                seen[event_id].add(pk)
+    for event_id, pks in seen.items():
+        news[event_id].discrepancies = len(pks)
+
+
+def mark_new_days(items: list[Item], label, previous: str | None = None) -> None:
+    """Set `new_day` on each item whose date label differs from the one before it (`previous`: the label
+    of the last item of the page before, so a continued day gets no second heading)."""
+    for item in items:
+        current = label(item.day, item.precision)
+        item.new_day = current != previous
+        previous = current
