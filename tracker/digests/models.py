@@ -41,7 +41,9 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
-    bounce_count = models.PositiveIntegerField(default=0, help_text="Permanent failures since the last success.")
+    bounce_count = models.PositiveIntegerField(
+        default=0, help_text="Permanent failures since the last success."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,7 +77,9 @@ class Subscription(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(case__isnull=False, entity__isnull=True) | Q(case__isnull=True, entity__isnull=False)),
+                condition=(
+                    Q(case__isnull=False, entity__isnull=True) | Q(case__isnull=True, entity__isnull=False)
+                ),
                 name="subscription_case_xor_entity",
             ),
             models.UniqueConstraint("subscriber", "case", name="subscription_unique_case"),
@@ -110,7 +114,9 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
-    message_id = models.CharField(max_length=255, blank=True, help_text="Set before sending: look it up in MTA logs.")
+    message_id = models.CharField(
+        max_length=255, blank=True, help_text="Set before sending: look it up in MTA logs."
+    )
     subject = models.CharField(max_length=300, blank=True)
     item_count = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
@@ -118,7 +124,9 @@ class Delivery(models.Model):
     class Meta:
         ordering = ["-period_end", "subscriber"]
         verbose_name_plural = "deliveries"
-        constraints = [models.UniqueConstraint("subscriber", "period", name="delivery_unique_subscriber_period")]
+        constraints = [
+            models.UniqueConstraint("subscriber", "period", name="delivery_unique_subscriber_period")
+        ]
 
     def __str__(self):
         return f"{self.period} to {self.subscriber.email}: {self.status}"

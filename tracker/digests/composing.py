@@ -1,0 +1,305 @@
+"""What is new for a subscriber in a period: the digest's content, before any rendering.
+
+A digest covers what the subscriber follows (cases, entities) and only what readers may see
+(`Event.objects.public()`, `Claim.objects.public()`). Sections, substance first: events (new or updated),
+claims (curated first; machine-extracted ones labelled), discrepancies, stories with new coverage, and,
+apart from the news, new docket entries. Each section is capped at TRACKER_DIGEST_MAX_ITEMS with a link
+to the rest. The content depends only on (topics, period), so a batch composes it once per distinct
+topic set and shares it between the subscribers who follow the same things.
+
+Periods end at TRACKER_DIGEST_HOUR in TRACKER_DIGEST_TIME_ZONE (weekly ones on TRACKER_DIGEST_WEEKDAY)
+and cover the day (week) before; a period is named by its frequency and local end date, which is the
+Delivery's identity: running the beat twice in one day sends nothing twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from tracker.cases.models import Case, Entity
+from tracker.crossref.corroboration import coverage_of_story
+from tracker.crossref.models import Claim, Discrepancy, Event, Status, Story, StoryArticle
+from tracker.dockets.models import DocketEntry
+
+CURATED = (Status.APPROVED, Status.DISPUTED)
+
+
+@dataclass(frozen=True)
+class Period:
+    frequency: str
+    start: datetime
+    end: datetime
+
+    @property
+    def key(self) -> str:
+        return f"{self.frequency}:{self.end.astimezone(_zone()).date().isoformat()}"
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TRACKER_DIGEST_TIME_ZONE)
+
+
+def period_ending(frequency: str, end: datetime) -> Period:
+    """The period of `frequency` that ends at `end` (a digest time), measured in local days."""
+    local = end.astimezone(_zone())
+    days = 7 if frequency == "weekly" else 1
+    start = datetime.combine(local.date() - timedelta(days=days), local.timetz())
+    return Period(frequency, start, local)
+
+
+def latest_period(frequency: str, now: datetime | None = None) -> Period:
+    """The most recent period of `frequency` that has ended by `now`."""
+    local_now = (now or timezone.now()).astimezone(_zone())
+    day = local_now.date()
+    end = datetime.combine(day, time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone())
+    if end > local_now:
+        end -= timedelta(days=1)
+        end = datetime.combine(end.date(), time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone())
+    if frequency == "weekly":
+        back = (end.weekday() - settings.TRACKER_DIGEST_WEEKDAY) % 7
+        end = datetime.combine(
+            end.date() - timedelta(days=back), time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone()
+        )
+    return period_ending(frequency, end)
+
+
+@dataclass(frozen=True)
+class Topics:
+    case_ids: frozenset[int]
+    entity_ids: frozenset[int]
+
+    @classmethod
+    def of(cls, subscriptions) -> Topics:
+        return cls(
+            frozenset(s.case_id for s in subscriptions if s.case_id),
+            frozenset(s.entity_id for s in subscriptions if s.entity_id),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.case_ids or self.entity_ids)
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    meta: str = ""
+    label: str = ""
+    quotes: tuple[str, ...] = ()
+
+
+@dataclass
+class Section:
+    name: str
+    heading: str
+    items: list[Item]
+    total: int
+    more_url: str
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass
+class Digest:
+    period: Period
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    home_url: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def item_count(self) -> int:
+        return sum(s.total for s in self.sections)
+
+    @property
+    def subject(self) -> str:
+        parts = [_plural(self.counts.get(k, 0), one, many) for k, one, many in _SUBJECT_PARTS]
+        parts = [p for p in parts if p]
+        return f"{self.title}: {', '.join(parts[:3])}{' and more' if len(parts) > 3 else ''}"
+
+
+_SUBJECT_PARTS = [
+    ("new_events", "new event", "new events"),
+    ("updated_events", "updated event", "updated events"),
+    ("discrepancies", "discrepancy", "discrepancies"),
+    ("claims", "new claim", "new claims"),
+    ("docket", "docket entry", "docket entries"),
+    ("stories", "story with new coverage", "stories with new coverage"),
+]
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return "" if not n else f"{n} {one if n == 1 else many}"
+
+
+def _url(name: str, *args, fallback: str = "/") -> str:
+    """An absolute link to a page; the site's home when that page does not exist (yet)."""
+    try:
+        return settings.SITE_URL + reverse(name, args=args)
+    except NoReverseMatch:
+        return settings.SITE_URL + fallback
+
+
+def compose(*, topics: Topics, period: Period) -> Digest:
+    """The digest of `topics` for `period` (empty sections are left out; no sections: nothing new)."""
+    cases = list(Case.objects.filter(pk__in=topics.case_ids).order_by("name"))
+    entities = list(Entity.objects.filter(pk__in=topics.entity_ids).order_by("name"))
+    names = [c.name for c in cases] + [e.name for e in entities]
+    title = (
+        names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more" if names else "Case tracker"
+    )
+    if len(cases) == 1 and not entities:
+        home = _url("web:case", cases[0].slug)
+    elif len(entities) == 1 and not cases:
+        home = _url("web:entity", entities[0].slug)
+    else:
+        home = _url("web:home")
+    digest = Digest(period=period, title=title, home_url=home)
+    window = {"gte": period.start, "lt": period.end}
+    limit = settings.TRACKER_DIGEST_MAX_ITEMS
+    for build in (_events, _claims, _discrepancies, _stories, _docket):
+        section = build(topics, window, limit, home, digest.counts)
+        if section and section.total:
+            digest.sections.append(section)
+    return digest
+
+
+def _between(prefix: str, window: dict) -> Q:
+    return Q(**{f"{prefix}__gte": window["gte"], f"{prefix}__lt": window["lt"]})
+
+
+def _events(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section:
+    scope = (
+        Q(case__in=topics.case_ids)
+        | Q(claims__speaker__in=topics.entity_ids)
+        | Q(stories__memberships__article__mentions__entity__in=topics.entity_ids)
+    )
+    ids = Event.objects.public().filter(scope).filter(_between("last_changed_at", window)).values("pk")
+    events = (
+        Event.objects.filter(pk__in=ids).select_related("case", "first_reported_by").order_by("-date", "-pk")
+    )
+    total = events.count()
+    rows = list(events[:limit])
+    new = Event.objects.filter(pk__in=ids).filter(_between("first_reported_at", window)).count()
+    counts["new_events"], counts["updated_events"] = new, total - new
+    items = []
+    for event in rows:
+        is_new = (
+            event.first_reported_at is not None and window["gte"] <= event.first_reported_at < window["lt"]
+        )
+        when = event.date.isoformat() if event.date else "date unknown"
+        by = f" · first reported by {event.first_reported_by.name}" if event.first_reported_by else ""
+        label = "new" if is_new else "updated"
+        if event.status == Event.Visibility.MACHINE:
+            label += " · machine-built"
+        items.append(Item(event.title, _url("web:event", event.pk, fallback="/"), f"{when}{by}", label))
+    return Section("events", "Events", items, total, home)
+
+
+def _claims(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section:
+    scope = Q(case__in=topics.case_ids) | Q(speaker__in=topics.entity_ids)
+    claims = (
+        Claim.objects.public()
+        .filter(scope)
+        .filter(_between("created_at", window))
+        .select_related("speaker", "event")
+        .distinct()
+    )
+    total = counts["claims"] = claims.count()
+    rows = sorted(
+        claims.order_by("-outlets_count", "-pk")[: limit * 3],
+        key=lambda c: (c.status not in CURATED, -c.outlets_count, -c.pk),
+    )[:limit]
+    items = []
+    for claim in rows:
+        who = claim.speaker.name if claim.speaker else claim.speaker_text or "Unattributed"
+        label = "machine-extracted" if claim.status == Status.MACHINE else claim.get_status_display()
+        meta = (
+            f"{claim.get_kind_display()} · {_plural(claim.outlets_count, 'outlet', 'outlets') or 'no outlet'}"
+        )
+        meta += f", {claim.independent_count} independent" if claim.outlets_count else ""
+        items.append(Item(f"{who}: {claim.text}", _url("web:claim", claim.pk, fallback="/"), meta, label))
+    return Section("claims", "Claims", items, total, home)
+
+
+def _discrepancies(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section:
+    scope = (
+        Q(claim__case__in=topics.case_ids)
+        | Q(event__case__in=topics.case_ids)
+        | Q(story__cases__in=topics.case_ids)
+        | Q(claim__speaker__in=topics.entity_ids)
+    )
+    visible = (Q(claim__isnull=True) | Q(claim__in=Claim.objects.public())) & (
+        Q(event__isnull=True) | Q(event__in=Event.objects.public())
+    )
+    ids = Discrepancy.objects.filter(scope & visible).filter(_between("created_at", window)).values("pk")
+    rows = Discrepancy.objects.filter(pk__in=ids).select_related("claim", "event", "claim__speaker")
+    total = counts["discrepancies"] = rows.count()
+    items = []
+    for row in rows.order_by("-created_at", "-pk")[:limit]:
+        about = row.claim.text if row.claim else row.event.title if row.event else ""
+        quotes = tuple(f"“{v.get('words', '')}” ({v.get('outlet', '?')})" for v in row.variants[:4])
+        url = (
+            _url("web:event", row.event_id)
+            if row.event_id
+            else _url("web:claim", row.claim_id)
+            if row.claim_id
+            else _url("web:story", row.story_id)
+            if row.story_id
+            else home
+        )
+        title = f"{row.get_kind_display().capitalize()}: {about[:200]}"
+        items.append(Item(title, url, row.get_status_display(), "", quotes))
+    return Section("discrepancies", "Discrepancies between outlets", items, total, home)
+
+
+def _stories(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section:
+    scope = Q(story__cases__in=topics.case_ids) | Q(
+        story__memberships__article__mentions__entity__in=topics.entity_ids
+    )
+    added = StoryArticle.objects.filter(scope).filter(_between("added_at", window))
+    outlets: dict[int, set[str]] = {}
+    for story_id, outlet in added.values_list("story_id", "article__outlet__name").distinct():
+        outlets.setdefault(story_id, set()).add(outlet)
+    total = counts["stories"] = len(outlets)
+    stories = Story.objects.filter(pk__in=outlets).order_by("-last_changed_at", "-pk")
+    items = []
+    for story in stories[:limit]:
+        coverage = coverage_of_story(story)
+        meta = (
+            f"{_plural(coverage.outlets, 'outlet', 'outlets')}, {coverage.independent} independent"
+            f" · new from {', '.join(sorted(outlets[story.pk]))}"
+        )
+        items.append(Item(story.title, _url("web:story", story.pk, fallback="/"), meta))
+    return Section("stories", "Stories with new coverage", items, total, home)
+
+
+def _docket(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section | None:
+    if not topics.case_ids:
+        return None
+    entries = (
+        DocketEntry.objects.visible()
+        .filter(case__in=topics.case_ids)
+        .filter(_between("first_seen_at", window))
+        .order_by("-entered_at", "-pk")
+    )
+    total = counts["docket"] = entries.count()
+    items = []
+    for entry in entries[:limit]:
+        number = f"#{entry.number} " if entry.number else ""
+        kind = entry.entry_type or entry.get_kind_display()
+        # A link from a feed: only http(s), never javascript: or data:.
+        url = entry.document_url if entry.document_url.startswith(("https://", "http://")) else home
+        items.append(
+            Item(f"{number}{entry.description[:300]}", url, f"{kind} · entered {entry.entered_at:%Y-%m-%d}")
+        )
+    return Section("docket", "From the court record", items, total, home)
