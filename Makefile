@@ -6,6 +6,8 @@ PORT ?= 8000
 export PORT
 # Development defaults; the environment overrides any of them.
 export DEBUG ?= 1
+# Development mail goes to the local sink that `make run` starts (manage.py mailsink).
+export EMAIL_URL ?= smtp://127.0.0.1:1025
 
 .PHONY: run test lint format venv setup sample check-deploy bench clean
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tracker.sources",
     "tracker.crossref",
     "tracker.dockets",
+    "tracker.curation",
     "tracker.web",
     "tracker.digests",
 ]
@@ -253,6 +254,35 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Readers' error reports: at most this many per address and hour.
+TRACKER_ERROR_REPORTS_PER_HOUR = env.int("TRACKER_ERROR_REPORTS_PER_HOUR", default=5)
+
 # --- Digests (issue 7) -------------------------------------------------------------------------
+# Daily digests go out at this hour in TRACKER_DIGEST_TIME_ZONE, weekly ones on that weekday (0 = Monday).
+TRACKER_DIGEST_HOUR = env.int("TRACKER_DIGEST_HOUR", default=7)
+TRACKER_DIGEST_TIME_ZONE = env.str("TRACKER_DIGEST_TIME_ZONE", default="America/Los_Angeles")
+TRACKER_DIGEST_WEEKDAY = env.int("TRACKER_DIGEST_WEEKDAY", default=0)
+TRACKER_CONFIRM_FROM_EMAIL = env.str("TRACKER_CONFIRM_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+TRACKER_DIGEST_FROM_EMAIL = env.str("TRACKER_DIGEST_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+TRACKER_DIGEST_UNSUBSCRIBE_MAILTO = env.str(
+    "TRACKER_DIGEST_UNSUBSCRIBE_MAILTO", default="unsubscribe@localhost"
+)
+TRACKER_DIGEST_MAX_ITEMS = env.int("TRACKER_DIGEST_MAX_ITEMS", default=8)  # per section, then a link
+TRACKER_DIGEST_BATCH_SIZE = env.int("TRACKER_DIGEST_BATCH_SIZE", default=100)
+TRACKER_DIGEST_MAX_BOUNCES = env.int("TRACKER_DIGEST_MAX_BOUNCES", default=3)  # then the address is suspended
+TRACKER_DIGEST_MAX_ATTEMPTS = env.int("TRACKER_DIGEST_MAX_ATTEMPTS", default=5)  # temporary failures
+TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS = env.int("TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS", default=3)  # an hour
+TRACKER_DIGEST_SUBSCRIBE_PER_IP = env.int("TRACKER_DIGEST_SUBSCRIBE_PER_IP", default=20)  # an hour
+TRACKER_DIGEST_UNSUBSCRIBE_PER_IP = env.int("TRACKER_DIGEST_UNSUBSCRIBE_PER_IP", default=60)  # an hour
+# A crontab in the digest time zone (stored with it by django-celery-beat), so DST moves nothing.
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from django_celery_beat.tzcrontab import TzAwareCrontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["send-due-digests"] = {
+    "task": "tracker.digests.tasks.send_due_digests",
+    "schedule": TzAwareCrontab(minute=0, hour=TRACKER_DIGEST_HOUR, tz=ZoneInfo(TRACKER_DIGEST_TIME_ZONE)),
+}
+CELERY_TASK_ROUTES["tracker.digests.tasks.*"] = {"queue": "fetch"}
 
 # --- Court record (issue 8) --------------------------------------------------------------------

@@ -19,7 +19,9 @@ ABBREVIATIONS = frozenset(
     """v vs mr mrs ms dr jr sr st inc corp co ltd no gen sen rep gov u.s a.m p.m jan feb mar apr aug sept
     oct nov dec e.g i.e calif cal fig est dept univ""".split()
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))")  # a name like "eBay" starts one too
+_END = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))"
+)  # a name like "eBay" starts one too
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 LEAD_MIN_WORDS = 12
