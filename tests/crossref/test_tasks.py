@@ -8,7 +8,7 @@ from tracker.crossref.models import ClaimCandidate
 from tracker.sources.models import Article
 from tracker.sources.sample import load_sample
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_stored_articles_are_swept_and_analysed_by_the_nlp_worker():

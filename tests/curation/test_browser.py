@@ -12,7 +12,7 @@ from tests.curation.conftest import PASSWORD
 from tests.support.browser import screenshot
 from tracker.crossref.models import Claim, Discrepancy, Status
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 NOTE = "The statement was trial testimony, not a deposition."
 

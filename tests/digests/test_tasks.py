@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def eager():
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
+def eager(settings):
+    """Through the Django setting, which Celery's conf reads live: assigning app.conf directly would
+    pin the value for every later test."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    assert app.conf.task_always_eager
 
 
 @pytest.fixture

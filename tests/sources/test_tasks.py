@@ -7,7 +7,7 @@ from tests.support.worker import running_worker, wait_for
 from tracker.sources import ingestion, tasks
 from tracker.sources.models import Article, Feed, FetchRun
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def forget_connections() -> None:
 def running_worker(*, queues: list[str], concurrency: int = 2):
     url = require_redis()
     keys = ("broker_url", "broker_transport_options", "task_always_eager")
-    saved = {key: celery_app.conf[key] for key in keys}
+    saved = {key: celery_app.conf.changes[key] for key in keys if key in celery_app.conf.changes}
     celery_app.conf.update(broker_url=url, broker_transport_options={}, task_always_eager=False)
     forget_connections()
     celery_app.control.purge()
@@ -36,6 +36,10 @@ def running_worker(*, queues: list[str], concurrency: int = 2):
         ):
             yield celery_app
     finally:
+        # Back to what was explicitly set before, and otherwise to the live Django settings (a plain
+        # assignment would pin the values for every later test).
+        for key in keys:
+            celery_app.conf.changes.pop(key, None)
         celery_app.conf.update(saved)
         forget_connections()
 
