@@ -8,6 +8,8 @@ export PORT
 export DEBUG ?= 1
 # Development mail goes to the local sink that `make run` starts (manage.py mailsink).
 export EMAIL_URL ?= smtp://127.0.0.1:1025
+# Links in emails point at this server.
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test lint format venv setup sample check-deploy bench clean
 
