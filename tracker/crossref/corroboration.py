@@ -148,9 +148,30 @@ def _report_rows(queryset, seen: str) -> list[dict]:
     ]
 
 
+def refresh_claims(claims: Iterable[Claim]) -> None:
+    """`refresh_claim` for many claims, their evidence read in one query."""
+    by_pk = {claim.pk: claim for claim in claims}
+    rows: dict[int, list[dict]] = {pk: [] for pk in by_pk}
+    evidence = Evidence.objects.filter(claim_id__in=list(by_pk))
+    for row in evidence.values(
+        "claim_id", "article_id", "first_seen_at", *(f"article__{f}" for f in _ARTICLE_FIELDS)
+    ):
+        rows[row["claim_id"]].append(
+            {"article_id": row["article_id"], "first_seen_at": row["first_seen_at"]}
+            | {f: row[f"article__{f}"] for f in _ARTICLE_FIELDS}
+        )
+    for pk, claim in by_pk.items():
+        _store_coverage(claim, coverage_of(rows[pk]))
+
+
 def refresh_claim(claim: Claim) -> Coverage:
     """Store the claim's coverage on it (also on locked claims: counts are facts, not curation)."""
     coverage = coverage_of(_report_rows(Evidence.objects.filter(claim=claim), "first_seen_at"))
+    _store_coverage(claim, coverage)
+    return coverage
+
+
+def _store_coverage(claim: Claim, coverage: Coverage) -> None:
     values = {
         "outlets_count": coverage.outlets,
         "independent_count": coverage.independent,
@@ -161,7 +182,6 @@ def refresh_claim(claim: Claim) -> Coverage:
         Claim.objects.filter(pk=claim.pk).update(**values)
         for f, v in values.items():
             setattr(claim, f, v)
-    return coverage
 
 
 def coverage_of_story(story: Story) -> Coverage:

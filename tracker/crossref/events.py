@@ -130,10 +130,11 @@ def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
 
 
 @transaction.atomic
-def update_events(story: Story) -> list[Event]:
-    """Build or update the story's events and link its claims to them; return the story's events."""
+def update_events(story: Story, *, claims: list[Claim] | None = None) -> list[Event]:
+    """Build or update the story's events and link its claims to them; return the story's events.
+    `claims`: the story's claims as `story_claims` loads them, when the caller has them."""
     case_id, ref = case_ref(story)
-    claims = story_claims(story)
+    claims = story_claims(story) if claims is None else claims
     groups = group_reports(dated_reports(story, claims))
     join_undated(groups.values(), claims)
     keyed = {event_key(ref, *k): g for k, g in groups.items()}

@@ -57,13 +57,13 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         for claim_id, target_id in merging.link_responses(story).items():
             if claim_id in claims:
                 claims[claim_id].responds_to_id = target_id
-    for claim in claims.values():
-        corroboration.refresh_claim(claim)
+    corroboration.refresh_claims(claims.values())
     found: dict[int, list[int]] = {}
     dated: dict[int, list[int]] = {}
     for pk, story in stories.items():
-        found[pk] = [d.pk for d in discrepancies.detect(story)]
-        dated[pk] = [e.pk for e in events.update_events(story)]
+        claims_of_story = events.story_claims(story)  # read once for both steps
+        found[pk] = [d.pk for d in discrepancies.detect(story, claims=claims_of_story)]
+        dated[pk] = [e.pk for e in events.update_events(story, claims=claims_of_story)]
     for result in results:
         result.discrepancy_ids = found[result.story_id]
         result.event_ids = dated[result.story_id]

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
-from tracker.crossref.models import Discrepancy, Story
+from tracker.crossref.models import Claim, Discrepancy, Story
 
 RULES = (
     wording.quote_wording,
@@ -28,10 +28,10 @@ RULES = (
 
 
 @transaction.atomic
-def detect(story: Story) -> list[Discrepancy]:
+def detect(story: Story, *, claims: list[Claim] | None = None) -> list[Discrepancy]:
     """Find the story's discrepancies and record them; return the rows found this run (curated ones
-    included, unchanged)."""
-    scope = Scope.of(story)
+    included, unchanged). `claims`: the story's claims, when the caller has loaded them."""
+    scope = Scope.of(story, claims)
     found: dict[str, Found] = {}
     for rule in RULES:
         for item in rule(scope):

@@ -33,10 +33,13 @@ class Scope:
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, story: Story) -> Scope:
+    def of(cls, story: Story, claims: list[Claim] | None = None) -> Scope:
+        """`claims`: the story's claims as `events.story_claims` loads them, when the caller has them."""
         articles = Article.objects.filter(story_membership__story=story).select_related("outlet")
         ordered = sorted(articles, key=lambda a: (reported_at(a), a.pk))
-        return cls(story, {a.pk: a for a in ordered}, events.story_claims(story))
+        return cls(
+            story, {a.pk: a for a in ordered}, events.story_claims(story) if claims is None else claims
+        )
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""
