@@ -46,12 +46,17 @@ class AliasInline(admin.TabularInline):
     fields = ("text", "case_sensitive")
 
 
-class MergedEntityFilter(admin.SimpleListFilter):
+class MergedFilter(admin.SimpleListFilter):
+    """Rows a curator merged into another (`merged_into`), or the current ones; entities and claims."""
+
     title = "merged"
     parameter_name = "merged"
 
     def lookups(self, request, model_admin):
-        return [("current", "current entities"), ("away", "merged away")]
+        return [
+            ("current", f"current {model_admin.model._meta.verbose_name_plural}"),
+            ("away", "merged away"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "current":
@@ -64,7 +69,7 @@ class MergedEntityFilter(admin.SimpleListFilter):
 @admin.register(Entity)
 class EntityAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "status", "alias_list", "mention_count", "merged_into")
-    list_filter = ("status", MergedEntityFilter, "kind", "cases")
+    list_filter = ("status", MergedFilter, "kind", "cases")
     list_select_related = ("merged_into",)
     search_fields = ("name", "slug", "aliases__text")
     prepopulated_fields = {"slug": ("name",)}

@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from tracker.cases.admin import MergedFilter
 from tracker.cases.models import Entity
 from tracker.crossref import curation
 from tracker.crossref.models import (
@@ -154,21 +155,6 @@ class DiscrepancyFlagFilter(admin.SimpleListFilter):
             return queryset.filter(Exists(any_.filter(status=Discrepancy.State.OPEN)))
         if self.value() == "no":
             return queryset.exclude(Exists(any_))
-        return queryset
-
-
-class MergedFilter(admin.SimpleListFilter):
-    title = "merged"
-    parameter_name = "merged"
-
-    def lookups(self, request, model_admin):
-        return [("current", "current claims"), ("away", "merged away")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "current":
-            return queryset.filter(merged_into__isnull=True)
-        if self.value() == "away":
-            return queryset.filter(merged_into__isnull=False)
         return queryset
 
 
