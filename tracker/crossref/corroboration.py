@@ -13,9 +13,10 @@ Every function here reads a bounded number of queries, whatever the number of ar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
@@ -27,6 +28,8 @@ _CREDIT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")
+ARTICLE_FIELDS = _ARTICLE_FIELDS  # what `outlet_counts` needs of each article
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,16 @@ def _origins(rows: dict[int, dict]) -> dict[int, Origin]:
         else:
             origins[pk] = ("outlet", known[r]["outlet_id"])
     return origins
+
+
+def outlet_counts(groups: Mapping[K, Iterable[int]], rows: dict[int, dict]) -> dict[K, tuple[int, int]]:
+    """(outlets, independent outlets) of each group of article ids, for pages that count many events at
+    once: `rows` holds each article's ARTICLE_FIELDS, and origins are resolved in one pass for all."""
+    origins = _origins(rows) if rows else {}
+    return {
+        key: (len({rows[a]["outlet_id"] for a in ids}), len({origins[a] for a in ids}))
+        for key, ids in groups.items()
+    }
 
 
 def origin_of(article: Article) -> Outlet | str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import F, Prefetch, Q
 
 from tracker.cases.models import Entity
-from tracker.crossref.corroboration import _origins
+from tracker.crossref.corroboration import ARTICLE_FIELDS, outlet_counts
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -111,17 +111,10 @@ def prepare_events(page: list[Event]) -> None:
             by_event[m.event_id][m.article.pk] = m.article
     for event in page:
         event.sources = sorted(by_event[event.pk].values(), key=lambda a: (a.first_seen_at, a.pk))
-    rows = {
-        a.pk: {f: getattr(a, f) for f in ("outlet_id", "published_at", "copy_of_id", "credited_source")}
-        for e in page
-        for a in e.sources
-    }
-    origins = _origins(rows) if rows else {}
+    rows = {a.pk: {f: getattr(a, f) for f in ARTICLE_FIELDS} for e in page for a in e.sources}
+    counts = outlet_counts({e.pk: [a.pk for a in e.sources] for e in page}, rows)
     for event in page:
-        event.coverage = (
-            len({a.outlet_id for a in event.sources}),
-            len({origins[a.pk] for a in event.sources}),
-        )
+        event.coverage = counts[event.pk]
     named = [d for e in page for d in e.discrepancies.all()]
     named += [d for e in page for c in e.public_claims for d in c.discrepancies.all()]
     attach_variant_sources(named)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -68,16 +67,13 @@ def with_variants(discrepancies: list[Discrepancy]) -> list[tuple[Discrepancy, l
 @require_GET
 def discrepancy_list(request, slug: str | None = None):
     case = get_object_or_404(Case, slug=slug) if slug else None
-    try:
-        page = paging.paginate(
-            public_discrepancies(case),
-            resource=f"discrepancies:{slug or ''}",
-            keys=KEYS,
-            cursor=request.GET.get("older") or None,
-            limit=PAGE_SIZE,
-        )
-    except paging.BadCursor as exc:
-        raise Http404("This page link is no longer valid.") from exc
+    page = paging.page_or_404(
+        request,
+        public_discrepancies(case),
+        resource=f"discrepancies:{slug or ''}",
+        keys=KEYS,
+        limit=PAGE_SIZE,
+    )
     context = {
         "case": case,
         "cases": Case.objects.order_by("name") if case is None else [],

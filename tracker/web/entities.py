@@ -48,16 +48,13 @@ def entity(request, slug: str):
     role = role if role in ROLES else "all"
     kind = request.GET.get("kind", "")
     kind = kind if kind in ClaimCandidate.Kind.values else ""
-    try:
-        page = paging.paginate(
-            claims_for(entity, role=role, kind=kind),
-            resource=f"entity:{entity.pk}",
-            keys=KEYS,
-            cursor=request.GET.get("older") or None,
-            limit=PAGE_SIZE,
-        )
-    except paging.BadCursor as exc:
-        raise Http404("This page link is no longer valid.") from exc
+    page = paging.page_or_404(
+        request,
+        claims_for(entity, role=role, kind=kind),
+        resource=f"entity:{entity.pk}",
+        keys=KEYS,
+        limit=PAGE_SIZE,
+    )
     context = {
         "entity": entity,
         "role": role,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -61,15 +60,6 @@ def outlet(request, pk: int):
             "text", "content_html", "summary", "copy_of__text", "copy_of__content_html", "copy_of__summary"
         )
     )
-    try:
-        page = paging.paginate(
-            articles,
-            resource=f"outlet:{outlet.pk}",
-            keys=KEYS,
-            cursor=request.GET.get("older") or None,
-            limit=PAGE_SIZE,
-        )
-    except paging.BadCursor as exc:
-        raise Http404("This page link is no longer valid.") from exc
+    page = paging.page_or_404(request, articles, resource=f"outlet:{outlet.pk}", keys=KEYS, limit=PAGE_SIZE)
     template = "web/outlets.html#articles" if request.htmx else "web/outlets.html"
     return render(request, template, {"outlet": outlet, "page": page})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.db.models import F, Q, QuerySet
+from django.http import Http404
 
 SALT = "tracker.web.paging"
 
@@ -99,6 +100,16 @@ def paginate(queryset: QuerySet, *, resource: str, keys: list[Key], cursor: str 
         last = rows[-1]
         next_cursor = encode(resource, [_value(last, k.field) for k in keys])
     return Page(items=rows, next=next_cursor)
+
+
+def page_or_404(request, queryset: QuerySet, *, resource: str, keys: list[Key], limit: int) -> Page:
+    """`paginate` for a page view: the cursor comes from `?older=`; a forged or stale one is a 404."""
+    try:
+        return paginate(
+            queryset, resource=resource, keys=keys, cursor=request.GET.get("older") or None, limit=limit
+        )
+    except BadCursor as exc:
+        raise Http404("This page link is no longer valid.") from exc
 
 
 def _value(row, field: str):

@@ -26,7 +26,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from tracker.cases.models import Case
-from tracker.crossref.corroboration import _origins
+from tracker.crossref.corroboration import outlet_counts
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence
 from tracker.dockets.models import DocketEntry
 
@@ -241,10 +241,8 @@ def _annotate(items: list[Item]) -> None:
             "copy_of_id": r["article__copy_of_id"],
             "credited_source": r["article__credited_source"],
         }
-    origins = _origins(articles) if articles else {}
-    for pk, ids in by_event.items():
-        news[pk].outlets = len({articles[a]["outlet_id"] for a in ids})
-        news[pk].independent = len({origins[a] for a in ids})
+    for pk, (outlets, independent) in outlet_counts(by_event, articles).items():
+        news[pk].outlets, news[pk].independent = outlets, independent
     found = Discrepancy.objects.filter(_discrepancy_of_any(list(news))).values_list(
         "pk", "event_id", "claim_id", "claim__event_id", "story__events__id"
     )
