@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
@@ -26,6 +26,7 @@ from tracker.sources.models import Article
 ANALYSABLE = (Article.Status.FETCHED, Article.Status.ANALYZED)
 CANDIDATE_LABELS = {"PERSON", "ORG", "PRODUCT", "COURT", "LAW", "EVENT"}
 CANDIDATE_MIN_ARTICLES = 2
+ERROR_CHARS = 2000  # enough for the reason; spaCy's E088 message alone is ~600 characters
 
 
 @dataclass
@@ -64,31 +65,72 @@ def pending_article_ids(limit: int | None = None) -> list[int]:
 
 
 def analyze_articles(article_ids: Iterable[int]) -> AnalysisResult:
-    """Extract and store entities, claims and dates for these articles (those with text)."""
+    """Extract and store entities, claims and dates for these articles (those with text).
+
+    One article's failure is that article's: it is marked failed with the error and the rest of the
+    batch goes on (a text spaCy refuses must not keep fifteen innocent articles from ever being read).
+    """
     articles = list(Article.objects.filter(pk__in=list(article_ids), status__in=ANALYSABLE).order_by("pk"))
     result = AnalysisResult()
     if not articles:
         return result
-    documents = [
-        extraction.Document(text=a.text, published=a.published_at.date() if a.published_at else None)
-        for a in articles
-    ]
-    found = extraction.extract(
-        documents,
-        vocabulary=curated_vocabulary(),
-        model=settings.SPACY_MODEL,
-        numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
-    )
-    for article, extracted in zip(articles, found, strict=True):
-        store_extraction(article, extracted)
+    stored, found = [], []
+    for article, extracted in _extract_each(articles):
+        if isinstance(extracted, Exception):
+            _mark_failed(article, extracted)
+            continue
+        try:
+            store_extraction(article, extracted)
+        except DatabaseError as error:
+            _mark_failed(article, error)
+            continue
+        stored.append(article)
+        found.append(extracted)
         result.analyzed.append(article.pk)
         result.mentions += len(extracted.mentions)
         result.claims += len(extracted.claims)
     result.new_candidates = promote_candidates(
         {m.text for e in found for m in e.mentions if m.entity_id is None}
     )
-    linking.link_articles(sorted(articles, key=lambda a: (a.first_seen_at, a.pk)))
+    if stored:
+        linking.link_articles(sorted(stored, key=lambda a: (a.first_seen_at, a.pk)))
     return result
+
+
+def _extract_each(articles: Sequence[Article]) -> list[tuple[Article, Extraction | Exception]]:
+    """Each article with its extraction, or with the error that stopped it: the batch in one pass,
+    and only when that pass fails, each article alone, so the failing one is found and the others
+    are still read."""
+    vocabulary = curated_vocabulary()
+    try:
+        return list(zip(articles, _extract(articles, vocabulary), strict=True))
+    except Exception:  # noqa: BLE001 - whatever the extraction raises, it is one article's to carry
+        pass
+    outcome: list[tuple[Article, Extraction | Exception]] = []
+    for article in articles:
+        try:
+            outcome.append((article, _extract([article], vocabulary)[0]))
+        except Exception as error:  # noqa: BLE001
+            outcome.append((article, error))
+    return outcome
+
+
+def _extract(articles: Sequence[Article], vocabulary: Sequence[VocabularyEntry]) -> list[Extraction]:
+    documents = [
+        extraction.Document(text=a.text, published=a.published_at.date() if a.published_at else None)
+        for a in articles
+    ]
+    return extraction.extract(
+        documents,
+        vocabulary=vocabulary,
+        model=settings.SPACY_MODEL,
+        numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
+    )
+
+
+def _mark_failed(article: Article, error: Exception) -> None:
+    message = f"analysis: {type(error).__name__}: {error}"[:ERROR_CHARS]
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, error=message)
 
 
 @transaction.atomic
