@@ -6,10 +6,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from tracker.cases import curation
 from tracker.cases.models import Alias, Case, Entity
 from tracker.crossref.analysis import curated_vocabulary
 from tracker.crossref.models import Claim, Mention
+from tracker.curation import vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_merge_moves_mentions_claims_aliases_and_cases(sample_corpus):
     Claim.objects.filter(pk=claim.pk).update(speaker=duplicate)
     mentions = Mention.objects.filter(entity__in=[musk, duplicate]).count()
 
-    result = curation.merge_entities(kept=musk, merged=duplicate)
+    result = vocabulary.merge_entities(kept=musk, merged=duplicate)
 
     assert Mention.objects.filter(entity=musk).count() == mentions
     assert not Mention.objects.filter(entity=duplicate).exists()
@@ -56,8 +56,8 @@ def test_merge_moves_mentions_claims_aliases_and_cases(sample_corpus):
 
 def test_merge_refuses_the_same_entity(sample_corpus):
     musk = Entity.objects.get(name="Elon Musk")
-    with pytest.raises(curation.EntityCurationError):
-        curation.merge_entities(kept=musk, merged=musk)
+    with pytest.raises(vocabulary.EntityCurationError):
+        vocabulary.merge_entities(kept=musk, merged=musk)
 
 
 def test_admin_merge_confirms_then_merges(curator_client, sample_corpus):
@@ -71,22 +71,26 @@ def test_admin_merge_confirms_then_merges(curator_client, sample_corpus):
     assert Entity.objects.get(pk=duplicate.pk).merged_into == musk
 
 
-def test_reextract_after_an_alias_change(curator_client, settings, sample_corpus):
-    """A new alias of a curated entity is recognised once the articles naming it are re-extracted."""
+def test_reextract_after_an_alias_change(
+    curator_client, settings, sample_corpus, django_capture_on_commit_callbacks
+):
+    """A new alias of a curated entity is recognised once the articles naming it are re-extracted: the
+    action enqueues the batches after commit, and eager Celery runs them then."""
     settings.CELERY_TASK_ALWAYS_EAGER = True
     grok = Entity.objects.get(name="Grok")
     Alias.objects.create(
         entity=grok, text="flagship conversational artificial intelligence", case_sensitive=False
     )
     assert not Mention.objects.filter(entity=grok, text__icontains="flagship").exists()
-    articles = curation.articles_mentioning(grok)
+    articles = vocabulary.articles_mentioning(grok)
     assert articles
 
-    response = curator_client.post(
-        reverse(CHANGELIST), {"action": "reextract", ACTION_CHECKBOX_NAME: [grok.pk]}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            reverse(CHANGELIST), {"action": "reextract", ACTION_CHECKBOX_NAME: [grok.pk]}, follow=True
+        )
 
-    assert f"Re-extracted {len(articles)} article(s)" in response.content.decode()
+    assert f"Queued for re-extraction: {len(articles)} article(s)" in response.content.decode()
     assert Mention.objects.filter(entity=grok, text__icontains="flagship").exists()
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from tracker.crossref import curation
 from tracker.crossref.models import Claim, Discrepancy, Event, Status, Story
+from tracker.curation import publishing, reviewing
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +92,9 @@ def test_explaining_a_discrepancy_needs_a_note(curator_client, sample_corpus):
 
 def test_annotate_discrepancy_function(sample_corpus):
     discrepancy = Discrepancy.objects.get(kind="quote_wording")
-    with pytest.raises(curation.CurationError):
-        curation.annotate_discrepancy(discrepancy=discrepancy, note="", status="resolved")
-    curation.annotate_discrepancy(
+    with pytest.raises(reviewing.CurationError):
+        publishing.annotate_discrepancy(discrepancy=discrepancy, note="", status="resolved")
+    publishing.annotate_discrepancy(
         discrepancy=discrepancy, note="Three outlets, three words.", status="resolved"
     )
     assert Discrepancy.objects.get(pk=discrepancy.pk).status == "resolved"
@@ -102,9 +102,9 @@ def test_annotate_discrepancy_function(sample_corpus):
 
 def test_public_claims_follow_the_setting(sample_corpus, settings):
     approved, rejected, machine, merged = Claim.objects.order_by("pk")[:4]
-    curation.review_claims(claims=[approved], status=Status.APPROVED)
-    curation.review_claims(claims=[rejected], status=Status.REJECTED)
-    curation.merge_claims(kept=approved, others=[merged])
+    reviewing.review_claims(claims=[approved], status=Status.APPROVED)
+    reviewing.review_claims(claims=[rejected], status=Status.REJECTED)
+    reviewing.merge_claims(kept=approved, others=[merged])
     settings.TRACKER_PUBLISH_UNREVIEWED = True
     public = set(Claim.objects.public())
     assert approved in public and machine in public and rejected not in public and merged not in public

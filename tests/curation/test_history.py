@@ -8,8 +8,8 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from tracker.cases.models import Entity
-from tracker.crossref import curation
 from tracker.crossref.models import Claim, Discrepancy, Event, Status
+from tracker.curation import publishing, reviewing
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_admin_action_records_who_and_before_after(curator, curator_client, samp
 
 def test_history_page_shows_changes(curator, curator_client, sample_corpus, django_assert_max_num_queries):
     claim = Claim.objects.get(text__icontains="general practice")
-    curation.review_claims(claims=[claim], status=Status.DISPUTED, user=curator)
+    reviewing.review_claims(claims=[claim], status=Status.DISPUTED, user=curator)
     with django_assert_max_num_queries(20):
         page = curator_client.get(reverse("admin:crossref_claim_history", args=[claim.pk]))
     assert page.status_code == 200
@@ -46,18 +46,18 @@ def test_history_page_shows_changes(curator, curator_client, sample_corpus, djan
 def test_each_curation_is_recorded(curator, sample_corpus):
     general = Claim.objects.get(text__icontains="general practice")
     everyone = Claim.objects.get(text__icontains="everyone does it")
-    curation.merge_claims(kept=general, others=[everyone], user=curator)
+    reviewing.merge_claims(kept=general, others=[everyone], user=curator)
     assert everyone.history.first().merged_into_id == general.pk
     assert everyone.history.first().history_user == curator
 
     event = Event.objects.get(date="2026-04-30")
-    curation.set_event_visibility(events=[event], status=Event.Visibility.PUBLISHED, user=curator)
+    publishing.set_event_visibility(events=[event], status=Event.Visibility.PUBLISHED, user=curator)
     record = event.history.first()
     assert (record.status, record.history_user) == ("published", curator)
     assert record.prev_record.status == "machine"
 
     discrepancy = Discrepancy.objects.get(kind="setting")
-    curation.annotate_discrepancy(
+    publishing.annotate_discrepancy(
         discrepancy=discrepancy, note="Trial testimony, not a deposition.", status="explained", user=curator
     )
     record = discrepancy.history.first()

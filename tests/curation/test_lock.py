@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from tracker.cases.models import Alias, Entity
-from tracker.crossref import curation
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Status
+from tracker.curation import publishing, reviewing
 
 pytestmark = pytest.mark.django_db
 
@@ -28,26 +28,26 @@ def curate(user) -> dict:
     general.text = "Distillation is a general practice among AI companies"
     general.kind = "testimony"
     general.save()
-    curation.review_claims(claims=[general], status=Status.APPROVED, user=user)
+    reviewing.review_claims(claims=[general], status=Status.APPROVED, user=user)
     everyone = _claim("everyone does it")
-    merged = curation.merge_claims(kept=general, others=[everyone], user=user)
+    merged = reviewing.merge_claims(kept=general, others=[everyone], user=user)
     grok = _claim("trained its Grok chatbot")
     moved = list(grok.evidence.order_by("pk").values_list("pk", flat=True)[:2])
-    split = curation.split_claim(claim=grok, evidence_ids=moved, text="Musk said xAI used OpenAI", user=user)
+    split = reviewing.split_claim(claim=grok, evidence_ids=moved, text="Musk said xAI used OpenAI", user=user)
     rejected = _claim("In response to the growing prevalence")
-    curation.review_claims(claims=[rejected], status=Status.REJECTED, user=user)
+    reviewing.review_claims(claims=[rejected], status=Status.REJECTED, user=user)
     disputed = _claim("OpenAI stole proprietary information")
-    curation.review_claims(claims=[disputed], status=Status.DISPUTED, user=user)
+    reviewing.review_claims(claims=[disputed], status=Status.DISPUTED, user=user)
     event = Event.objects.get(date="2026-04-30")
     event.title = "Musk testifies that xAI distilled OpenAI models"
     event.summary = "Curated summary."
     event.save()
-    curation.set_event_visibility(events=[event], status=Event.Visibility.PUBLISHED, user=user)
-    made = curation.create_event(
+    publishing.set_event_visibility(events=[event], status=Event.Visibility.PUBLISHED, user=user)
+    made = publishing.create_event(
         title="Curated event", claims=[_claim("violated its nonprofit charter")], user=user
     )
     setting = Discrepancy.objects.get(kind="setting")
-    curation.annotate_discrepancy(
+    publishing.annotate_discrepancy(
         discrepancy=setting,
         note="The statement was trial testimony, not a deposition.",
         status=Discrepancy.State.EXPLAINED,
@@ -117,7 +117,7 @@ def test_curated_rows_survive_reprocess_and_rebuild(sample_corpus):
 
 def test_new_evidence_still_attaches_to_a_curated_claim(sample_corpus):
     claim = _claim("trained its Grok chatbot")
-    curation.review_claims(claims=[claim], status=Status.APPROVED)
+    reviewing.review_claims(claims=[claim], status=Status.APPROVED)
     report = claim.evidence.order_by("-first_seen_at", "-pk").first()
     article_id, start = report.article_id, report.start
     count = claim.evidence.count()

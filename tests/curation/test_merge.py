@@ -7,8 +7,8 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
-from tracker.crossref import curation
 from tracker.crossref.models import Claim, Discrepancy, Evidence, Status
+from tracker.curation import reviewing
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_merge_moves_every_piece_of_evidence(sample_corpus):
     before = _reports()
     wordings = set(Evidence.objects.filter(claim__in=[general, everyone]).values_list("pk", flat=True))
 
-    result = curation.merge_claims(kept=general, others=[everyone, general])
+    result = reviewing.merge_claims(kept=general, others=[everyone, general])
 
     assert _reports() == before
     assert set(general.evidence.values_list("pk", flat=True)) == wordings
@@ -46,7 +46,7 @@ def test_merge_moves_every_piece_of_evidence(sample_corpus):
 
 def test_merge_redirect_target(sample_corpus):
     general, everyone = _musk_claims()
-    curation.merge_claims(kept=general, others=[everyone])
+    reviewing.merge_claims(kept=general, others=[everyone])
     everyone.refresh_from_db()
     expected = reverse("web:claim", args=[general.pk])
     assert everyone.get_absolute_url() == expected == general.get_absolute_url()
@@ -54,8 +54,8 @@ def test_merge_redirect_target(sample_corpus):
 
 def test_merge_refuses_a_single_claim(sample_corpus):
     general, _ = _musk_claims()
-    with pytest.raises(curation.CurationError):
-        curation.merge_claims(kept=general, others=[general])
+    with pytest.raises(reviewing.CurationError):
+        reviewing.merge_claims(kept=general, others=[general])
 
 
 def test_admin_merge_confirms_then_merges(curator_client, sample_corpus):
@@ -82,7 +82,7 @@ def test_split_moves_chosen_evidence_to_a_new_claim(sample_corpus):
     total = claim.evidence.count()
     chosen = list(claim.evidence.order_by("pk").values_list("pk", flat=True)[:3])
 
-    result = curation.split_claim(claim=claim, evidence_ids=chosen, text="A different statement")
+    result = reviewing.split_claim(claim=claim, evidence_ids=chosen, text="A different statement")
 
     assert _reports() == before
     assert set(result.new.evidence.values_list("pk", flat=True)) == set(chosen)
@@ -93,10 +93,10 @@ def test_split_moves_chosen_evidence_to_a_new_claim(sample_corpus):
 
 def test_split_keeps_at_least_one_report(sample_corpus):
     claim = Claim.objects.get(text__icontains="trained its Grok chatbot")
-    with pytest.raises(curation.CurationError):
-        curation.split_claim(claim=claim, evidence_ids=claim.evidence.values_list("pk", flat=True))
-    with pytest.raises(curation.CurationError):
-        curation.split_claim(claim=claim, evidence_ids=[])
+    with pytest.raises(reviewing.CurationError):
+        reviewing.split_claim(claim=claim, evidence_ids=claim.evidence.values_list("pk", flat=True))
+    with pytest.raises(reviewing.CurationError):
+        reviewing.split_claim(claim=claim, evidence_ids=[])
 
 
 def test_admin_split_page(curator_client, sample_corpus, django_assert_max_num_queries):

@@ -96,7 +96,7 @@ def test_edit_page_shows_evidence_with_highlighted_quotes(
 
 
 def test_quote_highlighting_escapes_everything(sample_corpus):
-    from tracker.crossref.admin import highlighted_sentence
+    from tracker.curation.claim_admin import highlighted_sentence
 
     evidence = Claim.objects.get(text__icontains="general practice").evidence.first()
     evidence.sentence = '<script>x</script> said "a <b>quote</b>" here'

@@ -8,6 +8,7 @@ other models and is never replaced.
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -212,6 +213,20 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.title}"
+
+    def set_visibility(self, status: str, *, keep_locked: bool = False) -> list[str]:
+        """The one rule for publishing, hiding and sending back an event, for the admin's form and the
+        curation actions alike: a published or hidden event is locked (the machine leaves it as the
+        curator left it); one sent back to machine status is unlocked, unless `keep_locked` (the admin
+        form's box) keeps it so; `published_at` is stamped the first time it is published and kept
+        after. Sets the fields without saving; returns the names of those that changed."""
+        values = {"status": status, "locked": status != self.Visibility.MACHINE or keep_locked}
+        if status == self.Visibility.PUBLISHED and self.published_at is None:
+            values["published_at"] = timezone.now()
+        changed = [name for name, value in values.items() if getattr(self, name) != value]
+        for name in changed:
+            setattr(self, name, values[name])
+        return changed
 
 
 class Claim(models.Model):

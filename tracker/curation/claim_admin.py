@@ -1,7 +1,8 @@
-"""Curation of what the machine found: the claim review queue, merge and split, events, discrepancies.
+"""The claim review queue: approve, reject, dispute or send back; merge claims the machine split and
+split the ones it merged; create an event from claims.
 
-Actions call the plain functions of `tracker.crossref.curation`; history (who, when, before and after)
-is kept by django-simple-history and shown from each object's "History" page.
+Actions call `tracker.curation.reviewing` and `publishing`; history (who, when, before and after) is
+kept by django-simple-history and shown from each object's "History" page.
 """
 
 from __future__ import annotations
@@ -14,23 +15,15 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
-from tracker.cases.admin import MergedFilter
 from tracker.cases.models import Entity
-from tracker.crossref import curation
-from tracker.crossref.models import (
-    Claim,
-    ClaimCandidate,
-    Discrepancy,
-    Event,
-    Evidence,
-    Mention,
-    Status,
-    Story,
-)
+from tracker.crossref.models import Claim, Discrepancy, Evidence, Status
+from tracker.curation import publishing, reviewing
+from tracker.curation.changes import CurationError
+from tracker.curation.list_filters import DiscrepancyFlagFilter, MergedFilter
 
 
 def highlighted_sentence(evidence: Evidence) -> SafeString:
@@ -49,40 +42,6 @@ def highlighted_sentence(evidence: Evidence) -> SafeString:
         cursor = end
     parts.append(escape(sentence[cursor:]))
     return mark_safe("".join(str(p) for p in parts))  # every piece above is escaped
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Mention)
-class MentionAdmin(ReadOnlyAdmin):
-    list_display = ["text", "label", "entity", "article", "start", "end"]
-    list_filter = ["label", "entity__status"]
-    search_fields = ["text", "entity__name", "article__title"]
-    list_select_related = ["entity", "article"]
-    raw_id_fields = ["article", "entity"]
-
-
-@admin.register(ClaimCandidate)
-class ClaimCandidateAdmin(ReadOnlyAdmin):
-    list_display = ["speaker_display", "verb", "kind", "attribution", "short_text", "date", "article"]
-    list_filter = ["kind", "attribution", "date_precision"]
-    search_fields = ["text", "sentence", "speaker", "speaker_entity__name", "article__title"]
-    list_select_related = ["speaker_entity", "article"]
-    raw_id_fields = ["article", "speaker_entity"]
-
-    @admin.display(description="speaker")
-    def speaker_display(self, obj):
-        return obj.speaker_entity.name if obj.speaker_entity else obj.speaker or "?"
-
-    @admin.display(description="what was said")
-    def short_text(self, obj):
-        return obj.text[:120]
 
 
 class EvidenceInline(admin.TabularInline):
@@ -138,24 +97,6 @@ class ClaimAdminForm(forms.ModelForm):
         if cleaned.get("status") != Status.MACHINE or set(self.changed_data) - {"status", "locked"}:
             cleaned["locked"] = True
         return cleaned
-
-
-class DiscrepancyFlagFilter(admin.SimpleListFilter):
-    title = "discrepancies"
-    parameter_name = "discrepancy"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "with discrepancies"), ("open", "with open ones"), ("no", "without")]
-
-    def queryset(self, request, queryset):
-        any_ = Discrepancy.objects.filter(claim=OuterRef("pk"))
-        if self.value() == "yes":
-            return queryset.filter(Exists(any_))
-        if self.value() == "open":
-            return queryset.filter(Exists(any_.filter(status=Discrepancy.State.OPEN)))
-        if self.value() == "no":
-            return queryset.exclude(Exists(any_))
-        return queryset
 
 
 @admin.register(Claim)
@@ -216,7 +157,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return format_html('<a href="{}">{}</a>', url, url) if url else "-"
 
     def _review(self, request, queryset, status: str, verb: str) -> None:
-        result = curation.review_claims(claims=list(queryset), status=status, user=request.user)
+        result = reviewing.review_claims(claims=list(queryset), status=status, user=request.user)
         self.message_user(
             request, f"{verb} {len(result.changed)} claim(s); {len(result.unchanged)} unchanged."
         )
@@ -249,8 +190,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 self.message_user(request, "Choose the claim to keep.", messages.ERROR)
             else:
                 try:
-                    result = curation.merge_claims(kept=kept, others=claims, user=request.user)
-                except curation.CurationError as exc:
+                    result = reviewing.merge_claims(kept=kept, others=claims, user=request.user)
+                except CurationError as exc:
                     self.message_user(request, str(exc), messages.ERROR)
                     return None
                 self.message_user(
@@ -280,7 +221,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     @admin.action(description="Create an event from selected claims", permissions=["add_event"])
     def create_event(self, request, queryset):
         claims = list(queryset.filter(merged_into__isnull=True))
-        event = curation.create_event(title="", claims=claims, user=request.user)
+        event = publishing.create_event(title="", claims=claims, user=request.user)
         self.message_user(
             request, f"Created event #{event.pk} with {len(claims)} claim(s); edit and publish it."
         )
@@ -303,13 +244,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
         evidence = list(claim.evidence.select_related("article__outlet"))
         if request.method == "POST":
             try:
-                result = curation.split_claim(
+                result = reviewing.split_claim(
                     claim=claim,
                     evidence_ids=[int(i) for i in request.POST.getlist("evidence") if i.isdigit()],
                     text=request.POST.get("text", ""),
                     user=request.user,
                 )
-            except curation.CurationError as exc:
+            except CurationError as exc:
                 self.message_user(request, str(exc), messages.ERROR)
             else:
                 self.message_user(
@@ -332,146 +273,3 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     change_form_template = "curation/claim_change_form.html"
-
-
-class EventClaimInline(admin.TabularInline):
-    model = Claim
-    fk_name = "event"
-    extra = 0
-    can_delete = False
-    fields = ("claim_link", "status", "independent_count", "outlets_count")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(merged_into__isnull=True).select_related("speaker")
-
-    @admin.display(description="claim")
-    def claim_link(self, claim: Claim) -> str:
-        url = reverse("admin:crossref_claim_change", args=[claim.pk])
-        return format_html('<a href="{}">{}</a>', url, str(claim))
-
-
-@admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "date", "precision", "case", "status", "locked", "first_reported_at")
-    list_filter = ("status", "locked", "case", "precision")
-    search_fields = ("title", "summary")
-    list_select_related = ("case",)
-    date_hierarchy = "date"
-    fields = (
-        "case",
-        "title",
-        "summary",
-        ("date", "precision"),
-        "status",
-        "locked",
-        "first_reported_at",
-        "first_reported_by",
-        "published_at",
-        "last_changed_at",
-    )
-    readonly_fields = ("first_reported_at", "first_reported_by", "published_at", "last_changed_at")
-    inlines = (EventClaimInline,)
-    actions = ("publish", "hide", "send_back")
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser
-
-    def save_model(self, request, obj, form, change):
-        obj.locked = obj.status != Event.Visibility.MACHINE or obj.locked
-        if obj.status == Event.Visibility.PUBLISHED and obj.published_at is None:
-            from django.utils import timezone
-
-            obj.published_at = timezone.now()
-        super().save_model(request, obj, form, change)
-
-    def _visibility(self, request, queryset, status: str, verb: str) -> None:
-        result = curation.set_event_visibility(events=list(queryset), status=status, user=request.user)
-        self.message_user(request, f"{verb} {len(result.changed)} event(s).")
-
-    @admin.action(description="Publish (lock)", permissions=["change"])
-    def publish(self, request, queryset):
-        self._visibility(request, queryset, Event.Visibility.PUBLISHED, "Published")
-
-    @admin.action(description="Hide (lock)", permissions=["change"])
-    def hide(self, request, queryset):
-        self._visibility(request, queryset, Event.Visibility.HIDDEN, "Hid")
-
-    @admin.action(description="Send back to machine status (unlock)", permissions=["change"])
-    def send_back(self, request, queryset):
-        self._visibility(request, queryset, Event.Visibility.MACHINE, "Sent back")
-
-
-@admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
-    list_display = ("title", "first_seen_at", "last_changed_at")
-    search_fields = ("title",)
-    readonly_fields = ("title", "representative", "cases", "first_seen_at", "last_changed_at")
-    exclude = ("features",)
-    actions = ("create_event",)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_add_event_permission(self, request) -> bool:
-        return request.user.has_perm("crossref.add_event")
-
-    @admin.action(description="Create an event from each selected story", permissions=["add_event"])
-    def create_event(self, request, queryset):
-        for story in queryset:
-            event = curation.create_event(title=story.title, story=story, user=request.user)
-            self.message_user(request, f"Created event #{event.pk} from “{story.title}”.")
-
-
-class DiscrepancyForm(forms.ModelForm):
-    class Meta:
-        model = Discrepancy
-        fields = ("status", "note")
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") != Discrepancy.State.OPEN and not (cleaned.get("note") or "").strip():
-            raise forms.ValidationError("Explaining or resolving a discrepancy needs a public note.")
-        return cleaned
-
-
-@admin.register(Discrepancy)
-class DiscrepancyAdmin(SimpleHistoryAdmin):
-    """Explain or resolve with a public note; the variants stay as the outlets worded them."""
-
-    form = DiscrepancyForm
-    list_display = ("__str__", "kind", "status", "claim", "has_note", "created_at")
-    list_filter = ("status", "kind")
-    search_fields = ("note", "key", "claim__text")
-    list_select_related = ("claim__speaker",)
-    fields = ("kind", "claim", "event", "story", "variant_list", "status", "note")
-    readonly_fields = ("kind", "claim", "event", "story", "variant_list")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    @admin.display(description="note", boolean=True)
-    def has_note(self, discrepancy: Discrepancy) -> bool:
-        return bool(discrepancy.note.strip())
-
-    @admin.display(description="variants (as each outlet worded it)")
-    def variant_list(self, discrepancy: Discrepancy) -> str:
-        rows = [
-            (str(v.get("words", "")), str(v.get("outlet", "")) or f"article {v.get('article', '?')}")
-            for v in discrepancy.variants
-            if isinstance(v, dict)
-        ]
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>“{}” ({})</li>", rows)) if rows else "-"
-
-    def save_model(self, request, obj, form, change):
-        obj.note = obj.note.strip()  # the history records request.user (HistoryRequestMiddleware)
-        super().save_model(request, obj, form, change)

@@ -1,32 +1,21 @@
-"""What curators do to the machine's claims, events and discrepancies: review, merge, split, publish.
+"""What curators do to the machine's claims: review them, merge the ones it split, split the ones it merged.
 
-Every function saves row by row (never `QuerySet.update`), so django-simple-history records who changed
-what, with the values before and after; the user comes from the request (HistoryRequestMiddleware) or
-from `_history_user` when called outside one. Whatever a curator touches is locked: re-extraction and
-`crossref_rebuild` leave it as the curator left it, while new evidence still attaches to a locked claim.
+Every function saves row by row (changes.py), so the history records who changed what. Whatever a
+curator touches is locked: re-extraction and `crossref_rebuild` leave it as the curator left it, while
+new evidence still attaches to a locked claim.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date as Date
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Min
-from django.utils import timezone
 
 from tracker.crossref import corroboration
-from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Precision, Status, Story
-
-
-class CurationError(ValueError):
-    """A curation that cannot be done as asked (the message says why, for the curator)."""
-
-
-@dataclass
-class Reviewed:
-    changed: list[int] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)
+from tracker.crossref.models import Claim, Discrepancy, Evidence, Status
+from tracker.crossref.signals import send_events_changed
+from tracker.curation.changes import CurationError, Reviewed, record_user, save_changes
 
 
 @dataclass
@@ -43,19 +32,6 @@ class Split:
     evidence_moved: int
 
 
-def _save(row, user, **values) -> bool:
-    """Set `values` on `row` and save it when something changed; record `user` in its history."""
-    changed = [name for name, value in values.items() if getattr(row, name) != value]
-    if not changed:
-        return False
-    for name in changed:
-        setattr(row, name, values[name])
-    if user is not None:
-        row._history_user = user
-    row.save()
-    return True
-
-
 @transaction.atomic
 def review_claims(*, claims, status: str, user=None) -> Reviewed:
     """Approve, reject or dispute claims (locking them), or send them back to the machine (unlocking
@@ -65,7 +41,7 @@ def review_claims(*, claims, status: str, user=None) -> Reviewed:
     locked = status != Status.MACHINE
     result = Reviewed()
     for claim in Claim.objects.select_for_update().filter(pk__in=[c.pk for c in claims]).order_by("pk"):
-        changed = _save(claim, user, status=status, locked=locked)
+        changed = save_changes(claim, user, status=status, locked=locked)
         (result.changed if changed else result.unchanged).append(claim.pk)
     return result
 
@@ -100,19 +76,21 @@ def merge_claims(*, kept: Claim, others, user=None) -> Merged:
         taken.add((evidence.article_id, evidence.start))
         moved += 1
     for discrepancy in Discrepancy.objects.filter(claim_id__in=ids):
-        _save(discrepancy, user, claim=kept)
+        save_changes(discrepancy, user, claim=kept)
     for response in Claim.objects.filter(responds_to_id__in=ids).exclude(pk=kept.pk):
-        _save(response, user, responds_to=kept)
+        save_changes(response, user, responds_to=kept)
     first_seen = Evidence.objects.filter(claim=kept).aggregate(first=Min("first_seen_at"))["first"]
     values = {"locked": True, "first_seen_at": first_seen or kept.first_seen_at}
     if kept.event_id is None:
         values["event_id"] = next((o.event_id for o in others if o.event_id), None)
     if kept.responds_to_id in ids:
         values["responds_to"] = None
-    _save(kept, user, **values)
+    save_changes(kept, user, **values)
+    events = {kept.event_id, *(o.event_id for o in others)}
     for other in others:
-        _save(other, user, merged_into=kept, locked=True, event=None, responds_to=None)
+        save_changes(other, user, merged_into=kept, locked=True, event=None, responds_to=None)
     corroboration.refresh_claim(kept)
+    send_events_changed(events)  # their claims changed: the docket links read the claims' kinds
     return Merged(kept=kept, merged=ids, evidence_moved=moved)
 
 
@@ -141,82 +119,13 @@ def split_claim(*, claim: Claim, evidence_ids, text: str = "", user=None) -> Spl
         first_seen_at=first.first_seen_at,
         first_outlet=None,
     )
-    if user is not None:
-        new._history_user = user
+    record_user(new, user)
     new.save()
     for evidence in chosen:
         evidence.claim = new
         evidence.save(update_fields=["claim"])
     first_seen = claim.evidence.aggregate(first=Min("first_seen_at"))["first"]
-    _save(claim, user, locked=True, first_seen_at=first_seen)
+    save_changes(claim, user, locked=True, first_seen_at=first_seen)
     corroboration.refresh_claim(claim)
     corroboration.refresh_claim(new)
     return Split(source=claim, new=new, evidence_moved=len(chosen))
-
-
-@transaction.atomic
-def create_event(
-    *,
-    title: str,
-    claims=(),
-    story: Story | None = None,
-    date: Date | None = None,
-    precision: str = "",
-    summary: str = "",
-    user=None,
-) -> Event:
-    """A curated event from selected claims or from a story (its claims join it). Its date defaults
-    to the earliest dated claim. The event and its claims are locked; the event is not published yet."""
-    ids = {c.pk for c in claims} | (set(story.claims.values_list("pk", flat=True)) if story else set())
-    claims = list(Claim.objects.filter(pk__in=ids, merged_into__isnull=True).order_by("pk"))
-    if not claims and story is None:
-        raise CurationError("Choose claims or a story for the event.")
-    dated = sorted((c for c in claims if c.date), key=lambda c: c.date)
-    case_id = next((c.case_id for c in claims if c.case_id), None)
-    if case_id is None and story is not None:
-        case_id = story.cases.order_by("pk").values_list("pk", flat=True).first()
-    event = Event(
-        case_id=case_id,
-        title=title.strip() or (story.title if story else claims[0].text[:300]),
-        summary=summary,
-        date=date or (dated[0].date if dated else None),
-        precision=precision or (dated[0].precision if dated else "") or Precision.DAY,
-        locked=False,  # until its first report is stored below (the machine leaves locked events alone)
-        last_changed_at=timezone.now(),
-    )
-    if user is not None:
-        event._history_user = user
-    event.save()
-    stories = {c.story_id for c in claims if c.story_id} | ({story.pk} if story else set())
-    event.stories.set(stories)
-    for claim in claims:  # placed by a curator: locked, so rebuilding keeps them on the event
-        _save(claim, user, event=event, locked=True)
-    corroboration.refresh_event(event)
-    _save(event, user, locked=True)
-    return event
-
-
-@transaction.atomic
-def set_event_visibility(*, events, status: str, user=None) -> Reviewed:
-    """Publish or hide events (locking them); publishing stamps `published_at` the first time."""
-    if status not in Event.Visibility.values:
-        raise CurationError(f"unknown visibility: {status}")
-    result = Reviewed()
-    for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]).order_by("pk"):
-        values = {"status": status, "locked": status != Event.Visibility.MACHINE}
-        if status == Event.Visibility.PUBLISHED and event.published_at is None:
-            values["published_at"] = timezone.now()
-        changed = _save(event, user, **values)
-        (result.changed if changed else result.unchanged).append(event.pk)
-    return result
-
-
-@transaction.atomic
-def annotate_discrepancy(*, discrepancy: Discrepancy, note: str, status: str, user=None) -> Discrepancy:
-    """Explain or resolve a discrepancy with a public note; the machine never changes it afterwards."""
-    if status not in Discrepancy.State.values:
-        raise CurationError(f"unknown state: {status}")
-    if status != Discrepancy.State.OPEN and not note.strip():
-        raise CurationError("Explaining or resolving a discrepancy needs a public note.")
-    _save(discrepancy, user, note=note.strip(), status=status)
-    return discrepancy

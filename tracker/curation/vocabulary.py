@@ -1,20 +1,25 @@
 """What curators do to the entity vocabulary: promote a candidate, merge duplicates, re-extract.
 
-Rows are saved one by one so django-simple-history records each change with its user. Imports of the
-cross-reference models happen inside the functions: `cases` sits below `crossref` in the import order.
+Rows are saved one by one so django-simple-history records each change with its user (changes.py).
+Curation sits at the top of the stack, so it imports the cross-reference and source models directly.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
 from tracker.cases.models import Alias, Case, Entity
+from tracker.crossref import tasks
+from tracker.crossref.models import Claim, ClaimCandidate, Mention
+from tracker.curation.changes import CurationError, record_user, save_changes
+from tracker.sources.models import Article
 
 
-class EntityCurationError(ValueError):
+class EntityCurationError(CurationError):
     """An entity curation that cannot be done as asked (the message says why)."""
 
 
@@ -30,18 +35,7 @@ class EntitiesMerged:
 @dataclass
 class Reextraction:
     article_ids: list[int]
-    enqueued: bool
-
-
-def _save(row, user, **values) -> bool:
-    changed = [name for name, value in values.items() if getattr(row, name) != value]
-    for name in changed:
-        setattr(row, name, values[name])
-    if changed:
-        if user is not None:
-            row._history_user = user
-        row.save()
-    return bool(changed)
+    batches: int
 
 
 @transaction.atomic
@@ -49,7 +43,7 @@ def promote_entities(*, entities, user=None) -> list[int]:
     """Candidate entities become curated: the pipeline recognises them from the next extraction on."""
     promoted = []
     for entity in Entity.objects.select_for_update().filter(pk__in=[e.pk for e in entities]).order_by("pk"):
-        if entity.merged_into_id is None and _save(entity, user, status=Entity.Status.CURATED):
+        if entity.merged_into_id is None and save_changes(entity, user, status=Entity.Status.CURATED):
             promoted.append(entity.pk)
     return promoted
 
@@ -59,8 +53,6 @@ def merge_entities(*, kept: Entity, merged: Entity, user=None) -> EntitiesMerged
     """Fold `merged` into `kept`: its mentions, claims, claim candidates, cases and aliases move, and
     its name becomes an alias of `kept`. `merged` stays (pages redirect through `merged_into`) as a
     candidate, so the pipeline no longer recognises it on its own."""
-    from tracker.crossref.models import Claim, ClaimCandidate, Mention
-
     if kept.pk == merged.pk:
         raise EntityCurationError("Choose two different entities.")
     if merged.merged_into_id or kept.merged_into_id:
@@ -69,8 +61,7 @@ def merge_entities(*, kept: Entity, merged: Entity, user=None) -> EntitiesMerged
     result.mentions = Mention.objects.filter(entity=merged).update(entity=kept)
     ClaimCandidate.objects.filter(speaker_entity=merged).update(speaker_entity=kept)
     for claim in Claim.objects.filter(speaker=merged):
-        if user is not None:
-            claim._history_user = user
+        record_user(claim, user)
         claim.speaker = kept
         claim.save()
         result.claims += 1
@@ -81,28 +72,24 @@ def merge_entities(*, kept: Entity, merged: Entity, user=None) -> EntitiesMerged
     existing = {a.text for a in kept.aliases.all()} | {kept.name}
     for alias in list(merged.aliases.all()):
         if alias.text in existing:
-            if user is not None:
-                alias._history_user = user
+            record_user(alias, user)
             alias.delete()
             continue
-        _save(alias, user, entity=kept)
+        save_changes(alias, user, entity=kept)
         existing.add(alias.text)
         result.aliases.append(alias.text)
     if merged.name not in existing:
         alias = Alias(entity=kept, text=merged.name, case_sensitive=True)
-        if user is not None:
-            alias._history_user = user
+        record_user(alias, user)
         alias.save()
         result.aliases.append(merged.name)
-    _save(merged, user, merged_into=kept, status=Entity.Status.CANDIDATE, represented_by=None)
+    save_changes(merged, user, merged_into=kept, status=Entity.Status.CANDIDATE, represented_by=None)
     return result
 
 
 def articles_mentioning(entity: Entity) -> list[int]:
     """Articles that name the entity: linked mentions, or any of its surface forms in the text (a new
     alias is in texts before any mention links to it). A text search: a caveat on very large corpora."""
-    from tracker.sources.models import Article
-
     found = Q(mentions__entity=entity)
     for text, _case_sensitive in entity.surface_forms():
         if text.strip():
@@ -111,20 +98,13 @@ def articles_mentioning(entity: Entity) -> list[int]:
     return sorted(set(ids))
 
 
-def reextract_articles(*, entities, run_now: bool = False) -> Reextraction:
+def reextract_articles(*, entities) -> Reextraction:
     """Re-extract the articles that mention these entities, after an alias or name change: enqueued on
-    the `nlp` queue in batches after commit, or run here when `run_now` (tests, the admin without a
-    worker). Curated rows are never touched by re-extraction."""
-    from django.conf import settings
-
-    from tracker.crossref import analysis, tasks
-
+    the `nlp` queue in batches after commit (with eager Celery they run then, in this process). Curated
+    rows are never touched by re-extraction."""
     ids = sorted({pk for entity in entities for pk in articles_mentioning(entity)})
     size = settings.TRACKER_NLP_BATCH_SIZE
-    for i in range(0, len(ids), size):
-        batch = ids[i : i + size]
-        if run_now:
-            analysis.analyze_articles(batch)
-        else:
-            tasks.analyze_batch.delay_on_commit(batch)
-    return Reextraction(article_ids=ids, enqueued=not run_now)
+    batches = [ids[i : i + size] for i in range(0, len(ids), size)]
+    for batch in batches:
+        tasks.analyze_batch.delay_on_commit(batch)
+    return Reextraction(article_ids=ids, batches=len(batches))
