@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 
 from tracker.dockets.matching import split_docket_number
-from tracker.sources.sanitising import defuse_doctype, html_to_text
+from tracker.sources.sanitising import defuse_doctype, html_to_text, strip_controls, without_controls
 
 PACIFIC = ZoneInfo("America/Los_Angeles")  # CourtListener dates a filing at midnight Pacific time
 _BRACKETED = re.compile(r"\[(.*?)\]", re.S)
@@ -92,6 +92,7 @@ def parse_docket_feed(content: bytes) -> ParsedDocket:
         if entry is None:
             skipped += 1
             continue
+        entry = without_controls(entry)
         if entry.key in index:  # one entry split over several items: join the parts
             parts[entry.key].append(entry.description)
             first = entries[index[entry.key]]
@@ -185,4 +186,5 @@ def _http(url: str) -> str:
 
 
 def _text(value: str) -> str:
-    return _SPACES.sub(" ", html_to_text(value) if "<" in value or "&" in value else value).strip()
+    value = html_to_text(value) if "<" in value or "&" in value else strip_controls(value)
+    return _SPACES.sub(" ", value).strip()

@@ -22,6 +22,7 @@ from lxml import etree
 
 from tracker.sources.credits import page_credit
 from tracker.sources.markup import article_blocks, decode_html, parse_html
+from tracker.sources.sanitising import without_controls
 
 MIN_CHARS = 200  # below either bound an extractor "found too little"
 MIN_WORDS = 40
@@ -46,7 +47,8 @@ class Page:
 
 
 def extract_page(html: bytes | str, *, url: str, content_type: str = "") -> Page:
-    """Read one fetched page. Never raises on bad markup: an unreadable page gives an empty Page."""
+    """Read one fetched page. Never raises on bad markup: an unreadable page gives an empty Page.
+    No string of it holds a control character (`sanitising.strip_controls`)."""
     markup = decode_html(html, content_type=content_type)
     root = parse_html(markup)
     if root is None:
@@ -55,7 +57,7 @@ def extract_page(html: bytes | str, *, url: str, content_type: str = "") -> Page
     site_name = meta.get("og:site_name") or meta.get("application-name", "")
     title = _title(root, meta, site_name)
     text, extractor = _main_text(markup, root, url=url, title=title)
-    return Page(
+    page = Page(
         text=text,
         title=title,
         author=_author(root, meta, linked_data),
@@ -66,6 +68,7 @@ def extract_page(html: bytes | str, *, url: str, content_type: str = "") -> Page
         credited_source=page_credit(root, text.split("\n\n")),
         extractor=extractor,
     )
+    return without_controls(page)
 
 
 # Main text

@@ -4,7 +4,8 @@
 feed with no items, or with `is_feed=False`; `problem` says in one line what was wrong, if anything.
 Entity declarations are removed before feedparser sees the document (`sanitising.defuse_doctype`), so
 no entity expands, no local file is read and nothing is fetched. Entry HTML is sanitised here with nh3
-(feedparser's own sanitiser is off), so every `*_html` field is safe to store and to show.
+(feedparser's own sanitiser is off), so every `*_html` field is safe to store and to show. No string
+of an Entry or a ParsedFeed holds a control character (they broke Atom feeds and reached terminals).
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
-from tracker.sources.sanitising import clean_html, defuse_doctype, html_to_text, wide_encoding
+from tracker.sources.sanitising import (
+    clean_html,
+    defuse_doctype,
+    html_to_text,
+    wide_encoding,
+    without_controls,
+)
 
 PROBLEM_MAX_CHARS = 300
 GUID_MAX_CHARS = 1000  # ArticleFeed.guid; longer ids are replaced by a hash of themselves
@@ -137,7 +144,7 @@ def _parse(content: bytes, headers: Mapping[str, str], base_url: str) -> ParsedF
     if not is_feed:
         reason = _not_a_feed(content)
         problems = [reason, *problems] if reason == NO_FEED_FOUND else [reason]
-    return ParsedFeed(
+    parsed = ParsedFeed(
         title=_plain(feed.get("title", ""), feed.get("title_detail")),
         link=_http_url(feed.get("link", ""), base),
         version=version,
@@ -145,6 +152,7 @@ def _parse(content: bytes, headers: Mapping[str, str], base_url: str) -> ParsedF
         problem=_one_line("; ".join(problems)),
         is_feed=is_feed,
     )
+    return without_controls(parsed)
 
 
 def _entries(raws: Iterable[Mapping], base: str, dc_date_is_published: bool) -> tuple[list[Entry], str]:
@@ -170,7 +178,7 @@ def _entry(raw: Mapping, base: str, dc_date_is_published: bool) -> Entry:
     if published is None and dc_date_is_published:
         published, updated = updated, None  # feedparser files dc:date under "updated"
     author = (raw.get("author_detail") or {}).get("name") or raw.get("author", "")
-    return Entry(
+    entry = Entry(
         guid=_guid(str(raw.get("id") or "").strip(), link, title, summary_html),
         link=link,
         title=title,
@@ -182,6 +190,7 @@ def _entry(raw: Mapping, base: str, dc_date_is_published: bool) -> Entry:
         source_name=source_name,
         source_url=_http_url(source.get("href") or source.get("link") or "", base),
     )
+    return without_controls(entry)
 
 
 def _entry_link(raw: Mapping, base: str) -> str:

@@ -7,12 +7,16 @@ articles); `html_to_text` gives the text the nlp pipeline reads, with paragraph 
 
 from __future__ import annotations
 
+import dataclasses
 import html as htmllib
 import re
+from typing import TypeVar
 
 import nh3
 from lxml import etree
 from lxml import html as lxml_html
+
+T = TypeVar("T")
 
 # Block containers (div, section, h1 ...) are allowed without attributes: unwrapped, the texts of
 # neighbouring blocks would run together ("Title</h1><div>Byline" -> "TitleByline").
@@ -55,10 +59,28 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _PARAGRAPH, _LINE = "\x01", "\x02"  # markers; control characters are removed from the input first
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab and line breaks, DEL, C1 controls (U+009B is a terminal's CSI), lone surrogates
+# (unencodable: a 500 from any page or database that meets one) and the two non-characters XML forbids.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED_CONTENT = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters (tab and line breaks stay): what a feed or page says may
+    reach XML (Atom feeds), terminals (command output), and every page; none of them wants these."""
+    return _CONTROL.sub("", text) if text else text
+
+
+def without_controls(record: T) -> T:
+    """A copy of a dataclass with `strip_controls` applied to every string field."""
+    changes = {
+        f.name: strip_controls(value)
+        for f in dataclasses.fields(record)
+        if isinstance(value := getattr(record, f.name), str) and _CONTROL.search(value)
+    }
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 def clean_html(html: str) -> str:

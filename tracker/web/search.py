@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -230,6 +231,8 @@ def search(query: str) -> Results:
 def search_page(request):
     """The search page; htmx requests (typing in the box) get the results partial only."""
     query = request.GET.get("q", "")
+    if "\x00" in query:  # no database takes a NUL in a string: a bad request, not a server error
+        return HttpResponseBadRequest("The query holds a NUL character.")
     results = search(query)
     template = "web/search.html#results" if request.htmx else "web/search.html"
     return render(request, template, {"query": query.strip(), "results": results})
