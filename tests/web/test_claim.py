@@ -27,7 +27,7 @@ def test_claim_page_shows_each_outlets_evidence_with_the_quote_marked(client, sa
     assert "<mark>general practice</mark>" in html
     assert "<mark>standard practice</mark>" in html
     assert "<mark>standard industry procedure</mark>" in html
-    assert f"{claim.independent_count} independent of {claim.outlets_count}" in html
+    assert f"{claim.outlets_count} outlets, {claim.independent_count} independent" in html
     assert "machine-extracted" in html
     assert 'href="/entities/elon-musk/"' in html
     assert "Quoted wordings" in html

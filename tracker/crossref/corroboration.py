@@ -28,16 +28,26 @@ _CREDIT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")
-ARTICLE_FIELDS = _ARTICLE_FIELDS  # what `outlet_counts` needs of each article
+ARTICLE_FIELDS = _ARTICLE_FIELDS  # what `coverage_of_groups` needs of each article, with first_seen_at
 K = TypeVar("K")
 
 
 @dataclass(frozen=True)
 class Coverage:
+    """`first_outlet` reported first: the earliest stated publication time; an undated report is first
+    only when no report states a date. `first_published_at` is that report's stated time (None when it
+    states none); `first_seen_at` is when the tracker first saw any report, the time to show ("seen
+    ...") when no report is dated."""
+
     outlets: int
     independent: int
     first_outlet: Outlet | None
     first_seen_at: datetime | None
+    first_published_at: datetime | None = None
+
+    @property
+    def first_reported_at(self) -> datetime | None:
+        return self.first_published_at or self.first_seen_at
 
 
 def normalise_name(name: str) -> str:
@@ -108,16 +118,6 @@ def _origins(rows: dict[int, dict]) -> dict[int, Origin]:
     return origins
 
 
-def outlet_counts(groups: Mapping[K, Iterable[int]], rows: dict[int, dict]) -> dict[K, tuple[int, int]]:
-    """(outlets, independent outlets) of each group of article ids, for pages that count many events at
-    once: `rows` holds each article's ARTICLE_FIELDS, and origins are resolved in one pass for all."""
-    origins = _origins(rows) if rows else {}
-    return {
-        key: (len({rows[a]["outlet_id"] for a in ids}), len({origins[a] for a in ids}))
-        for key, ids in groups.items()
-    }
-
-
 def origin_of(article: Article) -> Outlet | str:
     """Where the article's reporting comes from: an Outlet, or the normalised name of a credited outlet
     that is not stored."""
@@ -128,26 +128,40 @@ def origin_of(article: Article) -> Outlet | str:
     return article.outlet if value == article.outlet_id else Outlet.objects.get(pk=value)
 
 
+def _report_order(row: dict) -> tuple:
+    """Dated reports first, by stated publication time; undated ones after, by when they were seen."""
+    published = row["published_at"]
+    return (published is None, published or row["first_seen_at"], row["article_id"])
+
+
+def coverage_of_groups(groups: Mapping[K, Iterable[dict]]) -> dict[K, Coverage]:
+    """The coverage of each group of report rows (dicts with article_id, first_seen_at and the
+    article's _ARTICLE_FIELDS; an article may appear more than once), origins and first outlets read
+    in one pass for all groups: the one function every page counts outlets with."""
+    groups = {key: list(rows) for key, rows in groups.items()}
+    articles = {r["article_id"]: {f: r[f] for f in _ARTICLE_FIELDS} for rows in groups.values() for r in rows}
+    origins = _origins(articles) if articles else {}
+    firsts = {key: min(rows, key=_report_order) for key, rows in groups.items() if rows}
+    outlets = Outlet.objects.in_bulk({r["outlet_id"] for r in firsts.values()}) if firsts else {}
+    out = {}
+    for key, rows in groups.items():
+        if not rows:
+            out[key] = Coverage(0, 0, None, None)
+            continue
+        first = firsts[key]
+        out[key] = Coverage(
+            outlets=len({r["outlet_id"] for r in rows}),
+            independent=len({origins[r["article_id"]] for r in rows}),
+            first_outlet=outlets[first["outlet_id"]],
+            first_seen_at=min(r["first_seen_at"] for r in rows),
+            first_published_at=first["published_at"],
+        )
+    return out
+
+
 def coverage_of(rows: Iterable[dict]) -> Coverage:
-    """Coverage of the reports `rows`: dicts with article_id, first_seen_at and the article's
-    _ARTICLE_FIELDS (an article may appear more than once: several evidence rows). The first report is
-    the earliest first seen, ties broken by the earliest stated publication, then the article id."""
-    articles: dict[int, dict] = {}
-    first: tuple | None = None
-    for row in rows:
-        articles.setdefault(row["article_id"], {f: row[f] for f in _ARTICLE_FIELDS})
-        published = row["published_at"] or datetime.max.replace(tzinfo=row["first_seen_at"].tzinfo)
-        order = (row["first_seen_at"], published, row["article_id"], row["outlet_id"])
-        first = min(first or order, order)
-    if not articles:
-        return Coverage(0, 0, None, None)
-    origins = _origins(articles)
-    return Coverage(
-        outlets=len({a["outlet_id"] for a in articles.values()}),
-        independent=len(set(origins.values())),
-        first_outlet=Outlet.objects.get(pk=first[3]),
-        first_seen_at=first[0],
-    )
+    """The coverage of one group of report rows (see `coverage_of_groups`)."""
+    return coverage_of_groups({None: rows})[None]
 
 
 def _report_rows(queryset, seen: str) -> list[dict]:
@@ -206,21 +220,40 @@ def refresh_story(story: Story) -> Coverage:
     return coverage_of_story(story)
 
 
+def _event_rows(queryset, event_field: str, seen: str) -> dict[int, list[dict]]:
+    rows: dict[int, list[dict]] = {}
+    for r in queryset.values(event_field, "article_id", seen, *(f"article__{f}" for f in _ARTICLE_FIELDS)):
+        rows.setdefault(r[event_field], []).append(
+            {"article_id": r["article_id"], "first_seen_at": r[seen]}
+            | {f: r[f"article__{f}"] for f in _ARTICLE_FIELDS}
+        )
+    return rows
+
+
+def coverage_of_events(event_ids: Iterable[int]) -> dict[int, Coverage]:
+    """The coverage of each event: its reports are the evidence of its public claims, or, for an event
+    without any, the articles of its stories (a story may report more than its event, hence the
+    preference). Two queries for the reports, whatever the number of events."""
+    ids = list(event_ids)
+    evidence = Evidence.objects.filter(claim__event__in=ids, claim__in=Claim.objects.public())
+    rows = _event_rows(evidence, "claim__event_id", "first_seen_at")
+    if without := [pk for pk in ids if pk not in rows]:
+        members = StoryArticle.objects.filter(story__events__in=without)
+        rows |= _event_rows(members, "story__events", "article__first_seen_at")
+    return coverage_of_groups({pk: rows.get(pk, []) for pk in ids})
+
+
 def refresh_event(event: Event) -> Coverage:
     """Store when and by whom the event was first reported (not on a locked event, whose curator may
-    have set them). The reports are the evidence of its claims, or, for an event without claims, the
-    articles of its stories (a story may report more than its event, hence the preference)."""
-    coverage = coverage_of(_report_rows(Evidence.objects.filter(claim__event=event), "first_seen_at"))
-    if not coverage.outlets:
-        members = StoryArticle.objects.filter(story__events=event)
-        coverage = coverage_of(_report_rows(members, "article__first_seen_at"))
+    have set them): the first report's stated publication time, else when it was first seen."""
+    coverage = coverage_of_events([event.pk])[event.pk]
     first_by = coverage.first_outlet.pk if coverage.first_outlet else None
     if not event.locked and (event.first_reported_at, event.first_reported_by_id) != (
-        coverage.first_seen_at,
+        coverage.first_reported_at,
         first_by,
     ):
         Event.objects.filter(pk=event.pk).update(
-            first_reported_at=coverage.first_seen_at, first_reported_by_id=first_by
+            first_reported_at=coverage.first_reported_at, first_reported_by_id=first_by
         )
-        event.first_reported_at, event.first_reported_by_id = coverage.first_seen_at, first_by
+        event.first_reported_at, event.first_reported_by_id = coverage.first_reported_at, first_by
     return coverage

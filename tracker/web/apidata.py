@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import F, Prefetch, Q
 
 from tracker.cases.models import Entity
-from tracker.crossref.corroboration import ARTICLE_FIELDS, outlet_counts
+from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of_groups
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -109,12 +109,15 @@ def prepare_events(page: list[Event]) -> None:
         members = StoryArticle.objects.filter(story__events__in=without).annotate(event_id=F("story__events"))
         for m in members.select_related("article__outlet").defer(*(f"article__{f}" for f in HEAVY)):
             by_event[m.event_id][m.article.pk] = m.article
+    by_pk = {event.pk: event for event in page}
     for event in page:
         event.sources = sorted(by_event[event.pk].values(), key=lambda a: (a.first_seen_at, a.pk))
-    rows = {a.pk: {f: getattr(a, f) for f in ARTICLE_FIELDS} for e in page for a in e.sources}
-    counts = outlet_counts({e.pk: [a.pk for a in e.sources] for e in page}, rows)
-    for event in page:
-        event.coverage = counts[event.pk]
+    fields = ("first_seen_at", *ARTICLE_FIELDS)
+    rows = {
+        e.pk: [{"article_id": a.pk} | {f: getattr(a, f) for f in fields} for a in e.sources] for e in page
+    }
+    for pk, coverage in coverage_of_groups(rows).items():
+        by_pk[pk].coverage = (coverage.outlets, coverage.independent)
     named = [d for e in page for d in e.discrepancies.all()]
     named += [d for e in page for c in e.public_claims for d in c.discrepancies.all()]
     attach_variant_sources(named)

@@ -1,4 +1,5 @@
-"""Coverage over time as an inline SVG drawn on the server: articles per day, stacked by outlet.
+"""Coverage over time as an inline SVG drawn on the server: articles per day of publication, stacked by
+outlet (articles that state no publication date are counted apart, never plotted on the day we saw them).
 
 A pure function of (day, outlet) pairs, so it is tested without a database. No inline style: colours
 are SVG presentation attributes (fill=) plus a class per series, which a strict Content-Security-Policy
@@ -26,11 +27,13 @@ def _label(day: date) -> str:
 
 
 def coverage_chart(
-    points: Iterable[tuple[date, str]], *, title: str = "Articles per day by outlet"
+    points: Iterable[tuple[date, str]], *, undated: int = 0, title: str = "Articles per day by outlet"
 ) -> SafeString:
     """An SVG bar chart of how many articles each outlet published on each day.
 
-    `points` holds one (day, outlet name) pair per article. Returns "" when there are none."""
+    `points` holds one (day of publication, outlet name) pair per dated article; `undated` articles
+    state no publication date, so they have no day: the description counts them apart. Returns "" when
+    no article is dated."""
     counts = Counter(points)
     if not counts:
         return mark_safe("")
@@ -55,6 +58,8 @@ def coverage_chart(
     desc = f"{total} articles by {len(outlets)} outlets from {_label(days_seen[0])} to {_label(last)}"
     if shown < total:
         desc += f"; the last {MAX_DAYS} days are shown"
+    if undated:
+        desc += f"; {undated} more without a stated publication date, not plotted"
 
     parts = [
         f'<svg class="chart chart--coverage" viewBox="0 0 {WIDTH} {height}" role="img" '

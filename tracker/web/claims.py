@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence
 from tracker.web.search import Segments, mark
 
@@ -106,6 +107,11 @@ def claim(request, pk: int):
         "tz": claim.case.time_zone if claim.case else "UTC",
         "evidence": [(e, marked_sentence(e)) for e in evidence],
         "variants": variants(evidence, discrepancies),
+        "coverage": coverage_of(
+            {"article_id": e.article_id, "first_seen_at": e.first_seen_at}
+            | {f: getattr(e.article, f) for f in ARTICLE_FIELDS}
+            for e in evidence
+        ),
         "responds_to": responds_to,
         "responses": list(claim.responses.all()),
         "discrepancies": discrepancies,

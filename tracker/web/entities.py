@@ -2,20 +2,22 @@
 
 "Said" is a public claim with the entity as speaker; "about" is a public claim by someone else whose
 evidence comes from an article that mentions the entity, or that belongs to an event whose articles do.
-Candidate entities (found by the machine, not yet curated) are not public. Paging is keyset on the
-claim's first-seen time (its creation time when unknown) and id, newest first.
+Candidate entities (found by the machine, not yet curated) are not public. A claim is dated by when it
+was said (its date, at its precision), else by the earliest stated publication of a report of it, else
+(labelled "seen") by when the tracker first saw it; never by when it was stored. Paging is keyset on
+that time (publication, else first seen) and id, newest first.
 """
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from tracker.cases.models import Entity
-from tracker.crossref.models import Claim, ClaimCandidate, Mention
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Mention
 from tracker.web import paging
 
 PAGE_SIZE = 30
@@ -32,8 +34,13 @@ def claims_for(entity: Entity, *, role: str = "all", kind: str = "") -> QuerySet
     claims = Claim.objects.public().filter(condition)
     if kind in ClaimCandidate.Kind.values:
         claims = claims.filter(kind=kind)
+    published = (
+        Evidence.objects.filter(claim=OuterRef("pk"), article__published_at__isnull=False)
+        .order_by("article__published_at")
+        .values("article__published_at")[:1]
+    )
     return claims.select_related("speaker", "event", "case").annotate(
-        seen=Coalesce(F("first_seen_at"), F("created_at"))
+        published=Subquery(published), seen=Coalesce(Subquery(published), F("first_seen_at"), F("created_at"))
     )
 
 

@@ -31,9 +31,10 @@ class Entry:
     copies: list[Article] = field(default_factory=list)
 
 
-def seen(article: Article) -> datetime:
-    """When an article appeared: its stated publication time, else when we first saw it."""
-    return article.published_at or article.first_seen_at
+def seen(article: Article) -> tuple[bool, datetime]:
+    """An article's place in time: dated articles by their stated publication time, then undated ones
+    by when we first saw them (an undated article never comes before a dated one)."""
+    return (article.published_at is None, article.published_at or article.first_seen_at)
 
 
 def story_articles(story: Story) -> list[Article]:
@@ -41,7 +42,7 @@ def story_articles(story: Story) -> list[Article]:
     articles = Article.objects.filter(story_membership__story=story).select_related(
         "outlet", "copy_of__outlet"
     )
-    return sorted(articles.defer("text", "content_html"), key=lambda a: (seen(a), a.pk))
+    return sorted(articles.defer("text", "content_html"), key=lambda a: (*seen(a), a.pk))
 
 
 def nest_copies(articles: list[Article]) -> list[Entry]:
@@ -102,7 +103,11 @@ def story(request, pk: int):
     articles = story_articles(story)
     claims = story_claims(story)
     zone = ZoneInfo(tz)
-    chart = coverage_chart((seen(a).astimezone(zone).date(), a.outlet.name) for a in articles)
+    dated = [a for a in articles if a.published_at]
+    undated = len(articles) - len(dated)
+    chart = coverage_chart(
+        ((a.published_at.astimezone(zone).date(), a.outlet.name) for a in dated), undated=undated
+    )
     context = {
         "story": story,
         "case": case,
@@ -114,5 +119,6 @@ def story(request, pk: int):
         "discrepancies": story_discrepancies(story, claims),
         "events": list(Event.objects.public().filter(stories=story).order_by("date", "pk")),
         "chart": chart,
+        "undated": undated,
     }
     return render(request, "web/story.html", context)

@@ -26,7 +26,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from tracker.cases.models import Case
-from tracker.crossref.corroboration import outlet_counts
+from tracker.crossref.corroboration import Coverage, coverage_of_events
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence
 from tracker.dockets.models import DocketEntry
 
@@ -95,6 +95,7 @@ class Item:
     outlets: int = 0
     independent: int = 0
     discrepancies: int = 0
+    coverage: Coverage | None = None
     new_day: bool = True  # the first item of its date label: the template prints the label
 
     @property
@@ -219,30 +220,14 @@ def page(filters: Filters, *, before: Cursor | None = None, size: int | None = N
 
 
 def _annotate(items: list[Item]) -> None:
-    """Outlet counts and discrepancy counts of the page's events, in a few batched queries."""
+    """Coverage (outlets, independent outlets, who first) and discrepancy counts of the page's events, in
+    a few batched queries."""
     news = {i.obj.pk: i for i in items if i.kind == NEWS}
     if not news:
         return
-    rows = Evidence.objects.filter(claim__event__in=list(news), claim__in=Claim.objects.public()).values(
-        "claim__event_id",
-        "article_id",
-        "article__outlet_id",
-        "article__published_at",
-        "article__copy_of_id",
-        "article__credited_source",
-    )
-    articles: dict[int, dict] = {}
-    by_event: dict[int, set[int]] = defaultdict(set)
-    for r in rows:
-        by_event[r["claim__event_id"]].add(r["article_id"])
-        articles[r["article_id"]] = {
-            "outlet_id": r["article__outlet_id"],
-            "published_at": r["article__published_at"],
-            "copy_of_id": r["article__copy_of_id"],
-            "credited_source": r["article__credited_source"],
-        }
-    for pk, (outlets, independent) in outlet_counts(by_event, articles).items():
-        news[pk].outlets, news[pk].independent = outlets, independent
+    for pk, coverage in coverage_of_events(list(news)).items():
+        news[pk].coverage = coverage
+        news[pk].outlets, news[pk].independent = coverage.outlets, coverage.independent
     found = Discrepancy.objects.filter(_discrepancy_of_any(list(news))).values_list(
         "pk", "event_id", "claim_id", "claim__event_id", "story__events__id"
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tracker.cases.models import Case
+from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Event
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
@@ -108,6 +109,7 @@ def event(request, pk: int):
         return render(request, "web/event.html#event-sources", context)
     context |= {
         "discrepancies": cards.discrepancies_of(found),
+        "coverage": coverage_of_events([found.pk])[found.pk],
         "docket_entries": found.docket_entries.visible().order_by("number", "pk"),
     }
     return render(request, "web/event.html", context)

@@ -1,0 +1,115 @@
+"""Three times, never mixed up: when an article says it was published, when the tracker first saw it,
+and when an event happened. "First reported" uses stated publication times only; an undated article is
+"seen <date>" and is first only when no report is dated. Counts come from one function
+(corroboration.coverage_of_groups), so every page says the same."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+
+from tracker.crossref import corroboration
+from tracker.crossref.models import Claim, Event, Story
+from tracker.sources.models import Article
+from tracker.web.templatetags.court import court_date
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def _row(pk: int, outlet: int, *, seen_hours: float, published: datetime | None = None) -> dict:
+    return {
+        "article_id": pk,
+        "first_seen_at": T0 + timedelta(hours=seen_hours),
+        "outlet_id": outlet,
+        "published_at": published,
+        "copy_of_id": None,
+        "credited_source": "",
+    }
+
+
+def test_an_undated_report_seen_earlier_is_never_first_ahead_of_a_dated_one(sample_corpus):
+    undated, dated = list(Article.objects.order_by("pk")[:2])
+    rows = [
+        _row(undated.pk, undated.outlet_id, seen_hours=0),  # seen before the dated one was published
+        _row(dated.pk, dated.outlet_id, seen_hours=5, published=T0 + timedelta(hours=2)),
+    ]
+    coverage = corroboration.coverage_of(rows)
+    assert coverage.first_outlet == dated.outlet
+    assert coverage.first_published_at == T0 + timedelta(hours=2)
+    assert coverage.first_seen_at == T0  # still when the tracker first saw any report
+
+    alone = corroboration.coverage_of(rows[:1])  # no dated report: the undated one is first, "seen"
+    assert (alone.first_outlet, alone.first_published_at, alone.first_seen_at) == (undated.outlet, None, T0)
+
+
+def test_story_event_and_claim_pages_name_the_first_dated_report(client, sample_corpus):
+    """The sample's undated articles (News App, Related Tools, FrontierNews.ai) were stored first; the
+    first stated publication is Aivizor's, 30 Apr 2026 11:21 in the court's zone."""
+    story = Story.objects.get()
+    event = Event.objects.get(date=date(2026, 4, 30))
+    claim = Claim.objects.filter(event=event).order_by("-outlets_count", "pk").first()
+    first = "First reported by Aivizor at 30 Apr 2026, 11:21 PDT"
+    today = court_date(Article.objects.filter(published_at=None).first().first_seen_at, "America/Los_Angeles")
+    for url in (reverse("web:story", args=[story.pk]), reverse("web:event", args=[event.pk])):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert first in _text(html), url
+        assert "First reported by News App" not in html
+        assert f"seen {today}" in _text(html)  # undated articles: labelled "seen"
+    claim_html = client.get(reverse("web:claim", args=[claim.pk])).content.decode()
+    assert first in _text(claim_html)
+
+
+def test_the_story_chart_plots_publication_days_and_counts_undated_articles_apart(client, sample_corpus):
+    html = client.get(reverse("web:story", args=[Story.objects.get().pk])).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert "2 articles by 2 outlets from 30 Apr to 1 May" in svg
+    assert "3 more without a stated publication date, not plotted" in svg
+    assert "3 articles state no publication date and are not plotted" in html
+    today = Article.objects.filter(published_at=None).first().first_seen_at
+    assert f"{today.day} {today:%b}:" not in svg  # nothing drawn on the day the sample was loaded
+
+
+def test_entity_page_dates_claims_by_publication_not_storage(client, sample_corpus):
+    response = client.get(reverse("web:entity", args=["elon-musk"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    stored = court_date(Claim.objects.order_by("created_at").first().created_at, "America/Los_Angeles")
+    assert "published <time" in html and "30 Apr 2026" in html
+    dated = re.findall(r'<p class="meta">(?:published )?<time[^>]*>([^<]+)</time>', html)
+    assert dated and stored not in dated  # claims with a dated report are never dated by storage
+
+
+def _count(html: str) -> str:
+    return re.search(r'class="coverage__count">([^<]+)<', html)[1]
+
+
+def test_counts_agree_between_timeline_event_and_api_and_never_zero_with_a_first(client, sample_corpus):
+    timeline = client.get(reverse("web:home")).content.decode()
+    for event in Event.objects.exclude(date=None):
+        item = timeline[timeline.index(f'id="event-{event.pk}"') :]
+        item = item[: item.index("</article>")]
+        page = client.get(reverse("web:event", args=[event.pk])).content.decode()
+        api = client.get(f"/api/v1/events/{event.pk}").json()
+        expected = f"{api['outlets_count']} outlets, {api['independent_count']} independent"
+        assert _count(item) == _count(page) == expected, event.title
+        assert not re.search(r"\b0 outlets\b", item + page)
+
+
+def test_a_claimless_event_counts_its_stories_articles_on_its_page(client, sample_corpus):
+    """ "The trial opened in Oakland" has no claim: its reports are its story's articles, so it never
+    reads "0 outlets · First reported by ..."."""
+    event = Event.objects.filter(claims=None).exclude(date=None).first()
+    assert event is not None
+    html = client.get(reverse("web:event", args=[event.pk])).content.decode()
+    assert "5 outlets, 5 independent" in html and "First reported by Aivizor" in _text(html)
