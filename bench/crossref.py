@@ -12,6 +12,15 @@ of them, one story in six is a follow-up that reuses words and people of a recen
 in twenty is a syndicated copy. Articles and their Mention rows are bulk-inserted in time order, a
 chunk at a time, so the articles table grows along with the stories (no spaCy involved). It uses a
 throw-away SQLite database unless BENCH_DATABASE_URL says otherwise (for example PostgreSQL).
+
+Then the same figures on real articles: the hand-labelled PolNeAR set (tests/fixtures/polnear_stories.json,
+texts read from ../shared/attribution/polnear at run time, skipped with a message where absent), with
+copies generated from some of its texts (tests/support/copies.py). They go through the real chain: one
+full-content Atom feed per publisher, ingested as `poll_feeds --sync` would (stated dates, copy
+detection, relevance), then extraction and linking in batches, first seen first. It prints the adjusted
+Rand index, B-cubed F1 and the share of generated copies linked to their original. `--quick` takes the
+dev split only, with fewer copies; `--polnear-only` skips the synthetic run; `--keep DIR` keeps the
+database so that `--relink` can redo only the cross-referencing on it (no spaCy).
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.ingest import configure  # noqa: E402
+from bench.ingest import configure, fresh_database  # noqa: E402
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 CAST = 10  # entities shared by every story, like Musk and OpenAI in the Musk v. OpenAI coverage
@@ -229,11 +238,266 @@ def run(articles: int, stories: int, marks: list[int], seed: int = 7) -> None:
     print(f"pairs: precision, recall    {precision:8.3f} {recall:8.3f} (same story, found together)")
 
 
+# --- the hand-labelled PolNeAR set ------------------------------------------------------------------
+
+POLNEAR = ROOT.parent / "shared" / "attribution" / "polnear"
+LABELS = ROOT / "tests" / "fixtures" / "polnear_stories.json"
+POLNEAR_ABSENT = f"PolNeAR set skipped: {POLNEAR} is absent (it lives beside the repository)"
+COPY_EVERY = 5  # every fifth labelled article (in file order) gets the generated copies
+QUICK_COPY_EVERY = 8
+
+
+@dataclass
+class LabelledArticle:
+    split: str
+    file: str
+    story: str
+    publisher: str
+    date: str
+    title: str
+    text: str
+    copy_of: str = ""  # generated copies: the file of their original
+    kind: str = ""  # generated copies: which kind
+
+
+def polnear_set(*, quick: bool = False, copies: bool = True) -> list[LabelledArticle] | None:
+    """The labelled articles with their texts and metadata, then the generated copies; None when the
+    corpus is absent. `quick`: the dev split only."""
+    import csv
+    import json
+
+    from tests.support.copies import KINDS, make_copy
+
+    if not (POLNEAR / "metadata.tsv").is_file():
+        return None
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8", newline="") as handle:
+        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    found = []
+    for label in labels:
+        if quick and label["split"] != "dev":
+            continue
+        row = meta[label["file"].removesuffix(".txt")]
+        text = (POLNEAR / label["split"] / "text" / label["file"]).read_text(encoding="utf-8")
+        found.append(
+            LabelledArticle(
+                label["split"],
+                label["file"],
+                label["story"],
+                row["publisher"],
+                row["publication_date"],
+                row["title"],
+                text,
+            )
+        )
+    if not copies:
+        return found
+    made = []
+    for n, original in enumerate(found):
+        if n % (QUICK_COPY_EVERY if quick else COPY_EVERY):
+            continue
+        for kind in KINDS:
+            copy = make_copy(kind, original.title, original.text, seed=n)
+            made.append(
+                LabelledArticle(
+                    "copy",
+                    f"{kind}-{original.file}",
+                    original.story,
+                    f"copies-{kind}",
+                    original.date,
+                    copy.title,
+                    copy.text,
+                    copy_of=original.file,
+                    kind=kind,
+                )
+            )
+    return found + made
+
+
+def _slug(file: str) -> str:
+    return file.removesuffix(".txt").replace("_", "-")
+
+
+def atom_feed(publisher: str, items: list[LabelledArticle], hours: dict[str, int]) -> bytes:
+    """A full-content Atom feed of one publisher's articles, dated as stated (the day, at an hour)."""
+    from xml.sax.saxutils import escape
+
+    from tests.support.copies import paragraphs
+
+    host = f"{publisher}.polnear.example"
+    entries = []
+    for item in items:
+        link = f"https://{host}/{_slug(item.file)}"
+        stamp = f"{item.date}T{hours[item.file]:02d}:00:00Z"
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs(item.text)[1:])
+        entries.append(
+            f'<entry><id>{link}</id><title>{escape(item.title)}</title><link href="{link}"/>'
+            f"<published>{stamp}</published><updated>{stamp}</updated>"
+            f'<content type="html">{escape(body)}</content></entry>'
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{publisher}</title><id>https://{host}/</id><updated>2016-10-31T00:00:00Z</updated>"
+        f'<link href="https://{host}/"/>{"".join(entries)}</feed>'
+    ).encode()
+
+
+def ingest_polnear(items: list[LabelledArticle], *, seed: int = 7) -> dict[str, int]:
+    """Ingest the items as full-content feeds (feeds and entries in an order the seed shuffles), then
+    extract and link them in batches, first seen first. Returns file -> article id."""
+    from django.conf import settings
+
+    from tracker.cases.models import Case
+    from tracker.crossref import analysis
+    from tracker.sources import ingestion
+    from tracker.sources.fetching import FetchResponse
+    from tracker.sources.models import Article, Feed
+
+    rng = random.Random(seed)
+    case, _ = Case.objects.get_or_create(
+        slug="us-election-2016",
+        defaults={
+            "name": "2016 US presidential election",
+            "kind": Case.Kind.TOPIC,
+            "keywords": ["election", "presidential", "campaign", "primary", "Congress", "White House"],
+        },
+    )
+    hours = {item.file: 12 if not item.copy_of else 12 + rng.randint(1, 11) for item in items}
+    by_publisher: dict[str, list[LabelledArticle]] = {}
+    for item in items:
+        by_publisher.setdefault(item.publisher, []).append(item)
+    documents = {}
+    for publisher, own in by_publisher.items():
+        rng.shuffle(own)
+        documents[f"https://{publisher}.polnear.example/feed.atom"] = atom_feed(publisher, own, hours)
+
+    def fetcher(url, **kwargs):
+        body = documents.get(url)
+        if body is None:
+            return FetchResponse(url, 404, {"content-type": "text/plain"}, b"not found", 0)
+        return FetchResponse(url, 200, {"content-type": "application/atom+xml"}, body, 0)
+
+    urls = list(documents)
+    rng.shuffle(urls)
+    for url in urls:
+        feed, _ = Feed.objects.get_or_create(url=url, defaults={"active": False})
+        feed.cases.add(case)
+        ingestion.ingest_feed(feed, fetcher=fetcher)
+    ids = {}
+    for item in items:
+        host = f"https://{item.publisher}.polnear.example/{_slug(item.file)}"
+        ids[item.file] = Article.objects.get(canonical_url=host).pk
+    pending = analysis.pending_article_ids()
+    size = settings.TRACKER_NLP_BATCH_SIZE
+    for i in range(0, len(pending), size):
+        analysis.analyze_articles(pending[i : i + size])
+    return ids
+
+
+def relink_all() -> None:
+    """Redo the cross-referencing of every analysed article from the stored extraction (no spaCy)."""
+    from tracker.crossref import linking, rebuilding
+
+    articles = rebuilding.articles_to_link()
+    rebuilding.clear_machine_rows(articles)
+    for i in range(0, len(articles), 16):
+        linking.link_articles(articles[i : i + 16])
+
+
+def b_cubed_f1(truth: list, found: list) -> float:
+    """The mean over items of how much of an item's found story is its true story (precision) and how
+    much of its true story was found with it (recall), combined."""
+    pairs = Counter(zip(truth, found, strict=True))
+    true_sizes, found_sizes = Counter(truth), Counter(found)
+    precision = sum(n * n / found_sizes[f] for (t, f), n in pairs.items()) / len(truth)
+    recall = sum(n * n / true_sizes[t] for (t, f), n in pairs.items()) / len(truth)
+    return 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class PolnearScore:
+    articles: int
+    stories: int
+    found_stories: int
+    ari: float
+    b_cubed: float
+    copies: int
+    copies_linked: float  # linked to their original (copy_of)
+    copies_in_story: float  # in their original's story
+
+
+def score_polnear(items: list[LabelledArticle], ids: dict[str, int]) -> PolnearScore:
+    from tracker.crossref.models import StoryArticle
+    from tracker.sources.models import Article
+
+    story_of = dict(StoryArticle.objects.values_list("article_id", "story_id"))
+    copy_of = dict(Article.objects.values_list("pk", "copy_of_id"))
+
+    def root(pk):
+        seen = set()
+        while copy_of.get(pk) and pk not in seen:
+            seen.add(pk)
+            pk = copy_of[pk]
+        return pk
+
+    labelled = [i for i in items if not i.copy_of]
+    truth = [i.story for i in labelled]
+    found = [story_of.get(ids[i.file], -ids[i.file]) for i in labelled]
+    copies = [i for i in items if i.copy_of]
+    linked = sum(root(ids[c.file]) == root(ids[c.copy_of]) for c in copies)
+    together = sum(story_of.get(ids[c.file], 0) == story_of.get(ids[c.copy_of], -1) for c in copies)
+    return PolnearScore(
+        articles=len(labelled),
+        stories=len(set(truth)),
+        found_stories=len(set(found)),
+        ari=adjusted_rand_index(truth, found),
+        b_cubed=b_cubed_f1(truth, found),
+        copies=len(copies),
+        copies_linked=linked / max(1, len(copies)),
+        copies_in_story=together / max(1, len(copies)),
+    )
+
+
+def print_polnear(score: PolnearScore, *, seconds: float) -> None:
+    print(f"PolNeAR, hand-labelled      {score.articles} articles in {score.stories} true stories")
+    print(f"stories found               {score.found_stories:8d}")
+    print(f"adjusted Rand index         {score.ari:8.3f}")
+    print(f"B-cubed F1                  {score.b_cubed:8.3f}")
+    print(f"generated copies            {score.copies:8d}")
+    print(f"  linked to their original  {score.copies_linked:8.3f}")
+    print(f"  in their original's story {score.copies_in_story:8.3f}")
+    print(f"chain time                  {seconds:8.1f} s")
+
+
+def run_polnear(*, quick: bool, keep: str | None, relink: bool) -> None:
+    items = polnear_set(quick=quick)
+    if items is None:
+        print(POLNEAR_ABSENT)
+        return
+    from tracker.sources.models import Article
+
+    started = time.perf_counter()
+    if relink and Article.objects.exists():
+        files = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i.file for i in items}
+        ids = {
+            files[url]: pk for pk, url in Article.objects.values_list("pk", "canonical_url") if url in files
+        }
+        relink_all()
+    else:
+        ids = ingest_polnear(items)
+    print_polnear(score_polnear(items, ids), seconds=time.perf_counter() - started)
+    if keep:
+        print(f"database kept in {keep} (rerun with --keep {keep} --relink to redo only the linking)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--stories", type=int, default=500)
-    parser.add_argument("--quick", action="store_true", help="1,000 articles in 50 stories")
+    parser.add_argument("--quick", action="store_true", help="1,000 articles in 50 stories; PolNeAR dev only")
+    parser.add_argument("--polnear-only", action="store_true", help="skip the synthetic run")
+    parser.add_argument("--keep", help="a directory for the PolNeAR database, kept after the run")
+    parser.add_argument("--relink", action="store_true", help="with --keep: redo only the linking")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.stories = 1_000, 50
@@ -242,9 +506,30 @@ def main() -> None:
         marks = [args.articles // 10, args.articles // 2, args.articles]
     with tempfile.TemporaryDirectory(prefix="bench-crossref-") as var_dir:
         configure(var_dir)
-        started = time.perf_counter()
-        run(args.articles, args.stories, marks)
-        print(f"total                       {time.perf_counter() - started:8.1f} s")
+        if not args.polnear_only:
+            fresh_database(var_dir, "synthetic")
+            started = time.perf_counter()
+            run(args.articles, args.stories, marks)
+            print(f"total                       {time.perf_counter() - started:8.1f} s")
+        if args.keep:
+            use_database(args.keep, fresh=not args.relink)
+        else:
+            fresh_database(var_dir, "polnear")
+        run_polnear(quick=args.quick, keep=args.keep, relink=args.relink)
+
+
+def use_database(directory: str, *, fresh: bool) -> None:
+    """Point this process at <directory>/polnear.sqlite3: a copy of the migrated template when fresh."""
+    from django.db import connections
+
+    path = Path(directory) / "polnear.sqlite3"
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    if fresh or not path.exists():
+        template = Path(connections["default"].settings_dict["NAME"]).with_name("template.sqlite3")
+        connections.close_all()
+        path.write_bytes(template.read_bytes())
+    connections.close_all()
+    connections["default"].settings_dict["NAME"] = str(path)
 
 
 if __name__ == "__main__":
