@@ -58,7 +58,7 @@ def test_home_is_the_first_active_court_case(client, sample_corpus):
     html = client.get(reverse("web:home")).content.decode()
     assert "Musk v. OpenAI</h1>" in html
     topic = client.get(reverse("web:case", args=["ai-distillation"])).content.decode()
-    assert "AI model distillation</h1>" in topic and "Nothing on the timeline matches" in topic
+    assert "AI model distillation</h1>" in topic and "Nothing on the timeline matches" not in topic
     everything = client.get(reverse("web:home"), {"case": "all"}).content.decode()
     assert "Timeline of all cases" in everything
 
@@ -89,8 +89,9 @@ def test_admin_still_renders_under_the_csp(admin_client):
 def test_case_page_query_count(client, sample_corpus, django_assert_max_num_queries):
     case = Case.objects.get(slug="musk-v-openai")
     _hearing(case, 9, entered_at=datetime(2026, 5, 1, tzinfo=UTC), filed_on=date.today() + timedelta(days=3))
-    with django_assert_max_num_queries(18):
-        client.get(reverse("web:case", args=[case.slug]))
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("web:case", args=[case.slug]))
+    assert response.status_code == 200
 
 
 def test_home_without_any_case(client, db):

@@ -102,7 +102,7 @@ def test_filters(client, sample_corpus):
     assert f"event-{seed.pk}" in _items(client.get(url, {"outlet": outlet.domain}))
     # Stale or malformed values are dropped, never an error page.
     assert len(_items(client.get(url, {"entity": "nobody", "date_from": "soon", "kind": "x"}))) == 3
-    assert _items(client.get(url, {"case": "ai-distillation"})) == []
+    assert len(_items(client.get(url, {"case": "ai-distillation"}))) == 3  # its stories' events
     assert len(_items(client.get(url, {"case": "all"}))) == 3
 
 
@@ -196,7 +196,7 @@ def test_bad_cursor_is_ignored(client, sample_corpus):
 def test_query_count_does_not_grow(client, sample_corpus, django_assert_max_num_queries):
     url = reverse("web:home")
     _record(_case(), 299, datetime(2026, 2, 1, 18, 0, tzinfo=UTC))
-    with django_assert_max_num_queries(16) as small:
+    with django_assert_max_num_queries(20) as small:
         client.get(url)
     _more_events(30)
     for i in range(10):

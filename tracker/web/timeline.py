@@ -6,7 +6,8 @@ day the court entered it, in the court's time zone. Within one day, events come 
 and each kind runs by id, newest first; that order (date, kind, id) is the keyset the "older" cursor
 carries, so paging never skips or repeats an item however many rows arrive meanwhile.
 
-Caveats: events without a date are not on the timeline (they have no place in it). Filters that
+Caveats: events without a date are not on the timeline (they have no place in it). Every case's record
+is on the all-cases timeline, each entry dated by its own court's day. Filters that
 describe reporting (entity, claim kind, outlet, curated, discrepancies) leave out the court record,
 which has no speakers, outlets or curation; a docket-kind filter leaves out the news.
 
@@ -27,7 +28,8 @@ from django.db.models.functions import TruncDate
 
 from tracker.cases.models import Case
 from tracker.crossref.corroboration import Coverage, coverage_of_events
-from tracker.crossref.models import Claim, Discrepancy, Event, Evidence
+from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
+from tracker.crossref.models import Status as ClaimStatus
 from tracker.dockets.models import DocketEntry
 
 PAGE_SIZE = 20
@@ -81,7 +83,7 @@ class Filters:
     def wants(self, kind: str) -> bool:
         if kind == NEWS:
             return self.type != RECORD and not self.docket_kind
-        return self.type != NEWS and not self.news_only and self.case is not None
+        return self.type != NEWS and not self.news_only
 
 
 @dataclass
@@ -96,6 +98,7 @@ class Item:
     independent: int = 0
     discrepancies: int = 0
     coverage: Coverage | None = None
+    curated: bool = False
     new_day: bool = True  # the first item of its date label: the template prints the label
 
     @property
@@ -128,7 +131,7 @@ def events(filters: Filters) -> QuerySet[Event]:
     """Public, dated events that pass the filters, newest first."""
     qs = Event.objects.public().filter(date__isnull=False)
     if filters.case:
-        qs = qs.filter(case=filters.case)
+        qs = qs.filter(of_case(filters.case))
     claims = Claim.objects.public().filter(event=OuterRef("pk"))
     if filters.entity:
         qs = qs.filter(Exists(claims.filter(speaker__slug=filters.entity)))
@@ -146,10 +149,30 @@ def events(filters: Filters) -> QuerySet[Event]:
     if filters.date_to:
         qs = qs.filter(date__lte=filters.date_to)
     if filters.curated:
-        qs = qs.filter(Q(locked=True) | Q(status=Event.Visibility.PUBLISHED))
+        qs = qs.filter(curated_q())
     if filters.discrepancies:
         qs = qs.filter(Exists(Discrepancy.objects.filter(_discrepancy_of(OuterRef("pk")))))
     return qs.order_by("-date", "-pk")
+
+
+def curated_q() -> Q:
+    """An event an editor checked: published or locked by a curator, or with a claim a curator approved
+    (approving an event's claim in the admin makes the event curated)."""
+    approved = Claim.objects.public().filter(event=OuterRef("pk"), status=ClaimStatus.APPROVED)
+    return Q(locked=True) | Q(status=Event.Visibility.PUBLISHED) | Exists(approved)
+
+
+def is_curated(event: Event) -> bool:
+    """`curated_q` for an event whose public claims are loaded (`event.public_claims`)."""
+    approved = any(c.status == ClaimStatus.APPROVED for c in event.public_claims)
+    return event.locked or event.status == Event.Visibility.PUBLISHED or approved
+
+
+def of_case(case: Case) -> Q:
+    """An event belongs to its own case and to every case or topic one of its stories belongs to: an
+    event of Musk v. OpenAI is also on the timeline of the topic AI model distillation when its
+    coverage is about distillation."""
+    return Q(case=case) | Exists(Story.objects.filter(events=OuterRef("pk"), cases=case))
 
 
 def _discrepancy_of(event) -> Q:
@@ -162,9 +185,8 @@ def _discrepancy_of_any(events: list[int]) -> Q:
     return Q(event__in=events) | Q(claim__event__in=events) | Q(claim__isnull=True, story__events__in=events)
 
 
-def records(filters: Filters) -> QuerySet[DocketEntry]:
-    """Visible docket entries of the case that pass the filters, newest court day first."""
-    case = filters.case
+def records(filters: Filters, case: Case) -> QuerySet[DocketEntry]:
+    """Visible docket entries of `case` that pass the filters, newest court day (in its zone) first."""
     tz = case.tzinfo
     qs = DocketEntry.objects.for_case(case).visible()
     if case.hidden_docket_kinds:
@@ -206,12 +228,13 @@ def page(filters: Filters, *, before: Cursor | None = None, size: int | None = N
             Prefetch("docket_entries", queryset=DocketEntry.objects.visible().order_by("number", "pk")),
         )
         items += [Item(NEWS, e.date, e.precision, e) for e in qs[: size + 1]]
-    if filters.wants(RECORD):
-        qs = _before_records(records(filters), before) if before else records(filters)
-        items += [
-            Item(RECORD, r.day, "day", r)
-            for r in qs.prefetch_related(Prefetch("events", Event.objects.public()))[: size + 1]
-        ]
+    if filters.wants(RECORD):  # each case's entries by its own court day: one query per case
+        for case in (
+            [filters.case] if filters.case else Case.objects.filter(docket_entries__isnull=False).distinct()
+        ):
+            qs = _before_records(records(filters, case), before) if before else records(filters, case)
+            qs = qs.select_related("case").prefetch_related(Prefetch("events", Event.objects.public()))
+            items += [Item(RECORD, r.day, "day", r) for r in qs[: size + 1]]
     items.sort(key=lambda i: i.sort_key, reverse=True)
     more = len(items) > size
     items = items[:size]
@@ -225,6 +248,8 @@ def _annotate(items: list[Item]) -> None:
     news = {i.obj.pk: i for i in items if i.kind == NEWS}
     if not news:
         return
+    for item in news.values():
+        item.curated = is_curated(item.obj)
     for pk, coverage in coverage_of_events(list(news)).items():
         news[pk].coverage = coverage
         news[pk].outlets, news[pk].independent = coverage.outlets, coverage.independent

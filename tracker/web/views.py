@@ -17,13 +17,14 @@ from django.views.decorators.http import require_GET
 
 from tracker.cases.models import Case
 from tracker.crossref.corroboration import coverage_of_events
-from tracker.crossref.models import Event
+from tracker.crossref.models import Event, Story
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
 from tracker.web.forms import TimelineFilterForm
 from tracker.web.templatetags.court import date_label
 
 LATEST_EVENTS = 3
+LATEST_STORIES = 5
 
 
 def _partial_request(request) -> bool:
@@ -85,7 +86,9 @@ def _overview(case: Case | None) -> dict:
     if case is None:
         return {}
     now = timezone.now()
-    latest = Event.objects.public().filter(case=case, date__isnull=False).order_by("-date", "-pk")
+    latest = (
+        Event.objects.public().filter(timeline.of_case(case), date__isnull=False).order_by("-date", "-pk")
+    )
     hearing = (
         DocketEntry.objects.for_case(case)
         .visible()
@@ -94,7 +97,12 @@ def _overview(case: Case | None) -> dict:
         .order_by("filed_on", "entered_at", "pk")
         .first()
     )
-    return {"latest_events": list(latest[:LATEST_EVENTS]), "next_hearing": hearing}
+    stories = Story.objects.filter(cases=case).order_by("-first_seen_at", "-pk")
+    return {
+        "latest_events": list(latest[:LATEST_EVENTS]),
+        "next_hearing": hearing,
+        "stories": list(stories[:LATEST_STORIES]),
+    }
 
 
 @require_GET
@@ -104,7 +112,12 @@ def event(request, pk: int):
         found = cards.event_with_relations(Event.objects.public(), pk)
     except Event.DoesNotExist:
         raise Http404("No such event") from None
-    context = {"event": found, "case": found.case, "cards": cards.cards(found)}
+    context = {
+        "event": found,
+        "case": found.case,
+        "cards": cards.cards(found),
+        "curated": timeline.is_curated(found),
+    }
     if _partial_request(request):
         return render(request, "web/event.html#event-sources", context)
     context |= {
