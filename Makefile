@@ -26,7 +26,6 @@ venv: $(VENV)/.installed
 
 setup: venv
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py loadsample
 	$(BIN)/python manage.py loaddocketsample
 	$(BIN)/python manage.py ensure_admin
