@@ -9,8 +9,8 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
 2. The whole chain (fetch, pages, extraction, cross-referencing) on a few hundred distinct articles,
    in words per second of the stored article texts, against a bare `nlp.pipe` of the stock full
    pipeline (`spacy.load(model)`, every component, default settings) over the same texts:
-   - one process: `poll_feeds --sync` on a fresh database (`ingest_feed(feed, chain=True)` for every
-     feed: the articles_ingested signal runs extraction and cross-referencing in the same process);
+   - one process: `poll_feeds --sync` on a fresh database (`ingest_feed(feed)` for every feed under
+     eager Celery: the articles_stored hand-off runs extraction and cross-referencing in this process);
      goal >= 0.9x the bare figure; it also shows the seconds spent in the extraction and in the
      cross-referencing (`linking.link_articles`);
    - two processes on the `nlp` queue: a fresh database, two real Celery workers (`-Q nlp -P solo
@@ -33,9 +33,8 @@ in-memory broker for the in-process worker of section 1, unless BENCH_DATABASE_U
 say otherwise (a BENCH_DATABASE_URL database is emptied of feeds, articles and analyses between
 sections). The `nlp` workers need a broker another process can reach: BENCH_BROKER_URL if it is not
 memory://, else Redis at redis://127.0.0.1:6379/5 (flushed first) when it answers, else the kombu
-filesystem broker in the temporary directory. In this process the article_ready -> sweep request is
-disconnected for the whole chain (nothing consumes it in one process; with two, the bench enqueues the
-batches itself). The workers are killed at the end, also when something failed.
+filesystem broker in the temporary directory. In this process the articles_stored -> analyze_batch
+hand-off is disconnected for the two-process section (the bench enqueues the batches itself). The workers are killed at the end, also when something failed.
 
 The cross-referencing grows with the articles already stored, so the full run takes about a quarter of
 an hour (300 articles; most of it is `linking.link_articles`). On SQLite the two nlp workers can then
@@ -753,7 +752,7 @@ def main() -> None:
         from django.db import connection
 
         from tests.support.httpserver import TestServer
-        from tracker.sources.signals import article_ready
+        from tracker.sources.signals import articles_stored
 
         server = TestServer()
         try:
@@ -783,7 +782,6 @@ def main() -> None:
                 " page fetched and extracted",
             )
 
-            article_ready.disconnect(dispatch_uid="crossref-sweep-on-article-ready")
             url = fresh_database(var_dir, "one")
             one, spent = one_process(chain.hosts, args.articles)
             texts = stored_texts()
@@ -809,6 +807,7 @@ def main() -> None:
 
             broker = nlp_broker(var_dir)
             url = fresh_database(var_dir, "two")
+            articles_stored.disconnect(dispatch_uid="crossref-analyse-stored")
             two, fetched = two_processes(chain.hosts, args.articles, var_dir, url, broker)
             report(
                 f"2 nlp worker processes     {two.rate:8,.0f} words/s  ({two.seconds:.1f} s, of which the"

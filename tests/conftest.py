@@ -43,9 +43,12 @@ def sample_corpus(db):
     """The bundled seed corpus, ingested, extracted and cross-referenced through the real chain (about
     two seconds once the spaCy model is loaded in this process): one story of five articles, event
     2026-04-30 with five sources, claim C2 with three wordings, the quote-wording discrepancy."""
+    from tests.support.chain import eager_chain
     from tracker.sources.sample import load_sample
 
-    return load_sample(chain=True)
+    with eager_chain():
+        summary = load_sample()
+    return summary
 
 
 @pytest.fixture

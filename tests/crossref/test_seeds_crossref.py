@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.support.chain import eager_chain
 from tracker.crossref import events
 from tracker.crossref.models import Claim, Discrepancy, Event, Story
 from tracker.sources.sample import load_sample
@@ -20,7 +21,8 @@ WORDINGS = {"general practice", "standard practice", "standard industry procedur
 
 @pytest.fixture
 def chain():
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds", chain=True)
+    with eager_chain():
+        load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
 
 
 def general_practice_claim() -> Claim:

@@ -76,17 +76,26 @@ def test_repoll_adds_nothing_and_an_amended_entry_is_updated(docket_feed):
 
 
 def test_hidden_kinds_follow_the_case(docket_feed, case):
+    """The case's hidden kinds apply when entries are read: a change of the list shows at once, and
+    nothing is written to the stored entries (no save hook on Case)."""
     case.hidden_docket_kinds = ["service"]
     case.save()
     ingestion.poll_feed(docket_feed, fetcher=serving("cand_court_wide.xml"))
-    assert list(DocketEntry.objects.filter(hidden=True).values_list("kind", flat=True)) == ["service"]
+    stored = DocketEntry.objects.count()
+
+    def hidden() -> list[str]:
+        shown = DocketEntry.objects.visible()
+        return sorted(DocketEntry.objects.exclude(pk__in=shown).values_list("kind", flat=True))
+
+    assert hidden() == ["service"]
     case.hidden_docket_kinds = ["pro_hac_vice", "service"]
     case.save()
-    assert DocketEntry.objects.filter(hidden=True).count() == 2
+    assert hidden() == ["pro_hac_vice", "service"]
     assert DocketEntry.objects.visible().filter(kind__in=["service", "pro_hac_vice"]).count() == 0
     case.hidden_docket_kinds = []
     case.save()
-    assert not DocketEntry.objects.filter(hidden=True).exists()
+    assert hidden() == [] and DocketEntry.objects.visible().count() == stored
+    assert not DocketEntry.objects.filter(hidden=True).exists()  # the per-entry flag is a curator's
 
 
 def test_courtlistener_feed_is_stored_with_filing_dates(docket_feed):

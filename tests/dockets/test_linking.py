@@ -7,10 +7,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tracker.crossref.models import Event
+from tracker.crossref import linking as crossref_linking
+from tracker.crossref.models import Claim, Event
+from tracker.crossref.signals import events_changed, send_events_changed
+from tracker.curation import publishing
 from tracker.dockets import linking
 from tracker.dockets.models import DocketEntry
 from tracker.dockets.sample import load_docket_sample
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -56,17 +60,61 @@ def test_links_need_the_date_window_and_a_topic(sample_corpus):
     assert list(event.docket_entries.all()) == [near]
 
 
-def test_saving_or_relinking_an_event_that_moves(sample_corpus):
+def test_an_event_is_relinked_when_events_changed_is_sent_not_when_it_is_saved(
+    sample_corpus, django_capture_on_commit_callbacks
+):
     event = Event.objects.get(date=date(2026, 4, 30))
     load_docket_sample()
     day3 = DocketEntry.objects.get(number=501)
     assert event in day3.events.all()
     event.date = date(2026, 4, 20)
-    event.save()  # the save hook (apps.py) relinks the entries around it
+    event.save()
+    assert event in day3.events.all()  # no post_save hook: a save alone relinks nothing
+    with django_capture_on_commit_callbacks(execute=True) as sent:
+        send_events_changed([event.pk])
+    assert len(sent) == 1 and event not in day3.events.all()  # sent after commit, relinked then
+    event.date = date(2026, 4, 30)
+    event.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_events_changed([event.pk])
+    assert event in day3.events.all()
+
+
+def test_hiding_an_event_unlinks_it_through_the_hand_off(sample_corpus, django_capture_on_commit_callbacks):
+    event = Event.objects.get(date=date(2026, 4, 30))
+    load_docket_sample()
+    day3 = DocketEntry.objects.get(number=501)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.set_event_visibility(events=[event], status=Event.Visibility.HIDDEN)
     assert event not in day3.events.all()
-    Event.objects.filter(pk=event.pk).update(date=date(2026, 4, 30))  # no hook: the caller relinks
-    assert event not in day3.events.all()
-    assert linking.link_events([event.pk]) >= 1 and event in day3.events.all()
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.set_event_visibility(events=[event], status=Event.Visibility.PUBLISHED)
+    assert event in day3.events.all()
+
+
+def test_a_linking_batch_sends_its_events_once_after_the_claims_are_attached(
+    sample_corpus, django_capture_on_commit_callbacks
+):
+    heard: list[list[int]] = []
+
+    def listen(sender, event_ids, **kwargs):
+        heard.append(event_ids)
+        # what the receivers read: the claims are on their events by now
+        assert Claim.objects.filter(event_id__in=event_ids).exists()
+
+    events_changed.connect(listen, dispatch_uid="test-listen")
+    try:
+        articles = list(
+            Article.objects.filter(status=Article.Status.ANALYZED).order_by("first_seen_at", "pk")
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            crossref_linking.link_articles(articles)
+    finally:
+        events_changed.disconnect(dispatch_uid="test-listen")
+    story_events = set(
+        Event.objects.filter(stories__memberships__article__in=articles).values_list("pk", flat=True)
+    )
+    assert len(heard) == 1 and set(heard[0]) == story_events and story_events
 
 
 def test_loaddocketsample_command(sample_corpus):

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from tests.support.chain import eager_chain
 from tracker.cases.models import Case
 from tracker.sources.models import Article, Feed, FetchRun, Outlet
 from tracker.sources.opml import parse_opml
@@ -169,7 +170,8 @@ def test_poll_feeds_sync_stores_articles_and_records_errors(wire):
     good = Feed.objects.create(url=wire.url("/feed.xml"))
     broken = Feed.objects.create(url=wire.url("/broken.xml"))
     Feed.objects.create(url=wire.url("/inactive.xml"), active=False)
-    lines = run("poll_feeds", "--sync").splitlines()
+    with eager_chain():  # the hand-off goes after commit, which a test's transaction needs run
+        lines = run("poll_feeds", "--sync").splitlines()
     assert lines[0] == f"feed {good.pk} ok HTTP 200: 2 new, 0 updated - Test wire"
     assert (
         lines[1] == f"feed {broken.pk} http_error HTTP 500: 0 new, 0 updated - {broken.url} - error: HTTP 500"

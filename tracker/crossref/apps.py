@@ -6,4 +6,4 @@ class CrossrefConfig(AppConfig):
     verbose_name = "Cross-reference: what the articles say"
 
     def ready(self):
-        from tracker.crossref import receivers  # noqa: F401  (connects article_ready)
+        from tracker.crossref import receivers  # noqa: F401  (connects articles_stored)

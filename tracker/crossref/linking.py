@@ -11,7 +11,8 @@ never touches curated ones.
 Linking runs one batch at a time across all processes (a transaction-scoped advisory lock on
 PostgreSQL; SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first
 two articles of a new event at once would otherwise each start a story. Extraction, the expensive
-part, still runs in parallel.
+part, still runs in parallel. Each batch ends with one `events_changed` (crossref.signals) for the
+events it built, updated or took claims from, sent after commit.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from tracker.crossref import clustering, corroboration, discrepancies, events, merging
-from tracker.crossref.models import Claim, Story
+from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.signals import send_events_changed
 from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
@@ -60,6 +62,8 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     corroboration.refresh_claims(claims.values())
     found: dict[int, list[int]] = {}
     dated: dict[int, list[int]] = {}
+    # Events of these stories before the batch: one that loses its claims has changed too.
+    touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     for pk, story in stories.items():
         claims_of_story = events.story_claims(story)  # read once for both steps
         found[pk] = [d.pk for d in discrepancies.detect(story, claims=claims_of_story)]
@@ -67,6 +71,8 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     for result in results:
         result.discrepancy_ids = found[result.story_id]
         result.event_ids = dated[result.story_id]
+    # Once per batch, after the claims are attached to their events; sent when this commits.
+    send_events_changed(touched.union(*dated.values()))
     return results
 
 

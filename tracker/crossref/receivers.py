@@ -1,24 +1,17 @@
-"""Where the extraction hears that sources stored articles: the one upward hand-off.
+"""Where crossref hears from sources: the one upward hand-off, `articles_stored(article_ids)`.
 
-Workers: article_ready asks for a sweep of pending articles on the nlp queue. In-process ingestion
-(`poll_feeds --sync`, `loadsample`): articles_ingested runs extraction and cross-referencing here and
-now, so the caller can read the result when it returns.
+Exactly those articles are analysed, in batches of TRACKER_NLP_BATCH_SIZE on the `nlp` queue; the
+signal comes after commit, so a worker never reads before the write. Workers, `poll_feeds --sync` and
+`loadsample` take this one path (the commands run Celery eagerly, so the chain runs in their process).
+What a dead worker left is found again by the status sweep (tasks.sweep_pending, from beat).
 """
 
 from django.dispatch import receiver
 
-from tracker.sources.signals import article_ready, articles_ingested
+from tracker.crossref import tasks
+from tracker.sources.signals import articles_stored
 
 
-@receiver(article_ready, dispatch_uid="crossref-sweep-on-article-ready")
-def sweep_when_ready(sender, article_id: int, **kwargs) -> None:
-    from tracker.crossref import tasks
-
-    tasks.request_sweep()
-
-
-@receiver(articles_ingested, dispatch_uid="crossref-analyse-ingested")
-def analyse_ingested(sender, article_ids: list[int], **kwargs) -> None:
-    from tracker.crossref import analysis
-
-    analysis.analyze_articles(article_ids)
+@receiver(articles_stored, dispatch_uid="crossref-analyse-stored")
+def analyse_stored(sender, article_ids: list[int], **kwargs) -> None:
+    tasks.enqueue_analysis(article_ids)

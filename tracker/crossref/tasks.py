@@ -5,28 +5,26 @@ from __future__ import annotations
 
 from celery import shared_task
 from django.conf import settings
-from django.core.cache import cache
 
 from tracker.crossref import analysis
 
-SWEEP_DEBOUNCE_SECONDS = 5  # many articles stored at once ask for one sweep, not one each
 
-
-def request_sweep() -> None:
-    """Enqueue a sweep after the current transaction commits, at most one per few seconds."""
-    if cache.add("crossref:sweep-requested", 1, timeout=SWEEP_DEBOUNCE_SECONDS):
-        sweep_pending.apply_async(
-            countdown=SWEEP_DEBOUNCE_SECONDS if not settings.CELERY_TASK_ALWAYS_EAGER else 0
-        )
+def enqueue_analysis(article_ids: list[int]) -> int:
+    """Enqueue exactly these articles for analysis, in batches of TRACKER_NLP_BATCH_SIZE; the number
+    of batches. Called after commit (the articles_stored receiver), so a worker sees the stored text."""
+    size = settings.TRACKER_NLP_BATCH_SIZE
+    batches = [article_ids[i : i + size] for i in range(0, len(article_ids), size)]
+    for batch in batches:
+        analyze_batch.delay(batch)
+    return len(batches)
 
 
 @shared_task(name="tracker.crossref.tasks.sweep_pending", queue="nlp")
 def sweep_pending() -> int:
-    """Enqueue every pending article in batches of TRACKER_NLP_BATCH_SIZE."""
+    """The recovery sweep (beat): enqueue every article whose text is stored but not analysed, which
+    only a lost hand-off or a dead worker leaves behind."""
     ids = analysis.pending_article_ids()
-    size = settings.TRACKER_NLP_BATCH_SIZE
-    for i in range(0, len(ids), size):
-        analyze_batch.delay(ids[i : i + size])
+    enqueue_analysis(ids)
     return len(ids)
 
 

@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.cases.models import Entity
 from tracker.crossref.models import Claim, Discrepancy, Evidence, Status
+from tracker.crossref.signals import send_events_changed
 from tracker.curation import publishing, reviewing
 from tracker.curation.changes import CurationError
 from tracker.curation.list_filters import DiscrepancyFlagFilter, MergedFilter
@@ -229,6 +230,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # claims come from the machine, or from splitting one
+
+    def save_model(self, request, obj, form, change):
+        before = form.initial.get("event")
+        super().save_model(request, obj, form, change)
+        send_events_changed([before, obj.event_id])  # its events' claims changed (move, kind, date)
 
     def get_urls(self):
         split = path(

@@ -4,8 +4,9 @@ Only entries whose docket number matches a tracked case are kept (the feed's own
 any, else every case with a docket number); the other cases of a court-wide feed are ignored. An
 entry is upserted on (case, guid), where the guid is the item's guid plus its date (see
 `parsing.Entry.key`): a re-poll adds nothing; an entry whose text, type, number or link changed is
-updated and its `amended_at` set. The kind comes from kinds.json; `hidden` from the case's
-`hidden_docket_kinds`. New and changed entries are then linked to news events (linking.py).
+updated and its `amended_at` set. The kind comes from kinds.json; the case's `hidden_docket_kinds`
+are applied when entries are read (`DocketEntry.objects.visible()`), not stored. New and changed
+entries are then linked to news events (linking.py).
 """
 
 from __future__ import annotations
@@ -60,7 +61,6 @@ def _values(entry: Entry, case: Case) -> dict:
         "document_url": entry.document_url[:1000],
         "entered_at": entry.entered_at,
         "filed_on": entry.filed_on,
-        "hidden": kind in (case.hidden_docket_kinds or []),
     }
 
 
@@ -92,8 +92,8 @@ def store_entries(entries: list[Entry], *, cases: list[Case], feed=None) -> tupl
             if changed:
                 for name in changed:
                     setattr(row, name, values[name])
-                row.hidden, row.amended_at = values["hidden"], now
-                row.save(update_fields=[*changed, "hidden", "amended_at"])
+                row.amended_at = now
+                row.save(update_fields=[*changed, "amended_at"])
                 updated.append(row.pk)
     if created or updated:
         linking.link_entries([*created, *updated])
@@ -106,11 +106,3 @@ def _create(case: Case, key: str, values: dict, feed) -> DocketEntry | None:
             return DocketEntry.objects.create(case=case, guid=key, feed=feed, **values)
     except IntegrityError:  # a concurrent poll stored it first
         return None
-
-
-def refresh_hidden(case: Case) -> int:
-    """Apply the case's `hidden_docket_kinds` to its stored entries (after the list changed)."""
-    hidden = list(case.hidden_docket_kinds or [])
-    entries = DocketEntry.objects.filter(case=case)
-    changed = entries.filter(kind__in=hidden, hidden=False).update(hidden=True)
-    return changed + entries.exclude(kind__in=hidden).filter(hidden=True).update(hidden=False)

@@ -12,7 +12,7 @@ later, which has its own minute entry. Days are the court's (Case.time_zone).
 Links are recomputed for a whole case at a time (entries and dated events of one case are a few
 hundred), so the result does not depend on the order things arrived in, and running it twice changes
 nothing. Entry points: `link_entries(ids)` after ingestion (ingestion.store_entries calls it),
-`link_events(ids)` when events change (also run on every save of an Event, apps.py), `link_case`.
+`link_events(ids)` when crossref says events changed (receivers.py, once per batch), `link_case`.
 """
 
 from __future__ import annotations
@@ -104,6 +104,8 @@ def link_entries(entry_ids: Iterable[int]) -> int:
 
 
 def link_events(event_ids: Iterable[int]) -> int:
-    """Relink the cases of these events (after events were created, re-dated or re-described)."""
+    """Relink the cases of these events (after events were created, re-dated, re-described, shown or
+    hidden, or their claims changed). Links are mutual nearest pairs, so a changed event can move an
+    entry's link away from another event of its case: the case is the unit that is recomputed."""
     case_ids = set(Event.objects.filter(pk__in=list(event_ids)).values_list("case_id", flat=True))
     return sum(link_case(case_id) for case_id in sorted(c for c in case_ids if c))

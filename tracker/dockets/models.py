@@ -2,14 +2,23 @@
 
 from django.db import models
 
+from tracker.cases.models import Case
+
 
 class DocketEntryQuerySet(models.QuerySet):
     def for_case(self, case):
         return self.filter(case=case)
 
     def visible(self):
-        """Entries whose type the case does not hide (Case.hidden_docket_kinds)."""
-        return self.exclude(hidden=True)
+        """Entries readers may see: not hidden one by one (`hidden`), and of no kind their case hides
+        (Case.hidden_docket_kinds, read here, when the entries are read, so a change of the list
+        shows at once with nothing to refresh). One query for the cases' lists."""
+        hidden_kinds = models.Q()
+        for case_id, kinds in Case.objects.values_list("pk", "hidden_docket_kinds"):
+            if kinds:
+                hidden_kinds |= models.Q(case_id=case_id, kind__in=kinds)
+        visible = self.exclude(hidden=True)
+        return visible.exclude(hidden_kinds) if hidden_kinds else visible
 
 
 class DocketEntry(models.Model):

@@ -20,7 +20,7 @@ from tracker.sources.models import Article, ArticleFeed, ArticleSignature, Artic
 from tracker.sources.pages import Page
 from tracker.sources.parsing import Entry
 from tracker.sources.sanitising import html_to_text
-from tracker.sources.signals import article_ready
+from tracker.sources.signals import article_stored
 
 MIN_WORDS_FOR_NEAR_COPY = 50
 URL_MAX = Article._meta.get_field("canonical_url").max_length
@@ -249,8 +249,8 @@ def _follow_canonical(article: Article, canonical: str) -> Article:
 
 
 def finalize(article: Article, *, context: Context) -> None:
-    """Fingerprint, copy detection and relevance for an article whose text is stored; then tell
-    whoever listens (extraction) that it is ready, once the transaction commits."""
+    """Fingerprint, copy detection and relevance for an article whose text is stored; then hand it on
+    (extraction) with its batch, once the transaction commits (signals.articles_stored)."""
     article.text_hash = dedupe.text_fingerprint(article.text)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
@@ -260,8 +260,7 @@ def finalize(article: Article, *, context: Context) -> None:
         pk=article.pk
     ).update(copy_of=root_of(article), copy_kind=Article.CopyKind.CANONICAL)
     attach_cases(article, context=context)
-    article_id = article.pk
-    transaction.on_commit(lambda: article_ready.send(sender=Article, article_id=article_id))
+    article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits
 
 
 def root_of(article: Article) -> Article:

@@ -26,7 +26,7 @@ from tracker.sources.models import Article, Feed, FetchRun, content_retention_cu
 from tracker.sources.pages import extract_page
 from tracker.sources.parsing import parse_feed
 from tracker.sources.sanitising import html_to_text
-from tracker.sources.signals import articles_ingested, feed_kind_handlers
+from tracker.sources.signals import feed_kind_handlers, storing_batch
 
 Fetcher = Callable[..., FetchResponse]
 
@@ -103,19 +103,15 @@ def poll_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     )
 
 
-def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch, chain: bool = False) -> PollResult:
+def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     """Poll a feed and fetch the pages it needs, all in this process (scripts, tests, the sample).
-    With `chain`, the articles it stored are then handed to the rest of the chain in this process too
-    (the articles_ingested signal: extraction and cross-referencing)."""
-    result = poll_feed(feed, fetcher=fetcher)
-    context = context_for()
-    for article in Article.objects.filter(pk__in=result.pages_needed):
-        fetch_article_page(article, fetcher=fetcher, context=context)
-    if chain and not result.handled:
-        touched = sorted(set(result.created) | set(result.updated) | set(result.pages_needed))
-        existing = list(Article.objects.filter(pk__in=touched).values_list("pk", flat=True))
-        if existing:
-            articles_ingested.send(sender=Feed, article_ids=existing)
+    The articles it stored go on as one batch (signals.articles_stored), after commit, the way the
+    workers' do; with eager Celery (`poll_feeds --sync`) the rest of the chain runs here too."""
+    with storing_batch():
+        result = poll_feed(feed, fetcher=fetcher)
+        context = context_for()
+        for article in Article.objects.filter(pk__in=result.pages_needed):
+            fetch_article_page(article, fetcher=fetcher, context=context)
     return result
 
 
@@ -140,16 +136,17 @@ def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -
         feed.title = parsed.title[:300]
     context = context_for(feed)
     result.run.entries_seen = len(parsed.entries)
-    for entry in parsed.entries:
-        stored = articles.store_entry(feed=feed, entry=entry, context=context)
-        if stored is None:
-            continue
-        if stored.created:
-            result.created.append(stored.article.pk)
-        elif stored.updated:
-            result.updated.append(stored.article.pk)
-        if stored.needs_page:
-            result.pages_needed.append(stored.article.pk)
+    with storing_batch():  # one articles_stored for the poll's entries
+        for entry in parsed.entries:
+            stored = articles.store_entry(feed=feed, entry=entry, context=context)
+            if stored is None:
+                continue
+            if stored.created:
+                result.created.append(stored.article.pk)
+            elif stored.updated:
+                result.updated.append(stored.article.pk)
+            if stored.needs_page:
+                result.pages_needed.append(stored.article.pk)
     result.run.entries_new, result.run.entries_updated = len(result.created), len(result.updated)
     outcome = FetchRun.Outcome.PARSE_WARNING if parsed.problem else FetchRun.Outcome.OK
     return _finish(feed, result, started, outcome=outcome, error=parsed.problem)

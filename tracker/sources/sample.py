@@ -24,7 +24,7 @@ from tracker.sources.articles import outlet_for
 from tracker.sources.fetching import FetchResponse
 from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, Outlet
-from tracker.sources.signals import articles_ingested
+from tracker.sources.signals import storing_batch
 
 CASE_SLUG = "musk-v-openai"
 AGGREGATOR_FEED_URL = "https://aggregator.example/search/musk-openai-trial.xml"
@@ -139,11 +139,11 @@ def _attach_outlets(feeds: list[Feed]) -> None:
             feed.save(update_fields=["outlet"])
 
 
-def load_sample(*, root: Path | None = None, progress=iter, chain: bool = False) -> SampleSummary:
+def load_sample(*, root: Path | None = None, progress=iter) -> SampleSummary:
     """Create the sample feeds and ingest them from disk; a second run adds nothing.
 
-    With `chain`, the articles not yet analysed are handed to the rest of the chain (extraction and
-    cross-referencing) in this process, through the articles_ingested signal.
+    The articles it stores go on as one batch (signals.articles_stored) after commit, the way the
+    workers' do; with eager Celery (`loadsample`) extraction and cross-referencing run in this process.
 
     `progress` wraps the iteration over feeds (the command passes a tqdm bar). Pages that an earlier,
     interrupted load left unfetched are fetched too, since an unchanged feed would not ask again.
@@ -151,22 +151,18 @@ def load_sample(*, root: Path | None = None, progress=iter, chain: bool = False)
     root = root or default_root()
     fetcher = SampleFetcher(root)
     feeds, feeds_created = ensure_sample_feeds(root=root)
-    polls = [(feed, ingestion.ingest_feed(feed, fetcher=fetcher)) for feed in progress(feeds)]
-    pending = Article.objects.filter(feed_items__feed__in=feeds, status=Article.Status.NEW).distinct()
-    for article in pending:
-        ingestion.fetch_article_page(article, fetcher=fetcher)
-    _attach_outlets(feeds)
+    with storing_batch():
+        polls = [(feed, ingestion.ingest_feed(feed, fetcher=fetcher)) for feed in progress(feeds)]
+        pending = Article.objects.filter(feed_items__feed__in=feeds, status=Article.Status.NEW).distinct()
+        for article in pending:
+            ingestion.fetch_article_page(article, fetcher=fetcher)
+        _attach_outlets(feeds)  # before the batch goes on: outlets count for corroboration
     articles = list(
         Article.objects.filter(feed_items__feed__in=feeds)
         .distinct()
         .select_related("outlet")
         .order_by("first_seen_at", "id")
     )
-    pending = [a.pk for a in articles if a.status == Article.Status.FETCHED]
-    if chain and pending:
-        articles_ingested.send(sender=Feed, article_ids=pending)
-        for article in articles:
-            article.refresh_from_db(fields=["status"])
     return SampleSummary(
         feeds=feeds,
         feeds_created=feeds_created,

@@ -1,20 +1,56 @@
-"""The one hand-off from sources upward: an article whose text is stored (or changed) is ready.
+"""The one hand-off from sources upward: `articles_stored(article_ids)`, once per batch, after commit.
 
-Receivers (the extraction, in crossref) get `article_id`. It is sent after the transaction that
-stored the text commits, so a receiver that enqueues a task never races the write.
+A batch is what one call stores: the entries of one poll (`poll_feed`), one feed with its pages
+(`ingest_feed`), the whole sample (`load_sample`), or one page (`fetch_article_page`, a batch of one).
+Each article whose text is stored (or changed) joins the open batch when its own transaction commits
+(an article whose savepoint rolls back never joins); the batch is sent once, when the block ends and
+the transaction around it, if any, commits. Receivers (the extraction, in crossref) get exactly those
+ids; the article status column stays the recovery sweep for what a dead worker left.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.dispatch import Signal
 
-article_ready = Signal()  # sender=Article, article_id=int
+articles_stored = Signal()  # sender=None, article_ids=list[int] (sorted, never empty)
 
-# Sent by in-process ingestion (`poll_feeds --sync`, `loadsample`) with the ids of the articles it
-# stored or changed, so the rest of the chain (extraction, cross-referencing) can run in the same
-# process and a script can read the result at once. Workers use article_ready instead.
-articles_ingested = Signal()  # sender=Feed, article_ids=list[int]
+_open_batch: ContextVar[set[int] | None] = ContextVar("articles_stored_batch", default=None)
+
+
+def _send(ids) -> None:
+    if ids:
+        articles_stored.send(sender=None, article_ids=sorted(ids))
+
+
+@contextmanager
+def storing_batch() -> Iterator[None]:
+    """Collect the articles stored inside the block and send `articles_stored` once for them, after
+    commit. A block inside an open one joins it, so the outermost caller decides the batch."""
+    if _open_batch.get() is not None:
+        yield
+        return
+    ids: set[int] = set()
+    token = _open_batch.set(ids)
+    try:
+        yield
+    finally:
+        _open_batch.reset(token)
+        # Registered last, so it runs after the commit callbacks that add this batch's ids.
+        transaction.on_commit(lambda: _send(ids))
+
+
+def article_stored(article_id: int) -> None:
+    """Note that an article's text is stored: it joins the open batch once its transaction commits,
+    or, outside a batch, is sent on its own after commit."""
+    batch = _open_batch.get()
+    if batch is None:
+        transaction.on_commit(lambda: _send([article_id]))
+    else:
+        transaction.on_commit(lambda: batch.add(article_id))
 
 
 # --- feeds of other kinds than news -------------------------------------------------------------

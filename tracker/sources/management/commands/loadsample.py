@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 from tqdm import tqdm
 
 from tracker.sources.sample import SampleError, SampleSummary, load_sample
@@ -49,7 +50,9 @@ class Command(BaseCommand):
             )
 
         try:
-            summary = load_sample(root=options["root"], progress=progress, chain=True)
+            # Eager Celery: the workers' path (articles_stored -> analyze_batch), run in this process.
+            with override_settings(CELERY_TASK_ALWAYS_EAGER=True):
+                summary = load_sample(root=options["root"], progress=progress)
         except SampleError as exc:
             raise CommandError(str(exc)) from exc
         for line in summary_lines(summary):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 from tqdm import tqdm
 
 from tracker.sources import ingestion, tasks
@@ -57,7 +58,9 @@ class Command(BaseCommand):
         failed = 0
         show = sys.stderr.isatty()
         for feed in tqdm(feeds, desc="polling", unit="feed", disable=not show, file=sys.stderr, leave=False):
-            result = ingestion.ingest_feed(feed, chain=True)
+            # Eager Celery: the workers' path (articles_stored -> analyze_batch), run in this process.
+            with override_settings(CELERY_TASK_ALWAYS_EAGER=True):
+                result = ingestion.ingest_feed(feed)
             failed += result.run.outcome not in ingestion.SUCCESS
             with tqdm.external_write_mode(file=sys.stderr):
                 self.stdout.write(describe(feed, result))
