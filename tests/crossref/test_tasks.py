@@ -1,4 +1,4 @@
-"""Stored articles reach the extraction through article_ready and a real worker on the nlp queue."""
+"""Stored articles reach the extraction through articles_stored and a real worker on the nlp queue."""
 
 import pytest
 from django.conf import settings

@@ -6,7 +6,6 @@ bodies of fetch runs, the texts of articles), so a page costs the same few queri
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.humanize.templatetags.humanize import naturaltime
@@ -190,10 +189,7 @@ class FeedAdmin(admin.ModelAdmin):
         ids = list(queryset.values_list("id", flat=True))
         for feed_id in ids:
             tasks.fetch_feed.delay_on_commit(feed_id)
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            text = f"Polled {len(ids)} feed(s); their fetch runs are listed on each feed."
-        else:
-            text = f"Queued {len(ids)} feed(s) for polling; a worker fetches them shortly."
+        text = f"Queued {len(ids)} feed(s) for polling; their fetch runs are listed on each feed."
         self.message_user(request, text, messages.SUCCESS)
 
     @admin.action(description="Pause (stop polling)", permissions=["change"])
