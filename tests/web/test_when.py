@@ -54,7 +54,7 @@ def test_an_undated_report_seen_earlier_is_never_first_ahead_of_a_dated_one(samp
 def test_story_event_and_claim_pages_name_the_first_dated_report(client, sample_corpus):
     """The sample's undated articles (News App, Related Tools, FrontierNews.ai) were stored first; the
     first stated publication is Aivizor's, 30 Apr 2026 11:21 in the court's zone."""
-    story = Story.objects.get()
+    story = _story()
     event = Event.objects.get(date=date(2026, 4, 30))
     claim = Claim.objects.filter(event=event).order_by("-outlets_count", "pk").first()
     first = "First reported by Aivizor at 30 Apr 2026, 11:21 PDT"
@@ -70,12 +70,21 @@ def test_story_event_and_claim_pages_name_the_first_dated_report(client, sample_
     assert first in _text(claim_html)
 
 
+def _story() -> Story:
+    """The story that holds Aivizor's article (the first stated publication of the sample)."""
+    return Story.objects.get(memberships__article__outlet__name="Aivizor")
+
+
 def test_the_story_chart_plots_publication_days_and_counts_undated_articles_apart(client, sample_corpus):
-    html = client.get(reverse("web:story", args=[Story.objects.get().pk])).content.decode()
+    story = _story()
+    members = Article.objects.filter(story_membership__story=story)
+    dated, undated = members.exclude(published_at=None).count(), members.filter(published_at=None).count()
+    assert dated and undated
+    html = client.get(reverse("web:story", args=[story.pk])).content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
-    assert "2 articles by 2 outlets from 30 Apr to 1 May" in svg
-    assert "3 more without a stated publication date, not plotted" in svg
-    assert "3 articles state no publication date and are not plotted" in html
+    assert re.search(rf"{dated} articles? by \d outlets? from 30 Apr", svg)
+    assert f"{undated} more without a stated publication date, not plotted" in svg
+    assert f"{undated} article" in html and "no publication date and" in html
     today = Article.objects.filter(published_at=None).first().first_seen_at
     assert f"{today.day} {today:%b}:" not in svg  # nothing drawn on the day the sample was loaded
 
@@ -112,4 +121,30 @@ def test_a_claimless_event_counts_its_stories_articles_on_its_page(client, sampl
     event = Event.objects.filter(claims=None).exclude(date=None).first()
     assert event is not None
     html = client.get(reverse("web:event", args=[event.pk])).content.decode()
-    assert "5 outlets, 5 independent" in html and "First reported by Aivizor" in _text(html)
+    outlets = (
+        Article.objects.filter(story_membership__story__events=event).values("outlet").distinct().count()
+    )
+    assert outlets and f"{outlets} outlet" in _count(html) and "First reported by" in _text(html)
+
+
+def test_outlet_firsts_follow_stated_publication_not_ingest_order(client, sample_corpus):
+    """An undated article stored first must not make its outlet "first with an event", whatever an
+    event row stored; times are written in the court's zone, named."""
+    from tracker.sources.models import Outlet
+
+    undated = Outlet.objects.get(name="FrontierNews.ai")
+    Event.objects.update(first_reported_by=undated)  # what ingest order would have stored
+    response = client.get(reverse("web:outlets"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = {
+        name: re.findall(r"<td>(\d+)</td>", row)
+        for name, row in re.findall(
+            r'>([^<>]+)</a> <span class="meta">[^<]*</span></th>(.*?)</tr>', html, re.S
+        )
+    }
+    assert rows["Aivizor"][2] == "3"  # the three dated events: Aivizor states the first publication
+    assert rows["FrontierNews.ai"][2] == "0"
+    assert "Times are in America/Los_Angeles" in html
+    search = client.get(reverse("web:search"), {"q": "Musk"}).content.decode()
+    assert "Times are in America/Los_Angeles" in search and "UTC</time>" not in search

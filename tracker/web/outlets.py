@@ -2,20 +2,25 @@
 report a claim or an event, and how often its article was a copy of another.
 
 Counts are correlated subqueries, not joins, so no count multiplies another, and the list is one query.
-"First" counts public claims (Claim.first_outlet) and public events (Event.first_reported_by) only.
+"First" counts public claims (Claim.first_outlet, stored by the same coverage rule) and public events (the
+coverage the event pages show) only. Times are written in the court's zone, named on the page.
 An outlet's page lists headlines, times and story links, never an article's text.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Claim, Event
 from tracker.sources.models import Article, Outlet
 from tracker.web import paging
+from tracker.web.timeline import court_zone
 
 PAGE_SIZE = 50
 KEYS = [paging.Key("first_seen_at"), paging.Key("pk")]
@@ -38,8 +43,27 @@ def with_figures(outlets: QuerySet) -> QuerySet:
         articles_count=_count(Article.objects.all(), "outlet"),
         copies_count=_count(Article.objects.filter(copy_of__isnull=False), "outlet"),
         first_claims=_count(Claim.objects.public(), "first_outlet"),
-        first_events=_count(Event.objects.public(), "first_reported_by"),
     )
+
+
+def first_events() -> Counter:
+    """How many public events each outlet reported first: the coverage the event pages show (the
+    earliest stated publication, an undated report only when none is dated), or the first report a
+    curator set on a locked event. One pass over every public event's reports."""
+    events = Event.objects.public()
+    curated = events.filter(locked=True, first_reported_by__isnull=False)
+    counts = Counter(curated.values_list("first_reported_by", flat=True))
+    coverage = coverage_of_events(events.exclude(pk__in=curated.values("pk")).values_list("pk", flat=True))
+    counts.update(c.first_outlet.pk for c in coverage.values() if c.first_outlet)
+    return counts
+
+
+def _with_first_events(outlets) -> list[Outlet]:
+    firsts = first_events()
+    outlets = list(outlets)
+    for o in outlets:
+        o.first_events = firsts[o.pk]
+    return outlets
 
 
 @require_GET
@@ -47,12 +71,13 @@ def outlet_list(request):
     outlets = (
         with_figures(Outlet.objects.all()).filter(articles_count__gt=0).order_by("-articles_count", "name")
     )
-    return render(request, "web/outlets.html", {"outlets": outlets})
+    return render(request, "web/outlets.html", {"outlets": _with_first_events(outlets), "tz": court_zone()})
 
 
 @require_GET
 def outlet(request, pk: int):
     outlet = get_object_or_404(with_figures(Outlet.objects.all()), pk=pk)
+    outlet.first_events = first_events()[outlet.pk]
     articles = (
         Article.objects.filter(outlet=outlet)
         .select_related("story_membership__story", "copy_of__outlet")
@@ -62,4 +87,4 @@ def outlet(request, pk: int):
     )
     page = paging.page_or_404(request, articles, resource=f"outlet:{outlet.pk}", keys=KEYS, limit=PAGE_SIZE)
     template = "web/outlets.html#articles" if request.htmx else "web/outlets.html"
-    return render(request, template, {"outlet": outlet, "page": page})
+    return render(request, template, {"outlet": outlet, "page": page, "tz": court_zone()})

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 
 from tracker.crossref.models import Claim, Event, Evidence
 from tracker.sources.models import Article
+from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
 MAX_QUERY = 200
@@ -235,4 +236,4 @@ def search_page(request):
         return HttpResponseBadRequest("The query holds a NUL character.")
     results = search(query)
     template = "web/search.html#results" if request.htmx else "web/search.html"
-    return render(request, template, {"query": query.strip(), "results": results})
+    return render(request, template, {"query": query.strip(), "results": results, "tz": court_zone()})

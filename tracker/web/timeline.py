@@ -122,6 +122,13 @@ def default_case() -> Case | None:
     return cases.filter(status=Case.Status.ACTIVE, kind=Case.Kind.COURT_CASE).first() or cases.first()
 
 
+def court_zone() -> str:
+    """The zone times are written in on pages that span cases (search, outlets): the court's of the
+    default case, so a reader sees one zone, named, wherever they look."""
+    case = default_case()
+    return case.time_zone if case else "UTC"
+
+
 def day_start(day: date, tz: ZoneInfo) -> datetime:
     """The instant a court day begins (an aware datetime; the database compares it in UTC)."""
     return datetime.combine(day, time.min, tzinfo=tz)
