@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from tracker.cases.models import Case, Entity
-from tracker.crossref import events, timeline
+from tracker.crossref import event_reports, events
 from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
 
@@ -203,7 +203,7 @@ def test_an_edit_moves_last_changed_but_not_first_reported(story):
 )
 def test_clause_titles(sentence, when, cue, title):
     start = sentence.index(when)
-    assert timeline.clause_title(sentence, start, start + len(when), sentence.index(cue)) == title
+    assert event_reports.clause_title(sentence, start, start + len(when), sentence.index(cue)) == title
 
 
 def test_seeds_testimony_on_thursday_with_all_five_sources_and_the_opening_on_monday():

@@ -29,9 +29,9 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Prefetch, Q
 
-from tracker.crossref import timeline
+from tracker.crossref import event_reports
+from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Evidence, Story
-from tracker.crossref.timeline import RANK, Group, Report
 from tracker.sources.models import Article
 
 CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
@@ -74,7 +74,7 @@ def dated_reports(story: Story, claims: Iterable[Claim] | None = None) -> list[R
         if when is not None:
             evidence = list(claim.evidence.all())
             articles = tuple(dict.fromkeys(e.article_id for e in evidence))
-            seen = min((timeline.reported_at(e.article) for e in evidence), default=None)
+            seen = min((event_reports.reported_at(e.article) for e in evidence), default=None)
             kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
             reports.append(Report(kind, when[0], when[1], articles, seen, claim=claim))
     articles = {a.pk: a for a in Article.objects.filter(story_membership__story=story)}
@@ -83,7 +83,7 @@ def dated_reports(story: Story, claims: Iterable[Claim] | None = None) -> list[R
     for mention in mentions.order_by("article_id", "start"):
         by_article[mention.article_id].append(mention)
     for article_id, found in by_article.items():
-        reports.extend(timeline.mention_reports(articles[article_id], found))
+        reports.extend(event_reports.mention_reports(articles[article_id], found))
     return reports
 
 
@@ -185,13 +185,13 @@ def _values(event: Event | None, story: Story, group: Group, articles: dict[int,
     ids = {a for r in group.reports for a in r.articles}
     ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
     reporting = sorted(
-        (articles[i] for i in ids if i in articles), key=lambda a: (timeline.reported_at(a), a.pk)
+        (articles[i] for i in ids if i in articles), key=lambda a: (event_reports.reported_at(a), a.pk)
     )
     first = reporting[0] if reporting else None
-    first_at = timeline.reported_at(first) if first else None
+    first_at = event_reports.reported_at(first) if first else None
     first_by = first.outlet_id if first else None
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
-    title, summary = timeline.describe(group)
+    title, summary = event_reports.describe(group)
     if event is not None and event.stories.exclude(pk=story.pk).exists():
         if event.first_reported_at and (first_at is None or event.first_reported_at <= first_at):
             first_at, first_by = event.first_reported_at, event.first_reported_by_id

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.crossref import events
+from tracker.crossref.event_reports import reported_at
 from tracker.crossref.models import Claim, Event, Story
-from tracker.crossref.timeline import reported_at
 from tracker.sources.models import Article
 
 
