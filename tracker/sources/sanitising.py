@@ -63,8 +63,8 @@ _PARAGRAPH, _LINE = "\x01", "\x02"  # markers; control characters are removed fr
 # (unencodable: a 500 from any page or database that meets one) and the two non-characters XML forbids.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]*>")
-_SKIPPED_CONTENT = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_SKIPPED_OPEN = re.compile(r"<(script|style)\b", re.I)
+_SKIPPED_CLOSE = {name: re.compile(rf"</{name}\b", re.I) for name in ("script", "style")}
 
 
 def strip_controls(text: str) -> str:
@@ -148,13 +148,29 @@ def _text_pieces(root: lxml_html.HtmlElement) -> list[str]:
 
 
 def _fallback_pieces(html: str) -> list[str]:
-    """Text between tags, every tag taken as a paragraph break: crude, for what lxml cannot read."""
-    html = _SKIPPED_CONTENT.sub(" ", html)
+    """Text between tags, every tag taken as a paragraph break: crude, for what lxml cannot read.
+
+    One pass, each character looked at a bounded number of times, however the markup is broken: an
+    unclosed comment, script or style runs to the end (as in a browser), and once a `<` has no `>`
+    after it, no later one has either, so the rest is text. (Regexes here were quadratic on thousands
+    of unclosed `<!--` or `<a`.)"""
     pieces: list[str] = []
     position = 0
-    for match in _TAG.finditer(html):
-        pieces += [htmllib.unescape(html[position : match.start()]), _PARAGRAPH]
-        position = match.end()
+    while (start := html.find("<", position)) >= 0:
+        pieces.append(htmllib.unescape(html[position:start]))
+        if html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            end = end + 3 if end >= 0 else len(html)
+        elif (skipped := _SKIPPED_OPEN.match(html, start)) is not None:
+            close = _SKIPPED_CLOSE[skipped.group(1).lower()].search(html, skipped.end())
+            end = (html.find(">", close.end()) + 1 if close else 0) or len(html)
+        else:
+            end = html.find(">", start) + 1
+            if not end:  # no tag closes from here on: the rest is text
+                pieces.append(htmllib.unescape(html[start:]))
+                return pieces
+        pieces.append(_PARAGRAPH)
+        position = end
     pieces.append(htmllib.unescape(html[position:]))
     return pieces
 
