@@ -67,9 +67,12 @@ def test_curated_status_and_linked_claims(client, sample_corpus):
     Claim.objects.filter(pk=claim.pk).update(status="approved", locked=True)
     html = client.get(reverse("web:claim", args=[claim.pk])).content.decode()
     assert "curated" in html and "machine-extracted</span>\n" not in html
-    assert f'href="{reverse("web:claim", args=[answer.pk])}"' in html and "Answered by OpenAI" in html
+    assert (
+        f'href="{reverse("web:claim", args=[answer.pk])}"' in html
+        and f'Answered by <a href="{reverse("web:entity", args=["openai"])}">OpenAI</a>' in html
+    )
     back = client.get(reverse("web:claim", args=[answer.pk])).content.decode()
-    assert "Responds to Elon Musk" in back
+    assert f'Responds to <a href="{reverse("web:entity", args=["elon-musk"])}">Elon Musk</a>' in back
 
 
 def test_testimony_in_the_record(client, sample_corpus):

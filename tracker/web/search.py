@@ -1,4 +1,5 @@
-"""Search over events, claims, quotes and articles, ranked, with the matched words highlighted.
+"""Search over events, claims, quotes and articles, ranked, with the matched words highlighted; and over
+people and organisations, outlets, the court record and discrepancies (search_records.py).
 
 PostgreSQL: full-text search (websearch syntax: "quoted phrases", or, -not), ranked by ts_rank, with
 ts_headline excerpts, on the GIN indexes of migration web/0002 (EnglishVector renders the very
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_GET
 
 from tracker.crossref.models import Claim, Event, Evidence
 from tracker.sources.models import Article
+from tracker.web import search_records
 from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
@@ -68,10 +70,15 @@ class Results:
     claims: list[Hit] = field(default_factory=list)
     quotes: list[Hit] = field(default_factory=list)
     articles: list[Hit] = field(default_factory=list)
+    entities: list[Hit] = field(default_factory=list)
+    outlets: list[Hit] = field(default_factory=list)
+    docket_entries: list[Hit] = field(default_factory=list)
+    discrepancies: list[Hit] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        return len(self.events) + len(self.claims) + len(self.quotes) + len(self.articles)
+        groups = (self.events, self.claims, self.quotes, self.articles, self.entities, self.outlets)
+        return sum(len(g) for g in groups) + len(self.docket_entries) + len(self.discrepancies)
 
 
 def segments_from_markers(text: str) -> Segments:
@@ -218,14 +225,37 @@ def search_simple(query: str) -> Results:
     return results
 
 
+def find_records(results: Results) -> Results:
+    """Add the people and organisations, outlets, docket entries and discrepancies the words name."""
+    words = terms(results.query)
+    if not words:
+        return results
+    needles = [" ".join(words), *words] if len(words) > 1 else words
+    results.entities = [Hit(e, mark(e.name, needles), "entity") for e in search_records.entities(words)]
+    results.outlets = [Hit(o, mark(o.name, needles), "outlet") for o in search_records.outlets(words)]
+    results.docket_entries = [
+        Hit(d, mark(d.description, needles), "docket") for d in search_records.docket_entries(words)
+    ]
+    results.discrepancies = [
+        Hit(d, mark(_discrepancy_text(d), needles), "discrepancy")
+        for d in search_records.discrepancies(words)
+    ]
+    return results
+
+
+def _discrepancy_text(d) -> str:
+    words = [str(v.get("words", "")) for v in d.variants if isinstance(v, dict)]
+    return " / ".join(w for w in words if w) or (d.claim.text if d.claim_id else "")
+
+
 def search(query: str) -> Results:
     """The ranked results of a reader's query, grouped; empty for a blank query."""
     query = " ".join(query.split())[:MAX_QUERY]
     if not query:
         return Results(query)
     if connection.vendor == "postgresql":
-        return search_postgresql(query)
-    return search_simple(query)
+        return find_records(search_postgresql(query))
+    return find_records(search_simple(query))
 
 
 @require_GET

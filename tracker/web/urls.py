@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tracker.web import claims, discrepancies, entities, outlets, reports, search, stories, views
+from tracker.web import claims, discrepancies, entities, indexes, outlets, reports, search, stories, views
 from tracker.web.feeds import case_feed, entity_feed, timeline_feed
 from tracker.web.timelinejs import case_timeline
 
@@ -12,8 +12,10 @@ urlpatterns = [
     path("cases/<slug:slug>/", views.case, name="case"),
     path("events/<int:pk>/", views.event, name="event"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("stories/", indexes.story_list, name="stories"),
     path("stories/<int:pk>/", stories.story, name="story"),
     path("claims/<int:pk>/", claims.claim, name="claim"),
+    path("entities/", indexes.entity_list, name="entities"),
     path("entities/<slug:slug>/", entities.entity, name="entity"),
     path("outlets/", outlets.outlet_list, name="outlets"),
     path("outlets/<int:pk>/", outlets.outlet, name="outlet"),

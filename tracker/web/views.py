@@ -15,7 +15,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker.cases.models import Case
+from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Event, Story
 from tracker.dockets.models import DocketEntry
@@ -98,11 +98,30 @@ def _overview(case: Case | None) -> dict:
         .first()
     )
     stories = Story.objects.filter(cases=case).order_by("-first_seen_at", "-pk")
+    people = list(
+        case.entities.filter(status=Entity.Status.CURATED, merged_into__isnull=True).order_by("name")
+    )
     return {
         "latest_events": list(latest[:LATEST_EVENTS]),
         "next_hearing": hearing,
         "stories": list(stories[:LATEST_STORIES]),
+        "people": people,
+        "judge": judge_entity(case, people),
     }
+
+
+def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
+    """The curated entity the case's judge is: one of the case's entities by name, else any curated
+    entity whose name or alias is the judge's name as the case writes it."""
+    name = case.judge.strip().lower()
+    if not name:
+        return None
+    for entity in people:
+        if entity.name.lower() == name:
+            return entity
+    named = Q(name__iexact=name) | Q(aliases__text__iexact=name)
+    found = Entity.objects.filter(named, status=Entity.Status.CURATED, merged_into__isnull=True)
+    return found.order_by("pk").first()
 
 
 @require_GET
