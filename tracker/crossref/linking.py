@@ -55,6 +55,10 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         stories[story.pk] = story
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
+    settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
+    stories = {story.pk: story for story in settled.values()}
+    for article, result in zip(articles, results, strict=True):
+        result.story_id = settled[article.pk].pk
     for story in stories.values():
         for claim_id, target_id in merging.link_responses(story).items():
             if claim_id in claims:

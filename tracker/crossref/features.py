@@ -1,0 +1,296 @@
+"""What clustering compares articles by, taken from real text, and the comparison itself (plain Python).
+
+Real coverage carries leftover markup, entity escapes, bylines, datelines and boilerplate ("Related",
+newsletter prompts, an "ABSTRACT." heading); `clean_text` removes them before any feature is taken.
+An article is then described by:
+
+- the words of its title and lead (title words count double), weighted at comparison time by how rare
+  they are among the articles compared (IDF), so "said" and the case's own vocabulary weigh nothing;
+- the participants named in its title and lead, weighted the same way: the three people in every story
+  of a case say which case, a name seen in two articles of the week says which event;
+- its direct quotes (shared words inside quotation marks are strong evidence of the same event);
+- the shingles of its lead paragraph and any wire credit, which find copies: a wire lede under another
+  headline, a spun or shortened copy.
+
+`cluster` turns the pairwise scores into stories by average linkage, deterministically: the outcome is
+a function of the set of articles, whatever order they came in. Nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
+LEAD_WORDS = 80
+BODY_WORDS = 300  # the rest of the text counts too, each word less than a lead word
+BODY_WEIGHT = 0.2
+STEM_CHARS = 6
+SHINGLE = 4
+THRESHOLD = 0.06  # the average link two groups need to become one story
+TERM_WEIGHT, ENTITY_WEIGHT, QUOTE_WEIGHT = 0.8, 0.5, 0.3
+COPY_CONTAINMENT = 0.5  # share of the shorter lead's shingles found in the other lead
+MIN_QUOTE_WORDS = 4
+QUOTE_SHINGLE = 6
+RARITY_PRIOR = 50
+RELATIVE_MIN_PAIRS = 30  # fewer pairs say nothing about what is usual
+RELATIVE = 1.8  # and at least this many times the median score of the pairs compared
+TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
+DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also an and any are around as at be because been before
+    being between both but by can could did do does doing down during each even ever every few for
+    from further had has have having he her here hers him his how however i if in into is it its itself
+    just last least like make many may might more most much must my near new news no nor not now
+    of off on once one only or other our out over own per said same say says see she should since so
+    some still such than that the their them then there these they this those through to today told
+    too two under until up upon us use used using very via was way we week were what when where which
+    while who whom why will with within without would year years yet you your inc ltd co corp
+    according amid asked back called came come first get got including know later latest made next
+    reported reporting update updated monday tuesday wednesday thursday friday saturday sunday night
+    morning afternoon evening time thing things going just
+    """.split()
+)
+_TAG = re.compile(r"<[^>]{0,400}>")
+_BOILERPLATE = re.compile(
+    r"^\s*(by\s+[A-Z][\w.'\- ]{0,60}$|byline\s*:|related\s*:|read more\b|see also\b|sign up\b|subscribe\b"
+    r"|advertisement\s*$|abstract\.?\s*$|full text\.?\s*$|letters?\.?\s*$|correction appended\.?\s*$"
+    r"|(photo|image|video|credit)\s*:|click here\b|follow (us|him|her)\b|share this\b"
+    r"|this (article|story) was (provided|originally published)\b|copyright\b|all rights reserved\b"
+    r"|\(reporting by\b|editing by\b|_{3,}\.?\s*$)",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.,' \-]{1,40}(,\s*[A-Z][a-z]{2,4}\.?\s*\d{0,2})?\s*(\([A-Za-z .]+\))?\s*[\u2014\u2013-]+\s*"
+)
+_WIRE = re.compile(
+    r"\((AP|Reuters|UPI|AFP|Bloomberg)\)|\b(Associated Press|Reuters|United Press International|"
+    r"Agence France-Presse|AFP|UPI)\b"
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{10,600})[\u201d\"]")
+
+
+def clean_text(text: str) -> str:
+    """The text without markup, entity escapes, boilerplate lines or a wire dateline at its start."""
+    text = html.unescape(html.unescape(_TAG.sub(" ", text or "")))
+    kept = [line.strip() for line in text.splitlines() if line.strip() and not _BOILERPLATE.match(line)]
+    if kept:
+        kept[0] = _DATELINE.sub("", kept[0])
+    return "\n".join(kept)
+
+
+def wire_credit(text: str) -> str:
+    """The wire service a text credits at its start or end ("" when none)."""
+    found = _WIRE.search((text or "")[:300]) or _WIRE.search((text or "")[-300:])
+    return (found.group(1) or found.group(2)).lower() if found else ""
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'").replace("'s ", " "))
+
+
+def stems(text: str) -> list[str]:
+    return [w[:STEM_CHARS] for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
+
+
+def entity_key(text: str, label: str) -> str:
+    """One key for the ways an article names a participant: a person by surname ("Hillary Clinton",
+    "Clinton"), anything else by its words without a leading article."""
+    words = [w for w in tokens(text) if w not in ("the", "a", "an")]
+    if not words:
+        return ""
+    return words[-1] if label == "PERSON" else " ".join(words)
+
+
+def shingles(words: Sequence[str], k: int = SHINGLE) -> set[int]:
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(max(0, len(words) - k + 1))}
+
+
+@dataclass
+class Profile:
+    key: tuple  # (time, url): a stable order, whatever the arrival order
+    time: datetime | None  # stated publication time, else the day its dated facts pin, else None
+    seen: datetime  # first sighting: what places an article with no time
+    terms: Counter = field(default_factory=Counter)
+    entities: set[str] = field(default_factory=set)
+    quotes: set[int] = field(default_factory=set)  # shingles of the words inside quotation marks
+    lead: set[int] = field(default_factory=set)  # shingles of the lead, for copies
+    wire: str = ""
+
+
+def gap(a: Profile, b: Profile) -> timedelta:
+    """Days between two articles: by their times when both have one, else by their first sightings."""
+    if a.time is not None and b.time is not None:
+        return abs(a.time - b.time)
+    return abs(a.seen - b.seen)
+
+
+def profile(
+    *,
+    key: tuple,
+    time: datetime | None,
+    seen: datetime,
+    title: str,
+    text: str,
+    mentions: Iterable[tuple],
+    topic: frozenset[str] = frozenset(),
+) -> Profile:
+    """`mentions`: (text, label, start) of the article's entity mentions, offsets into `text`; `topic`:
+    stems every article of the tracked cases has (their keywords), which say which case, not which event."""
+    body = clean_text(text)
+    lead_words = body.split()[:LEAD_WORDS]
+    lead = " ".join(lead_words)
+    found = Profile(key=key, time=time, seen=seen, wire=wire_credit(text))
+    names: set[str] = set()
+    lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
+    for surface, label, start in mentions:
+        name = entity_key(surface, label)
+        if not name:
+            continue
+        names.update(tokens(surface))
+        if start <= lead_end or surface.lower() in title.lower():
+            found.entities.add(name)
+    names = {n[:STEM_CHARS] for n in names} | topic
+    for word in stems(title):
+        if word not in names:
+            found.terms[word] += 2.0
+    for word in stems(lead):
+        if word not in names:
+            found.terms[word] += 1.0
+    for word in stems(" ".join(body.split()[LEAD_WORDS:BODY_WORDS])):
+        if word not in names:
+            found.terms[word] += BODY_WEIGHT
+    for quoted in _QUOTE.findall(body):
+        words = tokens(quoted)
+        if len(words) >= MIN_QUOTE_WORDS:
+            found.quotes |= shingles(words, QUOTE_SHINGLE)
+    found.lead = shingles(tokens(lead)[:60], 5)
+    return found
+
+
+def is_copy(a: Profile, b: Profile) -> bool:
+    """One text under two names: most of the shorter lead is in the other (a retitled wire lede, a
+    shortened or lightly spun copy), or a shared wire credit with half of it."""
+    if not a.lead or not b.lead or gap(a, b) > WINDOW:
+        return False
+    contained = len(a.lead & b.lead) / min(len(a.lead), len(b.lead))
+    return contained >= COPY_CONTAINMENT or (bool(a.wire) and a.wire == b.wire and contained >= 0.3)
+
+
+def rarity(profiles: Sequence[Profile]) -> tuple[dict[str, float], dict[str, float]]:
+    """IDF of terms and of participants over the articles compared. Terms as if RARITY_PRIOR more
+    articles shared none of them (in a handful of articles about one event, the words they share are
+    not common words); participants without that prior: a name in most of the articles compared is
+    the case's cast, whatever their number."""
+    n = len(profiles)
+    term_df = Counter(t for p in profiles for t in p.terms)
+    entity_df = Counter(e for p in profiles for e in p.entities)
+    terms = {k: math.log((n + RARITY_PRIOR) / (v + 0.5)) for k, v in term_df.items()}
+    entities = {k: max(0.0, math.log((n + 1) / (v + 0.5))) for k, v in entity_df.items()}
+    return terms, entities
+
+
+def vectors(p: Profile, term_idf: dict[str, float], entity_idf: dict[str, float]) -> tuple[dict, dict]:
+    terms = {t: w * term_idf.get(t, 0.0) for t, w in p.terms.items()}
+    entities = {e: entity_idf.get(e, 0.0) for e in p.entities}
+    return _unit(terms), entities
+
+
+def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
+    """How likely two articles report the same event, 0 to about 1; 0 more than WINDOW apart.
+    Participants count by the rarity of those shared against all named (weighted Jaccard), and only
+    as far as the words agree too: the same people in two different events never make one story.
+    Shared quotations count on their own. The score fades with the days between the articles."""
+    days = gap(a, b)
+    if days > WINDOW:
+        return 0.0
+    terms = _dot(va[0], vb[0])
+    ea, eb = va[1], vb[1]
+    union = sum(ea.values()) + sum(w for e, w in eb.items() if e not in ea)
+    entities = sum(w for e, w in ea.items() if e in eb) / union if union else 0.0
+    quotes = min(1.0, len(a.quotes & b.quotes) / 3) if a.quotes and b.quotes else 0.0
+    score = TERM_WEIGHT * terms + ENTITY_WEIGHT * entities * min(1.0, terms / TERMS_FOR_ENTITIES)
+    return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * days / WINDOW)
+
+
+def copy_groups(profiles: Sequence[Profile]) -> list[list[int]]:
+    """Indexes of the same text under several names, each group earliest key first (its original)."""
+    parent = list(range(len(profiles)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(profiles)):
+        for j in range(i + 1, len(profiles)):
+            if is_copy(profiles[i], profiles[j]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(profiles)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(
+        (sorted(g, key=lambda i: profiles[i].key) for g in groups.values()), key=lambda g: profiles[g[0]].key
+    )
+
+
+def cluster(profiles: Sequence[Profile], threshold: float | None = None) -> list[list[int]]:
+    """Groups of indexes into `profiles`, by average linkage above `threshold`, copies with their
+    original (a copy counts once: ten syndicated runs of a text do not make its words common).
+    Deterministic, ties to the earliest keys: any order of the same articles gives the same groups."""
+    threshold = THRESHOLD if threshold is None else threshold
+    copies = copy_groups(profiles)
+    ranked = [profiles[g[0]] for g in copies]  # already in key order
+    term_idf, entity_idf = rarity(ranked)
+    vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
+    n = len(ranked)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    links: dict[tuple[int, int], float] = {}  # sums of pair scores between groups
+    for i in range(n):
+        for j in range(i + 1, n):
+            score = pair_score(ranked[i], ranked[j], vecs[i], vecs[j])
+            if score > 0:
+                links[(i, j)] = score
+    if len(links) >= RELATIVE_MIN_PAIRS:
+        positive = sorted(links.values())
+        threshold = max(threshold, RELATIVE * positive[len(positive) // 2])
+    while True:
+        best, pair = threshold, None
+        for (i, j), total in links.items():
+            mean = total / (len(groups[i]) * len(groups[j]))
+            if mean > best + 1e-12 or (pair and abs(mean - best) <= 1e-12 and (i, j) < pair):
+                best, pair = mean, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        groups[i] += groups.pop(j)
+        merged: dict[tuple[int, int], float] = {}
+        for (x, y), total in links.items():
+            x, y = (i if x == j else x), (i if y == j else y)
+            if x != y:
+                key = (min(x, y), max(x, y))
+                merged[key] = merged.get(key, 0.0) + total
+        links = merged
+    found = [sorted(m for unit in g for m in copies[unit]) for g in groups.values()]
+    return sorted(found, key=lambda g: min(profiles[i].key for i in g))
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
