@@ -193,7 +193,7 @@ def test_verb_phrase_content_and_inherited_subjects(claims_of):
         ("characterise", "Elon Musk"),
         ("note", "Elon Musk"),
     ]
-    assert claims[0].text == "characterized xAI as a small company"
+    assert claims[0].text == "xAI as a small company"  # what follows the verb, not the verb
     assert claims[1].text == "it has only a few hundred employees"
     declined = only(claims_of("OpenAI declined to comment."))
     assert (declined.speaker_entity, declined.text) == ("OpenAI", "declined to comment")

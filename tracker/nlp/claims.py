@@ -44,6 +44,7 @@ from tracker.nlp.types import Claim, DateMention, Mention
 
 FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
+INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
@@ -63,7 +64,38 @@ def extract_claims(
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    return sorted(claims.values(), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
+    return sorted(_one_per_content(claims.values()), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
+
+
+def _reported(inner: Claim, outer: Claim) -> bool:
+    """ "According to X, Smith testified that Y": the outlet's source for a claim keeps it whole."""
+    return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _coordinated(one: Claim, other: Claim) -> bool:
+    """The same words said by two speakers of one verb ("Smith and Jones said X"): both keep it."""
+    return (
+        (one.start, one.end, one.verb) == (other.start, other.end, other.verb)
+        and one.speaker_start != other.speaker_start
+        and one.sentence_start == other.sentence_start
+    )
+
+
+def _one_per_content(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per stretch of content. Two triggers over the same words ("declined to say who",
+    "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
+    said Jones told him X") is second-hand: the outer claim, the longer, keeps it."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
+        length = claim.end - claim.start
+        if not any(
+            min(claim.end, k.end) - max(claim.start, k.start) >= 0.5 * min(length, k.end - k.start)
+            and not _coordinated(claim, k)
+            and not _reported(claim, k)
+            for k in kept
+        ):
+            kept.append(claim)
+    return kept
 
 
 class _Reader:
@@ -116,6 +148,10 @@ class _Reader:
         if trigger is not None and not trigger.objects and syntax.negated(verb):
             return []  # "never said that X" does not claim X
         if trigger is None or (subject is None and not passive) or syntax.hypothetical(verb, segment):
+            return []
+        if trigger.requires and not syntax.has_dependent(verb, trigger.requires):
+            return []
+        if verb.dep_ in trigger.not_as:
             return []
         if subject is not None and not (
             segment.start <= subject.i < segment.end and self._can_speak(subject)
@@ -175,7 +211,9 @@ class _Reader:
         if pieces := self._attached_quotes(verb, subject, segment):
             return pieces
         children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
-        complement = next((c for c in children if c.dep_ == "ccomp"), None)
+        complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
+            (c for c in children if c.dep_ == "ccomp" and self._reported_before(c, verb)), None
+        )
         if complement is not None and trigger.content != "phrase":
             tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
             for nested in complement.children:  # "... that X, adding that Y": Y is a claim of its own
@@ -184,9 +222,52 @@ class _Reader:
             return [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
             return [self.range(range(clause[0], clause[1] + 1), segment)]
-        if trigger.content == "phrase" or any(syntax.is_object(c) for c in children):
+        if trigger.content == "phrase":
             return [self.range(syntax.phrase(verb), segment)]
-        return []
+        if not trigger.addressee and (
+            any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
+        ):  # "urged Congress to act", "called him a liar": what follows the verb
+            return [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        return self._around(verb, subject, segment)
+
+    def _reported_before(self, clause: Token, verb: Token) -> bool:
+        """A clause before the verb is its content only when a comma, not a colon or a semicolon,
+        parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
+        between = self.text[clause.right_edge.idx : verb.idx]
+        return ":" not in between and ";" not in between
+
+    def _around(self, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
+        """The words around a parenthetical attribution: "In a merger, he said, the brand would
+        survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
+        said." (what comes before is not parsed as its complement). Nothing when the attribution is
+        not set off by commas from at least three words of its sentence."""
+        if subject is None or verb.dep_ not in ("parataxis", "ROOT"):
+            return []
+        first = min(self.speakers.phrase(subject)[0], verb.i)
+        last = verb.i if verb.dep_ == "ROOT" else verb.right_edge.i
+        while last > verb.i and self.doc[last].is_punct:
+            last -= 1
+        if first <= segment.start or self.doc[first - 1].text != ",":
+            return []
+        if verb.dep_ == "ROOT" and any(
+            not (t.is_punct or t.is_space) for t in self.doc[verb.right_edge.i + 1 : segment.end]
+        ):
+            return []
+        if verb.dep_ == "ROOT" and any(c.i > verb.i and not c.is_punct for c in verb.children):
+            if any(syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.children if c.i > verb.i):
+                return []
+        before = [i for i in range(segment.start, first - 1) if not self.doc[i].is_punct]
+        after = [
+            i
+            for i in range(last + 1, segment.end)
+            if not self.doc[i].is_punct and verb.dep_ == "parataxis"
+        ]
+        if len(before) + len(after) < 3:
+            return []
+        pieces = [self.range(before, segment)]
+        if after and self.doc[last + 1].text == ",":
+            pieces.append(self.range(after, segment))
+        return pieces
 
     def _is_reporting_participle(self, token: Token) -> bool:
         return (
@@ -203,6 +284,12 @@ class _Reader:
         )
         first = min(t.idx for t in block)
         last = max(t.idx + len(t) for t in block)
+        told = [  # "told reporters on Monday: “...”": the quote follows the verb's own little phrase
+            c.right_edge
+            for c in verb.rights
+            if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") and c.right_edge.i < segment.end
+        ]
+        after_phrase = max([last, *(t.idx + len(t) for t in told)])
         inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
             (min(t.idx for t in words), max(t.idx for t in words))
             for c in verb.children
@@ -222,7 +309,10 @@ class _Reader:
             after = (
                 quote.start > last
                 and ends_with(self.text, quote, ".!?…")
-                and ATTACHING.match(self.text[last : quote.start - 1])
+                and (
+                    ATTACHING.match(self.text[last : quote.start - 1])
+                    or INTRODUCING.match(self.text[after_phrase : quote.start - 1])
+                )
             )
             if holds_child or before or after:
                 pieces.append((quote.start, quote.end))
@@ -287,6 +377,7 @@ class _Reader:
             sentence_end=sentence_end,
             speaker_entity=speaker.entity if speaker else None,
             speaker_entity_id=speaker.entity_id if speaker else None,
+            speaker_name=speaker.name if speaker else None,
             speaker_start=speaker.start if speaker else None,
             speaker_end=speaker.end if speaker else None,
             quotes=quotes,

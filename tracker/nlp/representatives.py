@@ -34,6 +34,7 @@ def credit_representatives(
                 claim,
                 speaker_entity=person.name,
                 speaker_entity_id=person.entity_id,
+                speaker_name=person.name,
                 speaker_via=entry.name,
             )
         credited.append(claim)

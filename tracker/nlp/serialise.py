@@ -16,6 +16,7 @@ def extraction_as_json(found: Extraction) -> dict:
                 "speaker": c.speaker,
                 "speaker_entity": c.speaker_entity,
                 "speaker_via": c.speaker_via,
+                "speaker_name": c.speaker_name,
                 "verb": c.verb,
                 "attribution": c.attribution,
                 "kind": c.kind,

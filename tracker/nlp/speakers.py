@@ -35,6 +35,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAME_PARTS = frozenset({"flat", "appos"})
 RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
 PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
+MAX_WORDS = 8  # a speaker phrase longer than this is cut back to its head and nearest modifiers
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Speaker:
     via: str | None = None  # how it was resolved: mention, pronoun, anaphor, possessor, compound; None: not
     label: str | None = None  # label of the mention it resolved to
     kind_hint: str | None = None  # from a proxy ("lawsuit" -> allegation) or a role ("judge" -> ruling)
+    name: str | None = None  # who it resolved to: the curated name, else the text of the mention
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ class SpeakerResolver:
         text = self.doc.text[start:end]
         if found is None:
             return Speaker(text, start, end, kind_hint=hint)
-        return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint)
+        name = found.entity or found.text
+        return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint, name)
 
     def phrase(self, token: Token) -> tuple[int, int]:
         """Token range of the speaker phrase: the head, its left modifiers, adjacent names and
@@ -167,7 +170,18 @@ class SpeakerResolver:
             start += 1
         while end - 1 > token.i and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
+        if self._words(start, end) > MAX_WORDS:  # "Jane Roe of the Institute for ...": Jane Roe
+            end = token.i + 1
+            while end < segment.end and self.doc[end].dep_ in ("compound", "flat") and self.doc[end].head == token:
+                end += 1
+        while self._words(start, end) > MAX_WORDS and start < token.i:
+            start += 1  # a long run of modifiers: the words nearest the head
+        while start < token.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("prep", "cc")):
+            start += 1
         return start, end
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self.doc[start:end] if not (t.is_punct or t.is_space))
 
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering `token`, if any (the longest when several do)."""

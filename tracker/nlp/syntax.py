@@ -97,6 +97,11 @@ def has_object(verb: Token, objects: frozenset[str]) -> bool:
     return any(c.lower_ in objects for c in direct + to)
 
 
+def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
+    """One of the verb's dependents is in `wanted`: a relation ("oprd") or a preposition ("prep:for")."""
+    return any(c.dep_ in wanted or f"{c.dep_}:{c.lower_}" in wanted for c in verb.children)
+
+
 def negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 

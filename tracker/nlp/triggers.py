@@ -4,7 +4,9 @@
 A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, noun, adverb, phrase),
 "forms" (lower-case surface forms), "kind_hint", "attribution"} and optionally "subjects" (only with
 these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
-comment"), "strict" (the speaker must resolve: "These moves suggest ..." is not a claim) and "content"
+comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"), "not_as" (roles
+in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
+not the content: "told reporters"), "strict" (the speaker must resolve: "These moves suggest ..." is not a claim) and "content"
 ("complement", "phrase": the verb phrase, "clause": the clause with its subject).
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
@@ -40,6 +42,12 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     strict: bool = False  # the speaker must resolve (a name, a pronoun, a possessed proxy)
     content: str = "complement"  # complement, phrase (the verb phrase), clause (with its subject)
+    # the verb needs one of these dependents ("oprd", "ccomp", "prep:for"): "called him a liar" and
+    # "called for a ban" report words, "called him" (on the phone) does not
+    requires: frozenset[str] = frozenset()
+    not_as: frozenset[str] = frozenset()  # roles in which the word is no report ("a firm called Acme": acl)
+    # its object is the person told ("told reporters"), never the content
+    addressee: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,9 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             objects=frozenset(s.lower() for s in rule.get("objects", ())),
             strict=bool(rule.get("strict", False)),
             content=rule.get("content", "complement"),
+            requires=frozenset(rule.get("requires", ())),
+            not_as=frozenset(rule.get("not_as", ())),
+            addressee=bool(rule.get("addressee", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.pos == "verb":

@@ -75,6 +75,9 @@ class Claim:
     speaker_via: str | None = (
         None  # the organisation the article named when testimony is credited to its representative
     )
+    # who the speaker phrase resolved to when it is a pronoun, a description or a proxy ("he" -> the
+    # name earlier in the article): the curated name, else the mention's text; None: unresolved
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True)
