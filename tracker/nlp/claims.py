@@ -64,7 +64,9 @@ def extract_claims(
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    return sorted(_one_per_content(claims.values()), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
+    return sorted(
+        _one_per_content(claims.values()), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0)
+    )
 
 
 def _reported(inner: Claim, outer: Claim) -> bool:
@@ -253,14 +255,13 @@ class _Reader:
             not (t.is_punct or t.is_space) for t in self.doc[verb.right_edge.i + 1 : segment.end]
         ):
             return []
-        if verb.dep_ == "ROOT" and any(c.i > verb.i and not c.is_punct for c in verb.children):
-            if any(syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.children if c.i > verb.i):
-                return []
+        if verb.dep_ == "ROOT" and any(
+            syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
+        ):  # "..., police said the girl was hurt": the complement is the content, not this
+            return []
         before = [i for i in range(segment.start, first - 1) if not self.doc[i].is_punct]
         after = [
-            i
-            for i in range(last + 1, segment.end)
-            if not self.doc[i].is_punct and verb.dep_ == "parataxis"
+            i for i in range(last + 1, segment.end) if not self.doc[i].is_punct and verb.dep_ == "parataxis"
         ]
         if len(before) + len(after) < 3:
             return []

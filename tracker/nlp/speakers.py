@@ -172,7 +172,11 @@ class SpeakerResolver:
             end -= 1
         if self._words(start, end) > MAX_WORDS:  # "Jane Roe of the Institute for ...": Jane Roe
             end = token.i + 1
-            while end < segment.end and self.doc[end].dep_ in ("compound", "flat") and self.doc[end].head == token:
+            while (
+                end < segment.end
+                and self.doc[end].dep_ in ("compound", "flat")
+                and self.doc[end].head == token
+            ):
                 end += 1
         while self._words(start, end) > MAX_WORDS and start < token.i:
             start += 1  # a long run of modifiers: the words nearest the head
