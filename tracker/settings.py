@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "ninja",  # its templates and static files: /api/v1/docs served from here, nothing from a CDN
     "simple_history",
     "tracker.cases",
     "tracker.sources",
@@ -229,6 +230,12 @@ TRACKER_POLL_IDLE_MAX_SECONDS = env.int("TRACKER_POLL_IDLE_MAX_SECONDS", default
 # A feed that carries only summaries gets its article pages fetched; this many failed tries and the
 # article keeps its summary as text.
 TRACKER_PAGE_MAX_ATTEMPTS = env.int("TRACKER_PAGE_MAX_ATTEMPTS", default=3)
+# Bounded work (issue 15): an article's stored text and the feed's full-text HTML are cut at this many
+# characters (the article is marked truncated; its summary at a fifth of it), which also bounds the
+# search vector PostgreSQL builds from them (1 MB at most); a feed whose entries are still being read
+# after TRACKER_FEED_PARSE_SECONDS is recorded as a parse error.
+TRACKER_MAX_ARTICLE_CHARS = env.int("TRACKER_MAX_ARTICLE_CHARS", default=100_000)
+TRACKER_FEED_PARSE_SECONDS = env.float("TRACKER_FEED_PARSE_SECONDS", default=30.0)
 # Extraction: articles per nlp.pipe batch and task; the CPU-specific NumpyOps switch (PERFORMANCE.md:
 # 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
 TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=16)

@@ -92,6 +92,7 @@ class FetchRunInline(ReadOnlyInline):
         "entries_seen",
         "entries_new",
         "entries_updated",
+        "entries_failed",
         "duration_ms",
         "error",
     )
@@ -221,6 +222,7 @@ class FetchRunAdmin(admin.ModelAdmin):
         "entries_seen",
         "entries_new",
         "entries_updated",
+        "entries_failed",
         "duration_ms",
         "short_error",
     )
@@ -319,6 +321,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = (
         "status",
         "relevant",
+        "truncated",
         "outlet",
         "cases",
         CopyKindFilter,
@@ -340,6 +343,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
         "text",
         "text_hash",
+        "truncated",
         "summary",
         "content_html",
         "extractor",
@@ -366,7 +370,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         ("Curation", {"fields": ("status", "relevant", "cases", "credited_source")}),
         ("Copies", {"fields": ("copy_of", "copy_kind", "copy_similarity", "original_url")}),
-        ("Text", {"fields": ("text", "text_hash", "extractor", "site_name")}),
+        ("Text", {"fields": ("text", "truncated", "text_hash", "extractor", "site_name")}),
         ("From the feed", {"classes": ("collapse",), "fields": ("summary", "content_html")}),
         ("Fetching", {"classes": ("collapse",), "fields": ("error", "page_attempts")}),
     )

@@ -26,6 +26,10 @@ MIN_WORDS_FOR_NEAR_COPY = 50
 URL_MAX = Article._meta.get_field("canonical_url").max_length
 
 
+class Unstorable(Exception):
+    """An entry that cannot be stored; str() is the reason, recorded on the poll's FetchRun."""
+
+
 @dataclass
 class Context:
     """What storing needs to know besides the entry: loaded once per poll, not per entry."""
@@ -85,10 +89,12 @@ def entry_hash(entry: Entry) -> str:
 
 def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
     """Store one feed entry: a new article, a new feed for a known article, or an edit. None when
-    the entry has no usable link (none, or longer than a URL column holds)."""
+    the entry has no link (the parser reports those); Unstorable when its link is too long to store."""
     canonical = dedupe.canonical_url(entry.link) if entry.link else ""
-    if not canonical or len(canonical) > URL_MAX or len(entry.link) > URL_MAX:
+    if not canonical:
         return None
+    if len(canonical) > URL_MAX or len(entry.link) > URL_MAX:
+        raise Unstorable(f"link over {URL_MAX} characters: {entry.link[:80]}...")
     with transaction.atomic():
         item = (
             ArticleFeed.objects.select_related("article__outlet").filter(feed=feed, guid=entry.guid).first()
@@ -125,6 +131,7 @@ def _fields_from_entry(entry: Entry, *, outlet: Outlet) -> dict:
         "summary": entry.summary_html,
         "content_html": entry.content_html if full else "",
         "text": entry.text if full else "",
+        "truncated": entry.truncated,
         "extractor": "feed" if full else "",
         "status": Article.Status.FETCHED if full else Article.Status.NEW,
         "credited_source": find_credited_source(entry.content_html)[:200] if full else "",
@@ -139,8 +146,8 @@ def _fill_gaps(article: Article, *, entry: Entry, context: Context) -> Stored:
         changed += ["published_at", "published_from"]
     if article.status == Article.Status.NEW and entry.has_full_text:
         article.content_html, article.text, article.extractor = entry.content_html, entry.text, "feed"
-        article.status = Article.Status.FETCHED
-        changed += ["content_html", "text", "extractor", "status"]
+        article.status, article.truncated = Article.Status.FETCHED, entry.truncated
+        changed += ["content_html", "text", "extractor", "status", "truncated"]
     if changed:
         article.save(update_fields=[*changed, "updated_at"])
         if article.status == Article.Status.FETCHED and "text" in changed:
@@ -209,6 +216,7 @@ def apply_page(article: Article, page: Page, *, context: Context) -> Article:
             article.text = page.text if page.extractor else html_to_text(article.summary)
             article.status = Article.Status.FETCHED
         article.extractor = page.extractor or "summary"
+        article.truncated = page.truncated if page.extractor else article.truncated
         article.author = article.author or page.author[:300]
         article.site_name = page.site_name[:200]
         article.credited_source = page.credited_source[:200] or article.credited_source

@@ -39,6 +39,7 @@ class Entry:
     author: str
     source_name: str
     source_url: str
+    truncated: bool = False  # the HTML was cut to a bound before storing (`storing.bounded_entry`)
 
     @cached_property
     def text(self) -> str:

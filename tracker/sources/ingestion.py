@@ -9,17 +9,18 @@ feed backs off and is retried later; nothing it sent before is lost.
 from __future__ import annotations
 
 import gzip
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from tracker.cases.relevance import load_vocabularies
-from tracker.sources import articles, scheduling
+from tracker.sources import articles, scheduling, storing
 from tracker.sources.fetching import FetchResponse, fetch
 from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, FetchRun, content_retention_cutoff
@@ -29,13 +30,21 @@ from tracker.sources.sanitising import html_to_text
 from tracker.sources.signals import feed_kind_handlers, storing_batch
 
 Fetcher = Callable[..., FetchResponse]
+logger = logging.getLogger(__name__)
 
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml, application/xml;q=0.9, */*;q=0.5"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-SUCCESS = {FetchRun.Outcome.OK, FetchRun.Outcome.NOT_MODIFIED, FetchRun.Outcome.PARSE_WARNING}
+# A poll whose feed answered and parsed; entries it could not store are on the run, not the feed's health.
+SUCCESS = {
+    FetchRun.Outcome.OK,
+    FetchRun.Outcome.NOT_MODIFIED,
+    FetchRun.Outcome.PARSE_WARNING,
+    FetchRun.Outcome.ENTRY_ERRORS,
+}
 TRANSIENT_FETCH_ERRORS = {"timeout", "dns", "connection", "tls"}
+FEED_URL_MAX = Feed._meta.get_field("url").max_length
 ENQUEUE_LEASE = timedelta(minutes=10)  # a feed handed to a worker is not handed out again meanwhile
 
 
@@ -46,6 +55,7 @@ class PollResult:
     updated: list[int] = field(default_factory=list)
     pages_needed: list[int] = field(default_factory=list)
     handled: bool = False  # stored by a feed-kind handler: created/updated are its rows, not Articles
+    notes: list[str] = field(default_factory=list)  # what else the run's error should say
 
 
 @dataclass
@@ -79,9 +89,9 @@ def poll_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
         len(response.content),
         response.headers.get("content-type", "")[:200],
     )
-    if response.permanent_url and response.permanent_url != feed.url:
-        _move(feed, response.permanent_url)
     result = PollResult(run)
+    if response.permanent_url and response.permanent_url != feed.url:
+        result.notes.append(_move(feed, response.permanent_url))
     if response.status == 304:
         return _finish(feed, result, started, outcome=FetchRun.Outcome.NOT_MODIFIED)
     if response.status == 410:
@@ -98,9 +108,14 @@ def poll_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     run.content_gz = gzip.compress(response.content)
     feed.etag = response.headers.get("etag", "")[:500]
     feed.last_modified = response.headers.get("last-modified", "")[:100]
-    return _store_parsed(
-        feed, result, started, response.content, headers=response.headers, base_url=response.url
-    )
+    try:
+        return _store_parsed(
+            feed, result, started, response.content, headers=response.headers, base_url=response.url
+        )
+    except Exception as exc:  # noqa: BLE001 - whatever happens, the poll is recorded, never silent
+        logger.exception("feed %s: the poll could not be stored", feed.pk)
+        error = f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:2000]
+        return _finish(feed, result, started, outcome=FetchRun.Outcome.STORE_ERROR, error=error)
 
 
 def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
@@ -128,28 +143,27 @@ def reparse_run(run: FetchRun) -> PollResult:
 def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -> PollResult:
     if feed.kind != Feed.Kind.NEWS:
         return _store_handled(feed, result, started, content)
-    parsed = parse_feed(content, headers=headers, base_url=base_url)
+    budget = settings.TRACKER_FEED_PARSE_SECONDS
+    parsed = parse_feed(content, headers=headers, base_url=base_url, budget_seconds=budget)
     if not parsed.is_feed:
         error = parsed.problem or "not a feed"
         return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
     if parsed.title and not feed.title:
         feed.title = parsed.title[:300]
-    context = context_for(feed)
     result.run.entries_seen = len(parsed.entries)
-    with storing_batch():  # one articles_stored for the poll's entries
-        for entry in parsed.entries:
-            stored = articles.store_entry(feed=feed, entry=entry, context=context)
-            if stored is None:
-                continue
-            if stored.created:
-                result.created.append(stored.article.pk)
-            elif stored.updated:
-                result.updated.append(stored.article.pk)
-            if stored.needs_page:
-                result.pages_needed.append(stored.article.pk)
+    stored = storing.store_entries(feed=feed, entries=parsed.entries, context=context_for(feed))
+    result.created, result.updated, result.pages_needed = stored.created, stored.updated, stored.pages_needed
     result.run.entries_new, result.run.entries_updated = len(result.created), len(result.updated)
+    result.run.entries_failed, result.run.failures = stored.failed, stored.failures
     outcome = FetchRun.Outcome.PARSE_WARNING if parsed.problem else FetchRun.Outcome.OK
-    return _finish(feed, result, started, outcome=outcome, error=parsed.problem)
+    outcome = FetchRun.Outcome.ENTRY_ERRORS if stored.failed else outcome
+    return _finish(
+        feed,
+        result,
+        started,
+        outcome=outcome,
+        error="; ".join(filter(None, [stored.problem, parsed.problem])),
+    )
 
 
 def _store_handled(feed, result, started, content: bytes) -> PollResult:
@@ -171,18 +185,23 @@ def _store_handled(feed, result, started, content: bytes) -> PollResult:
     return _finish(feed, result, started, outcome=outcome, error=handled.problem)
 
 
-def _move(feed: Feed, new_url: str) -> None:
-    """A permanent redirect: store the new address, unless another feed already has it."""
+def _move(feed: Feed, new_url: str) -> str:
+    """A permanent redirect: store the new address, unless another feed already has it or it is too
+    long to store; "" or what was not done."""
+    if len(new_url) > FEED_URL_MAX:
+        return f"permanent redirect to a URL over {FEED_URL_MAX} characters not followed"
     try:
         with transaction.atomic():
             Feed.objects.filter(pk=feed.pk).update(url=new_url)
         feed.url = new_url
     except IntegrityError:
         pass
+    return ""
 
 
 def _finish(feed, result: PollResult, started: float, *, outcome, error: str = "", retry_after=None):
     run, now = result.run, timezone.now()
+    error = "; ".join(filter(None, [error, *result.notes]))
     run.outcome, run.error = outcome, error
     run.duration_ms = int((time.monotonic() - started) * 1000)
     run.save()
@@ -243,11 +262,23 @@ def fetch_article_page(article: Article, *, fetcher: Fetcher = fetch, context=No
         return _page_failed(article, f"HTTP {response.status} for the page", transient=True, context=context)
     if not 200 <= response.status < 300:
         return _page_failed(article, f"HTTP {response.status} for the page", transient=False, context=context)
-    page = extract_page(
-        response.content, url=response.url, content_type=response.headers.get("content-type", "")
+    page, note = storing.bounded_page(
+        extract_page(
+            response.content, url=response.url, content_type=response.headers.get("content-type", "")
+        ),
+        settings.TRACKER_MAX_ARTICLE_CHARS,
     )
-    stored = articles.apply_page(article, page, context=context)
-    return PageResult(stored.pk, stored=True)
+    try:
+        stored = articles.apply_page(article, page, context=context)
+    except DatabaseError as exc:  # the page's rows were rolled back: keep the summary, say why
+        unchanged = Article.objects.filter(pk=article.pk).first()
+        error = f"the page could not be stored: {' '.join(str(exc).split())}"
+        if unchanged is None:
+            return PageResult(article.pk, stored=False, error=error)
+        return _page_failed(unchanged, error, transient=False, context=context)
+    if note:
+        Article.objects.filter(pk=stored.pk).update(error=f"{stored.error}; {note}" if stored.error else note)
+    return PageResult(stored.pk, stored=True, error=note)
 
 
 def _page_failed(article: Article, error: str, *, transient: bool, context) -> PageResult:

@@ -100,6 +100,8 @@ class FetchRun(models.Model):
         FETCH_ERROR = "fetch_error", "fetch error"
         PARSE_ERROR = "parse_error", "not a feed"
         REFUSED = "refused", "refused by the guard"
+        ENTRY_ERRORS = "entry_errors", "some entries not stored"
+        STORE_ERROR = "store_error", "could not be stored"
 
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="runs")
     started_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -110,6 +112,10 @@ class FetchRun(models.Model):
     entries_seen = models.PositiveIntegerField(default=0)
     entries_new = models.PositiveIntegerField(default=0)
     entries_updated = models.PositiveIntegerField(default=0)
+    entries_failed = models.PositiveIntegerField(default=0, help_text="Entries that could not be stored.")
+    failures = models.JSONField(
+        default=list, blank=True, help_text='The first entries not stored: [{"entry": ..., "reason": ...}].'
+    )
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     error = models.TextField(blank=True)
     content_type = models.CharField(max_length=200, blank=True)
@@ -171,6 +177,9 @@ class Article(models.Model):
         blank=True, help_text="Sanitised HTML of the full text, when the feed had it."
     )
     text = models.TextField(blank=True, help_text="The main text, plain.")
+    truncated = models.BooleanField(
+        default=False, help_text="The text (or the feed's HTML) was cut at TRACKER_MAX_ARTICLE_CHARS."
+    )
     text_hash = models.CharField(max_length=64, blank=True, db_index=True)
     extractor = models.CharField(max_length=30, blank=True, help_text="What produced the text.")
     site_name = models.CharField(max_length=200, blank=True)

@@ -44,6 +44,7 @@ class Page:
     description: str
     credited_source: str  # the outlet whose reporting the page says it republishes, else ""
     extractor: str  # "trafilatura", "article" (our fallback) or "" when neither found enough
+    truncated: bool = False  # the text was cut to a bound before storing (`storing.bounded_page`)
 
 
 def extract_page(html: bytes | str, *, url: str, content_type: str = "") -> Page:
