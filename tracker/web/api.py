@@ -18,7 +18,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Swagger
 
 from tracker.cases.models import Case, Entity
 from tracker.crossref.models import (
@@ -30,7 +30,10 @@ from tracker.crossref.models import (
     Story,
 )
 from tracker.sources.models import Article, Outlet
-from tracker.web import apidata, schemas
+from tracker.web import api_dockets, apidata, schemas
+from tracker.web.apiparams import DEFAULT_LIMIT, ERRORS, MAX_LIMIT, BadFilter
+from tracker.web.apiparams import choice as _choice
+from tracker.web.apiparams import existing as _existing
 from tracker.web.paging import BadCursor, Key, paginate
 
 api = NinjaAPI(
@@ -38,39 +41,24 @@ api = NinjaAPI(
     version="1",
     description=__doc__,
     urls_namespace="api",
-    docs_url=None,  # ninja's docs page loads its JavaScript from a CDN, which our CSP forbids
+    # Swagger UI from ninja's own static files ("ninja" is an installed app), its settings in a JSON
+    # script element read by ninja's swagger-ui-init.js: no inline script, nothing from a CDN.
+    docs=Swagger(settings={"tryItOutEnabled": False}),
+    docs_url="/docs",
 )
 
-DEFAULT_LIMIT = 20
-MAX_LIMIT = 200
 EVENT_KEYS = [Key("date", nullable=True), Key("id")]
 CLAIM_KEYS = [Key("first_seen_at", nullable=True), Key("id")]
 STORY_KEYS = [Key("first_seen_at"), Key("id")]
 ENTITY_KEYS = [Key("name", descending=False), Key("id", descending=False)]
 ARTICLE_KEYS = [Key("first_seen_at"), Key("id")]
 DISCREPANCY_KEYS = [Key("created_at"), Key("id")]
-ERRORS = {400: schemas.Error, 404: schemas.Error, 422: schemas.Error}
-
-
-class BadFilter(ValueError):
-    """A filter names something that does not exist (an unknown case slug, kind or status)."""
 
 
 @api.exception_handler(BadCursor)
 @api.exception_handler(BadFilter)
 def bad_request(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)
-
-
-def _choice(name: str, value: str | None, choices) -> str | None:
-    if value is not None and value not in choices.values:
-        raise BadFilter(f"unknown {name} {value!r}: one of {', '.join(choices.values)}")
-    return value
-
-
-def _existing(name: str, queryset, **lookup) -> None:
-    if not queryset.filter(**lookup).exists():
-        raise BadFilter(f"unknown {name} {next(iter(lookup.values()))!r}")
 
 
 # --- events ----------------------------------------------------------------------------------------------
@@ -276,3 +264,6 @@ def get_discrepancy(request, discrepancy_id: int):
     row = get_object_or_404(apidata.visible_discrepancies(), pk=discrepancy_id)
     apidata.attach_variant_sources([row])
     return row
+
+
+api.add_router("/docket-entries", api_dockets.router)
