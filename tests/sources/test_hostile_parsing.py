@@ -58,3 +58,18 @@ def test_a_feed_over_its_parse_budget_is_not_a_feed():
     assert not parsed.is_feed
     assert parsed.problem.startswith("parse budget exceeded: 0 of 50 entries")
     assert len(parse_feed(atom("<b>Title</b>", entries=50)).entries) == 50
+
+
+@pytest.mark.django_db
+def test_a_poll_over_the_parse_budget_is_recorded_as_an_error(httpserver, allow_private, settings):
+    from tracker.sources import ingestion
+    from tracker.sources.models import Feed, FetchRun
+
+    settings.TRACKER_FEED_PARSE_SECONDS = 0
+    httpserver.route("/feed.xml", body=atom("<b>Title</b>", entries=5))
+    feed = Feed.objects.create(url=httpserver.url("/feed.xml"))
+    run = ingestion.poll_feed(feed).run
+    assert run.outcome == FetchRun.Outcome.PARSE_ERROR
+    assert run.error.startswith("parse budget exceeded")
+    feed.refresh_from_db()
+    assert (feed.status, feed.error_count) == (Feed.Status.FAILING, 1)

@@ -121,6 +121,8 @@ def _check_address(url: str, address: str) -> None:
         raise RefusedURL("refused", url, f"{address} is not an IP address") from exc
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
+    for wrapped in _wrapped_ipv4(ip):  # 6to4 and Teredo reach the IPv4 address they carry
+        _check_address(url, str(wrapped))
     never = {
         "link-local": ip.is_link_local,
         "multicast": ip.is_multicast,
@@ -137,6 +139,15 @@ def _check_address(url: str, address: str) -> None:
     for label, hit in unless_allowed.items():
         if hit:
             raise RefusedURL("refused", url, f"{ip} is a {label} address")
+
+
+def _wrapped_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries and leads to: 6to4 (2002::/16, which Python counts
+    as global) and Teredo's client. (IPv4-mapped addresses are unwrapped above; NAT64 and
+    IPv4-compatible ranges are reserved, so refused whatever they carry.)"""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    return [ip.sixtofour] if ip.sixtofour else [ip.teredo[1]] if ip.teredo else []
 
 
 # --- connections to the vetted address --------------------------------------------------------------

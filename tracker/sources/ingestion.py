@@ -45,6 +45,10 @@ SUCCESS = {
 }
 TRANSIENT_FETCH_ERRORS = {"timeout", "dns", "connection", "tls"}
 FEED_URL_MAX = Feed._meta.get_field("url").max_length
+POLL_OWNED_FIELDS = [
+    "etag", "last_modified", "poll_interval", "next_poll_at", "last_polled_at", "last_success_at",
+    "last_new_entry_at", "last_status", "last_outcome", "error_count", "last_error",
+]  # fmt: skip
 ENQUEUE_LEASE = timedelta(minutes=10)  # a feed handed to a worker is not handed out again meanwhile
 
 
@@ -148,8 +152,7 @@ def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -
     if not parsed.is_feed:
         error = parsed.problem or "not a feed"
         return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
-    if parsed.title and not feed.title:
-        feed.title = parsed.title[:300]
+    _name_if_unnamed(feed, parsed.title)
     result.run.entries_seen = len(parsed.entries)
     stored = storing.store_entries(feed=feed, entries=parsed.entries, context=context_for(feed))
     result.created, result.updated, result.pages_needed = stored.created, stored.updated, stored.pages_needed
@@ -176,8 +179,7 @@ def _store_handled(feed, result, started, content: bytes) -> PollResult:
     if not handled.is_feed:
         error = handled.problem or "not a feed"
         return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
-    if handled.title and not feed.title:
-        feed.title = handled.title[:300]
+    _name_if_unnamed(feed, handled.title)
     result.handled, result.created, result.updated = True, handled.created, handled.updated
     result.run.entries_seen = handled.seen
     result.run.entries_new, result.run.entries_updated = len(handled.created), len(handled.updated)
@@ -200,7 +202,7 @@ def _move(feed: Feed, new_url: str) -> str:
 
 
 def _finish(feed, result: PollResult, started: float, *, outcome, error: str = "", retry_after=None):
-    run, now = result.run, timezone.now()
+    run, now, status_before = result.run, timezone.now(), feed.status
     error = "; ".join(filter(None, [error, *result.notes]))
     run.outcome, run.error = outcome, error
     run.duration_ms = int((time.monotonic() - started) * 1000)
@@ -228,8 +230,17 @@ def _finish(feed, result: PollResult, started: float, *, outcome, error: str = "
             feed.poll_interval, errors=feed.error_count, bounds=bounds, retry_after=retry_after
         )
         feed.next_poll_at = now + timedelta(seconds=delay)
-    feed.save()
+    # Only what the poll owns: a curator's pause, rename, outlet or cases made meanwhile survive, and the
+    # status moves only if nobody else moved it since the poll began.
+    feed.save(update_fields=POLL_OWNED_FIELDS)
+    Feed.objects.filter(pk=feed.pk, status=status_before).update(status=feed.status)
     return result
+
+
+def _name_if_unnamed(feed: Feed, title: str) -> None:
+    """The feed's own title names a feed nobody named (never over a curator's name)."""
+    if title and not feed.title and Feed.objects.filter(pk=feed.pk, title="").update(title=title[:300]):
+        feed.title = title[:300]
 
 
 def claim_due_feeds(now=None) -> list[int]:
