@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 
 class Frequency(models.TextChoices):
@@ -24,8 +25,8 @@ class SubscriberQuerySet(models.QuerySet):
 class Subscriber(models.Model):
     """One email address. Nothing but a confirmation is ever sent before `confirmed_at` is set.
 
-    `token_version` is part of every signed link: bumping it (on confirming, on leaving, on a new
-    subscribe request) makes every earlier link of that kind invalid, so a used token is refused."""
+    `token_version` is part of every signed link: bumping it (on leaving) makes every earlier link
+    invalid. A confirmation link is used up on its own (`UsedConfirmation`)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "waiting for confirmation"
@@ -149,3 +150,15 @@ class Bounce(models.Model):
 
     def __str__(self):
         return f"{self.subscriber.email}: {self.code} {self.message[:60]}"
+
+
+class UsedConfirmation(models.Model):
+    """A confirmation link that was followed: each link works once, without voiding the reader's other
+    pending links (one per topic they asked for). Rows older than a link's lifetime are pruned."""
+
+    nonce = models.CharField(max_length=32, unique=True)
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"confirmation {self.nonce} used {self.used_at:%Y-%m-%d %H:%M}"

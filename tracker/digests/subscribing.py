@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from tracker.cases.models import Case, Entity
 from tracker.digests import emails, tokens
-from tracker.digests.models import Subscriber, Subscription
+from tracker.digests.models import Subscriber, Subscription, UsedConfirmation
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +54,13 @@ def request_subscription(
 
 
 def confirm(confirmation: tokens.Confirmation) -> Subscriber:
-    """Activate the subscriber and add what the link asked for; the link is then used up."""
+    """Activate the subscriber and add what the link asked for; the link is then used up, and only
+    it: the reader's other pending confirmation links still work. BadToken if it was used meanwhile."""
     subscriber = confirmation.subscriber
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if confirmation.nonce:
+            _use_up(subscriber, confirmation.nonce)
         if confirmation.case_id and Case.objects.filter(pk=confirmation.case_id).exists():
             Subscription.objects.get_or_create(subscriber=subscriber, case_id=confirmation.case_id)
         if confirmation.entity_id and Entity.objects.filter(pk=confirmation.entity_id).exists():
@@ -67,9 +70,19 @@ def confirm(confirmation: tokens.Confirmation) -> Subscriber:
         subscriber.confirmed_at = timezone.now()
         subscriber.unsubscribed_at = None
         subscriber.bounce_count = 0  # a person proved the address works
-        subscriber.token_version += 1
+        if not confirmation.nonce:  # a link made before nonces: used up the old way
+            subscriber.token_version += 1
         subscriber.save()
     return subscriber
+
+
+def _use_up(subscriber: Subscriber, nonce: str) -> None:
+    now = timezone.now()
+    UsedConfirmation.objects.filter(used_at__lt=now - tokens.MAX_AGE["confirm"]).delete()
+    try:  # inside confirm's transaction, which the error rolls back whole
+        UsedConfirmation.objects.create(nonce=nonce, subscriber=subscriber, used_at=now)
+    except IntegrityError as exc:  # followed twice at once: the second one loses
+        raise tokens.BadToken("This link has already been used.") from exc
 
 
 def unsubscribe(subscriber: Subscriber) -> None:

@@ -1,18 +1,20 @@
 """Signed links for people without an account: confirm, manage preferences, unsubscribe.
 
 Each purpose has its own salt, so a token made for one can never be used for another, and its own
-lifetime. Every token carries the subscriber's `token_version`; bumping the version (on confirming, on
-leaving, on a new subscribe request) refuses every earlier token: a used or reset link stops working.
+lifetime. Every token carries the subscriber's `token_version`; bumping the version (on leaving)
+refuses every earlier token. A confirmation link also carries a nonce of its own and is used up by
+itself (`UsedConfirmation`), so confirming one topic leaves the reader's other pending links working.
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core import signing
 
-from tracker.digests.models import Subscriber
+from tracker.digests.models import Subscriber, UsedConfirmation
 
 MAX_AGE = {
     "confirm": timedelta(days=3),
@@ -33,6 +35,7 @@ class Confirmation:
     frequency: str
     case_id: int | None
     entity_id: int | None
+    nonce: str = ""  # "" for links made before nonces: those are used up by bumping the version
 
 
 def _signer(purpose: str) -> signing.TimestampSigner:
@@ -65,9 +68,13 @@ def read_token(token: str, purpose: str) -> tuple[Subscriber, dict]:
 def confirm_token(
     subscriber: Subscriber, *, frequency: str, case_id: int | None, entity_id: int | None
 ) -> str:
-    return make_token(subscriber, "confirm", f=frequency, c=case_id, e=entity_id)
+    nonce = secrets.token_urlsafe(12)
+    return make_token(subscriber, "confirm", f=frequency, c=case_id, e=entity_id, n=nonce)
 
 
 def read_confirm_token(token: str) -> Confirmation:
     subscriber, payload = read_token(token, "confirm")
-    return Confirmation(subscriber, payload.get("f") or "daily", payload.get("c"), payload.get("e"))
+    nonce = str(payload.get("n") or "")[:32]
+    if nonce and UsedConfirmation.objects.filter(nonce=nonce).exists():
+        raise BadToken("This link has already been used.")
+    return Confirmation(subscriber, payload.get("f") or "daily", payload.get("c"), payload.get("e"), nonce)

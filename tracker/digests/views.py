@@ -62,7 +62,10 @@ def confirm(request, token: str):
         return render(request, "digests/invalid.html", {"reason": str(exc)}, status=400)
     if request.method == "GET":
         return render(request, "digests/confirm.html", {"confirmation": confirmation})
-    subscriber = subscribing.confirm(confirmation)
+    try:
+        subscriber = subscribing.confirm(confirmation)
+    except tokens.BadToken as exc:
+        return render(request, "digests/invalid.html", {"reason": str(exc)}, status=400)
     context = {"subscriber": subscriber, "preferences_url": emails.preferences_url(subscriber)}
     return render(request, "digests/confirmed.html", context)
 
