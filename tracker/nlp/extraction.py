@@ -1,5 +1,10 @@
 """The whole extraction of one batch of articles: entities, dates and claims, as plain data.
 
+Texts are made plain first (plaintext.py: HTML entities and tags, escaped JSON, Markdown), spaCy reads
+the plain texts, and every offset returned points back into the text as given; the words returned
+(a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
+the original's characters at those offsets when markup was removed.
+
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
 so a long-running worker does not grow with every new word it sees.
@@ -11,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.nlp import claims, dates, entities, pipeline, representatives
+from tracker.nlp import claims, dates, entities, pipeline, plaintext, representatives
 from tracker.nlp.types import Extraction, VocabularyEntry
 
 DEFAULT_BATCH_SIZE = 8  # nlp.pipe batch: 8 keeps a worker's peak under 2x its loaded RSS (16: 2.6x)
@@ -31,8 +36,9 @@ def extract(
     numpy_ops: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> list[Extraction]:
-    """Entities, dates and claims of each document, in the order given."""
+    """Entities, dates and claims of each document, in the order given; offsets into `Document.text`."""
     nlp = pipeline.get_pipeline(model, tuple(vocabulary), numpy_ops=numpy_ops)
+    plains = [plaintext.to_plain(d.text) for d in documents]
     published = iter([d.published for d in documents])  # process() calls read() once per doc, in order
 
     def read(doc) -> Extraction:
@@ -42,4 +48,5 @@ def extract(
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
-    return pipeline.process(nlp, [d.text for d in documents], read, batch_size=batch_size)
+    found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size)
+    return [plaintext.restore(result, plain) for result, plain in zip(found, plains, strict=True)]

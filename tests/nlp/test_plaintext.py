@@ -1,0 +1,122 @@
+"""to_plain: markup normalised before spaCy, with offsets that point back into the original text.
+
+Texts are invented. The offset checks read the original at the mapped offsets: after markup is
+removed a plain character maps to the markup it came from (`&#8220;` for “), every other character
+to itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp import extraction
+from tracker.nlp.plaintext import to_plain
+
+
+def assert_maps_back(original: str) -> str:
+    """Each plain character is itself in the original, or the markup it replaced; returns the plain text."""
+    plain = to_plain(original)
+    for i, char in enumerate(plain.text):
+        source = original[plain.start(i) : plain.end(i + 1)]
+        markup = source[:1] in ("&", "<", "\\") or (char.isspace() and source.isspace())
+        assert source == char or markup, (i, char, source)
+    return plain.text
+
+
+def test_plain_text_comes_back_unchanged_with_identity_offsets():
+    text = "Jane Smith said on Tuesday: “We will appeal.” Costs rose 5% - a record.\n\nAT&T declined."
+    plain = to_plain(text)
+    assert plain.text == text
+    assert plain.identity
+    assert (plain.start(7), plain.end(12)) == (7, 12)
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("Smith said &#8220;no&#8221; &amp; left", "Smith said “no” & left"),
+        ("a&nbsp;b &ldquo;c&rdquo; &#x2019;d", "a b “c” ’d"),
+        ("AT&T and &madeup; stay", "AT&T and &madeup; stay"),
+    ],
+)
+def test_html_entities_are_decoded(original, expected):
+    assert to_plain(original).text == expected
+    assert_maps_back(original)
+
+
+def test_leftover_tags_are_removed_and_blocks_become_paragraphs():
+    original = (
+        '<p>First <b>bold</b> line.<br/>Second <a href="https://x.example/a">link</a>.</p>\n<p>Next</p>'
+    )
+    plain = assert_maps_back(original)
+    assert plain == "First bold line.\nSecond link.\n\nNext\n\n"
+
+
+def test_comments_and_scripts_are_dropped_whole():
+    plain = to_plain("Before<!-- hidden --> <script>var x = '<p>';</script>after").text
+    assert plain == "Before after"
+
+
+def test_backslash_escaped_json_is_unescaped():
+    original = r"<p>He said \"we won\" and \u201cmore\u201d<\/p>\n<p>Then \ud83d\ude00<\/p>"
+    plain = assert_maps_back(original)
+    assert plain == 'He said "we won" and “more”\n\nThen 😀\n\n'
+
+
+def test_a_single_backslash_in_prose_is_left_alone():
+    assert to_plain(r"The file C:\new was there.").text == r"The file C:\new was there."
+
+
+def test_markdown_is_normalised():
+    original = (
+        "# Ruling day\n\n> **Smith** said _the ruling_ was [wrong](https://x.example/a_b_c).\n"
+        "- first point\n* second point\n\n---\n\nsnake_case_name, 2*3*4 and _x_y stay."
+    )
+    plain = assert_maps_back(original)
+    assert plain == (
+        "Ruling day\n\nSmith said the ruling was wrong.\nfirst point\nsecond point\n\n\n\n"
+        "snake_case_name, 2*3*4 and _x_y stay."
+    )
+
+
+def test_offsets_of_a_claim_in_html_point_at_the_words_of_the_original():
+    original = (
+        '<div class="story"><h1>Board&nbsp;fight</h1>\n<p>Jane Smith, the chief executive of Acme, said '
+        "on Tuesday that the company would &#8220;fight the ruling&#8221; in court.</p>"
+        '<p>&ldquo;We did nothing wrong,&rdquo; Smith told <a href="https://x.example/">reporters</a>.</p>'
+    )
+    found = extraction.extract([extraction.Document(original)])[0]
+    by_speaker = {c.speaker: c for c in found.claims}
+    first, second = by_speaker["Jane Smith"], by_speaker["Smith"]
+    assert original[first.speaker_start : first.speaker_end] == "Jane Smith"
+    assert original[first.start : first.end] == "the company would &#8220;fight the ruling&#8221; in court"
+    assert first.text == "the company would “fight the ruling” in court"
+    assert original[first.sentence_start : first.sentence_end].startswith("Jane Smith, the chief")
+    assert original[first.sentence_start : first.sentence_end].endswith("in court.")
+    assert [original[q.start : q.end] for q in first.quotes] == ["fight the ruling"]
+    assert original[second.start : second.end] == "We did nothing wrong,"
+    assert {original[m.start : m.end] for m in found.mentions} >= {"Jane Smith", "Acme", "Smith"}
+
+
+@pytest.mark.timeout(10)  # 100 times what one linear pass takes; a quadratic scan takes minutes
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<" * 400_000,
+        "<a " * 130_000,
+        '<a href="' + "x" * 400_000,
+        "<!--" * 100_000,
+        "<script" * 50_000,
+        "&amp;" * 80_000,
+        "**a " * 100_000,
+        "_a " * 130_000,
+        "[a](" * 100_000,
+        r"\u201c" * 60_000,
+        "> " * 200_000,
+    ],
+    ids=lambda text: repr(text[:6]),
+)
+def test_a_hostile_large_input_is_read_in_one_pass(hostile):
+    plain = to_plain(hostile)  # quadratic scans would take minutes on 400k characters
+    assert len(plain.text) <= len(hostile)
+    assert plain.start(len(plain.text)) <= len(hostile)
