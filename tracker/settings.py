@@ -236,6 +236,9 @@ TRACKER_PAGE_MAX_ATTEMPTS = env.int("TRACKER_PAGE_MAX_ATTEMPTS", default=3)
 # after TRACKER_FEED_PARSE_SECONDS is recorded as a parse error.
 TRACKER_MAX_ARTICLE_CHARS = env.int("TRACKER_MAX_ARTICLE_CHARS", default=100_000)
 TRACKER_FEED_PARSE_SECONDS = env.float("TRACKER_FEED_PARSE_SECONDS", default=30.0)
+# Reverse proxies (addresses or networks) whose X-Forwarded-For names the client: per-address limits
+# (subscribing, admin logins) count that address. Empty: REMOTE_ADDR, and the header is ignored.
+TRACKER_TRUSTED_PROXIES = env.list("TRACKER_TRUSTED_PROXIES", default=[])
 # Extraction: articles per nlp.pipe batch and task; the CPU-specific NumpyOps switch (PERFORMANCE.md:
 # 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
 TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=16)
@@ -280,7 +283,6 @@ TRACKER_DIGEST_MAX_BOUNCES = env.int("TRACKER_DIGEST_MAX_BOUNCES", default=3)  #
 TRACKER_DIGEST_MAX_ATTEMPTS = env.int("TRACKER_DIGEST_MAX_ATTEMPTS", default=5)  # temporary failures
 TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS = env.int("TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS", default=3)  # an hour
 TRACKER_DIGEST_SUBSCRIBE_PER_IP = env.int("TRACKER_DIGEST_SUBSCRIBE_PER_IP", default=20)  # an hour
-TRACKER_DIGEST_UNSUBSCRIBE_PER_IP = env.int("TRACKER_DIGEST_UNSUBSCRIBE_PER_IP", default=60)  # an hour
 # A crontab in the digest time zone (stored with it by django-celery-beat), so DST moves nothing.
 from zoneinfo import ZoneInfo  # noqa: E402
 

@@ -1,36 +1,56 @@
-"""The admin login, rate limited: after LOGIN_FAILURE_LIMIT failed attempts within LOGIN_FAILURE_WINDOW
-from one IP address, or for one username, further attempts are refused with a clear message until the
-window passes. Counts live in the shared cache (CACHE_URL), so every web process sees the same ones."""
+"""The admin login, rate limited without handing anyone a way to lock an account.
+
+Failures are counted per (account, address): LOGIN_FAILURE_LIMIT of them within LOGIN_FAILURE_WINDOW
+lock that account from that address only, so a stranger failing the `admin` password locks themselves
+out, not the admin. An address failing many accounts (ADDRESS_FAILURE_LIMIT) is locked for all of
+them; an account failing from many addresses is slowed down (LOGIN_SLOWDOWN_SECONDS per attempt once
+ACCOUNT_SLOWDOWN_AFTER failures), never locked. Counts live in their own table (sources.limits), where
+no cache culling resets them; the address is the client's, behind TRACKER_TRUSTED_PROXIES too."""
 
 from __future__ import annotations
 
-import hashlib
+import time
 
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-LOGIN_FAILURE_LIMIT = 5
+from tracker.sources import limits
+
+LOGIN_FAILURE_LIMIT = 5  # per account and address
+ADDRESS_FAILURE_LIMIT = 20  # per address, whatever the accounts
+ACCOUNT_SLOWDOWN_AFTER = 10  # failures of one account from any address, then each attempt waits
+LOGIN_SLOWDOWN_SECONDS = 1.0
 LOGIN_FAILURE_WINDOW = 15 * 60  # seconds
 
 
-def _keys(request, username: str) -> list[str]:
-    ip = request.META.get("REMOTE_ADDR", "") if request is not None else ""
-    name = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
-    return [f"curation:login-failures:ip:{ip}", f"curation:login-failures:user:{name}"]
+def _keys(request, username: str) -> dict[str, str]:
+    address = limits.client_address(request) if request is not None else ""
+    return {
+        "pair": limits.counter_key("login:pair", username, address),
+        "address": limits.counter_key("login:address", address),
+        "account": limits.counter_key("login:account", username),
+    }
 
 
 def is_blocked(request, username: str) -> bool:
-    return any(cache.get(key, 0) >= LOGIN_FAILURE_LIMIT for key in _keys(request, username))
+    keys = _keys(request, username)
+    return (
+        limits.current_count(keys["pair"]) >= LOGIN_FAILURE_LIMIT
+        or limits.current_count(keys["address"]) >= ADDRESS_FAILURE_LIMIT
+    )
+
+
+def is_slowed(request, username: str) -> bool:
+    return limits.current_count(_keys(request, username)["account"]) >= ACCOUNT_SLOWDOWN_AFTER
 
 
 def record_failure(request, username: str) -> None:
-    for key in _keys(request, username):
-        cache.add(key, 0, timeout=LOGIN_FAILURE_WINDOW)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=LOGIN_FAILURE_WINDOW)
+    for key in _keys(request, username).values():
+        limits.count_hit(key, window=LOGIN_FAILURE_WINDOW)
+
+
+def record_success(request, username: str) -> None:
+    limits.reset(_keys(request, username)["pair"])
 
 
 class RateLimitedAuthenticationForm(AdminAuthenticationForm):
@@ -47,8 +67,12 @@ class RateLimitedAuthenticationForm(AdminAuthenticationForm):
                 code="rate_limited",
                 params={"minutes": LOGIN_FAILURE_WINDOW // 60},
             )
+        if is_slowed(self.request, username):
+            time.sleep(LOGIN_SLOWDOWN_SECONDS)
         try:
-            return super().clean()
+            cleaned = super().clean()
         except ValidationError:
             record_failure(self.request, username)
             raise
+        record_success(self.request, username)
+        return cleaned

@@ -1,26 +1,15 @@
-"""Fixed-window rate limits in the shared Django cache (per address, per IP)."""
+"""Fixed-window rate limits per address and per IP, in their own table (sources.limits), where no
+cache culling or eviction can reset them; the IP is the client's, behind TRACKER_TRUSTED_PROXIES too."""
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.cache import cache
+from tracker.sources import limits
 
 
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     """Count one request; True while the count within the window stays within `limit`."""
-    digest = hashlib.sha256(key.strip().lower().encode()).hexdigest()[:32]
-    cache_key = f"digests:rl:{scope}:{digest}"
-    if cache.add(cache_key, 1, timeout=window):
-        return limit >= 1
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return limits.count_hit(limits.counter_key(f"digests:{scope}", key), window=window) <= limit
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR: behind a proxy, the proxy must set it (X-Forwarded-For is spoofable)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return limits.client_address(request)

@@ -277,3 +277,16 @@ class SignatureBand(models.Model):
 
 def content_retention_cutoff():
     return timezone.now() - timedelta(days=settings.TRACKER_FETCH_CONTENT_RETENTION_DAYS)
+
+
+class RateCounter(models.Model):
+    """One fixed-window counter of a rate limit or lock (login failures, subscribe requests): rows of
+    their own, so no cache eviction or culling can reset a limit, and the window's end is set once,
+    when the window opens (a cache's incr used to push it back)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_ends_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count} until {self.window_ends_at:%Y-%m-%d %H:%M:%S}"
