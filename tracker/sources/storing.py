@@ -62,7 +62,9 @@ def store_entries(*, feed: Feed, entries: Iterable[Entry], context: articles.Con
         for entry in entries:
             try:
                 with transaction.atomic():
-                    stored = articles.store_entry(feed=feed, entry=bounded_entry(entry, limit), context=context)
+                    stored = articles.store_entry(
+                        feed=feed, entry=bounded_entry(entry, limit), context=context
+                    )
             except (articles.Unstorable, DatabaseError) as exc:
                 outcome.fail(entry, " ".join(str(exc).split()) or type(exc).__name__)
                 continue

@@ -4,30 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0003_strip_control_characters'),
+        ("sources", "0003_strip_control_characters"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='truncated',
-            field=models.BooleanField(default=False, help_text="The text (or the feed's HTML) was cut at TRACKER_MAX_ARTICLE_CHARS."),
+            model_name="article",
+            name="truncated",
+            field=models.BooleanField(
+                default=False, help_text="The text (or the feed's HTML) was cut at TRACKER_MAX_ARTICLE_CHARS."
+            ),
         ),
         migrations.AddField(
-            model_name='fetchrun',
-            name='entries_failed',
-            field=models.PositiveIntegerField(default=0, help_text='Entries that could not be stored.'),
+            model_name="fetchrun",
+            name="entries_failed",
+            field=models.PositiveIntegerField(default=0, help_text="Entries that could not be stored."),
         ),
         migrations.AddField(
-            model_name='fetchrun',
-            name='failures',
-            field=models.JSONField(blank=True, default=list, help_text='The first entries not stored: [{"entry": ..., "reason": ...}].'),
+            model_name="fetchrun",
+            name="failures",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text='The first entries not stored: [{"entry": ..., "reason": ...}].',
+            ),
         ),
         migrations.AlterField(
-            model_name='fetchrun',
-            name='outcome',
-            field=models.CharField(choices=[('ok', 'ok'), ('not_modified', 'not modified (304)'), ('parse_warning', 'parsed with problems'), ('http_error', 'HTTP error'), ('gone', 'gone (410)'), ('fetch_error', 'fetch error'), ('parse_error', 'not a feed'), ('refused', 'refused by the guard'), ('entry_errors', 'some entries not stored'), ('store_error', 'could not be stored')], max_length=20),
+            model_name="fetchrun",
+            name="outcome",
+            field=models.CharField(
+                choices=[
+                    ("ok", "ok"),
+                    ("not_modified", "not modified (304)"),
+                    ("parse_warning", "parsed with problems"),
+                    ("http_error", "HTTP error"),
+                    ("gone", "gone (410)"),
+                    ("fetch_error", "fetch error"),
+                    ("parse_error", "not a feed"),
+                    ("refused", "refused by the guard"),
+                    ("entry_errors", "some entries not stored"),
+                    ("store_error", "could not be stored"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
