@@ -36,7 +36,8 @@ run: setup
 	@echo "  Admin:        http://127.0.0.1:$(PORT)/admin/  (the login is printed above)"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
-	$(BIN)/honcho start --port $(PORT)
+	@# Ctrl-C: honcho stops every process, then exits 130; that is the way out, not an error.
+	$(BIN)/honcho start --port $(PORT) || [ $$? -eq 130 ]
 
 test: venv
 	$(BIN)/pytest $(PYTEST_ARGS)
