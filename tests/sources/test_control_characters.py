@@ -4,7 +4,6 @@ meets them; command output strips them too; a NUL in a search query is a bad req
 from __future__ import annotations
 
 import importlib
-import inspect
 import re
 import shutil
 from io import StringIO
@@ -15,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.support.chain import eager_chain
 from tracker.crossref.models import Claim, Event, Story
 from tracker.sources.models import Article, Feed, Outlet
 from tracker.sources.parsing import parse_feed
@@ -41,18 +41,9 @@ def hostile_sample(tmp_path):
             body = re.sub(rb"(<source [^>]*>)", rb"\1" + CSI + b"\x07", body)
             body = body.replace(b'og:site_name" content="', b'og:site_name" content="' + ESC)
             path.write_bytes(body)
-    _load_through_the_chain(root)
-    assert Event.objects.exists(), "the hostile corpus still makes a story and its events"
-
-
-def _load_through_the_chain(root):
-    if "chain" in inspect.signature(load_sample).parameters:  # before the articles_stored hand-off
-        load_sample(root=root, chain=True)
-        return
-    from tests.support.chain import eager_chain
-
     with eager_chain():
         load_sample(root=root)
+    assert Event.objects.exists(), "the hostile corpus still makes a story and its events"
 
 
 def test_no_control_character_is_stored(hostile_sample):
