@@ -68,10 +68,10 @@ def test_hidden_docket_kinds_are_not_found(client, sample_with_docket):
 
 def test_search_with_every_group_stays_bounded(client, sample_with_docket, django_assert_max_num_queries):
     url = reverse("web:search")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(url, {"q": "musk"}).status_code == 200
     grow(30)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(url, {"q": "outlet"})
     assert response.status_code == 200
     assert response.content.decode().count('class="result result--outlet"') == 10  # a group is capped
