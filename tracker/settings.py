@@ -246,6 +246,10 @@ TRACKER_SPACY_NUMPY_OPS = env.bool("TRACKER_SPACY_NUMPY_OPS", default=False)
 # Curation (issue 6): when off, only approved claims and published events reach the public pages, the
 # API and the digests; when on, machine-extracted items are shown labelled as such.
 TRACKER_PUBLISH_UNREVIEWED = env.bool("TRACKER_PUBLISH_UNREVIEWED", default=True)
+# A machine claim is public only at or above this tier (tracker/nlp/confidence.py: 3 verbatim words
+# under a name, 2 a plain verb of saying under a name, 1 the rest, 0 never). At 2, 97 % of the claims
+# published on PolNeAR's hand-annotated news are right, speaker included (docs/evaluation.md).
+TRACKER_PUBLISH_MIN_CONFIDENCE = env.int("TRACKER_PUBLISH_MIN_CONFIDENCE", default=2)
 
 # --- Public web (issue 5) ----------------------------------------------------------------------
 # Our own static files only: no inline scripts or styles (htmx's indicator styles are turned off).

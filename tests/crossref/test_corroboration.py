@@ -41,7 +41,7 @@ def report(claim: Claim, source: Outlet | str, *, hours: float = 0, **fields) ->
 
 @pytest.fixture
 def claim():
-    return Claim.objects.create(kind="testimony", text="xAI used OpenAI models to train Grok")
+    return Claim.objects.create(confidence=3, kind="testimony", text="xAI used OpenAI models to train Grok")
 
 
 def test_five_outlets_of_which_two_credit_a_third_are_three_independent(claim):
@@ -74,7 +74,7 @@ def test_an_exact_copy_counts_once_under_its_original(claim):
 
 
 def test_a_copy_of_a_copy_outside_the_claim_counts_under_the_root(claim):
-    elsewhere = Claim.objects.create(kind="testimony", text="another claim")
+    elsewhere = Claim.objects.create(confidence=3, kind="testimony", text="another claim")
     root = report(elsewhere, "Alpha")
     middle = report(elsewhere, "Beta", hours=1, copy_of=root, copy_kind=Article.CopyKind.NEAR)
     report(claim, "Gamma", hours=2, copy_of=middle, copy_kind=Article.CopyKind.NEAR)

@@ -48,7 +48,7 @@ def article(story, outlet: str, text: str, *, title: str = "A story", hours: int
 
 
 def claim(story, speaker, text: str, *, kind: str = "testimony") -> Claim:
-    return Claim.objects.create(
+    return Claim.objects.create(confidence=3,
         story=story, case=story.cases.first(), speaker=speaker, speaker_text=speaker.name if speaker else "",
         kind=kind, text=text, first_seen_at=T0,
     )  # fmt: skip

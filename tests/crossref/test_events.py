@@ -53,7 +53,7 @@ def mention(row, words: str, value: date, precision: str = "day") -> DateMention
 
 def claim(story, text: str, *, on=None, speaker="Elon Musk", locked=False) -> Claim:
     entity = Entity.objects.get(name=speaker)
-    return Claim.objects.create(
+    return Claim.objects.create(confidence=3,
         story=story, case=story.cases.first(), speaker=entity, speaker_text=entity.name, kind="testimony",
         text=text, date=on, precision="day" if on else "", locked=locked, first_seen_at=T0,
     )  # fmt: skip

@@ -65,7 +65,13 @@ def grow(case: Case, n: int) -> None:
         event = Event.objects.create(case=case, date=date(2025, 1, 1) + timedelta(days=i), title=f"Event {i}")
         event.stories.add(story)
         claim = Claim.objects.create(
-            case=case, story=story, event=event, speaker=speaker, kind="testimony", text=f"said {i}"
+            confidence=3,
+            case=case,
+            story=story,
+            event=event,
+            speaker=speaker,
+            kind="testimony",
+            text=f"said {i}",
         )
         for article in (original, copy):
             Evidence.objects.create(

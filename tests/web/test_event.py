@@ -103,7 +103,7 @@ def test_event_page_query_count_is_bounded(client, seed_event, django_assert_max
     articles = list(Article.objects.order_by("pk"))
     for i in range(10):
         claim = Claim.objects.create(
-            case=seed_event.case, event=seed_event, kind="statement", text=f"more {i}"
+            confidence=3, case=seed_event.case, event=seed_event, kind="statement", text=f"more {i}"
         )
         for article in articles:
             Evidence.objects.create(

@@ -45,7 +45,7 @@ def _more_events(n: int, *, start: date = date(2025, 1, 1)) -> list[Event]:
     for i in range(n):
         event = Event.objects.create(case=case, date=start + timedelta(days=i), title=f"Extra event {i}")
         claim = Claim.objects.create(
-            case=case, event=event, speaker=speaker, kind="statement", text=f"said {i}"
+            confidence=3, case=case, event=event, speaker=speaker, kind="statement", text=f"said {i}"
         )
         for article in articles[: 1 + i % 3]:
             Evidence.objects.create(

@@ -198,6 +198,8 @@ def _candidate(article: Article, claim) -> ClaimCandidate:
             for q in claim.quotes
         ],
         hedges=list(claim.hedges),
+        confidence=claim.confidence,
+        confidence_rule=claim.confidence_rule[:40],
         date=date.value if date else None,
         date_precision=date.precision if date and date.value else "",
         date_text=date.text[:100] if date else "",

@@ -179,27 +179,37 @@ def refresh_claims(claims: Iterable[Claim]) -> None:
     """`refresh_claim` for many claims, their evidence read in one query."""
     by_pk = {claim.pk: claim for claim in claims}
     rows: dict[int, list[dict]] = {pk: [] for pk in by_pk}
+    confidence: dict[int, int] = dict.fromkeys(by_pk, 0)
     evidence = Evidence.objects.filter(claim_id__in=list(by_pk))
     for row in evidence.values(
-        "claim_id", "article_id", "first_seen_at", *(f"article__{f}" for f in _ARTICLE_FIELDS)
+        "claim_id",
+        "article_id",
+        "first_seen_at",
+        "confidence",
+        *(f"article__{f}" for f in _ARTICLE_FIELDS),
     ):
         rows[row["claim_id"]].append(
             {"article_id": row["article_id"], "first_seen_at": row["first_seen_at"]}
             | {f: row[f"article__{f}"] for f in _ARTICLE_FIELDS}
         )
+        confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
     for pk, claim in by_pk.items():
-        _store_coverage(claim, coverage_of(rows[pk]))
+        _store_coverage(claim, coverage_of(rows[pk]), confidence[pk])
 
 
 def refresh_claim(claim: Claim) -> Coverage:
-    """Store the claim's coverage on it (also on locked claims: counts are facts, not curation)."""
-    coverage = coverage_of(_report_rows(Evidence.objects.filter(claim=claim), "first_seen_at"))
-    _store_coverage(claim, coverage)
+    """Store the claim's coverage on it (also on locked claims: counts are facts, not curation), and
+    its confidence: the highest tier of its evidence."""
+    evidence = Evidence.objects.filter(claim=claim)
+    coverage = coverage_of(_report_rows(evidence, "first_seen_at"))
+    highest = max((e for e in evidence.values_list("confidence", flat=True)), default=0)
+    _store_coverage(claim, coverage, highest)
     return coverage
 
 
-def _store_coverage(claim: Claim, coverage: Coverage) -> None:
+def _store_coverage(claim: Claim, coverage: Coverage, confidence: int) -> None:
     values = {
+        "confidence": confidence,
         "outlets_count": coverage.outlets,
         "independent_count": coverage.independent,
         "first_outlet_id": coverage.first_outlet.pk if coverage.first_outlet else None,

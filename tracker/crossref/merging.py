@@ -32,8 +32,9 @@ MIN_SHARED_WORDS = 2
 MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
 RESPONSE_VERBS = frozenset(
     "respond response reply counter deny denial rebut rebuttal refute dismiss reject dispute answer"
-    " comment decline".split()
+    " comment".split()
 )
+NO_ANSWER = frozenset({"decline to comment"})
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
     below between both but by can could did do does doing down during each even few for from further
@@ -284,6 +285,7 @@ EVIDENCE_FIELDS = (
     "hedges",
     "date",
     "date_precision",
+    "confidence",
 )
 
 
@@ -307,7 +309,10 @@ def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None
 
 
 def is_answer(kind: str, verbs: set[str]) -> bool:
-    """A claim answers another when it is a defense, or is reported with a verb of response."""
+    """A claim answers another when it is a defense, or is reported with a verb of response; a
+    no-comment ("declined to comment", "did not respond to a request for comment") answers nothing."""
+    if verbs and verbs <= NO_ANSWER:
+        return False
     return kind == ClaimCandidate.Kind.DEFENSE or bool(verbs & RESPONSE_VERBS)
 
 

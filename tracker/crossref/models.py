@@ -7,6 +7,7 @@ other models and is never replaced.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -81,6 +82,7 @@ class ClaimCandidate(models.Model):
         STATEMENT = "statement", "statement"
         REPORT = "report", "report"
         POLICY = "policy", "policy"
+        QUESTION = "question", "question"
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claim_candidates")
     speaker = models.CharField(max_length=300, blank=True, help_text="As the article names the speaker.")
@@ -101,6 +103,10 @@ class ClaimCandidate(models.Model):
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
     date_text = models.CharField(max_length=100, blank=True)
+    confidence = models.PositiveSmallIntegerField(
+        default=0, help_text="Tier 0-3 from the rule that found it (tracker/nlp/confidence.py)."
+    )
+    confidence_rule = models.CharField(max_length=40, blank=True, help_text="Why: the confidence rule's id.")
 
     class Meta:
         ordering = ["article", "start"]
@@ -133,9 +139,19 @@ class ClaimQuerySet(models.QuerySet):
         """What readers may see: never rejected claims; with TRACKER_PUBLISH_UNREVIEWED off, only
         approved ones (disputed claims stay visible, marked)."""
         current = self.filter(merged_into__isnull=True)  # a merged-away claim shows as the kept one
+        curated = Q(status__in=[Status.APPROVED, Status.DISPUTED])
         if settings.TRACKER_PUBLISH_UNREVIEWED:
-            return current.exclude(status=Status.REJECTED)
-        return current.filter(status__in=[Status.APPROVED, Status.DISPUTED])
+            trusted = Q(status=Status.MACHINE, confidence__gte=settings.TRACKER_PUBLISH_MIN_CONFIDENCE)
+            return current.filter(curated | trusted)
+        return current.filter(curated)
+
+    def awaiting_review(self):
+        """Machine claims below the publishing tier: what waits for a curator."""
+        return self.filter(
+            merged_into__isnull=True,
+            status=Status.MACHINE,
+            confidence__lt=settings.TRACKER_PUBLISH_MIN_CONFIDENCE,
+        )
 
 
 class Story(models.Model):
@@ -247,6 +263,9 @@ class Claim(models.Model):
     precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
     locked = models.BooleanField(default=False, help_text="Curated: never changed by re-extraction.")
+    confidence = models.PositiveSmallIntegerField(
+        default=0, db_index=True, help_text="The highest tier of its evidence; refreshed with its counts."
+    )
     responds_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
     )
@@ -269,7 +288,9 @@ class Claim(models.Model):
 
     objects = ClaimQuerySet.as_manager()
     # Counts are facts the machine refreshes, not curation: left out of the history.
-    history = HistoricalRecords(excluded_fields=["outlets_count", "independent_count", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["outlets_count", "independent_count", "confidence", "updated_at"]
+    )
 
     class Meta:
         ordering = ["-first_seen_at", "-id"]
@@ -310,6 +331,7 @@ class Evidence(models.Model):
     hedges = models.JSONField(default=list, blank=True)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=5, blank=True)
+    confidence = models.PositiveSmallIntegerField(default=0)
     first_seen_at = models.DateTimeField()
 
     class Meta:

@@ -34,10 +34,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import framing, syntax
+from tracker.nlp import confidence, framing, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
-from tracker.nlp.quotes import ends_with, find_quotes, quotes_in
+from tracker.nlp.quotes import ends_with, find_quotes, is_title, quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers, build_triggers, classify, default_triggers
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -47,6 +47,7 @@ ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
+NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # negated, they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 
 
@@ -159,18 +160,18 @@ class _Reader:
             segment.start <= subject.i < segment.end and self._can_speak(subject)
         ):
             return []
-        pieces = self._verb_content(verb, trigger, subject, segment)
+        form, pieces = self._verb_content(verb, trigger, subject, segment)
         if not pieces:
             return []
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
             reported = any(a.lower_ in self.triggers.verbs and syntax.is_verbal(a) for a in verb.ancestors)
-            return [] if reported else [Draft(trigger, None, pieces, segment, verb)]
+            return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
         drafts = []
         for person in (subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))):
             speaker = self.speakers.resolve(person)
             if trigger.strict and speaker.via not in ("mention", "pronoun", "anaphor", "possessor"):
                 continue
-            drafts.append(Draft(trigger, speaker, pieces, segment, verb))
+            drafts.append(Draft(trigger, speaker, pieces, segment, verb, form))
         return drafts
 
     def _from_misparsed(self, verb: Token, segment: Span) -> list[Draft]:
@@ -207,11 +208,13 @@ class _Reader:
 
     def _verb_content(
         self, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
-    ) -> list[tuple[int, int]]:
+    ) -> tuple[str, list[tuple[int, int]]]:
+        """(form, pieces) of the verb's content; the form (quote, clause, phrase, around) is what
+        confidence.py reads: a clause or a quote reports words, a noun phrase often does not."""
         if trigger.content == "clause":
-            return [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
+            return "clause", [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
         if pieces := self._attached_quotes(verb, subject, segment):
-            return pieces
+            return "quote", pieces
         children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
         complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
             (c for c in children if c.dep_ == "ccomp" and self._reported_before(c, verb)), None
@@ -221,16 +224,16 @@ class _Reader:
             for nested in complement.children:  # "... that X, adding that Y": Y is a claim of its own
                 if nested.i > complement.i and self._is_reporting_participle(nested):
                     tokens -= set(range(nested.left_edge.i, nested.right_edge.i + 1))
-            return [self.range(range(min(tokens), max(tokens) + 1), segment)]
+            return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
-            return [self.range(range(clause[0], clause[1] + 1), segment)]
+            return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]
         if trigger.content == "phrase":
-            return [self.range(syntax.phrase(verb), segment)]
+            return "phrase", [self.range(syntax.phrase(verb), segment)]
         if not trigger.addressee and (
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
-            return [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
-        return self._around(verb, subject, segment)
+            return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        return "around", self._around(verb, subject, segment)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:
         """A clause before the verb is its content only when a comma, not a colon or a semicolon,
@@ -299,7 +302,7 @@ class _Reader:
         ]
         pieces = []
         for quote in quotes_in(self.quotes, segment.start_char - 1, segment.end_char + 1):
-            if first <= quote.start and quote.end <= last:
+            if (first <= quote.start and quote.end <= last) or is_title(quote):
                 continue
             holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
             before = (
@@ -365,11 +368,23 @@ class _Reader:
         attribution = draft.trigger.attribution
         if attribution == "indirect" and any(q.start < end and q.end > start for q in self.quotes):
             attribution = "direct"
+        kind = self._kind(draft, sentence_start, sentence_end)
+        resolution = "none" if speaker is None or not speaker.text else speaker.via or "unresolved"
+        tier, rule = confidence.rate(
+            kind=kind,
+            trigger=draft.trigger.id,
+            attribution=attribution,
+            resolution=resolution,
+            form=draft.form,
+        )
+        verb = draft.trigger.lemma
+        if draft.trigger.id in NO_COMMENT and draft.verb is not None and syntax.negated(draft.verb):
+            verb = "decline to comment"  # "did not respond to a request for comment": no answer
         return Claim(
             speaker=speaker.text if speaker else "",
-            verb=draft.trigger.lemma,
+            verb=verb,
             attribution=attribution,
-            kind=self._kind(draft, sentence_start, sentence_end),
+            kind=kind,
             text=text,
             sentence=self.text[sentence_start:sentence_end],
             start=start,
@@ -379,6 +394,10 @@ class _Reader:
             speaker_entity=speaker.entity if speaker else None,
             speaker_entity_id=speaker.entity_id if speaker else None,
             speaker_name=speaker.name if speaker else None,
+            rule=draft.trigger.id,
+            resolution=resolution,
+            confidence=tier,
+            confidence_rule=rule,
             speaker_start=speaker.start if speaker else None,
             speaker_end=speaker.end if speaker else None,
             quotes=quotes,

@@ -161,3 +161,18 @@ def _close_paragraph(
     if stack and following and following in DOUBLE_OPEN + '"':
         found.append((stack[0].position + 1, len(text[:at].rstrip())))
     stack.clear()
+
+
+TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "with", "at", "by"})
+
+
+def is_title(quote: Quote) -> bool:
+    """Quoted words that name a show, a book or a slogan in title case ("Meet the Press," "This
+    Week"), not someone's words: at most six words, each capitalised or a small word."""
+    words = quote.text.strip(" ,.;:").split()
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
+        and not any(w in ("I", "I'm", "I’m", "We") for w in words)
+    )

@@ -17,6 +17,8 @@ def extraction_as_json(found: Extraction) -> dict:
                 "speaker_entity": c.speaker_entity,
                 "speaker_via": c.speaker_via,
                 "speaker_name": c.speaker_name,
+                "confidence": c.confidence,
+                "confidence_rule": c.confidence_rule,
                 "verb": c.verb,
                 "attribution": c.attribution,
                 "kind": c.kind,

@@ -78,6 +78,11 @@ class Claim:
     # who the speaker phrase resolved to when it is a pronoun, a description or a proxy ("he" -> the
     # name earlier in the article): the curated name, else the mention's text; None: unresolved
     speaker_name: str | None = None
+    rule: str = ""  # id of the trigger rule that found it (patterns/reporting_verbs.jsonl)
+    # how the speaker was resolved: mention, compound, possessor, pronoun, anaphor, unresolved, none
+    resolution: str = "none"
+    confidence: int = 0  # tier 0-3 (confidence.py); a reader sees machine claims at or above a setting
+    confidence_rule: str = ""  # id of the rule of patterns/confidence.jsonl that gave the tier
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""Score the extraction against a hand annotation: `evaluate_extraction GOLD.json ARTICLES_DIR`.
+"""Score the extraction against a hand annotation: `evaluate_extraction GOLD.json ARTICLES_DIR`, or
+against PolNeAR's attributions: `evaluate_extraction --polnear COMPARTMENT` (e.g.
+../shared/attribution/polnear/dev), which prints the figures of PolNeAR's own scorer (score.py beside
+the corpus, or --scorer) and, for each confidence tier, the precision of the claims published at or
+above it (matched, with the right speaker).
 
 Every `*.txt` in ARTICLES_DIR is one article; its seed id is the first three characters of its file name,
 as in the gold file. Publication dates (which relative dates such as "on Thursday" need) come from a
@@ -10,6 +14,7 @@ one. Nothing is written.
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,7 +22,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from tracker.nlp import evaluation, extraction
+from tracker.nlp import benchmark, evaluation, extraction
 from tracker.nlp.types import VocabularyEntry
 
 
@@ -25,8 +30,15 @@ class Command(BaseCommand):
     help = "Run the extraction over a folder of articles and print precision and recall against a gold file."
 
     def add_arguments(self, parser):
-        parser.add_argument("gold", type=Path, help="the hand annotation (gold.json)")
-        parser.add_argument("articles", type=Path, help="a folder of plain-text articles, NNN*.txt")
+        parser.add_argument("gold", type=Path, nargs="?", help="the hand annotation (gold.json)")
+        parser.add_argument(
+            "articles", type=Path, nargs="?", help="a folder of plain-text articles, NNN*.txt"
+        )
+        parser.add_argument("--polnear", type=Path, help="a PolNeAR compartment (with text/, attributions/)")
+        parser.add_argument(
+            "--scorer", type=Path, help="PolNeAR's score.py (default: found above the compartment)"
+        )
+        parser.add_argument("--jsonl", type=Path, help="also keep the claims file given to the scorer here")
         parser.add_argument(
             "--published-from",
             type=Path,
@@ -35,6 +47,10 @@ class Command(BaseCommand):
         parser.add_argument("--missed", action="store_true", help="also list the gold items not found")
 
     def handle(self, *args, **options):
+        if options["polnear"]:
+            return self.polnear(options["polnear"], options["scorer"], options["jsonl"])
+        if options["gold"] is None or options["articles"] is None:
+            raise CommandError("give GOLD.json and ARTICLES_DIR, or --polnear COMPARTMENT")
         gold = read_json(options["gold"], "gold file")
         if not isinstance(gold, dict):
             raise CommandError(f"gold file {options['gold']} must hold a JSON object")
@@ -73,6 +89,27 @@ class Command(BaseCommand):
                     self.stdout.write(f"  missed {name}: {item}")
             for item in scores.not_entities:
                 self.stdout.write(f"  not_entity: {item}")
+
+    def polnear(self, compartment: Path, scorer: Path | None, keep: Path | None) -> None:
+        texts = sorted((compartment / "text").glob("*.txt"))
+        if not texts or not (compartment / "attributions").is_dir():
+            raise CommandError(f"{compartment} is not a PolNeAR compartment (text/*.txt, attributions/)")
+        scorer = scorer or next(
+            (p / "score.py" for p in compartment.resolve().parents if (p / "score.py").is_file()), None
+        )
+        if scorer is None or not scorer.is_file():
+            raise CommandError(f"no score.py above {compartment}: give --scorer")
+        options = {"vocabulary": self.vocabulary(), "model": settings.SPACY_MODEL}
+        rows = [benchmark.jsonl_row(p.name, found) for p, found in benchmark.extract_folder(texts, **options)]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = keep or Path(tmp) / "claims.jsonl"
+            benchmark.write_jsonl(rows, path)
+            self.stdout.write(benchmark.run_scorer(scorer, path, compartment))
+        for level in benchmark.published_precision(scorer, rows, compartment):
+            self.stdout.write(
+                f"published at confidence >= {level.min_confidence}: {level.claims} claims, "
+                f"precision with the right speaker {level.precision:.3f}"
+            )
 
     def vocabulary(self) -> tuple[VocabularyEntry, ...]:
         from tracker.crossref.analysis import curated_vocabulary

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from tracker.nlp import extraction
+from tracker.nlp import benchmark, extraction
 from tracker.nlp.serialise import extraction_as_json
 
 CHUNK = 64  # articles per call to the pipeline: keeps memory flat over thousands of files
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             for path, result in zip(chunk, found, strict=True):
                 data = extraction_as_json(result)
                 if options["jsonl"]:
-                    self.stdout.write(json.dumps(as_jsonl_row(path.name, data), ensure_ascii=False))
+                    self.stdout.write(json.dumps(benchmark.jsonl_row(path.name, result), ensure_ascii=False))
                 elif options["json"]:
                     self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
                 else:
@@ -107,10 +107,3 @@ def collect(paths: list[Path]) -> list[Path]:
         else:
             raise CommandError(f"no such file: {path}")
     return files
-
-
-def as_jsonl_row(name: str, data: dict) -> dict:
-    """One article for score.py: `speaker_entity` is the curated entity, else the name the speaker
-    resolved to in the article ("he" -> the person named before), else None."""
-    claims = [{**c, "speaker_entity": c["speaker_entity"] or c["speaker_name"]} for c in data["claims"]]
-    return {"file": name, **data, "claims": claims}
