@@ -109,9 +109,12 @@ def count_hit(key: str, *, window: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute(sql, [key, stamp(now + timedelta(seconds=window)), stamp(now), stamp(now)])
         (counted,) = cursor.fetchone()
-    if counted == 1:  # a new window: the time to drop long-closed ones
-        RateCounter.objects.filter(window_ends_at__lt=now - timedelta(days=1)).delete()
     return counted
+
+
+def prune_counters() -> int:
+    """Drop counters whose window closed a day ago or more (from beat, with the fetch-content prune)."""
+    return RateCounter.objects.filter(window_ends_at__lt=timezone.now() - timedelta(days=1)).delete()[0]
 
 
 def current_count(key: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from tracker.sources import ingestion
+from tracker.sources import ingestion, limits
 from tracker.sources.models import Article, Feed
 
 PAGE_RETRY_DELAYS = (60, 300, 1800)  # seconds before the 1st, 2nd, 3rd retry of a page
@@ -47,4 +47,6 @@ def enqueue_due_feeds() -> int:
 
 @shared_task(name="tracker.sources.tasks.prune_fetch_content", queue="fetch")
 def prune_fetch_content() -> int:
+    """Drop kept raw bytes past their retention, and rate-limit counters closed for a day."""
+    limits.prune_counters()
     return ingestion.prune_fetch_content()
