@@ -3,7 +3,8 @@
 Texts are made plain first (plaintext.py: HTML entities and tags, escaped JSON, Markdown), spaCy reads
 the plain texts, and every offset returned points back into the text as given; the words returned
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
-the original's characters at those offsets when markup was removed.
+the original's characters at those offsets when markup was removed. The turns of a transcript printed
+in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.nlp import claims, dates, entities, pipeline, plaintext, representatives
+from tracker.nlp import claims, dates, entities, pipeline, plaintext, representatives, transcripts
 from tracker.nlp.types import Extraction, VocabularyEntry
 
 DEFAULT_BATCH_SIZE = 8  # nlp.pipe batch: 8 keeps a worker's peak under 2x its loaded RSS (16: 2.6x)
@@ -45,6 +46,8 @@ def extract(
         mentions = entities.find_mentions(doc, vocabulary)
         found_dates = dates.find_dates(doc, next(published))
         found_claims = claims.extract_claims(doc, mentions, found_dates)
+        turns = transcripts.transcript_claims(doc.text, mentions, found_dates, vocabulary)
+        found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 

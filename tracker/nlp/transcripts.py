@@ -1,0 +1,252 @@
+"""Transcripts printed in articles: each labelled turn is a claim by the speaker its label names.
+
+Intent: articles print exchanges as transcripts ("TAPPER: ...", "SEN. JANE DOE: ...", "Doe: ...",
+"Q: ... / A: ..."), with no reporting verb for the rules of claims.py to find. Each turn becomes a
+`Claim` (attribution "direct", verb "say") whose content is the turn's words after the label, and
+whose speaker is the label as printed; a surname label ("DOE:") takes the full name given earlier in
+the article (an earlier label, else a PERSON mention) as `speaker_name`, and the curated entity when a
+curated person's name or alias matches, whatever the case. A turn by a question label ("Q",
+"Interviewer"), or one that ends with a question mark, has kind "question".
+
+What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
+not one): a label at the start of a line, one to six capitalised words (name particles allowed, a
+short parenthetical such as "(R-Ohio)" after them), a colon and words with at least one letter, not
+in capitals (a shouted headline), not on the article's first line (its headline). Labels of the stop
+list (patterns/transcript_labels.jsonl: "Note", "Update", "Photo", "Watch" ...) never count. A label
+in capitals is a name; one in Title Case only when a person of the article bears that name (a PERSON
+mention's text or last word) or it is a role or interview label of the rule file. The article must
+have at least two turns, and either a speaker who takes two turns or two turns on consecutive lines.
+
+A turn of fewer than MIN_WORDS words ("A: Yes.") makes no claim, though it counts as a turn. A turn
+runs to the end of its line and over the following lines up to the next turn, when there are
+at most MAX_CONTINUATION of them, up to a stage direction ("(BEGIN VIDEO CLIP)", "[...]") or a line
+that looks labelled (a speaker this reader did not accept); the
+last turn of a transcript keeps its own line only, so the article after a transcript is not a turn.
+
+Caveats: "A" in an interview is not resolved to the interviewee; a transcript whose speakers never
+speak twice and never follow each other is missed; Title Case labels depend on the entity recogniser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.dates import date_for_sentence
+from tracker.nlp.hedges import find_hedges
+from tracker.nlp.quotes import find_quotes, quotes_in
+from tracker.nlp.triggers import Trigger, classify
+from tracker.nlp.types import Claim, DateMention, Mention, VocabularyEntry
+
+LABELS_FILE = PATTERNS_DIR / "transcript_labels.jsonl"
+MAX_CONTINUATION = 3  # lines after a turn's own that still belong to it
+MIN_WORDS = 4  # a shorter turn ("Yes.", "Does Doe?") says nothing without the turn before it
+_WORD = r"[A-Z][A-Za-z'’.\-]*"
+_PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
+_LABEL = re.compile(
+    rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
+    r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+_LETTERS = re.compile(r"[^\W\d_]{2,}|\b[AI]\b")
+_STAGE = re.compile(r"[ \t]*[(\[]")
+_TURN = Trigger(id="transcript-turn", lemma="say", pos="verb", attribution="direct")
+_QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    label: str
+    label_start: int
+    label_end: int
+    start: int  # the turn's words
+    end: int
+    line_start: int
+    use: str  # name, question, answer, role
+
+
+@cache
+def label_rules() -> dict[str, str]:
+    """Lower-case label -> use (stop, question, answer, role), from the rule file."""
+    return {label.lower(): rule["use"] for rule in read_jsonl(LABELS_FILE) for label in rule["labels"]}
+
+
+def transcript_claims(
+    text: str,
+    mentions: Sequence[Mention] = (),
+    dates: Sequence[DateMention] = (),
+    vocabulary: Sequence[VocabularyEntry] = (),
+) -> list[Claim]:
+    """One claim per turn of the article's transcript, in text order; [] when it shows none."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    turns = find_turns(text, people)
+    if not turns:
+        return []
+    intro = text[max(0, turns[0].line_start - 600) : turns[0].line_start]
+    kind = classify(_TURN, None, "", intro)
+    quotes = find_quotes(text)
+    claims = []
+    for turn in turns:
+        words = text[turn.start : turn.end]
+        if len(words.split()) < MIN_WORDS:
+            continue
+        name, entity, entity_id = _resolve(turn, turns, people, vocabulary)
+        newline = text.find("\n", turn.start, turn.end)
+        own_line = text[turn.start : newline if newline >= 0 else turn.end]
+        question = turn.use == "question" or (
+            turn.use != "answer" and any(_QUESTION_END.search(part) for part in (own_line, words))
+        )
+        claims.append(
+            Claim(
+                speaker=turn.label,
+                verb=_TURN.lemma,
+                attribution=_TURN.attribution,
+                kind="question" if question else kind,
+                text=words,
+                sentence=text[turn.line_start : turn.end],
+                start=turn.start,
+                end=turn.end,
+                sentence_start=turn.line_start,
+                sentence_end=turn.end,
+                speaker_entity=entity,
+                speaker_entity_id=entity_id,
+                speaker_start=turn.label_start,
+                speaker_end=turn.label_end,
+                quotes=tuple(quotes_in(quotes, turn.start, turn.end)),
+                hedges=find_hedges([words]),
+                date=date_for_sentence(dates, turn.start, turn.end) if dates else None,
+                speaker_name=name,
+            )
+        )
+    return claims
+
+
+def merge(rule_claims: Iterable[Claim], turn_claims: Iterable[Claim]) -> list[Claim]:
+    """The rules' claims and the turns that overlap none of them: where the rules found a claim in a
+    turn's words (a quote it reports, "my staff told me ..."), their reading is kept and the turn is
+    not added, so no words are attributed twice (on PolNeAR train, dropping only turns the rules
+    cover by half cost precision: the rules' nested claims are rarely annotated)."""
+    kept, turns = list(rule_claims), list(turn_claims)
+    if not turns:
+        return kept
+    found = [(c.start, c.end) for c in kept]
+    for turn in turns:
+        if not any(s < turn.end and turn.start < e for s, e in found):
+            kept.append(turn)
+    return sorted(kept, key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
+
+
+def find_turns(text: str, people: Sequence[Mention] = ()) -> list[Turn]:
+    """The turns of the transcript in `text` (see the module docstring), [] when it has none."""
+    known = {m.text.lower() for m in people} | {m.text.split()[-1].lower() for m in people if m.text.split()}
+    turns = [turn for m in _LABEL.finditer(text) if (turn := _turn(text, m, known)) is not None]
+    if len(turns) < 2:
+        return []
+    adjacent = any(not text[a.end : b.line_start].strip() for a, b in zip(turns, turns[1:], strict=False))
+    speakers = Counter(_key(turn, turns) for turn in turns)
+    if not adjacent and max(speakers.values()) < 2:
+        return []
+    return [
+        _continued(text, turn, following) for turn, following in zip(turns, [*turns[1:], None], strict=True)
+    ]
+
+
+def _turn(text: str, match: re.Match, known: set[str]) -> Turn | None:
+    label = match.group("label").rstrip(".")
+    folded = label.lower()
+    use = label_rules().get(folded) or label_rules().get(folded + ".")
+    if use == "stop" or not text[: match.start()].strip():
+        return None  # a notice or a credit; or the article's first line, its headline
+    if use is None:
+        capitals = label.upper() == label
+        if capitals and sum(c.isalpha() for c in label) < 2:
+            return None
+        if not capitals and folded not in known and folded.split()[-1] not in known:
+            return None  # Title Case: only a person the article names
+        use = "name"
+    line_end = text.find("\n", match.end())
+    end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
+    words = text[match.end() : end]
+    head = [w for w in re.findall(r"[^\W\d_]+", words[:120]) if len(w) > 1][:3]
+    if not _LETTERS.search(words) or (len(head) >= 2 and all(w.isupper() for w in head)):
+        return None  # a figure ("Doe: 1,501") or a shouted headline
+    start = match.start("label")
+    return Turn(label, start, start + len(label), match.end(), end, start, use)
+
+
+def _continued(text: str, turn: Turn, following: Turn | None) -> Turn:
+    """The turn with the lines that carry it on before the next turn (none after the last turn)."""
+    if following is None:
+        return turn
+    lines = [m for m in re.finditer(r"[^\n]+", text[turn.end : following.line_start]) if m.group().strip()]
+    if not lines or len(lines) > MAX_CONTINUATION:
+        return turn
+    end = turn.end
+    for line in lines:
+        if _STAGE.match(line.group()) or _LABEL.match(line.group()):
+            break  # a stage direction, or a label this reader did not take for a speaker
+        if _LETTERS.search(line.group()):  # not an ellipsis or a rule between turns
+            end = turn.end + line.start() + len(line.group().rstrip())
+    return Turn(turn.label, turn.label_start, turn.label_end, turn.start, end, turn.line_start, turn.use)
+
+
+def _key(turn: Turn, turns: Sequence[Turn]) -> str:
+    """Who takes the turn, for counting: a surname label counts as the earlier full label it ends."""
+    folded = turn.label.lower()
+    for earlier in turns:
+        if earlier.label_start >= turn.label_start:
+            break
+        words = earlier.label.lower().split()
+        if len(words) > 1 and words[-1] == folded:
+            return earlier.label.lower()
+    return folded
+
+
+def _resolve(
+    turn: Turn, turns: Sequence[Turn], people: Sequence[Mention], vocabulary: Sequence[VocabularyEntry]
+) -> tuple[str | None, str | None, int | None]:
+    """(speaker_name, curated name, entity id) of a name label: the full name a surname stands for,
+    given earlier in the article, and the curated person whose name or alias the label ends with."""
+    if turn.use != "name":
+        return None, None, None
+    name = None
+    on_label = next((m for m in people if m.start < turn.label_end and m.end > turn.label_start), None)
+    if len(turn.label.split()) == 1:
+        full = _key(turn, turns)
+        if full != turn.label.lower():
+            name = next(t.label for t in turns if t.label.lower() == full)
+        else:
+            surname = turn.label.lower()
+            earlier = [
+                m
+                for m in people
+                if m.end <= turn.label_start
+                and len(m.text.split()) > 1
+                and m.text.split()[-1].lower() == surname
+            ]
+            if earlier:
+                on_label = on_label or earlier[-1]
+                name = earlier[-1].entity or earlier[-1].text
+    if on_label is not None and on_label.entity is not None:
+        return name or on_label.entity, on_label.entity, on_label.entity_id
+    curated = _curated(name or turn.label, vocabulary)
+    if curated is not None:
+        return name or curated.name, curated.name, curated.entity_id
+    return name, None, None
+
+
+def _curated(label: str, vocabulary: Sequence[VocabularyEntry]) -> VocabularyEntry | None:
+    """The one curated person whose name or an alias ends the label, compared without case."""
+    words = [w.strip(".") for w in label.lower().split()]
+    found = {
+        entry
+        for entry in vocabulary
+        if entry.kind == "PERSON"
+        for alias in (entry.name, *(a for a, _ in entry.aliases))
+        if (alias_words := alias.lower().split()) and words[-len(alias_words) :] == alias_words
+    }
+    return found.pop() if len(found) == 1 else None
