@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, framing, syntax
+from tracker.nlp import confidence, framing, gates, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import ends_with, find_quotes, is_title, quotes_in
@@ -58,16 +58,18 @@ def extract_claims(
     *,
     verbs: Iterable[Mapping] | None = None,
 ) -> list[Claim]:
-    """The attributed claims of `doc`, in text order. `verbs` replaces the default trigger rules."""
+    """The attributed claims of `doc`, in text order. `verbs` replaces the default trigger rules.
+    A text that is not English yields none; a sentence a precision gate closes (gates.py) neither."""
+    if gates.language_of(doc.text) != "en":
+        return []
     reader = _Reader(doc, mentions, default_triggers() if verbs is None else build_triggers(verbs))
     drafts = reader.drafts()
     claims = {}
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    return sorted(
-        _one_per_content(claims.values()), key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0)
-    )
+    kept = _one_per_content(gates.open_claims(list(claims.values())))
+    return sorted(kept, key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
 
 
 def _reported(inner: Claim, outer: Claim) -> bool:
@@ -395,6 +397,7 @@ class _Reader:
             speaker_entity_id=speaker.entity_id if speaker else None,
             speaker_name=speaker.name if speaker else None,
             rule=draft.trigger.id,
+            cue=draft.verb.text if draft.verb is not None else "",
             resolution=resolution,
             confidence=tier,
             confidence_rule=rule,

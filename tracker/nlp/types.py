@@ -78,6 +78,7 @@ class Claim:
     # who the speaker phrase resolved to when it is a pronoun, a description or a proxy ("he" -> the
     # name earlier in the article): the curated name, else the mention's text; None: unresolved
     speaker_name: str | None = None
+    cue: str = ""  # the reporting word as written ("said", "Tells"), "" for framing without one
     rule: str = ""  # id of the trigger rule that found it (patterns/reporting_verbs.jsonl)
     # how the speaker was resolved: mention, compound, possessor, pronoun, anaphor, unresolved, none
     resolution: str = "none"

@@ -1,0 +1,104 @@
+"""Precision gates (tracker/nlp/gates.py, patterns/gates.jsonl) and confidence tiers (confidence.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp import confidence, gates
+from tracker.nlp.claims import extract_claims
+from tracker.nlp.entities import find_mentions
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp, seed_vocabulary):
+    def claims_of(text: str):
+        doc = nlp(text)
+        return extract_claims(doc, find_mentions(doc, seed_vocabulary))
+
+    return claims_of
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, gate",
+    [
+        ('response = client.chat.completions.create(model="gpt-4o", messages=msgs)', "", "code"),
+        ("def distil(teacher, student): return student.fit(teacher.predict(x))", "", "code"),
+        ("Model\tScore\tRank", "", "table"),
+        ("| Grok | 2nd | said to lead |", "", "table"),
+        ("By Jane Roe and John Doe, staff writers", "", "byline"),
+        ("Photo: Jane Roe said to be smiling outside the courthouse", "", "byline"),
+        ("Related: Acme says its model is safe", "says", "navigation"),
+        ("Acme Founder Tells Court Its Model Was Trained On Rival Outputs", "Tells", "headline-run-in"),
+    ],
+)
+def test_each_gate_closes_what_it_names(sentence, cue, gate):
+    assert gates.closed_by(sentence, cue) == gate
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("Roe said the model was trained on public data.", "said"),
+        ("Senator Jane Roe of the State of Ohio, a Republican, said the bill would pass.", "said"),
+        ("“We did it partly,” Roe told the court on Thursday.", "told"),
+        ("Says Roe: the model was ours.", "Says"),  # a sentence may begin with its verb
+    ],
+)
+def test_plain_reporting_passes_every_gate(sentence, cue):
+    assert gates.closed_by(sentence, cue) is None
+
+
+def test_a_headline_run_into_the_text_yields_no_claim(claims_of):
+    claims = claims_of(
+        "Acme Founder Tells Court Its Model Was Built On Rival Outputs\nRoe said the model was hers."
+    )
+    assert [c.text for c in claims] == ["the model was hers"]
+
+
+def test_a_text_not_in_english_yields_no_claims(claims_of):
+    german = (
+        "Der Gründer sagte am Donnerstag vor Gericht, dass sein Unternehmen die Modelle eines "
+        "Konkurrenten teilweise genutzt habe, um den eigenen Chatbot zu trainieren. Die Anwälte "
+        "erklärten später, dass dies in der Branche üblich sei und keine Regeln verletze. Der "
+        "Richter sagte, er werde die Frage im Mai entscheiden, nachdem beide Seiten ihre Gutachten "
+        "eingereicht hätten."
+    )
+    assert gates.language_of(german) == "und"
+    assert claims_of(german) == []
+    english = "The founder said on Thursday that his company had partly used a rival's models. " * 3
+    assert gates.language_of(english) == "en"
+
+
+@pytest.mark.parametrize(
+    "kind, trigger, attribution, resolution, form, tier, rule",
+    [
+        ("statement", "say", "direct", "mention", "quote", 3, "quote-named"),
+        ("statement", "say", "indirect", "mention", "clause", 2, "speech-named"),
+        ("statement", "tell", "indirect", "mention", "clause", 1, "other"),
+        ("statement", "say", "indirect", "mention", "phrase", 1, "other"),
+        ("statement", "say", "direct", "pronoun", "quote", 2, "quote-pronoun"),
+        ("statement", "say", "indirect", "pronoun", "clause", 1, "other"),
+        ("statement", "say", "indirect", "unresolved", "clause", 1, "other"),
+        ("question", "ask", "indirect", "mention", "clause", 0, "question"),
+        ("statement", "decline-comment", "indirect", "mention", "phrase", 0, "no-comment"),
+        ("statement", "say", "indirect", "none", "clause", 0, "no-speaker"),
+        ("statement", "confirm", "indirect", "possessor", "clause", 0, "proxy-evidence"),
+        ("statement", "according-to", "according_to", "mention", "clause", 1, "reported-by"),
+        ("statement", "call-name", "direct", "mention", "phrase", 1, "rarer-verb"),
+    ],
+)
+def test_confidence_tiers_follow_the_rules_in_order(kind, trigger, attribution, resolution, form, tier, rule):
+    got = confidence.rate(
+        kind=kind, trigger=trigger, attribution=attribution, resolution=resolution, form=form
+    )
+    assert got == (tier, rule)
+
+
+def test_claims_carry_their_tier(claims_of):
+    quote, indirect, no_comment = claims_of(
+        "“We distilled it partly,” Musk said. Musk said the models were public. "
+        "OpenAI did not respond to a request for comment."
+    )
+    assert (quote.confidence, quote.confidence_rule) == (3, "quote-named")
+    assert (indirect.confidence, indirect.confidence_rule) == (2, "speech-named")
+    assert (no_comment.verb, no_comment.confidence) == ("decline to comment", 0)

@@ -1,0 +1,80 @@
+"""Precision gates: text that yields no claim at all, whatever a rule found in it.
+
+Each gate is a rule of patterns/gates.jsonl with an id, judged on the sentence a claim was found in:
+code (a high share of program symbols, or a line of a program), a table row, a byline or an image
+credit, site navigation, a headline run into the text (its reporting verb capitalised in mid-sentence:
+"Roe Tells Voters ..."). And a document whose language is not English (a stopword check: under a fifth of its
+words are common English words) yields no English claims; `language_of` says which it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.types import Claim
+
+GATES_FILE = PATTERNS_DIR / "gates.jsonl"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts are too few words to judge
+ENGLISH_SHARE = 0.2  # English prose runs at 0.4-0.5 stopwords; other languages well under 0.2
+
+
+@dataclass(frozen=True)
+class Gate:
+    id: str
+    kind: str  # regex, symbols, capitalised_cue
+    pattern: re.Pattern[str] | None = None
+    ratio: float = 0.0
+    chars: frozenset[str] = frozenset()
+
+    def closes(self, sentence: str, cue: str = "") -> bool:
+        if self.kind == "regex" and self.pattern is not None:
+            return bool(self.pattern.search(sentence))
+        if self.kind == "symbols":
+            return bool(sentence) and sum(c in self.chars for c in sentence) / len(sentence) >= self.ratio
+        if self.kind == "capitalised_cue":
+            return cue[:1].isupper() and not sentence.lstrip(" “\"'‘").startswith(cue)
+        return False
+
+
+@cache
+def gates() -> tuple[Gate, ...]:
+    found = []
+    for row in read_jsonl(GATES_FILE):
+        flags = re.IGNORECASE if "i" in row.get("flags", "") else 0
+        found.append(
+            Gate(
+                id=row["id"],
+                kind=row["kind"],
+                pattern=re.compile(row["pattern"], flags) if "pattern" in row else None,
+                ratio=float(row.get("ratio", 0.0)),
+                chars=frozenset(row.get("chars", "")),
+            )
+        )
+    return tuple(found)
+
+
+def closed_by(sentence: str, cue: str = "") -> str | None:
+    """The id of the first gate that closes this sentence (with this reporting word) to claims."""
+    return next((gate.id for gate in gates() if gate.closes(sentence, cue)), None)
+
+
+def open_claims(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims whose sentence no gate closes."""
+    return [claim for claim in claims if closed_by(claim.sentence, claim.cue) is None]
+
+
+def language_of(text: str) -> str:
+    """ "en" when the text reads as English, "und" (undetermined) when it does not or is too short
+    to tell. A stopword share, not a language identifier: it only tells English from the rest."""
+    words = WORD.findall(text[:20_000])
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return "en"  # too short to tell: a headline or a one-line summary is judged as English
+    share = sum(1 for w in words if w.lower() in STOP_WORDS) / len(words)
+    return "en" if share >= ENGLISH_SHARE else "und"
