@@ -7,6 +7,8 @@ to itself.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tracker.nlp import extraction
@@ -85,7 +87,7 @@ def test_offsets_of_a_claim_in_html_point_at_the_words_of_the_original():
         "on Tuesday that the company would &#8220;fight the ruling&#8221; in court.</p>"
         '<p>&ldquo;We did nothing wrong,&rdquo; Smith told <a href="https://x.example/">reporters</a>.</p>'
     )
-    found = extraction.extract([extraction.Document(original)])[0]
+    found = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0]
     by_speaker = {c.speaker: c for c in found.claims}
     first, second = by_speaker["Jane Smith"], by_speaker["Smith"]
     assert original[first.speaker_start : first.speaker_end] == "Jane Smith"
@@ -96,6 +98,8 @@ def test_offsets_of_a_claim_in_html_point_at_the_words_of_the_original():
     assert [original[q.start : q.end] for q in first.quotes] == ["fight the ruling"]
     assert original[second.start : second.end] == "We did nothing wrong,"
     assert {original[m.start : m.end] for m in found.mentions} >= {"Jane Smith", "Acme", "Smith"}
+    assert [original[d.start : d.end] for d in found.dates] == ["Tuesday"]
+    assert original[first.date.start : first.date.end] == "Tuesday"
 
 
 @pytest.mark.timeout(10)  # 100 times what one linear pass takes; a quadratic scan takes minutes

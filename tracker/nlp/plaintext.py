@@ -135,7 +135,8 @@ def restore(found: Extraction, plain: PlainText) -> Extraction:
         quotes = tuple(moved(q) for q in c.quotes)
         return replace(c, quotes=quotes, date=moved(c.date) if c.date is not None else None)
 
-    return Extraction(
+    return replace(
+        found,  # other fields (none today) are carried over as they are
         mentions=tuple(moved(m) for m in found.mentions),
         claims=tuple(claim(c) for c in found.claims),
         dates=tuple(moved(d) for d in found.dates),
