@@ -59,6 +59,24 @@ def test_a_question_turn_is_marked_as_a_question():
     assert found["KETTERING"][0].kind == "statement"
 
 
+def test_turns_carry_their_rule_cue_and_confidence():
+    found = turns_by_label(INTERVIEW)
+    statement, question = found["KETTERING"][0], found["JANE HOLLOWAY"][0]
+    assert (statement.rule, statement.cue, statement.resolution) == ("transcript-turn", ":", "mention")
+    assert (statement.confidence, statement.confidence_rule) == (3, "quote-named")
+    assert (question.confidence, question.confidence_rule) == (0, "question")
+
+
+def test_a_transcript_in_another_language_yields_no_claims():
+    text = (
+        "Entrevista\n\nQ: ¿Por qué vendió la empresa el año pasado?\n\n"
+        "A: Porque la oferta era muy buena y no me arrepiento de nada.\n\n"
+        "Q: ¿Lo haría otra vez con los mismos socios?\n\n"
+        "A: Sí, sin duda lo haría otra vez con ellos y con otros nuevos socios.\n"
+    )
+    assert find_turns(text) and transcript_claims(text) == []
+
+
 def test_a_turn_runs_over_its_following_lines_but_not_past_a_stage_direction_or_the_last_turn():
     found = turns_by_label(INTERVIEW)
     assert found["HOLLOWAY"][0].text == "Your own party wrote it.\nAnd your leader supports it."

@@ -23,6 +23,10 @@ at most MAX_CONTINUATION of them, up to a stage direction ("(BEGIN VIDEO CLIP)",
 that looks labelled (a speaker this reader did not accept); the
 last turn of a transcript keeps its own line only, so the article after a transcript is not a turn.
 
+Like the rules' claims, turns pass the precision gates (gates.py: none in a text that is not English,
+none whose line a gate closes) and get a confidence tier (confidence.py: a turn's words are verbatim,
+a name label is a name the article gives, "Q"/"A" and roles are unresolved speakers).
+
 Caveats: "A" in an interview is not resolved to the interviewee; a transcript whose speakers never
 speak twice and never follow each other is missed; Title Case labels depend on the entity recogniser.
 """
@@ -35,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from tracker.nlp import confidence, gates
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
@@ -84,7 +89,7 @@ def transcript_claims(
     """One claim per turn of the article's transcript, in text order; [] when it shows none."""
     people = [m for m in mentions if m.label == "PERSON"]
     turns = find_turns(text, people)
-    if not turns:
+    if not turns or gates.language_of(text) != "en":
         return []
     intro = text[max(0, turns[0].line_start - 600) : turns[0].line_start]
     kind = classify(_TURN, None, "", intro)
@@ -99,6 +104,14 @@ def transcript_claims(
         own_line = text[turn.start : newline if newline >= 0 else turn.end]
         question = turn.use == "question" or (
             turn.use != "answer" and any(_QUESTION_END.search(part) for part in (own_line, words))
+        )
+        resolution = "mention" if turn.use == "name" else "unresolved"  # a name the article prints
+        tier, rule = confidence.rate(
+            kind="question" if question else kind,
+            trigger=_TURN.id,
+            attribution=_TURN.attribution,
+            resolution=resolution,
+            form="quote",  # a transcript's words are verbatim
         )
         claims.append(
             Claim(
@@ -120,9 +133,14 @@ def transcript_claims(
                 hedges=find_hedges([words]),
                 date=date_for_sentence(dates, turn.start, turn.end) if dates else None,
                 speaker_name=name,
+                cue=":",
+                rule=_TURN.id,
+                resolution=resolution,
+                confidence=tier,
+                confidence_rule=rule,
             )
         )
-    return claims
+    return gates.open_claims(claims)
 
 
 def merge(rule_claims: Iterable[Claim], turn_claims: Iterable[Claim]) -> list[Claim]:
