@@ -79,9 +79,9 @@ def test_proxies_speak_for_their_owner(claims_of):
     assert (lawsuit.speaker_entity, lawsuit.verb, lawsuit.kind) == ("Elon Musk", "allege", "allegation")
 
 
-def test_coordinated_speakers_each_get_the_claim(claims_of):
+def test_coordinated_speakers_make_one_claim_under_both_names(claims_of):
     claims = claims_of("Musk and Altman said the deal was fair.")
-    assert [c.speaker_entity for c in claims] == ["Elon Musk", "Sam Altman"]
+    assert [(c.speaker, c.speaker_entity) for c in claims] == [("Musk and Altman", "Elon Musk")]
 
 
 def test_the_writer_is_not_a_speaker(claims_of):

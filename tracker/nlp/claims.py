@@ -47,6 +47,9 @@ ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
+FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
+MAX_SPEAKER_WORDS = 8
+STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # negated, they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 
@@ -77,15 +80,6 @@ def _reported(inner: Claim, outer: Claim) -> bool:
     return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
 
 
-def _coordinated(one: Claim, other: Claim) -> bool:
-    """The same words said by two speakers of one verb ("Smith and Jones said X"): both keep it."""
-    return (
-        (one.start, one.end, one.verb) == (other.start, other.end, other.verb)
-        and one.speaker_start != other.speaker_start
-        and one.sentence_start == other.sentence_start
-    )
-
-
 def _one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per stretch of content. Two triggers over the same words ("declined to say who",
     "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
@@ -95,7 +89,6 @@ def _one_per_content(claims: Iterable[Claim]) -> list[Claim]:
         length = claim.end - claim.start
         if not any(
             min(claim.end, k.end) - max(claim.start, k.start) >= 0.5 * min(length, k.end - k.start)
-            and not _coordinated(claim, k)
             and not _reported(claim, k)
             for k in kept
         ):
@@ -168,13 +161,19 @@ class _Reader:
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
             reported = any(a.lower_ in self.triggers.verbs and syntax.is_verbal(a) for a in verb.ancestors)
             return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
-        drafts = []
-        for person in (subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))):
-            speaker = self.speakers.resolve(person)
-            if trigger.strict and speaker.via not in ("mention", "pronoun", "anaphor", "possessor"):
-                continue
-            drafts.append(Draft(trigger, speaker, pieces, segment, verb, form))
-        return drafts
+        if any(c.lower_ in FREE_RELATIVES for c in subject.children if c.i < subject.i):
+            return []  # "Everything Smith says is a lie": the parser took a free relative for a report
+        people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
+        resolved = (self.speakers.resolve(person) for person in people)
+        speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
+        if speaker is None:
+            return []
+        if len(people) > 1:  # "Smith and Jones said": one attribution, under both names as written
+            last = self.speakers.phrase(people[-1])[1] - 1
+            end = self.doc[last].idx + len(self.doc[last])
+            if end > speaker.start and len(self.text[speaker.start : end].split()) <= MAX_SPEAKER_WORDS:
+                speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
+        return [Draft(trigger, speaker, pieces, segment, verb, form)]
 
     def _from_misparsed(self, verb: Token, segment: Span) -> list[Draft]:
         """A reporting verb the parser took for a noun. "The filing states that X": a proxy or a name
