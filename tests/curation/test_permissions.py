@@ -26,6 +26,7 @@ EXPECTED = {
         "view_article", "view_fetchrun",
     },
     "web": {"view_errorreport", "change_errorreport"},
+    "curation": {"view_claimcheck", "add_claimcheck"},
 }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ CURATOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "fetchrun": ("view",),
     },
     "web": {"errorreport": ("view", "change")},  # when the model exists
+    "curation": {"claimcheck": ("view", "add")},  # verdicts on a sample of published machine claims
 }
 
 
