@@ -15,8 +15,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.cases.models import Entity
@@ -24,25 +23,11 @@ from tracker.crossref.models import Claim, Discrepancy, Evidence, Status
 from tracker.crossref.signals import send_events_changed
 from tracker.curation import publishing, reviewing
 from tracker.curation.changes import CurationError
-from tracker.curation.list_filters import DiscrepancyFlagFilter, MergedFilter
-
-
-def highlighted_sentence(evidence: Evidence) -> SafeString:
-    """The evidence's sentence, escaped, with each verbatim quote it carries wrapped in <mark>."""
-    sentence = evidence.sentence
-    spans = []
-    for quote in evidence.quotes or []:
-        text = (quote.get("text") or "") if isinstance(quote, dict) else ""
-        at = sentence.find(text) if text else -1
-        if at >= 0 and not any(at < end and at + len(text) > start for start, end in spans):
-            spans.append((at, at + len(text)))
-    parts, cursor = [], 0
-    for start, end in sorted(spans):
-        parts.append(escape(sentence[cursor:start]))
-        parts.append(format_html("<mark>{}</mark>", sentence[start:end]))
-        cursor = end
-    parts.append(escape(sentence[cursor:]))
-    return mark_safe("".join(str(p) for p in parts))  # every piece above is escaped
+from tracker.curation.display import highlighted_sentence
+from tracker.curation.list_filters import AwaitingReviewFilter, DiscrepancyFlagFilter, MergedFilter
+from tracker.curation.sample_admin import SampleCheckMixin
+from tracker.curation.sampling import best_rule
+from tracker.nlp.confidence import TIERS
 
 
 class EvidenceInline(admin.TabularInline):
@@ -101,8 +86,9 @@ class ClaimAdminForm(forms.ModelForm):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
-    """The review queue: newest first, one row per claim with its coverage and a discrepancy flag."""
+class ClaimAdmin(SampleCheckMixin, SimpleHistoryAdmin):
+    """The review queue: newest first, one row per claim with its coverage, a discrepancy flag and its
+    confidence tier and rule; machine claims below the publishing tier wait under their own filter."""
 
     form = ClaimAdminForm
     list_display = (
@@ -110,12 +96,23 @@ class ClaimAdmin(SimpleHistoryAdmin):
         "speaker_name",
         "kind",
         "status",
+        "tier",
+        "rule",
         "outlets",
         "first_seen_at",
         "has_discrepancy",
     )
     list_display_links = ("quote",)
-    list_filter = ("status", MergedFilter, DiscrepancyFlagFilter, "case", "kind", "speaker", "story")
+    list_filter = (
+        AwaitingReviewFilter,
+        "status",
+        MergedFilter,
+        DiscrepancyFlagFilter,
+        "case",
+        "kind",
+        "speaker",
+        "story",
+    )
     search_fields = ("text", "speaker_text", "speaker__name", "evidence__text", "evidence__sentence")
     list_select_related = ("speaker",)
     ordering = ("-first_seen_at", "-id")
@@ -123,17 +120,27 @@ class ClaimAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
     inlines = (EvidenceInline,)
     autocomplete_fields = ("event",)
-    readonly_fields = ("case", "story", "merged_into", "outlets", "first_seen_at", "first_outlet", "public")
+    readonly_fields = (
+        "case",
+        "story",
+        "merged_into",
+        "outlets",
+        "first_seen_at",
+        "first_outlet",
+        "public",
+        "tier",
+        "rule",
+    )
     fieldsets = (
         (None, {"fields": ("text", "speaker", "speaker_text", "kind", ("date", "precision"), "event")}),
-        ("Review", {"fields": ("status", "locked", "merged_into", "public")}),
+        ("Review", {"fields": ("status", "locked", "merged_into", "public", ("tier", "rule"))}),
         ("Coverage", {"fields": ("case", "story", "outlets", "first_seen_at", "first_outlet")}),
     )
     actions = ("approve", "reject", "mark_disputed", "send_back", "merge", "create_event")
 
     def get_queryset(self, request) -> QuerySet[Claim]:
         flag = Exists(Discrepancy.objects.filter(claim=OuterRef("pk")))
-        return super().get_queryset(request).annotate(discrepancy_flag=flag)
+        return super().get_queryset(request).annotate(discrepancy_flag=flag, best_rule=best_rule())
 
     @admin.display(description="claim", ordering="text")
     def quote(self, claim: Claim) -> str:
@@ -151,6 +158,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
     @admin.display(description="discrepancy", boolean=True)
     def has_discrepancy(self, claim: Claim) -> bool:
         return getattr(claim, "discrepancy_flag", False)
+
+    @admin.display(description="tier", ordering="confidence")
+    def tier(self, claim: Claim) -> str:
+        return f"{claim.confidence} ({TIERS.get(claim.confidence, '?')})"
+
+    @admin.display(description="rule")
+    def rule(self, claim: Claim) -> str:
+        """The confidence rule of its best evidence, when the extraction row is still there."""
+        return getattr(claim, "best_rule", None) or "-"
 
     @admin.display(description="public page")
     def public(self, claim: Claim) -> str:

@@ -1,5 +1,7 @@
-"""List filters the curators' screens share: merged rows (entities and claims), claims with discrepancies."""
+"""List filters the curators' screens share: merged rows (entities and claims), claims with discrepancies,
+machine claims waiting below the publishing tier."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
@@ -41,4 +43,21 @@ class DiscrepancyFlagFilter(admin.SimpleListFilter):
             return queryset.filter(Exists(any_.filter(status=Discrepancy.State.OPEN)))
         if self.value() == "no":
             return queryset.exclude(Exists(any_))
+        return queryset
+
+
+class AwaitingReviewFilter(admin.SimpleListFilter):
+    """Machine claims below `TRACKER_PUBLISH_MIN_CONFIDENCE`: readers do not see them until a curator
+    approves them (`Claim.objects.awaiting_review()`)."""
+
+    title = "waiting for review (below the publishing tier)"
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        tier = settings.TRACKER_PUBLISH_MIN_CONFIDENCE
+        return [("yes", f"waiting: machine claims below tier {tier}")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.awaiting_review()
         return queryset
