@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.digests.conftest import make_subscriber
+from tracker.crossref.models import Claim
 from tracker.digests import composing, sending
 from tracker.digests.models import Bounce, Delivery, Subscriber
 
@@ -22,14 +23,19 @@ def parts(message) -> dict[str, str]:
     return {part.get_content_type(): part.get_content() for part in message.walk() if not part.is_multipart()}
 
 
-def test_digest_arrives_with_the_right_items_headers_and_both_parts(smtp_server, musk_case, current_period):
+def test_digest_arrives_with_the_right_items_headers_and_both_parts(
+    smtp_server, musk_case, current_period, settings
+):
+    settings.TRACKER_DIGEST_MAX_ITEMS = 3  # the sample publishes four claims: one past the cap
     subscriber = make_subscriber("reader@example.org", case=musk_case)
 
     result = sending.send_batch(subscriber_ids=[subscriber.pk], period=current_period)
 
     assert result.sent == 1
     [message] = smtp_server.to("reader@example.org")
-    assert message["Subject"].startswith("Musk v. OpenAI: 3 updated events, 4 discrepancies")
+    assert message["Subject"].startswith(
+        "Musk v. OpenAI: 3 updated events, 3 discrepancies"
+    )  # of published claims
     assert message["From"] == settings.TRACKER_DIGEST_FROM_EMAIL
     assert message.get_content_type() == "multipart/alternative"
     body = parts(message)
@@ -45,7 +51,11 @@ def test_digest_arrives_with_the_right_items_headers_and_both_parts(smtp_server,
     assert text.index("EVENTS") < text.index("CLAIMS") < text.index("Unsubscribe:")
     assert "[machine-extracted]" in text and "machine-extracted</span>" in html
     # Capped, with a link to the rest; the docket section is absent when the court record is quiet.
-    assert f"And 14 more: {settings.SITE_URL}/cases/musk-v-openai/" in text
+    public = Claim.objects.public().filter(case=musk_case).count()  # only claims published at their tier
+    assert (
+        f"And {public - settings.TRACKER_DIGEST_MAX_ITEMS} more: {settings.SITE_URL}/cases/musk-v-openai/"
+        in text
+    )
     assert "FROM THE COURT RECORD" not in text
     # CSS inlined, no <style> left, absolute links only.
     assert "<style" not in html and 'style="' in html

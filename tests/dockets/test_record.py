@@ -68,7 +68,7 @@ def test_prefetch_for_a_list_of_claims_is_bounded(sample_corpus, django_assert_n
     from tracker.dockets.sample import load_docket_sample
 
     load_docket_sample()
-    claims = list(Claim.objects.select_related("case", "event").order_by("id"))
+    claims = list(Claim.objects.public().select_related("case", "event").order_by("id"))
     with django_assert_num_queries(2):
         prefetch_record_status(claims)
     with django_assert_num_queries(0):

@@ -54,6 +54,7 @@ def grow(n: int, *, tag: str = "g") -> None:
                 end=10,
                 verb="say",
                 attribution="direct",
+                confidence=3,
                 quotes=[{"text": "general practice", "start": 11, "end": 27}],
                 first_seen_at=a.first_seen_at,
             )
@@ -69,6 +70,7 @@ def grow(n: int, *, tag: str = "g") -> None:
                 speaker=musk,
                 kind="testimony",
                 text=f"generated statement {tag}{i}",
+                confidence=2,
                 first_seen_at=BASE + timedelta(minutes=i),
                 outlets_count=1,
                 independent_count=1,
@@ -82,7 +84,7 @@ def grow(n: int, *, tag: str = "g") -> None:
         [
             Evidence(
                 claim=c, article=a, sentence=c.text, start=0, end=5, verb="say", attribution="indirect",
-                first_seen_at=a.first_seen_at,
+                confidence=2, first_seen_at=a.first_seen_at,
             )
             for c, a in zip(claims, articles, strict=True)
         ]

@@ -185,12 +185,14 @@ def claim_title(claim: Claim) -> str:
 
 
 def describe(group: Group) -> tuple[str, str]:
-    """Title and summary: from the best-evidenced claim when there are claims, else the finest and
-    earliest date mention's clause and sentence."""
-    if group.claims:
+    """Title and summary: from the best-evidenced published claim when there are any (a claim that
+    waits for a curator lends the event no words), else the finest and earliest date mention's clause
+    and sentence."""
+    published = [c for c in group.claims.values() if c.is_public()]
+    if published:
         dated = {r.claim.pk for r in group.reports if r.claim is not None}
         claims = sorted(
-            group.claims.values(),
+            published,
             key=lambda c: (c.pk not in dated, -len({e.article_id for e in c.evidence.all()}), c.pk),
         )
         summary = "\n".join(f"{_who(c)}{c.text.strip()}" for c in claims[:3])

@@ -303,6 +303,16 @@ class Claim(models.Model):
         """The public page of the claim, or of the claim it was merged into."""
         return reverse("web:claim", args=[self.current().pk])
 
+    def is_public(self) -> bool:
+        """What `Claim.objects.public()` decides, for a claim already in memory (keep the two alike)."""
+        if self.status in (Status.APPROVED, Status.DISPUTED) or self.merged_into_id is not None:
+            return self.merged_into_id is None
+        return (
+            settings.TRACKER_PUBLISH_UNREVIEWED
+            and self.status == Status.MACHINE
+            and self.confidence >= settings.TRACKER_PUBLISH_MIN_CONFIDENCE
+        )
+
     def current(self) -> "Claim":
         """The claim this one now lives on: itself, or the end of its chain of merges (a merged-away
         claim's public page redirects there)."""
