@@ -49,6 +49,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "
 PIECE_JOINER = " … "
 FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
 MAX_SPEAKER_WORDS = 8
+QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # negated, they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
@@ -302,7 +303,8 @@ class _Reader:
             and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
         ]
         pieces = []
-        for quote in quotes_in(self.quotes, segment.start_char - 1, segment.end_char + 1):
+        # from just before the sentence: a quote the splitter cut off ("“... power?” Biden said.")
+        for quote in quotes_in(self.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
             if (first <= quote.start and quote.end <= last) or is_title(quote):
                 continue
             holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
@@ -370,6 +372,8 @@ class _Reader:
         if attribution == "indirect" and any(q.start < end and q.end > start for q in self.quotes):
             attribution = "direct"
         kind = self._kind(draft, sentence_start, sentence_end)
+        if text.rstrip(" \"'”’»").endswith("?"):
+            kind = "question"  # asked, not asserted: a reader must not see it as a claim
         resolution = "none" if speaker is None or not speaker.text else speaker.via or "unresolved"
         tier, rule = confidence.rate(
             kind=kind,
