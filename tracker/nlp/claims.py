@@ -303,7 +303,7 @@ class _Reader:
             and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
         ]
         pieces = []
-        # from just before the sentence: a quote the splitter cut off ("“... power?” Biden said.")
+        # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
         for quote in quotes_in(self.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
             if (first <= quote.start and quote.end <= last) or is_title(quote):
                 continue

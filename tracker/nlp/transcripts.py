@@ -1,6 +1,6 @@
 """Transcripts printed in articles: each labelled turn is a claim by the speaker its label names.
 
-Intent: articles print exchanges as transcripts ("TAPPER: ...", "SEN. JANE DOE: ...", "Doe: ...",
+Intent: articles print exchanges as transcripts ("HOST: ...", "SEN. JANE DOE: ...", "Doe: ...",
 "Q: ... / A: ..."), with no reporting verb for the rules of claims.py to find. Each turn becomes a
 `Claim` (attribution "direct", verb "say") whose content is the turn's words after the label, and
 whose speaker is the label as printed; a surname label ("DOE:") takes the full name given earlier in
