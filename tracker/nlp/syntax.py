@@ -59,6 +59,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return name, name is None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # "Asked by Roe whether ...", "as announced by the police": the agent speaks
+        name = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if name is not None:
+            return name, False
     marked = any(c.dep_ == "mark" for c in verb.children)
     if (
         depth < 4
@@ -76,7 +81,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 
 def hypothetical(verb: Token, segment: Span) -> bool:
     """A question, a condition or a modal: "If the court rules ...", "Acme could argue ..."."""
-    if segment.text.rstrip(" \"'”’").endswith("?"):
+    if segment.text.rstrip().endswith("?"):  # a question; a quoted one ("?”") is the content instead
         return True
     return any(
         (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS) or (c.dep_ == "aux" and c.lower_ in MODALS)
