@@ -154,8 +154,21 @@ class SpeakerResolver:
         text = self.doc.text[start:end]
         if found is None:
             return Speaker(text, start, end, kind_hint=hint)
-        name = found.entity or found.text
+        name = found.entity or self.full_name(found)
         return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint, name)
+
+    def full_name(self, mention: Mention) -> str:
+        """A surname or a shorter form refers back to the fuller name given earlier in the article
+        ("Sanders" after "Bernie Sanders"): the nearest earlier PERSON mention that ends with it."""
+        words = mention.text.split()
+        if mention.label != "PERSON" or len(words) != 1:
+            return mention.text
+        earlier = (
+            m
+            for m in reversed(self.mentions)
+            if m.end <= mention.start and m.label == "PERSON" and len(m.text.split()) > 1
+        )
+        return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
 
     def phrase(self, token: Token) -> tuple[int, int]:
         """Token range of the speaker phrase: the head, its left modifiers, adjacent names and
