@@ -97,3 +97,25 @@ def test_an_article_without_text_is_not_analysed():
         outlet=outlet, url="http://x.example/a", canonical_url="http://x.example/a", title="T"
     )
     assert analysis.analyze_articles([article.pk]).analyzed == []
+
+
+def test_a_pronoun_speaker_is_stored_and_linked_under_the_name_it_resolves_to():
+    from tracker.crossref.models import Claim
+
+    outlet = Outlet.objects.create(name="X", domain="x.example")
+    text = (
+        "Senator Jane Holloway spoke in Iowa on Monday about the banks and the economy. "
+        "“The banks are too big to be left alone,” she said."
+    )
+    article = Article.objects.create(
+        outlet=outlet,
+        url="http://x.example/b",
+        canonical_url="http://x.example/b",
+        title="T",
+        text=text,
+        status=Article.Status.FETCHED,
+    )
+    analysis.analyze_articles([article.pk])  # extraction, then linking
+    [candidate] = ClaimCandidate.objects.filter(article=article)
+    assert (candidate.speaker, candidate.speaker_name) == ("she", "Jane Holloway")
+    assert Claim.objects.get().speaker_text == "Jane Holloway"  # what a reader sees, never "she"

@@ -183,6 +183,7 @@ def _candidate(article: Article, claim) -> ClaimCandidate:
     return ClaimCandidate(
         article=article,
         speaker=claim.speaker[:300],
+        speaker_name=(claim.speaker_name or "")[:300],
         speaker_entity_id=claim.speaker_entity_id,
         verb=claim.verb[:50],
         attribution=claim.attribution,

@@ -188,7 +188,7 @@ def _pinned(article: Article, known: list[_Known]) -> dict[int, _Known]:
 
 
 def _candidate_key(candidate: ClaimCandidate) -> Key:
-    return speaker_key(candidate.speaker_entity_id, candidate.speaker)
+    return speaker_key(candidate.speaker_entity_id, candidate.named_speaker)
 
 
 def _known_claims(
@@ -249,7 +249,7 @@ def _create(candidate: ClaimCandidate, article: Article, story: Story | None, ca
         case_id=case_id,
         story=story,
         speaker_id=candidate.speaker_entity_id,
-        speaker_text=candidate.speaker,
+        speaker_text=candidate.named_speaker,
         kind=candidate.kind,
         text=candidate.text,
         date=candidate.date,
@@ -262,7 +262,7 @@ def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> No
     """An unlocked claim whose only evidence came from this article follows its re-extracted candidate
     (saved only when that changed something, so a plain re-run leaves `updated_at` alone)."""
     values = {
-        "speaker_text": candidate.speaker,
+        "speaker_text": candidate.named_speaker,
         "kind": candidate.kind,
         "text": candidate.text,
         "date": candidate.date,

@@ -86,6 +86,7 @@ class ClaimCandidate(models.Model):
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="claim_candidates")
     speaker = models.CharField(max_length=300, blank=True, help_text="As the article names the speaker.")
+    speaker_name = models.CharField(max_length=300, blank=True, help_text="Who 'he' or 'Roe' resolved to.")
     speaker_entity = models.ForeignKey(
         "cases.Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="claim_candidates"
     )
@@ -104,7 +105,7 @@ class ClaimCandidate(models.Model):
     date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
     date_text = models.CharField(max_length=100, blank=True)
     confidence = models.PositiveSmallIntegerField(
-        default=0, help_text="Tier 0-3 from the rule that found it (tracker/nlp/confidence.py)."
+        default=0, help_text="Tier 0-3 (tracker/nlp/confidence.py)."
     )
     confidence_rule = models.CharField(max_length=40, blank=True, help_text="Why: the confidence rule's id.")
 
@@ -113,6 +114,11 @@ class ClaimCandidate(models.Model):
 
     def __str__(self):
         return f"{self.speaker or '?'} {self.verb}: {self.text[:60]}"
+
+    @property
+    def named_speaker(self) -> str:
+        """Under the name the article resolves it to ("he" -> "Jane Roe"), else as written."""
+        return self.speaker_name or self.speaker
 
 
 # --- Cross-referencing: what the outlets say together ------------------------------------------------
@@ -147,11 +153,8 @@ class ClaimQuerySet(models.QuerySet):
 
     def awaiting_review(self):
         """Machine claims below the publishing tier: what waits for a curator."""
-        return self.filter(
-            merged_into__isnull=True,
-            status=Status.MACHINE,
-            confidence__lt=settings.TRACKER_PUBLISH_MIN_CONFIDENCE,
-        )
+        low = Q(status=Status.MACHINE, confidence__lt=settings.TRACKER_PUBLISH_MIN_CONFIDENCE)
+        return self.filter(low, merged_into__isnull=True)
 
 
 class Story(models.Model):
@@ -264,7 +267,7 @@ class Claim(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
     locked = models.BooleanField(default=False, help_text="Curated: never changed by re-extraction.")
     confidence = models.PositiveSmallIntegerField(
-        default=0, db_index=True, help_text="The highest tier of its evidence; refreshed with its counts."
+        default=0, db_index=True, help_text="Its evidence's best tier."
     )
     responds_to = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
@@ -307,11 +310,8 @@ class Claim(models.Model):
         """What `Claim.objects.public()` decides, for a claim already in memory (keep the two alike)."""
         if self.status in (Status.APPROVED, Status.DISPUTED) or self.merged_into_id is not None:
             return self.merged_into_id is None
-        return (
-            settings.TRACKER_PUBLISH_UNREVIEWED
-            and self.status == Status.MACHINE
-            and self.confidence >= settings.TRACKER_PUBLISH_MIN_CONFIDENCE
-        )
+        trusted = self.confidence >= settings.TRACKER_PUBLISH_MIN_CONFIDENCE
+        return settings.TRACKER_PUBLISH_UNREVIEWED and self.status == Status.MACHINE and trusted
 
     def current(self) -> "Claim":
         """The claim this one now lives on: itself, or the end of its chain of merges (a merged-away
