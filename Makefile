@@ -22,7 +22,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-venv: $(VENV)/.installed
+# Development settings for commands run by hand from a second terminal (manage.py send_digests,
+# extract ...): settings.py reads .env, and the real environment wins over it. Never in production.
+.env:
+	printf '# Development settings written by make (settings.py reads them; the environment wins).\nDEBUG=1\n' > $@
+
+venv: $(VENV)/.installed .env
 
 setup: venv
 	$(BIN)/python manage.py migrate --noinput
