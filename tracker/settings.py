@@ -141,9 +141,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.sources.tasks.prune_fetch_content",
         "schedule": timedelta(hours=6),
     },
-    "sweep-pending-articles": {
+    "sweep-pending-articles": {  # analysis never finished (status fetched): tracker.sources.recovery
         "task": "tracker.crossref.tasks.sweep_pending",
         "schedule": timedelta(minutes=5),
+    },
+    "sweep-unfetched-pages": {  # page never fetched (status new): tracker.sources.recovery
+        "task": "tracker.sources.tasks.sweep_unfetched_pages",
+        "schedule": timedelta(minutes=10),
     },
 }
 

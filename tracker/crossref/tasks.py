@@ -7,6 +7,7 @@ from celery import shared_task
 from django.conf import settings
 
 from tracker.crossref import analysis
+from tracker.sources import recovery
 
 
 def enqueue_analysis(article_ids: list[int]) -> int:
@@ -21,9 +22,10 @@ def enqueue_analysis(article_ids: list[int]) -> int:
 
 @shared_task(name="tracker.crossref.tasks.sweep_pending", queue="nlp")
 def sweep_pending() -> int:
-    """The recovery sweep (beat): enqueue every article whose text is stored but not analysed, which
-    only a lost hand-off or a dead worker leaves behind."""
-    ids = analysis.pending_article_ids()
+    """The recovery sweep (beat): enqueue again every article whose text is stored but not analysed
+    past the grace period, which only a lost hand-off or a dead worker leaves behind; each is claimed,
+    so it is enqueued once per grace period, not at every sweep (`sources.recovery`)."""
+    ids = recovery.claim_unanalysed()
     enqueue_analysis(ids)
     return len(ids)
 

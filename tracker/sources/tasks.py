@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from tracker.sources import ingestion, limits
+from tracker.sources import ingestion, limits, recovery
 from tracker.sources.models import Article, Feed
 
 PAGE_RETRY_DELAYS = (60, 300, 1800)  # seconds before the 1st, 2nd, 3rd retry of a page
@@ -42,6 +42,16 @@ def enqueue_due_feeds() -> int:
     ids = ingestion.claim_due_feeds()
     for feed_id in ids:
         fetch_feed.delay(feed_id)
+    return len(ids)
+
+
+@shared_task(name="tracker.sources.tasks.sweep_unfetched_pages", queue="fetch")
+def sweep_unfetched_pages() -> int:
+    """The recovery sweep (beat) for pages: enqueue again the page fetch of every article left `new`
+    past the grace period, which only a lost task (a dead worker, the filesystem broker) leaves."""
+    ids = recovery.claim_unfetched_pages()
+    for article_id in ids:
+        fetch_page.delay(article_id)
     return len(ids)
 
 
