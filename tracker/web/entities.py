@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from tracker.cases.models import Entity
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Mention
 from tracker.web import paging
+from tracker.web.htmx import wants_partial
 
 PAGE_SIZE = 30
 ROLES = {"all": "said or about", "said": "said by", "about": "said about"}
@@ -71,5 +72,5 @@ def entity(request, slug: str):
         "page": page,
         "appending": bool(request.GET.get("older")),
     }
-    template = "web/entity.html#claims" if request.htmx else "web/entity.html"
+    template = "web/entity.html#claims" if wants_partial(request) else "web/entity.html"
     return render(request, template, context)

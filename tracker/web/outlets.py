@@ -20,6 +20,7 @@ from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Claim, Event
 from tracker.sources.models import Article, Outlet
 from tracker.web import paging
+from tracker.web.htmx import wants_partial
 from tracker.web.timeline import court_zone
 
 PAGE_SIZE = 50
@@ -86,5 +87,5 @@ def outlet(request, pk: int):
         )
     )
     page = paging.page_or_404(request, articles, resource=f"outlet:{outlet.pk}", keys=KEYS, limit=PAGE_SIZE)
-    template = "web/outlets.html#articles" if request.htmx else "web/outlets.html"
+    template = "web/outlets.html#articles" if wants_partial(request) else "web/outlets.html"
     return render(request, template, {"outlet": outlet, "page": page, "tz": court_zone()})

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 from tracker.crossref.models import Claim, Event, Evidence
 from tracker.sources.models import Article
 from tracker.web import search_records
+from tracker.web.htmx import wants_partial
 from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
@@ -265,5 +266,5 @@ def search_page(request):
     if "\x00" in query:  # no database takes a NUL in a string: a bad request, not a server error
         return HttpResponseBadRequest("The query holds a NUL character.")
     results = search(query)
-    template = "web/search.html#results" if request.htmx else "web/search.html"
+    template = "web/search.html#results" if wants_partial(request) else "web/search.html"
     return render(request, template, {"query": query.strip(), "results": results, "tz": court_zone()})

@@ -21,14 +21,11 @@ from tracker.crossref.models import Event, Story
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
 from tracker.web.forms import TimelineFilterForm
+from tracker.web.htmx import wants_partial
 from tracker.web.templatetags.court import date_label
 
 LATEST_EVENTS = 3
 LATEST_STORIES = 5
-
-
-def _partial_request(request) -> bool:
-    return bool(request.htmx) and not request.htmx.history_restore_request
 
 
 @require_GET
@@ -59,7 +56,7 @@ def _timeline(request, case: Case | None, *, fixed: bool = False):
         "before": before,
         "next_query": _query(request, page),
     }
-    if _partial_request(request):
+    if wants_partial(request):
         name = "timeline-items" if request.htmx.target == "timeline-more" else "timeline-section"
         return render(request, f"web/timeline.html#{name}", context)
     context |= _overview(filters.case)
@@ -137,7 +134,7 @@ def event(request, pk: int):
         "cards": cards.cards(found),
         "curated": timeline.is_curated(found),
     }
-    if _partial_request(request):
+    if wants_partial(request):
         return render(request, "web/event.html#event-sources", context)
     context |= {
         "discrepancies": cards.discrepancies_of(found),
