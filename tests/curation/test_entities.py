@@ -103,4 +103,5 @@ def test_entity_pages_are_bounded(curator_client, sample_corpus, django_assert_m
     case = Case.objects.get(slug="musk-v-openai")
     with django_assert_max_num_queries(20):
         page = curator_client.get(reverse("admin:cases_case_change", args=[case.pk]))
+        assert page.status_code == 200
     assert b"hidden_docket_kinds" in page.content and b"docket_number" in page.content

@@ -86,6 +86,7 @@ def test_edit_page_shows_evidence_with_highlighted_quotes(
     claim = Claim.objects.get(text__icontains="general practice")
     with django_assert_max_num_queries(30):
         response = curator_client.get(reverse("admin:crossref_claim_change", args=[claim.pk]))
+        assert response.status_code == 200
     page = response.content.decode()
     assert "<mark>general practice</mark>" in page or "<mark>&#x27;general practice&#x27;</mark>" in page
     for evidence in claim.evidence.select_related("article"):

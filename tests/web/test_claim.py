@@ -105,6 +105,7 @@ def test_claim_page_queries_are_bounded(client, sample_corpus, django_assert_max
     grow(40)
     with django_assert_max_num_queries(12):
         response = client.get(url)
+        assert response.status_code == 200
     html = response.content.decode()
     assert "Musk testimony report g39" in html and "generated statement g39" in html
 

@@ -46,10 +46,12 @@ def test_discrepancies_of_rejected_claims_are_hidden(client, sample_corpus):
 
 def test_newest_first_paged_and_bounded(client, sample_corpus, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
-        client.get(_url())
+        assert client.get(_url()).status_code == 200
     grow(45)
     with django_assert_max_num_queries(6):
-        html = client.get(_url()).content.decode()
+        response = client.get(_url())
+        assert response.status_code == 200
+    html = response.content.decode()
     assert 'rel="next"' in html
     claim = Claim.objects.get(text="generated statement g44")
     assert html.index(f'href="{reverse("web:claim", args=[claim.pk])}"') < html.index("another wording")

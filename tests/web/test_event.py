@@ -96,9 +96,9 @@ def test_hidden_or_unknown_event_is_404(client, seed_event):
 def test_event_page_query_count_is_bounded(client, seed_event, django_assert_max_num_queries):
     url = reverse("web:event", args=[seed_event.pk])
     with django_assert_max_num_queries(14) as page:
-        client.get(url)
+        assert client.get(url).status_code == 200
     with django_assert_max_num_queries(10) as partial:
-        client.get(url, headers={"HX-Request": "true"})
+        assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
     # Ten more claims, each reported by every seed article: the count stays where it was.
     articles = list(Article.objects.order_by("pk"))
     for i in range(10):
@@ -118,6 +118,7 @@ def test_event_page_query_count_is_bounded(client, seed_event, django_assert_max
             )
     with django_assert_max_num_queries(len(page.captured_queries)):
         response = client.get(url)
+        assert response.status_code == 200
     assert "Extra sentence 9." in response.content.decode()
     with django_assert_max_num_queries(len(partial.captured_queries)):
-        client.get(url, headers={"HX-Request": "true"})
+        assert client.get(url, headers={"HX-Request": "true"}).status_code == 200

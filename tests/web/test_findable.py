@@ -90,7 +90,9 @@ def test_the_entity_index_lists_curated_entities_paged(client, sample_corpus, dj
         [Entity(name=f"Zed Person {i:02}", slug=f"zed-{i:02}", kind="PERSON") for i in range(60)]
     )
     with django_assert_max_num_queries(4):
-        first = client.get(url).content.decode()
+        response = client.get(url)
+        assert response.status_code == 200
+    first = response.content.decode()
     assert "Zed Person 39" in first and "Zed Person 40" not in first  # 50 a page: 10 curated, 40 more
     older = first.split('rel="next" href="')[1].split('"')[0].replace("&amp;", "&")
     second = client.get(url + older).content.decode()

@@ -48,8 +48,12 @@ def test_outlet_pages_are_bounded(client, sample_corpus, django_assert_max_num_q
     grow(40)
     Article.objects.filter(title__startswith="Musk testimony report").update(outlet=outlet)
     with django_assert_max_num_queries(9):
-        listing = client.get(reverse("web:outlets")).content.decode()
+        response = client.get(reverse("web:outlets"))
+        assert response.status_code == 200
+    listing = response.content.decode()
     assert "<td>41</td>" in _row(listing, "FrontierNews.ai")
     with django_assert_max_num_queries(10):
-        html = client.get(reverse("web:outlet", args=[outlet.pk])).content.decode()
+        response = client.get(reverse("web:outlet", args=[outlet.pk]))
+        assert response.status_code == 200
+    html = response.content.decode()
     assert "Musk testimony report g39" in html and "Musk testimony report g9<" in html

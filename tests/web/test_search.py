@@ -90,6 +90,7 @@ def test_search_queries_are_bounded(client, sample_corpus, django_assert_max_num
     grow(40)
     with django_assert_max_num_queries(13):
         response = client.get(url, {"q": "standard industry procedure"})
+        assert response.status_code == 200
     assert "Musk testimony report g" in response.content.decode()
 
 

@@ -88,6 +88,7 @@ def test_story_page_queries_are_bounded(client, sample_corpus, django_assert_max
     grow(40)
     with django_assert_max_num_queries(14):
         response = client.get(url)
+        assert response.status_code == 200
     assert "Musk testimony report g39" in response.content.decode()
 
 

@@ -203,6 +203,8 @@ def test_query_count_does_not_grow(client, sample_corpus, django_assert_max_num_
         _record(_case(), 300 + i, datetime(2026, 3, 1 + i, 18, 0, tzinfo=UTC))
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
+        assert response.status_code == 200
     assert len(_items(response)) == timeline.PAGE_SIZE
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(url, {"kind": "statement", "outlet": "aivizor.example", "entity": "elon-musk"})
+        filtered = {"kind": "statement", "outlet": "aivizor.example", "entity": "elon-musk"}
+        assert client.get(url, filtered).status_code == 200
