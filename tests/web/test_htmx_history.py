@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tracker.cases.models import Case, Entity
 from tracker.crossref.models import Event
-from tracker.sources.models import Outlet
+from tracker.sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +33,14 @@ def _entity():
 
 def _outlet():
     outlet = Outlet.objects.create(name="Real News", domain="realnews.com")
+    Article.objects.create(  # an outlet is public through its relevant articles
+        outlet=outlet,
+        url="https://realnews.com/trial",
+        canonical_url="https://realnews.com/trial",
+        title="Musk testifies",
+        first_seen_at=timezone.now(),
+        relevant=True,
+    )
     return reverse("web:outlet", args=[outlet.pk])
 
 
