@@ -7,6 +7,13 @@ client's near copy points at the wire story), else the outlet its credit line na
 outlet. Caveats: an uncredited rewrite that dedupe did not catch counts as independent, and a credit
 naming an outlet we never stored counts under the credited name itself ("techcrunch ai").
 
+Only *established* outlets count (issue 15): an article whose outlet is merely claimed (a feed's
+`<source>` or a link to the feed's own host under another name) is read as every other article by
+stories, claims and discrepancies, but it adds no outlet, no independent outlet and cannot be first.
+An article counts when `Article.outlet_established` (its outlet's own feed, its page fetched from the
+outlet's host, or a trusted aggregator) or its outlet is curator-confirmed (`Outlet.confirmed`).
+Claimed-only outlets are counted apart, as `Coverage.unverified`, for pages to show as such.
+
 Every function here reads a bounded number of queries, whatever the number of articles.
 """
 
@@ -27,8 +34,10 @@ _CREDIT_PREFIX = re.compile(
     r"^(?:sources?|via|from|credit|courtesy of|reporting by|originally published (?:by|on|in|at))\s*:?\s*",
     re.IGNORECASE,
 )
-_ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")
-ARTICLE_FIELDS = _ARTICLE_FIELDS  # what `coverage_of_groups` needs of each article, with first_seen_at
+_ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")  # what origins need
+# What `coverage_of_groups` needs of each article, with first_seen_at. A row without
+# outlet_established is taken as established, the model's default for an article not stored from a feed.
+ARTICLE_FIELDS = (*_ARTICLE_FIELDS, "outlet_established")
 K = TypeVar("K")
 
 
@@ -36,14 +45,15 @@ K = TypeVar("K")
 class Coverage:
     """`first_outlet` reported first: the earliest stated publication time; an undated report is first
     only when no report states a date. `first_published_at` is that report's stated time (None when it
-    states none); `first_seen_at` is when the tracker first saw any report, the time to show ("seen
-    ...") when no report is dated."""
+    states none); `first_seen_at` is when the tracker first saw a counted report (any report when none
+    counts), the time to show ("seen ...") when no report is dated."""
 
     outlets: int
     independent: int
     first_outlet: Outlet | None
     first_seen_at: datetime | None
     first_published_at: datetime | None = None
+    unverified: int = 0  # outlets claimed by reports but not established, counted in neither number
 
     @property
     def first_reported_at(self) -> datetime | None:
@@ -136,25 +146,36 @@ def _report_order(row: dict) -> tuple:
 
 def coverage_of_groups(groups: Mapping[K, Iterable[dict]]) -> dict[K, Coverage]:
     """The coverage of each group of report rows (dicts with article_id, first_seen_at and the
-    article's _ARTICLE_FIELDS; an article may appear more than once), origins and first outlets read
-    in one pass for all groups: the one function every page counts outlets with."""
+    article's ARTICLE_FIELDS; an article may appear more than once), origins and first outlets read
+    in one pass for all groups: the one function every page counts outlets with. Only reports of
+    established outlets count and can be first; the others are `unverified`."""
     groups = {key: list(rows) for key, rows in groups.items()}
-    articles = {r["article_id"]: {f: r[f] for f in _ARTICLE_FIELDS} for rows in groups.values() for r in rows}
+    every = {r["outlet_id"] for rows in groups.values() for r in rows}
+    outlets = Outlet.objects.in_bulk(every) if every else {}
+
+    def established(row: dict) -> bool:
+        return bool(row.get("outlet_established", True)) or outlets[row["outlet_id"]].confirmed
+
+    counted = {key: [r for r in rows if established(r)] for key, rows in groups.items()}
+    articles = {
+        r["article_id"]: {f: r[f] for f in _ARTICLE_FIELDS} for rows in counted.values() for r in rows
+    }
     origins = _origins(articles) if articles else {}
-    firsts = {key: min(rows, key=_report_order) for key, rows in groups.items() if rows}
-    outlets = Outlet.objects.in_bulk({r["outlet_id"] for r in firsts.values()}) if firsts else {}
     out = {}
     for key, rows in groups.items():
         if not rows:
             out[key] = Coverage(0, 0, None, None)
             continue
-        first = firsts[key]
+        good = counted[key]
+        established_outlets = {r["outlet_id"] for r in good}
+        first = min(good, key=_report_order) if good else None
         out[key] = Coverage(
-            outlets=len({r["outlet_id"] for r in rows}),
-            independent=len({origins[r["article_id"]] for r in rows}),
-            first_outlet=outlets[first["outlet_id"]],
-            first_seen_at=min(r["first_seen_at"] for r in rows),
-            first_published_at=first["published_at"],
+            outlets=len(established_outlets),
+            independent=len({origins[r["article_id"]] for r in good}),
+            first_outlet=outlets[first["outlet_id"]] if first else None,
+            first_seen_at=min(r["first_seen_at"] for r in good or rows),
+            first_published_at=first["published_at"] if first else None,
+            unverified=len({r["outlet_id"] for r in rows} - established_outlets),
         )
     return out
 
@@ -167,10 +188,10 @@ def coverage_of(rows: Iterable[dict]) -> Coverage:
 def _report_rows(queryset, seen: str) -> list[dict]:
     """Evidence (seen="first_seen_at") or membership rows (seen="article__first_seen_at") as the flat
     dicts `coverage_of` takes, in one joined query."""
-    rows = queryset.values("article_id", seen, *(f"article__{f}" for f in _ARTICLE_FIELDS))
+    rows = queryset.values("article_id", seen, *(f"article__{f}" for f in ARTICLE_FIELDS))
     return [
         {"article_id": r["article_id"], "first_seen_at": r[seen]}
-        | {f: r[f"article__{f}"] for f in _ARTICLE_FIELDS}
+        | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
         for r in rows
     ]
 
@@ -186,11 +207,11 @@ def refresh_claims(claims: Iterable[Claim]) -> None:
         "article_id",
         "first_seen_at",
         "confidence",
-        *(f"article__{f}" for f in _ARTICLE_FIELDS),
+        *(f"article__{f}" for f in ARTICLE_FIELDS),
     ):
         rows[row["claim_id"]].append(
             {"article_id": row["article_id"], "first_seen_at": row["first_seen_at"]}
-            | {f: row[f"article__{f}"] for f in _ARTICLE_FIELDS}
+            | {f: row[f"article__{f}"] for f in ARTICLE_FIELDS}
         )
         confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
     for pk, claim in by_pk.items():
@@ -232,10 +253,10 @@ def refresh_story(story: Story) -> Coverage:
 
 def _event_rows(queryset, event_field: str, seen: str) -> dict[int, list[dict]]:
     rows: dict[int, list[dict]] = {}
-    for r in queryset.values(event_field, "article_id", seen, *(f"article__{f}" for f in _ARTICLE_FIELDS)):
+    for r in queryset.values(event_field, "article_id", seen, *(f"article__{f}" for f in ARTICLE_FIELDS)):
         rows.setdefault(r[event_field], []).append(
             {"article_id": r["article_id"], "first_seen_at": r[seen]}
-            | {f: r[f"article__{f}"] for f in _ARTICLE_FIELDS}
+            | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
         )
     return rows
 

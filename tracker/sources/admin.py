@@ -54,9 +54,9 @@ class OutletAdmin(SimpleHistoryAdmin):
     every change is in the object's history."""
 
     formfield_overrides = HTTPS_URLS
-    list_display = ("name", "domain", "kind", "syndicator", "article_count")
-    list_editable = ("kind", "syndicator")
-    list_filter = ("kind", "syndicator")
+    list_display = ("name", "domain", "kind", "syndicator", "confirmed", "article_count")
+    list_editable = ("kind", "syndicator", "confirmed")
+    list_filter = ("kind", "syndicator", "confirmed")
     search_fields = ("name", "domain")
     readonly_fields = ("created_at",)
 
@@ -120,7 +120,7 @@ class FeedAdmin(admin.ModelAdmin):
         "article_count",
     )
     list_display_links = ("label",)
-    list_filter = ("status", "kind", "active", "last_outcome", "cases")
+    list_filter = ("status", "kind", "active", "trusted_aggregator", "last_outcome", "cases")
     list_select_related = ("outlet",)
     search_fields = ("url", "title", "outlet__name", "outlet__domain")
     autocomplete_fields = ("outlet",)
@@ -143,6 +143,7 @@ class FeedAdmin(admin.ModelAdmin):
     )
     fieldsets = (
         (None, {"fields": ("url", "title", "kind", "outlet", "cases", "active", "poll_interval")}),
+        ("Trust", {"fields": ("trusted_aggregator",)}),
         (
             "Health",
             {
@@ -323,6 +324,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "relevant",
         "truncated",
         "outlet",
+        "outlet_established",
         "cases",
         CopyKindFilter,
         HasPublishedDateFilter,
@@ -368,7 +370,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        ("Curation", {"fields": ("status", "relevant", "cases", "credited_source")}),
+        ("Curation", {"fields": ("status", "relevant", "outlet_established", "cases", "credited_source")}),
         ("Copies", {"fields": ("copy_of", "copy_kind", "copy_similarity", "original_url")}),
         ("Text", {"fields": ("text", "truncated", "text_hash", "extractor", "site_name")}),
         ("From the feed", {"classes": ("collapse",), "fields": ("summary", "content_html")}),

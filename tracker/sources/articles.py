@@ -50,20 +50,26 @@ class Stored:
 
 
 def outlet_for(url: str, *, name: str = "") -> Outlet:
-    """The outlet of a URL's domain, created on first sight; a real name replaces a bare domain."""
+    """The outlet of a URL's domain, created on first sight (named `name`, else its domain). Never
+    renamed here: whatever a feed says, an existing outlet keeps its name (`name_from_own_page`)."""
     domain = dedupe.registrable_domain(url)
-    outlet, created = Outlet.objects.get_or_create(
+    outlet, _ = Outlet.objects.get_or_create(
         domain=domain[:253], defaults={"name": (name or domain)[:200], "homepage": f"https://{domain}/"[:200]}
     )
-    if not created and name and outlet.name == outlet.domain:
-        outlet.name = name[:200]
-        outlet.save(update_fields=["name"])
     return outlet
 
 
+def name_from_own_page(outlet: Outlet, name: str) -> None:
+    """A page fetched from the outlet's own host names an outlet still called by its bare domain."""
+    if name and outlet.name == outlet.domain:
+        outlet.name = name[:200]
+        outlet.save(update_fields=["name"])
+
+
 def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
-    """An article's outlet comes from its own domain, or from the item's <source> when the link
-    points back at the aggregator that carried it; never simply from the feed."""
+    """An article's *claimed* outlet: its own domain, or the item's <source> when the link points back
+    at the aggregator that carried it; never simply the feed. Whether the claim is established is
+    `feed_establishes`; a name given here only names an outlet created now."""
     link_domain = dedupe.registrable_domain(entry.link)
     feed_domain = dedupe.registrable_domain(feed.url)
     source_domain = dedupe.registrable_domain(entry.source_url) if entry.source_url else ""
@@ -77,6 +83,22 @@ def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
     elif feed_domain == link_domain:
         name = feed.title
     return outlet_for(entry.link, name=name)
+
+
+def feed_establishes(feed: Feed, link: str, outlet: Outlet) -> bool:
+    """Evidence that an item's outlet is really its outlet: the feed is the outlet's own (the feed, the
+    item's link and the outlet share a host) or staff trust the feed as an aggregator. A `<source>`
+    alone, or a link to the feed's own host under another outlet's name, is a claim, not evidence."""
+    if feed.trusted_aggregator:
+        return True
+    return dedupe.registrable_domain(feed.url) == dedupe.registrable_domain(link) == outlet.domain
+
+
+def _establish(article: Article, *, feed: Feed, link: str) -> None:
+    """Later evidence (the outlet's own feed, a trusted aggregator) establishes a stored article."""
+    if not article.outlet_established and feed_establishes(feed, link, article.outlet):
+        article.outlet_established = True
+        Article.objects.filter(pk=article.pk).update(outlet_established=True)
 
 
 # --- entries ----------------------------------------------------------------------------------
@@ -100,11 +122,16 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
             ArticleFeed.objects.select_related("article__outlet").filter(feed=feed, guid=entry.guid).first()
         )
         if item is not None:
+            _establish(item.article, feed=feed, link=entry.link)
             return _update_from_entry(item, feed=feed, entry=entry, context=context)
+        outlet = outlet_for_entry(entry, feed)
         article, created = Article.objects.get_or_create(
             canonical_url=canonical,
-            defaults=_fields_from_entry(entry, outlet=outlet_for_entry(entry, feed)),
+            defaults=_fields_from_entry(entry, outlet=outlet)
+            | {"outlet_established": feed_establishes(feed, entry.link, outlet)},
         )
+        if not created:
+            _establish(article, feed=feed, link=entry.link)
         ArticleFeed.objects.get_or_create(
             feed=feed,
             guid=entry.guid,
@@ -204,11 +231,15 @@ def record_edit(article: Article, *, title: str, text: str) -> bool:
 # --- pages ------------------------------------------------------------------------------------
 
 
-def apply_page(article: Article, page: Page, *, context: Context) -> Article:
+def apply_page(article: Article, page: Page, *, context: Context, fetched_from: str = "") -> Article:
     """Take the main text and metadata of the article's page. Returns the article that holds them:
-    another one when the page's canonical link shows that this URL duplicates a stored article."""
+    another one when the page's canonical link shows that this URL duplicates a stored article.
+    `fetched_from` is the URL the page came from after redirects: when its host is the article's
+    outlet's, the outlet is established (and the page's site name may name a bare-domain outlet)."""
     with transaction.atomic():
         article = _follow_canonical(article, page.canonical_url)
+        own_host = bool(fetched_from) and dedupe.registrable_domain(fetched_from) == article.outlet.domain
+        article.outlet_established = article.outlet_established or own_host
         if article.status == Article.Status.FETCHED and article.text_hash:
             record_edit(article, title=page.title or article.title, text=page.text or article.text)
         else:
@@ -224,8 +255,8 @@ def apply_page(article: Article, page: Page, *, context: Context) -> Article:
             article.published_at, article.published_from = page.published_at, Article.DateSource.PAGE
         article.error = "" if page.extractor else "no main text found on the page; the feed's summary is kept"
         article.save()
-        if page.site_name:
-            outlet_for(article.canonical_url, name=page.site_name)
+        if own_host:
+            name_from_own_page(article.outlet, page.site_name)
         finalize(article, context=context)
     return article
 

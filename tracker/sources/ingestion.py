@@ -280,7 +280,7 @@ def fetch_article_page(article: Article, *, fetcher: Fetcher = fetch, context=No
         settings.TRACKER_MAX_ARTICLE_CHARS,
     )
     try:
-        stored = articles.apply_page(article, page, context=context)
+        stored = articles.apply_page(article, page, context=context, fetched_from=response.url)
     except DatabaseError as exc:  # the page's rows were rolled back: keep the summary, say why
         unchanged = Article.objects.filter(pk=article.pk).first()
         error = f"the page could not be stored: {' '.join(str(exc).split())}"

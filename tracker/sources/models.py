@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 
 
 class Outlet(models.Model):
-    """A publisher. An article's outlet comes from its own domain (or the item's <source>)."""
+    """A publisher. An article's outlet is claimed by its own domain (or the item's <source>); see
+    Article.outlet_established for when the tracker holds evidence of it."""
 
     class Kind(models.TextChoices):
         NEWS = "news", "news"
@@ -23,6 +24,10 @@ class Outlet(models.Model):
     homepage = models.URLField(max_length=500, blank=True)
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.NEWS)
     syndicator = models.BooleanField(default=False, help_text="Known to republish other outlets' articles.")
+    confirmed = models.BooleanField(
+        default=False,
+        help_text="A curator confirmed this outlet: its articles count as established whatever feed carried them.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -61,6 +66,10 @@ class Feed(models.Model):
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds")
     cases = models.ManyToManyField("cases.Case", blank=True, related_name="feeds")
     active = models.BooleanField(default=True, help_text="Off: never polled by the scheduler.")
+    trusted_aggregator = models.BooleanField(
+        default=False,
+        help_text="Staff trust this feed's items to name their outlets (<source>): they count as established.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OK)
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
@@ -158,6 +167,12 @@ class Article(models.Model):
         CANONICAL = "canonical", "canonical link to another site"
 
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    outlet_established = models.BooleanField(
+        default=True,
+        help_text="The tracker holds evidence of the outlet: its own feed carried the article, the page came "
+        "from its host, or a trusted aggregator named it. Off: claimed only (counts skip it unless the "
+        "outlet is confirmed). Storing always sets it.",
+    )
     feeds = models.ManyToManyField(Feed, through="ArticleFeed", related_name="articles")
     url = models.URLField(max_length=1000, help_text="The link as first seen.")
     canonical_url = models.URLField(max_length=1000, unique=True)
