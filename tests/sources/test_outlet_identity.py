@@ -120,6 +120,12 @@ def test_one_host_claiming_five_big_outlets_is_not_five_independent_outlets(web)
     event.refresh_from_db()
     assert (claim.independent_count, claim.outlets_count, claim.first_outlet) == (1, 1, real.outlet)
     assert event.first_reported_by == real.outlet
+    # the events the machine builds store the same first report (feeds, API and TimelineJS read it)
+    Claim.objects.filter(pk=claim.pk).update(date=datetime(2026, 4, 30, tzinfo=UTC).date(), precision="day")
+    from tracker.crossref import events
+
+    built = events.update_events(story)
+    assert built and all(e.first_reported_by_id == real.outlet_id for e in built)
     html = render_to_string(
         "web/coverage.html", {"coverage": corroboration.refresh_story(story), "where": "UTC"}
     )

@@ -175,7 +175,7 @@ def sources(event: Event) -> list[Article]:
 def _articles(story: Story, groups: Iterable[Group]) -> dict[int, Article]:
     ids = {a for g in groups for r in g.reports for a in r.articles}
     ids |= {e.article_id for g in groups for c in g.claims.values() for e in c.evidence.all()}
-    return {a.pk: a for a in Article.objects.filter(pk__in=ids)}
+    return {a.pk: a for a in Article.objects.filter(pk__in=ids).select_related("outlet")}
 
 
 def _values(event: Event | None, story: Story, group: Group, articles: dict[int, Article]) -> dict:
@@ -187,7 +187,11 @@ def _values(event: Event | None, story: Story, group: Group, articles: dict[int,
     reporting = sorted(
         (articles[i] for i in ids if i in articles), key=lambda a: (event_reports.reported_at(a), a.pk)
     )
-    first = reporting[0] if reporting else None
+    # first reported: an established outlet's stated publication ahead of any sighting (as the pages)
+    vouched = [a for a in reporting if a.outlet_established or (a.outlet and a.outlet.confirmed)]
+    first = min(
+        vouched, key=lambda a: (a.published_at is None, event_reports.reported_at(a), a.pk), default=None
+    )
     first_at = event_reports.reported_at(first) if first else None
     first_by = first.outlet_id if first else None
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
