@@ -305,7 +305,8 @@ def test_openapi_document_lists_every_path(client):
     singular = {"stories": "story", "entities": "entity", "discrepancies": "discrepancy"}
     details = {f"{API}/{r}/{{{singular.get(r, r[:-1])}_id}}" for r in LISTS}
     record = {f"{API}/docket-entries", f"{API}/docket-entries/{{entry_id}}"}
-    assert set(document["paths"]) == {f"{API}/{r}" for r in LISTS} | details | record
+    full_lists = {f"{API}/claims/{{claim_id}}/evidence", f"{API}/events/{{event_id}}/sources"}  # item 11
+    assert set(document["paths"]) == {f"{API}/{r}" for r in LISTS} | details | record | full_lists
     for path, operations in document["paths"].items():
         assert set(operations) == {"get"}, path
     assert "next" in document["components"]["schemas"]["EventPage"]["properties"]

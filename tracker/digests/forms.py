@@ -14,7 +14,12 @@ class SubscribeForm(forms.Form):
         label="How often", choices=Frequency.choices, initial=Frequency.DAILY, widget=forms.RadioSelect
     )
     case = forms.ModelChoiceField(queryset=Case.objects.all(), required=False, widget=forms.HiddenInput)
-    entity = forms.ModelChoiceField(queryset=Entity.objects.all(), required=False, widget=forms.HiddenInput)
+    # Curated entities only, as on the pages and in the API: a candidate is the machine's guess.
+    entity = forms.ModelChoiceField(
+        queryset=Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

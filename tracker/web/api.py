@@ -4,7 +4,9 @@ Every resource is a list with filters and keyset paging (`?cursor=&limit=`, answ
 `{"items": [...], "next": cursor or null}`) and a detail by id. It shows what the public pages show:
 public events and claims only (TRACKER_PUBLISH_UNREVIEWED decides whether machine-built rows are public,
 and `status`/`machine` say which ones are), curated entities only, relevant articles only, and never an
-article's text. Each list or detail reads a fixed number of queries whatever the data size: the querysets
+article's text. Evidence is capped: a claim carries its first 20 evidence rows and an event its first 20
+sources, each with `evidence_count`/`sources_count` and `evidence_url`/`sources_url`, the full list paged.
+Each list or detail reads a fixed number of queries whatever the data size: the querysets
 below carry their select_related/prefetch_related, and the per-page extras (sources of events, the
 articles named by discrepancy variants, independence of sources) are each read once for the whole page.
 
@@ -30,7 +32,7 @@ from tracker.crossref.models import (
     Story,
 )
 from tracker.sources.models import Article, Outlet
-from tracker.web import api_dockets, apidata, schemas
+from tracker.web import api_dockets, api_evidence, apidata, schemas, schemas_events
 from tracker.web.apiparams import DEFAULT_LIMIT, ERRORS, MAX_LIMIT, BadFilter
 from tracker.web.apiparams import choice as _choice
 from tracker.web.apiparams import existing as _existing
@@ -64,7 +66,7 @@ def bad_request(request, exc):
 # --- events ----------------------------------------------------------------------------------------------
 
 
-@api.get("/events", response={200: schemas.EventPage, **ERRORS}, tags=["events"])
+@api.get("/events", response={200: schemas_events.EventPage, **ERRORS}, tags=["events"])
 def list_events(
     request,
     case: str | None = None,
@@ -103,7 +105,7 @@ def list_events(
     return page
 
 
-@api.get("/events/{int:event_id}", response={200: schemas.EventOut, **ERRORS}, tags=["events"])
+@api.get("/events/{int:event_id}", response={200: schemas_events.EventOut, **ERRORS}, tags=["events"])
 def get_event(request, event_id: int):
     event = get_object_or_404(apidata.events(), pk=event_id)
     apidata.prepare_events([event])
@@ -267,3 +269,4 @@ def get_discrepancy(request, discrepancy_id: int):
 
 
 api.add_router("/docket-entries", api_dockets.router)
+api.add_router("", api_evidence.router)

@@ -7,7 +7,8 @@ name, the independence of sources) are each read once for the whole page.
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from tracker.cases.models import Entity
 from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of_groups
@@ -18,6 +19,7 @@ from tracker.sources.models import Article
 
 
 HEAVY = ("text", "content_html", "summary")  # article columns no source shows: never loaded
+EVIDENCE_LIMIT = 20  # evidence rows per claim and sources per event inline; the rest at their link
 
 
 def sources():
@@ -28,12 +30,22 @@ def discrepancies():
     return Discrepancy.objects.order_by("-created_at", "-id")
 
 
+def evidence():
+    return Evidence.objects.select_related("article__outlet").defer(*(f"article__{f}" for f in HEAVY))
+
+
 def claims():
-    evidence = Evidence.objects.select_related("article__outlet").defer(*(f"article__{f}" for f in HEAVY))
+    """Public claims, each with its first EVIDENCE_LIMIT evidence rows (one windowed query for the
+    page) and `evidence_count`, all of them."""
+    count = Evidence.objects.filter(claim=OuterRef("pk")).order_by().values("claim").annotate(n=Count("pk"))
     return (
         Claim.objects.public()
+        .annotate(evidence_count=Coalesce(Subquery(count.values("n"), output_field=IntegerField()), Value(0)))
         .select_related("case", "speaker", "first_outlet")
-        .prefetch_related(Prefetch("evidence", evidence), Prefetch("discrepancies", discrepancies()))
+        .prefetch_related(
+            Prefetch("evidence", evidence()[:EVIDENCE_LIMIT], to_attr="evidence_shown"),
+            Prefetch("discrepancies", discrepancies()),
+        )
     )
 
 
@@ -100,10 +112,12 @@ def prepare_claims(page: list[Claim]) -> None:
 
 def prepare_events(page: list[Event]) -> None:
     """Each event's sources (evidence of its public claims, else its stories' articles, first seen
-    first) and coverage: (outlets, independent outlets), independence judged in one pass for the page."""
-    by_event = {
-        e.pk: {v.article.pk: v.article for c in e.public_claims for v in c.evidence.all()} for e in page
-    }
+    first) and coverage: (outlets, independent outlets), independence judged in one pass for the page.
+    Coverage counts every source; the schema shows the first EVIDENCE_LIMIT and `sources_count`."""
+    by_event: dict[int, dict] = {e.pk: {} for e in page}
+    event_of = {c.pk: e.pk for e in page for c in e.public_claims}
+    for v in evidence().filter(claim__in=list(event_of)):  # all of it: coverage counts every source
+        by_event[event_of[v.claim_id]][v.article.pk] = v.article
     without = [pk for pk, found in by_event.items() if not found]
     if without:  # events without claims: their stories' articles, in one query for the page
         members = StoryArticle.objects.filter(story__events__in=without).annotate(event_id=F("story__events"))

@@ -3,7 +3,11 @@ marked, the different wordings of its quotes, its independent-source count and t
 
 Quotes are marked in the evidence sentence by their text: evidence stores quote offsets in the article,
 not in the sentence, so the quote is found in the sentence (the first occurrence, which is the one the
-offsets point at in every case where a sentence holds the words once)."""
+offsets point at in every case where a sentence holds the words once).
+
+The evidence is paged (EVIDENCE_PAGE cards, then "More reports", `?older=`): a claim 500 articles
+report is not one 500-card page. The coverage and the wordings still read every report, as columns.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,12 @@ from django.views.decorators.http import require_GET
 
 from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence
+from tracker.web import paging
 from tracker.web.search import Segments, mark
 
 RECORD_KINDS = {ClaimCandidate.Kind.TESTIMONY, ClaimCandidate.Kind.RULING}
+EVIDENCE_PAGE = 50
+EVIDENCE_KEYS = [paging.Key("first_seen_at", descending=False), paging.Key("pk", descending=False)]
 
 
 @dataclass
@@ -28,7 +35,7 @@ class Variant:
     outlets: list[str] = field(default_factory=list)
 
 
-def quote_texts(evidence: Evidence) -> list[str]:
+def quote_texts(evidence) -> list[str]:
     return [q.get("text", "") for q in evidence.quotes or [] if q.get("text")]
 
 
@@ -56,8 +63,16 @@ def variants(evidence: list[Evidence], discrepancies: list[Discrepancy] = ()) ->
     if not wordings:
         for e in evidence:
             for text in quote_texts(e):
-                add(text, e.article.outlet.name)
+                add(text, e.article.outlet.name if isinstance(e, Evidence) else e.outlet)
     return list(found.values())
+
+
+@dataclass
+class Quoted:
+    """An evidence row's quotes and outlet, all `variants` reads (of every report, not one page)."""
+
+    quotes: list
+    outlet: str
 
 
 def distinct_evidence(evidence: list[Evidence]) -> list[Evidence]:
@@ -76,12 +91,6 @@ def claim_queryset():
     return public.select_related(
         "speaker", "case", "event", "first_outlet", "responds_to__speaker", "story"
     ).prefetch_related(
-        Prefetch(
-            "evidence",
-            Evidence.objects.select_related("article__outlet").defer(
-                "article__text", "article__content_html", "article__summary"
-            ),
-        ),
         Prefetch("responses", public.select_related("speaker").order_by("first_seen_at", "pk")),
         Prefetch(
             "discrepancies",
@@ -96,7 +105,14 @@ def claim(request, pk: int):
     if merged is not None:  # a curator merged it: its address now leads to the claim it joined
         return redirect(merged.get_absolute_url(), permanent=True)
     claim = get_object_or_404(claim_queryset(), pk=pk)
-    evidence = distinct_evidence(list(claim.evidence.all()))
+    shown = Evidence.objects.filter(claim=claim).select_related("article__outlet")
+    shown = shown.defer("article__text", "article__content_html", "article__summary")
+    page = paging.page_or_404(
+        request, shown, resource=f"claim:{claim.pk}", keys=EVIDENCE_KEYS, limit=EVIDENCE_PAGE
+    )
+    evidence = distinct_evidence(page.items)
+    every = Evidence.objects.filter(claim=claim).order_by("first_seen_at", "pk")
+    reports = every.values("article_id", "first_seen_at", *(f"article__{f}" for f in ARTICLE_FIELDS))
     discrepancies = list(claim.discrepancies.all())
     responds_to = claim.responds_to
     if responds_to is not None and not Claim.objects.public().filter(pk=responds_to.pk).exists():
@@ -106,11 +122,15 @@ def claim(request, pk: int):
         "case": claim.case,
         "tz": claim.case.time_zone if claim.case else "UTC",
         "evidence": [(e, marked_sentence(e)) for e in evidence],
-        "variants": variants(evidence, discrepancies),
+        "evidence_page": page,
+        "evidence_count": len(reports),
+        "variants": variants(
+            [Quoted(q, o) for q, o in every.values_list("quotes", "article__outlet__name")], discrepancies
+        ),
         "coverage": coverage_of(
-            {"article_id": e.article_id, "first_seen_at": e.first_seen_at}
-            | {f: getattr(e.article, f) for f in ARTICLE_FIELDS}
-            for e in evidence
+            {"article_id": r["article_id"], "first_seen_at": r["first_seen_at"]}
+            | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
+            for r in reports
         ),
         "responds_to": responds_to,
         "responses": list(claim.responses.all()),

@@ -61,7 +61,7 @@ class TimelineFilterForm(forms.Form):
             spoke = spoke.filter(case=case)
         entities = Entity.objects.filter(Exists(spoke), status=Entity.Status.CURATED).order_by("name")
         self.fields["entity"].queryset = entities
-        published = Article.objects.filter(outlet=OuterRef("pk"))
+        published = Article.objects.relevant().filter(outlet=OuterRef("pk"))
         self.fields["outlet"].queryset = Outlet.objects.filter(Exists(published)).order_by("name")
 
     def filters(self, default_case: Case | None) -> Filters:

@@ -5,6 +5,10 @@ Counts are correlated subqueries, not joins, so no count multiplies another, and
 "First" counts public claims (Claim.first_outlet, stored by the same coverage rule) and public events (the
 coverage the event pages show) only. Times are written in the court's zone, named on the page.
 An outlet's page lists headlines, times and story links, never an article's text.
+
+Public means relevant: articles are counted and listed, and outlets shown, only under the one rule the
+API and search use (`Article.objects.relevant()`); an outlet with nothing relevant (a spam feed's) is
+not listed and its page is a 404.
 """
 
 from __future__ import annotations
@@ -41,8 +45,8 @@ def _count(queryset: QuerySet, outlet_field: str) -> Coalesce:
 def with_figures(outlets: QuerySet) -> QuerySet:
     """Outlets annotated with articles, copies, first_claims and first_events."""
     return outlets.annotate(
-        articles_count=_count(Article.objects.all(), "outlet"),
-        copies_count=_count(Article.objects.filter(copy_of__isnull=False), "outlet"),
+        articles_count=_count(Article.objects.relevant(), "outlet"),
+        copies_count=_count(Article.objects.relevant().filter(copy_of__isnull=False), "outlet"),
         first_claims=_count(Claim.objects.public(), "first_outlet"),
     )
 
@@ -77,10 +81,11 @@ def outlet_list(request):
 
 @require_GET
 def outlet(request, pk: int):
-    outlet = get_object_or_404(with_figures(Outlet.objects.all()), pk=pk)
+    outlet = get_object_or_404(with_figures(Outlet.objects.all()).filter(articles_count__gt=0), pk=pk)
     outlet.first_events = first_events()[outlet.pk]
     articles = (
-        Article.objects.filter(outlet=outlet)
+        Article.objects.relevant()
+        .filter(outlet=outlet)
         .select_related("story_membership__story", "copy_of__outlet")
         .defer(
             "text", "content_html", "summary", "copy_of__text", "copy_of__content_html", "copy_of__summary"

@@ -158,6 +158,8 @@ class ClaimOut(Schema):
     independent_count: int
     url: str | None
     evidence: list[EvidenceOut]
+    evidence_count: int
+    evidence_url: str | None
     discrepancies: list[DiscrepancyOut]
 
     @staticmethod
@@ -186,117 +188,15 @@ class ClaimOut(Schema):
 
     @staticmethod
     def resolve_evidence(obj):
-        return obj.evidence.all()
+        return obj.evidence_shown  # the first EVIDENCE_LIMIT (apidata.claims); all at evidence_url
+
+    @staticmethod
+    def resolve_evidence_url(obj):
+        return permalink("api:claim-evidence", obj.pk)
 
     @staticmethod
     def resolve_discrepancies(obj):
         return obj.discrepancies.all()
-
-
-class EvidenceRef(Schema):
-    """Evidence inside an event: `article` is the id of one of the event's `sources`."""
-
-    article: int
-    sentence: str
-    verb: str
-    attribution: str
-    quotes: list[dict]
-    hedges: list
-
-    @staticmethod
-    def resolve_article(obj):
-        return obj.article_id
-
-
-class EventClaimOut(Schema):
-    """A claim inside an event; its full record (sources inline, discrepancies) is at /claims/{id}."""
-
-    id: int
-    speaker: EntityRef | None
-    speaker_text: str
-    kind: str
-    text: str
-    date: date | None
-    precision: str
-    status: str
-    machine: bool
-    locked: bool
-    outlets_count: int
-    independent_count: int
-    url: str | None
-    evidence: list[EvidenceRef]
-
-    @staticmethod
-    def resolve_machine(obj) -> bool:
-        return obj.status == "machine"
-
-    @staticmethod
-    def resolve_url(obj):
-        return permalink("web:claim", obj.pk)
-
-    @staticmethod
-    def resolve_evidence(obj):
-        return obj.evidence.all()
-
-
-class EventOut(Schema):
-    """A timeline entry. `sources` are the articles that report it (the evidence of its public claims,
-    else its stories' articles); `outlets_count`/`independent_count` count them, copies and credited
-    reporting once under their original. `discrepancies` are the event's own and its claims'."""
-
-    id: int
-    case: str | None
-    date: date | None
-    precision: str
-    title: str
-    summary: str
-    status: str
-    machine: bool
-    locked: bool
-    first_reported_at: datetime | None
-    first_reported_by: OutletOut | None
-    last_changed_at: datetime | None
-    url: str | None
-    stories: list[int]
-    outlets_count: int
-    independent_count: int
-    sources: list[SourceOut]
-    claims: list[EventClaimOut]
-    discrepancies: list[DiscrepancyOut]
-
-    @staticmethod
-    def resolve_case(obj):
-        return obj.case.slug if obj.case_id else None
-
-    @staticmethod
-    def resolve_machine(obj) -> bool:
-        return obj.status == "machine"
-
-    @staticmethod
-    def resolve_url(obj):
-        return permalink("web:event", obj.pk)
-
-    @staticmethod
-    def resolve_stories(obj):
-        return [s.pk for s in obj.stories.all()]
-
-    @staticmethod
-    def resolve_outlets_count(obj):
-        return obj.coverage[0]
-
-    @staticmethod
-    def resolve_independent_count(obj):
-        return obj.coverage[1]
-
-    @staticmethod
-    def resolve_claims(obj):
-        return obj.public_claims
-
-    @staticmethod
-    def resolve_discrepancies(obj):
-        rows = {d.pk: d for d in obj.discrepancies.all()}
-        rows |= {d.pk: d for c in obj.public_claims for d in c.discrepancies.all()}
-        return sorted(rows.values(), key=lambda d: (d.created_at, d.pk), reverse=True)
 
 
 class StoryOut(Schema):
@@ -388,11 +288,6 @@ class ArticleOut(Schema):
     @staticmethod
     def resolve_copy_of(obj):
         return obj.copy_of_id
-
-
-class EventPage(Schema):
-    items: list[EventOut]
-    next: str | None
 
 
 class ClaimPage(Schema):

@@ -153,7 +153,7 @@ def _public_evidence() -> QuerySet:
 
 
 def _articles() -> QuerySet:
-    return Article.objects.select_related("outlet").defer("text", "content_html", "summary")
+    return Article.objects.relevant().select_related("outlet").defer("text", "content_html", "summary")
 
 
 def search_postgresql(query: str) -> Results:
@@ -214,7 +214,7 @@ def search_simple(query: str) -> Results:
     results.quotes = [
         Hit(e, mark(e.sentence, needles), "quote") for e in distinct_quotes(quotes[: PER_GROUP * 3])
     ]
-    found = Article.objects.filter(_all_words(("title", "summary", "text"), words))
+    found = Article.objects.relevant().filter(_all_words(("title", "summary", "text"), words))
     ids = list(found.order_by("-first_seen_at", "-pk").values_list("pk", flat=True)[:PER_GROUP])
     texts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "text"))
     articles = {a.pk: a for a in _articles().filter(pk__in=ids)}

@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from tracker.cases.models import Alias, Entity
 from tracker.crossref.models import Discrepancy
 from tracker.dockets.models import DocketEntry
-from tracker.sources.models import Outlet
+from tracker.sources.models import Article, Outlet
 from tracker.web.discrepancies import visible
 
 PER_GROUP = 10
@@ -50,7 +50,9 @@ def entities(words: list[str]) -> QuerySet:
 
 
 def outlets(words: list[str]) -> QuerySet:
-    found = Outlet.objects.filter(every_word(words, lambda w: _fields(w, "name", "domain")))
+    """Outlets with a public (relevant) article whose name or domain holds each word, by name."""
+    published = Exists(Article.objects.relevant().filter(outlet=OuterRef("pk")))
+    found = Outlet.objects.filter(published, every_word(words, lambda w: _fields(w, "name", "domain")))
     return found.order_by("name", "pk")[:PER_GROUP]
 
 

@@ -26,6 +26,7 @@ from tracker.web.templatetags.court import date_label
 
 LATEST_EVENTS = 3
 LATEST_STORIES = 5
+CARDS_PAGE = 30  # outlets' cards per event page; the rest behind "More sources" (?sources_from=)
 
 
 @require_GET
@@ -128,10 +129,15 @@ def event(request, pk: int):
         found = cards.event_with_relations(Event.objects.public(), pk)
     except Event.DoesNotExist:
         raise Http404("No such event") from None
+    every = cards.cards(found)
+    start = request.GET.get("sources_from", "")
+    start = int(start) if start.isdigit() and int(start) < len(every) else 0
     context = {
         "event": found,
         "case": found.case,
-        "cards": cards.cards(found),
+        "cards": every[start : start + CARDS_PAGE],
+        "cards_count": len(every),
+        "cards_next": start + CARDS_PAGE if start + CARDS_PAGE < len(every) else None,
         "curated": timeline.is_curated(found),
     }
     if wants_partial(request):
