@@ -17,6 +17,10 @@ question, a condition or under a modal ("If the court rules ...", "Acme could ar
 subject is the writer ("we") or a demonstrative ("This suggests ..."), and a quote with no attribution
 (it only joins the quotes of a claim made in its sentence).
 
+Helpers by sub-task: placing.py (quotes attached to an attribution, the words around a parenthetical
+one), misparsed.py (reporting verbs the parser took for nouns), selection.py (one claim per stretch of
+content), gates.py (text that yields no claim), confidence.py (the tier of each claim).
+
 Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
 "characterisation". Kind: see triggers.classify.
 
@@ -28,28 +32,23 @@ of a quote split by its attribution is the pieces joined by " … " while start/
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, framing, gates, syntax
+from tracker.nlp import confidence, framing, gates, misparsed, placing, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
-from tracker.nlp.quotes import ends_with, find_quotes, is_title, quotes_in
+from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers, build_triggers, classify, default_triggers
 from tracker.nlp.types import Claim, DateMention, Mention
 
-FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
-ATTACHING = re.compile(r"^[\s,:—–-]*$")
-INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
 FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
 MAX_SPEAKER_WORDS = 8
-QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # negated, they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
@@ -72,29 +71,8 @@ def extract_claims(
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    kept = _one_per_content(gates.open_claims(list(claims.values())))
+    kept = selection.one_per_content(gates.open_claims(list(claims.values())))
     return sorted(kept, key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
-
-
-def _reported(inner: Claim, outer: Claim) -> bool:
-    """ "According to X, Smith testified that Y": the outlet's source for a claim keeps it whole."""
-    return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
-
-
-def _one_per_content(claims: Iterable[Claim]) -> list[Claim]:
-    """One claim per stretch of content. Two triggers over the same words ("declined to say who",
-    "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
-    said Jones told him X") is second-hand: the outer claim, the longer, keeps it."""
-    kept: list[Claim] = []
-    for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
-        length = claim.end - claim.start
-        if not any(
-            min(claim.end, k.end) - max(claim.start, k.start) >= 0.5 * min(length, k.end - k.start)
-            and not _reported(claim, k)
-            for k in kept
-        ):
-            kept.append(claim)
-    return kept
 
 
 class _Reader:
@@ -120,7 +98,7 @@ class _Reader:
                 lower = token.lower_
                 if lower in self.triggers.verbs:
                     found = self._from_verb(token, segment) if syntax.is_verbal(token) else []
-                    drafts += found or self._from_misparsed(token, segment)
+                    drafts += found or misparsed.from_misparsed(self, token, segment)
                 elif lower in self.triggers.nouns:
                     drafts += framing.from_noun(self, token, segment, self.triggers.nouns[lower])
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
@@ -176,38 +154,6 @@ class _Reader:
                 speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
         return [Draft(trigger, speaker, pieces, segment, verb, form)]
 
-    def _from_misparsed(self, verb: Token, segment: Span) -> list[Draft]:
-        """A reporting verb the parser took for a noun. "The filing states that X": a proxy or a name
-        compounded with it is the subject and its "that" clause the content; "Acme's terms of service
-        prohibit ...": a possessed policy noun just before it is the subject, the rest the content."""
-        clause = next((c for c in verb.children if c.i > verb.i and syntax.is_complement(c)), None)
-        before = self.doc[verb.i - 1] if verb.i > segment.start else None
-        if clause is not None and before is not None and before.dep_ == "compound" and before.head == verb:
-            general = next(
-                (t for t in self.triggers.verbs[verb.lower_] if not t.subjects and not t.objects), None
-            )
-            speaker = self.speakers.resolve(before)
-            if (
-                general is not None
-                and (speaker.via or speaker.kind_hint)
-                and not syntax.hypothetical(verb, segment)
-            ):
-                content = self.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)
-                return [Draft(general, speaker, [content], segment, verb)]
-        for trigger in self.triggers.verbs[verb.lower_]:
-            if not trigger.subjects or syntax.hypothetical(verb, segment):
-                continue
-            for i in range(verb.i - 1, max(segment.start, verb.i - FALLBACK_REACH) - 1, -1):
-                noun = self.doc[i]
-                if noun.lower_ in trigger.subjects and any(c.dep_ == "poss" for c in noun.children):
-                    speaker = self.speakers.resolve(noun)
-                    if speaker.end > verb.idx:
-                        end = self.doc[verb.i - 1].idx + len(self.doc[verb.i - 1])
-                        speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
-                    content = self.range(range(noun.left_edge.i, segment.end), segment)
-                    return [Draft(trigger, speaker, [content], segment)]
-        return []
-
     def _verb_content(
         self, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
     ) -> tuple[str, list[tuple[int, int]]]:
@@ -215,7 +161,7 @@ class _Reader:
         confidence.py reads: a clause or a quote reports words, a noun phrase often does not."""
         if trigger.content == "clause":
             return "clause", [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
-        if pieces := self._attached_quotes(verb, subject, segment):
+        if pieces := placing.attached_quotes(self, verb, subject, segment):
             return "quote", pieces
         children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
         complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
@@ -235,7 +181,7 @@ class _Reader:
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
             return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
-        return "around", self._around(verb, subject, segment)
+        return "around", placing.around(self, verb, subject, segment)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:
         """A clause before the verb is its content only when a comma, not a colon or a semicolon,
@@ -243,87 +189,12 @@ class _Reader:
         between = self.text[clause.right_edge.idx : verb.idx]
         return ":" not in between and ";" not in between
 
-    def _around(self, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
-        """The words around a parenthetical attribution: "In a merger, he said, the brand would
-        survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
-        said." (what comes before is not parsed as its complement). Nothing when the attribution is
-        not set off by commas from at least three words of its sentence."""
-        if subject is None or verb.dep_ not in ("parataxis", "ROOT"):
-            return []
-        first = min(self.speakers.phrase(subject)[0], verb.i)
-        last = verb.i if verb.dep_ == "ROOT" else verb.right_edge.i
-        while last > verb.i and self.doc[last].is_punct:
-            last -= 1
-        if first <= segment.start or self.doc[first - 1].text != ",":
-            return []
-        if verb.dep_ == "ROOT" and any(
-            not (t.is_punct or t.is_space) for t in self.doc[verb.right_edge.i + 1 : segment.end]
-        ):
-            return []
-        if verb.dep_ == "ROOT" and any(
-            syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
-        ):  # "..., police said the girl was hurt": the complement is the content, not this
-            return []
-        before = [i for i in range(segment.start, first - 1) if not self.doc[i].is_punct]
-        after = [
-            i for i in range(last + 1, segment.end) if not self.doc[i].is_punct and verb.dep_ == "parataxis"
-        ]
-        if len(before) + len(after) < 3:
-            return []
-        pieces = [self.range(before, segment)]
-        if after and self.doc[last + 1].text == ",":
-            pieces.append(self.range(after, segment))
-        return pieces
-
     def _is_reporting_participle(self, token: Token) -> bool:
         return (
             token.dep_ == "advcl"
             and token.lower_ in self.triggers.verbs
             and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
         )
-
-    def _attached_quotes(self, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
-        """Quotes that are the verb's own content: a child inside them, or only commas and dashes
-        between them and the attribution ("“...,” Smith said, “...”")."""
-        block = [verb] + (
-            [] if subject is None else [self.doc[i] for i in range(*self.speakers.phrase(subject))]
-        )
-        first = min(t.idx for t in block)
-        last = max(t.idx + len(t) for t in block)
-        told = [  # "told reporters on Monday: “...”": the quote follows the verb's own little phrase
-            c.right_edge
-            for c in verb.rights
-            if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") and c.right_edge.i < segment.end
-        ]
-        after_phrase = max([last, *(t.idx + len(t) for t in told)])
-        inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
-            (min(t.idx for t in words), max(t.idx for t in words))
-            for c in verb.children
-            if c.dep_ not in ("nsubj", "nsubjpass", "punct")
-            and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
-        ]
-        pieces = []
-        # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
-        for quote in quotes_in(self.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
-            if (first <= quote.start and quote.end <= last) or is_title(quote):
-                continue
-            holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
-            before = (
-                quote.end < first
-                and ends_with(self.text, quote, ",.!?…—-")
-                and ATTACHING.match(self.text[quote.end + 1 : first])
-            )
-            after = (
-                quote.start > last
-                and ends_with(self.text, quote, ".!?…")
-                and (
-                    ATTACHING.match(self.text[last : quote.start - 1])
-                    or INTRODUCING.match(self.text[after_phrase : quote.start - 1])
-                )
-            )
-            if holds_child or before or after:
-                pieces.append((quote.start, quote.end))
-        return pieces
 
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""

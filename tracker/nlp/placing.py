@@ -1,0 +1,98 @@
+"""Where a reporting verb's content stands when it is not its complement: quotes attached to the
+attribution ("“...,” Smith said, “...”", "she told reporters: “...”", a quote the sentence splitter cut
+off just before "Smith said.") and the words around a parenthetical attribution ("In a merger, he
+said, the brand would survive"; "A girl was hurt, police said.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from tracker.nlp import syntax
+from tracker.nlp.framing import Reader
+from tracker.nlp.quotes import ends_with, is_title, quotes_in
+
+ATTACHING = re.compile(r"^[\s,:—–-]*$")
+INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
+QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
+
+
+def attached_quotes(
+    reader: Reader, verb: Token, subject: Token | None, segment: Span
+) -> list[tuple[int, int]]:
+    """Quotes that are the verb's own content: a child inside them, or only commas and dashes
+    between them and the attribution ("“...,” Smith said, “...”")."""
+    block = [verb] + (
+        [] if subject is None else [reader.doc[i] for i in range(*reader.speakers.phrase(subject))]
+    )
+    first = min(t.idx for t in block)
+    last = max(t.idx + len(t) for t in block)
+    told = [  # "told reporters on Monday: “...”": the quote follows the verb's own little phrase
+        c.right_edge
+        for c in verb.rights
+        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") and c.right_edge.i < segment.end
+    ]
+    after_phrase = max([last, *(t.idx + len(t) for t in told)])
+    inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
+        (min(t.idx for t in words), max(t.idx for t in words))
+        for c in verb.children
+        if c.dep_ not in ("nsubj", "nsubjpass", "punct")
+        and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
+    ]
+    pieces = []
+    # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
+    for quote in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
+        if (first <= quote.start and quote.end <= last) or is_title(quote):
+            continue
+        holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
+        before = (
+            quote.end < first
+            and ends_with(reader.text, quote, ",.!?…—-")
+            and ATTACHING.match(reader.text[quote.end + 1 : first])
+        )
+        after = (
+            quote.start > last
+            and ends_with(reader.text, quote, ".!?…")
+            and (
+                ATTACHING.match(reader.text[last : quote.start - 1])
+                or INTRODUCING.match(reader.text[after_phrase : quote.start - 1])
+            )
+        )
+        if holds_child or before or after:
+            pieces.append((quote.start, quote.end))
+    return pieces
+
+
+def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
+    """The words around a parenthetical attribution: "In a merger, he said, the brand would
+    survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
+    said." (what comes before is not parsed as its complement). Nothing when the attribution is
+    not set off by commas from at least three words of its sentence."""
+    if subject is None or verb.dep_ not in ("parataxis", "ROOT"):
+        return []
+    first = min(reader.speakers.phrase(subject)[0], verb.i)
+    last = verb.i if verb.dep_ == "ROOT" else verb.right_edge.i
+    while last > verb.i and reader.doc[last].is_punct:
+        last -= 1
+    if first <= segment.start or reader.doc[first - 1].text != ",":
+        return []
+    if verb.dep_ == "ROOT" and any(
+        not (t.is_punct or t.is_space) for t in reader.doc[verb.right_edge.i + 1 : segment.end]
+    ):
+        return []
+    if verb.dep_ == "ROOT" and any(
+        syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
+    ):  # "..., police said the girl was hurt": the complement is the content, not this
+        return []
+    before = [i for i in range(segment.start, first - 1) if not reader.doc[i].is_punct]
+    after = [
+        i for i in range(last + 1, segment.end) if not reader.doc[i].is_punct and verb.dep_ == "parataxis"
+    ]
+    if len(before) + len(after) < 3:
+        return []
+    pieces = [reader.range(before, segment)]
+    if after and reader.doc[last + 1].text == ",":
+        pieces.append(reader.range(after, segment))
+    return pieces

@@ -1,0 +1,28 @@
+"""Which claims to keep: one per stretch of content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tracker.nlp.types import Claim
+
+
+def _reported(inner: Claim, outer: Claim) -> bool:
+    """ "According to X, Smith testified that Y": the outlet's source for a claim keeps it whole."""
+    return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
+
+
+def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per stretch of content. Two triggers over the same words ("declined to say who",
+    "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
+    said Jones told him X") is second-hand: the outer claim, the longer, keeps it."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
+        length = claim.end - claim.start
+        if not any(
+            min(claim.end, k.end) - max(claim.start, k.start) >= 0.5 * min(length, k.end - k.start)
+            and not _reported(claim, k)
+            for k in kept
+        ):
+            kept.append(claim)
+    return kept
