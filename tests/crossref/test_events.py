@@ -148,7 +148,7 @@ def test_a_dated_claim_makes_an_event_that_gathers_its_speakers_undated_claims(s
     assert set(event.claims.all()) == {used, ranking}
     assert Claim.objects.get(pk=other.pk).event is None
     assert list(event.stories.all()) == [story]
-    assert event.summary.splitlines()[0] == "Elon Musk: xAI used OpenAI models"
+    assert event.summary.splitlines()[0] == "Elon Musk testifies that xAI used OpenAI models."  # a sentence
     assert {a.outlet.name for a in events.sources(event)} == {"A", "B"}
 
 
@@ -229,3 +229,30 @@ def test_seeds_testimony_on_thursday_with_all_five_sources_and_the_opening_on_mo
     before = list(Event.objects.order_by("pk").values_list("pk", "key", "title", "first_reported_at"))
     link_article(Article.objects.get(outlet__name="Aivizor"))
     assert list(Event.objects.order_by("pk").values_list("pk", "key", "title", "first_reported_at")) == before
+
+
+def test_titles_are_complete_lines_and_summaries_sentences():
+    from types import SimpleNamespace
+
+    from tracker.crossref.event_reports import claim_sentence, claim_title
+
+    def claim(text):
+        return SimpleNamespace(speaker=None, speaker_text="Elon Musk", kind="testimony", text=text)
+
+    long = (
+        "his artificial intelligence company xAI trained its Grok chatbot using models developed by "
+        "OpenAI, a practice he called standard across the industry and one that rivals also follow"
+    )
+    title = claim_title(claim(long))
+    assert "…" not in title and not title.endswith(",")
+    assert title == (
+        "Elon Musk testifies that his artificial intelligence company xAI trained its Grok chatbot "
+        "using models developed by OpenAI"
+    )  # ends at a clause boundary, never mid-clause
+    short = claim_title(claim("xAI partly distilled OpenAI models"))
+    assert short == "Elon Musk testifies that xAI partly distilled OpenAI models"
+    endless = claim_title(claim(" ".join(["word"] * 200)))
+    assert len(endless) <= 300 and not endless.endswith(" ")
+    assert claim_sentence(claim("it was a general practice")) == (
+        "Elon Musk testifies that it was a general practice."
+    )

@@ -28,7 +28,10 @@ EVENTS_FILE = PATTERNS_DIR / "events.jsonl"
 RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 BYLINE_CHARS = 60  # a line this short holding the publication date is a byline or a dateline
 WINDOW_BEFORE, WINDOW_AFTER = 10, 8  # words of the date's clause searched for an event word
-TITLE_WORDS = 16
+TITLE_WORDS = 16  # past this, a title ends at its first clause boundary: never cut mid-clause
+TITLE_HEAD_WORDS = 6  # a clause shorter than this is not yet a readable headline
+TITLE_CHARS = 300  # Event.title's column
+CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s-\s|\s\(")
 NOT_AN_EVENT = re.compile(r"\b(?:through|until|till|by|since|before|after|ahead\s+of)\s*$", re.IGNORECASE)
 RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+", re.IGNORECASE)
 LEADING = re.compile(r"^(?:during|at|in|on|after|before|since|by|when|while|as|and|but)\s+", re.IGNORECASE)
@@ -179,9 +182,19 @@ def claim_title(claim: Claim) -> str:
     head = text.split(", ", 1)[0]
     if len(head.split()) >= 6:
         text = head
+    return _shorten(_reported(claim, text))
+
+
+def claim_sentence(claim: Claim) -> str:
+    """The claim as one sentence a reader can take alone: "Elon Musk testifies that ... ."."""
+    line = _capitalised(_reported(claim, " ".join(claim.text.split()).rstrip(" .,;:")))
+    return line if line.endswith(("?", "!", "”", '"')) else line + "."
+
+
+def _reported(claim: Claim, text: str) -> str:
     speaker = claim.speaker.name if claim.speaker else claim.speaker_text
     verb = VERBS.get(claim.kind)
-    return _shorten(f"{speaker} {verb} that {text}" if speaker and verb else text)
+    return f"{speaker} {verb} that {text}" if speaker and verb else text
 
 
 def describe(group: Group) -> tuple[str, str]:
@@ -195,7 +208,7 @@ def describe(group: Group) -> tuple[str, str]:
             published,
             key=lambda c: (c.pk not in dated, -len({e.article_id for e in c.evidence.all()}), c.pk),
         )
-        summary = "\n".join(f"{_who(c)}{c.text.strip()}" for c in claims[:3])
+        summary = "\n".join(claim_sentence(c) for c in claims[:3])
         return claim_title(claims[0]), summary
     mentions = [r for r in group.reports if r.claim is None] or group.reports
     best = min(
@@ -205,14 +218,22 @@ def describe(group: Group) -> tuple[str, str]:
     return best.title or group.kind, best.summary
 
 
-def _who(claim: Claim) -> str:
-    speaker = claim.speaker.name if claim.speaker else claim.speaker_text
-    return f"{speaker}: " if speaker else ""
-
-
 def _shorten(text: str) -> str:
-    words = " ".join(text.split()).split(" ")
-    text = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-    if words and words[0][1:] == words[0][1:].lower():  # "xAI" and "iPhone" keep their case
+    """A complete line: a long title ends at its first clause boundary after a readable head, and
+    is otherwise kept whole (a long complete line reads better than a cut one)."""
+    text = " ".join(text.split())
+    if len(text.split(" ")) > TITLE_WORDS or len(text) > TITLE_CHARS:
+        for boundary in CLAUSE_END.finditer(text):
+            if len(text[: boundary.start()].split()) >= TITLE_HEAD_WORDS:
+                text = text[: boundary.start()]
+                break
+    if len(text) > TITLE_CHARS:  # one endless clause: the words that fit, whole
+        text = text[:TITLE_CHARS].rsplit(" ", 1)[0]
+    return _capitalised(text.rstrip(" ,;:"))
+
+
+def _capitalised(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first[1:] == first[1:].lower():  # "xAI" and "iPhone" keep their case
         text = text[:1].upper() + text[1:]
     return text
