@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -26,11 +27,16 @@ from tracker.nlp.types import Extraction
 CHUNK = 64  # articles per call to the pipeline
 
 
-def extract_folder(paths: Sequence[Path], **options) -> Iterable[tuple[Path, Extraction]]:
+def extract_folder(
+    paths: Sequence[Path], *, published: date | None = None, **options
+) -> Iterable[tuple[Path, Extraction]]:
     """(path, extraction) of each file, in order, through one pipeline, in chunks."""
     for first in range(0, len(paths), CHUNK):
         chunk = paths[first : first + CHUNK]
-        documents = [extraction.Document(text=p.read_text(encoding="utf-8", errors="replace")) for p in chunk]
+        documents = [
+            extraction.Document(text=p.read_text(encoding="utf-8", errors="replace"), published=published)
+            for p in chunk
+        ]
         yield from zip(chunk, extraction.extract(documents, **options), strict=True)
 
 

@@ -16,10 +16,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from tracker.nlp import benchmark, extraction
+from tracker.nlp import benchmark
 from tracker.nlp.serialise import extraction_as_json
-
-CHUNK = 64  # articles per call to the pipeline: keeps memory flat over thousands of files
 
 
 class Command(BaseCommand):
@@ -40,27 +38,21 @@ class Command(BaseCommand):
             raise CommandError(f"--published must be YYYY-MM-DD: {exc}") from None
         if len(files) > 1 and not options["jsonl"]:
             raise CommandError(f"{len(files)} files: use --jsonl for more than one")
-        vocabulary = self.vocabulary()
-        for first in range(0, len(files), CHUNK):
-            chunk = files[first : first + CHUNK]
-            documents = [
-                extraction.Document(text=p.read_text(encoding="utf-8", errors="replace"), published=published)
-                for p in chunk
-            ]
-            found = extraction.extract(
-                documents,
-                vocabulary=vocabulary,
-                model=settings.SPACY_MODEL,
-                numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
-            )
-            for path, result in zip(chunk, found, strict=True):
-                data = extraction_as_json(result)
-                if options["jsonl"]:
-                    self.stdout.write(json.dumps(benchmark.jsonl_row(path.name, result), ensure_ascii=False))
-                elif options["json"]:
-                    self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
-                else:
-                    self.report(data)
+        found = benchmark.extract_folder(
+            files,
+            published=published,
+            vocabulary=self.vocabulary(),
+            model=settings.SPACY_MODEL,
+            numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
+        )
+        for path, result in found:
+            data = extraction_as_json(result)
+            if options["jsonl"]:
+                self.stdout.write(json.dumps(benchmark.jsonl_row(path.name, result), ensure_ascii=False))
+            elif options["json"]:
+                self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            else:
+                self.report(data)
 
     def vocabulary(self):
         from tracker.crossref.analysis import curated_vocabulary
