@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tracker.cases.models import Entity
-from tracker.crossref import merging
+from tracker.crossref import claim_linking, words
 from tracker.crossref.models import Claim, ClaimCandidate, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
 
@@ -69,9 +69,9 @@ def _report(story: Story, outlet: str, report: tuple[str, str], quote: str, spea
 
 
 def test_the_reports_share_no_content_word():
-    first, second = merging.content_words(FIRST[1]), merging.content_words(SECOND[1])
+    first, second = words.content_words(FIRST[1]), words.content_words(SECOND[1])
     assert first and second and not first & second
-    assert merging.similarity(first, second) == 0.0
+    assert claim_linking.similarity(first, second) == 0.0
 
 
 def test_a_shared_quote_alone_makes_one_claim(story):
@@ -80,7 +80,7 @@ def test_a_shared_quote_alone_makes_one_claim(story):
         _report(story, "Alpha", FIRST, "standard practice", musk),
         _report(story, "Beta", SECOND, "Standard practice.", musk),  # case and punctuation aside
     ]
-    linked = [merging.link_claims(row) for row in rows]
+    linked = [claim_linking.link_claims(row) for row in rows]
 
     claim = Claim.objects.get()
     assert [c.pk for found in linked for c in found] == [claim.pk, claim.pk]
@@ -90,13 +90,13 @@ def test_a_shared_quote_alone_makes_one_claim(story):
 def test_a_one_word_quote_joins_nothing(story):
     musk = _entity("Elon Musk")
     for outlet, report in (("Alpha", FIRST), ("Beta", SECOND)):
-        merging.link_claims(_report(story, outlet, report, "routine", musk))
+        claim_linking.link_claims(_report(story, outlet, report, "routine", musk))
     assert Claim.objects.count() == 2
 
 
 def test_the_same_quote_from_another_speaker_is_another_claim(story):
-    merging.link_claims(_report(story, "Alpha", FIRST, "standard practice", _entity("Elon Musk")))
+    claim_linking.link_claims(_report(story, "Alpha", FIRST, "standard practice", _entity("Elon Musk")))
     openai = _entity("OpenAI", Entity.Kind.ORG)
-    merging.link_claims(_report(story, "Beta", SECOND, "standard practice", openai))
+    claim_linking.link_claims(_report(story, "Beta", SECOND, "standard practice", openai))
     assert Claim.objects.count() == 2
     assert Claim.objects.filter(speaker=openai).count() == 1

@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tracker.cases.models import Case
-from tracker.crossref import features
+from tracker.crossref import features, words
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -105,7 +105,7 @@ def topic_words() -> frozenset[str]:
     """The stems of the tracked cases' one-word keywords ("distillation")."""
     keywords = Case.objects.order_by().values_list("keywords", flat=True)
     return frozenset(
-        w for phrases in keywords for k in phrases or [] if " " not in k.strip() for w in features.stems(k)
+        w for phrases in keywords for k in phrases or [] if " " not in k.strip() for w in words.stems(k)
     )
 
 

@@ -27,11 +27,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tracker.crossref.words import STEM_CHARS, stems, tokens
+
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
 LEAD_WORDS = 80
 BODY_WORDS = 300  # the rest of the text counts too, each word less than a lead word
 BODY_WEIGHT = 0.2
-STEM_CHARS = 6
 SHINGLE = 4
 THRESHOLD = 0.06  # the average link two groups need to become one story
 TERM_WEIGHT, ENTITY_WEIGHT, QUOTE_WEIGHT = 0.8, 0.5, 0.3
@@ -44,21 +45,6 @@ RELATIVE = 1.8  # and at least this many times the median score of the pairs com
 TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
 DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all also an and any are around as at be because been before
-    being between both but by can could did do does doing down during each even ever every few for
-    from further had has have having he her here hers him his how however i if in into is it its itself
-    just last least like make many may might more most much must my near new news no nor not now
-    of off on once one only or other our out over own per said same say says see she should since so
-    some still such than that the their them then there these they this those through to today told
-    too two under until up upon us use used using very via was way we week were what when where which
-    while who whom why will with within without would year years yet you your inc ltd co corp
-    according amid asked back called came come first get got including know later latest made next
-    reported reporting update updated monday tuesday wednesday thursday friday saturday sunday night
-    morning afternoon evening time thing things going just
-    """.split()
-)
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BOILERPLATE = re.compile(
     r"^\s*(by\s+[A-Z][\w.'\- ]{0,60}$|byline\s*:|related\s*:|read more\b|see also\b|sign up\b|subscribe\b"
@@ -75,7 +61,6 @@ _WIRE = re.compile(
     r"\((AP|Reuters|UPI|AFP|Bloomberg)\)|\b(Associated Press|Reuters|United Press International|"
     r"Agence France-Presse|AFP|UPI)\b"
 )
-_WORD = re.compile(r"[a-z0-9]+")
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{10,600})[\u201d\"]")
 
 
@@ -92,14 +77,6 @@ def wire_credit(text: str) -> str:
     """The wire service a text credits at its start or end ("" when none)."""
     found = _WIRE.search((text or "")[:300]) or _WIRE.search((text or "")[-300:])
     return (found.group(1) or found.group(2)).lower() if found else ""
-
-
-def tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "'").replace("'s ", " "))
-
-
-def stems(text: str) -> list[str]:
-    return [w[:STEM_CHARS] for w in tokens(text) if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
 
 
 def entity_key(text: str, label: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from tracker.crossref import clustering, corroboration, discrepancies, events, merging
+from tracker.crossref import claim_answers, claim_linking, clustering, corroboration, discrepancies, events
 from tracker.crossref.models import Claim, Event, Story
 from tracker.crossref.signals import send_events_changed
 from tracker.sources.models import Article
@@ -51,7 +51,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     claims: dict[int, Claim] = {}
     for article in articles:
         story = clustering.assign_story(article).story
-        linked = merging.link_claims(article, answers=False)
+        linked = claim_linking.link_claims(article, answers=False)
         stories[story.pk] = story
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
@@ -60,7 +60,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     for article, result in zip(articles, results, strict=True):
         result.story_id = settled[article.pk].pk
     for story in stories.values():
-        for claim_id, target_id in merging.link_responses(story).items():
+        for claim_id, target_id in claim_answers.link_responses(story).items():
             if claim_id in claims:
                 claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.urls import NoReverseMatch, reverse
-from ninja import Schema
+from ninja import Field, Schema
 
 from tracker.sources.sanitising import html_to_text
 
@@ -56,22 +56,18 @@ class SourceOut(Schema):
     """An article as a source: who published it, where, and when (stated and first seen)."""
 
     id: int
-    headline: str
+    headline: str = Field(alias="title")
     outlet: OutletOut
     url: str
     canonical_url: str
     published_at: datetime | None
     first_seen_at: datetime
 
-    @staticmethod
-    def resolve_headline(obj) -> str:
-        return obj.title
-
 
 class EvidenceOut(Schema):
     """One article's report of a claim; `quotes` are the article's own words, verbatim, with offsets."""
 
-    source: SourceOut
+    source: SourceOut = Field(alias="article")
     text: str
     sentence: str
     verb: str
@@ -79,10 +75,6 @@ class EvidenceOut(Schema):
     quotes: list[dict]
     hedges: list
     first_seen_at: datetime
-
-    @staticmethod
-    def resolve_source(obj):
-        return obj.article
 
 
 class VariantOut(Schema):
@@ -101,24 +93,12 @@ class DiscrepancyOut(Schema):
     kind: str
     status: str
     note: str
-    claim: int | None
-    event: int | None
-    story: int | None
+    claim: int | None = Field(alias="claim_id")
+    event: int | None = Field(alias="event_id")
+    story: int | None = Field(alias="story_id")
     variants: list[VariantOut]
     created_at: datetime
     updated_at: datetime
-
-    @staticmethod
-    def resolve_claim(obj):
-        return obj.claim_id
-
-    @staticmethod
-    def resolve_event(obj):
-        return obj.event_id
-
-    @staticmethod
-    def resolve_story(obj):
-        return obj.story_id
 
     @staticmethod
     def resolve_variants(obj):
@@ -149,9 +129,9 @@ class ClaimOut(Schema):
     status: str
     machine: bool
     locked: bool
-    event: int | None
-    story: int | None
-    responds_to: int | None
+    event: int | None = Field(alias="event_id")
+    story: int | None = Field(alias="story_id")
+    responds_to: int | None = Field(alias="responds_to_id")
     first_seen_at: datetime | None
     first_outlet: OutletOut | None
     outlets_count: int
@@ -171,18 +151,6 @@ class ClaimOut(Schema):
         return obj.status == "machine"
 
     @staticmethod
-    def resolve_event(obj):
-        return obj.event_id
-
-    @staticmethod
-    def resolve_story(obj):
-        return obj.story_id
-
-    @staticmethod
-    def resolve_responds_to(obj):
-        return obj.responds_to_id
-
-    @staticmethod
     def resolve_url(obj):
         return permalink("web:claim", obj.pk)
 
@@ -199,7 +167,15 @@ class ClaimOut(Schema):
         return obj.discrepancies.all()
 
 
-class StoryOut(Schema):
+class CaseSlugs(Schema):
+    """The one resolver of `cases` (slugs of the row's prefetched cases); each subclass declares the field."""
+
+    @staticmethod
+    def resolve_cases(obj):
+        return [c.slug for c in obj.cases.all()]
+
+
+class StoryOut(CaseSlugs):
     id: int
     title: str
     cases: list[str]
@@ -208,10 +184,6 @@ class StoryOut(Schema):
     url: str | None
     events: list[int]
     articles: list[SourceOut]
-
-    @staticmethod
-    def resolve_cases(obj):
-        return [c.slug for c in obj.cases.all()]
 
     @staticmethod
     def resolve_url(obj):
@@ -226,7 +198,7 @@ class StoryOut(Schema):
         return [m.article for m in obj.memberships.all()]
 
 
-class EntityOut(Schema):
+class EntityOut(CaseSlugs):
     id: int
     slug: str
     name: str
@@ -241,19 +213,15 @@ class EntityOut(Schema):
         return [a.text for a in obj.aliases.all()]
 
     @staticmethod
-    def resolve_cases(obj):
-        return [c.slug for c in obj.cases.all()]
-
-    @staticmethod
     def resolve_url(obj):
         return permalink("web:entity", obj.slug)
 
 
-class ArticleOut(Schema):
+class ArticleOut(CaseSlugs):
     """An article's metadata: never its text, only the headline and an excerpt of the feed's summary."""
 
     id: int
-    headline: str
+    headline: str = Field(alias="title")
     outlet: OutletOut
     url: str
     canonical_url: str
@@ -264,30 +232,18 @@ class ArticleOut(Schema):
     summary: str
     cases: list[str]
     story: int | None
-    copy_of: int | None
+    copy_of: int | None = Field(alias="copy_of_id")
     copy_kind: str
     credited_source: str
-
-    @staticmethod
-    def resolve_headline(obj):
-        return obj.title
 
     @staticmethod
     def resolve_summary(obj):
         return excerpt(obj.summary)
 
     @staticmethod
-    def resolve_cases(obj):
-        return [c.slug for c in obj.cases.all()]
-
-    @staticmethod
     def resolve_story(obj):
         membership = getattr(obj, "story_membership", None)
         return membership.story_id if membership else None
-
-    @staticmethod
-    def resolve_copy_of(obj):
-        return obj.copy_of_id
 
 
 class ClaimPage(Schema):

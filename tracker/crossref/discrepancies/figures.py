@@ -20,8 +20,8 @@ from itertools import combinations
 from tracker.crossref import events
 from tracker.crossref.discrepancies.scope import Found, Scope, disagree, locate, outlet_ids, variant
 from tracker.crossref.event_reports import event_kinds
-from tracker.crossref.merging import content_words
 from tracker.crossref.models import Claim, DateMention, Discrepancy
+from tracker.crossref.words import content_words
 from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts
 
 CONTEXT_CHARS = 100

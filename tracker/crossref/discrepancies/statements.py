@@ -30,8 +30,8 @@ from tracker.crossref.discrepancies.scope import (
     speaker_of,
     variant,
 )
-from tracker.crossref.merging import STOPWORDS, content_words
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
+from tracker.crossref.words import STOPWORDS, content_words
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE, find_hedges, hedge_pattern
 from tracker.nlp.passages import lead_span, phrase_pattern, sentence_spans

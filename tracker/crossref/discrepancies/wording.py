@@ -20,8 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from tracker.crossref.discrepancies.scope import Found, Scope, digest, speaker_of, variant
-from tracker.crossref.merging import content_words, normalise_quote
 from tracker.crossref.models import Claim, Discrepancy
+from tracker.crossref.words import content_words, normalise_quote
 from tracker.nlp.quotes import find_quotes
 from tracker.sources.models import Article, ArticleVersion
 

@@ -1,10 +1,12 @@
-"""Claims across outlets: each article's claim candidates join the claim they report, or start one.
+"""Claim linking: each article's claim candidates join the claim they report (match), or start one
+(create), and become that claim's Evidence (attach). `claim_answers` then links answers to what they
+answer (`responds_to`); a curator's merge of two claims is curation's, not this.
 
 A claim is one statement by one speaker. Outlets that report it in different words are *variants* of
 that claim, never merged into one quote: each article's Evidence keeps its own sentence and verbatim
 quotes, so "general practice", "standard practice" and "standard industry procedure" all stay visible
 on the one claim of Musk's answer. The speaker's identity is kept too: OpenAI's answer to Musk is a
-claim of its own, linked to his through `responds_to`.
+claim of its own, linked to his through `responds_to` (claim_answers).
 
 Matching is deliberately plain (stdlib only): same speaker, near in time or in the same story, then a
 shared verbatim quote of two words or more, else enough shared content words. Its caveats: paraphrases
@@ -14,59 +16,21 @@ like any other word, hence the threshold and the two-shared-words floor.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.cases.models import Entity, phrases_pattern
-from tracker.crossref import corroboration
+from tracker.crossref import claim_answers, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+from tracker.crossref.words import Key, content_words, normalise_quote, speaker_key
 from tracker.sources.models import Article
 
 MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
 MIN_SHARED_WORDS = 2
 MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
-RESPONSE_VERBS = frozenset(
-    "respond response reply counter deny denial rebut rebuttal refute dismiss reject dispute answer"
-    " comment".split()
-)
-NO_ANSWER = frozenset({"decline to comment"})
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each even few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its itself just
-    may me might more most much must my myself no nor not now of off on once only or other our ours out
-    over own said same say says she should so some such than that the their theirs them then there these
-    they this those through to too under until up upon very was we were what when where which while who
-    whom why will with would you your yours""".split()
-)
-Key = tuple[str, object]  # ("entity", id) or ("text", normalised speaker text)
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words of `text` without stopwords, with crude suffix folding (train/trained/training,
-    company/companies) so that inflections match; not a stemmer, and not meant to be shown."""
-    words = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")):
-        if len(word) < 2 or word in STOPWORDS:
-            continue
-        if word.endswith("ies") and len(word) > 4:
-            word = word[:-3] + "i"
-        elif word.endswith("y") and len(word) > 3:
-            word = word[:-1] + "i"
-        else:
-            for suffix in ("ing", "ed", "es", "s"):
-                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                    word = word[: -len(suffix)]
-                    break
-            if word.endswith("e") and len(word) > 3:
-                word = word[:-1]
-        words.add(word)
-    return frozenset(words)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -80,22 +44,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / (len(a) * len(b)) ** 0.5
 
 
-def normalise_speaker(text: str) -> str:
-    return " ".join(re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower())))
-
-
-def normalise_quote(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 def quote_keys(quotes: list[dict]) -> set[str]:
     """The quotes that can identify a claim: normalised, of MIN_QUOTE_WORDS words or more."""
     keys = {normalise_quote(q.get("text", "")) for q in quotes}
     return {k for k in keys if len(k.split()) >= MIN_QUOTE_WORDS}
-
-
-def speaker_key(entity_id: int | None, text: str) -> Key:
-    return ("entity", entity_id) if entity_id else ("text", normalise_speaker(text))
 
 
 @dataclass
@@ -167,7 +119,7 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
     for claim in stale.filter(evidence__isnull=False).distinct():
         corroboration.refresh_claim(claim)
     if story is not None and answers:
-        for claim_id, target_id in link_responses(story).items():
+        for claim_id, target_id in claim_answers.link_responses(story).items():
             if claim_id in linked:
                 linked[claim_id].responds_to_id = target_id
     return list(linked.values())
@@ -306,76 +258,3 @@ def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None
                 **values,
             )
     Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
-
-
-def is_answer(kind: str, verbs: set[str]) -> bool:
-    """A claim answers another when it is a defense, or is reported with a verb of response; a
-    no-comment ("declined to comment", "did not respond to a request for comment") answers nothing."""
-    if verbs and verbs <= NO_ANSWER:
-        return False
-    return kind == ClaimCandidate.Kind.DEFENSE or bool(verbs & RESPONSE_VERBS)
-
-
-def link_responses(story: Story) -> dict[int, int]:
-    """Set `responds_to` on the story's unlocked, unlinked answers (see `is_answer`); return what it set.
-
-    The target is a claim of another speaker named in the answer's sentence. A defense answers that
-    speaker's allegations when there are any; otherwise (and for other answers) any of the speaker's
-    claims. Among those, the most shared content words wins, then the most evidence, then the oldest.
-    Crude by design: a curator corrects it, and a locked claim keeps what the curator set."""
-    claims = list(Claim.objects.filter(story=story).order_by("pk"))
-    linked: dict[int, int] = {}
-    if len(claims) < 2:
-        return linked
-    sentences: dict[int, list[str]] = {c.pk: [] for c in claims}
-    verbs: dict[int, set[str]] = {c.pk: set() for c in claims}
-    for claim_id, sentence, verb in Evidence.objects.filter(claim__story=story).values_list(
-        "claim_id", "sentence", "verb"
-    ):
-        sentences[claim_id].append(sentence)
-        verbs[claim_id].add(verb.lower())
-    names = _speaker_patterns(claims)
-    for answer in claims:
-        if answer.locked or answer.responds_to_id or not is_answer(answer.kind, verbs[answer.pk]):
-            continue
-        own = speaker_key(answer.speaker_id, answer.speaker_text)
-        named = {
-            key
-            for key, pattern in names.items()
-            if key != own and any(pattern.search(s) for s in sentences[answer.pk])
-        }
-        targets = [
-            c
-            for c in claims
-            if c.pk != answer.pk
-            and c.responds_to_id != answer.pk
-            and speaker_key(c.speaker_id, c.speaker_text) in named
-        ]
-        if answer.kind == ClaimCandidate.Kind.DEFENSE:
-            targets = [c for c in targets if c.kind == ClaimCandidate.Kind.ALLEGATION] or targets
-        if not targets:
-            continue
-        words = content_words(answer.text)
-        best = max(
-            targets,
-            key=lambda c: (len(words & content_words(c.text)), len(sentences[c.pk]), -c.pk),
-        )
-        Claim.objects.filter(pk=answer.pk).update(responds_to=best)
-        answer.responds_to_id = linked[answer.pk] = best.pk
-    return linked
-
-
-def _speaker_patterns(claims: list[Claim]) -> dict[Key, re.Pattern]:
-    """How each speaker of these claims is named: an entity by its name and aliases, another speaker
-    by its own words (when they look like a name rather than a pronoun)."""
-    entity_ids = {c.speaker_id for c in claims if c.speaker_id}
-    forms: dict[Key, list[tuple[str, bool]]] = {
-        ("entity", e.pk): e.surface_forms()
-        for e in Entity.objects.filter(pk__in=entity_ids).prefetch_related("aliases")
-    }
-    for claim in claims:
-        text = normalise_speaker(claim.speaker_text)
-        if not claim.speaker_id and len(text) > 3 and not set(text.split()) <= STOPWORDS:
-            forms[("text", text)] = [(text, False)]
-    patterns = {key: phrases_pattern(f) for key, f in forms.items()}
-    return {key: p for key, p in patterns.items() if p is not None}

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 
 from tracker.cases.models import Alias, Case, Entity
-from tracker.crossref import corroboration, merging
+from tracker.crossref import claim_linking, corroboration
 from tracker.crossref.analysis import analyze_articles, pending_article_ids
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
@@ -103,7 +103,7 @@ def test_the_same_quote_from_three_outlets_is_one_claim_with_three_reports(story
     say(rows[0], 'xAI had been "partly distilling OpenAI" for a year', entity=musk)
     say(rows[1], 'the company was "partly distilling OpenAI"', entity=musk)
     say(rows[2], 'his engineers were "partly distilling OpenAI", he conceded', entity=musk)
-    claims = [merging.link_claims(row) for row in rows]
+    claims = [claim_linking.link_claims(row) for row in rows]
 
     claim = Claim.objects.get()
     assert [c.pk for found in claims for c in found] == [claim.pk] * 3
@@ -117,7 +117,7 @@ def test_three_wordings_of_one_statement_are_one_claim_with_every_wording_kept(s
     say(rows[1], 'distillation is "standard practice" across the AI industry', entity=musk)
     say(rows[2], 'he described distillation as "standard industry procedure"', entity=musk)
     for row in rows:
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
 
     claim = Claim.objects.get()
     assert claim.text == 'distillation was a "general practice" among AI companies'
@@ -131,7 +131,7 @@ def test_unrelated_statements_and_other_speakers_stay_apart(story, musk, openai)
     say(row, "xAI employs only a few hundred people", entity=musk)
     say(row, "distillation is standard practice across the AI industry", speaker="", entity=None)
     say(row, "distillation is standard practice across the AI industry", speaker="OpenAI", entity=openai)
-    merging.link_claims(row)
+    claim_linking.link_claims(row)
     assert Claim.objects.count() == 4
 
 
@@ -139,8 +139,8 @@ def test_speakers_without_an_entity_match_by_their_normalised_name(story):
     first, second = article("Alpha", story), article("Beta", story, hours=1)
     say(first, "the trial will last three weeks", speaker="Court officials")
     say(second, "the trial would last three weeks", speaker="court officials'")
-    merging.link_claims(first)
-    merging.link_claims(second)
+    claim_linking.link_claims(first)
+    claim_linking.link_claims(second)
     assert Claim.objects.get().evidence.count() == 2
 
 
@@ -157,8 +157,8 @@ def test_an_answer_by_another_party_is_a_second_claim_linked_to_the_first(story,
         verb_lemma="counter",
         kind=ClaimCandidate.Kind.DEFENSE,
     )
-    merging.link_claims(first)
-    [answer] = merging.link_claims(second)
+    claim_linking.link_claims(first)
+    [answer] = claim_linking.link_claims(second)
 
     allegation = Claim.objects.get(kind=ClaimCandidate.Kind.ALLEGATION)
     assert answer.speaker == openai and answer.responds_to == allegation
@@ -172,7 +172,7 @@ def test_a_claim_within_three_days_joins_across_stories_and_a_later_one_does_not
     near, far = article("Beta", other, hours=70), article("Gamma", other, hours=24 * 10)
     for row in (first, near, far):
         say(row, 'distillation is "standard practice" across the AI industry', entity=musk)
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     assert sorted(Claim.objects.values_list("evidence__article", flat=True)) == [first.pk, near.pk, far.pk]
     assert Claim.objects.count() == 2
     assert Claim.objects.get(evidence__article=far).story == other
@@ -185,12 +185,12 @@ def test_relinking_changes_nothing(story, musk, openai):
     say(rows[1], 'distillation is "standard practice" across the AI industry', entity=musk)
     say(rows[2], "Musk's charges are baseless", speaker="OpenAI", entity=openai, kind="defense")
     for row in rows:
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     before = snapshot()
     for row in reversed(rows):
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     for row in rows:
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     assert snapshot() == before
     assert Claim.objects.exclude(responds_to=None).count() == 1
 
@@ -200,14 +200,14 @@ def test_a_claim_no_longer_extracted_is_deleted_and_one_still_reported_elsewhere
     say(first, "xAI employs only a few hundred people", entity=musk)
     say(first, 'distillation is "standard practice" across the AI industry', entity=musk)
     say(second, 'distillation is "standard practice" everywhere', entity=musk)
-    merging.link_claims(first)
-    merging.link_claims(second)
+    claim_linking.link_claims(first)
+    claim_linking.link_claims(second)
     shared = Claim.objects.get(evidence__article=second)
     corroboration.refresh_claim(shared)
     assert shared.outlets_count == 2
 
     ClaimCandidate.objects.filter(article=first).delete()  # re-extraction found nothing this time
-    assert merging.link_claims(first) == []
+    assert claim_linking.link_claims(first) == []
     assert list(Claim.objects.all()) == [shared]
     shared.refresh_from_db()
     assert shared.outlets_count == 1
@@ -216,15 +216,15 @@ def test_a_claim_no_longer_extracted_is_deleted_and_one_still_reported_elsewhere
 def test_a_locked_claim_keeps_its_curated_text_and_gains_new_evidence(story, musk):
     first, second = article("Alpha", story), article("Beta", story, hours=1)
     say(first, 'distillation is "standard practice" across the AI industry', entity=musk)
-    [claim] = merging.link_claims(first)
+    [claim] = claim_linking.link_claims(first)
     Claim.objects.filter(pk=claim.pk).update(
         text="Musk: distillation is common practice", kind=ClaimCandidate.Kind.STATEMENT, locked=True
     )
     say(second, 'it is "standard practice" for everyone', entity=musk)
-    assert [c.pk for c in merging.link_claims(second)] == [claim.pk]
+    assert [c.pk for c in claim_linking.link_claims(second)] == [claim.pk]
 
     ClaimCandidate.objects.filter(article=first).delete()
-    merging.link_claims(first)  # a locked claim keeps its evidence, even when no longer extracted
+    claim_linking.link_claims(first)  # a locked claim keeps its evidence, even when no longer extracted
     claim.refresh_from_db()
     assert (claim.text, claim.kind) == ("Musk: distillation is common practice", "statement")
     assert set(claim.evidence.values_list("article", flat=True)) == {first.pk, second.pk}
@@ -235,7 +235,7 @@ def test_a_new_claim_takes_its_case_from_the_article_or_else_the_story(story, mu
     story.cases.add(case)
     row = article("Alpha", story)
     say(row, "xAI used OpenAI models to train Grok", entity=musk)
-    [claim] = merging.link_claims(row)
+    [claim] = claim_linking.link_claims(row)
     assert claim.case == case
 
 
@@ -244,21 +244,21 @@ def test_linking_reads_a_bounded_number_of_queries(story, musk, django_assert_ma
     for row in rows:
         say(row, 'distillation is "standard practice" across the AI industry', entity=musk)
         say(row, "xAI employs only a few hundred people", entity=musk)
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     late = article("Late", story, hours=9)
     say(late, 'it is "standard practice"', entity=musk)
     say(late, "xAI has only a few hundred employees", entity=musk)
     with django_assert_max_num_queries(25):
-        merging.link_claims(late)
+        claim_linking.link_claims(late)
 
 
 def test_the_seeds_give_one_claim_per_statement_of_musk():
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     assert len(analyze_articles(pending_article_ids()).analyzed) == 5  # extraction, then linking
     rows = list(Article.objects.select_related("outlet").order_by("first_seen_at", "pk"))
     assert Story.objects.get().memberships.count() == 5
     for row in rows:
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     before = snapshot()
 
     def outlets(claim: Claim) -> set[str]:
@@ -276,5 +276,5 @@ def test_the_seeds_give_one_claim_per_statement_of_musk():
     [c1] = [c for c in musks if "train" in c.text and "Grok" in c.text]
     assert len(outlets(c1)) >= 3
     for row in rows:
-        merging.link_claims(row)
+        claim_linking.link_claims(row)
     assert snapshot() == before

@@ -1,0 +1,89 @@
+"""Crossref's words: its stopwords, and the two ways it folds words so that inflections compare equal.
+
+Two comparisons, two foldings, one vocabulary:
+
+- claim linking and discrepancies compare the *content words* of claims (`content_words`): lower-cased
+  words without `STOPWORDS`, with crude suffix folding (train/trained/training, company/companies);
+- clustering compares articles by *stems* (`stems`): the first STEM_CHARS letters of each word longer
+  than two letters, without `CLUSTERING_STOPWORDS` (the function words plus the words every news
+  report uses: days of the week, "reported", "according"...).
+
+Neither is a stemmer, and neither is meant to be shown. Speakers and quotes are compared by their
+normalised words too (`normalise_speaker`, `speaker_key`, `normalise_quote`). Plain Python, no database.
+"""
+
+from __future__ import annotations
+
+import re
+
+STEM_CHARS = 6
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each even few for from further
+    had has have having he her here hers herself him himself his how i if in into is it its itself just
+    may me might more most much must my myself no nor not now of off on once only or other our ours out
+    over own said same say says she should so some such than that the their theirs them then there these
+    they this those through to too under until up upon very was we were what when where which while who
+    whom why will with would you your yours""".split()
+)
+NEWS_WORDS = frozenset(
+    """
+    according afternoon amid around asked back called came co come corp evening ever every first friday
+    get going got however inc including know last later latest least like ltd made make many monday
+    morning near new news next night one per reported reporting saturday see since still sunday thing
+    things thursday time today told tuesday two update updated us use used using via way wednesday week
+    within without year years yet
+    """.split()
+)
+# Function words clustering has always kept as features (its scores were tuned with them in).
+CLUSTERING_KEEPS = frozenset("am below herself himself me myself ours theirs yours".split())
+CLUSTERING_STOPWORDS = (STOPWORDS - CLUSTERING_KEEPS) | NEWS_WORDS
+_WORD = re.compile(r"[a-z0-9]+")
+Key = tuple[str, object]  # a speaker: ("entity", id) or ("text", normalised speaker text)
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'").replace("'s ", " "))
+
+
+def stems(text: str) -> list[str]:
+    return [
+        w[:STEM_CHARS]
+        for w in tokens(text)
+        if len(w) > 2 and w not in CLUSTERING_STOPWORDS and not w.isdigit()
+    ]
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of `text` without stopwords, with crude suffix folding (train/trained/training,
+    company/companies) so that inflections match; not a stemmer, and not meant to be shown."""
+    words = set()
+    for word in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")):
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "i"
+        elif word.endswith("y") and len(word) > 3:
+            word = word[:-1] + "i"
+        else:
+            for suffix in ("ing", "ed", "es", "s"):
+                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                    word = word[: -len(suffix)]
+                    break
+            if word.endswith("e") and len(word) > 3:
+                word = word[:-1]
+        words.add(word)
+    return frozenset(words)
+
+
+def normalise_speaker(text: str) -> str:
+    return " ".join(re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower())))
+
+
+def normalise_quote(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def speaker_key(entity_id: int | None, text: str) -> Key:
+    """Who speaks, comparably: a known entity by its id, anyone else by their normalised words."""
+    return ("entity", entity_id) if entity_id else ("text", normalise_speaker(text))
