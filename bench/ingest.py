@@ -19,7 +19,7 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
      enqueues `analyze_batch` in batches of TRACKER_NLP_BATCH_SIZE; timed from the first fetch until
      every article is ANALYZED; goal >= 1.5x the bare single-process figure.
 
-The articles are the five seed articles (tests/fixtures/seeds/articles/*.txt) cut into paragraphs and
+The articles are the five seed articles (tracker/sources/sample_data/articles/*.txt) cut into paragraphs and
 recombined: each article takes a random choice of paragraphs (~600 words) in a random order, and gets
 its own generated names for the people, companies, products and places the curated vocabulary does not
 know, synonyms, numbers, a dateline, a closing paragraph and a byline. Half of the feeds carry the full
@@ -68,7 +68,7 @@ os.environ["OPENBLAS_NUM_THREADS"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SEED_ARTICLES = ROOT / "tests" / "fixtures" / "seeds" / "articles"
+SEED_ARTICLES = ROOT / "tracker" / "sources" / "sample_data" / "articles"
 GOALS = {"one": 0.9, "two": 1.5}
 NLP_REDIS_URL = "redis://127.0.0.1:6379/5"  # a dedicated database number: flushed before use
 WORKER_READY_SECONDS = 180

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seeds():
     """The five seed articles ingested through the pipeline from the bundled files, then analysed."""
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     result = analysis.analyze_articles(analysis.pending_article_ids())
     assert len(result.analyzed) == 5
     return {a.outlet.name: a for a in Article.objects.select_related("outlet")}

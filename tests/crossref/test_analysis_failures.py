@@ -28,7 +28,7 @@ def poisoned_article() -> Article:
 
 @pytest.fixture
 def batch():
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     good = list(Article.objects.filter(status=Article.Status.FETCHED).values_list("pk", flat=True))
     assert len(good) == 5
     return good, poisoned_article()

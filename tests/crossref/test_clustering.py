@@ -156,7 +156,7 @@ def analyze(*articles: Article) -> None:
 
 @pytest.fixture
 def seeds() -> list[Article]:
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     analyze_articles(pending_article_ids())
     Story.objects.all().delete()  # should analysis link already: each test links in its own order
     return list(Article.objects.order_by("first_seen_at", "pk"))

@@ -11,7 +11,7 @@ from tracker.crossref.models import ClaimCandidate
 from tracker.sources.models import Article
 from tracker.sources.sample import load_sample
 
-SEEDS = settings.BASE_DIR / "tests" / "fixtures" / "seeds"
+SEEDS = settings.BASE_DIR / "tracker" / "sources" / "sample_data"
 ARTICLE_001 = next((SEEDS / "articles").glob("001_*.txt"))
 
 

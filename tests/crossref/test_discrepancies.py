@@ -338,7 +338,7 @@ def linked_seeds():
     from tracker.crossref.linking import link_article
     from tracker.sources.sample import load_sample
 
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     analyze_articles(pending_article_ids())
     for row in Article.objects.order_by("first_seen_at", "pk"):
         link_article(row)

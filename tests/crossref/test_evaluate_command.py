@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 
 
 def run(*args: str) -> list[str]:

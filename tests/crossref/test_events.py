@@ -211,7 +211,7 @@ def test_seeds_testimony_on_thursday_with_all_five_sources_and_the_opening_on_mo
     from tracker.crossref.linking import link_article
     from tracker.sources.sample import load_sample
 
-    load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+    load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
     analyze_articles(pending_article_ids())
     for row in Article.objects.order_by("first_seen_at", "pk"):
         link_article(row)

@@ -22,7 +22,7 @@ WORDINGS = {"general practice", "standard practice", "standard industry procedur
 @pytest.fixture
 def chain():
     with eager_chain():
-        load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+        load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
 
 
 def general_practice_claim() -> Claim:

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, seri
 
 def test_stored_articles_are_swept_and_analysed_by_the_nlp_worker():
     with running_worker(queues=["fetch", "nlp"], concurrency=1):
-        load_sample(root=settings.BASE_DIR / "tests" / "fixtures" / "seeds")
+        load_sample(root=settings.BASE_DIR / "tracker" / "sources" / "sample_data")
         wait_for(lambda: Article.objects.filter(status=Article.Status.ANALYZED).count() == 5, timeout=120)
         # and cross-referenced, the end of the worker's task: leaving while it still writes would have
         # the teardown's TRUNCATE deadlock with it

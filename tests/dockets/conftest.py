@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "dockets"
+FIXTURES = Path(__file__).resolve().parents[2] / "tracker" / "dockets" / "sample_data"
 
 
 def shared_dockets() -> Path:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from tracker.nlp.pipeline import build_pipeline
 from tracker.nlp.types import VocabularyEntry
 
-SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 
 SEED_VOCABULARY = (
     VocabularyEntry("Elon Musk", "PERSON", (("Musk", True), ("Elon", True)), 1),

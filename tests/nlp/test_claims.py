@@ -19,7 +19,9 @@ from tracker.nlp.entities import find_mentions
 from tracker.nlp.representatives import credit_representatives
 from tracker.nlp.types import Claim
 
-GOLD = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "gold.json").read_text())
+GOLD = json.loads(
+    (Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data" / "gold.json").read_text()
+)
 PUBLISHED = {"001": date(2026, 4, 30), "003": date(2026, 5, 1)}
 
 

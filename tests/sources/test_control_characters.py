@@ -34,7 +34,7 @@ def hostile_sample(tmp_path):
     """The bundled seed corpus with control characters in every feed's titles and sources and every
     page's title and site name, loaded through the whole chain (ingestion, extraction, linking)."""
     root = tmp_path / "seeds"
-    shutil.copytree(settings.BASE_DIR / "tests" / "fixtures" / "seeds", root)
+    shutil.copytree(settings.BASE_DIR / "tracker" / "sources" / "sample_data", root)
     for path in (root / "site").rglob("*"):
         if path.suffix in (".xml", ".html"):
             body = path.read_bytes().replace(b"<title>", b"<title>" + ESC + CSI)

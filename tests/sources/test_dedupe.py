@@ -31,7 +31,7 @@ from tracker.sources.dedupe import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SEEDS = ROOT / "tracker" / "sources" / "sample_data"
 MANIFEST = json.loads((SEEDS / "manifest.json").read_text())
 
 

@@ -13,7 +13,7 @@ import trafilatura
 from tracker.sources.credits import find_credited_source
 from tracker.sources.pages import Page, extract_page
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 MANIFEST = json.loads((SEEDS / "manifest.json").read_text())
 BOILERPLATE = ["We use cookies", "Trending now", "All rights reserved", "Accept all", "Open in app"]
 

@@ -15,7 +15,7 @@ import pytest
 from tracker.sources.parsing import ATTACK_PROBLEM, Entry, parse_date, parse_feed
 from tracker.sources.sanitising import clean_html, defuse_doctype, html_to_text
 
-SITE = Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "site"
+SITE = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data" / "site"
 ATTACKS = Path(__file__).resolve().parents[3] / "shared" / "feeds" / "edge" / "xml-attacks"
 ATTACK_FILES = sorted(ATTACKS.glob("*.xml")) if ATTACKS.is_dir() else []
 

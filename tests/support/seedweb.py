@@ -1,4 +1,4 @@
-"""The seed corpus (tests/fixtures/seeds) served as a small offline web by a TestServer.
+"""The seed corpus (tracker/sources/sample_data) served as a small offline web by a TestServer.
 
 Every `<domain>` under site/ becomes a virtual host. Links in the served bytes are rewritten from
 https to http (the test server speaks plain HTTP); paths map to files, with `.html` added for
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.support.httpserver import Answer, Request, TestServer
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 SITE = SEEDS / "site"
 LAST_MODIFIED = "Fri, 01 May 2026 10:00:00 GMT"
 

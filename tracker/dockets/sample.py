@@ -1,5 +1,5 @@
 """A sample docket feed for `make run`: Musk v. Altman's entries of 27-30 April 2026, written for the
-tests (tests/fixtures/dockets, not a real court record), ingested through the real polling path.
+tests (tracker/dockets/sample_data, not a real court record), ingested through the real polling path.
 
 The feed lives at an `.example` host that never resolves and is created inactive; `SampleFetcher`
 serves it from disk. Load it after the news sample (`loadsample`) so its entries link to the events.
@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.conf import settings
-
 from tracker.cases.models import Case
 from tracker.sources import ingestion
 from tracker.sources.models import Feed
 from tracker.sources.sample import CASE_SLUG, SampleError, SampleFetcher
 
 DOCKET_FEED_URL = "https://cand-ecf.example/cgi-bin/rss_outside.pl"
+# The docket sample lives beside this loader (site/cand-ecf.example/... and the parser fixtures).
+SAMPLE_ROOT = Path(__file__).resolve().parent / "sample_data"
 
 
 def default_root() -> Path:
-    return Path(settings.BASE_DIR) / "tests" / "fixtures" / "dockets"
+    return SAMPLE_ROOT
 
 
 def load_docket_sample(*, root: Path | None = None) -> tuple[Feed, ingestion.PollResult]:

@@ -1,4 +1,4 @@
-"""How well the extraction matches a hand annotation (tests/fixtures/seeds/gold.json and its like).
+"""How well the extraction matches a hand annotation (tracker/sources/sample_data/gold.json and its like).
 
 Intent: one set of figures, computed the same way by tests, `manage.py evaluate_extraction` and anyone
 changing a rule, so that a change to the pipeline is judged by numbers rather than by eye. Plain Python,

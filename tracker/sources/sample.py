@@ -1,4 +1,4 @@
-"""The bundled sample corpus (tests/fixtures/seeds), loaded through the real ingestion pipeline.
+"""The bundled sample corpus (tracker/sources/sample_data), loaded through the real ingestion pipeline.
 
 The sample's outlets live under `.example` domains, which never resolve. `SampleFetcher` stands in for
 `fetching.fetch` and answers from the files under `site/<domain>/` instead, like a small web server
@@ -29,6 +29,8 @@ from tracker.sources.signals import storing_batch
 CASE_SLUG = "musk-v-openai"
 AGGREGATOR_FEED_URL = "https://aggregator.example/search/musk-openai-trial.xml"
 AGGREGATOR_NAME = "Aggregator (news search)"
+# The corpus lives beside this loader: manifest.json, site/<domain>/..., articles/ and gold.json.
+SAMPLE_ROOT = Path(__file__).resolve().parent / "sample_data"
 
 
 class SampleError(Exception):
@@ -36,7 +38,7 @@ class SampleError(Exception):
 
 
 def default_root() -> Path:
-    return Path(settings.BASE_DIR) / "tests" / "fixtures" / "seeds"
+    return SAMPLE_ROOT
 
 
 def _content_type(path: Path, body: bytes) -> str:

@@ -1,4 +1,4 @@
-"""Load the sample docket feed (written for the tests; see tests/fixtures/dockets/README.md)."""
+"""Load the sample docket feed (written for the tests; see tracker/dockets/sample_data/README.md)."""
 
 from __future__ import annotations
 

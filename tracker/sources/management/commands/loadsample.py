@@ -36,10 +36,12 @@ def summary_lines(summary: SampleSummary) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Load the sample corpus (tests/fixtures/seeds) through the ingestion pipeline; idempotent."
+    help = "Load the sample corpus (tracker/sources/sample_data) through the ingestion pipeline; idempotent."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--root", type=Path, help="the seeds folder (default: tests/fixtures/seeds)")
+        parser.add_argument(
+            "--root", type=Path, help="the seeds folder (default: tracker/sources/sample_data)"
+        )
 
     def handle(self, *args, **options) -> None:
         show = sys.stderr.isatty()
