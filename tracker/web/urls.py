@@ -2,6 +2,7 @@ from django.urls import path
 
 from tracker.web import claims, discrepancies, entities, indexes, outlets, reports, search, stories, views
 from tracker.web.feeds import case_feed, entity_feed, timeline_feed
+from tracker.web.ical import hearings_ics
 from tracker.web.timelinejs import case_timeline
 
 app_name = "web"
@@ -28,4 +29,5 @@ urlpatterns = [
     path("cases/<slug:slug>/feed.atom", case_feed, name="case_feed"),
     path("entities/<slug:slug>/feed.atom", entity_feed, name="entity_feed"),
     path("cases/<slug:slug>/timeline.json", case_timeline, name="case_timelinejs"),
+    path("cases/<slug:slug>/hearings.ics", hearings_ics, name="case_hearings"),
 ]

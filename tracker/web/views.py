@@ -8,6 +8,9 @@ sources. A history-restore request (back button with htmx's cache missed) gets t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +21,7 @@ from django.views.decorators.http import require_GET
 from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Event, Story
+from tracker.dockets.hearings import STATES_A_HEARING, hearings_of, stated_hearings
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
 from tracker.web.forms import TimelineFilterForm
@@ -77,23 +81,11 @@ def _query(request, page: timeline.Page) -> str:
 
 
 def _overview(case: Case | None) -> dict:
-    """What the top of a case's timeline shows: its latest events and the next known hearing.
-
-    Caveat: a docket entry has no field for the date a hearing is set for; a "hearing" entry counts as
-    upcoming when its filing date or its entry time lies ahead."""
+    """What the top of a case's timeline shows: its latest events and the next known hearing."""
     if case is None:
         return {}
-    now = timezone.now()
     latest = (
         Event.objects.public().filter(timeline.of_case(case), date__isnull=False).order_by("-date", "-pk")
-    )
-    hearing = (
-        DocketEntry.objects.for_case(case)
-        .visible()
-        .filter(kind=DocketEntry.Kind.HEARING)
-        .filter(Q(entered_at__gte=now) | Q(filed_on__gte=now.astimezone(case.tzinfo).date()))
-        .order_by("filed_on", "entered_at", "pk")
-        .first()
     )
     stories = Story.objects.filter(cases=case).order_by("-first_seen_at", "-pk")
     people = list(
@@ -101,11 +93,56 @@ def _overview(case: Case | None) -> dict:
     )
     return {
         "latest_events": list(latest[:LATEST_EVENTS]),
-        "next_hearing": hearing,
+        "next_hearing": next_hearing(case, timezone.now()),
         "stories": list(stories[:LATEST_STORIES]),
         "people": people,
         "judge": judge_entity(case, people),
     }
+
+
+@dataclass(frozen=True)
+class NextHearing:
+    what: str
+    starts: datetime | date  # an aware instant, or the court day when no time is known
+    entry: DocketEntry
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.starts, datetime)
+
+
+def next_hearing(case: Case, now: datetime) -> NextHearing | None:
+    """The soonest hearing ahead: one an entry's text sets ("Jury Trial set for 5/4/2026 08:30 AM", in
+    the court's zone), else a "hearing" entry whose filing date or entry time lies ahead (its text
+    states no date)."""
+    tz = case.tzinfo
+    today = now.astimezone(tz).date()
+    undated_q = Q(kind=DocketEntry.Kind.HEARING) & (Q(entered_at__gte=now) | Q(filed_on__gte=today))
+    entries = list(
+        DocketEntry.objects.for_case(case)
+        .visible()
+        .filter(STATES_A_HEARING | undated_q)
+        .order_by("filed_on", "entered_at", "pk")
+    )
+    found = [
+        NextHearing(h.stated.what, h.starts, h.entry)
+        for h in hearings_of(entries, tz)
+        if (h.starts >= today if h.all_day else h.starts >= now)
+    ]
+    undated = [
+        e
+        for e in entries
+        if e.kind == DocketEntry.Kind.HEARING
+        and not stated_hearings(e.description)
+        and ((e.filed_on and e.filed_on >= today) or e.entered_at >= now)
+    ]
+    found += [NextHearing(e.description, e.filed_on or e.entered_at, e) for e in undated]
+
+    def key(hearing: NextHearing) -> datetime:
+        start = hearing.starts
+        return start if isinstance(start, datetime) else datetime.combine(start, time.min, tzinfo=tz)
+
+    return min(found, key=key, default=None)
 
 
 def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
