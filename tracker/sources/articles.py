@@ -1,5 +1,5 @@
-"""Storing articles: one row per canonical URL, every feed that carried it linked, copies marked,
-edits kept as versions.
+"""Storing articles: one row per canonical URL, every feed that carried it linked, copies marked
+(`copies`), edits kept as versions.
 
 Duplicates are made impossible by constraints (unique canonical URL, unique feed + guid); the code
 uses get_or_create on those keys, so two workers storing the same entry at once end with one row.
@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.cases.relevance import Vocabulary, matching_cases
-from tracker.sources import dedupe
+from tracker.cases.relevance import Vocabulary, load_vocabularies, matching_cases
+from tracker.sources import copies, dedupe
 from tracker.sources.credits import find_credited_source
-from tracker.sources.models import Article, ArticleFeed, ArticleSignature, ArticleVersion, Feed, Outlet
+from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, Outlet
 from tracker.sources.pages import Page
 from tracker.sources.parsing import Entry
 from tracker.sources.sanitising import html_to_text
 from tracker.sources.signals import article_stored
 
-MIN_WORDS_FOR_NEAR_COPY = 50
 URL_MAX = Article._meta.get_field("canonical_url").max_length
 
 
@@ -36,6 +35,11 @@ class Context:
 
     vocabularies: list[Vocabulary]
     feed_case_ids: list[int] = field(default_factory=list)
+
+
+def context_for(feed: Feed | None = None) -> Context:
+    case_ids = list(feed.cases.values_list("id", flat=True)) if feed else []
+    return Context(vocabularies=load_vocabularies(), feed_case_ids=case_ids)
 
 
 @dataclass
@@ -237,7 +241,7 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
     `fetched_from` is the URL the page came from after redirects: when its host is the article's
     outlet's, the outlet is established (and the page's site name may name a bare-domain outlet)."""
     with transaction.atomic():
-        article = _follow_canonical(article, page.canonical_url)
+        article = copies.follow_canonical(article, page.canonical_url)
         own_host = bool(fetched_from) and dedupe.registrable_domain(fetched_from) == article.outlet.domain
         article.outlet_established = article.outlet_established or own_host
         if article.status == Article.Status.FETCHED and article.text_hash:
@@ -261,29 +265,6 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
     return article
 
 
-def _follow_canonical(article: Article, canonical: str) -> Article:
-    if not canonical:
-        return article
-    target = dedupe.canonical_url(canonical)
-    if target == article.canonical_url:
-        return article
-    same_site = dedupe.registrable_domain(target) == dedupe.registrable_domain(article.canonical_url)
-    if not same_site:
-        article.original_url = target
-        original = Article.objects.filter(canonical_url=target).first()
-        if original is not None:
-            article.copy_of, article.copy_kind = root_of(original), Article.CopyKind.CANONICAL
-        return article
-    existing = Article.objects.filter(canonical_url=target).exclude(pk=article.pk).first()
-    if existing is None:
-        article.canonical_url = target
-        return article
-    # The same article under two URLs: keep the stored one, move this one's feed links to it.
-    ArticleFeed.objects.filter(article=article).update(article=existing)
-    article.delete()
-    return existing
-
-
 # --- after the text is known --------------------------------------------------------------------
 
 
@@ -293,70 +274,13 @@ def finalize(article: Article, *, context: Context) -> None:
     article.text_hash = dedupe.text_fingerprint(article.text)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
-        _mark_copy(article)
+        copies.mark_copy(article)
     article.save(update_fields=["text_hash", "copy_of", "copy_kind", "copy_similarity", "updated_at"])
     Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
         pk=article.pk
-    ).update(copy_of=root_of(article), copy_kind=Article.CopyKind.CANONICAL)
+    ).update(copy_of=copies.root_of(article), copy_kind=Article.CopyKind.CANONICAL)
     attach_cases(article, context=context)
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits
-
-
-def root_of(article: Article) -> Article:
-    """The original an article copies, following copy links to the first one."""
-    seen = {article.pk}
-    while article.copy_of_id and article.copy_of_id not in seen:
-        seen.add(article.copy_of_id)
-        article = article.copy_of
-    return article
-
-
-def _earlier(queryset, article: Article):
-    return (
-        queryset.exclude(pk=article.pk)
-        .filter(first_seen_at__lte=article.first_seen_at)
-        .order_by("first_seen_at", "pk")
-    )
-
-
-def _mark_copy(article: Article) -> None:
-    """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
-    or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands."""
-    if not article.text_hash:
-        return
-    exact = _earlier(Article.objects.filter(text_hash=article.text_hash), article).first()
-    if exact is not None:
-        article.copy_of, article.copy_kind, article.copy_similarity = (
-            root_of(exact),
-            Article.CopyKind.EXACT,
-            1.0,
-        )
-        return
-    if len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
-        return
-    signature = dedupe.minhash(article.text)
-    keys = dedupe.band_keys(signature)
-    ArticleSignature.objects.update_or_create(
-        article=article, defaults={"minhash": dedupe.signature_to_bytes(signature)}
-    )
-    article.bands.all().delete()
-    article.bands.bulk_create(
-        [article.bands.model(article=article, key=k) for k in keys], ignore_conflicts=True
-    )
-    candidates = _earlier(Article.objects.filter(bands__key__in=keys).distinct(), article).select_related(
-        "signature"
-    )
-    best, best_score = None, 0.0
-    for candidate in candidates[:50]:
-        score = dedupe.similarity(signature, dedupe.signature_from_bytes(bytes(candidate.signature.minhash)))
-        if score >= dedupe.NEAR_COPY_THRESHOLD and score > best_score:
-            best, best_score = candidate, score
-    if best is not None:
-        article.copy_of, article.copy_kind, article.copy_similarity = (
-            root_of(best),
-            Article.CopyKind.NEAR,
-            best_score,
-        )
 
 
 def attach_cases(article: Article, *, context: Context) -> None:

@@ -1,4 +1,5 @@
-"""The ingestion workflow: poll a feed, store its entries, fetch the pages of summary-only entries.
+"""The ingestion workflow: poll a feed, store its entries (the pages of summary-only entries are
+fetched by `page_fetching`).
 
 Every outbound request goes through `fetching.fetch` (or, for the bundled sample corpus, a function
 with the same signature that reads files), so the same code path serves the workers, `poll_feeds
@@ -11,31 +12,26 @@ from __future__ import annotations
 import gzip
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tracker.cases.relevance import load_vocabularies
-from tracker.sources import articles, scheduling, storing
-from tracker.sources.fetching import FetchResponse, fetch
+from tracker.sources import articles, page_fetching, scheduling, storing
+from tracker.sources.fetching import fetch
 from tracker.sources.guard import FetchError, RefusedURL
 from tracker.sources.models import Article, Feed, FetchRun, content_retention_cutoff
-from tracker.sources.pages import extract_page
+from tracker.sources.page_fetching import Fetcher
 from tracker.sources.parsing import parse_feed
-from tracker.sources.sanitising import html_to_text
 from tracker.sources.signals import feed_kind_handlers, storing_batch
 
-Fetcher = Callable[..., FetchResponse]
 logger = logging.getLogger(__name__)
 
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml, application/xml;q=0.9, */*;q=0.5"
 )
-PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 # A poll whose feed answered and parsed; entries it could not store are on the run, not the feed's health.
 SUCCESS = {
     FetchRun.Outcome.OK,
@@ -43,7 +39,6 @@ SUCCESS = {
     FetchRun.Outcome.PARSE_WARNING,
     FetchRun.Outcome.ENTRY_ERRORS,
 }
-TRANSIENT_FETCH_ERRORS = {"timeout", "dns", "connection", "tls"}
 FEED_URL_MAX = Feed._meta.get_field("url").max_length
 POLL_OWNED_FIELDS = [
     "etag", "last_modified", "poll_interval", "next_poll_at", "last_polled_at", "last_success_at",
@@ -60,19 +55,6 @@ class PollResult:
     pages_needed: list[int] = field(default_factory=list)
     handled: bool = False  # stored by a feed-kind handler: created/updated are its rows, not Articles
     notes: list[str] = field(default_factory=list)  # what else the run's error should say
-
-
-@dataclass
-class PageResult:
-    article_id: int
-    stored: bool  # the article has its text (from the page, or the summary after giving up)
-    retry: bool = False  # a transient failure: try again later
-    error: str = ""
-
-
-def context_for(feed: Feed | None = None) -> articles.Context:
-    case_ids = list(feed.cases.values_list("id", flat=True)) if feed else []
-    return articles.Context(vocabularies=load_vocabularies(), feed_case_ids=case_ids)
 
 
 # --- feeds ------------------------------------------------------------------------------------
@@ -128,9 +110,9 @@ def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     workers' do; with eager Celery (`poll_feeds --sync`) the rest of the chain runs here too."""
     with storing_batch():
         result = poll_feed(feed, fetcher=fetcher)
-        context = context_for()
+        context = articles.context_for()
         for article in Article.objects.filter(pk__in=result.pages_needed):
-            fetch_article_page(article, fetcher=fetcher, context=context)
+            page_fetching.fetch_article_page(article, fetcher=fetcher, context=context)
     return result
 
 
@@ -154,7 +136,7 @@ def _store_parsed(feed, result, started, content: bytes, *, headers, base_url) -
         return _finish(feed, result, started, outcome=FetchRun.Outcome.PARSE_ERROR, error=error)
     _name_if_unnamed(feed, parsed.title)
     result.run.entries_seen = len(parsed.entries)
-    stored = storing.store_entries(feed=feed, entries=parsed.entries, context=context_for(feed))
+    stored = storing.store_entries(feed=feed, entries=parsed.entries, context=articles.context_for(feed))
     result.created, result.updated, result.pages_needed = stored.created, stored.updated, stored.pages_needed
     result.run.entries_new, result.run.entries_updated = len(result.created), len(result.updated)
     result.run.entries_failed, result.run.failures = stored.failed, stored.failures
@@ -256,53 +238,3 @@ def prune_fetch_content() -> int:
     return FetchRun.objects.filter(
         started_at__lt=content_retention_cutoff(), content_gz__isnull=False
     ).update(content_gz=None)
-
-
-# --- pages ------------------------------------------------------------------------------------
-
-
-def fetch_article_page(article: Article, *, fetcher: Fetcher = fetch, context=None) -> PageResult:
-    """Fetch the page of a summary-only entry and store its main text and metadata. A transient
-    failure asks for a retry; after the last try, or a permanent failure, the summary is kept."""
-    context = context or context_for()
-    try:
-        response = fetcher(article.canonical_url, accept=PAGE_ACCEPT, robots=True)
-    except FetchError as exc:
-        return _page_failed(article, str(exc), transient=exc.kind in TRANSIENT_FETCH_ERRORS, context=context)
-    if response.status == 429 or response.status >= 500:
-        return _page_failed(article, f"HTTP {response.status} for the page", transient=True, context=context)
-    if not 200 <= response.status < 300:
-        return _page_failed(article, f"HTTP {response.status} for the page", transient=False, context=context)
-    page, note = storing.bounded_page(
-        extract_page(
-            response.content, url=response.url, content_type=response.headers.get("content-type", "")
-        ),
-        settings.TRACKER_MAX_ARTICLE_CHARS,
-    )
-    try:
-        stored = articles.apply_page(article, page, context=context, fetched_from=response.url)
-    except DatabaseError as exc:  # the page's rows were rolled back: keep the summary, say why
-        unchanged = Article.objects.filter(pk=article.pk).first()
-        error = f"the page could not be stored: {' '.join(str(exc).split())}"
-        if unchanged is None:
-            return PageResult(article.pk, stored=False, error=error)
-        return _page_failed(unchanged, error, transient=False, context=context)
-    if note:
-        Article.objects.filter(pk=stored.pk).update(error=f"{stored.error}; {note}" if stored.error else note)
-    return PageResult(stored.pk, stored=True, error=note)
-
-
-def _page_failed(article: Article, error: str, *, transient: bool, context) -> PageResult:
-    article.page_attempts += 1
-    article.error = error[:2000]
-    if transient and article.page_attempts < settings.TRACKER_PAGE_MAX_ATTEMPTS:
-        article.save(update_fields=["page_attempts", "error", "updated_at"])
-        return PageResult(article.pk, stored=False, retry=True, error=error)
-    with transaction.atomic():
-        article.text = html_to_text(article.summary)
-        article.extractor = "summary" if article.text else ""
-        article.status = Article.Status.FETCHED if article.text else Article.Status.FAILED
-        article.save()
-        if article.text:
-            articles.finalize(article, context=context)
-    return PageResult(article.pk, stored=bool(article.text), error=error)

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import transaction
 
 from tracker.cases.models import Case
-from tracker.sources import ingestion
+from tracker.sources import ingestion, page_fetching
 from tracker.sources.articles import outlet_for
 from tracker.sources.fetching import FetchResponse
 from tracker.sources.guard import FetchError, RefusedURL
@@ -157,7 +157,7 @@ def load_sample(*, root: Path | None = None, progress=iter) -> SampleSummary:
         polls = [(feed, ingestion.ingest_feed(feed, fetcher=fetcher)) for feed in progress(feeds)]
         pending = Article.objects.filter(feed_items__feed__in=feeds, status=Article.Status.NEW).distinct()
         for article in pending:
-            ingestion.fetch_article_page(article, fetcher=fetcher)
+            page_fetching.fetch_article_page(article, fetcher=fetcher)
         _attach_outlets(feeds)  # before the batch goes on: outlets count for corroboration
     articles = list(
         Article.objects.filter(feed_items__feed__in=feeds)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from tracker.sources import ingestion, limits, recovery
+from tracker.sources import ingestion, limits, page_fetching, recovery
 from tracker.sources.models import Article, Feed
 
 PAGE_RETRY_DELAYS = (60, 300, 1800)  # seconds before the 1st, 2nd, 3rd retry of a page
@@ -30,7 +30,7 @@ def fetch_page(self, article_id: int) -> dict:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return {"article": article_id, "outcome": "missing"}
-    result = ingestion.fetch_article_page(article)
+    result = page_fetching.fetch_article_page(article)
     if result.retry:
         delay = PAGE_RETRY_DELAYS[min(self.request.retries, len(PAGE_RETRY_DELAYS) - 1)]
         raise self.retry(countdown=delay)
