@@ -7,67 +7,25 @@ apart from the news, new docket entries. Each section is capped at TRACKER_DIGES
 to the rest. The content depends only on (topics, period), so a batch composes it once per distinct
 topic set and shares it between the subscribers who follow the same things.
 
-Periods end at TRACKER_DIGEST_HOUR in TRACKER_DIGEST_TIME_ZONE (weekly ones on TRACKER_DIGEST_WEEKDAY)
-and cover the day (week) before; a period is named by its frequency and local end date, which is the
-Delivery's identity: running the beat twice in one day sends nothing twice.
+Periods (what a digest or an alert covers, and the Delivery's identity) are in periods.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_story
 from tracker.crossref.models import Claim, Discrepancy, Event, Status, Story, StoryArticle
+from tracker.digests.periods import Period, latest_period, period_ending  # noqa: F401 - re-exported
 from tracker.dockets.models import DocketEntry
 
 CURATED = (Status.APPROVED, Status.DISPUTED)
-
-
-@dataclass(frozen=True)
-class Period:
-    frequency: str
-    start: datetime
-    end: datetime
-
-    @property
-    def key(self) -> str:
-        return f"{self.frequency}:{self.end.astimezone(_zone()).date().isoformat()}"
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(settings.TRACKER_DIGEST_TIME_ZONE)
-
-
-def period_ending(frequency: str, end: datetime) -> Period:
-    """The period of `frequency` that ends at `end` (a digest time), measured in local days."""
-    local = end.astimezone(_zone())
-    days = 7 if frequency == "weekly" else 1
-    start = datetime.combine(local.date() - timedelta(days=days), local.timetz())
-    return Period(frequency, start, local)
-
-
-def latest_period(frequency: str, now: datetime | None = None) -> Period:
-    """The most recent period of `frequency` that has ended by `now`."""
-    local_now = (now or timezone.now()).astimezone(_zone())
-    day = local_now.date()
-    end = datetime.combine(day, time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone())
-    if end > local_now:
-        end -= timedelta(days=1)
-        end = datetime.combine(end.date(), time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone())
-    if frequency == "weekly":
-        back = (end.weekday() - settings.TRACKER_DIGEST_WEEKDAY) % 7
-        end = datetime.combine(
-            end.date() - timedelta(days=back), time(settings.TRACKER_DIGEST_HOUR), tzinfo=_zone()
-        )
-    return period_ending(frequency, end)
 
 
 @dataclass(frozen=True)
@@ -87,12 +45,27 @@ class Topics:
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """A date or an instant, written by the templates with the site's own filters (`court` library):
+    a date at its precision ("2023", "Mar 2023"), an instant in the case's court zone, named ("30 Apr
+    2026, 20:30 PDT"), or its court day alone (`clock=False`)."""
+
+    label: str = ""
+    date: date | None = None
+    precision: str = "day"
+    at: datetime | None = None
+    zone: str = "UTC"
+    clock: bool = True
+
+
+@dataclass(frozen=True)
 class Item:
     title: str
     url: str
     meta: str = ""
     label: str = ""
     quotes: tuple[str, ...] = ()
+    stamps: tuple[Stamp, ...] = ()
 
 
 @dataclass
@@ -115,6 +88,7 @@ class Digest:
     sections: list[Section] = field(default_factory=list)
     home_url: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    zone: str = "UTC"  # the zone of the period's bounds: the followed cases' court's, if they share one
 
     @property
     def item_count(self) -> int:
@@ -163,7 +137,9 @@ def compose(*, topics: Topics, period: Period) -> Digest:
         home = _url("web:entity", entities[0].slug)
     else:
         home = _url("web:home")
-    digest = Digest(period=period, title=title, home_url=home)
+    zones = {c.time_zone for c in cases}
+    zone = zones.pop() if len(zones) == 1 else settings.TRACKER_DIGEST_TIME_ZONE
+    digest = Digest(period=period, title=title, home_url=home, zone=zone)
     window = {"gte": period.start, "lt": period.end}
     limit = settings.TRACKER_DIGEST_MAX_ITEMS
     for build in (_events, _claims, _discrepancies, _stories, _docket):
@@ -196,12 +172,14 @@ def _events(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
         is_new = (
             event.first_reported_at is not None and window["gte"] <= event.first_reported_at < window["lt"]
         )
-        when = event.date.isoformat() if event.date else "date unknown"
-        by = f" · first reported by {event.first_reported_by.name}" if event.first_reported_by else ""
+        when = (Stamp(date=event.date, precision=event.precision),) if event.date else ()
+        by = f"first reported by {event.first_reported_by.name}" if event.first_reported_by else ""
         label = "new" if is_new else "updated"
         if event.status == Event.Visibility.MACHINE:
             label += " · machine-built"
-        items.append(Item(event.title, _url("web:event", event.pk, fallback="/"), f"{when}{by}", label))
+        url = _url("web:event", event.pk, fallback="/")
+        meta = by if when else " · ".join(filter(None, ["date unknown", by]))
+        items.append(Item(event.title, url, meta, label, stamps=when))
     return Section("events", "Events", items, total, home)
 
 
@@ -227,7 +205,9 @@ def _claims(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
             f"{claim.get_kind_display()} · {_plural(claim.outlets_count, 'outlet', 'outlets') or 'no outlet'}"
         )
         meta += f", {claim.independent_count} independent" if claim.outlets_count else ""
-        items.append(Item(f"{who}: {claim.text}", _url("web:claim", claim.pk, fallback="/"), meta, label))
+        when = (Stamp("about", claim.date, claim.precision),) if claim.date else ()
+        url = _url("web:claim", claim.pk, fallback="/")
+        items.append(Item(f"{who}: {claim.text}", url, meta, label, stamps=when))
     return Section("claims", "Claims", items, total, home)
 
 
@@ -242,7 +222,9 @@ def _discrepancies(topics: Topics, window: dict, limit: int, home: str, counts: 
         Q(event__isnull=True) | Q(event__in=Event.objects.public())
     )
     ids = Discrepancy.objects.filter(scope & visible).filter(_between("created_at", window)).values("pk")
-    rows = Discrepancy.objects.filter(pk__in=ids).select_related("claim", "event", "claim__speaker")
+    rows = Discrepancy.objects.filter(pk__in=ids).select_related(
+        "claim__case", "event__case", "claim__speaker"
+    )
     total = counts["discrepancies"] = rows.count()
     items = []
     for row in rows.order_by("-created_at", "-pk")[:limit]:
@@ -258,7 +240,10 @@ def _discrepancies(topics: Topics, window: dict, limit: int, home: str, counts: 
             else home
         )
         title = f"{row.get_kind_display().capitalize()}: {about[:200]}"
-        items.append(Item(title, url, row.get_status_display(), "", quotes))
+        case = row.claim.case if row.claim else row.event.case if row.event else None
+        zone = case.time_zone if case else settings.TRACKER_DIGEST_TIME_ZONE
+        found = (Stamp("found", at=row.created_at, zone=zone, clock=False),)  # as the site's list
+        items.append(Item(title, url, row.get_status_display(), "", quotes, stamps=found))
     return Section("discrepancies", "Discrepancies between outlets", items, total, home)
 
 
@@ -290,6 +275,7 @@ def _docket(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
         DocketEntry.objects.visible()
         .filter(case__in=topics.case_ids)
         .filter(_between("first_seen_at", window))
+        .select_related("case")
         .order_by("-entered_at", "-pk")
     )
     total = counts["docket"] = entries.count()
@@ -299,7 +285,11 @@ def _docket(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
         kind = entry.entry_type or entry.get_kind_display()
         # A link from a feed: only http(s), never javascript: or data:.
         url = entry.document_url if entry.document_url.startswith(("https://", "http://")) else home
-        items.append(
-            Item(f"{number}{entry.description[:300]}", url, f"{kind} · entered {entry.entered_at:%Y-%m-%d}")
-        )
+        items.append(Item(f"{number}{entry.description[:300]}", url, kind, stamps=docket_stamps(entry)))
     return Section("docket", "From the court record", items, total, home)
+
+
+def docket_stamps(entry: DocketEntry) -> tuple[Stamp, ...]:
+    """When an entry was entered (in its court's zone, named) and filed, as the timeline writes them."""
+    entered = Stamp("entered", at=entry.entered_at, zone=entry.case.time_zone)
+    return (entered, Stamp("filed", entry.filed_on)) if entry.filed_on else (entered,)

@@ -117,7 +117,6 @@ def render_digest(digest) -> Rendered:
         "digest": digest,
         "preferences_url": PREFERENCES_MARK,
         "unsubscribe_url": UNSUBSCRIBE_MARK,
-        "period_label": f"{digest.period.start:%d %b %Y, %H:%M} to {digest.period.end:%d %b %Y, %H:%M %Z}",
     }
     text, html = render_pair("digest", context)
     return Rendered(subject=digest.subject, text=text, html=html, item_count=digest.item_count)
