@@ -7,11 +7,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.conf import settings
 
+from tests.factories import (
+    ArticleFactory,
+    EntityFactory,
+    StoryFactory,
+)
 from tracker.cases.models import Alias, Case, Entity
 from tracker.crossref import claim_linking, corroboration
 from tracker.crossref.analysis import analyze_articles, pending_article_ids
-from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
-from tracker.sources.models import Article, Outlet
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story
+from tracker.sources.models import Article
 from tracker.sources.sample import load_sample
 
 pytestmark = pytest.mark.django_db
@@ -22,39 +27,30 @@ T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
 @pytest.fixture
 def musk():
     """The seeded curated entity (created here when the migrations did not), named "Musk" too."""
-    entity, _ = Entity.objects.get_or_create(
-        name="Elon Musk", kind=Entity.Kind.PERSON, defaults={"slug": "elon-musk"}
-    )
+    entity = EntityFactory(name="Elon Musk")
     Alias.objects.get_or_create(entity=entity, text="Musk")
     return entity
 
 
 @pytest.fixture
 def openai():
-    return Entity.objects.get_or_create(name="OpenAI", kind=Entity.Kind.ORG, defaults={"slug": "openai"})[0]
+    return EntityFactory(name="OpenAI", kind=Entity.Kind.ORG)
 
 
 @pytest.fixture
 def story():
-    return Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
+    return StoryFactory(title="Musk testifies", first_seen_at=T0)
 
 
 def article(name: str, story: Story | None, *, hours: float = 0, text: str = "") -> Article:
     """An article of outlet `name`, first seen `hours` after T0, in `story`."""
-    domain = f"{name.lower().replace(' ', '')}.example"
-    outlet, _ = Outlet.objects.get_or_create(domain=domain, defaults={"name": name})
-    row = Article.objects.create(
-        outlet=outlet,
-        url=f"https://{domain}/{Article.objects.count()}",
-        canonical_url=f"https://{domain}/{Article.objects.count()}",
+    return ArticleFactory(
+        story=story,
+        outlet__name=name,
         title=f"{name} on the trial",
         text=text,
         first_seen_at=T0 + timedelta(hours=hours),
-        status=Article.Status.ANALYZED,
     )
-    if story is not None:
-        StoryArticle.objects.create(story=story, article=row)
-    return row
 
 
 def say(row: Article, content: str, *, speaker: str = "Musk", entity: Entity | None = None, **fields):

@@ -6,6 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EvidenceFactory,
+    OutletFactory,
+)
 from tracker.crossref import corroboration
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
@@ -16,32 +22,22 @@ T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
 
 
 def outlet(name: str, kind: str = Outlet.Kind.NEWS) -> Outlet:
-    domain = f"{name.lower().replace(' ', '')}.example"
-    return Outlet.objects.get_or_create(domain=domain, defaults={"name": name, "kind": kind})[0]
+    return OutletFactory(name=name, kind=kind)
 
 
 def report(claim: Claim, source: Outlet | str, *, hours: float = 0, **fields) -> Article:
     """An article of `source` reporting `claim` (one evidence row), first seen `hours` after T0."""
     source = source if isinstance(source, Outlet) else outlet(source)
-    n = Article.objects.count()
-    row = Article.objects.create(
-        outlet=source,
-        url=f"https://{source.domain}/{n}",
-        canonical_url=f"https://{source.domain}/{n}",
-        title="Musk testifies",
-        first_seen_at=T0 + timedelta(hours=hours),
-        **fields,
+    row = ArticleFactory(
+        outlet=source, title="Musk testifies", first_seen_at=T0 + timedelta(hours=hours), **fields
     )
-    Evidence.objects.create(
-        claim=claim, article=row, sentence="Musk said so.", start=0, end=12, verb="say",
-        attribution="indirect", first_seen_at=row.first_seen_at,
-    )  # fmt: skip
+    EvidenceFactory(claim=claim, article=row, start=0, end=12)
     return row
 
 
 @pytest.fixture
 def claim():
-    return Claim.objects.create(confidence=3, kind="testimony", text="xAI used OpenAI models to train Grok")
+    return ClaimFactory(text="xAI used OpenAI models to train Grok")
 
 
 def test_five_outlets_of_which_two_credit_a_third_are_three_independent(claim):

@@ -1,26 +1,30 @@
 """Discrepancies between outlets: each kind on synthetic rows, re-runs, curated rows, and the seeds."""
 
 from datetime import UTC, date, datetime, timedelta
-from itertools import count
 
 import pytest
 from django.conf import settings
 
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EvidenceFactory,
+    StoryFactory,
+)
 from tracker.cases.models import Case, Entity
 from tracker.crossref import discrepancies, events
-from tracker.crossref.models import Claim, DateMention, Discrepancy, Evidence, Story, StoryArticle
-from tracker.sources.models import Article, ArticleVersion, Outlet
+from tracker.crossref.models import Claim, DateMention, Discrepancy
+from tracker.sources.models import Article, ArticleVersion
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 4, 30, 12, tzinfo=UTC)
-_ids = count(1)
 
 
 @pytest.fixture
 def story():
-    story = Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
-    story.cases.add(Case.objects.get(slug="musk-v-openai"))
-    return story
+    return StoryFactory(
+        title="Musk testifies", first_seen_at=T0, cases=[Case.objects.get(slug="musk-v-openai")]
+    )
 
 
 @pytest.fixture
@@ -29,41 +33,29 @@ def musk():
 
 
 def article(story, outlet: str, text: str, *, title: str = "A story", hours: int = 0, published=None):
-    n = next(_ids)
-    outlet_row, _ = Outlet.objects.get_or_create(
-        domain=f"{outlet.lower()}.example", defaults={"name": outlet}
-    )
-    row = Article.objects.create(
-        outlet=outlet_row,
-        url=f"https://{outlet_row.domain}/{n}",
-        canonical_url=f"https://{outlet_row.domain}/{n}",
+    return ArticleFactory(
+        story=story,
+        outlet__name=outlet,
         title=title,
         text=text,
         first_seen_at=T0 + timedelta(hours=hours),
         published_at=published,
-        status=Article.Status.ANALYZED,
     )
-    StoryArticle.objects.create(story=story, article=row)
-    return row
 
 
 def claim(story, speaker, text: str, *, kind: str = "testimony") -> Claim:
-    return Claim.objects.create(confidence=3,
-        story=story, case=story.cases.first(), speaker=speaker, speaker_text=speaker.name if speaker else "",
-        kind=kind, text=text, first_seen_at=T0,
-    )  # fmt: skip
+    return ClaimFactory(story=story, speaker=speaker, kind=kind, text=text, first_seen_at=T0)
 
 
 def evidence(claim_row, article_row, sentence: str, *, quotes=(), hedges=(), on=None, precision="day"):
-    start = article_row.text.index(sentence)
+    article_row.text.index(sentence)  # the sentence is the article's
     found = [
         {"text": q, "start": article_row.text.index(q), "end": article_row.text.index(q) + len(q)}
         for q in quotes
     ]
-    return Evidence.objects.create(
-        claim=claim_row, article=article_row, sentence=sentence, start=start, end=start + len(sentence),
-        verb="say", attribution="direct" if quotes else "indirect", quotes=found, hedges=list(hedges),
-        date=on, date_precision=precision if on else "", first_seen_at=article_row.first_seen_at,
+    return EvidenceFactory(
+        claim=claim_row, article=article_row, sentence=sentence, attribution="direct" if quotes else "indirect",
+        quotes=found, hedges=list(hedges), date=on, date_precision=precision if on else "",
     )  # fmt: skip
 
 

@@ -6,10 +6,16 @@ from itertools import count
 import pytest
 from django.conf import settings
 
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EvidenceFactory,
+    StoryFactory,
+)
 from tracker.cases.models import Case, Entity
 from tracker.crossref import event_reports, events
-from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
-from tracker.sources.models import Article, Outlet
+from tracker.crossref.models import Claim, DateMention, Event, Evidence
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 5, 1, 8, tzinfo=UTC)
@@ -25,23 +31,14 @@ def case():
 
 @pytest.fixture
 def story(case):
-    story = Story.objects.create(title="The trial", first_seen_at=T0, last_changed_at=T0)
-    story.cases.add(case)
-    return story
+    return StoryFactory(title="The trial", first_seen_at=T0, cases=[case])
 
 
 def article(story, outlet: str, text: str, *, hours: int = 0, published=None, edited=None):
-    n = next(_ids)
-    outlet_row, _ = Outlet.objects.get_or_create(
-        domain=f"{outlet.lower()}.example", defaults={"name": outlet}
-    )
-    row = Article.objects.create(
-        outlet=outlet_row, url=f"https://{outlet_row.domain}/{n}", canonical_url=f"https://{outlet_row.domain}/{n}",
-        title=f"Story {n}", text=text, first_seen_at=T0 + timedelta(hours=hours), published_at=published,
-        edited_at=edited, status=Article.Status.ANALYZED,
+    return ArticleFactory(
+        story=story, outlet__name=outlet, title=f"Story {next(_ids)}", text=text,
+        first_seen_at=T0 + timedelta(hours=hours), published_at=published, edited_at=edited,
     )  # fmt: skip
-    StoryArticle.objects.create(story=story, article=row)
-    return row
 
 
 def mention(row, words: str, value: date, precision: str = "day") -> DateMention:
@@ -53,18 +50,15 @@ def mention(row, words: str, value: date, precision: str = "day") -> DateMention
 
 def claim(story, text: str, *, on=None, speaker="Elon Musk", locked=False) -> Claim:
     entity = Entity.objects.get(name=speaker)
-    return Claim.objects.create(confidence=3,
-        story=story, case=story.cases.first(), speaker=entity, speaker_text=entity.name, kind="testimony",
-        text=text, date=on, precision="day" if on else "", locked=locked, first_seen_at=T0,
+    return ClaimFactory(
+        story=story, speaker=entity, text=text, date=on, precision="day" if on else "", locked=locked,
+        first_seen_at=T0,
     )  # fmt: skip
 
 
 def evidence(claim_row, row, sentence: str) -> Evidence:
-    start = row.text.index(sentence)
-    return Evidence.objects.create(
-        claim=claim_row, article=row, sentence=sentence, start=start, end=start + len(sentence), verb="testify",
-        attribution="indirect", first_seen_at=row.first_seen_at,
-    )  # fmt: skip
+    row.text.index(sentence)  # the sentence is the article's
+    return EvidenceFactory(claim=claim_row, article=row, sentence=sentence, verb="testify")
 
 
 def test_a_week_and_a_day_of_one_opening_make_one_event_at_the_day(story, case):

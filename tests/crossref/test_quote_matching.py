@@ -8,10 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from tests.factories import (
+    ArticleFactory,
+    EntityFactory,
+    StoryFactory,
+)
 from tracker.cases.models import Entity
 from tracker.crossref import claim_linking, words
-from tracker.crossref.models import Claim, ClaimCandidate, Story, StoryArticle
-from tracker.sources.models import Article, Outlet
+from tracker.crossref.models import Claim, ClaimCandidate, Story
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -26,29 +31,24 @@ SECOND = (
 
 @pytest.fixture
 def story():
-    return Story.objects.create(title="Musk testifies", first_seen_at=T0, last_changed_at=T0)
+    return StoryFactory(title="Musk testifies", first_seen_at=T0)
 
 
 def _entity(name: str, kind: str = Entity.Kind.PERSON) -> Entity:
-    slug = name.lower().replace(" ", "-")
-    return Entity.objects.get_or_create(name=name, kind=kind, defaults={"slug": slug})[0]
+    return EntityFactory(name=name, kind=kind)
 
 
 def _report(story: Story, outlet: str, report: tuple[str, str], quote: str, speaker: Entity) -> Article:
     """An article of `outlet` in `story` whose one sentence reports `speaker` with `quote` verbatim."""
     template, content = report
     sentence = template.format(quote=quote)
-    domain = f"{outlet.lower()}.example"
-    row = Article.objects.create(
-        outlet=Outlet.objects.get_or_create(domain=domain, defaults={"name": outlet})[0],
-        url=f"https://{domain}/trial",
-        canonical_url=f"https://{domain}/trial",
+    row = ArticleFactory(
+        story=story,
+        outlet__name=outlet,
         title=f"{outlet} on the trial",
         text=sentence,
         first_seen_at=T0 + timedelta(hours=Article.objects.count()),
-        status=Article.Status.ANALYZED,
     )
-    StoryArticle.objects.create(story=story, article=row)
     start, opening = sentence.index(content), sentence.index(quote)
     ClaimCandidate.objects.create(
         article=row,
