@@ -141,7 +141,9 @@ def test_matching_with_or_without_initials_and_office():
         ("~Util - Set Hearings", "hearing"),
         ("Certificate of Service", "service"),
         ("Application for Admission of Attorney Pro Hac Vice", "pro_hac_vice"),
-        ("Notice of Appearance", "notice"),
+        ("Notice of Appearance", "appearance"),
+        ("NOTICE of Appearance by Jane Roe on behalf of OpenAI", "appearance"),
+        ("Notice of Change of Address", "notice"),
         ("Civil Cover Sheet", "other"),
     ],
 )

@@ -37,6 +37,7 @@ class DocketEntry(models.Model):
         BRIEF = "brief", "brief or response"
         SERVICE = "service", "certificate of service"
         PRO_HAC_VICE = "pro_hac_vice", "pro hac vice"
+        APPEARANCE = "appearance", "notice of appearance"
         OTHER = "other", "other"
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="docket_entries")

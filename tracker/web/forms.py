@@ -48,6 +48,10 @@ class TimelineFilterForm(forms.Form):
     )
     curated = forms.BooleanField(required=False, label="Curated only")
     discrepancies = forms.BooleanField(required=False, label="With discrepancies only")
+    procedural = forms.BooleanField(
+        required=False,
+        label="Show procedural filings (certificates of service, pro hac vice, appearances)",
+    )
 
     def __init__(self, data, *, cases: list[Case], case: Case | None):
         super().__init__(data)
@@ -82,4 +86,5 @@ class TimelineFilterForm(forms.Form):
             discrepancies=bool(data.get("discrepancies")),
             type=data.get("type") or "",
             docket_kind=data.get("docket_kind") or "",
+            procedural=bool(data.get("procedural")),
         )

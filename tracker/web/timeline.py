@@ -9,7 +9,9 @@ carries, so paging never skips or repeats an item however many rows arrive meanw
 Caveats: events without a date are not on the timeline (they have no place in it). Every case's record
 is on the all-cases timeline, each entry dated by its own court's day. Filters that
 describe reporting (entity, claim kind, outlet, curated, discrepancies) leave out the court record,
-which has no speakers, outlets or curation; a docket-kind filter leaves out the news.
+which has no speakers, outlets or curation; a docket-kind filter leaves out the news. Procedural
+filings (certificates of service, pro hac vice, appearances) are left out unless the reader asks for
+them (`procedural`) or filters by their kind.
 
 A page costs a fixed number of queries: the two item queries, then one batch per relation (claims,
 evidence rows for the outlet counts, discrepancies, docket links), never one per item.
@@ -30,6 +32,7 @@ from tracker.cases.models import Case
 from tracker.crossref.corroboration import Coverage, coverage_of_events
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.models import Status as ClaimStatus
+from tracker.dockets.kinds import PROCEDURAL
 from tracker.dockets.models import DocketEntry
 
 PAGE_SIZE = 20
@@ -75,6 +78,7 @@ class Filters:
     discrepancies: bool = False
     type: str = ""
     docket_kind: str = ""
+    procedural: bool = False  # show procedural filings (kinds.PROCEDURAL), hidden by default
 
     @property
     def news_only(self) -> bool:
@@ -200,6 +204,8 @@ def records(filters: Filters, case: Case) -> QuerySet[DocketEntry]:
         qs = qs.exclude(kind__in=case.hidden_docket_kinds)
     if filters.docket_kind:
         qs = qs.filter(kind=filters.docket_kind)
+    elif not filters.procedural:
+        qs = qs.exclude(kind__in=PROCEDURAL)
     if filters.date_from:
         qs = qs.filter(entered_at__gte=day_start(filters.date_from, tz))
     if filters.date_to:

@@ -60,12 +60,26 @@ def _timeline(request, case: Case | None, *, fixed: bool = False):
         "page": page,
         "before": before,
         "next_query": _query(request, page),
+        "procedural_toggle": _procedural_toggle(request, filters),
     }
     if wants_partial(request):
         name = "timeline-items" if request.htmx.target == "timeline-more" else "timeline-section"
         return render(request, f"web/timeline.html#{name}", context)
     context |= _overview(filters.case)
     return render(request, "web/timeline.html", context)
+
+
+def _procedural_toggle(request, filters: timeline.Filters) -> str:
+    """The query string that shows (or hides again) procedural filings, the other filters kept; empty
+    when the page lists no court record or a filing type is chosen."""
+    if not filters.wants(timeline.RECORD) or filters.docket_kind:
+        return ""
+    params = request.GET.copy()
+    for name in ("before", "last_label", "procedural"):
+        params.pop(name, None)
+    if not filters.procedural:
+        params["procedural"] = "on"
+    return params.urlencode() or "procedural="
 
 
 def _query(request, page: timeline.Page) -> str:
