@@ -29,10 +29,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 venv: $(VENV)/.installed .env
 
+# LIVE=1: subscribe to the real sources of feeds/*.opml (court docket, outlets, news searches) instead
+# of loading the offline sample; the workers poll them. `manage.py check_feeds` says which answer.
+LIVE ?=
 setup: venv
 	$(BIN)/python manage.py migrate --noinput
+ifeq ($(LIVE),1)
+	for list in feeds/*.opml; do $(BIN)/python manage.py import_opml "$$list" || exit 1; done
+else
 	$(BIN)/python manage.py loadsample
 	$(BIN)/python manage.py loaddocketsample
+endif
 	$(BIN)/python manage.py ensure_admin
 
 run: setup

@@ -94,7 +94,11 @@ def import_subscriptions(subscriptions: list[Subscription], *, cases: list[Case]
         if problem:
             summary.refused.append((sub.xml_url, problem))
             continue
+        if sub.kind and sub.kind not in Feed.Kind.values:
+            summary.refused.append((sub.xml_url, f"unknown feed kind {sub.kind!r}"))
+            continue
         own = [known_cases[slug] for slug in sub.case_slugs if slug in known_cases]
-        feed, created = register_feed(sub.xml_url, cases=[*cases, *own], title=sub.title)
+        kind = sub.kind or Feed.Kind.NEWS
+        feed, created = register_feed(sub.xml_url, cases=[*cases, *own], kind=kind, title=sub.title)
         (summary.added if created else summary.skipped).append(feed.pk)
     return summary

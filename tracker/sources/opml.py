@@ -4,7 +4,7 @@ OPML comes from other people's feed readers, so it is parsed defensively: a docu
 is refused outright (OPML never needs one, and DTDs are where entity expansion and external-entity
 attacks live), and the parser neither resolves entities nor touches the network.
 Cases travel in the OPML 2.0 `category` attribute as "/cases/<slug>", so an export re-imports with
-its feeds attached to the same cases.
+its feeds attached to the same cases; a feed's kind other than news travels as `feedKind="docket"`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Subscription:
     title: str = ""
     html_url: str = ""
     case_slugs: tuple[str, ...] = field(default=())
+    kind: str = ""  # "" is news; "docket" for a court record feed (the `feedKind` attribute)
 
 
 def _parser() -> etree.XMLParser:
@@ -71,6 +72,7 @@ def parse_opml(content: bytes) -> list[Subscription]:
             title=attrs.get("title") or attrs.get("text", ""),
             html_url=attrs.get("htmlurl", ""),
             case_slugs=_case_slugs(attrs.get("category", "")),
+            kind=attrs.get("feedkind", "").lower(),
         )
     return list(found.values())
 
@@ -100,6 +102,8 @@ def write_opml(subscriptions: Iterable[Subscription], *, title: str, created: da
         outline = etree.SubElement(body, "outline", type="rss", text=label, title=label, xmlUrl=sub.xml_url)
         if sub.html_url:
             outline.set("htmlUrl", sub.html_url)
+        if sub.kind:
+            outline.set("feedKind", sub.kind)
         if sub.case_slugs:
             outline.set("category", ",".join(CASE_CATEGORY_PREFIX + slug for slug in sub.case_slugs))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -20,6 +20,7 @@ def export_feeds() -> bytes:
             title=feed.title,
             html_url=feed.outlet.homepage if feed.outlet else "",
             case_slugs=tuple(sorted(case.slug for case in feed.cases.all())),
+            kind="" if feed.kind == Feed.Kind.NEWS else feed.kind,
         )
         for feed in feeds
     ]
