@@ -301,5 +301,11 @@ CELERY_BEAT_SCHEDULE["send-due-digests"] = {
     "schedule": TzAwareCrontab(minute=0, hour=TRACKER_DIGEST_HOUR, tz=ZoneInfo(TRACKER_DIGEST_TIME_ZONE)),
 }
 CELERY_TASK_ROUTES["tracker.digests.tasks.*"] = {"queue": "fetch"}
+# "As it happens" alerts (new filings, new discrepancies): at most one email a subscriber per window.
+TRACKER_ALERT_BATCH_MINUTES = env.int("TRACKER_ALERT_BATCH_MINUTES", default=15)
+CELERY_BEAT_SCHEDULE["send-alerts"] = {
+    "task": "tracker.digests.tasks.send_alerts",
+    "schedule": timedelta(minutes=1),  # sends only at the first run after each window's end
+}
 
 # --- Court record (issue 8) --------------------------------------------------------------------

@@ -123,10 +123,8 @@ def _url(name: str, *args, fallback: str = "/") -> str:
         return settings.SITE_URL + fallback
 
 
-def compose(*, topics: Topics, period: Period) -> Digest:
-    """The digest of `topics` for `period` (empty sections are left out; no sections: nothing new)."""
-    cases = list(Case.objects.filter(pk__in=topics.case_ids).order_by("name"))
-    entities = list(Entity.objects.filter(pk__in=topics.entity_ids).order_by("name"))
+def headed(period: Period, cases: list[Case], entities: list[Entity]) -> Digest:
+    """An empty digest named for what it follows, linking to its page, in its court's zone."""
     names = [c.name for c in cases] + [e.name for e in entities]
     title = (
         names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more" if names else "Case tracker"
@@ -139,7 +137,15 @@ def compose(*, topics: Topics, period: Period) -> Digest:
         home = _url("web:home")
     zones = {c.time_zone for c in cases}
     zone = zones.pop() if len(zones) == 1 else settings.TRACKER_DIGEST_TIME_ZONE
-    digest = Digest(period=period, title=title, home_url=home, zone=zone)
+    return Digest(period=period, title=title, home_url=home, zone=zone)
+
+
+def compose(*, topics: Topics, period: Period) -> Digest:
+    """The digest of `topics` for `period` (empty sections are left out; no sections: nothing new)."""
+    cases = list(Case.objects.filter(pk__in=topics.case_ids).order_by("name"))
+    entities = list(Entity.objects.filter(pk__in=topics.entity_ids).order_by("name"))
+    digest = headed(period, cases, entities)
+    home = digest.home_url
     window = {"gte": period.start, "lt": period.end}
     limit = settings.TRACKER_DIGEST_MAX_ITEMS
     for build in (_events, _claims, _discrepancies, _stories, _docket):
@@ -212,38 +218,13 @@ def _claims(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
 
 
 def _discrepancies(topics: Topics, window: dict, limit: int, home: str, counts: dict) -> Section:
-    scope = (
-        Q(claim__case__in=topics.case_ids)
-        | Q(event__case__in=topics.case_ids)
-        | Q(story__cases__in=topics.case_ids)
-        | Q(claim__speaker__in=topics.entity_ids)
-    )
-    visible = (Q(claim__isnull=True) | Q(claim__in=Claim.objects.public())) & (
-        Q(event__isnull=True) | Q(event__in=Event.objects.public())
-    )
-    ids = Discrepancy.objects.filter(scope & visible).filter(_between("created_at", window)).values("pk")
+    scope = discrepancies_of(topics)
+    ids = Discrepancy.objects.filter(scope).filter(_between("created_at", window)).values("pk")
     rows = Discrepancy.objects.filter(pk__in=ids).select_related(
         "claim__case", "event__case", "claim__speaker"
     )
     total = counts["discrepancies"] = rows.count()
-    items = []
-    for row in rows.order_by("-created_at", "-pk")[:limit]:
-        about = row.claim.text if row.claim else row.event.title if row.event else ""
-        quotes = tuple(f"“{v.get('words', '')}” ({v.get('outlet', '?')})" for v in row.variants[:4])
-        url = (
-            _url("web:event", row.event_id)
-            if row.event_id
-            else _url("web:claim", row.claim_id)
-            if row.claim_id
-            else _url("web:story", row.story_id)
-            if row.story_id
-            else home
-        )
-        title = f"{row.get_kind_display().capitalize()}: {about[:200]}"
-        case = row.claim.case if row.claim else row.event.case if row.event else None
-        zone = case.time_zone if case else settings.TRACKER_DIGEST_TIME_ZONE
-        found = (Stamp("found", at=row.created_at, zone=zone, clock=False),)  # as the site's list
-        items.append(Item(title, url, row.get_status_display(), "", quotes, stamps=found))
+    items = [discrepancy_item(row, home) for row in rows.order_by("-created_at", "-pk")[:limit]]
     return Section("discrepancies", "Discrepancies between outlets", items, total, home)
 
 
@@ -279,13 +260,7 @@ def _docket(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
         .order_by("-entered_at", "-pk")
     )
     total = counts["docket"] = entries.count()
-    items = []
-    for entry in entries[:limit]:
-        number = f"#{entry.number} " if entry.number else ""
-        kind = entry.entry_type or entry.get_kind_display()
-        # A link from a feed: only http(s), never javascript: or data:.
-        url = entry.document_url if entry.document_url.startswith(("https://", "http://")) else home
-        items.append(Item(f"{number}{entry.description[:300]}", url, kind, stamps=docket_stamps(entry)))
+    items = [docket_item(entry, home) for entry in entries[:limit]]
     return Section("docket", "From the court record", items, total, home)
 
 
@@ -293,3 +268,47 @@ def docket_stamps(entry: DocketEntry) -> tuple[Stamp, ...]:
     """When an entry was entered (in its court's zone, named) and filed, as the timeline writes them."""
     entered = Stamp("entered", at=entry.entered_at, zone=entry.case.time_zone)
     return (entered, Stamp("filed", entry.filed_on)) if entry.filed_on else (entered,)
+
+
+def discrepancies_of(topics: Topics) -> Q:
+    """Discrepancies about what `topics` follow that readers may see (of public claims and events)."""
+    scope = (
+        Q(claim__case__in=topics.case_ids)
+        | Q(event__case__in=topics.case_ids)
+        | Q(story__cases__in=topics.case_ids)
+        | Q(claim__speaker__in=topics.entity_ids)
+    )
+    visible = (Q(claim__isnull=True) | Q(claim__in=Claim.objects.public())) & (
+        Q(event__isnull=True) | Q(event__in=Event.objects.public())
+    )
+    return scope & visible
+
+
+def discrepancy_item(row: Discrepancy, home: str) -> Item:
+    """A discrepancy's line: what it is about, the outlets' words, when it was found (the court's day).
+    Reads row.claim.case and row.event.case: select them."""
+    about = row.claim.text if row.claim else row.event.title if row.event else ""
+    quotes = tuple(f"“{v.get('words', '')}” ({v.get('outlet', '?')})" for v in row.variants[:4])
+    url = (
+        _url("web:event", row.event_id)
+        if row.event_id
+        else _url("web:claim", row.claim_id)
+        if row.claim_id
+        else _url("web:story", row.story_id)
+        if row.story_id
+        else home
+    )
+    title = f"{row.get_kind_display().capitalize()}: {about[:200]}"
+    case = row.claim.case if row.claim else row.event.case if row.event else None
+    zone = case.time_zone if case else settings.TRACKER_DIGEST_TIME_ZONE
+    found = (Stamp("found", at=row.created_at, zone=zone, clock=False),)  # as the site's list
+    return Item(title, url, row.get_status_display(), "", quotes, stamps=found)
+
+
+def docket_item(entry: DocketEntry, home: str) -> Item:
+    """A docket entry's line, dated as the timeline dates it. Reads entry.case: select it."""
+    number = f"#{entry.number} " if entry.number else ""
+    kind = entry.entry_type or entry.get_kind_display()
+    # A link from a feed: only http(s), never javascript: or data:.
+    url = entry.document_url if entry.document_url.startswith(("https://", "http://")) else home
+    return Item(f"{number}{entry.description[:300]}", url, kind, stamps=docket_stamps(entry))

@@ -10,6 +10,8 @@ from django.utils import timezone
 class Frequency(models.TextChoices):
     DAILY = "daily", "daily"
     WEEKLY = "weekly", "weekly"
+    # New court filings and discrepancies, batched: at most one email per TRACKER_ALERT_BATCH_MINUTES.
+    ALERTS = "alerts", "as it happens (new court filings and discrepancies)"
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -107,7 +109,9 @@ class Delivery(models.Model):
         ABANDONED = "abandoned", "abandoned after a crash (not resent)"
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    period = models.CharField(max_length=20, help_text="daily:2026-11-22 or weekly:2026-11-23.")
+    period = models.CharField(
+        max_length=20, help_text="daily:2026-11-22, weekly:2026-11-23 or alerts:20261123T0715 (UTC)."
+    )
     period_start = models.DateTimeField()
     period_end = models.DateTimeField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING, db_index=True)

@@ -106,3 +106,16 @@ def update_preferences(
     if subscriber.status in (Subscriber.Status.ACTIVE, Subscriber.Status.PAUSED):
         subscriber.status = Subscriber.Status.PAUSED if paused else Subscriber.Status.ACTIVE
     subscriber.save(update_fields=["frequency", "status", "updated_at"])
+
+
+def prefill(query) -> dict:
+    """The subscribe page's form as the reader's last page leaves it: `?case=<slug>` preselects that
+    case or topic in the choice, `?entity=<slug>` (a curated entity) fixes the entity."""
+    context = {"case": None, "entity": None, "chosen": ""}
+    if slug := query.get("entity"):
+        curated = Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+        context["entity"] = curated.filter(slug=slug).first()
+    if (slug := query.get("case")) and not context["entity"]:
+        pk = Case.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        context["chosen"] = str(pk or "")
+    return context

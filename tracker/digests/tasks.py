@@ -8,7 +8,7 @@ from datetime import datetime
 
 from celery import shared_task
 
-from tracker.digests import composing, sending
+from tracker.digests import alerts, composing, sending
 
 
 @shared_task
@@ -36,3 +36,15 @@ def send_digest_batch(self, subscriber_ids: list[int], frequency: str, period_en
     if result.deferred:
         raise self.retry(args=(result.deferred, frequency, period_end), countdown=result.retry_in)
     return {"sent": result.sent, "empty": result.empty, "bounced": result.bounced, "skipped": result.skipped}
+
+
+@shared_task
+def send_alerts() -> dict:
+    """'As it happens' alerts due in the current window (alerts.py); safe to run every minute."""
+    result = alerts.send_alerts()
+    return {
+        "sent": result.sent,
+        "skipped": result.skipped,
+        "bounced": result.bounced,
+        "failed": result.failed,
+    }

@@ -22,10 +22,10 @@ HOUR = 3600
 def subscribe(request):
     """GET: the page with the form. POST: the same answer whether the address is known or not; the
     htmx answer is the partial alone."""
-    if request.method == "GET":
-        return render(request, "digests/subscribe.html", {"case": None, "entity": None})
+    if request.method == "GET":  # prefilled from where the reader came: ?case=<slug> or ?entity=<slug>
+        return render(request, "digests/subscribe.html", subscribing.prefill(request.GET))
     form = SubscribeForm(request.POST)
-    context = {"form": form, "case": None, "entity": None}
+    context = {"form": form, "case": None, "entity": None, "chosen": request.POST.get("case", "")}
     status = 200
     if form.is_valid():
         data = form.cleaned_data
