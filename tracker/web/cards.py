@@ -36,6 +36,11 @@ class Card:
     outlet: Outlet
     reports: list[Report] = field(default_factory=list)
 
+    @property
+    def unverified(self) -> bool:
+        """No report establishes the outlet and no curator confirmed it: listed, labelled, not counted."""
+        return not self.outlet.confirmed and not any(r.article.outlet_established for r in self.reports)
+
 
 def event_with_relations(queryset, pk: int) -> Event:
     """The event with everything its page shows, in a fixed number of queries."""

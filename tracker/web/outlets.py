@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -43,8 +54,11 @@ def _count(queryset: QuerySet, outlet_field: str) -> Coalesce:
 
 
 def with_figures(outlets: QuerySet) -> QuerySet:
-    """Outlets annotated with articles, copies, first_claims and first_events."""
+    """Outlets annotated with articles, copies, first_claims and first_events; `unverified`: no
+    relevant article establishes the outlet and no curator confirmed it (shown so, never counted)."""
+    established = Article.objects.relevant().filter(outlet=OuterRef("pk"), outlet_established=True)
     return outlets.annotate(
+        unverified=ExpressionWrapper(Q(confirmed=False) & ~Exists(established), output_field=BooleanField()),
         articles_count=_count(Article.objects.relevant(), "outlet"),
         copies_count=_count(Article.objects.relevant().filter(copy_of__isnull=False), "outlet"),
         first_claims=_count(Claim.objects.public(), "first_outlet"),
