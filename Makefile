@@ -11,16 +11,26 @@ export EMAIL_URL ?= smtp://127.0.0.1:1025
 # Links in emails point at this server.
 export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format venv setup sample check-deploy bench clean
+.PHONY: run test lint format venv setup sample check-deploy bench clean requirements
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the requirements change.
+# Reinstall only when the requirements change. requirements-dev.txt is compiled (`make requirements`):
+# every package, runtime and dev, transitive ones included, pinned; it is installed as it is.
 $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# After editing requirements.in or requirements-dev.in (the lists people edit): compile them again with
+# pip-tools. Pins already in the .txt files are kept unless the .in files ask otherwise;
+# `make requirements UPGRADE=1` lets every unpinned transitive package move to its newest release.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --no-emit-find-links \
+  --no-emit-index-url $(if $(filter 1,$(UPGRADE)),--upgrade)
+requirements: venv
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 # Development settings for commands run by hand from a second terminal (manage.py send_digests,
 # extract ...): settings.py reads .env, and the real environment wins over it. Never in production.
