@@ -3,6 +3,7 @@ batched at most one email per TRACKER_ALERT_BATCH_MINUTES a subscriber, one-clic
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, datetime, timedelta
 from itertools import count
@@ -10,12 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.test import Client
 
 from tests.digests.conftest import make_subscriber
 from tracker.cases.models import Case
 from tracker.crossref.models import Discrepancy, Event
-from tracker.digests import alerts, periods
+from tracker.digests import alerts, periods, tasks
 from tracker.digests.models import Delivery, Subscriber
 from tracker.dockets.models import DocketEntry
 
@@ -159,7 +161,7 @@ def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_
         make_subscriber("a@example.org", case=case, frequency="alerts")
         make_subscriber("b@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
-    with at(15), django_assert_max_num_queries(30) as few:
+    with at(15), django_assert_max_num_queries(12) as few:  # 10 on SQLite and PostgreSQL
         assert alerts.send_alerts().sent == 2
     with at(15.5):  # before the newcomers subscribed: theirs is only what follows
         filing(case, "ORDER one and a half")
@@ -173,3 +175,25 @@ def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_
     old, new = body(smtp_server.to("a@example.org")[1]), body(smtp_server.to("s7@example.org")[0])
     assert "ORDER one and a half" in old and "ORDER two" in old
     assert "ORDER one and a half" not in new and "ORDER two" in new and "ORDER one\n" not in new
+
+
+def test_the_beat_runs_the_thin_alert_task_every_minute(smtp_server, case, settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["send-alerts"]
+    assert entry["task"] == tasks.send_alerts.name and entry["schedule"] == timedelta(minutes=1)
+    with at(0):
+        make_subscriber("reader@example.org", case=case, frequency="alerts")
+        filing(case, "ORDER one")
+    with at(15):
+        assert tasks.send_alerts.apply().get() == {"sent": 1, "skipped": 0, "bounced": 0, "failed": 0}
+    assert len(smtp_server.to("reader@example.org")) == 1
+
+
+def test_send_digests_alerts_sends_them_from_a_terminal(smtp_server, case):
+    with at(0):
+        make_subscriber("reader@example.org", case=case, frequency="alerts")
+        filing(case, "ORDER one")
+    out = io.StringIO()
+    with at(15):
+        call_command("send_digests", "--alerts", stdout=out)
+    assert out.getvalue().strip() == "alerts: sent 1, skipped 0, nothing new 0"
+    assert len(smtp_server.to("reader@example.org")) == 1

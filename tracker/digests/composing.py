@@ -12,8 +12,7 @@ Periods (what a digest or an alert covers, and the Delivery's identity) are in p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
@@ -22,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_story
 from tracker.crossref.models import Claim, Discrepancy, Event, Status, Story, StoryArticle
+from tracker.digests.contents import Digest, Item, Section, Stamp, plural
 from tracker.digests.periods import Period, latest_period, period_ending  # noqa: F401 - re-exported
 from tracker.dockets.models import DocketEntry
 
@@ -42,77 +42,6 @@ class Topics:
 
     def __bool__(self) -> bool:
         return bool(self.case_ids or self.entity_ids)
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """A date or an instant, written by the templates with the site's own filters (`court` library):
-    a date at its precision ("2023", "Mar 2023"), an instant in the case's court zone, named ("30 Apr
-    2026, 20:30 PDT"), or its court day alone (`clock=False`)."""
-
-    label: str = ""
-    date: date | None = None
-    precision: str = "day"
-    at: datetime | None = None
-    zone: str = "UTC"
-    clock: bool = True
-
-
-@dataclass(frozen=True)
-class Item:
-    title: str
-    url: str
-    meta: str = ""
-    label: str = ""
-    quotes: tuple[str, ...] = ()
-    stamps: tuple[Stamp, ...] = ()
-
-
-@dataclass
-class Section:
-    name: str
-    heading: str
-    items: list[Item]
-    total: int
-    more_url: str
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
-
-
-@dataclass
-class Digest:
-    period: Period
-    title: str
-    sections: list[Section] = field(default_factory=list)
-    home_url: str = ""
-    counts: dict[str, int] = field(default_factory=dict)
-    zone: str = "UTC"  # the zone of the period's bounds: the followed cases' court's, if they share one
-
-    @property
-    def item_count(self) -> int:
-        return sum(s.total for s in self.sections)
-
-    @property
-    def subject(self) -> str:
-        parts = [_plural(self.counts.get(k, 0), one, many) for k, one, many in _SUBJECT_PARTS]
-        parts = [p for p in parts if p]
-        return f"{self.title}: {', '.join(parts[:3])}{' and more' if len(parts) > 3 else ''}"
-
-
-_SUBJECT_PARTS = [
-    ("new_events", "new event", "new events"),
-    ("updated_events", "updated event", "updated events"),
-    ("discrepancies", "discrepancy", "discrepancies"),
-    ("claims", "new claim", "new claims"),
-    ("docket", "docket entry", "docket entries"),
-    ("stories", "story with new coverage", "stories with new coverage"),
-]
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return "" if not n else f"{n} {one if n == 1 else many}"
 
 
 def _url(name: str, *args, fallback: str = "/") -> str:
@@ -208,7 +137,7 @@ def _claims(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
         who = claim.speaker.name if claim.speaker else claim.speaker_text or "Unattributed"
         label = "machine-extracted" if claim.status == Status.MACHINE else claim.get_status_display()
         meta = (
-            f"{claim.get_kind_display()} · {_plural(claim.outlets_count, 'outlet', 'outlets') or 'no outlet'}"
+            f"{claim.get_kind_display()} · {plural(claim.outlets_count, 'outlet', 'outlets') or 'no outlet'}"
         )
         meta += f", {claim.independent_count} independent" if claim.outlets_count else ""
         when = (Stamp("about", claim.date, claim.precision),) if claim.date else ()
@@ -242,7 +171,7 @@ def _stories(topics: Topics, window: dict, limit: int, home: str, counts: dict) 
     for story in stories[:limit]:
         coverage = coverage_of_story(story)
         meta = (
-            f"{_plural(coverage.outlets, 'outlet', 'outlets')}, {coverage.independent} independent"
+            f"{plural(coverage.outlets, 'outlet', 'outlets')}, {coverage.independent} independent"
             f" · new from {', '.join(sorted(outlets[story.pk]))}"
         )
         items.append(Item(story.title, _url("web:story", story.pk, fallback="/"), meta))

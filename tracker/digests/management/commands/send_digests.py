@@ -3,6 +3,7 @@
 manage.py send_digests              # the periods that ended by now (what the beat would send)
 manage.py send_digests --now        # a period ending right now: today's news, at once
 manage.py send_digests --weekly     # with --now: a weekly period instead of a daily one
+manage.py send_digests --alerts     # the 'as it happens' alerts of the last window that ended
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from tracker.digests import composing, sending
+from tracker.digests.alerts import send_alerts
 from tracker.digests.models import Subscriber
 
 
@@ -21,9 +23,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--now", action="store_true", help="Use a period that ends now.")
         parser.add_argument("--weekly", action="store_true", help="With --now: a weekly period.")
+        parser.add_argument("--alerts", action="store_true", help="Send the alerts due, not digests.")
 
-    def handle(self, *args, now: bool, weekly: bool, **options):
+    def handle(self, *args, now: bool, weekly: bool, alerts: bool = False, **options):
         sending.abandon_stale()
+        if alerts:
+            result = send_alerts()
+            self.stdout.write(
+                f"alerts: sent {result.sent}, skipped {result.skipped}, nothing new {result.quiet}"
+            )
+            return
         if now:
             frequency = "weekly" if weekly else "daily"
             end = timezone.now()
