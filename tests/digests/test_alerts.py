@@ -17,7 +17,7 @@ from django.test import Client
 from tests.digests.conftest import make_subscriber
 from tracker.cases.models import Case
 from tracker.crossref.models import Discrepancy, Event
-from tracker.digests import alerts, periods, tasks
+from tracker.digests import alerts, periods, sending, tasks
 from tracker.digests.models import Delivery, Subscriber
 from tracker.dockets.models import DocketEntry
 
@@ -197,3 +197,28 @@ def test_send_digests_alerts_sends_them_from_a_terminal(smtp_server, case):
         call_command("send_digests", "--alerts", stdout=out)
     assert out.getvalue().strip() == "alerts: sent 1, skipped 0, nothing new 0"
     assert len(smtp_server.to("reader@example.org")) == 1
+
+
+def test_a_failed_alert_gives_its_items_to_the_next_and_a_refusal_is_a_bounce(smtp_server, case):
+    with at(0):
+        reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
+        refused = make_subscriber("gone@example.org", case=case, frequency="alerts")
+        filing(case, "ORDER one")
+    smtp_server.fail("reader@example.org", "451 4.3.0 Try again later", times=1)
+    smtp_server.fail("gone@example.org", "550 5.1.1 No such user")
+    with at(15):
+        result = alerts.send_alerts()
+        assert (result.sent, result.failed, result.bounced) == (0, 1, 1)
+        assert alerts.send_alerts().sent == 0  # not retried inside the window
+    assert reader.deliveries.get().status == Delivery.Status.FAILED
+    assert refused.deliveries.get().status == Delivery.Status.BOUNCED and refused.bounces.count() == 1
+    # The digests' retry loop never takes an alert.
+    Delivery.objects.update(status=Delivery.Status.DEFERRED, next_attempt_at=T0)
+    assert sending.due_batches(T0 + timedelta(minutes=20)) == []
+    Delivery.objects.filter(subscriber=reader).update(status=Delivery.Status.FAILED)
+    with at(20):
+        filing(case, "ORDER two")
+    with at(30):
+        assert alerts.send_alerts().sent == 1
+    text = body(smtp_server.to("reader@example.org")[0])
+    assert "ORDER one" in text and "ORDER two" in text

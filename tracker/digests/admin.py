@@ -59,8 +59,10 @@ class DeliveryAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Delivery._meta.fields]
     actions = ["resend", "mark_sent"]
 
-    @admin.action(description="Resend (the MTA log shows it was never accepted)")
+    @admin.action(description="Resend (the MTA log shows it was never accepted); digests only")
     def resend(self, request, queryset):
+        # An alert is not resent on its own: a failed one's items go in the subscriber's next alert.
+        queryset = queryset.exclude(period__startswith="alerts:")
         queryset.filter(status__in=[Delivery.Status.ABANDONED, Delivery.Status.FAILED]).update(
             status=Delivery.Status.DEFERRED, next_attempt_at=timezone.now()
         )

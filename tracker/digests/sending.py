@@ -244,7 +244,9 @@ def due_batches(now: datetime | None = None) -> list[tuple[str, datetime, list[i
         batches += [(period.frequency, period.end, ids[i : i + size]) for i in range(0, len(ids), size)]
     # Deferred deliveries that are due (a lost retry task, or staff's "resend" in the admin).
     retries: dict[tuple[str, datetime], list[int]] = {}
-    deferred = Delivery.objects.filter(status=Delivery.Status.DEFERRED, next_attempt_at__lte=now)
+    deferred = Delivery.objects.filter(status=Delivery.Status.DEFERRED, next_attempt_at__lte=now).exclude(
+        period__startswith="alerts:"  # alerts are never deferred: the next window carries their items
+    )
     for key, end, pk in deferred.values_list("period", "period_end", "subscriber_id").order_by(
         "subscriber_id"
     ):
