@@ -72,6 +72,8 @@ def test_filings_in_one_window_make_one_email_and_a_later_one_another(smtp_serve
         filing(case, "MOTION in limine")
     with at(14):  # the window is still open: nothing goes before its end
         assert alerts.send_alerts().sent == 0
+    with at(15.5):  # ended, but a filing stored at 10:14:59 may not have committed yet
+        assert alerts.send_alerts().sent == 0
     with at(16):
         assert alerts.send_alerts().sent == 1
         assert alerts.send_alerts().sent == 0  # the beat again in the same window: nothing twice
@@ -80,6 +82,7 @@ def test_filings_in_one_window_make_one_email_and_a_later_one_another(smtp_serve
     assert "ORDER granting leave to file" in text and "MOTION in limine" in text
     assert first["Subject"] == "Musk v. OpenAI: 2 docket entries"
     assert "NEW IN THE COURT RECORD" in text and "entered 4 Dec 2026, 02:00 PST" in text
+    assert "New since 4 Dec 2026, 02:00 PST, up to 4 Dec 2026, 02:15 PST." in text  # the court's zone
     assert not smtp_server.to("daily@example.org") and daily.deliveries.count() == 0
 
     with at(20):
@@ -112,7 +115,7 @@ def test_new_discrepancies_are_alerted_too(smtp_server, case, settings):
             kind="quote",
             variants=[{"words": "a lie", "outlet": "Wire"}, {"words": "not true", "outlet": "Daily"}],
         )
-    with at(15):
+    with at(16):
         assert alerts.send_alerts().sent == 1
     text = body(smtp_server.to("reader@example.org")[0])
     assert "NEW DISCREPANCIES BETWEEN OUTLETS" in text and "Musk testified" in text
@@ -123,7 +126,7 @@ def test_one_click_unsubscribe_stops_the_alerts(smtp_server, case):
     with at(0):
         reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
-    with at(15):
+    with at(16):
         alerts.send_alerts()
     [message] = smtp_server.to("reader@example.org")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -148,7 +151,7 @@ def test_an_alert_claimed_elsewhere_is_not_sent_again(smtp_server, case):
     with at(0):
         reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
-    with at(15):  # another worker holds this window's alert
+    with at(16):  # another worker holds this window's alert
         Delivery.objects.create(
             subscriber=reader, period="alerts:20261204T1015", period_start=T0, period_end=T0, status="sending"
         )
@@ -161,7 +164,7 @@ def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_
         make_subscriber("a@example.org", case=case, frequency="alerts")
         make_subscriber("b@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
-    with at(15), django_assert_max_num_queries(12) as few:  # 10 on SQLite and PostgreSQL
+    with at(16), django_assert_max_num_queries(12) as few:  # 10 on SQLite and PostgreSQL
         assert alerts.send_alerts().sent == 2
     with at(15.5):  # before the newcomers subscribed: theirs is only what follows
         filing(case, "ORDER one and a half")
@@ -169,7 +172,7 @@ def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_
         for i in range(20):
             make_subscriber(f"s{i}@example.org", case=case, frequency="alerts")
         filing(case, "ORDER two")
-    with at(30), django_assert_max_num_queries(len(few.captured_queries)):
+    with at(31), django_assert_max_num_queries(len(few.captured_queries)):
         assert alerts.send_alerts().sent == 22
     assert len(smtp_server.messages) == 24
     old, new = body(smtp_server.to("a@example.org")[1]), body(smtp_server.to("s7@example.org")[0])
@@ -183,7 +186,7 @@ def test_the_beat_runs_the_thin_alert_task_every_minute(smtp_server, case, setti
     with at(0):
         make_subscriber("reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
-    with at(15):
+    with at(16):
         assert tasks.send_alerts.apply().get() == {"sent": 1, "skipped": 0, "bounced": 0, "failed": 0}
     assert len(smtp_server.to("reader@example.org")) == 1
 
@@ -193,7 +196,7 @@ def test_send_digests_alerts_sends_them_from_a_terminal(smtp_server, case):
         make_subscriber("reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     out = io.StringIO()
-    with at(15):
+    with at(16):
         call_command("send_digests", "--alerts", stdout=out)
     assert out.getvalue().strip() == "alerts: sent 1, skipped 0, nothing new 0"
     assert len(smtp_server.to("reader@example.org")) == 1
@@ -206,7 +209,7 @@ def test_a_failed_alert_gives_its_items_to_the_next_and_a_refusal_is_a_bounce(sm
         filing(case, "ORDER one")
     smtp_server.fail("reader@example.org", "451 4.3.0 Try again later", times=1)
     smtp_server.fail("gone@example.org", "550 5.1.1 No such user")
-    with at(15):
+    with at(16):
         result = alerts.send_alerts()
         assert (result.sent, result.failed, result.bounced) == (0, 1, 1)
         assert alerts.send_alerts().sent == 0  # not retried inside the window
@@ -218,7 +221,7 @@ def test_a_failed_alert_gives_its_items_to_the_next_and_a_refusal_is_a_bounce(sm
     Delivery.objects.filter(subscriber=reader).update(status=Delivery.Status.FAILED)
     with at(20):
         filing(case, "ORDER two")
-    with at(30):
+    with at(31):
         assert alerts.send_alerts().sent == 1
     text = body(smtp_server.to("reader@example.org")[0])
     assert "ORDER one" in text and "ORDER two" in text

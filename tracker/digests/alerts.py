@@ -35,6 +35,9 @@ from tracker.dockets.models import DocketEntry
 
 # How far back a first alert (or one after a long outage) looks.
 LOOKBACK = timedelta(days=7)
+# A window is sent once it ended this long ago, so a filing stored by a transaction still open at the
+# boundary (its first_seen_at is before it) has committed by the time the window is read.
+SETTLE = timedelta(minutes=1)
 # An alert in one of these states went out (or may have): the next one starts where it ended.
 WENT_OUT = [Delivery.Status.SENT, Delivery.Status.SENDING, Delivery.Status.ABANDONED, Delivery.Status.BOUNCED]
 
@@ -80,7 +83,7 @@ def due_subscribers(end: datetime):
 
 def send_alerts(*, now: datetime | None = None) -> AlertResult:
     """Send each alert subscriber what is new since their last alert, up to the current window's end."""
-    end = alert_window_end(now)
+    end = alert_window_end((now or timezone.now()) - SETTLE)
     floor = end - LOOKBACK
     result = AlertResult()
     plans: list[tuple[Subscriber, composing.Topics, datetime]] = []
@@ -197,12 +200,13 @@ def _send(messages: list[_Outgoing], claimed: dict[int, int], result: AlertResul
     sent: list[int] = []
     connection = get_connection(fail_silently=False)
     try:
-        for subscriber, message in ((m.subscriber, m.message) for m in messages):
+        for outgoing in messages:
+            subscriber = outgoing.subscriber
             delivery = Delivery(pk=claimed[subscriber.pk], subscriber=subscriber, attempts=1)
-            message.connection = connection
+            outgoing.message.connection = connection
             try:
-                connection.open()
-                message.send()
+                connection.open()  # a no-op when open: the batch shares one SMTP session
+                outgoing.message.send()
             except Exception as exc:  # noqa: BLE001 - every failure is recorded on the Delivery
                 _failed(delivery, subscriber, sending.classify(exc), result)
                 connection.close()
