@@ -73,6 +73,13 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Mutation testing of claim linking and docket linking ([tool.mutmut] in pyproject.toml: the modules and
+# the fast tests that cover them), one mutant at a time (the tests share one SQLite test database).
+# Afterwards `$(BIN)/mutmut results` lists the survivors and `$(BIN)/mutmut show NAME` shows one.
+.PHONY: mutants
+mutants: venv
+	TRACKER_VAR_DIR=$(CURDIR)/var/mutants $(BIN)/mutmut run --max-children 1
+
 check-deploy: venv
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=tracker.example \
 	  SITE_URL=https://tracker.example $(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -8,14 +8,15 @@ reads the sample corpus or runs spaCy: tests that need the real chain use the `s
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import factory
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from tracker.cases.models import Entity
-from tracker.crossref.models import Claim, Evidence, Story, StoryArticle
+from tracker.cases.models import Case, Entity
+from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.dockets.models import DocketEntry
 from tracker.sources.models import Article, Outlet
 
 T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
@@ -111,3 +112,40 @@ class EvidenceFactory(DjangoModelFactory):
     verb = "say"
     attribution = "indirect"
     first_seen_at = factory.SelfAttribute("article.first_seen_at")
+
+
+class CaseFactory(DjangoModelFactory):
+    class Meta:
+        model = Case
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Case {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class EventFactory(DjangoModelFactory):
+    """A dated event of a case (machine-built, so visible)."""
+
+    class Meta:
+        model = Event
+
+    case = factory.SubFactory(CaseFactory)
+    date = factory.LazyAttribute(lambda o: T0.date())
+    title = factory.Sequence(lambda n: f"Event {n}")
+
+
+class DocketEntryFactory(DjangoModelFactory):
+    """A docket entry of a case, filed and entered on `filed_on` (entered at 20:00 UTC that day)."""
+
+    class Meta:
+        model = DocketEntry
+
+    case = factory.SubFactory(CaseFactory)
+    guid = factory.Sequence(lambda n: f"entry-{n}")
+    kind = DocketEntry.Kind.MINUTES
+    docket_number = "4:24-cv-04722-YGR"
+    description = factory.LazyAttribute(lambda o: f"{o.kind} entry")
+    filed_on = factory.LazyAttribute(lambda o: T0.date())
+    entered_at = factory.LazyAttribute(
+        lambda o: datetime.combine(o.filed_on or T0.date(), time(20), tzinfo=UTC)
+    )

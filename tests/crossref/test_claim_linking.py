@@ -171,6 +171,7 @@ def test_a_claim_within_three_days_joins_across_stories_and_a_later_one_does_not
         claim_linking.link_claims(row)
     assert sorted(Claim.objects.values_list("evidence__article", flat=True)) == [first.pk, near.pk, far.pk]
     assert Claim.objects.count() == 2
+    assert Claim.objects.get(evidence__article=near) == Claim.objects.get(evidence__article=first)
     assert Claim.objects.get(evidence__article=far).story == other
 
 
