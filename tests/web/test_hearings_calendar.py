@@ -54,7 +54,8 @@ def test_a_stated_hearing_is_the_next_hearing_in_the_courts_zone(client, case):
     assert f'<a href="{link}"' in html  # visible, not only a <link rel=alternate>
 
 
-def test_the_calendar_feed_is_rfc_5545(client, case):
+def test_the_calendar_feed_is_rfc_5545(client, case, settings):
+    settings.SITE_URL = "https://tracker.example"
     entry = _entry(case, "trial", "Jury Trial set for 5/4/2026 08:30 AM in Oakland, Courtroom 1, 4th Floor.")
     _entry(case, "day", "Status Conference set for 6/2/2026.")
     _entry(case, "nothing", "Certificate of Service", kind="service")
@@ -77,7 +78,7 @@ def test_the_calendar_feed_is_rfc_5545(client, case):
     assert "LOCATION:Oakland\\, Courtroom 1\\, 4th Floor" in lines
     assert all(any(x.startswith(f"{name}:") for x in lines) for name in ("UID", "DTSTAMP", "URL"))
     uids = [x for x in lines if x.startswith("UID:")]
-    assert len(set(uids)) == 2
+    assert len(set(uids)) == 2 and all(u.endswith("@tracker.example") for u in uids)  # SITE_URL's host
 
     DocketEntry.objects.filter(pk=entry.pk).update(description=entry.description + " (amended)")
     _entry(case, "new", "Motion Hearing set for 7/1/2026 10:00 AM")

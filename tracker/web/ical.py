@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -94,13 +96,8 @@ def calendar(case: Case, hearings: list[Hearing], *, host: str, page_url: str, n
 def hearings_ics(request, slug: str):
     case = get_object_or_404(Case, slug=slug)
     page_url = request.build_absolute_uri(reverse("web:case", args=[case.slug]))
-    body = calendar(
-        case,
-        case_hearings(case),
-        host=request.get_host().split(":")[0],
-        page_url=page_url,
-        now=timezone.now(),
-    )
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"  # the site's, not the request's: stable UIDs
+    body = calendar(case, case_hearings(case), host=host, page_url=page_url, now=timezone.now())
     response = HttpResponse(body.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{case.slug}-hearings.ics"'
     return response
