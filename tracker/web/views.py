@@ -53,7 +53,10 @@ def _timeline(request, case: Case | None, *, fixed: bool = False):
     filters = form.filters(case)
     before = timeline.Cursor.parse(request.GET.get("before"))
     page = timeline.page(filters, before=before)
-    timeline.mark_new_days(page.items, date_label, request.GET.get("last_label") if before else None)
+    # Appended to a list (htmx), a page continues the day before it; a whole page (no JavaScript, or
+    # a reload) opens with its date heading, so no heading level is skipped.
+    continued = before and wants_partial(request) and request.htmx.target == "timeline-more"
+    timeline.mark_new_days(page.items, date_label, request.GET.get("last_label") if continued else None)
     context = {
         "case": filters.case,
         "form": form,
