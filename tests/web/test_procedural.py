@@ -65,6 +65,11 @@ def test_procedural_filings_are_hidden_by_default_and_the_toggle_shows_them(clie
     assert "<html" not in body and _records(body) == {entry.pk for entry in made.values()}
 
 
+def test_a_topic_has_no_docket_to_toggle(client, entries):
+    html = client.get(reverse("web:case", args=["ai-distillation"])).content.decode()
+    assert "Show procedural filings</a>" not in html
+
+
 def test_a_filing_type_filter_shows_its_kind(client, entries):
     case, made = entries
     html = client.get(reverse("web:case", args=[case.slug]), {"docket_kind": "service"}).content.decode()

@@ -75,7 +75,8 @@ def _timeline(request, case: Case | None, *, fixed: bool = False):
 def _procedural_toggle(request, filters: timeline.Filters) -> str:
     """The query string that shows (or hides again) procedural filings, the other filters kept; empty
     when the page lists no court record or a filing type is chosen."""
-    if not filters.wants(timeline.RECORD) or filters.docket_kind:
+    no_docket = filters.case is not None and not filters.case.docket_number  # a topic
+    if no_docket or not filters.wants(timeline.RECORD) or filters.docket_kind:
         return ""
     params = request.GET.copy()
     for name in ("before", "last_label", "procedural"):
