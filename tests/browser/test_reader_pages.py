@@ -7,8 +7,11 @@ work with and without JavaScript."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.browser.a11y import problems
 from tracker.cases.models import Entity
@@ -26,6 +29,16 @@ WORD = "Supercalifragilisticexpialidocious" + "X" * 26  # 60 characters, no brea
 @pytest.fixture
 def corpus(sample_corpus):
     load_docket_sample()
+    case = DocketEntry.objects.order_by("pk").first().case
+    ahead = timezone.now() + timedelta(days=30)
+    DocketEntry.objects.create(  # the case page then shows its next hearing
+        case=case,
+        docket_number=case.docket_number,
+        kind=DocketEntry.Kind.HEARING,
+        description=f"Set/Reset Hearing: Jury Trial set for {ahead:%m/%d/%Y} 08:30 AM in Oakland.",
+        guid="stated-hearing",
+        entered_at=timezone.now(),
+    )
     return sample_corpus
 
 
@@ -68,20 +81,23 @@ def test_every_public_page_is_accessible_and_fits_a_phone(live_server, browser, 
         for url in pages:
             response = page.goto(live_server.url + url)
             assert response.status == 200, url
-            if issues := problems(page):
-                found[url] = issues
+            found[url] = problems(page)
             assert small.goto(live_server.url + url).status == 200
+            found.setdefault(url, []).extend(f"phone: {line}" for line in problems(small))
             width = small.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
             if width[0] > width[1]:
                 found.setdefault(url, []).append(f"phone: {width[0]} px wide on a {width[1]} px screen")
+        small.goto(live_server.url + pages[1])
+        assert "NEXT HEARING" in small.locator(".facts").inner_text().upper()  # checked above with the rest
         claim_page = next(url for url in pages if url.startswith("/claims/"))
         small.goto(live_server.url + claim_page)
         assert WORD in small.locator("h1").inner_text()
     finally:
         desktop.close()
         phone.close()
+    found = {url: lines for url, lines in found.items() if lines}
     assert found == {}, "\n".join(f"{url}:\n  " + "\n  ".join(lines) for url, lines in found.items())
 
 
