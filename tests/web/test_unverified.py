@@ -52,6 +52,10 @@ def test_unverified_sources_are_labelled_everywhere_they_are_listed(client, samp
     page = client.get(reverse("web:outlet", args=[outlet.pk])).content.decode()
     assert LABEL in _block(page, "<h1>", "</h1>") and LABEL in _block(page, 'id="outlet-articles"', "</ol>")
 
+    html = client.get(reverse("web:search"), {"q": "Confirms"}).content.decode()
+    results = html.split('<li class="result')[1:]
+    assert [r for r in results if LABEL in r] and all("Aivizor" in r for r in results if LABEL in r)
+
     Outlet.objects.filter(pk=outlet.pk).update(confirmed=True)  # a curator confirmed it
     for url in (
         reverse("web:event", args=[event.pk]),
@@ -59,6 +63,7 @@ def test_unverified_sources_are_labelled_everywhere_they_are_listed(client, samp
         reverse("web:claim", args=[claim.pk]),
         reverse("web:outlets"),
         reverse("web:outlet", args=[outlet.pk]),
+        reverse("web:search") + "?q=Confirms",
     ):
         assert LABEL not in client.get(url).content.decode(), url
 
