@@ -115,6 +115,9 @@ class _Reader:
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
         subject, passive = syntax.subject(verb)
+        if subject is None and (not passive or verb.dep_ == "conj"):  # a conjunct's passive is its head's
+            subject = misparsed.lost_subject(self, verb, segment)
+            passive = passive and subject is None
         candidates = self.triggers.verbs[verb.lower_]
         head = subject.lower_ if subject is not None else ""
         trigger = (

@@ -1,5 +1,6 @@
-"""Reporting verbs the parser took for nouns: "The filing states that X", "Acme's terms of service
-prohibit ..."."""
+"""What the parser got wrong around a reporting verb: verbs it took for nouns ("The filing states
+that X", "Acme's terms of service prohibit ...") and speakers it did not hang on their verb
+("Jeffrey Roe, a lawyer helping the campaign, said ...")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from tracker.nlp import syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Draft
 
+SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
+OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
+CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "aux"})
+MAX_INSERTION_WORDS = 25  # "Roe, a lawyer who ..., said": the words between the name and the verb
 FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
 
 
@@ -45,3 +50,29 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
                 content = reader.range(range(noun.left_edge.i, segment.end), segment)
                 return [Draft(trigger, speaker, [content], segment)]
     return []
+
+
+def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
+    """A named speaker the parser did not make the verb's subject: the name opens its clause (the
+    sentence, or after a comma or a closing quote) and only a comma-delimited insertion stands
+    between it and the verb ("As part of his plea, Jan Roe, 44, said ...", "“...,” Jan Roe, a top
+    adviser, said ..."). The earliest such name; None when there is none."""
+    text, doc = reader.text, reader.doc
+    for mention in reader.speakers.mentions:
+        if mention.label not in SPEAKING or not (segment.start_char <= mention.start < verb.idx):
+            continue
+        between = text[mention.end : verb.idx].strip()
+        if mention.end > verb.idx or (between and not (between[0] == "," and between[-1] == ",")):
+            continue
+        if len(between.split()) > MAX_INSERTION_WORDS or any(q in between for q in '"“”'):
+            continue
+        after = doc.char_span(mention.end, verb.idx, alignment_mode="expand")
+        words = [t for t in after or () if not (t.is_punct or t.is_space)]
+        if words and words[0].dep_ in CLAUSE_HEADS:
+            continue  # "Acme, uses data to ..., said": a clause of its own, not an insertion
+        opening = text[segment.start_char : mention.start].rstrip()
+        if opening and not opening.endswith(OPENERS):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return None if span is None else span[-1]
+    return None

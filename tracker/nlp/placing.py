@@ -16,6 +16,7 @@ from tracker.nlp.quotes import ends_with, is_title, quotes_in
 
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
+OWN_CONTENT = frozenset({"ccomp", "xcomp", "dobj"})
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 
 
@@ -41,6 +42,9 @@ def attached_quotes(
         if c.dep_ not in ("nsubj", "nsubjpass", "punct")
         and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
     ]
+    # A verb with its own content after it ("Smith said he would ...") does not take the quote that
+    # closes just before its sentence: that quote ended the sentence before.
+    has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children)
     pieces = []
     # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
     for quote in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
@@ -49,6 +53,7 @@ def attached_quotes(
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
             quote.end < first
+            and not (has_own and quote.end <= segment.start_char)
             and ends_with(reader.text, quote, ",.!?…—-")
             and ATTACHING.match(reader.text[quote.end + 1 : first])
         )
@@ -70,7 +75,11 @@ def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
     survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
     said." (what comes before is not parsed as its complement). Nothing when the attribution is
     not set off by commas from at least three words of its sentence."""
-    if subject is None or verb.dep_ not in ("parataxis", "ROOT"):
+    # The parser also hangs a sentence-final attribution on the clause before it ("..., she said."
+    # as an adverbial clause, "..., said the company's chief executive." as a conjunct).
+    # Not with a subject inherited from the clause it hangs on ("..., further clarifying ...").
+    final = verb.dep_ in ("conj", "advcl") and subject is not None and subject.head not in verb.ancestors
+    if subject is None or not (verb.dep_ in ("parataxis", "ROOT") or final):
         return []
     first = min(reader.speakers.phrase(subject)[0], verb.i)
     last = verb.i if verb.dep_ == "ROOT" else verb.right_edge.i
@@ -78,11 +87,11 @@ def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
         last -= 1
     if first <= segment.start or reader.doc[first - 1].text != ",":
         return []
-    if verb.dep_ == "ROOT" and any(
+    if verb.dep_ != "parataxis" and any(
         not (t.is_punct or t.is_space) for t in reader.doc[verb.right_edge.i + 1 : segment.end]
     ):
         return []
-    if verb.dep_ == "ROOT" and any(
+    if verb.dep_ != "parataxis" and any(
         syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
     ):  # "..., police said the girl was hurt": the complement is the content, not this
         return []

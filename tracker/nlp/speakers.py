@@ -85,11 +85,15 @@ def speaker_words() -> SpeakerWords:
     return SpeakerWords(pronouns, anaphors, proxies, roles, frozenset(writer))
 
 
+QUOTES = frozenset({'"', "“", "”", "''", "``"})  # double quotation marks, not an apostrophe
+
+
 class SpeakerResolver:
     """Resolves speaker tokens of one doc against its mentions; `segments` are its sentences in order."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.segments = list(segments)
         self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
@@ -151,7 +155,7 @@ class SpeakerResolver:
     def _speaker(
         self, start: int, end: int, found: Mention | None, via: str | None, hint: str | None
     ) -> Speaker:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if found is None:
             return Speaker(text, start, end, kind_hint=hint)
         name = found.entity or self.full_name(found)
@@ -175,6 +179,9 @@ class SpeakerResolver:
         prepositional phrases on its right; not relative clauses or parentheticals."""
         segment = self.segments[self.segment_of.get(token.i, 0)]
         start, end = max(token.left_edge.i, segment.start), token.i + 1
+        quote = next((i for i in range(token.i - 1, start - 1, -1) if self._closes_quoted(i)), None)
+        if quote is not None:  # a misparse hung the quoted words on the name: they are not its phrase
+            start = quote + 1
         for child in token.rights:
             if child.dep_ not in RIGHT_OF_HEAD or child.left_edge.i != end:
                 break
@@ -196,6 +203,14 @@ class SpeakerResolver:
         while start < token.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("prep", "cc")):
             start += 1
         return start, end
+
+    def _closes_quoted(self, i: int) -> bool:
+        """A double quotation mark next to a comma ends quoted words ("“...,” Roe said"); one inside
+        a phrase is a title's (the "Medicare for all" plan)."""
+        doc = self.doc
+        return doc[i].text in QUOTES and (
+            (i > 0 and doc[i - 1].text == ",") or (i + 1 < len(doc) and doc[i + 1].text == ",")
+        )
 
     def _words(self, start: int, end: int) -> int:
         return sum(1 for t in self.doc[start:end] if not (t.is_punct or t.is_space))

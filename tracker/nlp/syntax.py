@@ -51,9 +51,9 @@ def is_verbal(token: Token) -> bool:
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """(speaker head, passive) of a reporting verb; inherited along coordination and participles."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child, False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # two when the parser misses a clause boundary: the nearest is the verb's own
+        return min(subjects, key=lambda c: abs(verb.i - c.i)), False
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)

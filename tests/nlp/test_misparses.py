@@ -1,0 +1,103 @@
+"""Attributions the parser gets wrong, and what extract_claims makes of them anyway.
+
+The small model without a tagger hangs words on the wrong head in long sentences: a speaker set off
+by commas loses its verb, a sentence-final "said" becomes a conjunct, a quote that closed the sentence
+before looks attached. Each sentence here is written for the test and was checked to misparse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp.claims import extract_claims
+from tracker.nlp.entities import find_mentions
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp, seed_vocabulary):
+    def claims_of(text: str):
+        doc = nlp(text)
+        return extract_claims(doc, find_mentions(doc, seed_vocabulary))
+
+    return claims_of
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As a part of his plea, Greg Brockman, 44, said that he had copied nearly 100 files from his home.",
+            "Greg Brockman",
+            "he had copied nearly 100 files from his home",
+        ),
+        (
+            "Sam Altman, a San Francisco, Calif., executive helping to run the company, said he and other"
+            " founders were alarmed about the lawsuit.",
+            "Sam Altman",
+            "he and other founders were alarmed about the lawsuit",
+        ),
+    ],
+)
+def test_a_named_speaker_set_off_by_commas_keeps_its_verb(claims_of, text, speaker, content):
+    assert (speaker, content) in speakers_and_texts(claims_of(text))
+
+
+def test_a_speaker_after_a_quote_does_not_take_the_quoted_words(claims_of):
+    text = (
+        "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Musk adviser,"
+        " said at a recent event on the economy in Ohio."
+    )
+    [claim] = claims_of(text)
+    assert claim.speaker == "Gene Sperling"
+    assert claim.text == "It is not the position that everything is hunky-dory,"
+
+
+def test_a_clause_after_the_verb_is_its_content_not_the_quote_before_it(claims_of):
+    text = (
+        'Greg Brockman took the stand and spoke about "the early years of the lab." Altman said he'
+        " didn't seek or receive Musk's approval for the deal."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Altman", "he didn't seek or receive Musk's approval for the deal") in found
+    assert not any(t.startswith("the early years") for _, t in found), found
+
+
+def test_a_sentence_final_said_parsed_as_a_conjunct_reports_what_comes_before(claims_of):
+    text = (
+        "In nearby Oakland, the big steel plant is hanging on, but it is under intense pressure from Asian"
+        " imports, said the company's chief executive, Sam Altman."
+    )
+    [claim] = claims_of(text)
+    assert claim.text.endswith("it is under intense pressure from Asian imports")
+    assert claim.speaker == "the company's chief executive"
+
+
+def test_a_name_opening_a_clause_of_its_own_is_not_the_speaker(claims_of):
+    """ "OpenAI, uses ... , said": the name is the subject of its own verb, not a lost speaker."""
+    text = (
+        "Mr. Slinker, whose latest start-up, OpenAI, uses big data to help brands find suppliers, said the"
+        " market was very much in the spirit of Silicon Valley."
+    )
+    assert "OpenAI" not in [c.speaker for c in claims_of(text)]
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_is_its_own(claims_of):
+    text = (
+        "The Internet has also made it possible for people with like-minded, if bogus, ideas and theories"
+        " to organize into communities and reach others, she said."
+    )
+    [claim] = claims_of(text)
+    assert claim.speaker == "she"
+    assert claim.text.startswith("The Internet has also made it possible")
+
+
+def test_a_participle_with_its_clause_s_subject_does_not_report_what_came_before(claims_of):
+    text = (
+        "When asked if xAI used 'distillation' techniques on OpenAI models, Musk asserted that it was a"
+        " 'general practice' among AI companies, further clarifying with 'Partly' when pressed for a 'yes.'"
+    )
+    assert [c.text for c in claims_of(text)] == ["it was a 'general practice' among AI companies"]
