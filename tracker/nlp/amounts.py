@@ -70,7 +70,9 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 OF_COUNT = re.compile(rf"\b(?P<noun>[a-z]+)\s+of\s+(?P<num>\d+|{_WORDNUM})\b(?![\d.,-]\d)", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"([A-Za-z]+)\W+(?:[A-Za-z]+\W+){0,3}$")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:in|of|for|to|worth\s+of)\s+)?((?:[A-Za-z][\w'-]*\s+){0,2}[A-Za-z][\w'-]*)"
+)
 
 
 @dataclass(frozen=True)
@@ -87,12 +89,12 @@ def find_amounts(text: str) -> list[Amount]:
     """Every definite amount of `text`, in text order; a span is read once (money, then durations,
     then counts)."""
     found: list[Amount] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an amount was read: an overlap check costs its length
 
     def add(kind: str, value: float | None, start: int, end: int, noun: str) -> None:
-        if value is None or any(s < end and start < e for s, e in taken) or _vague(text, start):
+        if value is None or taken.find(1, start, end) >= 0 or _vague(text, start):
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(Amount(kind, value, text[start:end], start, end, noun.lower()))
 
     for m in MONEY.finditer(text):
@@ -161,9 +163,7 @@ def _money_noun(text: str, start: int, end: int) -> str:
     for _, word in near:
         if word in MONEY_ANCHORS:
             return MONEY_ANCHORS[word]
-    after = re.match(
-        r"\s*(?:(?:in|of|for|to|worth\s+of)\s+)?((?:[A-Za-z][\w'-]*\s+){0,2}[A-Za-z][\w'-]*)", text[end:]
-    )
+    after = _NOUN_AFTER.match(text, end)  # at `end`, not on a copy of the rest of the text
     return _head(after.group(1)) if after else ""
 
 

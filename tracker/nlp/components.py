@@ -24,6 +24,7 @@ the lists are data and can grow without code changes.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -31,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -97,11 +99,12 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
+        lines = Lines(doc.text)  # Doc.text joins every token: once per doc, not per entity
         for ent in doc.ents:
-            if ent.ent_id or ent.label_ not in NAME_LABELS:
+            if ent.id or ent.label_ not in NAME_LABELS:  # Span.ent_id walks the parse (root): use id
                 kept.append(ent)
                 continue
-            fixed = self.fix(ent)
+            fixed = self.fix(ent, lines)
             if fixed is not None:
                 kept.append(fixed)
         kept = _relabel_surnames(kept)
@@ -109,7 +112,7 @@ class EntityFixer:
         doc.set_ents(kept, default="outside")
         return doc
 
-    def fix(self, ent: Span) -> Span | None:
+    def fix(self, ent: Span, lines: Lines | None = None) -> Span | None:
         """The corrected span for one model-made entity, or None when it is not a name."""
         span = _trim(ent, self.words.trailing)
         if span is None:
@@ -127,7 +130,7 @@ class EntityFixer:
                 return None
         if label == "PERSON" and any(char.isdigit() for char in text):
             label = "PRODUCT"
-        elif label != "ORG" and _in_credit_line(span):
+        elif label != "ORG" and _in_credit_line(span, lines or Lines(span.doc.text)):
             label = "ORG"  # "Source: <name>" credits a news outlet: an organisation
         elif (
             label != "PERSON"
@@ -146,17 +149,34 @@ CREDIT_HEADING = re.compile(r"^\W*(?:sources?|credits?)\W*$", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s")
 
 
-def _in_credit_line(span: Span) -> bool:
+class Lines:
+    """A text and the offsets of its line breaks, to find a span's line in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def around(self, offset: int, above: int = 0) -> tuple[int, int, int]:
+        """(start of the line `above` lines above the one holding `offset`, start and end of that line)."""
+        at = bisect.bisect_left(self.breaks, offset)
+        start = self.breaks[at - 1] + 1 if at else 0
+        end = self.breaks[at] if at < len(self.breaks) else len(self.text)
+        return (self.breaks[at - 1 - above] + 1 if at - 1 - above >= 0 else 0), start, end
+
+
+LIST_ITEM_AT = re.compile(LIST_ITEM.pattern, re.MULTILINE)  # matches at a line's start inside a text
+
+
+def _in_credit_line(span: Span, lines: Lines) -> bool:
     """Whether the span stands on a line that credits sources: "Source: <outlet>", or an item of a
     list under a "Sources" heading ("Sources" / "1. <outlet> · date")."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
+    text = lines.text
+    window, line_start, line_end = lines.around(span.start_char, above=6)
     if CREDIT_LINE.match(text, line_start, span.start_char):
         return True
-    line = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
-    if not LIST_ITEM.match(line):
+    if not LIST_ITEM_AT.match(text, line_start, line_end):
         return False
-    above = [row for row in text[:line_start].splitlines()[-6:] if row.strip()]
+    above = [row for row in text[window:line_start].splitlines()[-6:] if row.strip()]
     for row in reversed(above):
         if CREDIT_HEADING.match(row):
             return True
@@ -198,7 +218,7 @@ def _relabel_surnames(ents: list[Span]) -> list[Span]:
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     return [
         Span(ent.doc, ent.start, ent.end, label="PERSON")
-        if not ent.ent_id and len(ent) == 1 and ent.text in surnames and ent.label_ in VOTING
+        if not ent.id and len(ent) == 1 and ent.text in surnames and ent.label_ in VOTING
         else ent
         for ent in ents
     ]
@@ -208,7 +228,7 @@ def _vote(ents: list[Span]) -> list[Span]:
     """Give every model span of the same text the label most of them have (ties change nothing)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in ents:
-        if not ent.ent_id and ent.label_ in VOTING:
+        if not ent.id and ent.label_ in VOTING:
             labels[ent.text][ent.label_] += 1
     winners: dict[str, str] = {}
     for text, counts in labels.items():
@@ -217,7 +237,7 @@ def _vote(ents: list[Span]) -> list[Span]:
             winners[text] = ranked[0][0]
     return [
         Span(ent.doc, ent.start, ent.end, label=winners[ent.text])
-        if not ent.ent_id and ent.text in winners and ent.label_ in VOTING
+        if not ent.id and ent.text in winners and ent.label_ in VOTING
         else ent
         for ent in ents
     ]
@@ -238,7 +258,9 @@ def entity_pattern_files(directory: Path = PATTERNS_DIR) -> Iterable[Path]:
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and paragraphs never run into the next line.
     Runs before the parser, which respects sentence starts that are already set."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+    starts = doc.to_array([SENT_START])  # not Token.is_sent_start = True: each set scans the whole doc
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            starts[token.i + 1] = 1
+    doc.from_array([SENT_START], starts)
     return doc

@@ -24,6 +24,7 @@ Rules and caveats:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -239,17 +240,22 @@ def find_dates(doc, published: date | None) -> list[DateMention]:
     and unreadable spans do not normalise, so they are left out.
     """
     text = doc.text
-    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ENTITY_LABELS}
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ENTITY_LABELS]
+    ents = doc.ents
+    spans = {(e.start_char, e.end_char) for e in ents if e.label_ in ENTITY_LABELS}
+    names = [(e.start_char, e.end_char) for e in ents if e.label_ not in ENTITY_LABELS]  # disjoint, in order
+    name_starts = [s for s, _ in names]
     for m in (m for scanner in _SCANNERS for m in scanner.finditer(text)):
         start, end = m.span("x")
-        if not any(s <= start and end <= e for s, e in names):  # "USA Today", "Black Friday Sales Inc."
+        at = bisect.bisect_right(name_starts, start) - 1  # the only name that can hold it
+        if at < 0 or end > names[at][1]:  # not inside "USA Today", "Black Friday Sales Inc."
             spans.add((start, end))
     read = [(s, e, found) for s, e in spans if (found := normalise_date(text[s:e], published))]
     kept: list[DateMention] = []
+    taken = bytearray(len(text))  # 1 where a kept date lies: overlap checks cost a date's length
     for start, end, (value, precision) in sorted(read, key=lambda r: (r[0] - r[1], r[0])):
-        if all(end <= k.start or start >= k.end for k in kept):
+        if taken.find(1, start, end) < 0:
             kept.append(DateMention(text[start:end], start, end, value, precision))
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=lambda k: k.start)
 
 

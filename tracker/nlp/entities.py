@@ -83,7 +83,7 @@ def find_mentions(doc: Doc, vocabulary: Sequence[VocabularyEntry] = ()) -> list[
     linker = linker_for(vocabulary)
     mentions: list[Mention] = []
     for ent in doc.ents:
-        entry = linker.by_name.get(ent.ent_id_) if ent.ent_id_ else None
+        entry = linker.by_name.get(ent.id_) if ent.id else None  # not ent_id_: it walks the parse
         if entry is None:
             entry = linker.resolve(ent.text)
         label = entry.kind if entry is not None else LABEL_MAP.get(ent.label_, ent.label_)

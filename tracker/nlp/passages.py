@@ -19,33 +19,40 @@ ABBREVIATIONS = frozenset(
     """v vs mr mrs ms dr jr sr st inc corp co ltd no gen sen rep gov u.s a.m p.m jan feb mar apr aug sept
     oct nov dec e.g i.e calif cal fig est dept univ""".split()
 )
-_END = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))"
-)  # a name like "eBay" starts one too
+# A run of end marks is read once, from its first mark (possessive: no backtracking), so a long run of
+# "!!!" or "..." costs its length, not its square. A name like "eBay" starts a sentence too.
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?(?:[A-Z0-9]|[a-z]+[A-Z]))")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+WORD_WINDOW = 64  # the word before an end mark is read in this many characters: abbreviations are short
 LEAD_MIN_WORDS = 12
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of `text`, whitespace trimmed, in order."""
-    spans = []
+    return list(_sentence_spans(text))
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Linear in the text: each line is read once, and the word before an end mark in a bounded
+    window (a word longer than the window is no abbreviation either way)."""
     for line in _LINE.finditer(text):
-        start = line.start()
-        for match in _END.finditer(line.group()):
-            before = _WORD_BEFORE.search(line.group()[: match.start()])
+        start, line_start, line_end = line.start(), line.start(), line.end()
+        for match in _END.finditer(text, line_start, line_end):
+            before = _WORD_BEFORE.search(text, max(line_start, match.start() - WORD_WINDOW), match.start())
             word = before.group(1).lower() if before else ""
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            spans.append((start, line.start() + match.end()))
-            start = line.start() + match.end()
-        spans.append((start, line.end()))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+            if not _blank(text, start, match.end()):
+                yield _trim(text, start, match.end())
+            start = match.end()
+        if not _blank(text, start, line_end):
+            yield _trim(text, start, line_end)
 
 
 def sentence_at(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The span of the sentence holding `start` (the whole text when none does)."""
-    for span in sentence_spans(text):
+    for span in _sentence_spans(text):
         if span[0] <= start < span[1] or (end is not None and span[0] < end <= span[1]):
             return span
     return 0, len(text)
@@ -84,6 +91,13 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     alternatives = (re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in phrases)
     # an apostrophe inside a word ("Smith's") joins it; a quotation mark ('maybe') does not
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{'|'.join(alternatives)})(?!\w)(?!['’]\w)", re.IGNORECASE)
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    return _NOT_SPACE.search(text, start, end) is None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -45,6 +45,14 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 class _Open:
     double: bool
     position: int  # index of the opening mark
+    under: tuple[int | None, int | None] = (None, None)  # stack index of the top (double, single) open
+    # mark at or below this one, so that finding the innermost open mark of a kind costs O(1)
+
+
+def _push(stack: list[_Open], double: bool, position: int) -> None:
+    double_at, single_at = stack[-1].under if stack else (None, None)
+    at = len(stack)
+    stack.append(_Open(double, position, (at, single_at) if double else (double_at, at)))
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -52,19 +60,23 @@ def find_quotes(text: str) -> list[Quote]:
     found: list[tuple[int, int]] = []
     breaks = {m.start(): m.end() for m in PARAGRAPH_BREAK.finditer(text)}
     stack: list[_Open] = []
+    low = 0  # no single mark below this index: a line break drops them, so it reads only the rest
     i = 0
     while i < len(text):
         if i in breaks:
             _close_paragraph(text, stack, found, i, breaks[i])
-            i = breaks[i]
+            i, low = breaks[i], 0
             continue
         char = text[i]
         if char == "\n":
-            stack[:] = [o for o in stack if o.double]
+            stack[low:] = [o for o in stack[low:] if o.double]
+            for at in range(low, len(stack)):  # only doubles are left, and none below `low`
+                stack[at].under = (at, None)
         elif char in DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER:
             _double(text, i, stack, found)
         elif char in SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER:
             _single(text, i, stack, found)
+        low = len(stack) if char == "\n" else min(low, len(stack))
         i += 1
     return [_quote(text, start, end) for start, end in sorted(found) if end > start]
 
@@ -110,23 +122,20 @@ def _emit(stack: list[_Open], index: int, end: int, found: list[tuple[int, int]]
 
 
 def _find(stack: list[_Open], double: bool) -> int | None:
-    for index in range(len(stack) - 1, -1, -1):
-        if stack[index].double == double:
-            return index
-    return None
+    return stack[-1].under[0 if double else 1] if stack else None
 
 
 def _double(text: str, i: int, stack: list[_Open], found: list[tuple[int, int]]) -> None:
     char, open_index = text[i], _find(stack, True)
     if char in DOUBLE_OPEN and not (char == "“" and open_index is not None and _can_close(text, i)):
-        stack.append(_Open(True, i))
+        _push(stack, True, i)
         return
     if char in DOUBLE_CLOSE or (char == '"' and open_index is not None and not _opens_only(text, i)):
         if open_index is not None:
             _emit(stack, open_index, i, found)
         return
     if char == '"':
-        stack.append(_Open(True, i))
+        _push(stack, True, i)
 
 
 def _opens_only(text: str, i: int) -> bool:
@@ -149,7 +158,7 @@ def _single(text: str, i: int, stack: list[_Open], found: list[tuple[int, int]])
     elif char not in SINGLE_CLOSE and _can_open(text, i) and not ELISION.match(text, i + 1):
         if char == "’" and not (before.isspace() or before in OPENERS_BEFORE):
             return
-        stack.append(_Open(False, i))
+        _push(stack, False, i)
 
 
 def _close_paragraph(
@@ -159,7 +168,10 @@ def _close_paragraph(
     stack[:] = [o for o in stack if o.double]
     following = text[next_start : next_start + 1]
     if stack and following and following in DOUBLE_OPEN + '"':
-        found.append((stack[0].position + 1, len(text[:at].rstrip())))
+        end = at
+        while end > 0 and text[end - 1].isspace():  # not text[:at].rstrip(): a copy per paragraph
+            end -= 1
+        found.append((stack[0].position + 1, end))
     stack.clear()
 
 
