@@ -6,6 +6,7 @@ import pytest
 
 from tests.support import seedweb
 from tests.support.httpserver import TestServer
+from tests.support.sample_rows import SampleRows
 
 
 @pytest.fixture
@@ -38,17 +39,32 @@ def _isolated_cache(settings):
     cache.clear()
 
 
-@pytest.fixture
-def sample_corpus(db):
-    """The bundled seed corpus, ingested, extracted and cross-referenced through the real chain (about
-    two seconds once the spaCy model is loaded in this process): one story of five articles, event
-    2026-04-30 with five sources, claim C2 with three wordings, the quote-wording discrepancy."""
+@pytest.fixture(scope="session")
+def _sample_rows(django_db_setup, django_db_blocker) -> SampleRows:
+    """The sample chain, built once per test run through spaCy in a transaction that is rolled back,
+    kept as the rows it wrote (tests/support/sample_rows.py)."""
+    with django_db_blocker.unblock():
+        return SampleRows.build(_load_sample)
+
+
+def _load_sample():
     from tests.support.chain import eager_chain
     from tracker.sources.sample import load_sample
 
     with eager_chain():
-        summary = load_sample()
-    return summary
+        return load_sample()
+
+
+@pytest.fixture
+def sample_corpus(request, _sample_rows, db):
+    """The bundled seed corpus, ingested, extracted and cross-referenced through the real chain: one
+    story of five articles, event 2026-04-30 with five sources, claim C2 with three wordings, the
+    quote-wording discrepancy. Built once per run (a session fixture, so before any test's transaction
+    opens) and written back into each test's transaction with a few bulk inserts; live-server and
+    browser tests (transactional) still run the chain themselves."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        return _load_sample()
+    return _sample_rows.restore()
 
 
 @pytest.fixture

@@ -217,3 +217,20 @@ def test_a_new_claim_takes_the_candidates_date_and_the_articles_own_case_first(s
     say(row, "robots walk mars", entity=musk, date=date(2026, 4, 29), date_precision="month")
     [claim] = claim_linking.link_claims(row)
     assert (claim.case_id, claim.date, claim.precision) == (own.pk, date(2026, 4, 29), "month")
+
+
+def test_a_claim_is_known_by_its_own_text_too(story, musk):
+    """A curator rewrote the claim in words none of its reports use: a report in those words joins it."""
+    claim = claim_of(musk, "xi omega psi")
+    Claim.objects.filter(pk=claim.pk).update(text="robots walk mars", locked=True)
+    assert link(story, musk, "robots walk mars").pk == claim.pk
+
+
+def test_a_span_that_reported_two_claims_rejoins_the_older(story, musk):
+    row = article("Alpha", story)
+    candidate = say(row, "robots walk mars", entity=musk)
+    older, newer = (ClaimFactory(speaker=musk, text=text, first_seen_at=T0) for text in ("xi", "psi"))
+    for claim in (older, newer):
+        EvidenceFactory(claim=claim, article=row, start=candidate.start, end=candidate.end)
+    assert claim_linking.link_claims(row) == [older]
+    assert not Claim.objects.filter(pk=newer.pk).exists()  # left without evidence, unlocked: gone
