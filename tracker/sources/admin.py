@@ -318,7 +318,16 @@ class ArticleChangeList(ChangeList):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ("title", "outlet", "published_at", "first_seen_at", "status", "relevant", "copy_of")
+    list_display = (
+        "title",
+        "outlet",
+        "published_at",
+        "first_seen_at",
+        "status",
+        "relevant",
+        "truncated",
+        "copy_of",
+    )
     list_filter = (
         "status",
         "relevant",
