@@ -11,12 +11,14 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory, OutletFactory
 from tracker.cases.models import Entity
-from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Status
+from tracker.crossref.models import Claim, ClaimCandidate, Status
 from tracker.curation import sampling
 from tracker.curation.models import ClaimCheck
-from tracker.sources.models import Article, Outlet
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +29,16 @@ NOON = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)  # a Wednesday
 
 def make_claim(n: int, *, tier: int, status: str = Status.MACHINE, rule: str = "", speaker=None) -> Claim:
     """A claim with one outlet's evidence and the extraction row its rule is read from."""
-    outlet = Outlet.objects.create(name=f"Outlet {n}", domain=f"outlet-{n}.example")
-    article = Article.objects.create(
-        outlet=outlet,
-        url=f"https://outlet-{n}.example/a",
-        canonical_url=f"https://outlet-{n}.example/a",
+    article = ArticleFactory(
+        outlet=OutletFactory(name=f"Outlet {n}", domain=f"outlet-{n}.example"),
         title=f"Headline {n}",
+        status=Article.Status.NEW,
+        first_seen_at=timezone.now(),
     )
     sentence = f'Musk said "the words number {n}" on the stand.'
-    claim = Claim.objects.create(
+    claim = ClaimFactory(
         speaker=speaker,
         speaker_text="" if speaker else f"Speaker {n}",
-        kind="testimony",
         text=f"the words number {n}",
         status=status,
         confidence=tier,
@@ -46,9 +46,7 @@ def make_claim(n: int, *, tier: int, status: str = Status.MACHINE, rule: str = "
     )
     quote = {"text": f"the words number {n}", "start": 11, "end": 29}
     span = {"sentence": sentence, "start": 11, "end": 29, "verb": "said", "attribution": "direct"}
-    Evidence.objects.create(
-        claim=claim, article=article, quotes=[quote], confidence=tier, first_seen_at=NOON, **span
-    )
+    EvidenceFactory(claim=claim, article=article, quotes=[quote], confidence=tier, first_seen_at=NOON, **span)
     ClaimCandidate.objects.create(
         article=article,
         speaker=f"Speaker {n}",
