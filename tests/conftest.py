@@ -34,6 +34,7 @@ def seed_web(httpserver, allow_private, settings):
 def _isolated_cache(settings):
     """Each test gets an empty in-process cache (per-host fetch slots, robots.txt, rate limits)."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0  # pages rendered afresh, except in tests/web/test_cache*.py
     from django.core.cache import cache
 
     cache.clear()

@@ -106,6 +106,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (rate limits and per-host fetch slots need one cache shared by all processes) -------
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://tracker_cache")}
+# Public pages for anonymous readers (tracker/web/pagecache.py): kept in each process's memory unless
+# PAGE_CACHE_URL names a shared cache (redis://...); retired at once when their events change, and
+# after TRACKER_PAGE_CACHE_SECONDS whatever happens (0 turns the page cache off).
+CACHES["pages"] = env.cache("PAGE_CACHE_URL", default="locmemcache://pages")
+CACHES["pages"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+TRACKER_PAGE_CACHE_SECONDS = env.int("TRACKER_PAGE_CACHE_SECONDS", default=300)
 
 # --- Celery -----------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")

@@ -52,3 +52,15 @@ class ErrorReport(models.Model):
     @property
     def target(self):
         return self.event if self.event_id else self.claim
+
+
+class PageGeneration(models.Model):
+    """When the things a group of cached pages shows last changed ("event:12", "case:musk-v-openai",
+    "site"): a cached page's key holds its group's stamp, so bumping the stamp retires every variant of
+    those pages at once, in every process (pagecache.py). Bumped by the events_changed receiver."""
+
+    scope = models.CharField(max_length=200, primary_key=True)
+    changed_at = models.BigIntegerField(help_text="time.time_ns() of the last change")
+
+    def __str__(self):
+        return f"{self.scope} @ {self.changed_at}"

@@ -1,0 +1,132 @@
+"""Public pages served from a cache to anonymous readers, with ETag and Last-Modified (304s).
+
+`cached_page("event:{pk}")` wraps a view: the scope names the group of things the page shows, from
+its URL's arguments. A page is stored under its path, query string, host and htmx headers plus its
+scope's stamp and the site's (PageGeneration rows, one query per request), so bumping a stamp retires
+every variant of those pages in every process at once; the events_changed receiver (receivers.py)
+bumps the scopes of the events a batch changed, and TRACKER_PAGE_CACHE_SECONDS bounds what no signal
+announces (a docket entry, a curator's rename). `manage.py clear_page_cache` bumps the site's stamp.
+
+Never cached: a request with a session or messages cookie (logged-in staff see fresh pages), anything
+but a 200 GET. A page's CSRF token (the subscribe form) is stored as a placeholder and each reader's
+own token is put back when the page is served, so one reader's token never reaches another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from tracker.web.models import PageGeneration
+
+SITE = "site"
+HX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-History-Restore-Request", "HX-Boosted")
+TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+PLACEHOLDER = b"\x00csrf-token\x00"
+OWN_HEADERS = {"etag", "last-modified", "cache-control", "set-cookie", "content-length", "expires"}
+
+
+def page_cache():
+    """The "pages" cache when settings.CACHES has one (PAGE_CACHE_URL), else the default cache."""
+    try:
+        return caches["pages"]
+    except InvalidCacheBackendError:
+        return caches["default"]
+
+
+def bump(scopes: Iterable[str]) -> list[str]:
+    """Retire every cached page of these scopes (one query)."""
+    now = time.time_ns()
+    rows = [PageGeneration(scope=s[:200], changed_at=now) for s in sorted(set(scopes))]
+    if rows:
+        PageGeneration.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["scope"], update_fields=["changed_at"]
+        )
+    return [r.scope for r in rows]
+
+
+def cacheable(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    signed_in = settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+    return request.method == "GET" and not signed_in and settings.TRACKER_PAGE_CACHE_SECONDS > 0
+
+
+def _key(request: HttpRequest, stamps: dict[str, int]) -> str:
+    hx = "|".join(request.headers.get(h, "") for h in HX_HEADERS)
+    raw = f"{request.get_host()}|{request.path}?{request.META.get('QUERY_STRING', '')}|{hx}|{stamps}"
+    return "page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _stamps(scope: str) -> dict[str, int]:
+    found = dict(PageGeneration.objects.filter(scope__in=[scope, SITE]).values_list("scope", "changed_at"))
+    return {scope: found.get(scope, 0), SITE: found.get(SITE, 0)}
+
+
+def _serve(request: HttpRequest, entry: dict) -> HttpResponse:
+    """The stored page as a response to this reader (or a 304), with the reader's own CSRF token."""
+    response = HttpResponse()
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = http_date(entry["modified"])
+    patch_vary_headers(response, HX_HEADERS)
+    patch_cache_control(response, private=True, no_cache=True)  # the browser asks again, with its ETag
+    conditional = get_conditional_response(
+        request, etag=entry["etag"], last_modified=entry["modified"], response=response
+    )
+    if conditional is not response:
+        return conditional
+    body = entry["body"]
+    if entry["csrf"]:
+        body = body.replace(PLACEHOLDER, get_token(request).encode())
+    response.content = body
+    return response
+
+
+def cached_page(scope: str) -> Callable:
+    """Serve the view from the page cache to anonymous readers; `scope` is formatted with the view's
+    URL arguments ("event:{pk}", "case:{slug}")."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not cacheable(request):
+                return view(request, *args, **kwargs)
+            stamps = _stamps(scope.format(**kwargs))
+            cache, key = page_cache(), _key(request, stamps)
+            entry = cache.get(key)
+            if entry is None:
+                response = view(request, *args, **kwargs)
+                if response.status_code != 200 or response.streaming or response.cookies:
+                    return response
+                entry = _entry(response, max(stamps.values()))
+                cache.set(key, entry, settings.TRACKER_PAGE_CACHE_SECONDS)
+            return _serve(request, entry)
+
+        return wrapper
+
+    return decorator
+
+
+def _entry(response: HttpResponse, changed_ns: int) -> dict:
+    """What is stored of a rendered page: its body with the CSRF token taken out, its headers, its ETag
+    and when it was made."""
+    body, tokens = TOKEN_FIELD.subn(rb"\1" + PLACEHOLDER + rb"\2", response.content)
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() not in OWN_HEADERS]
+    return {
+        "body": body,
+        "headers": headers,
+        "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+        "modified": int(max(time.time(), changed_ns / 1e9)),
+        "csrf": tokens > 0,
+    }

@@ -1,0 +1,36 @@
+"""Where the web hears that news events changed: crossref's `events_changed(event_ids)`, sent once per
+batch after commit. The cached pages that show those events are retired (pagecache.bump): the events'
+own pages, their cases' and topics' timelines and feeds, their stories, their claims, and the people
+and organisations who speak in those claims or are named in their articles; and the site's front page
+and feed ("all"). Five queries a batch, however many events."""
+
+from django.dispatch import receiver
+
+from tracker.crossref.models import Claim, Event, Mention, Story
+from tracker.crossref.signals import events_changed
+from tracker.web import pagecache
+
+
+def scopes_of(event_ids: list[int]) -> set[str]:
+    """The page scopes that show any of these events."""
+    stories = Story.objects.filter(events__in=event_ids)
+    cases = set(
+        Event.objects.filter(pk__in=event_ids, case__isnull=False).values_list("case__slug", flat=True)
+    )
+    cases |= set(stories.filter(cases__isnull=False).values_list("cases__slug", flat=True))
+    claims = list(Claim.objects.filter(event_id__in=event_ids).values_list("pk", "speaker__slug"))
+    named = Mention.objects.filter(article__evidence__claim__event_id__in=event_ids, entity__isnull=False)
+    entities = {slug for _, slug in claims if slug} | set(named.values_list("entity__slug", flat=True))
+    return (
+        {"all"}
+        | {f"event:{pk}" for pk in event_ids}
+        | {f"case:{slug}" for slug in cases}
+        | {f"story:{pk}" for pk in stories.values_list("pk", flat=True)}
+        | {f"claim:{pk}" for pk, _ in claims}
+        | {f"entity:{slug}" for slug in entities}
+    )
+
+
+@receiver(events_changed, dispatch_uid="web-retire-cached-pages")
+def retire_cached_pages(sender, event_ids: list[int], **kwargs) -> None:
+    pagecache.bump(scopes_of(event_ids))
