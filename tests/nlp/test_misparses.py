@@ -101,3 +101,21 @@ def test_a_participle_with_its_clause_s_subject_does_not_report_what_came_before
         " 'general practice' among AI companies, further clarifying with 'Partly' when pressed for a 'yes.'"
     )
     assert [c.text for c in claims_of(text)] == ["it was a 'general practice' among AI companies"]
+
+
+def test_a_sentence_final_told_with_its_addressee_reports_what_comes_before(claims_of):
+    text = (
+        "The administration is slowly increasing troops on the ground. This includes a special force to"
+        " assist Kurdish units, Defense Secretary Ash Carter told a Senate panel Wednesday."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Defense Secretary Ash Carter", "This includes a special force to assist Kurdish units") in found
+
+
+def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause(claims_of):
+    text = (
+        "Citing “obligations in Texas,” the former chairman’s spokeswoman told reporters that Musk plans to"
+        " skip the hearing in Oakland."
+    )
+    [claim] = claims_of(text)
+    assert claim.text == "Musk plans to skip the hearing in Oakland"

@@ -184,7 +184,7 @@ class _Reader:
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
             return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
-        return "around", placing.around(self, verb, subject, segment)
+        return "around", placing.around(self, verb, subject, segment, addressee=trigger.addressee)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:
         """A clause before the verb is its content only when a comma, not a colon or a semicolon,

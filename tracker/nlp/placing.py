@@ -16,7 +16,7 @@ from tracker.nlp.quotes import ends_with, is_title, quotes_in
 
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
-OWN_CONTENT = frozenset({"ccomp", "xcomp", "dobj"})
+OWN_CONTENT = frozenset({"ccomp", "xcomp"})
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 
 
@@ -42,8 +42,8 @@ def attached_quotes(
         if c.dep_ not in ("nsubj", "nsubjpass", "punct")
         and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
     ]
-    # A verb with its own content after it ("Smith said he would ...") does not take the quote that
-    # closes just before its sentence: that quote ended the sentence before.
+    # A verb with its own clause after it ("Smith said he would ...") does not take a quote before
+    # it: that one closed the sentence before, or belongs to an opening phrase ("Citing “...,” ...").
     has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children)
     pieces = []
     # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
@@ -53,7 +53,7 @@ def attached_quotes(
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
             quote.end < first
-            and not (has_own and quote.end <= segment.start_char)
+            and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
             and ends_with(reader.text, quote, ",.!?…—-")
             and ATTACHING.match(reader.text[quote.end + 1 : first])
         )
@@ -70,7 +70,9 @@ def attached_quotes(
     return pieces
 
 
-def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) -> list[tuple[int, int]]:
+def around(
+    reader: Reader, verb: Token, subject: Token | None, segment: Span, *, addressee: bool = False
+) -> list[tuple[int, int]]:
     """The words around a parenthetical attribution: "In a merger, he said, the brand would
     survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
     said." (what comes before is not parsed as its complement). Nothing when the attribution is
@@ -92,8 +94,8 @@ def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
     ):
         return []
     if verb.dep_ != "parataxis" and any(
-        syntax.is_object(c) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
-    ):  # "..., police said the girl was hurt": the complement is the content, not this
+        (syntax.is_object(c) and not addressee) or c.dep_ in ("ccomp", "xcomp") for c in verb.rights
+    ):  # "..., police said the girl was hurt": the complement is the content ("told a panel": not)
         return []
     before = [i for i in range(segment.start, first - 1) if not reader.doc[i].is_punct]
     after = [
@@ -105,3 +107,8 @@ def around(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
     if after and reader.doc[last + 1].text == ",":
         pieces.append(reader.range(after, segment))
     return pieces
+
+
+def opens(reader: Reader, quote, segment: Span) -> bool:
+    """The quote opens its sentence: nothing but its opening mark before it."""
+    return not reader.text[segment.start_char : max(segment.start_char, quote.start - 1)].strip()
