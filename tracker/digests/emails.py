@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -37,7 +38,7 @@ def render_pair(name: str, context: dict) -> tuple[str, str]:
     return text, html
 
 
-def _domain() -> str:
+def domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
@@ -55,7 +56,7 @@ def confirmation_message(subscriber: Subscriber, *, token: str, topic) -> EmailM
         body=text,
         from_email=settings.TRACKER_CONFIRM_FROM_EMAIL,
         to=[subscriber.email],
-        headers={"Message-ID": make_msgid(domain=_domain()), "Auto-Submitted": "auto-generated"},
+        headers={"Message-ID": make_msgid(domain=domain()), "Auto-Submitted": "auto-generated"},
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -71,37 +72,71 @@ class Rendered:
     item_count: int
 
 
+@dataclass(frozen=True)
+class Links:
+    """A subscriber's own signed links in a digest."""
+
+    unsubscribe_token: str
+    unsubscribe: str
+    preferences: str
+
+    def list_unsubscribe(self, separator: str = ", ") -> str:
+        """The List-Unsubscribe header (RFC 2369/8058): the one-click URL, a mailto first if configured."""
+        mailto = settings.TRACKER_DIGEST_UNSUBSCRIBE_MAILTO
+        parts = [f"<mailto:{mailto}?subject=unsubscribe%20{self.unsubscribe_token}>"] if mailto else []
+        return separator.join([*parts, f"<{self.unsubscribe}>"])
+
+
+class Linker:
+    """Makes subscribers' links; the URLs are reversed once, not once per subscriber."""
+
+    def __init__(self):
+        self._unsubscribe = absolute(reverse("digests:unsubscribe", args=["__token__"])).split("__token__")
+        self._preferences = absolute(reverse("digests:preferences", args=["__token__"])).split("__token__")
+
+    def of(self, subscriber: Subscriber) -> Links:
+        token = tokens.make_token(subscriber, "unsubscribe")
+        manage = tokens.make_token(subscriber, "manage")
+        return Links(token, token.join(self._unsubscribe), manage.join(self._preferences))
+
+
 def unsubscribe_url(subscriber: Subscriber) -> str:
-    return absolute(reverse("digests:unsubscribe", args=[tokens.make_token(subscriber, "unsubscribe")]))
+    return Linker().of(subscriber).unsubscribe
 
 
 def preferences_url(subscriber: Subscriber) -> str:
     return absolute(reverse("digests:preferences", args=[tokens.make_token(subscriber, "manage")]))
 
 
-def digest_message(subscriber: Subscriber, rendered: Rendered, *, connection=None) -> EmailMultiAlternatives:
+def digest_message(
+    subscriber: Subscriber,
+    rendered: Rendered,
+    *,
+    connection=None,
+    links: Links | None = None,
+    message_id: str = "",
+) -> EmailMultiAlternatives:
     """The digest for one subscriber: their own signed links, RFC 8058 one-click unsubscribe headers."""
-    unsubscribe_token = tokens.make_token(subscriber, "unsubscribe")
-    unsubscribe = absolute(reverse("digests:unsubscribe", args=[unsubscribe_token]))
-    preferences = preferences_url(subscriber)
+    links = links or Linker().of(subscriber)
+    return _message(subscriber.email, rendered, links, message_id or make_msgid(domain=domain()), connection)
 
+
+def _message(
+    to: str, rendered: Rendered, links: Links, message_id: str, connection
+) -> EmailMultiAlternatives:
     def personal(body: str) -> str:
-        return body.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, preferences)
+        return body.replace(UNSUBSCRIBE_MARK, links.unsubscribe).replace(PREFERENCES_MARK, links.preferences)
 
-    mailto = settings.TRACKER_DIGEST_UNSUBSCRIBE_MAILTO
-    list_unsubscribe = f"<{unsubscribe}>"
-    if mailto:
-        list_unsubscribe = f"<mailto:{mailto}?subject=unsubscribe%20{unsubscribe_token}>, {list_unsubscribe}"
     message = EmailMultiAlternatives(
         subject=rendered.subject,
         body=personal(rendered.text),
         from_email=settings.TRACKER_DIGEST_FROM_EMAIL,
-        to=[subscriber.email],
+        to=[to],
         connection=connection,
         headers={
-            "Message-ID": make_msgid(domain=_domain()),
-            "List-Id": f"Case tracker digests <digests.{_domain()}>",
-            "List-Unsubscribe": list_unsubscribe,
+            "Message-ID": message_id,
+            "List-Id": f"Case tracker digests <digests.{domain()}>",
+            "List-Unsubscribe": links.list_unsubscribe(),
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
             "Precedence": "bulk",
@@ -109,6 +144,65 @@ def digest_message(subscriber: Subscriber, rendered: Rendered, *, connection=Non
     )
     message.attach_alternative(personal(rendered.html), "text/html")
     return message
+
+
+# The slots of a prepared message (see `prepare`): what differs from one subscriber to the next.
+_SLOT_TO = "recipient@slot.invalid"
+_SLOT_ID = "<message-id@slot.invalid>"
+_SLOT_LIST = "<list-unsubscribe@slot.invalid>"
+_MAX_LINE = 998  # RFC 5322, without the CRLF
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A digest as the bytes of one MIME message built once (by Django, as `digest_message` builds it)
+    with slots for the recipient, the Message-ID, the List-Unsubscribe header and the two personal
+    links: a batch fills them in for each subscriber instead of building and flattening a message each
+    time, which cost more than the SMTP conversation."""
+
+    data: bytes
+    envelope_from: str
+    room: int  # how much longer than its mark a personal link may be, keeping lines <= 998 bytes
+
+    def personal(self, email: str, links: Links, message_id: str) -> bytes | None:
+        """This subscriber's message; None when it cannot be made by filling the slots (then build it)."""
+        grow = max(
+            len(links.unsubscribe) - len(UNSUBSCRIBE_MARK), len(links.preferences) - len(PREFERENCES_MARK)
+        )
+        header = links.list_unsubscribe(",\r\n ")  # folded as Django folds it
+        if not email.isascii() or grow > self.room or max(map(len, header.split("\r\n"))) > _MAX_LINE - 20:
+            return None
+        data = self.data.replace(_SLOT_TO.encode(), email.encode(), 1)
+        data = data.replace(_SLOT_ID.encode(), message_id.encode(), 1)
+        data = data.replace(_SLOT_LIST.encode(), header.encode(), 1)
+        data = data.replace(UNSUBSCRIBE_MARK.encode(), links.unsubscribe.encode())
+        return data.replace(PREFERENCES_MARK.encode(), links.preferences.encode())
+
+
+def prepare(rendered: Rendered) -> Prepared | None:
+    """The message of `rendered` with slots, or None when its bodies are encoded (quoted-printable or
+    base64, for lines over 998 bytes) so that the links cannot be filled in as they are."""
+    slots = Links(_SLOT_LIST, UNSUBSCRIBE_MARK, PREFERENCES_MARK)
+    email = _message(_SLOT_TO, rendered, slots, _SLOT_ID, None)
+    built = email.message()
+    built.replace_header("List-Unsubscribe", _SLOT_LIST)
+    parts = [part for part in built.walk() if not part.is_multipart()]
+    if any(part["Content-Transfer-Encoding"] not in ("7bit", "8bit") for part in parts):
+        return None
+    data = built.as_bytes(linesep="\r\n")
+    head = data.split(b"\r\n\r\n", 1)[0]
+    if any(head.count(slot.encode()) != 1 for slot in (_SLOT_TO, _SLOT_ID, _SLOT_LIST)):
+        return None
+    for mark in (UNSUBSCRIBE_MARK, PREFERENCES_MARK):
+        if data.count(mark.encode()) != (rendered.text + rendered.html).count(mark):
+            return None
+    room = _MAX_LINE
+    for line in data.split(b"\r\n"):
+        marks = line.count(UNSUBSCRIBE_MARK.encode()) + line.count(PREFERENCES_MARK.encode())
+        if marks:
+            room = min(room, (_MAX_LINE - len(line)) // marks)
+    sender = sanitize_address(email.from_email, email.encoding or settings.DEFAULT_CHARSET)
+    return Prepared(data, sender, room)
 
 
 def render_digest(digest) -> Rendered:

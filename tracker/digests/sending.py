@@ -1,10 +1,11 @@
 """Sending digests: claim a Delivery, send, complete; one connection per batch of subscribers.
 
-Guarantee: at most once. Each subscriber's Delivery (unique per subscriber and period) is claimed in
-its own committed write (status SENDING, with the Message-ID about to be used) before the SMTP
-conversation, and completed after it (SENT, BOUNCED, DEFERRED...). A retried task, a second beat run or
-a second worker finds the row and sends nothing. A crash between the two leaves the row in SENDING:
-the message may or may not have been accepted, and we cannot ask the server. We chose not to resend
+Guarantee: at most once. A batch claims its subscribers' Deliveries (unique per subscriber and period)
+in one committed transaction (status SENDING, with the Message-IDs about to be used; claims.py) before
+its first SMTP conversation, and completes them in one more after its last (SENT, BOUNCED, DEFERRED...):
+two commits per batch, not two per subscriber. A retried task, a second beat run or a second worker
+finds the rows and sends nothing. A crash in between leaves the batch's rows in SENDING: each message
+may or may not have been accepted, and we cannot ask the server. We chose not to resend
 automatically, because a duplicate digest is a worse failure than a late one for readers, spam filters
 and sender reputation, and the Message-ID on the row settles the question in the MTA's log.
 `abandon_stale()` (run by each beat) turns rows left in SENDING for an hour into ABANDONED, shown in the
@@ -28,11 +29,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import get_connection
-from django.db import IntegrityError, transaction
+from django.core.mail.backends.smtp import EmailBackend as SmtpBackend
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tracker.digests import composing, emails
+from tracker.digests import claims, composing, emails
 from tracker.digests.models import Bounce, Delivery, Subscriber
 
 log = logging.getLogger(__name__)
@@ -82,73 +84,63 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=min(4 ** max(attempts - 1, 0), 360))
 
 
-def claim(subscriber: Subscriber, period: composing.Period, *, status: str, values: dict) -> Delivery | None:
-    """Take the subscriber's Delivery of `period`, or None when someone has it or it is done. A new
-    row is claimed by inserting it; a DEFERRED row that is due by a conditional update."""
-    now = timezone.now()
-    fields = {"claimed_at": now, "next_attempt_at": None, "error": "", **values}
-    try:
-        with transaction.atomic():
-            return Delivery.objects.create(
-                subscriber=subscriber,
-                period=period.key,
-                period_start=period.start,
-                period_end=period.end,
-                status=status,
-                attempts=1 if status == Delivery.Status.SENDING else 0,
-                **fields,
-            )
-    except IntegrityError:
-        pass
-    taken = Delivery.objects.filter(
-        subscriber=subscriber, period=period.key, status=Delivery.Status.DEFERRED, next_attempt_at__lte=now
-    ).update(
-        status=status, attempts=F("attempts") + (1 if status == Delivery.Status.SENDING else 0), **fields
-    )
-    return Delivery.objects.get(subscriber=subscriber, period=period.key) if taken else None
-
-
 def send_batch(*, subscriber_ids: list[int], period: composing.Period) -> BatchResult:
-    """Send `period`'s digest to each of these subscribers still due, over one connection."""
+    """Send `period`'s digest to each of these subscribers still due, over one connection: the batch's
+    Deliveries are claimed in one commit before the first message, completed in one after the last."""
     result = BatchResult()
     subscribers = Subscriber.objects.due([period.frequency]).filter(pk__in=subscriber_ids)
     rendered: dict[composing.Topics, emails.Rendered | None] = {}
+    plan = []
+    for subscriber in subscribers:
+        topics = composing.Topics.of(subscriber.subscriptions.all())
+        if topics not in rendered:
+            rendered[topics] = render_for(topics, period)
+        plan.append((subscriber, rendered[topics]))
+    if not plan:
+        return result
+    claimed = claims.claim_batch(plan, period)
+    result.skipped = len(plan) - len(claimed)
+    result.empty = sum(1 for s, content in plan if content is None and s.pk in claimed)
+    outgoing = [(s, content, claimed[s.pk]) for s, content in plan if content and s.pk in claimed]
+    sent, failures = deliver(outgoing)
+    complete(sent, failures, result)
+    return result
+
+
+def deliver(outgoing: list[tuple[Subscriber, emails.Rendered, claims.Claimed]]) -> tuple[list, list]:
+    """The SMTP conversation of a batch, over one connection, writing nothing: the subscribers whose
+    message the server accepted, and (subscriber, claimed, SmtpFailure) for the others. With Django's
+    SMTP backend each message is its digest's prepared bytes with the slots filled in (emails.prepare);
+    other backends (and messages that cannot be prepared) get the message object."""
+    sent, failures = [], []
     connection = get_connection(fail_silently=False)
+    fast = isinstance(connection, SmtpBackend)
+    linker = emails.Linker()
+    prepared: dict[int, emails.Prepared | None] = {}
     try:
-        for subscriber in subscribers:
-            topics = composing.Topics.of(subscriber.subscriptions.all())
-            if topics not in rendered:
-                rendered[topics] = render_for(topics, period)
-            content = rendered[topics]
-            if content is None:
-                done = claim(subscriber, period, status=Delivery.Status.EMPTY, values={})
-                result.empty += done is not None
-                result.skipped += done is None
-                continue
-            message = emails.digest_message(subscriber, content, connection=connection)
-            values = {"message_id": message.extra_headers["Message-ID"], "subject": content.subject}
-            delivery = claim(
-                subscriber,
-                period,
-                status=Delivery.Status.SENDING,
-                values=values | {"item_count": content.item_count},
-            )
-            if delivery is None:
-                result.skipped += 1
-                continue
+        for subscriber, content, claimed in outgoing:
+            links = linker.of(subscriber)
+            if fast and id(content) not in prepared:
+                prepared[id(content)] = emails.prepare(content)
+            template = prepared.get(id(content))
+            data = template.personal(subscriber.email, links, claimed.message_id) if template else None
             try:
                 connection.open()  # a no-op when open: the batch shares one SMTP session
-                message.send()
+                if data is None:
+                    emails.digest_message(
+                        subscriber, content, connection=connection, links=links, message_id=claimed.message_id
+                    ).send()
+                else:
+                    connection.connection.sendmail(template.envelope_from, [subscriber.email], data)
             except Exception as exc:  # noqa: BLE001 - every failure is recorded on the Delivery
-                _failed(delivery, subscriber, classify(exc), result)
+                failures.append((subscriber, claimed, classify(exc)))
                 if not isinstance(exc, smtplib.SMTPResponseException):
                     connection.close()  # lost or unusable: the next message opens a new one
                 continue
-            complete(delivery, subscriber)
-            result.sent += 1
+            sent.append((subscriber, claimed))
     finally:
         connection.close()
-    return result
+    return sent, failures
 
 
 def render_for(topics: composing.Topics, period: composing.Period) -> emails.Rendered | None:
@@ -166,17 +158,27 @@ def render_for(topics: composing.Topics, period: composing.Period) -> emails.Ren
     return rendered
 
 
-def complete(delivery: Delivery, subscriber: Subscriber) -> None:
-    """Record a digest the server accepted (and forgive earlier bounces)."""
-    Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.SENT, sent_at=timezone.now())
-    if subscriber.bounce_count:
-        Subscriber.objects.filter(pk=subscriber.pk).update(bounce_count=0)
+def complete(sent: list, failures: list, result: BatchResult) -> None:
+    """Record the batch's outcome in one commit: what the server accepted (forgiving earlier bounces),
+    bounces, deferrals and failures."""
+    with transaction.atomic():
+        if sent:
+            done = [claimed.pk for _, claimed in sent]
+            Delivery.objects.filter(pk__in=done).update(status=Delivery.Status.SENT, sent_at=timezone.now())
+            forgiven = [s.pk for s, _ in sent if s.bounce_count]
+            if forgiven:
+                Subscriber.objects.filter(pk__in=forgiven).update(bounce_count=0)
+            result.sent += len(sent)
+        for subscriber, claimed, failure in failures:
+            _failed(claimed, subscriber, failure, result)
 
 
-def _failed(delivery: Delivery, subscriber: Subscriber, failure: SmtpFailure, result: BatchResult) -> None:
+def _failed(
+    delivery: claims.Claimed, subscriber: Subscriber, failure: SmtpFailure, result: BatchResult
+) -> None:
     error = f"{failure.code or ''} {failure.text}".strip()
     if failure.permanent:
-        record_bounce(subscriber, code=failure.code, message=failure.text, delivery=delivery)
+        record_bounce(subscriber, code=failure.code, message=failure.text, delivery=Delivery(pk=delivery.pk))
         Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.BOUNCED, error=error)
         result.bounced += 1
         return

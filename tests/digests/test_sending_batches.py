@@ -1,0 +1,145 @@
+"""A batch of digests (issue 17, goal 5): its claims in one commit before the first message, a query count
+that does not grow with the number of subscribers, prepared messages identical to built ones, and at
+most once per subscriber and period when the worker dies mid-batch."""
+
+from __future__ import annotations
+
+import re
+import smtplib
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from tests.digests.conftest import make_subscriber
+from tracker.cases.models import Entity
+from tracker.digests import claims, emails, sending
+from tracker.digests.models import Delivery, Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_queries_of_a_batch_do_not_grow_with_its_subscribers(
+    smtp_server, musk_case, current_period, django_assert_num_queries, settings
+):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    entity = Entity.objects.create(name="A quiet person", kind="PERSON", slug="quiet-person-batch")
+    warm = [
+        make_subscriber("warm@example.org", case=musk_case),
+        make_subscriber("w@example.org", entity=entity),
+    ]
+
+    def batch(prefix: str, count: int) -> list[int]:
+        ids = [make_subscriber(f"{prefix}{i}@example.org", case=musk_case).pk for i in range(count)]
+        Subscriber.objects.filter(pk__in=ids[::3]).update(bounce_count=1)  # forgiven when delivered
+        make_subscriber(f"{prefix}-entity@example.org", entity=entity)  # nothing new: EMPTY
+        return [*ids, Subscriber.objects.get(email=f"{prefix}-entity@example.org").pk]
+
+    sending.send_batch(subscriber_ids=[s.pk for s in warm], period=current_period)  # both digests cached
+    small, large = batch("small", 3), batch("large", 40)
+    # The subscribers and what they follow, what exists, the inserts, ours, the empties' Message-IDs,
+    # the deliveries completed, the bounces forgiven, and a savepoint and its release around each commit.
+    with django_assert_num_queries(12) as few:
+        first = sending.send_batch(subscriber_ids=small, period=current_period)
+    with django_assert_num_queries(len(few.captured_queries)):
+        second = sending.send_batch(subscriber_ids=large, period=current_period)
+    assert (first.sent, first.empty, second.sent, second.empty) == (3, 1, 40, 1)
+    assert len(smtp_server.messages) == 44 and smtp_server.connections == 3
+    assert not Subscriber.objects.filter(bounce_count__gt=0).exists()
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT)
+    assert sent.count() == 44 and {d.message_id for d in sent} == {
+        m["Message-ID"] for m in smtp_server.messages
+    }
+    empty = Delivery.objects.filter(status=Delivery.Status.EMPTY)
+    assert empty.count() == 3 and set(empty.values_list("message_id", flat=True)) == {""}
+
+
+def same_but_tokens(body: bytes) -> bytes:
+    """Signed tokens carry the time they were made: the same links otherwise."""
+    return re.sub(rb"(unsubscribe|preferences)/[^/\s]+/", rb"\1/TOKEN/", body)
+
+
+def test_a_prepared_message_is_the_message_django_builds(smtp_server, musk_case, current_period, settings):
+    reader = make_subscriber("same@example.org", case=musk_case)
+    sending.send_batch(subscriber_ids=[reader.pk], period=current_period)
+    [fast] = smtp_server.messages
+    Delivery.objects.all().delete()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sending.send_batch(subscriber_ids=[reader.pk], period=current_period)
+    [built] = mail.outbox
+    slow = built.message()
+    for header in (
+        "Subject",
+        "From",
+        "To",
+        "List-Id",
+        "List-Unsubscribe-Post",
+        "Auto-Submitted",
+        "Precedence",
+    ):
+        assert fast[header] == slow[header], header
+    # Tokens are timestamped: the same subscriber, the same shape, the same links in the bodies.
+    assert fast["List-Unsubscribe"].split("%20")[0] == slow["List-Unsubscribe"].split("%20")[0]
+    fast_parts = [p.get_payload(decode=True) for p in fast.walk() if not p.is_multipart()]
+    slow_parts = [p.get_payload(decode=True) for p in slow.walk() if not p.is_multipart()]
+    assert len(fast_parts) == len(slow_parts) == 2
+    token = fast["List-Unsubscribe"].split("%20")[1].split(">")[0]
+    assert token.encode() in fast_parts[0] and token.encode() in fast_parts[1]
+    assert b"invalid/" not in b"".join(fast_parts)
+    for ours, django in zip(fast_parts, slow_parts, strict=True):
+        assert same_but_tokens(ours.replace(b"\r\n", b"\n")) == same_but_tokens(django)
+    assert Delivery.objects.get().message_id == slow["Message-ID"]
+
+
+def test_a_message_that_cannot_be_prepared_is_built(smtp_server, musk_case, current_period):
+    long_line = emails.Rendered("Subject", "x" * 1200 + "\n" + emails.UNSUBSCRIBE_MARK, "<p>hi</p>", 1)
+    assert emails.prepare(long_line) is None  # quoted-printable: links cannot be filled in as they are
+    reader = make_subscriber("long@example.org", case=musk_case)
+    deliveries = [(reader, long_line, claims.Claimed(0, 1, "<x@example.org>"))]
+    sent, failures = sending.deliver(deliveries)
+    assert len(sent) == 1 and not failures
+    [message] = smtp_server.messages
+    assert (
+        message["Message-ID"] == "<x@example.org>"
+        and "unsubscribe/" in message.get_body(("plain",)).get_content()
+    )
+
+
+def test_a_worker_killed_mid_batch_sends_no_one_twice(smtp_server, musk_case, current_period, monkeypatch):
+    ids = [make_subscriber(f"k{i}@example.org", case=musk_case).pk for i in range(3)]
+    accepted = []
+    real = smtplib.SMTP.sendmail
+
+    def killed_after_two(self, *args, **kwargs):  # SIGKILL after the second 250: nothing more runs
+        if len(accepted) == 2:
+            raise SystemExit("killed")
+        accepted.append(real(self, *args, **kwargs))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(smtplib.SMTP, "sendmail", killed_after_two)
+        with pytest.raises(SystemExit):
+            sending.send_batch(subscriber_ids=ids, period=current_period)
+    assert len(smtp_server.messages) == 2
+    # All three were claimed, in one commit, before the first message: none is sent again.
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENDING}
+    retry = sending.send_batch(subscriber_ids=ids, period=current_period)
+    assert retry.skipped == 3 and retry.sent == 0 and len(smtp_server.messages) == 2
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert sending.abandon_stale() == 3
+        assert all(not set(ids) & set(batch) for *_, batch in sending.due_batches())
+    assert len(smtp_server.messages) == 2
+
+
+def test_two_workers_on_one_batch_send_each_digest_once(smtp_server, musk_case, current_period):
+    """A second worker (a redelivered task) that claims while the first one holds the batch gets none."""
+    ids = [make_subscriber(f"w{i}@example.org", case=musk_case).pk for i in range(4)]
+    plan = [
+        (s, sending.render_for(sending.composing.Topics.of(s.subscriptions.all()), current_period))
+        for s in Subscriber.objects.due(["daily"]).filter(pk__in=ids)
+    ]
+    first = claims.claim_batch(plan, current_period)
+    assert claims.claim_batch(plan, current_period) == {}
+    assert sending.send_batch(subscriber_ids=ids, period=current_period).skipped == 4
+    assert len(first) == 4 and len({c.message_id for c in first.values()}) == 4
