@@ -6,7 +6,7 @@ Called by `articles` when an article's page or text arrives.
 
 from __future__ import annotations
 
-from tracker.sources import dedupe
+from tracker.sources import dedupe, minhash
 from tracker.sources.models import Article, ArticleFeed, ArticleSignature
 
 MIN_WORDS_FOR_NEAR_COPY = 50
@@ -44,10 +44,10 @@ def mark_copy(article: Article) -> None:
         return
     if len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
         return
-    signature = dedupe.minhash(article.text)
-    keys = dedupe.band_keys(signature)
+    signature = minhash.minhash(article.text)
+    keys = minhash.band_keys(signature)
     ArticleSignature.objects.update_or_create(
-        article=article, defaults={"minhash": dedupe.signature_to_bytes(signature)}
+        article=article, defaults={"minhash": minhash.signature_to_bytes(signature)}
     )
     article.bands.all().delete()
     article.bands.bulk_create(
@@ -58,8 +58,10 @@ def mark_copy(article: Article) -> None:
     )
     best, best_score = None, 0.0
     for candidate in candidates[:50]:
-        score = dedupe.similarity(signature, dedupe.signature_from_bytes(bytes(candidate.signature.minhash)))
-        if score >= dedupe.NEAR_COPY_THRESHOLD and score > best_score:
+        score = minhash.similarity(
+            signature, minhash.signature_from_bytes(bytes(candidate.signature.minhash))
+        )
+        if score >= minhash.NEAR_COPY_THRESHOLD and score > best_score:
             best, best_score = candidate, score
     if best is not None:
         article.copy_of, article.copy_kind, article.copy_similarity = (

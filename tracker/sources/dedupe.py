@@ -1,21 +1,11 @@
-"""Recognising the same article twice: canonical URLs, exact fingerprints and MinHash near-copy search.
+"""Recognising the same article twice: canonical URLs and exact text fingerprints.
 
-Pure functions, no ORM. Three levels, cheapest first:
+Pure functions, no ORM. The two cheap levels (near copies are `minhash`'s):
 
 - `canonical_url`: one spelling per address, so a link with tracking parameters (an aggregator's
   `?utm_source=...`) finds the article already stored under its clean URL.
-- `text_fingerprint`: the same text up to case, punctuation and whitespace (a re-fetch, a mirror).
-- `minhash` + `band_keys`: syndicated or lightly edited copies. Word 5-shingles are summarised in
-  NUM_PERM minimum hashes; locality-sensitive hashing splits them into BANDS bands of ROWS values
-  and hashes each band into one key. Articles sharing a key are candidates, confirmed when
-  `similarity` (the estimated Jaccard similarity of their shingle sets) reaches NEAR_COPY_THRESHOLD.
-  A pair of similarity s shares at least one key with probability 1 - (1 - s**ROWS) ** BANDS:
-  about 0.05 at s = 0.2, 0.23 at 0.3, 0.64 at 0.42 (the S-curve's midpoint, (1/32) ** (1/4)),
-  0.87 at 0.5 and 0.9998 at 0.7.
-
-Caveat: stored signatures and band keys are only comparable while NUM_PERM, BANDS, the shingle
-size, the hash seeds and `normalise_text` stay as they are; changing any of them means recomputing
-every stored signature.
+- `text_fingerprint`: the same text up to case, punctuation and whitespace (a re-fetch, a mirror),
+  over `normalise_text`, which `minhash` shingles too.
 """
 
 from __future__ import annotations
@@ -25,8 +15,6 @@ import hashlib
 import re
 import unicodedata
 from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
-
-import numpy as np
 
 # Query parameters that identify a campaign, a click or a referrer, never the document.
 TRACKING_PARAMS = frozenset({
@@ -38,20 +26,6 @@ TRACKING_PARAMS = frozenset({
 })  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "mtm_", "pk_", "hsa_", "oly_", "__hs")
 HOST_PREFIXES = ("www.", "m.", "amp.")
-
-NUM_PERM = 128
-BANDS = 32
-ROWS = NUM_PERM // BANDS  # 4
-SHINGLE_SIZE = 5
-NEAR_COPY_THRESHOLD = 0.5  # estimated Jaccard of 5-shingles; a rewrite of the same facts scores ~0
-
-MERSENNE_PRIME = (1 << 61) - 1
-_MASK_32 = np.uint64(0xFFFFFFFF)
-_MASK_29 = np.uint64((1 << 29) - 1)
-_PRIME = np.uint64(MERSENNE_PRIME)
-_CHUNK = 128  # shingles permuted at once: 128 x NUM_PERM uint64 = 128 KiB per intermediate array
-_COMBINE = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier folding a shingle's word hashes together
-_EMPTY = np.uint64(MERSENNE_PRIME)  # every slot of the signature of a text without words
 
 _PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -170,138 +144,3 @@ def text_fingerprint(text: str) -> str:
     """SHA-256 of the normalised text: equal for texts differing only in case, punctuation or spacing."""
     normalised = normalise_text(text)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest() if normalised else ""
-
-
-def shingles(text: str, k: int = SHINGLE_SIZE) -> set[int]:
-    """Word k-shingles of the normalised text as stable 64-bit hashes; a text shorter than k words
-    is one shingle. Stable across processes (BLAKE2b, not Python's salted hash()).
-    """
-    return set(_shingle_hashes(normalise_text(text).split(), k).tolist())
-
-
-def _shingle_hashes(words: list[str], k: int) -> np.ndarray:
-    """Distinct shingle hashes: each word hashed once with BLAKE2b, then k consecutive word hashes
-    combined (multiply-add, wrapping) and mixed with the SplitMix64 finaliser, vectorised."""
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    vocabulary: dict[str, int] = {}
-    ids = np.array([vocabulary.setdefault(word, len(vocabulary)) for word in words], dtype=np.intp)
-    digests = b"".join(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest() for word in vocabulary)
-    word_hashes = np.frombuffer(digests, dtype="<u8").astype(np.uint64)[ids]
-    count = max(1, len(words) - k + 1)
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(min(k, len(words))):
-        combined = combined * _COMBINE + word_hashes[offset : offset + count]
-    return np.unique(_mix(combined))
-
-
-def _mix(z: np.ndarray) -> np.ndarray:
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
-
-
-# MinHash and LSH
-
-
-def _seeded(label: str, count: int, low: int) -> np.ndarray:
-    """Fixed pseudo-random integers in [low, MERSENNE_PRIME), derived from BLAKE2b, so they never
-    change with numpy's generators."""
-    values = []
-    for index in range(count):
-        digest = hashlib.blake2b(f"tracker-minhash-{label}-{index}".encode(), digest_size=8).digest()
-        values.append(low + int.from_bytes(digest, "little") % (MERSENNE_PRIME - low))
-    return np.array(values, dtype=np.uint64)
-
-
-_A = _seeded("a", NUM_PERM, 1)
-_B = _seeded("b", NUM_PERM, 0)
-
-
-def _fold(values: np.ndarray) -> np.ndarray:
-    """A value congruent to values mod 2**61 - 1 and below 2**61 + 8 (2**61 is 1 modulo that prime)."""
-    return (values & _PRIME) + (values >> np.uint64(61))
-
-
-def _mod_prime(values: np.ndarray) -> np.ndarray:
-    """values mod 2**61 - 1, for any uint64 values."""
-    folded = _fold(values)
-    return np.minimum(folded, folded - _PRIME)  # the subtraction wraps around when folded < prime
-
-
-_A_HI, _A_LO = _A >> np.uint64(32), _A & _MASK_32
-
-
-def _permuted(x: np.ndarray) -> np.ndarray:
-    """(a * x + b) mod 2**61 - 1 for every shingle value x (a column) and permutation (a, b), in uint64
-    without overflow: a and x are split into 32-bit halves, a * x < 2**122 is summed modulo the prime.
-    x must be below the prime."""
-    x_hi, x_lo = x >> np.uint64(32), x & _MASK_32
-    middle = _A_HI * x_lo + _A_LO * x_hi  # < 2**62; middle * 2**32 = (middle >> 29) * 2**61 + ...
-    total = (
-        ((_A_HI * x_hi) << np.uint64(3))  # 2**64 is 8 modulo the prime
-        + (middle >> np.uint64(29))
-        + ((middle & _MASK_29) << np.uint64(32))
-        + _fold(_A_LO * x_lo)
-    )  # < 2**63
-    return _mod_prime(_fold(total) + _B)
-
-
-def minhash(text: str) -> np.ndarray:
-    """NUM_PERM minimum hashes (uint64) of the text's shingles under fixed permutations a*x+b mod 2**61-1.
-
-    Deterministic across processes and runs. A text without words gets a sentinel signature that
-    matches nothing: `band_keys` gives it no keys and `similarity` 0.
-    """
-    hashes = _shingle_hashes(normalise_text(text).split(), SHINGLE_SIZE)
-    if not hashes.size:
-        return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
-    values = _mod_prime(hashes)[:, None]
-    signature = np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
-    for start in range(0, len(values), _CHUNK):  # small blocks stay in cache: several times faster
-        np.minimum(signature, _permuted(values[start : start + _CHUNK]).min(axis=0), out=signature)
-    return signature
-
-
-def _is_empty(signature: np.ndarray) -> bool:
-    return bool(np.all(signature == _EMPTY))
-
-
-def band_keys(signature: np.ndarray) -> list[int]:
-    """One signed 64-bit key per band (fits a PostgreSQL bigint): a hash of the band's number and values."""
-    signature = np.asarray(signature, dtype=np.uint64)
-    if signature.shape != (NUM_PERM,):
-        raise ValueError(f"a signature has {NUM_PERM} values, not {signature.shape}")
-    if _is_empty(signature):
-        return []
-    rows = signature.astype("<u8").reshape(BANDS, ROWS)
-    return [
-        int.from_bytes(
-            hashlib.blake2b(band.to_bytes(2, "little") + rows[band].tobytes(), digest_size=8).digest(),
-            "little",
-            signed=True,
-        )
-        for band in range(BANDS)
-    ]
-
-
-def similarity(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two texts' shingle sets: the share of equal signature slots."""
-    sig_a, sig_b = np.asarray(sig_a, dtype=np.uint64), np.asarray(sig_b, dtype=np.uint64)
-    if sig_a.shape != sig_b.shape:
-        raise ValueError(f"signatures of different lengths: {sig_a.shape} and {sig_b.shape}")
-    if _is_empty(sig_a) or _is_empty(sig_b):
-        return 0.0
-    return float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
-
-
-def signature_to_bytes(sig: np.ndarray) -> bytes:
-    """The signature as NUM_PERM little-endian uint64 values, for a BinaryField."""
-    return np.asarray(sig, dtype=np.uint64).astype("<u8").tobytes()
-
-
-def signature_from_bytes(b: bytes) -> np.ndarray:
-    """The inverse of `signature_to_bytes`; raises ValueError on bytes of the wrong length."""
-    if len(b) != NUM_PERM * 8:
-        raise ValueError(f"a stored signature has {NUM_PERM * 8} bytes, not {len(b)}")
-    return np.frombuffer(bytes(b), dtype="<u8").astype(np.uint64)
