@@ -11,11 +11,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from tracker.cases.models import Case, Entity
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.digests.models import Subscriber, Subscription
 from tracker.dockets.models import DocketEntry
 from tracker.sources.models import Article, Outlet
 
@@ -148,4 +150,40 @@ class DocketEntryFactory(DjangoModelFactory):
     filed_on = factory.LazyAttribute(lambda o: T0.date())
     entered_at = factory.LazyAttribute(
         lambda o: datetime.combine(o.filed_on or T0.date(), time(20), tzinfo=UTC)
+    )
+
+
+class SubscriptionFactory(DjangoModelFactory):
+    class Meta:
+        model = Subscription
+
+    subscriber = factory.SubFactory("tests.factories.SubscriberFactory", subscription=None)
+    case = None
+    entity = None
+
+
+class SubscriberFactory(DjangoModelFactory):
+    """A confirmed (active) subscriber, daily unless `frequency=` says otherwise, following `case=` or
+    `entity=` (one Subscription; pass neither for a subscriber without one)."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    class Params:
+        case = None
+        entity = None
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    status = Subscriber.Status.ACTIVE
+    frequency = "daily"
+    confirmed_at = factory.LazyFunction(timezone.now)
+    subscription = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.case is not None or o.entity is not None),
+        factory.RelatedFactory(
+            SubscriptionFactory,
+            factory_related_name="subscriber",
+            case=factory.SelfAttribute("..case"),
+            entity=factory.SelfAttribute("..entity"),
+        ),
     )

@@ -14,7 +14,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Discrepancy, Event
 from tracker.digests import alerts, periods, sending, tasks
@@ -64,8 +64,8 @@ def test_windows_end_on_the_batch_boundaries(settings):
 
 def test_filings_in_one_window_make_one_email_and_a_later_one_another(smtp_server, case):
     with at(0):
-        reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
-        daily = make_subscriber("daily@example.org", case=case)  # digests only: no alert
+        reader = SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
+        daily = SubscriberFactory(email="daily@example.org", case=case)  # digests only: no alert
     with at(2):
         filing(case, "ORDER granting leave to file")
     with at(7):
@@ -107,7 +107,7 @@ def test_filings_in_one_window_make_one_email_and_a_later_one_another(smtp_serve
 def test_new_discrepancies_are_alerted_too(smtp_server, case, settings):
     settings.TRACKER_PUBLISH_UNREVIEWED = True
     with at(0):
-        make_subscriber("reader@example.org", case=case, frequency="alerts")
+        SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
         event = Event.objects.create(case=case, title="Musk testified", status=Event.Visibility.PUBLISHED)
     with at(3):
         Discrepancy.objects.create(
@@ -124,7 +124,7 @@ def test_new_discrepancies_are_alerted_too(smtp_server, case, settings):
 
 def test_one_click_unsubscribe_stops_the_alerts(smtp_server, case):
     with at(0):
-        reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
+        reader = SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     with at(16):
         alerts.send_alerts()
@@ -149,7 +149,7 @@ def test_one_click_unsubscribe_stops_the_alerts(smtp_server, case):
 
 def test_an_alert_claimed_elsewhere_is_not_sent_again(smtp_server, case):
     with at(0):
-        reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
+        reader = SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     with at(16):  # another worker holds this window's alert
         Delivery.objects.create(
@@ -161,8 +161,8 @@ def test_an_alert_claimed_elsewhere_is_not_sent_again(smtp_server, case):
 
 def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_assert_max_num_queries):
     with at(0):
-        make_subscriber("a@example.org", case=case, frequency="alerts")
-        make_subscriber("b@example.org", case=case, frequency="alerts")
+        SubscriberFactory(email="a@example.org", case=case, frequency="alerts")
+        SubscriberFactory(email="b@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     with at(16), django_assert_max_num_queries(12) as few:  # 10 on SQLite and PostgreSQL
         assert alerts.send_alerts().sent == 2
@@ -170,7 +170,7 @@ def test_the_batch_reads_a_constant_number_of_queries(smtp_server, case, django_
         filing(case, "ORDER one and a half")
     with at(16):
         for i in range(20):
-            make_subscriber(f"s{i}@example.org", case=case, frequency="alerts")
+            SubscriberFactory(email=f"s{i}@example.org", case=case, frequency="alerts")
         filing(case, "ORDER two")
     with at(31), django_assert_max_num_queries(len(few.captured_queries)):
         assert alerts.send_alerts().sent == 22
@@ -184,7 +184,7 @@ def test_the_beat_runs_the_thin_alert_task_every_minute(smtp_server, case, setti
     entry = settings.CELERY_BEAT_SCHEDULE["send-alerts"]
     assert entry["task"] == tasks.send_alerts.name and entry["schedule"] == timedelta(minutes=1)
     with at(0):
-        make_subscriber("reader@example.org", case=case, frequency="alerts")
+        SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     with at(16):
         assert tasks.send_alerts.apply().get() == {"sent": 1, "skipped": 0, "bounced": 0, "failed": 0}
@@ -193,7 +193,7 @@ def test_the_beat_runs_the_thin_alert_task_every_minute(smtp_server, case, setti
 
 def test_send_digests_alerts_sends_them_from_a_terminal(smtp_server, case):
     with at(0):
-        make_subscriber("reader@example.org", case=case, frequency="alerts")
+        SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     out = io.StringIO()
     with at(16):
@@ -204,8 +204,8 @@ def test_send_digests_alerts_sends_them_from_a_terminal(smtp_server, case):
 
 def test_a_failed_alert_gives_its_items_to_the_next_and_a_refusal_is_a_bounce(smtp_server, case):
     with at(0):
-        reader = make_subscriber("reader@example.org", case=case, frequency="alerts")
-        refused = make_subscriber("gone@example.org", case=case, frequency="alerts")
+        reader = SubscriberFactory(email="reader@example.org", case=case, frequency="alerts")
+        refused = SubscriberFactory(email="gone@example.org", case=case, frequency="alerts")
         filing(case, "ORDER one")
     smtp_server.fail("reader@example.org", "451 4.3.0 Try again later", times=1)
     smtp_server.fail("gone@example.org", "550 5.1.1 No such user")

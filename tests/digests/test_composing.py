@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.cases.models import Entity
 from tracker.crossref.models import Claim, Event, Status
 from tracker.digests import composing, emails, sending
@@ -155,8 +155,8 @@ def test_sections_are_capped_with_a_link_to_the_rest(musk_case, current_period, 
 def test_subscribers_following_the_same_things_share_one_composition(
     musk_case, current_period, django_assert_max_num_queries
 ):
-    one = make_subscriber("a@example.org", case=musk_case)
-    many = [make_subscriber(f"s{i}@example.org", case=musk_case).pk for i in range(20)]
+    one = SubscriberFactory(email="a@example.org", case=musk_case)
+    many = [SubscriberFactory(email=f"s{i}@example.org", case=musk_case).pk for i in range(20)]
     with django_assert_max_num_queries(200) as few:
         sending.send_batch(subscriber_ids=[one.pk], period=current_period)
     with django_assert_max_num_queries(len(few.captured_queries) + 4 * 20):

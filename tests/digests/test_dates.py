@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Event
 from tracker.digests import composing, sending
@@ -45,7 +45,7 @@ def test_the_email_writes_dates_and_times_as_the_site_does(smtp_server, settings
         filed_on=date(2026, 4, 30),
         guid="evening",
     )
-    subscriber = make_subscriber("reader@example.org", case=case)
+    subscriber = SubscriberFactory(email="reader@example.org", case=case)
     period = composing.period_ending("daily", now + timedelta(minutes=1))
 
     assert sending.send_batch(subscriber_ids=[subscriber.pk], period=period).sent == 1

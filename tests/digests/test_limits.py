@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from tests.digests.conftest import make_subscriber
 from tests.digests.test_subscribing import subscribe
+from tests.factories import SubscriberFactory
 from tracker.cases.models import Case
 from tracker.digests import tokens
 from tracker.digests.models import Subscriber
@@ -26,7 +26,7 @@ def case():
 
 
 def test_a_bulk_one_click_unsubscribe_from_one_address_is_not_capped(case):
-    subscribers = [make_subscriber(f"reader{n}@example.org", case=case) for n in range(120)]
+    subscribers = [SubscriberFactory(email=f"reader{n}@example.org", case=case) for n in range(120)]
     client = Client(REMOTE_ADDR="198.51.100.25")  # the list provider's one address
     for subscriber in subscribers:
         url = reverse("digests:unsubscribe", args=[tokens.make_token(subscriber, "unsubscribe")])

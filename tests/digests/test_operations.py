@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tests.support.smtp import free_port
 from tracker.digests import receivers, sending
 from tracker.digests.management.commands.mailsink import PrintingHandler
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_send_digests_now_and_the_mailto_unsubscribe(smtp_server, musk_case):
-    subscriber = make_subscriber("cli@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="cli@example.org", case=musk_case)
     out = io.StringIO()
     call_command("send_digests", "--now", stdout=out)
     assert out.getvalue().startswith("sent 1, empty 0")
@@ -81,7 +81,7 @@ def test_the_development_mail_sink_prints_and_keeps_messages(tmp_path, settings)
 def test_admin_pages_list_subscribers_deliveries_and_bounces(
     admin_client, musk_case, current_period, smtp_server, django_assert_max_num_queries
 ):
-    subscribers = [make_subscriber(f"a{i}@example.org", case=musk_case) for i in range(5)]
+    subscribers = [SubscriberFactory(email=f"a{i}@example.org", case=musk_case) for i in range(5)]
     smtp_server.fail("a0@example.org", "550 No such user")
     sending.send_batch(subscriber_ids=[s.pk for s in subscribers], period=current_period)
     for name in ("subscriber", "subscription", "delivery", "bounce"):

@@ -10,7 +10,7 @@ import time_machine
 from celery.exceptions import Retry
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.celery import app
 from tracker.digests import tasks
 from tracker.digests.models import Delivery
@@ -38,7 +38,7 @@ def digest_time(settings):
 
 def test_the_beat_task_sends_each_due_digest_once_in_batches(eager, smtp_server, musk_case, digest_time):
     for i in range(5):
-        make_subscriber(f"r{i}@example.org", case=musk_case)
+        SubscriberFactory(email=f"r{i}@example.org", case=musk_case)
     with time_machine.travel(digest_time):
         assert tasks.send_due_digests.apply().get() == 3  # batches of two
         assert tasks.send_due_digests.apply().get() == 0  # the second run finds nothing due
@@ -48,7 +48,7 @@ def test_the_beat_task_sends_each_due_digest_once_in_batches(eager, smtp_server,
 
 
 def test_the_batch_task_retries_temporary_failures(eager, smtp_server, musk_case, digest_time):
-    subscriber = make_subscriber("busy@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="busy@example.org", case=musk_case)
     smtp_server.fail("busy@example.org", "421 4.7.0 Too busy", times=1)
     args = ([subscriber.pk], "daily", digest_time.replace(minute=0).isoformat())
     with time_machine.travel(digest_time), pytest.raises(Retry):  # called directly: Retry is raised

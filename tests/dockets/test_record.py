@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.template import Context, Template
 
+from tests.factories import DocketEntryFactory
 from tracker.crossref.models import Claim
 from tracker.dockets.models import DocketEntry
 from tracker.dockets.record import record_status
@@ -20,24 +21,20 @@ def render(claim) -> str:
     return TAG.render(Context({"claim": claim}))
 
 
-def make_entry(case, **fields) -> DocketEntry:
-    values = {
-        "docket_number": "4:24-cv-04722-YGR",
-        "description": "Minute Entry for Jury Trial (Day 3) held on 4/30/2026.",
-        "entered_at": datetime(2026, 4, 30, 23, 15, tzinfo=UTC),
-        "guid": "g-1",
-        "kind": DocketEntry.Kind.MINUTES,
-        "number": 512,
-    }
-    values.update(fields)
-    return DocketEntry.objects.create(case=case, **values)
+# A minute entry of the trial's third day, entered 23:15 UTC on 30 April, no filing date.
+MINUTES = {
+    "description": "Minute Entry for Jury Trial (Day 3) held on 4/30/2026.",
+    "entered_at": datetime(2026, 4, 30, 23, 15, tzinfo=UTC),
+    "filed_on": None,
+    "number": 512,
+}
 
 
 def test_testimony_claim_not_yet_then_in_the_record(sample_corpus):
     claim = Claim.objects.filter(kind="testimony").select_related("case", "event").first()
     assert claim is not None and claim.case is not None
     assert "Not yet in the record" in render(claim)
-    make_entry(claim.case)
+    DocketEntryFactory(case=claim.case, **MINUTES)
     html = render(claim)
     assert "In the record" in html and "entry 512" in html
     # entered 23:15 UTC on 30 April is 16:15 in California: the day shown is the court's
@@ -47,9 +44,13 @@ def test_testimony_claim_not_yet_then_in_the_record(sample_corpus):
 def test_ruling_needs_an_order_not_minutes(sample_corpus):
     claim = Claim.objects.filter(kind="testimony").select_related("case").first()
     claim.kind = "ruling"
-    make_entry(claim.case)  # minutes do not record a ruling
+    DocketEntryFactory(case=claim.case, **MINUTES)  # minutes do not record a ruling
     assert not record_status(claim).in_record
-    make_entry(claim.case, guid="g-2", kind=DocketEntry.Kind.ORDER, number=515, filed_on=date(2026, 5, 1))
+    DocketEntryFactory(
+        case=claim.case,
+        **{**MINUTES, "number": 515, "filed_on": date(2026, 5, 1)},
+        kind=DocketEntry.Kind.ORDER,
+    )
     status = record_status(claim)
     assert status.in_record and status.entry.number == 515
     assert "filed" in render(claim) and "1 May 2026" in render(claim)
@@ -57,7 +58,7 @@ def test_ruling_needs_an_order_not_minutes(sample_corpus):
 
 def test_far_entries_do_not_count_and_other_kinds_render_nothing(sample_corpus):
     claim = Claim.objects.filter(kind="testimony").select_related("case", "event").first()
-    make_entry(claim.case, entered_at=datetime(2026, 3, 1, 18, 0, tzinfo=UTC))
+    DocketEntryFactory(case=claim.case, **{**MINUTES, "entered_at": datetime(2026, 3, 1, 18, 0, tzinfo=UTC)})
     assert "Not yet in the record" in render(claim)
     claim.kind = "statement"
     assert render(claim).strip() == ""
