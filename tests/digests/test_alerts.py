@@ -14,7 +14,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from tests.factories import SubscriberFactory
+from tests.factories import DocketEntryFactory, SubscriberFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Discrepancy, Event
 from tracker.digests import alerts, periods, sending, tasks
@@ -38,15 +38,8 @@ def at(minutes: float):
 
 
 def filing(case, text: str) -> DocketEntry:
-    number = next(_numbers)
-    return DocketEntry.objects.create(
-        case=case,
-        docket_number="4:24-cv-04722-YGR",
-        number=number,
-        description=text,
-        kind="order",
-        entered_at=T0,
-        guid=f"entry-{number}",
+    return DocketEntryFactory(
+        case=case, number=next(_numbers), description=text, kind="order", entered_at=T0, filed_on=None
     )
 
 

@@ -4,14 +4,14 @@ not, however well the topic agrees (mutual-nearest pairing cannot hide a window 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
+from tests.factories import DocketEntryFactory, EventFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Event
 from tracker.dockets import linking
-from tracker.dockets.models import DocketEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +19,8 @@ EVENT_DAY = date(2026, 4, 30)
 
 
 def _link(case: Case, filed_on: date) -> list[Event]:
-    event = Event.objects.create(case=case, date=EVENT_DAY, title="Musk testifies on the stand")
-    entry = DocketEntry.objects.create(
-        case=case,
-        guid="minutes",
-        kind=DocketEntry.Kind.MINUTES,
-        docket_number="4:24-cv-04722-YGR",
-        description="Minute Entry for Jury Trial held",
-        entered_at=datetime.combine(filed_on, datetime.min.time(), tzinfo=UTC) + timedelta(hours=20),
-        filed_on=filed_on,
-    )
+    event = EventFactory(case=case, date=EVENT_DAY, title="Musk testifies on the stand")
+    entry = DocketEntryFactory(case=case, description="Minute Entry for Jury Trial held", filed_on=filed_on)
     linking.link_case(case.pk)
     assert linking.agrees(entry, event, set()), "the topic agrees: only the window is under test"
     return list(entry.events.all())

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
+from tests.factories import DocketEntryFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Claim, Event, Story
 from tracker.dockets.models import DocketEntry
@@ -18,12 +19,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _entry(case: Case, number: int | None, **fields) -> DocketEntry:
-    return DocketEntry.objects.create(
+    return DocketEntryFactory(
         case=case,
         docket_number=case.docket_number,
         number=number,
-        guid=f"guid-{number}",
         entered_at=datetime(2026, 4, 30, 20, 0, tzinfo=UTC),
+        filed_on=None,
         **fields,
     )
 

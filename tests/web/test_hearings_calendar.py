@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import DocketEntryFactory
 from tracker.cases.models import Case
 from tracker.dockets.models import DocketEntry
 
@@ -18,11 +19,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _entry(case, pk_hint: str, description: str, *, entered_at=None, kind="hearing") -> DocketEntry:
-    return DocketEntry.objects.create(
+    return DocketEntryFactory(
         case=case,
         docket_number=case.docket_number,
         kind=kind,
         entered_at=entered_at or datetime(2026, 4, 29, 16, 5, tzinfo=UTC),
+        filed_on=None,
         description=description,
         guid=f"guid-{pk_hint}",
     )

@@ -10,23 +10,23 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+from tests.factories import DocketEntryFactory
 from tracker.cases.models import Case
 from tracker.dockets.kinds import classify
-from tracker.dockets.models import DocketEntry
 
 pytestmark = pytest.mark.django_db
 
 
 def _entry(case, number, entry_type):
-    return DocketEntry.objects.create(
+    return DocketEntryFactory(
         case=case,
         docket_number=case.docket_number,
         number=number,
         kind=classify(entry_type),
         entry_type=entry_type,
         description=entry_type,
-        guid=f"guid-{number}",
         entered_at=datetime(2026, 4, 29, 20, number % 60, tzinfo=UTC),
+        filed_on=None,
     )
 
 
