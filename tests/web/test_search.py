@@ -100,23 +100,22 @@ def test_postgresql_ranks_with_the_gin_indexes(sample_corpus):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'web_%%_fts'")
         assert {r[0] for r in cursor.fetchall()} == {
-            "web_article_fts",
             "web_claim_fts",
             "web_evidence_fts",
             "web_event_fts",
         }
     from django.contrib.postgres.search import SearchQuery
 
-    from tracker.sources.models import Article
+    from tracker.crossref.models import Claim
     from tracker.web.search import EnglishVector
 
     query = SearchQuery("standard industry procedure", search_type="websearch", config="english")
-    qs = Article.objects.alias(v=EnglishVector("title", "summary", "text")).filter(v=query).order_by()
+    qs = Claim.objects.alias(v=EnglishVector("text")).filter(v=query).order_by()
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         plan = qs.explain()
         cursor.execute("SET enable_seqscan = on")
-    assert "web_article_fts" in plan
+    assert "web_claim_fts" in plan  # articles: their stored vector (test_search_speed.py)
     results = search("standard OR practice")  # websearch syntax
     assert len(results.quotes) >= 2
     assert all(any(m for _, m in hit.segments) for hit in results.quotes)

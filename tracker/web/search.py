@@ -3,7 +3,10 @@ people and organisations, outlets, the court record and discrepancies (search_re
 
 PostgreSQL: full-text search (websearch syntax: "quoted phrases", or, -not), ranked by ts_rank, with
 ts_headline excerpts, on the GIN indexes of migration web/0002 (EnglishVector renders the very
-expressions those indexes hold). SQLite: every word must occur somewhere (icontains), newest first,
+expressions those indexes hold) and, for articles, on their stored vector (web/0005, StoredVector), so
+no article's text is parsed at query time. Only a group's newest CANDIDATES matches are ranked, so a
+word most articles hold costs no more than a rare one (issue 17: <= 100 ms p50 at 100,000 articles,
+bench/search.py). SQLite: every word must occur somewhere (icontains), newest first,
 highlighted in Python; no stemming, no ranking beyond recency.
 
 Results never carry an article's full text: an article shows its headline and a short excerpt.
@@ -30,6 +33,7 @@ from tracker.web.htmx import wants_partial
 from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
+CANDIDATES = 200  # a group's newest matches that are ranked (candidates())
 MAX_QUERY = 200
 EXCERPT_CHARS = 220
 # Markers ts_headline puts around matches; private-use characters that stored text never holds.
@@ -156,14 +160,48 @@ def _articles() -> QuerySet:
     return Article.objects.relevant().select_related("outlet").defer("text", "content_html", "summary")
 
 
+class StoredVector(Func):
+    """An article's stored search vector: the column `search_vector` that migration web/0005 adds to
+    sources_article on PostgreSQL (kept by a trigger, indexed by GIN, not declared by the model)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("pk"))
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])  # "alias"."id", as aliased here
+        return sql.rsplit(".", 1)[0] + '."search_vector"', params
+
+
+def vector_of(qs: QuerySet, fields: tuple[str, ...]) -> Func:
+    return StoredVector() if qs.model is Article else EnglishVector(*fields)
+
+
+def candidates(qs: QuerySet, fields: tuple[str, ...], q: SearchQuery) -> QuerySet:
+    """The newest CANDIDATES rows that match (on the GIN index, or walking the newest rows when most
+    match: PostgreSQL knows the words' frequencies from its statistics): only these are ranked, so a
+    common word costs about the same at 100,000 articles as at 1,000."""
+    found = qs.alias(match=vector_of(qs, fields)).filter(match=q).order_by("-pk")
+    return qs.filter(pk__in=found.values("pk")[:CANDIDATES])
+
+
+def article_plan(query: str) -> str:
+    """PostgreSQL's plan for the articles' part of a search (EXPLAIN), for tests and the bench."""
+    q = SearchQuery(query, search_type="websearch", config="english")
+    qs = _articles()
+    fields = ("title", "summary", "text")
+    qs = candidates(qs, fields, q).annotate(rank=SearchRank(vector_of(qs, fields), q))
+    return qs.order_by("-rank", "-pk")[:PER_GROUP].explain()
+
+
 def search_postgresql(query: str) -> Results:
     q = SearchQuery(query, search_type="websearch", config="english")
     results = Results(query)
 
     def ranked(qs: QuerySet, fields: tuple[str, ...], headline_of: str, limit: int = PER_GROUP) -> QuerySet:
-        vector = EnglishVector(*fields)
-        qs = qs.alias(match=vector).filter(match=q).annotate(rank=SearchRank(vector, q))
-        qs = qs.order_by("-rank", "-pk")
+        vector = vector_of(qs, fields)
+        qs = candidates(qs, fields, q).annotate(rank=SearchRank(vector, q)).order_by("-rank", "-pk")
         headline = SearchHeadline(
             headline_of,
             q,
