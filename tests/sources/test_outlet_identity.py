@@ -15,11 +15,12 @@ import pytest
 from django.apps import apps
 from django.template.loader import render_to_string
 
+from tests.factories import ClaimFactory, EventFactory, EvidenceFactory, StoryFactory
 from tests.support import seedweb
 from tests.support.feeds import article_html, item, long_text, rss
 from tests.support.httpserver import Answer
 from tracker.crossref import corroboration
-from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.sources import ingestion
 from tracker.sources.models import Article, Feed, Outlet
 
@@ -76,17 +77,13 @@ def seed_feed(domain: str = "newsapp.example") -> Feed:
 
 def one_claim_and_story(articles: list[Article]) -> tuple[Claim, Story, Event]:
     """Every article reports the same claim, story and event: the reading side takes them all."""
-    claim = Claim.objects.create(confidence=3, kind="testimony", text="xAI used OpenAI models")
-    seen = articles[0].first_seen_at
-    story = Story.objects.create(title="Musk testifies", first_seen_at=seen, last_changed_at=seen)
-    event = Event.objects.create(title="Musk testifies", date=datetime(2026, 4, 30, tzinfo=UTC).date())
+    claim = ClaimFactory(confidence=3, kind="testimony", text="xAI used OpenAI models")
+    story = StoryFactory(title="Musk testifies", first_seen_at=articles[0].first_seen_at)
+    event = EventFactory(case=None, title="Musk testifies", date=datetime(2026, 4, 30, tzinfo=UTC).date())
     event.stories.add(story)
     for article in articles:
         StoryArticle.objects.create(story=story, article=article)
-        Evidence.objects.create(
-            claim=claim, article=article, sentence="Musk said so.", start=0, end=12, verb="say",
-            attribution="indirect", first_seen_at=article.first_seen_at,
-        )  # fmt: skip
+        EvidenceFactory(claim=claim, article=article, start=0, end=12)
     return claim, story, event
 
 

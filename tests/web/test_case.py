@@ -9,15 +9,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import DocketEntryFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Event
-from tracker.dockets.models import DocketEntry
 
 pytestmark = pytest.mark.django_db
 
 
 def _hearing(case, number, *, entered_at, filed_on=None, kind="hearing"):
-    return DocketEntry.objects.create(
+    return DocketEntryFactory(
         case=case,
         docket_number=case.docket_number,
         number=number,

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.factories import ClaimFactory
 from tracker.crossref.models import Claim, Event, Status
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _claim(event, text, **fields):
     fields = {"status": Status.APPROVED, "confidence": 100, **fields}
-    return Claim.objects.create(case=event.case, event=event, kind="testimony", text=text, **fields)
+    return ClaimFactory(case=event.case, event=event, kind="testimony", text=text, **fields)
 
 
 def test_chips_show_published_claims_and_a_working_and_n_more(client, sample_corpus, settings):
