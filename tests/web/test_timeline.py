@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.urls import reverse
 
+from tests.factories import ClaimFactory, DocketEntryFactory, EventFactory, EvidenceFactory
 from tracker.cases.models import Case, Entity
-from tracker.crossref.models import Claim, Event
+from tracker.crossref.models import Event
 from tracker.dockets.models import DocketEntry
 from tracker.web import timeline
 
@@ -36,34 +37,31 @@ def test_home_shows_the_seed_event_with_its_sources(client, sample_corpus):
 
 def _more_events(n: int, *, start: date = date(2025, 1, 1)) -> list[Event]:
     """n extra events of the seed case, each with a public claim whose evidence is a seed article."""
-    from tracker.crossref.models import Evidence
     from tracker.sources.models import Article
 
     case, articles = _case(), list(Article.objects.order_by("pk"))
     speaker = Entity.objects.filter(claims__isnull=False).first()
     made = []
     for i in range(n):
-        event = Event.objects.create(case=case, date=start + timedelta(days=i), title=f"Extra event {i}")
-        claim = Claim.objects.create(
-            confidence=3, case=case, event=event, speaker=speaker, kind="statement", text=f"said {i}"
+        event = EventFactory(case=case, date=start + timedelta(days=i), title=f"Extra event {i}")
+        claim = ClaimFactory(
+            case=case, event=event, speaker=speaker, speaker_text="", kind="statement", text=f"said {i}"
         )
         for article in articles[: 1 + i % 3]:
-            Evidence.objects.create(
+            EvidenceFactory(
                 claim=claim,
                 article=article,
                 sentence=f"Sentence {i}.",
                 start=i,
                 end=i + 1,
-                verb="say",
                 attribution="direct",
-                first_seen_at=article.first_seen_at,
             )
         made.append(event)
     return made
 
 
 def _record(case, number, when, kind="order", **extra):
-    return DocketEntry.objects.create(
+    return DocketEntryFactory(
         case=case,
         docket_number=case.docket_number,
         number=number,
@@ -71,7 +69,7 @@ def _record(case, number, when, kind="order", **extra):
         description=f"Entry {number} text",
         entered_at=when,
         guid=f"guid-{number}",
-        **extra,
+        **{"filed_on": None, **extra},
     )
 
 
