@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tracker.cases.models import Case, Entity
-from tracker.crossref.models import Event
-from tracker.sources.models import Article, Outlet
+from tests.factories import ArticleFactory, EntityFactory, EventFactory, OutletFactory
+from tracker.cases.models import Case
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +25,18 @@ def _search():
 
 
 def _entity():
-    entity = Entity.objects.create(
-        name="Jane Holloway", slug="jane-holloway", kind="PERSON", status="curated"
-    )
+    entity = EntityFactory(name="Jane Holloway", kind="PERSON", status="curated")
     return reverse("web:entity", args=[entity.slug]) + "?role=said"
 
 
 def _outlet():
-    outlet = Outlet.objects.create(name="Real News", domain="realnews.com")
-    Article.objects.create(  # an outlet is public through its relevant articles
+    outlet = OutletFactory(name="Real News", domain="realnews.com")
+    ArticleFactory(  # an outlet is public through its relevant articles
         outlet=outlet,
         url="https://realnews.com/trial",
-        canonical_url="https://realnews.com/trial",
         title="Musk testifies",
         first_seen_at=timezone.now(),
+        status=Article.Status.NEW,
         relevant=True,
     )
     return reverse("web:outlet", args=[outlet.pk])
@@ -50,7 +48,7 @@ def _timeline():
 
 def _event():
     case = Case.objects.get(slug="musk-v-openai")
-    event = Event.objects.create(case=case, date=date(2026, 4, 30), title="Hearing", status="published")
+    event = EventFactory(case=case, date=date(2026, 4, 30), title="Hearing", status="published")
     return reverse("web:event", args=[event.pk])
 
 
