@@ -480,6 +480,7 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     the seconds spent in the extraction and in the cross-referencing (linking) of the articles."""
     from django.core.management import call_command
 
+    from bench import linking_scale
     from tracker.crossref import linking
     from tracker.nlp import extraction
 
@@ -501,14 +502,17 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
 
     for key, (module, name) in originals.items():  # looked up at each call by tracker.crossref.analysis
         setattr(module, name, timed(key, getattr(module, name)))
+    stages = linking_scale.StageClock()  # the cross-referencing's own split, by stage
+    stages.install()
     try:
         started = time.perf_counter()
         call_command("poll_feeds", "--sync", stdout=io.StringIO())
         elapsed = time.perf_counter() - started
     finally:
+        stages.remove()
         for module, name in originals.values():
             setattr(module, name, getattr(module, name).__wrapped__)
-    return analysed(elapsed, expected), spent
+    return analysed(elapsed, expected), spent | {"stages": dict(stages.spent)}
 
 
 def bare_nlp_rate(texts: list[str]) -> tuple[float, list[str]]:
@@ -736,6 +740,10 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300, help="distinct articles for the chain")
     parser.add_argument("--per-feed", type=int, default=10, help="articles per feed for the chain")
     parser.add_argument("--quick", action="store_true", help="4 feeds of 5 entries; 32 articles")
+    parser.add_argument(
+        "--stored", default="1000,10000", help="section 3: articles already stored, comma-separated"
+    )
+    parser.add_argument("--linking-only", action="store_true", help="only section 3 (no spaCy)")
     parser.add_argument("--nlp-worker", help=argparse.SUPPRESS)
     parser.add_argument("--ready", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -746,6 +754,12 @@ def main() -> None:
         args.feeds, args.entries, args.articles, args.per_feed = 4, 5, 32, 8
 
     began = time.perf_counter()
+    if args.linking_only:
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as var_dir:
+            configure(var_dir)
+            linking_section(var_dir, args.stored, quick=args.quick)
+        report(f"(the whole run took {time.perf_counter() - began:.0f} s)")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as var_dir:
         configure(var_dir)
         from django.conf import settings
@@ -784,6 +798,7 @@ def main() -> None:
 
             url = fresh_database(var_dir, "one")
             one, spent = one_process(chain.hosts, args.articles)
+            stages = spent.pop("stages")
             texts = stored_texts()
             bare_rate, pipe_names = bare_nlp_rate(texts)
             other = one.seconds - sum(spent.values())
@@ -801,6 +816,10 @@ def main() -> None:
                 "  of which                  "
                 + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
                 + f", the rest (fetch, pages, storing) {other:.1f} s",
+                "  cross-referencing by stage "
+                + ", ".join(
+                    f"{k} {v:.1f} s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05
+                ),
                 f"ratio 1 process / bare     {one.rate / bare_rate:8.2f}x        "
                 + verdict(one.rate / bare_rate, GOALS["one"]),
             )
@@ -819,8 +838,25 @@ def main() -> None:
             )
         finally:
             server.close()
+        report("")
+        linking_section(var_dir, args.stored, quick=args.quick)
 
     report(f"(the whole run took {time.perf_counter() - began:.0f} s)")
+
+
+def linking_section(var_dir: str, stored: str, *, quick: bool = False) -> None:
+    """Section 3: the per-article cost of linking with these many articles stored (bench/linking_scale.py)."""
+    from django.conf import settings
+
+    from bench import linking_scale
+
+    figures = []
+    for size in [int(s) for s in stored.split(",") if s.strip()]:
+        fresh_database(var_dir, f"linking-{size}")
+        figures.append(
+            linking_scale.measure(size, batch=settings.TRACKER_NLP_BATCH_SIZE, batches=2 if quick else 4)
+        )
+    report(*linking_scale.report_lines(figures))
 
 
 def report(*lines: str) -> None:

@@ -1,0 +1,294 @@
+"""Linking against a stored corpus: the per-article cost of `linking.link_articles` with 1k and 10k
+articles already stored, and where its time goes (used by bench/ingest.py, section 3).
+
+The stored corpus is built without spaCy, with bulk inserts: articles and their mentions as
+bench/crossref.py makes them (two stories a day, 4 to 36 articles each, copies, follow-ups), each
+article in its true story (Story, StoryArticle), three claims per story by the story's people, each
+article's three claim candidates and their Evidence on those claims (a shared verbatim quote, a day).
+Then the next articles of the same timeline, with their mentions and candidates, are linked by the real
+code in batches of TRACKER_NLP_BATCH_SIZE, first seen first; the first batch warms up (it builds the
+events of the stories it touches) and is not counted. The time per linked article, the stage split
+(exclusive seconds: a stage called inside another counts only in the inner one) and the queries per
+article are printed for each size: the goal is a cost <= 1.5x apart at 1k and 10k.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import statistics
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+from bench.crossref import CAST, compose, insert_chunk, plan_stories, pseudo_words
+
+CLAIMS_PER_STORY = 3
+BATCHES = 4  # measured, after the warm-up batch
+
+# (module, function) pairs timed, as linking.py looks them up at each call
+STAGES = (
+    ("tracker.crossref.clustering", "assign_story", "clustering: assign"),
+    ("tracker.crossref.clustering", "settle", "clustering: settle"),
+    ("tracker.crossref.claim_linking", "link_claims", "claims"),
+    ("tracker.crossref.claim_answers", "link_responses", "answers"),
+    ("tracker.crossref.corroboration", "refresh_claims", "counts"),
+    ("tracker.crossref.events", "story_claims", "story claims read"),
+    ("tracker.crossref.discrepancies", "detect", "discrepancies"),
+    ("tracker.crossref.events", "update_events", "events"),
+    ("tracker.crossref.linking", "send_events_changed", "events_changed"),
+)
+
+
+class StageClock:
+    """Exclusive time per stage: the time of a stage minus the stages it called."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = defaultdict(float)
+        self._stack: list[list[float]] = []  # [started, time spent in children]
+        self._originals: list[tuple] = []
+
+    def wrap(self, label: str, function):
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            self._stack.append([time.perf_counter(), 0.0])
+            try:
+                return function(*args, **kwargs)
+            finally:
+                started, children = self._stack.pop()
+                total = time.perf_counter() - started
+                self.spent[label] += total - children
+                if self._stack:
+                    self._stack[-1][1] += total
+
+        return timed
+
+    def install(self) -> None:
+        import importlib
+
+        for module_name, name, label in STAGES:
+            module = importlib.import_module(module_name)
+            original = getattr(module, name)
+            self._originals.append((module, name, original))
+            setattr(module, name, self.wrap(label, original))
+
+    def remove(self) -> None:
+        for module, name, original in reversed(self._originals):
+            setattr(module, name, original)
+        self._originals.clear()
+
+
+def _stored_story_rows(plans, timeline, ids, entity_ids, vocabulary_rng):
+    """Stories, memberships, claims, candidates and evidence for the articles stored so far."""
+    from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+    from tracker.sources.models import Article
+
+    articles = Article.objects.in_bulk(ids)
+    members: dict[int, list] = defaultdict(list)
+    for pk, (_, label) in zip(ids, timeline, strict=False):
+        members[label].append(articles[pk])
+    stories = Story.objects.bulk_create(
+        [
+            Story(
+                title=found[0].title,
+                representative=found[0],
+                first_seen_at=found[0].first_seen_at,
+                last_changed_at=found[-1].first_seen_at,
+                features={"version": 2, "articles": len(found)},
+            )
+            for found in members.values()
+        ],
+        batch_size=1000,
+    )
+    story_of = dict(zip(members, stories, strict=True))
+    StoryArticle.objects.bulk_create(
+        [StoryArticle(story=story_of[label], article=a) for label, found in members.items() for a in found],
+        batch_size=1000,
+    )
+    claims = Claim.objects.bulk_create(
+        [
+            Claim(
+                story=story_of[label],
+                speaker_id=entity_ids[plans[label].entities[n]],
+                kind="statement",
+                text=claim_text(plans[label], n),
+                date=plans[label].start.date(),
+                precision="day",
+                first_seen_at=members[label][0].first_seen_at,
+            )
+            for label in members
+            for n in range(CLAIMS_PER_STORY)
+        ],
+        batch_size=1000,
+    )
+    by_story = defaultdict(list)
+    for claim in claims:
+        by_story[claim.story_id].append(claim)
+    candidates, evidence = [], []
+    for label, found in members.items():
+        for article in found:
+            for n, claim in enumerate(by_story[story_of[label].pk]):
+                candidate = make_candidate(article, plans[label], n, entity_ids)
+                candidates.append(candidate)
+                evidence.append(
+                    Evidence(
+                        claim=claim,
+                        article=article,
+                        first_seen_at=article.first_seen_at,
+                        **{f: getattr(candidate, f) for f in EVIDENCE_COPY},
+                    )
+                )
+    ClaimCandidate.objects.bulk_create(candidates, batch_size=1000)
+    Evidence.objects.bulk_create(evidence, batch_size=1000)
+
+
+EVIDENCE_COPY = (
+    "text",
+    "sentence",
+    "start",
+    "end",
+    "verb",
+    "attribution",
+    "quotes",
+    "date",
+    "date_precision",
+)
+
+
+def claim_text(plan, n: int) -> str:
+    return " ".join(plan.words[n * 2 : n * 2 + 5]) + f" {plan.names[0]}"
+
+
+def make_candidate(article, plan, n: int, entity_ids: list[int]):
+    from tracker.crossref.models import ClaimCandidate
+
+    text = claim_text(plan, n)
+    quote = " ".join(plan.words[n * 2 : n * 2 + 3])
+    sentence = f"Speaker said that {text}, calling it “{quote}”."
+    return ClaimCandidate(
+        article=article,
+        speaker=f"speaker {n}",
+        speaker_entity_id=entity_ids[plan.entities[n]],
+        verb="say",
+        attribution="direct",
+        kind="statement",
+        text=text,
+        sentence=sentence,
+        start=n * 200,
+        end=n * 200 + len(sentence),
+        sentence_start=n * 200,
+        sentence_end=n * 200 + len(sentence),
+        quotes=[{"text": quote, "start": 0, "end": len(quote)}],
+        date=plan.start.date(),
+        date_precision="day",
+        confidence=2,
+    )
+
+
+def measure(stored: int, *, batch: int, batches: int = BATCHES, seed: int = 11) -> dict:
+    """Store `stored` articles (and their stories, claims, evidence), link the next ones; the figures."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.cases.models import Entity
+    from tracker.crossref import linking
+    from tracker.crossref.models import ClaimCandidate
+    from tracker.sources.models import Article, Outlet
+
+    rng = random.Random(seed)
+    made_up = pseudo_words(rng, 6000)
+    generic, vocabulary = made_up[:300], made_up[300:]
+    extra = batch * (batches + 1)
+    stories = max(4, (stored + extra) // 20)
+    pool = max(60, stories)
+    entity_names = [w.title() for w in pseudo_words(random.Random(seed + 1), pool)]
+    entities = Entity.objects.bulk_create(
+        Entity(name=n, slug=f"bench-{n.lower()}", kind=Entity.Kind.ORG) for n in entity_names
+    )
+    entity_ids = [e.pk for e in entities]
+    outlets = [Outlet.objects.create(name=f"Outlet {i}", domain=f"outlet{i}.bench") for i in range(20)]
+    plans = plan_stories(rng, stories, stored + extra, vocabulary, pool)
+    for plan in plans:  # the claims' speakers: the story's own people first
+        plan.entities = plan.entities[CAST // 5 :] + plan.entities[: CAST // 5]
+    timeline = sorted(
+        (plan.start + timedelta(hours=min(72.0, rng.expovariate(1 / 14)) if n else 0), label)
+        for label, plan in enumerate(plans)
+        for n in range(plan.size)
+    )
+    rows = []
+    for i, (seen, label) in enumerate(timeline):
+        title, text, spans = compose(rng, plans[label], generic, entity_names)
+        published = seen - timedelta(minutes=rng.randint(0, 120))
+        rows.append((i, title, text, published, seen, None, spans))
+    ids: list[int] = []
+    started = time.perf_counter()
+    for offset in range(0, stored, 2000):
+        insert_chunk(rows[offset : min(offset + 2000, stored)], outlets, entity_ids, ids)
+    _stored_story_rows(plans, timeline[:stored], ids, entity_ids, rng)
+    new = insert_chunk(rows[stored:], outlets, entity_ids, ids)
+    ClaimCandidate.objects.bulk_create(
+        [
+            make_candidate(article, plans[label], n, entity_ids)
+            for article, (_, label) in zip(new, timeline[stored:], strict=True)
+            for n in range(CLAIMS_PER_STORY)
+        ]
+    )
+    built = time.perf_counter() - started
+    new = list(Article.objects.filter(pk__in=[a.pk for a in new]).order_by("first_seen_at", "pk"))
+    batches = [new[i : i + batch] for i in range(0, len(new), batch)]
+    linking.link_articles(batches[0])  # warm-up: the touched stories' events are built
+    clock = StageClock()
+    clock.install()
+    per_article, cpu, queries = [], [], []
+    try:
+        for articles in batches[1:]:
+            began, began_cpu = time.perf_counter(), time.process_time()
+            with CaptureQueriesContext(connection) as captured:
+                linking.link_articles(articles)
+            per_article.append((time.perf_counter() - began) / len(articles))
+            cpu.append((time.process_time() - began_cpu) / len(articles))
+            queries.append(len(captured) / len(articles))
+    finally:
+        clock.remove()
+    linked = sum(len(b) for b in batches[1:])
+    return {
+        "stored": stored,
+        "built": built,
+        "ms": statistics.median(per_article) * 1000,
+        "cpu_ms": statistics.median(cpu) * 1000,
+        "queries": statistics.median(queries),
+        "stages": dict(clock.spent),
+        "linked": linked,
+        "batches": len(batches) - 1,
+        # what the stages after clustering cost per article (claims, answers, counts, discrepancies,
+        # events): clustering has its own bench (bench/crossref.py)
+        "rest_ms": 1000 * sum(s for k, s in clock.spent.items() if not k.startswith("clustering")) / linked,
+    }
+
+
+def report_lines(figures: list[dict]) -> list[str]:
+    lines = ["3. linking against a stored corpus (no spaCy: stored rows bulk-inserted)"]
+    for f in figures:
+        total = sum(f["stages"].values()) or 1.0
+        split = ", ".join(
+            f"{label} {100 * seconds / total:.0f}%"
+            for label, seconds in sorted(f["stages"].items(), key=lambda kv: -kv[1])
+            if seconds / total >= 0.01
+        )
+        lines += [
+            f"with {f['stored']:>6,} stored     {f['ms']:8.1f} ms per article ({f['cpu_ms']:.1f} ms CPU),"
+            f" {f['queries']:5.1f} queries per article (median of {f['batches']} batches, {f['linked']} articles;"
+            f" built in {f['built']:.0f} s)",
+            f"  time by stage            {split}",
+            f"  after clustering         {f['rest_ms']:8.1f} ms per article (claims, answers, counts,"
+            " discrepancies, events)",
+        ]
+    if len(figures) >= 2:
+        for key, what in (("cpu_ms", "whole linking, CPU"), ("rest_ms", "after clustering")):
+            ratio = figures[-1][key] / figures[0][key]
+            verdict = "met" if ratio <= 1.5 else "MISSED"
+            lines.append(
+                f"ratio {figures[-1]['stored']:,} / {figures[0]['stored']:,} stored  {ratio:6.2f}x"
+                f"        goal <= 1.5: {verdict} ({what})"
+            )
+    return lines

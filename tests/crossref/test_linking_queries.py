@@ -1,0 +1,169 @@
+"""Linking a batch costs the same number of queries whatever the corpus already stored (issue 17, goal
+3): the stored stories, their claims and their evidence are reached through indexes and keys, never
+scanned, so the same bound holds at 10 and at 200 stored stories; on SQLite and PostgreSQL alike.
+
+The stored rows are bulk-inserted (no spaCy): each stored story has three articles and two claims of
+the same speaker as the batch, spread over the days before the batch, half of them within the windows
+of clustering and claim matching. The batch is four articles: two report a new event (a new story, a
+claim they share by a verbatim quote), one reports a stored story's claim, one is a copy."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.factories import T0, EntityFactory, OutletFactory
+from tracker.crossref import linking
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+from tracker.sources.models import Article
+
+pytestmark = pytest.mark.django_db
+
+BOUND = 370  # queries for the batch of four (354 when written, most of them clustering's), whatever the stored stories
+LETTERS = "bcdfghjklmnprstvz"
+
+
+def word(n: int, k: int) -> str:
+    """A made-up word unique to (n, k): what makes one stored story unlike any other."""
+    digits, value = [], n * 50 + k
+    for _ in range(4):
+        value, rest = divmod(value, len(LETTERS))
+        digits.append(LETTERS[rest] + "aeiou"[(n + k + len(digits)) % 5])
+    return "".join(digits)
+
+
+def story_text(n: int) -> str:
+    return " ".join(word(n, k) for k in range(40))
+
+
+def candidate(article: Article, speaker, text: str, quote: str, start: int = 0) -> ClaimCandidate:
+    sentence = f"Musk said that {text}, “{quote}”."
+    return ClaimCandidate(
+        article=article,
+        speaker="Musk",
+        speaker_entity=speaker,
+        verb="say",
+        attribution=ClaimCandidate.Attribution.DIRECT,
+        kind=ClaimCandidate.Kind.TESTIMONY,
+        text=text,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        sentence_start=start,
+        sentence_end=start + len(sentence),
+        quotes=[{"text": quote, "start": start, "end": start + len(quote)}],
+        confidence=2,
+    )
+
+
+def store(stories: int, speaker, outlets) -> list[Article]:
+    """`stories` stored stories, one every eight hours before T0 (newest first); their articles."""
+    articles = Article.objects.bulk_create(
+        Article(
+            outlet=outlets[(n + i) % len(outlets)],
+            url=f"https://stored.example/{n}/{i}",
+            canonical_url=f"https://stored.example/{n}/{i}",
+            title=f"{word(n, 1)} {word(n, 2)} {word(n, 3)}",
+            text=story_text(n),
+            first_seen_at=T0 - timedelta(hours=8 * (n + 1), minutes=i),
+            published_at=T0 - timedelta(hours=8 * (n + 1), minutes=i + 5),
+            status=Article.Status.ANALYZED,
+        )
+        for n in range(stories)
+        for i in range(3)
+    )
+    made = Story.objects.bulk_create(
+        Story(
+            title=articles[3 * n].title,
+            representative=articles[3 * n],
+            first_seen_at=articles[3 * n + 2].first_seen_at,
+            last_changed_at=articles[3 * n].first_seen_at,
+            features={"version": 2, "articles": 3},
+        )
+        for n in range(stories)
+    )
+    StoryArticle.objects.bulk_create(
+        StoryArticle(story=made[i // 3], article=a) for i, a in enumerate(articles)
+    )
+    claims = Claim.objects.bulk_create(
+        Claim(
+            story=made[n],
+            speaker=speaker,
+            speaker_text=speaker.name,
+            kind="testimony",
+            text=f"{word(n, k)} {word(n, k + 1)} {word(n, k + 2)}",
+            first_seen_at=made[n].first_seen_at,
+        )
+        for n in range(stories)
+        for k in (5, 10)
+    )
+    Evidence.objects.bulk_create(
+        Evidence(
+            claim=claim,
+            article=article,
+            first_seen_at=article.first_seen_at,
+            **{
+                f: getattr(candidate(article, speaker, claim.text, claim.text, start=k * 100), f)
+                for f in ("text", "sentence", "start", "end", "verb", "attribution", "quotes")
+            },
+        )
+        for n in range(stories)
+        for k, claim in enumerate(claims[2 * n : 2 * n + 2])
+        for article in articles[3 * n : 3 * n + 3]
+    )
+    return articles
+
+
+def batch(speaker, outlets, stored: list[Article]) -> list[Article]:
+    """Two reports of a new event, one more report of the newest stored story, and a copy of it."""
+    new = "zorbax quellin fristo dabrun mokeli varnish trepid"
+    articles = []
+    for i, (text, title) in enumerate(
+        [
+            (new, "Zorbax quellin fristo"),
+            (new + " gloam", "Zorbax quellin dabrun"),
+            (stored[0].text, stored[0].title),
+            (stored[0].text, stored[0].title),
+        ]
+    ):
+        articles.append(
+            Article.objects.create(
+                outlet=outlets[i],
+                url=f"https://new.example/{i}",
+                canonical_url=f"https://new.example/{i}",
+                title=title,
+                text=text,
+                first_seen_at=T0 + timedelta(minutes=10 * i),
+                published_at=T0 + timedelta(minutes=10 * i - 5),
+                status=Article.Status.ANALYZED,
+                copy_of=articles[2] if i == 3 else None,
+            )
+        )
+    stored_claim = Claim.objects.filter(story__memberships__article=stored[0]).order_by("pk").first()
+    ClaimCandidate.objects.bulk_create(
+        [
+            candidate(articles[0], speaker, "zorbax quellin fristo was planned", "fristo was planned"),
+            candidate(articles[1], speaker, "the zorbax quellin fristo plan", "fristo was planned"),
+            candidate(articles[2], speaker, stored_claim.text, stored_claim.text),
+            candidate(articles[3], speaker, stored_claim.text, stored_claim.text),
+        ]
+    )
+    return articles
+
+
+@pytest.mark.parametrize("stories", [10, 200])
+def test_a_batch_costs_the_same_queries_at_10_and_200_stored_stories(stories, django_assert_max_num_queries):
+    speaker = EntityFactory(name="Elon Musk")
+    outlets = [OutletFactory(name=f"Outlet {i}") for i in range(5)]
+    stored = store(stories, speaker, outlets)
+    articles = batch(speaker, outlets, stored)
+    with django_assert_max_num_queries(BOUND):
+        results = linking.link_articles(articles)
+    # the batch was linked as it should be: a new story of two with one claim, the stored story joined
+    assert results[0].story_id == results[1].story_id != results[2].story_id == results[3].story_id
+    assert results[0].claim_ids == results[1].claim_ids
+    assert results[2].story_id == StoryArticle.objects.get(article=stored[0]).story_id
+    joined = Claim.objects.get(pk=results[2].claim_ids[0])
+    assert joined.story_id == results[2].story_id and joined.evidence.count() == 5
+    assert Story.objects.count() == stories + 1
