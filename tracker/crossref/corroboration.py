@@ -27,6 +27,7 @@ from typing import TypeVar
 
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article, Outlet
+from tracker.sources.publication import vouched_times
 
 Origin = tuple[str, object]  # ("outlet", outlet id) or ("credit", normalised credited name)
 MAX_COPY_DEPTH = 10  # copy chains are one or two long; this only guards against a cycle
@@ -37,7 +38,7 @@ _CREDIT_PREFIX = re.compile(
 _ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")  # what origins need
 # What `coverage_of_groups` needs of each article, with first_seen_at. A row without
 # outlet_established is taken as established, the model's default for an article not stored from a feed.
-ARTICLE_FIELDS = (*_ARTICLE_FIELDS, "outlet_established")
+ARTICLE_FIELDS = (*_ARTICLE_FIELDS, "outlet_established", "published_suspect")
 K = TypeVar("K")
 
 
@@ -168,7 +169,7 @@ def coverage_of_groups(groups: Mapping[K, Iterable[dict]]) -> dict[K, Coverage]:
             continue
         good = counted[key]
         established_outlets = {r["outlet_id"] for r in good}
-        first = min(good, key=_report_order) if good else None
+        first = min(vouched_times(good), key=_report_order) if good else None
         out[key] = Coverage(
             outlets=len(established_outlets),
             independent=len({origins[r["article_id"]] for r in good}),

@@ -93,8 +93,13 @@ def within(day: date, start: date, precision: str) -> bool:
 
 
 def reported_at(article: Article) -> datetime:
-    """When an article reported something: its stated publication date, else its first sighting."""
-    if article.published_at and article.published_at < article.first_seen_at:
+    """When an article reported something: its stated publication date, else its first sighting (also
+    when the stated time is suspect: in the future, or backdated on a prompt feed)."""
+    if (
+        article.published_at
+        and article.published_at < article.first_seen_at
+        and not article.published_suspect
+    ):
         return article.published_at
     return article.first_seen_at
 

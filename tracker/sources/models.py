@@ -182,6 +182,11 @@ class Article(models.Model):
         null=True, blank=True, help_text="Only a date the feed or page states."
     )
     published_from = models.CharField(max_length=5, choices=DateSource.choices, blank=True)
+    published_suspect = models.BooleanField(
+        default=False,
+        help_text="The stated time is in the future, or long before the first sighting on a feed that "
+        "usually publishes promptly: kept, but it does not make the article first reported alone.",
+    )
     first_seen_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(
         null=True, blank=True, help_text="When the current title/text replaced an earlier one."

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
-from tracker.sources import articles
+from tracker.sources import articles, publication
 from tracker.sources.entries import Entry
 from tracker.sources.models import Feed
 from tracker.sources.pages import Page
@@ -80,6 +80,7 @@ def store_entries(*, feed: Feed, entries: Iterable[Entry], context: articles.Con
                 outcome.updated.append(stored.article.pk)
             if stored.needs_page:
                 outcome.pages_needed.append(stored.article.pk)
+        publication.flag_publications(feed, [*outcome.created, *outcome.updated])
     return outcome
 
 
