@@ -154,11 +154,14 @@ def _known_claims(
     if any(kind == "text" for kind, _ in keys):
         speakers |= Q(speaker__isnull=True)
     seen = article.first_seen_at
-    near = Q(evidence__first_seen_at__range=(seen - MATCH_WINDOW, seen + MATCH_WINDOW)) | Q(pk__in=previous)
+    # Claims with evidence in the window, through the (first_seen_at, claim) index: a subquery, not a
+    # join, so neither the corpus's evidence nor a DISTINCT over it is read.
+    window = Evidence.objects.filter(first_seen_at__range=(seen - MATCH_WINDOW, seen + MATCH_WINDOW))
+    near = Q(pk__in=window.values("claim_id")) | Q(pk__in=previous)
     if story is not None:
         near |= Q(story=story)
     near &= Q(merged_into__isnull=True)  # a claim a curator merged away gets no new evidence
-    claims = Claim.objects.filter(speakers).filter(near).distinct().order_by("pk") if keys else []
+    claims = Claim.objects.filter(speakers).filter(near).order_by("pk") if keys else []
     known = {
         c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[content_words(c.text)])
         for c in claims

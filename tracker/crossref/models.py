@@ -349,6 +349,8 @@ class Evidence(models.Model):
         constraints = [
             models.UniqueConstraint("claim", "article", "start", name="evidence_unique_per_article_span")
         ]
+        # claim linking's window (claims reported near an article's sighting) without a scan
+        indexes = [models.Index(fields=["first_seen_at", "claim"], name="evidence_seen_claim")]
 
     def __str__(self):
         return f"evidence of claim {self.claim_id} in article {self.article_id}"
