@@ -126,6 +126,13 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # Redis gives a task taken but never acknowledged (acks late: its worker died) to another worker
+    # after this many seconds: longer than a task runs or waits for its countdown (a page's last retry
+    # waits 30 minutes). A digest batch's longer retry backoff may run twice, harmlessly (claimed rows).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 3600)
+    }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it on the queue; tasks are idempotent
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
