@@ -202,6 +202,7 @@ def measure(stored: int, *, batch: int, batches: int = BATCHES, seed: int = 11) 
     stories = max(4, (stored + extra) // 20)
     pool = max(60, stories)
     entity_names = [w.title() for w in pseudo_words(random.Random(seed + 1), pool)]
+    Entity.objects.filter(slug__startswith="bench-").delete()  # a previous size's (a kept database)
     entities = Entity.objects.bulk_create(
         Entity(name=n, slug=f"bench-{n.lower()}", kind=Entity.Kind.ORG) for n in entity_names
     )
