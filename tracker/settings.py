@@ -162,7 +162,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.sources.tasks.sweep_unfetched_pages",
         "schedule": timedelta(minutes=10),
     },
+    "recluster-recent-stories": {  # stories of the last TRACKER_RECLUSTER_DAYS settled again
+        "task": "tracker.crossref.tasks.recluster_recent",
+        "schedule": timedelta(hours=1),
+    },
 }
+TRACKER_RECLUSTER_DAYS = env.int("TRACKER_RECLUSTER_DAYS", default=7)
 
 # --- Email ------------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

@@ -75,9 +75,10 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
     rows = Mention.objects.filter(article__in=[a.pk for a in articles]).order_by("start")
     for article_id, text, label, start in rows.values_list("article_id", "text", "label", "start"):
         mentions.setdefault(article_id, []).append((text, label, start))
-    pinned: dict[int, Counter] = {}
-    undated = [a.pk for a in articles if a.published_at is None]
-    days = DateMention.objects.filter(article__in=undated, precision="day").exclude(value=None)
+    pinned: dict[int, Counter] = {}  # the days each article's dated facts name, how often
+    days = DateMention.objects.filter(article__in=[a.pk for a in articles], precision="day").exclude(
+        value=None
+    )
     for article_id, value in days.values_list("article_id", "value"):
         pinned.setdefault(article_id, Counter())[value] += 1
     topic = topic_words()
@@ -96,6 +97,7 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
                 text=a.text,
                 mentions=mentions.get(a.pk, []),
                 topic=topic,
+                days=pinned.get(a.pk, ()),
             )
         )
     return found
@@ -145,28 +147,30 @@ def _original_of(article: Article, hops: int = 5) -> Article | None:
 
 
 @transaction.atomic
-def settle(articles: Sequence[Article]) -> dict[int, Story]:
+def settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[int, Story]:
     """Recluster the neighbourhood of these articles and make the stored stories match; returns each
-    given article's story afterwards (by article id)."""
+    given article's story afterwards (by article id). A story with a curator-locked event keeps its
+    articles; with `grow_curated` False it takes none either (the periodic step leaves it as it is)."""
     if not articles:
         return {}
     scope = neighbourhood(articles)
-    _apply(scope, profiles(scope))
+    _apply(scope, profiles(scope), grow_curated=grow_curated)
     memberships = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
     return {m.article_id: m.story for m in memberships}
 
 
 def recluster(*, since: datetime, until: datetime | None = None) -> int:
-    """Settle every analysed article stated (or, undated, seen) in [since, until]; the number of them."""
+    """Settle every analysed article stated (or, undated, seen) in [since, until], never touching a story
+    with a curator-locked event; the number of them (`tasks.recluster_recent` runs it on the beat)."""
     until = until or datetime.max.replace(tzinfo=since.tzinfo)
     dated = Q(published_at__range=(since, until)) | Q(published_at=None, first_seen_at__range=(since, until))
     articles = list(Article.objects.filter(dated, status=Article.Status.ANALYZED).exclude(text=""))
     for start in range(0, len(articles), MAX_SCOPE // 2):
-        settle(sorted(articles, key=_key)[start : start + MAX_SCOPE // 2])
+        settle(sorted(articles, key=_key)[start : start + MAX_SCOPE // 2], grow_curated=False)
     return len(articles)
 
 
-def _apply(scope: list[Article], found: list[features.Profile]) -> None:
+def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True) -> None:
     _link_copies(scope, found)
     member_of = dict(StoryArticle.objects.filter(article__in=scope).values_list("article_id", "story_id"))
     pinned = set(
@@ -178,6 +182,8 @@ def _apply(scope: list[Article], found: list[features.Profile]) -> None:
         members = [scope[i] for i in group]
         held = Counter(member_of[a.pk] for a in members if a.pk in member_of)
         ranked = sorted(held, key=lambda s: (s not in pinned, -held[s], s))
+        if not grow_curated:
+            ranked = [s for s in ranked if s not in pinned]
         keeper = next((s for s in ranked if s not in taken), -(n + 1))
         taken.add(keeper)
         for article in members:

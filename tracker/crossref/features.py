@@ -4,11 +4,15 @@ Real coverage carries leftover markup, entity escapes, bylines, datelines and bo
 newsletter prompts, an "ABSTRACT." heading); `clean_text` removes them before any feature is taken.
 An article is then described by:
 
-- the words of its title and lead (title words count double), weighted at comparison time by how rare
-  they are among the articles compared (IDF), so "said" and the case's own vocabulary weigh nothing;
+- the words of its title and lead (title words count double) and of the rest of its text (each a
+  fifth of a lead word: two reports of one event may open differently and meet on the facts later),
+  weighted at comparison time by how rare they are among the articles compared (IDF), so "said" and
+  the case's own vocabulary weigh nothing;
 - the participants named in its title and lead, weighted the same way: the three people in every story
   of a case say which case, a name seen in two articles of the week says which event;
-- its direct quotes (shared words inside quotation marks are strong evidence of the same event);
+- its direct quotes (a shared quoted sentence is strong evidence of the same event; a shared stock
+  phrase of fewer than eight words is not);
+- the days its dated facts name (`days`, from the article's resolved dates);
 - the shingles of its lead paragraph and any wire credit, which find copies: a wire lede under another
   headline, a spun or shortened copy.
 
@@ -27,11 +31,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from tracker.crossref.words import STEM_CHARS, stems, tokens
+from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, stems, tokens
 
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
 LEAD_WORDS = 80
-BODY_WORDS = 300  # the rest of the text counts too, each word less than a lead word
+BODY_WORDS = 3000  # the rest of the text counts too, each word less than a lead word
 BODY_WEIGHT = 0.2
 SHINGLE = 4
 THRESHOLD = 0.06  # the average link two groups need to become one story
@@ -43,6 +47,11 @@ RARITY_PRIOR = 50
 RELATIVE_MIN_PAIRS = 30  # fewer pairs say nothing about what is usual
 RELATIVE = 1.8  # and at least this many times the median score of the pairs compared
 TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
+# Measured on the labelled PolNeAR set (docs/evaluation.md) and left neutral: both raised the train
+# slice's ARI and lowered the dev split's, so they wait for more labels before they get a weight.
+EVENT_BOOST = 1.0  # how much more an event word ("verdict", "caucus") weighs than another word
+FACT_WEIGHT = 0.0  # the share of named days (dated facts) two articles have in common
+QUOTE_MIN_SHARED = 3  # shared quote shingles below this are a common phrase, not a shared quote
 DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
 
 _TAG = re.compile(r"<[^>]{0,400}>")
@@ -98,10 +107,11 @@ class Profile:
     time: datetime | None  # stated publication time, else the day its dated facts pin, else None
     seen: datetime  # first sighting: what places an article with no time
     terms: Counter = field(default_factory=Counter)
-    entities: set[str] = field(default_factory=set)
+    entities: Counter = field(default_factory=Counter)  # participants of the title and lead -> weight
     quotes: set[int] = field(default_factory=set)  # shingles of the words inside quotation marks
     lead: set[int] = field(default_factory=set)  # shingles of the lead, for copies
     wire: str = ""
+    days: frozenset = frozenset()  # the days its dated facts name ("on Tuesday" in a Wednesday report)
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -120,13 +130,14 @@ def profile(
     text: str,
     mentions: Iterable[tuple],
     topic: frozenset[str] = frozenset(),
+    days: Iterable = (),
 ) -> Profile:
     """`mentions`: (text, label, start) of the article's entity mentions, offsets into `text`; `topic`:
     stems every article of the tracked cases has (their keywords), which say which case, not which event."""
     body = clean_text(text)
     lead_words = body.split()[:LEAD_WORDS]
     lead = " ".join(lead_words)
-    found = Profile(key=key, time=time, seen=seen, wire=wire_credit(text))
+    found = Profile(key=key, time=time, seen=seen, wire=wire_credit(text), days=frozenset(days))
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
     for surface, label, start in mentions:
@@ -135,17 +146,16 @@ def profile(
             continue
         names.update(tokens(surface))
         if start <= lead_end or surface.lower() in title.lower():
-            found.entities.add(name)
+            found.entities[name] = 1.0
     names = {n[:STEM_CHARS] for n in names} | topic
-    for word in stems(title):
-        if word not in names:
-            found.terms[word] += 2.0
-    for word in stems(lead):
-        if word not in names:
-            found.terms[word] += 1.0
-    for word in stems(" ".join(body.split()[LEAD_WORDS:BODY_WORDS])):
-        if word not in names:
-            found.terms[word] += BODY_WEIGHT
+    for part, weight in (
+        (title, 2.0),
+        (lead, 1.0),
+        (" ".join(body.split()[LEAD_WORDS:BODY_WORDS]), BODY_WEIGHT),
+    ):
+        for word in stems(part):
+            if word not in names:
+                found.terms[word] += weight * (EVENT_BOOST if word in EVENT_STEMS else 1.0)
     for quoted in _QUOTE.findall(body):
         words = tokens(quoted)
         if len(words) >= MIN_QUOTE_WORDS:
@@ -178,7 +188,7 @@ def rarity(profiles: Sequence[Profile]) -> tuple[dict[str, float], dict[str, flo
 
 def vectors(p: Profile, term_idf: dict[str, float], entity_idf: dict[str, float]) -> tuple[dict, dict]:
     terms = {t: w * term_idf.get(t, 0.0) for t, w in p.terms.items()}
-    entities = {e: entity_idf.get(e, 0.0) for e in p.entities}
+    entities = {e: w * entity_idf.get(e, 0.0) for e, w in p.entities.items()}
     return _unit(terms), entities
 
 
@@ -192,10 +202,13 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
         return 0.0
     terms = _dot(va[0], vb[0])
     ea, eb = va[1], vb[1]
-    union = sum(ea.values()) + sum(w for e, w in eb.items() if e not in ea)
-    entities = sum(w for e, w in ea.items() if e in eb) / union if union else 0.0
-    quotes = min(1.0, len(a.quotes & b.quotes) / 3) if a.quotes and b.quotes else 0.0
-    score = TERM_WEIGHT * terms + ENTITY_WEIGHT * entities * min(1.0, terms / TERMS_FOR_ENTITIES)
+    union = sum(max(w, eb.get(e, 0.0)) for e, w in ea.items()) + sum(w for e, w in eb.items() if e not in ea)
+    entities = sum(min(w, eb[e]) for e, w in ea.items() if e in eb) / union if union else 0.0
+    shared = len(a.quotes & b.quotes) if a.quotes and b.quotes else 0
+    quotes = min(1.0, shared / 3) if shared >= QUOTE_MIN_SHARED else 0.0
+    facts = len(a.days & b.days) / len(a.days | b.days) if a.days and b.days else 0.0
+    agree = min(1.0, terms / TERMS_FOR_ENTITIES)
+    score = TERM_WEIGHT * terms + (ENTITY_WEIGHT * entities + FACT_WEIGHT * facts) * agree
     return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * days / WINDOW)
 
 

@@ -3,10 +3,14 @@ per process (the pipeline is cached by `tracker.nlp.pipeline.get_pipeline`, neve
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
 
-from tracker.crossref import analysis
+from tracker.crossref import analysis, clustering, linking
 from tracker.sources import recovery
 
 
@@ -34,3 +38,14 @@ def sweep_pending() -> int:
 def analyze_batch(article_ids: list[int]) -> dict:
     result = analysis.analyze_articles(article_ids)
     return {"analyzed": len(result.analyzed), "claims": result.claims}
+
+
+@shared_task(name="tracker.crossref.tasks.recluster_recent", queue="nlp")
+def recluster_recent() -> int:
+    """The periodic re-clustering (beat): the articles of the last TRACKER_RECLUSTER_DAYS settled again,
+    so stories an early decision split or merged are put right; stories with a curator-locked event keep
+    their articles. Holds the linking lock, as a batch being linked does. The number of articles."""
+    since = timezone.now() - timedelta(days=settings.TRACKER_RECLUSTER_DAYS)
+    with transaction.atomic():
+        linking._serialise_linking()
+        return clustering.recluster(since=since)

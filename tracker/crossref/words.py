@@ -35,9 +35,22 @@ NEWS_WORDS = frozenset(
     within without year years yet
     """.split()
 )
+# What happened, in the words news uses for it: a court's, a legislature's, an election's, a campaign's
+# and an agency's events. Sharing one of these in a window says more than sharing an ordinary word.
+EVENT_WORDS = frozenset(
+    """
+    acquit acquitted appeal appealed appeals arrest arrested arraigned ballot ballots caucus caucuses
+    charge charged charges concede conceded concession convicted conviction debate debates delegate
+    delegates deposition dismissed endorse endorsed endorsement filed filing hearing impeach indict
+    indicted indictment injunction investigation jury lawsuit nominee nomination overturned plea primary
+    primaries recount resign resigned resignation ruled ruling sentenced settle settled settlement sued
+    subpoena testified testimony trial verdict veto vetoed vote voted votes withdrew
+    """.split()
+)
 # Function words clustering has always kept as features (its scores were tuned with them in).
 CLUSTERING_KEEPS = frozenset("am below herself himself me myself ours theirs yours".split())
 CLUSTERING_STOPWORDS = (STOPWORDS - CLUSTERING_KEEPS) | NEWS_WORDS
+EVENT_STEMS = frozenset(w[:STEM_CHARS] for w in EVENT_WORDS)
 _WORD = re.compile(r"[a-z0-9]+")
 Key = tuple[str, object]  # a speaker: ("entity", id) or ("text", normalised speaker text)
 

@@ -1,0 +1,95 @@
+"""Where story clustering goes wrong on the hand-labelled PolNeAR set: a tuning aid, no spaCy.
+
+Reads a database kept by `bench/crossref.py --polnear-only --keep DIR` (articles ingested and
+extracted), clusters the labelled articles and their generated copies with `features.cluster` in one
+go (what `clustering.recluster` over the whole span would do), and prints the adjusted Rand index and
+B-cubed F1 of each split separately (tune on `train`, check on `dev`), then the pairs of articles that
+belong together but were split, and those put together that do not, each with its feature scores.
+
+    .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.ingest import configure  # noqa: E402
+
+
+def components(a, b, va, vb) -> str:
+    from tracker.crossref import features
+
+    terms = features._dot(va[0], vb[0])
+    shared = sorted(set(va[0]) & set(vb[0]), key=lambda t: -va[0][t] * vb[0][t])[:6]
+    people = sorted(set(va[1]) & set(vb[1]), key=lambda e: -va[1][e])[:4]
+    quotes = len(a.quotes & b.quotes)
+    days = features.gap(a, b).total_seconds() / 86400
+    score = features.pair_score(a, b, va, vb)
+    return (
+        f"score {score:.3f} terms {terms:.3f} days {days:.1f} quotes {quotes} words {shared} people {people}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("keep")
+    parser.add_argument("--split", default="train")
+    parser.add_argument("--pairs", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-crossref-errors-") as var_dir:
+        configure(var_dir)
+        from bench.crossref import _slug, adjusted_rand_index, b_cubed_f1, polnear_set, use_database
+
+        use_database(args.keep, fresh=False)
+        from tracker.crossref import clustering, features
+        from tracker.sources.models import Article
+
+        items = polnear_set()
+        urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
+        articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
+        item_of = [urls[a.canonical_url] for a in articles]
+        found = clustering.profiles(articles)
+        groups = features.cluster(found)
+        label = {i: n for n, g in enumerate(groups) for i in g}
+        for split in ("train", "dev"):
+            idx = [i for i, it in enumerate(item_of) if it.split == split]
+            truth = [item_of[i].story for i in idx]
+            got = [label[i] for i in idx]
+            print(
+                f"{split:6s} articles {len(idx):4d} true {len(set(truth)):4d} found {len(set(got)):4d} "
+                f"ARI {adjusted_rand_index(truth, got):.3f} B3 {b_cubed_f1(truth, got):.3f}"
+            )
+        copies = [i for i, it in enumerate(item_of) if it.copy_of]
+        index_of = {it.file: i for i, it in enumerate(item_of)}
+        together = sum(label[i] == label[index_of[item_of[i].copy_of]] for i in copies)
+        print(f"copies in their original's story {together}/{len(copies)}")
+        term_idf, entity_idf = features.rarity(found)
+        vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+        idx = [i for i, it in enumerate(item_of) if not it.copy_of and args.split in ("all", it.split)]
+        split_pairs, merged_pairs = [], []
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 :]:
+                same, got = item_of[i].story == item_of[j].story, label[i] == label[j]
+                if same != got:
+                    (split_pairs if same else merged_pairs).append((i, j))
+
+        def show(title, pairs):
+            print(f"\n{title}: {len(pairs)} pairs")
+            for i, j in pairs[: args.pairs]:
+                print(f"  {item_of[i].story} | {item_of[j].story}")
+                for k in (i, j):
+                    print(f"    {item_of[k].date} {item_of[k].publisher:10s} {item_of[k].title[:90]}")
+                print(f"    {components(found[i], found[j], vecs[i], vecs[j])}")
+
+        show("split (same story, found apart)", split_pairs)
+        show("merged (different stories, found together)", merged_pairs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""What clustering compares articles by (tracker/crossref/features.py): plain Python, no database."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+from tracker.crossref import features
+
+NOON = datetime(2016, 3, 15, 12, tzinfo=UTC)
+
+
+def filler(seed: int, count: int = 120) -> str:
+    """Made-up words, different for each seed: text two articles do not share."""
+    rng = random.Random(seed)
+    return " ".join(
+        "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)) for _ in range(count)
+    )
+
+
+def make(title: str, text: str, *, hours: float = 0, days=()) -> features.Profile:
+    time = NOON + timedelta(hours=hours)
+    return features.profile(
+        key=(time, title), time=time, seen=time, title=title, text=text, mentions=[], days=days
+    )
+
+
+def score(a: features.Profile, b: features.Profile) -> float:
+    term_idf, entity_idf = features.rarity([a, b])
+    va, vb = features.vectors(a, term_idf, entity_idf), features.vectors(b, term_idf, entity_idf)
+    return features.pair_score(a, b, va, vb)
+
+
+def test_a_common_phrase_in_quotes_is_no_shared_quote_but_a_shared_sentence_is():
+    phrase = "“we are going to win this”"  # six words: one shingle
+    a, b = make("One", f"{filler(1)} {phrase} {filler(2)}"), make("Two", f"{filler(3)} {phrase} {filler(4)}")
+    assert score(a, b) < 0.05
+    sentence = "“the bridge will carry forty thousand cars a day from the harbour to the old town”"
+    c, d = (
+        make("One", f"{filler(1)} {sentence} {filler(2)}"),
+        make("Two", f"{filler(3)} {sentence} {filler(4)}"),
+    )
+    assert score(c, d) >= features.QUOTE_WEIGHT * 0.9
+
+
+def test_words_far_into_the_body_count():
+    """Two reports of one event that open differently (a profile, a scene) and meet on the facts later."""
+    facts = "quarry landslide excavator flooded tunnel rescuers " * 3
+    a = make("A morning in the valley", f"{filler(1, 400)} {facts}")
+    b = make("Where the road ends", f"{filler(2, 400)} {facts}")
+    other = make("Where the road ends", f"{filler(2, 400)} {filler(3, 18)}")
+    assert score(a, b) > score(a, other) + 0.01
+
+
+def test_shared_dated_facts_count_when_weighted(monkeypatch):
+    shared = "council budget meeting vote " * 2
+    a = make("Budget", f"{shared} {filler(1)}", days=[date(2016, 3, 14)])
+    b = make("Vote", f"{shared} {filler(2)}", days=[date(2016, 3, 14)])
+    c = make("Vote", f"{shared} {filler(2)}", days=[date(2016, 3, 1)])
+    monkeypatch.setattr(features, "FACT_WEIGHT", 0.3)
+    assert score(a, b) > score(a, c) + 0.05
+
+
+def test_the_clusters_do_not_depend_on_the_order_of_the_profiles():
+    profiles = []
+    for event in range(6):
+        words = f"event{event} " + filler(100 + event, 12)
+        for n in range(3):
+            profiles.append(
+                make(
+                    f"Report {event}-{n}",
+                    f"{words} {words} {filler(event * 10 + n, 60)}",
+                    hours=event * 5 + n,
+                )
+            )
+    expected = {frozenset(profiles[i].key for i in g) for g in features.cluster(profiles)}
+    assert len(expected) < len(profiles)
+    for seed in range(3):
+        order = list(profiles)
+        random.Random(seed).shuffle(order)
+        assert {frozenset(order[i].key for i in g) for g in features.cluster(order)} == expected
