@@ -1,20 +1,13 @@
-"""Fixtures of the digest tests: the SMTP server, and confirmed subscribers."""
+"""Fixtures of the digest tests: the SMTP server, the sample case and the current period (subscribers: tests.factories.SubscriberFactory)."""
 
 from __future__ import annotations
 
 import pytest
 from django.utils import timezone
 
-from tests.factories import SubscriberFactory
 from tests.support.smtp import smtp_server  # noqa: F401 - a fixture
 from tracker.cases.models import Case
 from tracker.digests import composing
-from tracker.digests.models import Subscriber
-
-
-def make_subscriber(email: str, *, case=None, entity=None, frequency: str = "daily") -> Subscriber:
-    """Kept for test_sending*.py until they call SubscriberFactory themselves (the same rows)."""
-    return SubscriberFactory(email=email, case=case, entity=entity, frequency=frequency)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.crossref.models import Claim
 from tracker.digests import composing, sending
 from tracker.digests.models import Bounce, Delivery, Subscriber
@@ -27,7 +27,7 @@ def test_digest_arrives_with_the_right_items_headers_and_both_parts(
     smtp_server, musk_case, current_period, settings
 ):
     settings.TRACKER_DIGEST_MAX_ITEMS = 3  # the sample publishes four claims: one past the cap
-    subscriber = make_subscriber("reader@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="reader@example.org", case=musk_case)
 
     result = sending.send_batch(subscriber_ids=[subscriber.pk], period=current_period)
 
@@ -75,7 +75,7 @@ def test_digest_arrives_with_the_right_items_headers_and_both_parts(
 def test_a_batch_uses_one_connection_and_shares_the_composition(
     smtp_server, musk_case, current_period, django_assert_max_num_queries
 ):
-    ids = [make_subscriber(f"r{i}@example.org", case=musk_case).pk for i in range(6)]
+    ids = [SubscriberFactory(email=f"r{i}@example.org", case=musk_case).pk for i in range(6)]
     with django_assert_max_num_queries(40):  # as many for 6 as for 60 (test_sending_batches.py)
         result = sending.send_batch(subscriber_ids=ids, period=current_period)
     assert result.sent == 6 and len(smtp_server.messages) == 6
@@ -85,7 +85,7 @@ def test_a_batch_uses_one_connection_and_shares_the_composition(
 
 
 def test_nothing_new_sends_nothing(smtp_server, musk_case):
-    subscriber = make_subscriber("quiet@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="quiet@example.org", case=musk_case)
     last_year = composing.period_ending("daily", timezone.now() - timedelta(days=365))
 
     result = sending.send_batch(subscriber_ids=[subscriber.pk], period=last_year)
@@ -96,7 +96,7 @@ def test_nothing_new_sends_nothing(smtp_server, musk_case):
 
 
 def test_a_second_run_of_the_same_period_sends_nothing(smtp_server, musk_case, current_period):
-    subscriber = make_subscriber("once@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="once@example.org", case=musk_case)
     sending.send_batch(subscriber_ids=[subscriber.pk], period=current_period)
     again = sending.send_batch(subscriber_ids=[subscriber.pk], period=current_period)
     assert again.skipped == 1 and len(smtp_server.messages) == 1
@@ -105,7 +105,7 @@ def test_a_second_run_of_the_same_period_sends_nothing(smtp_server, musk_case, c
 def test_a_crash_between_sending_and_recording_does_not_send_twice(
     smtp_server, musk_case, current_period, monkeypatch
 ):
-    subscriber = make_subscriber("crash@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="crash@example.org", case=musk_case)
 
     def worker_dies(*args):  # the process is killed right after the server said 250
         raise SystemExit("killed")
@@ -132,8 +132,8 @@ def test_a_crash_between_sending_and_recording_does_not_send_twice(
 
 
 def test_a_temporary_failure_is_retried_with_backoff(smtp_server, musk_case, current_period):
-    subscriber = make_subscriber("busy@example.org", case=musk_case)
-    other = make_subscriber("fine@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="busy@example.org", case=musk_case)
+    other = SubscriberFactory(email="fine@example.org", case=musk_case)
     smtp_server.fail("busy@example.org", "451 4.3.0 Try again later", times=1)
 
     first = sending.send_batch(subscriber_ids=[subscriber.pk, other.pk], period=current_period)
@@ -157,7 +157,7 @@ def test_a_temporary_failure_is_retried_with_backoff(smtp_server, musk_case, cur
 
 def test_a_permanent_failure_is_a_bounce_and_repeated_bounces_suspend(smtp_server, musk_case, settings):
     settings.TRACKER_DIGEST_MAX_BOUNCES = 2
-    subscriber = make_subscriber("gone@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="gone@example.org", case=musk_case)
     smtp_server.fail("gone@example.org", "550 5.1.1 No such user")
     start = timezone.now() - timedelta(hours=1)
 
@@ -181,7 +181,7 @@ def test_a_permanent_failure_is_a_bounce_and_repeated_bounces_suspend(smtp_serve
 
 
 def test_after_one_click_unsubscribe_no_digest_follows(smtp_server, musk_case, current_period):
-    subscriber = make_subscriber("leaver@example.org", case=musk_case)
+    subscriber = SubscriberFactory(email="leaver@example.org", case=musk_case)
     sending.send_batch(subscriber_ids=[subscriber.pk], period=current_period)
     [message] = smtp_server.messages
     url = re.search(r"<(https?://[^>]+)>", message["List-Unsubscribe"]).group(1)

@@ -13,7 +13,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from tests.digests.conftest import make_subscriber
+from tests.factories import SubscriberFactory
 from tracker.cases.models import Entity
 from tracker.digests import claims, emails, sending
 from tracker.digests.models import Delivery, Subscriber
@@ -27,14 +27,14 @@ def test_the_queries_of_a_batch_do_not_grow_with_its_subscribers(
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     entity = Entity.objects.create(name="A quiet person", kind="PERSON", slug="quiet-person-batch")
     warm = [
-        make_subscriber("warm@example.org", case=musk_case),
-        make_subscriber("w@example.org", entity=entity),
+        SubscriberFactory(email="warm@example.org", case=musk_case),
+        SubscriberFactory(email="w@example.org", entity=entity),
     ]
 
     def batch(prefix: str, count: int) -> list[int]:
-        ids = [make_subscriber(f"{prefix}{i}@example.org", case=musk_case).pk for i in range(count)]
+        ids = [SubscriberFactory(email=f"{prefix}{i}@example.org", case=musk_case).pk for i in range(count)]
         Subscriber.objects.filter(pk__in=ids[::3]).update(bounce_count=1)  # forgiven when delivered
-        make_subscriber(f"{prefix}-entity@example.org", entity=entity)  # nothing new: EMPTY
+        SubscriberFactory(email=f"{prefix}-entity@example.org", entity=entity)  # nothing new: EMPTY
         return [*ids, Subscriber.objects.get(email=f"{prefix}-entity@example.org").pk]
 
     sending.send_batch(subscriber_ids=[s.pk for s in warm], period=current_period)  # both digests cached
@@ -62,7 +62,7 @@ def same_but_tokens(body: bytes) -> bytes:
 
 
 def test_a_prepared_message_is_the_message_django_builds(smtp_server, musk_case, current_period, settings):
-    reader = make_subscriber("same@example.org", case=musk_case)
+    reader = SubscriberFactory(email="same@example.org", case=musk_case)
     sending.send_batch(subscriber_ids=[reader.pk], period=current_period)
     [fast] = smtp_server.messages
     Delivery.objects.all().delete()
@@ -96,7 +96,7 @@ def test_a_prepared_message_is_the_message_django_builds(smtp_server, musk_case,
 def test_a_message_that_cannot_be_prepared_is_built(smtp_server, musk_case, current_period):
     long_line = emails.Rendered("Subject", "x" * 1200 + "\n" + emails.UNSUBSCRIBE_MARK, "<p>hi</p>", 1)
     assert emails.prepare(long_line) is None  # quoted-printable: links cannot be filled in as they are
-    reader = make_subscriber("long@example.org", case=musk_case)
+    reader = SubscriberFactory(email="long@example.org", case=musk_case)
     deliveries = [(reader, long_line, claims.Claimed(0, 1, "<x@example.org>"))]
     sent, failures = sending.deliver(deliveries)
     assert len(sent) == 1 and not failures
@@ -108,7 +108,7 @@ def test_a_message_that_cannot_be_prepared_is_built(smtp_server, musk_case, curr
 
 
 def test_a_worker_killed_mid_batch_sends_no_one_twice(smtp_server, musk_case, current_period, monkeypatch):
-    ids = [make_subscriber(f"k{i}@example.org", case=musk_case).pk for i in range(3)]
+    ids = [SubscriberFactory(email=f"k{i}@example.org", case=musk_case).pk for i in range(3)]
     accepted = []
     real = smtplib.SMTP.sendmail
 
@@ -134,7 +134,7 @@ def test_a_worker_killed_mid_batch_sends_no_one_twice(smtp_server, musk_case, cu
 
 def test_two_workers_on_one_batch_send_each_digest_once(smtp_server, musk_case, current_period):
     """A second worker (a redelivered task) that claims while the first one holds the batch gets none."""
-    ids = [make_subscriber(f"w{i}@example.org", case=musk_case).pk for i in range(4)]
+    ids = [SubscriberFactory(email=f"w{i}@example.org", case=musk_case).pk for i in range(4)]
     plan = [
         (s, sending.render_for(sending.composing.Topics.of(s.subscriptions.all()), current_period))
         for s in Subscriber.objects.due(["daily"]).filter(pk__in=ids)
