@@ -7,13 +7,17 @@ PostgreSQL database; serves the app with gunicorn on 127.0.0.1 (2 sync workers, 
 collected as in production); then drives, for a few seconds each, with wrk (2 threads, 4 connections):
 
     health              the trivial view, the yardstick of the same server in the same run
-    timeline            web:home
+    timeline            web:home, as anonymous readers get it: from the page cache (pagecache.py)
+    timeline, uncached  web:home with a session cookie, as staff get it: rendered every time
     filtered timeline   web:case with ?entity=&kind= (a case, a speaker, a claim kind)
     event expansion     web:event with `HX-Request: true` (the partial the timeline expands in place)
     search              web:search?q=distillation (a word in one article and one claim in fifty)
     api events          api:list_events (its default page: 20 events with claims, evidence, sources)
 
-and prints, for each, the requests served, the median and 99th-percentile latency, and the ratio of
+Before the server starts, it measures in its own process (Django's test client, every middleware) the
+cached timeline against a bare response of the same stack (goal >= 0.5x the throughput) and the
+uncached timeline against rendering its template from a context already in memory (goal >= 0.7x), and
+prints both ratios (issue 17). After that it prints, for each page under load, the requests served, the median and 99th-percentile latency, and the ratio of
 each to the health view's (so figures can be compared across machines; absolute figures drift 20-30 %
 between runs on these shared machines). Without wrk it drives the same URLs with a loop of 4 Python
 threads and says so (the thread loop itself costs about a millisecond a request). Every URL is reversed
@@ -433,7 +437,8 @@ def targets_for(found: dict) -> list[Target]:
     hx = (("HX-Request", "true"),)
     return [
         Target("health", "web:health"),
-        Target("timeline", "web:home"),
+        Target("timeline", "web:home"),  # anonymous: from the page cache after the warm-up
+        Target("timeline, uncached", "web:home", (), "", (("Cookie", "sessionid=bench-uncached"),)),
         Target(
             "filtered timeline", "web:case", (found["case"],), f"?entity={found['entity']}&kind=testimony"
         ),
@@ -456,6 +461,70 @@ def report(results: list[Result], missing: list[str], skipped: list[str], tool: 
         print(f"not run: {name}: no such URL name yet")
     for line in skipped:
         print(f"not run: {line}")
+
+
+def timed(call, seconds: float, least: int = 20) -> float:
+    """Calls per second of `call`, run for `seconds` (and at least `least` times)."""
+    call()  # a warm-up
+    count, started = 0, time.perf_counter()
+    while count < least or time.perf_counter() - started < seconds:
+        call()
+        count += 1
+    return count / (time.perf_counter() - started)
+
+
+def in_process_ratios(seconds: float) -> dict[str, float]:
+    """The timeline through Django's whole stack in this process (test client, no network): cached
+    against a bare response of the same stack, uncached against rendering its template from a context
+    already in memory. Returns the throughputs and the two ratios, and prints them."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.shortcuts import render
+    from django.test import Client, RequestFactory, override_settings
+    from django.urls import clear_url_caches, path
+
+    import tracker.urls
+    from tracker.web import views
+
+    tracker.urls.urlpatterns.append(path("bench-bare", lambda request: HttpResponse("ok"), name="bench-bare"))
+    clear_url_caches()
+    client = Client(HTTP_HOST="127.0.0.1")
+    captured = {}
+    real_render = views.render
+
+    def capture(request, template, context):
+        captured.update(template=template, context=dict(context))
+        return real_render(request, template, context)
+
+    views.render = capture
+    try:
+        with override_settings(TRACKER_PAGE_CACHE_SECONDS=0):
+            assert client.get("/").status_code == 200
+    finally:
+        views.render = real_render
+    request = RequestFactory(HTTP_HOST="127.0.0.1").get("/")
+    request.user = AnonymousUser()
+
+    def ok(response):
+        assert response.status_code == 200, response.status_code
+
+    rates = {
+        "bare response": timed(lambda: ok(client.get("/bench-bare")), seconds),
+        "timeline, cached": timed(lambda: ok(client.get("/")), seconds),
+        "in-memory render": timed(
+            lambda: render(request, captured["template"], captured["context"]), seconds
+        ),
+    }
+    with override_settings(TRACKER_PAGE_CACHE_SECONDS=0):
+        rates["timeline, uncached"] = timed(lambda: ok(client.get("/")), seconds)
+    cached = rates["timeline, cached"] / rates["bare response"]
+    uncached = rates["timeline, uncached"] / rates["in-memory render"]
+    print("\nin one process (Django's test client, every middleware, no network):\n")
+    for label, rate in rates.items():
+        print(f"{label:22} {rate:9.1f} req/s {1000 / rate:8.2f} ms")
+    print(f"\ncached timeline / bare response:    {cached:.2f}x (goal >= 0.5)")
+    print(f"uncached timeline / in-memory render: {uncached:.2f}x (goal >= 0.7)")
+    return rates | {"cached ratio": cached, "uncached ratio": uncached}
 
 
 def main() -> None:
@@ -490,11 +559,12 @@ def main() -> None:
         found = generate(args.articles, args.events, args.claims)
         from django.db import connections
 
-        connections.close_all()
         print(
             f"data: {args.articles} articles, {args.events} events, {args.claims} claims "
             f"in {time.perf_counter() - migrated:.1f} s (after {migrated - started:.1f} s of migrations)"
         )
+        in_process_ratios(args.seconds)
+        connections.close_all()
         port = free_port()
         server = start_server(url, var_dir, port)
         base = f"http://127.0.0.1:{port}"

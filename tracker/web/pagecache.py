@@ -2,9 +2,10 @@
 
 `cached_page("event:{pk}")` wraps a view: the scope names the group of things the page shows, from
 its URL's arguments. A page is stored under its path, query string, host and htmx headers plus its
-scope's stamp and the site's (PageGeneration rows, one query per request), so bumping a stamp retires
-every variant of those pages in every process at once; the events_changed receiver (receivers.py)
-bumps the scopes of the events a batch changed, and TRACKER_PAGE_CACHE_SECONDS bounds what no signal
+scope's stamp and the site's (PageGeneration rows), so bumping a stamp retires every variant of those
+pages in every process at once. A process reads a stamp at most once every TRACKER_PAGE_STAMP_SECONDS
+(2), so a page served from the cache costs no query; its own bumps it sees at once. The
+events_changed receiver (receivers.py) bumps the scopes of the events a batch changed, and TRACKER_PAGE_CACHE_SECONDS bounds what no signal
 announces (a docket entry, a curator's rename). `manage.py clear_page_cache` bumps the site's stamp.
 
 Never cached: a request with a session or messages cookie (logged-in staff see fresh pages), anything
@@ -22,6 +23,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -48,6 +51,7 @@ def bump(scopes: Iterable[str]) -> list[str]:
     """Retire every cached page of these scopes (one query)."""
     now = time.time_ns()
     rows = [PageGeneration(scope=s[:200], changed_at=now) for s in sorted(set(scopes))]
+    _read.clear()  # this process sees its own bumps at once; others within TRACKER_PAGE_STAMP_SECONDS
     if rows:
         PageGeneration.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["scope"], update_fields=["changed_at"]
@@ -67,9 +71,25 @@ def _key(request: HttpRequest, stamps: dict[str, int]) -> str:
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+_read: dict[str, tuple[float, int]] = {}  # scope -> (when read, time.monotonic(); its stamp)
+
+
 def _stamps(scope: str) -> dict[str, int]:
+    """The stamps of `scope` and of the site: as this process read them less than
+    TRACKER_PAGE_STAMP_SECONDS ago, else from the database (one query)."""
+    now, fresh = time.monotonic(), settings.TRACKER_PAGE_STAMP_SECONDS
+    known = {s: _read[s] for s in (scope, SITE) if s in _read and now - _read[s][0] < fresh}
+    if len(known) == 2:
+        return {s: stamp for s, (_, stamp) in known.items()}
     found = dict(PageGeneration.objects.filter(scope__in=[scope, SITE]).values_list("scope", "changed_at"))
-    return {scope: found.get(scope, 0), SITE: found.get(SITE, 0)}
+    stamps = {scope: found.get(scope, 0), SITE: found.get(SITE, 0)}
+    _read.update({s: (now, stamp) for s, stamp in stamps.items()})
+    return stamps
+
+
+@receiver(setting_changed)
+def _forget_stamps(**kwargs) -> None:
+    _read.clear()
 
 
 def _serve(request: HttpRequest, entry: dict) -> HttpResponse:

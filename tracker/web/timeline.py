@@ -214,6 +214,13 @@ def records(filters: Filters, case: Case) -> QuerySet[DocketEntry]:
     return qs.order_by("-day", "-pk")
 
 
+def newest_first(qs: QuerySet[Event], count: int) -> QuerySet[Event]:
+    """The `count` newest events of `qs`, chosen on their ids and dates alone (a narrow scan and sort,
+    in a subquery), then loaded by id: joining every candidate's case and outlet before the sort cost
+    ten times more at 10,000 events."""
+    return Event.objects.filter(pk__in=qs.values("pk")[:count]).order_by("-date", "-pk")
+
+
 def _before_events(qs: QuerySet[Event], cursor: Cursor) -> QuerySet[Event]:
     if cursor.kind == NEWS:
         return qs.filter(Q(date__lt=cursor.day) | Q(date=cursor.day, pk__lt=cursor.pk))
@@ -232,6 +239,7 @@ def page(filters: Filters, *, before: Cursor | None = None, size: int | None = N
     items: list[Item] = []
     if filters.wants(NEWS):
         qs = _before_events(events(filters), before) if before else events(filters)
+        qs = newest_first(qs, size + 1)
         qs = qs.select_related("first_reported_by", "case").prefetch_related(
             Prefetch(
                 "claims",
@@ -266,14 +274,18 @@ def _annotate(items: list[Item]) -> None:
     for pk, coverage in coverage_of_events(list(news)).items():
         news[pk].coverage = coverage
         news[pk].outlets, news[pk].independent = coverage.outlets, coverage.independent
-    found = Discrepancy.objects.filter(_discrepancy_of_any(list(news))).values_list(
-        "pk", "event_id", "claim_id", "claim__event_id", "story__events__id"
-    )
+    ids = list(news)
+    # _discrepancy_of_any's three ways, as one UNION of three indexed lookups (an OR across the joins
+    # scanned every discrepancy): on the event, on one of its claims, on its story without a claim.
+    unordered = Discrepancy.objects.order_by()
+    on_event = unordered.filter(event__in=ids).values_list("pk", "event_id")
+    on_claim = unordered.filter(claim__event__in=ids).values_list("pk", "claim__event_id")
+    on_story = unordered.filter(claim__isnull=True, story__events__in=ids)
+    found = on_event.union(on_claim, on_story.values_list("pk", "story__events__id"), all=True)
     seen: dict[int, set[int]] = defaultdict(set)
-    for pk, on_event, claim, on_claim, on_story in found:
-        for event_id in (on_event, on_claim, None if claim else on_story):
-            if event_id in news:
-                seen[event_id].add(pk)
+    for pk, event_id in found:
+        if event_id in news:
+            seen[event_id].add(pk)
     for event_id, pks in seen.items():
         news[event_id].discrepancies = len(pks)
 

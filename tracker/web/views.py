@@ -110,7 +110,7 @@ def _overview(case: Case | None) -> dict:
         case.entities.filter(status=Entity.Status.CURATED, merged_into__isnull=True).order_by("name")
     )
     return {
-        "latest_events": list(latest[:LATEST_EVENTS]),
+        "latest_events": list(timeline.newest_first(latest, LATEST_EVENTS).select_related("case")),
         "next_hearing": next_hearing(case, timezone.now()),
         "stories": list(stories[:LATEST_STORIES]),
         "people": people,
