@@ -1,7 +1,10 @@
 """Building the messages: templates to HTML (CSS inlined) and plain text, absolute links, headers.
 
-Only EmailMultiAlternatives and connection objects are used, so any Django email backend works
-(SMTP, console, locmem, django-anymail's)."""
+Messages are EmailMultiAlternatives sent through connection objects, so any Django email backend works
+(SMTP, console, locmem, django-anymail's). For a batch of digests over Django's SMTP backend, `prepare`
+builds a digest's message once with slots, and each subscriber's bytes are that message with the slots
+filled in (the same message, `tests/digests/test_sending_batches.py` compares them): flattening a MIME
+message per subscriber cost more than the SMTP conversation itself."""
 
 from __future__ import annotations
 
