@@ -98,24 +98,25 @@ def test_postgresql_ranks_with_the_gin_indexes(sample_corpus):
     if connection.vendor != "postgresql":
         pytest.skip("full-text search and its GIN indexes exist on PostgreSQL only")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'web_%%_fts'")
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'web_%%_search_vector'")
         assert {r[0] for r in cursor.fetchall()} == {
-            "web_claim_fts",
-            "web_evidence_fts",
-            "web_event_fts",
+            "web_article_search_vector",  # web/0005
+            "web_crossref_claim_search_vector",  # web/0006, in place of web/0002's expression indexes
+            "web_crossref_evidence_search_vector",
+            "web_crossref_event_search_vector",
         }
     from django.contrib.postgres.search import SearchQuery
 
     from tracker.crossref.models import Claim
-    from tracker.web.search import EnglishVector
+    from tracker.web.search import StoredVector
 
     query = SearchQuery("standard industry procedure", search_type="websearch", config="english")
-    qs = Claim.objects.alias(v=EnglishVector("text")).filter(v=query).order_by()
+    qs = Claim.objects.alias(v=StoredVector()).filter(v=query).order_by()
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
         plan = qs.explain()
         cursor.execute("SET enable_seqscan = on")
-    assert "web_claim_fts" in plan  # articles: their stored vector (test_search_speed.py)
+    assert "web_crossref_claim_search_vector" in plan  # articles: test_search_speed.py
     results = search("standard OR practice")  # websearch syntax
     assert len(results.quotes) >= 2
     assert all(any(m for _, m in hit.segments) for hit in results.quotes)

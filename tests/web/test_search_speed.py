@@ -5,7 +5,7 @@ only a group's newest CANDIDATES matches are ranked; a search page makes a fixed
 from __future__ import annotations
 
 import pytest
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.urls import reverse
 
@@ -79,3 +79,20 @@ def test_a_search_page_makes_the_same_queries_however_large_the_corpus(
     grow(40)
     with django_assert_num_queries(expected):
         assert client.get(url, {"q": words}).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["event", "claim", "evidence"])
+def test_events_claims_and_quotes_are_ranked_on_their_stored_vectors(sample_corpus, model):
+    _postgresql()
+    from tracker.crossref.models import Claim, Event, Evidence
+
+    found = {"event": Event, "claim": Claim, "evidence": Evidence}[model].objects.all()
+    query = SearchQuery("practice", search_type="websearch", config="english")
+    ranked = search_module.candidates(found, (), query).annotate(rank=SearchRank(StoredVector(), query))
+    plan = ranked.order_by("-rank")[:10].explain()
+    assert "search_vector @@" in plan and "to_tsvector" not in plan, plan
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        index_plan = found.alias(v=StoredVector()).filter(v=query).order_by().explain()
+        cursor.execute("SET enable_seqscan = on")
+    assert f"web_crossref_{model}_search_vector" in index_plan, index_plan

@@ -3,8 +3,8 @@ people and organisations, outlets, the court record and discrepancies (search_re
 
 PostgreSQL: full-text search (websearch syntax: "quoted phrases", or, -not), ranked by ts_rank, with
 ts_headline excerpts, on the GIN indexes of migration web/0002 (EnglishVector renders the very
-expressions those indexes hold) and, for articles, on their stored vector (web/0005, StoredVector), so
-no article's text is parsed at query time. Only a group's newest CANDIDATES matches are ranked, so a
+expressions those indexes held) now on stored vectors (web/0005 for articles, web/0006 for events,
+claims and quotes; StoredVector), so no text is parsed at query time. Only a group's newest CANDIDATES matches are ranked, so a
 word most articles hold costs no more than a rare one (issue 17: <= 100 ms p50 at 100,000 articles,
 bench/search.py). SQLite: every word must occur somewhere (icontains), newest first,
 highlighted in Python; no stemming, no ranking beyond recency.
@@ -161,8 +161,9 @@ def _articles() -> QuerySet:
 
 
 class StoredVector(Func):
-    """An article's stored search vector: the column `search_vector` that migration web/0005 adds to
-    sources_article on PostgreSQL (kept by a trigger, indexed by GIN, not declared by the model)."""
+    """A row's stored search vector: the column `search_vector` that migrations web/0005 and web/0006 add
+    to sources_article, crossref_event, crossref_claim and crossref_evidence on PostgreSQL (kept by
+    triggers from the columns EnglishVector names, indexed by GIN, not declared by the models)."""
 
     output_field = SearchVectorField()
 
@@ -175,7 +176,8 @@ class StoredVector(Func):
 
 
 def vector_of(qs: QuerySet, fields: tuple[str, ...]) -> Func:
-    return StoredVector() if qs.model is Article else EnglishVector(*fields)
+    """The stored vector of the searched rows: articles (web/0005), events, claims, quotes (web/0006)."""
+    return StoredVector()
 
 
 def candidates(qs: QuerySet, fields: tuple[str, ...], q: SearchQuery) -> QuerySet:
