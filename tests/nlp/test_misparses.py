@@ -119,3 +119,21 @@ def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause
     )
     [claim] = claims_of(text)
     assert claim.text == "Musk plans to skip the hearing in Oakland"
+
+
+def test_asked_as_a_participle_is_the_question_put_to_the_speaker_not_a_claim_by_them(claims_of):
+    text = (
+        "Asked if he believed the board wanted Musk to win the case, Altman said he was not going to jump"
+        " to that conclusion."
+    )
+    found = {c.text: c for c in claims_of(text)}
+    asked = found["he believed the board wanted Musk to win the case"]
+    assert (asked.speaker, asked.kind) == ("", "question")  # who asked is not said; Altman was asked
+    assert found["he was not going to jump to that conclusion"].speaker == "Altman"
+
+
+def test_when_asked_about_names_the_question_and_a_perfect_participle_stays_active(claims_of):
+    text = '"You know, it is possible," Altman said when asked about the verdict.'
+    assert ("", "about the verdict") in speakers_and_texts(claims_of(text))
+    text = "Having announced that he would not appeal, Musk left the courthouse."
+    assert [c.speaker for c in claims_of(text)] == ["Musk"]

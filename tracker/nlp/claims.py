@@ -114,10 +114,7 @@ class _Reader:
     # -- triggers -------------------------------------------------------------------------------
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
-        subject, passive = syntax.subject(verb)
-        if subject is None and (not passive or verb.dep_ == "conj"):  # a conjunct's passive is its head's
-            subject = misparsed.lost_subject(self, verb, segment)
-            passive = passive and subject is None
+        subject, passive = misparsed.subject(self, verb, segment)
         candidates = self.triggers.verbs[verb.lower_]
         head = subject.lower_ if subject is not None else ""
         trigger = (
@@ -141,7 +138,7 @@ class _Reader:
         if not pieces:
             return []
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
-            reported = any(a.lower_ in self.triggers.verbs and syntax.is_verbal(a) for a in verb.ancestors)
+            reported = verb.dep_ != "advcl" and any(a.lower_ in self.triggers.verbs for a in verb.ancestors)
             return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
         if any(c.lower_ in FREE_RELATIVES for c in subject.children if c.i < subject.i):
             return []  # "Everything Smith says is a lie": the parser took a free relative for a report
@@ -184,6 +181,8 @@ class _Reader:
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
             return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked if ..."
+            return "clause", [self.range(asked, segment)]
         return "around", placing.around(self, verb, subject, segment, addressee=trigger.addressee)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:

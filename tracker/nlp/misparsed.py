@@ -52,6 +52,16 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
     return []
 
 
+def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, bool]:
+    """(speaker head, passive) as syntax.subject reads them, else a named speaker the parser lost
+    (a conjunct's passive is its head's, so a conjunct may still have one)."""
+    found, passive = syntax.subject(verb)
+    if found is None and (not passive or verb.dep_ == "conj"):
+        found = lost_subject(reader, verb, segment)
+        passive = passive and found is None
+    return found, passive
+
+
 def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
     """A named speaker the parser did not make the verb's subject: the name opens its clause (the
     sentence, or after a comma or a closing quote) and only a comma-delimited insertion stands

@@ -112,3 +112,16 @@ def around(
 def opens(reader: Reader, quote, segment: Span) -> bool:
     """The quote opens its sentence: nothing but its opening mark before it."""
     return not reader.text[segment.start_char : max(segment.start_char, quote.start - 1)].strip()
+
+
+def question(verb: Token) -> range | None:
+    """What was asked, after a verb of asking with no clause of its own: "asked if she would run"
+    (the parser hangs the "if" clause as an adverbial), "asked about the deal"."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children
+        ):
+            return range(child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ == "about":
+            return range(child.i, child.right_edge.i + 1)
+    return None

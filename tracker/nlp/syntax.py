@@ -42,6 +42,10 @@ def segments(doc: Doc) -> list[Span]:
     return segments
 
 
+PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
+IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
+
+
 def is_verbal(token: Token) -> bool:
     """Used as a verb: the parser gives it a clause role or clause dependents (there are no POS tags)."""
     if token.dep_ in ("amod", "compound", "poss", "det"):
@@ -64,6 +68,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         name = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if name is not None:
             return name, False
+    if verb.dep_ == "advcl" and is_past_participle(verb):
+        return None, True  # "Asked about X, Roe said ...": Roe was asked; who asked is not said
     marked = any(c.dep_ == "mark" for c in verb.children)
     if (
         depth < 4
@@ -77,6 +83,14 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl":
         return verb.head, False
     return None, False
+
+
+def is_past_participle(verb: Token) -> bool:
+    """ "asked", "told": without tags, the form of a reporting verb with no subject of its own."""
+    if not (verb.lower_ in IRREGULAR_PARTICIPLES or verb.lower_.endswith("ed")):
+        return False
+    words = [t for t in verb.doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
+    return not words or words[-1].lower_ in PARTICIPLE_MARKS  # "Asked ...", "when asked ..."
 
 
 def hypothetical(verb: Token, segment: Span) -> bool:
