@@ -96,6 +96,11 @@ def test_a_prepared_message_is_the_message_django_builds(smtp_server, musk_case,
 def test_a_message_that_cannot_be_prepared_is_built(smtp_server, musk_case, current_period):
     long_line = emails.Rendered("Subject", "x" * 1200 + "\n" + emails.UNSUBSCRIBE_MARK, "<p>hi</p>", 1)
     assert emails.prepare(long_line) is None  # quoted-printable: links cannot be filled in as they are
+    short = emails.prepare(emails.Rendered("Subject", emails.UNSUBSCRIBE_MARK, "<p>hi</p>", 1))
+    links = emails.Links("t", "https://example.org/u/t/", "https://example.org/p/t/")
+    assert short.personal("plain.name+tag@example.org", links, "<m@x>") is not None
+    for address in ('"quoted name"@example.org', "josé@example.org", "a..b@example.org"):
+        assert short.personal(address, links, "<m@x>") is None  # written by Django instead
     reader = SubscriberFactory(email="long@example.org", case=musk_case)
     deliveries = [(reader, long_line, claims.Claimed(0, 1, "<x@example.org>"))]
     sent, failures = sending.deliver(deliveries)

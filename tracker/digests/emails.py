@@ -8,6 +8,7 @@ message per subscriber cost more than the SMTP conversation itself."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from email.utils import make_msgid
 from urllib.parse import urlsplit
@@ -154,6 +155,10 @@ _SLOT_TO = "recipient@slot.invalid"
 _SLOT_ID = "<message-id@slot.invalid>"
 _SLOT_LIST = "<list-unsubscribe@slot.invalid>"
 _MAX_LINE = 998  # RFC 5322, without the CRLF
+# An address Django's sanitize_address writes as it is (ASCII dot-atoms); others get the message object.
+_PLAIN_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9.-]+"
+)
 
 
 @dataclass(frozen=True)
@@ -173,7 +178,11 @@ class Prepared:
             len(links.unsubscribe) - len(UNSUBSCRIBE_MARK), len(links.preferences) - len(PREFERENCES_MARK)
         )
         header = links.list_unsubscribe(",\r\n ")  # folded as Django folds it
-        if not email.isascii() or grow > self.room or max(map(len, header.split("\r\n"))) > _MAX_LINE - 20:
+        if (
+            not _PLAIN_ADDRESS.fullmatch(email)
+            or grow > self.room
+            or max(map(len, header.split("\r\n"))) > 900
+        ):
             return None
         data = self.data.replace(_SLOT_TO.encode(), email.encode(), 1)
         data = data.replace(_SLOT_ID.encode(), message_id.encode(), 1)
