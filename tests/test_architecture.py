@@ -325,4 +325,4 @@ def test_every_module_keeps_its_budget():
         for path in paths + sorted((ROOT / "tests").rglob("*.py"))
         if (lines := len(path.read_text().splitlines())) > budget(path)
     }
-    assert over == {}
+    assert over == {}, f"over budget (domain 300 lines, models and admin 400, tests 500): {over}"
