@@ -198,7 +198,8 @@ def _report_rows(queryset, seen: str) -> list[dict]:
 
 
 def refresh_claims(claims: Iterable[Claim]) -> None:
-    """`refresh_claim` for many claims, their evidence read in one query."""
+    """`refresh_claim` for many claims, their evidence read in one query and their outlets and origins
+    in one pass (`coverage_of_groups`), however many claims."""
     by_pk = {claim.pk: claim for claim in claims}
     rows: dict[int, list[dict]] = {pk: [] for pk in by_pk}
     confidence: dict[int, int] = dict.fromkeys(by_pk, 0)
@@ -215,8 +216,9 @@ def refresh_claims(claims: Iterable[Claim]) -> None:
             | {f: row[f"article__{f}"] for f in ARTICLE_FIELDS}
         )
         confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
+    coverages = coverage_of_groups(rows)  # outlets and origins read once for all the claims
     for pk, claim in by_pk.items():
-        _store_coverage(claim, coverage_of(rows[pk]), confidence[pk])
+        _store_coverage(claim, coverages[pk], confidence[pk])
 
 
 def refresh_claim(claim: Claim) -> Coverage:
