@@ -4,15 +4,12 @@ Real coverage carries leftover markup, entity escapes, bylines, datelines and bo
 newsletter prompts, an "ABSTRACT." heading); `clean_text` removes them before any feature is taken.
 An article is then described by:
 
-- the words of its title and lead (title words count double) and of the rest of its text (each a
-  fifth of a lead word: two reports of one event may open differently and meet on the facts later),
-  weighted at comparison time by how rare they are among the articles compared (IDF), so "said" and
-  the case's own vocabulary weigh nothing;
+- the words of its title (double), lead and rest (a fifth: reports of one event may open apart and meet
+  on the facts later), weighted by rarity among the articles compared (IDF): "said" weighs nothing;
 - the participants named in its title and lead, weighted the same way: the three people in every story
   of a case say which case, a name seen in two articles of the week says which event;
-- its direct quotes (a shared quoted sentence is strong evidence of the same event; a shared stock
-  phrase of fewer than eight words is not);
-- the days its dated facts name (`days`, from the article's resolved dates);
+- its direct quotes (a shared quoted sentence is strong evidence; a stock phrase of under eight words
+  is not), and the days its dated facts name;
 - the shingles of its lead paragraph and any wire credit, which find copies: a wire lede under another
   headline, a spun or shortened copy.
 
@@ -34,21 +31,17 @@ from datetime import datetime, timedelta
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, stems, tokens
 
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
-LEAD_WORDS = 80
-BODY_WORDS = 3000  # the rest of the text counts too, each word less than a lead word
-BODY_WEIGHT = 0.2
+LEAD_WORDS, BODY_WORDS, BODY_WEIGHT = 80, 3000, 0.2  # words after the lead count, each a fifth
 SHINGLE = 4
 THRESHOLD = 0.06  # the average link two groups need to become one story
 TERM_WEIGHT, ENTITY_WEIGHT, QUOTE_WEIGHT = 0.8, 0.5, 0.3
 COPY_CONTAINMENT = 0.5  # share of the shorter lead's shingles found in the other lead
-MIN_QUOTE_WORDS = 4
-QUOTE_SHINGLE = 6
+MIN_QUOTE_WORDS, QUOTE_SHINGLE = 4, 6
 RARITY_PRIOR = 50
 RELATIVE_MIN_PAIRS = 30  # fewer pairs say nothing about what is usual
 RELATIVE = 1.8  # and at least this many times the median score of the pairs compared
 TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
-# Measured on the labelled PolNeAR set (docs/evaluation.md) and left neutral: both raised the train
-# slice's ARI and lowered the dev split's, so they wait for more labels before they get a weight.
+# Left neutral: both raised the train labels' ARI and lowered dev's (docs/evaluation.md).
 EVENT_BOOST = 1.0  # how much more an event word ("verdict", "caucus") weighs than another word
 FACT_WEIGHT = 0.0  # the share of named days (dated facts) two articles have in common
 QUOTE_MIN_SHARED = 3  # shared quote shingles below this are a common phrase, not a shared quote
