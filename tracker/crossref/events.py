@@ -66,18 +66,26 @@ def claim_date(claim: Claim) -> tuple[date, str] | None:
     return min(counts, key=lambda d: (RANK[d[1]], -counts[d], d[0]))
 
 
-def dated_reports(story: Story, claims: Iterable[Claim] | None = None) -> list[Report]:
-    """The story's reports: its dated claims, then the event-like date mentions of its articles."""
+def story_articles(story: Story) -> dict[int, Article]:
+    """The story's articles by id, with their outlets."""
+    return {a.pk: a for a in Article.objects.filter(story_membership__story=story).select_related("outlet")}
+
+
+def dated_reports(
+    story: Story, claims: Iterable[Claim] | None = None, *, articles: dict[int, Article] | None = None
+) -> list[Report]:
+    """The story's reports: its dated claims, then the event-like date mentions of its articles
+    (`articles`: the story's, as `story_articles` reads them, when the caller has them)."""
     reports = []
     for claim in story_claims(story) if claims is None else claims:
         when = claim_date(claim)
         if when is not None:
             evidence = list(claim.evidence.all())
-            articles = tuple(dict.fromkeys(e.article_id for e in evidence))
+            reporting = tuple(dict.fromkeys(e.article_id for e in evidence))
             seen = min((event_reports.reported_at(e.article) for e in evidence), default=None)
             kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
-            reports.append(Report(kind, when[0], when[1], articles, seen, claim=claim))
-    articles = {a.pk: a for a in Article.objects.filter(story_membership__story=story)}
+            reports.append(Report(kind, when[0], when[1], reporting, seen, claim=claim))
+    articles = story_articles(story) if articles is None else articles
     mentions = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
     by_article: dict[int, list[DateMention]] = defaultdict(list)
     for mention in mentions.order_by("article_id", "start"):
@@ -135,11 +143,12 @@ def update_events(story: Story, *, claims: list[Claim] | None = None) -> list[Ev
     `claims`: the story's claims as `story_claims` loads them, when the caller has them."""
     case_id, ref = case_ref(story)
     claims = story_claims(story) if claims is None else claims
-    groups = group_reports(dated_reports(story, claims))
+    members = story_articles(story)  # read once: the date mentions' reports and the reporting times
+    groups = group_reports(dated_reports(story, claims, articles=members))
     join_undated(groups.values(), claims)
     keyed = {event_key(ref, *k): g for k, g in groups.items()}
     existing = {e.key: e for e in Event.objects.filter(key__in=list(keyed)).order_by("pk")}
-    articles = _articles(story, keyed.values())
+    articles = _articles(story, keyed.values(), known=members)
     built: list[Event] = []
     for key, group in sorted(
         keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0])
@@ -172,10 +181,15 @@ def sources(event: Event) -> list[Article]:
     return list(articles.order_by("first_seen_at", "pk"))
 
 
-def _articles(story: Story, groups: Iterable[Group]) -> dict[int, Article]:
+def _articles(story: Story, groups: Iterable[Group], *, known: dict[int, Article]) -> dict[int, Article]:
+    """The articles the groups' reports and claims cite, with their outlets: the story's (`known`),
+    and those of other stories that report its claims, read here."""
     ids = {a for g in groups for r in g.reports for a in r.articles}
     ids |= {e.article_id for g in groups for c in g.claims.values() for e in c.evidence.all()}
-    return {a.pk: a for a in Article.objects.filter(pk__in=ids).select_related("outlet")}
+    found = {pk: known[pk] for pk in ids if pk in known}
+    if missing := ids - set(found):
+        found |= {a.pk: a for a in Article.objects.filter(pk__in=missing).select_related("outlet")}
+    return found
 
 
 def _values(event: Event | None, story: Story, group: Group, articles: dict[int, Article]) -> dict:
