@@ -26,7 +26,8 @@ know, synonyms, numbers, a dateline, a closing paragraph and a byline. Half of t
 text; the other half only a summary, so the article page (HTML with an <article> amid navigation and
 related links) is fetched and its text extracted.
 
-    .venv/bin/python bench/ingest.py [--quick] [--feeds 20] [--entries 25] [--articles 300]
+    .venv/bin/python bench/ingest.py [--quick] [--feeds 20] [--entries 25] [--articles 300] [--no-workers]
+        [--stored 1000,10000] [--linking-only]
 
 It uses throw-away SQLite databases (one per section, copied from one migrated template) and an
 in-memory broker for the in-process worker of section 1, unless BENCH_DATABASE_URL or BENCH_BROKER_URL
@@ -744,6 +745,7 @@ def main() -> None:
         "--stored", default="1000,10000", help="section 3: articles already stored, comma-separated"
     )
     parser.add_argument("--linking-only", action="store_true", help="only section 3 (no spaCy)")
+    parser.add_argument("--no-workers", action="store_true", help="skip the two nlp worker processes")
     parser.add_argument("--nlp-worker", help=argparse.SUPPRESS)
     parser.add_argument("--ready", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -766,7 +768,6 @@ def main() -> None:
         from django.db import connection
 
         from tests.support.httpserver import TestServer
-        from tracker.sources.signals import articles_stored
 
         server = TestServer()
         try:
@@ -824,24 +825,34 @@ def main() -> None:
                 + verdict(one.rate / bare_rate, GOALS["one"]),
             )
 
-            broker = nlp_broker(var_dir)
-            url = fresh_database(var_dir, "two")
-            articles_stored.disconnect(dispatch_uid="crossref-analyse-stored")
-            two, fetched = two_processes(chain.hosts, args.articles, var_dir, url, broker)
-            report(
-                f"2 nlp worker processes     {two.rate:8,.0f} words/s  ({two.seconds:.1f} s, of which the"
-                f" fetch here {fetched:.1f} s: {two.summary})",
-                f"  broker {broker[2]}; workers: -Q nlp -P solo -c 1, OPENBLAS_NUM_THREADS=1, batches of"
-                f" {settings.TRACKER_NLP_BATCH_SIZE}",
-                f"ratio 2 processes / bare   {two.rate / bare_rate:8.2f}x        "
-                + verdict(two.rate / bare_rate, GOALS["two"]),
-            )
+            if not args.no_workers:
+                two_workers(args, var_dir, chain, bare_rate)
         finally:
             server.close()
         report("")
         linking_section(var_dir, args.stored, quick=args.quick)
 
     report(f"(the whole run took {time.perf_counter() - began:.0f} s)")
+
+
+def two_workers(args, var_dir: str, chain: Chain, bare_rate: float) -> None:
+    """Section 2, two nlp worker processes: a fresh database, the chain's feeds fetched here."""
+    from django.conf import settings
+
+    from tracker.sources.signals import articles_stored
+
+    broker = nlp_broker(var_dir)
+    url = fresh_database(var_dir, "two")
+    articles_stored.disconnect(dispatch_uid="crossref-analyse-stored")
+    two, fetched = two_processes(chain.hosts, args.articles, var_dir, url, broker)
+    report(
+        f"2 nlp worker processes     {two.rate:8,.0f} words/s  ({two.seconds:.1f} s, of which the"
+        f" fetch here {fetched:.1f} s: {two.summary})",
+        f"  broker {broker[2]}; workers: -Q nlp -P solo -c 1, OPENBLAS_NUM_THREADS=1, batches of"
+        f" {settings.TRACKER_NLP_BATCH_SIZE}",
+        f"ratio 2 processes / bare   {two.rate / bare_rate:8.2f}x        "
+        + verdict(two.rate / bare_rate, GOALS["two"]),
+    )
 
 
 def linking_section(var_dir: str, stored: str, *, quick: bool = False) -> None:
