@@ -12,6 +12,7 @@ from django.urls import reverse
 from tests.web.grow import grow
 from tracker.sources.models import Article
 from tracker.web import search as search_module
+from tracker.web import search_vectors
 from tracker.web.search import StoredVector, article_plan, search
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def test_only_the_newest_matches_are_ranked(sample_corpus, monkeypatch):
     for a in newer:
         Article.objects.filter(pk=a.pk).update(title=f"{a.title} zorblax")
     assert search("zorblax").articles[0].obj.pk == oldest.pk
-    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    monkeypatch.setattr(search_vectors, "CANDIDATES", 2)
     assert {h.obj.pk for h in search("zorblax").articles} == {a.pk for a in newer}
 
 

@@ -2,11 +2,10 @@
 people and organisations, outlets, the court record and discrepancies (search_records.py).
 
 PostgreSQL: full-text search (websearch syntax: "quoted phrases", or, -not), ranked by ts_rank, with
-ts_headline excerpts, on the GIN indexes of migration web/0002 (EnglishVector renders the very
-expressions those indexes held) now on stored vectors (web/0005 for articles, web/0006 for events,
-claims and quotes; StoredVector), so no text is parsed at query time. Only a group's newest CANDIDATES matches are ranked, so a
-word most articles hold costs no more than a rare one (issue 17: <= 100 ms p50 at 100,000 articles,
-bench/search.py). SQLite: every word must occur somewhere (icontains), newest first,
+ts_headline excerpts, over GIN indexes of stored vectors (web/0005, web/0006; search_vectors.py), so no
+text is parsed at query time; only a group's newest CANDIDATES matches are ranked, so a word most rows
+hold costs no more than a rare one (issue 17: <= 100 ms p50 at 100,000 articles, bench/search.py).
+SQLite: every word must occur somewhere (icontains), newest first,
 highlighted in Python; no stemming, no ranking beyond recency.
 
 Results never carry an article's full text: an article shows its headline and a short excerpt.
@@ -19,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -30,33 +29,16 @@ from tracker.crossref.models import Claim, Event, Evidence
 from tracker.sources.models import Article
 from tracker.web import search_records
 from tracker.web.htmx import wants_partial
+from tracker.web.search_vectors import StoredVector, candidates, vector_of  # noqa: F401 (StoredVector: tests)
 from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
-CANDIDATES = 200  # a group's newest matches that are ranked (candidates())
 MAX_QUERY = 200
 EXCERPT_CHARS = 220
 # Markers ts_headline puts around matches; private-use characters that stored text never holds.
 START, STOP = "\ue000", "\ue001"
 
 Segments = list[tuple[str, bool]]
-
-
-class EnglishVector(Func):
-    """to_tsvector('english', a || ' ' || b): the expression of the GIN indexes (migration web/0002)."""
-
-    output_field = SearchVectorField()
-
-    def __init__(self, *fields: str):
-        super().__init__(*(F(f) for f in fields))
-
-    def as_sql(self, compiler, connection, **extra):
-        parts, params = [], []
-        for expression in self.source_expressions:
-            sql, p = compiler.compile(expression)
-            parts.append(sql)
-            params.extend(p)
-        return "to_tsvector('english'::regconfig, " + " || ' ' || ".join(parts) + ")", params
 
 
 @dataclass
@@ -158,39 +140,6 @@ def _public_evidence() -> QuerySet:
 
 def _articles() -> QuerySet:
     return Article.objects.relevant().select_related("outlet").defer("text", "content_html", "summary")
-
-
-class StoredVector(Func):
-    """A row's stored search vector: the column `search_vector` that migrations web/0005 and web/0006 add
-    to sources_article, crossref_event, crossref_claim and crossref_evidence on PostgreSQL (kept by
-    triggers from the columns EnglishVector names, indexed by GIN, not declared by the models)."""
-
-    output_field = SearchVectorField()
-
-    def __init__(self):
-        super().__init__(F("pk"))
-
-    def as_sql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])  # "alias"."id", as aliased here
-        return sql.rsplit(".", 1)[0] + '."search_vector"', params
-
-
-def vector_of(qs: QuerySet, fields: tuple[str, ...]) -> Func:
-    """The stored vector of the searched rows: articles (web/0005), events, claims, quotes (web/0006)."""
-    return StoredVector()
-
-
-def candidates(qs: QuerySet, fields: tuple[str, ...], q: SearchQuery) -> QuerySet:
-    """The newest CANDIDATES rows that match (on the GIN index, or walking the newest rows when most
-    match: PostgreSQL knows the words' frequencies from its statistics): only these are ranked, so a
-    common word costs about the same at 100,000 articles as at 1,000."""
-    found = qs.alias(match=vector_of(qs, fields)).filter(match=q).order_by("-pk")
-    # The candidates passed qs's filters inside: outside, only their ids, the same joins and columns
-    # (a filter such as "of a public claim" scans every claim each time it is applied).
-    chosen = qs.model.objects.filter(pk__in=found.values("pk")[:CANDIDATES])
-    chosen.query.select_related = qs.query.select_related
-    chosen.query.deferred_loading = qs.query.deferred_loading
-    return chosen
 
 
 def article_plan(query: str) -> str:
