@@ -20,7 +20,9 @@ def scopes_of(event_ids: list[int]) -> set[str]:
     cases |= set(stories.filter(cases__isnull=False).values_list("cases__slug", flat=True))
     claims = list(Claim.objects.filter(event_id__in=event_ids).values_list("pk", "speaker__slug"))
     named = Mention.objects.filter(article__evidence__claim__event_id__in=event_ids, entity__isnull=False)
-    entities = {slug for _, slug in claims if slug} | set(named.values_list("entity__slug", flat=True))
+    entities = {slug for _, slug in claims if slug} | set(
+        named.values_list("entity__slug", flat=True).distinct()
+    )
     return (
         {"all"}
         | {f"event:{pk}" for pk in event_ids}
