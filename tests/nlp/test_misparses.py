@@ -137,3 +137,27 @@ def test_when_asked_about_names_the_question_and_a_perfect_participle_stays_acti
     assert ("", "about the verdict") in speakers_and_texts(claims_of(text))
     text = "Having announced that he would not appeal, Musk left the courthouse."
     assert [c.speaker for c in claims_of(text)] == ["Musk"]
+
+
+def test_a_quote_standing_alone_after_its_attribution_goes_on_in_the_same_words(claims_of):
+    text = (
+        '"You make mistakes along the trail," Altman said. "If I had to do that over again, I would have'
+        ' said it differently." The hearing resumed on Monday.'
+    )
+    [claim] = claims_of(text)
+    assert claim.text == (
+        "You make mistakes along the trail, … If I had to do that over again, I would have said it differently."
+    )
+    assert text[claim.start : claim.end].endswith("said it differently.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"You make mistakes," Altman said. "I would do it again." Musk said. "It was fair."',
+        '"You make mistakes," Altman said.\n\n"I would do it again."',
+        '"You make mistakes," Altman said, frowning at the jury. "I would do it again"',
+    ],
+)
+def test_a_quote_with_an_attribution_of_its_own_or_in_another_paragraph_is_not_joined(claims_of, text):
+    assert all("do it again" not in c.text for c in claims_of(text) if c.speaker == "Altman")

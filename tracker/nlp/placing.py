@@ -17,7 +17,12 @@ from tracker.nlp.quotes import ends_with, is_title, quotes_in
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 OWN_CONTENT = frozenset({"ccomp", "xcomp"})
-QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
+QUOTE_REACH = 3
+MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
+OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
+ALONE = re.compile(
+    r"^[”\"'’]{0,2}\s*(?:\n|$|[A-Z“\"‘'])"
+)  # nothing of its sentence after the quote  # characters before a sentence where a quote that belongs to it may close
 
 
 def attached_quotes(
@@ -125,3 +130,36 @@ def question(verb: Token) -> range | None:
         if child.dep_ == "prep" and child.lower_ == "about":
             return range(child.i, child.right_edge.i + 1)
     return None
+
+
+def resumed(
+    reader: Reader, verb: Token, segment: Span, pieces: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """“X,” Roe said. “Y.”: a quote standing alone as the next sentence of the paragraph goes on in
+    the words of the attribution just before it, when that attribution closes its sentence after
+    the quote it reports."""
+    text, doc = reader.text, reader.doc
+    if not pieces or pieces[-1][1] > verb.idx:
+        return pieces
+    tail = max([verb.right_edge.i, *(c.right_edge.i for c in verb.children if c.dep_ == "nsubj")])
+    if any(not (t.is_punct or t.is_space) for t in doc[tail + 1 : segment.end]):
+        return pieces  # the attribution's sentence goes on
+    end = doc[tail].idx + len(doc[tail])
+    nxt = next((q for q in reader.quotes if q.start > end), None)
+    if (
+        nxt is None
+        or not OPENING.match(text[end : nxt.start])
+        or "\n\n" in text[verb.idx : nxt.start]
+        or nxt.text.rstrip()[-1:] not in ".!?…"
+        or not ALONE.match(text[nxt.end :])
+        or attributed(reader, nxt)
+    ):
+        return pieces
+    return [*pieces, (nxt.start, nxt.end)]
+
+
+def attributed(reader: Reader, quote) -> bool:
+    """The quote has an attribution of its own in the words that follow it (“Y.” Lee said.)."""
+    after = reader.text[quote.end + 1 : quote.end + 120].split("\n", 1)[0]
+    words = re.findall(r"[\w’']+", after.split(".", 1)[0].lower())
+    return len(words) <= MAX_ATTRIBUTION_WORDS and any(w in reader.triggers.verbs for w in words)
