@@ -862,7 +862,10 @@ def linking_section(var_dir: str, stored: str, *, quick: bool = False) -> None:
     from bench import linking_scale
 
     figures = []
-    for size in [int(s) for s in stored.split(",") if s.strip()]:
+    sizes = [int(s) for s in stored.split(",") if s.strip()]
+    if not sizes:  # --stored ""
+        return
+    for size in sizes:
         fresh_database(var_dir, f"linking-{size}")
         figures.append(
             linking_scale.measure(size, batch=settings.TRACKER_NLP_BATCH_SIZE, batches=2 if quick else 4)
