@@ -162,7 +162,7 @@ class _Reader:
         if trigger.content == "clause":
             return "clause", [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
         if pieces := placing.attached_quotes(self, verb, subject, segment):
-            return "quote", pieces
+            return "quote", placing.resumed(self, verb, segment, pieces)
         children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
         complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
             (c for c in children if c.dep_ == "ccomp" and self._reported_before(c, verb)), None
