@@ -3,11 +3,9 @@ tests/web/test_filled.py stores the approval with an update(); this one approves
 review action, as a curator does, with the page cache on (as `make run` has it), and reads the case's
 "Curated only" timeline and the event page as an anonymous reader before and after.
 
-Fails on HEAD (c683b1f): curation.reviewing.review_claims (the admin's approve, reject, dispute and send
-back) sends no events_changed, so the cached pages keep "Machine-extracted" for anonymous readers
-until TRACKER_PAGE_CACHE_SECONDS pass. Marked xfail (strict) until it does; one line fixes it
-(send_events_changed of the changed claims' events at the end of review_claims), after which the
-marker must go."""
+It failed while curation.reviewing.review_claims (the admin's approve, reject, dispute and send back)
+sent no events_changed: the cached pages kept "Machine-extracted" for anonymous readers until
+TRACKER_PAGE_CACHE_SECONDS passed."""
 
 from __future__ import annotations
 
@@ -30,9 +28,6 @@ def _card(html: str, event: Event) -> str | None:
     return card[: card.index("</article>")]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review_claims sends no events_changed: cached pages stay stale (issue 13 audit)"
-)
 def test_approving_the_main_claim_in_the_admin_makes_the_event_curated(
     admin_client, sample_corpus, settings, django_capture_on_commit_callbacks
 ):

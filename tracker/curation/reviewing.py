@@ -40,9 +40,13 @@ def review_claims(*, claims, status: str, user=None) -> Reviewed:
         raise CurationError(f"unknown status: {status}")
     locked = status != Status.MACHINE
     result = Reviewed()
+    events = set()
     for claim in Claim.objects.select_for_update().filter(pk__in=[c.pk for c in claims]).order_by("pk"):
         changed = save_changes(claim, user, status=status, locked=locked)
         (result.changed if changed else result.unchanged).append(claim.pk)
+        if changed and claim.event_id:
+            events.add(claim.event_id)
+    send_events_changed(events)  # what their events show changed (badges, "curated only", pages)
     return result
 
 
