@@ -6,12 +6,13 @@ PORT ?= 8000
 export PORT
 # Development defaults; the environment overrides any of them.
 export DEBUG ?= 1
-# Development mail goes to the local sink that `make run` starts (manage.py mailsink).
-export EMAIL_URL ?= smtp://127.0.0.1:1025
+# Development mail goes to the local sink that `make run` starts (manage.py mailsink on MAIL_PORT).
+export MAIL_PORT ?= 1025
+export EMAIL_URL ?= smtp://127.0.0.1:$(MAIL_PORT)
 # Links in emails point at this server.
 export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format venv setup sample check-deploy bench clean requirements
+.PHONY: run test lint format venv setup sample check-deploy bench clean requirements FORCE
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +35,13 @@ requirements: venv
 
 # Development settings for commands run by hand from a second terminal (manage.py send_digests,
 # extract ...): settings.py reads .env, and the real environment wins over it. Never in production.
-.env:
-	printf '# Development settings written by make (settings.py reads them; the environment wins).\nDEBUG=1\n' > $@
+# Rewritten when PORT or MAIL_PORT change, so a second terminal uses what `make run` uses.
+.env: FORCE
+	@printf '# Development settings written by make (settings.py reads them; the environment wins).\nDEBUG=1\nEMAIL_URL=%s\nSITE_URL=%s\n' \
+	  '$(EMAIL_URL)' '$(SITE_URL)' > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv $@.new $@
+
+FORCE:
 
 venv: $(VENV)/.installed .env
 
