@@ -49,9 +49,14 @@ def case_ref(story: Story) -> tuple[int | None, str]:
 def story_claims(story: Story) -> list[Claim]:
     """The story's claims (its own, and those with evidence in its articles), evidence prefetched."""
     evidence = Evidence.objects.select_related("article__outlet").order_by("first_seen_at", "pk")
-    # a subquery rather than a join: no DISTINCT over the claims' evidence, each side on its index
-    reported = Evidence.objects.filter(article__story_membership__story=story).values("claim_id")
-    claims = Claim.objects.filter(Q(story=story) | Q(pk__in=reported))
+    # the ids first, each side on its index (claims by story, evidence by article), so that neither
+    # the corpus's claims nor a DISTINCT over their evidence is read; a story's claims are few enough
+    # to pass as a list
+    ids = set(Claim.objects.filter(story=story).values_list("pk", flat=True))
+    ids |= set(
+        Evidence.objects.filter(article__story_membership__story=story).values_list("claim_id", flat=True)
+    )
+    claims = Claim.objects.filter(pk__in=ids)
     return list(claims.select_related("speaker").prefetch_related(Prefetch("evidence", queryset=evidence)))
 
 
