@@ -41,7 +41,8 @@ The cross-referencing grows with the articles already stored, so the full run ta
 an hour (300 articles; most of it is `linking.link_articles`). On SQLite the two nlp workers can then
 fail with "database is locked": each cross-referencing transaction holds the write lock for seconds and
 the other writer gives up after the 30 s busy timeout. Use BENCH_DATABASE_URL=postgres://... there.
-`--quick` (4 feeds of 5 entries; 32 articles for the chain) takes well under a minute and a half.
+`--quick` (4 feeds of 5 entries; 32 articles for the chain; section 3 with two measured batches) takes
+about a minute and a half on a quiet machine.
 """
 
 from __future__ import annotations
