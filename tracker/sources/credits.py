@@ -18,6 +18,16 @@ CREDIT_SENTENCE = re.compile(
     r" (?:by|on|at|in|from) (?P<name>.+)$",
     re.I,
 )
+# In the lede: "According to late-breaking reports from TechCrunch, ...", "... as first reported by X",
+# "X first reported ...": the article retells another outlet's reporting. A bare "according to X" is a
+# source of a claim, not a credit.
+CREDIT_REPORTS = re.compile(
+    r"\b(?:[Aa]ccording to (?:[\w-]+ ){0,3}reports? (?:from|by|in)|(?:first|originally) reported by)"
+    r" (?P<name>[A-Z][^,.;:()]{1,60})"
+    r"|(?:^|[.!?]\s+)(?P<first>[A-Z][\w&'’ .-]{1,60}?) (?:first|originally) reported\b"
+)
+LEDE_BLOCKS = 2  # where a retelling credits its source: the first paragraphs (not titles, bylines)
+PARAGRAPH_WORDS = 12
 CREDIT_VIA = re.compile(r"[(\[]\s*via:?\s+(?P<name>[^()\[\]]{2,80})[)\]]\s*\.?\s*$", re.I)
 _NAME_END = re.compile(r"[.;!?](?:\s|$)|,\s|\s[(\[]|\s(?:on|and|under|as|with|where|for)\s")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•*·▪◦])\s+")
@@ -44,8 +54,9 @@ def find_credited_source(html_or_text: str) -> str:
     """The outlet a page credits for its reporting ("Sources: TechCrunch AI"), or "".
 
     Only explicit credits count: a Source(s) heading or line, "originally published by/on X",
-    "this article first appeared in X", or "(via X)" closing the text. In-text attribution
-    ("According to TechCrunch, ...") is reporting, not a credit, and is ignored.
+    "this article first appeared in X", "(via X)" closing the text, and in the lede "according to
+    reports from X" or "X first reported". A bare in-text attribution ("According to TechCrunch,
+    ...") is the source of a claim, not a credit, and is ignored.
     """
     if _LOOKS_LIKE_HTML.search(html_or_text):
         root = markup.parse_html(html_or_text)
@@ -77,6 +88,11 @@ def _credit(blocks: list[str], article_blocks: list[str]) -> str:
         for block in blocks:
             match = pattern.match(block) if len(block) <= 300 else None
             if match and (name := _credited_name(_NAME_END.split(match.group("name"), maxsplit=1)[0])):
+                return name
+    for block in [b for b in article_blocks if len(b.split()) >= PARAGRAPH_WORDS][:LEDE_BLOCKS]:
+        if match := CREDIT_REPORTS.search(block[:600]):
+            raw = match.group("name") or match.group("first")
+            if name := _credited_name(_NAME_END.split(raw, maxsplit=1)[0]):
                 return name
     last = next((block for block in reversed(article_blocks) if block.strip()), "")
     if match := CREDIT_VIA.search(last):
