@@ -1,8 +1,7 @@
 """What the extraction found in each article: entity mentions and claim candidates.
 
 These are the machine's own rows: re-extracting an article replaces them wholesale, in one transaction.
-Curated work (claims, events, discrepancy notes, built on top of these by cross-referencing) lives in
-other models and is never replaced.
+Curated work (claims, events, discrepancy notes, built on top of these) is never replaced.
 """
 
 from django.conf import settings
