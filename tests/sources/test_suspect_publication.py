@@ -30,7 +30,9 @@ def site(httpserver, allow_private, settings):
 def poll(server, *dated: tuple[str, object]) -> dict[str, Article]:
     """Serve one feed whose items have these (title, publication time) and poll it once."""
     items = [
-        item(title, f"http://{HOST}/{n}", content=article_html(long_text(title)), pub_date=format_datetime(at))
+        item(
+            title, f"http://{HOST}/{n}", content=article_html(long_text(title)), pub_date=format_datetime(at)
+        )
         for n, (title, at) in enumerate(dated)
     ]
     server.route("/feed.xml", host=HOST, body=rss(*items, link=f"http://{HOST}/"))
