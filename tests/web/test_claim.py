@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from tests.web.grow import grow
-from tracker.crossref.models import Claim, Discrepancy, Evidence
+from tracker.cases.models import Entity
+from tracker.crossref.models import Claim, Discrepancy, Evidence, Mention
 from tracker.dockets.models import DocketEntry
 from tracker.web.claims import marked_sentence, variants
 
@@ -118,3 +119,22 @@ def test_a_merged_claim_redirects_to_the_claim_it_joined(client, sample_corpus):
 
     assert response.status_code == 301
     assert response["Location"] == reverse("web:claim", args=[kept.pk])
+
+
+def test_the_claim_page_links_the_curated_entities_its_words_name(client, sample_corpus):
+    """Issue 13, Findable: every subject links to its entity page, as the speaker does."""
+    linked = 0
+    for claim in Claim.objects.public().select_related("speaker"):
+        html = client.get(reverse("web:claim", args=[claim.pk])).content.decode()
+        named = {
+            m.entity
+            for e in claim.evidence.all()
+            for m in Mention.objects.filter(article=e.article, start__gte=e.start, end__lte=e.end)
+            if m.entity is not None and m.entity.status == Entity.Status.CURATED and m.entity != claim.speaker
+        }
+        for entity in named:
+            assert f'href="/entities/{entity.slug}/"' in html.split("About:", 1)[1], (claim, entity)
+        linked += len(named)
+        if not named:
+            assert "About:" not in html
+    assert linked, "the sample's public claims name xAI, OpenAI or Grok"

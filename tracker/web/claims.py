@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from tracker.cases.models import Entity
 from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of
-from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence
+from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence, Mention
 from tracker.web import paging
 from tracker.web.search import Segments, mark
 
@@ -136,5 +137,19 @@ def claim(request, pk: int):
         "responses": list(claim.responses.all()),
         "discrepancies": discrepancies,
         "shows_record": claim.kind in RECORD_KINDS,
+        "subjects": subjects_of(claim),
     }
     return render(request, "web/claim.html", context)
+
+
+def subjects_of(claim: Claim) -> list[Entity]:
+    """The curated people and organisations the claim's reported words name (one query), its speaker
+    apart: what a reader follows from the claim to the entity's page."""
+    named = Mention.objects.filter(
+        entity=OuterRef("pk"),
+        article__evidence__claim=claim,
+        start__gte=F("article__evidence__start"),
+        end__lte=F("article__evidence__end"),
+    )
+    subjects = Entity.objects.filter(Exists(named), status=Entity.Status.CURATED, merged_into__isnull=True)
+    return list(subjects.exclude(pk=claim.speaker_id).order_by("name"))
