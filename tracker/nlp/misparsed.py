@@ -68,8 +68,8 @@ def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
     between it and the verb ("As part of his plea, Jan Roe, 44, said ...", "“...,” Jan Roe, a top
     adviser, said ..."). The earliest such name; None when there is none."""
     text, doc = reader.text, reader.doc
-    for mention in reader.speakers.mentions:
-        if mention.label not in SPEAKING or not (segment.start_char <= mention.start < verb.idx):
+    for mention in reader.speakers.mentions_in(segment.start_char, verb.idx):
+        if mention.label not in SPEAKING:
             continue
         between = text[mention.end : verb.idx].strip()
         if mention.end > verb.idx or (between and not (between[0] == "," and between[-1] == ",")):

@@ -13,16 +13,15 @@ from spacy.tokens import Span, Token
 from tracker.nlp import syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
+from tracker.nlp.types import Quote
 
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
 OWN_CONTENT = frozenset({"ccomp", "xcomp"})
-QUOTE_REACH = 3
+QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
 OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
-ALONE = re.compile(
-    r"^[”\"'’]{0,2}\s*(?:\n|$|[A-Z“\"‘'])"
-)  # nothing of its sentence after the quote  # characters before a sentence where a quote that belongs to it may close
+ALONE = re.compile(r"^[”\"'’]{0,2}\s*(?:\n|$|[A-Z“\"‘'])")  # nothing of its sentence after the quote
 
 
 def attached_quotes(
@@ -114,7 +113,7 @@ def around(
     return pieces
 
 
-def opens(reader: Reader, quote, segment: Span) -> bool:
+def opens(reader: Reader, quote: Quote, segment: Span) -> bool:
     """The quote opens its sentence: nothing but its opening mark before it."""
     return not reader.text[segment.start_char : max(segment.start_char, quote.start - 1)].strip()
 
@@ -158,7 +157,7 @@ def resumed(
     return [*pieces, (nxt.start, nxt.end)]
 
 
-def attributed(reader: Reader, quote) -> bool:
+def attributed(reader: Reader, quote: Quote) -> bool:
     """The quote has an attribution of its own in the words that follow it (“Y.” Lee said.)."""
     after = reader.text[quote.end + 1 : quote.end + 120].split("\n", 1)[0]
     words = re.findall(r"[\w’']+", after.split(".", 1)[0].lower())

@@ -20,6 +20,7 @@ unresolved; a description such as "the billionaire" stays unresolved.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -95,6 +96,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
         self.segments = list(segments)
         self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
         self.words = speaker_words()
@@ -215,6 +217,11 @@ class SpeakerResolver:
     def _words(self, start: int, end: int) -> int:
         return sum(1 for t in self.doc[start:end] if not (t.is_punct or t.is_space))
 
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that begin in [start, end), in text order: a bisection, not a scan, so a
+        long article's many verbs do not each walk all of its mentions."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
     def mention_at(self, token: Token) -> Mention | None:
         """The mention covering `token`, if any (the longest when several do)."""
         covering = [m for m in self.mentions if m.start <= token.idx < m.end]
@@ -229,17 +236,15 @@ class SpeakerResolver:
         segment = self.segments[number]
         same = [
             m
-            for m in self.mentions
-            if m.label in labels and segment.start_char <= m.start and m.end <= token.idx
+            for m in self.mentions_in(segment.start_char, token.idx)
+            if m.label in labels and m.end <= token.idx
         ]
         if same:
             return same[-1]
         if number == 0:
             return None
         before = self.segments[number - 1]
-        earlier = [
-            m for m in self.mentions if m.label in labels and before.start_char <= m.start < before.end_char
-        ]
+        earlier = [m for m in self.mentions_in(before.start_char, before.end_char) if m.label in labels]
         return next((m for m in earlier if self._is_subject(m)), None)
 
     def _is_subject(self, mention: Mention) -> bool:

@@ -89,8 +89,9 @@ def is_past_participle(verb: Token) -> bool:
     """ "asked", "told": without tags, the form of a reporting verb with no subject of its own."""
     if not (verb.lower_ in IRREGULAR_PARTICIPLES or verb.lower_.endswith("ed")):
         return False
-    words = [t for t in verb.doc[verb.sent.start : verb.i] if not (t.is_punct or t.is_space)]
-    return not words or words[-1].lower_ in PARTICIPLE_MARKS  # "Asked ...", "when asked ..."
+    before = verb.doc[verb.sent.start : verb.i]
+    word = next((t for t in reversed(before) if not (t.is_punct or t.is_space)), None)
+    return word is None or word.lower_ in PARTICIPLE_MARKS  # "Asked ...", "when asked ..."
 
 
 def hypothetical(verb: Token, segment: Span) -> bool:
