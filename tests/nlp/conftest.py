@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from tracker.nlp.claims import extract_claims
+from tracker.nlp.entities import find_mentions
 from tracker.nlp.pipeline import build_pipeline
 from tracker.nlp.types import VocabularyEntry
 
@@ -67,3 +69,14 @@ def nlp(seed_vocabulary: tuple[VocabularyEntry, ...]) -> Language:
 def seed_texts() -> dict[str, str]:
     """The five seed articles by their three-digit number ("000" ... "004")."""
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((SEEDS / "articles").glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp, seed_vocabulary):
+    """The claims of one text under the seed vocabulary (test_claims.py has its own, with dates)."""
+
+    def claims_of(text: str):
+        doc = nlp(text)
+        return extract_claims(doc, find_mentions(doc, seed_vocabulary))
+
+    return claims_of

@@ -5,17 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tracker.nlp import confidence, gates
-from tracker.nlp.claims import extract_claims
-from tracker.nlp.entities import find_mentions
-
-
-@pytest.fixture(scope="module")
-def claims_of(nlp, seed_vocabulary):
-    def claims_of(text: str):
-        doc = nlp(text)
-        return extract_claims(doc, find_mentions(doc, seed_vocabulary))
-
-    return claims_of
 
 
 @pytest.mark.parametrize(
