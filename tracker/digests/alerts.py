@@ -6,10 +6,11 @@ holding everything new since their last alert: windows end on the minute boundar
 after the boundary waits for the next window; when nothing is new nothing is sent and nothing is written.
 
 At most once, as for digests: each alert's Delivery (unique per subscriber and window) is claimed, in one
-insert for the whole batch that skips rows someone else holds, before the SMTP conversation. A temporary
-failure is not retried inside the window: the Delivery is marked FAILED, and since the next window starts
-at the end of the last alert that went out, its items come again in the next alert. A permanent failure
-is a bounce (sending.record_bounce). The same signed one-click unsubscribe as the digests.
+insert for the whole batch that skips rows someone else holds, before the SMTP conversation, which is
+the digests' (sending.deliver: prepared messages over one connection; sending.complete: one commit after).
+A temporary failure is not retried inside the window: the Delivery is marked FAILED, and since the next
+window starts at the end of the last alert that went out, its items come again in the next alert. A
+permanent failure is a bounce. The same signed one-click unsubscribe as the digests.
 
 The batch reads the same number of rows whatever the number of subscribers: what is new is read once for
 every followed case and entity, then shared out per subscriber in Python, and one alert is rendered per
@@ -20,15 +21,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.utils import make_msgid
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from tracker.cases.models import Case, Entity
 from tracker.crossref.models import Discrepancy
-from tracker.digests import composing, emails, sending
+from tracker.digests import claims, composing, emails, sending
 from tracker.digests.models import Delivery, Frequency, Subscriber
 from tracker.digests.periods import ALERTS, Period, alert_window_end
 from tracker.dockets.models import DocketEntry
@@ -49,14 +50,6 @@ class AlertResult:
     bounced: int = 0
     failed: int = 0
     quiet: int = 0  # nothing new
-
-
-@dataclass(frozen=True)
-class _Outgoing:
-    subscriber: Subscriber
-    start: datetime
-    content: emails.Rendered
-    message: object  # EmailMultiAlternatives
 
 
 @dataclass(frozen=True)
@@ -98,7 +91,7 @@ def send_alerts(*, now: datetime | None = None) -> AlertResult:
     cases = {c.pk: c for c in Case.objects.filter(pk__in=_union(p[1].case_ids for p in plans))}
     entities = {e.pk: e for e in Entity.objects.filter(pk__in=_union(p[1].entity_ids for p in plans))}
     rendered: dict[tuple[composing.Topics, datetime], emails.Rendered | None] = {}
-    messages = []
+    outgoing: list[tuple[Subscriber, datetime, emails.Rendered]] = []
     for subscriber, topics, start in plans:
         if (topics, start) not in rendered:
             digest = _compose(new, topics, Period(ALERTS, start, end), cases, entities)
@@ -107,10 +100,15 @@ def send_alerts(*, now: datetime | None = None) -> AlertResult:
         if content is None:
             result.quiet += 1
             continue
-        messages.append(_Outgoing(subscriber, start, content, emails.digest_message(subscriber, content)))
-    claimed = _claim(messages, end)
-    result.skipped = len(messages) - len(claimed)
-    _send([m for m in messages if m.subscriber.pk in claimed], claimed, result)
+        outgoing.append((subscriber, start, content))
+    if not outgoing:
+        return result
+    claimed = _claim(outgoing, end)
+    result.skipped = len(outgoing) - len(claimed)
+    # The digests' SMTP conversation (prepared messages over one connection) and their completion in
+    # one commit; only a temporary failure is recorded as alerts record it.
+    sent, failures = sending.deliver([(s, c, claimed[s.pk]) for s, _, c in outgoing if s.pk in claimed])
+    sending.complete(sent, failures, result, temporary=_failed)
     return result
 
 
@@ -170,63 +168,33 @@ def _compose(new: _New, topics, period: Period, cases: dict, entities: dict) -> 
     return digest
 
 
-def _claim(messages: list[_Outgoing], end: datetime) -> dict[int, int]:
-    """Insert the Deliveries of this window, skipping those someone else holds; {subscriber id:
-    delivery id} of the ones this call claimed (told apart by their Message-ID)."""
-    now = timezone.now()
-    period = Period(ALERTS, end, end)
+def _claim(outgoing: list[tuple[Subscriber, datetime, emails.Rendered]], end: datetime) -> dict:
+    """Insert the Deliveries of this window, skipping those someone else holds: {subscriber id:
+    claims.Claimed} of the ones this call claimed (told apart by their Message-ID)."""
+    now, key, domain = timezone.now(), Period(ALERTS, end, end).key, emails.domain()
     rows = [
         Delivery(
-            subscriber=m.subscriber,
-            period=period.key,
-            period_start=m.start,
+            subscriber=subscriber,
+            period=key,
+            period_start=start,
             period_end=end,
             status=Delivery.Status.SENDING,
             attempts=1,
             claimed_at=now,
-            message_id=m.message.extra_headers["Message-ID"],
-            subject=m.content.subject,
-            item_count=m.content.item_count,
+            message_id=make_msgid(domain=domain),
+            subject=content.subject,
+            item_count=content.item_count,
         )
-        for m in messages
+        for subscriber, start, content in outgoing
     ]
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    ours = Delivery.objects.filter(period=period.key, message_id__in=[r.message_id for r in rows])
-    return dict(ours.values_list("subscriber_id", "pk"))
+    ours = Delivery.objects.filter(period=key, message_id__in=[r.message_id for r in rows])
+    ours = ours.values_list("subscriber_id", "pk", "message_id")
+    return {subscriber: claims.Claimed(pk, 1, message_id) for subscriber, pk, message_id in ours}
 
 
-def _send(messages: list[_Outgoing], claimed: dict[int, int], result: AlertResult) -> None:
-    """Over one connection; the successes completed in one update."""
-    sent: list[int] = []
-    connection = get_connection(fail_silently=False)
-    try:
-        for outgoing in messages:
-            subscriber = outgoing.subscriber
-            delivery = Delivery(pk=claimed[subscriber.pk], subscriber=subscriber, attempts=1)
-            outgoing.message.connection = connection
-            try:
-                connection.open()  # a no-op when open: the batch shares one SMTP session
-                outgoing.message.send()
-            except Exception as exc:  # noqa: BLE001 - every failure is recorded on the Delivery
-                _failed(delivery, subscriber, sending.classify(exc), result)
-                connection.close()
-                continue
-            sent.append(delivery.pk)
-    finally:
-        connection.close()
-    if sent:
-        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now())
-        Subscriber.objects.filter(deliveries__pk__in=sent, bounce_count__gt=0).update(bounce_count=0)
-        result.sent += len(sent)
-
-
-def _failed(delivery: Delivery, subscriber: Subscriber, failure: sending.SmtpFailure, result) -> None:
-    error = f"{failure.code or ''} {failure.text}".strip()
-    if failure.permanent:
-        sending.record_bounce(subscriber, code=failure.code, message=failure.text, delivery=delivery)
-        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.BOUNCED, error=error)
-        result.bounced += 1
-        return
+def _failed(delivery: claims.Claimed, subscriber: Subscriber, error: str, result: AlertResult) -> None:
+    """A temporary failure is not retried inside the window: what the alert held goes in the next."""
     error += " (temporary: what it held goes in the next alert)"
     Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=error)
     result.failed += 1

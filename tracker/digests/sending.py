@@ -158,9 +158,10 @@ def render_for(topics: composing.Topics, period: composing.Period) -> emails.Ren
     return rendered
 
 
-def complete(sent: list, failures: list, result: BatchResult) -> None:
+def complete(sent: list, failures: list, result, *, temporary=None) -> None:
     """Record the batch's outcome in one commit: what the server accepted (forgiving earlier bounces),
-    bounces, deferrals and failures."""
+    bounces, and temporary failures: `temporary(claimed, subscriber, error, result)` records those
+    (digests: deferred with backoff, FAILED after TRACKER_DIGEST_MAX_ATTEMPTS)."""
     with transaction.atomic():
         if sent:
             done = [claimed.pk for _, claimed in sent]
@@ -170,18 +171,18 @@ def complete(sent: list, failures: list, result: BatchResult) -> None:
                 Subscriber.objects.filter(pk__in=forgiven).update(bounce_count=0)
             result.sent += len(sent)
         for subscriber, claimed, failure in failures:
-            _failed(claimed, subscriber, failure, result)
+            error = f"{failure.code or ''} {failure.text}".strip()
+            if failure.permanent:
+                record_bounce(
+                    subscriber, code=failure.code, message=failure.text, delivery=Delivery(pk=claimed.pk)
+                )
+                Delivery.objects.filter(pk=claimed.pk).update(status=Delivery.Status.BOUNCED, error=error)
+                result.bounced += 1
+            else:
+                (temporary or _deferred)(claimed, subscriber, error, result)
 
 
-def _failed(
-    delivery: claims.Claimed, subscriber: Subscriber, failure: SmtpFailure, result: BatchResult
-) -> None:
-    error = f"{failure.code or ''} {failure.text}".strip()
-    if failure.permanent:
-        record_bounce(subscriber, code=failure.code, message=failure.text, delivery=Delivery(pk=delivery.pk))
-        Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.BOUNCED, error=error)
-        result.bounced += 1
-        return
+def _deferred(delivery: claims.Claimed, subscriber: Subscriber, error: str, result: BatchResult) -> None:
     if delivery.attempts >= settings.TRACKER_DIGEST_MAX_ATTEMPTS:
         Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.FAILED, error=error)
         result.failed += 1
