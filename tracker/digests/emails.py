@@ -104,10 +104,6 @@ class Linker:
         return Links(token, token.join(self._unsubscribe), manage.join(self._preferences))
 
 
-def unsubscribe_url(subscriber: Subscriber) -> str:
-    return Linker().of(subscriber).unsubscribe
-
-
 def preferences_url(subscriber: Subscriber) -> str:
     return absolute(reverse("digests:preferences", args=[tokens.make_token(subscriber, "manage")]))
 
