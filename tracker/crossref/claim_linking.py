@@ -116,8 +116,7 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
 
     stale = Claim.objects.filter(pk__in=removed_from - set(linked))
     stale.filter(locked=False, evidence__isnull=True).delete()
-    for claim in stale.filter(evidence__isnull=False).distinct():
-        corroboration.refresh_claim(claim)
+    corroboration.refresh_claims(stale.filter(evidence__isnull=False).distinct())
     if story is not None and answers:
         for claim_id, target_id in claim_answers.link_responses(story).items():
             if claim_id in linked:

@@ -186,49 +186,43 @@ def coverage_of(rows: Iterable[dict]) -> Coverage:
     return coverage_of_groups({None: rows})[None]
 
 
+def _values(queryset, seen: str, *extra: str):
+    """Evidence (seen="first_seen_at") or membership rows (seen="article__first_seen_at") with their
+    articles' ARTICLE_FIELDS (and `extra` fields), in one joined query; `_flat` makes each a report row."""
+    return queryset.values(*extra, "article_id", seen, *(f"article__{f}" for f in ARTICLE_FIELDS))
+
+
+def _flat(row: dict, seen: str) -> dict:
+    """A row of `_values` as the flat dict `coverage_of` takes."""
+    return {"article_id": row["article_id"], "first_seen_at": row[seen]} | {
+        f: row[f"article__{f}"] for f in ARTICLE_FIELDS
+    }
+
+
 def _report_rows(queryset, seen: str) -> list[dict]:
-    """Evidence (seen="first_seen_at") or membership rows (seen="article__first_seen_at") as the flat
-    dicts `coverage_of` takes, in one joined query."""
-    rows = queryset.values("article_id", seen, *(f"article__{f}" for f in ARTICLE_FIELDS))
-    return [
-        {"article_id": r["article_id"], "first_seen_at": r[seen]}
-        | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
-        for r in rows
-    ]
+    return [_flat(r, seen) for r in _values(queryset, seen)]
 
 
-def refresh_claims(claims: Iterable[Claim]) -> None:
-    """`refresh_claim` for many claims, their evidence read in one query and their outlets and origins
-    in one pass (`coverage_of_groups`), however many claims."""
+def refresh_claims(claims: Iterable[Claim]) -> dict[int, Coverage]:
+    """Store each claim's coverage on it (also on locked claims: counts are facts, not curation), and
+    its confidence: the highest tier of its evidence. Their evidence is read in one query and their
+    outlets and origins in one pass (`coverage_of_groups`), however many claims; coverage by claim id."""
     by_pk = {claim.pk: claim for claim in claims}
     rows: dict[int, list[dict]] = {pk: [] for pk in by_pk}
     confidence: dict[int, int] = dict.fromkeys(by_pk, 0)
     evidence = Evidence.objects.filter(claim_id__in=list(by_pk))
-    for row in evidence.values(
-        "claim_id",
-        "article_id",
-        "first_seen_at",
-        "confidence",
-        *(f"article__{f}" for f in ARTICLE_FIELDS),
-    ):
-        rows[row["claim_id"]].append(
-            {"article_id": row["article_id"], "first_seen_at": row["first_seen_at"]}
-            | {f: row[f"article__{f}"] for f in ARTICLE_FIELDS}
-        )
+    for row in _values(evidence, "first_seen_at", "claim_id", "confidence"):
+        rows[row["claim_id"]].append(_flat(row, "first_seen_at"))
         confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
-    coverages = coverage_of_groups(rows)  # outlets and origins read once for all the claims
+    coverages = coverage_of_groups(rows)
     for pk, claim in by_pk.items():
         _store_coverage(claim, coverages[pk], confidence[pk])
+    return coverages
 
 
 def refresh_claim(claim: Claim) -> Coverage:
-    """Store the claim's coverage on it (also on locked claims: counts are facts, not curation), and
-    its confidence: the highest tier of its evidence."""
-    evidence = Evidence.objects.filter(claim=claim)
-    coverage = coverage_of(_report_rows(evidence, "first_seen_at"))
-    highest = max((e for e in evidence.values_list("confidence", flat=True)), default=0)
-    _store_coverage(claim, coverage, highest)
-    return coverage
+    """`refresh_claims` for one claim; its coverage."""
+    return refresh_claims([claim])[claim.pk]
 
 
 def _store_coverage(claim: Claim, coverage: Coverage, confidence: int) -> None:
@@ -256,11 +250,8 @@ def refresh_story(story: Story) -> Coverage:
 
 def _event_rows(queryset, event_field: str, seen: str) -> dict[int, list[dict]]:
     rows: dict[int, list[dict]] = {}
-    for r in queryset.values(event_field, "article_id", seen, *(f"article__{f}" for f in ARTICLE_FIELDS)):
-        rows.setdefault(r[event_field], []).append(
-            {"article_id": r["article_id"], "first_seen_at": r[seen]}
-            | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
-        )
+    for r in _values(queryset, seen, event_field):
+        rows.setdefault(r[event_field], []).append(_flat(r, seen))
     return rows
 
 
