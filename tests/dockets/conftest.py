@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-FIXTURES = Path(__file__).resolve().parents[2] / "tracker" / "dockets" / "sample_data"
+from tracker.dockets.sample import SAMPLE_ROOT as FIXTURES  # the parser fixtures live with the sample
 
 
 def shared_dockets() -> Path:

@@ -19,13 +19,9 @@ DOCKET_FEED_URL = "https://cand-ecf.example/cgi-bin/rss_outside.pl"
 SAMPLE_ROOT = Path(__file__).resolve().parent / "sample_data"
 
 
-def default_root() -> Path:
-    return SAMPLE_ROOT
-
-
 def load_docket_sample(*, root: Path | None = None) -> tuple[Feed, ingestion.PollResult]:
     """Create the sample docket feed on the Musk v. OpenAI case (once) and poll it; idempotent."""
-    root = root or default_root()
+    root = root or SAMPLE_ROOT
     case = Case.objects.filter(slug=CASE_SLUG).first()
     if case is None:
         raise SampleError(f"the case {CASE_SLUG!r} is missing (run migrate: a data migration seeds it)")
