@@ -7,9 +7,9 @@ says "in <place>." right after. The court's zone is applied by `StatedHearing.st
 guessed. Deadlines ("... deadline set for", "due") are not hearings. The patterns are linear: one
 anchored match per "set for", and the label is read from a bounded window before it.
 
-`case_hearings(case)` reads them off a case's visible entries (one query: entries whose text says
-"set for"), soonest first, each with the entry it came from and its index in that entry's text (a
-calendar feed's stable identity).
+`case_hearings(case)` reads them off a case's visible entries (two queries: the cases' hidden kinds,
+then the entries whose text says "set for"), soonest first, each with the entry it came from and its
+index in that entry's text (a calendar feed's stable identity).
 """
 
 from __future__ import annotations
