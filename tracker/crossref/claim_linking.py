@@ -198,31 +198,31 @@ def _case_id(article: Article, story: Story | None) -> int | None:
     return case or (story.cases.order_by("pk").values_list("pk", flat=True).first() if story else None)
 
 
+def _claim_values(candidate: ClaimCandidate) -> dict:
+    """What a claim takes from the candidate that reports it (its speaker entity apart)."""
+    return {
+        "speaker_text": candidate.named_speaker,
+        "kind": candidate.kind,
+        "text": candidate.text,
+        "date": candidate.date,
+        "precision": candidate.date_precision,
+    }
+
+
 def _create(candidate: ClaimCandidate, article: Article, story: Story | None, case_id: int | None) -> Claim:
     return Claim.objects.create(
         case_id=case_id,
         story=story,
         speaker_id=candidate.speaker_entity_id,
-        speaker_text=candidate.named_speaker,
-        kind=candidate.kind,
-        text=candidate.text,
-        date=candidate.date,
-        precision=candidate.date_precision,
         first_seen_at=article.first_seen_at,
+        **_claim_values(candidate),
     )
 
 
 def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> None:
     """An unlocked claim whose only evidence came from this article follows its re-extracted candidate
     (saved only when that changed something, so a plain re-run leaves `updated_at` alone)."""
-    values = {
-        "speaker_text": candidate.named_speaker,
-        "kind": candidate.kind,
-        "text": candidate.text,
-        "date": candidate.date,
-        "precision": candidate.date_precision,
-        "story_id": claim.story_id or (story.pk if story else None),
-    }
+    values = _claim_values(candidate) | {"story_id": claim.story_id or (story.pk if story else None)}
     if any(getattr(claim, f) != v for f, v in values.items()):
         for f, v in values.items():
             setattr(claim, f, v)
