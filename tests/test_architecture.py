@@ -287,22 +287,21 @@ def test_cross_app_receivers_on_snippets(source, module, expected):
 # The project itself.
 
 
-def test_no_function_level_import_reaches_up_the_layers():
-    found = [
+def in_the_project(check) -> list[str]:
+    """What `check` (a function of one module's source) finds in every module of the project."""
+    return [
         line
         for path, module in tracker_modules()
-        for line in upward_imports(path.read_text(), module, path.name == "__init__.py")
+        for line in check(path.read_text(), module, path.name == "__init__.py")
     ]
-    assert found == []
+
+
+def test_no_function_level_import_reaches_up_the_layers():
+    assert in_the_project(upward_imports) == []
 
 
 def test_no_model_signal_receiver_across_apps():
-    found = [
-        line
-        for path, module in tracker_modules()
-        for line in cross_app_receivers(path.read_text(), module, path.name == "__init__.py")
-    ]
-    assert found == []
+    assert in_the_project(cross_app_receivers) == []
 
 
 def test_every_app_has_a_layer():
