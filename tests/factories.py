@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
 from tracker.cases.models import Case, Entity
-from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.crossref.models import Claim, ClaimCandidate, Event, Evidence, Story, StoryArticle
 from tracker.digests.models import Subscriber, Subscription
 from tracker.dockets.models import DocketEntry
 from tracker.sources.models import Article, Outlet
@@ -114,6 +114,29 @@ class EvidenceFactory(DjangoModelFactory):
     verb = "say"
     attribution = "indirect"
     first_seen_at = factory.SelfAttribute("article.first_seen_at")
+
+
+class ClaimCandidateFactory(DjangoModelFactory):
+    """`article`'s claim candidate: `text` said by `speaker_entity` (named by it unless `speaker` is
+    given) in `sentence` (the text itself unless given); `start` is where the text begins, the sentence
+    around it where the text sits in it."""
+
+    class Meta:
+        model = ClaimCandidate
+
+    article = factory.SubFactory(ArticleFactory)
+    speaker_entity = None
+    speaker = factory.LazyAttribute(lambda o: o.speaker_entity.name if o.speaker_entity else "")
+    verb = "say"
+    attribution = ClaimCandidate.Attribution.INDIRECT
+    kind = ClaimCandidate.Kind.TESTIMONY
+    text = factory.Sequence(lambda n: f"claim {n}")
+    sentence = factory.SelfAttribute("text")
+    start = 0
+    end = factory.LazyAttribute(lambda o: o.start + len(o.text))
+    sentence_start = factory.LazyAttribute(lambda o: o.start - max(o.sentence.find(o.text), 0))
+    sentence_end = factory.LazyAttribute(lambda o: o.sentence_start + len(o.sentence))
+    quotes = factory.LazyFunction(list)
 
 
 class CaseFactory(DjangoModelFactory):

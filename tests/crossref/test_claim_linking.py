@@ -9,6 +9,7 @@ from django.conf import settings
 
 from tests.factories import (
     ArticleFactory,
+    ClaimCandidateFactory,
     EntityFactory,
     StoryFactory,
 )
@@ -66,19 +67,14 @@ def say(row: Article, content: str, *, speaker: str = "Musk", entity: Entity | N
         quotes.append({"text": content[opening + 1 : closing], "start": start + opening + 1,
                        "end": start + closing, "prefix": "", "suffix": ""})  # fmt: skip
         offset = closing + 1
-    return ClaimCandidate.objects.create(
+    return ClaimCandidateFactory(
         article=row,
         speaker=speaker,
         speaker_entity=entity,
         verb=fields.pop("verb_lemma", "say"),
-        attribution=ClaimCandidate.Attribution.INDIRECT,
-        kind=fields.pop("kind", ClaimCandidate.Kind.TESTIMONY),
         text=content,
         sentence=sentence,
         start=start,
-        end=start + len(content),
-        sentence_start=start - sentence.index(content),
-        sentence_end=start - sentence.index(content) + len(sentence),
         quotes=quotes,
         **fields,
     )

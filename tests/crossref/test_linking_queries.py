@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.factories import T0, EntityFactory, OutletFactory
+from tests.factories import T0, ClaimCandidateFactory, EntityFactory, OutletFactory
 from tracker.crossref import linking
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
@@ -39,19 +39,16 @@ def story_text(n: int) -> str:
 
 def candidate(article: Article, speaker, text: str, quote: str, start: int = 0) -> ClaimCandidate:
     sentence = f"Musk said that {text}, “{quote}”."
-    return ClaimCandidate(
+    return ClaimCandidateFactory.build(
         article=article,
         speaker="Musk",
         speaker_entity=speaker,
-        verb="say",
         attribution=ClaimCandidate.Attribution.DIRECT,
-        kind=ClaimCandidate.Kind.TESTIMONY,
         text=text,
         sentence=sentence,
         start=start,
         end=start + len(sentence),
         sentence_start=start,
-        sentence_end=start + len(sentence),
         quotes=[{"text": quote, "start": start, "end": start + len(quote)}],
         confidence=2,
     )

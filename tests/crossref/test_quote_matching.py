@@ -10,12 +10,13 @@ import pytest
 
 from tests.factories import (
     ArticleFactory,
+    ClaimCandidateFactory,
     EntityFactory,
     StoryFactory,
 )
 from tracker.cases.models import Entity
 from tracker.crossref import claim_linking, words
-from tracker.crossref.models import Claim, ClaimCandidate, Story
+from tracker.crossref.models import Claim, Story
 from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -50,19 +51,12 @@ def _report(story: Story, outlet: str, report: tuple[str, str], quote: str, spea
         first_seen_at=T0 + timedelta(hours=Article.objects.count()),
     )
     start, opening = sentence.index(content), sentence.index(quote)
-    ClaimCandidate.objects.create(
+    ClaimCandidateFactory(
         article=row,
-        speaker=speaker.name,
         speaker_entity=speaker,
-        verb="say",
-        attribution=ClaimCandidate.Attribution.INDIRECT,
-        kind=ClaimCandidate.Kind.TESTIMONY,
         text=content,
         sentence=sentence,
         start=start,
-        end=start + len(content),
-        sentence_start=0,
-        sentence_end=len(sentence),
         quotes=[{"text": quote, "start": opening, "end": opening + len(quote), "prefix": "", "suffix": ""}],
     )
     return row
