@@ -45,7 +45,7 @@ def link_article(article: Article) -> LinkResult:
 @transaction.atomic
 def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     """Link the articles in the order given (callers pass first seen first); one result each."""
-    _serialise_linking()
+    serialise_linking()
     results: list[LinkResult] = []
     stories: dict[int, Story] = {}
     claims: dict[int, Claim] = {}
@@ -80,7 +80,9 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     return results
 
 
-def _serialise_linking() -> None:
+def serialise_linking() -> None:
+    """Hold the linking lock until the current transaction ends (`link_articles`, and the periodic
+    re-clustering of `tasks.recluster_recent`)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])

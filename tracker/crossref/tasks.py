@@ -47,5 +47,5 @@ def recluster_recent() -> int:
     their articles. Holds the linking lock, as a batch being linked does. The number of articles."""
     since = timezone.now() - timedelta(days=settings.TRACKER_RECLUSTER_DAYS)
     with transaction.atomic():
-        linking._serialise_linking()
+        linking.serialise_linking()
         return clustering.recluster(since=since)
