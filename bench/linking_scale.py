@@ -78,7 +78,7 @@ class StageClock:
         self._originals.clear()
 
 
-def _stored_story_rows(plans, timeline, ids, entity_ids, vocabulary_rng):
+def _stored_story_rows(plans, timeline, ids, entity_ids):
     """Stories, memberships, claims, candidates and evidence for the articles stored so far."""
     from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
     from tracker.sources.models import Article
@@ -225,7 +225,7 @@ def measure(stored: int, *, batch: int, batches: int = BATCHES, seed: int = 11) 
     started = time.perf_counter()
     for offset in range(0, stored, 2000):
         insert_chunk(rows[offset : min(offset + 2000, stored)], outlets, entity_ids, ids)
-    _stored_story_rows(plans, timeline[:stored], ids, entity_ids, rng)
+    _stored_story_rows(plans, timeline[:stored], ids, entity_ids)
     new = insert_chunk(rows[stored:], outlets, entity_ids, ids)
     ClaimCandidate.objects.bulk_create(
         [
