@@ -4,7 +4,7 @@ Builds the corpus of bench/web.py (articles, stories, events, claims with eviden
 article and one claim in fifty carry the searched word) with bulk inserts into a fresh PostgreSQL
 database, then requests /search?q=... through Django's test client (every middleware, no network)
 for a few seconds per query and prints the median and 90th-percentile latency, the queries one page
-makes, and whether PostgreSQL's plan for the articles reaches the GIN index (web/0002).
+makes, and whether PostgreSQL's plan for the articles reaches the GIN index (web/0005).
 
     .venv/bin/python bench/search.py [--quick] [--articles 100000] [--seconds 5]
 

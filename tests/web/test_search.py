@@ -108,7 +108,7 @@ def test_postgresql_ranks_with_the_gin_indexes(sample_corpus):
     from django.contrib.postgres.search import SearchQuery
 
     from tracker.crossref.models import Claim
-    from tracker.web.search import StoredVector
+    from tracker.web.search_vectors import StoredVector
 
     query = SearchQuery("standard industry procedure", search_type="websearch", config="english")
     qs = Claim.objects.alias(v=StoredVector()).filter(v=query).order_by()

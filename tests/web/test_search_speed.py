@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from tests.web.grow import grow
 from tracker.sources.models import Article
-from tracker.web import search as search_module
 from tracker.web import search_vectors
-from tracker.web.search import StoredVector, article_plan, search
+from tracker.web.search import article_plan, search
+from tracker.web.search_vectors import StoredVector
 
 pytestmark = pytest.mark.django_db
 POSTGRESQL_ONLY = "full-text search, its stored vector and its GIN indexes exist on PostgreSQL only"
@@ -89,7 +89,7 @@ def test_events_claims_and_quotes_are_ranked_on_their_stored_vectors(sample_corp
 
     found = {"event": Event, "claim": Claim, "evidence": Evidence}[model].objects.all()
     query = SearchQuery("practice", search_type="websearch", config="english")
-    ranked = search_module.candidates(found, (), query).annotate(rank=SearchRank(StoredVector(), query))
+    ranked = search_vectors.candidates(found, query).annotate(rank=SearchRank(StoredVector(), query))
     plan = ranked.order_by("-rank")[:10].explain()
     assert "search_vector @@" in plan and "to_tsvector" not in plan, plan
     with connection.cursor() as cursor:

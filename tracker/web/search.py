@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import HttpResponseBadRequest
@@ -29,7 +29,7 @@ from tracker.crossref.models import Claim, Event, Evidence
 from tracker.sources.models import Article
 from tracker.web import search_records
 from tracker.web.htmx import wants_partial
-from tracker.web.search_vectors import StoredVector, candidates, vector_of  # noqa: F401 (StoredVector: tests)
+from tracker.web.search_vectors import by_rank
 from tracker.web.timeline import court_zone
 
 PER_GROUP = 10
@@ -145,19 +145,14 @@ def _articles() -> QuerySet:
 def article_plan(query: str) -> str:
     """PostgreSQL's plan for the articles' part of a search (EXPLAIN), for tests and the bench."""
     q = SearchQuery(query, search_type="websearch", config="english")
-    qs = _articles()
-    fields = ("title", "summary", "text")
-    qs = candidates(qs, fields, q).annotate(rank=SearchRank(vector_of(qs, fields), q))
-    return qs.order_by("-rank", "-pk")[:PER_GROUP].explain()
+    return by_rank(_articles(), q)[:PER_GROUP].explain()
 
 
 def search_postgresql(query: str) -> Results:
     q = SearchQuery(query, search_type="websearch", config="english")
     results = Results(query)
 
-    def ranked(qs: QuerySet, fields: tuple[str, ...], headline_of: str, limit: int = PER_GROUP) -> QuerySet:
-        vector = vector_of(qs, fields)
-        qs = candidates(qs, fields, q).annotate(rank=SearchRank(vector, q)).order_by("-rank", "-pk")
+    def ranked(qs: QuerySet, headline_of: str, limit: int = PER_GROUP) -> QuerySet:
         headline = SearchHeadline(
             headline_of,
             q,
@@ -169,15 +164,15 @@ def search_postgresql(query: str) -> Results:
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-        return qs.annotate(headline=headline)[:limit]
+        return by_rank(qs, q).annotate(headline=headline)[:limit]
 
-    events = ranked(Event.objects.public().select_related("case"), ("title", "summary"), "title")
+    events = ranked(Event.objects.public().select_related("case"), "title")
     results.events = [Hit(e, segments_from_markers(e.headline), "event") for e in events]
-    claims = ranked(Claim.objects.public().select_related("speaker", "case"), ("text",), "text")
+    claims = ranked(Claim.objects.public().select_related("speaker", "case"), "text")
     results.claims = [Hit(c, segments_from_markers(c.headline), "claim") for c in claims]
-    quotes = distinct_quotes(ranked(_public_evidence(), ("sentence",), "sentence", limit=PER_GROUP * 3))
+    quotes = distinct_quotes(ranked(_public_evidence(), "sentence", limit=PER_GROUP * 3))
     results.quotes = [Hit(e, segments_from_markers(e.headline), "quote") for e in quotes]
-    articles = ranked(_articles(), ("title", "summary", "text"), "text")
+    articles = ranked(_articles(), "text")
     results.articles = [Hit(a, segments_from_markers(a.headline), "article") for a in articles]
     return results
 

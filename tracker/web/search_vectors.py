@@ -3,7 +3,7 @@ candidates a group ranks."""
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db.models import F, Func, QuerySet
 
 CANDIDATES = 200  # a group's newest matches that are ranked (candidates())
@@ -24,19 +24,19 @@ class StoredVector(Func):
         return sql.rsplit(".", 1)[0] + '."search_vector"', params
 
 
-def vector_of(qs: QuerySet, fields: tuple[str, ...] = ()) -> Func:
-    """The stored vector of the searched rows: articles (web/0005), events, claims, quotes (web/0006)."""
-    return StoredVector()
-
-
-def candidates(qs: QuerySet, fields: tuple[str, ...], q: SearchQuery) -> QuerySet:
+def candidates(qs: QuerySet, q: SearchQuery) -> QuerySet:
     """The newest CANDIDATES rows that match (on the GIN index, or walking the newest rows when most
     match: PostgreSQL knows the words' frequencies from its statistics): only these are ranked, so a
     common word costs about the same at 100,000 articles as at 1,000."""
-    found = qs.alias(match=vector_of(qs, fields)).filter(match=q).order_by("-pk")
+    found = qs.alias(match=StoredVector()).filter(match=q).order_by("-pk")
     # The candidates passed qs's filters inside: outside, only their ids, the same joins and columns
     # (a filter such as "of a public claim" scans every claim each time it is applied).
     chosen = qs.model.objects.filter(pk__in=found.values("pk")[:CANDIDATES])
     chosen.query.select_related = qs.query.select_related
     chosen.query.deferred_loading = qs.query.deferred_loading
     return chosen
+
+
+def by_rank(qs: QuerySet, q: SearchQuery) -> QuerySet:
+    """The candidates of `qs`, best ranked on their stored vector first (newest first among equals)."""
+    return candidates(qs, q).annotate(rank=SearchRank(StoredVector(), q)).order_by("-rank", "-pk")

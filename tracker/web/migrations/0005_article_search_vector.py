@@ -4,7 +4,7 @@ Ranking or filtering articles on the expression of web/0002 computes to_tsvector
 whole text at query time: a word that most articles hold took 13 s at 100,000 articles. The column
 `search_vector` holds that vector, set by a trigger whenever an article is stored or its title, summary
 or text change, so a search reads it instead. The model does not declare it (SQLite has none;
-tracker.web.search.StoredVector reads it) and Django never writes it; a trigger rather than a generated
+tracker.web.search_vectors.StoredVector reads it) and Django never writes it; a trigger rather than a generated
 column, so later migrations may still alter the three columns. Its GIN index replaces web_article_fts.
 """
 

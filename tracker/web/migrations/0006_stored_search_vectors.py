@@ -4,7 +4,7 @@ A word that most events or quotes hold made PostgreSQL parse each candidate's te
 (to match, then to rank): 100 ms for "court" over 10,000 events. Each table gets a `search_vector`
 column kept by a trigger on insert and when its searched columns change, and a GIN index on it that
 replaces its expression index of web/0002. Models do not declare the columns (SQLite has none);
-tracker.web.search.StoredVector reads them.
+tracker.web.search_vectors.StoredVector reads them.
 """
 
 from django.db import migrations
