@@ -117,7 +117,40 @@ class DiscrepancyOut(Schema):
         ]
 
 
-class ClaimOut(Schema):
+class Reviewed(Schema):
+    """The one resolver of `machine` (status "machine": built by software, not yet reviewed)."""
+
+    @staticmethod
+    def resolve_machine(obj) -> bool:
+        return obj.status == "machine"
+
+
+class OfCase(Schema):
+    """The one resolver of `case`: the slug of the row's (select_related) case."""
+
+    @staticmethod
+    def resolve_case(obj):
+        return obj.case.slug if obj.case_id else None
+
+
+class ClaimLinks(Reviewed):
+    """A claim's `url`, its first EVIDENCE_LIMIT `evidence` rows (apidata.claims) and `evidence_url`,
+    where all of them are; each subclass declares the fields and the evidence rows' shape."""
+
+    @staticmethod
+    def resolve_url(obj):
+        return permalink("web:claim", obj.pk)
+
+    @staticmethod
+    def resolve_evidence(obj):
+        return obj.evidence_shown
+
+    @staticmethod
+    def resolve_evidence_url(obj):
+        return permalink("api:claim-evidence", obj.pk)
+
+
+class ClaimOut(ClaimLinks, OfCase):
     id: int
     case: str | None
     speaker: EntityRef | None
@@ -141,26 +174,6 @@ class ClaimOut(Schema):
     evidence_count: int
     evidence_url: str | None
     discrepancies: list[DiscrepancyOut]
-
-    @staticmethod
-    def resolve_case(obj):
-        return obj.case.slug if obj.case_id else None
-
-    @staticmethod
-    def resolve_machine(obj) -> bool:
-        return obj.status == "machine"
-
-    @staticmethod
-    def resolve_url(obj):
-        return permalink("web:claim", obj.pk)
-
-    @staticmethod
-    def resolve_evidence(obj):
-        return obj.evidence_shown  # the first EVIDENCE_LIMIT (apidata.claims); all at evidence_url
-
-    @staticmethod
-    def resolve_evidence_url(obj):
-        return permalink("api:claim-evidence", obj.pk)
 
     @staticmethod
     def resolve_discrepancies(obj):

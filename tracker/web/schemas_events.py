@@ -1,6 +1,6 @@
 """The JSON API's event shapes: an event with its sources and its claims' evidence inline, both capped
-(`SOURCES_LIMIT` sources, `apidata.EVIDENCE_LIMIT` evidence rows a claim) with their counts and the links
-of the full lists (`api_evidence`). Like `schemas`, nothing here queries the database."""
+(`apidata.EVIDENCE_LIMIT` sources, as many evidence rows a claim) with their counts and the links of the
+full lists (`api_evidence`). Like `schemas`, nothing here queries the database."""
 
 from __future__ import annotations
 
@@ -8,9 +8,17 @@ from datetime import date, datetime
 
 from ninja import Schema
 
-from tracker.web.schemas import DiscrepancyOut, EntityRef, OutletOut, SourceOut, permalink
-
-SOURCES_LIMIT = 20  # an event's sources inline (apidata.EVIDENCE_LIMIT evidence rows per claim likewise)
+from tracker.web.apidata import EVIDENCE_LIMIT
+from tracker.web.schemas import (
+    ClaimLinks,
+    DiscrepancyOut,
+    EntityRef,
+    OfCase,
+    OutletOut,
+    Reviewed,
+    SourceOut,
+    permalink,
+)
 
 
 class EvidenceRef(Schema):
@@ -28,7 +36,7 @@ class EvidenceRef(Schema):
         return obj.article_id
 
 
-class EventClaimOut(Schema):
+class EventClaimOut(ClaimLinks):
     """A claim inside an event; its full record (sources inline, discrepancies) is at /claims/{id}."""
 
     id: int
@@ -48,24 +56,8 @@ class EventClaimOut(Schema):
     evidence_count: int
     evidence_url: str | None
 
-    @staticmethod
-    def resolve_machine(obj) -> bool:
-        return obj.status == "machine"
 
-    @staticmethod
-    def resolve_url(obj):
-        return permalink("web:claim", obj.pk)
-
-    @staticmethod
-    def resolve_evidence(obj):
-        return obj.evidence_shown  # the first EVIDENCE_LIMIT (apidata.claims); all at evidence_url
-
-    @staticmethod
-    def resolve_evidence_url(obj):
-        return permalink("api:claim-evidence", obj.pk)
-
-
-class EventOut(Schema):
+class EventOut(Reviewed, OfCase):
     """A timeline entry. `sources` are the articles that report it (the evidence of its public claims,
     else its stories' articles); `outlets_count`/`independent_count` count them, copies and credited
     reporting once under their original. `discrepancies` are the event's own and its claims'."""
@@ -93,14 +85,6 @@ class EventOut(Schema):
     discrepancies: list[DiscrepancyOut]
 
     @staticmethod
-    def resolve_case(obj):
-        return obj.case.slug if obj.case_id else None
-
-    @staticmethod
-    def resolve_machine(obj) -> bool:
-        return obj.status == "machine"
-
-    @staticmethod
     def resolve_url(obj):
         return permalink("web:event", obj.pk)
 
@@ -110,7 +94,7 @@ class EventOut(Schema):
 
     @staticmethod
     def resolve_sources(obj):
-        return obj.sources[:SOURCES_LIMIT]  # all of them at sources_url
+        return obj.sources[:EVIDENCE_LIMIT]  # all of them at sources_url
 
     @staticmethod
     def resolve_sources_count(obj):
