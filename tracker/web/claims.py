@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from tracker.cases.models import Entity
 from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence, Mention
-from tracker.web import paging
+from tracker.web import apidata, paging
 from tracker.web.search import Segments, mark
 
 RECORD_KINDS = {ClaimCandidate.Kind.TESTIMONY, ClaimCandidate.Kind.RULING}
@@ -106,14 +106,14 @@ def claim(request, pk: int):
     if merged is not None:  # a curator merged it: its address now leads to the claim it joined
         return redirect(merged.get_absolute_url(), permanent=True)
     claim = get_object_or_404(claim_queryset(), pk=pk)
-    shown = Evidence.objects.filter(claim=claim).select_related("article__outlet")
-    shown = shown.defer("article__text", "article__content_html", "article__summary")
+    shown = apidata.evidence().filter(claim=claim)
     page = paging.page_or_404(
         request, shown, resource=f"claim:{claim.pk}", keys=EVIDENCE_KEYS, limit=EVIDENCE_PAGE
     )
     evidence = distinct_evidence(page.items)
     every = Evidence.objects.filter(claim=claim).order_by("first_seen_at", "pk")
-    reports = every.values("article_id", "first_seen_at", *(f"article__{f}" for f in ARTICLE_FIELDS))
+    columns = ("quotes", "article__outlet__name", *(f"article__{f}" for f in ARTICLE_FIELDS))
+    reports = list(every.values("article_id", "first_seen_at", *columns))  # every report, one query
     discrepancies = list(claim.discrepancies.all())
     responds_to = claim.responds_to
     if responds_to is not None and not Claim.objects.public().filter(pk=responds_to.pk).exists():
@@ -126,7 +126,7 @@ def claim(request, pk: int):
         "evidence_page": page,
         "evidence_count": len(reports),
         "variants": variants(
-            [Quoted(q, o) for q, o in every.values_list("quotes", "article__outlet__name")], discrepancies
+            [Quoted(r["quotes"], r["article__outlet__name"]) for r in reports], discrepancies
         ),
         "coverage": coverage_of(
             {"article_id": r["article_id"], "first_seen_at": r["first_seen_at"]}
