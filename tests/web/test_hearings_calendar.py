@@ -56,6 +56,14 @@ def test_a_stated_hearing_is_the_next_hearing_in_the_courts_zone(client, case):
     assert f'<a href="{link}"' in html  # visible, not only a <link rel=alternate>
 
 
+def test_an_entry_whose_text_sets_a_hearing_that_is_over_is_not_an_undated_one_ahead(client, case):
+    """Filed on a day ahead, but its text sets a hearing already held: no next hearing."""
+    entry = _entry(case, "over", "Status Conference set for 1/7/2020 10:00 AM")
+    DocketEntry.objects.filter(pk=entry.pk).update(filed_on=(timezone.now() + timedelta(days=5)).date())
+    html = client.get(reverse("web:case", args=[case.slug])).content.decode()
+    assert "<dt>Next hearing</dt>" not in html
+
+
 def test_the_calendar_feed_is_rfc_5545(client, case, settings):
     settings.SITE_URL = "https://tracker.example"
     entry = _entry(case, "trial", "Jury Trial set for 5/4/2026 08:30 AM in Oakland, Courtroom 1, 4th Floor.")

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Event, Story
-from tracker.dockets.hearings import STATES_A_HEARING, hearings_of, stated_hearings
+from tracker.dockets.hearings import STATES_A_HEARING, hearings_of
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
 from tracker.web.forms import TimelineFilterForm
@@ -142,16 +142,18 @@ def next_hearing(case: Case, now: datetime) -> NextHearing | None:
         .filter(STATES_A_HEARING | undated_q)
         .order_by("filed_on", "entered_at", "pk")
     )
+    hearings = hearings_of(entries, tz)
+    stated = {h.entry.pk for h in hearings}  # each text parsed once
     found = [
         NextHearing(h.stated.what, h.starts, h.entry)
-        for h in hearings_of(entries, tz)
+        for h in hearings
         if (h.starts >= today if h.all_day else h.starts >= now)
     ]
     undated = [
         e
         for e in entries
         if e.kind == DocketEntry.Kind.HEARING
-        and not stated_hearings(e.description)
+        and e.pk not in stated
         and ((e.filed_on and e.filed_on >= today) or e.entered_at >= now)
     ]
     found += [NextHearing(e.description, e.filed_on or e.entered_at, e) for e in undated]
