@@ -10,10 +10,16 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
+from tests.factories import DocketEntryFactory
 from tracker.crossref.models import Event
 from tracker.dockets.models import DocketEntry
 
 pytestmark = pytest.mark.django_db
+
+
+def _entry(case, **fields) -> DocketEntry:
+    """An entry of the case's docket, entered at `entered_at`, with no filing date."""
+    return DocketEntryFactory(case=case, docket_number=case.docket_number, filed_on=None, **fields)
 
 
 def _text(html: str) -> str:
@@ -22,22 +28,21 @@ def _text(html: str) -> str:
 
 def test_the_event_pages_record_entries_read_sensibly(client, sample_corpus):
     event = Event.objects.get(date=date(2026, 4, 30))
-    common = {"case": event.case, "docket_number": event.case.docket_number}
-    numbered = DocketEntry.objects.create(
+    numbered = _entry(
+        event.case,
         number=501,
         kind="minutes",
         entry_type="Minute Entry - Jury Trial",
         description="Minute Entry - Jury Trial",
         guid="a",
         entered_at=datetime(2026, 5, 1, 0, 52, tzinfo=UTC),
-        **common,
     )
-    unnumbered = DocketEntry.objects.create(
+    unnumbered = _entry(
+        event.case,
         kind="minutes",
         description="Minute Entry for proceedings held: Jury Trial (Day 3) held on 4/30/2026.",
         guid="b",
         entered_at=datetime(2026, 4, 30, 7, 0, tzinfo=UTC),
-        **common,
     )
     numbered.events.add(event)
     unnumbered.events.add(event)
@@ -53,9 +58,8 @@ def test_the_event_pages_record_entries_read_sensibly(client, sample_corpus):
 
 def test_search_links_a_procedural_filing_to_a_timeline_that_shows_it(client, sample_corpus):
     case = sample_corpus and Event.objects.get(date=date(2026, 4, 30)).case
-    entry = DocketEntry.objects.create(
-        case=case,
-        docket_number=case.docket_number,
+    entry = _entry(
+        case,
         number=496,
         kind="service",
         entry_type="Certificate of Service",
