@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 from django.urls import reverse
 
+from tests.factories import ArticleFactory
 from tests.web.grow import grow
 from tracker.cases.models import Entity
 from tracker.crossref.models import Claim, Event, Evidence
@@ -31,15 +32,12 @@ def spam(n: int = SPAM_OUTLETS) -> None:
     )
     Article.objects.bulk_create(
         [
-            Article(
+            ArticleFactory.build(
                 outlet=o,
-                url=f"https://{o.domain}/musk",
-                canonical_url=f"https://{o.domain}/musk",
                 title=f"Musk OpenAI trial cheap pills {i}",
                 summary="Musk OpenAI trial cheap pills",
                 text="Musk OpenAI trial cheap pills, buy now.",
                 first_seen_at=BASE + timedelta(minutes=i),
-                status=Article.Status.ANALYZED,
                 relevant=False,
             )
             for i, o in enumerate(outlets)
