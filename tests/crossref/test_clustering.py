@@ -8,11 +8,12 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from tests.factories import ArticleFactory, OutletFactory
 from tracker.cases.models import Case
 from tracker.crossref import clustering
 from tracker.crossref.analysis import analyze_articles, pending_article_ids
 from tracker.crossref.models import Story, StoryArticle
-from tracker.sources.models import Article, Outlet
+from tracker.sources.models import Article
 from tracker.sources.sample import load_sample
 
 pytestmark = pytest.mark.django_db
@@ -136,13 +137,12 @@ def when(text: str) -> datetime:
 
 
 def make_article(outlet: str, date: str, title: str, text: str, **fields) -> Article:
-    source, _ = Outlet.objects.get_or_create(domain=f"{outlet}.example", defaults={"name": OUTLETS[outlet]})
+    """A fetched (not yet analysed) article of `outlet`, stated at `date`, first seen 20 minutes later."""
     slug = title.lower().replace(" ", "-")[:80]
     fields = {"published_at": when(date), "first_seen_at": when(date) + timedelta(minutes=20), **fields}
-    return Article.objects.create(
-        outlet=source,
+    return ArticleFactory(
+        outlet=OutletFactory(name=OUTLETS[outlet], domain=f"{outlet}.example"),
         url=f"https://{outlet}.example/{slug}",
-        canonical_url=f"https://{outlet}.example/{slug}",
         title=title,
         text=text,
         status=Article.Status.FETCHED,
