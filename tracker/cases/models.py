@@ -58,6 +58,12 @@ class Case(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
 
+class EntityQuerySet(models.QuerySet):
+    def curated(self):
+        """The entities readers see: curated, and not merged into another (a merged one redirects)."""
+        return self.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+
+
 class Entity(models.Model):
     class Kind(models.TextChoices):
         PERSON = "PERSON", "person"
@@ -99,6 +105,7 @@ class Entity(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = EntityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -73,9 +73,7 @@ class ClaimAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "speaker" in self.fields:  # only curated entities may be a claim's speaker
-            self.fields["speaker"].queryset = Entity.objects.filter(
-                status=Entity.Status.CURATED, merged_into__isnull=True
-            )
+            self.fields["speaker"].queryset = Entity.objects.curated()
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ class SubscribeForm(forms.Form):
     case = forms.ModelChoiceField(queryset=Case.objects.all(), required=False, widget=forms.HiddenInput)
     # Curated entities only, as on the pages and in the API: a candidate is the machine's guess.
     entity = forms.ModelChoiceField(
-        queryset=Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True),
+        queryset=Entity.objects.curated(),
         required=False,
         widget=forms.HiddenInput,
     )

@@ -113,7 +113,7 @@ def prefill(query) -> dict:
     case or topic in the choice, `?entity=<slug>` (a curated entity) fixes the entity."""
     context = {"case": None, "entity": None, "chosen": ""}
     if slug := query.get("entity"):
-        curated = Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+        curated = Entity.objects.curated()
         context["entity"] = curated.filter(slug=slug).first()
     if (slug := query.get("case")) and not context["entity"]:
         pk = Case.objects.filter(slug=slug).values_list("pk", flat=True).first()

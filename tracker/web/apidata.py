@@ -82,7 +82,7 @@ def stories():
 
 def entities():
     """Curated entities that were not merged into another (candidates are the machine's guesses)."""
-    curated = Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+    curated = Entity.objects.curated()
     return curated.prefetch_related("aliases", "cases")
 
 

@@ -151,5 +151,5 @@ def subjects_of(claim: Claim) -> list[Entity]:
         start__gte=F("article__evidence__start"),
         end__lte=F("article__evidence__end"),
     )
-    subjects = Entity.objects.filter(Exists(named), status=Entity.Status.CURATED, merged_into__isnull=True)
+    subjects = Entity.objects.curated().filter(Exists(named))
     return list(subjects.exclude(pk=claim.speaker_id).order_by("name"))

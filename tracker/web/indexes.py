@@ -29,7 +29,7 @@ def _per_row(queryset, field: str, aggregate):
 
 
 def public_entities(kind: str = ""):
-    entities = Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+    entities = Entity.objects.curated()
     if kind in Entity.Kind.values:
         entities = entities.filter(kind=kind)
     said = _per_row(Claim.objects.public(), "speaker", Count("pk"))

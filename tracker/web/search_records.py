@@ -45,7 +45,7 @@ def entities(words: list[str]) -> QuerySet:
         alias = Alias.objects.filter(entity=OuterRef("pk"), text__icontains=word)
         return Q(name__icontains=word) | Exists(alias)
 
-    found = Entity.objects.filter(status=Entity.Status.CURATED, merged_into__isnull=True)
+    found = Entity.objects.curated()
     return found.filter(every_word(words, named)).order_by("name", "pk")[:PER_GROUP]
 
 

@@ -106,9 +106,7 @@ def _overview(case: Case | None) -> dict:
         Event.objects.public().filter(timeline.of_case(case), date__isnull=False).order_by("-date", "-pk")
     )
     stories = Story.objects.filter(cases=case).order_by("-first_seen_at", "-pk")
-    people = list(
-        case.entities.filter(status=Entity.Status.CURATED, merged_into__isnull=True).order_by("name")
-    )
+    people = list(case.entities.curated().order_by("name"))
     return {
         "latest_events": list(timeline.newest_first(latest, LATEST_EVENTS).select_related("case")),
         "next_hearing": next_hearing(case, timezone.now()),
@@ -175,7 +173,7 @@ def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
         if entity.name.lower() == name:
             return entity
     named = Q(name__iexact=name) | Q(aliases__text__iexact=name)
-    found = Entity.objects.filter(named, status=Entity.Status.CURATED, merged_into__isnull=True)
+    found = Entity.objects.curated().filter(named)
     return found.order_by("pk").first()
 
 
