@@ -14,6 +14,7 @@ from tests.factories import (
 )
 from tracker.crossref import corroboration
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.sources import credits
 from tracker.sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +61,21 @@ def test_a_credit_naming_no_stored_outlet_counts_once_under_that_name(claim):
     assert corroboration.origin_of(first) == "reuters"
     coverage = corroboration.refresh_claim(claim)
     assert (coverage.independent, coverage.outlets) == (1, 2)
+
+
+def test_credits_naming_one_unstored_outlet_by_longer_and_shorter_names_count_once(claim):
+    """ "TechCrunch AI" and "TechCrunch", neither stored, are one origin by the rule match_outlet uses
+    for stored outlets (whole-word containment); "AI Weekly" shares only a too-short word with them."""
+    report(claim, "Alpha", credited_source="TechCrunch AI")
+    report(claim, "Beta", hours=1, credited_source="Sources: TechCrunch")
+    report(claim, "Gamma", hours=2, credited_source="AI Weekly")
+    assert credits.credit_origins(["TechCrunch AI", "Sources: TechCrunch", "AI Weekly"], []) == {
+        "TechCrunch AI": ("credit", "techcrunch"),
+        "Sources: TechCrunch": ("credit", "techcrunch"),
+        "AI Weekly": ("credit", "ai weekly"),
+    }
+    coverage = corroboration.refresh_claim(claim)
+    assert (coverage.independent, coverage.outlets) == (2, 3)
 
 
 def test_an_exact_copy_counts_once_under_its_original(claim):
@@ -122,7 +138,7 @@ def test_a_claim_without_evidence_has_no_coverage(claim):
 def test_credits_match_stored_outlets_by_name_prefix_or_domain(credited, expected):
     outlets = [(1, "TechCrunch", "techcrunch.example"), (2, "The Verge", "theverge.example")]
     names = {1: "TechCrunch", 2: "The Verge"}
-    found = corroboration.match_outlet(credited, outlets)
+    found = credits.match_outlet(credited, outlets)
     assert (names[found] if found else None) == expected
 
 

@@ -27,7 +27,7 @@ def test_home_shows_the_seed_event_with_its_sources(client, sample_corpus):
     event = Event.objects.get(date=date(2026, 4, 30))
     assert event.title in html
     assert "30 Apr 2026" in html
-    assert "5 outlets, 5 independent" in html
+    assert "5 outlets, 4 independent" in html
     assert "Machine-extracted" in html
     assert "First reported by" in html
     assert 'id="timeline-results"' in html

@@ -4,8 +4,10 @@ Independence follows the issue: copies, syndicated versions, wire copy and artic
 outlet's reporting count once, under the original. A claim reported by five outlets of which two credit
 a third is "3 independent of 5". An article's *origin* is therefore the root of its copy chain (a wire
 client's near copy points at the wire story), else the outlet its credit line names, else its own
-outlet. Caveats: an uncredited rewrite that dedupe did not catch counts as independent, and a credit
-naming an outlet we never stored counts under the credited name itself ("techcrunch ai").
+outlet. Credits are matched by `sources.credits.credit_origins`, one rule for stored outlets and for
+each other: a credit naming no stored outlet counts under its credited name, and credits whose names
+contain one another as whole words ("TechCrunch AI", "TechCrunch") are one origin. Caveat: an
+uncredited rewrite that dedupe did not catch counts as independent.
 
 Only *established* outlets count (issue 15): an article whose outlet is merely claimed (a feed's
 `<source>` or a link to the feed's own host under another name) is read as every other article by
@@ -19,22 +21,17 @@ Every function here reads a bounded number of queries, whatever the number of ar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.sources.credits import Origin, credit_origins
 from tracker.sources.models import Article, Outlet
 from tracker.sources.publication import vouched_times
 
-Origin = tuple[str, object]  # ("outlet", outlet id) or ("credit", normalised credited name)
 MAX_COPY_DEPTH = 10  # copy chains are one or two long; this only guards against a cycle
-_CREDIT_PREFIX = re.compile(
-    r"^(?:sources?|via|from|credit|courtesy of|reporting by|originally published (?:by|on|in|at))\s*:?\s*",
-    re.IGNORECASE,
-)
 _ARTICLE_FIELDS = ("outlet_id", "published_at", "copy_of_id", "credited_source")  # what origins need
 # What `coverage_of_groups` needs of each article, with first_seen_at. A row without
 # outlet_established is taken as established, the model's default for an article not stored from a feed.
@@ -61,39 +58,6 @@ class Coverage:
         return self.first_published_at or self.first_seen_at
 
 
-def normalise_name(name: str) -> str:
-    """An outlet's or a credit's name for comparison: lower case, words only, no "Sources:" or "The"."""
-    words = re.findall(r"[a-z0-9]+", _CREDIT_PREFIX.sub("", name.strip()).lower())
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _contains(longer: str, shorter: str) -> bool:
-    return bool(shorter) and f" {shorter} " in f" {longer} "
-
-
-def match_outlet(credited: str, outlets: Iterable[tuple[int, str, str]]) -> int | None:
-    """The stored outlet a credit names, from (id, name, domain) rows: an exact name or domain first,
-    else a name contained in the credit or the credit in a name, as whole words ("TechCrunch AI" names
-    "TechCrunch"); the longest such name wins. None when none does."""
-    wanted = normalise_name(credited)
-    if not wanted:
-        return None
-    best: tuple[int, int, int] | None = None  # (exact, length, -id)
-    for pk, name, domain in outlets:
-        name_n, domain_n = normalise_name(name), normalise_name(domain)
-        label = domain_n.rsplit(" ", 1)[0] if " " in domain_n else domain_n
-        if wanted in (name_n, domain_n, label):
-            rank = (1, len(name_n), -pk)
-        elif len(name_n) >= 3 and (_contains(wanted, name_n) or _contains(name_n, wanted)):
-            rank = (0, len(name_n), -pk)
-        else:
-            continue
-        best = max(best or rank, rank)
-    return -best[2] if best else None
-
-
 def _origins(rows: dict[int, dict]) -> dict[int, Origin]:
     """The origin of each article of `rows` ({article id: its _ARTICLE_FIELDS}); ancestors outside the
     rows are loaded in one query per level of copying, stored outlets in one query if any credit."""
@@ -116,17 +80,11 @@ def _origins(rows: dict[int, dict]) -> dict[int, Origin]:
     roots = {pk: root(pk) for pk in rows}
     credited = {known[r]["credited_source"] for r in roots.values()} - {""}
     outlets = list(Outlet.objects.values_list("pk", "name", "domain")) if credited else []
-    matched = {c: match_outlet(c, outlets) for c in credited}
-    origins = {}
-    for pk, r in roots.items():
-        credit = known[r]["credited_source"]
-        if credit and matched[credit]:
-            origins[pk] = ("outlet", matched[credit])
-        elif credit and normalise_name(credit):
-            origins[pk] = ("credit", normalise_name(credit))
-        else:
-            origins[pk] = ("outlet", known[r]["outlet_id"])
-    return origins
+    by_credit = credit_origins(credited, outlets)
+    return {
+        pk: by_credit.get(known[r]["credited_source"]) or ("outlet", known[r]["outlet_id"])
+        for pk, r in roots.items()
+    }
 
 
 def origin_of(article: Article) -> Outlet | str:

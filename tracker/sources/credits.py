@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -113,3 +114,82 @@ def _credited_name(raw: str) -> str:
     if name[0].islower() and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", name):
         return ""
     return name
+
+
+Origin = tuple[str, object]  # ("outlet", outlet id) or ("credit", normalised credited name)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:sources?|via|from|credit|courtesy of|reporting by|originally published (?:by|on|in|at))\s*:?\s*",
+    re.IGNORECASE,
+)
+MIN_NAME = 3  # a contained name shorter than this ("ai") names nothing
+
+
+def normalise_name(name: str) -> str:
+    """An outlet's or a credit's name for comparison: lower case, words only, no "Sources:" or "The"."""
+    words = re.findall(r"[a-z0-9]+", _CREDIT_PREFIX.sub("", name.strip()).lower())
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    return bool(shorter) and f" {shorter} " in f" {longer} "
+
+
+def names_one_outlet(credit: str, name: str) -> bool:
+    """The one rule by which two normalised names are the same outlet, short of equality: one contains
+    the other as whole words, the contained `name` at least MIN_NAME long ("techcrunch ai" names
+    "techcrunch")."""
+    return len(name) >= MIN_NAME and (_contains(credit, name) or _contains(name, credit))
+
+
+def match_outlet(credited: str, outlets: Iterable[tuple[int, str, str]]) -> int | None:
+    """The stored outlet a credit names, from (id, name, domain) rows: an exact name or domain first,
+    else a name contained in the credit or the credit in a name (`names_one_outlet`); the longest
+    such name wins. None when none does."""
+    wanted = normalise_name(credited)
+    if not wanted:
+        return None
+    best: tuple[int, int, int] | None = None  # (exact, length, -id)
+    for pk, name, domain in outlets:
+        name_n, domain_n = normalise_name(name), normalise_name(domain)
+        label = domain_n.rsplit(" ", 1)[0] if " " in domain_n else domain_n
+        if wanted in (name_n, domain_n, label):
+            rank = (1, len(name_n), -pk)
+        elif names_one_outlet(wanted, name_n):
+            rank = (0, len(name_n), -pk)
+        else:
+            continue
+        best = max(best or rank, rank)
+    return -best[2] if best else None
+
+
+def credit_origins(credits: Iterable[str], outlets: Iterable[tuple[int, str, str]]) -> dict[str, Origin]:
+    """Where each credit's reporting comes from: ("outlet", id) of the stored outlet it names
+    (`match_outlet`), else ("credit", name): credits naming no stored outlet are joined by the same
+    rule (`names_one_outlet`, through any chain of them) and go by the shortest name of their group,
+    so "TechCrunch AI" and "Sources: TechCrunch" are one origin, "techcrunch". Credits with no name
+    are left out."""
+    outlets = list(outlets)
+    found: dict[str, Origin] = {}
+    loose: dict[str, str] = {}  # credit -> its normalised name, for credits naming no stored outlet
+    for credit in credits:
+        if (pk := match_outlet(credit, outlets)) is not None:
+            found[credit] = ("outlet", pk)
+        elif name := normalise_name(credit):
+            loose[credit] = name
+    group = {name: name for name in loose.values()}  # a name -> its group's shortest name
+
+    def head(name: str) -> str:
+        while group[name] != name:
+            name = group[name]
+        return name
+
+    names = sorted(group, key=lambda n: (len(n), n))
+    for i, shorter in enumerate(names):
+        for longer in names[i + 1 :]:
+            if names_one_outlet(longer, shorter):
+                a, b = sorted((head(shorter), head(longer)), key=lambda n: (len(n), n))
+                group[b] = a
+    found |= {credit: ("credit", head(name)) for credit, name in loose.items()}
+    return found

@@ -1,6 +1,7 @@
 """Public pages served from a cache to anonymous readers, with ETag and Last-Modified (304s).
 
-`cached_page("event:{pk}")` wraps a view: the scope names the group of things the page shows, from
+`cached_page(EVENT)` wraps a view: the scope (one of the names below, formatted with the view's
+arguments) names the group of things the page shows, from
 its URL's arguments. A page is stored under its path, query string, host and htmx headers plus its
 scope's stamp and the site's (PageGeneration rows), so bumping a stamp retires every variant of those
 pages in every process at once. A process reads a stamp at most once every TRACKER_PAGE_STAMP_SECONDS
@@ -33,6 +34,13 @@ from django.utils.http import http_date
 from tracker.web.models import PageGeneration
 
 SITE = "site"
+# The scopes pages are cached under; urls.py wraps views with them, receivers.py bumps them.
+ALL = "all"
+EVENT = "event:{pk}"
+CASE = "case:{slug}"
+STORY = "story:{pk}"
+CLAIM = "claim:{pk}"
+ENTITY = "entity:{slug}"
 HX_HEADERS = ("HX-Request", "HX-Target", "HX-Trigger", "HX-History-Restore-Request", "HX-Boosted")
 TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 PLACEHOLDER = b"\x00csrf-token\x00"
@@ -115,7 +123,7 @@ def _serve(request: HttpRequest, entry: dict) -> HttpResponse:
 
 def cached_page(scope: str) -> Callable:
     """Serve the view from the page cache to anonymous readers; `scope` is formatted with the view's
-    URL arguments ("event:{pk}", "case:{slug}")."""
+    URL arguments (EVENT, CASE ...)."""
 
     def decorator(view):
         @wraps(view)

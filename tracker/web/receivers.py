@@ -24,12 +24,12 @@ def scopes_of(event_ids: list[int]) -> set[str]:
         named.values_list("entity__slug", flat=True).distinct()
     )
     return (
-        {"all"}
-        | {f"event:{pk}" for pk in event_ids}
-        | {f"case:{slug}" for slug in cases}
-        | {f"story:{pk}" for pk in stories.values_list("pk", flat=True)}
-        | {f"claim:{pk}" for pk, _ in claims}
-        | {f"entity:{slug}" for slug in entities}
+        {pagecache.ALL}
+        | {pagecache.EVENT.format(pk=pk) for pk in event_ids}
+        | {pagecache.CASE.format(slug=slug) for slug in cases}
+        | {pagecache.STORY.format(pk=pk) for pk in stories.values_list("pk", flat=True)}
+        | {pagecache.CLAIM.format(pk=pk) for pk, _ in claims}
+        | {pagecache.ENTITY.format(slug=slug) for slug in entities}
     )
 
 

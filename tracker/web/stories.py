@@ -1,5 +1,6 @@
 """The story page: a story's articles by outlet and time, copies under their originals, its claims, its
-discrepancies and a chart of its coverage over time.
+discrepancies and a chart of its coverage over time. A story merged into another answers 301 with the
+heir's page (`StoryRedirect`; a cached copy of the old page lives at most TRACKER_PAGE_CACHE_SECONDS).
 
 A copy is an article whose copy_of is another article of the story, or one whose credit line names an
 outlet that has an article in the story (it sits under that outlet's earliest article). A copy of an
@@ -13,11 +14,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from tracker.crossref.corroboration import coverage_of_story, match_outlet
-from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
+from tracker.crossref.corroboration import coverage_of_story
+from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story, StoryRedirect
+from tracker.sources.credits import match_outlet
 from tracker.sources.models import Article
 from tracker.web.charts import coverage_chart
 from tracker.web.discrepancies import visible
@@ -97,7 +100,12 @@ def story_discrepancies(story: Story, claims: list[Claim]) -> list[Discrepancy]:
 
 @require_GET
 def story(request, pk: int):
-    story = get_object_or_404(Story, pk=pk)
+    story = Story.objects.filter(pk=pk).first()
+    if story is None:  # merged into another story: its page lives there now
+        heir = StoryRedirect.heir_of(pk)
+        if heir is None:
+            raise Http404("No such story.")
+        return redirect("web:story", heir, permanent=True)
     case = story.cases.order_by("pk").first()
     tz = case.time_zone if case else "UTC"
     articles = story_articles(story)
