@@ -10,10 +10,11 @@ id), the outcome for a set of articles is the same in any order; `recluster` doe
 of time (a periodic step, or a rebuild).
 
 "Recent" is the stated publication time when the article has one, its first sighting otherwise: an
-archive imported at once is still spread over the days it reports. Caveats: a story merged away is
-deleted (its claims, discrepancies and events move to the story that took its articles; nothing keeps
-its URL yet); a story with a curator-locked event keeps its articles; `Article.published_at` has no
-index, so the window query scans on a large database.
+archive imported at once is still spread over the days it reports. A story merged away is deleted: its
+claims, discrepancies and events move to the story that took its articles, and a `StoryRedirect` sends
+its URL there. A story with a curator-locked event keeps its articles; a story a curator locked
+(`Story.locked`) neither loses nor takes any. Caveat: `Article.published_at` has no index, so the
+window query scans on a large database.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from django.db.models import Q
 from tracker.cases.models import Case
 from tracker.crossref import features, words
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
+from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 
 WINDOW = features.WINDOW
@@ -173,17 +175,20 @@ def recluster(*, since: datetime, until: datetime | None = None) -> int:
 def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True) -> None:
     _link_copies(scope, found)
     member_of = dict(StoryArticle.objects.filter(article__in=scope).values_list("article_id", "story_id"))
-    pinned = set(
-        Story.objects.filter(pk__in=set(member_of.values()), events__locked=True).values_list("pk", flat=True)
+    curated = Story.objects.filter(pk__in=set(member_of.values())).filter(
+        Q(locked=True) | Q(events__locked=True)
     )
+    pinned, frozen = set(), set()  # curated stories keep their articles; locked ones take none either
+    for pk, locked in curated.values_list("pk", "locked").distinct():
+        pinned.add(pk)
+        if locked or not grow_curated:
+            frozen.add(pk)
     taken: set[int] = set()
     moves: dict[int, list[Article]] = {}  # story id (or -n for a new story) -> articles to move in
     for n, group in enumerate(features.cluster(found)):
         members = [scope[i] for i in group]
         held = Counter(member_of[a.pk] for a in members if a.pk in member_of)
-        ranked = sorted(held, key=lambda s: (s not in pinned, -held[s], s))
-        if not grow_curated:
-            ranked = [s for s in ranked if s not in pinned]
+        ranked = sorted((s for s in held if s not in frozen), key=lambda s: (s not in pinned, -held[s], s))
         keeper = next((s for s in ranked if s not in taken), -(n + 1))
         taken.add(keeper)
         for article in members:
@@ -213,7 +218,8 @@ def _root(article: Article) -> Article:
 
 def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> None:
     """Move the articles into their keepers (a negative key: a new story); a story left empty hands
-    its claims, discrepancies and events to the story that took most of its articles, and goes."""
+    its claims, discrepancies and events to the story that took most of its articles, and goes,
+    leaving a redirect to that heir."""
     touched = {member_of[a.pk] for articles in moves.values() for a in articles if a.pk in member_of}
     StoryArticle.objects.filter(article__in=[a for articles in moves.values() for a in articles]).delete()
     went: dict[int, Counter] = {}
@@ -229,6 +235,7 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> None:
         touched.add(story.pk)
     for old in Story.objects.filter(pk__in=touched, memberships__isnull=True):
         heir = went[old.pk].most_common(1)[0][0]
+        StoryRedirect.record(old, heir)  # its URL answers with the heir (web.stories)
         Claim.objects.filter(story=old).update(story_id=heir)
         Discrepancy.objects.filter(story=old).update(story_id=heir)
         for event in old.events.all():

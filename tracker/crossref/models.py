@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from tracker.crossref.story_models import Story, StoryArticle, StoryRedirect  # noqa: F401 - models of the app
+
 
 class Precision(models.TextChoices):
     """How precisely a date is known: "30 Apr 2026", "week of 27 Apr", "April 2026", "2023"."""
@@ -154,43 +156,6 @@ class ClaimQuerySet(models.QuerySet):
         """Machine claims below the publishing tier: what waits for a curator."""
         low = Q(status=Status.MACHINE, confidence__lt=settings.TRACKER_PUBLISH_MIN_CONFIDENCE)
         return self.filter(low, merged_into__isnull=True)
-
-
-class Story(models.Model):
-    """Articles that report the same real-world event. Membership is incremental: a new article joins
-    the best story above a threshold or starts its own; nothing is ever reclustered wholesale."""
-
-    title = models.CharField(max_length=500)
-    representative = models.ForeignKey(
-        "sources.Article",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="represented_stories",
-    )
-    cases = models.ManyToManyField("cases.Case", blank=True, related_name="stories")
-    first_seen_at = models.DateTimeField()
-    last_changed_at = models.DateTimeField()
-    features = models.JSONField(default=dict, blank=True, help_text="What new articles are compared against.")
-
-    class Meta:
-        ordering = ["-first_seen_at"]
-        verbose_name_plural = "stories"
-
-    def __str__(self):
-        return self.title
-
-
-class StoryArticle(models.Model):
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="memberships")
-    article = models.OneToOneField(
-        "sources.Article", on_delete=models.CASCADE, related_name="story_membership"
-    )
-    similarity = models.FloatField(default=1.0)
-    added_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"{self.article_id} in story {self.story_id}"
 
 
 class Event(models.Model):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Swagger
 
@@ -30,6 +31,7 @@ from tracker.crossref.models import (
     Event,
     Status,
     Story,
+    StoryRedirect,
 )
 from tracker.sources.models import Article, Outlet
 from tracker.web import api_dockets, api_evidence, apidata, schemas, schemas_events
@@ -172,9 +174,15 @@ def list_stories(
     return paginate(stories, resource="stories", keys=STORY_KEYS, cursor=cursor, limit=limit)
 
 
-@api.get("/stories/{int:story_id}", response={200: schemas.StoryOut, **ERRORS}, tags=["stories"])
+@api.get("/stories/{int:story_id}", response={200: schemas.StoryOut, 301: None, **ERRORS}, tags=["stories"])
 def get_story(request, story_id: int):
-    return get_object_or_404(apidata.stories(), pk=story_id)
+    """A story; one merged into another answers 301 with the heir's address (Location)."""
+    story = apidata.stories().filter(pk=story_id).first()
+    if story is None and (heir := StoryRedirect.heir_of(story_id)) is not None:
+        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{heir}")
+    if story is None:
+        raise Http404("No such story.")
+    return story
 
 
 # --- entities --------------------------------------------------------------------------------------------
