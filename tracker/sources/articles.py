@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.cases.relevance import Vocabulary, load_vocabularies, matching_cases
-from tracker.sources import copies, dedupe
+from tracker.sources import copies, dedupe, publication
 from tracker.sources.credits import find_credited_source
 from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, Outlet
 from tracker.sources.pages import Page
@@ -257,6 +257,7 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
         article.credited_source = page.credited_source[:200] or article.credited_source
         if article.published_at is None and page.published_at:
             article.published_at, article.published_from = page.published_at, Article.DateSource.PAGE
+            article.published_suspect = publication.page_time_suspect(article)  # as a feed's time is
         article.error = "" if page.extractor else "no main text found on the page; the feed's summary is kept"
         article.save()
         if own_host:

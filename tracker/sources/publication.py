@@ -1,13 +1,15 @@
-"""Stated publication times a feed cannot be trusted with alone (issue 15, item 1).
+"""Stated publication times a feed or page cannot be trusted with alone (issue 15, item 1).
 
-A feed states when an article was published; the tracker knows when it first saw it. A stated time
-in the future (beyond a clock-skew allowance), or one long before the first sighting on a feed whose
-other articles appear promptly after their stated time, is kept but marked `published_suspect`:
-"first reported" does not take such a time alone (crossref.corroboration and event_reports treat it
-as the first sighting unless another outlet states a time close to it).
+A feed or the article's page states when an article was published; the tracker knows when it first
+saw it. A stated time in the future (beyond a clock-skew allowance), or one long before the first
+sighting on a feed whose other articles appear promptly after their stated time, is kept but marked
+`published_suspect`: "first reported" does not take such a time alone (crossref.corroboration and
+event_reports treat it as the first sighting unless another outlet states a time close to it).
 
 A feed whose items usually appear days after their stated time (a weekly digest, a first poll of a
-backlog) is not "prompt", so its old dates are not suspect. Rules as data: the thresholds below.
+backlog) is not "prompt", so its old dates are not suspect. A time the page states (taken when the
+feed stated none) is judged by the same rule at once (`page_time_suspect`), against the feeds that
+carried the article. Rules as data: the thresholds below.
 """
 
 from __future__ import annotations
@@ -69,6 +71,18 @@ def flag_publications(feed: Feed, article_ids: Iterable[int]) -> list[int]:
     Article.objects.filter(pk__in=flagged).update(published_suspect=True)
     Article.objects.filter(pk__in=cleared).update(published_suspect=False)
     return flagged
+
+
+def page_time_suspect(article: Article) -> bool:
+    """Whether the time the article's page states is suspect: in the future, or long before the first
+    sighting when a feed that carried the article usually publishes promptly."""
+    if article.published_at is None:
+        return False
+    if is_suspect(article.published_at, article.first_seen_at, prompt=False):
+        return True  # in the future: no feed needs to be read
+    feeds = Feed.objects.filter(articles=article) if article.pk else Feed.objects.none()
+    prompt = any(is_prompt(feed_lags(feed), without=article.pk) for feed in feeds)
+    return is_suspect(article.published_at, article.first_seen_at, prompt)
 
 
 def vouched_times(rows: list[dict]) -> list[dict]:
