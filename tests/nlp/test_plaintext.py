@@ -124,3 +124,12 @@ def test_a_hostile_large_input_is_read_in_one_pass(hostile):
     plain = to_plain(hostile)  # quadratic scans would take minutes on 400k characters
     assert len(plain.text) <= len(hostile)
     assert plain.start(len(plain.text)) <= len(hostile)
+
+
+def test_doubled_apostrophes_quote_a_speaker_and_map_back():
+    original = "''We will appeal the ruling,'' Jane Smith said on Tuesday. Her aide's car was late."
+    found = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0]
+    [claim] = [c for c in found.claims if c.speaker == "Jane Smith"]
+    assert original[claim.start : claim.end] == "We will appeal the ruling,"
+    assert claim.attribution == "direct"
+    assert to_plain(original).text.startswith('"We will appeal the ruling," Jane Smith said')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.nlp.quotes import ANCHOR, find_quotes
+from tracker.nlp.quotes import ANCHOR, doubled_apostrophes, find_quotes
 
 
 def texts(text: str) -> list[str]:
@@ -114,3 +114,19 @@ def test_seed_quotes_kept_verbatim(seed_texts):
     assert {"standard practice", "everyone does it"} <= set(quotes["002"])
     assert {"partly", "standard industry procedure", "looting"} <= set(quotes["004"])
     assert quotes["000"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("''We will win,'' the mayor said.", ["''", "''"]),
+        ("''He told me 'never again,''' she said.", ["''", "''"]),
+        ("The firm's ''plan'' was late; the boss's car wasn't.", ["''", "''"]),
+    ],
+)
+def test_doubled_apostrophes_are_read_as_one_double_mark(text, pairs):
+    edits = list(doubled_apostrophes(text))
+    assert [text[a:b] for a, b, _ in edits] == pairs
+    assert all(new == '"' for _, _, new in edits)
+    if "never" in text:  # of three, the last two close: the first closes the single quote inside
+        assert edits[1][0] == text.index("''' ") + 1

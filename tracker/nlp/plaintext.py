@@ -3,7 +3,8 @@
 Intent: texts reach the extraction from feeds, pages and pasted JSON, and some still carry markup that
 spaCy would read as words: HTML entities (`&#8220;`, `&amp;`, `&nbsp;`), leftover tags (`<p>`,
 `<br/>`, `</a>`), backslash-escaped JSON strings (`<\\/p>\\n`, `\\"`, `\\u201c`) and Markdown
-(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets). `to_plain` removes them and
+(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets) and two apostrophes printed
+for a double quotation mark (quotes.doubled_apostrophes). `to_plain` removes them and
 keeps a map so that every offset found in the plain text points back into the original.
 
 Stages, each only when its markup is there: JSON escapes (only when the text has at least two of
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html.entities import html5
 
+from tracker.nlp.quotes import doubled_apostrophes
 from tracker.nlp.types import Claim, Extraction
 
 Edit = tuple[int, int, str]  # replace original[a:b] by the string
@@ -109,7 +111,7 @@ class PlainText:
 def to_plain(text: str) -> PlainText:
     """`text` without markup, with the map back to it (see the module docstring)."""
     maps: list[_Map] = []
-    for stage in (_json_edits, _html_edits, _blank_edits, _markdown_edits, _emphasis_edits):
+    for stage in (_json_edits, _html_edits, _blank_edits, _markdown_edits, _emphasis_edits, _doubled):
         edits = list(stage(text, bool(maps)))
         if edits:
             text, mapped = _apply(text, edits)
@@ -242,6 +244,10 @@ def _entity(body: str) -> str | None:
         if char is None:
             return None
     return " " if char == "\xa0" else "" if char < " " and char not in "\n\t" else char
+
+
+def _doubled(text: str, _changed: bool) -> Iterator[Edit]:
+    return doubled_apostrophes(text)
 
 
 def _blank_edits(text: str, changed: bool) -> Iterator[Edit]:

@@ -16,6 +16,9 @@ Rules and caveats:
   followed by a space ends it ('the companies' call' is read as 'the companies').
 - Only top-level quotes are returned: a quote inside a quote ("He called it ‘standard’") stays, marks
   included, in the text of the outer one.
+- Two straight apostrophes stand for a double mark (''Yes,'' she said), as some outlets print them:
+  `doubled_apostrophes` gives the edits that make them one, run by plaintext.py before anything reads
+  the text. Of three in a row, the outer pair is the two that open a quote or the two that close one.
 - A quote split by its attribution (“We did it,” Smith said, “partly.”) is two quotes.
 - Single-quoted spans never cross a line break, double-quoted ones never cross a paragraph break,
   except the news convention of a quotation running over paragraphs: a paragraph left open and followed
@@ -26,6 +29,7 @@ Rules and caveats:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tracker.nlp.types import Quote
@@ -39,6 +43,7 @@ OPENERS_BEFORE = "([{<—–-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
 CLOSERS_AFTER = ".,;:!?)]}>—–-/…" + DOUBLE_CLOSE + SINGLE_CLOSE + "\"'’"
 ELISION = re.compile(r"\d\d(?:s\b|\b)|(?:em|til|cause|n)\b", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+DOUBLED = re.compile(r"'''?")  # a run of two or three straight apostrophes
 
 
 @dataclass
@@ -79,6 +84,17 @@ def find_quotes(text: str) -> list[Quote]:
         low = len(stack) if char == "\n" else min(low, len(stack))
         i += 1
     return [_quote(text, start, end) for start, end in sorted(found) if end > start]
+
+
+def doubled_apostrophes(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, '"') for each pair of straight apostrophes printed for a double quotation mark;
+    of three, the first two when they open a quote, else the last two (a single quote closes first)."""
+    for m in DOUBLED.finditer(text):
+        a, b = m.span()
+        if b - a == 3:
+            opening = a == 0 or text[a - 1].isspace() or text[a - 1] in OPENERS_BEFORE
+            a, b = (a, b - 1) if opening else (a + 1, b)
+        yield a, b, '"'
 
 
 def quotes_in(quotes: list[Quote], start: int, end: int) -> list[Quote]:
