@@ -15,6 +15,7 @@ EXPECTED = {
     "crossref": {
         "view_claim", "change_claim", "add_claim", "view_evidence", "change_evidence", "view_event",
         "change_event", "add_event", "view_discrepancy", "change_discrepancy", "view_story",
+        "change_story",
         "view_mention", "view_claimcandidate",
     },
     "cases": {

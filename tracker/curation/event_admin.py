@@ -1,5 +1,5 @@
 """Events, stories and discrepancies for curators: publish, hide or send back events, build an event
-from a story, explain or resolve a discrepancy with a public note.
+from a story or lock it, explain or resolve a discrepancy with a public note.
 
 Publishing and locking follow one rule, `Event.set_visibility`, from the form and the actions alike.
 """
@@ -90,17 +90,29 @@ class EventAdmin(SimpleHistoryAdmin):
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):
-    list_display = ("title", "first_seen_at", "last_changed_at")
+    """The machine's stories; a curator may only lock one (re-clustering then never moves an article
+    into or out of it) or build an event from it."""
+
+    list_display = ("title", "first_seen_at", "last_changed_at", "locked")
+    list_filter = ("locked",)
     search_fields = ("title",)
+    fields = ("title", "representative", "cases", "first_seen_at", "last_changed_at", "locked")
     readonly_fields = ("title", "representative", "cases", "first_seen_at", "last_changed_at")
-    exclude = ("features",)
-    actions = ("create_event",)
+    actions = ("create_event", "lock", "unlock")
 
     def has_add_permission(self, request) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.action(description="Lock: re-clustering keeps their articles as they are", permissions=["change"])
+    def lock(self, request, queryset):
+        self.message_user(request, f"Locked {queryset.update(locked=True)} story(ies).")
+
+    @admin.action(description="Unlock: re-clustering may move their articles again", permissions=["change"])
+    def unlock(self, request, queryset):
+        self.message_user(request, f"Unlocked {queryset.update(locked=False)} story(ies).")
 
     def has_add_event_permission(self, request) -> bool:
         return request.user.has_perm("crossref.add_event")

@@ -7,7 +7,7 @@ CURATOR_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "evidence": ("view", "change"),
         "event": ("view", "change", "add"),
         "discrepancy": ("view", "change"),
-        "story": ("view",),
+        "story": ("view", "change"),  # change: only its `locked` flag (StoryAdmin)
         "mention": ("view",),
         "claimcandidate": ("view",),
     },
