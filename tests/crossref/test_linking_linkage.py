@@ -1,0 +1,157 @@
+"""crossref.linkage (what features.cluster runs) gives what the plain per-pair Python gives.
+
+Profiles are made from the seed articles' paragraphs, recombined, with participants, quotes, named days,
+undated articles, copies (tests/support/copies.py) and one wire credit, all within a few days, as a
+settled neighbourhood is."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.support.copies import KINDS, make_copy
+from tracker.crossref import features, linkage
+
+ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
+START = datetime(2026, 4, 28, tzinfo=UTC)
+
+
+def neighbourhood(count: int, seed: int = 5) -> list[features.Profile]:
+    rng = random.Random(seed)
+    paragraphs = [
+        p.strip() for f in sorted(ARTICLES.glob("*.txt")) for p in f.read_text().split("\n\n") if len(p) > 200
+    ]
+    found = []
+    for n in range(count):
+        text = "\n\n".join(rng.sample(paragraphs, 4))
+        title = " ".join(text.split()[:8])
+        if n % 7 == 6:  # a copy of an earlier one
+            copy = make_copy(KINDS[n % len(KINDS)], found[-1][0], found[-1][1], seed=n)
+            title, text = copy.title, copy.text
+        found.append((title, text))
+    profiles = []
+    for n, (title, text) in enumerate(found):
+        when = START + timedelta(hours=rng.uniform(0, 100))
+        names = [
+            (m.group(), "PERSON" if n % 2 else "ORG", m.start()) for m in re.finditer(r"[A-Z][a-z]{3,}", text)
+        ]
+        days = [date(2026, 4, 27 + rng.randint(0, 3))] if n % 3 == 0 else []
+        profiles.append(
+            features.profile(
+                key=(when, f"https://example.com/{n}"),
+                time=None if n % 5 == 0 else when,
+                seen=when + timedelta(minutes=n),
+                title=title,
+                text=("(AP) — " if n % 11 == 0 else "") + text,
+                mentions=names[:12],
+                days=days,
+            )
+        )
+    return sorted(profiles, key=lambda p: p.key)
+
+
+def vectors_of(profiles):
+    term_idf, entity_idf = features.rarity(profiles)
+    return [features.vectors(p, term_idf, entity_idf) for p in profiles]
+
+
+def test_every_pair_scores_as_pair_score_does(caplog):
+    profiles = neighbourhood(40)
+    vecs = vectors_of(profiles)
+    links = linkage.pair_links(profiles, vecs)
+    expected = {}
+    for i in range(len(profiles)):
+        for j in range(i + 1, len(profiles)):
+            score = features.pair_score(profiles[i], profiles[j], vecs[i], vecs[j])
+            if score > 0:
+                expected[(i, j)] = score
+    assert "disagrees" not in caplog.text  # the matrix itself, not the fallback to pair_score
+    assert links.keys() == expected.keys()
+    assert max(abs(links[k] - expected[k]) for k in expected) < 1e-12
+    # the neighbourhood exercises every part of the score
+    assert (
+        any(p.quotes for p in profiles)
+        and any(p.entities for p in profiles)
+        and any(p.days for p in profiles)
+    )
+
+
+def test_a_scoring_the_matrix_does_not_follow_is_caught():
+    """pair_links checks itself against pair_score: a scoring that differs is noticed (and then used)."""
+    profiles = neighbourhood(20)
+    vecs = vectors_of(profiles)
+    links = linkage.pair_links(profiles, vecs)
+    rows, cols = (linkage.np.array(x) for x in zip(*links, strict=True))
+    matrix = linkage.np.zeros((20, 20))
+    for (i, j), score in links.items():
+        matrix[i, j] = score
+    assert linkage._agrees(profiles, vecs, matrix, rows, cols, features.pair_score)
+    assert not linkage._agrees(profiles, vecs, matrix, rows, cols, lambda *a: features.pair_score(*a) * 1.01)
+
+
+def test_copy_groups_are_those_of_features(caplog):
+    for count in (2, 15, 60):
+        profiles = neighbourhood(count, seed=count)
+        assert linkage.copy_groups(profiles) == features.copy_groups(profiles)
+    assert "disagrees" not in caplog.text  # the matrix itself, not the fallback to is_copy
+    assert any(len(g) > 1 for g in linkage.copy_groups(neighbourhood(60, seed=60)))
+
+
+def plain_average_linkage(n, links, threshold):
+    """The loop features.cluster ran before linkage: every link rescanned at every merge."""
+    groups = {i: [i] for i in range(n)}
+    while True:
+        best, pair = threshold, None
+        for (i, j), total in links.items():
+            mean = total / (len(groups[i]) * len(groups[j]))
+            if mean > best + 1e-12 or (pair and abs(mean - best) <= 1e-12 and (i, j) < pair):
+                best, pair = mean, (i, j)
+        if pair is None:
+            return sorted(sorted(g) for g in groups.values())
+        i, j = pair
+        groups[i] += groups.pop(j)
+        merged = {}
+        for (x, y), total in links.items():
+            x, y = (i if x == j else x), (i if y == j else y)
+            if x != y:
+                key = (min(x, y), max(x, y))
+                merged[key] = merged.get(key, 0.0) + total
+        links = merged
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_merges_are_those_of_the_plain_loop(seed):
+    rng = random.Random(seed)
+    n = rng.randint(2, 60)
+    links = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if rng.random() < 0.6:  # ties on purpose: scores drawn from a few values
+                links[(i, j)] = rng.choice([0.02, 0.05, 0.1, 0.1, 0.2, 0.4, rng.random()])
+    threshold = rng.choice([0.06, 0.1, 0.15])
+    found = sorted(sorted(g) for g in linkage.average_linkage(n, dict(links), threshold))
+    assert found == plain_average_linkage(n, dict(links), threshold)
+
+
+def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
+    profiles = neighbourhood(80, seed=9)
+    copies = features.copy_groups(profiles)
+    ranked = [profiles[g[0]] for g in copies]
+    vecs = vectors_of(ranked)
+    links = {}
+    for i in range(len(ranked)):
+        for j in range(i + 1, len(ranked)):
+            score = features.pair_score(ranked[i], ranked[j], vecs[i], vecs[j])
+            if score > 0:
+                links[(i, j)] = score
+    positive = sorted(links.values())
+    threshold = max(features.THRESHOLD, features.RELATIVE * positive[len(positive) // 2])
+    units = plain_average_linkage(len(ranked), links, threshold)
+    expected = sorted(sorted(m for u in g for m in copies[u]) for g in units)
+    found = features.cluster(profiles)
+    assert sorted(found) == expected
+    assert 1 < len(found) < len(profiles)

@@ -1,0 +1,276 @@
+"""The two costs of `features.cluster` that grow with the square of the articles compared, made small.
+
+Settling a batch reclusters its neighbourhood (every linked article within three days) from scratch,
+once per new article and once per batch, so these run with a few hundred articles many times a batch:
+
+- `pair_links`: every pair's `features.pair_score`, computed for all pairs at once over numpy arrays
+  (dot products of the term vectors as one matrix product over the terms two or more articles share;
+  participants, quotes and named days by the same products) instead of a Python call per pair. The
+  formula is `pair_score`'s, term for term. A sample of pairs (the best-scored and a spread of others)
+  is checked against `pair_score` itself on every call; should they disagree (the scoring changed and
+  this copy did not), every pair is scored by `pair_score` instead and a warning is logged, so the
+  clusters never depend on the copy being in step.
+- `average_linkage`: the merges of `features.cluster`, taken from a heap of group pairs (stale entries
+  skipped) instead of rescanning every link at every merge: a merge costs the merged groups'
+  neighbours, not all links. Same choice as before: the highest mean link above the threshold, a tie
+  (within 1e-12) to the smallest pair of group ids; a group's id is its smallest member.
+
+Both are functions of the profiles in the order given (`features.cluster` passes them in key order),
+so the outcome does not depend on arrival order. Nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import random
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+TIE = 1e-12
+CHECKED_PAIRS = 48  # pairs checked against pair_score on every call (plus the best-scored)
+_COLUMNS = 2048  # terms per matrix product: bounds the memory at MAX_SCOPE articles
+
+
+def pair_links(ranked: Sequence, vecs: Sequence[tuple[dict, dict]]) -> dict[tuple[int, int], float]:
+    """{(i, j): score} for i < j with a positive `features.pair_score`."""
+    from tracker.crossref import features
+
+    n = len(ranked)
+    if n < 2:
+        return {}
+    matrix = _score_matrix(ranked, vecs, features)
+    upper = np.triu(matrix, 1)
+    rows, cols = np.nonzero(upper > 0)
+    if not _agrees(ranked, vecs, matrix, rows, cols, features.pair_score):
+        log.warning("linkage.pair_links disagrees with features.pair_score: scoring every pair in Python")
+        return _python_links(ranked, vecs, features.pair_score)
+    values = upper[rows, cols].tolist()
+    return dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), values, strict=True))
+
+
+def average_linkage(n: int, links: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Groups of 0..n-1 merged by average linkage while the best mean link exceeds `threshold`."""
+    size = [1] * n
+    stamp = [0] * n
+    alive = [True] * n
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    near: list[dict[int, float]] = [{} for _ in range(n)]  # group -> neighbour group -> summed links
+    heap: list[tuple[float, int, int, int, int]] = []
+    for (i, j), total in links.items():
+        near[i][j] = total
+        near[j][i] = total
+        if total > threshold + TIE:
+            heap.append((-total, i, j, 0, 0))
+    heapq.heapify(heap)
+
+    def fresh(entry) -> bool:
+        _, i, j, si, sj = entry
+        return alive[i] and alive[j] and stamp[i] == si and stamp[j] == sj
+
+    while heap:
+        top = heapq.heappop(heap)
+        if not fresh(top):
+            continue
+        tied = [top]  # every fresh pair within TIE of the best: the smallest ids win, as before
+        while heap and -heap[0][0] >= -top[0] - TIE:
+            entry = heapq.heappop(heap)
+            if fresh(entry):
+                tied.append(entry)
+        chosen = min(tied, key=lambda e: (e[1], e[2]))
+        for entry in tied:
+            if entry is not chosen:
+                heapq.heappush(heap, entry)
+        _, i, j, _, _ = chosen
+        alive[j] = False
+        members[i] += members.pop(j)
+        size[i] += size[j]
+        stamp[i] += 1
+        links_i = near[i]
+        links_i.pop(j, None)
+        for k, total in near[j].items():
+            if k == i:
+                continue
+            del near[k][j]
+            summed = links_i[k] + total if k in links_i else total
+            links_i[k] = summed
+            near[k][i] = summed
+        near[j] = {}
+        for k, total in links_i.items():
+            mean = total / (size[i] * size[k])
+            if mean > threshold + TIE:
+                a, b = (i, k) if i < k else (k, i)
+                heapq.heappush(heap, (-mean, a, b, stamp[a], stamp[b]))
+    return list(members.values())
+
+
+def copy_groups(profiles: Sequence) -> list[list[int]]:
+    """`features.copy_groups`, the lead overlaps of all pairs taken as one matrix product; checked
+    against `features.is_copy` on a sample of pairs, which it calls for every pair should they differ."""
+    from tracker.crossref import features
+
+    n = len(profiles)
+    if n < 2:
+        return features.copy_groups(profiles)
+    shared = _products([dict.fromkeys(p.lead, 1.0) for p in profiles])
+    sizes = np.array([len(p.lead) for p in profiles], dtype=float)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    contained = np.divide(shared, smaller, out=np.zeros((n, n)), where=smaller > 0)
+    codes: dict[str, int] = {}
+    wire = np.array([codes.setdefault(p.wire, len(codes) + 1) if p.wire else 0 for p in profiles])
+    same_wire = (wire[:, None] == wire[None, :]) & (wire[:, None] > 0)
+    copies = (
+        (smaller > 0)
+        & (_gaps(profiles) <= features.WINDOW // _MICROSECOND)
+        & ((contained >= features.COPY_CONTAINMENT) | (same_wire & (contained >= 0.3)))
+    )
+    rows, cols = np.nonzero(np.triu(copies, 1))
+    checked = _sample(n, rows[:16], cols[:16])
+    if any(features.is_copy(profiles[i], profiles[j]) != bool(copies[i, j]) for i, j in checked):
+        log.warning("linkage.copy_groups disagrees with features.is_copy: comparing every pair in Python")
+        return features.copy_groups(profiles)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(
+        (sorted(g, key=lambda i: profiles[i].key) for g in groups.values()), key=lambda g: profiles[g[0]].key
+    )
+
+
+# --- the scores, for all pairs at once ------------------------------------------------------------
+
+
+def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features) -> np.ndarray:
+    """`features.pair_score` of every pair as an n x n matrix (the diagonal is meaningless)."""
+    terms = _products([v[0] for v in vecs])
+    entities = _weighted_jaccard([v[1] for v in vecs])
+    shared_quotes = _products([dict.fromkeys(p.quotes, 1.0) for p in ranked])
+    day_sets = [dict.fromkeys(p.days, 1.0) for p in ranked]
+    facts = _jaccard(day_sets, _products(day_sets))
+    quotes = np.where(shared_quotes >= features.QUOTE_MIN_SHARED, np.minimum(1.0, shared_quotes / 3), 0.0)
+    agree = np.minimum(1.0, terms / features.TERMS_FOR_ENTITIES)
+    score = (
+        features.TERM_WEIGHT * terms
+        + (features.ENTITY_WEIGHT * entities + features.FACT_WEIGHT * facts) * agree
+    )
+    days = _gaps(ranked)
+    window = features.WINDOW // _MICROSECOND
+    # pair_score's `DATE_FADE * days / WINDOW`: a timedelta times a float is rounded to microseconds
+    fade = 1.0 - np.rint(features.DATE_FADE * days) / window
+    return np.where(days > window, 0.0, (score + features.QUOTE_WEIGHT * quotes) * fade)
+
+
+def _products(vectors: Sequence[dict]) -> np.ndarray:
+    """Dot products of sparse vectors, over the keys two or more of them hold (the others add 0)."""
+    n = len(vectors)
+    counts: dict = {}
+    for vector in vectors:
+        for key in vector:
+            counts[key] = counts.get(key, 0) + 1
+    column = {key: c for c, key in enumerate(k for k, count in counts.items() if count > 1)}
+    rows, cols, values = [], [], []
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            c = column.get(key)
+            if c is not None:
+                rows.append(row)
+                cols.append(c)
+                values.append(value)
+    rows_, cols_, values_ = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values)
+    found = np.zeros((n, n))
+    for start in range(0, len(column), _COLUMNS):
+        inside = (cols_ >= start) & (cols_ < start + _COLUMNS)
+        block = np.zeros((n, min(_COLUMNS, len(column) - start)))
+        block[rows_[inside], cols_[inside] - start] = values_[inside]
+        found += block @ block.T
+    return found
+
+
+def _weighted_jaccard(vectors: Sequence[dict]) -> np.ndarray:
+    """Sum of the smaller weights of the keys both hold over the sum of the larger weights of all."""
+    n = len(vectors)
+    holders: dict = {}
+    for row, vector in enumerate(vectors):
+        for key, value in vector.items():
+            holders.setdefault(key, []).append((row, value))
+    smaller = np.zeros((n, n))
+    for held in holders.values():
+        if len(held) > 1:
+            rows = np.array([r for r, _ in held])
+            weights = np.array([w for _, w in held])
+            smaller[np.ix_(rows, rows)] += np.minimum.outer(weights, weights)
+    sums = np.array([sum(v.values()) for v in vectors])
+    union = sums[:, None] + sums[None, :] - smaller
+    return np.divide(smaller, union, out=np.zeros((n, n)), where=union > 0)
+
+
+def _jaccard(sets: Sequence[dict], shared: np.ndarray) -> np.ndarray:
+    sizes = np.array([len(s) for s in sets], dtype=float)
+    union = sizes[:, None] + sizes[None, :] - shared
+    both = (sizes[:, None] > 0) & (sizes[None, :] > 0)
+    return np.divide(shared, union, out=np.zeros_like(shared), where=both & (union > 0))
+
+
+def _gaps(ranked: Sequence) -> np.ndarray:
+    """`features.gap` in microseconds: by the stated times when both have one, else by first sightings."""
+    seen = np.array([_micros(p.seen) for p in ranked], dtype=np.int64)
+    timed = np.array([p.time is not None for p in ranked])
+    time = np.array([_micros(p.time) if p.time is not None else 0 for p in ranked], dtype=np.int64)
+    both = timed[:, None] & timed[None, :]
+    return np.where(both, np.abs(time[:, None] - time[None, :]), np.abs(seen[:, None] - seen[None, :]))
+
+
+_MICROSECOND = timedelta(microseconds=1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _micros(moment) -> int:
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+# --- the check against pair_score, and the fallback -------------------------------------------------
+
+
+def _agrees(ranked, vecs, matrix: np.ndarray, rows, cols, score: Callable) -> bool:
+    """The matrix equals `score` on the best-scored pairs and on a spread of others."""
+    best = np.argsort(-matrix[rows, cols], kind="stable")[:16]
+
+    def close(i: int, j: int) -> bool:
+        expected = score(ranked[i], ranked[j], vecs[i], vecs[j])
+        return abs(expected - float(matrix[i, j])) <= 1e-9 * max(1.0, abs(expected))
+
+    return all(close(i, j) for i, j in _sample(len(ranked), rows[best], cols[best]))
+
+
+def _sample(n: int, rows, cols) -> list[tuple[int, int]]:
+    """The pairs (rows, cols) and CHECKED_PAIRS more drawn from all pairs (seeded by n: repeatable)."""
+    pairs = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    rng = random.Random(n)
+    for _ in range(CHECKED_PAIRS):
+        i, j = sorted(rng.sample(range(n), 2))
+        pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _python_links(ranked, vecs, score: Callable) -> dict[tuple[int, int], float]:
+    links = {}
+    for i in range(len(ranked)):
+        for j in range(i + 1, len(ranked)):
+            value = score(ranked[i], ranked[j], vecs[i], vecs[j])
+            if value > 0:
+                links[(i, j)] = value
+    return links
