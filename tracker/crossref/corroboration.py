@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from django.db.models import Q
+
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
 from tracker.sources.credits import Origin, credit_origins
 from tracker.sources.models import Article, Outlet
@@ -97,6 +99,21 @@ def origin_of(article: Article) -> Outlet | str:
     return article.outlet if value == article.outlet_id else Outlet.objects.get(pk=value)
 
 
+def counts(outlet_established: bool, outlet: Outlet) -> bool:
+    """The one rule of which reports count (pages label the others "unverified", `unverified`): the
+    article established its outlet, or a curator confirmed the outlet. `COUNTS` is the rule as a
+    query on articles."""
+    return bool(outlet_established) or outlet.confirmed
+
+
+COUNTS = Q(outlet_established=True) | Q(outlet__confirmed=True)
+
+
+def unverified(article: Article) -> bool:
+    """An article listed under an outlet it does not establish: shown, labelled, never counted."""
+    return not counts(article.outlet_established, article.outlet)
+
+
 def _report_order(row: dict) -> tuple:
     """Dated reports first, by stated publication time; undated ones after, by when they were seen."""
     published = row["published_at"]
@@ -113,7 +130,7 @@ def coverage_of_groups(groups: Mapping[K, Iterable[dict]]) -> dict[K, Coverage]:
     outlets = Outlet.objects.in_bulk(every) if every else {}
 
     def established(row: dict) -> bool:
-        return bool(row.get("outlet_established", True)) or outlets[row["outlet_id"]].confirmed
+        return counts(row.get("outlet_established", True), outlets[row["outlet_id"]])
 
     counted = {key: [r for r in rows if established(r)] for key, rows in groups.items()}
     articles = {
@@ -226,17 +243,23 @@ def coverage_of_events(event_ids: Iterable[int]) -> dict[int, Coverage]:
     return coverage_of_groups({pk: rows.get(pk, []) for pk in ids})
 
 
+def refresh_events(events: Iterable[Event]) -> dict[int, Coverage]:
+    """Store on each event when and by whom it was first reported, from the coverage its pages show
+    (`coverage_of_events`), so feeds, digests and the API say what the pages say; not on a locked
+    event, whose curator may have set them. Coverage by event id, in a bounded number of queries."""
+    events = list(events)
+    coverages = coverage_of_events([event.pk for event in events])
+    for event in events:
+        coverage = coverages[event.pk]
+        first = (coverage.first_reported_at, coverage.first_outlet.pk if coverage.first_outlet else None)
+        if not event.locked and (event.first_reported_at, event.first_reported_by_id) != first:
+            Event.objects.filter(pk=event.pk).update(
+                first_reported_at=first[0], first_reported_by_id=first[1]
+            )
+            event.first_reported_at, event.first_reported_by_id = first
+    return coverages
+
+
 def refresh_event(event: Event) -> Coverage:
-    """Store when and by whom the event was first reported (not on a locked event, whose curator may
-    have set them): the first report's stated publication time, else when it was first seen."""
-    coverage = coverage_of_events([event.pk])[event.pk]
-    first_by = coverage.first_outlet.pk if coverage.first_outlet else None
-    if not event.locked and (event.first_reported_at, event.first_reported_by_id) != (
-        coverage.first_reported_at,
-        first_by,
-    ):
-        Event.objects.filter(pk=event.pk).update(
-            first_reported_at=coverage.first_reported_at, first_reported_by_id=first_by
-        )
-        event.first_reported_at, event.first_reported_by_id = coverage.first_reported_at, first_by
-    return coverage
+    """`refresh_events` for one event; its coverage."""
+    return refresh_events([event])[event.pk]

@@ -2,8 +2,8 @@
 
 Intent: an event is something that happened on a date ("The trial opened in Oakland", 2026-04-27), not
 an article; it keeps three times apart: when it happened (`date`/`precision`), when it was first
-reported and by whom (the earliest article that reported it: published date when stated, else first
-sighting) and when its coverage last changed (the latest sighting or edit of those articles).
+reported and by whom (stored by `corroboration.refresh_events`, the coverage rule every page shows) and
+when its coverage last changed (the latest sighting or edit of those articles).
 
 How: every dated claim and every date mention with an event word in its clause ("opened", "founded",
 "testimony": patterns/events.jsonl) is a `Report` of a kind. Reports of the same kind and date make one
@@ -29,7 +29,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Prefetch, Q
 
-from tracker.crossref import event_reports
+from tracker.crossref import corroboration, event_reports
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Evidence, Story
 from tracker.sources.models import Article
@@ -170,6 +170,7 @@ def update_events(story: Story, *, claims: list[Claim] | None = None) -> list[Ev
         built.append(event)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
+    corroboration.refresh_events(built)  # first reported: the one rule the pages count with
     return built
 
 
@@ -198,26 +199,15 @@ def _articles(story: Story, groups: Iterable[Group], *, known: dict[int, Article
 
 
 def _values(event: Event | None, story: Story, group: Group, articles: dict[int, Article]) -> dict:
-    """What the machine says of an event: its date, title and summary, and its reporting times. When
-    other stories hold the event too, their earlier first report and later change are kept, and so is
-    the title unless this story brings claims."""
+    """What the machine says of an event: its date, title and summary, and when its coverage last
+    changed (its first report is `corroboration.refresh_events`'). When other stories hold the event
+    too, their later change is kept, and so is the title unless this story brings claims."""
     ids = {a for r in group.reports for a in r.articles}
     ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
-    reporting = sorted(
-        (articles[i] for i in ids if i in articles), key=lambda a: (event_reports.reported_at(a), a.pk)
-    )
-    # first reported: an established outlet's stated publication ahead of any sighting (as the pages)
-    vouched = [a for a in reporting if a.outlet_established or (a.outlet and a.outlet.confirmed)]
-    first = min(
-        vouched, key=lambda a: (a.published_at is None, event_reports.reported_at(a), a.pk), default=None
-    )
-    first_at = event_reports.reported_at(first) if first else None
-    first_by = first.outlet_id if first else None
+    reporting = [articles[i] for i in ids if i in articles]
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
     title, summary = event_reports.describe(group)
     if event is not None and event.stories.exclude(pk=story.pk).exists():
-        if event.first_reported_at and (first_at is None or event.first_reported_at <= first_at):
-            first_at, first_by = event.first_reported_at, event.first_reported_by_id
         if event.last_changed_at and (last is None or event.last_changed_at > last):
             last = event.last_changed_at
         if not group.claims:
@@ -227,8 +217,6 @@ def _values(event: Event | None, story: Story, group: Group, articles: dict[int,
         "precision": group.precision,
         "title": title[:300],
         "summary": summary,
-        "first_reported_at": first_at,
-        "first_reported_by_id": first_by,
         "last_changed_at": last,
     }
 

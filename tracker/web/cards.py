@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 
+from tracker.crossref import corroboration
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence
 from tracker.sources.models import Article, Outlet
 from tracker.web.wordings import Segment, segments
@@ -38,8 +39,8 @@ class Card:
 
     @property
     def unverified(self) -> bool:
-        """No report establishes the outlet and no curator confirmed it: listed, labelled, not counted."""
-        return not self.outlet.confirmed and not any(r.article.outlet_established for r in self.reports)
+        """No report counts (`corroboration.unverified`): listed, labelled, not counted."""
+        return all(corroboration.unverified(r.article) for r in self.reports)
 
 
 def event_with_relations(queryset, pk: int) -> Event:

@@ -22,7 +22,6 @@ from django.db.models import (
     ExpressionWrapper,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -31,7 +30,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from tracker.crossref.corroboration import coverage_of_events
+from tracker.crossref.corroboration import COUNTS, coverage_of_events
 from tracker.crossref.models import Claim, Event
 from tracker.sources.models import Article, Outlet
 from tracker.web import paging
@@ -54,11 +53,11 @@ def _count(queryset: QuerySet, outlet_field: str) -> Coalesce:
 
 
 def with_figures(outlets: QuerySet) -> QuerySet:
-    """Outlets annotated with articles, copies, first_claims and first_events; `unverified`: no
-    relevant article establishes the outlet and no curator confirmed it (shown so, never counted)."""
-    established = Article.objects.relevant().filter(outlet=OuterRef("pk"), outlet_established=True)
+    """Outlets annotated with articles, copies, first_claims and first_events; `unverified`: none of
+    its relevant articles counts (`corroboration.COUNTS`; shown so, never counted)."""
+    counted = Article.objects.relevant().filter(outlet=OuterRef("pk")).filter(COUNTS)
     return outlets.annotate(
-        unverified=ExpressionWrapper(Q(confirmed=False) & ~Exists(established), output_field=BooleanField()),
+        unverified=ExpressionWrapper(~Exists(counted), output_field=BooleanField()),
         articles_count=_count(Article.objects.relevant(), "outlet"),
         copies_count=_count(Article.objects.relevant().filter(copy_of__isnull=False), "outlet"),
         first_claims=_count(Claim.objects.public(), "first_outlet"),
@@ -100,7 +99,7 @@ def outlet(request, pk: int):
     articles = (
         Article.objects.relevant()
         .filter(outlet=outlet)
-        .select_related("story_membership__story", "copy_of__outlet")
+        .select_related("outlet", "story_membership__story", "copy_of__outlet")
         .defer(
             "text", "content_html", "summary", "copy_of__text", "copy_of__content_html", "copy_of__summary"
         )
