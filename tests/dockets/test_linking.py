@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_sample_docket_links_the_trial_day_minutes_to_the_event(sample_corpus):
     event = Event.objects.get(date=date(2026, 4, 30))
     feed, result = load_docket_sample()
-    assert result.run.outcome == "ok" and len(result.created) == 9
+    assert result.run.outcome == "ok" and len(result.created) == 10  # 9 entries and a text-only hearing
     day3 = DocketEntry.objects.get(number=501)
     # entered 00:52 UTC on 1 May: 30 April in the court's time zone, the event's day
     assert linking.entry_day(day3) == date(2026, 4, 30)
@@ -41,7 +41,7 @@ def test_sample_docket_links_the_trial_day_minutes_to_the_event(sample_corpus):
         kind__in=["service", "pro_hac_vice", "other"], events=event
     ).exists()
     again_feed, again = load_docket_sample()
-    assert again_feed == feed and again.created == [] and DocketEntry.objects.count() == 9
+    assert again_feed == feed and again.created == [] and DocketEntry.objects.count() == 10
 
 
 def test_links_need_the_date_window_and_a_topic(sample_corpus):
@@ -124,6 +124,6 @@ def test_loaddocketsample_command(sample_corpus):
 
     out = StringIO()
     call_command("loaddocketsample", stdout=out)
-    assert "ok: 9 new, 0 updated, 9 entries" in out.getvalue()
+    assert "ok: 10 new, 0 updated, 10 entries" in out.getvalue()
     call_command("loaddocketsample", stdout=out)
-    assert "not_modified: 0 new, 0 updated, 9 entries" in out.getvalue()  # conditional GET
+    assert "not_modified: 0 new, 0 updated, 10 entries" in out.getvalue()  # conditional GET

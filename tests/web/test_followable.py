@@ -139,14 +139,14 @@ def test_hidden_kinds_stay_out_of_the_feed_and_feeds_stay_bounded(
         with django_assert_max_num_queries(4):
             titles = [e.title for e in _feed(client, url).entries]
         assert not any("Certificate of Service" in t for t in titles)
-        assert sum(t.startswith("Court record") for t in titles) == DocketEntry.objects.visible().count() == 8
+        assert sum(t.startswith("Court record") for t in titles) == DocketEntry.objects.visible().count() == 9
 
 
 def test_the_api_lists_docket_entries_with_filters(client, record):
     response = client.get(f"{API}/docket-entries", {"case": record.slug, "limit": 200})
     assert response.status_code == 200
     rows = response.json()["items"]
-    assert len(rows) == DocketEntry.objects.visible().count() == 9
+    assert len(rows) == DocketEntry.objects.visible().count() == 10
     limine = next(r for r in rows if r["number"] == 476)
     assert limine["kind"] == "order" and limine["case"] == record.slug and limine["court"] == record.court
     assert limine["url"].endswith(f"#record-{limine['id']}")
@@ -175,7 +175,7 @@ def test_docket_entries_page_by_cursor_in_bounded_queries(client, record, django
         cursor = response.json()["next"]
         if cursor is None:
             break
-    assert walked == whole and len(set(walked)) == len(whole) == 9
+    assert walked == whole and len(set(walked)) == len(whole) == 10
     other = client.get(f"{API}/claims", {"limit": 1}).json()["next"]
     assert client.get(f"{API}/docket-entries", {"cursor": other}).status_code == 400
 

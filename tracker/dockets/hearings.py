@@ -107,6 +107,10 @@ class Hearing:
     starts: datetime | date
 
     @property
+    def what(self) -> str:
+        return self.stated.what
+
+    @property
     def all_day(self) -> bool:
         return not isinstance(self.starts, datetime)
 

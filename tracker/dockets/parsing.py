@@ -5,7 +5,8 @@ the XML declares, ISO-8859-1 in practice) and CourtListener's Atom docket feeds.
 
 CM/ECF: the item title is `DOCKET-NUMBER[-JUDGE-INITIALS] Case name`; the description starts with
 the entry type in brackets (`[Order on Motion to Dismiss]`, after `Type: bk Office: 1 Chapter: 11`
-in bankruptcy courts) and may link the document, whose link text is the entry number (appellate
+in bankruptcy courts), may carry the docket text after it (the entry's description then; else the type
+is) and may link the document, whose link text is the entry number (appellate
 courts write `Document`: their number is the document's id in the link; `doc` is no number). `pubDate` is when the entry
 was made: `entered_at`; CM/ECF feeds carry no filing date (`filed_on` stays None).
 
@@ -40,6 +41,7 @@ _LINK_OPEN = re.compile(r"<a\s[^<>]*+>", re.I)
 _HREF = re.compile(r"""href\s*+=\s*+["']([^"']+)["']""", re.I)
 _LINK_CLOSE = re.compile(r"</a\s*+>", re.I)
 _SPACES = re.compile(r"\s+")
+_EMPTY_PARENS = re.compile(r"\(\s*\)")  # what a document link leaves once taken out
 _DOC_ID = re.compile(r"/docs?1/(\d+)")
 _CL_TITLE = re.compile(r"^(?:Entry #(\d+)|Minute entry from (\S+)) in (.+)$")
 _CL_FEED_TITLE = re.compile(r"^Docket updates for (.+)$")
@@ -129,7 +131,8 @@ def _cmecf_entry(item) -> Entry | None:
     document_number = link_text if link_text.isdigit() else ""
     if link_text.lower() == "document" and (doc_id := _DOC_ID.search(document_url)):
         document_number = doc_id.group(1)
-    description = entry_type or _text(summary)
+    text = _docket_text(summary)
+    description = (text if text != case_name.strip() else "") or entry_type or _text(summary)
     return Entry(
         docket_number=docket_number,
         judge_initials=initials,
@@ -182,6 +185,19 @@ def _first_bracketed(text: str) -> str:
     start = text.find("[")
     end = text.find("]", start + 1) if start >= 0 else -1
     return text[start + 1 : end] if end >= 0 else ""
+
+
+def _docket_text(summary: str) -> str:
+    """The docket text a description carries after its bracketed type and document link ("[Set/Reset
+    Hearing] Jury Trial set for 5/4/2026 08:30 AM ..."), or "" when it carries only those (most courts;
+    some write the case's name there instead, which the caller drops)."""
+    end = summary.find("]", summary.find("[") + 1) if "[" in summary else -1
+    if end < 0:
+        return ""
+    rest = summary[end + 1 :]
+    if (opening := _LINK_OPEN.search(rest)) and (close := _LINK_CLOSE.search(rest, opening.end())):
+        rest = rest[: opening.start()] + rest[close.end() :]
+    return _EMPTY_PARENS.sub(" ", _text(rest)).strip()
 
 
 def _first_link(markup: str) -> tuple[str, str] | None:

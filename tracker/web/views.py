@@ -8,8 +8,7 @@ sources. A history-restore request (back button with htmx's cache missed) gets t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime
 
 from django.db.models import Q
 from django.http import Http404, JsonResponse
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_GET
 from tracker.cases.models import Case, Entity
 from tracker.crossref.corroboration import coverage_of_events
 from tracker.crossref.models import Event, Story
-from tracker.dockets.hearings import STATES_A_HEARING, hearings_of
+from tracker.dockets.hearings import STATES_A_HEARING, Hearing, StatedHearing, hearings_of
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, timeline
 from tracker.web.forms import TimelineFilterForm
@@ -116,21 +115,10 @@ def _overview(case: Case | None) -> dict:
     }
 
 
-@dataclass(frozen=True)
-class NextHearing:
-    what: str
-    starts: datetime | date  # an aware instant, or the court day when no time is known
-    entry: DocketEntry
-
-    @property
-    def all_day(self) -> bool:
-        return not isinstance(self.starts, datetime)
-
-
-def next_hearing(case: Case, now: datetime) -> NextHearing | None:
+def next_hearing(case: Case, now: datetime) -> Hearing | None:
     """The soonest hearing ahead: one an entry's text sets ("Jury Trial set for 5/4/2026 08:30 AM", in
     the court's zone), else a "hearing" entry whose filing date or entry time lies ahead (its text
-    states no date)."""
+    states no date: the hearing is the entry's description on that day)."""
     tz = case.tzinfo
     today = now.astimezone(tz).date()
     undated_q = Q(kind=DocketEntry.Kind.HEARING) & (Q(entered_at__gte=now) | Q(filed_on__gte=today))
@@ -142,25 +130,19 @@ def next_hearing(case: Case, now: datetime) -> NextHearing | None:
     )
     hearings = hearings_of(entries, tz)
     stated = {h.entry.pk for h in hearings}  # each text parsed once
-    found = [
-        NextHearing(h.stated.what, h.starts, h.entry)
-        for h in hearings
-        if (h.starts >= today if h.all_day else h.starts >= now)
-    ]
-    undated = [
-        e
+    found = [h for h in hearings if (h.starts >= today if h.all_day else h.starts >= now)]
+    found += [
+        Hearing(
+            e,
+            StatedHearing(e.description, e.filed_on or e.entered_at.astimezone(tz).date()),
+            e.filed_on or e.entered_at,
+        )
         for e in entries
         if e.kind == DocketEntry.Kind.HEARING
         and e.pk not in stated
         and ((e.filed_on and e.filed_on >= today) or e.entered_at >= now)
     ]
-    found += [NextHearing(e.description, e.filed_on or e.entered_at, e) for e in undated]
-
-    def key(hearing: NextHearing) -> datetime:
-        start = hearing.starts
-        return start if isinstance(start, datetime) else datetime.combine(start, time.min, tzinfo=tz)
-
-    return min(found, key=key, default=None)
+    return min(found, key=lambda hearing: hearing.sort_key(tz), default=None)
 
 
 def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
