@@ -38,7 +38,7 @@ def test_testimony_claim_not_yet_then_in_the_record(sample_corpus):
     html = render(claim)
     assert "In the record" in html and "entry 512" in html
     # entered 23:15 UTC on 30 April is 16:15 in California: the day shown is the court's
-    assert "30 April 2026" in html and 'datetime="2026-04-30T23:15:00+00:00"' in html
+    assert "30 Apr 2026" in html and 'datetime="2026-04-30T23:15:00Z"' in html
 
 
 def test_ruling_needs_an_order_not_minutes(sample_corpus):
