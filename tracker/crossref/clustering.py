@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tracker.cases.models import Case
-from tracker.crossref import features, words
+from tracker.crossref import features, linkage, words
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
@@ -201,7 +201,7 @@ def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated:
 def _link_copies(scope: list[Article], found: list[features.Profile]) -> None:
     """Copies found by their lead point at the earliest of their group, unless already linked: where
     sources linked a copy to another article, that article's original is linked instead."""
-    for group in features.copy_groups(found):
+    for group in linkage.copy_groups(found):  # features.copy_groups as one matrix product
         if len(group) < 2:
             continue
         first = _root(scope[group[0]])
