@@ -149,3 +149,41 @@ def test_a_quote_standing_alone_after_its_attribution_goes_on_in_the_same_words(
 )
 def test_a_quote_with_an_attribution_of_its_own_or_in_another_paragraph_is_not_joined(claims_of, text):
     assert all("do it again" not in c.text for c in claims_of(text) if c.speaker == "Altman")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The mayor ended the meeting by saying that the budget would be cut in half.",
+            "The mayor",
+            "the budget would be cut in half",
+        ),
+        (
+            "Greg Brockman thanked the staff before explaining why the lab would move to Texas.",
+            "Greg Brockman",
+            "why the lab would move to Texas",
+        ),
+    ],
+)
+def test_a_participle_after_a_preposition_reports_for_the_subject_of_its_verb(
+    claims_of, text, speaker, content
+):
+    assert (speaker, content) in speakers_and_texts(claims_of(text))
+
+
+def test_a_participle_borrowing_the_speaker_does_not_take_the_quote_before(claims_of):
+    text = "“We were never afraid,” Greg Brockman said, recalling the first weeks of the trial."
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "We were never afraid,") in found
+    assert ("Greg Brockman", "the first weeks of the trial") in found
+
+
+def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_a_report_of_its_own(claims_of):
+    text = (
+        "Greg Brockman said in a radio interview that he did not want to discuss a settlement"
+        " and predicted that the jury would side with him."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "he did not want to discuss a settlement") in found
+    assert ("Greg Brockman", "the jury would side with him") in found

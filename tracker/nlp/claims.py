@@ -169,9 +169,7 @@ class _Reader:
         )
         if complement is not None and trigger.content != "phrase":
             tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
-            for nested in complement.children:  # "... that X, adding that Y": Y is a claim of its own
-                if nested.i > complement.i and self._is_reporting_participle(nested):
-                    tokens -= set(range(nested.left_edge.i, nested.right_edge.i + 1))
+            tokens -= misparsed.reported_apart(self, complement)  # "..., adding that Y": Y apart
             return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
             return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]
@@ -190,13 +188,6 @@ class _Reader:
         parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
         between = self.text[clause.right_edge.idx : verb.idx]
         return ":" not in between and ";" not in between
-
-    def _is_reporting_participle(self, token: Token) -> bool:
-        return (
-            token.dep_ == "advcl"
-            and token.lower_ in self.triggers.verbs
-            and not any(c.dep_ in ("mark", "nsubj") for c in token.children)
-        )
 
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""

@@ -52,9 +52,42 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
     return []
 
 
+def reported_apart(reader: Reader, complement: Token) -> set[int]:
+    """Tokens of a complement that another report of the same speaker holds, not this one: a
+    participle ("... that X, adding that Y") or a verb of saying the parser coordinated with the
+    complement's own verb ("said that X and predicted that Y"; the "and" goes with it)."""
+    apart: set[int] = set()
+    for nested in complement.children:
+        if nested.i < complement.i or nested.lower_ not in reader.triggers.verbs:
+            continue
+        own = {c.dep_ for c in nested.children}
+        if (nested.dep_ == "advcl" and not own & {"mark", "nsubj"}) or _reporting_conjunct(reader, nested):
+            first = nested.left_edge.i
+            if reader.doc[first - 1].dep_ == "cc" and reader.doc[first - 1].head == complement:
+                first -= 1
+            apart |= set(range(first, nested.right_edge.i + 1))
+    return apart
+
+
+def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
+    """ "said that X and predicted that Y": a verb of saying with its own clause and no subject,
+    coordinated with the verb of a reported clause."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lower_ in reader.triggers.verbs
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.lower_ in reader.triggers.verbs
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
 def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, bool]:
     """(speaker head, passive) as syntax.subject reads them, else a named speaker the parser lost
-    (a conjunct's passive is its head's, so a conjunct may still have one)."""
+    (a conjunct's passive is its head's, so a conjunct may still have one). A verb of saying
+    coordinated with a reported clause's verb is the reporter's ("said that X and predicted Y")."""
+    if _reporting_conjunct(reader, verb):
+        verb = verb.head.head
     found, passive = syntax.subject(verb)
     if found is None and (not passive or verb.dep_ == "conj"):
         found = lost_subject(reader, verb, segment)

@@ -21,6 +21,7 @@ OWN_CONTENT = frozenset({"ccomp", "xcomp"})
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
 OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
+NEXT_PARAGRAPH = re.compile(r"^[ \t]*\n\s*[“\"]$")  # a line break, then the quote's opening mark
 ALONE = re.compile(r"^[”\"'’]{0,2}\s*(?:\n|$|[A-Z“\"‘'])")  # nothing of its sentence after the quote
 
 
@@ -49,6 +50,9 @@ def attached_quotes(
     # A verb with its own clause after it ("Smith said he would ...") does not take a quote before
     # it: that one closed the sentence before, or belongs to an opening phrase ("Citing “...,” ...").
     has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children)
+    # "“...,” Roe said, recalling a visit": a participle that borrows the speaker of the verb it hangs
+    # on does not take that verb's quote
+    borrowed = subject is not None and subject.head != verb and verb.dep_ in ("advcl", "pcomp")
     pieces = []
     # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
     for quote in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
@@ -57,6 +61,7 @@ def attached_quotes(
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
             quote.end < first
+            and not borrowed
             and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
             and ends_with(reader.text, quote, ",.!?…—-")
             and ATTACHING.match(reader.text[quote.end + 1 : first])
@@ -71,7 +76,19 @@ def attached_quotes(
         )
         if holds_child or before or after:
             pieces.append((quote.start, quote.end))
-    return pieces
+    return pieces or introduced(reader, verb, after_phrase, segment)
+
+
+def introduced(reader: Reader, verb: Token, after_phrase: int, segment: Span) -> list[tuple[int, int]]:
+    """A quote that opens the next paragraph, introduced by the attribution that ends this one with
+    a colon ("In a speech last year, he said:" / "“...”"): the verb's phrase runs up to the colon."""
+    text, end = reader.text, segment.end_char
+    if text[end - 1 : end] != ":" or not INTRODUCING.match(text[after_phrase:end] + " "):
+        return []
+    nxt = next((q for q in quotes_in(reader.quotes, end, end + 8)), None)
+    if nxt is None or not NEXT_PARAGRAPH.match(text[end : nxt.start]) or attributed(reader, nxt):
+        return []
+    return [(nxt.start, nxt.end)]
 
 
 def around(
@@ -92,6 +109,8 @@ def around(
     while last > verb.i and reader.doc[last].is_punct:
         last -= 1
     if first <= segment.start or reader.doc[first - 1].text != ",":
+        return []
+    if reader.text[segment.end_char - 1] == ":":  # "In a speech, Roe said:": what follows is the content
         return []
     if verb.dep_ != "parataxis" and any(
         not (t.is_punct or t.is_space) for t in reader.doc[verb.right_edge.i + 1 : segment.end]

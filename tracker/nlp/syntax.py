@@ -6,6 +6,8 @@ parser's labels alone (its role and its dependents), never by `pos_` or `lemma_`
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 VERBAL_DEPS = frozenset(
@@ -43,6 +45,8 @@ def segments(doc: Doc) -> list[Span]:
 
 
 PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
+PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "while", "in", "when"})  # not "without"
+QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
 
 
@@ -80,6 +84,17 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head:
             head = head.head  # "X said that Y was Z, adding ...": the participle is X's
         return subject(head, depth + 1)
+    if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
+        depth < 4  # when the participle reports words (a clause or a quote), not "by admitting students"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ in PARTICIPLE_PREPOSITIONS
+        and verb.head.head.dep_ in VERBAL_DEPS
+        and (
+            any(c.dep_ == "ccomp" for c in verb.children)
+            or QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+        )
+    ):
+        return subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl":
         return verb.head, False
     return None, False

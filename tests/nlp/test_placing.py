@@ -1,0 +1,35 @@
+"""Where a reporting verb's content stands when it is not its complement (placing.py): a quote that
+opens the next paragraph after an attribution ending in a colon. Sentences are written for the test."""
+
+from __future__ import annotations
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_a_colon_ending_the_paragraph_introduces_the_quote_that_opens_the_next(claims_of):
+    text = (
+        "The hearing ran late into the evening. In a speech last spring, Greg Brockman said:\n\n"
+        "“Nobody in this room believed the lab would survive the year.”\n\n"
+        "The court adjourned."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "Nobody in this room believed the lab would survive the year.") in found
+    assert not any(content == "In a speech last spring" for _, content in found)
+
+
+def test_a_quote_in_the_next_paragraph_with_its_own_attribution_is_not_taken(claims_of):
+    text = (
+        "The hearing ran late. Greg Brockman said:\n\n"
+        "“The lab will survive,” Jane Roe told the court.\n\n"
+        "The court adjourned."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "The lab will survive,") not in found
+    assert ("Jane Roe", "The lab will survive,") in found
+
+
+def test_an_opening_phrase_before_an_attribution_that_ends_in_a_colon_is_not_its_content(claims_of):
+    text = "The hearing ran late. After a long pause, Greg Brockman said:\n\nThe court adjourned."
+    assert not any(c.speaker == "Greg Brockman" for c in claims_of(text))
