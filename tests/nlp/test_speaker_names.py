@@ -21,3 +21,14 @@ def test_a_surname_and_a_pronoun_resolve_to_the_full_name_given_earlier():
 def test_a_surname_never_named_in_full_stays_as_written():
     [found] = extraction.extract([extraction.Document(text="Holloway said the banks were too big.")])
     assert [c.speaker_name for c in found.claims] in (["Holloway"], [None])
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    text = (
+        "Jane Holloway released a statement saying the banks were too big. "
+        "A memo said the vote would be close."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name, c.resolution) for c in found.claims}
+    assert by_content["the banks were too big"] == ("a statement", "Jane Holloway", "issuer")
+    assert by_content["the vote would be close"][1] is None  # nobody issued it in the text

@@ -10,7 +10,7 @@ with no entity:
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
-  for someone;
+  for someone, else who issued the document ("Roe released a statement saying ...": via "issuer");
 - a relative pronoun ("..., which alleges"): the noun it refers to.
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 
@@ -28,6 +28,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.syntax import subject
 from tracker.nlp.types import Mention
 
 SPEAKERS_FILE = PATTERNS_DIR / "speakers.jsonl"
@@ -46,7 +47,7 @@ class Speaker:
     end: int
     entity: str | None = None
     entity_id: int | None = None
-    via: str | None = None  # how it was resolved: mention, pronoun, anaphor, possessor, compound; None: not
+    via: str | None = None  # mention, pronoun, anaphor, possessor, compound, issuer; None: unresolved
     label: str | None = None  # label of the mention it resolved to
     kind_hint: str | None = None  # from a proxy ("lawsuit" -> allegation) or a role ("judge" -> ruling)
     name: str | None = None  # who it resolved to: the curated name, else the text of the mention
@@ -152,6 +153,14 @@ class SpeakerResolver:
             for name in names:
                 if mention := self.mention_at(name):
                     return self._speaker(first, last, mention, "compound", hint)
+        if token.dep_ == "dobj" and depth < 3:  # "Roe issued a statement saying ...": the issuer's
+            issuer = subject(token.head)[0]
+            owner = self.resolve(issuer, depth + 1) if issuer is not None else None
+            if owner is not None and owner.via is not None:
+                found = Mention(
+                    owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
+                )
+                return self._speaker(first, last, found, "issuer", hint)
         return self._speaker(first, last, None, None, hint)
 
     def _speaker(
