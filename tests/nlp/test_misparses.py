@@ -172,6 +172,17 @@ def test_a_participle_after_a_preposition_reports_for_the_subject_of_its_verb(
     assert (speaker, content) in speakers_and_texts(claims_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The college grew by admitting more students from abroad.",
+        "Greg Brockman closed the lab without asking the staff whether they agreed.",
+    ],
+)
+def test_a_participle_that_reports_no_words_or_denies_the_report_is_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
 def test_a_participle_borrowing_the_speaker_does_not_take_the_quote_before(claims_of):
     text = "“We were never afraid,” Greg Brockman said, recalling the first weeks of the trial."
     found = speakers_and_texts(claims_of(text))
