@@ -110,21 +110,31 @@ def test_counts_agree_between_timeline_event_and_api_and_never_zero_with_a_first
         item = item[: item.index("</article>")]
         page = client.get(reverse("web:event", args=[event.pk])).content.decode()
         api = client.get(f"/api/v1/events/{event.pk}").json()
-        expected = f"{api['outlets_count']} outlets, {api['independent_count']} independent"
+        outlets = f"{api['outlets_count']} outlet" + ("" if api["outlets_count"] == 1 else "s")
+        expected = f"{outlets}, {api['independent_count']} independent"
         assert _count(item) == _count(page) == expected, event.title
         assert not re.search(r"\b0 outlets\b", item + page)
 
 
-def test_a_claimless_event_counts_its_stories_articles_on_its_page(client, sample_corpus):
-    """ "The trial opened in Oakland" has no claim: its reports are its story's articles, so it never
-    reads "0 outlets · First reported by ..."."""
-    event = Event.objects.filter(claims=None).exclude(date=None).first()
-    assert event is not None
+@pytest.mark.parametrize(
+    ("title", "count", "outlets"),
+    [
+        ("xAI was founded", "1 outlet, 1 independent", {"Aivizor"}),  # "founded in 2023": seed 001 only
+        ("The trial opened in Oakland", "2 outlets, 2 independent", {"Aivizor", "FrontierNews.ai"}),
+    ],
+)
+def test_a_claimless_event_counts_the_articles_of_its_stories_that_date_it(
+    client, sample_corpus, title, count, outlets
+):
+    """An event without claims counts its story's articles that date it (gold.json: E3 is 001's, E2 is
+    004's and 001's "earlier this week"), not the five articles of its story; never "0 outlets ·
+    First reported by ...". The page, the timeline and the API agree."""
+    event = Event.objects.get(title=title, claims=None)
     html = client.get(reverse("web:event", args=[event.pk])).content.decode()
-    outlets = (
-        Article.objects.filter(story_membership__story__events=event).values("outlet").distinct().count()
-    )
-    assert outlets and f"{outlets} outlet" in _count(html) and "First reported by" in _text(html)
+    assert _count(html) == count and "First reported by Aivizor" in _text(html)
+    api = client.get(f"/api/v1/events/{event.pk}").json()
+    assert {s["outlet"]["name"] for s in api["sources"]} == outlets
+    assert f"{api['outlets_count']} outlet" in count
 
 
 def test_outlet_firsts_follow_stated_publication_not_ingest_order(client, sample_corpus):

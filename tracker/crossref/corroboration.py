@@ -28,7 +28,8 @@ from typing import TypeVar
 
 from django.db.models import Q
 
-from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.crossref.event_reports import within
+from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
 from tracker.sources.credits import Origin, credit_origins
 from tracker.sources.models import Article, Outlet
 from tracker.sources.publication import vouched_times
@@ -223,24 +224,52 @@ def refresh_story(story: Story) -> Coverage:
     return coverage_of_story(story)
 
 
-def _event_rows(queryset, event_field: str, seen: str) -> dict[int, list[dict]]:
+def _event_rows(queryset, event_field: str, seen: str, periods: dict | None = None) -> dict[int, list[dict]]:
+    """Report rows by event; `periods` (when given) gets each event's (date, precision) from the same query."""
     rows: dict[int, list[dict]] = {}
-    for r in _values(queryset, seen, event_field):
+    dated = (f"{event_field}__date", f"{event_field}__precision") if periods is not None else ()
+    for r in _values(queryset, seen, event_field, *dated):
         rows.setdefault(r[event_field], []).append(_flat(r, seen))
+        if dated:
+            periods[r[event_field]] = (r[dated[0]], r[dated[1]])
     return rows
 
 
 def coverage_of_events(event_ids: Iterable[int]) -> dict[int, Coverage]:
     """The coverage of each event: its reports are the evidence of its public claims, or, for an event
-    without any, the articles of its stories (a story may report more than its event, hence the
-    preference). Two queries for the reports, whatever the number of events."""
+    without any, the articles of its stories that date it (`dating_reports`; a story may report more
+    than its event, hence the preference). Three queries for the reports, whatever the number of events."""
     ids = list(event_ids)
     evidence = Evidence.objects.filter(claim__event__in=ids, claim__in=Claim.objects.public())
     rows = _event_rows(evidence, "claim__event_id", "first_seen_at")
     if without := [pk for pk in ids if pk not in rows]:
-        members = StoryArticle.objects.filter(story__events__in=without)
-        rows |= _event_rows(members, "story__events", "article__first_seen_at")
+        members, periods = StoryArticle.objects.filter(story__events__in=without), {}
+        found = _event_rows(members, "story__events", "article__first_seen_at", periods)
+        kept = dating_reports(((pk, r["article_id"]) for pk, rs in found.items() for r in rs), periods)
+        rows |= {
+            pk: [r for r in found_rows if (pk, r["article_id"]) in kept] for pk, found_rows in found.items()
+        }
     return coverage_of_groups({pk: rows.get(pk, []) for pk in ids})
+
+
+def dating_reports(members: Iterable[tuple[int, int]], periods: dict[int, tuple]) -> set[tuple[int, int]]:
+    """The reports of events without public claims, from (event id, article id) pairs of their stories'
+    articles: those with a date mention in the event's period (`periods`: event id -> (date, precision);
+    `event_reports.within`), the kind of mention that made the event, so "xAI was founded" (2023) counts
+    the one outlet that dates it, not every article of the story; an event none of whose articles dates
+    it keeps them all. One query."""
+    pairs = set(members)
+    if not pairs:
+        return pairs
+    mentions: dict[int, set] = {}
+    dated = DateMention.objects.filter(article_id__in={a for _, a in pairs}, value__isnull=False)
+    for article_id, value in dated.values_list("article_id", "value"):
+        mentions.setdefault(article_id, set()).add(value)
+    kept = {
+        (e, a) for e, a in pairs if periods[e][0] and any(within(v, *periods[e]) for v in mentions.get(a, ()))
+    }
+    dating = {e for e, _ in kept}
+    return kept | {(e, a) for e, a in pairs if e not in dating}
 
 
 def refresh_events(events: Iterable[Event]) -> dict[int, Coverage]:

@@ -11,7 +11,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subq
 from django.db.models.functions import Coalesce
 
 from tracker.cases.models import Entity
-from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of_groups
+from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of_groups, dating_reports
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -111,17 +111,21 @@ def prepare_claims(page: list[Claim]) -> None:
 
 
 def prepare_events(page: list[Event]) -> None:
-    """Each event's sources (evidence of its public claims, else its stories' articles, first seen
-    first) and coverage: (outlets, independent outlets), independence judged in one pass for the page.
-    Coverage counts every source; the schema shows the first EVIDENCE_LIMIT and `sources_count`."""
+    """Each event's sources (evidence of its public claims, else its stories' articles that date it,
+    `corroboration.dating_reports`; first seen first) and coverage: (outlets, independent outlets),
+    independence judged in one pass for the page. Coverage counts every source; the schema shows the
+    first EVIDENCE_LIMIT and `sources_count`."""
     by_event: dict[int, dict] = {e.pk: {} for e in page}
     event_of = {c.pk: e.pk for e in page for c in e.public_claims}
     for v in evidence().filter(claim__in=list(event_of)):  # all of it: coverage counts every source
         by_event[event_of[v.claim_id]][v.article.pk] = v.article
     without = [pk for pk, found in by_event.items() if not found]
-    if without:  # events without claims: their stories' articles, in one query for the page
+    if without:  # events without claims: their stories' articles that date them (as the pages count)
         members = StoryArticle.objects.filter(story__events__in=without).annotate(event_id=F("story__events"))
-        for m in members.select_related("article__outlet").defer(*(f"article__{f}" for f in HEAVY)):
+        members = list(members.select_related("article__outlet").defer(*(f"article__{f}" for f in HEAVY)))
+        periods = {e.pk: (e.date, e.precision) for e in page}
+        kept = dating_reports(((m.event_id, m.article.pk) for m in members), periods)
+        for m in (m for m in members if (m.event_id, m.article.pk) in kept):
             by_event[m.event_id][m.article.pk] = m.article
     by_pk = {event.pk: event for event in page}
     for event in page:
