@@ -33,3 +33,13 @@ def test_a_quote_in_the_next_paragraph_with_its_own_attribution_is_not_taken(cla
 def test_an_opening_phrase_before_an_attribution_that_ends_in_a_colon_is_not_its_content(claims_of):
     text = "The hearing ran late. After a long pause, Greg Brockman said:\n\nThe court adjourned."
     assert not any(c.speaker == "Greg Brockman" for c in claims_of(text))
+
+
+def test_a_quote_the_splitter_cut_at_a_question_mark_is_still_the_speakers_words(claims_of):
+    text = (
+        "The hearing ran late. Greg Brockman said, “Who among you believed the lab would survive?"
+        " I did, and it has.”"
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "Who among you believed the lab would survive? I did, and it has.") in found
+    assert claims_of("The hearing ran late. Did Greg Brockman say the lab would survive?") == []

@@ -111,12 +111,19 @@ def is_past_participle(verb: Token) -> bool:
 
 def hypothetical(verb: Token, segment: Span) -> bool:
     """A question, a condition or a modal: "If the court rules ...", "Acme could argue ..."."""
-    if segment.text.rstrip().endswith("?"):  # a question; a quoted one ("?”") is the content instead
-        return True
+    if segment.text.rstrip().endswith("?") and not _opens_quote(verb, segment):
+        return True  # a question; a quoted one ("?”", or a quote the splitter cut at "?") is content
     return any(
         (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS) or (c.dep_ == "aux" and c.lower_ in MODALS)
         for c in verb.children
     )
+
+
+def _opens_quote(verb: Token, segment: Span) -> bool:
+    """A quotation opens after the verb and is still open where the sentence ends ("Roe said, “Who
+    knew? We did.”" cut after "knew?"): the question mark is the quoted words'."""
+    tail = verb.doc.text[verb.idx : segment.end_char]
+    return tail.count("“") > tail.count("”") or tail.count('"') % 2 == 1
 
 
 def has_object(verb: Token, objects: frozenset[str]) -> bool:
