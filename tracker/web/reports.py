@@ -30,8 +30,11 @@ class ErrorReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=f"Up to {MAX_TEXT} characters. Say which words or which source, and what is right.",
     )
-    email = forms.EmailField(
-        label="Your email (optional)", required=False, help_text="Only if you would like a reply."
+    email = forms.EmailField(  # the column's 254, not the form field's default 320 (a 500 on PostgreSQL)
+        label="Your email (optional)",
+        required=False,
+        max_length=ErrorReport._meta.get_field("email").max_length,
+        help_text="Only if you would like a reply.",
     )
 
 
