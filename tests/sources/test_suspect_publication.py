@@ -56,6 +56,7 @@ def test_a_backdated_item_on_a_prompt_feed_is_flagged(site):
     stored = poll(site, backdated, *prompt)  # the backdated item comes first in the feed
     assert stored["Backdated"].published_suspect
     assert stored["Backdated"].published_at < now - timedelta(days=3 * 365 - 1)
+    assert event_reports.reported_at(stored["Backdated"]) == stored["Backdated"].first_seen_at
     assert not any(stored[f"Fresh {n}"].published_suspect for n in range(4))
 
 
