@@ -198,3 +198,10 @@ def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_a_report_of_it
     found = speakers_and_texts(claims_of(text))
     assert ("Greg Brockman", "he did not want to discuss a settlement") in found
     assert ("Greg Brockman", "the jury would side with him") in found
+
+
+def test_another_speakers_report_coordinated_with_the_reported_clause_is_not_part_of_it(claims_of):
+    text = "Greg Brockman said the lab would cost more than planned, while Jane Roe says the vote will fail."
+    found = speakers_and_texts(claims_of(text))
+    assert ("Greg Brockman", "the lab would cost more than planned") in found
+    assert ("Jane Roe", "the vote will fail") in found

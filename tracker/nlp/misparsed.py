@@ -55,13 +55,19 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
 def reported_apart(reader: Reader, complement: Token) -> set[int]:
     """Tokens of a complement that another report of the same speaker holds, not this one: a
     participle ("... that X, adding that Y") or a verb of saying the parser coordinated with the
-    complement's own verb ("said that X and predicted that Y"; the "and" goes with it)."""
+    complement's own verb ("said that X and predicted that Y"; the "and" goes with it); and another
+    speaker's report coordinated with it ("said X, while Lee says Y")."""
     apart: set[int] = set()
     for nested in complement.children:
         if nested.i < complement.i or nested.lower_ not in reader.triggers.verbs:
             continue
         own = {c.dep_ for c in nested.children}
-        if (nested.dep_ == "advcl" and not own & {"mark", "nsubj"}) or _reporting_conjunct(reader, nested):
+        other = nested.dep_ in ("conj", "advcl") and "nsubj" in own and "ccomp" in own  # ", while Lee says Y"
+        if (
+            (nested.dep_ == "advcl" and not own & {"mark", "nsubj"})
+            or other
+            or _reporting_conjunct(reader, nested)
+        ):
             first = nested.left_edge.i
             if reader.doc[first - 1].dep_ == "cc" and reader.doc[first - 1].head == complement:
                 first -= 1
