@@ -91,3 +91,12 @@ def test_claims_carry_their_tier(claims_of):
     assert (quote.confidence, quote.confidence_rule) == (3, "quote-named")
     assert (indirect.confidence, indirect.confidence_rule) == (2, "speech-named")
     assert (no_comment.verb, no_comment.confidence) == ("decline to comment", 0)
+
+
+def test_a_claim_whose_content_holds_no_word_is_dropped(claims_of):
+    text = (
+        "Most owners want the merger to go ahead.\n\n"
+        "That’s according to early results of polls conducted for the Daily Post and two radio stations"
+        " for Acme Research.\n\nThe board met."
+    )
+    assert [c.text for c in claims_of(text) if not any(ch.isalnum() for ch in c.text)] == []

@@ -21,6 +21,7 @@ from tracker.nlp.types import Claim
 
 GATES_FILE = PATTERNS_DIR / "gates.jsonl"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+WORDLESS = re.compile(r"\W*")
 MIN_WORDS_FOR_LANGUAGE = 30  # shorter texts are too few words to judge
 ENGLISH_SHARE = 0.2  # English prose runs at 0.4-0.5 stopwords; other languages well under 0.2
 
@@ -66,8 +67,13 @@ def closed_by(sentence: str, cue: str = "") -> str | None:
 
 
 def open_claims(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims whose sentence no gate closes."""
-    return [claim for claim in claims if closed_by(claim.sentence, claim.cue) is None]
+    """The claims whose sentence no gate closes and whose content holds a word (a parse that leaves
+    only a full stop, or nothing, as the content reports no words)."""
+    return [
+        claim
+        for claim in claims
+        if closed_by(claim.sentence, claim.cue) is None and WORDLESS.fullmatch(claim.text) is None
+    ]
 
 
 def language_of(text: str) -> str:
