@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tracker.cases.models import Case
-from tracker.crossref import features, linkage, words
+from tracker.crossref import batch_profiles, features, linkage, words
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
@@ -156,7 +156,7 @@ def settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[in
     if not articles:
         return {}
     scope = neighbourhood(articles)
-    _apply(scope, profiles(scope), grow_curated=grow_curated)
+    _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated)  # reused in a batch
     memberships = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
     return {m.article_id: m.story for m in memberships}
 

@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
-from tracker.crossref import claim_answers, claim_linking, clustering, corroboration, discrepancies, events
+from tracker.crossref import (
+    batch_profiles,
+    claim_answers,
+    claim_linking,
+    clustering,
+    corroboration,
+    discrepancies,
+    events,
+)
 from tracker.crossref.models import Claim, Event, Story
 from tracker.crossref.signals import send_events_changed
 from tracker.sources.models import Article
@@ -42,9 +50,17 @@ def link_article(article: Article) -> LinkResult:
     return link_articles([article])[0]
 
 
-@transaction.atomic
 def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     """Link the articles in the order given (callers pass first seen first); one result each."""
+    with batch_profiles.remembered():
+        # Before the lock: the neighbourhood's profiles (settling's reads and computing, no writes);
+        # under the lock only the articles another worker linked meanwhile are profiled.
+        batch_profiles.of(clustering.neighbourhood(articles), clustering.profiles)
+        return _link_articles(articles)
+
+
+@transaction.atomic
+def _link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     serialise_linking()
     results: list[LinkResult] = []
     stories: dict[int, Story] = {}
