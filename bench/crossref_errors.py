@@ -6,7 +6,12 @@ go (what `clustering.recluster` over the whole span would do), and prints the ad
 B-cubed F1 of each split separately (tune on `train`, check on `dev`), then the pairs of articles that
 belong together but were split, and those put together that do not, each with its feature scores.
 
-    .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40]
+    .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40] [--undated 3]
+
+`--undated N` clusters every Nth article (copies included, in the labelled set's order) as if it stated
+no date: its publication time is dropped in memory, and so are the days its dated facts name when
+relative ("on Tuesday" needs the publication date). A database ingested with `bench/crossref.py
+--undated N` holds such articles already; both print the ARI of the undated articles apart.
 """
 
 from __future__ import annotations
@@ -36,34 +41,59 @@ def components(a, b, va, vb) -> str:
     )
 
 
+def blank(files, articles, item_of) -> None:
+    """The chosen items' articles lose their stated date (in memory) and their relative dated facts."""
+    from tracker.crossref.models import DateMention
+
+    chosen = [a for a, item in zip(articles, item_of, strict=True) if item.file in files]
+    for article in chosen:
+        article.published_at = None
+    relative = DateMention.objects.filter(article__in=chosen, value__isnull=False).exclude(
+        text__regex=r"\d{4}"
+    )
+    relative.update(value=None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("keep")
     parser.add_argument("--split", default="train")
     parser.add_argument("--pairs", type=int, default=40)
+    parser.add_argument("--undated", type=int, default=0, metavar="N", help="drop every Nth article's date")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crossref-errors-") as var_dir:
         configure(var_dir)
         from bench.crossref import _slug, adjusted_rand_index, b_cubed_f1, polnear_set, use_database
 
         use_database(args.keep, fresh=False)
-        from tracker.crossref import clustering, features
+        from django.db import transaction
+
+        from tracker.crossref import clustering, features, undated
         from tracker.sources.models import Article
 
         items = polnear_set()
         urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
         articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
         item_of = [urls[a.canonical_url] for a in articles]
-        found = clustering.profiles(articles)
+        with transaction.atomic():  # what --undated changes in the database is rolled back
+            if args.undated:
+                blank({i.file for i in items[:: args.undated]}, articles, item_of)
+            found = undated.placed(clustering.profiles(articles))  # as clustering._apply does
+            transaction.set_rollback(True)
         groups = features.cluster(found)
         label = {i: n for n, g in enumerate(groups) for i in g}
         for split in ("train", "dev"):
             idx = [i for i, it in enumerate(item_of) if it.split == split]
             truth = [item_of[i].story for i in idx]
             got = [label[i] for i in idx]
+            undated = [n for n, i in enumerate(idx) if articles[i].published_at is None]
+            apart = (
+                adjusted_rand_index([truth[n] for n in undated], [got[n] for n in undated]) if undated else 0
+            )
             print(
                 f"{split:6s} articles {len(idx):4d} true {len(set(truth)):4d} found {len(set(got)):4d} "
-                f"ARI {adjusted_rand_index(truth, got):.3f} B3 {b_cubed_f1(truth, got):.3f}"
+                f"ARI {adjusted_rand_index(truth, got):.3f} B3 {b_cubed_f1(truth, got):.3f} "
+                f"undated {len(undated)} (their ARI {apart:.3f})"
             )
         copies = [i for i, it in enumerate(item_of) if it.copy_of]
         index_of = {it.file: i for i, it in enumerate(item_of)}

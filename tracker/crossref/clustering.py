@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tracker.cases.models import Case
-from tracker.crossref import batch_profiles, features, linkage, words
+from tracker.crossref import batch_profiles, features, linkage, undated, words
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
@@ -72,7 +72,8 @@ def neighbourhood(articles: Sequence[Article]) -> list[Article]:
 
 
 def profiles(articles: Sequence[Article]) -> list[features.Profile]:
-    """Each article's features; an undated one is timed by the day its dated facts pin most often."""
+    """Each article's features, its own alone: `_apply` then times an undated one by the dated article it
+    resembles most, else by the day its dated facts name most often (`undated.placed`)."""
     mentions: dict[int, list[tuple]] = {}
     rows = Mention.objects.filter(article__in=[a.pk for a in articles]).order_by("start")
     for article_id, text, label, start in rows.values_list("article_id", "text", "label", "start"):
@@ -86,14 +87,13 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
     topic = topic_words()
     found = []
     for a in articles:
-        time = a.published_at
-        if time is None and a.pk in pinned:
-            day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            time = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12)
+        day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0] if a.pk in pinned else None
+        noon = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12) if day else None
         found.append(
             features.profile(
                 key=_key(a)[:2],
-                time=time,
+                time=a.published_at,
+                pinned=None if a.published_at else noon,
                 seen=a.first_seen_at,
                 title=a.title,
                 text=a.text,
@@ -173,6 +173,7 @@ def recluster(*, since: datetime, until: datetime | None = None) -> int:
 
 
 def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True) -> None:
+    found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
     _link_copies(scope, found)
     member_of = dict(StoryArticle.objects.filter(article__in=scope).values_list("article_id", "story_id"))
     curated = Story.objects.filter(pk__in=set(member_of.values())).filter(

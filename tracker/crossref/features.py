@@ -98,7 +98,7 @@ def shingles(words: Sequence[str], k: int = SHINGLE) -> set[int]:
 @dataclass
 class Profile:
     key: tuple  # (time, url): a stable order, whatever the arrival order
-    time: datetime | None  # stated publication time, else the day its dated facts pin, else None
+    time: datetime | None  # stated publication time, else where `undated.placed` puts it, else None
     seen: datetime  # first sighting: what places an article with no time
     terms: Counter = field(default_factory=Counter)
     entities: Counter = field(default_factory=Counter)  # participants of the title and lead -> weight
@@ -106,6 +106,7 @@ class Profile:
     lead: set[int] = field(default_factory=set)  # shingles of the lead, for copies
     wire: str = ""
     days: frozenset = frozenset()  # the days its dated facts name ("on Tuesday" in a Wednesday report)
+    pinned: datetime | None = None  # undated: the day its dated facts name most (a last resort for time)
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -125,13 +126,16 @@ def profile(
     mentions: Iterable[tuple],
     topic: frozenset[str] = frozenset(),
     days: Iterable = (),
+    pinned: datetime | None = None,
 ) -> Profile:
     """`mentions`: (text, label, start) of the article's entity mentions, offsets into `text`; `topic`:
     stems every article of the tracked cases has (their keywords), which say which case, not which event."""
     body = clean_text(text)
     lead_words = body.split()[:LEAD_WORDS]
     lead = " ".join(lead_words)
-    found = Profile(key=key, time=time, seen=seen, wire=wire_credit(text), days=frozenset(days))
+    found = Profile(
+        key=key, time=time, seen=seen, wire=wire_credit(text), days=frozenset(days), pinned=pinned
+    )
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
     for surface, label, start in mentions:

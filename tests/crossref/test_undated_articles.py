@@ -1,0 +1,82 @@
+"""Articles that state no date (issue 16): placed in time by what they say, so they join their story
+whenever they were first seen, and never join two dated stories further apart than the window."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.crossref import clustering, features, undated
+from tracker.crossref.models import Story, StoryArticle
+from tracker.sources.models import Article
+
+from .test_clustering import EVENTS, analyze, events, make_article, when  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def story_of(article) -> int:
+    return StoryArticle.objects.get(article=article).story_id
+
+
+def undated_copy_of(outlet: str, spec: tuple, seen) -> Article:
+    """The article of `spec` again, from another outlet, stating no date, first seen at `seen`."""
+    _, _, title, text = spec
+    article = make_article(outlet, "2026-04-01T00:00", f"{title} (reported)", text)
+    Article.objects.filter(pk=article.pk).update(published_at=None, first_seen_at=seen)
+    analyze(article)
+    article.refresh_from_db()
+    assert article.published_at is None
+    return article
+
+
+def link_all() -> None:
+    Story.objects.all().delete()
+    for article in Article.objects.filter(status=Article.Status.ANALYZED).order_by("first_seen_at", "pk"):
+        clustering._create([article])
+    clustering.recluster(since=when("2026-01-01T00:00"))
+
+
+def test_an_undated_article_seen_a_month_late_joins_its_story_by_what_it_says(events):  # noqa: F811
+    late = undated_copy_of("labnotes", EVENTS["verdict"][1], seen=when("2026-06-05T09:00"))
+    link_all()
+    assert story_of(late) == story_of(events["verdict"][0]) == story_of(events["verdict"][1])
+    assert story_of(late) != story_of(events["musk"][0])
+
+
+def test_an_undated_article_never_joins_two_stories_a_month_apart():
+    """Everything imported at once (one first sighting): an undated report that resembles the
+    testimony and its retelling a month later belongs to one of them, and the two stay apart."""
+    seen = when("2026-06-10T12:00")
+    (_, _, title, first), (_, _, _, second) = EVENTS["musk"]
+    both = first[len(first) // 2 :] + " " + second[len(second) // 2 :]  # no lead of either: not a copy
+
+    def profile(url, time, text):
+        return features.profile(
+            key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
+        )
+
+    found = [
+        profile("a", when("2026-04-30T19:05"), first),
+        profile("b", when("2026-05-30T19:00"), second),
+        profile("u", None, both),
+    ]
+    found = undated.placed(found)
+    assert found[2].time in (found[0].time, found[1].time)
+    assert sorted(map(sorted, features.cluster(found))) in ([[0], [1, 2]], [[0, 2], [1]])
+
+
+def test_placing_takes_the_time_of_the_closest_dated_article_or_none(events):  # noqa: F811
+    late = undated_copy_of("labnotes", EVENTS["verdict"][0], seen=when("2026-06-05T09:00"))
+    lone = undated_copy_of(
+        "courtwire",
+        ("", "", "Bake sale", "The school bake sale raised money for the roof."),
+        seen=when("2026-06-05T10:00"),
+    )
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
+    found = clustering.profiles(articles)
+    assert found[articles.index(late)].time is None  # a profile is the article's alone
+    placed = undated.placed(found)
+    assert found[articles.index(late)].time is None  # the profiles given are left as they were
+    assert placed[articles.index(late)].time == events["verdict"][0].published_at  # its own text, 2 May
+    assert placed[articles.index(lone)].time is None  # resembles nothing dated: still no time
+    assert [p.time for p in undated.placed(placed)] == [p.time for p in placed]
