@@ -205,3 +205,15 @@ def test_another_speakers_report_coordinated_with_the_reported_clause_is_not_par
     found = speakers_and_texts(claims_of(text))
     assert ("Greg Brockman", "the lab would cost more than planned") in found
     assert ("Jane Roe", "the vote will fail") in found
+
+
+def test_called_with_an_object_and_a_quoted_predicate_reports_the_words(claims_of):
+    text = "The hearing ran late. Greg Brockman called the board's new rules “a gift to our rivals.”"
+    assert ("Greg Brockman", "the board's new rules “a gift to our rivals.”") in speakers_and_texts(
+        claims_of(text)
+    )
+    text = "The hearing ran late. Greg Brockman called the striking workers “heroes” and “patriots” at once."
+    assert ("Greg Brockman", "the striking workers “heroes” and “patriots” at once") in speakers_and_texts(
+        claims_of(text)
+    )
+    assert claims_of("The hearing ran late. Greg Brockman called his brother.") == []

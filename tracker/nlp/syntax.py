@@ -47,6 +47,7 @@ def segments(doc: Doc) -> list[Span]:
 PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
 PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "while", "in", "when"})  # not "without"
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
+OPENS_QUOTE = re.compile(r"\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
 
 
@@ -140,7 +141,18 @@ def has_object(verb: Token, objects: frozenset[str]) -> bool:
 
 
 def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
-    """One of the verb's dependents is in `wanted`: a relation ("oprd") or a preposition ("prep:for")."""
+    """One of the verb's dependents is in `wanted`: a relation ("oprd"), a preposition ("prep:for"),
+    or "dobj:quote", an object followed by a quotation ("called the plan “a disgrace”": the parser
+    often hangs the quoted predicate elsewhere)."""
+    if "dobj:quote" in wanted and any(
+        c.dep_ == "dobj"
+        and (
+            any(t.i > c.i and t.text in ("“", '"') for t in c.subtree)
+            or OPENS_QUOTE.match(verb.doc.text, c.right_edge.idx + len(c.right_edge))
+        )
+        for c in verb.children
+    ):
+        return True
     return any(c.dep_ in wanted or f"{c.dep_}:{c.lower_}" in wanted for c in verb.children)
 
 
