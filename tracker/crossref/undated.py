@@ -64,15 +64,18 @@ def _products(rows: list[dict], cols: list[dict]) -> np.ndarray:
         for key in vector:
             if key in held:
                 column.setdefault(key, len(column))
+    sides = []
+    for vectors in (rows, cols):
+        cells = [
+            (r, column[k], v) for r, vector in enumerate(vectors) for k, v in vector.items() if k in column
+        ]
+        sides.append(np.array(cells, dtype=float).reshape(-1, 3))
     found = np.zeros((len(rows), len(cols)))
     for start in range(0, len(column), _COLUMNS):
-        left = np.zeros((len(rows), min(_COLUMNS, len(column) - start)))
-        right = np.zeros((len(cols), left.shape[1]))
-        for side, vectors in ((left, rows), (right, cols)):
-            for r, vector in enumerate(vectors):
-                for key, value in vector.items():
-                    c = column.get(key, -1) - start
-                    if 0 <= c < side.shape[1]:
-                        side[r, c] = value
+        width = min(_COLUMNS, len(column) - start)
+        left, right = np.zeros((len(rows), width)), np.zeros((len(cols), width))
+        for side, cells in ((left, sides[0]), (right, sides[1])):
+            inside = cells[(cells[:, 1] >= start) & (cells[:, 1] < start + width)]
+            side[inside[:, 0].astype(int), inside[:, 1].astype(int) - start] = inside[:, 2]
         found += left @ right.T
     return found
