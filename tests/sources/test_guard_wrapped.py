@@ -1,4 +1,5 @@
-"""IPv6 addresses that carry an IPv4 address lead to it: the guard judges the address they carry."""
+"""IPv6 addresses that carry an IPv4 address lead to it: the guard judges the address they carry; cloud
+metadata addresses outside link-local are refused by name."""
 
 from __future__ import annotations
 
@@ -31,3 +32,12 @@ def test_wrapped_link_local_is_refused_even_when_private_urls_are_allowed(allow_
 
 def test_a_6to4_address_of_a_public_ipv4_passes():
     check_url("http://[2002:5db8:d70e::]/")  # 93.184.215.14
+
+
+@pytest.mark.parametrize("url", ["http://100.100.100.200/latest/meta-data/", "http://[fd00:ec2::254]/"])
+def test_cloud_metadata_services_off_link_local_are_refused_even_when_private_urls_are_allowed(
+    allow_private, url
+):
+    """Alibaba's and AWS's IPv6 metadata addresses are not link-local: refused by name, always."""
+    with pytest.raises(RefusedURL, match="is a metadata address"):
+        check_url(url)
