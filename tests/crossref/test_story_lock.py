@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -74,3 +75,16 @@ def test_linking_moves_no_article_out_of_a_locked_story(curator_client, seeds): 
     assert story_of(seeds[2]) == locked.pk
     assert locked.memberships.count() == 1
     assert len({story_of(a) for a in seeds if a != seeds[2]}) == 1
+
+
+def test_rebuilding_keeps_a_locked_story_as_it_is(curator_client, seeds):  # noqa: F811
+    """crossref_rebuild clears what the machine built and links again: a locked story is curated."""
+    dated_recently(seeds)
+    Story.objects.all().delete()
+    each_alone(seeds[:4])
+    locked = clustering._create([seeds[4]])[0].story
+    lock_in_admin(curator_client, locked)
+    call_command("crossref_rebuild")
+    assert Story.objects.filter(pk=locked.pk, locked=True).exists()
+    assert list(locked.memberships.values_list("article", flat=True)) == [seeds[4].pk]
+    assert len({story_of(a) for a in seeds[:4]}) == 1 != locked.pk

@@ -1,8 +1,8 @@
 """Rebuilding the cross-reference from stored extraction: machine rows go, curated rows stay.
 
-Curated means locked claims and events, and discrepancies a curator explained, resolved or annotated.
-Stories are rebuilt (they hold no curated state); locked claims keep their evidence, and relinking
-attaches new evidence to them as it would for a fresh article.
+Curated means locked claims, events and stories, and discrepancies a curator explained, resolved or
+annotated. Stories are rebuilt, except a locked one (it keeps its articles); locked claims keep their
+evidence, and relinking attaches new evidence to them as it would for a fresh article.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def clear_machine_rows(articles: list[Article]) -> None:
     in_scope = Q(claim__evidence__article_id__in=ids) | Q(claim__story_id__in=story_ids)
     in_scope |= Q(event__stories__in=story_ids) | Q(story_id__in=story_ids)
     discrepancy_ids = set(Discrepancy.objects.filter(in_scope).values_list("pk", flat=True))
-    StoryArticle.objects.filter(story_id__in=story_ids).delete()
+    StoryArticle.objects.filter(story_id__in=story_ids, story__locked=False).delete()  # locked: curated
     Evidence.objects.filter(article_id__in=ids, claim__locked=False).delete()
     kept_claims = Discrepancy.objects.filter(CURATED_DISCREPANCY, claim__isnull=False).values("claim_id")
     Claim.objects.filter(locked=False, evidence__isnull=True).exclude(pk__in=kept_claims).delete()
@@ -43,7 +43,9 @@ def clear_machine_rows(articles: list[Article]) -> None:
     ).delete()
     kept_events = Discrepancy.objects.filter(CURATED_DISCREPANCY, event__isnull=False).values("event_id")
     Event.objects.filter(locked=False, stories__in=story_ids).exclude(pk__in=kept_events).delete()
-    Story.objects.filter(pk__in=story_ids, memberships__isnull=True).exclude(events__locked=True).delete()
+    Story.objects.filter(pk__in=story_ids, memberships__isnull=True, locked=False).exclude(
+        events__locked=True
+    ).delete()
 
 
 def relink(article: Article) -> linking.LinkResult:
