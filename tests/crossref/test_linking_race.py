@@ -16,7 +16,7 @@ from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises every writer anyway"),
 ]
 
