@@ -221,7 +221,7 @@ def tracker_modules() -> list[tuple[Path, str]]:
     ("source", "module", "expected"),
     [
         ("def f():\n    from tracker.crossref.models import Claim\n", "tracker.cases.curation", 1),
-        ("def f():\n    import tracker.web.views\n", "tracker.dockets.linking", 1),
+        ("def f():\n    import tracker.web.views\n", "tracker.dockets.event_linking", 1),
         ("def f():\n    from ..sources import storing\n", "tracker.crossref.tasks", 0),
         ("def f():\n    from ..dockets import linking\n", "tracker.crossref.tasks", 1),
         ("class A:\n    def f(self):\n        from tracker.curation import x\n", "tracker.web.views", 1),

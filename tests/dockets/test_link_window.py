@@ -11,7 +11,7 @@ import pytest
 from tests.factories import DocketEntryFactory, EventFactory
 from tracker.cases.models import Case
 from tracker.crossref.models import Event
-from tracker.dockets import linking
+from tracker.dockets import event_linking
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ EVENT_DAY = date(2026, 4, 30)
 def _link(case: Case, filed_on: date) -> list[Event]:
     event = EventFactory(case=case, date=EVENT_DAY, title="Musk testifies on the stand")
     entry = DocketEntryFactory(case=case, description="Minute Entry for Jury Trial held", filed_on=filed_on)
-    linking.link_case(case.pk)
-    assert linking.agrees(entry, event, set()), "the topic agrees: only the window is under test"
+    event_linking.link_case(case.pk)
+    assert event_linking.agrees(entry, event, set()), "the topic agrees: only the window is under test"
     return list(entry.events.all())
 
 

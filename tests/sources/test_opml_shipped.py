@@ -82,7 +82,7 @@ def test_a_feeds_kind_travels_through_export_and_import(db):
     content = export_feeds()
     assert content.count(b'feedKind="docket"') == 1
     Feed.objects.all().delete()
-    from tracker.sources.feeds import import_subscriptions
+    from tracker.sources.subscribing import import_subscriptions
 
     summary = import_subscriptions(parse_opml(content), cases=[])
     assert len(summary.added) == 2
@@ -91,7 +91,7 @@ def test_a_feeds_kind_travels_through_export_and_import(db):
 
 
 def test_an_unknown_kind_is_refused_not_guessed(db):
-    from tracker.sources.feeds import import_subscriptions
+    from tracker.sources.subscribing import import_subscriptions
 
     doc = b'<opml version="2.0"><body><outline xmlUrl="https://x.test/f" feedKind="podcast"/></body></opml>'
     summary = import_subscriptions(parse_opml(doc), cases=[])

@@ -11,9 +11,10 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from tracker.digests import emails, limits, subscribing, tokens
+from tracker.digests import emails, subscribing, tokens
 from tracker.digests.forms import PreferencesForm, SubscribeForm
 from tracker.digests.models import Subscriber
+from tracker.sources.limits import client_address, within_limit
 
 HOUR = 3600
 
@@ -30,13 +31,16 @@ def subscribe(request):
     if form.is_valid():
         data = form.cleaned_data
         context.update(case=data.get("case"), entity=data.get("entity"))
-        if not limits.hit(
-            "ip", limits.client_ip(request), limit=settings.TRACKER_DIGEST_SUBSCRIBE_PER_IP, window=HOUR
+        if not within_limit(
+            "digests:ip", client_address(request), limit=settings.TRACKER_DIGEST_SUBSCRIBE_PER_IP, window=HOUR
         ):
             context["limited"], status = True, 429
         else:
-            allowed = limits.hit(
-                "address", data["email"], limit=settings.TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS, window=HOUR
+            allowed = within_limit(
+                "digests:address",
+                data["email"],
+                limit=settings.TRACKER_DIGEST_SUBSCRIBE_PER_ADDRESS,
+                window=HOUR,
             )
             subscribing.request_subscription(
                 email=data["email"],

@@ -6,7 +6,7 @@ entry is upserted on (case, guid), where the guid is the item's guid plus its da
 `parsing.Entry.key`): a re-poll adds nothing; an entry whose text, type, number or link changed is
 updated and its `amended_at` set. The kind comes from kinds.json; the case's `hidden_docket_kinds`
 are applied when entries are read (`DocketEntry.objects.visible()`), not stored. New and changed
-entries are then linked to news events (linking.py).
+entries are then linked to news events (event_linking.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tracker.cases.models import Case
-from tracker.dockets import linking
+from tracker.dockets import event_linking
 from tracker.dockets.kinds import classify
 from tracker.dockets.matching import match_case
 from tracker.dockets.models import DocketEntry
@@ -96,7 +96,7 @@ def store_entries(entries: list[Entry], *, cases: list[Case], feed=None) -> tupl
                 row.save(update_fields=[*changed, "amended_at"])
                 updated.append(row.pk)
     if created or updated:
-        linking.link_entries([*created, *updated])
+        event_linking.link_entries([*created, *updated])
     return created, updated
 
 

@@ -6,9 +6,9 @@ Only the cases of those events are relinked, and nothing else in dockets listens
 from django.dispatch import receiver
 
 from tracker.crossref.signals import events_changed
-from tracker.dockets import linking
+from tracker.dockets import event_linking
 
 
 @receiver(events_changed, dispatch_uid="dockets-relink-changed-events")
 def relink_changed_events(sender, event_ids: list[int], **kwargs) -> None:
-    linking.link_events(event_ids)
+    event_linking.link_events(event_ids)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
-from tracker.dockets.linking import entry_day
+from tracker.dockets.event_linking import entry_day
 from tracker.dockets.models import DocketEntry
 
 WINDOW = timedelta(days=2)

@@ -125,6 +125,12 @@ def current_count(key: str) -> int:
     return next(iter(counts), 0)
 
 
+def within_limit(scope: str, key: str, *, limit: int, window: int) -> bool:
+    """Count one request of `key` (an address, an IP) under `scope`; True while the count within the
+    window stays within `limit`."""
+    return count_hit(counter_key(scope, key), window=window) <= limit
+
+
 def reset(key: str) -> None:
     RateCounter.objects.filter(key=key).delete()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tracker.sources import feeds
+from tracker.sources import subscribing
 from tracker.sources.models import Feed
 
 
@@ -20,14 +20,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         url = options["url"].strip()
-        problem = feeds.url_problem(url)
+        problem = subscribing.url_problem(url)
         if problem:
             raise CommandError(f"cannot add {url}: {problem}")
         try:
-            cases = feeds.cases_by_slug(options["case"])
-        except feeds.UnknownCase as exc:
+            cases = subscribing.cases_by_slug(options["case"])
+        except subscribing.UnknownCase as exc:
             raise CommandError(str(exc)) from exc
-        feed, created = feeds.register_feed(
+        feed, created = subscribing.register_feed(
             url,
             cases=cases,
             outlet_name=options["outlet"],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tracker.sources import feeds
+from tracker.sources import subscribing
 from tracker.sources.opml import OPMLError, parse_opml
 
 
@@ -19,8 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            cases = feeds.cases_by_slug(options["case"])
-        except feeds.UnknownCase as exc:
+            cases = subscribing.cases_by_slug(options["case"])
+        except subscribing.UnknownCase as exc:
             raise CommandError(str(exc)) from exc
         try:
             subscriptions = parse_opml(options["file"].read_bytes())
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {options['file']}: {exc.strerror or exc}") from exc
         except OPMLError as exc:
             raise CommandError(f"{options['file']}: {exc}") from exc
-        summary = feeds.import_subscriptions(subscriptions, cases=cases)
+        summary = subscribing.import_subscriptions(subscriptions, cases=cases)
         for url, why in summary.refused:
             self.stderr.write(f"refused {url}: {why}")
         line = f"added {len(summary.added)}, skipped {len(summary.skipped)}"

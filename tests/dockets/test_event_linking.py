@@ -11,7 +11,7 @@ from tracker.crossref import linking as crossref_linking
 from tracker.crossref.models import Claim, Event
 from tracker.crossref.signals import events_changed, send_events_changed
 from tracker.curation import publishing
-from tracker.dockets import linking
+from tracker.dockets import event_linking
 from tracker.dockets.models import DocketEntry
 from tracker.dockets.sample import load_docket_sample
 from tracker.sources.models import Article
@@ -25,7 +25,7 @@ def test_sample_docket_links_the_trial_day_minutes_to_the_event(sample_corpus):
     assert result.run.outcome == "ok" and len(result.created) == 10  # 9 entries and a text-only hearing
     day3 = DocketEntry.objects.get(number=501)
     # entered 00:52 UTC on 1 May: 30 April in the court's time zone, the event's day
-    assert linking.entry_day(day3) == date(2026, 4, 30)
+    assert event_linking.entry_day(day3) == date(2026, 4, 30)
     assert event in day3.events.all()
     links = {
         entry.number: sorted(str(e.date) for e in entry.events.all())
@@ -56,7 +56,7 @@ def test_links_need_the_date_window_and_a_topic(sample_corpus):
     near = DocketEntry.objects.create(
         guid="near", kind="transcript", entered_at=datetime(2026, 5, 2, 18, tzinfo=UTC), **common
     )
-    linking.link_entries([far.pk, notice.pk, near.pk])
+    event_linking.link_entries([far.pk, notice.pk, near.pk])
     assert list(event.docket_entries.all()) == [near]
 
 
