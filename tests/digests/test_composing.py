@@ -124,6 +124,9 @@ def test_docket_entries_are_listed_apart_and_links_are_safe(musk_case, current_p
     DocketEntry.objects.create(
         **common, number=513, description="Certificate of service", guid="b", hidden=True
     )
+    DocketEntry.objects.create(  # procedural: off the digest as it is off the case's timeline
+        **common, number=515, description="NOTICE of Appearance by Jane Roe", guid="d", kind="appearance"
+    )
     DocketEntry.objects.create(
         **common, number=514, description="<b>NOTICE</b>", guid="c", document_url="javascript:alert(1)"
     )

@@ -75,3 +75,12 @@ def test_a_filing_type_filter_shows_its_kind(client, entries):
     html = client.get(reverse("web:case", args=[case.slug]), {"docket_kind": "service"}).content.decode()
     assert _records(html) == {made["service"].pk}
     assert "Show procedural filings</a>" not in html
+
+
+def test_the_feeds_carry_substantive_filings_only(client, entries):
+    """A follower is told of the order and the notice of hearing, not of certificates of service."""
+    case, made = entries
+    for url in (reverse("web:case_feed", args=[case.slug]), reverse("web:feed")):
+        atom = client.get(url).content.decode()
+        shown = {pk for pk in made.values() if f"#record-{pk.pk}" in atom}
+        assert shown == {made["order"], made["notice"]}, url

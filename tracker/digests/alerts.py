@@ -122,7 +122,7 @@ def _read_new(plans, end: datetime) -> _New:
     entity_ids = _union(p[1].entity_ids for p in plans)
     start = min(p[2] for p in plans)
     entries = list(
-        DocketEntry.objects.visible()
+        DocketEntry.objects.substantive()
         .filter(case__in=case_ids, first_seen_at__gte=start, first_seen_at__lt=end)
         .select_related("case")
         .order_by("-entered_at", "-pk")

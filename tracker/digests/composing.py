@@ -182,7 +182,7 @@ def _docket(topics: Topics, window: dict, limit: int, home: str, counts: dict) -
     if not topics.case_ids:
         return None
     entries = (
-        DocketEntry.objects.visible()
+        DocketEntry.objects.substantive()
         .filter(case__in=topics.case_ids)
         .filter(_between("first_seen_at", window))
         .select_related("case")

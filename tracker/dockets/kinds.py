@@ -12,8 +12,7 @@ from pathlib import Path
 from tracker.dockets.models import DocketEntry
 
 TABLE = Path(__file__).with_name("kinds.json")
-# Procedural filings: kept, searchable, in the API, but off a case's timeline unless the reader asks.
-PROCEDURAL = (DocketEntry.Kind.SERVICE, DocketEntry.Kind.PRO_HAC_VICE, DocketEntry.Kind.APPEARANCE)
+PROCEDURAL = DocketEntry.PROCEDURAL
 
 
 @cache

@@ -20,6 +20,12 @@ class DocketEntryQuerySet(models.QuerySet):
         visible = self.exclude(hidden=True)
         return visible.exclude(hidden_kinds) if hidden_kinds else visible
 
+    def substantive(self):
+        """Visible entries without the procedural filings (certificates of service, pro hac vice,
+        notices of appearance): what the Atom feeds, digests and alerts tell a follower of the case.
+        The case page shows those filings only when the reader asks; search and the API keep them."""
+        return self.visible().exclude(kind__in=self.model.PROCEDURAL)
+
 
 class DocketEntry(models.Model):
     """One entry of a tracked case's docket. `entered_at` is when the court entered it (the feed's
@@ -39,6 +45,9 @@ class DocketEntry(models.Model):
         PRO_HAC_VICE = "pro_hac_vice", "pro hac vice"
         APPEARANCE = "appearance", "notice of appearance"
         OTHER = "other", "other"
+
+    # Procedural filings: kept, searchable, in the API, off a case's timeline unless the reader asks.
+    PROCEDURAL = (Kind.SERVICE, Kind.PRO_HAC_VICE, Kind.APPEARANCE)
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="docket_entries")
     feed = models.ForeignKey(

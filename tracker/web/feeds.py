@@ -7,7 +7,7 @@ its author, and carries the event's summary as escaped text in paragraphs (summa
 from article sentences: nothing in them is trusted as markup). The newest changes come first, so a
 reader polling the feed sees an event again when new coverage changes it.
 
-A docket entry (of a kind its case does not hide) is an entry too: titled "Court record: <type>", linked
+A docket entry (of a kind its case does not hide, and not a procedural filing) is an entry too: titled "Court record: <type>", linked
 to its place on the case's timeline, `published` when the court entered it and `updated` when a re-poll
 amended it, with the court as author and its text as escaped text. Events and entries are merged by
 their updated time, newest first, and the feed keeps the newest ENTRIES of them.
@@ -44,7 +44,7 @@ def _events():
 
 
 def _docket_entries():
-    return DocketEntry.objects.visible().select_related("case").order_by("-entered_at", "-pk")
+    return DocketEntry.objects.substantive().select_related("case").order_by("-entered_at", "-pk")
 
 
 def _updated(item) -> datetime | None:
