@@ -34,3 +34,4 @@ def test_a_search_query_of_100000_characters_is_searched_bounded(client, sample_
     assert response.status_code == 200
     searched = response.context["results"].query
     assert searched.startswith("Musk x") and len(searched) <= search.MAX_QUERY
+    assert response.context["query"] == searched and "x" * (search.MAX_QUERY + 1) not in response.text

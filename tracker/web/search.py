@@ -256,4 +256,5 @@ def search_page(request):
         return HttpResponseBadRequest("The query holds a NUL character.")
     results = search(query)
     template = "web/search.html#results" if wants_partial(request) else "web/search.html"
-    return render(request, template, {"query": query.strip(), "results": results, "tz": court_zone()})
+    # The page echoes what was searched (at most MAX_QUERY characters), never the raw query string.
+    return render(request, template, {"query": results.query, "results": results, "tz": court_zone()})
