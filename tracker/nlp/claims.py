@@ -41,7 +41,7 @@ from tracker.nlp import confidence, framing, gates, misparsed, placing, selectio
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
-from tracker.nlp.speakers import SpeakerResolver
+from tracker.nlp.speakers import SpeakerResolver, described
 from tracker.nlp.triggers import Draft, Trigger, Triggers, build_triggers, classify, default_triggers
 from tracker.nlp.types import Claim, DateMention, Mention
 
@@ -145,6 +145,8 @@ class _Reader:
         people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
         resolved = (self.speakers.resolve(person) for person in people)
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
+        if speaker is None and form in ("clause", "quote") and self._described(subject):
+            speaker = self.speakers.resolve(subject)  # "Exit polls suggested that ...": who, not what
         if speaker is None:
             return []
         if len(people) > 1:  # "Smith and Jones said": one attribution, under both names as written
@@ -188,6 +190,11 @@ class _Reader:
         parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
         between = self.text[clause.right_edge.idx : verb.idx]
         return ":" not in between and ";" not in between
+
+    def _described(self, subject: Token) -> bool:
+        """A description (speakers.described) that is not what someone said ("The admission
+        suggests ...": the outlet's reading of it, framing.py)."""
+        return described(subject) and subject.lower_ not in self.triggers.nouns
 
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""

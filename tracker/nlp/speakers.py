@@ -87,6 +87,22 @@ def speaker_words() -> SpeakerWords:
     return SpeakerWords(pronouns, anaphors, proxies, roles, frozenset(writer))
 
 
+UNRESOLVED = frozenset({"they", "them", "it", "one", "this", "that", "what"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def described(subject: Token) -> bool:
+    """A speaker given by a description that resolves to no name may still report for a verb that
+    needs a speaker who resolves ("Legal experts suggest that ...", "Exit polls suggested that ...",
+    claims.py: when what it reports is a clause or a quote); never a pronoun left unresolved nor a
+    demonstrative ("These moves suggest ...": the writer's own inference)."""
+    return not (
+        subject.lower_ in speaker_words().pronouns
+        or subject.lower_ in UNRESOLVED
+        or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
+    )
+
+
 QUOTES = frozenset({'"', "“", "”", "''", "``"})  # double quotation marks, not an apostrophe
 
 

@@ -6,7 +6,8 @@ A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, nou
 these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
 comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"), "not_as" (roles
 in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
-not the content: "told reporters"), "strict" (the speaker must resolve: "These moves suggest ..." is not a claim) and "content"
+not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a clause or a quote:
+"Exit polls suggested that ..." is a claim, "These moves suggest ..." is not) and "content"
 ("complement", "phrase": the verb phrase, "clause": the clause with its subject).
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,

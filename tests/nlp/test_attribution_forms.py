@@ -1,0 +1,22 @@
+"""Forms of English news attribution read from PolNeAR's train split (session 6): each test is a
+sentence written for it, and each failed with its rule removed."""
+
+from __future__ import annotations
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_a_described_speaker_may_suggest_a_clause(claims_of):
+    """A verb that needs a speaker who resolves ("suggest") takes a description that reports a clause
+    ("Exit polls", "Some of her allies"), but not a demonstrative or a mere phrase."""
+    assert speakers_and_texts(
+        claims_of("Exit polls suggested that turnout among young voters fell sharply.")
+    ) == [("Exit polls", "turnout among young voters fell sharply")]
+    assert speakers_and_texts(
+        claims_of("Some of her allies have suggested that the inquiry was rigged.")
+    ) == [("Some of her allies", "the inquiry was rigged")]
+    assert claims_of("These moves suggest that the partnership is over.") == []
+    assert claims_of("The admission suggests that the company copied its rivals.") == []  # a reading
+    assert claims_of("The committee confirmed three new judges on Tuesday.") == []
