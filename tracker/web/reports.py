@@ -1,22 +1,22 @@
 """ "Report an error": a short form on an event or a claim whose reports wait for curators in the admin.
 
-Rate limited per client address through the shared cache (TRACKER_ERROR_REPORTS_PER_HOUR, 5 by
-default); a reader over the limit gets a readable 429 page. The address is stored only as a keyed hash.
-Caveat: the address is REMOTE_ADDR; behind a proxy, every reader shares the proxy's address unless the
-proxy sets REMOTE_ADDR (gunicorn with --forwarded-allow-ips does).
+Rate limited per client address (TRACKER_ERROR_REPORTS_PER_HOUR, 5 by default) in the rate counters'
+own table (sources.limits), where no cache eviction or flush resets them; a reader over the limit gets
+a readable 429 page. The address is the client's (behind TRACKER_TRUSTED_PROXIES, the forwarded one)
+and is stored only as a keyed hash.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker.crossref.models import Claim, Event
+from tracker.sources.limits import client_address, within_limit
 from tracker.web.models import ErrorReport, hash_ip
 
 WINDOW_SECONDS = 60 * 60
@@ -42,16 +42,9 @@ def per_hour() -> int:
     return getattr(settings, "TRACKER_ERROR_REPORTS_PER_HOUR", 5)
 
 
-def allow(ip_hash: str) -> bool:
+def allow(address: str) -> bool:
     """Count one report from this client; False once it has sent per_hour() within the window."""
-    key = f"web:error-report:{ip_hash}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
-        count = 1
-    return count <= per_hour()
+    return within_limit("web:error-report", address, limit=per_hour(), window=WINDOW_SECONDS)
 
 
 def _target(request) -> tuple[Event | None, Claim | None]:
@@ -70,8 +63,9 @@ def report(request):
     form = ErrorReportForm(request.POST or None)
     context = {"event": event, "claim": claim, "form": form}
     if request.method == "POST":
-        ip_hash = hash_ip(request.META.get("REMOTE_ADDR", ""))
-        if not allow(ip_hash):
+        address = client_address(request)
+        ip_hash = hash_ip(address)
+        if not allow(address):
             context |= {"state": "limited", "limit": per_hour()}
             return render(request, "web/report.html", context, status=429)
         if form.is_valid():
