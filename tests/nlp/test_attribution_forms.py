@@ -20,3 +20,13 @@ def test_a_described_speaker_may_suggest_a_clause(claims_of):
     assert claims_of("These moves suggest that the partnership is over.") == []
     assert claims_of("The admission suggests that the company copied its rivals.") == []  # a reading
     assert claims_of("The committee confirmed three new judges on Tuesday.") == []
+
+
+def test_a_not_inside_the_quote_does_not_negate_its_verb(claims_of):
+    """The parser hangs the quote's "not" on the verb; only a "not" outside the quote negates it."""
+    claims = claims_of(
+        "Mary Lee was more resolute.\n\n“Absolutely not,” she said of the plan to move the trial."
+    )
+    assert speakers_and_texts(claims) == [("she", "Absolutely not,")]
+    assert claims_of("Mary Lee did not say that the plan was dead.") == []
+

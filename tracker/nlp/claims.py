@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, framing, gates, misparsed, placing, selection, syntax
+from tracker.nlp import confidence, framing, gates, glosses, misparsed, placing, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
@@ -122,7 +122,7 @@ class _Reader:
             or next((t for t in candidates if t.objects and syntax.has_object(verb, t.objects)), None)
             or next((t for t in candidates if not t.subjects and not t.objects), None)
         )
-        if trigger is not None and not trigger.objects and syntax.negated(verb):
+        if trigger is not None and not trigger.objects and syntax.negated(verb, self.quoted):
             return []  # "never said that X" does not claim X
         if trigger is None or (subject is None and not passive) or syntax.hypothetical(verb, segment):
             return []
@@ -172,6 +172,7 @@ class _Reader:
         if complement is not None and trigger.content != "phrase":
             tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
             tokens -= misparsed.reported_apart(self, complement)  # "..., adding that Y": Y apart
+            tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
             return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
             return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]

@@ -156,8 +156,10 @@ def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
     return any(c.dep_ in wanted or f"{c.dep_}:{c.lower_}" in wanted for c in verb.children)
 
 
-def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+def negated(verb: Token, quoted: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The verb is negated ("never said"); a "not" inside quoted words the parser hung on it is the
+    quote's (“Absolutely not,” he said), when the indices in `quoted` are given."""
+    return any(c.dep_ == "neg" and c.i not in quoted for c in verb.children)
 
 
 def is_object(token: Token) -> bool:
