@@ -30,3 +30,14 @@ def test_a_not_inside_the_quote_does_not_negate_its_verb(claims_of):
     assert speakers_and_texts(claims) == [("she", "Absolutely not,")]
     assert claims_of("Mary Lee did not say that the plan was dead.") == []
 
+
+def test_capitalised_quoted_words_are_speech_unless_a_word_comes_before(claims_of):
+    """A short quote in title case is a title only inside a phrase ("told “Meet the Press”"); after a
+    comma or opening its sentence it is what was said."""
+    assert ("Jane Roe", "Probably.") in speakers_and_texts(
+        claims_of("Asked whether she would run again, Jane Roe said, “Probably.”")
+    )
+    assert speakers_and_texts(claims_of("“Technicals,” Bob Lee said.")) == [("Bob Lee", "Technicals,")]
+    assert speakers_and_texts(claims_of("Jane Roe told “Meet the Press” that the deal was fair.")) == [
+        ("Jane Roe", "the deal was fair")
+    ]

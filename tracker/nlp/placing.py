@@ -56,7 +56,7 @@ def attached_quotes(
     pieces = []
     # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
     for quote in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):
-        if (first <= quote.start and quote.end <= last) or is_title(quote):
+        if (first <= quote.start and quote.end <= last) or _title(reader, quote):
             continue
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
@@ -77,6 +77,14 @@ def attached_quotes(
         if holds_child or before or after:
             pieces.append((quote.start, quote.end))
     return pieces or introduced(reader, verb, after_phrase, segment)
+
+
+def _title(reader: Reader, quote: Quote) -> bool:
+    """A title in quotation marks ("told “Meet the Press” that ..."), not someone's words: title case,
+    a word just before it. Quoted words that open their sentence or follow a comma or a colon are spoken,
+    capitalised or not (“Technicals,” Roe said; Roe said, “Probably.”)."""
+    before = reader.text[max(0, quote.start - 40) : max(0, quote.start - 1)].rstrip(" ")
+    return is_title(quote) and before[-1:].isalnum()
 
 
 def introduced(reader: Reader, verb: Token, after_phrase: int, segment: Span) -> list[tuple[int, int]]:
