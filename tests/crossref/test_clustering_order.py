@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -10,7 +11,7 @@ from tracker.crossref import clustering
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
-from .test_clustering import events, seeds  # noqa: F401 - fixtures
+from .test_clustering import EVENTS, analyze, events, make_article, seeds  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,59 @@ def test_recluster_merges_stories_split_by_an_early_decision(seeds):  # noqa: F8
     clustering.recluster(since=min(clustering.effective_time(a) for a in seeds))
     assert Story.objects.count() == 1
     assert Story.objects.get().memberships.count() == 5
+
+
+def test_linking_one_by_one_in_any_order_ends_as_one_settle_of_all(seeds, events):  # noqa: F811
+    """Without the periodic step: each article settled as it arrives (alone or in a batch), in shuffled
+    orders, ends with the stories one settle of the whole set gives (the set lies in one window)."""
+    articles = [*seeds, *(a for v in events.values() for a in v)]
+    Story.objects.all().delete()
+    for article in articles:
+        clustering._create([article])
+    clustering.settle(articles)
+    expected = partition()
+    assert 1 < len(expected) < len(articles)
+    for seed in range(6):
+        order = list(articles)
+        rng = random.Random(seed)
+        rng.shuffle(order)
+        Story.objects.all().delete()
+        while order:
+            size = rng.randint(1, 3)
+            batch, order = order[:size], order[size:]
+            for article in batch:
+                clustering.assign_story(article)
+            clustering.settle(batch)
+        assert partition() == expected, seed
+
+
+def follow_ups(days: float, tag: str) -> list[Article]:
+    """Each event reported again `days` later, its sentences in reverse order (no copy: another lead)."""
+    made = []
+    for specs in EVENTS.values():
+        for outlet, date, title, text in specs:
+            later = (datetime.fromisoformat(date) + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+            made.append(make_article(outlet, later, f"{tag}: {title}", ". ".join(reversed(text.split(". ")))))
+    analyze(*made)
+    return made
+
+
+def test_over_more_than_a_window_the_periodic_step_ends_the_same_in_any_order(seeds, events):  # noqa: F811
+    """Eight days of reports: linked one by one the stories may differ by order (a settle sees three days
+    around its batch); after the periodic step they are those of one settle of the whole set."""
+    articles = [
+        *seeds,
+        *(a for v in events.values() for a in v),
+        *follow_ups(2.5, "Later"),
+        *follow_ups(5, "On"),
+    ]
+    Story.objects.all().delete()
+    for article in articles:
+        clustering._create([article])
+    clustering.settle(articles)
+    expected = partition()
+    assert 3 < len(expected) < len(articles) - 10
+    for seed in range(4):
+        order = list(articles)
+        random.Random(seed).shuffle(order)
+        assert link_in(order) == expected, seed

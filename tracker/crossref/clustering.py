@@ -1,20 +1,18 @@
 """Story clustering: which stored articles report the same real-world event, whatever order they came in.
 
-Two steps. `assign_story` gives a new article a story at once (the claims step needs one): its
-original's for a copy, else the recent story its articles resemble most on average (`features`), else
-a story of its own. `settle` then clusters the neighbourhood of a linked batch from scratch, by average
-linkage over pairwise scores (`features.cluster`), and moves memberships to match: stories merge and
-split, and copies found by their lead paragraphs are linked to their original. Because that clustering
-is a function of the set of articles (ordered by stated publication time and URL, never by arrival or
-id), the outcome for a set of articles is the same in any order; `recluster` does the same for a span
-of time (a periodic step, or a rebuild).
+`assign_story` gives a new article a story at once (the claims step needs one): its original's for a
+copy, else what settling its neighbourhood gives it. `settle` clusters the neighbourhood of a batch from
+scratch, by average linkage over pairwise scores (`features.cluster`), and moves memberships to match:
+stories merge and split, copies found by their lead are linked to their original. The clustering is a
+function of the set of articles (in key order: stated time and URL, never arrival or id), and the
+neighbourhood holds every undated article of its stories, so a set within one window ends the same in
+any order (tests/crossref/test_clustering_order.py); `recluster` settles a span (the periodic step).
 
-"Recent" is the stated publication time when the article has one, its first sighting otherwise: an
-archive imported at once is still spread over the days it reports. A story merged away is deleted: its
-claims, discrepancies and events move to the story that took its articles, and a `StoryRedirect` sends
-its URL there. A story with a curator-locked event keeps its articles; a story a curator locked
-(`Story.locked`) neither loses nor takes any. Caveat: `Article.published_at` has no index, so the
-window query scans on a large database.
+"Recent" is the stated publication time when the article has one, its first sighting otherwise. A
+story merged away is deleted: its claims, discrepancies and events move to the story that took its
+articles, and a `StoryRedirect` sends its URL there. A story with a curator-locked event keeps its
+articles; a story a curator locked (`Story.locked`) neither loses nor takes any. Caveat:
+`Article.published_at` has no index, so the window query scans on a large database.
 """
 
 from __future__ import annotations
@@ -24,11 +22,11 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from tracker.cases.models import Case
 from tracker.crossref import batch_profiles, features, linkage, undated, words
-from tracker.crossref.models import Claim, DateMention, Discrepancy, Mention, Story, StoryArticle
+from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Mention, Story, StoryArticle
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 
@@ -59,13 +57,18 @@ def _near(articles: Iterable[Article]) -> Q:
 
 
 def neighbourhood(articles: Sequence[Article]) -> list[Article]:
-    """The linked articles within WINDOW of these (and these), latest MAX_SCOPE, in key order: an
-    article not linked yet waits for its own batch."""
+    """The linked articles within WINDOW of these, the undated articles of their stories, and these;
+    the latest MAX_SCOPE, in key order: an article not linked yet waits for its own batch. An undated
+    article is where its content placed it (`undated.placed`), which its first sighting does not show:
+    it is settled with its story, never left out of it (a story settled without it could end otherwise
+    than everything settled at once)."""
+    near = Article.objects.filter(_near(articles), story_membership__isnull=False).values("pk")
+    stories = StoryArticle.objects.filter(article__in=near).values("story_id")
     found = Article.objects.filter(
-        _near(articles), status=Article.Status.ANALYZED, story_membership__isnull=False
+        Q(pk__in=near) | Q(published_at=None, story_membership__story__in=stories),
+        status=Article.Status.ANALYZED,
     )
-    found = found.exclude(text="")
-    found = list(found.order_by("-first_seen_at")[:MAX_SCOPE])
+    found = list(found.exclude(text="").order_by("-first_seen_at", "pk")[:MAX_SCOPE])
     known = {a.pk for a in found}
     found += [a for a in articles if a.pk not in known]
     return sorted(found, key=_key)
@@ -119,7 +122,7 @@ def candidate_stories(article: Article) -> list[Story]:
     return list(Story.objects.filter(memberships__article__in=near).distinct().order_by("pk"))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
 def assign_story(article: Article) -> StoryArticle:
     """The article's story membership: its existing one, its original's for a copy, else what
     settling its neighbourhood gives it (a story of its own when it resembles none). Idempotent."""
@@ -130,9 +133,8 @@ def assign_story(article: Article) -> StoryArticle:
     if original is not None:
         membership = assign_story(original)
         return _add(membership.story, [article], similarity=1.0)[0]
-    _create([article])
-    settle([article])
-    return StoryArticle.objects.select_related("story").get(article=article)
+    made = _settle([article])  # the article is in the scope, unlinked: settling gives it its story
+    return made.get(article.pk) or StoryArticle.objects.select_related("story").get(article=article)
 
 
 def _original_of(article: Article, hops: int = 5) -> Article | None:
@@ -148,17 +150,21 @@ def _original_of(article: Article, hops: int = 5) -> Article | None:
     return None
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[int, Story]:
     """Recluster the neighbourhood of these articles and make the stored stories match; returns each
     given article's story afterwards (by article id). A story with a curator-locked event keeps its
     articles; with `grow_curated` False it takes none either (the periodic step leaves it as it is)."""
     if not articles:
         return {}
-    scope = neighbourhood(articles)
-    _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated)  # reused in a batch
+    _settle(articles, grow_curated=grow_curated)
     memberships = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
     return {m.article_id: m.story for m in memberships}
+
+
+def _settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[int, StoryArticle]:
+    scope = neighbourhood(articles)  # profiles reused within a batch:
+    return _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated)
 
 
 def recluster(*, since: datetime, until: datetime | None = None) -> int:
@@ -172,17 +178,22 @@ def recluster(*, since: datetime, until: datetime | None = None) -> int:
     return len(articles)
 
 
-def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True) -> None:
+def _apply(
+    scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True
+) -> dict[int, StoryArticle]:
+    """Make the stored stories match `features.cluster` of the scope; the memberships made, by article."""
     found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
     _link_copies(scope, found)
-    member_of = dict(StoryArticle.objects.filter(article__in=scope).values_list("article_id", "story_id"))
-    curated = Story.objects.filter(pk__in=set(member_of.values())).filter(
-        Q(locked=True) | Q(events__locked=True)
-    )
-    pinned, frozen = set(), set()  # curated stories keep their articles; locked ones take none either
-    for pk, locked in curated.values_list("pk", "locked").distinct():
-        pinned.add(pk)
-        if locked or not grow_curated:
+    curated = Exists(Event.objects.filter(stories=OuterRef("story_id"), locked=True))
+    rows = StoryArticle.objects.filter(article__in=scope).annotate(curated=curated)
+    member_of, pinned, frozen = {}, set(), set()  # curated stories keep their articles; locked: take none
+    for article_id, pk, locked, by_event in rows.values_list(
+        "article_id", "story_id", "story__locked", "curated"
+    ):
+        member_of[article_id] = pk
+        if locked or by_event:
+            pinned.add(pk)
+        if locked or (by_event and not grow_curated):
             frozen.add(pk)
     taken: set[int] = set()
     moves: dict[int, list[Article]] = {}  # story id (or -n for a new story) -> articles to move in
@@ -196,7 +207,7 @@ def _apply(scope: list[Article], found: list[features.Profile], *, grow_curated:
             current = member_of.get(article.pk)
             if current != keeper and current not in pinned:
                 moves.setdefault(keeper, []).append(article)
-    _move(moves, member_of)
+    return _move(moves, member_of)
 
 
 def _link_copies(scope: list[Article], found: list[features.Profile]) -> None:
@@ -217,53 +228,59 @@ def _root(article: Article) -> Article:
     return _original_of(article) or article
 
 
-def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> None:
+def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[int, StoryArticle]:
     """Move the articles into their keepers (a negative key: a new story); a story left empty hands
     its claims, discrepancies and events to the story that took most of its articles, and goes,
-    leaving a redirect to that heir."""
-    touched = {member_of[a.pk] for articles in moves.values() for a in articles if a.pk in member_of}
-    StoryArticle.objects.filter(article__in=[a for articles in moves.values() for a in articles]).delete()
+    leaving a redirect to that heir. Each story touched is refreshed once."""
+    left = {member_of[a.pk] for articles in moves.values() for a in articles if a.pk in member_of}
+    if left:
+        moved = [a.pk for articles in moves.values() for a in articles if a.pk in member_of]
+        StoryArticle.objects.filter(article__in=moved).delete()
     went: dict[int, Counter] = {}
+    touched: dict[int, Story | None] = dict.fromkeys(left)
+    made: dict[int, StoryArticle] = {}
     for keeper, articles in sorted(moves.items()):
         if keeper < 0:
-            story = _create(articles)[0].story
+            added = _create(articles)
         else:
-            story = Story.objects.select_for_update().get(pk=keeper)
-            _add(story, articles, similarity=1.0)
+            added = _add(
+                Story.objects.select_for_update().get(pk=keeper), articles, similarity=1, refresh=False
+            )
+            touched[keeper] = added[0].story
+        made.update((m.article_id, m) for m in added)
+        story = added[0].story
         for article in articles:
             if article.pk in member_of:
                 went.setdefault(member_of[article.pk], Counter())[story.pk] += 1
-        touched.add(story.pk)
-    for old in Story.objects.filter(pk__in=touched, memberships__isnull=True):
+    for old in Story.objects.filter(pk__in=left, memberships__isnull=True) if left else ():
         heir = went[old.pk].most_common(1)[0][0]
         StoryRedirect.record(old, heir)  # its URL answers with the heir (web.stories)
         Claim.objects.filter(story=old).update(story_id=heir)
         Discrepancy.objects.filter(story=old).update(story_id=heir)
         for event in old.events.all():
             event.stories.add(heir)
-        touched.discard(old.pk)
+        del touched[old.pk]
         old.delete()
-    for story in Story.objects.filter(pk__in=touched):
+    unread = [pk for pk, story in touched.items() if story is None]
+    touched.update((story.pk, story) for story in Story.objects.filter(pk__in=unread))
+    for story in touched.values():
         _refresh(story)
+    return made
 
 
 def _create(articles: Sequence[Article]) -> list[StoryArticle]:
-    first = articles[0]
-    story = Story.objects.create(
-        title=first.title[:500],
-        representative=first,
-        first_seen_at=first.first_seen_at,
-        last_changed_at=first.first_seen_at,
-        features={"version": FEATURES_VERSION, "articles": 0},
-    )
+    first, empty = articles[0], {"version": FEATURES_VERSION, "articles": 0}
+    seen = {"first_seen_at": first.first_seen_at, "last_changed_at": first.first_seen_at}
+    story = Story.objects.create(title=first.title[:500], representative=first, features=empty, **seen)
     return _add(story, articles, similarity=1.0)
 
 
-def _add(story: Story, articles: Sequence[Article], *, similarity: float) -> list[StoryArticle]:
+def _add(story: Story, articles: Sequence[Article], *, similarity: float, refresh=True) -> list[StoryArticle]:
     made = StoryArticle.objects.bulk_create(
         [StoryArticle(story=story, article=a, similarity=round(similarity, 4)) for a in articles]
     )
-    _refresh(story)
+    if refresh:
+        _refresh(story)
     return made
 
 
