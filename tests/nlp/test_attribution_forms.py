@@ -41,3 +41,23 @@ def test_capitalised_quoted_words_are_speech_unless_a_word_comes_before(claims_o
     assert speakers_and_texts(claims_of("Jane Roe told “Meet the Press” that the deal was fair.")) == [
         ("Jane Roe", "the deal was fair")
     ]
+
+
+def test_a_speaker_after_said_keeps_it_when_the_parser_hangs_it_on_a_later_verb(claims_of):
+    """“...,” said the cashier, who ...: the parser makes the speaker the subject of the relative's or
+    the participle's verb; a noun phrase set off by a comma right after the verb is its speaker."""
+    claims = claims_of(
+        "Neighbours were shaken.\n\n“Someone came in and said we should all leave town,” said the cashier,"
+        " who like many in the town did not want to be named."
+    )
+    assert speakers_and_texts(claims) == [
+        ("the cashier", "Someone came in and said we should all leave town,")
+    ]
+    claims = claims_of(
+        "“I am not going to apologize, so forget about it,” said retired surgeon Jane Roe, asked about her"
+        " claims that she had won a prize."
+    )
+    assert (
+        "retired surgeon Jane Roe",
+        "I am not going to apologize, so forget about it,",
+    ) in speakers_and_texts(claims)

@@ -30,6 +30,7 @@ class Reader(Protocol):
     doc: Doc
     text: str
     quotes: list[Quote]
+    quoted: set[int]  # indices of the tokens inside quotation marks
     speakers: SpeakerResolver
     triggers: Triggers
 

@@ -16,6 +16,8 @@ SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
 OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
 CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "aux"})
 MAX_INSERTION_WORDS = 25  # "Roe, a lawyer who ..., said": the words between the name and the verb
+QUOTE_MARKS = frozenset({'"', "”", "''", "’"})
+MAX_INVERTED_WORDS = 8  # "said retired neurosurgeon Jane Roe": the words of an inverted speaker
 FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
 
 
@@ -96,9 +98,29 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         verb = verb.head.head
     found, passive = syntax.subject(verb)
     if found is None and (not passive or verb.dep_ == "conj"):
-        found = lost_subject(reader, verb, segment)
+        found = lost_subject(reader, verb, segment) or inverted_subject(reader, verb, segment)
         passive = passive and found is None
     return found, passive
+
+
+def inverted_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
+    """ "“...,” said the woman, who ...": the speaker after a verb of saying that follows a quote,
+    which the parser made the subject of a later verb. The noun phrase must start right after the
+    verb, its head be a subject and a comma or the sentence's end follow it; None otherwise."""
+    before = reader.doc[verb.i - 1] if verb.i > segment.start else None
+    if before is None or (before.i not in reader.quoted and before.text not in QUOTE_MARKS):
+        return None
+    for token in reader.doc[verb.i + 1 : min(segment.end, verb.i + 1 + MAX_INVERTED_WORDS)]:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.i > token.i
+            and token.left_edge.i == verb.i + 1
+            and (token.i + 1 == segment.end or reader.doc[token.i + 1].text in (",", "."))
+        ):  # set off: "said the woman, who ..."; not "..., suggesting he might run"
+            return token
+        if token.is_punct:
+            return None
+    return None
 
 
 def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
