@@ -61,3 +61,13 @@ def test_a_speaker_after_said_keeps_it_when_the_parser_hangs_it_on_a_later_verb(
         "retired surgeon Jane Roe",
         "I am not going to apologize, so forget about it,",
     ) in speakers_and_texts(claims)
+
+
+def test_a_verb_of_saying_coordinated_inside_the_complement_is_a_report_of_its_own(claims_of):
+    """ "says she spoke to X and urged him to ...": the parser coordinates "urged" with the reported
+    verb; it is the speaker's second report, not part of the first one's content."""
+    claims = claims_of("Senator Mary Lee says she spoke to the governor and urged him to sign the bill.")
+    assert speakers_and_texts(claims) == [
+        ("Senator Mary Lee", "she spoke to the governor"),
+        ("Senator Mary Lee", "him to sign the bill"),
+    ]

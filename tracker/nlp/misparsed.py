@@ -78,15 +78,17 @@ def reported_apart(reader: Reader, complement: Token) -> set[int]:
 
 
 def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
-    """ "said that X and predicted that Y": a verb of saying with its own clause and no subject,
-    coordinated with the verb of a reported clause."""
+    """ "said that X and predicted that Y", "says she spoke to X and urged him to ...": a verb of
+    saying with its own clause, object or phrase and no subject, coordinated with the verb of a
+    clause reported after it."""
     return (
         verb.dep_ == "conj"
         and verb.lower_ in reader.triggers.verbs
         and verb.head.dep_ == "ccomp"
         and verb.head.head.lower_ in reader.triggers.verbs
+        and verb.head.head.i < verb.head.i  # not "X and urging Y, BFM TV reported": the report is X and Y
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and any(c.dep_ == "ccomp" for c in verb.children)
+        and any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp", "prep", "dative") for c in verb.children)
     )
 
 
