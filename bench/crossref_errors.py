@@ -6,7 +6,10 @@ go (what `clustering.recluster` over the whole span would do), and prints the ad
 B-cubed F1 of each split separately (tune on `train`, check on `dev`), then the pairs of articles that
 belong together but were split, and those put together that do not, each with its feature scores.
 
-    .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40] [--undated 3]
+    .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40] [--undated 3] [--orders 3]
+
+`--orders K` then links the articles one at a time, as the chain does, in K shuffled orders (rolled
+back) and prints each order's ARI and whether it ends as clustering everything at once did.
 
 `--undated N` clusters every Nth article (copies included, in the labelled set's order) as if it stated
 no date: its publication time is dropped in memory, and so are the days its dated facts name when
@@ -54,12 +57,52 @@ def blank(files, articles, item_of) -> None:
     relative.update(value=None)
 
 
+def linked_in_orders(articles, item_of, label, args, ari) -> None:
+    """Each article linked alone (`clustering.assign_story`, as the chain's first step) in K shuffled
+    orders, stories emptied before each: the split's ARI, and whether its partition is the one of
+    clustering everything at once."""
+    import random
+
+    from django.db import transaction
+
+    from tracker.crossref import batch_profiles, clustering
+    from tracker.crossref.models import Story, StoryArticle
+    from tracker.sources.models import Article
+
+    if args.undated:  # the neighbourhood query reads the dates from the database
+        Article.objects.filter(pk__in=[a.pk for a in articles if a.published_at is None]).update(
+            published_at=None
+        )
+    idx = [i for i, it in enumerate(item_of) if args.split in ("all", it.split)]
+    truth = [item_of[i].story for i in idx]
+
+    def parts(labels) -> set[frozenset]:
+        return {frozenset(i for i in idx if labels[i] == g) for g in {labels[i] for i in idx}}
+
+    for seed in range(args.orders):
+        mark = transaction.savepoint()
+        Story.objects.all().delete()
+        order = list(articles)
+        random.Random(seed).shuffle(order)
+        with batch_profiles.remembered():
+            for article in order:
+                clustering.assign_story(article)
+        member = dict(StoryArticle.objects.values_list("article_id", "story_id"))
+        found = [member[a.pk] for a in articles]
+        got = [found[i] for i in idx]
+        print(
+            f"order {seed}: {args.split} ARI {ari(truth, got):.3f} same as at once: {parts(found) == parts(label)}"
+        )
+        transaction.savepoint_rollback(mark)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("keep")
     parser.add_argument("--split", default="train")
     parser.add_argument("--pairs", type=int, default=40)
     parser.add_argument("--undated", type=int, default=0, metavar="N", help="drop every Nth article's date")
+    parser.add_argument("--orders", type=int, default=0, metavar="K", help="also link one by one in K orders")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crossref-errors-") as var_dir:
         configure(var_dir)
@@ -79,10 +122,12 @@ def main() -> None:
             if args.undated:
                 blank({i.file for i in items[:: args.undated]}, articles, item_of)
             found = undated.placed(clustering.profiles(articles))  # as clustering._apply does
+            groups = features.cluster(found)
+            label = {i: n for n, g in enumerate(groups) for i in g}
+            if args.orders:
+                linked_in_orders(articles, item_of, label, args, adjusted_rand_index)
             transaction.set_rollback(True)
-        groups = features.cluster(found)
-        label = {i: n for n, g in enumerate(groups) for i in g}
-        for split in ("train", "dev"):
+        for split in ("train", "dev") if args.split == "all" else (args.split,):  # dev: the lead's only
             idx = [i for i, it in enumerate(item_of) if it.split == split]
             truth = [item_of[i].story for i in idx]
             got = [label[i] for i in idx]
