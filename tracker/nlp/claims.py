@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, framing, gates, misparsed, placing, selection, syntax
+from tracker.nlp import confidence, framing, gates, glosses, misparsed, placing, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
@@ -172,6 +172,7 @@ class _Reader:
         if complement is not None and trigger.content != "phrase":
             tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
             tokens -= misparsed.reported_apart(self, complement)  # "..., adding that Y": Y apart
+            tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
             return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
             return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]

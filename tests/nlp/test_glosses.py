@@ -1,0 +1,55 @@
+"""The outlet's gloss at the end of reported content is not the speaker's (glosses.py): a participle
+of consequence or reaction and a sentential "which" clause that reads the report are cut; the same
+forms that carry the speaker's own words are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def contents(claims):
+    return {c.speaker: c.text for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The mayor testified that the agency destroyed the records, sparking a debate over archives.",
+            "The mayor",
+            "the agency destroyed the records",
+        ),
+        (
+            "Jane Roe said the plant would close in March, raising questions about the town's budget.",
+            "Jane Roe",
+            "the plant would close in March",
+        ),
+        (
+            "The chief executive said the firm has only forty employees, which further underscores how"
+            " small it is.",
+            "The chief executive",
+            "the firm has only forty employees",
+        ),
+    ],
+)
+def test_the_outlets_gloss_is_cut_from_the_content(claims_of, text, speaker, content):
+    assert contents(claims_of(text)).get(speaker) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (  # the participle is the speaker's own plan, not a reaction: kept
+            "Jane Roe said the city would sell the land, raising money for the schools.",
+            "Jane Roe",
+            "the city would sell the land, raising money for the schools",
+        ),
+        (  # a restrictive clause, no comma: kept
+            "The engineer said the report shows a flaw which highlights the risk.",
+            "The engineer",
+            "the report shows a flaw which highlights the risk",
+        ),
+    ],
+)
+def test_the_speakers_own_clause_is_kept(claims_of, text, speaker, content):
+    assert contents(claims_of(text)).get(speaker) == content

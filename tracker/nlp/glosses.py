@@ -1,0 +1,69 @@
+"""The writer's gloss at the end of reported content: what the report led to or what it means, in the
+outlet's words, attached to the reported clause by a comma.
+
+- a participle of consequence or reaction: "Musk testified that xAI trained Grok on OpenAI's models,
+  sparking debate over distillation" (the debate is the outlet's, not Musk's testimony);
+  "..., raising questions about ..." (only with such an object: "raising taxes" may be reported);
+- a sentential "which" clause that reads the report: "noting it has a few hundred employees, which
+  further contextualizes its strategy".
+
+Such a clause is cut from the claim's content (the comma with it) when it ends the content. Cutting a
+clause the speaker did say loses words; keeping the outlet's gloss puts words in the speaker's mouth,
+so the cut errs on the safe side. The verbs and objects are data (patterns/glosses.jsonl).
+
+Caveat: only clause content (a verb's complement) is read; a quotation is never cut.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+
+GLOSSES_FILE = PATTERNS_DIR / "glosses.jsonl"
+
+
+@cache
+def _forms() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(form, the verb's inflected forms, objects) of each rule. The pipeline has no lemmatizer (it
+    is disabled for speed), so a rule's lemmas are inflected here: "raise" -> raises, raised, raising."""
+    rules = []
+    for rule in read_jsonl(GLOSSES_FILE):
+        words = set()
+        for lemma in rule["lemmas"]:
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            words |= {lemma, f"{lemma}s", f"{lemma}d", f"{stem}ed", f"{stem}ing"}
+        if rule["form"] == "participle":
+            words = {w for w in words if w.endswith("ing")}
+        rules.append((rule["form"], frozenset(words), frozenset(rule.get("objects", ()))))
+    return tuple(rules)
+
+
+def _is_gloss(verb: Token) -> bool:
+    doc = verb.doc
+    first = verb.left_edge.i
+    if first == 0 or doc[first - 1].text != ",":
+        return False
+    objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "obj")}
+    for form, words, wanted in _forms():
+        if verb.lower_ not in words:
+            continue
+        opens = all(doc[i].dep_ == "advmod" for i in range(first, verb.i))  # ", further sparking"
+        if form == "participle" and verb.dep_ == "advcl" and opens and (not wanted or objects & wanted):
+            return True
+        if form == "which" and verb.dep_ == "relcl" and doc[first].lower_ == "which":
+            return True
+    return False
+
+
+def trailing(complement: Token) -> set[int]:
+    """Token indices of a gloss that ends `complement`'s subtree, with the comma before it."""
+    last = complement.right_edge.i
+    while last > complement.i and (complement.doc[last].is_punct or complement.doc[last].is_space):
+        last -= 1
+    for token in complement.subtree:
+        if token.i > complement.i and token.right_edge.i >= last and _is_gloss(token):
+            return set(range(token.left_edge.i - 1, complement.right_edge.i + 1))
+    return set()
