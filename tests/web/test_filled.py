@@ -35,8 +35,8 @@ def test_a_topic_shows_the_events_and_stories_of_its_coverage(
     topic = Case.objects.get(slug="ai-distillation")
     story = Story.objects.filter(cases=topic).order_by("pk").first()
     assert story is not None  # the sample's coverage is about distillation too
-    # 22: the sample notice's check, once per minute; the date mentions dating claimless events
-    with django_assert_max_num_queries(22):
+    # 20: the sample notice's check, once per minute; the date mentions dating claimless events
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("web:case", args=[topic.slug]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -53,7 +53,7 @@ def test_all_cases_keep_the_court_record(client, sample_corpus, django_assert_ma
     entry = _entry(
         case, 501, kind="minutes", entry_type="Minute Entry - Jury Trial", description="Jury trial held."
     )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(19):
         response = client.get(reverse("web:home"), {"case": "all"})
     assert response.status_code == 200
     html = response.content.decode()

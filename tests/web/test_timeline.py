@@ -194,8 +194,9 @@ def test_bad_cursor_is_ignored(client, sample_corpus):
 def test_query_count_does_not_grow(client, sample_corpus, django_assert_max_num_queries):
     url = reverse("web:home")
     _record(_case(), 299, datetime(2026, 2, 1, 18, 0, tzinfo=UTC))
-    # the case's people; the sample notice's check; the date mentions dating claimless events
-    with django_assert_max_num_queries(23) as small:
+    # nothing kept (TRACKER_PAGE_CACHE_SECONDS=0): the cases, the event ids, the rows (events, claims,
+    # docket links, coverage, discrepancies), the record, the overview, the hearings, the form's choices
+    with django_assert_max_num_queries(21) as small:
         assert client.get(url).status_code == 200
     _more_events(30)
     for i in range(10):
@@ -207,3 +208,24 @@ def test_query_count_does_not_grow(client, sample_corpus, django_assert_max_num_
     with django_assert_max_num_queries(len(small.captured_queries)):
         filtered = {"kind": "statement", "outlet": "aivizor.example", "entity": "elon-musk"}
         assert client.get(url, filtered).status_code == 200
+
+
+def test_kept_rows_keep_the_uncached_timeline_at_five_queries(
+    client, sample_corpus, settings, django_user_model, django_assert_num_queries
+):
+    """Staff's timeline (never from the page cache) with the rows kept (precomputed.py): the cases, the
+    event ids (and whether each is in the record), the court record and the events its entries report,
+    the next hearing, at any corpus size."""
+    settings.TRACKER_PAGE_CACHE_SECONDS = 300
+    client.force_login(django_user_model.objects.create_user("curator", password="x", is_staff=True))
+    url = reverse("web:home")
+    _record(_case(), 299, datetime(2026, 2, 1, 18, 0, tzinfo=UTC))
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(5):
+        assert client.get(url).status_code == 200
+    _more_events(30)
+    assert client.get(url).status_code == 200  # the new events' rows are made once
+    with django_assert_num_queries(5):
+        response = client.get(url)
+        assert response.status_code == 200
+    assert len(_items(response)) == timeline.PAGE_SIZE

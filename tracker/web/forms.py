@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Exists, OuterRef
 
-from tracker.cases.models import Case, Entity
-from tracker.crossref.models import Claim, ClaimCandidate
+from tracker.cases.models import Case
+from tracker.crossref.models import ClaimCandidate
 from tracker.dockets.models import DocketEntry
-from tracker.sources.models import Article, Outlet
+from tracker.web import precomputed
 from tracker.web.timeline import NEWS, RECORD, Filters
 
 ALL_CASES = "all"
@@ -19,23 +18,11 @@ class TimelineFilterForm(forms.Form):
     outlet still shows a timeline."""
 
     case = forms.ChoiceField(required=False, label="Case")
-    entity = forms.ModelChoiceField(
-        queryset=Entity.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label="Who",
-        empty_label="Anyone",
-    )
+    entity = forms.ChoiceField(required=False, label="Who")
     kind = forms.ChoiceField(
         choices=[("", "Any kind")] + list(ClaimCandidate.Kind.choices), required=False, label="Claim kind"
     )
-    outlet = forms.ModelChoiceField(
-        queryset=Outlet.objects.none(),
-        to_field_name="domain",
-        required=False,
-        label="Outlet",
-        empty_label="Any outlet",
-    )
+    outlet = forms.ChoiceField(required=False, label="Outlet")
     date_from = forms.DateField(required=False, label="From", widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(required=False, label="To", widget=forms.DateInput(attrs={"type": "date"}))
     type = forms.ChoiceField(
@@ -58,15 +45,10 @@ class TimelineFilterForm(forms.Form):
         self.cases = {c.slug: c for c in cases}
         self.fields["case"].choices = [(c.slug, c.name) for c in cases] + [(ALL_CASES, "All cases")]
         self.fields["case"].initial = case.slug if case else ALL_CASES
-        # EXISTS on indexed foreign keys, not a join with DISTINCT: the choices are read on every page
-        # and a join over every claim or article takes seconds at 100,000 articles (bench/web.py).
-        spoke = Claim.objects.filter(speaker=OuterRef("pk"))
-        if case is not None:
-            spoke = spoke.filter(case=case)
-        entities = Entity.objects.filter(Exists(spoke), status=Entity.Status.CURATED).order_by("name")
-        self.fields["entity"].queryset = entities
-        published = Article.objects.relevant().filter(outlet=OuterRef("pk"))
-        self.fields["outlet"].queryset = Outlet.objects.filter(Exists(published)).order_by("name")
+        # Who spoke in the case's claims and which outlets published: read once per change of the
+        # case's (or any) events, not on every page (precomputed.py).
+        self.fields["entity"].choices = [("", "Anyone"), *precomputed.speaker_choices(case)]
+        self.fields["outlet"].choices = [("", "Any outlet"), *precomputed.outlet_choices()]
 
     def filters(self, default_case: Case | None) -> Filters:
         """The valid part of the input as Filters; an invalid field counts as not given."""
@@ -74,12 +56,11 @@ class TimelineFilterForm(forms.Form):
         data = getattr(self, "cleaned_data", {})
         raw_case = self.data.get("case")
         case = None if raw_case == ALL_CASES else self.cases.get(raw_case or "", default_case)
-        entity, outlet = data.get("entity"), data.get("outlet")
         return Filters(
             case=case,
-            entity=entity.slug if entity else "",
+            entity=data.get("entity") or "",
             kind=data.get("kind") or "",
-            outlet=outlet.domain if outlet else "",
+            outlet=data.get("outlet") or "",
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             curated=bool(data.get("curated")),

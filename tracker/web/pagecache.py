@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -82,22 +83,67 @@ def _key(request: HttpRequest, stamps: dict[str, int]) -> str:
 _read: dict[str, tuple[float, int]] = {}  # scope -> (when read, time.monotonic(); its stamp)
 
 
-def _stamps(scope: str) -> dict[str, int]:
-    """The stamps of `scope` and of the site: as this process read them less than
-    TRACKER_PAGE_STAMP_SECONDS ago, else from the database (one query)."""
+def _stamps(scope: str, *more: str) -> dict[str, int]:
+    """The stamps of these scopes and of the site: as this process read them less than
+    TRACKER_PAGE_STAMP_SECONDS ago, else from the database (one query for those not known)."""
     now, fresh = time.monotonic(), settings.TRACKER_PAGE_STAMP_SECONDS
-    known = {s: _read[s] for s in (scope, SITE) if s in _read and now - _read[s][0] < fresh}
-    if len(known) == 2:
-        return {s: stamp for s, (_, stamp) in known.items()}
-    found = dict(PageGeneration.objects.filter(scope__in=[scope, SITE]).values_list("scope", "changed_at"))
-    stamps = {scope: found.get(scope, 0), SITE: found.get(SITE, 0)}
-    _read.update({s: (now, stamp) for s, stamp in stamps.items()})
+    wanted = {scope, *more, SITE}
+    stamps = {s: _read[s][1] for s in wanted if s in _read and now - _read[s][0] < fresh}
+    if missing := wanted - stamps.keys():
+        rows = PageGeneration.objects.filter(scope__in=sorted(missing)).values_list("scope", "changed_at")
+        found = dict(rows)
+        read = {s: found.get(s, 0) for s in missing}
+        _read.update({s: (now, stamp) for s, stamp in read.items()})
+        stamps |= read
     return stamps
+
+
+def remembered(name: str, scopes: dict, compute: Callable[[list], dict]) -> dict:
+    """Values that the pages of a scope show, kept in the page cache under that scope's stamp and the
+    site's, so they are retired exactly when the pages are: `scopes` maps each wanted key (an event id,
+    a case slug) to its scope; `compute(keys)` gives the values of the keys not found. Off (everything
+    computed) when TRACKER_PAGE_CACHE_SECONDS is 0. Staff's pages, rendered every time, read them too:
+    what a signal announces is seen at once, what none does after TRACKER_PAGE_CACHE_SECONDS at most."""
+    if not scopes:
+        return {}
+    seconds = settings.TRACKER_PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return compute(list(scopes))
+    stamps = _stamps(*scopes.values())
+    keys = {k: f"part:{name}:{k}:{stamps[s]}:{stamps[SITE]}" for k, s in scopes.items()}
+    now = time.monotonic()
+    values = {}
+    for k, key in keys.items():
+        kept = _kept.get(key)  # (another thread may drop it meanwhile)
+        if kept is not None and kept[0] > now:
+            values[k] = kept[1]
+    if wanted := [key for k, key in keys.items() if k not in values]:
+        found = page_cache().get_many(wanted)
+        values |= {k: found[key] for k, key in keys.items() if key in found}
+        if missing := [k for k in scopes if k not in values]:
+            made = compute(missing)
+            page_cache().set_many({keys[k]: value for k, value in made.items()}, seconds)
+            values |= made
+        _keep({keys[k]: values[k] for k in scopes if k in values and keys[k] in wanted}, now + seconds)
+    return values
+
+
+KEPT = 2000  # values kept as objects in this process, the oldest dropped first: unpickling the page
+# cache's copy of twenty events' rows cost more (14 ms) than the queries that make them
+_kept: OrderedDict[str, tuple[float, object]] = OrderedDict()  # key -> (until, time.monotonic(); value)
+
+
+def _keep(values: dict[str, object], until: float) -> None:
+    for key, value in values.items():
+        _kept[key] = (until, value)
+    while len(_kept) > KEPT:
+        _kept.popitem(last=False)
 
 
 @receiver(setting_changed)
 def _forget_stamps(**kwargs) -> None:
     _read.clear()
+    _kept.clear()  # tests change the cache with the settings: what this process kept goes too
 
 
 def _serve(request: HttpRequest, entry: dict) -> HttpResponse:

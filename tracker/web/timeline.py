@@ -20,7 +20,6 @@ evidence rows for the outlet counts, discrepancies, docket links), never one per
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -29,11 +28,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from tracker.cases.models import Case
-from tracker.crossref.corroboration import Coverage, coverage_of_events
+from tracker.crossref.corroboration import Coverage
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.models import Status as ClaimStatus
 from tracker.dockets.kinds import PROCEDURAL
 from tracker.dockets.models import DocketEntry
+from tracker.web import precomputed
 
 PAGE_SIZE = 20
 NEWS, RECORD = "news", "record"
@@ -103,6 +103,7 @@ class Item:
     discrepancies: int = 0
     coverage: Coverage | None = None
     curated: bool = False
+    in_record: bool = False  # a visible docket entry is linked to the event
     new_day: bool = True  # the first item of its date label: the template prints the label
 
     @property
@@ -124,6 +125,25 @@ def default_case() -> Case | None:
     """The case `/` shows: the first active court case, else any case."""
     cases = Case.objects.order_by("-kind", "status", "pk")  # "case" sorts after "topic": descending
     return cases.filter(status=Case.Status.ACTIVE, kind=Case.Kind.COURT_CASE).first() or cases.first()
+
+
+def default_of(cases: list[Case]) -> Case | None:
+    """`default_case` chosen from every case, already loaded."""
+    ordered = sorted(sorted(cases, key=lambda c: (c.status, c.pk)), key=lambda c: c.kind, reverse=True)
+    active = (c for c in ordered if c.status == Case.Status.ACTIVE and c.kind == Case.Kind.COURT_CASE)
+    return next(active, ordered[0] if ordered else None)
+
+
+def visible_entries(cases: list[Case]) -> QuerySet[DocketEntry]:
+    """DocketEntry.objects.visible() from every case already loaded: not hidden one by one, nor of a
+    kind its case hides, without reading the cases' lists again (test_precomputed checks the two
+    agree)."""
+    hidden = Q()
+    for case in cases:
+        if case.hidden_docket_kinds:
+            hidden |= Q(case_id=case.pk, kind__in=case.hidden_docket_kinds)
+    shown = DocketEntry.objects.exclude(hidden=True)
+    return shown.exclude(hidden) if hidden else shown
 
 
 def court_zone() -> str:
@@ -192,14 +212,13 @@ def _discrepancy_of(event) -> Q:
     return Q(event=event) | Q(claim__event=event) | Q(claim__isnull=True, story__events=event)
 
 
-def _discrepancy_of_any(events: list[int]) -> Q:
-    return Q(event__in=events) | Q(claim__event__in=events) | Q(claim__isnull=True, story__events__in=events)
-
-
-def records(filters: Filters, case: Case) -> QuerySet[DocketEntry]:
-    """Visible docket entries of `case` that pass the filters, newest court day (in its zone) first."""
+def records(
+    filters: Filters, case: Case, visible: QuerySet[DocketEntry] | None = None
+) -> QuerySet[DocketEntry]:
+    """Visible docket entries of `case` that pass the filters, newest court day (in its zone) first
+    (`visible`: DocketEntry.objects.visible(), when the caller has it already)."""
     tz = case.tzinfo
-    qs = DocketEntry.objects.for_case(case).visible()
+    qs = (DocketEntry.objects.visible() if visible is None else visible).for_case(case)
     if case.hidden_docket_kinds:
         qs = qs.exclude(kind__in=case.hidden_docket_kinds)
     if filters.docket_kind:
@@ -214,13 +233,6 @@ def records(filters: Filters, case: Case) -> QuerySet[DocketEntry]:
     return qs.order_by("-day", "-pk")
 
 
-def newest_first(qs: QuerySet[Event], count: int) -> QuerySet[Event]:
-    """The `count` newest events of `qs`, chosen on their ids and dates alone (a narrow scan and sort,
-    in a subquery), then loaded by id: joining every candidate's case and outlet before the sort cost
-    ten times more at 10,000 events."""
-    return Event.objects.filter(pk__in=qs.values("pk")[:count]).order_by("-date", "-pk")
-
-
 def _before_events(qs: QuerySet[Event], cursor: Cursor) -> QuerySet[Event]:
     if cursor.kind == NEWS:
         return qs.filter(Q(date__lt=cursor.day) | Q(date=cursor.day, pk__lt=cursor.pk))
@@ -233,61 +245,44 @@ def _before_records(qs: QuerySet[DocketEntry], cursor: Cursor) -> QuerySet[Docke
     return qs.filter(day__lte=cursor.day)
 
 
-def page(filters: Filters, *, before: Cursor | None = None, size: int | None = None) -> Page:
-    """One page of the stream after `before`, with everything its rows show loaded in batches."""
+def page(
+    filters: Filters,
+    *,
+    before: Cursor | None = None,
+    size: int | None = None,
+    visible: QuerySet[DocketEntry] | None = None,
+) -> Page:
+    """One page of the stream after `before`, with everything its rows show loaded in batches: the
+    events chosen on their ids and dates (a narrow scan and sort), then each event's row as kept since it
+    last changed (precomputed.event_rows); whether each is in the record, and the record, read live.
+    `visible`: DocketEntry.objects.visible(), when the caller has it already."""
     size = size or PAGE_SIZE
     items: list[Item] = []
     if filters.wants(NEWS):
         qs = _before_events(events(filters), before) if before else events(filters)
-        qs = newest_first(qs, size + 1)
-        qs = qs.select_related("first_reported_by", "case").prefetch_related(
-            Prefetch(
-                "claims",
-                queryset=Claim.objects.public().select_related("speaker").order_by("-outlets_count", "pk"),
-                to_attr="public_claims",
-            ),
-            Prefetch("docket_entries", queryset=DocketEntry.objects.visible().order_by("number", "pk")),
-        )
-        items += [Item(NEWS, e.date, e.precision, e) for e in qs[: size + 1]]
+        linked = (DocketEntry.objects.visible() if visible is None else visible).filter(events=OuterRef("pk"))
+        found = dict(qs.annotate(linked=Exists(linked)).values_list("pk", "linked")[: size + 1])
+        rows = precomputed.event_rows(list(found))
+        news = [rows[pk].event for pk in found if pk in rows]  # not one deleted meanwhile
+        items += [Item(NEWS, e.date, e.precision, e, in_record=found[e.pk]) for e in news]
     if filters.wants(RECORD):  # each case's entries by its own court day: one query per case
         for case in (
             [filters.case] if filters.case else Case.objects.filter(docket_entries__isnull=False).distinct()
         ):
-            qs = _before_records(records(filters, case), before) if before else records(filters, case)
+            qs = records(filters, case, visible)
+            qs = _before_records(qs, before) if before else qs
             qs = qs.select_related("case").prefetch_related(Prefetch("events", Event.objects.public()))
             items += [Item(RECORD, r.day, "day", r) for r in qs[: size + 1]]
     items.sort(key=lambda i: i.sort_key, reverse=True)
     more = len(items) > size
     items = items[:size]
-    _annotate(items)
+    for item in items:
+        if item.kind == NEWS:
+            row = rows[item.obj.pk]
+            item.coverage, item.discrepancies = row.coverage, row.discrepancies
+            item.outlets, item.independent = row.coverage.outlets, row.coverage.independent
+            item.curated = is_curated(item.obj)
     return Page(items, items[-1].cursor if more and items else None)
-
-
-def _annotate(items: list[Item]) -> None:
-    """Coverage (outlets, independent outlets, who first) and discrepancy counts of the page's events, in
-    a few batched queries."""
-    news = {i.obj.pk: i for i in items if i.kind == NEWS}
-    if not news:
-        return
-    for item in news.values():
-        item.curated = is_curated(item.obj)
-    for pk, coverage in coverage_of_events(list(news)).items():
-        news[pk].coverage = coverage
-        news[pk].outlets, news[pk].independent = coverage.outlets, coverage.independent
-    ids = list(news)
-    # _discrepancy_of_any's three ways, as one UNION of three indexed lookups (an OR across the joins
-    # scanned every discrepancy): on the event, on one of its claims, on its story without a claim.
-    unordered = Discrepancy.objects.order_by()
-    on_event = unordered.filter(event__in=ids).values_list("pk", "event_id")
-    on_claim = unordered.filter(claim__event__in=ids).values_list("pk", "claim__event_id")
-    on_story = unordered.filter(claim__isnull=True, story__events__in=ids)
-    found = on_event.union(on_claim, on_story.values_list("pk", "story__events__id"), all=True)
-    seen: dict[int, set[int]] = defaultdict(set)
-    for pk, event_id in found:
-        if event_id in news:
-            seen[event_id].add(pk)
-    for event_id, pks in seen.items():
-        news[event_id].discrepancies = len(pks)
 
 
 def mark_new_days(items: list[Item], label, previous: str | None = None) -> None:

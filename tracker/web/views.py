@@ -12,46 +12,49 @@ from datetime import datetime
 
 from django.db.models import Q
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker.cases.models import Case, Entity
+from tracker.cases.models import Case
 from tracker.crossref.corroboration import coverage_of_events
-from tracker.crossref.models import Event, Story
+from tracker.crossref.models import Event
 from tracker.dockets.hearings import STATES_A_HEARING, Hearing, StatedHearing, hearings_of
 from tracker.dockets.models import DocketEntry
-from tracker.web import cards, timeline
+from tracker.web import cards, precomputed, timeline
 from tracker.web.forms import TimelineFilterForm
 from tracker.web.htmx import wants_partial
 from tracker.web.templatetags.court import date_label
 
-LATEST_EVENTS = 3
-LATEST_STORIES = 5
 CARDS_PAGE = 30  # outlets' cards per event page; the rest behind "More sources" (?sources_from=)
 
 
 @require_GET
 def home(request):
     """The timeline of the case the form names, else of the default case (or of all cases)."""
-    return _timeline(request, timeline.default_case())
+    cases = list(Case.objects.order_by("-kind", "name"))
+    return _timeline(request, cases, timeline.default_of(cases))
 
 
 @require_GET
 def case(request, slug: str):
-    return _timeline(request, get_object_or_404(Case, slug=slug), fixed=True)
-
-
-def _timeline(request, case: Case | None, *, fixed: bool = False):
     cases = list(Case.objects.order_by("-kind", "name"))
+    found = next((c for c in cases if c.slug == slug), None)
+    if found is None:
+        raise Http404("No such case")
+    return _timeline(request, cases, found, fixed=True)
+
+
+def _timeline(request, cases: list[Case], case: Case | None, *, fixed: bool = False):
     data = request.GET.copy()
     if fixed or not data.get("case"):
         data["case"] = case.slug if case else "all"
     form = TimelineFilterForm(data, cases=cases, case=case)
     filters = form.filters(case)
     before = timeline.Cursor.parse(request.GET.get("before"))
-    page = timeline.page(filters, before=before)
+    visible = timeline.visible_entries(cases)  # for the court record and the next hearing
+    page = timeline.page(filters, before=before, visible=visible)
     # Appended to a list (htmx), a page continues the day before it; a whole page (no JavaScript, or
     # a reload) opens with its date heading, so no heading level is skipped.
     continued = before and wants_partial(request) and request.htmx.target == "timeline-more"
@@ -67,7 +70,7 @@ def _timeline(request, case: Case | None, *, fixed: bool = False):
     if wants_partial(request):
         name = "timeline-items" if request.htmx.target == "timeline-more" else "timeline-section"
         return render(request, f"web/timeline.html#{name}", context)
-    context |= _overview(filters.case)
+    context |= _overview(filters.case, visible)
     return render(request, "web/timeline.html", context)
 
 
@@ -97,36 +100,25 @@ def _query(request, page: timeline.Page) -> str:
     return params.urlencode()
 
 
-def _overview(case: Case | None) -> dict:
-    """What the top of a case's timeline shows: its latest events and the next known hearing."""
+def _overview(case: Case | None, visible) -> dict:
+    """What the top of a case's timeline shows: its latest events and stories, its people and judge (kept
+    until the case's events change: precomputed.overview), and the next known hearing."""
     if case is None:
         return {}
-    latest = (
-        Event.objects.public().filter(timeline.of_case(case), date__isnull=False).order_by("-date", "-pk")
-    )
-    stories = Story.objects.filter(cases=case).order_by("-first_seen_at", "-pk")
-    people = list(case.entities.curated().order_by("name"))
-    return {
-        "latest_events": list(timeline.newest_first(latest, LATEST_EVENTS).select_related("case")),
-        "next_hearing": next_hearing(case, timezone.now()),
-        "stories": list(stories[:LATEST_STORIES]),
-        "people": people,
-        "judge": judge_entity(case, people),
-    }
+    return precomputed.overview(case) | {"next_hearing": next_hearing(case, timezone.now(), visible)}
 
 
-def next_hearing(case: Case, now: datetime) -> Hearing | None:
+def next_hearing(case: Case, now: datetime, visible=None) -> Hearing | None:
     """The soonest hearing ahead: one an entry's text sets ("Jury Trial set for 5/4/2026 08:30 AM", in
     the court's zone), else a "hearing" entry whose filing date or entry time lies ahead (its text
-    states no date: the hearing is the entry's description on that day)."""
+    states no date: the hearing is the entry's description on that day). `visible`: the docket entries
+    readers may see, when the caller has them (timeline.visible_entries)."""
     tz = case.tzinfo
     today = now.astimezone(tz).date()
     undated_q = Q(kind=DocketEntry.Kind.HEARING) & (Q(entered_at__gte=now) | Q(filed_on__gte=today))
+    visible = DocketEntry.objects.visible() if visible is None else visible
     entries = list(
-        DocketEntry.objects.for_case(case)
-        .visible()
-        .filter(STATES_A_HEARING | undated_q)
-        .order_by("filed_on", "entered_at", "pk")
+        visible.for_case(case).filter(STATES_A_HEARING | undated_q).order_by("filed_on", "entered_at", "pk")
     )
     hearings = hearings_of(entries, tz)
     stated = {h.entry.pk for h in hearings}  # each text parsed once
@@ -143,20 +135,6 @@ def next_hearing(case: Case, now: datetime) -> Hearing | None:
         and ((e.filed_on and e.filed_on >= today) or e.entered_at >= now)
     ]
     return min(found, key=lambda hearing: hearing.sort_key(tz), default=None)
-
-
-def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
-    """The curated entity the case's judge is: one of the case's entities by name, else any curated
-    entity whose name or alias is the judge's name as the case writes it."""
-    name = case.judge.strip().lower()
-    if not name:
-        return None
-    for entity in people:
-        if entity.name.lower() == name:
-            return entity
-    named = Q(name__iexact=name) | Q(aliases__text__iexact=name)
-    found = Entity.objects.curated().filter(named)
-    return found.order_by("pk").first()
 
 
 @require_GET

@@ -1,0 +1,143 @@
+"""What the timeline keeps between requests (tracker/web/precomputed.py, pagecache.remembered): the
+events' rows, the case's overview and hearings, the filter form's choices, the cases. The page a reader
+gets is the page rendered from fresh rows; a change handed on through events_changed (as linking and
+curation hand theirs on) shows at once on the page staff get (rendered every time) and on the cached
+page anonymous readers get; a docket entry, a case or an entity saved retires what shows them; and the
+uncached timeline costs a fixed, small number of queries."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import DocketEntryFactory
+from tracker.cases.models import Case
+from tracker.crossref.models import Claim, Event
+from tracker.crossref.signals import send_events_changed
+from tracker.dockets.models import DocketEntry
+from tracker.web import timeline
+
+pytestmark = pytest.mark.django_db
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture
+def kept(settings, sample_corpus):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 300
+    settings.TRACKER_PUBLISH_MIN_CONFIDENCE = 0  # every sample claim public
+    return Event.objects.get(date=date(2026, 4, 30))
+
+
+@pytest.fixture
+def staff(django_user_model) -> Client:
+    """A signed-in curator: never served from the page cache, the timeline rendered every time."""
+    user = django_user_model.objects.create_user("curator", password="x", is_staff=True)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _timeline(client: Client, event: Event) -> str:
+    response = client.get(reverse("web:case", args=[event.case.slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _handed_on(event_ids, callbacks) -> None:
+    """events_changed as linking and curation send it: once, after their transaction commits."""
+    with callbacks(execute=True):
+        send_events_changed(event_ids)
+
+
+def test_an_event_changed_through_events_changed_shows_on_the_uncached_and_the_cached_page(
+    kept, client, staff, django_capture_on_commit_callbacks
+):
+    before_staff, before_reader = _timeline(staff, kept), _timeline(client, kept)
+    assert kept.title in before_staff and kept.title in before_reader
+    Event.objects.filter(pk=kept.pk).update(title="A title a curator wrote")
+    # Nothing announced it yet: the row is kept (the staff page is still rendered from it).
+    assert "A title a curator wrote" not in _timeline(staff, kept)
+    _handed_on([kept.pk], django_capture_on_commit_callbacks)
+    assert "A title a curator wrote" in _timeline(staff, kept)
+    assert "A title a curator wrote" in _timeline(client, kept)
+
+
+def test_a_claim_changed_through_events_changed_shows_on_both_pages(
+    kept, client, staff, django_capture_on_commit_callbacks
+):
+    claim = Claim.objects.public().filter(event=kept).order_by("-outlets_count", "pk").first()
+    _timeline(staff, kept), _timeline(client, kept)
+    Claim.objects.filter(pk=claim.pk).update(text="Words a curator corrected in this claim")
+    assert "Words a curator corrected" not in _timeline(staff, kept)
+    _handed_on([kept.pk], django_capture_on_commit_callbacks)
+    assert "Words a curator corrected" in _timeline(staff, kept)
+    assert "Words a curator corrected" in _timeline(client, kept)
+
+
+def test_kept_rows_give_the_page_rendered_from_fresh_rows(kept, staff, settings):
+    _timeline(staff, kept)
+    warm = TOKEN.sub("TOKEN", _timeline(staff, kept))
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0  # nothing kept: every row read afresh
+    assert TOKEN.sub("TOKEN", _timeline(staff, kept)) == warm
+
+
+def test_a_docket_entry_shows_at_once_as_the_next_hearing_and_on_its_event(kept, staff):
+    """No signal announces a docket entry: the hearing and the events' links are read live."""
+    case = kept.case
+    assert "Hearing on the bench test" not in _timeline(staff, kept)
+    entry = DocketEntryFactory(
+        case=case,
+        docket_number=case.docket_number,
+        number=901,
+        kind="hearing",
+        entered_at=datetime.now(UTC),
+        filed_on=date.today() + timedelta(days=30),
+        description="Hearing on the bench test",
+        guid="bench-test-hearing",
+    )
+    assert "Hearing on the bench test" in _timeline(staff, kept)  # the next hearing, from the case's entries
+    html = _timeline(staff, kept)
+    row = html[html.index(f'id="event-{kept.pk}"') :]
+    assert "In the record" not in row[: row.index("</li>")]
+    entry.events.add(kept)  # as dockets' linking does
+    html = _timeline(staff, kept)
+    row = html[html.index(f'id="event-{kept.pk}"') :]
+    assert "In the record" in row[: row.index("</li>")]
+
+
+def test_a_case_edited_shows_at_once(kept, staff):
+    case = kept.case
+    _timeline(staff, kept)
+    case.description = "A description a curator wrote for the overview."
+    case.judge = "Judge Someone Else"
+    case.save()
+    html = _timeline(staff, kept)
+    assert case.description in html and "Judge Someone Else" in html
+
+
+def test_the_uncached_timeline_costs_four_queries_once_its_rows_are_kept(
+    kept, staff, django_assert_num_queries
+):
+    _timeline(staff, kept)
+    # Live: the cases (with their hidden docket kinds), the event ids (and whether each is in the
+    # record), the court record, the next hearing. Kept: the rows, the overview, the choices (was 20).
+    with django_assert_num_queries(4):
+        assert "Timeline" in _timeline(staff, kept)
+
+
+def test_visible_entries_from_the_loaded_cases_agree_with_the_dockets_rule(sample_corpus):
+    case = Case.objects.get(slug="musk-v-openai")
+    other = Case.objects.create(name="Another case", slug="another-case", docket_number="1:26-cv-1")
+    for i, kind in enumerate(["minutes", "order", "hearing", "minutes"]):
+        for owner in (case, other):
+            DocketEntryFactory(case=owner, kind=kind, number=i, guid=f"{owner.slug}-{i}", hidden=i == 3)
+    case.hidden_docket_kinds = ["order"]
+    case.save()
+    ours = timeline.visible_entries(list(Case.objects.all()))
+    theirs = DocketEntry.objects.visible()
+    assert set(ours.values_list("pk", flat=True)) == set(theirs.values_list("pk", flat=True))
+    assert ours.count() == 5  # of 8: each case's hidden entry, this case's order
