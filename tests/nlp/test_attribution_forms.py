@@ -71,3 +71,14 @@ def test_a_verb_of_saying_coordinated_inside_the_complement_is_a_report_of_its_o
         ("Senator Mary Lee", "she spoke to the governor"),
         ("Senator Mary Lee", "him to sign the bill"),
     ]
+
+
+def test_poll_respondents_speak(claims_of):
+    """Polls: a group a clause describes ("those surveyed"), a share the parser hangs on the verb
+    ("About 4 in 10 say"), and a one-word answer ("46 percent said yes")."""
+    claims = claims_of("By a wide margin, those surveyed say the economy should come first.")
+    assert speakers_and_texts(claims) == [("those surveyed", "the economy should come first")]
+    claims = claims_of("About 4 in 10 say they want the next president to be bolder.")
+    assert speakers_and_texts(claims) == [("About 4 in 10", "they want the next president to be bolder")]
+    claims = claims_of("Asked if the plan was legal, 46 percent of voters said yes.")
+    assert ("46 percent of voters", "yes") in speakers_and_texts(claims)

@@ -145,7 +145,7 @@ class _Reader:
         people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
         resolved = (self.speakers.resolve(person) for person in people)
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
-        if speaker is None and form in ("clause", "quote") and self._described(subject):
+        if speaker is None and form in ("clause", "quote") and described(subject, self.triggers.nouns):
             speaker = self.speakers.resolve(subject)  # "Exit polls suggested that ...": who, not what
         if speaker is None:
             return []
@@ -176,6 +176,8 @@ class _Reader:
             return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
         if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
             return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]
+        if (said := placing.answer(verb)) is not None:  # "46 percent said yes", "half said so"
+            return "clause", [self.range(said, segment)]
         if trigger.content == "phrase":
             return "phrase", [self.range(syntax.phrase(verb), segment)]
         if not trigger.addressee and (
@@ -192,15 +194,12 @@ class _Reader:
         between = self.text[clause.right_edge.idx : verb.idx]
         return ":" not in between and ";" not in between
 
-    def _described(self, subject: Token) -> bool:
-        """A description (speakers.described) that is not what someone said ("The admission
-        suggests ...": the outlet's reading of it, framing.py)."""
-        return described(subject) and subject.lower_ not in self.triggers.nouns
-
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""
         if self.speakers.is_writer(subject):
             return False
+        if subject.lower_ in ("those", "these") and any(c.dep_ in ("relcl", "acl") for c in subject.children):
+            return True  # "those surveyed say", "those who back her say": a group described
         if subject.lower_ in DEMONSTRATIVES:
             return subject.lower_ in ("that", "which", "who") and subject.head.dep_ in ("relcl", "acl")
         return True

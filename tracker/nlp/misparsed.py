@@ -18,6 +18,7 @@ CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "a
 MAX_INSERTION_WORDS = 25  # "Roe, a lawyer who ..., said": the words between the name and the verb
 QUOTE_MARKS = frozenset({'"', "”", "''", "’"})
 MAX_INVERTED_WORDS = 8  # "said retired neurosurgeon Jane Roe": the words of an inverted speaker
+SHARES = frozenset({"percent", "half", "third", "thirds", "quarter", "quarters", "majority", "most"})
 FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
 
 
@@ -100,7 +101,11 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         verb = verb.head.head
     found, passive = syntax.subject(verb)
     if found is None and (not passive or verb.dep_ == "conj"):
-        found = lost_subject(reader, verb, segment) or inverted_subject(reader, verb, segment)
+        found = (
+            lost_subject(reader, verb, segment)
+            or inverted_subject(reader, verb, segment)
+            or counted_subject(verb, segment)
+        )
         passive = passive and found is None
     return found, passive
 
@@ -122,6 +127,20 @@ def inverted_subject(reader: Reader, verb: Token, segment: Span) -> Token | None
             return token
         if token.is_punct:
             return None
+    return None
+
+
+def counted_subject(verb: Token, segment: Span) -> Token | None:
+    """ "About 4 in 10 say ...", "Most say ...": a poll's share of those asked, which the parser hangs
+    on the verb as a number or a modifier. The phrase must run up to the verb."""
+    for child in verb.lefts:
+        if (
+            child.right_edge.i == verb.i - 1
+            and child.left_edge.i >= segment.start
+            and (child.like_num or child.lower_ in SHARES)
+            and child.dep_ in ("nummod", "npadvmod", "advmod", "quantmod", "amod", "dep")
+        ):
+            return child
     return None
 
 

@@ -21,7 +21,7 @@ unresolved; a description such as "the billionaire" stays unresolved.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +37,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAME_PARTS = frozenset({"flat", "appos"})
 RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
 PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
+GROUPS = frozenset({"those", "these"})  # a group a clause describes: "those surveyed say"
 MAX_WORDS = 8  # a speaker phrase longer than this is cut back to its head and nearest modifiers
 
 
@@ -91,13 +92,16 @@ UNRESOLVED = frozenset({"they", "them", "it", "one", "this", "that", "what"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
-def described(subject: Token) -> bool:
+def described(subject: Token, readings: Collection[str] = ()) -> bool:
     """A speaker given by a description that resolves to no name may still report for a verb that
     needs a speaker who resolves ("Legal experts suggest that ...", "Exit polls suggested that ...",
-    claims.py: when what it reports is a clause or a quote); never a pronoun left unresolved nor a
-    demonstrative ("These moves suggest ...": the writer's own inference)."""
+    claims.py: when what it reports is a clause or a quote); never a pronoun left unresolved, a
+    demonstrative ("These moves suggest ...": the writer's own inference) nor one of `readings`,
+    the nouns that characterise what someone said ("The admission suggests ...": the outlet's
+    reading of it, framing.py)."""
     return not (
-        subject.lower_ in speaker_words().pronouns
+        subject.lower_ in readings
+        or subject.lower_ in speaker_words().pronouns
         or subject.lower_ in UNRESOLVED
         or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
     )
@@ -209,14 +213,19 @@ class SpeakerResolver:
         quote = next((i for i in range(token.i - 1, start - 1, -1) if self._closes_quoted(i)), None)
         if quote is not None:  # a misparse hung the quoted words on the name: they are not its phrase
             start = quote + 1
+        group = token.lower_ in GROUPS  # "those surveyed", "those who back her": the clause says who
         for child in token.rights:
-            if child.dep_ not in RIGHT_OF_HEAD or child.left_edge.i != end:
+            if (child.dep_ not in RIGHT_OF_HEAD and not (group and child.dep_ in ("acl", "relcl"))) or (
+                child.left_edge.i != end
+            ):
                 break
             end = min(child.right_edge.i + 1, segment.end)
         while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
             start += 1
         while end - 1 > token.i and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
+        if group and self._words(start, end) > MAX_WORDS:
+            end = start + MAX_WORDS  # "those who have sketched out possible paths for ..."
         if self._words(start, end) > MAX_WORDS:  # "Jane Roe of the Institute for ...": Jane Roe
             end = token.i + 1
             while (
