@@ -82,3 +82,18 @@ def test_poll_respondents_speak(claims_of):
     assert speakers_and_texts(claims) == [("About 4 in 10", "they want the next president to be bolder")]
     claims = claims_of("Asked if the plan was legal, 46 percent of voters said yes.")
     assert ("46 percent of voters", "yes") in speakers_and_texts(claims)
+
+
+def test_calling_someone_something_or_for_something_the_parser_misreads(claims_of):
+    """ "called for X to Y" (the parser makes "for" the mark of a clause), "calling X a Y" (a bare
+    xcomp with an object) and "called X her Y" (an appositive with no comma) report words; "called
+    to ask" does not."""
+    assert speakers_and_texts(claims_of("In March, the mayor called for the police chief to step down.")) == [
+        ("the mayor", "the police chief to step down")
+    ]
+    claims = claims_of("Critics went further, with former Gov. Jane Roe calling the senator a fraud.")
+    assert speakers_and_texts(claims) == [("former Gov. Jane Roe", "the senator a fraud")]
+    assert speakers_and_texts(claims_of("Jane Roe called her late father her hero.")) == [
+        ("Jane Roe", "her late father her hero")
+    ]
+    assert [c.verb for c in claims_of("She called to ask about the schedule.")] == ["ask"]

@@ -143,7 +143,8 @@ def has_object(verb: Token, objects: frozenset[str]) -> bool:
 def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
     """One of the verb's dependents is in `wanted`: a relation ("oprd"), a preposition ("prep:for"),
     or "dobj:quote", an object followed by a quotation ("called the plan “a disgrace”": the parser
-    often hangs the quoted predicate elsewhere)."""
+    often hangs the quoted predicate elsewhere), "predicate" (an object named something the parser
+    misread: "calling Roe a fraud") or "advcl:for" (a clause marked "for": "called for Roe to quit")."""
     if "dobj:quote" in wanted and any(
         c.dep_ == "dobj"
         and (
@@ -153,7 +154,28 @@ def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
         for c in verb.children
     ):
         return True
-    return any(c.dep_ in wanted or f"{c.dep_}:{c.lower_}" in wanted for c in verb.children)
+    if "predicate" in wanted and any(_names(c) for c in verb.children):
+        return True
+    return any(
+        c.dep_ in wanted or f"{c.dep_}:{c.lower_}" in wanted or f"{c.dep_}:{_mark(c)}" in wanted
+        for c in verb.children
+    )
+
+
+def _mark(clause: Token) -> str:
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), "")
+
+
+def _names(child: Token) -> bool:
+    """The parser's reading of "called Roe a fraud" / "called her son her hero" as an object with
+    an appositive not set off by a comma, or a bare xcomp with an object of its own."""
+    if child.dep_ == "dobj":
+        return any(c.dep_ == "appos" and child.doc[c.left_edge.i - 1].text != "," for c in child.rights)
+    return (
+        child.dep_ == "xcomp"
+        and not any(c.dep_ == "aux" for c in child.children)
+        and any(c.dep_ in ("dobj", "attr") for c in child.children)
+    )
 
 
 def negated(verb: Token, quoted: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -178,8 +200,8 @@ def phrase(verb: Token) -> list[int]:
     first = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in PHRASE_LEFT])
     last = verb.i
     for child in verb.rights:
-        if child.dep_ in PHRASE_RIGHT_STOP:
-            break
+        if child.dep_ in PHRASE_RIGHT_STOP and not (child.dep_ == "advcl" and _mark(child) == "for"):
+            break  # "called for Roe to resign": the clause the verb asks for is its own
         last = child.right_edge.i
     return list(range(first, last + 1))
 
