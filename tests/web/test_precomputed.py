@@ -111,12 +111,13 @@ def test_a_docket_entry_shows_at_once_as_the_next_hearing_and_on_its_event(kept,
 
 def test_a_case_edited_shows_at_once(kept, staff):
     case = kept.case
-    _timeline(staff, kept)
+    judge = f">{case.judge}</a></dd>"  # the sample's judge is a curated entity: a link to its page
+    assert judge in _timeline(staff, kept)
     case.description = "A description a curator wrote for the overview."
     case.judge = "Judge Someone Else"
     case.save()
     html = _timeline(staff, kept)
-    assert case.description in html and "Judge Someone Else" in html
+    assert case.description in html and "<dd>Judge Someone Else</dd>" in html  # no entity: no link
 
 
 def test_the_uncached_timeline_costs_four_queries_once_its_rows_are_kept(
