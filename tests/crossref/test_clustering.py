@@ -13,6 +13,7 @@ from tracker.cases.models import Case
 from tracker.crossref import clustering
 from tracker.crossref.analysis import analyze_articles, pending_article_ids
 from tracker.crossref.models import Story, StoryArticle
+from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 from tracker.sources.sample import load_sample
 
@@ -298,6 +299,15 @@ def test_linking_costs_a_few_queries_whatever_the_number_of_stories(events, djan
     with django_assert_max_num_queries(12):
         clustering.assign_story(events["musk"][1])
     assert len(clustering.candidate_stories(events["musk"][1])) == 1
+
+
+def test_an_article_joining_a_story_makes_no_story_of_its_own(events):
+    """No story is made for the new article and merged away at once (a redirect left for each)."""
+    first, second = events["verdict"]
+    story = clustering.assign_story(first).story
+    assert clustering.assign_story(second).story == story
+    assert Story.objects.count() == 1
+    assert not StoryRedirect.objects.exists()
 
 
 def test_a_story_keeps_only_its_size_in_its_features(events):
