@@ -17,6 +17,10 @@ def test_a_described_speaker_may_suggest_a_clause(claims_of):
     assert speakers_and_texts(
         claims_of("Some of her allies have suggested that the inquiry was rigged.")
     ) == [("Some of her allies", "the inquiry was rigged")]
+    assert speakers_and_texts(claims_of("He has suggested that the country could default on its debt.")) == [
+        ("He", "the country could default on its debt")
+    ]
+    assert claims_of("It suggests that the country could default on its debt.") == []
     assert claims_of("These moves suggest that the partnership is over.") == []
     assert claims_of("The admission suggests that the company copied its rivals.") == []  # a reading
     assert claims_of("The committee confirmed three new judges on Tuesday.") == []

@@ -95,13 +95,14 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 def described(subject: Token, readings: Collection[str] = ()) -> bool:
     """A speaker given by a description that resolves to no name may still report for a verb that
     needs a speaker who resolves ("Legal experts suggest that ...", "Exit polls suggested that ...",
-    claims.py: when what it reports is a clause or a quote); never a pronoun left unresolved, a
+    claims.py: when what it reports is a clause or a quote), or a person's pronoun the article does
+    not resolve ("He has suggested that ..."); never "it" or "they" left unresolved, a
     demonstrative ("These moves suggest ...": the writer's own inference) nor one of `readings`,
     the nouns that characterise what someone said ("The admission suggests ...": the outlet's
     reading of it, framing.py)."""
     return not (
         subject.lower_ in readings
-        or subject.lower_ in speaker_words().pronouns
+        or "PERSON" not in speaker_words().pronouns.get(subject.lower_, ("PERSON",))
         or subject.lower_ in UNRESOLVED
         or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
     )
