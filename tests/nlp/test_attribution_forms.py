@@ -101,3 +101,12 @@ def test_calling_someone_something_or_for_something_the_parser_misreads(claims_o
         ("Jane Roe", "her late father her hero")
     ]
     assert [c.verb for c in claims_of("She called to ask about the schedule.")] == ["ask"]
+
+
+def test_what_was_asked_comes_before_the_person_asked(claims_of):
+    """ "asked workers if ...": the question is the "if" clause, not the object; "asked for X" asks
+    for X, not for the words before it."""
+    claims = claims_of("He shook hands and asked the workers if they planned to attend the meeting.")
+    assert [(c.verb, c.text) for c in claims] == [("ask", "they planned to attend the meeting")]
+    claims = claims_of("At one point, a woman asked for a photo and he agreed.")
+    assert [(c.speaker, c.text) for c in claims] == [("a woman", "for a photo")]

@@ -180,12 +180,12 @@ class _Reader:
             return "clause", [self.range(said, segment)]
         if trigger.content == "phrase":
             return "phrase", [self.range(syntax.phrase(verb), segment)]
+        if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked Roe if ..."
+            return "clause", [self.range(asked, segment)]
         if not trigger.addressee and (
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
             return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
-        if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked if ..."
-            return "clause", [self.range(asked, segment)]
         return "around", placing.around(self, verb, subject, segment, addressee=trigger.addressee)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:

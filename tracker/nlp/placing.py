@@ -161,13 +161,14 @@ def answer(verb: Token) -> range | None:
 
 def question(verb: Token) -> range | None:
     """What was asked, after a verb of asking with no clause of its own: "asked if she would run"
-    (the parser hangs the "if" clause as an adverbial), "asked about the deal"."""
+    (the parser hangs the "if" clause as an adverbial), "asked workers if they ...", "asked about
+    the deal", "asked for a photo"."""
     for child in verb.rights:
         if child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children
         ):
             return range(child.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ == "prep" and child.lower_ == "about":
+        if child.dep_ == "prep" and child.lower_ in ("about", "for"):
             return range(child.i, child.right_edge.i + 1)
     return None
 
