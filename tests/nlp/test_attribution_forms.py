@@ -110,3 +110,18 @@ def test_what_was_asked_comes_before_the_person_asked(claims_of):
     assert [(c.verb, c.text) for c in claims] == [("ask", "they planned to attend the meeting")]
     claims = claims_of("At one point, a woman asked for a photo and he agreed.")
     assert [(c.speaker, c.text) for c in claims] == [("a woman", "for a photo")]
+
+
+def test_an_as_attribution_reports_the_clause_it_hangs_on(claims_of):
+    """ "As the paper noted, Y" / "Y, as the paper reported on Tuesday, and Z": Y is the report; the
+    clause coordinated after it is the writer's."""
+    claims = claims_of(
+        "As the county paper noted, the mayor raised more than a million dollars for her campaign."
+    )
+    assert speakers_and_texts(claims) == [
+        ("the county paper", "the mayor raised more than a million dollars for her campaign")
+    ]
+    claims = claims_of(
+        "Jane Roe met the governor that day, as the Daily Post reported on Tuesday, and she will join his staff."
+    )
+    assert speakers_and_texts(claims) == [("the Daily Post", "Jane Roe met the governor that day")]

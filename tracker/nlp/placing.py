@@ -106,6 +106,8 @@ def around(
     survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
     said." (what comes before is not parsed as its complement). Nothing when the attribution is
     not set off by commas from at least three words of its sentence."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return as_reported(reader, verb, segment)
     # The parser also hangs a sentence-final attribution on the clause before it ("..., she said."
     # as an adverbial clause, "..., said the company's chief executive." as a conjunct).
     # Not with a subject inherited from the clause it hangs on ("..., further clarifying ...").
@@ -138,6 +140,31 @@ def around(
     if after and reader.doc[last + 1].text == ",":
         pieces.append(reader.range(after, segment))
     return pieces
+
+
+def as_reported(reader: Reader, verb: Token, segment: Span) -> list[tuple[int, int]]:
+    """ "As the Times reported, Y" / "Y, as Roe noted, ...": the clause the "as" attribution hangs
+    on is what was reported, when the attribution has no content of its own and commas set it off;
+    the clause stops at the next clause coordinated with it ("..., and he will ...")."""
+    if any(syntax.is_object(c) or c.dep_ in OWN_CONTENT for c in verb.children):
+        return []
+    first, last = verb.left_edge.i, verb.right_edge.i
+    doc, head = reader.doc, verb.head
+    while last > verb.i and doc[last].is_punct:
+        last -= 1
+    before_comma = first > segment.start and doc[first - 1].text == ","
+    after_comma = last + 1 < segment.end and doc[last + 1].text == ","
+    if not (before_comma or after_comma) or not (segment.start <= head.i < segment.end):
+        return []
+    stop = next((c.left_edge.i for c in head.rights if c.i > last and c.dep_ in ("conj", "cc")), None)
+    words = [
+        i
+        for i in range(max(head.left_edge.i, segment.start), min(head.right_edge.i + 1, segment.end))
+        if not first <= i <= last and (stop is None or i < stop) and not doc[i].is_punct
+    ]
+    if len(words) < 3:
+        return []
+    return [reader.range(words, segment)]
 
 
 def opens(reader: Reader, quote: Quote, segment: Span) -> bool:
