@@ -22,16 +22,17 @@ the story, and go when nothing else holds them.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
 from tracker.crossref import corroboration, event_reports
 from tracker.crossref.event_reports import RANK, Group, Report
-from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Evidence, Story
+from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
+from tracker.crossref.story_reads import mention_reports, story_articles, story_claims
 from tracker.sources.models import Article
 
 CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
@@ -46,20 +47,6 @@ def case_ref(story: Story) -> tuple[int | None, str]:
     return case_id, f"case{case_id}" if case_id else f"story{story.pk}"
 
 
-def story_claims(story: Story) -> list[Claim]:
-    """The story's claims (its own, and those with evidence in its articles), evidence prefetched."""
-    evidence = Evidence.objects.select_related("article__outlet").order_by("first_seen_at", "pk")
-    # the ids first, each side on its index (claims by story, evidence by article), so that neither
-    # the corpus's claims nor a DISTINCT over their evidence is read; a story's claims are few enough
-    # to pass as a list
-    ids = set(Claim.objects.filter(story=story).values_list("pk", flat=True))
-    ids |= set(
-        Evidence.objects.filter(article__story_membership__story=story).values_list("claim_id", flat=True)
-    )
-    claims = Claim.objects.filter(pk__in=ids)
-    return list(claims.select_related("speaker").prefetch_related(Prefetch("evidence", queryset=evidence)))
-
-
 def claim_date(claim: Claim) -> tuple[date, str] | None:
     """The claim's own date, else its evidence's finest one (the most reported, then the earliest)."""
     if claim.date and claim.precision:
@@ -71,16 +58,16 @@ def claim_date(claim: Claim) -> tuple[date, str] | None:
     return min(counts, key=lambda d: (RANK[d[1]], -counts[d], d[0]))
 
 
-def story_articles(story: Story) -> dict[int, Article]:
-    """The story's articles by id, with their outlets."""
-    return {a.pk: a for a in Article.objects.filter(story_membership__story=story).select_related("outlet")}
-
-
 def dated_reports(
-    story: Story, claims: Iterable[Claim] | None = None, *, articles: dict[int, Article] | None = None
+    story: Story,
+    claims: Iterable[Claim] | None = None,
+    *,
+    articles: dict[int, Article] | None = None,
+    mentions: list[Report] | None = None,
 ) -> list[Report]:
     """The story's reports: its dated claims, then the event-like date mentions of its articles
-    (`articles`: the story's, as `story_articles` reads them, when the caller has them)."""
+    (`articles`: the story's, as `story_articles` reads them, and `mentions` their `mention_reports`,
+    when the caller has them)."""
     reports = []
     for claim in story_claims(story) if claims is None else claims:
         when = claim_date(claim)
@@ -90,14 +77,9 @@ def dated_reports(
             seen = min((event_reports.reported_at(e.article) for e in evidence), default=None)
             kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
             reports.append(Report(kind, when[0], when[1], reporting, seen, claim=claim))
-    articles = story_articles(story) if articles is None else articles
-    mentions = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
-    by_article: dict[int, list[DateMention]] = defaultdict(list)
-    for mention in mentions.order_by("article_id", "start"):
-        by_article[mention.article_id].append(mention)
-    for article_id, found in by_article.items():
-        reports.extend(event_reports.mention_reports(articles[article_id], found))
-    return reports
+    if mentions is None:
+        mentions = mention_reports(story_articles(story) if articles is None else articles)
+    return reports + mentions
 
 
 def group_reports(reports: Iterable[Report]) -> dict[tuple[str, date, str], Group]:
@@ -143,17 +125,32 @@ def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
 
 
 @transaction.atomic
-def update_events(story: Story, *, claims: list[Claim] | None = None) -> list[Event]:
+def update_events(
+    story: Story,
+    *,
+    claims: list[Claim] | None = None,
+    articles: dict[int, Article] | None = None,
+    mentions: list[Report] | None = None,
+    case: tuple[int | None, str] | None = None,
+) -> list[Event]:
     """Build or update the story's events and link its claims to them; return the story's events.
-    `claims`: the story's claims as `story_claims` loads them, when the caller has them."""
-    case_id, ref = case_ref(story)
-    claims = story_claims(story) if claims is None else claims
-    members = story_articles(story)  # read once: the date mentions' reports and the reporting times
-    groups = group_reports(dated_reports(story, claims, articles=members))
+    `claims`, `articles`, `mentions` and `case`: the story's, as `story_claims`, `story_articles`,
+    `mention_reports` and `case_ref` read them, when the caller has them. Writes only what changed: an
+    event whose values, stories and claims are already what the story says costs no query of its own."""
+    case_id, ref = case_ref(story) if case is None else case
+    members = story_articles(story) if articles is None else articles  # the reports and their times
+    claims = story_claims(story, articles=members) if claims is None else claims
+    groups = group_reports(dated_reports(story, claims, articles=members, mentions=mentions))
     join_undated(groups.values(), claims)
     keyed = {event_key(ref, *k): g for k, g in groups.items()}
     existing = {e.key: e for e in Event.objects.filter(key__in=list(keyed)).order_by("pk")}
-    articles = _articles(story, keyed.values(), known=members)
+    holders = _stories_of(existing.values())
+    locked = set(
+        Event.objects.filter(pk__in={c.event_id for c in claims if c.event_id}, locked=True).values_list(
+            "pk", flat=True
+        )
+    )
+    articles = _articles(keyed.values(), known=members)
     built: list[Event] = []
     for key, group in sorted(
         keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0])
@@ -163,15 +160,32 @@ def update_events(story: Story, *, claims: list[Claim] | None = None) -> list[Ev
             event = Event.objects.create(key=key, case_id=case_id, **_values(None, story, group, articles))
             event.stories.add(story)
         elif not event.locked:
-            _update(event, _values(event, story, group, articles))
-            event.stories.add(story)
-        movable = Claim.objects.filter(pk__in=list(group.claims), locked=False).exclude(event=event)
-        movable.exclude(event__locked=True).update(event=event)
+            _update(event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk}))
+            if story.pk not in holders[event.pk]:
+                event.stories.add(story)
+        movable = [
+            c
+            for c in group.claims.values()
+            if not c.locked and c.event_id != event.pk and c.event_id not in locked
+        ]
+        if movable:
+            Claim.objects.filter(pk__in=[c.pk for c in movable]).update(event=event)
+            for claim in movable:
+                claim.event_id = event.pk
         built.append(event)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
     corroboration.refresh_events(built)  # first reported: the one rule the pages count with
     return built
+
+
+def _stories_of(events: Iterable[Event]) -> dict[int, set[int]]:
+    """The stories holding each event, in one query."""
+    holders: dict[int, set[int]] = {e.pk: set() for e in events}
+    through = Event.stories.through.objects.filter(event_id__in=list(holders))
+    for event_id, story_id in through.values_list("event_id", "story_id"):
+        holders[event_id].add(story_id)
+    return holders
 
 
 def sources(event: Event) -> list[Article]:
@@ -187,27 +201,41 @@ def sources(event: Event) -> list[Article]:
     return list(articles.order_by("first_seen_at", "pk"))
 
 
-def _articles(story: Story, groups: Iterable[Group], *, known: dict[int, Article]) -> dict[int, Article]:
+def _articles(groups: Iterable[Group], *, known: dict[int, Article]) -> dict[int, Article]:
     """The articles the groups' reports and claims cite, with their outlets: the story's (`known`),
-    and those of other stories that report its claims, read here."""
+    and those of other stories that report its claims (already on the claims' evidence)."""
+    groups = list(groups)
     ids = {a for g in groups for r in g.reports for a in r.articles}
-    ids |= {e.article_id for g in groups for c in g.claims.values() for e in c.evidence.all()}
     found = {pk: known[pk] for pk in ids if pk in known}
+    for group in groups:
+        for claim in group.claims.values():
+            for evidence in claim.evidence.all():
+                found.setdefault(evidence.article_id, evidence.article)
     if missing := ids - set(found):
         found |= {a.pk: a for a in Article.objects.filter(pk__in=missing).select_related("outlet")}
     return found
 
 
-def _values(event: Event | None, story: Story, group: Group, articles: dict[int, Article]) -> dict:
+def _values(
+    event: Event | None,
+    story: Story,
+    group: Group,
+    articles: dict[int, Article],
+    *,
+    shared: set[int] | None = None,
+) -> dict:
     """What the machine says of an event: its date, title and summary, and when its coverage last
     changed (its first report is `corroboration.refresh_events`'). When other stories hold the event
-    too, their later change is kept, and so is the title unless this story brings claims."""
+    too (`shared`: their ids, when the caller has read them), their later change is kept, and so is the
+    title unless this story brings claims."""
     ids = {a for r in group.reports for a in r.articles}
     ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
     reporting = [articles[i] for i in ids if i in articles]
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
     title, summary = event_reports.describe(group)
-    if event is not None and event.stories.exclude(pk=story.pk).exists():
+    if shared is None and event is not None:
+        shared = set(event.stories.exclude(pk=story.pk).values_list("pk", flat=True))
+    if event is not None and shared:
         if event.last_changed_at and (last is None or event.last_changed_at > last):
             last = event.last_changed_at
         if not group.claims:

@@ -14,7 +14,9 @@ from django.db import transaction
 
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
+from tracker.crossref.event_reports import Report
 from tracker.crossref.models import Claim, Discrepancy, Story
+from tracker.sources.models import Article
 
 RULES = (
     wording.quote_wording,
@@ -28,31 +30,43 @@ RULES = (
 
 
 @transaction.atomic
-def detect(story: Story, *, claims: list[Claim] | None = None) -> list[Discrepancy]:
+def detect(
+    story: Story,
+    *,
+    claims: list[Claim] | None = None,
+    articles: dict[int, Article] | None = None,
+    mentions: list[Report] | None = None,
+) -> list[Discrepancy]:
     """Find the story's discrepancies and record them; return the rows found this run (curated ones
-    included, unchanged). `claims`: the story's claims, when the caller has loaded them."""
-    scope = Scope.of(story, claims)
+    included, unchanged). `claims`, `articles` and `mentions`: the story's, when the caller has loaded
+    them (`events.story_claims`, `events.story_articles`, `events.mention_reports`)."""
+    scope = Scope.of(story, claims, articles=articles, mentions=mentions)
     found: dict[str, Found] = {}
     for rule in RULES:
         for item in rule(scope):
             found.setdefault(item.key, item)
-    return [record(item, story=story) for item in found.values()]
+    rows = {row.key: row for row in Discrepancy.objects.filter(key__in=list(found))}  # one read for all
+    return [record(item, story=story, row=rows.get(item.key)) for item in found.values()]
 
 
-def record(found: Found, *, story: Story | None = None) -> Discrepancy:
+def record(found: Found, *, story: Story | None = None, row: Discrepancy | None = None) -> Discrepancy:
     """Create the row for `found`, or update its variants (and claim/event/story) while it is open and
     has no note; a curated row is returned as it is. Every row keeps the story it was found in, so a
-    number or date disagreement that hangs on no claim or event is still scoped (rebuild, pages)."""
-    row, created = Discrepancy.objects.get_or_create(
-        key=found.key,
-        defaults={
-            "kind": found.kind,
-            "variants": found.variants,
-            "claim": found.claim,
-            "event": found.event,
-            "story": story,
-        },
-    )
+    number or date disagreement that hangs on no claim or event is still scoped (rebuild, pages).
+    `row`: the stored row of `found.key`, when the caller has read it (None: read here). A row the run
+    finds as it was costs no write."""
+    created = False
+    if row is None:
+        row, created = Discrepancy.objects.get_or_create(
+            key=found.key,
+            defaults={
+                "kind": found.kind,
+                "variants": found.variants,
+                "claim": found.claim,
+                "event": found.event,
+                "story": story,
+            },
+        )
     if created or is_curated(row):
         return row
     changed = []

@@ -98,16 +98,24 @@ def _claim_holding(scope: Scope, component: list) -> Claim | None:
 
 def dates_differ(scope: Scope) -> list[Found]:
     found = []
+    disagreeing = []
     for claim in scope.claims:
         dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
         for precision in sorted({e.date_precision for e in dated}):
             same = [e for e in dated if e.date_precision == precision]
             values = {e.article_id: e.date for e in same}
             if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
-                variants = [_date_variant(e) for e in same]
-                key = f"date:claim:{claim.pk}:{precision}"
-                found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
-    reports = [r for r in events.dated_reports(scope.story, []) if event_kinds().get(r.kind, (False,))[0]]
+                disagreeing.append((claim, precision, same))
+    mentions = _date_mentions([e for _, _, same in disagreeing for e in same])
+    for claim, precision, same in disagreeing:
+        variants = [_date_variant(e, mentions) for e in same]
+        key = f"date:claim:{claim.pk}:{precision}"
+        found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
+    reports = [
+        r
+        for r in events.dated_reports(scope.story, [], articles=scope.articles, mentions=scope.mentions)
+        if event_kinds().get(r.kind, (False,))[0]
+    ]
     by_kind = defaultdict(list)
     for report in reports:
         by_kind[(report.kind, report.precision)].append(report)
@@ -130,16 +138,33 @@ def dates_differ(scope: Scope) -> list[Found]:
     return found
 
 
-def _date_variant(evidence) -> dict:
+def _date_mentions(evidence: list) -> dict[tuple[int, object], list[DateMention]]:
+    """The date mentions of these evidence's articles and dates, by (article, value), first first: one
+    query for a story, not one per evidence."""
+    if not evidence:
+        return {}
+    rows = DateMention.objects.filter(
+        article_id__in={e.article_id for e in evidence}, value__in={e.date for e in evidence}
+    ).order_by("article_id", "start", "pk")
+    found: dict[tuple[int, object], list[DateMention]] = defaultdict(list)
+    for mention in rows:
+        found[(mention.article_id, mention.value)].append(mention)
+    return found
+
+
+def _date_variant(evidence, mentions: dict[tuple[int, object], list[DateMention]]) -> dict:
     """The date words of an evidence sentence (its date mention of that value), else the date itself."""
     text = evidence.article.text
     start = locate(text, evidence.sentence, evidence.start)
-    mention = DateMention.objects.filter(
-        article_id=evidence.article_id,
-        value=evidence.date,
-        start__gte=start,
-        end__lte=start + len(evidence.sentence),
-    ).first()
+    end = start + len(evidence.sentence)
+    mention = next(
+        (
+            m
+            for m in mentions.get((evidence.article_id, evidence.date), ())
+            if m.start >= start and m.end <= end
+        ),
+        None,
+    )
     if mention:
         return variant(
             evidence.article,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.crossref import events
-from tracker.crossref.event_reports import reported_at
+from tracker.crossref.event_reports import Report, reported_at
 from tracker.crossref.models import Claim, Event, Story
 from tracker.sources.models import Article
 
@@ -30,16 +30,27 @@ class Scope:
     story: Story
     articles: dict[int, Article] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    mentions: list[Report] | None = None  # the articles' `events.mention_reports`, when read already
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, story: Story, claims: list[Claim] | None = None) -> Scope:
-        """`claims`: the story's claims as `events.story_claims` loads them, when the caller has them."""
-        articles = Article.objects.filter(story_membership__story=story).select_related("outlet")
-        ordered = sorted(articles, key=lambda a: (reported_at(a), a.pk))
-        return cls(
-            story, {a.pk: a for a in ordered}, events.story_claims(story) if claims is None else claims
-        )
+    def of(
+        cls,
+        story: Story,
+        claims: list[Claim] | None = None,
+        *,
+        articles: dict[int, Article] | None = None,
+        mentions: list[Report] | None = None,
+    ) -> Scope:
+        """`claims`, `articles` and `mentions`: the story's claims, articles and date reports as
+        `events.story_claims`, `events.story_articles` and `events.mention_reports` load them, when the
+        caller has them."""
+        if articles is None:
+            articles = events.story_articles(story)
+        ordered = sorted(articles.values(), key=lambda a: (reported_at(a), a.pk))
+        if claims is None:
+            claims = events.story_claims(story, articles=articles)
+        return cls(story, {a.pk: a for a in ordered}, claims, mentions)
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""
