@@ -11,6 +11,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -142,3 +143,18 @@ def test_visible_entries_from_the_loaded_cases_agree_with_the_dockets_rule(sampl
     theirs = DocketEntry.objects.visible()
     assert set(ours.values_list("pk", flat=True)) == set(theirs.values_list("pk", flat=True))
     assert ours.count() == 5  # of 8: each case's hidden entry, this case's order
+
+
+def test_the_page_of_event_ids_walks_the_timeline_index_on_postgresql(kept):
+    """web/0007: the newest dated events read in (date, id) order from an index, not every event of
+    the case read and sorted (11 ms -> 0.1 ms at 10,000 events, bench/web.py)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the index order is PostgreSQL's plan; SQLite has the index but its own planner")
+    ids = timeline.events(timeline.Filters(case=kept.case)).values_list("pk", flat=True)[:21]
+    sql, params = ids.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a tiny table: ask whether the index *can* serve
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "web_event_timeline" in plan and "Sort" not in plan.split("web_event_timeline")[0], plan
