@@ -65,6 +65,8 @@ def test_a_speaker_after_said_keeps_it_when_the_parser_hangs_it_on_a_later_verb(
         "retired surgeon Jane Roe",
         "I am not going to apologize, so forget about it,",
     ) in speakers_and_texts(claims)
+    claims = claims_of("“It is hers to lose at this point,” added another state Democrat.")  # an object
+    assert speakers_and_texts(claims) == [("another state Democrat", "It is hers to lose at this point,")]
 
 
 def test_a_verb_of_saying_coordinated_inside_the_complement_is_a_report_of_its_own(claims_of):

@@ -113,14 +113,18 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
 def inverted_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
     """ "“...,” said the woman, who ...": the speaker after a verb of saying that follows a quote,
     which the parser made the subject of a later verb. The noun phrase must start right after the
-    verb, its head be a subject and a comma or the sentence's end follow it; None otherwise."""
+    verb, its head be a subject or the verb's own object (“...,” added a voter.; not after "told",
+    whose object is the person told), and a comma or the sentence's end follow it; None otherwise."""
     before = reader.doc[verb.i - 1] if verb.i > segment.start else None
     if before is None or (before.i not in reader.quoted and before.text not in QUOTE_MARKS):
         return None
+    told = any(t.addressee for t in reader.triggers.verbs.get(verb.lower_, ()))  # “...,” told reporters
     for token in reader.doc[verb.i + 1 : min(segment.end, verb.i + 1 + MAX_INVERTED_WORDS)]:
         if (
-            token.dep_ in ("nsubj", "nsubjpass")
-            and token.head.i > token.i
+            (
+                (token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i)
+                or (token.dep_ == "dobj" and token.head == verb and not told)  # “...,” added a voter.
+            )
             and token.left_edge.i == verb.i + 1
             and (token.i + 1 == segment.end or reader.doc[token.i + 1].text in (",", "."))
         ):  # set off: "said the woman, who ..."; not "..., suggesting he might run"
