@@ -20,7 +20,9 @@ from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
-BOUND = 300  # queries for the batch of four (286 on SQLite, most of them clustering's), whatever the stored stories
+BOUND = (
+    220  # the batch of four, whatever the stored stories: 213 on SQLite, 216 on PostgreSQL (the case locks)
+)
 LETTERS = "bcdfghjklmnprstvz"
 
 

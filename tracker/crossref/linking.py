@@ -8,19 +8,28 @@ cost proportional to the stories it touches, not to their size times the batch. 
 idempotent, so re-linking (after re-extraction, or by `crossref_rebuild`) ends with the same rows, and
 never touches curated ones.
 
-Linking runs one batch at a time across all processes (a transaction-scoped advisory lock on
+Placing runs one batch at a time across all processes (a transaction-scoped advisory lock on
 PostgreSQL; SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first
 two articles of a new event at once would otherwise each start a story. Extraction, the expensive
-part, still runs in parallel. Each batch ends with one `events_changed` (crossref.signals) for the
-events it built, updated or took claims from, sent after commit.
+part, still runs in parallel. The placing (stories, claims, answers, counts) commits under that lock;
+the story-wide steps (discrepancies, events) follow in a second transaction that holds only the locks
+of the batch's cases (of its stories, for a story without one), so one worker's story-wide steps run
+while another places its batch, and two workers' steps run at once unless they touch one case. A
+worker that dies between the two is re-run (the task is acknowledged late); the next batch of the
+story redoes its steps anyway, since they are recomputed for the story. The steps run for the batch's
+stories and for the stories its settle moved stored articles into or out of (read before and after
+it), and for no other. Each batch ends with one
+`events_changed` (crossref.signals) for the events it built, updated or took claims from, sent after
+commit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
+from django.db.models import Min
 
 from tracker.crossref import (
     batch_profiles,
@@ -31,11 +40,13 @@ from tracker.crossref import (
     discrepancies,
     events,
 )
-from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
 from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
+STORY_LOCKS = 7_301_002  # the first key of the per-case locks of the story-wide steps
+STORY_STEP_ATTEMPTS = 3
 
 
 @dataclass
@@ -55,20 +66,30 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     with batch_profiles.remembered():
         # Before the lock: the neighbourhood's profiles (settling's reads and computing, no writes);
         # under the lock only the articles another worker linked meanwhile are profiled.
-        batch_profiles.of(clustering.neighbourhood(articles), clustering.profiles)
-        return _link_articles(articles)
+        scope = clustering.neighbourhood(articles)
+        batch_profiles.of(scope, clustering.profiles)
+        results, moved = _place(articles, [a.pk for a in scope])
+    for attempt in range(STORY_STEP_ATTEMPTS):
+        try:
+            _story_steps(articles, results, moved)
+            return results
+        except OperationalError as error:  # a deadlock with another worker's story steps: again
+            if connection.in_atomic_block or attempt + 1 == STORY_STEP_ATTEMPTS or not _deadlock(error):
+                raise
+    return results
 
 
 @transaction.atomic
-def _link_articles(articles: Sequence[Article]) -> list[LinkResult]:
+def _place(articles: Sequence[Article], near: list[int]) -> tuple[list[LinkResult], list[int]]:
+    """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
+    articles of the neighbourhood (`near`) into or out of, besides the batch's own."""
     serialise_linking()
+    before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
-    stories: dict[int, Story] = {}
     claims: dict[int, Claim] = {}
     for article in articles:
         story = clustering.assign_story(article).story
         linked = claim_linking.link_claims(article, answers=False)
-        stories[story.pk] = story
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
     settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
@@ -80,20 +101,44 @@ def _link_articles(articles: Sequence[Article]) -> list[LinkResult]:
             if claim_id in claims:
                 claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())
+    after = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
+    moved = {s for pk in near if before.get(pk) != after.get(pk) for s in (before.get(pk), after.get(pk))}
+    return results, sorted(moved - {None} - set(stories))
+
+
+@transaction.atomic
+def _story_steps(articles: Sequence[Article], results: list[LinkResult], moved: list[int]) -> None:
+    """Discrepancies and events of the batch's stories and of those settling moved articles into or out
+    of (`moved`), under their cases' locks only. The batch's stories are read again once locked: another
+    worker may have placed a batch since, and moved these articles."""
+    cases = _cases({result.story_id for result in results} | set(moved))  # of the stories as placed
+    serialise_cases({ref for _, ref in cases.values()})
+    where = dict(
+        StoryArticle.objects.filter(article__in=list(articles)).values_list("article_id", "story_id")
+    )
+    rows = Story.objects.in_bulk({*where.values(), *moved})
+    order = [where.get(a.pk) for a in articles] + moved  # the batch's first, in its order
+    stories = {pk: rows[pk] for pk in order if pk in rows}
+    if moved := set(stories) - set(cases):  # another worker moved these articles since: theirs too
+        cases |= _cases(moved)
+        serialise_cases({cases[pk][1] for pk in moved})
+    for article, result in zip(articles, results, strict=True):
+        result.story_id = where.get(article.pk)
     found: dict[int, list[int]] = {}
     dated: dict[int, list[int]] = {}
     # Events of these stories before the batch: one that loses its claims has changed too.
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     for pk, story in stories.items():
-        claims_of_story = events.story_claims(story)  # read once for both steps
-        found[pk] = [d.pk for d in discrepancies.detect(story, claims=claims_of_story)]
-        dated[pk] = [e.pk for e in events.update_events(story, claims=claims_of_story)]
+        read = {"articles": events.story_articles(story)}  # read once for both steps
+        read |= {"claims": events.story_claims(story, articles=read["articles"])}
+        read |= {"mentions": events.mention_reports(read["articles"])}
+        found[pk] = [d.pk for d in discrepancies.detect(story, **read)]
+        dated[pk] = [e.pk for e in events.update_events(story, case=cases[pk], **read)]
     for result in results:
-        result.discrepancy_ids = found[result.story_id]
-        result.event_ids = dated[result.story_id]
+        result.discrepancy_ids = found.get(result.story_id, [])
+        result.event_ids = dated.get(result.story_id, [])
     # Once per batch, after the claims are attached to their events; sent when this commits.
     send_events_changed(touched.union(*dated.values()))
-    return results
 
 
 def serialise_linking() -> None:
@@ -102,3 +147,25 @@ def serialise_linking() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
+
+
+def serialise_cases(refs: Iterable[str]) -> None:
+    """Hold the lock of each case (`events.case_ref`: a story without a case is its own) until the
+    transaction ends: events are keyed by case, so two workers never build one case's events at once.
+    Taken in order, so two batches do not wait for each other's."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for ref in sorted(refs):
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [STORY_LOCKS, ref])
+
+
+def _cases(stories: Iterable[int]) -> dict[int, tuple[int | None, str]]:
+    """`events.case_ref` of each story, in one query."""
+    through = Story.cases.through.objects.filter(story_id__in=list(stories))
+    first = dict(through.values("story_id").annotate(case=Min("case_id")).values_list("story_id", "case"))
+    return {pk: (first.get(pk), f"case{first[pk]}" if first.get(pk) else f"story{pk}") for pk in stories}
+
+
+def _deadlock(error: OperationalError) -> bool:
+    cause = error.__cause__
+    return (getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)) == "40P01"
