@@ -127,3 +127,6 @@ def test_an_as_attribution_reports_the_clause_it_hangs_on(claims_of):
         "Jane Roe met the governor that day, as the Daily Post reported on Tuesday, and she will join his staff."
     )
     assert speakers_and_texts(claims) == [("the Daily Post", "Jane Roe met the governor that day")]
+    claims = claims_of("As Jane Roe noted on Monday, the mayor raised more than a million dollars.")
+    assert speakers_and_texts(claims) == [("Jane Roe", "the mayor raised more than a million dollars")]
+    assert [c.confidence for c in claims] == [1]  # the outlet's sentence leaning on a source: not published

@@ -186,6 +186,8 @@ class _Reader:
             any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
         ):  # "urged Congress to act", "called him a liar": what follows the verb
             return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
+            return "as", placing.as_reported(self, verb, segment)
         return "around", placing.around(self, verb, subject, segment, addressee=trigger.addressee)
 
     def _reported_before(self, clause: Token, verb: Token) -> bool:

@@ -106,8 +106,6 @@ def around(
     survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
     said." (what comes before is not parsed as its complement). Nothing when the attribution is
     not set off by commas from at least three words of its sentence."""
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        return as_reported(reader, verb, segment)
     # The parser also hangs a sentence-final attribution on the clause before it ("..., she said."
     # as an adverbial clause, "..., said the company's chief executive." as a conjunct).
     # Not with a subject inherited from the clause it hangs on ("..., further clarifying ...").
@@ -142,10 +140,16 @@ def around(
     return pieces
 
 
+def as_clause(verb: Token) -> bool:
+    """ "as the Times reported": an adverbial clause marked "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def as_reported(reader: Reader, verb: Token, segment: Span) -> list[tuple[int, int]]:
     """ "As the Times reported, Y" / "Y, as Roe noted, ...": the clause the "as" attribution hangs
     on is what was reported, when the attribution has no content of its own and commas set it off;
-    the clause stops at the next clause coordinated with it ("..., and he will ...")."""
+    the clause stops at the next clause coordinated with it ("..., and he will ..."). The outlet
+    leans on a source for its own sentence, so these take the form "as" (tier 1, confidence.py)."""
     if any(syntax.is_object(c) or c.dep_ in OWN_CONTENT for c in verb.children):
         return []
     first, last = verb.left_edge.i, verb.right_edge.i

@@ -113,7 +113,7 @@ class Draft:
     pieces: list[tuple[int, int]]
     segment: Span
     verb: Token | None = None
-    form: str = "clause"  # what the content is: quote, clause, phrase (a verb's object), around, noun
+    form: str = "clause"  # what the content is: quote, clause, phrase (a verb's object), around, noun, as
 
 
 def classify(trigger: Trigger, speaker_hint: str | None, sentence: str, paragraph: str) -> str:
