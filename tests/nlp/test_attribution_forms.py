@@ -130,3 +130,13 @@ def test_an_as_attribution_reports_the_clause_it_hangs_on(claims_of):
     claims = claims_of("As Jane Roe noted on Monday, the mayor raised more than a million dollars.")
     assert speakers_and_texts(claims) == [("Jane Roe", "the mayor raised more than a million dollars")]
     assert [c.confidence for c in claims] == [1]  # the outlet's sentence leaning on a source: not published
+
+
+def test_words_relayed_from_another_report_are_not_published(claims_of):
+    """ "“...,” Roe said, according to the Daily Post.": the outlet passes on another's report, so the
+    quote waits for a curator (tier 1) where the same quote alone is published (tier 3)."""
+    relayed = [
+        c for c in claims_of("“We will win,” Jane Roe said, according to the Daily Post.") if c.verb == "say"
+    ]
+    assert [(c.speaker, c.confidence, c.confidence_rule) for c in relayed] == [("Jane Roe", 1, "relayed")]
+    assert [c.confidence for c in claims_of("“We will win,” Jane Roe said.")] == [3]

@@ -253,7 +253,7 @@ class _Reader:
             trigger=draft.trigger.id,
             attribution=attribution,
             resolution=resolution,
-            form=draft.form,
+            form=confidence.form_of(draft.form, self.text[end:sentence_end]),
         )
         verb = draft.trigger.lemma
         if draft.trigger.id in NO_COMMENT and draft.verb is not None and syntax.negated(draft.verb):

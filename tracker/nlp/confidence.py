@@ -10,17 +10,20 @@ curator can see why a claim waits. Publishing reads the tier: `TRACKER_PUBLISH_M
 A rule matches when every list it has contains the claim's value: `kinds` (the claim's kind),
 `triggers` (the id of the trigger rule that found it), `attributions`, `resolutions` (how its speaker
 was resolved: mention, compound, possessor, pronoun, anaphor, unresolved, none), `forms` (what its
-content is: quote, clause, phrase, around, noun).
+content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence names, after the
+content, another report the words came through: "“...,” Roe said, according to CNN").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 CONFIDENCE_FILE = PATTERNS_DIR / "confidence.jsonl"
+RELAYED = re.compile(r"^[^.!?\n]{0,80}?\b(?:according to|reported|reports)\b", re.IGNORECASE)
 TIERS = {0: "not a claim to publish", 1: "low", 2: "good", 3: "high"}
 
 
@@ -71,3 +74,10 @@ def rate(*, kind: str, trigger: str, attribution: str, resolution: str, form: st
         ):
             return rule.tier, rule.id
     return 0, ""
+
+
+def form_of(form: str, after: str) -> str:
+    """The form a claim is rated by: "relayed" when the rest of its sentence (`after` the content)
+    names another report the words came through ("“...,” Roe said, according to CNN.", "..., The
+    Post reported."): the outlet passes on someone else's reporting (tier 1), else `form`."""
+    return "relayed" if RELAYED.search(after) else form
