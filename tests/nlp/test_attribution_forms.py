@@ -140,3 +140,15 @@ def test_words_relayed_from_another_report_are_not_published(claims_of):
     ]
     assert [(c.speaker, c.confidence, c.confidence_rule) for c in relayed] == [("Jane Roe", 1, "relayed")]
     assert [c.confidence for c in claims_of("“We will win,” Jane Roe said.")] == [3]
+
+
+def test_according_to_after_its_clause_reports_that_clause(claims_of):
+    """ "Y, according to a poll last week - about the same as ...": Y, though the words after the
+    source outnumber it."""
+    claims = claims_of(
+        "The senator trails in the state. Some 59 percent of voters there view her unfavorably, according to"
+        " a county poll last week - about the same as her rival at 60 percent."
+    )
+    assert speakers_and_texts(claims) == [
+        ("a county poll", "Some 59 percent of voters there view her unfavorably")
+    ]

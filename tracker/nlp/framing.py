@@ -100,6 +100,9 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     left = [i for i in tokens if i < according.i]
     right = [i for i in tokens if i > according.i]
     side = right if len(right) >= len(left) else left
+    words = [i for i in left if not reader.doc[i].is_punct]
+    if clause.i < according.i and len(words) >= 3 and reader.doc[according.i - 1].text == ",":
+        side = left  # "Y, according to a poll last week - the same as ...": the clause it follows
     if not side:
         return []
     return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]
