@@ -152,3 +152,14 @@ def test_according_to_after_its_clause_reports_that_clause(claims_of):
     assert speakers_and_texts(claims) == [
         ("a county poll", "Some 59 percent of voters there view her unfavorably")
     ]
+
+
+def test_a_quote_ending_in_a_nested_quote_is_attached(claims_of):
+    """“... ‘What kind of help do you need?’” Roe said.: the question mark stands inside the nested
+    quote, before both closing marks."""
+    claims = claims_of(
+        "The mayor came to help. “She was the only one to ask us, ‘What can I do? What kind of help do you"
+        " need?’” Jane Roe said."
+    )
+    assert [c.speaker for c in claims] == ["Jane Roe"]
+    assert claims[0].text.endswith("What kind of help do you need?’")

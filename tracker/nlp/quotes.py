@@ -104,7 +104,8 @@ def quotes_in(quotes: list[Quote], start: int, end: int) -> list[Quote]:
 
 def ends_with(text: str, quote: Quote, marks: str) -> bool:
     """The quoted words end with one of `marks`, inside the closing mark or just after it (or the text ends)."""
-    return quote.text.rstrip()[-1:] in marks or text[quote.end + 1 : quote.end + 2] in (*marks, "")
+    inner = quote.text.rstrip().rstrip("’'\"”")  # a nested quote closes first: ‘... need?’”
+    return inner[-1:] in marks or text[quote.end + 1 : quote.end + 2] in (*marks, "")
 
 
 def _quote(text: str, start: int, end: int) -> Quote:
