@@ -163,3 +163,14 @@ def test_a_quote_ending_in_a_nested_quote_is_attached(claims_of):
     )
     assert [c.speaker for c in claims] == ["Jane Roe"]
     assert claims[0].text.endswith("What kind of help do you need?’")
+
+
+def test_said_then_a_comma_then_what_was_said(claims_of):
+    """ "Roe said, those donations paid for ...": the parser makes the reported subject the verb's
+    object after the comma; the content is what follows the comma."""
+    claims = claims_of(
+        'In both cases, Jane Roe said, those donations paid for "sponsorships" at the charity golf tournament.'
+    )
+    assert speakers_and_texts(claims) == [
+        ("Jane Roe", 'those donations paid for "sponsorships" at the charity golf tournament')
+    ]
