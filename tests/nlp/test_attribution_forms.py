@@ -174,3 +174,14 @@ def test_said_then_a_comma_then_what_was_said(claims_of):
     assert speakers_and_texts(claims) == [
         ("Jane Roe", 'those donations paid for "sponsorships" at the charity golf tournament')
     ]
+
+
+def test_a_paragraph_introduced_by_a_colon_is_a_block_quote(claims_of):
+    """ "In a speech last year, she said:" closing its paragraph, then an unquoted paragraph."""
+    claims = claims_of(
+        "In a speech last year, Jane Roe said:\n\nLet no one be mistaken, this plan is a danger to the party.\n\n"
+        "The plan passed anyway."
+    )
+    assert speakers_and_texts(claims) == [
+        ("Jane Roe", "Let no one be mistaken, this plan is a danger to the party.")
+    ]

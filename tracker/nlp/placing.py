@@ -89,14 +89,34 @@ def _title(reader: Reader, quote: Quote) -> bool:
 
 def introduced(reader: Reader, verb: Token, after_phrase: int, segment: Span) -> list[tuple[int, int]]:
     """A quote that opens the next paragraph, introduced by the attribution that ends this one with
-    a colon ("In a speech last year, he said:" / "“...”"): the verb's phrase runs up to the colon."""
+    a colon ("In a speech last year, he said:" / "“...”"): the verb's phrase runs up to the colon;
+    with no quote there, the next paragraph as a block quote."""
     text, end = reader.text, segment.end_char
     if text[end - 1 : end] != ":" or not INTRODUCING.match(text[after_phrase:end] + " "):
         return []
     nxt = next((q for q in quotes_in(reader.quotes, end, end + 8)), None)
-    if nxt is None or not NEXT_PARAGRAPH.match(text[end : nxt.start]) or attributed(reader, nxt):
+    if nxt is None:
+        return block(text, end)
+    if not NEXT_PARAGRAPH.match(text[end : nxt.start]) or attributed(reader, nxt):
         return []
     return [(nxt.start, nxt.end)]
+
+
+BLOCK_START = re.compile(r"[ \t]*\n[ \t]*\n[ \t]*(?=[^\s“\"‘'])")
+
+
+def block(text: str, end: int) -> list[tuple[int, int]]:
+    """ "he said:" closing its paragraph, then a paragraph with no quotation marks: a block quote,
+    the whole next paragraph (of at least five words)."""
+    opening = BLOCK_START.match(text, end)
+    if opening is None:
+        return []
+    start = opening.end()
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return [(start, stop)] if len(text[start:stop].split()) >= 5 else []
 
 
 def around(
