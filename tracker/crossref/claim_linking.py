@@ -16,6 +16,7 @@ like any other word, hence the threshold and the two-shared-words floor.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -162,17 +163,23 @@ def _known_claims(
     near &= Q(merged_into__isnull=True)  # a claim a curator merged away gets no new evidence
     claims = Claim.objects.filter(speakers).filter(near).order_by("pk") if keys else []
     known = {
-        c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[content_words(c.text)])
-        for c in claims
+        c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[_words(c.text)]) for c in claims
     }
     known = {pk: k for pk, k in known.items() if k.key in keys}
     rows = Evidence.objects.filter(claim_id__in=list(known)).values_list("claim_id", "quotes", "text")
     for claim_id, quotes, content in rows:
         entry = known[claim_id]
-        entry.words.append(content_words(content or ""))
+        entry.words.append(_words(content or ""))
         entry.quotes |= quote_keys(quotes)
         entry.evidenced = True
     return list(known.values())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    """`content_words` of a stored claim's or evidence's text, kept per process: the same stored
+    claims are read again for every later article that may join them (a frozenset, never changed)."""
+    return content_words(text)
 
 
 def _match(candidate: ClaimCandidate, known: list[_Known], previous: set[int]) -> _Known | None:
