@@ -39,6 +39,10 @@ class EntityAdmin(SimpleHistoryAdmin):
             .annotate(mention_total=Count("mentions", distinct=True))
         )
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        vocabulary.announce_speakers([form.instance.pk])  # a new name shows at once on the pages
+
     @admin.display(description="aliases")
     def alias_list(self, entity: Entity) -> str:
         return ", ".join(alias.text for alias in entity.aliases.all())

@@ -15,6 +15,7 @@ from django.db.models import Q
 from tracker.cases.models import Alias, Case, Entity
 from tracker.crossref import tasks
 from tracker.crossref.models import Claim, ClaimCandidate, Mention
+from tracker.crossref.signals import send_events_changed
 from tracker.curation.changes import CurationError, record_user, save_changes
 from tracker.sources.models import Article
 
@@ -38,6 +39,16 @@ class Reextraction:
     batches: int
 
 
+def announce_speakers(entity_ids) -> list[int]:
+    """Pages show speakers by their entity's name and link: the events whose claims these entities
+    speak changed (events_changed, after commit), so the timeline's kept rows and cached pages are
+    retired at once, for staff and readers, when a curator renames, promotes or merges an entity."""
+    events = (
+        Claim.objects.filter(speaker__in=entity_ids).exclude(event=None).values_list("event_id", flat=True)
+    )
+    return send_events_changed(events.distinct())
+
+
 @transaction.atomic
 def promote_entities(*, entities, user=None) -> list[int]:
     """Candidate entities become curated: the pipeline recognises them from the next extraction on."""
@@ -45,6 +56,7 @@ def promote_entities(*, entities, user=None) -> list[int]:
     for entity in Entity.objects.select_for_update().filter(pk__in=[e.pk for e in entities]).order_by("pk"):
         if entity.merged_into_id is None and save_changes(entity, user, status=Entity.Status.CURATED):
             promoted.append(entity.pk)
+    announce_speakers(promoted)
     return promoted
 
 
@@ -84,6 +96,7 @@ def merge_entities(*, kept: Entity, merged: Entity, user=None) -> EntitiesMerged
         alias.save()
         result.aliases.append(merged.name)
     save_changes(merged, user, merged_into=kept, status=Entity.Status.CANDIDATE, represented_by=None)
+    announce_speakers([kept.pk])  # the merged entity's claims are kept's now
     return result
 
 
