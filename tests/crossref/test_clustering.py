@@ -316,3 +316,18 @@ def test_a_story_keeps_only_its_size_in_its_features(events):
     assign_in_order(articles)
     story = StoryArticle.objects.get(article=articles[0]).story
     assert story.features == {"version": clustering.FEATURES_VERSION, "articles": story.memberships.count()}
+
+
+def test_a_chain_of_copies_in_the_scope_is_walked_without_a_query(django_assert_num_queries):
+    """A settle links copy groups through their originals (_link_copies): articles it already loaded
+    are not read again, one query per hop, as the chain bench's thousands of copies were."""
+    text = "The jury reached its verdict in the Musk trial on Monday afternoon in Oakland."
+    original = make_article("courtwire", "2026-05-04T09:00", "Verdict in the Musk trial", text)
+    copy = make_article("baytech", "2026-05-04T10:00", "Verdict (copy)", text, copy_of=original)
+    again = make_article("labnotes", "2026-05-04T11:00", "Verdict (copy of a copy)", text, copy_of=copy)
+    known = {a.pk: a for a in (original, copy, again)}
+    with django_assert_num_queries(0):
+        assert clustering._original_of(again, known=known) == original
+    fresh = Article.objects.get(pk=again.pk)
+    with django_assert_num_queries(2):  # outside a scope: one read per hop
+        assert clustering._original_of(fresh) == original

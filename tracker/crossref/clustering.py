@@ -137,8 +137,9 @@ def assign_story(article: Article) -> StoryArticle:
     return made.get(article.pk) or StoryArticle.objects.select_related("story").get(article=article)
 
 
-def _original_of(article: Article, hops: int = 5) -> Article | None:
-    """The original at the end of a chain of copies; None for an original, or for a chain that loops."""
+def _original_of(article: Article, hops: int = 5, known: dict | None = None) -> Article | None:
+    """The original at the end of a chain of copies; None for an original, or for a chain that loops.
+    Articles already loaded (`known`, by id: a settle's scope) are not read again."""
     seen, current = {article.pk}, article
     for _ in range(hops):
         if current.copy_of_id is None:
@@ -146,7 +147,7 @@ def _original_of(article: Article, hops: int = 5) -> Article | None:
         if current.copy_of_id in seen:
             return None
         seen.add(current.copy_of_id)
-        current = Article.objects.get(pk=current.copy_of_id)
+        current = (known or {}).get(current.copy_of_id) or Article.objects.get(pk=current.copy_of_id)
     return None
 
 
@@ -213,19 +214,20 @@ def _apply(
 def _link_copies(scope: list[Article], found: list[features.Profile]) -> None:
     """Copies found by their lead point at the earliest of their group, unless already linked: where
     sources linked a copy to another article, that article's original is linked instead."""
+    known = {a.pk: a for a in scope}  # chains within the scope are walked without a query
     for group in linkage.copy_groups(found):  # features.copy_groups as one matrix product
         if len(group) < 2:
             continue
-        first = _root(scope[group[0]])
+        first = _root(scope[group[0]], known)
         for i in group[1:]:
-            root = _root(scope[i])
+            root = _root(scope[i], known)
             if root.pk != first.pk and root.copy_of_id is None:
                 root.copy_of, root.copy_kind = first, Article.CopyKind.NEAR
                 root.save(update_fields=["copy_of", "copy_kind"])
 
 
-def _root(article: Article) -> Article:
-    return _original_of(article) or article
+def _root(article: Article, known: dict) -> Article:
+    return _original_of(article, known=known) or article
 
 
 def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[int, StoryArticle]:
