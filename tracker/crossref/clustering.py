@@ -140,14 +140,14 @@ def assign_story(article: Article) -> StoryArticle:
 def _original_of(article: Article, hops: int = 5, known: dict | None = None) -> Article | None:
     """The original at the end of a chain of copies; None for an original, or for a chain that loops.
     Articles already loaded (`known`, by id: a settle's scope) are not read again."""
-    seen, current = {article.pk}, article
+    seen, current, known = {article.pk}, article, known or {}
     for _ in range(hops):
         if current.copy_of_id is None:
             return current if current.pk != article.pk else None
         if current.copy_of_id in seen:
             return None
         seen.add(current.copy_of_id)
-        current = (known or {}).get(current.copy_of_id) or Article.objects.get(pk=current.copy_of_id)
+        current = known.get(current.copy_of_id) or Article.objects.get(pk=current.copy_of_id)
     return None
 
 

@@ -9,12 +9,18 @@ class DocketEntryQuerySet(models.QuerySet):
     def for_case(self, case):
         return self.filter(case=case)
 
-    def visible(self):
+    def visible(self, cases=None):
         """Entries readers may see: not hidden one by one (`hidden`), and of no kind their case hides
         (Case.hidden_docket_kinds, read here, when the entries are read, so a change of the list
-        shows at once with nothing to refresh). One query for the cases' lists."""
+        shows at once with nothing to refresh). One query for the cases' lists, none when the caller
+        passes every case already loaded (`cases`)."""
+        lists = (
+            Case.objects.values_list("pk", "hidden_docket_kinds")
+            if cases is None
+            else [(case.pk, case.hidden_docket_kinds) for case in cases]
+        )
         hidden_kinds = models.Q()
-        for case_id, kinds in Case.objects.values_list("pk", "hidden_docket_kinds"):
+        for case_id, kinds in lists:
             if kinds:
                 hidden_kinds |= models.Q(case_id=case_id, kind__in=kinds)
         visible = self.exclude(hidden=True)

@@ -135,15 +135,8 @@ def default_of(cases: list[Case]) -> Case | None:
 
 
 def visible_entries(cases: list[Case]) -> QuerySet[DocketEntry]:
-    """DocketEntry.objects.visible() from every case already loaded: not hidden one by one, nor of a
-    kind its case hides, without reading the cases' lists again (test_precomputed checks the two
-    agree)."""
-    hidden = Q()
-    for case in cases:
-        if case.hidden_docket_kinds:
-            hidden |= Q(case_id=case.pk, kind__in=case.hidden_docket_kinds)
-    shown = DocketEntry.objects.exclude(hidden=True)
-    return shown.exclude(hidden) if hidden else shown
+    """DocketEntry.objects.visible() from every case already loaded, without reading them again."""
+    return DocketEntry.objects.visible(cases=cases)
 
 
 def court_zone() -> str:
@@ -219,8 +212,6 @@ def records(
     (`visible`: DocketEntry.objects.visible(), when the caller has it already)."""
     tz = case.tzinfo
     qs = (DocketEntry.objects.visible() if visible is None else visible).for_case(case)
-    if case.hidden_docket_kinds:
-        qs = qs.exclude(kind__in=case.hidden_docket_kinds)
     if filters.docket_kind:
         qs = qs.filter(kind=filters.docket_kind)
     elif not filters.procedural:
