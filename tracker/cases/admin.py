@@ -9,6 +9,7 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.cases.models import Case
+from tracker.cases.signals import send_cases_changed
 
 
 @admin.register(Case)
@@ -26,6 +27,10 @@ class CaseAdmin(SimpleHistoryAdmin):
         ("Timeline", {"fields": ("hidden_docket_kinds",)}),
         (None, {"fields": ("created_at",)}),
     )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        send_cases_changed([form.instance.pk])  # readers' cached pages of the case are retired
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(entity_count=Count("entities", distinct=True))

@@ -13,6 +13,8 @@ Links are recomputed for a whole case at a time (entries and dated events of one
 hundred), so the result does not depend on the order things arrived in, and running it twice changes
 nothing. Entry points: `link_entries(ids)` after ingestion (ingestion.store_entries calls it),
 `link_events(ids)` when crossref says events changed (receivers.py, once per batch), `link_case`.
+Each entry point announces what changed (signals.record_changed): the cases whose entries arrived, and
+the events whose links to the record moved, so the pages that show them are retired at once.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import date, timedelta
 
 from tracker.crossref.models import Claim, Event
 from tracker.dockets.models import DocketEntry
+from tracker.dockets.signals import send_record_changed
 
 WINDOW = timedelta(days=2)
 K = DocketEntry.Kind
@@ -60,9 +63,10 @@ def agrees(entry: DocketEntry, event: Event, claim_kinds: set[str]) -> bool:
     return bool(kinds & claim_kinds) or bool(words.search(f"{event.title} {event.summary}"))
 
 
-def link_case(case_id: int) -> int:
-    """Recompute every link of a case's entries; returns the number of links. One query when the case
-    has no docket entries; four plus one per entry whose links changed otherwise."""
+def link_case(case_id: int, moved: set[int] | None = None) -> int:
+    """Recompute every link of a case's entries; returns the number of links, and adds to `moved` the
+    events whose links changed. One query when the case has no docket entries; four plus one per entry
+    whose links changed otherwise."""
     entries = list(
         DocketEntry.objects.filter(case_id=case_id).select_related("case").prefetch_related("events")
     )
@@ -92,15 +96,21 @@ def link_case(case_id: int) -> int:
         if distance == nearest_event[entry.pk] == nearest_entry[(event.pk, entry.kind)]:
             wanted[entry.pk].add(event.pk)
     for entry in entries:
-        if wanted[entry.pk] != {event.pk for event in entry.events.all()}:
+        had = {event.pk for event in entry.events.all()}
+        if wanted[entry.pk] != had:
             entry.events.set(wanted[entry.pk])
+            if moved is not None:
+                moved |= had ^ wanted[entry.pk]
     return sum(len(ids) for ids in wanted.values())
 
 
 def link_entries(entry_ids: Iterable[int]) -> int:
-    """Relink the cases of these entries (after ingestion)."""
+    """Relink the cases of these entries (after ingestion) and announce their cases' record changed."""
     case_ids = set(DocketEntry.objects.filter(pk__in=list(entry_ids)).values_list("case_id", flat=True))
-    return sum(link_case(case_id) for case_id in sorted(case_ids))
+    moved: set[int] = set()
+    links = sum(link_case(case_id, moved) for case_id in sorted(case_ids))
+    send_record_changed(case_ids, moved)
+    return links
 
 
 def link_events(event_ids: Iterable[int]) -> int:
@@ -108,4 +118,7 @@ def link_events(event_ids: Iterable[int]) -> int:
     hidden, or their claims changed). Links are mutual nearest pairs, so a changed event can move an
     entry's link away from another event of its case: the case is the unit that is recomputed."""
     case_ids = set(Event.objects.filter(pk__in=list(event_ids)).values_list("case_id", flat=True))
-    return sum(link_case(case_id) for case_id in sorted(c for c in case_ids if c))
+    moved: set[int] = set()
+    links = sum(link_case(case_id, moved) for case_id in sorted(c for c in case_ids if c))
+    send_record_changed((), moved)  # the events' own changes were announced by crossref already
+    return links

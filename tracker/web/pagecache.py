@@ -6,8 +6,9 @@ its URL's arguments. A page is stored under its path, query string, host and htm
 scope's stamp and the site's (PageGeneration rows), so bumping a stamp retires every variant of those
 pages in every process at once. A process reads a stamp at most once every TRACKER_PAGE_STAMP_SECONDS
 (2), so a page served from the cache costs no query; its own bumps it sees at once. The
-events_changed receiver (receivers.py) bumps the scopes of the events a batch changed, and TRACKER_PAGE_CACHE_SECONDS bounds what no signal
-announces (a docket entry, a curator's rename). `manage.py clear_page_cache` bumps the site's stamp.
+receivers (receivers.py) bump the scopes of the events a batch changed (events_changed), of the cases
+whose court record changed (record_changed) and the site's when a case is edited (cases_changed);
+TRACKER_PAGE_CACHE_SECONDS bounds what no signal announces. `manage.py clear_page_cache` bumps the site's stamp.
 
 Never cached: a request with a session or messages cookie (logged-in staff see fresh pages), anything
 but a 200 GET. A page's CSRF token (the subscribe form) is stored as a placeholder and each reader's

@@ -3,10 +3,10 @@
 coverage and count of discrepancies) under the event's page scope; a case's overview (latest events and
 stories, people, judge) and the filter form's speakers under the case's scope ("all" without a case);
 the outlets to filter by under "all". The events_changed receiver retires them with the pages that show
-them. What no signal announces (an entity renamed or curated, an entity added to a case, an outlet's
-first relevant article) is seen after TRACKER_PAGE_CACHE_SECONDS at most, as on the cached pages, on
-staff's pages too. Live on every request: the cases, the event ids of the page, the events' docket
-links, the court record and the next hearing (no signal announces a docket entry).
+them (and the site's stamp, which a case edited in the admin bumps). What no signal announces (an entity
+added to a case, an outlet's first relevant article) is seen after TRACKER_PAGE_CACHE_SECONDS at most, as
+on the cached pages, on staff's pages too. Live on every request: the cases, the event ids of the page,
+the events' docket links, the court record and the next hearing (it moves with the clock).
 """
 
 from __future__ import annotations
