@@ -33,9 +33,12 @@ STAGES = (
     ("tracker.crossref.claim_linking", "link_claims", "claims"),
     ("tracker.crossref.claim_answers", "link_responses", "answers"),
     ("tracker.crossref.corroboration", "refresh_claims", "counts"),
-    ("tracker.crossref.events", "story_claims", "story claims read"),
+    ("tracker.crossref.story_reads", "story_articles", "story read"),
+    ("tracker.crossref.story_reads", "story_claims", "story claims read"),
+    ("tracker.crossref.story_reads", "mention_reports", "story read"),
     ("tracker.crossref.discrepancies", "detect", "discrepancies"),
     ("tracker.crossref.events", "update_events", "events"),
+    ("tracker.crossref.corroboration", "refresh_events", "event counts"),
     ("tracker.crossref.linking", "send_events_changed", "events_changed"),
 )
 

@@ -84,10 +84,10 @@ def test_batches_in_any_order_end_as_a_full_recompute(seeds, event_articles, mon
     touched: dict[int, None] = {}  # the stories whose events a batch updated, last updated last
     update_events = events.update_events
 
-    def updating(story, **read):  # the real step; only the order of stories is noted
+    def updating(story, reads=None, **case):  # the real step; only the order of stories is noted
         touched.pop(story.pk, None)
         touched[story.pk] = None
-        return update_events(story, **read)
+        return update_events(story, reads, **case)
 
     monkeypatch.setattr(events, "update_events", updating)
     articles = [*seeds, *(a for v in event_articles.values() for a in v)]

@@ -16,6 +16,7 @@ from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, O
 from tracker.cases.models import Case, Entity
 from tracker.crossref import discrepancies, events
 from tracker.crossref.models import DateMention, Discrepancy, Event
+from tracker.crossref.story_reads import StoryReads
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +52,9 @@ def build(size: int):
 
 def steps(story) -> None:
     """What linking runs for each story of a batch (`linking._story_steps`)."""
-    read = {"articles": events.story_articles(story)}
-    read |= {"claims": events.story_claims(story, articles=read["articles"])}
-    read |= {"mentions": events.mention_reports(read["articles"])}
-    discrepancies.detect(story, **read)
-    events.update_events(story, **read)
+    reads = StoryReads.of(story)
+    discrepancies.detect(story, reads)
+    events.update_events(story, reads)
 
 
 @pytest.mark.parametrize("size", [3, 30])

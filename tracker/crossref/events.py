@@ -32,7 +32,7 @@ from django.db.models import Q
 from tracker.crossref import corroboration, event_reports
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
-from tracker.crossref.story_reads import mention_reports, story_articles, story_claims
+from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
@@ -58,18 +58,12 @@ def claim_date(claim: Claim) -> tuple[date, str] | None:
     return min(counts, key=lambda d: (RANK[d[1]], -counts[d], d[0]))
 
 
-def dated_reports(
-    story: Story,
-    claims: Iterable[Claim] | None = None,
-    *,
-    articles: dict[int, Article] | None = None,
-    mentions: list[Report] | None = None,
-) -> list[Report]:
+def dated_reports(story: Story, reads: StoryReads | None = None) -> list[Report]:
     """The story's reports: its dated claims, then the event-like date mentions of its articles
-    (`articles`: the story's, as `story_articles` reads them, and `mentions` their `mention_reports`,
-    when the caller has them)."""
+    (`reads`: the story's, when the caller has read them; else read here)."""
+    reads = StoryReads.of(story) if reads is None else reads
     reports = []
-    for claim in story_claims(story) if claims is None else claims:
+    for claim in reads.claims:
         when = claim_date(claim)
         if when is not None:
             evidence = list(claim.evidence.all())
@@ -77,9 +71,7 @@ def dated_reports(
             seen = min((event_reports.reported_at(e.article) for e in evidence), default=None)
             kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
             reports.append(Report(kind, when[0], when[1], reporting, seen, claim=claim))
-    if mentions is None:
-        mentions = mention_reports(story_articles(story) if articles is None else articles)
-    return reports + mentions
+    return reports + reads.mentions
 
 
 def group_reports(reports: Iterable[Report]) -> dict[tuple[str, date, str], Group]:
@@ -126,21 +118,16 @@ def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
 
 @transaction.atomic
 def update_events(
-    story: Story,
-    *,
-    claims: list[Claim] | None = None,
-    articles: dict[int, Article] | None = None,
-    mentions: list[Report] | None = None,
-    case: tuple[int | None, str] | None = None,
+    story: Story, reads: StoryReads | None = None, *, case: tuple[int | None, str] | None = None
 ) -> list[Event]:
     """Build or update the story's events and link its claims to them; return the story's events.
-    `claims`, `articles`, `mentions` and `case`: the story's, as `story_claims`, `story_articles`,
-    `mention_reports` and `case_ref` read them, when the caller has them. Writes only what changed: an
-    event whose values, stories and claims are already what the story says costs no query of its own."""
+    `reads` and `case`: the story's, as `StoryReads.of` and `case_ref` read them, when the caller has
+    them. Writes only what changed: an event whose values, stories and claims are already what the
+    story says costs no query of its own."""
     case_id, ref = case_ref(story) if case is None else case
-    members = story_articles(story) if articles is None else articles  # the reports and their times
-    claims = story_claims(story, articles=members) if claims is None else claims
-    groups = group_reports(dated_reports(story, claims, articles=members, mentions=mentions))
+    reads = StoryReads.of(story) if reads is None else reads
+    members, claims = reads.articles, reads.claims  # the reports and their times
+    groups = group_reports(dated_reports(story, reads))
     join_undated(groups.values(), claims)
     keyed = {event_key(ref, *k): g for k, g in groups.items()}
     existing = {e.key: e for e in Event.objects.filter(key__in=list(keyed)).order_by("pk")}

@@ -42,6 +42,7 @@ from tracker.crossref import (
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
+from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
@@ -129,11 +130,9 @@ def _story_steps(articles: Sequence[Article], results: list[LinkResult], moved: 
     # Events of these stories before the batch: one that loses its claims has changed too.
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     for pk, story in stories.items():
-        read = {"articles": events.story_articles(story)}  # read once for both steps
-        read |= {"claims": events.story_claims(story, articles=read["articles"])}
-        read |= {"mentions": events.mention_reports(read["articles"])}
-        found[pk] = [d.pk for d in discrepancies.detect(story, **read)]
-        dated[pk] = [e.pk for e in events.update_events(story, case=cases[pk], **read)]
+        reads = StoryReads.of(story)  # read once for both steps
+        found[pk] = [d.pk for d in discrepancies.detect(story, reads)]
+        dated[pk] = [e.pk for e in events.update_events(story, reads, case=cases[pk])]
     for result in results:
         result.discrepancy_ids = found.get(result.story_id, [])
         result.event_ids = dated.get(result.story_id, [])

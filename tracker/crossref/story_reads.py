@@ -1,9 +1,11 @@
 """Reading a story for the story-wide steps (discrepancies, events): its articles, its claims with their
-evidence, and the event-like date mentions of its articles, each read once and shared by the steps."""
+evidence, and the event-like date mentions of its articles, each read once and shared by the steps
+(`StoryReads`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
@@ -11,6 +13,23 @@ from tracker.crossref import event_reports
 from tracker.crossref.event_reports import Report
 from tracker.crossref.models import Claim, DateMention, Evidence, Story
 from tracker.sources.models import Article
+
+
+@dataclass(frozen=True)
+class StoryReads:
+    """What the story-wide steps read of one story, read once (`of`) and passed to each of them:
+    `articles` by id with their outlets (`story_articles`), `claims` with their evidence
+    (`story_claims`) and `mentions`, the event-like date mentions of the articles as reports
+    (`mention_reports`)."""
+
+    articles: dict[int, Article]
+    claims: list[Claim]
+    mentions: list[Report]
+
+    @classmethod
+    def of(cls, story: Story) -> StoryReads:
+        articles = story_articles(story)
+        return cls(articles, story_claims(story, articles=articles), mention_reports(articles))
 
 
 def story_claims(story: Story, *, articles: dict[int, Article] | None = None) -> list[Claim]:

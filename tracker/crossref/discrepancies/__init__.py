@@ -14,9 +14,8 @@ from django.db import transaction
 
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
-from tracker.crossref.event_reports import Report
-from tracker.crossref.models import Claim, Discrepancy, Story
-from tracker.sources.models import Article
+from tracker.crossref.models import Discrepancy, Story
+from tracker.crossref.story_reads import StoryReads
 
 RULES = (
     wording.quote_wording,
@@ -30,17 +29,10 @@ RULES = (
 
 
 @transaction.atomic
-def detect(
-    story: Story,
-    *,
-    claims: list[Claim] | None = None,
-    articles: dict[int, Article] | None = None,
-    mentions: list[Report] | None = None,
-) -> list[Discrepancy]:
+def detect(story: Story, reads: StoryReads | None = None) -> list[Discrepancy]:
     """Find the story's discrepancies and record them; return the rows found this run (curated ones
-    included, unchanged). `claims`, `articles` and `mentions`: the story's, when the caller has loaded
-    them (`events.story_claims`, `events.story_articles`, `events.mention_reports`)."""
-    scope = Scope.of(story, claims, articles=articles, mentions=mentions)
+    included, unchanged). `reads`: the story's, when the caller has read them (`StoryReads.of`)."""
+    scope = Scope.of(story, reads)
     found: dict[str, Found] = {}
     for rule in RULES:
         for item in rule(scope):

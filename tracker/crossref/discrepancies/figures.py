@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from tracker.crossref import events
 from tracker.crossref.discrepancies.scope import Found, Scope, disagree, locate, outlet_ids, variant
 from tracker.crossref.event_reports import event_kinds
 from tracker.crossref.models import Claim, DateMention, Discrepancy
@@ -111,11 +110,7 @@ def dates_differ(scope: Scope) -> list[Found]:
         variants = [_date_variant(e, mentions) for e in same]
         key = f"date:claim:{claim.pk}:{precision}"
         found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
-    reports = [
-        r
-        for r in events.dated_reports(scope.story, [], articles=scope.articles, mentions=scope.mentions)
-        if event_kinds().get(r.kind, (False,))[0]
-    ]
+    reports = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
     by_kind = defaultdict(list)
     for report in reports:
         by_kind[(report.kind, report.precision)].append(report)

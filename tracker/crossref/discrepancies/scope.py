@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tracker.crossref import events
 from tracker.crossref.event_reports import Report, reported_at
 from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 
@@ -30,27 +30,15 @@ class Scope:
     story: Story
     articles: dict[int, Article] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
-    mentions: list[Report] | None = None  # the articles' `events.mention_reports`, when read already
+    mentions: list[Report] = field(default_factory=list)  # the articles' event-like date mentions
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(
-        cls,
-        story: Story,
-        claims: list[Claim] | None = None,
-        *,
-        articles: dict[int, Article] | None = None,
-        mentions: list[Report] | None = None,
-    ) -> Scope:
-        """`claims`, `articles` and `mentions`: the story's claims, articles and date reports as
-        `events.story_claims`, `events.story_articles` and `events.mention_reports` load them, when the
-        caller has them."""
-        if articles is None:
-            articles = events.story_articles(story)
-        ordered = sorted(articles.values(), key=lambda a: (reported_at(a), a.pk))
-        if claims is None:
-            claims = events.story_claims(story, articles=articles)
-        return cls(story, {a.pk: a for a in ordered}, claims, mentions)
+    def of(cls, story: Story, reads: StoryReads | None = None) -> Scope:
+        """`reads`: the story's, when the caller has read them (`StoryReads.of`; else read here)."""
+        reads = StoryReads.of(story) if reads is None else reads
+        ordered = sorted(reads.articles.values(), key=lambda a: (reported_at(a), a.pk))
+        return cls(story, {a.pk: a for a in ordered}, reads.claims, reads.mentions)
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""
