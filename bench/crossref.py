@@ -262,9 +262,10 @@ class LabelledArticle:
     undated: bool = False  # fed without a date (--undated): placed by its content and first sighting
 
 
-def polnear_set(*, quick: bool = False, copies: bool = True) -> list[LabelledArticle] | None:
+def polnear_set(*, quick: bool = False, copies: bool = True, split: str = "") -> list[LabelledArticle] | None:
     """The labelled articles with their texts and metadata, then the generated copies; None when the
-    corpus is absent. `quick`: the dev split only."""
+    corpus is absent. `quick`: the dev split only; `split`: that split only (`train`: no dev text is
+    read, the way to tune without the lead's held-out part)."""
     import csv
     import json
 
@@ -277,7 +278,7 @@ def polnear_set(*, quick: bool = False, copies: bool = True) -> list[LabelledArt
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     found = []
     for label in labels:
-        if quick and label["split"] != "dev":
+        if (quick and label["split"] != "dev") or (split and label["split"] != split):
             continue
         row = meta[label["file"].removesuffix(".txt")]
         text = (POLNEAR / label["split"] / "text" / label["file"]).read_text(encoding="utf-8")
@@ -471,8 +472,8 @@ def print_polnear(score: PolnearScore, *, seconds: float) -> None:
     print(f"chain time                  {seconds:8.1f} s")
 
 
-def run_polnear(*, quick: bool, keep: str | None, relink: bool, undated: int = 0) -> None:
-    items = polnear_set(quick=quick)
+def run_polnear(*, quick: bool, keep: str | None, relink: bool, undated: int = 0, split: str = "") -> None:
+    items = polnear_set(quick=quick, split=split)
     if items is None:
         print(POLNEAR_ABSENT)
         return
@@ -505,6 +506,7 @@ def main() -> None:
     parser.add_argument(
         "--undated", type=int, default=0, metavar="N", help="feed every Nth PolNeAR article without its date"
     )
+    parser.add_argument("--split", default="", choices=("", "train", "dev"), help="PolNeAR: this split only")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.stories = 1_000, 50
@@ -522,7 +524,9 @@ def main() -> None:
             use_database(args.keep, fresh=not args.relink)
         else:
             fresh_database(var_dir, "polnear")
-        run_polnear(quick=args.quick, keep=args.keep, relink=args.relink, undated=args.undated)
+        run_polnear(
+            quick=args.quick, keep=args.keep, relink=args.relink, undated=args.undated, split=args.split
+        )
 
 
 def use_database(directory: str, *, fresh: bool) -> None:

@@ -114,7 +114,7 @@ def main() -> None:
         from tracker.crossref import clustering, features, undated
         from tracker.sources.models import Article
 
-        items = polnear_set()
+        items = polnear_set(split="" if args.split == "all" else args.split)  # no dev text for train
         urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
         articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
         item_of = [urls[a.canonical_url] for a in articles]

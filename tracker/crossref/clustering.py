@@ -19,24 +19,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from tracker.cases.models import Case
-from tracker.crossref import batch_profiles, features, linkage, undated, words
-from tracker.crossref.models import Claim, DateMention, Discrepancy, Event, Mention, Story, StoryArticle
+from tracker.crossref import batch_profiles, features, linkage, undated
+from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
+from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 
 WINDOW = features.WINDOW
 MAX_SCOPE = 2000  # articles clustered at once, the latest kept: bounds the cost of an archive import
 FEATURES_VERSION = 2
-
-
-def effective_time(article: Article) -> datetime:
-    return article.published_at or article.first_seen_at
 
 
 def _key(article: Article) -> tuple:
@@ -72,48 +69,6 @@ def neighbourhood(articles: Sequence[Article]) -> list[Article]:
     known = {a.pk for a in found}
     found += [a for a in articles if a.pk not in known]
     return sorted(found, key=_key)
-
-
-def profiles(articles: Sequence[Article]) -> list[features.Profile]:
-    """Each article's features, its own alone: `_apply` then times an undated one by the dated article it
-    resembles most, else by the day its dated facts name most often (`undated.placed`)."""
-    mentions: dict[int, list[tuple]] = {}
-    rows = Mention.objects.filter(article__in=[a.pk for a in articles]).order_by("start")
-    for article_id, text, label, start in rows.values_list("article_id", "text", "label", "start"):
-        mentions.setdefault(article_id, []).append((text, label, start))
-    pinned: dict[int, Counter] = {}  # the days each article's dated facts name, how often
-    days = DateMention.objects.filter(article__in=[a.pk for a in articles], precision="day").exclude(
-        value=None
-    )
-    for article_id, value in days.values_list("article_id", "value"):
-        pinned.setdefault(article_id, Counter())[value] += 1
-    topic = topic_words()
-    found = []
-    for a in articles:
-        day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0] if a.pk in pinned else None
-        noon = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12) if day else None
-        found.append(
-            features.profile(
-                key=_key(a)[:2],
-                time=a.published_at,
-                pinned=None if a.published_at else noon,
-                seen=a.first_seen_at,
-                title=a.title,
-                text=a.text,
-                mentions=mentions.get(a.pk, []),
-                topic=topic,
-                days=pinned.get(a.pk, ()),
-            )
-        )
-    return found
-
-
-def topic_words() -> frozenset[str]:
-    """The stems of the tracked cases' one-word keywords ("distillation")."""
-    keywords = Case.objects.order_by().values_list("keywords", flat=True)
-    return frozenset(
-        w for phrases in keywords for k in phrases or [] if " " not in k.strip() for w in words.stems(k)
-    )
 
 
 def candidate_stories(article: Article) -> list[Story]:
