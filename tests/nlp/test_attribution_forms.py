@@ -185,3 +185,33 @@ def test_a_paragraph_introduced_by_a_colon_is_a_block_quote(claims_of):
     assert speakers_and_texts(claims) == [
         ("Jane Roe", "Let no one be mistaken, this plan is a danger to the party.")
     ]
+
+
+def test_a_possessed_claim_noun_that_is_also_a_verb_form(claims_of):
+    """ "his claims that ...", "her warning that ...": words that are forms of a reporting verb too
+    are read as a characterising noun when the parse gives them no verb's role; so are "suggestion"
+    and "insistence"."""
+    claims = claims_of(
+        "Despite Jane Roe's claims that her fortune exceeds $10 billion, the firms place her lower."
+    )
+    assert speakers_and_texts(claims) == [("Jane Roe", "her fortune exceeds $10 billion")]
+    assert claims[0].attribution == "characterisation"
+    claims = claims_of(
+        "Voters recoiled from Bob Lee's suggestion that a judge cannot be fair because of his faith."
+    )
+    assert speakers_and_texts(claims) == [("Bob Lee", "a judge cannot be fair because of his faith")]
+    assert claims_of("The claims were dismissed in March.") == []  # no possessor, no content
+
+
+def test_a_possessed_noun_of_promising_or_claiming_with_an_infinitive(claims_of):
+    """ "her promise to build ...", "Roe's claim to be ...": the content runs from "to"; a noun whose
+    owner is given by "by" or "from" takes its "that" clause; a noun with no owner says nothing."""
+    claims = claims_of("Jane Roe has gained support with her promise to build a new bridge over the river.")
+    assert speakers_and_texts(claims) == [("her", "to build a new bridge over the river")]
+    claims = claims_of("A win would bolster Bob Lee's claim to be the party's strongest candidate.")
+    assert speakers_and_texts(claims) == [("Bob Lee", "to be the party's strongest candidate")]
+    claims = claims_of(
+        "The agency pushed back against claims by two auditors that the ledger had been altered."
+    )
+    assert speakers_and_texts(claims) == [("two auditors", "the ledger had been altered")]
+    assert claims_of("Calls to build a new bridge grew louder in the spring.") == []

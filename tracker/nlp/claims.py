@@ -17,9 +17,10 @@ question, a condition or under a modal ("If the court rules ...", "Acme could ar
 subject is the writer ("we") or a demonstrative ("This suggests ..."), and a quote with no attribution
 (it only joins the quotes of a claim made in its sentence).
 
-Helpers by sub-task: placing.py (quotes attached to an attribution, the words around a parenthetical
-one), misparsed.py (reporting verbs the parser took for nouns), selection.py (one claim per stretch of
-content), gates.py (text that yields no claim), confidence.py (the tier of each claim).
+Helpers by sub-task: contents.py (what a verb reports), placing.py (quotes attached to an
+attribution, the words around a parenthetical one), misparsed.py (reporting verbs the parser took for
+nouns), selection.py (one claim per stretch of content), gates.py (text that yields no claim),
+confidence.py (the tier of each claim).
 
 Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
 "characterisation". Kind: see triggers.classify.
@@ -37,12 +38,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, framing, gates, glosses, misparsed, placing, selection, syntax
+from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.speakers import SpeakerResolver, described
-from tracker.nlp.triggers import Draft, Trigger, Triggers, build_triggers, classify, default_triggers
+from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers
 from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
@@ -98,9 +99,12 @@ class _Reader:
                 lower = token.lower_
                 if lower in self.triggers.verbs:
                     found = self._from_verb(token, segment) if syntax.is_verbal(token) else []
-                    drafts += found or misparsed.from_misparsed(self, token, segment)
+                    found = found or misparsed.from_misparsed(self, token, segment)
+                    if not found and lower in self.triggers.nouns:  # "his claims that ...": a noun
+                        found = self._from_noun(token, segment)
+                    drafts += found
                 elif lower in self.triggers.nouns:
-                    drafts += framing.from_noun(self, token, segment, self.triggers.nouns[lower])
+                    drafts += self._from_noun(token, segment)
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
                     drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
                 elif (
@@ -112,6 +116,12 @@ class _Reader:
         return drafts
 
     # -- triggers -------------------------------------------------------------------------------
+
+    def _from_noun(self, noun: Token, segment: Span) -> list[Draft]:
+        trigger = self.triggers.nouns[noun.lower_]
+        return framing.from_noun(self, noun, segment, trigger) or nominal.from_noun(
+            self, noun, segment, trigger
+        )
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
         subject, passive = misparsed.subject(self, verb, segment)
@@ -134,7 +144,7 @@ class _Reader:
             segment.start <= subject.i < segment.end and self._can_speak(subject)
         ):
             return []
-        form, pieces = self._verb_content(verb, trigger, subject, segment)
+        form, pieces = contents.verb_content(self, verb, trigger, subject, segment)
         if not pieces:
             return []
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
@@ -155,46 +165,6 @@ class _Reader:
             if end > speaker.start and len(self.text[speaker.start : end].split()) <= MAX_SPEAKER_WORDS:
                 speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
         return [Draft(trigger, speaker, pieces, segment, verb, form)]
-
-    def _verb_content(
-        self, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
-    ) -> tuple[str, list[tuple[int, int]]]:
-        """(form, pieces) of the verb's content; the form (quote, clause, phrase, around) is what
-        confidence.py reads: a clause or a quote reports words, a noun phrase often does not."""
-        if trigger.content == "clause":
-            return "clause", [self.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
-        if pieces := placing.attached_quotes(self, verb, subject, segment):
-            return "quote", placing.resumed(self, verb, segment, pieces)
-        children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
-        complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
-            (c for c in children if c.dep_ == "ccomp" and self._reported_before(c, verb)), None
-        )
-        if complement is not None and trigger.content != "phrase":
-            tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
-            tokens -= misparsed.reported_apart(self, complement)  # "..., adding that Y": Y apart
-            tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
-            return "clause", [self.range(range(min(tokens), max(tokens) + 1), segment)]
-        if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
-            return "clause", [self.range(range(clause[0], clause[1] + 1), segment)]
-        if (said := placing.answer(verb)) is not None:  # "46 percent said yes", "half said so"
-            return "clause", [self.range(said, segment)]
-        if trigger.content == "phrase":
-            return "phrase", [self.range(syntax.phrase(verb), segment)]
-        if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked Roe if ..."
-            return "clause", [self.range(asked, segment)]
-        if not trigger.addressee and (
-            any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
-        ):  # "urged Congress to act", "called him a liar": what follows the verb
-            return "phrase", [self.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
-        if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
-            return "as", placing.as_reported(self, verb, segment)
-        return "around", placing.around(self, verb, subject, segment, addressee=trigger.addressee)
-
-    def _reported_before(self, clause: Token, verb: Token) -> bool:
-        """A clause before the verb is its content only when a comma, not a colon or a semicolon,
-        parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
-        between = self.text[clause.right_edge.idx : verb.idx]
-        return ":" not in between and ";" not in between
 
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""

@@ -1,0 +1,54 @@
+"""The content of a reporting verb: its quotation, its clausal complement, a clause the parser hung
+elsewhere, a one-word answer, its verb phrase, what was asked, or the words around a parenthetical
+attribution; with the form of that content, which confidence.py reads (a clause or a quote reports
+words, a noun phrase often does not)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tracker.nlp import glosses, misparsed, placing, syntax
+from tracker.nlp.framing import Reader
+from tracker.nlp.triggers import Trigger
+
+
+def verb_content(
+    reader: Reader, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
+) -> tuple[str, list[tuple[int, int]]]:
+    """(form, pieces) of the verb's content; the form (quote, clause, phrase, around) is what
+    confidence.py reads: a clause or a quote reports words, a noun phrase often does not."""
+    if trigger.content == "clause":
+        return "clause", [reader.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
+    if pieces := placing.attached_quotes(reader, verb, subject, segment):
+        return "quote", placing.resumed(reader, verb, segment, pieces)
+    children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
+    complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
+        (c for c in children if c.dep_ == "ccomp" and _reported_before(reader, c, verb)), None
+    )
+    if complement is not None and trigger.content != "phrase":
+        tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
+        tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
+        tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
+        return "clause", [reader.range(range(min(tokens), max(tokens) + 1), segment)]
+    if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if (said := placing.answer(verb)) is not None:  # "46 percent said yes", "half said so"
+        return "clause", [reader.range(said, segment)]
+    if trigger.content == "phrase":
+        return "phrase", [reader.range(syntax.phrase(verb), segment)]
+    if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked Roe if ..."
+        return "clause", [reader.range(asked, segment)]
+    if not trigger.addressee and (
+        any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
+    ):  # "urged Congress to act", "called him a liar": what follows the verb
+        return "phrase", [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+    if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
+        return "as", placing.as_reported(reader, verb, segment)
+    return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee)
+
+
+def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:
+    """A clause before the verb is its content only when a comma, not a colon or a semicolon,
+    parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
+    between = reader.text[clause.right_edge.idx : verb.idx]
+    return ":" not in between and ";" not in between
