@@ -100,3 +100,17 @@ def test_a_claim_whose_content_holds_no_word_is_dropped(claims_of):
         " for Acme Research.\n\nThe board met."
     )
     assert [c.text for c in claims_of(text) if not any(ch.isalnum() for ch in c.text)] == []
+
+
+def test_words_relayed_through_another_report_anywhere_in_the_sentence_wait_for_a_curator(claims_of):
+    text = (
+        "“The vote is lost,” Dale Brennan said, according to the Daily Ledger. “We start again.”\n\n"
+        "“We will appeal,” Mr. Brennan said at the meeting, according to a recording of it.\n\n"
+        "“We will appeal,” Brennan said at the meeting."
+    )
+    said = [c for c in claims_of(text) if c.verb == "say"]
+    assert [(c.confidence, c.confidence_rule) for c in said] == [
+        (1, "relayed"),
+        (1, "relayed"),
+        (3, "quote-named"),
+    ]

@@ -32,3 +32,58 @@ def test_a_document_speaks_for_whoever_issued_it():
     by_content = {c.text: (c.speaker, c.speaker_name, c.resolution) for c in found.claims}
     assert by_content["the banks were too big"] == ("a statement", "Jane Holloway", "issuer")
     assert by_content["the vote would be close"][1] is None  # nobody issued it in the text
+
+
+def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_copulas_subject():
+    text = (
+        "Jane Holloway is a retired banker, fierce critic and activist who has said the bridge would "
+        "cost too much. This is a group that said the river was clean."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: c.speaker for c in found.claims}
+    assert by_content["the bridge would cost too much"] == "Jane Holloway"
+    assert by_content.get("the river was clean") != "This"  # a demonstrative names no one
+
+
+def test_a_share_of_respondents_reports_the_poll_they_answered():
+    text = (
+        "In a Daily Ledger poll released Monday, 61 percent of farmers said the tariff hurt them. "
+        "A county survey came out in May.\n\nThe fair opened. Nearly half said they would sell land, "
+        "the survey found."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["the tariff hurt them"] == ("61 percent of farmers", "a Daily Ledger poll")
+    assert by_content["they would sell land"] == ("Nearly half", "the survey")
+
+
+def test_a_pronoun_skips_a_name_the_article_gives_the_other_gender():
+    text = (
+        "Mr. Holloway’s main charge was that Mrs. Brennan had hidden the records in what he called "
+        "“a shell game.” Mrs. Brennan met Mr. Holloway on Monday. “We will appeal,” he said."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [
+        ("he", "Holloway"),
+        ("he", None),  # the subject before is a woman; the man there is no subject: unresolved
+    ]
+
+
+def test_a_dateline_is_never_part_of_the_speaker():
+    text = (
+        "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Rourke told delegates that the "
+        "plan should be dropped.\n\nRENO, Nev. (AP) — Republican hopeful Dale Brennan says he rarely "
+        "watches football.\n\nDale Brennan - a lawyer - said the plan was dead."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [c.speaker for c in found.claims] == [
+        "Former Attorney General Michael Rourke",
+        "Republican hopeful Dale Brennan",
+        "Dale Brennan",
+    ]
+
+
+def test_a_full_name_is_not_judged_by_a_surname_another_title_gave():
+    text = "Mrs. Holloway spoke first. John Holloway, her son, stood up. “We will appeal,” he said."
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "John Holloway")]

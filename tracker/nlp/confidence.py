@@ -9,21 +9,30 @@ curator can see why a claim waits. Publishing reads the tier: `TRACKER_PUBLISH_M
 
 A rule matches when every list it has contains the claim's value: `kinds` (the claim's kind),
 `triggers` (the id of the trigger rule that found it), `attributions`, `resolutions` (how its speaker
-was resolved: mention, compound, possessor, pronoun, anaphor, unresolved, none), `forms` (what its
-content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence names, after the
-content, another report the words came through: "“...,” Roe said, according to CNN").
+was resolved: mention, compound, possessor, pronoun, anaphor, issuer, survey, unresolved, none),
+`forms` (what its content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence
+names, after the content, another report the words came through: "“...,” Roe said, according to
+CNN"). `relayed` rates a claim down to the relayed tier when such a report stands anywhere in its
+sentence outside quotation marks ("According to CNN, Roe said ...").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.types import Claim
 
 CONFIDENCE_FILE = PATTERNS_DIR / "confidence.jsonl"
 RELAYED = re.compile(r"^[^.!?\n]{0,80}?\b(?:according to|reported|reports)\b", re.IGNORECASE)
+# anywhere in the sentence outside quotation marks: "According to CNN, Roe said ...", "“...,” Roe said,
+# according to CNN. “...”", "..., The Daily Post reported."
+RELAYED_ANYWHERE = re.compile(
+    r"(?i:\baccording to\b)|,\s*(?:the\s+)?[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,4}\s+"
+    r"(?:first\s+)?(?:reported|reports)\b"
+)
 TIERS = {0: "not a claim to publish", 1: "low", 2: "good", 3: "high"}
 
 
@@ -81,3 +90,21 @@ def form_of(form: str, after: str) -> str:
     names another report the words came through ("“...,” Roe said, according to CNN.", "..., The
     Post reported."): the outlet passes on someone else's reporting (tier 1), else `form`."""
     return "relayed" if RELAYED.search(after) else form
+
+
+def relayed(claim: Claim) -> Claim:
+    """A claim rated above the relayed tier whose sentence, outside its quotation marks, names another
+    report the words came through, before them or between the pieces of a quote ("According to CNN,
+    Roe said ...", "“...,” Roe said, according to CNN. “...”"): rated as relayed. `form_of` sees only
+    the words after the content; this sees the whole sentence."""
+    rule = next((r for r in rules() if r.id == "relayed"), None)
+    if rule is None or claim.confidence <= rule.tier or claim.attribution == "according_to":
+        return claim
+    first = claim.sentence_start
+    chars = list(claim.sentence)
+    for quote in claim.quotes:
+        for i in range(max(quote.start - 1, first), min(quote.end + 1, first + len(chars))):
+            chars[i - first] = " "
+    if not RELAYED_ANYWHERE.search("".join(chars)):
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)

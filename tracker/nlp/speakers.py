@@ -11,7 +11,9 @@ with no entity:
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
   for someone, else who issued the document ("Roe released a statement saying ...": via "issuer");
-- a relative pronoun ("..., which alleges"): the noun it refers to.
+- a relative pronoun ("..., which alleges"): the noun it refers to, or the subject a predicate noun
+  describes ("Roe is a lawyer who said ...": Roe; referents.py);
+- a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 
 Caveats: there is no gender or number agreement ("he" takes the nearest PERSON); "they" is left
@@ -23,15 +25,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp import referents
+from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import subject
 from tracker.nlp.types import Mention
 
-SPEAKERS_FILE = PATTERNS_DIR / "speakers.jsonl"
 RELATIVES = frozenset({"which", "who", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAME_PARTS = frozenset({"flat", "appos"})
@@ -52,40 +53,6 @@ class Speaker:
     label: str | None = None  # label of the mention it resolved to
     kind_hint: str | None = None  # from a proxy ("lawsuit" -> allegation) or a role ("judge" -> ruling)
     name: str | None = None  # who it resolved to: the curated name, else the text of the mention
-
-
-@dataclass(frozen=True)
-class SpeakerWords:
-    pronouns: dict[str, frozenset[str]]
-    anaphors: dict[str, frozenset[str]]
-    proxies: dict[str, str | None]
-    roles: dict[str, str | None]
-    writer: frozenset[str]
-
-
-@cache
-def speaker_words() -> SpeakerWords:
-    """The word lists of patterns/speakers.jsonl."""
-    pronouns: dict[str, frozenset[str]] = {}
-    anaphors: dict[str, frozenset[str]] = {}
-    proxies: dict[str, str | None] = {}
-    roles: dict[str, str | None] = {}
-    writer: set[str] = set()
-    for rule in read_jsonl(SPEAKERS_FILE):
-        forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
-        labels = frozenset(rule.get("labels", ()))
-        for form in forms:
-            if kind == "pronoun":
-                pronouns[form] = labels
-            elif kind == "anaphor":
-                anaphors[form] = labels
-            elif kind == "proxy":
-                proxies[form] = rule.get("kind_hint") or proxies.get(form)
-            elif kind == "role":
-                roles[form] = rule.get("kind_hint")
-            elif kind == "self":
-                writer.add(form)
-    return SpeakerWords(pronouns, anaphors, proxies, roles, frozenset(writer))
 
 
 UNRESOLVED = frozenset({"they", "them", "it", "one", "this", "that", "what"})
@@ -122,6 +89,7 @@ class SpeakerResolver:
         self.segments = list(segments)
         self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
         self.words = speaker_words()
+        self.genders = referents.Genders.of(self.text, self.words.honorifics)
 
     def is_writer(self, token: Token) -> bool:
         return token.lower_ in self.words.writer
@@ -133,11 +101,16 @@ class SpeakerResolver:
             and token.head.dep_ in ("relcl", "acl")
             and token.head.head != token.head
         ):
-            token = token.head.head
+            token = referents.predicated(token.head.head, self.mention_at)
         lower, words = token.lower_, self.words
         if lower in words.pronouns:
             found = self.antecedent(token, words.pronouns[lower])
             return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
+        dateline = referents.dateline_end(self.doc, token.left_edge.i)
+        if dateline is not None and token.i < dateline and depth < 3:  # "CLEVELAND (UPI) — Jane Roe told"
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i > dateline), None)
+            if named is not None:
+                return self.resolve(named, depth + 1)
         start, end = self.phrase(token)
         hint = next((words.roles[t.lower_] for t in self.doc[start:end] if t.lower_ in words.roles), None)
         first, last = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
@@ -155,6 +128,10 @@ class SpeakerResolver:
             return proxy
         if lower in words.anaphors and any(c.lower_ in ("the", "this", "that") for c in token.children):
             return self._speaker(first, last, self.antecedent(token, words.anaphors[lower]), "anaphor", hint)
+        if (lower in words.shares or token.like_num) and (
+            survey := referents.survey_for(self, token)
+        ) is not None:
+            return self._speaker(first, last, survey, "survey", "report")
         return self._speaker(first, last, None, None, hint)
 
     def _proxy(self, token: Token, first: int, last: int, hint: str | None, depth: int) -> Speaker:
@@ -190,21 +167,8 @@ class SpeakerResolver:
         text = self.text[start:end]
         if found is None:
             return Speaker(text, start, end, kind_hint=hint)
-        name = found.entity or self.full_name(found)
+        name = found.entity or referents.full_name(self.mentions, found)
         return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint, name)
-
-    def full_name(self, mention: Mention) -> str:
-        """A surname or a shorter form refers back to the fuller name given earlier in the article
-        ("Sanders" after "Bernie Sanders"): the nearest earlier PERSON mention that ends with it."""
-        words = mention.text.split()
-        if mention.label != "PERSON" or len(words) != 1:
-            return mention.text
-        earlier = (
-            m
-            for m in reversed(self.mentions)
-            if m.end <= mention.start and m.label == "PERSON" and len(m.text.split()) > 1
-        )
-        return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
 
     def phrase(self, token: Token) -> tuple[int, int]:
         """Token range of the speaker phrase: the head, its left modifiers, adjacent names and
@@ -214,6 +178,8 @@ class SpeakerResolver:
         quote = next((i for i in range(token.i - 1, start - 1, -1) if self._closes_quoted(i)), None)
         if quote is not None:  # a misparse hung the quoted words on the name: they are not its phrase
             start = quote + 1
+        if (dateline := referents.dateline_end(self.doc, start)) is not None and dateline < token.i:
+            start = dateline + 1  # "RENO, Nev. (AP) — Jane Roe": Jane Roe
         group = token.lower_ in GROUPS  # "those surveyed", "those who back her": the clause says who
         for child in token.rights:
             if (child.dep_ not in RIGHT_OF_HEAD and not (group and child.dep_ in ("acl", "relcl"))) or (
@@ -269,17 +235,22 @@ class SpeakerResolver:
         if number is None:
             return None
         segment = self.segments[number]
+        gender = self.words.genders.get(token.lower_)
         same = [
             m
             for m in self.mentions_in(segment.start_char, token.idx)
-            if m.label in labels and m.end <= token.idx
+            if m.label in labels and m.end <= token.idx and self.genders.agree(gender, m)
         ]
         if same:
             return same[-1]
         if number == 0:
             return None
         before = self.segments[number - 1]
-        earlier = [m for m in self.mentions_in(before.start_char, before.end_char) if m.label in labels]
+        earlier = [
+            m
+            for m in self.mentions_in(before.start_char, before.end_char)
+            if m.label in labels and self.genders.agree(gender, m)
+        ]
         return next((m for m in earlier if self._is_subject(m)), None)
 
     def _is_subject(self, mention: Mention) -> bool:

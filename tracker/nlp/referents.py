@@ -1,0 +1,135 @@
+"""Who a description stands for, when the words that speak are not the speaker's name.
+
+- a surname refers back to the fuller name given earlier in the article ("Sanders" after "Bernie
+  Sanders");
+- a relative clause on a predicate noun describes the copula's subject: "Roe is a lawyer and activist
+  who has said ..." is Roe's claim, not "activist"'s (a name in the predicate is itself: "The winner
+  was Roe, who said ...");
+- a share of respondents ("72 percent of voters said", "half said") answered a poll: the poll named
+  in the sentence, or in the sentence before within the paragraph, is who reports it (its phrase is
+  the speaker's `name`; the share stays the speaker as written).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from tracker.nlp.types import Mention
+
+if TYPE_CHECKING:
+    from tracker.nlp.speakers import SpeakerResolver
+
+PERSONAL = frozenset({"he", "she"})  # a subject a predicate noun may describe, besides a name
+COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "remains", "remained", "be", "been"})
+
+
+def predicated(noun: Token, mention_at: Callable[[Token], Mention | None]) -> Token:
+    """The one a relative clause describes: a predicate noun stands for the copula's subject
+    ("Roe is a lawyer and activist who has said ...": Roe, not "activist") when that subject is a
+    name or "he"/"she"; a name in the predicate is itself."""
+    first = noun
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ != "attr" or first.head.lower_ not in COPULAS or mention_at(first) is not None:
+        return noun
+    subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    named = subject is not None and (subject.lower_ in PERSONAL or mention_at(subject) is not None)
+    return subject if named else noun  # not "The context is his lawsuit, which alleges ..."
+
+
+def survey_for(resolver: SpeakerResolver, share: Token) -> Mention | None:
+    """The poll a share of respondents answered ("In a Bloomberg poll, 72 percent said ...",
+    "... , according to the survey"): the nearest poll noun before the share in its sentence,
+    else after it, else in the sentence before within the paragraph."""
+    number = resolver.segment_of.get(share.i)
+    if number is None:
+        return None
+    segment = resolver.segments[number]
+    same = [t for t in segment if t.lower_ in resolver.words.surveys and t.i != share.i]
+    before = [t for t in same if t.i < share.i]
+    found = before[-1] if before else (same[0] if same else None)
+    if found is None and number > 0:
+        previous = resolver.segments[number - 1]
+        if "\n\n" not in resolver.text[previous.end_char : segment.start_char]:
+            found = next((t for t in reversed(previous) if t.lower_ in resolver.words.surveys), None)
+    if found is None:
+        return None
+    start, end = resolver.phrase(found)
+    first, last = resolver.doc[start].idx, resolver.doc[end - 1].idx + len(resolver.doc[end - 1])
+    return Mention(resolver.text[first:last], "", first, last)
+
+
+def full_name(mentions: Sequence[Mention], mention: Mention) -> str:
+    """A surname or a shorter form refers back to the fuller name given earlier in the article
+    ("Sanders" after "Bernie Sanders"): the nearest earlier PERSON mention that ends with it."""
+    words = mention.text.split()
+    if mention.label != "PERSON" or len(words) != 1:
+        return mention.text
+    earlier = (
+        m
+        for m in reversed(mentions)
+        if m.end <= mention.start and m.label == "PERSON" and len(m.text.split()) > 1
+    )
+    return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
+
+
+@dataclass(frozen=True)
+class Genders:
+    """Names the article gives with a gendered title ("Mrs. Roe", "Mr. Doe"): "he" does not refer to
+    Mrs. Roe, nor to a later bare "Roe". A full name ("John Roe") is not judged by the surname (a
+    relative may share it); a surname given with both titles (a couple) has none."""
+
+    surnames: dict[str, str]
+    honorifics: dict[str, str]
+    text: str = ""
+
+    @classmethod
+    def of(cls, text: str, honorifics: dict[str, str]) -> Genders:
+        found: dict[str, set[str]] = {}
+        for match in _titled(tuple(honorifics)).finditer(text):
+            found.setdefault(match[2], set()).add(honorifics[match[1]])
+        return cls({name: next(iter(g)) for name, g in found.items() if len(g) == 1}, honorifics, text)
+
+    def agree(self, gender: str | None, mention: Mention) -> bool:
+        """False only when `mention` is known to be of the other gender than the pronoun's."""
+        words = mention.text.split()
+        if gender is None or not words or not self.honorifics:
+            return True
+        title = re.search(r"\b(\w+)\.?\s+$", self.text[max(0, mention.start - 6) : mention.start])
+        known = self.honorifics.get(title[1]) if title else None
+        if known is None and len(words) == 1:
+            known = self.surnames.get(words[0])
+        return known is None or known == gender
+
+
+@cache
+def _titled(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    titles = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b({titles})\b\.?\s+([A-Z][\w'’-]+)")
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_REACH = 12  # tokens: "ORLANDO, Fla., Dec. 29 (Reuters) -"
+
+
+def dateline_end(doc: Doc, first: int) -> int | None:
+    """The dash that ends a dateline opening the paragraph at token `first` ("RENO, Nev. (AP) —",
+    "WASHINGTON —", "Dec 29 (Reuters) -"): a place in capitals or an agency in brackets, then a dash
+    set off by spaces. A dateline is never part of a speaker: "CLEVELAND (UPI) — Jane Roe told ..."
+    is Roe's."""
+    if first > 0 and not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
+        return None
+    for j in range(first + 1, min(first + DATELINE_REACH, len(doc))):
+        token = doc[j]
+        if token.text in DASHES and doc[j - 1].whitespace_ and token.whitespace_:
+            capitals = doc[first].text.isupper() and len(doc[first].text) > 1
+            return j if capitals or any(t.text == "(" for t in doc[first:j]) else None
+        if "\n" in token.text:
+            return None
+    return None
