@@ -59,11 +59,11 @@ def test_a_share_of_respondents_reports_the_poll_they_answered():
 
 def test_a_pronoun_skips_a_name_the_article_gives_the_other_gender():
     text = (
-        "Mr. Holloway’s main charge was that Mrs. Brennan had hidden the records in what he called "
-        "“a shell game.” Mrs. Brennan met Mr. Holloway on Monday. “We will appeal,” he said."
+        "Mr. Holloway met Mrs. Brennan on Friday, and after an hour he called the deal “a shell "
+        "game.” Mrs. Brennan met Mr. Holloway on Monday. “We will appeal,” he said."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
-    assert [(c.speaker, c.speaker_name) for c in found.claims] == [
+    assert [(c.speaker, c.speaker_name) for c in found.claims if c.verb in ("call", "say")] == [
         ("he", "Holloway"),
         ("he", None),  # the subject before is a woman; the man there is no subject: unresolved
     ]
