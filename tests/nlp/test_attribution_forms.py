@@ -32,7 +32,8 @@ def test_a_not_inside_the_quote_does_not_negate_its_verb(claims_of):
         "Mary Lee was more resolute.\n\n“Absolutely not,” she said of the plan to move the trial."
     )
     assert speakers_and_texts(claims) == [("she", "Absolutely not,")]
-    assert claims_of("Mary Lee did not say that the plan was dead.") == []
+    negated = claims_of("Mary Lee did not say that the plan was dead.")  # "not say": never published
+    assert [(c.verb, c.confidence) for c in negated] == [("not say", 0)]
 
 
 def test_capitalised_quoted_words_are_speech_unless_a_word_comes_before(claims_of):
@@ -215,3 +216,30 @@ def test_a_possessed_noun_of_promising_or_claiming_with_an_infinitive(claims_of)
     )
     assert speakers_and_texts(claims) == [("two auditors", "the ledger had been altered")]
     assert claims_of("Calls to build a new bridge grew louder in the spring.") == []
+
+
+def test_a_negated_report_is_kept_but_never_published(claims_of):
+    """ "would not say whether ...", "has never said that ...": a report of what someone did not say
+    (verb "not say", tier 0: no claim of theirs to publish), modal and all; a real report in the same
+    words keeps them."""
+    claims = claims_of("The campaign would not say whether Bob Lee had been interviewed by the police.")
+    assert speakers_and_texts(claims) == [("The campaign", "Bob Lee had been interviewed by the police")]
+    assert (claims[0].verb, claims[0].confidence) == ("not say", 0)
+    claims = claims_of("Jane Roe has never said that she would back the tax.")
+    assert [(c.speaker, c.verb, c.confidence) for c in claims] == [("Jane Roe", "not say", 0)]
+    claims = claims_of(
+        "The firm did not explain why, but she suspects that some of the men reported her letter as spam."
+    )
+    assert [(c.speaker, c.verb) for c in claims] == [("some of the men", "report")]
+
+
+def test_a_passive_report_with_an_agent_reports_its_subject(claims_of):
+    """ "The meeting was first reported by the Times": the agent speaks, the passive subject (or the
+    noun the participle qualifies) is what was reported; not for verbs of making ("written by")."""
+    claims = claims_of("The meeting was first reported by the Boston Globe.")
+    assert speakers_and_texts(claims) == [("the Boston Globe", "The meeting")]
+    claims = claims_of(
+        "The mayor is not licensed to practise, a fact first reported by Jane Roe, a local reporter."
+    )
+    assert speakers_and_texts(claims) == [("Jane Roe", "a fact")]
+    assert claims_of("The play was written by Jane Roe in 1990.") == []

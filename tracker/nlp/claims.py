@@ -72,7 +72,14 @@ def extract_claims(
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    kept = selection.one_per_content(gates.open_claims(list(claims.values())))
+    found = gates.open_claims(list(claims.values()))
+    denied = {t.id for t in reader.triggers.negated.values()}  # "did not say ...": yields to a report
+    found = [
+        c
+        for c in found
+        if c.rule not in denied or not any(_overlap(c, o) for o in found if o.rule not in denied)
+    ]
+    kept = selection.one_per_content(found)
     return sorted(kept, key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
 
 
@@ -133,8 +140,13 @@ class _Reader:
             or next((t for t in candidates if not t.subjects and not t.objects), None)
         )
         if trigger is not None and not trigger.objects and syntax.negated(verb, self.quoted):
-            return []  # "never said that X" does not claim X
-        if trigger is None or (subject is None and not passive) or syntax.hypothetical(verb, segment):
+            # "never said that X", "would not say whether X": not a claim of X, but a report all the same
+            trigger = self.triggers.negated.get(verb.lower_)
+        if (
+            trigger is None
+            or (subject is None and not passive)
+            or syntax.hypothetical(verb, segment, modals=not trigger.negated)
+        ):
             return []
         if trigger.requires and not syntax.has_dependent(verb, trigger.requires):
             return []
@@ -261,6 +273,10 @@ class _Reader:
         for first, last in draft.pieces:
             masked = masked[:first] + " " * (last - first) + masked[last:]
         return classify(draft.trigger, hint, masked[start:end], _paragraph(masked, start, end))
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return min(a.end, b.end) - max(a.start, b.start) > 0
 
 
 def _paragraph(text: str, start: int, end: int) -> str:

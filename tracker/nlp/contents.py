@@ -42,6 +42,10 @@ def verb_content(
         any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
     ):  # "urged Congress to act", "called him a liar": what follows the verb
         return "phrase", [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+    if (
+        trigger.passive_topic and (topic := syntax.passive_topic(verb)) is not None
+    ):  # "The meeting was first reported by X"
+        return "phrase", [reader.range(range(topic[0], topic[1] + 1), segment)]
     if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
         return "as", placing.as_reported(reader, verb, segment)
     return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee)

@@ -110,12 +110,14 @@ def is_past_participle(verb: Token) -> bool:
     return word is None or word.lower_ in PARTICIPLE_MARKS  # "Asked ...", "when asked ..."
 
 
-def hypothetical(verb: Token, segment: Span) -> bool:
-    """A question, a condition or a modal: "If the court rules ...", "Acme could argue ..."."""
+def hypothetical(verb: Token, segment: Span, *, modals: bool = True) -> bool:
+    """A question, a condition or (unless `modals` is false) a modal: "If the court rules ...", "Acme
+    could argue ..."; a negated report keeps its modal ("would not say whether ...")."""
     if segment.text.rstrip().endswith("?") and not _opens_quote(verb, segment):
         return True  # a question; a quoted one ("?”", or a quote the splitter cut at "?") is content
     return any(
-        (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS) or (c.dep_ == "aux" and c.lower_ in MODALS)
+        (c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS)
+        or (modals and c.dep_ == "aux" and c.lower_ in MODALS)
         for c in verb.children
     )
 
@@ -222,4 +224,18 @@ def misattached_complement(verb: Token) -> tuple[int, int] | None:
                 t.dep_ in ("dobj", "nsubj", "nsubjpass") for t in path[1:]
             ):  # not "denied the report that"
                 return token.i, token.head.right_edge.i
+    return None
+
+
+def passive_topic(verb: Token) -> tuple[int, int] | None:
+    """What a passive report with an agent reports: its passive subject ("The meeting was first
+    reported by the Times") or the noun its participle qualifies ("a fact first reported by Roe");
+    (first, last) token index, or None."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if topic is not None:
+        return topic.left_edge.i, topic.right_edge.i
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        return verb.head.left_edge.i, verb.left_edge.i - 1
     return None

@@ -6,9 +6,13 @@ A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, nou
 these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
 comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"), "not_as" (roles
 in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
-not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a clause or a quote:
-"Exit polls suggested that ..." is a claim, "These moves suggest ..." is not) and "content"
-("complement", "phrase": the verb phrase, "clause": the clause with its subject).
+not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a
+clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
+"content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject),
+"negated" (the line is read instead of the others for its forms when the verb is negated: "would not
+say whether ...", "has never said that ..."; without one, a negated verb reports nothing) and
+"passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
+meeting was first reported by the Times"; not for verbs of making: "a book written by Roe").
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -49,6 +53,8 @@ class Trigger:
     not_as: frozenset[str] = frozenset()  # roles in which the word is no report ("a firm called Acme": acl)
     # its object is the person told ("told reporters"), never the content
     addressee: bool = False
+    negated: bool = False  # read only when the verb is negated ("did not say whether ...")
+    passive_topic: bool = False  # "The meeting was first reported by the Times": the subject is the content
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class Triggers:
     nouns: dict[str, Trigger] = field(default_factory=dict)
     adverbs: dict[str, Trigger] = field(default_factory=dict)
     phrases: dict[str, Trigger] = field(default_factory=dict)
+    negated: dict[str, Trigger] = field(default_factory=dict)  # verbs read when negated ("did not say")
 
 
 def build_triggers(rules: Iterable[Mapping]) -> Triggers:
@@ -76,9 +83,13 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             requires=frozenset(rule.get("requires", ())),
             not_as=frozenset(rule.get("not_as", ())),
             addressee=bool(rule.get("addressee", False)),
+            negated=bool(rule.get("negated", False)),
+            passive_topic=bool(rule.get("passive_topic", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
-            if trigger.pos == "verb":
+            if trigger.negated:
+                triggers.negated[form] = trigger
+            elif trigger.pos == "verb":
                 triggers.verbs[form] = (*triggers.verbs.get(form, ()), trigger)
             else:
                 getattr(triggers, trigger.pos + "s")[form] = trigger
