@@ -243,3 +243,13 @@ def test_a_passive_report_with_an_agent_reports_its_subject(claims_of):
     )
     assert speakers_and_texts(claims) == [("Jane Roe", "a fact")]
     assert claims_of("The play was written by Jane Roe in 1990.") == []
+
+
+def test_posted_reports_only_quoted_words(claims_of):
+    """ "she posted: “...”", "“...,” he posted": a verb of posting reports the words it quotes or
+    introduces, never its object ("posted a photo")."""
+    claims = claims_of("“We are not mourning, we are celebrating!” Jane Roe posted.")
+    assert speakers_and_texts(claims) == [("Jane Roe", "We are not mourning, we are celebrating!")]
+    claims = claims_of('The next day, her campaign account posted: "Shop the look from her speech."')
+    assert speakers_and_texts(claims) == [("her campaign account", "Shop the look from her speech.")]
+    assert claims_of("Jane Roe posted a photo of the rally on Monday.") == []

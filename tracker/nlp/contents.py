@@ -21,6 +21,8 @@ def verb_content(
         return "clause", [reader.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
     if pieces := placing.attached_quotes(reader, verb, subject, segment):
         return "quote", placing.resumed(reader, verb, segment, pieces)
+    if trigger.content == "quote":  # "she posted: “...”", not "posted a photo"
+        return "quote", []
     children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
     complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
         (c for c in children if c.dep_ == "ccomp" and _reported_before(reader, c, verb)), None

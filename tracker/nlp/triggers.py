@@ -8,7 +8,8 @@ comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"
 in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
 not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
-"content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject),
+"content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject, "quote":
+only words quoted after it or introduced by it: "she posted: “...”", not "posted a photo"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
 say whether ...", "has never said that ..."; without one, a negated verb reports nothing) and
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
@@ -46,7 +47,7 @@ class Trigger:
     subjects: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     strict: bool = False  # the speaker must resolve (a name, a pronoun, a possessed proxy)
-    content: str = "complement"  # complement, phrase (the verb phrase), clause (with its subject)
+    content: str = "complement"  # complement, phrase (the verb phrase), clause (with its subject), quote
     # the verb needs one of these dependents ("oprd", "ccomp", "prep:for"): "called him a liar" and
     # "called for a ban" report words, "called him" (on the phone) does not
     requires: frozenset[str] = frozenset()
