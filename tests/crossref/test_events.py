@@ -250,3 +250,27 @@ def test_titles_are_complete_lines_and_summaries_sentences():
     assert claim_sentence(claim("it was a general practice")) == (
         "Elon Musk testifies that it was a general practice."
     )
+
+
+def test_a_batch_counts_again_only_the_events_its_articles_change(story):
+    """`fresh` (a linking batch's articles): an event none of whose reports, claims' evidence or stories
+    they touch keeps its stored first report (not read again); without `fresh` every event is counted.
+    Fails with `_reported_anew` returning every event."""
+    said = {}
+    for n, outlet in enumerate(["Daily", "Weekly"]):
+        sentence = f"Musk testified about matter {n}."
+        row = article(story, outlet, sentence, hours=n, published=T0 + timedelta(hours=n))
+        evidence(claim(story, f"Musk testified about matter {n}", on=date(2026, 4, 20 + n)), row, sentence)
+        said[outlet] = row
+    first, second = events.update_events(story)
+    assert (first.first_reported_by.name, second.first_reported_by.name) == ("Daily", "Weekly")
+    Event.objects.update(first_reported_at=None, first_reported_by=None)
+
+    events.update_events(story, fresh=frozenset({said["Daily"].pk}))
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.first_reported_by.name, second.first_reported_by) == ("Daily", None)
+
+    events.update_events(story)
+    second.refresh_from_db()
+    assert second.first_reported_by.name == "Weekly"

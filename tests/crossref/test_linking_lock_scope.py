@@ -47,7 +47,7 @@ def test_the_story_steps_run_while_another_worker_holds_the_linking_lock():
             cursor.execute("SET lock_timeout = '2s'")
         with pytest.raises(OperationalError):  # the placing waits for the lock (and gives up here)
             linking._place(articles, [a.pk for a in articles])
-        linking._story_steps(articles, results, [])  # the story steps do not
+        linking._story_steps(articles, results, [], frozenset(a.pk for a in articles))  # the steps do not
         assert Event.objects.filter(stories=story, claims=claim).exists()
     finally:
         done.set()

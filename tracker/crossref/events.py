@@ -29,7 +29,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.crossref import corroboration, event_reports
+from tracker.crossref import corroboration, event_changes, event_reports
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
@@ -118,12 +118,18 @@ def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
 
 @transaction.atomic
 def update_events(
-    story: Story, reads: StoryReads | None = None, *, case: tuple[int | None, str] | None = None
+    story: Story,
+    reads: StoryReads | None = None,
+    *,
+    case: tuple[int | None, str] | None = None,
+    fresh: frozenset[int] | None = None,
 ) -> list[Event]:
     """Build or update the story's events and link its claims to them; return the story's events.
     `reads` and `case`: the story's, as `StoryReads.of` and `case_ref` read them, when the caller has
     them. Writes only what changed: an event whose values, stories and claims are already what the
-    story says costs no query of its own."""
+    story says costs no query of its own. `fresh`: the articles whose evidence, mentions or story
+    changed since the story's events were last built (a linking batch's, and those its settle moved);
+    then only the events they can change are counted again (`event_changes.reported_anew`). None: all of them."""
     case_id, ref = case_ref(story) if case is None else case
     reads = StoryReads.of(story) if reads is None else reads
     members, claims = reads.articles, reads.claims  # the reports and their times
@@ -139,6 +145,7 @@ def update_events(
     )
     articles = _articles(keyed.values(), known=members)
     built: list[Event] = []
+    changed: set[int] = set()  # built, or joined by the story, or gaining or losing claims
     for key, group in sorted(
         keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0])
     ):
@@ -146,10 +153,12 @@ def update_events(
         if event is None:
             event = Event.objects.create(key=key, case_id=case_id, **_values(None, story, group, articles))
             event.stories.add(story)
+            changed.add(event.pk)
         elif not event.locked:
             _update(event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk}))
             if story.pk not in holders[event.pk]:
                 event.stories.add(story)
+                changed.add(event.pk)
         movable = [
             c
             for c in group.claims.values()
@@ -157,12 +166,14 @@ def update_events(
         ]
         if movable:
             Claim.objects.filter(pk__in=[c.pk for c in movable]).update(event=event)
+            changed |= {event.pk, *(c.event_id for c in movable)}
             for claim in movable:
                 claim.event_id = event.pk
         built.append(event)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
-    corroboration.refresh_events(built)  # first reported: the one rule the pages count with
+    # first reported: the one rule the pages count with
+    corroboration.refresh_events(event_changes.reported_anew(built, keyed, claims, fresh, changed))
     return built
 
 

@@ -69,10 +69,10 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         # under the lock only the articles another worker linked meanwhile are profiled.
         scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
-        results, moved = _place(articles, [a.pk for a in scope])
+        results, moved, fresh = _place(articles, [a.pk for a in scope])
     for attempt in range(STORY_STEP_ATTEMPTS):
         try:
-            _story_steps(articles, results, moved)
+            _story_steps(articles, results, moved, fresh)
             return results
         except OperationalError as error:  # a deadlock with another worker's story steps: again
             if connection.in_atomic_block or attempt + 1 == STORY_STEP_ATTEMPTS or not _deadlock(error):
@@ -81,9 +81,12 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
 
 
 @transaction.atomic
-def _place(articles: Sequence[Article], near: list[int]) -> tuple[list[LinkResult], list[int]]:
+def _place(
+    articles: Sequence[Article], near: list[int]
+) -> tuple[list[LinkResult], list[int], frozenset[int]]:
     """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
-    articles of the neighbourhood (`near`) into or out of, besides the batch's own."""
+    articles of the neighbourhood (`near`) into or out of, besides the batch's own, and the articles
+    whose story changed (the batch's, and those settling moved)."""
     serialise_linking()
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
@@ -103,15 +106,21 @@ def _place(articles: Sequence[Article], near: list[int]) -> tuple[list[LinkResul
                 claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())
     after = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
-    moved = {s for pk in near if before.get(pk) != after.get(pk) for s in (before.get(pk), after.get(pk))}
-    return results, sorted(moved - {None} - set(stories))
+    shifted = [pk for pk in near if before.get(pk) != after.get(pk)]
+    moved = {s for pk in shifted for s in (before.get(pk), after.get(pk))}
+    fresh = frozenset([*shifted, *(a.pk for a in articles)])
+    return results, sorted(moved - {None} - set(stories)), fresh
 
 
 @transaction.atomic
-def _story_steps(articles: Sequence[Article], results: list[LinkResult], moved: list[int]) -> None:
+def _story_steps(
+    articles: Sequence[Article], results: list[LinkResult], moved: list[int], fresh: frozenset[int]
+) -> None:
     """Discrepancies and events of the batch's stories and of those settling moved articles into or out
-    of (`moved`), under their cases' locks only. The batch's stories are read again once locked: another
-    worker may have placed a batch since, and moved these articles."""
+    of (`moved`), under their cases' locks only; the events only `fresh` articles (the batch's, and
+    those settling moved) can change are counted again. The batch's stories are read again once locked:
+    another worker may have placed a batch since, and moved these articles: those stories' events are
+    all counted again."""
     cases = _cases({result.story_id for result in results} | set(moved))  # of the stories as placed
     serialise_cases({ref for _, ref in cases.values()})
     where = dict(
@@ -120,9 +129,9 @@ def _story_steps(articles: Sequence[Article], results: list[LinkResult], moved: 
     rows = Story.objects.in_bulk({*where.values(), *moved})
     order = [where.get(a.pk) for a in articles] + moved  # the batch's first, in its order
     stories = {pk: rows[pk] for pk in order if pk in rows}
-    if moved := set(stories) - set(cases):  # another worker moved these articles since: theirs too
-        cases |= _cases(moved)
-        serialise_cases({cases[pk][1] for pk in moved})
+    if elsewhere := set(stories) - set(cases):  # another worker moved these articles since: theirs too
+        cases |= _cases(elsewhere)
+        serialise_cases({cases[pk][1] for pk in elsewhere})
     for article, result in zip(articles, results, strict=True):
         result.story_id = where.get(article.pk)
     found: dict[int, list[int]] = {}
@@ -132,7 +141,8 @@ def _story_steps(articles: Sequence[Article], results: list[LinkResult], moved: 
     for pk, story in stories.items():
         reads = StoryReads.of(story)  # read once for both steps
         found[pk] = [d.pk for d in discrepancies.detect(story, reads)]
-        dated[pk] = [e.pk for e in events.update_events(story, reads, case=cases[pk])]
+        anew = None if pk in elsewhere else fresh
+        dated[pk] = [e.pk for e in events.update_events(story, reads, case=cases[pk], fresh=anew)]
     for result in results:
         result.discrepancy_ids = found.get(result.story_id, [])
         result.event_ids = dated.get(result.story_id, [])

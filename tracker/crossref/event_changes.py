@@ -1,0 +1,47 @@
+"""Which of a story's events a linking batch can have changed the coverage of (issue 17, goal 3): the
+story step builds all of a story's events, but counts again (`corroboration.refresh_events`) only those
+whose reports the batch's articles can have added, removed or moved, so a batch's counting follows
+its articles, not the story's size.
+
+Caveat: an article re-extracted (edited, or by a changed extractor) that loses its only date in the
+period of an event without a published claim still counts for that event until the event is counted
+again: when its story is rebuilt (`crossref_rebuild`) or a report of it arrives.
+"""
+
+from __future__ import annotations
+
+from tracker.crossref.event_reports import Group, within
+from tracker.crossref.models import Claim, DateMention, Event
+
+
+def reported_anew(
+    built: list[Event], keyed: dict[str, Group], claims: list[Claim], fresh: frozenset | None, changed: set
+) -> list[Event]:
+    """The events whose coverage (`corroboration.coverage_of_events`) `fresh` articles can have
+    changed: those `changed` (new, joined by the story, gaining or losing claims), those holding a
+    claim with evidence in them, those they report, and those without a published claim here, counted
+    from their stories' articles that date them (`corroboration.dating_reports`), when a fresh article
+    has a date in their period or none of their reports is a date mention of their own period."""
+    if fresh is None:
+        return built
+    anew = changed | {c.event_id for c in claims if any(e.article_id in fresh for e in c.evidence.all())}
+    days = None  # the fresh articles' dates, read once if an event without a published claim needs them
+    for event, group in ((e, keyed[e.key]) for e in built if e.pk not in anew):
+        ids = {a for r in group.reports for a in r.articles}
+        ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
+        if not ids.isdisjoint(fresh):
+            anew.add(event.pk)
+        elif not any(c.is_public() and c.event_id == event.pk for c in group.claims.values()):
+            own = (event.date, event.precision)
+            if not any(r.claim is None and (r.date, r.precision) == own for r in group.reports):
+                anew.add(event.pk)
+                continue
+            if days is None:
+                days = set(
+                    DateMention.objects.filter(article_id__in=fresh, value__isnull=False).values_list(
+                        "value", flat=True
+                    )
+                )
+            if any(within(day, *own) for day in days):
+                anew.add(event.pk)
+    return [event for event in built if event.pk in anew]
