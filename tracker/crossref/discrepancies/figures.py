@@ -15,9 +15,18 @@ Caveats: values equal within half a percent agree ("approximately $850 billion")
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from itertools import combinations
 
-from tracker.crossref.discrepancies.scope import Found, Scope, disagree, locate, outlet_ids, variant
+from tracker.crossref.discrepancies.scope import (
+    PER_PROCESS,
+    Found,
+    Scope,
+    disagree,
+    locate,
+    outlet_ids,
+    variant,
+)
 from tracker.crossref.event_reports import event_kinds
 from tracker.crossref.models import Claim, DateMention, Discrepancy
 from tracker.crossref.words import content_words
@@ -32,12 +41,8 @@ def numbers_differ(scope: Scope) -> list[Found]:
     groups: dict[tuple[str, str], list[tuple[int, str, Amount, frozenset[str]]]] = defaultdict(list)
     for article in scope.articles.values():
         for field, text in (("title", article.title), ("text", article.text)):
-            for amount in find_amounts(text):
-                noun = "".join(sorted(content_words(amount.noun)))
-                if noun:
-                    context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
-                    words = {w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit()}
-                    groups[(amount.kind, noun)].append((article.pk, field, amount, words))
+            for amount, noun, words in amounts(text):
+                groups[(amount.kind, noun)].append((article.pk, field, amount, words))
     found = []
     for (kind, noun), items in sorted(groups.items()):
         for index, component in enumerate(_components(items)):
@@ -52,6 +57,21 @@ def numbers_differ(scope: Scope) -> list[Found]:
             claim = _claim_holding(scope, component)
             found.append(Found(Discrepancy.Kind.NUMBER, key, scope.sort(variants), claim=claim))
     return found
+
+
+@lru_cache(maxsize=PER_PROCESS)
+def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str]], ...]:
+    """The amounts of a title or text that name what they count, with that noun's key and the content
+    words around them; kept per process (a function of the text alone), since a story's articles are
+    read again at every batch that touches the story."""
+    found = []
+    for amount in find_amounts(text):
+        noun = "".join(sorted(content_words(amount.noun)))
+        if noun:
+            context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
+            words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
+            found.append((amount, noun, words))
+    return tuple(found)
 
 
 def _rounded(value: float) -> float:

@@ -11,6 +11,8 @@ from tracker.crossref.models import Claim, Event, Story
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
+PER_PROCESS = 1024  # texts whose per-article readings the rules keep per process (LRU; each keeps its text)
+
 
 @dataclass
 class Found:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.crossref.discrepancies.scope import (
+    PER_PROCESS,
     Found,
     Scope,
     claim_outlets,
@@ -93,16 +94,25 @@ class _Passage:
 
 def _headlines(scope: Scope) -> list[_Passage]:
     """Every article's title and lead, read once per run."""
-    passages = []
-    for article in scope.articles.values():
-        places = [("title", article.title, 0, len(article.title))]
-        lead = lead_span(article.text, article.title)
-        if lead:
-            places.append(("lead", article.text[lead[0] : lead[1]], *lead))
-        for name, text, start, end in places:
-            words = content_words(text) - REPORTING
-            passages.append(_Passage(article, name, start, end, words, hedged=bool(find_hedges([text]))))
-    return passages
+    return [
+        _Passage(article, name, start, end, words, hedged=hedged)
+        for article in scope.articles.values()
+        for name, start, end, words, hedged in _headline_readings(article.title, article.text)
+    ]
+
+
+@lru_cache(maxsize=PER_PROCESS)
+def _headline_readings(title: str, text: str) -> tuple[tuple[str, int, int, frozenset[str], bool], ...]:
+    """An article's title and lead: where, their content words, hedged or not (per process: a
+    function of the title and text alone, read again at every batch of the story)."""
+    places = [("title", title, 0, len(title))]
+    lead = lead_span(text, title)
+    if lead:
+        places.append(("lead", text[lead[0] : lead[1]], *lead))
+    return tuple(
+        (name, start, end, content_words(words) - REPORTING, bool(find_hedges([words])))
+        for name, words, start, end in places
+    )
 
 
 def hedges_dropped(scope: Scope) -> list[Found]:
@@ -142,10 +152,7 @@ def settings_differ(scope: Scope) -> list[Found]:
     for claim in scope.claims:
         if claim.kind == ClaimCandidate.Kind.TESTIMONY and speaker_of(claim):
             by_speaker[speaker_of(claim)].append(claim)
-    cued = {
-        a.pk: [(value, strength, m) for value, strength, p in cues("setting") for m in p.finditer(a.text)]
-        for a in scope.articles.values()
-    }
+    cued = {a.pk: _setting_cues(a.text) for a in scope.articles.values()}
     found = []
     for speaker, claims in sorted(by_speaker.items()):
         positions: dict[int, list[int]] = defaultdict(list)
@@ -166,6 +173,12 @@ def settings_differ(scope: Scope) -> list[Found]:
     return found
 
 
+@lru_cache(maxsize=PER_PROCESS)
+def _setting_cues(text: str) -> tuple[tuple[str, int, re.Match], ...]:
+    """The setting cues of a text (per process: read again at every batch of the story)."""
+    return tuple((value, strength, m) for value, strength, p in cues("setting") for m in p.finditer(text))
+
+
 def _setting(matches: list[tuple[str, int, re.Match]], starts: list[int]) -> tuple[str, re.Match]:
     """The article's setting: its strongest cue, the nearest to the evidence on a tie."""
     value, _, match = max(matches, key=lambda x: (x[1], -min(abs(x[2].start() - s) for s in starts)))
@@ -174,21 +187,29 @@ def _setting(matches: list[tuple[str, int, re.Match]], starts: list[int]) -> tup
 
 def _extent_sentences(scope: Scope) -> list[_Passage]:
     """The story's sentences that hold an extent cue (few), read once per run."""
-    passages = []
-    for article in scope.articles.values():
-        for start, end in sentence_spans(article.text):
-            found = [
-                (value, m.start(), m.start() + len(_with_next_word(article.text, m)))
-                for value, _, pattern in cues("extent")
-                for m in pattern.finditer(article.text, start, end)
-            ]
-            if found:
-                sentence = article.text[start:end]
-                lowered = frozenset(re.findall(r"\w+", sentence.lower()))
-                passages.append(
-                    _Passage(article, "text", start, end, content_words(sentence), lowered, cues=tuple(found))
-                )
-    return passages
+    return [
+        _Passage(article, "text", start, end, words, lowered, cues=found)
+        for article in scope.articles.values()
+        for start, end, words, lowered, found in _extent_readings(article.text)
+    ]
+
+
+@lru_cache(maxsize=PER_PROCESS)
+def _extent_readings(text: str) -> tuple[tuple, ...]:
+    """The sentences of a text holding an extent cue: span, content words, lower-cased words, cues
+    (per process: a function of the text alone, read again at every batch of the story)."""
+    readings = []
+    for start, end in sentence_spans(text):
+        found = tuple(
+            (value, m.start(), m.start() + len(_with_next_word(text, m)))
+            for value, _, pattern in cues("extent")
+            for m in pattern.finditer(text, start, end)
+        )
+        if found:
+            sentence = text[start:end]
+            lowered = frozenset(re.findall(r"\w+", sentence.lower()))
+            readings.append((start, end, content_words(sentence), lowered, found))
+    return tuple(readings)
 
 
 def extents_differ(scope: Scope) -> list[Found]:
