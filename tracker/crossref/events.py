@@ -170,6 +170,7 @@ def update_events(
             for claim in movable:
                 claim.event_id = event.pk
         built.append(event)
+    changed |= _loosen(story, claims, keyed, built, changed)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
     # first reported: the one rule the pages count with
@@ -254,6 +255,24 @@ def _update(event: Event, values: dict) -> None:
         setattr(event, name, values[name])
     if changed:
         event.save(update_fields=changed)
+
+
+def _loosen(story: Story, claims: list[Claim], keyed: dict[str, Group], built: list[Event], left: set) -> set:
+    """The story's own claims on its events that none of its groups holds any more (an undated claim
+    whose speaker now has dated claims on two events) leave them, as a rebuild from nothing leaves them;
+    machine events the batch left with no story, claim or discrepancy go. The events changed."""
+    grouped = {c.pk for g in keyed.values() for c in g.claims.values()}
+    mine = {e.pk for e in built if not e.locked}
+    loose = [c for c in claims if c.story_id == story.pk and c.event_id in mine and c.pk not in grouped]
+    if loose := [c for c in loose if not c.locked]:
+        Claim.objects.filter(pk__in=[c.pk for c in loose]).update(event=None)
+        left = left | {c.event_id for c in loose}
+        for claim in loose:
+            claim.event_id = None
+    if gone := left - {e.pk for e in built}:
+        empty = Q(stories__isnull=True, claims__isnull=True, discrepancies__isnull=True)
+        Event.objects.filter(empty, pk__in=gone, locked=False, status=Event.Visibility.MACHINE).delete()
+    return left
 
 
 def _drop_stale(story: Story, built: list[Event]) -> None:
