@@ -11,11 +11,15 @@ What makes a claim (triggers are data, patterns/reporting_verbs.jsonl, read by t
   complement, else its verb phrase when it has an object ("ranked Acme second", "did not provide a
   comment"); a verb inherits the subject of the verb it is coordinated with or hangs from ("...,
   noting it has ...", "declined to comment");
-- the outlet's framing (framing.py): "according to X", "Smith's argument that ...", "reportedly".
+- the outlet's framing (framing.py): "according to X", "Smith's argument that ...", "reportedly";
+  nominal.py: "his promise to ...", "claims by X that ...";
+- a negated report ("would not say whether X", "never said that X"): verb "not say", tier 0, kept only
+  where no other claim holds its words; a passive report with an agent ("The meeting was first
+  reported by the Times"): its subject is the content.
 Not claims: a reporting verb inside quotation marks (it belongs to the quoted words), one in a
-question, a condition or under a modal ("If the court rules ...", "Acme could argue ..."), one whose
-subject is the writer ("we") or a demonstrative ("This suggests ..."), and a quote with no attribution
-(it only joins the quotes of a claim made in its sentence).
+question, a condition or under a modal ("If the court rules ...", "Acme could argue ..."; a negated
+report keeps its modal), one whose subject is the writer ("we") or a demonstrative ("This suggests
+..."), and a quote with no attribution (it only joins the quotes of a claim made in its sentence).
 
 Helpers by sub-task: contents.py (what a verb reports), placing.py (quotes attached to an
 attribution, the words around a parenthetical one), misparsed.py (reporting verbs the parser took for
