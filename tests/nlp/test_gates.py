@@ -114,3 +114,27 @@ def test_words_relayed_through_another_report_anywhere_in_the_sentence_wait_for_
         (1, "relayed"),
         (3, "quote-named"),
     ]
+
+
+def test_a_report_named_after_a_quote_ending_in_a_comma_relays_it(claims_of):
+    text = (
+        "When asked about the ban, Dale Brennan said: “There will always be exceptions,” the Ledger "
+        "reported.\n\nBrennan said the ban “would not last,” adding that it was a mistake."
+    )
+    said = [c for c in claims_of(text) if c.verb == "say"]
+    assert [(c.confidence, c.confidence_rule) for c in said] == [(1, "relayed"), (3, "quote-named")]
+
+
+def test_a_report_embedded_in_another_sentence_waits_for_a_curator(claims_of):
+    text = (
+        "When Dale Brennan said the tax was unfair, the crowd cheered.\n\n"
+        "The letter cited a summit where Dale Brennan said the bridge was unsafe.\n\n"
+        "As Dale Brennan said, “the levy is unfair.”\n\n"
+        "Dale Brennan said the road was closed."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in claims_of(text) if c.verb == "say"] == [
+        (1, "embedded"),
+        (1, "embedded"),
+        (3, "quote-named"),
+        (2, "speech-named"),
+    ]

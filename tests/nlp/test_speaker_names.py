@@ -87,3 +87,9 @@ def test_a_full_name_is_not_judged_by_a_surname_another_title_gave():
     text = "Mrs. Holloway spoke first. John Holloway, her son, stood up. “We will appeal,” he said."
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "John Holloway")]
+
+
+def test_a_speaker_phrase_never_ends_inside_a_bracket():
+    text = "Rep. Jane Roe (D-N.Y.) said the tax was unfair. Dale Brennan (R) said it was fair."
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [c.speaker for c in found.claims] == ["Rep. Jane Roe", "Dale Brennan"]

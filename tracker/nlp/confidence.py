@@ -13,7 +13,9 @@ was resolved: mention, compound, possessor, pronoun, anaphor, issuer, survey, un
 `forms` (what its content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence
 names, after the content, another report the words came through: "“...,” Roe said, according to
 CNN"). `relayed` rates a claim down to the relayed tier when such a report stands anywhere in its
-sentence outside quotation marks ("According to CNN, Roe said ...").
+sentence outside quotation marks ("According to CNN, Roe said ..."); `embedded` rates down a
+report whose speaker follows a subordinating word ("When Roe said ...", "an article that Roe said
+was ..."): the report is background to someone else's sentence.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ RELAYED_ANYWHERE = re.compile(
     r"(?i:\baccording to\b)|,\s*(?:the\s+)?[A-Z][\w.&'’/-]*(?:\s+[A-Z][\w.&'’/-]*){0,4}\s+"
     r"(?:first\s+)?(?:reported|reports)\b"
 )
+WORDS = re.compile(r"[\w’']+|[^\w\s]")
 TIERS = {0: "not a claim to publish", 1: "low", 2: "good", 3: "high"}
 
 
@@ -92,6 +95,26 @@ def form_of(form: str, after: str) -> str:
     return "relayed" if RELAYED.search(after) else form
 
 
+def embedded(claim: Claim) -> Claim:
+    """A claim rated above the embedded tier whose speaker follows a subordinating word of the
+    "embedded" rule ("When Roe said ...", "an article that Roe said was written", "pointed out that
+    Roe said ..."): the report is background to someone else's sentence, rated as embedded."""
+    rule = next((r for r in rules() if r.id == "embedded"), None)
+    if rule is None or claim.confidence <= rule.tier or claim.speaker_start is None:
+        return claim
+    before = WORDS.findall(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
+    if not before or before[-1].lower() not in _words("embedded"):
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
+@cache
+def _words(rule_id: str) -> frozenset[str]:
+    return frozenset(
+        w.lower() for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == rule_id for w in row.get("words", ())
+    )
+
+
 def relayed(claim: Claim) -> Claim:
     """A claim rated above the relayed tier whose sentence, outside its quotation marks, names another
     report the words came through, before them or between the pieces of a quote ("According to CNN,
@@ -105,6 +128,8 @@ def relayed(claim: Claim) -> Claim:
     for quote in claim.quotes:
         for i in range(max(quote.start - 1, first), min(quote.end + 1, first + len(chars))):
             chars[i - first] = " "
+        if quote.text.rstrip().endswith(",") and first <= quote.end < first + len(chars):
+            chars[quote.end - first] = ","  # “...,” the Times reported: the comma stays
     if not RELAYED_ANYWHERE.search("".join(chars)):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)

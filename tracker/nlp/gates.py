@@ -70,9 +70,10 @@ def closed_by(sentence: str, cue: str = "") -> str | None:
 def open_claims(claims: Sequence[Claim]) -> list[Claim]:
     """The claims whose sentence no gate closes and whose content holds a word (a parse that leaves
     only a full stop, or nothing, as the content reports no words); a claim whose sentence relays
-    another report is rated as relayed (confidence.relayed)."""
+    another report, or whose report is embedded in another's sentence, is rated down
+    (confidence.relayed, confidence.embedded)."""
     return [
-        confidence.relayed(claim)
+        confidence.embedded(confidence.relayed(claim))
         for claim in claims
         if closed_by(claim.sentence, claim.cue) is None and WORDLESS.fullmatch(claim.text) is None
     ]

@@ -189,6 +189,9 @@ class SpeakerResolver:
             end = min(child.right_edge.i + 1, segment.end)
         while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
             start += 1
+        opened = next((i for i in range(token.i + 1, end) if self.doc[i].text == "("), None)
+        if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
+            end = opened  # "Rep. Jane Roe (D-N.Y.) said": not "Rep. Jane Roe (D-N.Y."
         while end - 1 > token.i and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         if group and self._words(start, end) > MAX_WORDS:
