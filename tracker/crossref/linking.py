@@ -25,8 +25,9 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import OperationalError, connection, transaction
 from django.db.models import Min
@@ -47,7 +48,8 @@ from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
 STORY_LOCKS = 7_301_002  # the first key of the per-case locks of the story-wide steps
-STORY_STEP_ATTEMPTS = 3
+STORY_STEP_ATTEMPTS = 3  # a transaction that lost a deadlock is run again, up to this many times in all
+T = TypeVar("T")
 
 
 @dataclass
@@ -69,15 +71,22 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         # under the lock only the articles another worker linked meanwhile are profiled.
         scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
-        results, moved, fresh = _place(articles, [a.pk for a in scope])
+        results, moved, fresh = _again_on_deadlock(lambda: _place(articles, [a.pk for a in scope]))
+    _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh))
+    return results
+
+
+def _again_on_deadlock(step: Callable[[], T]) -> T:
+    """Run a transaction; run it again when it lost a deadlock with another worker's (placing updates
+    claims' counts while another batch's story steps move claims to their events). Both are idempotent,
+    and the loser's writes were rolled back. Not inside an outer transaction, which the loss ends."""
     for attempt in range(STORY_STEP_ATTEMPTS):
         try:
-            _story_steps(articles, results, moved, fresh)
-            return results
-        except OperationalError as error:  # a deadlock with another worker's story steps: again
+            return step()
+        except OperationalError as error:
             if connection.in_atomic_block or attempt + 1 == STORY_STEP_ATTEMPTS or not _deadlock(error):
                 raise
-    return results
+    raise AssertionError("unreachable")
 
 
 @transaction.atomic
