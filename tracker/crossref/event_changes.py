@@ -22,8 +22,12 @@ def reported_anew(
     claim with evidence in them, those they report, and those without a published claim here, counted
     from their stories' articles that date them (`corroboration.dating_reports`), when a fresh article
     has a date in their period or none of their reports is a date mention of their own period."""
+    # events of other stories that lost claims to these: counted again too
+    others = (
+        list(Event.objects.filter(pk__in=gone)) if (gone := changed - {e.pk for e in built} - {None}) else []
+    )
     if fresh is None:
-        return built
+        return built + others
     anew = changed | {c.event_id for c in claims if any(e.article_id in fresh for e in c.evidence.all())}
     days = None  # the fresh articles' dates, read once if an event without a published claim needs them
     for event, group in ((e, keyed[e.key]) for e in built if e.pk not in anew):
@@ -44,4 +48,4 @@ def reported_anew(
                 )
             if any(within(day, *own) for day in days):
                 anew.add(event.pk)
-    return [event for event in built if event.pk in anew]
+    return [event for event in built if event.pk in anew] + others

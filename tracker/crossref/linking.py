@@ -118,6 +118,13 @@ def _place(
     shifted = [pk for pk in near if before.get(pk) != after.get(pk)]
     moved = {s for pk in shifted for s in (before.get(pk), after.get(pk))}
     fresh = frozenset([*shifted, *(a.pk for a in articles)])
+    # the other stories that report the batch's claims: their events' titles and counts follow them
+    moved |= set(Claim.objects.filter(pk__in=list(claims)).values_list("story_id", flat=True))
+    moved |= set(
+        StoryArticle.objects.filter(article__evidence__claim__in=list(claims)).values_list(
+            "story_id", flat=True
+        )
+    )
     return results, sorted(moved - {None} - set(stories)), fresh
 
 
