@@ -17,8 +17,8 @@ from tracker.nlp import benchmark
 ATTRIBUTION = Path(__file__).resolve().parents[2].parent / "shared" / "attribution"
 DEV = ATTRIBUTION / "polnear" / "dev"
 SCORER = ATTRIBUTION / "score.py"
-FLOORS = {"precision": 0.95, "speech_recall": 0.87, "speaker_acc": 0.94, "content_f1": 0.90}
-PUBLISHED_FLOOR = 0.96  # claims at the default publishing tier (2), right speaker included
+FLOORS = {"precision": 0.95, "speech_recall": 0.88, "speaker_acc": 0.945, "content_f1": 0.90}
+PUBLISHED_FLOOR = 0.965  # claims at the default publishing tier (2), right speaker included
 
 pytestmark = pytest.mark.skipif(
     not (DEV / "text").is_dir() or not SCORER.is_file(),
