@@ -6,6 +6,7 @@ import time
 from contextlib import contextmanager
 
 from celery.contrib.testing.worker import start_worker
+from celery.worker import state
 
 from tests.support.services import require_redis
 from tracker import celery_app
@@ -35,6 +36,7 @@ def running_worker(*, queues: list[str], concurrency: int = 2):
             shutdown_timeout=30,
         ):
             yield celery_app
+            wait_idle()  # a task still running would hold its locks while the test's database is flushed
     finally:
         # Back to what was explicitly set before, and otherwise to the live Django settings (a plain
         # assignment would pin the values for every later test).
@@ -51,3 +53,9 @@ def wait_for(condition, timeout: float = 60.0) -> None:
             return
         time.sleep(0.1)
     raise AssertionError("timed out waiting for the worker")
+
+
+def wait_idle(timeout: float = 60.0) -> None:
+    """Until this process's worker runs and holds no task (the test may end while a second delivery is
+    still finishing its run)."""
+    wait_for(lambda: not state.active_requests and not state.reserved_requests, timeout)
