@@ -173,8 +173,8 @@ def update_events(
     changed |= _loosen(story, claims, keyed, built, changed)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
-    # first reported: the one rule the pages count with
-    corroboration.refresh_events(event_changes.reported_anew(built, keyed, claims, fresh, changed))
+    anew = event_changes.reported_anew(built, keyed, claims, fresh, changed)
+    corroboration.refresh_events(anew)  # first reported: the one rule the pages count with
     return built
 
 
@@ -258,9 +258,8 @@ def _update(event: Event, values: dict) -> None:
 
 
 def _loosen(story: Story, claims: list[Claim], keyed: dict[str, Group], built: list[Event], left: set) -> set:
-    """The story's own claims on its events that none of its groups holds any more (an undated claim
-    whose speaker now has dated claims on two events) leave them, as a rebuild from nothing leaves them;
-    machine events the batch left with no story, claim or discrepancy go. The events changed."""
+    """The story's own claims that none of its groups holds any more (an undated claim whose speaker
+    now has dated claims on two events) leave its events, as a rebuild leaves them; emptied events go."""
     grouped = {c.pk for g in keyed.values() for c in g.claims.values()}
     mine = {e.pk for e in built if not e.locked}
     loose = [c for c in claims if c.story_id == story.pk and c.event_id in mine and c.pk not in grouped]
@@ -269,22 +268,24 @@ def _loosen(story: Story, claims: list[Claim], keyed: dict[str, Group], built: l
         left = left | {c.event_id for c in loose}
         for claim in loose:
             claim.event_id = None
-    if gone := left - {e.pk for e in built}:
-        empty = Q(stories__isnull=True, claims__isnull=True, discrepancies__isnull=True)
-        Event.objects.filter(empty, pk__in=gone, locked=False, status=Event.Visibility.MACHINE).delete()
+    _drop_empty(left - {e.pk for e in built})
     return left
 
 
 def _drop_stale(story: Story, built: list[Event]) -> None:
     """Machine events this story no longer produces lose it; they go when nothing else holds them."""
     stale = Event.objects.filter(stories=story, locked=False, status=Event.Visibility.MACHINE)
-    for event in stale.exclude(pk__in=[e.pk for e in built]):
-        event.stories.remove(story)
-        Claim.objects.filter(event=event, locked=False).filter(Q(story=story) | Q(story__isnull=True)).update(
-            event=None
-        )
-        if not (event.stories.exists() or event.claims.exists() or event.discrepancies.exists()):
-            event.delete()
+    if ids := list(stale.exclude(pk__in=[e.pk for e in built]).values_list("pk", flat=True)):
+        Event.stories.through.objects.filter(story=story, event_id__in=ids).delete()
+        mine = Q(story=story) | Q(story__isnull=True)
+        Claim.objects.filter(mine, event_id__in=ids, locked=False).update(event=None)
+        _drop_empty(set(ids))
+
+
+def _drop_empty(event_ids: set[int | None]) -> None:  # machine events nothing holds any more go
+    if ids := [pk for pk in event_ids if pk]:
+        empty = Q(stories__isnull=True, claims__isnull=True, discrepancies__isnull=True)
+        Event.objects.filter(empty, pk__in=ids, locked=False, status=Event.Visibility.MACHINE).delete()
 
 
 def _attach_date_discrepancies(story: Story, built: list[Event]) -> None:

@@ -76,14 +76,9 @@ def extract_claims(
     for draft in drafts:
         claim = reader.finish(draft, dates)
         claims.setdefault((claim.speaker_start, claim.verb, claim.start, claim.end), claim)
-    found = gates.open_claims(list(claims.values()))
+    found = confidence.in_context(gates.open_claims(list(claims.values())))
     denied = {t.id for t in reader.triggers.negated.values()}  # "did not say ...": yields to a report
-    found = [
-        c
-        for c in found
-        if c.rule not in denied or not any(_overlap(c, o) for o in found if o.rule not in denied)
-    ]
-    kept = selection.one_per_content(found)
+    kept = selection.one_per_content(selection.denials_yield(found, denied))
     return sorted(kept, key=lambda c: (c.start, c.sentence_start, c.speaker_start or 0))
 
 
@@ -277,10 +272,6 @@ class _Reader:
         for first, last in draft.pieces:
             masked = masked[:first] + " " * (last - first) + masked[last:]
         return classify(draft.trigger, hint, masked[start:end], _paragraph(masked, start, end))
-
-
-def _overlap(a: Claim, b: Claim) -> bool:
-    return min(a.end, b.end) - max(a.start, b.start) > 0
 
 
 def _paragraph(text: str, start: int, end: int) -> str:

@@ -21,6 +21,7 @@ was ..."): the report is background to someone else's sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -78,6 +79,11 @@ def rules() -> tuple[Rule, ...]:
     )
 
 
+@cache
+def _rule(rule_id: str) -> Rule | None:
+    return next((r for r in rules() if r.id == rule_id), None)
+
+
 def rate(*, kind: str, trigger: str, attribution: str, resolution: str, form: str) -> tuple[int, str]:
     """(tier, rule id) of a claim; a claim no rule matches gets tier 0."""
     for rule in rules():
@@ -99,7 +105,7 @@ def embedded(claim: Claim) -> Claim:
     """A claim rated above the embedded tier whose speaker follows a subordinating word of the
     "embedded" rule ("When Roe said ...", "an article that Roe said was written", "pointed out that
     Roe said ..."): the report is background to someone else's sentence, rated as embedded."""
-    rule = next((r for r in rules() if r.id == "embedded"), None)
+    rule = _rule("embedded")
     if rule is None or claim.confidence <= rule.tier or claim.speaker_start is None:
         return claim
     before = WORDS.findall(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
@@ -120,7 +126,7 @@ def relayed(claim: Claim) -> Claim:
     report the words came through, before them or between the pieces of a quote ("According to CNN,
     Roe said ...", "“...,” Roe said, according to CNN. “...”"): rated as relayed. `form_of` sees only
     the words after the content; this sees the whole sentence."""
-    rule = next((r for r in rules() if r.id == "relayed"), None)
+    rule = _rule("relayed")
     if rule is None or claim.confidence <= rule.tier or claim.attribution == "according_to":
         return claim
     first = claim.sentence_start
@@ -133,3 +139,9 @@ def relayed(claim: Claim) -> Claim:
     if not RELAYED_ANYWHERE.search("".join(chars)):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
+def in_context(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims, each rated down where its whole sentence says it is second-hand: relayed through
+    another report, or embedded in someone else's sentence (`relayed`, `embedded`)."""
+    return [embedded(relayed(claim)) for claim in claims]

@@ -16,7 +16,6 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from tracker.nlp import confidence
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.types import Claim
 
@@ -69,11 +68,9 @@ def closed_by(sentence: str, cue: str = "") -> str | None:
 
 def open_claims(claims: Sequence[Claim]) -> list[Claim]:
     """The claims whose sentence no gate closes and whose content holds a word (a parse that leaves
-    only a full stop, or nothing, as the content reports no words); a claim whose sentence relays
-    another report, or whose report is embedded in another's sentence, is rated down
-    (confidence.relayed, confidence.embedded)."""
+    only a full stop, or nothing, as the content reports no words)."""
     return [
-        confidence.embedded(confidence.relayed(claim))
+        claim
         for claim in claims
         if closed_by(claim.sentence, claim.cue) is None and WORDLESS.fullmatch(claim.text) is None
     ]

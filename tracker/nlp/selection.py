@@ -7,6 +7,18 @@ from collections.abc import Iterable
 from tracker.nlp.types import Claim
 
 
+def _shared(a: Claim, b: Claim) -> int:
+    """How many characters of content two claims share (0 or less: none)."""
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def denials_yield(claims: list[Claim], denied: set[str]) -> list[Claim]:
+    """A negated report ("would not say whether X": a rule in `denied`) is kept only where no other
+    claim reports any of its words."""
+    reports = [c for c in claims if c.rule not in denied]
+    return [c for c in claims if c.rule not in denied or not any(_shared(c, r) > 0 for r in reports)]
+
+
 def _reported(inner: Claim, outer: Claim) -> bool:
     """ "According to X, Smith testified that Y": the outlet's source for a claim keeps it whole."""
     return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
@@ -20,9 +32,7 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
         length = claim.end - claim.start
         if not any(
-            min(claim.end, k.end) - max(claim.start, k.start) >= 0.5 * min(length, k.end - k.start)
-            and not _reported(claim, k)
-            for k in kept
+            _shared(claim, k) >= 0.5 * min(length, k.end - k.start) and not _reported(claim, k) for k in kept
         ):
             kept.append(claim)
     return kept

@@ -140,7 +140,7 @@ def transcript_claims(
                 confidence_rule=rule,
             )
         )
-    return gates.open_claims(claims)
+    return confidence.in_context(gates.open_claims(claims))
 
 
 def merge(rule_claims: Iterable[Claim], turn_claims: Iterable[Claim]) -> list[Claim]:
