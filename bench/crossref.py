@@ -21,7 +21,9 @@ detection, relevance), then extraction and linking in batches, first seen first.
 Rand index, B-cubed F1 and the share of generated copies linked to their original. `--quick` takes the
 dev split only, with fewer copies; `--polnear-only` skips the synthetic run; `--keep DIR` keeps the
 database so that `--relink` can redo only the cross-referencing on it (no spaCy); `--undated 3` feeds
-every third article without its date, as about a third of real coverage comes.
+every third article without its date, as about a third of real coverage comes. `--labels FILE` takes
+another label set of the same format, such as the second train slice
+(tests/fixtures/polnear_stories_train2.json, labelled apart from the first: ARI on both slices).
 """
 
 from __future__ import annotations
@@ -242,7 +244,8 @@ def run(articles: int, stories: int, marks: list[int], seed: int = 7) -> None:
 # --- the hand-labelled PolNeAR set ------------------------------------------------------------------
 
 POLNEAR = ROOT.parent / "shared" / "attribution" / "polnear"
-LABELS = ROOT / "tests" / "fixtures" / "polnear_stories.json"
+LABELS = ROOT / "tests" / "fixtures" / "polnear_stories.json"  # dev and five train date ranges
+LABELS_TRAIN2 = ROOT / "tests" / "fixtures" / "polnear_stories_train2.json"  # six other train ranges
 POLNEAR_ABSENT = f"PolNeAR set skipped: {POLNEAR} is absent (it lives beside the repository)"
 COPY_EVERY = 5  # every fifth labelled article (in file order) gets the generated copies
 QUICK_COPY_EVERY = 8
@@ -262,10 +265,12 @@ class LabelledArticle:
     undated: bool = False  # fed without a date (--undated): placed by its content and first sighting
 
 
-def polnear_set(*, quick: bool = False, copies: bool = True, split: str = "") -> list[LabelledArticle] | None:
+def polnear_set(
+    *, quick: bool = False, copies: bool = True, split: str = "", labels: Path | None = None
+) -> list[LabelledArticle] | None:
     """The labelled articles with their texts and metadata, then the generated copies; None when the
     corpus is absent. `quick`: the dev split only; `split`: that split only (`train`: no dev text is
-    read, the way to tune without the lead's held-out part)."""
+    read, the way to tune without the lead's held-out part); `labels`: a label file other than LABELS."""
     import csv
     import json
 
@@ -275,9 +280,8 @@ def polnear_set(*, quick: bool = False, copies: bool = True, split: str = "") ->
         return None
     with (POLNEAR / "metadata.tsv").open(encoding="utf-8", newline="") as handle:
         meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     found = []
-    for label in labels:
+    for label in json.loads((labels or LABELS).read_text(encoding="utf-8"))["articles"]:
         if (quick and label["split"] != "dev") or (split and label["split"] != split):
             continue
         row = meta[label["file"].removesuffix(".txt")]
@@ -461,8 +465,9 @@ def score_polnear(items: list[LabelledArticle], ids: dict[str, int]) -> PolnearS
     )
 
 
-def print_polnear(score: PolnearScore, *, seconds: float) -> None:
+def print_polnear(score: PolnearScore, *, seconds: float, labels: Path | None = None) -> None:
     print(f"PolNeAR, hand-labelled      {score.articles} articles in {score.stories} true stories")
+    print(f"labels                      {(labels or LABELS).name}")
     print(f"stories found               {score.found_stories:8d}")
     print(f"adjusted Rand index         {score.ari:8.3f}")
     print(f"B-cubed F1                  {score.b_cubed:8.3f}")
@@ -472,8 +477,16 @@ def print_polnear(score: PolnearScore, *, seconds: float) -> None:
     print(f"chain time                  {seconds:8.1f} s")
 
 
-def run_polnear(*, quick: bool, keep: str | None, relink: bool, undated: int = 0, split: str = "") -> None:
-    items = polnear_set(quick=quick, split=split)
+def run_polnear(
+    *,
+    quick: bool,
+    keep: str | None,
+    relink: bool,
+    undated: int = 0,
+    split: str = "",
+    labels: Path | None = None,
+) -> None:
+    items = polnear_set(quick=quick, split=split, labels=labels)
     if items is None:
         print(POLNEAR_ABSENT)
         return
@@ -490,7 +503,7 @@ def run_polnear(*, quick: bool, keep: str | None, relink: bool, undated: int = 0
         relink_all()
     else:
         ids = ingest_polnear(items)
-    print_polnear(score_polnear(items, ids), seconds=time.perf_counter() - started)
+    print_polnear(score_polnear(items, ids), seconds=time.perf_counter() - started, labels=labels)
     if keep:
         print(f"database kept in {keep} (rerun with --keep {keep} --relink to redo only the linking)")
 
@@ -507,7 +520,16 @@ def main() -> None:
         "--undated", type=int, default=0, metavar="N", help="feed every Nth PolNeAR article without its date"
     )
     parser.add_argument("--split", default="", choices=("", "train", "dev"), help="PolNeAR: this split only")
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS,
+        metavar="FILE",
+        help=f"PolNeAR label set (e.g. {LABELS_TRAIN2.name})",
+    )
     args = parser.parse_args()
+    if not args.labels.is_file() and (LABELS.parent / args.labels).is_file():
+        args.labels = LABELS.parent / args.labels  # a bare fixture name
     if args.quick:
         args.articles, args.stories = 1_000, 50
     marks = [args.articles // 5, args.articles // 2, args.articles]
@@ -525,7 +547,12 @@ def main() -> None:
         else:
             fresh_database(var_dir, "polnear")
         run_polnear(
-            quick=args.quick, keep=args.keep, relink=args.relink, undated=args.undated, split=args.split
+            quick=args.quick,
+            keep=args.keep,
+            relink=args.relink,
+            undated=args.undated,
+            split=args.split,
+            labels=args.labels,
         )
 
 

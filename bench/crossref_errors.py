@@ -8,6 +8,8 @@ belong together but were split, and those put together that do not, each with it
 
     .venv/bin/python bench/crossref_errors.py DIR [--split train|dev|all] [--pairs 40] [--undated 3] [--orders 3]
 
+`--labels FILE` reads another label set (the one DIR was ingested with, e.g. polnear_stories_train2.json).
+
 `--months` also prints the ARI of each month apart (a change that raises one month and lowers the others
 is fitting, not a gain); `--set features.SIGNATURE_WEIGHT=0.2` (repeatable) sets a constant of a
 crossref module for the run, so a sweep needs no edit.
@@ -122,10 +124,14 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=0, metavar="K", help="also link one by one in K orders")
     parser.add_argument("--months", action="store_true", help="also the ARI of each month apart")
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
+    parser.add_argument("--labels", type=Path, default=None, metavar="FILE", help="the label set DIR holds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crossref-errors-") as var_dir:
         configure(var_dir)
-        from bench.crossref import _slug, adjusted_rand_index, b_cubed_f1, polnear_set, use_database
+        from bench.crossref import LABELS, _slug, adjusted_rand_index, b_cubed_f1, polnear_set, use_database
+
+        if args.labels and not args.labels.is_file() and (LABELS.parent / args.labels).is_file():
+            args.labels = LABELS.parent / args.labels  # a bare fixture name
 
         use_database(args.keep, fresh=False)
         from django.db import transaction
@@ -134,7 +140,8 @@ def main() -> None:
         from tracker.sources.models import Article
 
         override(args.set)
-        items = polnear_set(split="" if args.split == "all" else args.split)  # no dev text for train
+        split = "" if args.split == "all" else args.split  # train: no dev text is read
+        items = polnear_set(split=split, labels=args.labels)
         urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
         articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
         item_of = [urls[a.canonical_url] for a in articles]
