@@ -97,3 +97,35 @@ def test_hiding_a_kind_in_the_case_admin_retires_the_case_page(
         r'class="errorlist[^>]*>(.*?)</ul>', response.content.decode()
     )
     assert ORDER not in client.get(url).content.decode()
+
+
+def test_an_entry_hidden_or_deleted_in_the_admin_retires_the_cached_and_the_kept_record(
+    client, admin_client, case, django_capture_on_commit_callbacks
+):
+    """The docket entry admin announces what it changes (record_changed): the anonymous reader's cached
+    page and the admin's own page (rendered every time, its record kept) drop the entry at once."""
+    other = "ORDER setting a schedule for the entry the admin deletes"
+    when = datetime(2026, 5, 2, 18, tzinfo=UTC)
+    created, _ = store_entries(
+        [_entry(case, ORDER, "cached-4", when), _entry(case, other, "cached-5", when)], cases=[case]
+    )
+    hidden, deleted = DocketEntry.objects.filter(pk__in=created).order_by("description")
+    url = _pages(case)[0]
+    for reader in (client, admin_client):
+        assert ORDER in (html := reader.get(url).content.decode()) and other in html
+    change = reverse("admin:dockets_docketentry_change", args=[hidden.pk])
+    form = admin_client.get(change).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data |= {"hidden": "on", "entered_at_0": "2026-05-02", "entered_at_1": "18:00:00"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(change, data)
+    assert response.status_code == 302, re.findall(
+        r'class="errorlist[^>]*>(.*?)</ul>', response.content.decode()
+    )
+    for reader in (client, admin_client):
+        assert ORDER not in (html := reader.get(url).content.decode()) and other in html
+    delete = reverse("admin:dockets_docketentry_delete", args=[deleted.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    for reader in (client, admin_client):
+        assert other not in reader.get(url).content.decode()

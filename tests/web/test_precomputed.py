@@ -11,6 +11,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -20,6 +21,7 @@ from tracker.cases.models import Case
 from tracker.crossref.models import Claim, Event
 from tracker.crossref.signals import send_events_changed
 from tracker.dockets.models import DocketEntry
+from tracker.dockets.signals import send_record_changed
 from tracker.web import timeline
 
 pytestmark = pytest.mark.django_db
@@ -86,11 +88,20 @@ def test_kept_rows_give_the_page_rendered_from_fresh_rows(kept, staff, settings)
     assert TOKEN.sub("TOKEN", _timeline(staff, kept)) == warm
 
 
-def test_a_docket_entry_shows_at_once_as_the_next_hearing_and_on_its_event(kept, staff):
-    """No signal announces a docket entry: the hearing and the events' links are read live."""
+def _announced(case_ids, event_ids, callbacks) -> None:
+    """record_changed as dockets send it (ingestion, relinking, the admin): after their commit."""
+    with callbacks(execute=True):
+        send_record_changed(case_ids, event_ids)
+
+
+def test_a_docket_entry_shows_once_announced_as_the_next_hearing_and_on_its_event(
+    kept, staff, django_capture_on_commit_callbacks
+):
+    """The hearing candidates and the events' links to the record are kept until dockets announce a
+    changed record (record_changed); which hearing is next is decided on every request."""
     case = kept.case
     assert "Hearing on the bench test" not in _timeline(staff, kept)
-    entry = DocketEntryFactory(
+    entry = DocketEntryFactory(  # stored without the hand-off, as a row another process wrote
         case=case,
         docket_number=case.docket_number,
         number=901,
@@ -100,14 +111,38 @@ def test_a_docket_entry_shows_at_once_as_the_next_hearing_and_on_its_event(kept,
         description="Hearing on the bench test",
         guid="bench-test-hearing",
     )
-    assert "Hearing on the bench test" in _timeline(staff, kept)  # the next hearing, from the case's entries
-    html = _timeline(staff, kept)
-    row = html[html.index(f'id="event-{kept.pk}"') :]
-    assert "In the record" not in row[: row.index("</li>")]
-    entry.events.add(kept)  # as dockets' linking does
-    html = _timeline(staff, kept)
-    row = html[html.index(f'id="event-{kept.pk}"') :]
-    assert "In the record" in row[: row.index("</li>")]
+    assert "Hearing on the bench test" not in _timeline(staff, kept)  # kept until announced
+    _announced([case.pk], [], django_capture_on_commit_callbacks)
+    assert "<dt>Next hearing</dt><dd>Hearing on the bench test" in _timeline(staff, kept)
+    entry.events.add(kept)  # as dockets' linking does, which then announces the moved link
+    assert "In the record" not in _row(_timeline(staff, kept), kept)
+    _announced([], [kept.pk], django_capture_on_commit_callbacks)
+    assert "In the record" in _row(_timeline(staff, kept), kept)
+
+
+def test_the_next_hearing_moves_with_the_clock_not_with_what_is_kept(kept, staff, settings):
+    """A hearing that has begun is no longer the next one, though nothing announced anything."""
+    case = kept.case
+    for number, days in ((902, 10), (903, 20)):
+        DocketEntryFactory(
+            case=case,
+            docket_number=case.docket_number,
+            number=number,
+            kind="hearing",
+            entered_at=datetime(2020, 1, 1, tzinfo=UTC),
+            filed_on=date.today() + timedelta(days=days),
+            description=f"Hearing number {number} of the clock test",
+            guid=f"clock-test-{number}",
+        )
+    settings.TRACKER_PAGE_CACHE_SECONDS = 300  # (settings changed: what this process kept is gone)
+    assert "<dt>Next hearing</dt><dd>Hearing number 902" in _timeline(staff, kept)
+    with time_machine.travel(datetime.now(UTC) + timedelta(days=15)):
+        assert "<dt>Next hearing</dt><dd>Hearing number 903" in _timeline(staff, kept)
+
+
+def _row(html: str, event: Event) -> str:
+    row = html[html.index(f'id="event-{event.pk}"') :]
+    return row[: row.index("</li>")]
 
 
 def test_a_case_edited_shows_at_once(kept, staff):
@@ -121,13 +156,14 @@ def test_a_case_edited_shows_at_once(kept, staff):
     assert case.description in html and "<dd>Judge Someone Else</dd>" in html  # no entity: no link
 
 
-def test_the_uncached_timeline_costs_four_queries_once_its_rows_are_kept(
+def test_the_uncached_timeline_costs_one_query_once_its_parts_are_kept(
     kept, staff, django_assert_num_queries
 ):
     _timeline(staff, kept)
-    # Live: the cases (with their hidden docket kinds), the event ids (and whether each is in the
-    # record), the court record, the next hearing. Kept: the rows, the overview, the choices (was 20).
-    with django_assert_num_queries(4):
+    # Live: the cases (their names, overviews and hidden docket kinds). Kept: the page's event ids (and
+    # whether each is in the record), its court record, the rows, the overview, the hearing candidates,
+    # the choices (was 4, and 20 with nothing kept).
+    with django_assert_num_queries(1):
         assert "Timeline" in _timeline(staff, kept)
 
 

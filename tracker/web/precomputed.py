@@ -5,15 +5,18 @@ stories, people, judge) and the filter form's speakers under the case's scope ("
 the outlets to filter by under "all". The events_changed receiver retires them with the pages that show
 them (and the site's stamp, which a case edited in the admin bumps). What no signal announces (an entity
 added to a case, an outlet's first relevant article) is seen after TRACKER_PAGE_CACHE_SECONDS at most, as
-on the cached pages, on staff's pages too. Live on every request: the cases, the event ids of the page,
-the events' docket links, the court record and the next hearing (it moves with the clock).
+on the cached pages, on staff's pages too. A page's listing (its event ids, whether each is in the court
+record, its record entries) and a case's hearing candidates are kept under the case's scope, which
+events_changed and dockets' record_changed retire. Live on every request: the cases, and which hearing
+is next (it moves with the clock).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -111,6 +114,26 @@ def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
     named = Q(name__iexact=name) | Q(aliases__text__iexact=name)
     found = Entity.objects.curated().filter(named)
     return found.order_by("pk").first()
+
+
+def hearings(case: Case, compute: Callable[[], object]):
+    """The case's hearing candidates (views.hearing_candidates: the entries that may set its next hearing,
+    their texts parsed), kept until its court record changes (record_changed retires the case's scope);
+    which of them is next, the clock decides on every request."""
+    return pagecache.remembered("hearings", {case.slug: _scope(case)}, lambda _: {case.slug: compute()})[
+        case.slug
+    ]
+
+
+def listing(name: str, filters, before, size: int, compute: Callable[[], object]):
+    """What one page of a timeline lists (`name`: its event ids, its court record), for these filters
+    (timeline.Filters), after the cursor `before`: kept under the scope of the filters' case ("all"
+    without one), which events_changed retires when one of the case's events changes and record_changed
+    when its record does, exactly as it retires the cached page that lists them."""
+    asked = [(f.name, getattr(filters, f.name)) for f in fields(filters) if f.name != "case"]
+    raw = f"{filters.case.slug if filters.case else ''}|{asked}|{before}|{size}"
+    key = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return pagecache.remembered(name, {key: _scope(filters.case)}, lambda _: {key: compute()})[key]
 
 
 def speaker_choices(case: Case | None) -> list[tuple[str, str]]:

@@ -243,27 +243,23 @@ def page(
     size: int | None = None,
     visible: QuerySet[DocketEntry] | None = None,
 ) -> Page:
-    """One page of the stream after `before`, with everything its rows show loaded in batches: the
-    events chosen on their ids and dates (a narrow scan and sort), then each event's row as kept since it
-    last changed (precomputed.event_rows); whether each is in the record, and the record, read live.
-    `visible`: DocketEntry.objects.visible(), when the caller has it already."""
+    """One page of the stream after `before`: what it lists (event ids, record entries) and each event's
+    row, as kept since they last changed (precomputed.listing, event_rows). `visible`: the caller's
+    DocketEntry.objects.visible()."""
     size = size or PAGE_SIZE
     items: list[Item] = []
     if filters.wants(NEWS):
-        qs = _before_events(events(filters), before) if before else events(filters)
-        linked = (DocketEntry.objects.visible() if visible is None else visible).filter(events=OuterRef("pk"))
-        found = dict(qs.annotate(linked=Exists(linked)).values_list("pk", "linked")[: size + 1])
+        found = precomputed.listing(
+            "ids", filters, before, size, lambda: _event_ids(filters, before, size, visible)
+        )
         rows = precomputed.event_rows(list(found))
         news = [rows[pk].event for pk in found if pk in rows]  # not one deleted meanwhile
         items += [Item(NEWS, e.date, e.precision, e, in_record=found[e.pk]) for e in news]
-    if filters.wants(RECORD):  # each case's entries by its own court day: one query per case
-        for case in (
-            [filters.case] if filters.case else Case.objects.filter(docket_entries__isnull=False).distinct()
-        ):
-            qs = records(filters, case, visible)
-            qs = _before_records(qs, before) if before else qs
-            qs = qs.select_related("case").prefetch_related(Prefetch("events", Event.objects.public()))
-            items += [Item(RECORD, r.day, "day", r) for r in qs[: size + 1]]
+    if filters.wants(RECORD):
+        entries = precomputed.listing(
+            "record", filters, before, size, lambda: _record(filters, before, size, visible)
+        )
+        items += [Item(RECORD, r.day, "day", r) for r in entries]
     items.sort(key=lambda i: i.sort_key, reverse=True)
     more = len(items) > size
     items = items[:size]
@@ -274,6 +270,24 @@ def page(
             item.outlets, item.independent = row.coverage.outlets, row.coverage.independent
             item.curated = is_curated(item.obj)
     return Page(items, items[-1].cursor if more and items else None)
+
+
+def _event_ids(filters: Filters, before: Cursor | None, size: int, visible) -> dict[int, bool]:
+    """The ids of the page's events, each with whether a visible docket entry is linked to it."""
+    qs = _before_events(events(filters), before) if before else events(filters)
+    linked = (DocketEntry.objects.visible() if visible is None else visible).filter(events=OuterRef("pk"))
+    return dict(qs.annotate(linked=Exists(linked)).values_list("pk", "linked")[: size + 1])
+
+
+def _record(filters: Filters, before: Cursor | None, size: int, visible) -> list[DocketEntry]:
+    found = []  # each case's entries by its own court day: one query per case
+    cases = [filters.case] if filters.case else Case.objects.filter(docket_entries__isnull=False).distinct()
+    for case in cases:
+        qs = records(filters, case, visible)
+        qs = _before_records(qs, before) if before else qs
+        qs = qs.select_related("case").prefetch_related(Prefetch("events", Event.objects.public()))
+        found += qs[: size + 1]
+    return found
 
 
 def mark_new_days(items: list[Item], label, previous: str | None = None) -> None:

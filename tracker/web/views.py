@@ -102,26 +102,35 @@ def _query(request, page: timeline.Page) -> str:
 
 def _overview(case: Case | None, visible) -> dict:
     """What the top of a case's timeline shows: its latest events and stories, its people and judge (kept
-    until the case's events change: precomputed.overview), and the next known hearing."""
+    until the case's events change: precomputed.overview), and the next known hearing (the candidates kept
+    until its record changes, the clock applied on every request)."""
     if case is None:
         return {}
-    return precomputed.overview(case) | {"next_hearing": next_hearing(case, timezone.now(), visible)}
+    candidates = precomputed.hearings(case, lambda: hearing_candidates(case, visible))
+    return precomputed.overview(case) | {
+        "next_hearing": next_hearing(case, timezone.now(), candidates=candidates)
+    }
 
 
-def next_hearing(case: Case, now: datetime, visible=None) -> Hearing | None:
+def hearing_candidates(case: Case, visible=None) -> tuple[list[DocketEntry], list[Hearing]]:
+    """What may be the case's next hearing, whenever now is: its visible entries whose text states a
+    hearing and its hearing entries (a text may state no date), with the hearings the texts state.
+    `visible`: the docket entries readers may see, when the caller has them (timeline.visible_entries)."""
+    visible = DocketEntry.objects.visible() if visible is None else visible
+    wanted = STATES_A_HEARING | Q(kind=DocketEntry.Kind.HEARING)
+    entries = list(visible.for_case(case).filter(wanted).order_by("filed_on", "entered_at", "pk"))
+    return entries, hearings_of(entries, case.tzinfo)  # each text parsed once
+
+
+def next_hearing(case: Case, now: datetime, visible=None, candidates=None) -> Hearing | None:
     """The soonest hearing ahead: one an entry's text sets ("Jury Trial set for 5/4/2026 08:30 AM", in
     the court's zone), else a "hearing" entry whose filing date or entry time lies ahead (its text
-    states no date: the hearing is the entry's description on that day). `visible`: the docket entries
-    readers may see, when the caller has them (timeline.visible_entries)."""
+    states no date: the hearing is the entry's description on that day). `candidates`: the case's
+    hearing_candidates, when the caller has them."""
     tz = case.tzinfo
     today = now.astimezone(tz).date()
-    undated_q = Q(kind=DocketEntry.Kind.HEARING) & (Q(entered_at__gte=now) | Q(filed_on__gte=today))
-    visible = DocketEntry.objects.visible() if visible is None else visible
-    entries = list(
-        visible.for_case(case).filter(STATES_A_HEARING | undated_q).order_by("filed_on", "entered_at", "pk")
-    )
-    hearings = hearings_of(entries, tz)
-    stated = {h.entry.pk for h in hearings}  # each text parsed once
+    entries, hearings = hearing_candidates(case, visible) if candidates is None else candidates
+    stated = {h.entry.pk for h in hearings}
     found = [h for h in hearings if (h.starts >= today if h.all_day else h.starts >= now)]
     found += [
         Hearing(
