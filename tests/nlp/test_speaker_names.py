@@ -93,3 +93,37 @@ def test_a_speaker_phrase_never_ends_inside_a_bracket():
     text = "Rep. Jane Roe (D-N.Y.) said the tax was unfair. Dale Brennan (R) said it was fair."
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [c.speaker for c in found.claims] == ["Rep. Jane Roe", "Dale Brennan"]
+
+
+def test_a_document_issued_by_someone_only_described_speaks_for_that_description():
+    text = (
+        "The mayor's campaign released a statement saying the rally was cancelled. "
+        "They released a statement saying the vote was rigged. "
+        "The mayor's office slammed a lawsuit filed by a former aide alleging that the mayor lied. "
+        "The Daily Courier ran a piece that noted the plan would cost billions."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["the rally was cancelled"] == ("a statement", "The mayor's campaign")
+    assert by_content["the vote was rigged"] == ("a statement", None)  # "they": nobody said who
+    assert by_content["the mayor lied"] == ("a lawsuit", None)  # slamming a lawsuit is not filing it
+    assert by_content["the plan would cost billions"] == ("a piece", "The Daily Courier")
+
+
+def test_a_document_put_out_by_a_name_speaks_for_it():
+    text = "A fundraising email sent out by Jane Holloway on Tuesday warned that the fight would be hard."
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("A fundraising email", "Jane Holloway")]
+
+
+def test_a_participle_after_the_one_addressed_is_the_senders():
+    text = (
+        "Governor Jane Holloway made a pitch to farmers saying the new tariff would ruin them. "
+        "The mayor sent out an email to donors stating that the race was tied. "
+        "The senator pointed to a report by analysts saying that prices would rise."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: c.speaker for c in found.claims}
+    assert by_content["the new tariff would ruin them"] == "Governor Jane Holloway"
+    assert by_content["the race was tied"] == "The mayor"
+    assert by_content["prices would rise"] == "analysts"  # a report's authors are no one addressed

@@ -1,7 +1,7 @@
 """The word lists speakers are resolved with (patterns/speakers.jsonl), read once per process:
 pronouns and the labels (and gender) of the mentions they may refer to, anaphors ("the company"),
 proxies (a document or spokesperson that speaks for someone), roles, the writer's own pronouns, the
-shares and polls of survey results, and the honorifics that tell a name's gender ("Mrs. Roe")."""
+shares and polls of survey results, the verbs that issue a document, and the honorifics that tell a name's gender ("Mrs. Roe")."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class SpeakerWords:
     surveys: frozenset[str] = frozenset()  # "poll", "survey": what a share answered
     genders: dict[str, str] = field(default_factory=dict)  # "he" -> "m": a pronoun's gender
     honorifics: dict[str, str] = field(default_factory=dict)  # "Mrs" -> "f": a title's gender
+    issuing: frozenset[str] = frozenset()  # "issued", "sent out": a verb that puts a document out
 
 
 @cache
@@ -38,6 +39,7 @@ def speaker_words() -> SpeakerWords:
     surveys: set[str] = set()
     genders: dict[str, str] = {}
     honorifics: dict[str, str] = {}
+    issuing: set[str] = set()
     for rule in read_jsonl(SPEAKERS_FILE):
         forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
         labels = frozenset(rule.get("labels", ()))
@@ -60,6 +62,8 @@ def speaker_words() -> SpeakerWords:
                 shares.add(form)
             elif kind == "survey":
                 surveys.add(form)
+            elif kind == "issue":
+                issuing.add(form)
     return SpeakerWords(
         pronouns,
         anaphors,
@@ -70,4 +74,5 @@ def speaker_words() -> SpeakerWords:
         frozenset(surveys),
         genders,
         honorifics,
+        frozenset(issuing),
     )

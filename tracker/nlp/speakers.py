@@ -10,7 +10,8 @@ with no entity:
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
-  for someone, else who issued the document ("Roe released a statement saying ...": via "issuer");
+  for someone, else who issued the document ("Roe released a statement saying ...": via "issuer";
+  an issuer only described, "The mayor's campaign released ...", is the `name`, unresolved);
 - a relative pronoun ("..., which alleges"): the noun it refers to, or the subject a predicate noun
   describes ("Roe is a lawyer who said ...": Roe; referents.py);
 - a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
@@ -148,6 +149,9 @@ class SpeakerResolver:
             names = [child] if child.dep_ == "compound" else []
             if child.dep_ == "prep" and child.lower_ in PROXY_PREPOSITIONS:
                 names = [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "acl":  # "an email sent out by Roe", "a memo released by the agency"
+                agents = (a for a in child.children if a.dep_ == "agent")
+                names = [g for a in agents for g in a.children if g.dep_ == "pobj"]
             for name in names:
                 if mention := self.mention_at(name):
                     return self._speaker(first, last, mention, "compound", hint)
@@ -159,7 +163,18 @@ class SpeakerResolver:
                     owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
                 )
                 return self._speaker(first, last, found, "issuer", hint)
+            if owner is not None and owner.text and self._issues(token.head, issuer):
+                # "The Tenants Union issued a statement saying ...": no name, but who issued it is said
+                return Speaker(self.text[first:last], first, last, kind_hint=hint, name=owner.text)
         return self._speaker(first, last, None, None, hint)
+
+    def _issues(self, verb: Token, issuer: Token) -> bool:
+        """`issuer` put the document out ("released", "sent out", not "slammed a lawsuit") and is a
+        description of someone: not a pronoun, the writer or a word that says nothing of who."""
+        lower = issuer.lower_
+        return verb.lower_ in self.words.issuing and not (
+            lower in self.words.pronouns or self.is_writer(issuer) or lower in UNRESOLVED
+        )
 
     def _speaker(
         self, start: int, end: int, found: Mention | None, via: str | None, hint: str | None

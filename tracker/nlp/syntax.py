@@ -49,6 +49,36 @@ PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "while", "in", "wh
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 OPENS_QUOTE = re.compile(r"\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
+# words that address someone "to" ("a pitch to farmers saying ...", "sent a memo to staff explaining ..."):
+# the one addressed does not speak the participle that follows them, the sender does
+ADDRESSING = frozenset(
+    {
+        "pitch",
+        "appeal",
+        "plea",
+        "email",
+        "e-mail",
+        "message",
+        "memo",
+        "letter",
+        "note",
+        "text",
+        "sent",
+        "send",
+        "sends",
+        "sending",
+        "wrote",
+        "write",
+        "writes",
+        "writing",
+        "spoke",
+        "speak",
+        "speaks",
+        "speaking",
+        "talked",
+        "talking",
+    }
+)
 
 
 def is_verbal(token: Token) -> bool:
@@ -97,8 +127,26 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     ):
         return subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl":
-        return verb.head, False
+        sender = _sender(verb, depth)
+        return (verb.head if sender is None else sender), False
     return None, False
+
+
+def _sender(participle: Token, depth: int) -> Token | None:
+    """Who speaks a participle hung on the one addressed ("made a pitch to farmers saying ...",
+    "sent an email to donors stating ..."): the subject of the verb the address belongs to, when a
+    word of addressing stands between that verb (or noun) and "to"."""
+    addressed = participle.head
+    to = addressed.head
+    if not (participle.lower_.endswith("ing") and addressed.dep_ == "pobj" and to.lower_ == "to"):
+        return None
+    doc = participle.doc
+    if not any(t.lower_ in ADDRESSING for t in doc[min(to.head.i, to.i) : to.i]):
+        return None
+    verb = to.head
+    while verb.dep_ not in VERBAL_DEPS and verb.head != verb:
+        verb = verb.head
+    return subject(verb, depth + 1)[0] if depth < 4 and verb.dep_ in VERBAL_DEPS else None
 
 
 def is_past_participle(verb: Token) -> bool:
