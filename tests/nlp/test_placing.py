@@ -43,3 +43,22 @@ def test_a_quote_the_splitter_cut_at_a_question_mark_is_still_the_speakers_words
     found = speakers_and_texts(claims_of(text))
     assert ("Greg Brockman", "Who among you believed the lab would survive? I did, and it has.") in found
     assert claims_of("The hearing ran late. Did Greg Brockman say the lab would survive?") == []
+
+
+def test_a_quote_after_a_participle_of_saying_goes_on_in_the_participles_words(claims_of):
+    text = (
+        "The vote was close. “We will appeal the ruling,” Jane Roe said, adding that the board had not yet"
+        " met. “Nobody here expected this outcome.”"
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Jane Roe", "We will appeal the ruling,") in found
+    assert ("Jane Roe", "the board had not yet met … Nobody here expected this outcome.") in found
+
+
+def test_a_quote_after_a_participle_with_no_clause_still_resumes_the_quote_before(claims_of):
+    text = (
+        "The vote was close. “We will appeal the ruling,” Jane Roe said, recalling a similar case from"
+        " 2019. “Nobody here expected this outcome.”"
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Jane Roe", "We will appeal the ruling, … Nobody here expected this outcome.") in found

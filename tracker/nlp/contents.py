@@ -31,7 +31,8 @@ def verb_content(
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
-        return "clause", [reader.range(range(min(tokens), max(tokens) + 1), segment)]
+        clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
+        return "clause", placing.continued(reader, verb, segment, clause)
     if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if (said := placing.answer(verb)) is not None:  # "46 percent said yes", "half said so"

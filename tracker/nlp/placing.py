@@ -230,10 +230,18 @@ def resumed(
     """“X,” Roe said. “Y.”: a quote standing alone as the next sentence of the paragraph goes on in
     the words of the attribution just before it, when that attribution closes its sentence after
     the quote it reports."""
-    text, doc = reader.text, reader.doc
-    if not pieces or pieces[-1][1] > verb.idx:
-        return pieces
+    if not pieces or pieces[-1][1] > verb.idx or handed_on(reader, verb) is not None:
+        return pieces  # “X,” Roe said, adding that Y. “Z.”: Z goes on from "adding"
     tail = max([verb.right_edge.i, *(c.right_edge.i for c in verb.children if c.dep_ == "nsubj")])
+    return _resume(reader, verb, tail, segment, pieces)
+
+
+def _resume(
+    reader: Reader, verb: Token, tail: int, segment: Span, pieces: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """`pieces` and the quote standing alone as the next sentence, when the attribution's sentence
+    ends at token `tail`."""
+    text, doc = reader.text, reader.doc
     if any(not (t.is_punct or t.is_space) for t in doc[tail + 1 : segment.end]):
         return pieces  # the attribution's sentence goes on
     end = doc[tail].idx + len(doc[tail])
@@ -248,6 +256,40 @@ def resumed(
     ):
         return pieces
     return [*pieces, (nxt.start, nxt.end)]
+
+
+def handed_on(reader: Reader, verb: Token) -> Token | None:
+    """ "“X,” Roe said, adding that Y.": a participle of saying with a clause of its own that closes
+    the attribution's sentence; a quote standing alone after it goes on in its words, not in X's."""
+    for child in verb.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.lower_.endswith("ing")
+            and child.lower_ in reader.triggers.verbs
+            and any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)
+        ):
+            return child
+    return None
+
+
+def continued(
+    reader: Reader, verb: Token, segment: Span, pieces: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "“X,” Roe said, adding that Y. “Z.”": the participle's clause Y, then Z, when the participle
+    closes the sentence of an attribution whose quote comes before it."""
+    if not pieces or verb.dep_ != "advcl" or handed_on(reader, verb.head) != verb:
+        return pieces
+    head = verb.head
+    if not _quote_before(reader, head, segment):
+        return pieces
+    return _resume(reader, verb, verb.right_edge.i, segment, pieces)
+
+
+def _quote_before(reader: Reader, verb: Token, segment: Span) -> bool:
+    """A quote of the sentence closes before `verb` (“X,” Roe said, ...)."""
+    return any(
+        q.end <= verb.idx for q in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, verb.idx)
+    )
 
 
 def attributed(reader: Reader, quote: Quote) -> bool:
