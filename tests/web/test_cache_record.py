@@ -129,3 +129,18 @@ def test_an_entry_hidden_or_deleted_in_the_admin_retires_the_cached_and_the_kept
         assert admin_client.post(delete, {"post": "yes"}).status_code == 302
     for reader in (client, admin_client):
         assert other not in reader.get(url).content.decode()
+
+
+def test_a_case_deleted_in_the_admin_leaves_the_kept_case_menu(
+    client, admin_client, case, django_capture_on_commit_callbacks
+):
+    """The cases are kept under the site's stamp; deleting one in the admin announces it (cases_changed)."""
+    other = Case.objects.create(name="A case the admin deletes", slug="deleted-case", kind=Case.Kind.TOPIC)
+    url = _pages(case)[0]
+    for reader in (client, admin_client):
+        assert other.name in reader.get(url).content.decode()  # in the filter form's case menu
+    delete = reverse("admin:cases_case_delete", args=[other.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    for reader in (client, admin_client):
+        assert other.name not in reader.get(url).content.decode()

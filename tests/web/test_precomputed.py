@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from tests.factories import DocketEntryFactory
 from tracker.cases.models import Case
+from tracker.cases.signals import send_cases_changed
 from tracker.crossref.models import Claim, Event
 from tracker.crossref.signals import send_events_changed
 from tracker.dockets.models import DocketEntry
@@ -145,25 +146,28 @@ def _row(html: str, event: Event) -> str:
     return row[: row.index("</li>")]
 
 
-def test_a_case_edited_shows_at_once(kept, staff):
+def test_a_case_edited_shows_once_the_case_admin_announces_it(
+    kept, staff, django_capture_on_commit_callbacks
+):
+    """The cases are kept under the site's stamp: the case admin's cases_changed retires them."""
     case = kept.case
     judge = f">{case.judge}</a></dd>"  # the sample's judge is a curated entity: a link to its page
     assert judge in _timeline(staff, kept)
     case.description = "A description a curator wrote for the overview."
     case.judge = "Judge Someone Else"
     case.save()
+    assert case.description not in _timeline(staff, kept)  # kept until announced
+    with django_capture_on_commit_callbacks(execute=True):
+        send_cases_changed([case.pk])  # as CaseAdmin.save_related sends it
     html = _timeline(staff, kept)
     assert case.description in html and "<dd>Judge Someone Else</dd>" in html  # no entity: no link
 
 
-def test_the_uncached_timeline_costs_one_query_once_its_parts_are_kept(
-    kept, staff, django_assert_num_queries
-):
+def test_the_uncached_timeline_costs_no_query_once_its_parts_are_kept(kept, staff, django_assert_num_queries):
     _timeline(staff, kept)
-    # Live: the cases (their names, overviews and hidden docket kinds). Kept: the page's event ids (and
-    # whether each is in the record), its court record, the rows, the overview, the hearing candidates,
-    # the choices (was 4, and 20 with nothing kept).
-    with django_assert_num_queries(1):
+    # Kept: the cases, the page's event ids (and whether each is in the record), its court record, the
+    # rows, the overview, the hearing candidates, the choices (was 4, and 20 with nothing kept).
+    with django_assert_num_queries(0):
         assert "Timeline" in _timeline(staff, kept)
 
 

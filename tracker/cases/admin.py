@@ -32,6 +32,16 @@ class CaseAdmin(SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         send_cases_changed([form.instance.pk])  # readers' cached pages of the case are retired
 
+    def delete_model(self, request, obj):
+        pk = obj.pk  # None once deleted
+        super().delete_model(request, obj)
+        send_cases_changed([pk])
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        send_cases_changed(ids)
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(entity_count=Count("entities", distinct=True))
 

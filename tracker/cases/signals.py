@@ -1,6 +1,7 @@
 """Cases' hand-off upward: a case's own fields changed (its name, court, time zone, the docket kinds
-its timeline hides), so the pages that show the case are out of date. Sent once per save by the
-admin (`CaseAdmin.save_model`), after the transaction commits; the web's page cache listens."""
+its timeline hides; a case added or deleted), so the pages that show the case are out of date. Sent
+once per save or delete by the admin (`CaseAdmin.save_related`, `delete_model`, `delete_queryset`), after
+the transaction commits; the web's page cache listens."""
 
 from collections.abc import Iterable
 

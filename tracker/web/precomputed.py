@@ -7,8 +7,9 @@ them (and the site's stamp, which a case edited in the admin bumps). What no sig
 added to a case, an outlet's first relevant article) is seen after TRACKER_PAGE_CACHE_SECONDS at most, as
 on the cached pages, on staff's pages too. A page's listing (its event ids, whether each is in the court
 record, its record entries) and a case's hearing candidates are kept under the case's scope, which
-events_changed and dockets' record_changed retire. Live on every request: the cases, and which hearing
-is next (it moves with the clock).
+events_changed and dockets' record_changed retire. Live on every request: which hearing is next (it
+moves with the clock). The cases themselves are kept under the site's stamp, which a case
+edited or deleted in the admin bumps (cases_changed).
 """
 
 from __future__ import annotations
@@ -114,6 +115,17 @@ def judge_entity(case: Case, people: list[Entity]) -> Entity | None:
     named = Q(name__iexact=name) | Q(aliases__text__iexact=name)
     found = Entity.objects.curated().filter(named)
     return found.order_by("pk").first()
+
+
+def cases() -> list[Case]:
+    """Every case and topic (the case menu, the default case, a case's own fields and the docket kinds it
+    hides), kept until one is edited or deleted in the case admin (cases_changed retires the site's
+    stamp, and with it everything kept)."""
+
+    def compute(_):
+        return {pagecache.ALL: list(Case.objects.order_by("-kind", "name"))}
+
+    return pagecache.remembered("cases", {pagecache.ALL: pagecache.SITE}, compute)[pagecache.ALL]
 
 
 def hearings(case: Case, compute: Callable[[], object]):

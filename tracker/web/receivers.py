@@ -7,8 +7,8 @@ and feed ("all"). Five queries a batch, however many events.
 Dockets' `record_changed(case_ids, event_ids)` (entries arrived or were amended; entries' links to news
 events moved) retires the cases' timelines and feeds, the front page, and the pages of the events whose
 links moved. The case admin's `cases_changed(case_ids)` (a case's name, court, time zone or hidden docket
-kinds edited) retires every page (the site's stamp): a case's name and time zone show on every page that
-names it, and cases change seldom."""
+kinds edited, a case added or deleted) retires every page and everything kept (the site's stamp): a case's
+name and time zone show on every page that names it, and cases change seldom."""
 
 from django.dispatch import receiver
 

@@ -33,13 +33,13 @@ CARDS_PAGE = 30  # outlets' cards per event page; the rest behind "More sources"
 @require_GET
 def home(request):
     """The timeline of the case the form names, else of the default case (or of all cases)."""
-    cases = list(Case.objects.order_by("-kind", "name"))
+    cases = precomputed.cases()
     return _timeline(request, cases, timeline.default_of(cases))
 
 
 @require_GET
 def case(request, slug: str):
-    cases = list(Case.objects.order_by("-kind", "name"))
+    cases = precomputed.cases()
     found = next((c for c in cases if c.slug == slug), None)
     if found is None:
         raise Http404("No such case")
