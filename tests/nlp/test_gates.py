@@ -44,6 +44,26 @@ def test_a_headline_run_into_the_text_yields_no_claim(claims_of):
     assert [c.text for c in claims] == ["the model was hers"]
 
 
+def test_a_headline_standing_as_its_own_paragraph_is_a_claim_that_waits_for_a_curator(claims_of):
+    claims = claims_of(
+        "Acme Founder Says Its Model Was Built On Rival Outputs\n\nRoe said the model was hers."
+    )
+    headline = next(c for c in claims if c.speaker == "Acme Founder")
+    assert (headline.text, headline.confidence, headline.confidence_rule) == (
+        "Its Model Was Built On Rival Outputs",
+        1,
+        "headline",
+    )
+
+
+def test_page_furniture_run_into_a_headline_yields_no_claim(claims_of):
+    claims = claims_of(
+        "Jane RoeFlagShareLikeReply 5ptsmoderatorFeatured May 6, 2026 9:52PMAcme Says Its Model Is Safe\n\n"
+        "Roe said the model was hers."
+    )
+    assert [c.text for c in claims] == ["the model was hers"]
+
+
 def test_a_text_not_in_english_yields_no_claims(claims_of):
     german = (
         "Der Gründer sagte am Donnerstag vor Gericht, dass sein Unternehmen die Modelle eines "

@@ -229,12 +229,19 @@ class _Reader:
         if text.rstrip(" \"'”’»").endswith("?"):
             kind = "question"  # asked, not asserted: a reader must not see it as a claim
         resolution = "none" if speaker is None or not speaker.text else speaker.via or "unresolved"
+        cue = draft.verb.text if draft.verb is not None else ""
+        segment = (draft.segment.start_char, draft.segment.end_char)
+        form = confidence.form_of(draft.form, self.text[end:sentence_end])
+        if draft.verb is not None and gates.is_headline(
+            self.text, *segment, cue, draft.verb.idx
+        ):  # "Roe Tells Voters ...": the outlet's headline
+            form = gates.HEADLINE
         tier, rule = confidence.rate(
             kind=kind,
             trigger=draft.trigger.id,
             attribution=attribution,
             resolution=resolution,
-            form=confidence.form_of(draft.form, self.text[end:sentence_end]),
+            form=form,
         )
         verb = draft.trigger.lemma
         if draft.trigger.id in NO_COMMENT and draft.verb is not None and syntax.negated(draft.verb):
@@ -254,7 +261,7 @@ class _Reader:
             speaker_entity_id=speaker.entity_id if speaker else None,
             speaker_name=speaker.name if speaker else None,
             rule=draft.trigger.id,
-            cue=draft.verb.text if draft.verb is not None else "",
+            cue=cue,
             resolution=resolution,
             confidence=tier,
             confidence_rule=rule,

@@ -3,8 +3,10 @@
 Each gate is a rule of patterns/gates.jsonl with an id, judged on the sentence a claim was found in:
 code (a high share of program symbols, or a line of a program), a table row, a byline or an image
 credit, site navigation, a headline run into the text (its reporting verb capitalised in mid-sentence:
-"Roe Tells Voters ..."). And a document whose language is not English (a stopword check: under a fifth of its
-words are common English words) yields no English claims; `language_of` says which it is.
+"Roe Tells Voters ..."); a headline standing as a paragraph of its own is no run-in: its claim is
+kept, rated "headline" (confidence.jsonl: it waits for a curator). And a document whose language is
+not English (a stopword check: under a fifth of its words are common English words) yields no
+English claims; `language_of` says which it is.
 """
 
 from __future__ import annotations
@@ -61,9 +63,17 @@ def gates() -> tuple[Gate, ...]:
     return tuple(found)
 
 
-def closed_by(sentence: str, cue: str = "") -> str | None:
-    """The id of the first gate that closes this sentence (with this reporting word) to claims."""
-    return next((gate.id for gate in gates() if gate.closes(sentence, cue)), None)
+def closed_by(sentence: str, cue: str = "", *, headline: bool = False) -> str | None:
+    """The id of the first gate that closes this sentence (with this reporting word) to claims. A
+    headline standing as a paragraph of its own (`headline`) is not one run into the text."""
+    return next(
+        (
+            gate.id
+            for gate in gates()
+            if not (headline and gate.kind == "capitalised_cue") and gate.closes(sentence, cue)
+        ),
+        None,
+    )
 
 
 def open_claims(claims: Sequence[Claim]) -> list[Claim]:
@@ -72,8 +82,32 @@ def open_claims(claims: Sequence[Claim]) -> list[Claim]:
     return [
         claim
         for claim in claims
-        if closed_by(claim.sentence, claim.cue) is None and WORDLESS.fullmatch(claim.text) is None
+        if closed_by(claim.sentence, claim.cue, headline=claim.confidence_rule == HEADLINE) is None
+        and WORDLESS.fullmatch(claim.text) is None
     ]
+
+
+HEADLINE = "headline"  # the confidence rule (and form) of a claim read from a headline
+
+
+MAX_HEADLINE_SPEAKER_WORDS = 6  # "Former Clinton Pollster Says ...": a headline names its speaker first
+
+
+def is_headline(text: str, start: int, end: int, cue: str, cue_start: int) -> bool:
+    """The sentence at [start, end) is a headline standing as a paragraph of its own ("Roe Tells
+    Voters To Wait", a blank line or the text's edge before and after it; one run into the text
+    with a single line break is not), its reporting word (at `cue_start`) capitalised after a few
+    words (not page furniture run into a headline: "Reply 5pts Featured 9:52PMRoe Says ...")."""
+    return (
+        cue[:1].isupper()
+        and PARAGRAPH_BEFORE.search(text[:start]) is not None
+        and PARAGRAPH_AFTER.match(text, end) is not None
+        and 0 < len(text[start:cue_start].split()) <= MAX_HEADLINE_SPEAKER_WORDS
+    )
+
+
+PARAGRAPH_BEFORE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*\Z")
+PARAGRAPH_AFTER = re.compile(r"[ \t]*(?:\Z|\n[ \t]*(?:\n|\Z))")
 
 
 def language_of(text: str) -> str:
