@@ -16,7 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import DocketEntryFactory
+from tests.factories import ClaimFactory, DocketEntryFactory, EntityFactory
 from tracker.cases.models import Case
 from tracker.cases.signals import send_cases_changed
 from tracker.crossref.models import Claim, Event
@@ -161,6 +161,16 @@ def test_a_case_edited_shows_once_the_case_admin_announces_it(
         send_cases_changed([case.pk])  # as CaseAdmin.save_related sends it
     html = _timeline(staff, kept)
     assert case.description in html and "<dd>Judge Someone Else</dd>" in html  # no entity: no link
+
+
+def test_the_kept_filter_form_follows_its_choices(kept, staff, django_capture_on_commit_callbacks):
+    """The filter form is kept per query while its lists are the kept ones (forms.timeline_form): a new
+    speaker of the case, once announced, is in the "Who" menu of the next page, whatever was rendered."""
+    speaker = EntityFactory(name="A speaker the form did not list", slug="form-speaker-test")
+    assert 'value="form-speaker-test"' not in _timeline(staff, kept)
+    ClaimFactory(case=kept.case, event=kept, speaker=speaker, kind="statement", text="Words of a new speaker")
+    _handed_on([kept.pk], django_capture_on_commit_callbacks)
+    assert 'value="form-speaker-test"' in _timeline(staff, kept)
 
 
 def test_the_uncached_timeline_costs_no_query_once_its_parts_are_kept(kept, staff, django_assert_num_queries):

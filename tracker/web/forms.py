@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from django import forms
+from django.http import QueryDict
 
 from tracker.cases.models import Case
 from tracker.crossref.models import ClaimCandidate
@@ -69,3 +73,31 @@ class TimelineFilterForm(forms.Form):
             docket_kind=data.get("docket_kind") or "",
             procedural=bool(data.get("procedural")),
         )
+
+
+KEPT_FORMS = 256  # forms kept per process, the oldest dropped first
+_kept: OrderedDict[tuple, tuple] = OrderedDict()  # (query, case) -> (cases, speakers, outlets, form, filters)
+_lock = threading.Lock()
+
+
+def timeline_form(
+    data: QueryDict, *, cases: list[Case], case: Case | None
+) -> tuple[TimelineFilterForm, Filters]:
+    """The filter form for this query and its Filters, kept in this process while the lists it is built
+    from are the ones kept (precomputed.cases, speaker_choices, outlet_choices: the same objects until
+    their scope is retired): building, validating and first rendering a form cost about 2 ms a request,
+    for the same form. A kept form is rendered again as it was (a form is not changed by rendering it).
+    With nothing kept (TRACKER_PAGE_CACHE_SECONDS=0) the lists are new each time, and so is the form."""
+    speakers, outlets = precomputed.speaker_choices(case), precomputed.outlet_choices()
+    key = (data.urlencode(), case.slug if case else None)
+    with _lock:
+        kept = _kept.get(key)
+    if kept and kept[0] is cases and kept[1] is speakers and kept[2] is outlets:
+        return kept[3], kept[4]
+    form = TimelineFilterForm(data, cases=cases, case=case)
+    filters = form.filters(case)
+    with _lock:
+        _kept[key] = (cases, speakers, outlets, form, filters)
+        while len(_kept) > KEPT_FORMS:
+            _kept.popitem(last=False)
+    return form, filters

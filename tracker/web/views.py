@@ -23,7 +23,7 @@ from tracker.crossref.models import Event
 from tracker.dockets.hearings import STATES_A_HEARING, Hearing, StatedHearing, hearings_of
 from tracker.dockets.models import DocketEntry
 from tracker.web import cards, precomputed, timeline
-from tracker.web.forms import TimelineFilterForm
+from tracker.web.forms import timeline_form
 from tracker.web.htmx import wants_partial
 from tracker.web.templatetags.court import date_label
 
@@ -50,8 +50,7 @@ def _timeline(request, cases: list[Case], case: Case | None, *, fixed: bool = Fa
     data = request.GET.copy()
     if fixed or not data.get("case"):
         data["case"] = case.slug if case else "all"
-    form = TimelineFilterForm(data, cases=cases, case=case)
-    filters = form.filters(case)
+    form, filters = timeline_form(data, cases=cases, case=case)
     before = timeline.Cursor.parse(request.GET.get("before"))
     visible = timeline.visible_entries(cases)  # for the court record and the next hearing
     page = timeline.page(filters, before=before, visible=visible)
