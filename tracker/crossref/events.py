@@ -29,7 +29,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.crossref import corroboration, event_changes, event_reports
+from tracker.crossref import corroboration, event_changes, event_reports, event_writes
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
@@ -123,20 +123,23 @@ def update_events(
     *,
     case: tuple[int | None, str] | None = None,
     fresh: frozenset[int] | None = None,
+    pending: event_writes.Pending | None = None,
 ) -> list[Event]:
     """Build or update the story's events and link its claims to them; return the story's events.
     `reads` and `case`: the story's, as `StoryReads.of` and `case_ref` read them, when the caller has
     them. Writes only what changed: an event whose values, stories and claims are already what the
     story says costs no query of its own. `fresh`: the articles whose evidence, mentions or story
     changed since the story's events were last built (a linking batch's, and those its settle moved);
-    then only the events they can change are counted again (`event_changes.reported_anew`). None: all of them."""
+    then only the events they can change are counted again (`event_changes.reported_anew`). None: all of them.
+    `pending`: a linking batch's (`event_writes`): the events' values written once, by the batch."""
     case_id, ref = case_ref(story) if case is None else case
     reads = StoryReads.of(story) if reads is None else reads
     members, claims = reads.articles, reads.claims  # the reports and their times
     groups = group_reports(dated_reports(story, reads))
     join_undated(groups.values(), claims)
     keyed = {event_key(ref, *k): g for k, g in groups.items()}
-    existing = {e.key: e for e in Event.objects.filter(key__in=list(keyed)).order_by("pk")}
+    writes = event_writes.Pending() if pending is None else pending  # a batch's: written once, at its end
+    existing = {e.key: e for e in writes.known(Event.objects.filter(key__in=list(keyed)).order_by("pk"))}
     holders = _stories_of(existing.values())
     locked = set(
         Event.objects.filter(pk__in={c.event_id for c in claims if c.event_id}, locked=True).values_list(
@@ -155,7 +158,9 @@ def update_events(
             event.stories.add(story)
             changed.add(event.pk)
         elif not event.locked:
-            _update(event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk}))
+            writes.update(
+                event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk})
+            )
             if story.pk not in holders[event.pk]:
                 event.stories.add(story)
                 changed.add(event.pk)
@@ -175,6 +180,8 @@ def update_events(
     _attach_date_discrepancies(story, built)
     anew = event_changes.reported_anew(built, keyed, claims, fresh, changed)
     corroboration.refresh_events(anew)  # first reported: the one rule the pages count with
+    if pending is None:
+        writes.write()
     return built
 
 
@@ -246,15 +253,6 @@ def _values(
         "summary": summary,
         "last_changed_at": last,
     }
-
-
-def _update(event: Event, values: dict) -> None:
-    """Save only what changed, so a re-run that finds the same writes nothing."""
-    changed = [name for name, value in values.items() if getattr(event, name) != value]
-    for name in changed:
-        setattr(event, name, values[name])
-    if changed:
-        event.save(update_fields=changed)
 
 
 def _loosen(story: Story, claims: list[Claim], keyed: dict[str, Group], built: list[Event], left: set) -> set:

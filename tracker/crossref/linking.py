@@ -39,6 +39,7 @@ from tracker.crossref import (
     clustering,
     corroboration,
     discrepancies,
+    event_writes,
     events,
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
@@ -154,11 +155,17 @@ def _story_steps(
     dated: dict[int, list[int]] = {}
     # Events of these stories before the batch: one that loses its claims has changed too.
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
+    # the rows and events the stories share are written once, as the last story left them
+    pending, writes = discrepancies.Pending(), event_writes.Pending(across=True)
     for pk, story in stories.items():
         reads = StoryReads.of(story)  # read once for both steps
-        found[pk] = [d.pk for d in discrepancies.detect(story, reads)]
+        found[pk] = [d.pk for d in discrepancies.detect(story, reads, pending=pending)]
         anew = None if pk in elsewhere else fresh
-        dated[pk] = [e.pk for e in events.update_events(story, reads, case=cases[pk], fresh=anew)]
+        dated[pk] = [
+            e.pk for e in events.update_events(story, reads, case=cases[pk], fresh=anew, pending=writes)
+        ]
+    pending.write()
+    writes.write()
     for result in results:
         result.discrepancy_ids = found.get(result.story_id, [])
         result.event_ids = dated.get(result.story_id, [])

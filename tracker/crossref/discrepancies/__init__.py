@@ -10,6 +10,9 @@ outlet corrected itself, extraction improved) its row stays as it was, for the r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from django.db import transaction
 
 from tracker.crossref.discrepancies import figures, statements, wording
@@ -28,25 +31,71 @@ RULES = (
 )
 
 
+@dataclass
+class Pending:
+    """The rows a linking batch's stories found, by key, and the fields changed on each, written once
+    when the batch's stories are done (`write`): a claim reported in several of the batch's stories is
+    found by each, with that story and its scope's order of variants, and only the last one found stays
+    (as when every story wrote its own, one after the other), so the others cost no write."""
+
+    rows: dict[str, Discrepancy] = field(default_factory=dict)
+    changed: dict[str, set[str]] = field(default_factory=dict)
+    stored: dict[str, dict] = field(default_factory=dict)  # what was written of each row, as read
+
+    def read(self, rows: Iterable[Discrepancy]) -> None:
+        for row in rows:
+            self.rows[row.key] = row
+            self.stored[row.key] = {f: getattr(row, f) for f in WRITTEN}
+
+    def write(self) -> None:
+        """Each changed row once, only if it ends other than it was read (found back as it was by
+        a later story: no write)."""
+        for key, fields in self.changed.items():
+            row, was = self.rows[key], self.stored.get(key, {})
+            if fields := sorted(f for f in fields if f not in was or getattr(row, f) != was[f]):
+                row.save(update_fields=[*(f.removesuffix("_id") for f in fields), "updated_at"])
+        self.changed.clear()
+
+
+WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row
+
+
 @transaction.atomic
-def detect(story: Story, reads: StoryReads | None = None) -> list[Discrepancy]:
+def detect(
+    story: Story, reads: StoryReads | None = None, *, pending: Pending | None = None
+) -> list[Discrepancy]:
     """Find the story's discrepancies and record them; return the rows found this run (curated ones
-    included, unchanged). `reads`: the story's, when the caller has read them (`StoryReads.of`)."""
+    included, unchanged). `reads`: the story's, when the caller has read them (`StoryReads.of`).
+    `pending`: a batch's, whose rows are read once and whose changes are written by `Pending.write`."""
     scope = Scope.of(story, reads)
+    alone = pending is None
     found: dict[str, Found] = {}
     for rule in RULES:
         for item in rule(scope):
             found.setdefault(item.key, item)
-    rows = {row.key: row for row in Discrepancy.objects.filter(key__in=list(found))}  # one read for all
-    return [record(item, story=story, row=rows.get(item.key)) for item in found.values()]
+    pending = Pending() if pending is None else pending
+    if unread := [key for key in found if key not in pending.rows]:  # one read for all
+        pending.read(Discrepancy.objects.filter(key__in=unread))
+    rows = pending.rows
+    made = [record(item, story=story, row=rows.get(item.key), pending=pending) for item in found.values()]
+    rows.update((row.key, row) for row in made)
+    if alone:
+        pending.write()
+    return made
 
 
-def record(found: Found, *, story: Story | None = None, row: Discrepancy | None = None) -> Discrepancy:
+def record(
+    found: Found,
+    *,
+    story: Story | None = None,
+    row: Discrepancy | None = None,
+    pending: Pending | None = None,
+) -> Discrepancy:
     """Create the row for `found`, or update its variants (and claim/event/story) while it is open and
     has no note; a curated row is returned as it is. Every row keeps the story it was found in, so a
     number or date disagreement that hangs on no claim or event is still scoped (rebuild, pages).
     `row`: the stored row of `found.key`, when the caller has read it (None: read here). A row the run
-    finds as it was costs no write."""
+    finds as it was costs no write; with `pending` the changes wait for `Pending.write`."""
     created = False
     if row is None:
         row, created = Discrepancy.objects.get_or_create(
@@ -74,7 +123,11 @@ def record(found: Found, *, story: Story | None = None, row: Discrepancy | None 
     if found.event is not None and row.event_id != found.event.pk:
         row.event = found.event
         changed.append("event")
-    if changed:
+    if changed and pending is not None:
+        pending.changed.setdefault(row.key, set()).update(
+            f"{f}_id" if f != "variants" else f for f in changed
+        )
+    elif changed:
         row.save(update_fields=[*changed, "updated_at"])
     return row
 
@@ -83,4 +136,4 @@ def is_curated(row: Discrepancy) -> bool:
     return row.status != Discrepancy.State.OPEN or bool(row.note.strip())
 
 
-__all__ = ["Found", "Scope", "detect", "is_curated", "record"]
+__all__ = ["Found", "Pending", "Scope", "detect", "is_curated", "record"]

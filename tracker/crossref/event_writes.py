@@ -1,0 +1,64 @@
+"""A linking batch's event writes, once per event (`Pending`): the batch's stories often share events
+(their case's), each story's step computes the event's title, summary and last change from its own
+reports, and the last story's values are what stays. Written one after the other, every story but the
+last wrote values the next overwrote (and each write added a history row); here each story's step reads
+the events as the batch's earlier stories left them, in memory, and the batch writes each event once,
+when its stories are done, only what differs from what was read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.crossref.models import Event
+
+UNRECORDED = frozenset({"last_changed_at"})  # left out of the event's history (models.Event.history)
+
+
+@dataclass
+class Pending:
+    """`across`: shared by several stories' steps, one of which may delete an event another updated
+    (one step never deletes an event it built): the events still there are read before writing."""
+
+    across: bool = False
+    events: dict[int, Event] = field(default_factory=dict)  # by id: the batch's one instance of each
+    stored: dict[int, dict] = field(default_factory=dict)  # what was read of each, before the batch
+    changed: dict[int, set[str]] = field(default_factory=dict)
+
+    def known(self, read: Iterable[Event]) -> list[Event]:
+        """The events read, each as the batch already holds it (its pending values) when it does."""
+        found = []
+        for event in read:
+            if event.pk not in self.events:
+                self.events[event.pk] = event
+                self.stored[event.pk] = {
+                    f.attname: getattr(event, f.attname) for f in Event._meta.concrete_fields
+                }
+            found.append(self.events[event.pk])
+        return found
+
+    def update(self, event: Event, values: dict) -> None:
+        """The values the machine says, on the batch's instance; written by `write`."""
+        self.known([event])
+        changed = [name for name, value in values.items() if getattr(event, name) != value]
+        for name in changed:
+            setattr(event, name, values[name])
+        if changed:
+            self.changed.setdefault(event.pk, set()).update(changed)
+
+    def write(self) -> None:
+        """Each changed event that still exists, once, with what differs from what was read; a change
+        of fields the history leaves out only is written without a history row."""
+        changed = {pk: names for pk, names in self.changed.items() if pk in self.events}
+        self.changed.clear()
+        alive = (
+            set(Event.objects.filter(pk__in=list(changed)).values_list("pk", flat=True)) if changed else ()
+        )
+        for pk in sorted(alive):
+            event, was = self.events[pk], self.stored[pk]
+            if names := sorted(n for n in changed[pk] if getattr(event, n) != was.get(n)):
+                if UNRECORDED.issuperset(names):
+                    Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
+                else:
+                    event.save(update_fields=names)
+                was.update((n, getattr(event, n)) for n in names)
