@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ArticleFactory,
@@ -14,7 +16,7 @@ from tests.factories import (
     StoryFactory,
 )
 from tracker.cases.models import Alias, Case, Entity
-from tracker.crossref import claim_linking, corroboration
+from tracker.crossref import claim_evidence, claim_linking, corroboration
 from tracker.crossref.analysis import analyze_articles, pending_article_ids
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story
 from tracker.sources.models import Article
@@ -101,6 +103,24 @@ def test_the_same_quote_from_three_outlets_is_one_claim_with_three_reports(story
     assert [c.pk for found in claims for c in found] == [claim.pk] * 3
     assert claim.evidence.count() == 3
     assert (claim.speaker, claim.story, claim.first_seen_at) == (musk, story, T0)
+
+
+def test_a_batch_reads_a_claims_evidence_once_and_keeps_what_it_attaches(story, musk):
+    """Within one placing (`claim_evidence.remembered`) a stored claim's evidence is read once, then
+    kept as the batch attaches to it: the third report joins the claim by a quote only the second
+    brought. Seen failing with the attached evidence left out of what is kept (a second claim) and
+    with nothing kept (two reads)."""
+    rows = [article(name, story, hours=i) for i, name in enumerate(["Alpha", "Beta", "Gamma"])]
+    say(rows[0], 'xAI had been "partly distilling OpenAI" for a year', entity=musk)
+    say(rows[1], 'the company was "partly distilling OpenAI", taking "a few shortcuts"', entity=musk)
+    say(rows[2], 'his team merely took "a few shortcuts" on safety testing', entity=musk)
+    with claim_evidence.remembered(), CaptureQueriesContext(connection) as queries:
+        for row in rows:
+            claim_linking.link_claims(row)
+    claim = Claim.objects.get()
+    assert claim.evidence.count() == 3
+    reads = [q for q in queries if '"crossref_evidence"."quotes"' in q["sql"] and "IN (" in q["sql"]]
+    assert len(reads) == 1
 
 
 def test_three_wordings_of_one_statement_are_one_claim_with_every_wording_kept(story, musk):

@@ -23,7 +23,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.crossref import claim_answers, corroboration
+from tracker.crossref import claim_answers, claim_evidence, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.words import Key, content_words, normalise_quote, speaker_key
 from tracker.sources.models import Article
@@ -83,6 +83,7 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
         previous.setdefault(start, set()).add(claim_id)
     removed_from = set().union(*previous.values())
     removed.delete()
+    claim_evidence.forget(removed_from)
 
     candidates = list(ClaimCandidate.objects.filter(article=article).order_by("start", "pk"))
     known = _known_claims(article, candidates, story, removed_from)
@@ -166,12 +167,19 @@ def _known_claims(
         c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[_words(c.text)]) for c in claims
     }
     known = {pk: k for pk, k in known.items() if k.key in keys}
-    rows = Evidence.objects.filter(claim_id__in=list(known)).values_list("claim_id", "quotes", "text")
-    for claim_id, quotes, content in rows:
-        entry = known[claim_id]
-        entry.words.append(_words(content or ""))
-        entry.quotes |= quote_keys(quotes)
-        entry.evidenced = True
+    memo = claim_evidence.kept()  # each claim's evidence read once per batch
+    if unread := [pk for pk in known if pk not in memo]:
+        read: dict[int, tuple[list, set]] = {pk: ([], set()) for pk in unread}
+        rows = Evidence.objects.filter(claim_id__in=unread).values_list("claim_id", "quotes", "text")
+        for claim_id, quotes, content in rows:
+            read[claim_id][0].append(_words(content or ""))
+            read[claim_id][1].update(quote_keys(quotes))
+        memo.update(read)
+    for pk, entry in known.items():
+        words, quotes = memo[pk]
+        entry.words.extend(words)
+        entry.quotes |= quotes
+        entry.evidenced = bool(words)
     return list(known.values())
 
 
@@ -267,3 +275,8 @@ def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None
                 **values,
             )
     Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
+    memo = claim_evidence.kept()
+    for evidence in new.values():  # a claim the batch has read keeps its new evidence
+        if evidence.claim_id in memo:
+            memo[evidence.claim_id][0].append(_words(evidence.text or ""))
+            memo[evidence.claim_id][1].update(quote_keys(evidence.quotes))

@@ -35,6 +35,7 @@ from django.db.models import Min
 from tracker.crossref import (
     batch_profiles,
     claim_answers,
+    claim_evidence,
     claim_linking,
     clustering,
     corroboration,
@@ -98,6 +99,13 @@ def _place(
     articles of the neighbourhood (`near`) into or out of, besides the batch's own, and the articles
     whose story changed (the batch's, and those settling moved)."""
     serialise_linking()
+    with claim_evidence.remembered():
+        return _placed(articles, near)
+
+
+def _placed(
+    articles: Sequence[Article], near: list[int]
+) -> tuple[list[LinkResult], list[int], frozenset[int]]:
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
