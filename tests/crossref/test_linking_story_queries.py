@@ -15,8 +15,8 @@ import pytest
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, OutletFactory, StoryFactory
 from tracker.cases.models import Case, Entity
 from tracker.crossref import discrepancies, event_writes, events
-from tracker.crossref.models import DateMention, Discrepancy, Event
-from tracker.crossref.story_reads import StoryReads
+from tracker.crossref.models import Claim, DateMention, Discrepancy, Event
+from tracker.crossref.story_reads import BatchReads, StoryReads
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,22 @@ def test_a_batch_writes_what_its_stories_share_once():
     event, row = Event.objects.get(pk=event.pk), Discrepancy.objects.get(pk=row.pk)
     assert (event.title, event.summary, row.story_id, row.variants) == built
     assert event.history.count() + row.history.count() == histories
+
+
+def test_a_batch_reads_a_claim_its_stories_share_once():
+    """A claim two of a batch's stories report is read once (`story_reads.BatchReads`), with its
+    evidence, and the second story sees its event as stored when that story is read: the first story's
+    step moved it, and a write that leaves the read claims behind (a stale event's claims unhooked)
+    shows too. Seen failing with the events of claims read before left as first read."""
+    stories = two_stories_sharing_an_event()
+    batch = BatchReads()
+    first = StoryReads.of(stories[0], batch)
+    events.update_events(stories[0], first)
+    shared = next(c for c in first.claims if not c.date)
+    assert shared.event_id is not None  # joined the event of its speaker's dated claim
+    Claim.objects.filter(pk=shared.pk).update(event=None)  # as events._drop_stale unhooks claims
+    second = StoryReads.of(stories[1], batch)
+    assert any(c is shared for c in second.claims)
+    fresh = StoryReads.of(stories[1])
+    assert [(c.pk, c.event_id) for c in second.claims] == [(c.pk, c.event_id) for c in fresh.claims]
+    assert shared.event_id is None

@@ -45,7 +45,7 @@ from tracker.crossref import (
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
-from tracker.crossref.story_reads import StoryReads
+from tracker.crossref.story_reads import BatchReads, StoryReads
 from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
@@ -165,8 +165,9 @@ def _story_steps(
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     # the rows and events the stories share are written once, as the last story left them
     pending, writes = discrepancies.Pending(), event_writes.Pending(across=True)
+    batch = BatchReads()  # a claim several of these stories report is read once
     for pk, story in stories.items():
-        reads = StoryReads.of(story)  # read once for both steps
+        reads = StoryReads.of(story, batch)  # read once for both steps
         found[pk] = [d.pk for d in discrepancies.detect(story, reads, pending=pending)]
         anew = None if pk in elsewhere else fresh
         dated[pk] = [
