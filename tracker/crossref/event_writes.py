@@ -3,13 +3,16 @@
 reports, and the last story's values are what stays. Written one after the other, every story but the
 last wrote values the next overwrote (and each write added a history row); here each story's step reads
 the events as the batch's earlier stories left them, in memory, and the batch writes each event once,
-when its stories are done, only what differs from what was read."""
+when its stories are done, only what differs from what was read. The events whose first report a
+story's step can have moved (`event_changes.reported_anew`) are counted again then too, once each
+(`corroboration.refresh_events`), as the batch's stories left them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tracker.crossref import corroboration
 from tracker.crossref.models import Event
 
 UNRECORDED = frozenset({"last_changed_at"})  # left out of the event's history (models.Event.history)
@@ -24,6 +27,7 @@ class Pending:
     events: dict[int, Event] = field(default_factory=dict)  # by id: the batch's one instance of each
     stored: dict[int, dict] = field(default_factory=dict)  # what was read of each, before the batch
     changed: dict[int, set[str]] = field(default_factory=dict)
+    counted: dict[int, Event] = field(default_factory=dict)  # to count again once written, by id
 
     def known(self, read: Iterable[Event]) -> list[Event]:
         """The events read, each as the batch already holds it (its pending values) when it does."""
@@ -46,9 +50,14 @@ class Pending:
         if changed:
             self.changed.setdefault(event.pk, set()).update(changed)
 
+    def count(self, events: Iterable[Event]) -> None:
+        """Count these again (their first report) once the batch's stories are done: an event several
+        stories share and change is counted once, as they all left it."""
+        self.counted.update((event.pk, event) for event in events)
+
     def write(self) -> None:
-        """Each changed event that still exists, once, with what differs from what was read; a change
-        of fields the history leaves out only is written without a history row."""
+        """Each changed event that still exists, once, with what differs from what was read (a change
+        of fields the history leaves out only, without a history row); then those to count again."""
         changed = {pk: names for pk, names in self.changed.items() if pk in self.events}
         self.changed.clear()
         alive = (
@@ -62,3 +71,5 @@ class Pending:
                 else:
                     event.save(update_fields=names)
                 was.update((n, getattr(event, n)) for n in names)
+        counted, self.counted = list(self.counted.values()), {}
+        corroboration.refresh_events(counted)

@@ -29,7 +29,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
-from tracker.crossref import corroboration, event_changes, event_reports, event_writes
+from tracker.crossref import event_changes, event_reports, event_writes
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
@@ -179,7 +179,7 @@ def update_events(
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
     anew = event_changes.reported_anew(built, keyed, claims, fresh, changed)
-    corroboration.refresh_events(anew)  # first reported: the one rule the pages count with
+    writes.count(anew)  # first reported (`corroboration.refresh_events`): the one rule the pages count with
     if pending is None:
         writes.write()
     return built

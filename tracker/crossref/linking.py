@@ -18,7 +18,10 @@ while another places its batch, and two workers' steps run at once unless they t
 worker that dies between the two is re-run (the task is acknowledged late); the next batch of the
 story redoes its steps anyway, since they are recomputed for the story. The steps run for the batch's
 stories and for the stories its settle moved stored articles into or out of (read before and after
-it), and for no other. Each batch ends with one
+it), and for no other. The story steps of a batch share what they read and write: a claim several of
+its stories report is read once (`story_reads.BatchReads`), and the events and discrepancies they
+share are written, and the events counted again, once, as the last story left them, when all are done
+(`event_writes.Pending`, `discrepancies.Pending`). Each batch ends with one
 `events_changed` (crossref.signals) for the events it built, updated or took claims from, sent after
 commit.
 """
