@@ -127,3 +127,39 @@ def test_a_participle_after_the_one_addressed_is_the_senders():
     assert by_content["the new tariff would ruin them"] == "Governor Jane Holloway"
     assert by_content["the race was tied"] == "The mayor"
     assert by_content["prices would rise"] == "analysts"  # a report's authors are no one addressed
+
+
+def test_a_pronoun_prefers_the_subject_its_clause_hangs_from_to_the_nearest_name():
+    text = (
+        "Tom Reed struck back at Jack Doe on Monday, dismissing what he called a smear campaign. "
+        "Jane Holloway fought Tom Reed, who led the campaign against the mascot because he claimed "
+        "it was offensive."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "Tom Reed"), ("he", "Tom Reed")]
+
+
+def test_they_stands_for_a_group_that_is_the_subject_its_clause_hangs_from():
+    text = (
+        "Democrats also focused on what they said was the need to remain tolerant. "
+        "Jane Holloway and other senators pointed at what they called the failure of the plan. "
+        "Tom Reed attacked the plan, which they said would cost billions."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    names = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert names["the failure of the plan"] == ("they", "Jane Holloway and other senators")
+    assert names["what they said was the need to remain tolerant"] == ("they", "Democrats")
+    assert names["which they said would cost billions"] == ("they", None)  # one name is no group
+
+
+def test_the_object_of_a_control_verb_speaks_the_infinitive():
+    text = (
+        "The report prompted the tenants' union to state that rents had doubled. "
+        "The defeat led Senator Jane Holloway to declare that the party was finished. "
+        "Tom Reed used his speech to declare that the war was over."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    speakers = {c.text: c.speaker for c in found.claims}
+    assert speakers["rents had doubled"] == "the tenants' union"
+    assert speakers["the party was finished"] == "Senator Jane Holloway"
+    assert speakers["the war was over"] == "Tom Reed"  # a speech used is no one made to speak

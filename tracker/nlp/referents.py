@@ -5,6 +5,11 @@
 - a relative clause on a predicate noun describes the copula's subject: "Roe is a lawyer and activist
   who has said ..." is Roe's claim, not "activist"'s (a name in the predicate is itself: "The winner
   was Roe, who said ...");
+- a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
+  calling what he saw ...": Roe) to the nearest name before it;
+- "they" stands for the group that is the subject of a clause its own clause hangs from ("Democrats
+  focused on what they said was ...": Democrats), when that subject names a group: a plural noun or
+  a coordination, never a pronoun or a single name;
 - a share of respondents ("72 percent of voters said", "half said") answered a poll: the poll named
   in the sentence, or in the sentence before within the paragraph, is who reports it (its phrase is
   the speaker's `name`; the share stays the speaker as written).
@@ -25,6 +30,8 @@ from tracker.nlp.types import Mention
 if TYPE_CHECKING:
     from tracker.nlp.speakers import SpeakerResolver
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NOT_GROUPS = frozenset({"this", "these", "those", "its", "his", "hers", "ours", "yours", "theirs", "us"})
 PERSONAL = frozenset({"he", "she"})  # a subject a predicate noun may describe, besides a name
 COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "remains", "remained", "be", "been"})
 
@@ -132,4 +139,36 @@ def dateline_end(doc: Doc, first: int) -> int | None:
             return j if capitals or any(t.text == "(" for t in doc[first:j]) else None
         if "\n" in token.text:
             return None
+    return None
+
+
+def governing_subject(
+    pronoun: Token, candidates: Sequence[Mention], mention_at: Callable[[Token], Mention | None]
+) -> Mention | None:
+    """Of `candidates` (the compatible mentions before `pronoun` in its sentence), the subject of the
+    nearest clause that the pronoun's own clause hangs from ("Roe struck back at Doe, saying what he
+    called lies": Roe, not the nearer Doe); None when no candidate is such a subject."""
+    for head in pronoun.ancestors:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+                if child.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
+                    child = head.head  # "Roe, who led the campaign because he claimed ...": Roe
+                found = mention_at(child)
+                if found is not None and found in candidates:
+                    return found
+    return None
+
+
+def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
+    """The subject "they" refers to: that of the nearest clause the pronoun's own clause hangs from
+    ("Roe and Doe pointed at what they called ...", "Democrats focused on what they said ..."), when it
+    names a group; None otherwise (the nearest subject only: a farther one is a guess)."""
+    for head in pronoun.ancestors:
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subject is None:
+            continue
+        word = subject.lower_
+        plural = word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and mention_at(subject) is None
+        coordinated = any(c.dep_ == "conj" for c in subject.children)
+        return subject if (plural or coordinated) and word not in NOT_GROUPS else None
     return None

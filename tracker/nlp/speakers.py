@@ -104,6 +104,11 @@ class SpeakerResolver:
         ):
             token = referents.predicated(token.head.head, self.mention_at)
         lower, words = token.lower_, self.words
+        if lower == "they" and (group := referents.group_for(token, self.mention_at)) is not None:
+            start, end = self.phrase(group)
+            end = max([end, *(self.phrase(c)[1] for c in group.conjuncts if c.i > group.i)])
+            name = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1])]
+            return Speaker(token.text, token.idx, token.idx + len(token), name=name)
         if lower in words.pronouns:
             found = self.antecedent(token, words.pronouns[lower])
             return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
@@ -247,8 +252,9 @@ class SpeakerResolver:
         return max(covering, key=lambda m: m.end - m.start, default=None)
 
     def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
-        """Nearest preceding mention with one of `labels` in the same sentence, else the first such
-        mention in a subject of the previous sentence."""
+        """Nearest preceding mention with one of `labels` in the same sentence (a subject the
+        pronoun's clause hangs from first), else the first such mention in a subject of the previous
+        sentence."""
         number = self.segment_of.get(token.i)
         if number is None:
             return None
@@ -260,7 +266,7 @@ class SpeakerResolver:
             if m.label in labels and m.end <= token.idx and self.genders.agree(gender, m)
         ]
         if same:
-            return same[-1]
+            return referents.governing_subject(token, same, self.mention_at) or same[-1]
         if number == 0:
             return None
         before = self.segments[number - 1]
