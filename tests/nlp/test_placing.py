@@ -62,3 +62,13 @@ def test_a_quote_after_a_participle_with_no_clause_still_resumes_the_quote_befor
     )
     found = speakers_and_texts(claims_of(text))
     assert ("Jane Roe", "We will appeal the ruling, … Nobody here expected this outcome.") in found
+
+
+def test_a_report_between_the_pieces_of_a_resumed_quote_is_its_own_claim(claims_of):
+    text = (
+        "The vote was close. “We will appeal the ruling,” said Jane Roe, a board member, who also said that"
+        " the panel had ignored the evidence. “Nobody here expected this outcome.”"
+    )
+    found = [c.text for c in claims_of(text)]
+    assert "We will appeal the ruling, … Nobody here expected this outcome." in found
+    assert "the panel had ignored the evidence" in found

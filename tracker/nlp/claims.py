@@ -265,6 +265,7 @@ class _Reader:
             resolution=resolution,
             confidence=tier,
             confidence_rule=rule,
+            pieces=tuple(pieces) if len(pieces) > 1 else (),
             speaker_start=speaker.start if speaker else None,
             speaker_end=speaker.end if speaker else None,
             quotes=quotes,

@@ -24,15 +24,29 @@ def _reported(inner: Claim, outer: Claim) -> bool:
     return outer.attribution == "according_to" and outer.start <= inner.start and inner.end <= outer.end
 
 
+def _between(inner: Claim, outer: Claim) -> bool:
+    """ "“X,” said Roe, who also said Y. “Z.”": the inner claim stands between two pieces of the
+    outer one's content, in no piece of it. Not a participle ("“X,” Roe wrote in a statement
+    explaining why ... “Z.”"): how the outer report was made, which it keeps."""
+    if inner.cue.endswith("ing"):
+        return False
+    gaps = zip(outer.pieces, outer.pieces[1:], strict=False)
+    return any(before[1] <= inner.start and inner.end <= after[0] for before, after in gaps)
+
+
 def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per stretch of content. Two triggers over the same words ("declined to say who",
     "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
-    said Jones told him X") is second-hand: the outer claim, the longer, keeps it."""
+    said Jones told him X") is second-hand: the outer claim, the longer, keeps it. A claim between
+    the pieces of another's content is its own."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
         length = claim.end - claim.start
         if not any(
-            _shared(claim, k) >= 0.5 * min(length, k.end - k.start) and not _reported(claim, k) for k in kept
+            _shared(claim, k) >= 0.5 * min(length, k.end - k.start)
+            and not _reported(claim, k)
+            and not _between(claim, k)
+            for k in kept
         ):
             kept.append(claim)
     return kept

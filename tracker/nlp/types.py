@@ -84,6 +84,8 @@ class Claim:
     resolution: str = "none"
     confidence: int = 0  # tier 0-3 (confidence.py); a reader sees machine claims at or above a setting
     confidence_rule: str = ""  # id of the rule of patterns/confidence.jsonl that gave the tier
+    # (start, end) of each piece of a content in several ("“X,” Roe said. “Y.”"); () when it is one
+    pieces: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
