@@ -156,10 +156,12 @@ def test_the_object_of_a_control_verb_speaks_the_infinitive():
     text = (
         "The report prompted the tenants' union to state that rents had doubled. "
         "The defeat led Senator Jane Holloway to declare that the party was finished. "
-        "Tom Reed used his speech to declare that the war was over."
+        "Tom Reed used his speech to declare that the war was over. "
+        "Jack Doe was forced to admit that the bridge had cracked."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     speakers = {c.text: c.speaker for c in found.claims}
     assert speakers["rents had doubled"] == "the tenants' union"
     assert speakers["the party was finished"] == "Senator Jane Holloway"
     assert speakers["the war was over"] == "Tom Reed"  # a speech used is no one made to speak
+    assert speakers["the bridge had cracked"] == "Jack Doe"

@@ -89,8 +89,10 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "advcl" and is_past_participle(verb):
         return None, True  # "Asked about X, Roe said ...": Roe was asked; who asked is not said
     if verb.dep_ == "xcomp" and verb.head.lower_ in CAUSING and any(c.lower_ == "to" for c in verb.children):
-        # object control: "The defeat led Roe to declare ...", "prompted the group to state ...": Roe
-        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        # object control: "The defeat led Roe to declare ...", "Roe was forced to admit ...": Roe
+        controller = next(
+            (c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i), None
+        )
         if controller is not None:
             return controller, False
     marked = any(c.dep_ == "mark" for c in verb.children)
