@@ -165,3 +165,12 @@ def test_the_object_of_a_control_verb_speaks_the_infinitive():
     assert speakers["the party was finished"] == "Senator Jane Holloway"
     assert speakers["the war was over"] == "Tom Reed"  # a speech used is no one made to speak
     assert speakers["the bridge had cracked"] == "Jack Doe"
+
+
+def test_a_long_partitive_speaker_keeps_the_group_it_is_one_of():
+    text = (
+        '"It was awful," said one of two witnesses who relayed the same story but did not want to '
+        "speak on the record."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [c.speaker for c in found.claims] == ["one of two witnesses"]
