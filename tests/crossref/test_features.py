@@ -79,3 +79,20 @@ def test_the_clusters_do_not_depend_on_the_order_of_the_profiles():
         order = list(profiles)
         random.Random(seed).shuffle(order)
         assert {frozenset(order[i].key for i in g) for g in features.cluster(order)} == expected
+
+
+def test_articles_naming_participants_none_of_them_the_same_score_lower(monkeypatch):
+    """Two hearings of one week in the same words, before different people: two happenings."""
+    words = "the zoning board hearing on the harbour crane ran late and the vote was put off " * 2
+
+    def hearing(name: str, seed: int) -> features.Profile:
+        text = f"{name} spoke first. {words} {filler(seed)}"
+        return features.profile(
+            key=(NOON, name), time=NOON, seen=NOON, title="Hearing", text=text, mentions=[(name, "PERSON", 0)]
+        )
+
+    a, same, other = hearing("Maria Okonkwo", 1), hearing("Maria Okonkwo", 2), hearing("Tomas Lindqvist", 2)
+    apart = score(a, other)
+    assert 0 < apart < score(a, same) / 2
+    monkeypatch.setattr(features, "APART", 1.0)
+    assert abs(apart - 0.3 * score(a, other)) < 1e-9

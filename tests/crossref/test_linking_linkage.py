@@ -77,6 +77,7 @@ def test_every_pair_scores_as_pair_score_does(caplog):
         any(p.quotes for p in profiles)
         and any(p.entities for p in profiles)
         and any(p.days for p in profiles)
+        and any(vecs[i][1] and vecs[j][1] and vecs[i][1].keys().isdisjoint(vecs[j][1]) for i, j in expected)
     )
 
 

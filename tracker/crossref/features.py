@@ -47,6 +47,7 @@ EVENT_BOOST = 1.0  # how much more an event word ("verdict", "caucus") weighs th
 FACT_WEIGHT = 0.0  # the share of named days (dated facts) two articles have in common
 QUOTE_MIN_SHARED = 3  # shared quote shingles below this are a common phrase, not a shared quote
 DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
+APART = 0.3  # what is left of the score of two articles naming participants, none of them the same
 
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BOILERPLATE = re.compile(
@@ -194,7 +195,9 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
     """How likely two articles report the same event, 0 to about 1; 0 more than WINDOW apart.
     Participants count by the rarity of those shared against all named (weighted Jaccard), and only
     as far as the words agree too: the same people in two different events never make one story.
-    Shared quotations count on their own. The score fades with the days between the articles."""
+    Two articles each naming participants in their title and lead, none of them the same, keep APART
+    of the rest: they report two happenings (two debates of one week, a rally and a poll) however
+    alike their words. Shared quotations count on their own. The score fades with the days between."""
     days = gap(a, b)
     if days > WINDOW:
         return 0.0
@@ -207,6 +210,8 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
     facts = len(a.days & b.days) / len(a.days | b.days) if a.days and b.days else 0.0
     agree = min(1.0, terms / TERMS_FOR_ENTITIES)
     score = TERM_WEIGHT * terms + (ENTITY_WEIGHT * entities + FACT_WEIGHT * facts) * agree
+    if ea and eb and ea.keys().isdisjoint(eb):
+        score *= APART
     return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * days / WINDOW)
 
 

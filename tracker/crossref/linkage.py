@@ -167,6 +167,10 @@ def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features)
         features.TERM_WEIGHT * terms
         + (features.ENTITY_WEIGHT * entities + features.FACT_WEIGHT * facts) * agree
     )
+    named = [dict.fromkeys(v[1], 1.0) for v in vecs]
+    both_named = np.array([bool(v) for v in named])
+    apart = (_products(named) == 0) & both_named[:, None] & both_named[None, :]
+    score = np.where(apart, score * features.APART, score)
     days = _gaps(ranked)
     window = features.WINDOW // _MICROSECOND
     # pair_score's `DATE_FADE * days / WINDOW`: a timedelta times a float is rounded to microseconds
