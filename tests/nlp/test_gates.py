@@ -113,6 +113,18 @@ def test_claims_carry_their_tier(claims_of):
     assert (no_comment.verb, no_comment.confidence) == ("decline to comment", 0)
 
 
+def test_a_statement_given_with_words_is_no_no_comment_its_words_are_the_claim(claims_of):
+    claims = claims_of(
+        "The tenants' union issued a statement saying the landlord had lied about the repairs.\n\n"
+        "Acme made a statement on Friday. Acme did not provide a statement."
+    )
+    assert [(c.text, c.speaker_name, c.verb, c.confidence) for c in claims] == [
+        ("the landlord had lied about the repairs", "The tenants' union", "say", 1),
+        ("made a statement on Friday", None, "comment", 0),  # speaking with no words: nothing to publish
+        ("did not provide a statement", None, "decline to comment", 0),
+    ]
+
+
 def test_a_claim_whose_content_holds_no_word_is_dropped(claims_of):
     text = (
         "Most owners want the merger to go ahead.\n\n"

@@ -55,7 +55,7 @@ PIECE_JOINER = " … "
 FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
 MAX_SPEAKER_WORDS = 8
 STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
-NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # negated, they decline to comment
+NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 
 
@@ -129,9 +129,21 @@ class _Reader:
             self, noun, segment, trigger
         )
 
+    def _gives_words(self, verb: Token) -> bool:
+        """A statement given with words of its own ("issued a statement saying ..."): the participle
+        reports them, the giving is no no-comment (negated or with no words, it stays one)."""
+        return not syntax.negated(verb, self.quoted) and any(
+            said.dep_ == "acl" and said.lower_ in self.triggers.verbs
+            for thing in verb.children
+            if syntax.is_object(thing)
+            for said in thing.children
+        )
+
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
         subject, passive = misparsed.subject(self, verb, segment)
         candidates = self.triggers.verbs[verb.lower_]
+        if self._gives_words(verb):  # "issued a statement saying X": no no-comment, the words are X's
+            candidates = [t for t in candidates if t.id not in NO_COMMENT]
         head = subject.lower_ if subject is not None else ""
         trigger = (
             next((t for t in candidates if t.subjects and head in t.subjects), None)
