@@ -1,7 +1,9 @@
 """The word lists speakers are resolved with (patterns/speakers.jsonl), read once per process:
 pronouns and the labels (and gender) of the mentions they may refer to, anaphors ("the company"),
 proxies (a document or spokesperson that speaks for someone), roles, the writer's own pronouns, the
-shares and polls of survey results, the verbs that issue a document, and the honorifics that tell a name's gender ("Mrs. Roe")."""
+shares and polls of survey results, the verbs that issue a document, the verbs of causing ("led Roe to
+declare") and the words of addressing ("a pitch to farmers saying"), and the honorifics that tell a name's
+gender ("Mrs. Roe")."""
 
 from __future__ import annotations
 
@@ -25,6 +27,19 @@ class SpeakerWords:
     genders: dict[str, str] = field(default_factory=dict)  # "he" -> "m": a pronoun's gender
     honorifics: dict[str, str] = field(default_factory=dict)  # "Mrs" -> "f": a title's gender
     issuing: frozenset[str] = frozenset()  # "issued", "sent out": a verb that puts a document out
+    causing: frozenset[str] = frozenset()  # "led Roe to declare": the object speaks what follows
+    addressing: frozenset[str] = frozenset()  # "a pitch to farmers saying": the sender speaks
+
+
+# the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
+SETS = {
+    "self": "writer",
+    "share": "shares",
+    "survey": "surveys",
+    "issue": "issuing",
+    "cause": "causing",
+    "address": "addressing",
+}
 
 
 @cache
@@ -34,12 +49,9 @@ def speaker_words() -> SpeakerWords:
     anaphors: dict[str, frozenset[str]] = {}
     proxies: dict[str, str | None] = {}
     roles: dict[str, str | None] = {}
-    writer: set[str] = set()
-    shares: set[str] = set()
-    surveys: set[str] = set()
     genders: dict[str, str] = {}
     honorifics: dict[str, str] = {}
-    issuing: set[str] = set()
+    sets: dict[str, set[str]] = {name: set() for name in SETS.values()}
     for rule in read_jsonl(SPEAKERS_FILE):
         forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
         labels = frozenset(rule.get("labels", ()))
@@ -56,23 +68,7 @@ def speaker_words() -> SpeakerWords:
                 proxies[form] = rule.get("kind_hint") or proxies.get(form)
             elif kind == "role":
                 roles[form] = rule.get("kind_hint")
-            elif kind == "self":
-                writer.add(form)
-            elif kind == "share":
-                shares.add(form)
-            elif kind == "survey":
-                surveys.add(form)
-            elif kind == "issue":
-                issuing.add(form)
-    return SpeakerWords(
-        pronouns,
-        anaphors,
-        proxies,
-        roles,
-        frozenset(writer),
-        frozenset(shares),
-        frozenset(surveys),
-        genders,
-        honorifics,
-        frozenset(issuing),
-    )
+            elif kind in SETS:
+                sets[SETS[kind]].add(form)
+    frozen = {name: frozenset(words) for name, words in sets.items()}
+    return SpeakerWords(pronouns, anaphors, proxies, roles, genders=genders, honorifics=honorifics, **frozen)

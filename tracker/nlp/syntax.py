@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tracker.nlp.speaker_words import speaker_words
+
 VERBAL_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis", "csubj"}
 )
@@ -49,19 +51,6 @@ PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "while", "in", "wh
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 OPENS_QUOTE = re.compile(r"\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
-# verbs that make their object do what follows ("led Roe to declare ...", "forced her to admit ..."):
-# the object speaks; not "used a speech to call for ...", "urged voters to say ..." (asked, not done)
-CAUSING = frozenset(
-    "lead leads led leading prompt prompts prompted prompting force forces forced forcing cause causes "
-    "caused causing spur spurs spurred spurring compel compels compelled compelling drive drives drove "
-    "driven driving inspire inspires inspired inspiring".split()
-)
-# words that address someone "to" ("a pitch to farmers saying ...", "sent a memo to staff explaining ..."):
-# the one addressed does not speak the participle that follows them, the sender does
-ADDRESSING = frozenset(
-    "pitch appeal plea email e-mail message memo letter note text sent send sends sending "
-    "wrote write writes writing spoke speak speaks speaking talked talking".split()
-)
 
 
 def is_verbal(token: Token) -> bool:
@@ -88,7 +77,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return name, False
     if verb.dep_ == "advcl" and is_past_participle(verb):
         return None, True  # "Asked about X, Roe said ...": Roe was asked; who asked is not said
-    if verb.dep_ == "xcomp" and verb.head.lower_ in CAUSING and any(c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lower_ in speaker_words().causing
+        and any(c.lower_ == "to" for c in verb.children)
+    ):
         # object control: "The defeat led Roe to declare ...", "Roe was forced to admit ...": Roe
         controller = next(
             (c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i), None
@@ -131,7 +124,7 @@ def _sender(participle: Token, depth: int) -> Token | None:
     if not (participle.lower_.endswith("ing") and addressed.dep_ == "pobj" and to.lower_ == "to"):
         return None
     doc = participle.doc
-    if not any(t.lower_ in ADDRESSING for t in doc[min(to.head.i, to.i) : to.i]):
+    if not any(t.lower_ in speaker_words().addressing for t in doc[min(to.head.i, to.i) : to.i]):
         return None
     verb = to.head
     while verb.dep_ not in VERBAL_DEPS and verb.head != verb:
