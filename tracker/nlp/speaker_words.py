@@ -2,7 +2,8 @@
 pronouns and the labels (and gender) of the mentions they may refer to, anaphors ("the company"),
 proxies (a document or spokesperson that speaks for someone), roles, the writer's own pronouns, the
 shares and polls of survey results, the verbs that issue a document, the verbs of causing ("led Roe to
-declare") and the words of addressing ("a pitch to farmers saying"), and the honorifics that tell a name's
+declare"), the words of addressing ("a pitch to farmers saying"), the nouns of acts ("made an attempt to
+...") and the verbs of sending ("emailed supporters saying"), and the honorifics that tell a name's
 gender ("Mrs. Roe")."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class SpeakerWords:
     issuing: frozenset[str] = frozenset()  # "issued", "sent out": a verb that puts a document out
     causing: frozenset[str] = frozenset()  # "led Roe to declare": the object speaks what follows
     addressing: frozenset[str] = frozenset()  # "a pitch to farmers saying": the sender speaks
+    acts: frozenset[str] = frozenset()  # "made an attempt to ..., saying": who made it speaks
+    sending: frozenset[str] = frozenset()  # "emailed supporters saying": the sender speaks
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -39,6 +42,8 @@ SETS = {
     "issue": "issuing",
     "cause": "causing",
     "address": "addressing",
+    "act": "acts",
+    "send": "sending",
 }
 
 

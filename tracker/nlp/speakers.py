@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import referents
+from tracker.nlp import referents, standins
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import subject
 from tracker.nlp.types import Mention
@@ -115,6 +115,8 @@ class SpeakerResolver:
         if lower in words.pronouns:
             found = self.antecedent(token, words.pronouns[lower])
             return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
+        if lower not in words.proxies and depth < 3 and (doer := standins.actor(token)) is not None:
+            return self.resolve(doer, depth + 1)  # "made an attempt to ..., saying": who made it
         dateline = referents.dateline_end(self.doc, token.left_edge.i)
         if dateline is not None and token.i < dateline and depth < 3:  # "CLEVELAND (UPI) — Jane Roe told"
             named = next((c for c in token.children if c.dep_ == "appos" and c.i > dateline), None)
@@ -163,24 +165,26 @@ class SpeakerResolver:
             for name in names:
                 if mention := self.mention_at(name):
                     return self._speaker(first, last, mention, "compound", hint)
-        if token.dep_ == "dobj" and depth < 3:  # "Roe issued a statement saying ...": the issuer's
-            issuer = subject(token.head)[0]
+        verb = standins.issuing_verb(token)
+        if verb is not None and depth < 3:  # "Roe issued a statement saying ...": the issuer's
+            issuer = subject(verb)[0]
             owner = self.resolve(issuer, depth + 1) if issuer is not None else None
             if owner is not None and owner.via is not None:
                 found = Mention(
                     owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
                 )
                 return self._speaker(first, last, found, "issuer", hint)
-            if owner is not None and owner.text and self._issues(token.head, issuer):
+            if owner is not None and owner.text and self._issues(verb, issuer, token.dep_ == "pobj"):
                 # "The Tenants Union issued a statement saying ...": no name, but who issued it is said
                 return Speaker(self.text[first:last], first, last, kind_hint=hint, name=owner.text)
         return self._speaker(first, last, None, None, hint)
 
-    def _issues(self, verb: Token, issuer: Token) -> bool:
+    def _issues(self, verb: Token, issuer: Token, written_in: bool = False) -> bool:
         """`issuer` put the document out ("released", "sent out", not "slammed a lawsuit") and is a
-        description of someone: not a pronoun, the writer or a word that says nothing of who."""
+        description of someone: not a pronoun, the writer or a word that says nothing of who; one who
+        wrote `written_in` it ("shot back in an article stating") issued it whatever the verb."""
         lower = issuer.lower_
-        return verb.lower_ in self.words.issuing and not (
+        return (written_in or verb.lower_ in self.words.issuing) and not (
             lower in self.words.pronouns or self.is_writer(issuer) or lower in UNRESOLVED
         )
 
