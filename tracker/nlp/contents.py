@@ -33,13 +33,17 @@ def verb_content(
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
-    if trigger.content != "phrase" and (clause := syntax.misattached_complement(verb)) is not None:
+    if (
+        trigger.content != "phrase"
+        and (clause := syntax.misattached_complement(verb)) is not None
+        and not _through_predicate(reader.doc[clause[0]].head, verb)
+    ):
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
-    if (said := placing.answer(verb)) is not None:  # "46 percent said yes", "half said so"
+    if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]
     if trigger.content == "phrase":
         return "phrase", [reader.range(syntax.phrase(verb), segment)]
-    if trigger.kind_hint == "question" and (asked := placing.question(verb)):  # "asked Roe if ..."
+    if trigger.kind_hint == "question" and (asked := _question(verb)):  # "asked Roe if ..."
         return "clause", [reader.range(asked, segment)]
     if not trigger.addressee and (
         any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
@@ -59,3 +63,39 @@ def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:
     parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
     between = reader.text[clause.right_edge.idx : verb.idx]
     return ":" not in between and ";" not in between
+
+
+ANSWERS = frozenset({"yes", "no", "so"})
+
+
+def _answer(verb: Token) -> range | None:
+    """A one-word answer after a verb of saying ("46 percent said yes", "half said so") or "the
+    same": the parser makes it an interjection, an adverb or an object, never a clause."""
+    for child in verb.rights:
+        if child.lower_ in ANSWERS and child.dep_ in ("intj", "advmod", "dobj", "npadvmod", "ccomp"):
+            return range(child.i, child.i + 1)
+        if child.lower_ == "same" and child.i == verb.i + 2 and verb.doc[verb.i + 1].lower_ == "the":
+            return range(verb.i + 1, child.i + 1)
+    return None
+
+
+def _question(verb: Token) -> range | None:
+    """What was asked, after a verb of asking with no clause of its own: "asked if she would run"
+    (the parser hangs the "if" clause as an adverbial), "asked workers if they ...", "asked about
+    the deal", "asked for a photo"."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children
+        ):
+            return range(child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "prep" and child.lower_ in ("about", "for"):
+            return range(child.i, child.right_edge.i + 1)
+    return None
+
+
+def _through_predicate(clause: Token, verb: Token) -> bool:
+    """A "that" clause hung below another predicate of the sentence is that predicate's, not the
+    verb's: "warned of X, arguing that Y", "urged X to act and proposed that Y"."""
+    return any(
+        a.i != verb.i and a.dep_ in syntax.VERBAL_DEPS for a in clause.ancestors if verb in a.ancestors
+    )

@@ -196,34 +196,6 @@ def opens(reader: Reader, quote: Quote, segment: Span) -> bool:
     return not reader.text[segment.start_char : max(segment.start_char, quote.start - 1)].strip()
 
 
-ANSWERS = frozenset({"yes", "no", "so"})
-
-
-def answer(verb: Token) -> range | None:
-    """A one-word answer after a verb of saying ("46 percent said yes", "half said so") or "the
-    same": the parser makes it an interjection, an adverb or an object, never a clause."""
-    for child in verb.rights:
-        if child.lower_ in ANSWERS and child.dep_ in ("intj", "advmod", "dobj", "npadvmod", "ccomp"):
-            return range(child.i, child.i + 1)
-        if child.lower_ == "same" and child.i == verb.i + 2 and verb.doc[verb.i + 1].lower_ == "the":
-            return range(verb.i + 1, child.i + 1)
-    return None
-
-
-def question(verb: Token) -> range | None:
-    """What was asked, after a verb of asking with no clause of its own: "asked if she would run"
-    (the parser hangs the "if" clause as an adverbial), "asked workers if they ...", "asked about
-    the deal", "asked for a photo"."""
-    for child in verb.rights:
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children
-        ):
-            return range(child.left_edge.i, child.right_edge.i + 1)
-        if child.dep_ == "prep" and child.lower_ in ("about", "for"):
-            return range(child.i, child.right_edge.i + 1)
-    return None
-
-
 def resumed(
     reader: Reader, verb: Token, segment: Span, pieces: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:

@@ -1,0 +1,30 @@
+"""What a reporting verb reports (contents.py), on sentences written for the test; each test failed
+with its rule removed."""
+
+from __future__ import annotations
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_a_that_clause_below_another_predicate_is_not_the_verbs(claims_of):
+    """ "warned of X, arguing that Y", "urged X to act, proposed that Y": the clause belongs to the
+    participle or the coordinated verb, and the verb reports its own phrase."""
+    found = speakers_and_texts(
+        claims_of(
+            "Last month, a group of 32 experts warned of a new kind of fraud after the hack, arguing that"
+            " the hackers could add fakes."
+        )
+    )
+    assert ("a group of 32 experts", "of a new kind of fraud after the hack") in found
+    found = speakers_and_texts(
+        claims_of(
+            "She urged the council to join a regional coalition to fight the floods, proposed that more"
+            " pumps be bought, and pushed to fund them."
+        )
+    )
+    assert found == [("She", "the council to join a regional coalition to fight the floods")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe told reporters outside the courthouse that the trial was a sham.")
+    ) == [("Jane Roe", "the trial was a sham")]
