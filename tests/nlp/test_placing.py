@@ -72,3 +72,18 @@ def test_a_report_between_the_pieces_of_a_resumed_quote_is_its_own_claim(claims_
     found = [c.text for c in claims_of(text)]
     assert "We will appeal the ruling, … Nobody here expected this outcome." in found
     assert "the panel had ignored the evidence" in found
+
+
+def test_a_verb_with_its_own_object_and_quote_does_not_take_the_quote_before_its_sentence(claims_of):
+    """ "“...” Roe called the plan “a disgrace.”": the quote closing the sentence before belongs to that
+    sentence; the verb's content is its object and the quoted predicate after it."""
+    text = (
+        'Jane Roe said the council "wasted the money." Bob Lee called the plan "an insult to the city."'
+        ' Mary Ann Poe called Lee a "sore loser."'
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert [t for s, t in found if s == "Bob Lee"] in (
+        ['the plan "an insult to the city."'],
+        ["an insult to the city."],
+    )
+    assert ("Mary Ann Poe", 'Lee a "sore loser."') in found

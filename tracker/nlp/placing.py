@@ -17,7 +17,7 @@ from tracker.nlp.types import Quote
 
 ATTACHING = re.compile(r"^[\s,:—–-]*$")
 INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
-OWN_CONTENT = frozenset({"ccomp", "xcomp"})
+OWN_CONTENT = frozenset({"ccomp", "xcomp", "oprd"})  # "called him a liar": its own content
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
 OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
@@ -47,9 +47,13 @@ def attached_quotes(
         if c.dep_ not in ("nsubj", "nsubjpass", "punct")
         and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
     ]
-    # A verb with its own clause after it ("Smith said he would ...") does not take a quote before
-    # it: that one closed the sentence before, or belongs to an opening phrase ("Citing “...,” ...").
-    has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children)
+    # A verb with its own clause, predicate or quote after it ("Smith said he would ...", "Roe called
+    # the plan “a disgrace”") does not take a quote before it: that one closed the sentence before,
+    # or belongs to an opening phrase ("Citing “...,” ...").
+    has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children) or (
+        any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+        and any(q.start > verb.idx for q in quotes_in(reader.quotes, verb.idx, segment.end_char))
+    )
     # "“...,” Roe said, recalling a visit": a participle that borrows the speaker of the verb it hangs
     # on does not take that verb's quote
     borrowed = subject is not None and subject.head != verb and verb.dep_ in ("advcl", "pcomp")
