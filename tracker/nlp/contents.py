@@ -16,7 +16,16 @@ def verb_content(
     reader: Reader, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
 ) -> tuple[str, list[tuple[int, int]]]:
     """(form, pieces) of the verb's content; the form (quote, clause, phrase, around) is what
-    confidence.py reads: a clause or a quote reports words, a noun phrase often does not."""
+    confidence.py reads: a clause or a quote reports words, a noun phrase often does not. A
+    trigger whose content is "words" reports no phrase ("maintained that X", not "maintained a
+    lead")."""
+    form, pieces = _content(reader, verb, trigger, subject, segment)
+    return (form, []) if trigger.content == "words" and form == "phrase" else (form, pieces)
+
+
+def _content(
+    reader: Reader, verb: Token, trigger: Trigger, subject: Token | None, segment: Span
+) -> tuple[str, list[tuple[int, int]]]:
     if trigger.content == "clause":
         return "clause", [reader.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
     if pieces := placing.attached_quotes(reader, verb, subject, segment):

@@ -9,7 +9,9 @@ in which the word reports nothing: "a firm called Acme"), "addressee" (the objec
 not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
 "content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject, "quote":
-only words quoted after it or introduced by it: "she posted: “...”", not "posted a photo"),
+only words quoted after it or introduced by it: "she posted: “...”", not "posted a photo"; "words":
+a quote, a clause or the words around it, never its object: "maintained that ...", not "maintained a
+lead"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
 say whether ...", "has never said that ..."; without one, a negated verb reports nothing) and
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
@@ -47,7 +49,9 @@ class Trigger:
     subjects: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     strict: bool = False  # the speaker must resolve (a name, a pronoun, a possessed proxy)
-    content: str = "complement"  # complement, phrase (the verb phrase), clause (with its subject), quote
+    content: str = (
+        "complement"  # complement, phrase (the verb phrase), clause (with its subject), quote, words
+    )
     # the verb needs one of these dependents ("oprd", "ccomp", "prep:for"): "called him a liar" and
     # "called for a ban" report words, "called him" (on the phone) does not
     requires: frozenset[str] = frozenset()
