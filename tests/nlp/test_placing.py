@@ -55,10 +55,10 @@ def test_a_quote_after_a_participle_of_saying_goes_on_in_the_participles_words(c
     assert ("Jane Roe", "the board had not yet met … Nobody here expected this outcome.") in found
 
 
-def test_a_quote_after_a_participle_with_no_clause_still_resumes_the_quote_before(claims_of):
+def test_a_quote_after_a_participle_that_reports_nothing_still_resumes_the_quote_before(claims_of):
     text = (
-        "The vote was close. “We will appeal the ruling,” Jane Roe said, recalling a similar case from"
-        " 2019. “Nobody here expected this outcome.”"
+        "The vote was close. “We will appeal the ruling,” Jane Roe said, smiling at the cameras."
+        " “Nobody here expected this outcome.”"
     )
     found = speakers_and_texts(claims_of(text))
     assert ("Jane Roe", "We will appeal the ruling, … Nobody here expected this outcome.") in found
@@ -87,3 +87,17 @@ def test_a_verb_with_its_own_object_and_quote_does_not_take_the_quote_before_its
         ["an insult to the city."],
     )
     assert ("Mary Ann Poe", 'Lee a "sore loser."') in found
+
+
+def test_a_quote_after_a_participle_with_an_object_goes_on_in_the_participles_words(claims_of):
+    """ "“X,” Roe said, adding a plug for her book. “Z.”": Z goes on from "adding", not from X."""
+    found = speakers_and_texts(
+        claims_of(
+            "The market fell again on Monday. “Be careful with your savings, because it could get rough,”"
+            " Jane Roe said, adding a plug for her own book. “Nobody explains it better than me.”"
+        )
+    )
+    assert found == [
+        ("Jane Roe", "Be careful with your savings, because it could get rough,"),
+        ("Jane Roe", "a plug for her own book … Nobody explains it better than me."),
+    ]

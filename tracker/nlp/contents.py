@@ -57,7 +57,8 @@ def _content(
     if not trigger.addressee and (
         any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
     ):  # "urged Congress to act", "called him a liar": what follows the verb
-        return "phrase", [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (
         trigger.passive_topic and (topic := syntax.passive_topic(verb)) is not None
     ):  # "The meeting was first reported by X"

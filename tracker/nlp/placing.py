@@ -235,14 +235,15 @@ def _resume(
 
 
 def handed_on(reader: Reader, verb: Token) -> Token | None:
-    """ "“X,” Roe said, adding that Y.": a participle of saying with a clause of its own that closes
-    the attribution's sentence; a quote standing alone after it goes on in its words, not in X's."""
+    """ "“X,” Roe said, adding that Y.": a participle of saying with a clause or an object of its own
+    ("adding a plug for his book") that closes the attribution's sentence; a quote standing alone
+    after it goes on in its words, not in X's."""
     for child in verb.rights:
         if (
             child.dep_ == "advcl"
             and child.lower_.endswith("ing")
             and child.lower_ in reader.triggers.verbs
-            and any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)
+            and any(c.i > child.i and (c.dep_ == "ccomp" or syntax.is_object(c)) for c in child.children)
         ):
             return child
     return None
