@@ -106,7 +106,7 @@ def test_the_same_quote_from_three_outlets_is_one_claim_with_three_reports(story
 
 
 def test_a_batch_reads_a_claims_evidence_once_and_keeps_what_it_attaches(story, musk):
-    """Within one placing (`claim_evidence.remembered`) a stored claim's evidence is read once, then
+    """Within one placing (one `claim_evidence.Kept` handed to each call) a stored claim's evidence is read once, then
     kept as the batch attaches to it: the third report joins the claim by a quote only the second
     brought. Seen failing with the attached evidence left out of what is kept (a second claim) and
     with nothing kept (two reads)."""
@@ -114,9 +114,10 @@ def test_a_batch_reads_a_claims_evidence_once_and_keeps_what_it_attaches(story, 
     say(rows[0], 'xAI had been "partly distilling OpenAI" for a year', entity=musk)
     say(rows[1], 'the company was "partly distilling OpenAI", taking "a few shortcuts"', entity=musk)
     say(rows[2], 'his team merely took "a few shortcuts" on safety testing', entity=musk)
-    with claim_evidence.remembered(), CaptureQueriesContext(connection) as queries:
+    kept = claim_evidence.Kept()
+    with CaptureQueriesContext(connection) as queries:
         for row in rows:
-            claim_linking.link_claims(row)
+            claim_linking.link_claims(row, kept=kept)
     claim = Claim.objects.get()
     assert claim.evidence.count() == 3
     reads = [q for q in queries if '"crossref_evidence"."quotes"' in q["sql"] and "IN (" in q["sql"]]

@@ -1,36 +1,20 @@
 """What claim linking compares a stored claim's evidence on (content words, quote keys), read once per
-placing of a batch (`remembered`, entered by `linking._place` inside its transaction, so a placing run
-again after a lost deadlock starts afresh) rather than once per article of the batch that may join the
-claim: `claim_linking` reads the claims it has not seen (`kept`), adds the evidence it attaches to those
-it has, and forgets a claim whose evidence it removes. Outside `remembered` nothing is kept."""
+placing of a batch rather than once per article of the batch that may join the claim (`Kept`). The
+placing (`linking._place`, inside its transaction, so a placing run again after a lost deadlock starts
+afresh) makes one and hands it to each `claim_linking.link_claims` of the batch: that reads the claims
+it has not seen, adds the evidence it attaches to those it has, and forgets a claim whose evidence it
+removes. A `link_claims` given none keeps nothing past its own call."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 
 Compared = tuple[list[frozenset[str]], set[str]]  # each evidence row's content words; the quote keys
 
-_kept: ContextVar[dict[int, Compared] | None] = ContextVar("crossref_claim_evidence", default=None)
 
+class Kept(dict[int, Compared]):
+    """A batch's, by claim id."""
 
-@contextmanager
-def remembered() -> Iterator[None]:
-    token = _kept.set({})
-    try:
-        yield
-    finally:
-        _kept.reset(token)
-
-
-def kept() -> dict[int, Compared]:
-    """The batch's, by claim id (a new empty dict outside `remembered`: nothing is kept)."""
-    found = _kept.get()
-    return {} if found is None else found
-
-
-def forget(claim_ids: Iterable[int]) -> None:
-    found = kept()
-    for pk in claim_ids:
-        found.pop(pk, None)
+    def forget(self, claim_ids: Iterable[int]) -> None:
+        for pk in claim_ids:
+            self.pop(pk, None)

@@ -66,7 +66,9 @@ class _Known:
 
 
 @transaction.atomic
-def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
+def link_claims(
+    article: Article, *, answers: bool = True, kept: claim_evidence.Kept | None = None
+) -> list[Claim]:
     """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
 
     Idempotent: the article's evidence on unlocked claims is removed and rebuilt, so a re-run ends with
@@ -74,7 +76,9 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
     Locked claims are never changed, and keep their evidence, but new evidence still attaches to them.
     Claims that lost this article's evidence and were not relinked get their counts refreshed here;
     the caller refreshes the returned ones. With `answers=False` the story's answers are not linked
-    here: a caller linking a batch runs `link_responses` once per story instead."""
+    here: a caller linking a batch runs `link_responses` once per story instead. `kept`: the batch's
+    stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch."""
+    kept = claim_evidence.Kept() if kept is None else kept
     membership = StoryArticle.objects.select_related("story").filter(article=article).first()
     story = membership.story if membership else None
     removed = Evidence.objects.filter(article=article, claim__locked=False)
@@ -83,10 +87,10 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
         previous.setdefault(start, set()).add(claim_id)
     removed_from = set().union(*previous.values())
     removed.delete()
-    claim_evidence.forget(removed_from)
+    kept.forget(removed_from)
 
     candidates = list(ClaimCandidate.objects.filter(article=article).order_by("start", "pk"))
-    known = _known_claims(article, candidates, story, removed_from)
+    known = _known_claims(article, candidates, story, removed_from, kept)
     pinned = _pinned(article, known)
     case_id = _case_id(article, story)
     # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
@@ -114,7 +118,7 @@ def link_claims(article: Article, *, answers: bool = True) -> list[Claim]:
     for candidate in candidates:
         claim = assigned[candidate.pk].claim
         linked.setdefault(claim.pk, claim)
-    _attach([(assigned[c.pk].claim, c) for c in candidates], article)
+    _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept)
 
     stale = Claim.objects.filter(pk__in=removed_from - set(linked))
     stale.filter(locked=False, evidence__isnull=True).delete()
@@ -145,7 +149,11 @@ def _candidate_key(candidate: ClaimCandidate) -> Key:
 
 
 def _known_claims(
-    article: Article, candidates: list[ClaimCandidate], story: Story | None, previous: set[int]
+    article: Article,
+    candidates: list[ClaimCandidate],
+    story: Story | None,
+    previous: set[int],
+    memo: claim_evidence.Kept,
 ) -> list[_Known]:
     """The claims the candidates may join (same speakers; same story, evidence within the window, or
     evidence this run removed), with the content words and quotes of their evidence: three queries."""
@@ -167,7 +175,6 @@ def _known_claims(
         c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[_words(c.text)]) for c in claims
     }
     known = {pk: k for pk, k in known.items() if k.key in keys}
-    memo = claim_evidence.kept()  # each claim's evidence read once per batch
     if unread := [pk for pk in known if pk not in memo]:
         read: dict[int, tuple[list, set]] = {pk: ([], set()) for pk in unread}
         rows = Evidence.objects.filter(claim_id__in=unread).values_list("claim_id", "quotes", "text")
@@ -258,7 +265,7 @@ EVIDENCE_FIELDS = (
 )
 
 
-def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None:
+def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article, memo: claim_evidence.Kept) -> None:
     """The article's evidence for each (claim, candidate), in one insert; what already exists (on a
     locked claim, which keeps its evidence) stays as it is."""
     existing = set(Evidence.objects.filter(article=article).values_list("claim_id", "start"))
@@ -275,7 +282,6 @@ def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article) -> None
                 **values,
             )
     Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
-    memo = claim_evidence.kept()
     for evidence in new.values():  # a claim the batch has read keeps its new evidence
         if evidence.claim_id in memo:
             memo[evidence.claim_id][0].append(_words(evidence.text or ""))

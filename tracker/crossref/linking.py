@@ -102,19 +102,18 @@ def _place(
     articles of the neighbourhood (`near`) into or out of, besides the batch's own, and the articles
     whose story changed (the batch's, and those settling moved)."""
     serialise_linking()
-    with claim_evidence.remembered():
-        return _placed(articles, near)
+    return _placed(articles, near, claim_evidence.Kept())  # stored claims' evidence, read once a placing
 
 
 def _placed(
-    articles: Sequence[Article], near: list[int]
+    articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept
 ) -> tuple[list[LinkResult], list[int], frozenset[int]]:
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
     for article in articles:
         story = clustering.assign_story(article).story
-        linked = claim_linking.link_claims(article, answers=False)
+        linked = claim_linking.link_claims(article, answers=False, kept=kept)
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
     settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
@@ -167,7 +166,7 @@ def _story_steps(
     # Events of these stories before the batch: one that loses its claims has changed too.
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     # the rows and events the stories share are written once, as the last story left them
-    pending, writes = discrepancies.Pending(), event_writes.Pending(across=True)
+    pending, writes = discrepancies.Pending(), event_writes.Pending()
     batch = BatchReads()  # a claim several of these stories report is read once
     for pk, story in stories.items():
         reads = StoryReads.of(story, batch)  # read once for both steps
