@@ -104,13 +104,13 @@ def test_a_batch_writes_what_its_stories_share_once():
     assert Event.objects.get(pk=event.pk).stories.count() == 2 and row.story_id == stories[1].pk
     built = (event.title, event.summary, row.story_id, row.variants)
     histories = event.history.count() + row.history.count()
-    pending, writes = discrepancies.Pending(), event_writes.Pending(across=True)
+    pending, writes = discrepancies.Pending(), event_writes.Pending()
     for story in stories:
         reads = StoryReads.of(story)
         discrepancies.detect(story, reads, pending=pending)
         events.update_events(story, reads, pending=writes)
         if story == stories[0]:  # the first story's own values, not written yet
-            assert writes.events[event.pk].title != built[0] and pending.rows[row.key].story_id != built[2]
+            assert writes.rows[event.pk].title != built[0] and pending.rows[row.key].story_id != built[2]
     pending.write()
     writes.write()
     event, row = Event.objects.get(pk=event.pk), Discrepancy.objects.get(pk=row.pk)

@@ -10,45 +10,34 @@ story's step can have moved (`event_changes.reported_anew`) are counted again th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from tracker.crossref import corroboration
 from tracker.crossref.models import Event
+from tracker.crossref.pending import Held
 
 UNRECORDED = frozenset({"last_changed_at"})  # left out of the event's history (models.Event.history)
 
 
-@dataclass
-class Pending:
-    """`across`: shared by several stories' steps, one of which may delete an event another updated
-    (one step never deletes an event it built): the events still there are read before writing."""
+class Pending(Held[int, Event]):
+    """Shared by several stories' steps, one of which may delete an event another updated (one step
+    never deletes an event it built): the events still there are read before writing."""
 
-    across: bool = False
-    events: dict[int, Event] = field(default_factory=dict)  # by id: the batch's one instance of each
-    stored: dict[int, dict] = field(default_factory=dict)  # what was read of each, before the batch
-    changed: dict[int, set[str]] = field(default_factory=dict)
-    counted: dict[int, Event] = field(default_factory=dict)  # to count again once written, by id
+    def __init__(self) -> None:
+        super().__init__(tuple(f.attname for f in Event._meta.concrete_fields))
+        self.counted: dict[int, Event] = {}  # to count again once written, by id
 
     def known(self, read: Iterable[Event]) -> list[Event]:
         """The events read, each as the batch already holds it (its pending values) when it does."""
-        found = []
-        for event in read:
-            if event.pk not in self.events:
-                self.events[event.pk] = event
-                self.stored[event.pk] = {
-                    f.attname: getattr(event, f.attname) for f in Event._meta.concrete_fields
-                }
-            found.append(self.events[event.pk])
-        return found
+        return [self.hold(event.pk, event) for event in read]
 
     def update(self, event: Event, values: dict) -> None:
         """The values the machine says, on the batch's instance; written by `write`."""
-        self.known([event])
+        self.hold(event.pk, event)
         changed = [name for name, value in values.items() if getattr(event, name) != value]
         for name in changed:
             setattr(event, name, values[name])
         if changed:
-            self.changed.setdefault(event.pk, set()).update(changed)
+            self.mark(event.pk, changed)
 
     def count(self, events: Iterable[Event]) -> None:
         """Count these again (their first report) once the batch's stories are done: an event several
@@ -58,18 +47,15 @@ class Pending:
     def write(self) -> None:
         """Each changed event that still exists, once, with what differs from what was read (a change
         of fields the history leaves out only, without a history row); then those to count again."""
-        changed = {pk: names for pk, names in self.changed.items() if pk in self.events}
-        self.changed.clear()
+        changed = self.take()
         alive = (
             set(Event.objects.filter(pk__in=list(changed)).values_list("pk", flat=True)) if changed else ()
         )
         for pk in sorted(alive):
-            event, was = self.events[pk], self.stored[pk]
-            if names := sorted(n for n in changed[pk] if getattr(event, n) != was.get(n)):
-                if UNRECORDED.issuperset(names):
-                    Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
-                else:
-                    event.save(update_fields=names)
-                was.update((n, getattr(event, n)) for n in names)
+            event, names = self.rows[pk], changed[pk]
+            if UNRECORDED.issuperset(names):
+                Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
+            else:
+                event.save(update_fields=names)
         counted, self.counted = list(self.counted.values()), {}
         corroboration.refresh_events(counted)

@@ -10,14 +10,12 @@ outlet corrected itself, extraction improved) its row stays as it was, for the r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
 from django.db import transaction
 
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy, Story
+from tracker.crossref.pending import Held
 from tracker.crossref.story_reads import StoryReads
 
 RULES = (
@@ -31,33 +29,23 @@ RULES = (
 )
 
 
-@dataclass
-class Pending:
+WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row
+
+
+class Pending(Held[str, Discrepancy]):
     """The rows a linking batch's stories found, by key, and the fields changed on each, written once
     when the batch's stories are done (`write`): a claim reported in several of the batch's stories is
     found by each, with that story and its scope's order of variants, and only the last one found stays
     (as when every story wrote its own, one after the other), so the others cost no write."""
 
-    rows: dict[str, Discrepancy] = field(default_factory=dict)
-    changed: dict[str, set[str]] = field(default_factory=dict)
-    stored: dict[str, dict] = field(default_factory=dict)  # what was written of each row, as read
-
-    def read(self, rows: Iterable[Discrepancy]) -> None:
-        for row in rows:
-            self.rows[row.key] = row
-            self.stored[row.key] = {f: getattr(row, f) for f in WRITTEN}
+    def __init__(self) -> None:
+        super().__init__(WRITTEN)
 
     def write(self) -> None:
         """Each changed row once, only if it ends other than it was read (found back as it was by
         a later story: no write)."""
-        for key, fields in self.changed.items():
-            row, was = self.rows[key], self.stored.get(key, {})
-            if fields := sorted(f for f in fields if f not in was or getattr(row, f) != was[f]):
-                row.save(update_fields=[*(f.removesuffix("_id") for f in fields), "updated_at"])
-        self.changed.clear()
-
-
-WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row
+        for key, fields in self.take().items():
+            self.rows[key].save(update_fields=[*fields, "updated_at"])
 
 
 @transaction.atomic
@@ -75,10 +63,11 @@ def detect(
             found.setdefault(item.key, item)
     pending = Pending() if pending is None else pending
     if unread := [key for key in found if key not in pending.rows]:  # one read for all
-        pending.read(Discrepancy.objects.filter(key__in=unread))
+        for row in Discrepancy.objects.filter(key__in=unread):
+            pending.hold(row.key, row)
     rows = pending.rows
     made = [record(item, story=story, row=rows.get(item.key), pending=pending) for item in found.values()]
-    rows.update((row.key, row) for row in made)
+    rows.update((row.key, row) for row in made)  # made here: all set on them is written
     if alone:
         pending.write()
     return made
@@ -110,23 +99,21 @@ def record(
         )
     if created or is_curated(row):
         return row
-    changed = []
+    changed = []  # attnames, as `Pending` compares them
     if story is not None and row.story_id != story.pk:
         row.story = story
-        changed.append("story")
+        changed.append("story_id")
     if row.variants != found.variants:
         row.variants = found.variants
         changed.append("variants")
     if found.claim is not None and row.claim_id != found.claim.pk:
         row.claim = found.claim
-        changed.append("claim")
+        changed.append("claim_id")
     if found.event is not None and row.event_id != found.event.pk:
         row.event = found.event
-        changed.append("event")
+        changed.append("event_id")
     if changed and pending is not None:
-        pending.changed.setdefault(row.key, set()).update(
-            f"{f}_id" if f != "variants" else f for f in changed
-        )
+        pending.mark(row.key, changed)
     elif changed:
         row.save(update_fields=[*changed, "updated_at"])
     return row
