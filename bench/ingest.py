@@ -489,16 +489,18 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     create_feeds(hosts)
     warm_extraction()
     spent = {"extraction": 0.0, "cross-referencing": 0.0}
+    cpu = {"extraction": 0.0, "cross-referencing": 0.0}  # this thread's CPU seconds
     originals = {"extraction": (extraction, "extract"), "cross-referencing": (linking, "link_articles")}
 
     def timed(key, function):
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            started = time.perf_counter()
+            started, began = time.perf_counter(), time.thread_time()
             try:
                 return function(*args, **kwargs)
             finally:
                 spent[key] += time.perf_counter() - started
+                cpu[key] += time.thread_time() - began
 
         return wrapper
 
@@ -514,7 +516,11 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
         stages.remove()
         for module, name in originals.values():
             setattr(module, name, getattr(module, name).__wrapped__)
-    return analysed(elapsed, expected), spent | {"stages": dict(stages.spent)}
+    return analysed(elapsed, expected), spent | {
+        "stages": dict(stages.spent),
+        "cpu": cpu,
+        "stages cpu": dict(stages.cpu),
+    }
 
 
 def bare_nlp_rate(texts: list[str]) -> tuple[float, list[str]]:
@@ -800,7 +806,7 @@ def main() -> None:
 
             url = fresh_database(var_dir, "one")
             one, spent = one_process(chain.hosts, args.articles)
-            stages = spent.pop("stages")
+            stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
             texts = stored_texts()
             bare_rate, pipe_names = bare_nlp_rate(texts)
             other = one.seconds - sum(spent.values())
@@ -818,9 +824,17 @@ def main() -> None:
                 "  of which                  "
                 + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
                 + f", the rest (fetch, pages, storing) {other:.1f} s",
+                "  CPU (this thread)         "
+                + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in cpu.items()),
                 "  cross-referencing by stage "
                 + ", ".join(
                     f"{k} {v:.1f} s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05
+                ),
+                "  the same, CPU             "
+                + ", ".join(
+                    f"{k} {v:.1f} s"
+                    for k, v in sorted(stages_cpu.items(), key=lambda kv: -kv[1])
+                    if v >= 0.05
                 ),
                 f"ratio 1 process / bare     {one.rate / bare_rate:8.2f}x        "
                 + verdict(one.rate / bare_rate, GOALS["one"]),

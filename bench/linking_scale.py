@@ -44,25 +44,29 @@ STAGES = (
 
 
 class StageClock:
-    """Exclusive time per stage: the time of a stage minus the stages it called."""
+    """Exclusive time per stage: the time of a stage minus the stages it called; wall (`spent`) and the
+    calling thread's CPU (`cpu`, steadier on a shared machine)."""
 
     def __init__(self) -> None:
         self.spent: dict[str, float] = defaultdict(float)
-        self._stack: list[list[float]] = []  # [started, time spent in children]
+        self.cpu: dict[str, float] = defaultdict(float)
+        self._stack: list[list[float]] = []  # [started, CPU at start, wall and CPU spent in children]
         self._originals: list[tuple] = []
 
     def wrap(self, label: str, function):
         @functools.wraps(function)
         def timed(*args, **kwargs):
-            self._stack.append([time.perf_counter(), 0.0])
+            self._stack.append([time.perf_counter(), time.thread_time(), 0.0, 0.0])
             try:
                 return function(*args, **kwargs)
             finally:
-                started, children = self._stack.pop()
-                total = time.perf_counter() - started
+                started, began, children, children_cpu = self._stack.pop()
+                total, cpu = time.perf_counter() - started, time.thread_time() - began
                 self.spent[label] += total - children
+                self.cpu[label] += cpu - children_cpu
                 if self._stack:
-                    self._stack[-1][1] += total
+                    self._stack[-1][2] += total
+                    self._stack[-1][3] += cpu
 
         return timed
 
