@@ -156,3 +156,23 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
     found = features.cluster(profiles)
     assert sorted(found) == expected
     assert 1 < len(found) < len(profiles)
+
+
+def test_products_add_each_pairs_keys_in_the_order_they_first_occur(monkeypatch):
+    """`_products` sums a pair's products key after key, the keys in the order they first occur: the
+    very bits of that plain loop, whatever BLAS the machine has (a dense matrix product sums in its
+    own blocks); summed in runs of keys (`_PAIRS`, the memory bound) it is the same to rounding."""
+    rng = random.Random(3)
+    vectors = [{f"t{rng.randrange(50)}": rng.random() for _ in range(rng.randint(0, 25))} for _ in range(40)]
+    keys = list(dict.fromkeys(key for vector in vectors for key in vector))
+    expected = [[0.0] * 40 for _ in range(40)]
+    for i, a in enumerate(vectors):
+        for j, b in enumerate(vectors):
+            for key in keys:
+                if i != j and key in a and key in b:
+                    expected[i][j] += a[key] * b[key]
+    off = ~linkage.np.eye(40, dtype=bool)
+    found = linkage._products(vectors)
+    assert (found[off] == linkage.np.array(expected)[off]).all()
+    monkeypatch.setattr(linkage, "_PAIRS", 7)
+    assert linkage.np.allclose(linkage._products(vectors), found, rtol=1e-12, atol=0)

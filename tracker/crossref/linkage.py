@@ -4,9 +4,10 @@ Settling a batch reclusters its neighbourhood (every linked article within three
 once per new article and once per batch, so these run with a few hundred articles many times a batch:
 
 - `pair_links`: every pair's `features.pair_score`, computed for all pairs at once over numpy arrays
-  (dot products of the term vectors as one matrix product over the terms two or more articles share;
-  participants, quotes and named days by the same products) instead of a Python call per pair. The
-  formula is `pair_score`'s, term for term. A sample of pairs (the best-scored and a spread of others)
+  (dot products of the term vectors as a sparse product over the terms two or more articles share,
+  each pair's sum taken in one fixed order of the terms; participants, quotes and named days by the
+  same products) instead of a Python call per pair. The formula is `pair_score`'s, term for term. A
+  sample of pairs (the best-scored and a spread of others: 16 of them, each a Python `pair_score`)
   is checked against `pair_score` itself on every call; should they disagree (the scoring changed and
   this copy did not), every pair is scored by `pair_score` instead and a warning is logged, so the
   clusters never depend on the copy being in step.
@@ -22,6 +23,7 @@ so the outcome does not depend on arrival order. Nothing here reads the database
 from __future__ import annotations
 
 import heapq
+import itertools
 import logging
 import random
 from collections.abc import Callable, Sequence
@@ -32,8 +34,9 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 TIE = 1e-12
-CHECKED_PAIRS = 48  # pairs checked against pair_score on every call (plus the best-scored)
-_COLUMNS = 2048  # terms per matrix product: bounds the memory at MAX_SCOPE articles
+CHECKED_PAIRS = 8  # pairs checked against pair_score on every call (plus the BEST_CHECKED best-scored)
+BEST_CHECKED = 8  # a scoring changed without this copy differs on nearly every pair, or on the best ones
+_PAIRS = 1 << 22  # holder pairs summed at once by `_products`: bounds the memory at MAX_SCOPE articles
 
 
 def pair_links(ranked: Sequence, vecs: Sequence[tuple[dict, dict]]) -> dict[tuple[int, int], float]:
@@ -179,29 +182,44 @@ def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features)
 
 
 def _products(vectors: Sequence[dict]) -> np.ndarray:
-    """Dot products of sparse vectors, over the keys two or more of them hold (the others add 0)."""
+    """Dot products of sparse vectors, over the keys two or more of them hold (the others add 0): each
+    pair's products key after key, in the order the keys first occur (`np.bincount` adds in array
+    order), so the sums do not depend on a BLAS's blocking or threads; and only the pairs that share a
+    key cost anything, not every vector times every shared key as a dense product does. The entries are
+    gathered by C loops (`np.fromiter` over the dicts), not a Python statement per entry."""
     n = len(vectors)
-    counts: dict = {}
-    for vector in vectors:
-        for key in vector:
-            counts[key] = counts.get(key, 0) + 1
-    column = {key: c for c, key in enumerate(k for k, count in counts.items() if count > 1)}
-    rows, cols, values = [], [], []
-    for row, vector in enumerate(vectors):
-        for key, value in vector.items():
-            c = column.get(key)
-            if c is not None:
-                rows.append(row)
-                cols.append(c)
-                values.append(value)
-    rows_, cols_, values_ = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values)
-    found = np.zeros((n, n))
-    for start in range(0, len(column), _COLUMNS):
-        inside = (cols_ >= start) & (cols_ < start + _COLUMNS)
-        block = np.zeros((n, min(_COLUMNS, len(column) - start)))
-        block[rows_[inside], cols_[inside] - start] = values_[inside]
-        found += block @ block.T
-    return found
+    lengths = np.fromiter(map(len, vectors), dtype=np.int64, count=n)
+    total = int(lengths.sum())
+    index: dict = {}  # a key's id: where it first occurs among all the entries
+    ids = np.fromiter(
+        map(index.setdefault, itertools.chain.from_iterable(vectors), itertools.count()),
+        dtype=np.int64,
+        count=total,
+    )
+    values = np.fromiter(itertools.chain.from_iterable(v.values() for v in vectors), dtype=float, count=total)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    shared = np.bincount(ids, minlength=total)[ids] > 1 if total else np.zeros(0, dtype=bool)
+    order = np.argsort(ids[shared], kind="stable")  # by key, first occurring first; rows ascending
+    ids, rows, values = ids[shared][order], rows[shared][order], values[shared][order]
+    starts = np.flatnonzero(np.diff(ids, prepend=-1))  # where each key's holders begin
+    sizes = np.diff(starts, append=len(ids))
+    found = np.zeros(n * n)
+    first = 0
+    while first < len(sizes):  # keys in runs of about _PAIRS holder pairs: bounds the memory
+        last = first + max(1, int(np.searchsorted(np.cumsum(sizes[first:] ** 2), _PAIRS, side="right")))
+        found += _key_products(rows, values, starts[first:last], sizes[first:last], n)
+        first = last
+    return found.reshape(n, n)
+
+
+def _key_products(rows, values, starts, sizes, n: int) -> np.ndarray:
+    """The products of every two holders of these keys (a key's entries are `rows[start:start + size]`,
+    `values` likewise), summed per pair of rows in key order: a flat n * n array."""
+    per_entry = np.repeat(sizes, sizes)  # each entry of a key pairs with each of the key's entries
+    entry = np.repeat(np.arange(starts[0], starts[0] + sizes.sum()), per_entry)
+    key_start = np.repeat(np.repeat(starts, sizes), per_entry)
+    other = key_start + np.arange(len(entry)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+    return np.bincount(rows[entry] * n + rows[other], weights=values[entry] * values[other], minlength=n * n)
 
 
 def _weighted_jaccard(vectors: Sequence[dict]) -> np.ndarray:
@@ -251,7 +269,7 @@ def _micros(moment) -> int:
 
 def _agrees(ranked, vecs, matrix: np.ndarray, rows, cols, score: Callable) -> bool:
     """The matrix equals `score` on the best-scored pairs and on a spread of others."""
-    best = np.argsort(-matrix[rows, cols], kind="stable")[:16]
+    best = np.argsort(-matrix[rows, cols], kind="stable")[:BEST_CHECKED]
 
     def close(i: int, j: int) -> bool:
         expected = score(ranked[i], ranked[j], vecs[i], vecs[j])
