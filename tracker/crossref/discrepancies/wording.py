@@ -71,10 +71,10 @@ def _statements(quotes: list[_Quote]) -> list[list[_Quote]]:
             i = parent[i]
         return i
 
+    articles = [q.article.pk for q in quotes]
     for i, a in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            b = quotes[j]
-            if a.article.pk != b.article.pk and _same(a, b, alone):
+        for j in range(i + 1, len(quotes)):  # a pair already joined through others is not compared
+            if articles[i] != articles[j] and root(i) != root(j) and _same(a, quotes[j], alone):
                 parent[root(j)] = root(i)
     components: dict[int, list[_Quote]] = defaultdict(list)
     for i, q in enumerate(quotes):
