@@ -217,3 +217,16 @@ def test_called_with_an_object_and_a_quoted_predicate_reports_the_words(claims_o
         claims_of(text)
     )
     assert claims_of("The hearing ran late. Greg Brockman called his brother.") == []
+
+
+def test_a_report_set_between_a_subject_and_its_predicate_is_the_name_after_the_verbs(claims_of):
+    """ "And Roe, said Doe, ..., will not forgive": parsed as Roe saying "Doe ... will not forgive"."""
+    text = (
+        "And Holloway, said Tom Reed, who remains friendly with his former boss, doesn't forgive or forget. "
+        "The tax, said Senator Jane Holloway, who chairs the committee, will not pass."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert ("Tom Reed", "doesn't forgive or forget") in found, found
+    assert ("Senator Jane Holloway", "will not pass") in found, found
+    [claim] = claims_of("Holloway, a Democrat, said Tom Reed, a Republican, would lose the race.")
+    assert claim.speaker == "Holloway"  # the subject set off by its own commas said it

@@ -58,8 +58,9 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
 def reported_apart(reader: Reader, complement: Token) -> set[int]:
     """Tokens of a complement that another report of the same speaker holds, not this one: a
     participle ("... that X, adding that Y") or a verb of saying the parser coordinated with the
-    complement's own verb ("said that X and predicted that Y"; the "and" goes with it); and another
-    speaker's report coordinated with it ("said X, while Lee says Y")."""
+    complement's own verb ("said that X and predicted that Y"; the "and" goes with it); another
+    speaker's report coordinated with it ("said X, while Lee says Y"); and the speaker of a report set
+    between a subject and its predicate ("And Roe, said Doe, will not forgive": `interposed`)."""
     apart: set[int] = set()
     for nested in complement.children:
         if nested.i < complement.i or nested.lower_ not in reader.triggers.verbs:
@@ -75,7 +76,29 @@ def reported_apart(reader: Reader, complement: Token) -> set[int]:
             if reader.doc[first - 1].dep_ == "cc" and reader.doc[first - 1].head == complement:
                 first -= 1
             apart |= set(range(first, nested.right_edge.i + 1))
+    if (name := interposed(reader, complement.head)) is not None and name.head == complement:
+        last = name.right_edge.i
+        apart |= set(range(name.left_edge.i, last + (reader.doc[last].text != ",") + 1))  # and its comma
     return apart
+
+
+def interposed(reader: Reader, verb: Token) -> Token | None:
+    """ "And Roe, said Doe, who knows her, will not forgive": a report set between a subject and its
+    predicate, which the parser reads as Roe saying "Doe ... will not forgive". The name right after
+    the verb, the subject of the verb's clause set off by commas, speaks, when the verb's own subject
+    runs up to a comma just before it and holds none itself."""
+    doc = reader.doc
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if own is None or clause is None or own.right_edge.i + 2 < verb.i or doc[verb.i - 1].text != ",":
+        return None
+    if any(t.text == "," for t in doc[own.left_edge.i : verb.i - 1]):
+        return None  # "Roe, a Democrat, said Doe, a Republican, would lose": Roe said it
+    name = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    if name is None or reader.speakers.mention_at(name) is None:
+        return None
+    last = name.right_edge.i
+    return name if doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",") else None
 
 
 def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
@@ -100,6 +123,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     if _reporting_conjunct(reader, verb):
         verb = verb.head.head
     found, passive = syntax.subject(verb)
+    if found is not None and found.i < verb.i and (name := interposed(reader, verb)) is not None:
+        return name, False  # "And Roe, said Doe, will not forgive": Doe
     if found is None and (not passive or verb.dep_ == "conj"):
         found = (
             lost_subject(reader, verb, segment)
