@@ -174,3 +174,15 @@ def test_a_long_partitive_speaker_keeps_the_group_it_is_one_of():
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [c.speaker for c in found.claims] == ["one of two witnesses"]
+
+
+def test_a_document_filed_or_made_by_a_name_speaks_for_it():
+    text = (
+        "The evidence is insufficient, according to a court document filed by state attorney Dave Aronberg. "
+        "A living wage is about 12 dollars an hour, according to calculations by Amy Glasmeier of the "
+        "Massachusetts Institute of Technology."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["The evidence is insufficient"] == ("a court document", "Dave Aronberg")
+    assert by_content["A living wage is about 12 dollars an hour"] == ("calculations", "Amy Glasmeier")
