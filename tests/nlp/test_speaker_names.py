@@ -186,3 +186,14 @@ def test_a_document_filed_or_made_by_a_name_speaks_for_it():
     by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
     assert by_content["The evidence is insufficient"] == ("a court document", "Dave Aronberg")
     assert by_content["A living wage is about 12 dollars an hour"] == ("calculations", "Amy Glasmeier")
+
+
+def test_a_group_named_only_by_its_clause_keeps_the_clause():
+    text = (
+        "But some who advocate free speech argue that the rules put too much power in the hands of firms. "
+        "Many who attended the rally said the speech was too long."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: c.speaker for c in found.claims}
+    assert by_content["the rules put too much power in the hands of firms"] == "some who advocate free speech"
+    assert by_content["the speech was too long"] == "Many who attended the rally"

@@ -3,8 +3,8 @@ pronouns and the labels (and gender) of the mentions they may refer to, anaphors
 proxies (a document or spokesperson that speaks for someone), roles, the writer's own pronouns, the
 shares and polls of survey results, the verbs that issue a document, the verbs of causing ("led Roe to
 declare"), the words of addressing ("a pitch to farmers saying"), the nouns of acts ("made an attempt to
-...") and the verbs of sending ("emailed supporters saying"), and the honorifics that tell a name's
-gender ("Mrs. Roe")."""
+...") and the verbs of sending ("emailed supporters saying"), the words that name a group by the clause
+after them ("some who advocate ..."), and the honorifics that tell a name's gender ("Mrs. Roe")."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class SpeakerWords:
     addressing: frozenset[str] = frozenset()  # "a pitch to farmers saying": the sender speaks
     acts: frozenset[str] = frozenset()  # "made an attempt to ..., saying": who made it speaks
     sending: frozenset[str] = frozenset()  # "emailed supporters saying": the sender speaks
+    groups: frozenset[str] = frozenset()  # "those surveyed", "some who back her": the clause says who
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -44,6 +45,7 @@ SETS = {
     "address": "addressing",
     "act": "acts",
     "send": "sending",
+    "group": "groups",
 }
 
 

@@ -42,7 +42,6 @@ PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
 PARTITIVES = frozenset(
     {"one", "some", "many", "several", "most", "none", "each", "both", "all", "two", "three"}
 )
-GROUPS = frozenset({"those", "these"})  # a group a clause describes: "those surveyed say"
 MAX_WORDS = 8  # a speaker phrase longer than this is cut back to its head and nearest modifiers
 
 
@@ -207,7 +206,9 @@ class SpeakerResolver:
             start = quote + 1
         if (dateline := referents.dateline_end(self.doc, start)) is not None and dateline < token.i:
             start = dateline + 1  # "RENO, Nev. (AP) — Jane Roe": Jane Roe
-        group = token.lower_ in GROUPS  # "those surveyed", "those who back her": the clause says who
+        group = token.lower_ in self.words.groups and any(  # "those surveyed", "some who back her"
+            c.dep_ in ("acl", "relcl") for c in token.children
+        )  # the clause on the word itself says who ("many of the leaders who ...": the leaders do)
         for child in token.rights:
             if (child.dep_ not in RIGHT_OF_HEAD and not (group and child.dep_ in ("acl", "relcl"))) or (
                 child.left_edge.i != end
