@@ -39,3 +39,17 @@ def test_a_verb_that_reports_only_words_takes_no_object_phrase(claims_of):
     assert speakers_and_texts(claims_of("“We won that race fairly,” Jane Roe maintained.")) == [
         ("Jane Roe", "We won that race fairly,")
     ]
+
+
+def test_a_past_verb_coordinated_with_a_present_reported_one_is_the_reporters(claims_of):
+    """ "said she admires X and praised Y": the tense changes back to the story's; "is independent and
+    is being run by ..." and "backed X and praised Y" stay in the reported words."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe said she admires the new plan and praised its author at length on Monday.")
+    ) == [("Jane Roe", "she admires the new plan")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said the inquiry is independent and is being run by career lawyers.")
+    ) == [("Jane Roe", "the inquiry is independent and is being run by career lawyers")]
+    assert speakers_and_texts(claims_of("Jane Roe said she backed the new plan and praised its author.")) == [
+        ("Jane Roe", "she backed the new plan and praised its author")
+    ]

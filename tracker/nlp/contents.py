@@ -40,6 +40,7 @@ def _content(
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
+        tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
     if (
@@ -109,3 +110,39 @@ def _through_predicate(clause: Token, verb: Token) -> bool:
     return any(
         a.i != verb.i and a.dep_ in syntax.VERBAL_DEPS for a in clause.ancestors if verb in a.ancestors
     )
+
+
+PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can", "’s", "'s", "’re", "'re"})
+OWN = frozenset({"dobj", "ccomp", "xcomp"})  # the conjunct does something of its own: "praised its author"
+PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "spoke", "wrote", "met", "left"})
+
+
+def _reporters_conjunct(verb: Token, complement: Token) -> set[int]:
+    """ "Roe said she admires the plan and praised its author": a past-tense verb with an object or a
+    clause but no subject or auxiliary of its own, coordinated with a present-tense reported verb
+    after a past-tense report, goes on with the reporter's story, not with the reported words (the
+    "and" goes with it)."""
+    if not (_past(verb) and _present(complement)):
+        return set()
+    for conj in complement.rights:
+        own = {c.dep_ for c in conj.children}
+        if (
+            conj.dep_ == "conj"
+            and _past(conj)
+            and own & OWN
+            and not own & {"nsubj", "nsubjpass", "aux", "auxpass"}
+        ):
+            first = conj.left_edge.i
+            if conj.doc[first - 1].dep_ == "cc" and conj.doc[first - 1].head == complement:
+                first -= 1
+            return set(range(first, conj.right_edge.i + 1))
+    return set()
+
+
+def _past(token: Token) -> bool:
+    return token.lower_ in PAST or (token.lower_.endswith("ed") and len(token) > 4)
+
+
+def _present(token: Token) -> bool:
+    lower = token.lower_
+    return lower in PRESENT or (lower.endswith("s") and not lower.endswith(("ss", "us")) and lower != "was")
