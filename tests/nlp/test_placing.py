@@ -101,3 +101,15 @@ def test_a_quote_after_a_participle_with_an_object_goes_on_in_the_participles_wo
         ("Jane Roe", "Be careful with your savings, because it could get rough,"),
         ("Jane Roe", "a plug for her own book … Nobody explains it better than me."),
     ]
+
+
+def test_an_exclamation_in_title_case_after_a_verb_is_speech_not_a_title(claims_of):
+    """ "declared “What a Great Night!”": three title-case words or more ending in "!" or "?" are
+    someone's words; "told “Meet the Press” that ..." still names a show."""
+    found = speakers_and_texts(
+        claims_of("Jane Roe declared “What a Great Night For Us!” and left the stage.")
+    )
+    assert ("Jane Roe", "What a Great Night For Us!") in found
+    assert speakers_and_texts(claims_of("Jane Roe told “Meet the Press” that the deal was fair.")) == [
+        ("Jane Roe", "the deal was fair")
+    ]

@@ -197,10 +197,13 @@ TITLE_SMALL_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "for",
 
 def is_title(quote: Quote) -> bool:
     """Quoted words that name a show, a book or a slogan in title case ("Meet the Press," "This
-    Week"), not someone's words: at most six words, each capitalised or a small word."""
+    Week"), not someone's words: at most six words, each capitalised or a small word; not an
+    exclamation or a question of three words or more (“What a Super Tuesday!”)."""
     words = quote.text.strip(" ,.;:").split()
+    exclaimed = len(words) >= 3 and quote.text.rstrip(" ,’'\"”")[-1:] in "!?"
     return (
         0 < len(words) <= 6
+        and not exclaimed
         and words[0][:1].isupper()
         and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
         and not any(w in ("I", "I'm", "I’m", "We") for w in words)
