@@ -53,3 +53,11 @@ def test_a_past_verb_coordinated_with_a_present_reported_one_is_the_reporters(cl
     assert speakers_and_texts(claims_of("Jane Roe said she backed the new plan and praised its author.")) == [
         ("Jane Roe", "she backed the new plan and praised its author")
     ]
+
+
+def test_warned_against_reports_what_it_warns_against(claims_of):
+    """ "warned against X": the preposition's words are the content (a rule's "about" list)."""
+    assert speakers_and_texts(
+        claims_of("The governor warned against cutting the school budget again this year.")
+    ) == [("The governor", "against cutting the school budget again this year")]
+    assert claims_of("The governor leaned against the old school bus for a photo.") == []

@@ -56,7 +56,8 @@ def _content(
     if trigger.kind_hint == "question" and (asked := _question(verb)):  # "asked Roe if ..."
         return "clause", [reader.range(asked, segment)]
     if not trigger.addressee and (
-        any(syntax.is_object(c) for c in children) or syntax.has_dependent(verb, trigger.requires)
+        any(syntax.is_object(c) for c in children)
+        or syntax.has_dependent(verb, trigger.requires | trigger.about)
     ):  # "urged Congress to act", "called him a liar": what follows the verb
         phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"

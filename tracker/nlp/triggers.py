@@ -15,7 +15,9 @@ lead"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
 say whether ...", "has never said that ..."; without one, a negated verb reports nothing) and
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
-meeting was first reported by the Times"; not for verbs of making: "a book written by Roe").
+meeting was first reported by the Times"; not for verbs of making: "a book written by Roe") and
+"about" (dependents, as in "requires", that hold the content without being required: "warned against
+cuts").
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -60,6 +62,8 @@ class Trigger:
     addressee: bool = False
     negated: bool = False  # read only when the verb is negated ("did not say whether ...")
     passive_topic: bool = False  # "The meeting was first reported by the Times": the subject is the content
+    # more dependents whose words are the content ("prep:against": "warned against cuts")
+    about: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             addressee=bool(rule.get("addressee", False)),
             negated=bool(rule.get("negated", False)),
             passive_topic=bool(rule.get("passive_topic", False)),
+            about=frozenset(rule.get("about", ())),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
