@@ -178,22 +178,22 @@ def test_a_long_partitive_speaker_keeps_the_group_it_is_one_of():
 
 def test_a_document_filed_or_made_by_a_name_speaks_for_it():
     text = (
-        "The evidence is insufficient, according to a court document filed by state attorney Dave Aronberg. "
-        "A living wage is about 12 dollars an hour, according to calculations by Amy Glasmeier of the "
-        "Massachusetts Institute of Technology."
+        "The evidence is insufficient, according to a court document filed by county prosecutor Helen Okafor. "
+        "A fair rent is about 900 dollars a month, according to calculations by Piet Lindqvist of the "
+        "Northfield Housing Institute."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
-    assert by_content["The evidence is insufficient"] == ("a court document", "Dave Aronberg")
-    assert by_content["A living wage is about 12 dollars an hour"] == ("calculations", "Amy Glasmeier")
+    assert by_content["The evidence is insufficient"] == ("a court document", "Helen Okafor")
+    assert by_content["A fair rent is about 900 dollars a month"] == ("calculations", "Piet Lindqvist")
 
 
 def test_a_group_named_only_by_its_clause_keeps_the_clause():
     text = (
-        "But some who advocate free speech argue that the rules put too much power in the hands of firms. "
+        "Yet some who farm near the river argue that the new dam will dry out their fields. "
         "Many who attended the rally said the speech was too long."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     by_content = {c.text: c.speaker for c in found.claims}
-    assert by_content["the rules put too much power in the hands of firms"] == "some who advocate free speech"
+    assert by_content["the new dam will dry out their fields"] == "some who farm near the river"
     assert by_content["the speech was too long"] == "Many who attended the rally"
