@@ -133,10 +133,7 @@ def _reporters_conjunct(verb: Token, complement: Token) -> set[int]:
             and own & OWN
             and not own & {"nsubj", "nsubjpass", "aux", "auxpass"}
         ):
-            first = conj.left_edge.i
-            if conj.doc[first - 1].dep_ == "cc" and conj.doc[first - 1].head == complement:
-                first -= 1
-            return set(range(first, conj.right_edge.i + 1))
+            return syntax.with_conjunction(conj, complement)
     return set()
 
 

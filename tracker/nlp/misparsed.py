@@ -72,10 +72,7 @@ def reported_apart(reader: Reader, complement: Token) -> set[int]:
             or other
             or _reporting_conjunct(reader, nested)
         ):
-            first = nested.left_edge.i
-            if reader.doc[first - 1].dep_ == "cc" and reader.doc[first - 1].head == complement:
-                first -= 1
-            apart |= set(range(first, nested.right_edge.i + 1))
+            apart |= syntax.with_conjunction(nested, complement)
     if (name := interposed(reader, complement.head)) is not None and name.head == complement:
         last = name.right_edge.i
         apart |= set(range(name.left_edge.i, last + (reader.doc[last].text != ",") + 1))  # and its comma

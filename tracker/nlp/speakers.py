@@ -39,9 +39,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAME_PARTS = frozenset({"flat", "appos"})
 RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
 PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
-PARTITIVES = frozenset(
-    {"one", "some", "many", "several", "most", "none", "each", "both", "all", "two", "three"}
-)
 MAX_WORDS = 8  # a speaker phrase longer than this is cut back to its head and nearest modifiers
 
 
@@ -234,7 +231,7 @@ class SpeakerResolver:
                 end += 1
             of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-            if token.lower_ in PARTITIVES and whole is not None and of.i == end:
+            if token.lower_ in self.words.partitives and whole is not None and of.i == end:
                 end = whole.i + 1  # "one of two witnesses who relayed the story ...": not "one"
         while self._words(start, end) > MAX_WORDS and start < token.i:
             start += 1  # a long run of modifiers: the words nearest the head

@@ -221,6 +221,15 @@ def is_object(token: Token) -> bool:
     return token.dep_ in OBJECTS or (token.dep_ == "prep" and token.lower_ in OBJECT_PREPOSITIONS)
 
 
+def with_conjunction(token: Token, head: Token) -> set[int]:
+    """The tokens of `token`'s phrase, with the "and" before it when that joins it to `head`
+    ("said that X and predicted that Y": "and predicted that Y")."""
+    first = token.left_edge.i
+    if token.doc[first - 1].dep_ == "cc" and token.doc[first - 1].head == head:
+        first -= 1
+    return set(range(first, token.right_edge.i + 1))
+
+
 def is_complement(token: Token) -> bool:
     """A "that"/"whether" clause (not a relative clause)."""
     return token.dep_ in ("acl", "ccomp", "relcl", "attr", "advcl") and any(
