@@ -197,3 +197,19 @@ def test_a_group_named_only_by_its_clause_keeps_the_clause():
     by_content = {c.text: c.speaker for c in found.claims}
     assert by_content["the new dam will dry out their fields"] == "some who farm near the river"
     assert by_content["the speech was too long"] == "Many who attended the rally"
+
+
+def test_coordinated_speakers_and_issuers_are_named_together():
+    """ "Roe and Doe said", "Roe and Doe issued a statement": speaker_name names both, not the first."""
+    text = (
+        "Senator Jane Holloway and Oren Maddox spoke at the depot. Holloway and Maddox said the tram "
+        "line would close. Jane Holloway and Oren Maddox issued a statement saying the depot would be "
+        "sold."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["the tram line would close"] == (
+        "Holloway and Maddox",
+        "Jane Holloway and Oren Maddox",
+    )
+    assert by_content["the depot would be sold"] == ("a statement", "Jane Holloway and Oren Maddox")

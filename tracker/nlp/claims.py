@@ -38,7 +38,6 @@ of a quote split by its attribution is the pieces joined by " … " while start/
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +45,7 @@ from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
+from tracker.nlp.referents import together
 from tracker.nlp.speakers import SpeakerResolver, described
 from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -53,7 +53,6 @@ from tracker.nlp.types import Claim, DateMention, Mention
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
 FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
-MAX_SPEAKER_WORDS = 8
 STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
@@ -182,11 +181,8 @@ class _Reader:
             speaker = self.speakers.resolve(subject)  # "Exit polls suggested that ...": who, not what
         if speaker is None:
             return []
-        if len(people) > 1:  # "Smith and Jones said": one attribution, under both names as written
-            last = self.speakers.phrase(people[-1])[1] - 1
-            end = self.doc[last].idx + len(self.doc[last])
-            if end > speaker.start and len(self.text[speaker.start : end].split()) <= MAX_SPEAKER_WORDS:
-                speaker = replace(speaker, text=self.text[speaker.start : end], end=end)
+        if len(people) > 1:  # "Smith and Jones said": one attribution, under both names
+            speaker = together(self.speakers, speaker, people, as_written=True)
         return [Draft(trigger, speaker, pieces, segment, verb, form)]
 
     def _can_speak(self, subject: Token) -> bool:

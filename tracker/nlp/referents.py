@@ -10,6 +10,8 @@
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Democrats
   focused on what they said was ...": Democrats), when that subject names a group: a plural noun or
   a coordination, never a pronoun or a single name;
+- speakers coordinated in one subject ("Roe and Doe said", "Roe and Doe issued a statement") are named
+  together: each one's name, joined (`joint_name`);
 - a share of respondents ("72 percent of voters said", "half said") answered a poll: the poll named
   in the sentence, or in the sentence before within the paragraph, is who reports it (its phrase is
   the speaker's `name`; the share stays the speaker as written).
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,7 @@ from spacy.tokens import Doc, Token
 from tracker.nlp.types import Mention
 
 if TYPE_CHECKING:
-    from tracker.nlp.speakers import SpeakerResolver
+    from tracker.nlp.speakers import Speaker, SpeakerResolver
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOT_GROUPS = frozenset({"this", "these", "those", "its", "his", "hers", "ours", "yours", "theirs", "us"})
@@ -70,6 +72,38 @@ def survey_for(resolver: SpeakerResolver, share: Token) -> Mention | None:
     start, end = resolver.phrase(found)
     first, last = resolver.doc[start].idx, resolver.doc[end - 1].idx + len(resolver.doc[end - 1])
     return Mention(resolver.text[first:last], "", first, last)
+
+
+def joint_name(names: Sequence[str]) -> str:
+    """Speakers coordinated in one subject, named together: "Jane Roe and Mark Doe", "Roe, Doe and Poe"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def together(
+    resolver: SpeakerResolver, speaker: Speaker, people: Sequence[Token], *, as_written: bool = False
+) -> Speaker:
+    """`speaker`, named with those coordinated with the first of `people` in its sentence ("Roe and
+    Doe said", "Roe and Doe issued a statement": "Jane Roe and Mark Doe") when the first is a name or
+    a pronoun that resolved, and `as_written` with all of them in its text ("Roe and Doe") when that
+    is eight words at most."""
+    segment = resolver.segments[resolver.segment_of.get(people[0].i, 0)]
+    people = [people[0], *(c for c in people[0].conjuncts if segment.start <= c.i < segment.end)]
+    if len(people) < 2:
+        return speaker
+    last = resolver.doc[resolver.phrase(people[-1])[1] - 1]
+    end = last.idx + len(last)
+    if as_written and end > speaker.start and len(resolver.text[speaker.start : end].split()) <= 8:
+        speaker = replace(speaker, text=resolver.text[speaker.start : end], end=end)
+    first = people[0]
+    if (
+        speaker.name is None
+        or speaker.via == "survey"  # two shares of one poll: the poll
+        or (resolver.mention_at(first) is None and first.lower_ not in resolver.words.pronouns)
+        or any(c.dep_ == "appos" for c in first.children)
+    ):  # "mogul and TV star Jane Roe", "Roe, a lawyer, and a longtime donor": one person described
+        return speaker
+    names = [speaker.name, *((s.name or s.text) for s in map(resolver.resolve, people[1:]))]
+    return replace(speaker, name=joint_name(list(dict.fromkeys(names))))
 
 
 def full_name(mentions: Sequence[Mention], mention: Mention) -> str:

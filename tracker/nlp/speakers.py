@@ -169,7 +169,7 @@ class SpeakerResolver:
                 found = Mention(
                     owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
                 )
-                return self._speaker(first, last, found, "issuer", hint)
+                return referents.together(self, self._speaker(first, last, found, "issuer", hint), [issuer])
             if owner is not None and owner.text and self._issues(verb, issuer, token.dep_ == "pobj"):
                 # "The Tenants Union issued a statement saying ...": no name, but who issued it is said
                 return Speaker(self.text[first:last], first, last, kind_hint=hint, name=owner.text)
