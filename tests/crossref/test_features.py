@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from tracker.crossref import features
+import pytest
+
+from tracker.crossref import features, words
 
 NOON = datetime(2016, 3, 15, 12, tzinfo=UTC)
 
@@ -96,3 +98,34 @@ def test_articles_naming_participants_none_of_them_the_same_score_lower(monkeypa
     assert 0 < apart < score(a, same) / 2
     monkeypatch.setattr(features, "APART", 1.0)
     assert abs(apart - 0.3 * score(a, other)) < 1e-9
+
+
+HEADLINES = {  # invented headlines, one for each kind of piece (words.PIECE_KINDS)
+    "poll": "New survey puts the harbour plan ahead among voters",
+    "debate": "Candidates for mayor debate the harbour plan",
+    "rally": "Dock workers hold a rally for the harbour plan",
+    "endorsement": "Shipping union endorses the harbour plan",
+    "ad": "Opponents of the harbour plan air two new ads",
+    "money": "Harbour plan backers lean on a handful of donors",
+    "court": "Judge halts work on the harbour plan",
+    "speech": "Mayor defends the harbour plan in a speech downtown",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(words.PIECE_KINDS))
+def test_each_kind_of_piece_is_read_from_a_headline(kind):
+    assert words.piece_kinds(HEADLINES[kind]) == {kind} and HEADLINES.keys() == words.PIECE_KINDS.keys()
+    assert words.piece_kinds("The harbour plan, explained") == frozenset()
+
+
+def test_headlines_announcing_pieces_of_different_kinds_score_lower(monkeypatch):
+    """A poll and a rally in one week, told in the same words: two pieces; two polls are not parted."""
+    text = "the harbour plan would move the ferry terminal and the fish market to the east pier " * 2
+    poll = make(HEADLINES["poll"], f"{text} {filler(1)}")
+    other_poll = make("Second survey finds the harbour plan losing ground", f"{text} {filler(2)}")
+    rally = make(HEADLINES["rally"], f"{text} {filler(2)}")
+    plain = make("The harbour plan, explained", f"{text} {filler(2)}")
+    parted, together, unkinded = score(poll, rally), score(poll, other_poll), score(poll, plain)
+    monkeypatch.setattr(features, "KIND_APART", 1.0)
+    assert abs(parted - 0.5 * score(poll, rally)) < 1e-9
+    assert score(poll, other_poll) == together and score(poll, plain) == unkinded

@@ -29,6 +29,7 @@ def neighbourhood(count: int, seed: int = 5) -> list[features.Profile]:
     for n in range(count):
         text = "\n\n".join(rng.sample(paragraphs, 4))
         title = " ".join(text.split()[:8])
+        title = ("Poll: " if n % 4 == 1 else "Rally: " if n % 4 == 3 else "") + title  # kinds of piece
         if n % 7 == 6:  # a copy of an earlier one
             copy = make_copy(KINDS[n % len(KINDS)], found[-1][0], found[-1][1], seed=n)
             title, text = copy.title, copy.text
@@ -78,6 +79,10 @@ def test_every_pair_scores_as_pair_score_does(caplog):
         and any(p.entities for p in profiles)
         and any(p.days for p in profiles)
         and any(vecs[i][1] and vecs[j][1] and vecs[i][1].keys().isdisjoint(vecs[j][1]) for i, j in expected)
+        and any(
+            profiles[i].kinds and profiles[j].kinds and profiles[i].kinds.isdisjoint(profiles[j].kinds)
+            for i, j in expected
+        )
     )
 
 

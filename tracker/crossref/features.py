@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tracker.crossref import linkage
-from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, stems, tokens
+from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
 LEAD_WORDS, BODY_WORDS, BODY_WEIGHT = 80, 3000, 0.2  # words after the lead count, each a fifth
@@ -48,6 +48,7 @@ FACT_WEIGHT = 0.0  # the share of named days (dated facts) two articles have in 
 QUOTE_MIN_SHARED = 3  # shared quote shingles below this are a common phrase, not a shared quote
 DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
 APART = 0.3  # what is left of the score of two articles naming participants, none of them the same
+KIND_APART = 0.5  # and of two whose headlines announce pieces of different kinds (a poll, a rally)
 
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BOILERPLATE = re.compile(
@@ -108,6 +109,7 @@ class Profile:
     wire: str = ""
     days: frozenset = frozenset()  # the days its dated facts name ("on Tuesday" in a Wednesday report)
     pinned: datetime | None = None  # undated: the day its dated facts name most (a last resort for time)
+    kinds: frozenset = frozenset()  # the kinds of piece its headline announces (`words.PIECE_KINDS`)
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -137,6 +139,7 @@ def profile(
     found = Profile(
         key=key, time=time, seen=seen, wire=wire_credit(text), days=frozenset(days), pinned=pinned
     )
+    found.kinds = piece_kinds(title)
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
     for surface, label, start in mentions:
@@ -212,6 +215,8 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
     score = TERM_WEIGHT * terms + (ENTITY_WEIGHT * entities + FACT_WEIGHT * facts) * agree
     if ea and eb and ea.keys().isdisjoint(eb):
         score *= APART
+    if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
+        score *= KIND_APART
     return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * days / WINDOW)
 
 

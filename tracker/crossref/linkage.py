@@ -170,10 +170,11 @@ def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features)
         features.TERM_WEIGHT * terms
         + (features.ENTITY_WEIGHT * entities + features.FACT_WEIGHT * facts) * agree
     )
-    named = [dict.fromkeys(v[1], 1.0) for v in vecs]
-    both_named = np.array([bool(v) for v in named])
-    apart = (_products(named) == 0) & both_named[:, None] & both_named[None, :]
-    score = np.where(apart, score * features.APART, score)
+    aparts = ((features.APART, [v[1] for v in vecs]), (features.KIND_APART, [p.kinds for p in ranked]))
+    for kept, sets in aparts:
+        held = np.array([bool(s) for s in sets])  # both named, none in common (people; kinds of piece)
+        apart = (_products([dict.fromkeys(s, 1.0) for s in sets]) == 0) & held[:, None] & held[None, :]
+        score = np.where(apart, score * kept, score)
     days = _gaps(ranked)
     window = features.WINDOW // _MICROSECOND
     # pair_score's `DATE_FADE * days / WINDOW`: a timedelta times a float is rounded to microseconds

@@ -47,6 +47,19 @@ EVENT_WORDS = frozenset(
     subpoena testified testimony trial verdict veto vetoed vote voted votes withdrew
     """.split()
 )
+# The kind of piece a headline announces, by its words (id -> word forms): two pieces of different kinds
+# in one window (a poll and a rally, an ad and a court ruling) are two happenings, however alike the rest.
+PIECE_KINDS = {
+    "poll": "poll polls polling pollster pollsters survey surveys",
+    "debate": "debate debates debated",
+    "rally": "rally rallies",
+    "endorsement": "endorse endorses endorsed endorsement endorsements",
+    "ad": "ad ads advert adverts commercial commercials",
+    "money": "fundraiser fundraisers fundraising donor donors donation donations",
+    "court": "court courts judge judges lawsuit lawsuits sue sues sued",
+    "speech": "speech speeches",
+}
+_KIND_OF = {word: kind for kind, forms in PIECE_KINDS.items() for word in forms.split()}
 # Function words clustering has always kept as features (its scores were tuned with them in).
 CLUSTERING_KEEPS = frozenset("am below herself himself me myself ours theirs yours".split())
 CLUSTERING_STOPWORDS = (STOPWORDS - CLUSTERING_KEEPS) | NEWS_WORDS
@@ -65,6 +78,11 @@ def stems(text: str) -> list[str]:
         for w in tokens(text)
         if len(w) > 2 and w not in CLUSTERING_STOPWORDS and not w.isdigit()
     ]
+
+
+def piece_kinds(title: str) -> frozenset[str]:
+    """The kinds of piece (`PIECE_KINDS` ids) a headline's words announce."""
+    return frozenset(_KIND_OF[w] for w in tokens(title) if w in _KIND_OF)
 
 
 def content_words(text: str) -> frozenset[str]:
