@@ -29,6 +29,11 @@ class Held(Generic[K, M]):
             self.stored[key] = {name: getattr(row, name) for name in self.fields}
         return self.rows[key]
 
+    def made(self, key: K, row: M) -> None:
+        """`row` is the batch's instance of `key` from here on: one the batch made has nothing read to
+        compare with, so all that is set on it later is written (`take`)."""
+        self.rows[key] = row
+
     def mark(self, key: K, names: Iterable[str]) -> None:
         self.changed.setdefault(key, set()).update(names)
 

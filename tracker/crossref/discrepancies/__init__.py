@@ -65,9 +65,11 @@ def detect(
     if unread := [key for key in found if key not in pending.rows]:  # one read for all
         for row in Discrepancy.objects.filter(key__in=unread):
             pending.hold(row.key, row)
-    rows = pending.rows
-    made = [record(item, story=story, row=rows.get(item.key), pending=pending) for item in found.values()]
-    rows.update((row.key, row) for row in made)  # made here: all set on them is written
+    made = [
+        record(item, story=story, row=pending.rows.get(item.key), pending=pending) for item in found.values()
+    ]
+    for row in made:
+        pending.made(row.key, row)
     if alone:
         pending.write()
     return made
