@@ -18,9 +18,9 @@ def speakers_and_texts(claims):
     ("text", "speaker", "content"),
     [
         (
-            "As a part of his plea, Greg Brockman, 44, said that he had copied nearly 100 files from his home.",
+            "As one part of his plea, Greg Brockman, 51, said that he had moved nearly 40 drawings from his office.",
             "Greg Brockman",
-            "he had copied nearly 100 files from his home",
+            "he had moved nearly 40 drawings from his office",
         ),
         (
             "Sam Altman, a San Francisco, Calif., executive helping to run the company, said he and other"
@@ -36,51 +36,51 @@ def test_a_named_speaker_set_off_by_commas_keeps_its_verb(claims_of, text, speak
 
 def test_a_speaker_after_a_quote_does_not_take_the_quoted_words(claims_of):
     text = (
-        "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Musk adviser,"
-        " said at a recent event on the economy in Ohio."
+        "“No one thinks that everything is hunky-dory,” Dale Fenner, a top outside Musk adviser,"
+        " said at a recent forum on trade."
     )
     [claim] = claims_of(text)
-    assert claim.speaker == "Gene Sperling"
-    assert claim.text == "It is not the position that everything is hunky-dory,"
+    assert claim.speaker == "Dale Fenner"
+    assert claim.text == "No one thinks that everything is hunky-dory,"
 
 
 def test_a_clause_after_the_verb_is_its_content_not_the_quote_before_it(claims_of):
     text = (
-        'Greg Brockman took the stand and spoke about "the early years of the lab." Altman said he'
-        " didn't seek or receive Musk's approval for the deal."
+        'Greg Brockman took the stand and spoke about "the lean months in the garage." Altman said he'
+        " never asked for or got Musk's blessing for the merger."
     )
     found = speakers_and_texts(claims_of(text))
-    assert ("Altman", "he didn't seek or receive Musk's approval for the deal") in found
-    assert not any(t.startswith("the early years") for _, t in found), found
+    assert ("Altman", "he never asked for or got Musk's blessing for the merger") in found
+    assert not any(t.startswith("the lean months") for _, t in found), found
 
 
 def test_a_sentence_final_said_parsed_as_a_conjunct_reports_what_comes_before(claims_of):
     text = (
-        "In nearby Oakland, the big steel plant is hanging on, but it is under intense pressure from Asian"
-        " imports, said the company's chief executive, Sam Altman."
+        "Down the coast in Ventura, the family bakery is holding out, but it is under steady pressure from"
+        " bigger chains, said the company's chief executive, Sam Altman."
     )
     [claim] = claims_of(text)
-    assert claim.text.endswith("it is under intense pressure from Asian imports")
+    assert claim.text.endswith("it is under steady pressure from bigger chains")
     assert claim.speaker == "the company's chief executive"
 
 
 def test_a_name_opening_a_clause_of_its_own_is_not_the_speaker(claims_of):
     """ "OpenAI, uses ... , said": the name is the subject of its own verb, not a lost speaker."""
     text = (
-        "Mr. Slinker, whose latest start-up, OpenAI, uses big data to help brands find suppliers, said the"
-        " market was very much in the spirit of Silicon Valley."
+        "Ms. Quist, whose second company, OpenAI, uses satellite maps to help towns find water, said the"
+        " contest felt like the valley itself."
     )
     assert "OpenAI" not in [c.speaker for c in claims_of(text)]
 
 
 def test_of_two_subjects_the_parser_gives_a_verb_the_nearest_is_its_own(claims_of):
     text = (
-        "The Internet has also made it possible for people with like-minded, if bogus, ideas and theories"
-        " to organize into communities and reach others, she said."
+        "The county fair has made it possible for students with like-minded, if strange, ideas and theories"
+        " to meet in towns and find partners, she said."
     )
     [claim] = claims_of(text)
     assert claim.speaker == "she"
-    assert claim.text.startswith("The Internet has also made it possible")
+    assert claim.text.startswith("The county fair has made it possible")
 
 
 def test_a_participle_with_its_clause_s_subject_does_not_report_what_came_before(claims_of):
@@ -93,11 +93,11 @@ def test_a_participle_with_its_clause_s_subject_does_not_report_what_came_before
 
 def test_a_sentence_final_told_with_its_addressee_reports_what_comes_before(claims_of):
     text = (
-        "The administration is slowly increasing troops on the ground. This includes a special force to"
-        " assist Kurdish units, Defense Secretary Ash Carter told a Senate panel Wednesday."
+        "The county is slowly putting more staff into the shelters. This includes a night crew to help"
+        " volunteer cooks, Health Director Mara Quist told a council panel Tuesday."
     )
     found = speakers_and_texts(claims_of(text))
-    assert ("Defense Secretary Ash Carter", "This includes a special force to assist Kurdish units") in found
+    assert ("Health Director Mara Quist", "This includes a night crew to help volunteer cooks") in found
 
 
 def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause(claims_of):
@@ -111,32 +111,32 @@ def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause
 
 def test_asked_as_a_participle_is_the_question_put_to_the_speaker_not_a_claim_by_them(claims_of):
     text = (
-        "Asked if he believed the board wanted Musk to win the case, Altman said he was not going to jump"
-        " to that conclusion."
+        "Asked if he thought the board wanted Musk to win the case, Altman said he would not guess at its"
+        " motives."
     )
     found = {c.text: c for c in claims_of(text)}
-    asked = found["he believed the board wanted Musk to win the case"]
+    asked = found["he thought the board wanted Musk to win the case"]
     assert (asked.speaker, asked.kind) == ("", "question")  # who asked is not said; Altman was asked
-    assert found["he was not going to jump to that conclusion"].speaker == "Altman"
+    assert found["he would not guess at its motives"].speaker == "Altman"
 
 
 def test_when_asked_about_names_the_question_and_a_perfect_participle_stays_active(claims_of):
     text = '"You know, it is possible," Altman said when asked about the verdict.'
     assert ("", "about the verdict") in speakers_and_texts(claims_of(text))
-    text = "Having announced that he would not appeal, Musk left the courthouse."
+    text = "Having promised that he would keep quiet, Musk left the courthouse."
     assert [c.speaker for c in claims_of(text)] == ["Musk"]
 
 
 def test_a_quote_standing_alone_after_its_attribution_goes_on_in_the_same_words(claims_of):
     text = (
-        '"You make mistakes along the trail," Altman said. "If I had to do that over again, I would have'
-        ' said it differently." The hearing resumed on Monday.'
+        '"Everyone slips now and then on a long road," Altman said. "Given a second try, I would have'
+        ' phrased it more gently." The hearing resumed on Monday.'
     )
     [claim] = claims_of(text)
     assert claim.text == (
-        "You make mistakes along the trail, … If I had to do that over again, I would have said it differently."
+        "Everyone slips now and then on a long road, … Given a second try, I would have phrased it more gently."
     )
-    assert text[claim.start : claim.end].endswith("said it differently.")
+    assert text[claim.start : claim.end].endswith("phrased it more gently.")
 
 
 @pytest.mark.parametrize(
@@ -192,11 +192,11 @@ def test_a_participle_borrowing_the_speaker_does_not_take_the_quote_before(claim
 
 def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_a_report_of_its_own(claims_of):
     text = (
-        "Greg Brockman said in a radio interview that he did not want to discuss a settlement"
+        "Greg Brockman said in a radio interview that he would rather not talk about a settlement"
         " and predicted that the jury would side with him."
     )
     found = speakers_and_texts(claims_of(text))
-    assert ("Greg Brockman", "he did not want to discuss a settlement") in found
+    assert ("Greg Brockman", "he would rather not talk about a settlement") in found
     assert ("Greg Brockman", "the jury would side with him") in found
 
 
@@ -220,13 +220,13 @@ def test_called_with_an_object_and_a_quoted_predicate_reports_the_words(claims_o
 
 
 def test_a_report_set_between_a_subject_and_its_predicate_is_the_name_after_the_verbs(claims_of):
-    """ "And Roe, said Doe, ..., will not forgive": parsed as Roe saying "Doe ... will not forgive"."""
+    """ "And Roe, said Doe, ..., will not yield": parsed as Roe saying "Doe ... will not yield"."""
     text = (
-        "And Holloway, said Tom Reed, who remains friendly with his former boss, doesn't forgive or forget. "
+        "And Holloway, said Tom Reed, who remains loyal to his first employer, doesn't bend or yield. "
         "The tax, said Senator Jane Holloway, who chairs the committee, will not pass."
     )
     found = speakers_and_texts(claims_of(text))
-    assert ("Tom Reed", "doesn't forgive or forget") in found, found
+    assert ("Tom Reed", "doesn't bend or yield") in found, found
     assert ("Senator Jane Holloway", "will not pass") in found, found
     [claim] = claims_of("Holloway, a Democrat, said Tom Reed, a Republican, would lose the race.")
     assert claim.speaker == "Holloway"  # the subject set off by its own commas said it
