@@ -52,22 +52,19 @@ def test_a_speaker_after_said_keeps_it_when_the_parser_hangs_it_on_a_later_verb(
     """“...,” said the cashier, who ...: the parser makes the speaker the subject of the relative's or
     the participle's verb; a noun phrase set off by a comma right after the verb is its speaker."""
     claims = claims_of(
-        "Neighbours were shaken.\n\n“Someone came in and said we should all leave town,” said the cashier,"
-        " who like many in the town did not want to be named."
+        "Shoppers were uneasy.\n\n“A man walked in and told us we should all go home,” said the clerk,"
+        " who like others on the block would not give a name."
     )
-    assert speakers_and_texts(claims) == [
-        ("the cashier", "Someone came in and said we should all leave town,")
-    ]
+    assert speakers_and_texts(claims) == [("the clerk", "A man walked in and told us we should all go home,")]
     claims = claims_of(
-        "“I am not going to apologize, so forget about it,” said retired surgeon Jane Roe, asked about her"
-        " claims that she had won a prize."
+        "“I am not going to back down, so stop asking,” said retired judge Jane Roe, asked about her claims"
+        " that she had met the queen."
     )
-    assert (
-        "retired surgeon Jane Roe",
-        "I am not going to apologize, so forget about it,",
-    ) in speakers_and_texts(claims)
-    claims = claims_of("“It is hers to lose at this point,” added another state Democrat.")  # an object
-    assert speakers_and_texts(claims) == [("another state Democrat", "It is hers to lose at this point,")]
+    assert ("retired judge Jane Roe", "I am not going to back down, so stop asking,") in speakers_and_texts(
+        claims
+    )
+    claims = claims_of("“It is his race to win from here,” added another state Republican.")  # an object
+    assert speakers_and_texts(claims) == [("another state Republican", "It is his race to win from here,")]
 
 
 def test_a_verb_of_saying_coordinated_inside_the_complement_is_a_report_of_its_own(claims_of):
@@ -85,10 +82,10 @@ def test_poll_respondents_speak(claims_of):
     ("About 4 in 10 say"), and a one-word answer ("46 percent said yes")."""
     claims = claims_of("By a wide margin, those surveyed say the economy should come first.")
     assert speakers_and_texts(claims) == [("those surveyed", "the economy should come first")]
-    claims = claims_of("About 4 in 10 say they want the next president to be bolder.")
-    assert speakers_and_texts(claims) == [("About 4 in 10", "they want the next president to be bolder")]
-    claims = claims_of("Asked if the plan was legal, 46 percent of voters said yes.")
-    assert ("46 percent of voters", "yes") in speakers_and_texts(claims)
+    claims = claims_of("About 7 in 10 say they expect the next coach to be younger.")
+    assert speakers_and_texts(claims) == [("About 7 in 10", "they expect the next coach to be younger")]
+    claims = claims_of("Asked if the fee was fair, 52 percent of renters said yes.")
+    assert ("52 percent of renters", "yes") in speakers_and_texts(claims)
 
 
 def test_calling_someone_something_or_for_something_the_parser_misreads(claims_of):
@@ -109,10 +106,10 @@ def test_calling_someone_something_or_for_something_the_parser_misreads(claims_o
 def test_what_was_asked_comes_before_the_person_asked(claims_of):
     """ "asked workers if ...": the question is the "if" clause, not the object; "asked for X" asks
     for X, not for the words before it."""
-    claims = claims_of("He shook hands and asked the workers if they planned to attend the meeting.")
-    assert [(c.verb, c.text) for c in claims] == [("ask", "they planned to attend the meeting")]
-    claims = claims_of("At one point, a woman asked for a photo and he agreed.")
-    assert [(c.speaker, c.text) for c in claims] == [("a woman", "for a photo")]
+    claims = claims_of("He waved and asked the students if they meant to join the rally.")
+    assert [(c.verb, c.text) for c in claims] == [("ask", "they meant to join the rally")]
+    claims = claims_of("At the end, a boy asked for an autograph and she agreed.")
+    assert [(c.speaker, c.text) for c in claims] == [("a boy", "for an autograph")]
 
 
 def test_an_as_attribution_reports_the_clause_it_hangs_on(claims_of):
@@ -156,35 +153,35 @@ def test_according_to_after_its_clause_reports_that_clause(claims_of):
 
 
 def test_a_quote_ending_in_a_nested_quote_is_attached(claims_of):
-    """“... ‘What kind of help do you need?’” Roe said.: the question mark stands inside the nested
+    """“... ‘How long have you had the pain?’” Lee said.: the question mark stands inside the nested
     quote, before both closing marks."""
     claims = claims_of(
-        "The mayor came to help. “She was the only one to ask us, ‘What can I do? What kind of help do you"
-        " need?’” Jane Roe said."
+        "The coach stayed late. “He was the only one to ask me, ‘Where does it hurt? How long have you had"
+        " the pain?’” Bob Lee said."
     )
-    assert [c.speaker for c in claims] == ["Jane Roe"]
-    assert claims[0].text.endswith("What kind of help do you need?’")
+    assert [c.speaker for c in claims] == ["Bob Lee"]
+    assert claims[0].text.endswith("How long have you had the pain?’")
 
 
 def test_said_then_a_comma_then_what_was_said(claims_of):
-    """ "Roe said, those donations paid for ...": the parser makes the reported subject the verb's
+    """ "Roe said, the gifts paid for ...": the parser makes the reported subject the verb's
     object after the comma; the content is what follows the comma."""
     claims = claims_of(
-        'In both cases, Jane Roe said, those donations paid for "sponsorships" at the charity golf tournament.'
+        'On both occasions, Jane Roe said, the gifts paid for "free seats" at the county chess fair.'
     )
     assert speakers_and_texts(claims) == [
-        ("Jane Roe", 'those donations paid for "sponsorships" at the charity golf tournament')
+        ("Jane Roe", 'the gifts paid for "free seats" at the county chess fair')
     ]
 
 
 def test_a_paragraph_introduced_by_a_colon_is_a_block_quote(claims_of):
-    """ "In a speech last year, she said:" closing its paragraph, then an unquoted paragraph."""
+    """ "In a letter last month, she said:" closing its paragraph, then an unquoted paragraph."""
     claims = claims_of(
-        "In a speech last year, Jane Roe said:\n\nLet no one be mistaken, this plan is a danger to the party.\n\n"
-        "The plan passed anyway."
+        "In a letter last month, Jane Roe said:\n\nMake no mistake, this merger is a threat to the town.\n\n"
+        "The merger went ahead."
     )
     assert speakers_and_texts(claims) == [
-        ("Jane Roe", "Let no one be mistaken, this plan is a danger to the party.")
+        ("Jane Roe", "Make no mistake, this merger is a threat to the town.")
     ]
 
 
@@ -228,16 +225,16 @@ def test_a_negated_report_is_kept_but_never_published(claims_of):
     claims = claims_of("Jane Roe has never said that she would back the tax.")
     assert [(c.speaker, c.verb, c.confidence) for c in claims] == [("Jane Roe", "not say", 0)]
     claims = claims_of(
-        "The firm did not explain why, but she suspects that some of the men reported her letter as spam."
+        "The office did not say why, but he believes that some of the clerks reported his memo as junk."
     )
-    assert [(c.speaker, c.verb) for c in claims] == [("some of the men", "report")]
+    assert [(c.speaker, c.verb) for c in claims] == [("some of the clerks", "report")]
 
 
 def test_a_passive_report_with_an_agent_reports_its_subject(claims_of):
-    """ "The meeting was first reported by the Times": the agent speaks, the passive subject (or the
+    """ "The merger was first reported by the Herald": the agent speaks, the passive subject (or the
     noun the participle qualifies) is what was reported; not for verbs of making ("written by")."""
-    claims = claims_of("The meeting was first reported by the Boston Globe.")
-    assert speakers_and_texts(claims) == [("the Boston Globe", "The meeting")]
+    claims = claims_of("The merger was first reported by the Valley Herald.")
+    assert speakers_and_texts(claims) == [("the Valley Herald", "The merger")]
     claims = claims_of(
         "The mayor is not licensed to practise, a fact first reported by Jane Roe, a local reporter."
     )
@@ -248,8 +245,8 @@ def test_a_passive_report_with_an_agent_reports_its_subject(claims_of):
 def test_posted_reports_only_quoted_words(claims_of):
     """ "she posted: “...”", "“...,” he posted": a verb of posting reports the words it quotes or
     introduces, never its object ("posted a photo")."""
-    claims = claims_of("“We are not mourning, we are celebrating!” Jane Roe posted.")
-    assert speakers_and_texts(claims) == [("Jane Roe", "We are not mourning, we are celebrating!")]
+    claims = claims_of("“We are not grieving, we are dancing!” Jane Roe posted.")
+    assert speakers_and_texts(claims) == [("Jane Roe", "We are not grieving, we are dancing!")]
     claims = claims_of('The next day, her campaign account posted: "Shop the look from her speech."')
     assert speakers_and_texts(claims) == [("her campaign account", "Shop the look from her speech.")]
     assert claims_of("Jane Roe posted a photo of the rally on Monday.") == []
