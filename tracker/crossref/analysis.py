@@ -1,8 +1,8 @@
 """Run the extraction over stored articles, keep what it finds (Mention, DateMention and
 ClaimCandidate rows), then cross-reference each article with what was stored before it.
 
-One transaction per article: its machine rows are replaced wholesale, so a re-run (or a task that died
-half-way and ran again) ends with the same rows. Curated entities and aliases come from the database
+One transaction per batch (per article when the database refuses the batch): the articles' machine rows
+are replaced wholesale, so a re-run (or a task that died half-way and ran again) ends with the same rows. Curated entities and aliases come from the database
 as plain data; when staff change them, the next batch gets a rebuilt pipeline.
 """
 
@@ -74,16 +74,14 @@ def analyze_articles(article_ids: Iterable[int]) -> AnalysisResult:
     result = AnalysisResult()
     if not articles:
         return result
-    stored, found = [], []
+    extracted_each = []
     for article, extracted in _extract_each(articles):
         if isinstance(extracted, Exception):
             _mark_failed(article, extracted)
-            continue
-        try:
-            store_extraction(article, extracted)
-        except DatabaseError as error:
-            _mark_failed(article, error)
-            continue
+        else:
+            extracted_each.append((article, extracted))
+    stored, found = [], []
+    for article, extracted in store_extractions(extracted_each):
         stored.append(article)
         found.append(extracted)
         result.analyzed.append(article.pk)
@@ -133,12 +131,38 @@ def _mark_failed(article: Article, error: Exception) -> None:
     Article.objects.filter(pk=article.pk).update(status=Article.Status.FAILED, error=message)
 
 
+def store_extractions(
+    extracted_each: Sequence[tuple[Article, Extraction]],
+) -> list[tuple[Article, Extraction]]:
+    """Store a batch's extractions (`store_extraction`) in one transaction, a fixed number of queries
+    however many articles; when the database refuses the batch, each article alone, and one it
+    refuses then is marked failed. The articles stored, with their extractions, in the order given."""
+    if not extracted_each:
+        return []
+    try:
+        store_extraction(extracted_each)
+        return list(extracted_each)
+    except DatabaseError:
+        pass
+    stored = []
+    for article, extracted in extracted_each:
+        try:
+            store_extraction([(article, extracted)])
+        except DatabaseError as error:
+            _mark_failed(article, error)
+            continue
+        stored.append((article, extracted))
+    return stored
+
+
 @transaction.atomic
-def store_extraction(article: Article, extracted: Extraction) -> None:
-    """Replace the article's machine rows with what this extraction found."""
-    Mention.objects.filter(article=article).delete()
-    DateMention.objects.filter(article=article).delete()
-    ClaimCandidate.objects.filter(article=article).delete()
+def store_extraction(extracted_each: Sequence[tuple[Article, Extraction]]) -> None:
+    """Replace these articles' machine rows with what their extractions found (rows in the order of
+    the articles, as one article after another would store them)."""
+    ids = [article.pk for article, _ in extracted_each]
+    Mention.objects.filter(article_id__in=ids).delete()
+    DateMention.objects.filter(article_id__in=ids).delete()
+    ClaimCandidate.objects.filter(article_id__in=ids).delete()
     Mention.objects.bulk_create(
         [
             Mention(
@@ -149,6 +173,7 @@ def store_extraction(article: Article, extracted: Extraction) -> None:
                 start=m.start,
                 end=m.end,
             )
+            for article, extracted in extracted_each
             for m in _distinct_spans(extracted.mentions)
         ]
     )
@@ -162,11 +187,14 @@ def store_extraction(article: Article, extracted: Extraction) -> None:
                 value=d.value,
                 precision=d.precision,
             )
+            for article, extracted in extracted_each
             for d in _distinct_spans(extracted.dates)
         ]
     )
-    ClaimCandidate.objects.bulk_create([_candidate(article, c) for c in extracted.claims])
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.ANALYZED, error="")
+    ClaimCandidate.objects.bulk_create(
+        [_candidate(article, c) for article, extracted in extracted_each for c in extracted.claims]
+    )
+    Article.objects.filter(pk__in=ids).update(status=Article.Status.ANALYZED, error="")
 
 
 def _distinct_spans(mentions: Sequence) -> list:

@@ -23,6 +23,7 @@ from tracker.sources.sanitising import html_to_text
 from tracker.sources.signals import article_stored
 
 URL_MAX = Article._meta.get_field("canonical_url").max_length
+FINALIZED = ["text_hash", "copy_of", "copy_kind", "copy_similarity"]  # what `finalize` sets
 
 
 class Unstorable(Exception):
@@ -259,36 +260,41 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
             article.published_at, article.published_from = page.published_at, Article.DateSource.PAGE
             article.published_suspect = publication.page_time_suspect(article)  # as a feed's time is
         article.error = "" if page.extractor else "no main text found on the page; the feed's summary is kept"
-        article.save()
+        finalize(article, context=context, whole=True)  # saves the page's fields with its own
         if own_host:
             name_from_own_page(article.outlet, page.site_name)
-        finalize(article, context=context)
     return article
 
 
 # --- after the text is known --------------------------------------------------------------------
 
 
-def finalize(article: Article, *, context: Context) -> None:
-    """Fingerprint, copy detection and relevance for an article whose text is stored; then hand it on
-    (extraction) with its batch, once the transaction commits (signals.articles_stored)."""
+def finalize(article: Article, *, context: Context, whole: bool = False) -> None:
+    """Fingerprint, copy detection and relevance for an article whose text is stored (`whole`: saving
+    every field, the caller's unsaved changes too); then hand it on (extraction) with its batch, once
+    the transaction commits (signals.articles_stored)."""
     article.text_hash = dedupe.text_fingerprint(article.text)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
         copies.mark_copy(article)
-    article.save(update_fields=["text_hash", "copy_of", "copy_kind", "copy_similarity", "updated_at"])
+    article.relevant = bool(case_ids := _case_ids(article, context=context))  # one UPDATE with the rest
+    article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
     Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
         pk=article.pk
     ).update(copy_of=copies.root_of(article), copy_kind=Article.CopyKind.CANONICAL)
-    attach_cases(article, context=context)
+    article.cases.set(case_ids)
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits
 
 
 def attach_cases(article: Article, *, context: Context) -> None:
     """Attach the cases the article is about; one that matches none stays stored, marked irrelevant."""
-    text = f"{article.title}\n{article.text or html_to_text(article.summary)}"
-    case_ids = set(matching_cases(text, context.vocabularies)) | set(context.feed_case_ids)
+    case_ids = _case_ids(article, context=context)
     article.cases.set(case_ids)
     if article.relevant != bool(case_ids):
         article.relevant = bool(case_ids)
         article.save(update_fields=["relevant"])
+
+
+def _case_ids(article: Article, *, context: Context) -> set[int]:
+    text = f"{article.title}\n{article.text or html_to_text(article.summary)}"
+    return set(matching_cases(text, context.vocabularies)) | set(context.feed_case_ids)

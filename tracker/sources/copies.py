@@ -46,8 +46,11 @@ def mark_copy(article: Article) -> None:
         return
     signature = minhash.minhash(article.text)
     keys = minhash.band_keys(signature)
-    ArticleSignature.objects.update_or_create(
-        article=article, defaults={"minhash": minhash.signature_to_bytes(signature)}
+    ArticleSignature.objects.bulk_create(  # one upsert, not update_or_create's five statements
+        [ArticleSignature(article=article, minhash=minhash.signature_to_bytes(signature))],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["minhash"],
     )
     article.bands.all().delete()
     article.bands.bulk_create(

@@ -111,7 +111,7 @@ def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     with storing_batch():
         result = poll_feed(feed, fetcher=fetcher)
         context = articles.context_for()
-        for article in Article.objects.filter(pk__in=result.pages_needed):
+        for article in Article.objects.filter(pk__in=result.pages_needed).select_related("outlet"):
             page_fetching.fetch_article_page(article, fetcher=fetcher, context=context)
     return result
 
