@@ -12,6 +12,8 @@ slice's ARI is best), both ways, next to the current scorer (`features.pair_scor
 
     .venv/bin/python bench/crossref_fit.py fit S1.npz S1U.npz S2.npz S2U.npz [--features a,b] [--candidates C]
 
+`--months` instead pools both slices and leaves one month out at a time (`by_month`).
+
 Train labels only: no dev text is read.
 """
 
@@ -217,6 +219,8 @@ def fit(args) -> None:
     base = {k: ari(sets[k]["truth"], clusters(sets[k], sets[k]["x"][..., NAMES.index("base")], 0.06, True))
             for k in keys}  # fmt: skip
     print("current scorer " + " ".join(f"{k} {v:.3f}" for k, v in base.items()))
+    if args.months:
+        return by_month(args, sets, names, base)
     grid = 1 / (1 + np.exp(-np.linspace(-4, 3, 57)))
     for own, other in ((keys[:2], keys[2:]), (keys[2:], keys[:2])):
 
@@ -255,6 +259,52 @@ def fit(args) -> None:
         )
 
 
+def by_month(args, sets: dict, names: list[str], base: dict) -> None:
+    """Leave one month out, both slices pooled: for each month of either slice, fit on every other
+    month's pairs (both slices, dated and undated), take the threshold where those months' ARIs sum
+    best, and cluster; each article keeps the groups of its own month's run. Months are further apart
+    than the window, so the held-out month's groups are made by a model that never saw it."""
+    month_of = {}
+    for k, d in sets.items():
+        month_of[k] = np.empty(d["x"].shape[0], dtype=object)
+        for original, unit in enumerate(d["unit_of"]):
+            month_of[k][unit] = f"{k[:2]}-{d['months'][original]}"
+    folds = sorted({m for k in sets for m in month_of[k]})
+    found = {k: np.empty(len(d["truth"]), dtype=object) for k, d in sets.items()}
+    grid = 1 / (1 + np.exp(-np.linspace(-4, 3, 29)))
+    chosen = []
+    for fold in folds:
+
+        def pairs(k, fold=fold):
+            d, held = sets[k], month_of[k] == fold
+            inside = np.triu(d["inside"], 1) & ~held[:, None] & ~held[None, :]
+            return inside & (d["x"][..., NAMES.index("base")] >= args.candidates)
+
+        x = np.concatenate([design(sets[k], names)[pairs(k)] for k in sets])
+        y = np.concatenate([sets[k]["same"][pairs(k)] for k in sets]).astype(float)
+        w = fit_logit(x, y, args.l2)
+        mats = {}
+        for k, d in sets.items():
+            chance = 1 / (1 + np.exp(-np.clip(design(d, names) @ w[:-1] + w[-1], -30, 30)))
+            mats[k] = np.where(d["x"][..., NAMES.index("base")] >= args.candidates, chance, 0.0)
+
+        def others(t, fold=fold, mats=mats):
+            total = 0.0
+            for k, d in sets.items():
+                kept = month_of[k][d["unit_of"]] != fold
+                total += ari(d["truth"][kept], clusters(d, mats[k], t)[kept])
+            return total
+
+        t = max(grid, key=others)
+        chosen.append(f"{t:.3f}")
+        for k, d in sets.items():
+            held = month_of[k][d["unit_of"]] == fold
+            found[k][held] = [f"{fold}:{g}" for g in clusters(d, mats[k], t)[held]]
+    scores = {k: ari(d["truth"], found[k]) for k, d in sets.items()}
+    print("left out by month " + " ".join(f"{k} {v:.3f} ({v - base[k]:+.3f})" for k, v in scores.items()))
+    print(f"   thresholds {' '.join(chosen)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -268,6 +318,7 @@ def main() -> None:
     f.add_argument("--features", default="terms,entities,ent_agree,quotes,days,apart")
     f.add_argument("--l2", type=float, default=1.0)
     f.add_argument("--candidates", type=float, default=0.0, metavar="C")
+    f.add_argument("--months", action="store_true", help="both slices pooled, leave one month out")
     f.add_argument("--multiply", action="store_true", help="factors on the current score, its threshold")
     f.add_argument("--threshold", type=float, default=None, help="fixed, instead of the fitting slice's best")
     args = parser.parse_args()
