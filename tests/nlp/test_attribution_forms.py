@@ -250,3 +250,20 @@ def test_posted_reports_only_quoted_words(claims_of):
     claims = claims_of('The next day, her campaign account posted: "Shop the look from her speech."')
     assert speakers_and_texts(claims) == [("her campaign account", "Shop the look from her speech.")]
     assert claims_of("Jane Roe posted a photo of the rally on Monday.") == []
+
+
+def test_a_report_hung_on_a_passive_is_its_subjects(claims_of):
+    """A participle or a coordinated verb hung on a passive is spoken by the passive's subject ("A suit
+    was filed ..., alleging ...", "were angered by the ruling and predicted ..."), not by nobody or by
+    the agent; an agent keeps a participle that is no conjunct ("announced by the board, noting ...")."""
+    assert speakers_and_texts(
+        claims_of(
+            "A class action was filed in March challenging the water fees and alleging that the utility "
+            "hid the costs."
+        )
+    ) == [("A class action", "the utility hid the costs")]
+    assert speakers_and_texts(
+        claims_of("Harbor officials were angered by the ruling and predicted it would raise fares.")
+    ) == [("Harbor officials", "it would raise fares")]
+    noted = claims_of("The fares were announced by the transit board, noting that they would rise.")
+    assert ("the transit board", "they would rise") in speakers_and_texts(noted)

@@ -60,16 +60,22 @@ def is_verbal(token: Token) -> bool:
     return token.dep_ in VERBAL_DEPS or any(c.dep_ in CLAUSE_CHILDREN for c in token.children)
 
 
-def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """(speaker head, passive) of a reporting verb; inherited along coordination and participles."""
+def subject(verb: Token, depth: int = 0, via: str = "") -> tuple[Token | None, bool]:
+    """(speaker head, passive) of a reporting verb; inherited along coordination and participles
+    (`via` the inheritor's relation): from a passive, its subject speaks ("A suit was filed ...,
+    alleging that ...", "Roe was forced out and said ...") unless an agent is given and the inheritor
+    is no conjunct ("was announced by the board, noting ...": the board)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:  # two when the parser misses a clause boundary: the nearest is the verb's own
         return min(subjects, key=lambda c: abs(verb.i - c.i)), False
     for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            return name, name is None
+        if child.dep_ != "nsubjpass":
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if via and (agent is None or via == "conj"):  # "was angered by X and predicted": the subject
+            return child, False
+        name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return name, name is None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:  # "Asked by Roe whether ...", "as announced by the police": the agent speaks
         name = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -97,7 +103,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head:
             head = head.head  # "X said that Y was Z, adding ...": the participle is X's
-        return subject(head, depth + 1)
+        return subject(head, depth + 1, verb.dep_)
     if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
         depth < 4  # when the participle reports words (a clause or a quote), not "by admitting students"
         and verb.dep_ == "pcomp"
@@ -108,7 +114,7 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             or QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
         )
     ):
-        return subject(verb.head.head, depth + 1)
+        return subject(verb.head.head, depth + 1, "pcomp")
     if verb.dep_ == "acl":
         sender = _sender(verb, depth)
         return (verb.head if sender is None else sender), False
