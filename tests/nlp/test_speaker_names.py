@@ -213,3 +213,19 @@ def test_coordinated_speakers_and_issuers_are_named_together():
         "Jane Holloway and Oren Maddox",
     )
     assert by_content["the depot would be sold"] == ("a statement", "Jane Holloway and Oren Maddox")
+
+
+def test_a_pronoun_outside_a_quote_never_refers_to_a_name_inside_it():
+    """“Dale Brennan ...,” she said: she is who the sentence before named, not Brennan; the name a
+    quote opens with is not the subject "He" of the next sentence refers back to either."""
+    text = (
+        "Ada Quill spoke at the fair on Monday. “Nobody in this town trusts Dale Brennan,” she said. "
+        "Tom Rask took the stage. “Karen Holt will lose the county,” he said. He added that the vote "
+        "was close."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [
+        ("she", "Ada Quill"),
+        ("he", "Tom Rask"),
+        ("He", None),
+    ]

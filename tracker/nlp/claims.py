@@ -88,10 +88,10 @@ class _Reader:
         self.doc, self.text, self.triggers = doc, doc.text, triggers
         self.quotes = find_quotes(doc.text)
         self.segments = syntax.segments(doc)
-        self.speakers = SpeakerResolver(doc, mentions, self.segments)
         self.quoted = {
             t.i for q in self.quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or ()
         }
+        self.speakers = SpeakerResolver(doc, mentions, self.segments, self.quoted)
 
     def drafts(self) -> list[Draft]:
         drafts: list[Draft] = []

@@ -6,7 +6,8 @@ with no entity:
 - a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
   company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): the nearest preceding compatible mention in the
-  same sentence, else the first compatible mention in a subject of the previous sentence;
+  same sentence, else the first compatible mention in a subject of the previous sentence; never a
+  name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
@@ -81,8 +82,10 @@ QUOTES = frozenset({'"', "“", "”", "''", "``"})  # double quotation marks, n
 class SpeakerResolver:
     """Resolves speaker tokens of one doc against its mentions; `segments` are its sentences in order."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span]) -> None:
-        self.doc = doc
+    def __init__(
+        self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span], quoted: Collection[int] = ()
+    ) -> None:
+        self.doc, self.quoted = doc, quoted  # token indices inside quotation marks
         self.text = doc.text  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
@@ -263,28 +266,24 @@ class SpeakerResolver:
     def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
         """Nearest preceding mention with one of `labels` in the same sentence (a subject the
         pronoun's clause hangs from first), else the first such mention in a subject of the previous
-        sentence."""
+        sentence; of the pronoun's gender, and never a name inside quotation marks when the pronoun
+        is outside them (“Roe will lose,” she said: not Roe)."""
         number = self.segment_of.get(token.i)
         if number is None:
             return None
-        segment = self.segments[number]
-        gender = self.words.genders.get(token.lower_)
-        same = [
-            m
-            for m in self.mentions_in(segment.start_char, token.idx)
-            if m.label in labels and m.end <= token.idx and self.genders.agree(gender, m)
-        ]
-        if same:
+        gender, outside = self.words.genders.get(token.lower_), token.i not in self.quoted
+
+        def fits(m: Mention) -> bool:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            quoted = outside and span is not None and span.root.i in self.quoted
+            return m.label in labels and self.genders.agree(gender, m) and not quoted
+
+        same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
+        if same := [m for m in same if m.end <= token.idx]:
             return referents.governing_subject(token, same, self.mention_at) or same[-1]
-        if number == 0:
-            return None
-        before = self.segments[number - 1]
-        earlier = [
-            m
-            for m in self.mentions_in(before.start_char, before.end_char)
-            if m.label in labels and self.genders.agree(gender, m)
-        ]
-        return next((m for m in earlier if self._is_subject(m)), None)
+        before = self.segments[number - 1] if number else None
+        earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
+        return next((m for m in earlier if fits(m) and self._is_subject(m)), None)
 
     def _is_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
