@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 NAMES = (
     "terms", "entities", "agree", "ent_agree", "quotes", "facts", "days", "apart", "title", "lead",
-    "event_shared", "same_outlet", "undated", "quote_count", "base", "both_days", "both_events", "kind_apart", "title_apart",
+    "event_shared", "same_outlet", "undated", "quote_count", "base", "both_days", "both_events", "kind_apart", "title_apart", "facts_rare", "days_shared",
 )  # fmt: skip
 
 
@@ -81,6 +82,8 @@ def pair_features(found, extra, item_of) -> dict:
     shared_quotes = linkage._products([dict.fromkeys(p.quotes, 1.0) for p in ranked])
     day_sets = [dict.fromkeys(p.days, 1.0) for p in ranked]
     facts = linkage._jaccard(day_sets, linkage._products(day_sets))
+    day_df = Counter(day for p in ranked for day in p.days)  # a day many articles name says little
+    rare_days = [{day: np.log((n + 1) / (day_df[day] + 0.5)) for day in p.days} for p in ranked]
     quotes = np.where(shared_quotes >= features.QUOTE_MIN_SHARED, np.minimum(1.0, shared_quotes / 3), 0.0)
     agree = np.minimum(1.0, terms / features.TERMS_FOR_ENTITIES)
     named = [dict.fromkeys(v[1], 1.0) for v in vecs]
@@ -114,7 +117,8 @@ def pair_features(found, extra, item_of) -> dict:
         [terms, entities, agree, entities * agree, quotes, facts, days, apart, title, lead, event_shared,
          same_outlet, either, np.log1p(shared_quotes), base, pairs_of([bool(s) for s in day_sets]),
          pairs_of([bool(e) for e in events]), disjoint([p.kinds for p in ranked]),
-         disjoint([titled(p, t) for p, (t, _, _) in zip(ranked, first, strict=True)])], axis=-1,
+         disjoint([titled(p, t) for p, (t, _, _) in zip(ranked, first, strict=True)]),
+         linkage._weighted_jaccard(rare_days), np.minimum(3, linkage._products(day_sets)) / 3], axis=-1,
     )  # fmt: skip
     unit_story = [item_of[g[0]].story for g in copies]
     stories = {s: k for k, s in enumerate(sorted(set(unit_story)))}
