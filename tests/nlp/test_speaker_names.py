@@ -71,13 +71,13 @@ def test_a_pronoun_skips_a_name_the_article_gives_the_other_gender():
 
 def test_a_dateline_is_never_part_of_the_speaker():
     text = (
-        "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Rourke told delegates that the "
+        "DAYTON, May 3 (UPI) — Former State Treasurer Ada Quimby told delegates that the "
         "plan should be dropped.\n\nRENO, Nev. (AP) — Republican hopeful Dale Brennan says he rarely "
         "watches football.\n\nDale Brennan - a lawyer - said the plan was dead."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [c.speaker for c in found.claims] == [
-        "Former Attorney General Michael Rourke",
+        "Former State Treasurer Ada Quimby",
         "Republican hopeful Dale Brennan",
         "Dale Brennan",
     ]
@@ -99,21 +99,21 @@ def test_a_document_issued_by_someone_only_described_speaks_for_that_description
     text = (
         "The mayor's campaign released a statement saying the rally was cancelled. "
         "They released a statement saying the vote was rigged. "
-        "The mayor's office slammed a lawsuit filed by a former aide alleging that the mayor lied. "
+        "The mayor's office mocked a lawsuit filed by a former aide claiming that the mayor lied. "
         "The Daily Courier ran a piece that noted the plan would cost billions."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
     assert by_content["the rally was cancelled"] == ("a statement", "The mayor's campaign")
     assert by_content["the vote was rigged"] == ("a statement", None)  # "they": nobody said who
-    assert by_content["the mayor lied"] == ("a lawsuit", None)  # slamming a lawsuit is not filing it
+    assert by_content["the mayor lied"] == ("a lawsuit", None)  # mocking a lawsuit is not filing it
     assert by_content["the plan would cost billions"] == ("a piece", "The Daily Courier")
 
 
 def test_a_document_put_out_by_a_name_speaks_for_it():
-    text = "A fundraising email sent out by Jane Holloway on Tuesday warned that the fight would be hard."
+    text = "A campaign letter sent out by Jane Holloway on Friday warned that the fight would be long."
     [found] = extraction.extract([extraction.Document(text=text)])
-    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("A fundraising email", "Jane Holloway")]
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("A campaign letter", "Jane Holloway")]
 
 
 def test_a_participle_after_the_one_addressed_is_the_senders():
@@ -132,8 +132,8 @@ def test_a_participle_after_the_one_addressed_is_the_senders():
 def test_a_pronoun_prefers_the_subject_its_clause_hangs_from_to_the_nearest_name():
     text = (
         "Tom Reed struck back at Jack Doe on Monday, dismissing what he called a smear campaign. "
-        "Jane Holloway fought Tom Reed, who led the campaign against the mascot because he claimed "
-        "it was offensive."
+        "Jane Holloway fought Tom Reed, who led the drive against the statue because he argued "
+        "it was an eyesore."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "Tom Reed"), ("he", "Tom Reed")]
@@ -141,14 +141,14 @@ def test_a_pronoun_prefers_the_subject_its_clause_hangs_from_to_the_nearest_name
 
 def test_they_stands_for_a_group_that_is_the_subject_its_clause_hangs_from():
     text = (
-        "Democrats also focused on what they said was the need to remain tolerant. "
+        "Republicans also dwelt on what they said was a need to stay calm. "
         "Jane Holloway and other senators pointed at what they called the failure of the plan. "
         "Tom Reed attacked the plan, which they said would cost billions."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     names = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
     assert names["the failure of the plan"] == ("they", "Jane Holloway and other senators")
-    assert names["what they said was the need to remain tolerant"] == ("they", "Democrats")
+    assert names["what they said was a need to stay calm"] == ("they", "Republicans")
     assert names["which they said would cost billions"] == ("they", None)  # one name is no group
 
 
@@ -169,22 +169,21 @@ def test_the_object_of_a_control_verb_speaks_the_infinitive():
 
 def test_a_long_partitive_speaker_keeps_the_group_it_is_one_of():
     text = (
-        '"It was awful," said one of two witnesses who relayed the same story but did not want to '
-        "speak on the record."
+        '"It was chaos," said one of three guards who told the same account but would not be quoted by name.'
     )
     [found] = extraction.extract([extraction.Document(text=text)])
-    assert [c.speaker for c in found.claims] == ["one of two witnesses"]
+    assert [c.speaker for c in found.claims] == ["one of three guards"]
 
 
 def test_a_document_filed_or_made_by_a_name_speaks_for_it():
     text = (
-        "The evidence is insufficient, according to a court document filed by county prosecutor Helen Okafor. "
+        "The evidence is thin, according to a legal brief filed by county prosecutor Helen Okafor. "
         "A fair rent is about 900 dollars a month, according to calculations by Piet Lindqvist of the "
         "Northfield Housing Institute."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
-    assert by_content["The evidence is insufficient"] == ("a court document", "Helen Okafor")
+    assert by_content["The evidence is thin"] == ("a legal brief", "Helen Okafor")
     assert by_content["A fair rent is about 900 dollars a month"] == ("calculations", "Piet Lindqvist")
 
 
