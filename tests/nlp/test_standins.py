@@ -12,25 +12,25 @@ def claims_of(text: str) -> dict[str, tuple[str, str | None]]:
 
 def test_who_makes_an_attempt_speaks_the_words_hung_on_it():
     found = claims_of(
-        "The mayors took turns rebutting the governor's claims about the budget. "
-        "The firms are taking pains to say they are not endorsing any candidate."
+        "The coaches took turns rebutting the owner's claims about the salary cap. "
+        "The unions are taking pains to stress they have no favourite in the race."
     )
-    assert found["the governor's claims about the budget"][0] == "The mayors"
-    assert found["they are not endorsing any candidate"][0] == "The firms"
+    assert found["the owner's claims about the salary cap"][0] == "The coaches"
+    assert found["they have no favourite in the race"][0] == "The unions"
 
 
 def test_the_sender_not_the_one_addressed_speaks():
-    found = claims_of("The senator emailed supporters saying: “The struggle continues” and vowing to go on.")
-    assert found["“The struggle continues”"][0] == "The senator"
-    assert found["to go on"][0] == "The senator"
+    found = claims_of("The governor emailed donors saying: “Nothing is over” and vowing to win.")
+    assert found["“Nothing is over”"][0] == "The governor"
+    assert found["to win"][0] == "The governor"
 
 
 def test_who_writes_in_a_document_or_fires_back_a_response_issues_it():
     found = claims_of(
-        "The Daily Courier shot back in an article stating that the city was the richest in the state. "
+        "The Daily Courier hit back in a column stating that the town was the safest in the region. "
         "Later that day, Jane Holloway fired back a response saying she would not support the plan."
     )
-    assert found["the city was the richest in the state"] == ("an article", "The Daily Courier")
+    assert found["the town was the safest in the region"] == ("a column", "The Daily Courier")
     assert found["she would not support the plan"] == ("a response", "Jane Holloway")
 
 
