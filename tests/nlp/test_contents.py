@@ -32,7 +32,7 @@ def test_a_that_clause_below_another_predicate_is_not_the_verbs(claims_of):
 
 def test_a_verb_that_reports_only_words_takes_no_object_phrase(claims_of):
     """ "maintained a lead" keeps something; "maintained that ..." and "“...,” she maintained" report."""
-    assert claims_of("Jane Roe maintained a wide lead in the polls all summer.") == []
+    assert claims_of("Jane Roe maintained a narrow edge in the surveys all spring.") == []
     assert speakers_and_texts(claims_of("Jane Roe maintained that the vote had been rigged.")) == [
         ("Jane Roe", "the vote had been rigged")
     ]

@@ -106,7 +106,7 @@ def test_confidence_tiers_follow_the_rules_in_order(kind, trigger, attribution, 
 def test_claims_carry_their_tier(claims_of):
     quote, indirect, no_comment = claims_of(
         "“We distilled it partly,” Musk said. Musk said the models were public. "
-        "OpenAI did not respond to a request for comment."
+        "OpenAI did not return calls seeking comment."
     )
     assert (quote.confidence, quote.confidence_rule) == (3, "quote-named")
     assert (indirect.confidence, indirect.confidence_rule) == (2, "speech-named")
@@ -128,7 +128,7 @@ def test_a_statement_given_with_words_is_no_no_comment_its_words_are_the_claim(c
 def test_a_claim_whose_content_holds_no_word_is_dropped(claims_of):
     text = (
         "Most owners want the merger to go ahead.\n\n"
-        "That’s according to early results of polls conducted for the Daily Post and two radio stations"
+        "That’s according to first returns from surveys done for the Daily Post and two radio stations"
         " for Acme Research.\n\nThe board met."
     )
     assert [c.text for c in claims_of(text) if not any(ch.isalnum() for ch in c.text)] == []
@@ -150,7 +150,7 @@ def test_words_relayed_through_another_report_anywhere_in_the_sentence_wait_for_
 
 def test_a_report_named_after_a_quote_ending_in_a_comma_relays_it(claims_of):
     text = (
-        "When asked about the ban, Dale Brennan said: “There will always be exceptions,” the Ledger "
+        "When asked about the ban, Dale Brennan said: “No rule fits every case,” the Ledger "
         "reported.\n\nBrennan said the ban “would not last,” adding that it was a mistake."
     )
     said = [c for c in claims_of(text) if c.verb == "say"]
