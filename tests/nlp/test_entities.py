@@ -125,8 +125,8 @@ def test_curated_kind_wins_over_the_model(nlp, seed_vocabulary):
     "text",
     [
         "The Supreme Court declined to hear the case.",
-        "He appealed to the U.S. Court of Appeals for the Ninth Circuit in March.",
-        "The suit was filed in the U.S. District Court for the Southern District of New York.",
+        "In March her lawyers went to the U.S. Court of Appeals for the Ninth Circuit.",
+        "Her claim now sits before the U.S. District Court for the Southern District of New York.",
         "The Delaware Court of Chancery ruled for the shareholders.",
         "The Los Angeles County Superior Court set a date.",
     ],

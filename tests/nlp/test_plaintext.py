@@ -84,7 +84,7 @@ def test_markdown_is_normalised():
 def test_offsets_of_a_claim_in_html_point_at_the_words_of_the_original():
     original = (
         '<div class="story"><h1>Board&nbsp;fight</h1>\n<p>Jane Smith, the chief executive of Acme, said '
-        "on Tuesday that the company would &#8220;fight the ruling&#8221; in court.</p>"
+        "late on Tuesday that the company would &#8220;fight the ruling&#8221; in court.</p>"
         '<p>&ldquo;We did nothing wrong,&rdquo; Smith told <a href="https://x.example/">reporters</a>.</p>'
     )
     found = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0]

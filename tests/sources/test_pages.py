@@ -321,7 +321,7 @@ def test_titles_urls_and_descriptions_from_the_head():
         ("Reuters first reported the deal on Monday, and Musk confirmed it in court on Tuesday.", "Reuters"),
         (
             "The trial began in Oakland on Monday with the jury sworn in before noon.\n\nMusk testified for"
-            " three hours on the first day of the trial in Oakland.\n\nAccording to reports from Reuters,"
+            " three hours on the trial's opening day in Oakland.\n\nAccording to reports from Reuters,"
             " the jury left the courthouse early on Wednesday afternoon.",
             "",
         ),
