@@ -228,3 +228,14 @@ def test_a_pronoun_outside_a_quote_never_refers_to_a_name_inside_it():
         ("he", "Tom Rask"),
         ("He", None),
     ]
+
+
+def test_a_pronoun_after_a_surname_the_model_missed_is_that_persons():
+    """ "Summers defended his vote, but later he announced ...": he is Summers (Dale Summers, named
+    before), not the subject of the sentence before, when the entity model did not see "Summers"."""
+    text = (
+        "Senator Dale Summers spoke in Ohio. Mayor Tom Rask was there. Summers initially defended his "
+        "vote, but late Saturday he announced he supported the repeal."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "Dale Summers")]

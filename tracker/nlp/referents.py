@@ -5,6 +5,8 @@
 - a relative clause on a predicate noun describes the copula's subject: "Roe is a lawyer and activist
   who has said ..." is Roe's claim, not "activist"'s (a name in the predicate is itself: "The winner
   was Roe, who said ...");
+- a pronoun whose clause hangs from one with a surname the entity model missed as its subject refers to
+  the fuller name given earlier ("Roe hasn't said whether he ...": Jane Roe);
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
   calling what he saw ...": Roe) to the nearest name before it;
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Democrats
@@ -20,7 +22,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -205,4 +207,25 @@ def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> 
         plural = word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and mention_at(subject) is None
         coordinated = any(c.dep_ == "conj" for c in subject.children)
         return subject if (plural or coordinated) and word not in NOT_GROUPS else None
+    return None
+
+
+def surname_subject(
+    pronoun: Token,
+    earlier: Sequence[Mention],
+    quoted: Collection[int],
+) -> Mention | None:
+    """The name a pronoun refers to when the subject of a clause its own clause hangs from, before it
+    and outside quotation marks, is a surname the entity model missed or mislabelled there ("Roe
+    hasn't said whether he ...", "Roe defended his vote, but later he announced ..."): the nearest of
+    the `earlier` mentions that ends with that word. None when that subject is another word."""
+    for head in pronoun.ancestors:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i and child.i not in quoted:
+                if not child.text[:1].isupper():
+                    return None
+                same = (
+                    m for m in reversed(earlier) if m.end <= child.idx and m.text.split()[-1] == child.text
+                )
+                return next(same, None)
     return None

@@ -281,6 +281,9 @@ class SpeakerResolver:
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:
             return referents.governing_subject(token, same, self.mention_at) or same[-1]
+        earlier = [m for m in self.mentions_in(0, token.idx) if fits(m)]
+        if named := referents.surname_subject(token, earlier, self.quoted):
+            return named  # "Roe hasn't said whether he ...": Jane Roe, when the model missed "Roe"
         before = self.segments[number - 1] if number else None
         earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
         return next((m for m in earlier if fits(m) and self._is_subject(m)), None)
