@@ -239,3 +239,11 @@ def test_a_pronoun_after_a_surname_the_model_missed_is_that_persons():
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "Dale Summers")]
+
+
+def test_a_predicate_noun_a_participle_hangs_on_stands_for_the_copulas_subject():
+    """ "Doe is a fraud saying ...": Doe says it, not "a fraud"."""
+    [found] = extraction.extract(
+        [extraction.Document(text="Mark Doe is a fraud saying exactly what voters want to hear.")]
+    )
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("Mark Doe", "Mark Doe")]

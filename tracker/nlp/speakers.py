@@ -14,7 +14,7 @@ with no entity:
   for someone, else who issued the document ("Roe released a statement saying ...": via "issuer";
   an issuer only described, "The mayor's campaign released ...", is the `name`, unresolved);
 - a relative pronoun ("..., which alleges"): the noun it refers to, or the subject a predicate noun
-  describes ("Roe is a lawyer who said ...": Roe; referents.py);
+  describes ("Roe is a lawyer who said ...", "Roe is a fraud saying ...": Roe; referents.py);
 - a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 
@@ -99,6 +99,8 @@ class SpeakerResolver:
 
     def resolve(self, token: Token, depth: int = 0) -> Speaker:
         """The speaker whose phrase has `token` as its head word."""
+        if token.dep_ == "attr":  # "Roe is a fraud saying ...": Roe
+            token = referents.predicated(token, self.mention_at)
         if (
             token.lower_ in RELATIVES
             and token.head.dep_ in ("relcl", "acl")
