@@ -4,6 +4,7 @@ given earlier in the article, curated or not."""
 from __future__ import annotations
 
 from tracker.nlp import extraction
+from tracker.nlp.speakers import SpeakerResolver
 
 
 def test_a_surname_and_a_pronoun_resolve_to_the_full_name_given_earlier():
@@ -247,3 +248,15 @@ def test_a_predicate_noun_a_participle_hangs_on_stands_for_the_copulas_subject()
         [extraction.Document(text="Mark Doe is a fraud saying exactly what voters want to hear.")]
     )
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("Mark Doe", "Mark Doe")]
+
+
+def test_plural_documents_speak_for_whoever_put_them_out_but_a_relative_pronoun_names_no_one(nlp):
+    """ "planted newspaper articles alleging ...": the articles are the planter's; "which posts fake
+    stories" says nothing of who (speakers.jsonl proxies; SpeakerResolver._issues)."""
+    text = "In the spring, the Harbor Guild planted newspaper articles alleging that the mayor had lied."
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [("newspaper articles", "the Harbor Guild")]
+    doc = nlp("Daily Flare, which posts fake stories, closed.")
+    which, posts = doc[3], doc[4]
+    resolver = SpeakerResolver(doc, [], list(doc.sents))
+    assert (which.text, posts.text) == ("which", "posts") and not resolver._issues(posts, which)

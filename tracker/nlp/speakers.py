@@ -186,7 +186,7 @@ class SpeakerResolver:
         wrote `written_in` it ("shot back in an article stating") issued it whatever the verb."""
         lower = issuer.lower_
         return (written_in or verb.lower_ in self.words.issuing) and not (
-            lower in self.words.pronouns or self.is_writer(issuer) or lower in UNRESOLVED
+            lower in self.words.pronouns or self.is_writer(issuer) or lower in UNRESOLVED | RELATIVES
         )
 
     def _speaker(
