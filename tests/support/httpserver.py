@@ -44,6 +44,7 @@ class TestServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body in two writes: no 40 ms delayed-ACK wait
 
             def log_message(self, *args):  # keep test output clean
                 pass
