@@ -22,7 +22,7 @@ NO_ANSWER = frozenset({"decline to comment"})
 
 def is_answer(kind: str, verbs: set[str]) -> bool:
     """A claim answers another when it is a defense, or is reported with a verb of response; a
-    no-comment ("declined to comment", "did not respond to a request for comment") answers nothing."""
+    no-comment ("declined to comment", "did not respond to our request for comment") answers nothing."""
     if verbs and verbs <= NO_ANSWER:
         return False
     return kind == ClaimCandidate.Kind.DEFENSE or bool(verbs & RESPONSE_VERBS)

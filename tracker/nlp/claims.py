@@ -14,8 +14,8 @@ What makes a claim (triggers are data, patterns/reporting_verbs.jsonl, read by t
 - the outlet's framing (framing.py): "according to X", "Smith's argument that ...", "reportedly";
   nominal.py: "his promise to ...", "claims by X that ...";
 - a negated report ("would not say whether X", "never said that X"): verb "not say", tier 0, kept only
-  where no other claim holds its words; a passive report with an agent ("The meeting was first
-  reported by the Times"): its subject is the content.
+  where no other claim holds its words; a passive report with an agent ("The merger was first
+  reported by the Ledger"): its subject is the content.
 Not claims: a reporting verb inside quotation marks (it belongs to the quoted words), one in a
 question, a condition or under a modal ("If the court rules ...", "Acme could argue ..."; a negated
 report keeps its modal), one whose subject is the writer ("we") or a demonstrative ("This suggests
@@ -253,7 +253,7 @@ class _Reader:
         )
         verb = draft.trigger.lemma
         if draft.trigger.id in NO_COMMENT and draft.verb is not None and syntax.negated(draft.verb):
-            verb = "decline to comment"  # "did not respond to a request for comment": no answer
+            verb = "decline to comment"  # "did not respond to our request for comment": no answer
         return Claim(
             speaker=speaker.text if speaker else "",
             verb=verb,

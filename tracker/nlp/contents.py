@@ -63,7 +63,7 @@ def _content(
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (
         trigger.passive_topic and (topic := syntax.passive_topic(verb)) is not None
-    ):  # "The meeting was first reported by X"
+    ):  # "The merger was first reported by X"
         return "phrase", [reader.range(range(topic[0], topic[1] + 1), segment)]
     if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
         return "as", placing.as_reported(reader, verb, segment)

@@ -1,12 +1,12 @@
 """Characterising nouns whose content is not a "that" clause, or whose owner is not a possessor
 (framing.from_noun reads "Smith's argument that ..."; this module reads what it leaves):
 
-- an infinitive: "his promise to build a wall", "Roe's claim to be the strongest candidate", "her vow
+- an infinitive: "her promise to mend the bridge", "Roe's claim to be the strongest candidate", "her vow
   to go after ...": the content runs from "to";
 - "for" after a noun of calling (a trigger that requires "prep:for"): "Roe's call for a special
   prosecutor", "his calls for increased surveillance": the content is what is called for;
 - an owner given by "by" or "from" instead of a possessor: "claims by intelligence agencies that ...",
-  "an allegation from his first wife, Jane Roe, that ...".
+  "an allegation from his old business partner, Jane Roe, that ...".
 
 A noun with no owner ("calls for a special prosecutor grew") has nobody to speak: no claim.
 """

@@ -1,7 +1,7 @@
 """Where a reporting verb's content stands when it is not its complement: quotes attached to the
 attribution ("“...,” Smith said, “...”", "she told reporters: “...”", a quote the sentence splitter cut
-off just before "Smith said.") and the words around a parenthetical attribution ("In a merger, he
-said, the brand would survive"; "A girl was hurt, police said.").
+off just before "Smith said.") and the words around a parenthetical attribution ("After a merger, she
+said, the label would survive"; "A girl was hurt, police said.").
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def block(text: str, end: int) -> list[tuple[int, int]]:
 def around(
     reader: Reader, verb: Token, subject: Token | None, segment: Span, *, addressee: bool = False
 ) -> list[tuple[int, int]]:
-    """The words around a parenthetical attribution: "In a merger, he said, the brand would
+    """The words around a parenthetical attribution: "After a merger, she said, the label would
     survive" (the parser hangs "said" on the clause it reports) and "A girl was hurt, police
     said." (what comes before is not parsed as its complement). Nothing when the attribution is
     not set off by commas from at least three words of its sentence."""

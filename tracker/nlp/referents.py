@@ -9,8 +9,8 @@
   the fuller name given earlier ("Roe hasn't said whether he ...": Jane Roe);
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
   calling what he saw ...": Roe) to the nearest name before it;
-- "they" stands for the group that is the subject of a clause its own clause hangs from ("Democrats
-  focused on what they said was ...": Democrats), when that subject names a group: a plural noun or
+- "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
+  dwelt on what they said was ...": Growers), when that subject names a group: a plural noun or
   a coordination, never a pronoun or a single name;
 - speakers coordinated in one subject ("Roe and Doe said", "Roe and Doe issued a statement") are named
   together: each one's name, joined (`joint_name`);
@@ -197,7 +197,7 @@ def governing_subject(
 
 def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
     """The subject "they" refers to: that of the nearest clause the pronoun's own clause hangs from
-    ("Roe and Doe pointed at what they called ...", "Democrats focused on what they said ..."), when it
+    ("Roe and Doe pointed at what they called ...", "Growers dwelt on what they said ..."), when it
     names a group; None otherwise (the nearest subject only: a farther one is a guess)."""
     for head in pronoun.ancestors:
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)

@@ -183,7 +183,7 @@ class SpeakerResolver:
     def _issues(self, verb: Token, issuer: Token, written_in: bool = False) -> bool:
         """`issuer` put the document out ("released", "sent out", not "slammed a lawsuit") and is a
         description of someone: not a pronoun, the writer or a word that says nothing of who; one who
-        wrote `written_in` it ("shot back in an article stating") issued it whatever the verb."""
+        wrote `written_in` it ("hit back in a column stating") issued it whatever the verb."""
         lower = issuer.lower_
         return (written_in or verb.lower_ in self.words.issuing) and not (
             lower in self.words.pronouns or self.is_writer(issuer) or lower in UNRESOLVED | RELATIVES
@@ -225,7 +225,7 @@ class SpeakerResolver:
         while end - 1 > token.i and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
             end -= 1
         if group and self._words(start, end) > MAX_WORDS:
-            end = start + MAX_WORDS  # "those who have sketched out possible paths for ..."
+            end = start + MAX_WORDS  # "those who have drawn up rough plans for ..."
         if self._words(start, end) > MAX_WORDS:  # "Jane Roe of the Institute for ...": Jane Roe
             end = token.i + 1
             while (
@@ -237,7 +237,7 @@ class SpeakerResolver:
             of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             whole = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if token.lower_ in self.words.partitives and whole is not None and of.i == end:
-                end = whole.i + 1  # "one of two witnesses who relayed the story ...": not "one"
+                end = whole.i + 1  # "one of three neighbours who passed on the story ...": not "one"
         while self._words(start, end) > MAX_WORDS and start < token.i:
             start += 1  # a long run of modifiers: the words nearest the head
         while start < token.i and (self.doc[start].is_punct or self.doc[start].dep_ in ("prep", "cc")):

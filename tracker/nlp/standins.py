@@ -7,7 +7,7 @@ who speaks:
   makes the attempt speaks, the subject of the verb the noun hangs from;
 - the one a message is sent to ("emailed supporters saying ..."): the sender speaks, the subject of
   the verb of sending. ("a pitch to farmers saying ..." is syntax.py's: the one addressed after "to".)
-- a document the words were put "in" ("shot back in an article stating ...", "wrote in a letter
+- a document the words were put "in" ("hit back in a column stating ...", "wrote in a letter
   saying ..."): who wrote in it, the subject of that verb, issues it (speakers.py resolves it as the
   document's issuer).
 The nouns of acts and the verbs of sending are rules as data (patterns/speakers.jsonl: "act", "send").
@@ -54,7 +54,7 @@ def actor(noun: Token) -> Token | None:
 
 def issuing_verb(document: Token) -> Token | None:
     """The verb whose subject put `document` out: the one it is the object of ("Roe issued a
-    statement saying ...") or the one that wrote "in" it ("Roe shot back in an article stating ...")."""
+    statement saying ...") or the one that wrote "in" it ("Roe hit back in a column stating ...")."""
     if document.dep_ == "dobj":
         return document.head
     if document.dep_ == "pobj" and document.head.lower_ in CONTAINING:

@@ -274,8 +274,8 @@ def misattached_complement(verb: Token) -> tuple[int, int] | None:
 
 
 def passive_topic(verb: Token) -> tuple[int, int] | None:
-    """What a passive report with an agent reports: its passive subject ("The meeting was first
-    reported by the Times") or the noun its participle qualifies ("a fact first reported by Roe");
+    """What a passive report with an agent reports: its passive subject ("The merger was first
+    reported by the Ledger") or the noun its participle qualifies ("a fact first reported by Roe");
     (first, last) token index, or None."""
     if not any(c.dep_ == "agent" for c in verb.children):
         return None

@@ -15,7 +15,7 @@ lead"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
 say whether ...", "has never said that ..."; without one, a negated verb reports nothing) and
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
-meeting was first reported by the Times"; not for verbs of making: "a book written by Roe") and
+merger was first reported by the Ledger"; not for verbs of making: "a book written by Roe") and
 "about" (dependents, as in "requires", that hold the content without being required: "warned against
 cuts").
 
@@ -61,7 +61,7 @@ class Trigger:
     # its object is the person told ("told reporters"), never the content
     addressee: bool = False
     negated: bool = False  # read only when the verb is negated ("did not say whether ...")
-    passive_topic: bool = False  # "The meeting was first reported by the Times": the subject is the content
+    passive_topic: bool = False  # "The merger was first reported by the Ledger": the subject is the content
     # more dependents whose words are the content ("prep:against": "warned against cuts")
     about: frozenset[str] = frozenset()
 
