@@ -100,6 +100,19 @@ def test_a_sentence_final_told_with_its_addressee_reports_what_comes_before(clai
     assert ("Health Director Mara Quist", "This includes a night crew to help volunteer cooks") in found
 
 
+def test_a_told_hung_as_a_conjunct_with_its_addressee_reports_the_clause_before_it(claims_of):
+    # the parser makes "told" a conjunct of "remains", not its head: the words before are the content
+    text = (
+        "The town remains committed to finishing the bridge before the winter, its chief engineer, Pavel"
+        " Dunn, told the Valley Ledger."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert (
+        "its chief engineer",
+        "The town remains committed to finishing the bridge before the winter",
+    ) in found
+
+
 def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause(claims_of):
     text = (
         "Citing “obligations in Texas,” the former chairman’s spokeswoman told reporters that Musk plans to"
