@@ -1,13 +1,28 @@
-"""What claim linking compares a stored claim's evidence on (content words, quote keys), read once per
-placing of a batch rather than once per article of the batch that may join the claim (`Kept`). The
-placing (`linking._place`, inside its transaction, so a placing run again after a lost deadlock starts
-afresh) makes one and hands it to each `claim_linking.link_claims` of the batch: that reads the claims
-it has not seen, adds the evidence it attaches to those it has, and forgets a claim whose evidence it
-removes. A `link_claims` given none keeps nothing past its own call."""
+"""What claim linking reads once per batch rather than once per article.
+
+`Kept`: what it compares a stored claim's evidence on (content words, quote keys), read once per
+placing of a batch rather than once per article of the batch that may join the claim. The placing
+(`linking._place`, inside its transaction, so a placing run again after a lost deadlock starts afresh)
+makes one and hands it to each `claim_linking.link_claims` of the batch: that reads the claims it has
+not seen, adds the evidence it attaches to those it has, and forgets a claim whose evidence it removes.
+A `link_claims` given none keeps nothing past its own call.
+
+`Articles`: what it reads of the batch's own articles (their claim candidates, the evidence they
+already give, their first case), in three queries for the whole batch, read before any of them is
+linked: linking one article changes none of these of another (an article's evidence is removed and
+attached only by its own linking; linking gives no article a case). Each article's are handed out
+once (`take`); an article linked again in the same batch is read again.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Min
+
+from tracker.crossref.models import ClaimCandidate, Evidence
+from tracker.sources.models import Article
 
 Compared = tuple[list[frozenset[str]], set[str]]  # each evidence row's content words; the quote keys
 
@@ -18,3 +33,41 @@ class Kept(dict[int, Compared]):
     def forget(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:
             self.pop(pk, None)
+
+
+@dataclass(frozen=True)
+class Given:
+    """One article's: its candidates in order, its evidence as (claim, start, the claim is locked),
+    and its first case (None: it has none)."""
+
+    candidates: list[ClaimCandidate]
+    evidence: list[tuple[int, int, bool]]
+    case_id: int | None
+
+
+@dataclass
+class Articles:
+    """A batch's articles' `Given`, read in three queries (`of`)."""
+
+    given: dict[int, Given] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> Articles:
+        ids = [a.pk for a in articles]
+        candidates: dict[int, list[ClaimCandidate]] = {pk: [] for pk in ids}
+        for candidate in ClaimCandidate.objects.filter(article__in=ids).order_by("article_id", "start", "pk"):
+            candidates[candidate.article_id].append(candidate)
+        evidence: dict[int, list[tuple[int, int, bool]]] = {pk: [] for pk in ids}
+        rows = Evidence.objects.filter(article__in=ids).order_by("pk")
+        for article_id, claim_id, start, locked in rows.values_list(
+            "article_id", "claim_id", "start", "claim__locked"
+        ):
+            evidence[article_id].append((claim_id, start, locked))
+        through = Article.cases.through.objects.filter(article_id__in=ids).values("article_id")
+        cases = dict(through.annotate(first=Min("case_id")).values_list("article_id", "first"))
+        return cls({pk: Given(candidates[pk], evidence[pk], cases.get(pk)) for pk in ids})
+
+    def take(self, article: Article) -> Given:
+        """The article's, read now if the batch has none (not read with it, or handed out before)."""
+        given = self.given.pop(article.pk, None)
+        return given if given is not None else Articles.of([article]).given[article.pk]

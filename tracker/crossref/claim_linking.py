@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
+from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import claim_answers, claim_evidence, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
@@ -31,6 +32,8 @@ from tracker.sources.models import Article
 MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
 MIN_SHARED_WORDS = 2
+UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
+NEW = 1 << 62  # above every stored claim's id: the order of the claims a run makes before saving them
 MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
 
 
@@ -60,6 +63,10 @@ class _Known:
     words: list[frozenset[str]] = field(default_factory=list)
     quotes: set[str] = field(default_factory=set)
     evidenced: bool = False  # has evidence beyond what this run removed
+    order: int = 0  # ties go to the oldest claim: its id, or (made by this run, not saved yet) NEW + n
+
+    def __post_init__(self) -> None:
+        self.order = self.order or self.claim.pk
 
     def score(self, words: frozenset[str]) -> float:
         return max((similarity(words, w) for w in self.words), default=0.0)
@@ -67,7 +74,12 @@ class _Known:
 
 @transaction.atomic
 def link_claims(
-    article: Article, *, answers: bool = True, kept: claim_evidence.Kept | None = None
+    article: Article,
+    *,
+    answers: bool = True,
+    kept: claim_evidence.Kept | None = None,
+    batch: claim_evidence.Articles | None = None,
+    story: Story | None | object = UNREAD,
 ) -> list[Claim]:
     """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
 
@@ -77,25 +89,31 @@ def link_claims(
     Claims that lost this article's evidence and were not relinked get their counts refreshed here;
     the caller refreshes the returned ones. With `answers=False` the story's answers are not linked
     here: a caller linking a batch runs `link_responses` once per story instead. `kept`: the batch's
-    stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch."""
+    stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch; `batch`: its
+    articles' candidates, evidence and cases, read for all at once; `story`: the article's, when the
+    caller knows it (None: it has none)."""
     kept = claim_evidence.Kept() if kept is None else kept
-    membership = StoryArticle.objects.select_related("story").filter(article=article).first()
-    story = membership.story if membership else None
-    removed = Evidence.objects.filter(article=article, claim__locked=False)
+    given = (claim_evidence.Articles() if batch is None else batch).take(article)
+    if story is UNREAD:
+        membership = StoryArticle.objects.select_related("story").filter(article=article).first()
+        story = membership.story if membership else None
     previous: dict[int, set[int]] = {}  # start of a removed report -> its claims
-    for claim_id, start in removed.values_list("claim_id", "start"):
-        previous.setdefault(start, set()).add(claim_id)
+    for claim_id, start, locked in given.evidence:
+        if not locked:
+            previous.setdefault(start, set()).add(claim_id)
     removed_from = set().union(*previous.values())
-    removed.delete()
+    if removed_from:
+        Evidence.objects.filter(article=article, claim__locked=False).delete()
     kept.forget(removed_from)
 
-    candidates = list(ClaimCandidate.objects.filter(article=article).order_by("start", "pk"))
+    candidates = given.candidates
     known = _known_claims(article, candidates, story, removed_from, kept)
-    pinned = _pinned(article, known)
-    case_id = _case_id(article, story)
+    pinned = _pinned(given.evidence, known)
+    case_id = given.case_id or _story_case(story)
     # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
     # vaguer sentence) joins the sibling's claim rather than starting one of its own.
     assigned: dict[int, _Known] = {}
+    made: list[Claim] = []  # saved together, in the order made (their ids too)
     for first_pass in (True, False):
         for candidate in candidates:
             if candidate.pk in assigned:
@@ -106,7 +124,8 @@ def link_claims(
             if entry is None:
                 if first_pass:
                     continue
-                entry = _Known(_create(candidate, article, story, case_id), key=_candidate_key(candidate))
+                made.append(_new(candidate, article, story, case_id))
+                entry = _Known(made[-1], key=_candidate_key(candidate), order=NEW + len(made))
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
@@ -114,15 +133,19 @@ def link_claims(
             entry.quotes |= quote_keys(candidate.quotes)
             entry.evidenced = True
             assigned[candidate.pk] = entry
+    if made:
+        bulk_create_with_history(made, Claim)
     linked: dict[int, Claim] = {}
     for candidate in candidates:
         claim = assigned[candidate.pk].claim
         linked.setdefault(claim.pk, claim)
-    _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept)
+    existing = {(claim_id, start) for claim_id, start, locked in given.evidence if locked}
+    _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing)
 
-    stale = Claim.objects.filter(pk__in=removed_from - set(linked))
-    stale.filter(locked=False, evidence__isnull=True).delete()
-    corroboration.refresh_claims(stale.filter(evidence__isnull=False).distinct())
+    if stale_ids := removed_from - set(linked):
+        stale = Claim.objects.filter(pk__in=stale_ids)
+        stale.filter(locked=False, evidence__isnull=True).delete()
+        corroboration.refresh_claims(stale.filter(evidence__isnull=False).distinct())
     if story is not None and answers:
         for claim_id, target_id in claim_answers.link_responses(story).items():
             if claim_id in linked:
@@ -130,17 +153,16 @@ def link_claims(
     return list(linked.values())
 
 
-def _pinned(article: Article, known: list[_Known]) -> dict[int, _Known]:
+def _pinned(evidence: list[tuple[int, int, bool]], known: list[_Known]) -> dict[int, _Known]:
     """Spans of the article already reported on a locked claim stay there: a curator put them there (a
     merge, a split, a corrected speaker), so relinking must not copy them onto another claim."""
-    spans = dict(
-        Evidence.objects.filter(article=article, claim__locked=True).values_list("start", "claim_id")
-    )
+    spans = {start: claim_id for claim_id, start, locked in evidence if locked}
     entries = {k.claim.pk: k for k in known}
-    for claim in Claim.objects.filter(pk__in=set(spans.values()) - set(entries)):
-        entries[claim.pk] = _Known(
-            claim, key=speaker_key(claim.speaker_id, claim.speaker_text), evidenced=True
-        )
+    if unread := set(spans.values()) - set(entries):
+        for claim in Claim.objects.filter(pk__in=unread):
+            entries[claim.pk] = _Known(
+                claim, key=speaker_key(claim.speaker_id, claim.speaker_text), evidenced=True
+            )
     return {start: entries[claim_id] for start, claim_id in spans.items()}
 
 
@@ -208,16 +230,15 @@ def _match(candidate: ClaimCandidate, known: list[_Known], previous: set[int]) -
     quotes = quote_keys(candidate.quotes)
     by_quote = [k for k in pool if quotes & k.quotes]
     if by_quote:
-        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.claim.pk))
-    scored = [(k.score(words), -k.claim.pk, k) for k in pool]
+        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.order))
+    scored = [(k.score(words), -k.order, k) for k in pool]
     scored = [s for s in scored if s[0] >= SIMILARITY_THRESHOLD]
     return max(scored, key=lambda s: s[:2])[2] if scored else None
 
 
-def _case_id(article: Article, story: Story | None) -> int | None:
-    """The first of the article's cases, else of its story's."""
-    case = article.cases.order_by("pk").values_list("pk", flat=True).first()
-    return case or (story.cases.order_by("pk").values_list("pk", flat=True).first() if story else None)
+def _story_case(story: Story | None) -> int | None:
+    """The first of the story's cases (for an article without one of its own)."""
+    return story.cases.order_by("pk").values_list("pk", flat=True).first() if story else None
 
 
 def _claim_values(candidate: ClaimCandidate) -> dict:
@@ -231,8 +252,8 @@ def _claim_values(candidate: ClaimCandidate) -> dict:
     }
 
 
-def _create(candidate: ClaimCandidate, article: Article, story: Story | None, case_id: int | None) -> Claim:
-    return Claim.objects.create(
+def _new(candidate: ClaimCandidate, article: Article, story: Story | None, case_id: int | None) -> Claim:
+    return Claim(
         case_id=case_id,
         story=story,
         speaker_id=candidate.speaker_entity_id,
@@ -251,36 +272,24 @@ def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> No
         claim.save(update_fields=[f.removesuffix("_id") for f in values] + ["updated_at"])
 
 
-EVIDENCE_FIELDS = (
-    "text",
-    "sentence",
-    "end",
-    "verb",
-    "attribution",
-    "quotes",
-    "hedges",
-    "date",
-    "date_precision",
-    "confidence",
-)
+EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
+EVIDENCE_FIELDS += ("date_precision", "confidence")  # taken from the candidate as they are
 
 
-def _attach(pairs: list[tuple[Claim, ClaimCandidate]], article: Article, memo: claim_evidence.Kept) -> None:
+def _attach(
+    pairs: list[tuple[Claim, ClaimCandidate]],
+    article: Article,
+    memo: claim_evidence.Kept,
+    existing: set[tuple[int, int]],
+) -> None:
     """The article's evidence for each (claim, candidate), in one insert; what already exists (on a
-    locked claim, which keeps its evidence) stays as it is."""
-    existing = set(Evidence.objects.filter(article=article).values_list("claim_id", "start"))
+    locked claim, which keeps its evidence: `existing`, as (claim, start)) stays as it is."""
     new: dict[tuple[int, int], Evidence] = {}
     for claim, candidate in pairs:
         key = (claim.pk, candidate.start)
         if key not in existing and key not in new:
-            values = {f: getattr(candidate, f) for f in EVIDENCE_FIELDS}
-            new[key] = Evidence(
-                claim=claim,
-                article=article,
-                start=candidate.start,
-                first_seen_at=article.first_seen_at,
-                **values,
-            )
+            values = {f: getattr(candidate, f) for f in ("start", *EVIDENCE_FIELDS)}
+            new[key] = Evidence(claim=claim, article=article, first_seen_at=article.first_seen_at, **values)
     Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
     for evidence in new.values():  # a claim the batch has read keeps its new evidence
         if evidence.claim_id in memo:

@@ -111,9 +111,10 @@ def _placed(
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
+    given = claim_evidence.Articles.of(articles)  # their candidates, evidence and cases, for all at once
     for article in articles:
         story = clustering.assign_story(article).story
-        linked = claim_linking.link_claims(article, answers=False, kept=kept)
+        linked = claim_linking.link_claims(article, answers=False, kept=kept, batch=given, story=story)
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
     settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
