@@ -72,7 +72,7 @@ class _Known:
         return max((similarity(words, w) for w in self.words), default=0.0)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
 def link_claims(
     article: Article,
     *,

@@ -116,7 +116,7 @@ def join_undated(groups: Iterable[Group], claims: Iterable[Claim]) -> None:
             fits[0].claims[claim.pk] = claim
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
 def update_events(
     story: Story,
     reads: StoryReads | None = None,

@@ -48,7 +48,7 @@ class Pending(Held[str, Discrepancy]):
             self.rows[key].save(update_fields=[*fields, "updated_at"])
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
 def detect(
     story: Story, reads: StoryReads | None = None, *, pending: Pending | None = None
 ) -> list[Discrepancy]:
