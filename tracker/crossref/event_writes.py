@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from simple_history.utils import bulk_create_with_history
+
 from tracker.crossref import corroboration
-from tracker.crossref.models import Event
+from tracker.crossref.models import Event, Story
 from tracker.crossref.pending import Held
 
 UNRECORDED = frozenset({"last_changed_at"})  # left out of the event's history (models.Event.history)
@@ -51,11 +53,34 @@ class Pending(Held[int, Event]):
         alive = (
             set(Event.objects.filter(pk__in=list(changed)).values_list("pk", flat=True)) if changed else ()
         )
+        recorded = []
         for pk in sorted(alive):
             event, names = self.rows[pk], changed[pk]
-            if UNRECORDED.issuperset(names):
-                Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
-            else:
-                event.save(update_fields=names)
+            Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
+            if not UNRECORDED.issuperset(names):
+                recorded.append(event)
+        history(recorded, update=True)
         counted, self.counted = list(self.counted.values()), {}
         corroboration.refresh_events(counted)
+
+
+def create(events: list[Event], story: Story) -> None:
+    """Save new events of a story, in one insert (their ids in this order) with their history rows in
+    another, and put the story on them."""
+    if events:
+        bulk_create_with_history(events, Event, default_change_reason=None)
+        join([(event, story) for event in events])
+
+
+def join(pairs: Iterable[tuple[Event, Story]]) -> None:
+    """Put each story on its event (as `event.stories.add`, in one insert for all)."""
+    through = Event.stories.through
+    rows = [through(event_id=event.pk, story_id=story.pk) for event, story in pairs]
+    if rows:
+        through.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def history(events: list[Event], *, update: bool) -> None:
+    """The history rows a `save()` of each would have added ("~" for an update), in one insert."""
+    if events:
+        Event.history.bulk_history_create(events, update=update, default_change_reason=None)

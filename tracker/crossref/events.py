@@ -148,21 +148,23 @@ def update_events(
     )
     articles = _articles(keyed.values(), known=members)
     built: list[Event] = []
-    changed: set[int] = set()  # built, or joined by the story, or gaining or losing claims
-    for key, group in sorted(
-        keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0])
-    ):
-        event = existing.get(key)
-        if event is None:
-            event = Event.objects.create(key=key, case_id=case_id, **_values(None, story, group, articles))
-            event.stories.add(story)
-            changed.add(event.pk)
-        elif not event.locked:
+    order = sorted(keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0]))
+    made = {
+        k: Event(key=k, case_id=case_id, **_values(None, story, g, articles))
+        for k, g in order
+        if k not in existing
+    }
+    event_writes.create(list(made.values()), story)  # in one insert, in this order
+    changed: set[int] = {event.pk for event in made.values()}  # built, or joined, or gaining or losing claims
+    joined: list[Event] = []
+    for key, group in order:
+        event = existing.get(key) or made[key]
+        if key in existing and not event.locked:
             writes.update(
                 event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk})
             )
             if story.pk not in holders[event.pk]:
-                event.stories.add(story)
+                joined.append(event)
                 changed.add(event.pk)
         movable = [
             c
@@ -175,6 +177,7 @@ def update_events(
             for claim in movable:
                 claim.event_id = event.pk
         built.append(event)
+    event_writes.join((event, story) for event in joined)
     changed |= _loosen(story, claims, keyed, built, changed)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)

@@ -10,7 +10,9 @@ outlet corrected itself, extraction improved) its row stays as it was, for the r
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
@@ -43,9 +45,16 @@ class Pending(Held[str, Discrepancy]):
 
     def write(self) -> None:
         """Each changed row once, only if it ends other than it was read (found back as it was by
-        a later story: no write)."""
-        for key, fields in self.take().items():
-            self.rows[key].save(update_fields=[*fields, "updated_at"])
+        a later story: no write), with the history row its `save()` would add (all in one insert)."""
+        changed, now = self.take(), timezone.now()
+        for key, fields in changed.items():
+            row = self.rows[key]
+            row.updated_at = now
+            Discrepancy.objects.filter(pk=row.pk).update(
+                updated_at=now, **{f: getattr(row, f) for f in fields}
+            )
+        if rows := [self.rows[key] for key in changed]:
+            Discrepancy.history.bulk_history_create(rows, update=True, default_change_reason=None)
 
 
 @transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
@@ -65,14 +74,33 @@ def detect(
     if unread := [key for key in found if key not in pending.rows]:  # one read for all
         for row in Discrepancy.objects.filter(key__in=unread):
             pending.hold(row.key, row)
+    new = _create([_row(item, story) for key, item in found.items() if key not in pending.rows])
     made = [
-        record(item, story=story, row=pending.rows.get(item.key), pending=pending) for item in found.values()
+        new.get(key) or record(item, story=story, row=pending.rows.get(key), pending=pending)
+        for key, item in found.items()
     ]
     for row in made:
         pending.made(row.key, row)
     if alone:
         pending.write()
     return made
+
+
+def _row(found: Found, story: Story) -> Discrepancy:
+    values = {"kind": found.kind, "variants": found.variants, "claim": found.claim, "event": found.event}
+    return Discrepancy(key=found.key, story=story, **values)
+
+
+def _create(rows: list[Discrepancy]) -> dict[str, Discrepancy]:
+    """New rows in one insert (their ids in this order), their history rows in another, by key; none
+    when another worker stored one of their keys meanwhile (`record` then makes or finds each)."""
+    if not rows:
+        return {}
+    try:
+        with transaction.atomic():  # a savepoint: the batch goes on after a lost race
+            return {r.key: r for r in bulk_create_with_history(rows, Discrepancy, default_change_reason=None)}
+    except IntegrityError:
+        return {}
 
 
 def record(
