@@ -34,6 +34,7 @@ STAGES = (
     ("tracker.crossref.claim_answers", "link_responses", "answers"),
     ("tracker.crossref.corroboration", "refresh_claims", "counts"),
     ("tracker.crossref.story_reads", "story_articles", "story read"),
+    ("tracker.crossref.story_reads", "batch_reads", "story read"),
     ("tracker.crossref.story_reads", "story_claims", "story claims read"),
     ("tracker.crossref.story_reads", "mention_reports", "story read"),
     ("tracker.crossref.discrepancies", "detect", "discrepancies"),

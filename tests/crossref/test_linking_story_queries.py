@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, OutletFactory, StoryFactory
 from tracker.cases.models import Case, Entity
-from tracker.crossref import discrepancies, event_writes, events
+from tracker.crossref import discrepancies, event_writes, events, story_reads
 from tracker.crossref.models import Claim, DateMention, Discrepancy, Event
 from tracker.crossref.story_reads import BatchReads, StoryReads
 
@@ -184,3 +184,30 @@ def test_a_new_discrepancy_another_worker_stored_meanwhile_is_left_to_record():
     again = Discrepancy(key=stored.key, kind=stored.kind, variants=[], story=story)
     assert discrepancies._create([again]) == {}
     assert Discrepancy.objects.count() == 1 and Discrepancy.history.count() == 1
+
+
+def same(reads: StoryReads) -> tuple:
+    """What the steps read, by value: articles, claims with their events and evidence, mentions."""
+    claims = [
+        (c.pk, c.event_id, [(e.pk, e.article.pk, e.article.outlet.name) for e in c.evidence.all()])
+        for c in reads.claims
+    ]
+    mentions = [(r.kind, r.date, r.precision, r.articles, r.start) for r in reads.mentions]
+    return sorted(reads.articles), claims, mentions
+
+
+def test_a_batch_reads_its_stories_at_once_then_one_query_a_story():
+    """`story_reads.batch_reads` reads the batch's stories (articles, mentions, claims and evidence) in
+    eight queries however many; each story's reads then cost one query (its claims' events, as earlier
+    stories' steps left them) and equal a story's own reads. Seen failing with the stories read one by
+    one (five queries a story)."""
+    stories = [*two_stories_sharing_an_event(), build(3)]
+    with CaptureQueriesContext(connection) as queries:
+        batch = story_reads.batch_reads([s.pk for s in stories])
+    assert len(queries) <= 8
+    for story in stories:
+        with CaptureQueriesContext(connection) as queries:
+            reads = StoryReads.of(story, batch)
+        assert len(queries) == 1
+        assert same(reads) == same(StoryReads.of(story))
+        events.update_events(story, reads)  # moves claims to events: the next story sees them there

@@ -45,10 +45,11 @@ from tracker.crossref import (
     discrepancies,
     event_writes,
     events,
+    story_reads,
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
-from tracker.crossref.story_reads import BatchReads, StoryReads
+from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
@@ -168,7 +169,7 @@ def _story_steps(
     touched = set(Event.objects.filter(stories__in=list(stories)).values_list("pk", flat=True))
     # the rows and events the stories share are written once, as the last story left them
     pending, writes = discrepancies.Pending(), event_writes.Pending()
-    batch = BatchReads()  # a claim several of these stories report is read once
+    batch = story_reads.batch_reads(list(stories))  # read for them all at once; a shared claim once
     for pk, story in stories.items():
         reads = StoryReads.of(story, batch)  # read once for both steps
         found[pk] = [d.pk for d in discrepancies.detect(story, reads, pending=pending)]

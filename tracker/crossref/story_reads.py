@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 
 from tracker.crossref import event_reports
 from tracker.crossref.event_reports import Report
-from tracker.crossref.models import Claim, DateMention, Evidence, Story
+from tracker.crossref.models import Claim, DateMention, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
 
 
@@ -28,9 +28,16 @@ class StoryReads:
 
     @classmethod
     def of(cls, story: Story, batch: BatchReads | None = None) -> StoryReads:
-        """`batch`: a linking batch's, when its stories' steps share claims (read once for them all)."""
-        articles = story_articles(story)
-        return cls(articles, story_claims(story, articles=articles, batch=batch), mention_reports(articles))
+        """`batch`: a linking batch's, when its stories' steps share claims (read once for them all);
+        for a story it was made for (`batch_reads`), the story's articles, mentions and claims come from it."""
+        if batch is None or (given := batch.stories.get(story.pk)) is None:
+            articles = story_articles(story)
+            return cls(
+                articles, story_claims(story, articles=articles, batch=batch), mention_reports(articles)
+            )
+        articles = {pk: batch.articles[pk] for pk in given[0]}
+        mentions = [report for pk in sorted(articles) for report in batch.mentions.get(pk, ())]
+        return cls(articles, story_claims(story, articles=articles, batch=batch, ids=given[1]), mentions)
 
 
 @dataclass
@@ -42,32 +49,58 @@ class BatchReads:
 
     claims: dict[int, Claim] = field(default_factory=dict)
     articles: dict[int, Article] = field(default_factory=dict)
+    stories: dict[int, tuple[list[int], set[int]]] = field(default_factory=dict)  # articles, claims
+    mentions: dict[int, list[Report]] = field(default_factory=dict)  # by article
+
+
+def batch_reads(stories: list[int]) -> BatchReads:
+    """What `StoryReads.of` reads of each of these stories, read for all of them at once (their
+    articles, date mentions, claim ids, claims with evidence, cited articles: eight queries): the
+    story steps change none of it but the claims' events, read again for each story."""
+    batch = BatchReads(stories={pk: ([], set()) for pk in stories})
+    where = dict(StoryArticle.objects.filter(story__in=stories).values_list("article_id", "story_id"))
+    batch.articles = {a.pk: a for a in Article.objects.filter(pk__in=list(where)).select_related("outlet")}
+    for pk in batch.articles:
+        batch.stories[where[pk]][0].append(pk)
+    batch.mentions = _mentions(batch.articles)
+    evidence = Evidence.objects.filter(article__story_membership__story__in=stories)
+    rows = evidence.values_list("claim_id", "article__story_membership__story")
+    owned = Claim.objects.filter(story__in=stories).values_list("pk", "story")
+    for claim_id, story_id in [*owned, *rows]:
+        batch.stories[story_id][1].add(claim_id)
+    if ids := set().union(*(claims for _, claims in batch.stories.values())):
+        batch.claims = {c.pk: c for c in _claims(ids)}
+        cited = {e.article_id for c in batch.claims.values() for e in c.evidence.all()}
+        batch.articles |= _cited(cited - set(batch.articles))
+    return batch
 
 
 def story_claims(
-    story: Story, *, articles: dict[int, Article] | None = None, batch: BatchReads | None = None
+    story: Story,
+    *,
+    articles: dict[int, Article] | None = None,
+    batch: BatchReads | None = None,
+    ids: set[int] | None = None,
 ) -> list[Claim]:
     """The story's claims (its own, and those with evidence in its articles), evidence prefetched with
     their articles and outlets. Each article is read once however many evidence rows cite it
     (`articles`: the story's, as `story_articles` reads them, when the caller has them; `batch`: what
-    the batch's earlier stories read)."""
+    the batch's earlier stories read; `ids`: the story's claims, when the batch has read them)."""
     batch = BatchReads() if batch is None else batch
-    evidence = Evidence.objects.order_by("first_seen_at", "pk")
     # the ids first, each side on its index (claims by story, evidence by article), so that neither
     # the corpus's claims nor a DISTINCT over their evidence is read; a story's claims are few enough
     # to pass as a list
-    ids = set(Claim.objects.filter(story=story).values_list("pk", flat=True))
-    ids |= set(
-        Evidence.objects.filter(article__story_membership__story=story).values_list("claim_id", flat=True)
-    )
+    if ids is None:
+        ids = set(Claim.objects.filter(story=story).values_list("pk", flat=True))
+        evidence = Evidence.objects.filter(article__story_membership__story=story)
+        ids |= set(evidence.values_list("claim_id", flat=True))
     # of claims read before, their events now, and every claim's place (Claim's ordering, as sorted by
     # the database); unread claims are read in that order
     seen = ids & set(batch.claims)
     order = list(Claim.objects.filter(pk__in=ids).values_list("pk", "event_id")) if seen else []
     claims = []
     if unread := ids - seen:
-        claims = Claim.objects.filter(pk__in=unread).select_related("speaker")
-        claims = list(claims.prefetch_related(Prefetch("evidence", queryset=evidence)))
+        claims = _claims(unread)
     batch.claims.update((c.pk, c) for c in claims)
     if seen:
         events = dict(order)
@@ -77,7 +110,7 @@ def story_claims(
     cited = {e.article_id for c in claims for e in c.evidence.all()}
     known = {pk: a for pk, a in (articles or {}).items() if pk in cited}
     if missing := cited - set(known) - set(batch.articles):
-        batch.articles |= {a.pk: a for a in Article.objects.filter(pk__in=missing).select_related("outlet")}
+        batch.articles |= _cited(missing)
     known |= {pk: batch.articles[pk] for pk in cited - set(known)}
     for claim in claims:
         for e in claim.evidence.all():
@@ -92,11 +125,23 @@ def story_articles(story: Story) -> dict[int, Article]:
 
 def mention_reports(articles: dict[int, Article]) -> list[Report]:
     """The event-like date mentions of these articles (by id, with outlets), as reports: one query."""
+    return [report for reports in _mentions(articles).values() for report in reports]
+
+
+def _mentions(articles: dict[int, Article]) -> dict[int, list[Report]]:
+    """`mention_reports` by article, in article id order."""
     mentions = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
     by_article: dict[int, list[DateMention]] = defaultdict(list)
     for mention in mentions.order_by("article_id", "start"):
         by_article[mention.article_id].append(mention)
-    reports = []
-    for article_id, found in by_article.items():
-        reports.extend(event_reports.mention_reports(articles[article_id], found))
-    return reports
+    return {pk: event_reports.mention_reports(articles[pk], found) for pk, found in by_article.items()}
+
+
+def _claims(ids: set[int]) -> list[Claim]:
+    """These claims, in Claim's order, with their speakers and evidence (first seen first)."""
+    evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("first_seen_at", "pk"))
+    return list(Claim.objects.filter(pk__in=ids).select_related("speaker").prefetch_related(evidence))
+
+
+def _cited(ids: set[int]) -> dict[int, Article]:
+    return {a.pk: a for a in Article.objects.filter(pk__in=ids).select_related("outlet")} if ids else {}
