@@ -213,6 +213,25 @@ def test_a_verb_of_saying_coordinated_with_the_reported_clause_is_a_report_of_it
     assert ("Greg Brockman", "the jury would side with him") in found
 
 
+def test_a_verb_of_saying_coordinated_deeper_in_the_reported_clause_is_a_report_of_its_own(claims_of):
+    """ "said X showed that Y, and accused Z of ...": the parser hangs "accused" on Y's verb, two
+    clauses below "said"; it is still the speaker's own report, not part of what X showed."""
+    text = (
+        "Party leader Ann Holt said the warning showed that the mayor did not know what he was talking"
+        " about, and accused the council of putting words in his mouth."
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert (
+        "Party leader Ann Holt",
+        "the warning showed that the mayor did not know what he was talking about",
+    ) in found
+    assert ("Party leader Ann Holt", "the council of putting words in his mouth") in found
+    text = "Ann Holt said she hoped that the county and the state could come together and find a fix."
+    assert speakers_and_texts(claims_of(text)) == [
+        ("Ann Holt", "she hoped that the county and the state could come together and find a fix")
+    ]  # "find" reports only for a court or a judge: the clause goes on
+
+
 def test_another_speakers_report_coordinated_with_the_reported_clause_is_not_part_of_it(claims_of):
     text = "Greg Brockman said the lab would cost more than planned, while Jane Roe says the vote will fail."
     found = speakers_and_texts(claims_of(text))

@@ -73,6 +73,15 @@ def reported_apart(reader: Reader, complement: Token) -> set[int]:
             or _reporting_conjunct(reader, nested)
         ):
             apart |= syntax.with_conjunction(nested, complement)
+    for nested in complement.subtree:  # "said X showed that Y, and accused Z of ...": deeper down
+        if (
+            nested.head != complement
+            and nested.i > complement.i
+            and _reporting_conjunct(reader, nested)
+            and _reporter(reader, nested.head) == complement.head
+            and any(not t.subjects for t in reader.triggers.verbs[nested.lower_])  # not "and find a way"
+        ):
+            apart |= syntax.with_conjunction(nested, nested.head)
     if (name := interposed(reader, complement.head)) is not None and name.head == complement:
         last = name.right_edge.i
         apart |= set(range(name.left_edge.i, last + (reader.doc[last].text != ",") + 1))  # and its comma
@@ -102,15 +111,24 @@ def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
     """ "said that X and predicted that Y", "says she spoke to X and urged him to ...": a verb of
     saying with its own clause, object or phrase and no subject, coordinated with the verb of a
     clause reported after it."""
+    reporter = _reporter(reader, verb.head)
     return (
         verb.dep_ == "conj"
         and verb.lower_ in reader.triggers.verbs
-        and verb.head.dep_ == "ccomp"
-        and verb.head.head.lower_ in reader.triggers.verbs
-        and verb.head.head.i < verb.head.i  # not "X and urging Y, BFM TV reported": the report is X and Y
+        and reporter is not None
+        and reporter.i < verb.head.i  # not "X and urging Y, BFM TV reported": the report is X and Y
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp", "prep", "dative") for c in verb.children)
     )
+
+
+def _reporter(reader: Reader, clause: Token) -> Token | None:
+    """The verb of saying a chain of reported clauses hangs from ("said X showed that Y": said)."""
+    while clause.dep_ == "ccomp" and clause.head != clause:
+        clause = clause.head
+        if clause.lower_ in reader.triggers.verbs:
+            return clause
+    return None
 
 
 def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, bool]:
@@ -118,7 +136,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     (a conjunct's passive is its head's, so a conjunct may still have one). A verb of saying
     coordinated with a reported clause's verb is the reporter's ("said that X and predicted Y")."""
     if _reporting_conjunct(reader, verb):
-        verb = verb.head.head
+        verb = _reporter(reader, verb.head) or verb
     found, passive = syntax.subject(verb)
     if found is not None and found.i < verb.i and (name := interposed(reader, verb)) is not None:
         return name, False  # "And Roe, said Doe, will not forgive": Doe
