@@ -86,6 +86,8 @@ def test_poll_respondents_speak(claims_of):
     assert speakers_and_texts(claims) == [("About 7 in 10", "they expect the next coach to be younger")]
     claims = claims_of("Asked if the fee was fair, 52 percent of renters said yes.")
     assert ("52 percent of renters", "yes") in speakers_and_texts(claims)
+    claims = claims_of("Asked if the mayor is “fit to serve,” 61 percent of Democrats said yes.")
+    assert ("61 percent of Democrats", "yes") in speakers_and_texts(claims)  # not the quoted question
 
 
 def test_calling_someone_something_or_for_something_the_parser_misreads(claims_of):
@@ -150,6 +152,20 @@ def test_according_to_after_its_clause_reports_that_clause(claims_of):
     assert speakers_and_texts(claims) == [
         ("a county poll", "Some 59 percent of voters there view her unfavorably")
     ]
+
+
+def test_thats_according_to_reports_the_demonstrative(claims_of):
+    """ "That’s according to X ...": "That" stands for the sentence before, however long the source
+    phrase after "according to" runs (a relative clause of its own included)."""
+    claims = claims_of(
+        "The Roe campaign says it raised more than $3 million in May.\n\nThat’s according to fundraising"
+        " reports through May 31 that the campaign is filing on Monday."
+    )
+    assert ("fundraising reports through May 31", "That") in speakers_and_texts(claims)
+    claims = claims_of(
+        "The paper reported that, according to an audit of her files, 85 of 150 visits were paid."
+    )
+    assert "that" not in [c.text for c in claims]  # a complementizer, no demonstrative
 
 
 def test_a_quote_ending_in_a_nested_quote_is_attached(claims_of):

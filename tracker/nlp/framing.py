@@ -23,6 +23,7 @@ from tracker.nlp.types import Quote
 
 COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "be", "been"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POINTERS = frozenset({"that", "this"})  # "That’s according to ...": the sentence before, in one word
 COLON_REACH = 8  # tokens between a characterising noun and its colon ("Acme's counterargument is ...:")
 
 
@@ -103,6 +104,19 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     words = [i for i in left if not reader.doc[i].is_punct]
     if clause.i < according.i and len(words) >= 3 and reader.doc[according.i - 1].text == ",":
         side = left  # "Y, according to a poll last week - the same as ...": the clause it follows
+    if _points_back(reader, words):
+        side = words[:1]  # "That’s according to reports filed on Friday": "That" stands for what came before
     if not side:
         return []
     return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]
+
+
+def _points_back(reader: Reader, words: list[int]) -> bool:
+    """The words before "according to" are only a demonstrative and a copula ("That’s", "This is")."""
+    doc = reader.doc
+    return (
+        len(words) == 2
+        and doc[words[0]].lower_ in POINTERS
+        and doc[words[0]].dep_ != "mark"  # "reported that, according to X, ...": a complementizer
+        and doc[words[1]].lower_ in COPULAS | POSSESSIVE
+    )
