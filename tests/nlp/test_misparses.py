@@ -262,3 +262,18 @@ def test_a_report_set_between_a_subject_and_its_predicate_is_the_name_after_the_
     assert ("Senator Jane Holloway", "will not pass") in found, found
     [claim] = claims_of("Holloway, a Democrat, said Tom Reed, a Republican, would lose the race.")
     assert claim.speaker == "Holloway"  # the subject set off by its own commas said it
+
+
+def test_a_quote_after_another_predicate_does_not_go_on_in_the_words_before(claims_of):
+    """ "“X,” she told the crowd, then turned to Y. “Z.”" and "“X,” Vale said, and her husband cut in.
+    “Z.”": Z follows another predicate (with words or a subject of its own), not the attribution of X;
+    "“X,” Roe said. “Z.”" still goes on."""
+    text = (
+        "“We know we have work to do,” she told a cheering crowd, then turned to her rival's slogan."
+        " “But that work is not to win back the past.”"
+    )
+    assert speakers_and_texts(claims_of(text)) == [("she", "We know we have work to do,")]
+    text = "“Tell her I owe you a photo,” Ann Vale said, and her husband cut in. “Don't forget her brother.”"
+    assert speakers_and_texts(claims_of(text)) == [("Ann Vale", "Tell her I owe you a photo,")]
+    [claim] = claims_of("“We will win,” Roe said and smiled. “We always do.”")
+    assert len(claim.pieces) == 2

@@ -22,6 +22,7 @@ QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
 OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
 NEXT_PARAGRAPH = re.compile(r"^[ \t]*\n\s*[“\"]$")  # a line break, then the quote's opening mark
+MOVING = frozenset({"nsubj", "dobj", "prep", "ccomp", "prt"})  # a next predicate's own words
 ALONE = re.compile(r"^[”\"'’]{0,2}\s*(?:\n|$|[A-Z“\"‘'])")  # nothing of its sentence after the quote
 
 
@@ -206,10 +207,30 @@ def resumed(
     """“X,” Roe said. “Y.”: a quote standing alone as the next sentence of the paragraph goes on in
     the words of the attribution just before it, when that attribution closes its sentence after
     the quote it reports."""
-    if not pieces or pieces[-1][1] > verb.idx or handed_on(reader, verb) is not None:
+    if (
+        not pieces
+        or pieces[-1][1] > verb.idx
+        or handed_on(reader, verb) is not None
+        or moves_on(reader, verb)
+    ):
         return pieces  # “X,” Roe said, adding that Y. “Z.”: Z goes on from "adding"
     tail = max([verb.right_edge.i, *(c.right_edge.i for c in verb.children if c.dep_ == "nsubj")])
     return _resume(reader, verb, tail, segment, pieces)
+
+
+def moves_on(reader: Reader, verb: Token) -> bool:
+    """ "“X,” Roe said, then turned to Y. “Z.”", "“X,” Roe said, and her aide cut in. “Z.”": another
+    predicate after the attribution's, with words or a subject of its own; the quote after it goes on
+    from that one, not in X's words. Not a verb of saying ("and argued ..."),
+    whose own attribution reads the quotes around it."""
+    return any(
+        (
+            c.dep_ in ("conj", "dep")
+            and c.lower_ not in reader.triggers.verbs
+            and any(g.dep_ in MOVING for g in c.children)
+        )
+        for c in verb.rights
+    )
 
 
 def _resume(
