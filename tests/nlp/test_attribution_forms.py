@@ -158,10 +158,10 @@ def test_thats_according_to_reports_the_demonstrative(claims_of):
     """ "That’s according to X ...": "That" stands for the sentence before, however long the source
     phrase after "according to" runs (a relative clause of its own included)."""
     claims = claims_of(
-        "The Roe campaign says it raised more than $3 million in May.\n\nThat’s according to fundraising"
-        " reports through May 31 that the campaign is filing on Monday."
+        "The Lee team reports that it took in $3 million during May.\n\nThat’s according to campaign"
+        " filings through May 31 that the team is making on Monday."
     )
-    assert ("fundraising reports through May 31", "That") in speakers_and_texts(claims)
+    assert ("campaign filings", "That") in speakers_and_texts(claims)
     claims = claims_of(
         "The paper reported that, according to an audit of her files, 85 of 150 visits were paid."
     )

@@ -9,11 +9,11 @@ def speakers_and_texts(claims):
 
 
 def test_a_relative_clause_report_reports_the_clause_from_its_pronoun(claims_of):
-    """ "whom he described as ...", "which the governor had called ...", "a race that he said ...":
+    """ "whom she described as ...", "which the governor had called ...", "a race that he said ...":
     the pronoun stands for what was described, called or said, so the content starts with it."""
     assert speakers_and_texts(
-        claims_of("The mayor thanked the marchers, whom he described as “peaceful,” for their patience.")
-    ) == [("he", "whom he described as “peaceful,”")]
+        claims_of("The coach praised the rookies, whom she described as “fearless,” after the game.")
+    ) == [("she", "whom she described as “fearless,”")]
     assert speakers_and_texts(
         claims_of("The plan included a new toll, which the governor had called “a disaster.”")
     ) == [("the governor", "which the governor had called “a disaster.”")]

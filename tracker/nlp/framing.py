@@ -112,11 +112,11 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
 
 
 def _points_back(reader: Reader, words: list[int]) -> bool:
-    """The words before "according to" are only a demonstrative and a copula ("That’s", "This is")."""
+    """The words before "according to" are only a demonstrative and a copula ("That’s", "This is"),
+    not a complementizer alone ("reported that, according to X, ...")."""
     doc = reader.doc
     return (
         len(words) == 2
         and doc[words[0]].lower_ in POINTERS
-        and doc[words[0]].dep_ != "mark"  # "reported that, according to X, ...": a complementizer
         and doc[words[1]].lower_ in COPULAS | POSSESSIVE
     )

@@ -1,5 +1,5 @@
 """Reports inside a relative clause: "a toll, which the governor had called “a disaster”", "the
-marchers, whom he described as “peaceful”", "a hearing, which he said was long overdue", "a courier
+rookies, whom she described as “fearless”", "a hearing, which he said was long overdue", "a courier
 who officials say is tied to a ring". The relative pronoun stands for the reported words' subject or
 object, so the report's content is the whole relative clause, pronoun first; and the clause is set
 apart from the content of a report it ends ("said the vote had failed, which she argued would hurt
@@ -32,7 +32,7 @@ def clause(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
     if pronoun.lower_ not in RELATIVES or pronoun.dep_ == "mark" or pronoun.i <= segment.start:
         return None
     if pronoun.dep_ not in ROLES or reader.doc[pronoun.i - 1].dep_ == "prep":
-        return None  # "in which he says he will ...": the clause has words of its own
+        return None  # "in which she says the fund will ...": words of its own
     if not (_object(pronoun, verb) or _subject(pronoun, verb)):
         return None
     between = reader.doc[subject.right_edge.i + 1 : verb.i]
@@ -46,7 +46,7 @@ def clause(reader: Reader, verb: Token, subject: Token | None, segment: Span) ->
 
 def _object(pronoun: Token, verb: Token) -> bool:
     """The pronoun is what the verb calls, describes or accuses, and the verb says what of it:
-    "which Roe called “a ruse”", not "a law that the court announced in 1992" (nothing reported)."""
+    "which Roe called “a ruse”", not "a plan that the board announced last year" (nothing reported)."""
     if pronoun.head != verb or pronoun.dep_ != "dobj":
         return False
     said = [
