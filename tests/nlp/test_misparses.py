@@ -277,3 +277,13 @@ def test_a_quote_after_another_predicate_does_not_go_on_in_the_words_before(clai
     assert speakers_and_texts(claims_of(text)) == [("Ann Vale", "Tell her I owe you a photo,")]
     [claim] = claims_of("“We will win,” Roe said and smiled. “We always do.”")
     assert len(claim.pieces) == 2
+
+
+def test_a_verb_of_saying_in_a_free_relative_reports_nothing(claims_of):
+    """ "Nothing the governor said “...,” the senator said": the parser hangs "said" on "Nothing" as a
+    relative clause; the quote is the senator's words, not the governor's ("something aides argue is
+    possible" stays a report)."""
+    claims = claims_of(
+        "Nothing the governor said \u201cwill ease anyone's worries,\u201d the Ohio senator said."
+    )
+    assert [c.speaker for c in claims] == ["the Ohio senator"]
