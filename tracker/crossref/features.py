@@ -85,8 +85,8 @@ def wire_credit(text: str) -> str:
 
 
 def entity_key(text: str, label: str) -> str:
-    """One key for the ways an article names a participant: a person by surname ("Hillary Clinton",
-    "Clinton"), anything else by its words without a leading article."""
+    """One key for the ways an article names a participant: a person by surname ("Jane Roe",
+    "Roe"), anything else by its words without a leading article."""
     words = [w for w in tokens(text) if w not in ("the", "a", "an")]
     if not words:
         return ""

@@ -90,7 +90,7 @@ def open_claims(claims: Sequence[Claim]) -> list[Claim]:
 HEADLINE = "headline"  # the confidence rule (and form) of a claim read from a headline
 
 
-MAX_HEADLINE_SPEAKER_WORDS = 6  # "Former Clinton Pollster Says ...": a headline names its speaker first
+MAX_HEADLINE_SPEAKER_WORDS = 6  # "Former Roe Adviser Says ...": a headline names its speaker first
 
 
 def is_headline(text: str, start: int, end: int, cue: str, cue_start: int) -> bool:

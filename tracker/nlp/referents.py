@@ -1,7 +1,7 @@
 """Who a description stands for, when the words that speak are not the speaker's name.
 
-- a surname refers back to the fuller name given earlier in the article ("Sanders" after "Bernie
-  Sanders");
+- a surname refers back to the fuller name given earlier in the article ("Roe" after "Jane
+  Roe");
 - a relative clause on a predicate noun describes the copula's subject: "Roe is a lawyer and activist
   who has said ..." is Roe's claim, not "activist"'s (a name in the predicate is itself: "The winner
   was Roe, who said ...");
@@ -110,7 +110,7 @@ def together(
 
 def full_name(mentions: Sequence[Mention], mention: Mention) -> str:
     """A surname or a shorter form refers back to the fuller name given earlier in the article
-    ("Sanders" after "Bernie Sanders"): the nearest earlier PERSON mention that ends with it."""
+    ("Roe" after "Jane Roe"): the nearest earlier PERSON mention that ends with it."""
     words = mention.text.split()
     if mention.label != "PERSON" or len(words) != 1:
         return mention.text
