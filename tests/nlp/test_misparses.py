@@ -113,6 +113,17 @@ def test_a_told_hung_as_a_conjunct_with_its_addressee_reports_the_clause_before_
     ) in found
 
 
+def test_a_told_joke_or_story_is_what_is_told_not_who_and_reports_nothing_before_it(claims_of):
+    # "told a panel" leaves what comes before as the content; "told a joke" does not (tell's "told" table)
+    for text in (
+        "On the second day of her three-day tour of the coast, the senator told a joke about the ferry"
+        " schedule.",
+        "On the last night of his bus tour through the valley, the mayor told the story of a baker who"
+        " kept her shop open through the flood.",
+    ):
+        assert [c.text for c in claims_of(text)] == []
+
+
 def test_a_quote_in_an_opening_phrase_is_not_the_content_of_a_verb_with_a_clause(claims_of):
     text = (
         "Citing “obligations in Texas,” the former chairman’s spokeswoman told reporters that Musk plans to"

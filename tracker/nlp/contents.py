@@ -71,7 +71,8 @@ def _content(
         return "phrase", [reader.range(range(topic[0], topic[1] + 1), segment)]
     if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
         return "as", placing.as_reported(reader, verb, segment)
-    return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee)
+    told = any(syntax.is_object(c) and c.lower_ in trigger.told for c in verb.rights)  # "told a joke"
+    return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee and not told)
 
 
 def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:

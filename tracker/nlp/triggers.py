@@ -6,7 +6,8 @@ A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, nou
 these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
 comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"), "not_as" (roles
 in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
-not the content: "told reporters"), "strict" (the speaker must resolve, or be described and report a
+not the content: "told reporters"), "told" (objects that are what is told, not who: "told a joke",
+with nothing before it as the content), "strict" (the speaker must resolve, or be described and report a
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
 "content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject, "quote":
 only words quoted after it or introduced by it: "she posted: “...”", not "posted a photo"; "words":
@@ -60,6 +61,7 @@ class Trigger:
     not_as: frozenset[str] = frozenset()  # roles in which the word is no report ("a firm called Acme": acl)
     # its object is the person told ("told reporters"), never the content
     addressee: bool = False
+    told: frozenset[str] = frozenset()  # objects that are what is told, not who: "told a joke", "the story"
     negated: bool = False  # read only when the verb is negated ("did not say whether ...")
     passive_topic: bool = False  # "The merger was first reported by the Ledger": the subject is the content
     # more dependents whose words are the content ("prep:against": "warned against cuts")
@@ -92,6 +94,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             requires=frozenset(rule.get("requires", ())),
             not_as=frozenset(rule.get("not_as", ())),
             addressee=bool(rule.get("addressee", False)),
+            told=frozenset(s.lower() for s in rule.get("told", ())),
             negated=bool(rule.get("negated", False)),
             passive_topic=bool(rule.get("passive_topic", False)),
             about=frozenset(rule.get("about", ())),
