@@ -233,6 +233,8 @@ def test_custom_trigger_rules_replace_the_defaults(claims_of):
         ("Judge Yvonne Gonzalez Rogers ruled that the case could proceed.", "ruling"),
         ("OpenAI's usage policy prohibits training competing models on its outputs.", "policy"),
         ("Musk said the deal was fair.", "statement"),
+        ("The depot's owner replied that the fee was fair.", "defense"),
+        ("In a note to staff, Jane Roe wrote that the depot would close in May.", "statement"),
     ],
 )
 def test_kinds(claims_of, text, kind):
