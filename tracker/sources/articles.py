@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.cases.relevance import Vocabulary, load_vocabularies, matching_cases
-from tracker.sources import copies, dedupe, publication
+from tracker.cases.relevance import Vocabulary, load_vocabularies
+from tracker.sources import copies, dedupe, publication, relating
 from tracker.sources.credits import find_credited_source
 from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, Outlet
 from tracker.sources.pages import Page
@@ -144,9 +144,9 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
         )
         if created:
             if article.status == Article.Status.FETCHED:
-                finalize(article, context=context)
+                finalize(article, context=context, new=True)
             else:
-                attach_cases(article, context=context)
+                relating.attach_cases(article, context=context, new=True)
             return Stored(article, created=True, needs_page=article.status == Article.Status.NEW)
         return _fill_gaps(article, entry=entry, context=context)
 
@@ -182,8 +182,11 @@ def _fill_gaps(article: Article, *, entry: Entry, context: Context) -> Stored:
         changed += ["content_html", "text", "extractor", "status", "truncated"]
     if changed:
         article.save(update_fields=[*changed, "updated_at"])
-        if article.status == Article.Status.FETCHED and "text" in changed:
-            finalize(article, context=context)
+    brings_case = relating.brings_case(article, context.feed_case_ids)
+    if article.status == Article.Status.FETCHED and ("text" in changed or brings_case):
+        finalize(article, context=context)  # new text, or a feed of another case: extracted for it too
+    elif brings_case:
+        relating.attach_cases(article, context=context)
     return Stored(article, updated=bool(changed), needs_page=article.status == Article.Status.NEW)
 
 
@@ -269,32 +272,19 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
 # --- after the text is known --------------------------------------------------------------------
 
 
-def finalize(article: Article, *, context: Context, whole: bool = False) -> None:
+def finalize(article: Article, *, context: Context, whole: bool = False, new: bool = False) -> None:
     """Fingerprint, copy detection and relevance for an article whose text is stored (`whole`: saving
-    every field, the caller's unsaved changes too); then hand it on (extraction) with its batch, once
-    the transaction commits (signals.articles_stored)."""
+    every field, the caller's unsaved changes too; `new`: only the context's feed carries it); then hand
+    it on (extraction) with its batch, once the transaction commits (signals.articles_stored)."""
     article.text_hash = dedupe.text_fingerprint(article.text)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
         copies.mark_copy(article)
-    article.relevant = bool(case_ids := _case_ids(article, context=context))  # one UPDATE with the rest
+    case_ids = relating.case_ids(article, context=context, new=new)
+    article.relevant = bool(case_ids)  # saved in one UPDATE with the rest
     article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
     Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
         pk=article.pk
     ).update(copy_of=copies.root_of(article), copy_kind=Article.CopyKind.CANONICAL)
     article.cases.set(case_ids)
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits
-
-
-def attach_cases(article: Article, *, context: Context) -> None:
-    """Attach the cases the article is about; one that matches none stays stored, marked irrelevant."""
-    case_ids = _case_ids(article, context=context)
-    article.cases.set(case_ids)
-    if article.relevant != bool(case_ids):
-        article.relevant = bool(case_ids)
-        article.save(update_fields=["relevant"])
-
-
-def _case_ids(article: Article, *, context: Context) -> set[int]:
-    text = f"{article.title}\n{article.text or html_to_text(article.summary)}"
-    return set(matching_cases(text, context.vocabularies)) | set(context.feed_case_ids)
