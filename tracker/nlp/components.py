@@ -13,7 +13,8 @@ in patterns/entity_*.jsonl, so that the labels in `doc.ents` can be trusted down
   noun ("... Testimony", "... Lawsuit"), when every word is a common title-case word, or when it
   contains characters no name has (code, markup);
 - a PERSON containing a digit becomes a PRODUCT ("GPT-4" is not a person); a name of two words or
-  more ending in a capitalised law head ("... Act", "... Directive") is a LAW;
+  more ending in a capitalised law head ("... Act", "... Directive") is a LAW; a model-made LAW with
+  no law word and no number ("Mayor Roe Goes On TV") is dropped;
 - a lone surname of a person named in full in the same article is a PERSON;
 - within one article a text keeps one label: the majority of its labels.
 
@@ -72,6 +73,7 @@ class EntityWords:
     trailing: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
     law_heads: frozenset[str] = frozenset()
+    law_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, directory: Path = PATTERNS_DIR) -> EntityWords:
@@ -88,6 +90,7 @@ class EntityWords:
             trailing=frozenset(lists["trailing"]),
             common=frozenset(lists["common"]),
             law_heads=frozenset(lists["law_head"]),
+            law_words=frozenset(lists["law_head"] | lists["law_word"]),
         )
 
 
@@ -128,6 +131,8 @@ class EntityFixer:
                 return None
             if words and all(word in self.words.common for word in words):
                 return None
+        if label == "LAW" and not self._names_a_law(span):
+            return None
         if label == "PERSON" and any(char.isdigit() for char in text):
             label = "PRODUCT"
         elif label != "ORG" and _in_credit_line(span, lines or Lines(span.doc.text)):
@@ -140,6 +145,11 @@ class EntityFixer:
         ):
             label = "LAW"
         return Span(span.doc, span.start, span.end, label=label)
+
+    def _names_a_law(self, span: Span) -> bool:
+        """A model-made LAW holds a law word ("Act", "Section", "v.") or a number; title-case words
+        alone ("Mayor Roe Goes On TV") are a headline, not a law."""
+        return any(token.lower_ in self.words.law_words or token.like_num for token in span)
 
 
 CREDIT_LINE = re.compile(r"^\W*(?:sources?|via|credits?|originally (?:published|appeared))\b", re.IGNORECASE)
