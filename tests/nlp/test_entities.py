@@ -208,7 +208,9 @@ def test_a_name_ending_in_act_is_a_law(nlp):
 def test_title_case_headline_words_are_not_a_law(nlp):
     headline = mentions_of(nlp, (), "Mayor Roe Goes On TV To Defend Budget")
     assert "LAW" not in {m.label for m in headline}  # the model alone calls "Roe Goes On TV" a LAW
-    laws = mentions_of(nlp, (), "The council cited the Clean Rivers Act. It also cited Section 12 of the harbour code.")
+    laws = mentions_of(
+        nlp, (), "The council cited the Clean Rivers Act. It also cited Section 12 of the harbour code."
+    )
     assert {"Clean Rivers Act", "Section 12"} <= {m.text for m in laws if m.label == "LAW"}
 
 

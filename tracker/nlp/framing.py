@@ -116,7 +116,5 @@ def _points_back(reader: Reader, words: list[int]) -> bool:
     not a complementizer alone ("reported that, according to X, ...")."""
     doc = reader.doc
     return (
-        len(words) == 2
-        and doc[words[0]].lower_ in POINTERS
-        and doc[words[1]].lower_ in COPULAS | POSSESSIVE
+        len(words) == 2 and doc[words[0]].lower_ in POINTERS and doc[words[1]].lower_ in COPULAS | POSSESSIVE
     )
