@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, relatives, selection, syntax
+from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
@@ -71,7 +71,7 @@ def extract_claims(
     if gates.language_of(doc.text) != "en":
         return []
     reader = _Reader(doc, mentions, default_triggers() if verbs is None else build_triggers(verbs))
-    drafts = relatives.set_apart(reader.drafts())
+    drafts = reader.drafts()
     claims = {}
     for draft in drafts:
         claim = reader.finish(draft, dates)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import glosses, misparsed, placing, relatives, syntax
+from tracker.nlp import glosses, misparsed, placing, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Trigger
 
@@ -18,9 +18,7 @@ def verb_content(
     """(form, pieces) of the verb's content; the form (quote, clause, phrase, around) is what
     confidence.py reads: a clause or a quote reports words, a noun phrase often does not. A
     trigger whose content is "words" reports no phrase ("maintained that X", not "maintained a
-    lead"). A report in a relative clause reports that clause: relatives.py."""
-    if (relative := relatives.clause(reader, verb, subject, segment)) is not None:
-        return relatives.FORM, [relative]
+    lead")."""
     form, pieces = _content(reader, verb, trigger, subject, segment)
     return (form, []) if trigger.content == "words" and form == "phrase" else (form, pieces)
 
