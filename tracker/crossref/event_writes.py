@@ -59,7 +59,8 @@ class Pending(Held[int, Event]):
             Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
             if not UNRECORDED.issuperset(names):
                 recorded.append(event)
-        history(recorded, update=True)
+        if recorded:  # the history rows their `save()` would have added ("~"), in one insert
+            Event.history.bulk_history_create(recorded, update=True, default_change_reason=None)
         counted, self.counted = list(self.counted.values()), {}
         corroboration.refresh_events(counted)
 
@@ -78,9 +79,3 @@ def join(pairs: Iterable[tuple[Event, Story]]) -> None:
     rows = [through(event_id=event.pk, story_id=story.pk) for event, story in pairs]
     if rows:
         through.objects.bulk_create(rows, ignore_conflicts=True)
-
-
-def history(events: list[Event], *, update: bool) -> None:
-    """The history rows a `save()` of each would have added ("~" for an update), in one insert."""
-    if events:
-        Event.history.bulk_history_create(events, update=update, default_change_reason=None)

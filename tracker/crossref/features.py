@@ -137,9 +137,14 @@ def profile(
     lead_words = body.split()[:LEAD_WORDS]
     lead = " ".join(lead_words)
     found = Profile(
-        key=key, time=time, seen=seen, wire=wire_credit(text), days=frozenset(days), pinned=pinned
+        key=key,
+        time=time,
+        seen=seen,
+        wire=wire_credit(text),
+        days=frozenset(days),
+        pinned=pinned,
+        kinds=piece_kinds(title),
     )
-    found.kinds = piece_kinds(title)
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
     for surface, label, start in mentions:

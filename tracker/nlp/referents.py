@@ -210,22 +210,14 @@ def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> 
     return None
 
 
-def surname_subject(
-    pronoun: Token,
-    earlier: Sequence[Mention],
-    quoted: Collection[int],
-) -> Mention | None:
-    """The name a pronoun refers to when the subject of a clause its own clause hangs from, before it
-    and outside quotation marks, is a surname the entity model missed or mislabelled there ("Roe
-    hasn't said whether he ...", "Roe defended his vote, but later he announced ..."): the nearest of
-    the `earlier` mentions that ends with that word. None when that subject is another word."""
+def surname_subject(pronoun: Token, quoted: Collection[int]) -> Token | None:
+    """The nearest subject of a clause the pronoun's own clause hangs from, before it and outside
+    quotation marks, when it is a capitalised word ("Roe hasn't said whether he ...", "Roe defended his
+    vote, but later he announced ..."): a surname the entity model may have missed or mislabelled,
+    which refers back to the fuller name before it (the caller finds it). None when that subject is
+    another word."""
     for head in pronoun.ancestors:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i and child.i not in quoted:
-                if not child.text[:1].isupper():
-                    return None
-                same = (
-                    m for m in reversed(earlier) if m.end <= child.idx and m.text.split()[-1] == child.text
-                )
-                return next(same, None)
+                return child if child.text[:1].isupper() else None
     return None

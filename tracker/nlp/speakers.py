@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import referents, standins
 from tracker.nlp.speaker_words import speaker_words
-from tracker.nlp.syntax import subject
+from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
 
 RELATIVES = frozenset({"which", "who", "that", "whom"})
@@ -89,6 +89,8 @@ class SpeakerResolver:
         self.text = doc.text  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        heads = {m: mention_head(doc, m) for m in self.mentions} if quoted else {}
+        self.in_quotes = {m for m, head in heads.items() if head is not None and head.i in quoted}
         self.segments = list(segments)
         self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
         self.words = speaker_words()
@@ -273,28 +275,26 @@ class SpeakerResolver:
         number = self.segment_of.get(token.i)
         if number is None:
             return None
-        gender, outside = self.words.genders.get(token.lower_), token.i not in self.quoted
+        gender = self.words.genders.get(token.lower_)
+        inside = () if token.i in self.quoted else self.in_quotes  # names a pronoun outside quotes is not
 
         def fits(m: Mention) -> bool:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            quoted = outside and span is not None and span.root.i in self.quoted
-            return m.label in labels and self.genders.agree(gender, m) and not quoted
+            return m.label in labels and self.genders.agree(gender, m) and m not in inside
 
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:
             return referents.governing_subject(token, same, self.mention_at) or same[-1]
-        earlier = [m for m in self.mentions_in(0, token.idx) if fits(m)]
-        if named := referents.surname_subject(token, earlier, self.quoted):
-            return named  # "Roe hasn't said whether he ...": Jane Roe, when the model missed "Roe"
+        if (named := referents.surname_subject(token, self.quoted)) is not None:  # a surname the model missed
+            ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
+            if found := [m for m in ending if m.text.split()[-1] == named.text]:
+                return found[-1]  # "Roe hasn't said whether he ...": Jane Roe
         before = self.segments[number - 1] if number else None
         earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
         return next((m for m in earlier if fits(m) and self._is_subject(m)), None)
 
     def _is_subject(self, mention: Mention) -> bool:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        if (root := mention_head(self.doc, mention)) is None:
             return False
-        root = span.root
         if root.dep_ in ("compound", "poss", "appos", "flat"):
             root = root.head
         return root.dep_ in SUBJECTS

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.types import Mention
 
 VERBAL_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis", "csubj"}
@@ -225,6 +226,12 @@ def negated(verb: Token, quoted: set[int] | frozenset[int] = frozenset()) -> boo
 
 def is_object(token: Token) -> bool:
     return token.dep_ in OBJECTS or (token.dep_ == "prep" and token.lower_ in OBJECT_PREPOSITIONS)
+
+
+def mention_head(doc: Doc, mention: Mention) -> Token | None:
+    """The head word of a mention's span (None when no tokens cover it)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else span.root
 
 
 def with_conjunction(token: Token, head: Token) -> set[int]:

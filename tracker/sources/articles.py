@@ -182,11 +182,13 @@ def _fill_gaps(article: Article, *, entry: Entry, context: Context) -> Stored:
         changed += ["content_html", "text", "extractor", "status", "truncated"]
     if changed:
         article.save(update_fields=[*changed, "updated_at"])
-    brings_case = relating.brings_case(article, context.feed_case_ids)
-    if article.status == Article.Status.FETCHED and ("text" in changed or brings_case):
-        finalize(article, context=context)  # new text, or a feed of another case: extracted for it too
-    elif brings_case:
-        relating.attach_cases(article, context=context)
+    if "text" in changed:
+        finalize(article, context=context)
+    elif relating.brings_case(article, context.feed_case_ids):  # a feed of another case: analysed for it
+        if article.status == Article.Status.FETCHED:
+            finalize(article, context=context)
+        else:
+            relating.attach_cases(article, context=context)
     return Stored(article, updated=bool(changed), needs_page=article.status == Article.Status.NEW)
 
 
