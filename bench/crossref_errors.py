@@ -17,6 +17,11 @@ crossref module for the run, so a sweep needs no edit.
 `--orders K` then links the articles one at a time, as the chain does, in K shuffled orders (rolled
 back) and prints each order's ARI and whether it ends as clustering everything at once did.
 
+`--tfidf` also clusters the same articles by plain TF-IDF alone (issue 16's baseline: the cosine of
+title and lead, `TFIDF_LEAD` words, sublinear counts, IDF over the articles compared, copies folded,
+average and single linkage within the three-day window, faded as `pair_score` fades) at each threshold of
+`TFIDF_THRESHOLDS`, and prints each split's ARI: what the tracker's features add over topical similarity.
+
 `--undated N` clusters every Nth article (copies included, in the labelled set's order) as if it stated
 no date: its publication time is dropped in memory, and so are the days its dated facts name when
 relative ("on Tuesday" needs the publication date). A database ingested with `bench/crossref.py
@@ -102,6 +107,69 @@ def linked_in_orders(articles, item_of, label, args, ari) -> None:
         transaction.savepoint_rollback(mark)
 
 
+TFIDF_LEAD = 150
+TFIDF_THRESHOLDS = (0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2)
+
+
+def tfidf_baseline(articles, found, item_of, splits, ari) -> None:
+    """Plain TF-IDF of title and lead, average linkage in the window: each split's ARI per threshold."""
+    import math
+    from collections import Counter
+
+    import numpy as np
+
+    from tracker.crossref import features, linkage
+    from tracker.crossref.words import stems
+
+    copies = linkage.copy_groups(found)
+    counts = []
+    for group in copies:
+        article = articles[group[0]]
+        lead = " ".join(features.clean_text(article.text).split()[:TFIDF_LEAD])
+        counts.append(Counter(stems(article.title)) + Counter(stems(lead)))
+    n = len(counts)
+    df = Counter(word for count in counts for word in count)
+    vectors = [
+        features._unit({w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in count.items() if df[w] < n})
+        for count in counts
+    ]
+    ranked = [found[g[0]] for g in copies]
+    days = linkage._gaps(ranked) / (features.WINDOW // linkage._MICROSECOND)
+    scores = np.triu(np.where(days <= 1, linkage._products(vectors) * (1 - features.DATE_FADE * days), 0), 1)
+    rows, cols = np.nonzero(scores > 0)
+    links = dict(
+        zip(zip(rows.tolist(), cols.tolist(), strict=True), scores[rows, cols].tolist(), strict=True)
+    )
+    for threshold in TFIDF_THRESHOLDS:
+        figures = []
+        for name, groups in (
+            ("average", linkage.average_linkage(n, links, threshold)),
+            ("single", _single_link(n, [pair for pair, v in links.items() if v > threshold])),
+        ):
+            label = {i: g for g, units in enumerate(groups) for unit in units for i in copies[unit]}
+            for split in splits:
+                idx = [i for i, it in enumerate(item_of) if it.split == split]
+                got = ari([item_of[i].story for i in idx], [label[i] for i in idx])
+                figures.append(f"{name} {split} {got:.3f}")
+        print(f"tf-idf alone, threshold {threshold:.2f}: ARI {'  '.join(figures)}")
+
+
+def _single_link(n: int, pairs) -> list[list[int]]:
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
 def override(settings: list[str]) -> None:
     """`module.NAME=value` for each setting: the crossref module's constant takes the value (a number)."""
     import importlib
@@ -123,6 +191,7 @@ def main() -> None:
     parser.add_argument("--undated", type=int, default=0, metavar="N", help="drop every Nth article's date")
     parser.add_argument("--orders", type=int, default=0, metavar="K", help="also link one by one in K orders")
     parser.add_argument("--months", action="store_true", help="also the ARI of each month apart")
+    parser.add_argument("--tfidf", action="store_true", help="also plain TF-IDF alone, per threshold")
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
     parser.add_argument("--labels", type=Path, default=None, metavar="FILE", help="the label set DIR holds")
     args = parser.parse_args()
@@ -153,6 +222,9 @@ def main() -> None:
             label = {i: n for n, g in enumerate(groups) for i in g}
             if args.orders:
                 linked_in_orders(articles, item_of, label, args, adjusted_rand_index)
+            if args.tfidf:
+                splits = ("train", "dev") if args.split == "all" else (args.split,)
+                tfidf_baseline(articles, found, item_of, splits, adjusted_rand_index)
             transaction.set_rollback(True)
         for split in ("train", "dev") if args.split == "all" else (args.split,):  # dev: the lead's only
             idx = [i for i, it in enumerate(item_of) if it.split == split]
