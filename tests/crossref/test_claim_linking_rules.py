@@ -65,8 +65,8 @@ def report(claim: Claim, text: str, *, quotes: tuple[str, ...] = (), hours: floa
     )
 
 
-def claim_of(speaker, text: str, *, quotes: tuple[str, ...] = (), story=None) -> Claim:
-    claim = ClaimFactory(speaker=speaker, text=text, story=story, first_seen_at=T0)
+def claim_of(speaker, text: str, *, quotes: tuple[str, ...] = (), story=None, locked=False) -> Claim:
+    claim = ClaimFactory(speaker=speaker, text=text, story=story, first_seen_at=T0, locked=locked)
     report(claim, text, quotes=quotes)
     return claim
 
@@ -87,30 +87,39 @@ def test_a_quote_on_one_side_only_joins_nothing(story, musk):
     assert link(story, musk, 'neuralink implants "restore sight" in trials').pk not in before
 
 
+# Which of several claims a candidate joins decides between claims a curator locked (machine claims it
+# matches are merged into one instead: test_claim_merging), so the claims of these tests are locked.
+
+
 def test_of_claims_sharing_quotes_the_one_sharing_most_wins(story, musk):
-    claim_of(musk, "alpha beta gamma", quotes=("partly distilling OpenAI",))
-    both = claim_of(musk, "delta epsilon zeta", quotes=("partly distilling OpenAI", "standard practice"))
-    claim_of(musk, "eta theta iota", quotes=("partly distilling OpenAI",))
+    claim_of(musk, "alpha beta gamma", quotes=("partly distilling OpenAI",), locked=True)
+    both = claim_of(
+        musk, "delta epsilon zeta", quotes=("partly distilling OpenAI", "standard practice"), locked=True
+    )
+    claim_of(musk, "eta theta iota", quotes=("partly distilling OpenAI",), locked=True)
     found = link(story, musk, 'it was "partly distilling OpenAI" as "standard practice"')
     assert found.pk == both.pk
 
 
 def test_of_claims_sharing_a_quote_equally_the_most_similar_then_the_oldest_wins(story, musk):
-    older = claim_of(musk, "kappa lambda", quotes=("partly distilling OpenAI",))
-    newer = claim_of(musk, "kappa lambda", quotes=("partly distilling OpenAI",))
+    older = claim_of(musk, "kappa lambda", quotes=("partly distilling OpenAI",), locked=True)
+    newer = claim_of(musk, "kappa lambda", quotes=("partly distilling OpenAI",), locked=True)
     assert link(story, musk, 'the lab was "partly distilling OpenAI"').pk == older.pk
     Claim.objects.filter(pk__in=[older.pk, newer.pk]).delete()
-    claim_of(musk, "nothing alike here", quotes=("partly distilling OpenAI",))
-    similar = claim_of(musk, "robots walk mars", quotes=("partly distilling OpenAI",))
+    claim_of(musk, "nothing alike here", quotes=("partly distilling OpenAI",), locked=True)
+    similar = claim_of(musk, "robots walk mars", quotes=("partly distilling OpenAI",), locked=True)
     assert link(story, musk, 'robots walk mars, "partly distilling OpenAI"').pk == similar.pk
 
 
 def test_of_similar_claims_the_most_similar_then_the_oldest_wins(story, musk):
-    claim_of(musk, "robots walk mars colony")  # 3 of its 4 words are the candidate's
-    closer = claim_of(musk, "robots walk mars")  # 3 of 3
+    claim_of(musk, "robots walk mars colony", locked=True)  # 3 of its 4 words are the candidate's
+    closer = claim_of(musk, "robots walk mars", locked=True)  # 3 of 3
     assert link(story, musk, "robots walk mars").pk == closer.pk
     Claim.objects.all().delete()
-    older, newer = claim_of(musk, "robots walk mars"), claim_of(musk, "robots walk mars")
+    older, newer = (
+        claim_of(musk, "robots walk mars", locked=True),
+        claim_of(musk, "robots walk mars", locked=True),
+    )
     assert link(story, musk, "robots walk mars").pk == older.pk
     assert newer.evidence.count() == 1
 

@@ -28,7 +28,18 @@ Compared = tuple[list[frozenset[str]], set[str]]  # each evidence row's content 
 
 
 class Kept(dict[int, Compared]):
-    """A batch's, by claim id."""
+    """A batch's, by claim id; and the stored claims claim merging folded into others (`merged`: id ->
+    the id that took it), so the batch does not refresh or report a claim that is gone."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.merged: dict[int, int] = {}
+
+    def heir(self, pk: int) -> int:
+        """The claim `pk` now lives on: itself unless merged this batch (through a chain of merges)."""
+        while pk in self.merged:
+            pk = self.merged[pk]
+        return pk
 
     def forget(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:

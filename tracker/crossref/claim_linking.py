@@ -11,7 +11,9 @@ claim of its own, linked to his through `responds_to` (claim_answers).
 Matching is deliberately plain (stdlib only): same speaker, near in time or in the same story, then a
 shared verbatim quote of two words or more, else enough shared content words. Its caveats: paraphrases
 sharing few words stay apart (a curator merges them), and a story's ubiquitous names (xAI, OpenAI) count
-like any other word, hence the threshold and the two-shared-words floor.
+like any other word, hence the threshold and the two-shared-words floor. A report that matches two or
+more machine claims of its speaker makes them one (`claim_merging`), so the grouping does not depend on
+the order the articles came in.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from tracker.crossref import claim_answers, claim_evidence, corroboration
+from tracker.crossref import claim_answers, claim_evidence, claim_merging, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.words import Key, content_words, normalise_quote, speaker_key
 from tracker.sources.models import Article
@@ -54,7 +56,7 @@ def quote_keys(quotes: list[dict]) -> set[str]:
     return {k for k in keys if len(k.split()) >= MIN_QUOTE_WORDS}
 
 
-@dataclass
+@dataclass(eq=False)  # one per claim: compared by identity
 class _Known:
     """A claim a candidate may join, with what it is compared on."""
 
@@ -118,14 +120,17 @@ def link_claims(
         for candidate in candidates:
             if candidate.pk in assigned:
                 continue
-            entry = pinned.get(candidate.start) or _match(
-                candidate, known, previous.get(candidate.start, set())
-            )
+            entry, alike = pinned.get(candidate.start), []
+            if entry is None:
+                entry, alike = _match(candidate, known, previous.get(candidate.start, set()))
+            if len(alike := [k for k in alike if claim_merging.mergeable(k.claim)]) > 1:
+                kept_entry = claim_merging.fold(alike, known=known, assigned=assigned, made=made, memo=kept)
+                entry = kept_entry if claim_merging.mergeable(entry.claim) else entry  # locked: stays
             if entry is None:
                 if first_pass:
                     continue
                 made.append(_new(candidate, article, story, case_id))
-                entry = _Known(made[-1], key=_candidate_key(candidate), order=NEW + len(made))
+                entry = _Known(made[-1], key=_candidate_key(candidate), order=NEW + len(assigned))
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
@@ -219,21 +224,24 @@ def _words(text: str) -> frozenset[str]:
     return content_words(text)
 
 
-def _match(candidate: ClaimCandidate, known: list[_Known], previous: set[int]) -> _Known | None:
+def _match(
+    candidate: ClaimCandidate, known: list[_Known], previous: set[int]
+) -> tuple[_Known | None, list[_Known]]:
     """The claim this candidate reports: the claim its span reported before this re-run, else a shared
-    verbatim quote, else the most similar content above the threshold; ties go to the oldest claim."""
+    verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
+    And every claim it matches (the chosen one among them), by any of these: claim merging's."""
     key = _candidate_key(candidate)
     pool = [k for k in known if k.key == key]
-    if before := [k for k in pool if k.claim.pk in previous]:
-        return min(before, key=lambda k: k.claim.pk)
     words = content_words(candidate.text)
     quotes = quote_keys(candidate.quotes)
-    by_quote = [k for k in pool if quotes & k.quotes]
+    before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
+    scored = [s for s in ((k.score(words), -k.order, k) for k in pool) if s[0] >= SIMILARITY_THRESHOLD]
+    alike = [k for k in pool if k in before or k in by_quote or k in [s[2] for s in scored]]
+    if before:
+        return min(before, key=lambda k: k.claim.pk), alike
     if by_quote:
-        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.order))
-    scored = [(k.score(words), -k.order, k) for k in pool]
-    scored = [s for s in scored if s[0] >= SIMILARITY_THRESHOLD]
-    return max(scored, key=lambda s: s[:2])[2] if scored else None
+        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.order)), alike
+    return (max(scored, key=lambda s: s[:2])[2] if scored else None), alike
 
 
 def _story_case(story: Story | None) -> int | None:

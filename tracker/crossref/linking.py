@@ -118,6 +118,10 @@ def _placed(
         linked = claim_linking.link_claims(article, answers=False, kept=kept, batch=given, story=story)
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
+    if kept.merged:  # claims the batch merged into others are gone: the claims that took them stand in
+        claims = {pk: claim for pk, claim in claims.items() if pk not in kept.merged}
+        for result in results:
+            result.claim_ids = list(dict.fromkeys(kept.heir(pk) for pk in result.claim_ids))
     settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
     stories = {story.pk: story for story in settled.values()}
     for article, result in zip(articles, results, strict=True):

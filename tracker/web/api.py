@@ -27,6 +27,7 @@ from tracker.cases.models import Case, Entity
 from tracker.crossref.models import (
     Claim,
     ClaimCandidate,
+    ClaimRedirect,
     Discrepancy,
     Event,
     Status,
@@ -147,9 +148,14 @@ def list_claims(
     return page
 
 
-@api.get("/claims/{int:claim_id}", response={200: schemas.ClaimOut, **ERRORS}, tags=["claims"])
+@api.get("/claims/{int:claim_id}", response={200: schemas.ClaimOut, 301: None, **ERRORS}, tags=["claims"])
 def get_claim(request, claim_id: int):
-    claim = get_object_or_404(apidata.claims(), pk=claim_id)
+    """A claim; one claim linking merged into an older claim answers 301 with that claim's address."""
+    claim = apidata.claims().filter(pk=claim_id).first()
+    if claim is None and (heir := ClaimRedirect.heir_of(claim_id)) is not None:
+        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{heir}")
+    if claim is None:
+        raise Http404("No such claim.")
     apidata.prepare_claims([claim])
     return claim
 

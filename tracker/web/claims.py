@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from tracker.cases.models import Entity
 from tracker.crossref.corroboration import ARTICLE_FIELDS, coverage_of
-from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy, Evidence, Mention
+from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Discrepancy, Evidence, Mention
 from tracker.web import apidata, paging
 from tracker.web.search import Segments, mark
 
@@ -105,7 +106,11 @@ def claim(request, pk: int):
     merged = Claim.objects.filter(pk=pk, merged_into__isnull=False).first()
     if merged is not None:  # a curator merged it: its address now leads to the claim it joined
         return redirect(merged.get_absolute_url(), permanent=True)
-    claim = get_object_or_404(claim_queryset(), pk=pk)
+    claim = claim_queryset().filter(pk=pk).first()
+    if claim is None:  # merged by claim linking into an older claim: its page lives there now
+        if (heir := ClaimRedirect.heir_of(pk)) is None:
+            raise Http404("No such claim.")
+        return redirect("web:claim", heir, permanent=True)
     shown = apidata.evidence().filter(claim=claim)
     page = paging.page_or_404(
         request, shown, resource=f"claim:{claim.pk}", keys=EVIDENCE_KEYS, limit=EVIDENCE_PAGE
