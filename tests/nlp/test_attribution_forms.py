@@ -283,3 +283,67 @@ def test_a_report_hung_on_a_passive_is_its_subjects(claims_of):
     ) == [("Harbor officials", "it would raise fares")]
     noted = claims_of("The fares were announced by the transit board, noting that they would rise.")
     assert ("the transit board", "they would rise") in speakers_and_texts(noted)
+
+
+def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
+    """ "a petition calling on X to ...", "ads calling the merger a ..." report (a present participle
+    hung on a noun, or one with "for"/"on"/"upon"), "called upon", and "called on" read as a particle;
+    "a charity called ...", "a website called ..." only name something."""
+    assert speakers_and_texts(
+        claims_of("A petition calling on the mayor to be removed from office has drawn 9,000 names.")
+    ) == [("A petition", "on the mayor to be removed from office")]
+    assert speakers_and_texts(
+        claims_of('The union placed radio ads calling the merger a "$3 billion blunder."')
+    ) == [("radio ads", 'the merger a "$3 billion blunder."')]
+    assert speakers_and_texts(claims_of("Roe called upon the governor to reopen the mills.")) == [
+        ("Roe", "upon the governor to reopen the mills")
+    ]
+    assert speakers_and_texts(
+        claims_of("Roe has called on local leaders to add fines for late reports.")
+    ) == [("Roe", "on local leaders to add fines for late reports")]
+    assert claims_of('Bob Hale has set up a charity called "Warm Coats Now" in his town.') == []
+    assert claims_of("A website called Daily Truth Today posts fake stories.") == []
+
+
+def test_a_participle_after_a_preposition_may_report_its_object(claims_of):
+    """ "after announcing his support", "by promising to cut taxes": for verbs whose object is what was
+    said ("participle_object"), the participle after a preposition reports its object; "since"
+    introduces such a participle too. Other verbs' objects are not speech ("by admitting her mistakes")."""
+    claims = claims_of(
+        "One month after announcing his support for Jane Roe, Bob Hale still thinks the plan is risky."
+    )
+    assert speakers_and_texts(claims) == [("Bob Hale", "his support for Jane Roe")]
+    assert speakers_and_texts(claims_of("Roe won the race by promising to cut taxes on small farms.")) == [
+        ("Roe", "to cut taxes on small farms")
+    ]
+    assert claims_of("Roe won the race by admitting her mistakes.") == []
+    assert speakers_and_texts(
+        claims_of("Since announcing in May that he would not run, Hale has been a loyal ally.")
+    ) == [("Hale", "he would not run")]
+    assert claims_of("Hale has been a loyal ally since leaving the race.") == []
+
+
+def test_told_someone_to_reports_the_one_told_and_what_to_do(claims_of):
+    """ "tells voters to stay home": the person told is no content on its own ("told reporters on
+    Monday"), but with an infinitive after it the two are what was said, as with "urged"."""
+    assert speakers_and_texts(claims_of("Roe tells voters to stay home on Tuesday.")) == [
+        ("Roe", "voters to stay home on Tuesday")
+    ]
+    assert speakers_and_texts(claims_of("Roe told her staff not to speak to the press.")) == [
+        ("Roe", "her staff not to speak to the press")
+    ]
+    assert claims_of("Roe told reporters on Monday.") == []
+    assert claims_of("Roe told a joke about the mayor.") == []
+
+
+def test_a_participle_after_while_reports_for_the_head_verbs_subject(claims_of):
+    """ "..., while saying that ...": a participle after a subordinating word speaks for the subject of
+    the verb it hangs on when it reports words, not when it only does something ("while sitting",
+    "while saying goodbye")."""
+    claims = claims_of("Roe defended the plan on Monday, while saying that it still needs work.")
+    assert speakers_and_texts(claims) == [("Roe", "it still needs work")]
+    claims = claims_of(
+        "Her allies have been trying to calm the members, while urging the critics to pipe down."
+    )
+    assert speakers_and_texts(claims) == [("Her allies", "the critics to pipe down")]
+    assert claims_of("Roe was smiling while saying goodbye to the last guest.") == []

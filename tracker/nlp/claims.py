@@ -47,7 +47,7 @@ from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.speakers import SpeakerResolver, described
-from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers
+from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role
 from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
@@ -161,7 +161,7 @@ class _Reader:
             return []
         if trigger.requires and not syntax.has_dependent(verb, trigger.requires):
             return []
-        if verb.dep_ in trigger.not_as:
+        if idle_role(verb, trigger):
             return []
         if subject is not None and not (
             segment.start <= subject.i < segment.end and self._can_speak(subject)

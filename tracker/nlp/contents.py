@@ -57,10 +57,9 @@ def _content(
         return "phrase", [reader.range(syntax.phrase(verb), segment)]
     if trigger.kind_hint == "question" and (asked := _question(verb)):  # "asked Roe if ..."
         return "clause", [reader.range(asked, segment)]
-    if not trigger.addressee and (
-        any(syntax.is_object(c) for c in children)
-        or syntax.has_dependent(verb, trigger.requires | trigger.about)
-    ):  # "urged Congress to act", "called him a liar": what follows the verb
+    if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
+        verb, trigger.requires | trigger.about
+    ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
         phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (

@@ -137,17 +137,50 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     coordinated with a reported clause's verb is the reporter's ("said that X and predicted Y")."""
     if _reporting_conjunct(reader, verb):
         verb = _reporter(reader, verb.head) or verb
-    found, passive = syntax.subject(verb)
+    found, passive = syntax.subject(verb, says_object=_says_object(reader, verb))
     if found is not None and found.i < verb.i and (name := interposed(reader, verb)) is not None:
         return name, False  # "And Roe, said Doe, will not forgive": Doe
     if found is None and (not passive or verb.dep_ == "conj"):
         found = (
-            lost_subject(reader, verb, segment)
+            marked_participle(reader, verb)
+            or lost_subject(reader, verb, segment)
             or inverted_subject(reader, verb, segment)
             or counted_subject(verb, segment)
         )
         passive = passive and found is None
     return found, passive
+
+
+def marked_participle(reader: Reader, verb: Token) -> Token | None:
+    """ "Roe defended the plan, while saying that it needs work": a participle after a subordinating
+    word ("while", "after", "when") speaks for its head verb's subject when it reports words (a clause,
+    a quote, or an object that was said), as after a preposition ("after saying ...")."""
+    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
+    if not (
+        verb.dep_ == "advcl"
+        and verb.lower_.endswith("ing")
+        and mark in syntax.PARTICIPLE_PREPOSITIONS
+        and (
+            any(c.dep_ == "ccomp" for c in verb.children)
+            or syntax.QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+            or _says_object(reader, verb)
+        )
+    ):
+        return None
+    return syntax.subject(verb.head, 1)[0]
+
+
+def _says_object(reader: Reader, verb: Token) -> bool:
+    """A participle whose object is what was said ("after announcing her run", "by calling for a
+    ban"): a trigger with "participle_object" and an object or one of its required dependents."""
+    return any(
+        t.participle_object
+        and (
+            any(syntax.is_object(c) for c in verb.children)
+            or syntax.has_dependent(verb, t.requires | t.about)
+        )
+        for t in reader.triggers.verbs.get(verb.lower_, ())
+    )
 
 
 def inverted_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:

@@ -48,7 +48,9 @@ def segments(doc: Doc) -> list[Span]:
 
 
 PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
-PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "while", "in", "when"})  # not "without"
+PARTICIPLE_PREPOSITIONS = frozenset(
+    {"by", "before", "after", "since", "while", "in", "when"}
+)  # not "without"
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 OPENS_QUOTE = re.compile(r"\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
@@ -61,11 +63,14 @@ def is_verbal(token: Token) -> bool:
     return token.dep_ in VERBAL_DEPS or any(c.dep_ in CLAUSE_CHILDREN for c in token.children)
 
 
-def subject(verb: Token, depth: int = 0, via: str = "") -> tuple[Token | None, bool]:
+def subject(
+    verb: Token, depth: int = 0, via: str = "", *, says_object: bool = False
+) -> tuple[Token | None, bool]:
     """(speaker head, passive) of a reporting verb; inherited along coordination and participles
     (`via` the inheritor's relation): from a passive, its subject speaks ("A suit was filed ...,
     alleging that ...", "Roe was forced out and said ...") unless an agent is given and the inheritor
-    is no conjunct ("was announced by the board, noting ...": the board)."""
+    is no conjunct ("was announced by the board, noting ..."); `says_object`: a participle's object
+    is what was said ("after announcing her run", not "by admitting students")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:  # two when the parser misses a clause boundary: the nearest is the verb's own
         return min(subjects, key=lambda c: abs(verb.i - c.i)), False
@@ -113,6 +118,7 @@ def subject(verb: Token, depth: int = 0, via: str = "") -> tuple[Token | None, b
         and (
             any(c.dep_ == "ccomp" for c in verb.children)
             or QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+            or says_object
         )
     ):
         return subject(verb.head.head, depth + 1, "pcomp")

@@ -5,7 +5,9 @@ A trigger line: {"id", "lemma" (the base form a claim records), "pos" (verb, nou
 "forms" (lower-case surface forms), "kind_hint", "attribution"} and optionally "subjects" (only with
 these subject head words: a policy "prohibits"), "objects" (only with this object: "provide a
 comment"), "requires" (one of these dependents must be there: "oprd", "prep:for"), "not_as" (roles
-in which the word reports nothing: "a firm called Acme"), "addressee" (the object is the person told,
+in which the word reports nothing: "a firm called Acme"; only for the forms in "not_as_forms" when it
+is given: "a petition calling for a vote" reports, and never with a dependent of "asks": "a group of
+pastors called for a boycott", which the parser may read as "a group called Acme"), "addressee" (the object is the person told,
 not the content: "told reporters"), "told" (objects that are what is told, not who: "told a joke",
 with nothing before it as the content), "strict" (the speaker must resolve, or be described and report a
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
@@ -18,7 +20,8 @@ say whether ...", "has never said that ..."; without one, a negated verb reports
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
 merger was first reported by the Ledger"; not for verbs of making: "a book written by Roe") and
 "about" (dependents, as in "requires", that hold the content without being required: "warned against
-cuts").
+cuts"), "participle_object" (after a preposition, its participle reports its object, not only a clause
+or a quote: "after announcing her run", "by promising to cut taxes"; not "by admitting students").
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -35,6 +38,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from tracker.nlp import syntax
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.speakers import Speaker
 
@@ -59,6 +63,8 @@ class Trigger:
     # "called for a ban" report words, "called him" (on the phone) does not
     requires: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()  # roles in which the word is no report ("a firm called Acme": acl)
+    not_as_forms: frozenset[str] = frozenset()  # the forms `not_as` is for (all when empty): "called"
+    asks: frozenset[str] = frozenset()  # dependents that make it a report in any role: "called for"
     # its object is the person told ("told reporters"), never the content
     addressee: bool = False
     told: frozenset[str] = frozenset()  # objects that are what is told, not who: "told a joke", "the story"
@@ -66,6 +72,7 @@ class Trigger:
     passive_topic: bool = False  # "The merger was first reported by the Ledger": the subject is the content
     # more dependents whose words are the content ("prep:against": "warned against cuts")
     about: frozenset[str] = frozenset()
+    participle_object: bool = False  # "after announcing her run": the participle's object was said
 
 
 @dataclass(frozen=True)
@@ -93,11 +100,14 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             content=rule.get("content", "complement"),
             requires=frozenset(rule.get("requires", ())),
             not_as=frozenset(rule.get("not_as", ())),
+            not_as_forms=frozenset(s.lower() for s in rule.get("not_as_forms", ())),
+            asks=frozenset(rule.get("asks", ())),
             addressee=bool(rule.get("addressee", False)),
             told=frozenset(s.lower() for s in rule.get("told", ())),
             negated=bool(rule.get("negated", False)),
             passive_topic=bool(rule.get("passive_topic", False)),
             about=frozenset(rule.get("about", ())),
+            participle_object=bool(rule.get("participle_object", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
@@ -153,3 +163,14 @@ def classify(trigger: Trigger, speaker_hint: str | None, sentence: str, paragrap
         if scope == "paragraph" and pattern.search(paragraph):
             return kind
     return trigger.kind_hint or "statement"
+
+
+def idle_role(verb: Token, trigger: Trigger) -> bool:
+    """The verb stands in a role in which it reports nothing ("a firm called Acme"), unless its form is
+    not one the role is for ("a petition calling on Roe to quit") or it asks for something ("a group
+    of pastors called for a boycott", which the parser reads like "a firm called Acme")."""
+    return (
+        verb.dep_ in trigger.not_as
+        and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
+        and not (trigger.asks and syntax.has_dependent(verb, trigger.asks))
+    )
