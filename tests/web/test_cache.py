@@ -106,8 +106,11 @@ def test_the_receiver_names_every_page_of_the_events_in_a_constant_number_of_que
     assert {f"story:{s.pk}" for s in cached.stories.all()} <= scopes
 
 
-def test_a_conditional_get_with_the_etag_answers_304(client, cached):
-    url = _urls(cached)["event"]
+@pytest.mark.parametrize(
+    "page", ["home", "case", "event", "story", "claim", "entity", "feed", "case feed", "entity feed"]
+)
+def test_a_conditional_get_with_the_etag_answers_304(client, cached, page):
+    url = _urls(cached)[page]
     first = client.get(url)
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304 and again.content == b""
