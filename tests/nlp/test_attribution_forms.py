@@ -306,13 +306,13 @@ def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
 
 
 def test_a_participle_after_a_preposition_may_report_its_object(claims_of):
-    """ "after announcing his support", "by promising to cut taxes": for verbs whose object is what was
+    """ "after announcing his backing", "by promising to cut taxes": for verbs whose object is what was
     said ("participle_object"), the participle after a preposition reports its object; "since"
     introduces such a participle too. Other verbs' objects are not speech ("by admitting her mistakes")."""
     claims = claims_of(
-        "One month after announcing his support for Jane Roe, Bob Hale still thinks the plan is risky."
+        "Two weeks after announcing his backing of Jane Roe, Bob Hale still thinks the plan is risky."
     )
-    assert speakers_and_texts(claims) == [("Bob Hale", "his support for Jane Roe")]
+    assert speakers_and_texts(claims) == [("Bob Hale", "his backing of Jane Roe")]
     assert speakers_and_texts(claims_of("Roe won the race by promising to cut taxes on small farms.")) == [
         ("Roe", "to cut taxes on small farms")
     ]
@@ -347,3 +347,17 @@ def test_a_participle_after_while_reports_for_the_head_verbs_subject(claims_of):
     )
     assert speakers_and_texts(claims) == [("Her allies", "the critics to pipe down")]
     assert claims_of("Roe was smiling while saying goodbye to the last guest.") == []
+
+
+def test_a_subject_the_parser_hung_as_an_appositive_speaks(claims_of):
+    """After a long opening phrase the parser may hang the subject on the phrase's last noun as its
+    appositive and leave the verb without one: the noun phrase set off by a comma just before it."""
+    claims = claims_of(
+        'In an interview with radio hosts Tom Hale and Mia Roe, the Republican state senator stated that the tax was "unfair."'
+    )
+    assert speakers_and_texts(claims) == [("the Republican state senator", 'the tax was "unfair."')]
+    claims = claims_of(
+        "Monday in Boston, while touring three towns with his cousin Democratic mayoral hopeful Ann Lee,"
+        " former governor Tom Lee said his cousin was ready to lead."
+    )
+    assert speakers_and_texts(claims) == [("former governor Tom Lee", "his cousin was ready to lead")]

@@ -146,9 +146,26 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or lost_subject(reader, verb, segment)
             or inverted_subject(reader, verb, segment)
             or counted_subject(verb, segment)
+            or appositive_subject(verb, segment)
         )
         passive = passive and found is None
     return found, passive
+
+
+def appositive_subject(verb: Token, segment: Span) -> Token | None:
+    """ "In an interview with hosts A and B, the state senator stated that ...": a noun phrase set off
+    by a comma just before a verb with no subject, which the parser hung on an earlier noun as its
+    appositive, is the verb's subject."""
+    before = verb.doc[verb.i - 1] if verb.i > segment.start else None
+    if (
+        before is None
+        or verb.dep_ != "ROOT"
+        or before.dep_ != "appos"
+        or before.right_edge.i != before.i
+        or before.left_edge.i <= segment.start
+    ):
+        return None
+    return before if verb.doc[before.left_edge.i - 1].text == "," else None
 
 
 def marked_participle(reader: Reader, verb: Token) -> Token | None:
