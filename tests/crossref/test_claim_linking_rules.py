@@ -20,8 +20,9 @@ from tests.factories import (
     StoryFactory,
 )
 from tracker.crossref import claim_linking
-from tracker.crossref.claim_linking import _Known, quote_keys, similarity
+from tracker.crossref.claim_linking import _Known
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
+from tracker.crossref.words import quote_keys, similarity
 
 pytestmark = pytest.mark.django_db
 

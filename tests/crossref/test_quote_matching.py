@@ -65,7 +65,7 @@ def _report(story: Story, outlet: str, report: tuple[str, str], quote: str, spea
 def test_the_reports_share_no_content_word():
     first, second = words.content_words(FIRST[1]), words.content_words(SECOND[1])
     assert first and second and not first & second
-    assert claim_linking.similarity(first, second) == 0.0
+    assert words.similarity(first, second) == 0.0
 
 
 def test_a_shared_quote_alone_makes_one_claim(story):

@@ -28,32 +28,13 @@ from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import claim_answers, claim_evidence, claim_merging, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
-from tracker.crossref.words import Key, content_words, normalise_quote, speaker_key
+from tracker.crossref.words import Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
 
 MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
-MIN_SHARED_WORDS = 2
 UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
 NEW = 1 << 62  # above every stored claim's id: the order of the claims a run makes before saving them
-MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """How much two word sets say the same thing: 0 unless they share MIN_SHARED_WORDS words (or are
-    the same words)."""
-    shared = len(a & b)
-    if a == b and a:
-        return 1.0
-    if shared < MIN_SHARED_WORDS:
-        return 0.0
-    return shared / (len(a) * len(b)) ** 0.5
-
-
-def quote_keys(quotes: list[dict]) -> set[str]:
-    """The quotes that can identify a claim: normalised, of MIN_QUOTE_WORDS words or more."""
-    keys = {normalise_quote(q.get("text", "")) for q in quotes}
-    return {k for k in keys if len(k.split()) >= MIN_QUOTE_WORDS}
 
 
 @dataclass(eq=False)  # one per claim: compared by identity

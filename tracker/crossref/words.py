@@ -118,3 +118,24 @@ def normalise_quote(text: str) -> str:
 def speaker_key(entity_id: int | None, text: str) -> Key:
     """Who speaks, comparably: a known entity by its id, anyone else by their normalised words."""
     return ("entity", entity_id) if entity_id else ("text", normalise_speaker(text))
+
+
+MIN_SHARED_WORDS = 2  # claim linking's floor: fewer shared content words say nothing in common
+MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How much two word sets say the same thing: 0 unless they share MIN_SHARED_WORDS words (or are
+    the same words)."""
+    shared = len(a & b)
+    if a == b and a:
+        return 1.0
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return shared / (len(a) * len(b)) ** 0.5
+
+
+def quote_keys(quotes: list[dict]) -> set[str]:
+    """The quotes that can identify a claim: normalised, of MIN_QUOTE_WORDS words or more."""
+    keys = {normalise_quote(q.get("text", "")) for q in quotes}
+    return {k for k in keys if len(k.split()) >= MIN_QUOTE_WORDS}
