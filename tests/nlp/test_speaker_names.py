@@ -90,6 +90,30 @@ def test_a_full_name_is_not_judged_by_a_surname_another_title_gave():
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "John Holloway")]
 
 
+def test_a_title_run_into_a_name_as_a_conjunct_is_that_persons():
+    text = (
+        "Valley Bank chief of staff and counsel Walter Penrose said the loan was sound. "
+        "Board leaders and treasurer Laura Whitcombe said the fund was low."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["the loan was sound"] == ("counsel Walter Penrose", "Walter Penrose")
+    assert by_content["the fund was low"][1] is None  # "leaders": more than the one named
+
+
+def test_a_name_set_off_by_commas_names_the_subject_it_describes():
+    text = (
+        "“We lost,” added the head of the Dover tenants union, Walter Penrose. One grocer backing "
+        "Mr. Hale, Laura Whitcombe of the county board, said the fund was low. A friend of Walter "
+        "Penrose, the mayor, said the road was shut."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: c.speaker_name for c in found.claims}
+    assert by_content["We lost,"] == "Walter Penrose"
+    assert by_content["the fund was low"] == "Laura Whitcombe"
+    assert by_content["the road was shut"] is None  # the name is not set off before the verb
+
+
 def test_a_speaker_phrase_never_ends_inside_a_bracket():
     text = "Rep. Jane Roe (D-N.Y.) said the tax was unfair. Dale Brennan (R) said it was fair."
     [found] = extraction.extract([extraction.Document(text=text)])

@@ -7,6 +7,7 @@
   was Roe, who said ...");
 - a pronoun whose clause hangs from one with a surname the entity model missed as its subject refers to
   the fuller name given earlier ("Roe hasn't said whether he ...": Jane Roe);
+- a title run into a name as a conjunct ("Acme Radio director and counsel Jane Roe said") is the name's;
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
   calling what he saw ...": Roe) to the nearest name before it;
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
 if TYPE_CHECKING:
@@ -176,6 +178,57 @@ def dateline_end(doc: Doc, first: int) -> int | None:
         if "\n" in token.text:
             return None
     return None
+
+
+def named_instead(doc: Doc, token: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
+    """The name a speaker phrase's head word stands before: a name set off after a dateline the head
+    is part of ("CLEVELAND (UPI) — Jane Roe told ..."), or a person's name a title runs into as a
+    conjunct ("Acme Radio director for news and sports Jane Roe said": the parser's conjunct of
+    "director", one person). Not when the head names someone itself ("the mayor and council member
+    Jane Roe", "Acme's chief and ...", a name) or many ("Senate leaders and ...")."""
+    dateline = dateline_end(doc, token.left_edge.i)
+    if dateline is not None and token.i < dateline:
+        return next((c for c in token.children if c.dep_ == "appos" and c.i > dateline), None)
+    if not token.is_alpha or mention_at(token) is not None or token.lower_ in speaker_words().proxies:
+        return None
+    if (named := _set_off_name(doc, token, mention_at)) is not None:
+        return named
+    if token.lower_.endswith("s") and not token.lower_.endswith("ss"):
+        return None
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    for name in (c for c in token.children if c.dep_ == "conj"):
+        mention = mention_at(name)
+        titled = any(c.dep_ == "compound" and c.text.islower() and c.i < name.i for c in name.children)
+        if mention is not None and mention.label == "PERSON" and titled:
+            return name
+    return None
+
+
+def _set_off_name(doc: Doc, token: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
+    """A person's name set off by commas that the parser hung elsewhere, naming the subject `token`
+    describes: a second subject after an inverted one ("“...,” added the head of the union, Jane
+    Roe") or an appositive ending just before the verb ("One grocer backing Mr. Doe, Jane Roe of the
+    union, said ...")."""
+    verb = token.head
+
+    def person(t: Token) -> bool:
+        found = mention_at(t)
+        return found is not None and found.label == "PERSON" and doc[t.left_edge.i - 1].text == ","
+
+    if token.dep_ == "nsubj" and verb.i < token.i:
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.i > token.i and person(c)), None)
+    if token.dep_ != "nsubj" or verb.i < token.i or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]  # the appositive's last word, before the comma closing it
+    return next(  # not one on the head itself: "Roe's lawyer, Jane Doe, said" is resolve's own
+        (
+            t
+            for t in token.subtree
+            if t.dep_ == "appos" and t.head != token and t.right_edge == last and person(t)
+        ),
+        None,
+    )
 
 
 def governing_subject(

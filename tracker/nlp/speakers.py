@@ -120,11 +120,8 @@ class SpeakerResolver:
             return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
         if lower not in words.proxies and depth < 3 and (doer := standins.actor(token)) is not None:
             return self.resolve(doer, depth + 1)  # "made an attempt to ..., saying": who made it
-        dateline = referents.dateline_end(self.doc, token.left_edge.i)
-        if dateline is not None and token.i < dateline and depth < 3:  # "CLEVELAND (UPI) — Jane Roe told"
-            named = next((c for c in token.children if c.dep_ == "appos" and c.i > dateline), None)
-            if named is not None:
-                return self.resolve(named, depth + 1)
+        if depth < 3 and (named := referents.named_instead(self.doc, token, self.mention_at)) is not None:
+            return self.resolve(named, depth + 1)  # "CLEVELAND (UPI) — Jane Roe", "chief and aide Jo Roe"
         start, end = self.phrase(token)
         hint = next((words.roles[t.lower_] for t in self.doc[start:end] if t.lower_ in words.roles), None)
         first, last = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
