@@ -90,6 +90,22 @@ def test_a_full_name_is_not_judged_by_a_surname_another_title_gave():
     assert [(c.speaker, c.speaker_name) for c in found.claims] == [("he", "John Holloway")]
 
 
+def test_a_pronoun_skips_a_name_the_articles_own_pronouns_give_the_other_gender():
+    text = (
+        "Walter Penrose said he would run for the seat. Walter Penrose said he was ready. Laura Whitcombe "
+        "said she would not. Penrose sat with voters, and she told them “the race is close.” Later Penrose sat "
+        "with Whitcombe, and she told them “the count is slow.”"
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [c.speaker_name for c in found.claims if c.speaker == "she"] == ["Laura Whitcombe"] * 2
+
+
+def test_one_pronoun_alone_gives_a_name_no_gender():
+    text = "Walter Penrose told the mayor she was right. Penrose sat with voters, and he said “no.”"
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [c.speaker_name for c in found.claims if c.speaker == "he"] == ["Walter Penrose"]
+
+
 def test_a_title_run_into_a_name_as_a_conjunct_is_that_persons():
     text = (
         "Valley Bank chief of staff and counsel Walter Penrose said the loan was sound. "

@@ -7,6 +7,7 @@
   was Roe, who said ...");
 - a pronoun whose clause hangs from one with a surname the entity model missed as its subject refers to
   the fuller name given earlier ("Roe hasn't said whether he ...": Jane Roe);
+- a pronoun skips a name of the other gender (genders.py);
 - a title run into a name as a conjunct ("Acme Radio director and counsel Jane Roe said") is the name's;
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
   calling what he saw ...": Roe) to the nearest name before it;
@@ -22,10 +23,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -122,41 +121,6 @@ def full_name(mentions: Sequence[Mention], mention: Mention) -> str:
         if m.end <= mention.start and m.label == "PERSON" and len(m.text.split()) > 1
     )
     return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
-
-
-@dataclass(frozen=True)
-class Genders:
-    """Names the article gives with a gendered title ("Mrs. Roe", "Mr. Doe"): "he" does not refer to
-    Mrs. Roe, nor to a later bare "Roe". A full name ("John Roe") is not judged by the surname (a
-    relative may share it); a surname given with both titles (a couple) has none."""
-
-    surnames: dict[str, str]
-    honorifics: dict[str, str]
-    text: str = ""
-
-    @classmethod
-    def of(cls, text: str, honorifics: dict[str, str]) -> Genders:
-        found: dict[str, set[str]] = {}
-        for match in _titled(tuple(honorifics)).finditer(text):
-            found.setdefault(match[2], set()).add(honorifics[match[1]])
-        return cls({name: next(iter(g)) for name, g in found.items() if len(g) == 1}, honorifics, text)
-
-    def agree(self, gender: str | None, mention: Mention) -> bool:
-        """False only when `mention` is known to be of the other gender than the pronoun's."""
-        words = mention.text.split()
-        if gender is None or not words or not self.honorifics:
-            return True
-        title = re.search(r"\b(\w+)\.?\s+$", self.text[max(0, mention.start - 6) : mention.start])
-        known = self.honorifics.get(title[1]) if title else None
-        if known is None and len(words) == 1:
-            known = self.surnames.get(words[0])
-        return known is None or known == gender
-
-
-@cache
-def _titled(honorifics: tuple[str, ...]) -> re.Pattern[str]:
-    titles = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"\b({titles})\b\.?\s+([A-Z][\w'’-]+)")
 
 
 DASHES = frozenset({"—", "–", "-", "--"})

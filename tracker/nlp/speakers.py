@@ -18,8 +18,8 @@ with no entity:
 - a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 
-Caveats: there is no gender or number agreement ("he" takes the nearest PERSON); "they" is left
-unresolved; a description such as "the billionaire" stays unresolved.
+Caveats: a pronoun agrees in gender only with a name the article tells the gender of (a title, or its
+own pronouns: genders.py); "they" is left unresolved; a description ("the billionaire") too.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import referents, standins
+from tracker.nlp import genders, referents, standins
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
@@ -94,7 +94,7 @@ class SpeakerResolver:
         self.segments = list(segments)
         self.segment_of: dict[int, int] = {t.i: n for n, seg in enumerate(self.segments) for t in seg}
         self.words = speaker_words()
-        self.genders = referents.Genders.of(self.text, self.words.honorifics)
+        self.genders = genders.Genders.of(self)
 
     def is_writer(self, token: Token) -> bool:
         return token.lower_ in self.words.writer
