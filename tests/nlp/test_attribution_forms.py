@@ -260,12 +260,16 @@ def test_a_passive_report_with_an_agent_reports_its_subject(claims_of):
 
 def test_posted_reports_only_quoted_words(claims_of):
     """ "she posted: “...”", "“...,” he posted": a verb of posting reports the words it quotes or
-    introduces, never its object ("posted a photo")."""
+    introduces, or a "that" clause after it, never its object ("posted a photo")."""
     claims = claims_of("“We are not grieving, we are dancing!” Jane Roe posted.")
     assert speakers_and_texts(claims) == [("Jane Roe", "We are not grieving, we are dancing!")]
     claims = claims_of('The next day, her campaign account posted: "Shop the look from her speech."')
     assert speakers_and_texts(claims) == [("her campaign account", "Shop the look from her speech.")]
     assert claims_of("Jane Roe posted a photo of the rally on Monday.") == []
+    assert speakers_and_texts(claims_of("Roe posted on her blog that the vote had been rigged.")) == [
+        ("Roe", "the vote had been rigged")
+    ]
+    assert claims_of("Later that night, Roe posted again.") == []
 
 
 def test_a_report_hung_on_a_passive_is_its_subjects(claims_of):

@@ -32,8 +32,11 @@ def _content(
         return "clause", [reader.range(said, segment)]  # “...?” put to them, 71 percent said yes
     if pieces := placing.attached_quotes(reader, verb, subject, segment):
         return "quote", placing.resumed(reader, verb, segment, pieces)
-    if trigger.content == "quote":  # "she posted: “...”", not "posted a photo"
-        return "quote", []
+    if trigger.content == "quote":  # "she posted: “...”", "posted on her blog that ...", not "posted a photo"
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp" and syntax.is_complement(c)), None)
+        if clause is None:
+            return "quote", []
+        return "clause", [reader.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)]
     children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
     complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
         (c for c in children if c.dep_ == "ccomp" and _reported_before(reader, c, verb)), None

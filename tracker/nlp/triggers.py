@@ -12,7 +12,8 @@ not the content: "told reporters"), "told" (objects that are what is told, not w
 with nothing before it as the content), "strict" (the speaker must resolve, or be described and report a
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
 "content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject, "quote":
-only words quoted after it or introduced by it: "she posted: “...”", not "posted a photo"; "words":
+only words quoted after it or introduced by it, or a "that" clause after it: "she posted: “...”",
+"posted that ...", not "posted a photo"; "words":
 a quote, a clause or the words around it, never its object: "maintained that ...", not "maintained a
 lead"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
