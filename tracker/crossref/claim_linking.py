@@ -33,6 +33,7 @@ from tracker.sources.models import Article
 
 MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
+MERGE_SIMILARITY = 0.6  # merging asks more than joining: a sentence of two statements resembles each at 0.4
 UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
 NEW = 1 << 62  # above every stored claim's id: the order of the claims a run makes before saving them
 
@@ -210,14 +211,16 @@ def _match(
 ) -> tuple[_Known | None, list[_Known]]:
     """The claim this candidate reports: the claim its span reported before this re-run, else a shared
     verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
-    And every claim it matches (the chosen one among them), by any of these: claim merging's."""
+    And every claim it matches strongly, by its earlier claim, a shared quote or MERGE_SIMILARITY:
+    claim merging's (a sentence of two statements resembles each above the threshold)."""
     key = _candidate_key(candidate)
     pool = [k for k in known if k.key == key]
     words = content_words(candidate.text)
     quotes = quote_keys(candidate.quotes)
     before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
     scored = [s for s in ((k.score(words), -k.order, k) for k in pool) if s[0] >= SIMILARITY_THRESHOLD]
-    alike = [k for k in pool if k in before or k in by_quote or k in [s[2] for s in scored]]
+    # what merging may fold: strong matches only (a weak one joins, never merges)
+    alike = [k for k in pool if k in before or k in by_quote or k.score(words) >= MERGE_SIMILARITY]
     if before:
         return min(before, key=lambda k: k.claim.pk), alike
     if by_quote:

@@ -11,8 +11,11 @@ grouping of reports into claims then does not depend on the order of the article
 
 Curated claims stay out of it: a locked claim is never merged away and never grows by a merge, and a
 claim a curator merged away (`merged_into`, `curation.reviewing.merge_claims`) is not linked at all.
-Caveat: merging is transitive, so a chain of pairwise resemblances becomes one claim; a curator splits
-a claim merged wrongly, which locks both halves.
+Only strong matches merge (`claim_linking._match`: the span's earlier claim, a shared verbatim quote, or
+MERGE_SIMILARITY, above joining's threshold): on real coverage the report that matched two claims was
+one sentence or span carrying two statements of the speaker, resembling each a little (docs/evaluation.md,
+Session 11 (hv)). Caveat: merging is still transitive, so a chain of strong resemblances becomes one
+claim; a curator splits a claim merged wrongly, which locks both halves.
 """
 
 from __future__ import annotations
