@@ -381,3 +381,55 @@ def test_amounts_with_the_noun_they_quantify(text, found):
     from tracker.nlp.amounts import find_amounts
 
     assert [(a.kind, a.value, a.noun) for a in find_amounts(text)] == found
+
+
+def _pairs(a, b, alone: dict) -> bool:
+    """The plain definition of two quotes of one statement (`wording._same` and the caller's check)."""
+    shared = len(a.words & b.words)
+    only = alone[(a.claim.pk, a.article.pk)] == 1 == alone[(b.claim.pk, b.article.pk)]
+    return a.article.pk != b.article.pk and (
+        a.norm in b.norm
+        or b.norm in a.norm
+        or (shared > 0 and shared >= 0.5 * min(len(a.words), len(b.words)))
+        or (a.claim.pk == b.claim.pk and only)
+    )
+
+
+def test_quotes_group_into_the_connected_statements_of_every_pair():
+    """`wording._statements` against the plain definition: a quote pairs with one of another article
+    when one wording holds the other, when they share half the content words of the shorter, or when
+    both are their article's only quote of one claim; statements are the pairs' connected groups, in
+    the quotes' order (invented wordings, drawn at random)."""
+    import random
+
+    from tracker.crossref.discrepancies import wording
+    from tracker.crossref.words import content_words, normalise_quote
+
+    vocabulary = "the harvest came early barn roof leaked twice every winter goats refused hay".split()
+    draw = random.Random(7)
+    for _ in range(40):
+        quotes = []
+        for _ in range(draw.randint(2, 14)):
+            text = " ".join(draw.sample(vocabulary, draw.randint(1, 5)))
+            quotes.append(
+                wording._Quote(
+                    Claim(pk=draw.randint(1, 3)), Article(pk=draw.randint(1, 4)), {"text": text},
+                    normalise_quote(text), content_words(text),
+                )
+            )  # fmt: skip
+        alone: dict = {}
+        for q in quotes:
+            alone[(q.claim.pk, q.article.pk)] = alone.get((q.claim.pk, q.article.pk), 0) + 1
+        group = [{i} for i in range(len(quotes))]
+        for i in range(len(quotes)):
+            for j in range(len(quotes)):
+                if _pairs(quotes[i], quotes[j], alone) and group[i] is not group[j]:
+                    merged = group[i] | group[j]
+                    for k in merged:
+                        group[k] = merged
+        expected = [
+            [quotes[k] for k in sorted(group[i])]
+            for i in range(len(quotes))
+            if len(group[i]) > 1 and min(group[i]) == i
+        ]
+        assert wording._statements(quotes) == expected

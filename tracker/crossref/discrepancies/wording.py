@@ -16,7 +16,7 @@ is one; a removed quote is reported with an empty current wording.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tracker.crossref.discrepancies.scope import Found, Scope, digest, speaker_of, variant
@@ -59,39 +59,42 @@ def quote_wording(scope: Scope) -> list[Found]:
 
 
 def _statements(quotes: list[_Quote]) -> list[list[_Quote]]:
-    """The quotes grouped into statements (connected components of `_same`)."""
-    alone = defaultdict(int)
-    for q in quotes:
-        alone[(q.claim.pk, q.article.pk)] += 1
-    parent = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """The quotes grouped into statements (connected components of `_same`), each in the quotes' order,
+    in the order of their first quote. Every pair of quotes of different articles not yet in one
+    component is compared (the pairs grow with the square of a story's quotes), so the loop reads plain
+    lists: each quote's component label (`label`, a component's quotes relabelled when it joins a
+    larger one), article, claim, wording and content words."""
+    alone = Counter((q.claim.pk, q.article.pk) for q in quotes)
     articles = [q.article.pk for q in quotes]
-    for i, a in enumerate(quotes):
+    claims = [q.claim.pk if alone[(q.claim.pk, q.article.pk)] == 1 else None for q in quotes]
+    norms, words = [q.norm for q in quotes], [q.words for q in quotes]
+    label = list(range(len(quotes)))
+    members = [[i] for i in range(len(quotes))]
+    for i in range(len(quotes)):
+        article, claim, norm, own = articles[i], claims[i], norms[i], words[i]
         for j in range(i + 1, len(quotes)):  # a pair already joined through others is not compared
-            if articles[i] != articles[j] and root(i) != root(j) and _same(a, quotes[j], alone):
-                parent[root(j)] = root(i)
+            if articles[j] == article or label[j] == label[i]:
+                continue
+            if _same(norm, norms[j], own, words[j]) or (claim is not None and claim == claims[j]):
+                big, small = sorted((label[i], label[j]), key=lambda c: -len(members[c]))
+                for k in members[small]:
+                    label[k] = big
+                members[big].extend(members[small])
+                members[small] = []
     components: dict[int, list[_Quote]] = defaultdict(list)
     for i, q in enumerate(quotes):
-        components[root(i)].append(q)
+        components[label[i]].append(q)
     return [c for c in components.values() if len(c) > 1]
 
 
-def _same(a: _Quote, b: _Quote, alone: dict) -> bool:
-    if a.norm in b.norm or b.norm in a.norm:
+def _same(a: str, b: str, a_words: frozenset[str], b_words: frozenset[str]) -> bool:
+    """Two quotes' wordings (`normalise_quote`) and content words: one holds the other, or they share at
+    least half the content words of the shorter. (Or, checked by the caller: they are the only quote of
+    their article on the same claim.)"""
+    if a in b or b in a:
         return True
-    shared = len(a.words & b.words)
-    if shared and shared >= SHARED * min(len(a.words), len(b.words)):
-        return True
-    return (
-        a.claim.pk == b.claim.pk
-        and alone[(a.claim.pk, a.article.pk)] == alone[(b.claim.pk, b.article.pk)] == 1
-    )
+    shared = len(a_words & b_words)
+    return bool(shared) and shared >= SHARED * min(len(a_words), len(b_words))
 
 
 def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
