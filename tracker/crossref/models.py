@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from tracker.crossref.story_models import Story, StoryArticle, StoryRedirect  # noqa: F401 - models of the app
+from tracker.crossref.story_models import Redirect, Story, StoryArticle, StoryRedirect  # noqa: F401 - models of the app
 
 
 class Precision(models.TextChoices):
@@ -287,21 +287,12 @@ class Claim(models.Model):
         return claim
 
 
-class ClaimRedirect(models.Model):
-    """A machine claim that claim linking merged into an older one (`claim_merging`): its id (never
-    reused) now names the claim that took its evidence. Chains are collapsed when written, as for
-    stories (`StoryRedirect`)."""
+class ClaimRedirect(Redirect):
+    """A machine claim that claim linking merged into an older one (`claim_merging`): its id now names
+    the claim that took its evidence."""
 
-    old_id = models.PositiveBigIntegerField(primary_key=True)
+    heir = "claim"
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="redirects")
-    merged_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self):
-        return f"claim {self.old_id} -> {self.claim_id}"
-
-    @classmethod
-    def heir_of(cls, old_id: int) -> int | None:
-        return cls.objects.filter(old_id=old_id).values_list("claim_id", flat=True).first()
 
 
 class Evidence(models.Model):

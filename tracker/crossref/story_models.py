@@ -46,24 +46,34 @@ class StoryArticle(models.Model):
         return f"{self.article_id} in story {self.story_id}"
 
 
-class StoryRedirect(models.Model):
-    """A story merged away: its id (never reused) now names the story that took its articles. Chains
-    are collapsed when written (a story merged into one that is merged again points at the last), so a
-    lookup is one row and never loops."""
+class Redirect(models.Model):
+    """An id merged away (never reused) and the row that took over from it: `heir` names the foreign key
+    to that row. Chains are collapsed when written, so a lookup is one row and never loops."""
 
+    heir = ""
     old_id = models.PositiveBigIntegerField(primary_key=True)
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="redirects")
     merged_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        abstract = True
+
     def __str__(self):
-        return f"story {self.old_id} -> {self.story_id}"
+        return f"{self.heir} {self.old_id} -> {getattr(self, self.heir + '_id')}"
+
+    @classmethod
+    def heir_of(cls, old_id: int) -> int | None:
+        return cls.objects.filter(old_id=old_id).values_list(cls.heir + "_id", flat=True).first()
+
+
+class StoryRedirect(Redirect):
+    """A story merged away: its id now names the story that took its articles (a story merged into one
+    that is merged again points at the last)."""
+
+    heir = "story"
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="redirects")
 
     @classmethod
     def record(cls, old: Story, heir_id: int) -> None:
         """`old` is merged into `heir_id`: it and every id that pointed at it now point at the heir."""
         cls.objects.filter(story=old).update(story_id=heir_id)
         cls.objects.update_or_create(old_id=old.pk, defaults={"story_id": heir_id})
-
-    @classmethod
-    def heir_of(cls, old_id: int) -> int | None:
-        return cls.objects.filter(old_id=old_id).values_list("story_id", flat=True).first()
