@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
@@ -153,7 +154,15 @@ def dates_differ(scope: Scope) -> list[Found]:
     return found
 
 
-def _date_mentions(evidence: list) -> dict[tuple[int, object], list[DateMention]]:
+class _Mention(NamedTuple):
+    """What `_date_variant` reads of a date mention (a tuple: a story can have thousands to read)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _date_mentions(evidence: list) -> dict[tuple[int, object], list[_Mention]]:
     """The date mentions of these evidence's articles and dates, by (article, value), first first: one
     query for a story, not one per evidence."""
     if not evidence:
@@ -161,13 +170,15 @@ def _date_mentions(evidence: list) -> dict[tuple[int, object], list[DateMention]
     rows = DateMention.objects.filter(
         article_id__in={e.article_id for e in evidence}, value__in={e.date for e in evidence}
     ).order_by("article_id", "start", "pk")
-    found: dict[tuple[int, object], list[DateMention]] = defaultdict(list)
-    for mention in rows:
-        found[(mention.article_id, mention.value)].append(mention)
+    found: dict[tuple[int, object], list[_Mention]] = defaultdict(list)
+    for article_id, value, start, end, text in rows.values_list(
+        "article_id", "value", "start", "end", "text"
+    ):
+        found[(article_id, value)].append(_Mention(start, end, text))
     return found
 
 
-def _date_variant(evidence, mentions: dict[tuple[int, object], list[DateMention]]) -> dict:
+def _date_variant(evidence, mentions: dict[tuple[int, object], list[_Mention]]) -> dict:
     """The date words of an evidence sentence (its date mention of that value), else the date itself."""
     text = evidence.article.text
     start = locate(text, evidence.sentence, evidence.start)

@@ -215,10 +215,8 @@ def _extent_readings(text: str) -> tuple[tuple, ...]:
 def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
     sentences = _extent_sentences(scope)
-    for claim in sorted(scope.claims, key=lambda c: (-claim_outlets(c), c.pk)) if sentences else ():
-        names = _names(claim)
-        if len(names) < 2:
-            continue
+    named = [(claim, names) for claim in scope.claims if sentences and len(names := _names(claim)) >= 2]
+    for claim, names in sorted(named, key=lambda item: (-claim_outlets(item[0]), item[0].pk)):
         act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
         chosen: dict[int, list[dict]] = defaultdict(list)
         for p in sentences:
