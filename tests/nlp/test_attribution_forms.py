@@ -365,3 +365,12 @@ def test_a_subject_the_parser_hung_as_an_appositive_speaks(claims_of):
         " former governor Tom Lee said his cousin was ready to lead."
     )
     assert speakers_and_texts(claims) == [("former governor Tom Lee", "his cousin was ready to lead")]
+
+
+def test_a_participle_hung_on_a_noun_needs_a_noun_that_can_speak(claims_of):
+    """ "protesters calling for a recount", "a petition calling on X to ..." report; "softer wording
+    calling for calm" does not: a thing cannot speak (triggers.mute)."""
+    claims = claims_of("Angry protesters calling for a recount of the ballots gathered in Elmford on Sunday.")
+    assert [speaker for speaker, _text in speakers_and_texts(claims)] == ["Angry protesters"]
+    assert claims_of("The draft adopted softer wording calling for calm between the two towns.") == []
+    assert claims_of("The late snowfall calling for extra plows surprised the county.") == []

@@ -47,7 +47,7 @@ from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.speakers import SpeakerResolver, described
-from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role
+from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
@@ -182,7 +182,7 @@ class _Reader:
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
         if speaker is None and form in ("clause", "quote") and described(subject, self.triggers.nouns):
             speaker = self.speakers.resolve(subject)  # "Exit polls suggested that ...": who, not what
-        if speaker is None:
+        if speaker is None or mute(verb, subject, speaker):  # "softer language calling for calm"
             return []
         if len(people) > 1:  # "Smith and Jones said": one attribution, under both names
             speaker = together(self.speakers, speaker, people, as_written=True)

@@ -4,7 +4,7 @@ proxies (a document or spokesperson that speaks for someone), roles, the writer'
 shares and polls of survey results, the verbs that issue a document, the verbs of causing ("led Roe to
 declare"), the words of addressing ("a pitch to farmers saying"), the nouns of acts ("made an attempt to
 ...") and the verbs of sending ("emailed supporters saying"), the words that name a group by the clause
-after them ("some who advocate ..."), the partitives ("one of two witnesses"), and the honorifics that tell a name's gender ("Mrs. Roe")."""
+after them ("some who advocate ..."), the partitives ("one of two witnesses"), the nouns of people and groups ("protesters calling for"), and the honorifics that tell a name's gender ("Mrs. Roe")."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class SpeakerWords:
     sending: frozenset[str] = frozenset()  # "emailed supporters saying": the sender speaks
     groups: frozenset[str] = frozenset()  # "those surveyed", "some who back her": the clause says who
     partitives: frozenset[str] = frozenset()  # "one of two witnesses ...": the group is part of who
+    people: frozenset[str] = frozenset()  # "protesters calling for ...": a noun that can speak a participle
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -48,6 +49,7 @@ SETS = {
     "send": "sending",
     "group": "groups",
     "partitive": "partitives",
+    "people": "people",
 }
 
 

@@ -41,6 +41,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import syntax
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.speakers import Speaker
 
 VERBS_FILE = PATTERNS_DIR / "reporting_verbs.jsonl"
@@ -174,4 +175,29 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
         verb.dep_ in trigger.not_as
         and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
         and not (trigger.asks and syntax.has_dependent(verb, trigger.asks))
+    )
+
+
+SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def mute(verb: Token, noun: Token, speaker: Speaker) -> bool:
+    """A participle hung on a noun ("a petition calling on Roe to quit", "protesters calling for a
+    recount") reports only when the noun can speak: a name, a resolved speaker, a document or
+    spokesperson (a proxy), an anaphor or role, a word of a group, or a noun of people
+    (speakers.jsonl "people"); not "softer language calling for calm" nor a misparse that hangs it on
+    "an election"."""
+    if (
+        verb.dep_ not in ("acl", "amod")
+        or noun.i != verb.head.i
+        or speaker.via is not None
+        or not speaker.start <= noun.idx < speaker.end  # another speaks: "emailed donors saying"
+    ):
+        return False
+    words, forms = speaker_words(), {noun.lower_, noun.lower_.removesuffix("s")}  # "petitions"
+    known = (words.proxies, words.anaphors, words.roles, words.pronouns, words.people, words.groups)
+    return not (
+        noun.ent_type_ in SPEAKING_LABELS
+        or any(form in wordlist for form in forms for wordlist in known)
+        or any(form in words.shares or form in words.partitives for form in forms)  # "50 percent saying"
     )
