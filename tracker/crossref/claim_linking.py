@@ -116,7 +116,7 @@ def link_claims(
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
-            entry.words.append(content_words(candidate.text))
+            entry.words.append(_words(candidate.text))
             entry.quotes |= quote_keys(candidate.quotes)
             entry.evidenced = True
             assigned[candidate.pk] = entry
@@ -215,16 +215,17 @@ def _match(
     claim merging's (a sentence of two statements resembles each above the threshold)."""
     key = _candidate_key(candidate)
     pool = [k for k in known if k.key == key]
-    words = content_words(candidate.text)
+    words = _words(candidate.text)
     quotes = quote_keys(candidate.quotes)
+    score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
     before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
-    scored = [s for s in ((k.score(words), -k.order, k) for k in pool) if s[0] >= SIMILARITY_THRESHOLD]
+    scored = [(score[k], -k.order, k) for k in pool if score[k] >= SIMILARITY_THRESHOLD]
     # what merging may fold: strong matches only (a weak one joins, never merges)
-    alike = [k for k in pool if k in before or k in by_quote or k.score(words) >= MERGE_SIMILARITY]
+    alike = [k for k in pool if k in before or k in by_quote or score[k] >= MERGE_SIMILARITY]
     if before:
         return min(before, key=lambda k: k.claim.pk), alike
     if by_quote:
-        return max(by_quote, key=lambda k: (len(quotes & k.quotes), k.score(words), -k.order)), alike
+        return max(by_quote, key=lambda k: (len(quotes & k.quotes), score[k], -k.order)), alike
     return (max(scored, key=lambda s: s[:2])[2] if scored else None), alike
 
 

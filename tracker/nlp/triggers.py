@@ -196,8 +196,7 @@ def mute(verb: Token, noun: Token, speaker: Speaker) -> bool:
         return False
     words, forms = speaker_words(), {noun.lower_, noun.lower_.removesuffix("s")}  # "petitions"
     known = (words.proxies, words.anaphors, words.roles, words.pronouns, words.people, words.groups)
+    known += (words.shares, words.partitives)  # "50 percent saying"
     return not (
-        noun.ent_type_ in SPEAKING_LABELS
-        or any(form in wordlist for form in forms for wordlist in known)
-        or any(form in words.shares or form in words.partitives for form in forms)  # "50 percent saying"
+        noun.ent_type_ in SPEAKING_LABELS or any(form in wordlist for form in forms for wordlist in known)
     )

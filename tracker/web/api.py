@@ -30,6 +30,7 @@ from tracker.crossref.models import (
     ClaimRedirect,
     Discrepancy,
     Event,
+    Redirect,
     Status,
     Story,
     StoryRedirect,
@@ -152,10 +153,8 @@ def list_claims(
 def get_claim(request, claim_id: int):
     """A claim; one claim linking merged into an older claim answers 301 with that claim's address."""
     claim = apidata.claims().filter(pk=claim_id).first()
-    if claim is None and (heir := ClaimRedirect.heir_of(claim_id)) is not None:
-        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{heir}")
     if claim is None:
-        raise Http404("No such claim.")
+        return _moved(request, ClaimRedirect, claim_id, "claim")
     apidata.prepare_claims([claim])
     return claim
 
@@ -184,11 +183,14 @@ def list_stories(
 def get_story(request, story_id: int):
     """A story; one merged into another answers 301 with the heir's address (Location)."""
     story = apidata.stories().filter(pk=story_id).first()
-    if story is None and (heir := StoryRedirect.heir_of(story_id)) is not None:
-        return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{heir}")
-    if story is None:
-        raise Http404("No such story.")
-    return story
+    return story if story is not None else _moved(request, StoryRedirect, story_id, "story")
+
+
+def _moved(request, redirects: type[Redirect], pk: int, noun: str) -> HttpResponsePermanentRedirect:
+    """The 301 to the row that took over `pk` when it was merged away (its redirect), else a 404."""
+    if (heir := redirects.heir_of(pk)) is None:
+        raise Http404(f"No such {noun}.")
+    return HttpResponsePermanentRedirect(f"{request.path.rsplit('/', 1)[0]}/{heir}")
 
 
 # --- entities --------------------------------------------------------------------------------------------
