@@ -10,7 +10,7 @@
 - a pronoun skips a name of the other gender (genders.py);
 - a title run into a name as a conjunct ("Acme Radio director and counsel Jane Roe said") is the name's;
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
-  calling what he saw ...": Roe) to the nearest name before it;
+  calling what he saw ...": Roe) to any other name before it (antecedents.py);
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
   dwelt on what they said was ...": Growers), when that subject names a group: a plural noun or
   a coordination, never a pronoun or a single name;

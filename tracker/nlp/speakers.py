@@ -5,8 +5,8 @@ a speaker is resolved only by rules a reader would accept, and otherwise stays a
 with no entity:
 - a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
   company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
-- a pronoun (he/she/his: a PERSON; it/its: an ORG): the nearest preceding compatible mention in the
-  same sentence, else the first compatible mention in a subject of the previous sentence; never a
+- a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
+  sentence (antecedents.py), else the first compatible mention in a subject of the previous sentence; never a
   name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import genders, referents, standins
+from tracker.nlp import antecedents, genders, referents, standins
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
@@ -265,8 +265,8 @@ class SpeakerResolver:
         return max(covering, key=lambda m: m.end - m.start, default=None)
 
     def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
-        """Nearest preceding mention with one of `labels` in the same sentence (a subject the
-        pronoun's clause hangs from first), else the first such mention in a subject of the previous
+        """A preceding mention with one of `labels` in the same sentence (a subject the pronoun's clause
+        hangs from, else the main clause's subject), else the first such mention in a subject of the previous
         sentence; of the pronoun's gender, and never a name inside quotation marks when the pronoun
         is outside them (“Roe will lose,” she said: not Roe)."""
         number = self.segment_of.get(token.i)
@@ -280,7 +280,9 @@ class SpeakerResolver:
 
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:
-            return referents.governing_subject(token, same, self.mention_at) or same[-1]
+            found = referents.governing_subject(token, same, self.mention_at)
+            if (found := found or antecedents.main_subject(token, same, self.mention_at)) is not None:
+                return found
         if (named := referents.surname_subject(token, self.quoted)) is not None:  # a surname the model missed
             ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
             if found := [m for m in ending if m.text.split()[-1] == named.text]:

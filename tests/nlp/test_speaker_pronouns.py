@@ -1,0 +1,65 @@
+"""Which name a speaker's "he" or "she" stands for when names stand before it in its own sentence
+(referents.main_subject): the subject of the main clause, of a clause set before it or of the clause
+it reports, never a name in a condition, an object, a possessor or a prepositional phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp import extraction
+
+
+def speakers(text: str) -> dict[str, tuple[str, str | None]]:
+    [found] = extraction.extract([extraction.Document(text=text)])
+    return {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Of the scrutiny over Mark Tolliver, he said, “It is a little much.”",
+        "As for Mark Tolliver’s record, he said, “It is a little much.”",
+        "If Mark Tolliver is elected, he said, “It is a little much.”",
+        "Asked by Mark Tolliver whether the levy would pass, he said, “It is a little much.”",
+    ],
+)
+def test_a_name_outside_the_main_clause_is_not_the_pronouns_speaker(sentence):
+    text = f"Paul Denning spoke to reporters in Ohio on Tuesday. {sentence}"
+    found = speakers(text)
+    assert found["It is a little much."] == ("he", "Paul Denning")
+
+
+def test_the_main_clauses_subject_is_the_pronouns_speaker():
+    text = (
+        "Paul Denning spoke to reporters in Ohio on Tuesday. Mark Tolliver defended the levy on "
+        "Monday, and “it is a little much,” he said of the protest."
+    )
+    assert speakers(text)["it is a little much,"] == ("he", "Mark Tolliver")
+
+
+def test_a_name_the_pronoun_is_bound_against_is_not_its_speaker():
+    text = (
+        "Paul Denning spoke to reporters in Ohio on Tuesday. After Mark Tolliver accused him of lying, "
+        "he said, “It is a little much.”"
+    )
+    assert speakers(text)["It is a little much."] == ("he", "Paul Denning")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Although Mark Tolliver admitted the levy was steep, he said it was fair.", "it was fair"),
+        (
+            "Acme’s chief counsel and strategist Mark Tolliver on Monday lashed out at what he called a "
+            "smear campaign.",
+            "a smear campaign",
+        ),
+        (
+            "Mark Tolliver is happy to be the county’s “fixer,” says he warned about the levy.",
+            "about the levy",
+        ),
+    ],
+)
+def test_a_subject_set_before_the_pronoun_is_its_speaker(sentence, content):
+    text = f"Paul Denning spoke to reporters in Ohio on Tuesday. {sentence}"
+    assert speakers(text)[content] == ("he", "Mark Tolliver")
