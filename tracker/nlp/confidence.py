@@ -141,7 +141,21 @@ def relayed(claim: Claim) -> Claim:
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
 
+def named_inside(claim: Claim) -> Claim:
+    """A claim rated above the "named-inside" tier whose speaker is a pronoun resolved to a name that
+    its own words name ("“Roe will win,” she said" with the "she" resolved to Roe): people seldom
+    speak of themselves by name, so the resolution is more likely wrong than right: rated down."""
+    rule = _rule("named-inside")
+    if rule is None or claim.confidence <= rule.tier or claim.resolution not in rule.resolutions:
+        return claim
+    surname = (claim.speaker_name or "").split()[-1:]
+    if not surname or surname[0] not in WORDS.findall(claim.text):
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
 def in_context(claims: Iterable[Claim]) -> list[Claim]:
     """The claims, each rated down where its whole sentence says it is second-hand: relayed through
-    another report, or embedded in someone else's sentence (`relayed`, `embedded`)."""
-    return [embedded(relayed(claim)) for claim in claims]
+    another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
+    pronoun speaker is named in its own words (`named_inside`)."""
+    return [named_inside(embedded(relayed(claim))) for claim in claims]
