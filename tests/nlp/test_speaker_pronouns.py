@@ -74,3 +74,15 @@ def test_a_pronoun_resolved_to_a_name_its_own_words_name_waits_for_a_curator():
     rated = {c.text: (c.speaker_name, c.confidence, c.confidence_rule) for c in found.claims}
     assert rated["Denning will lose the vote,"] == ("Paul Denning", 1, "named-inside")
     assert rated["The levy will pass,"] == ("Mark Tolliver", 2, "quote-pronoun")
+
+
+def test_a_titled_surname_skips_a_full_name_the_article_gives_the_other_gender():
+    text = (
+        "Alma Preston and her son spoke at the meeting on Tuesday. Dale Preston said he had voted for "
+        "the levy. Dale Preston added that he was tired of the fight. Mrs. Preston said the hall was "
+        "too cold. Mr. Preston said the vote was fair."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    named = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert named["the hall was too cold"] == ("Mrs. Preston", "Alma Preston")
+    assert named["the vote was fair"] == ("Mr. Preston", "Dale Preston")

@@ -45,15 +45,21 @@ class Genders:
 
     def agree(self, gender: str | None, mention: Mention) -> bool:
         """False only when `mention` is known to be of the other gender than the pronoun's."""
-        words = mention.text.split()
-        if gender is None or not words or not (self.honorifics or self.told):
+        if gender is None:
             return True
+        known = self.known(mention)
+        return known is None or known == gender
+
+    def known(self, mention: Mention) -> str | None:
+        """The gender of `mention` the article tells: its title, its surname's, its pronouns'."""
+        words = mention.text.split()
+        if not words or not (self.honorifics or self.told):
+            return None
         title = re.search(r"\b(\w+)\.?\s+$", self.text[max(0, mention.start - 6) : mention.start])
         known = self.honorifics.get(title[1]) if title else None
         if known is None and len(words) == 1:
             known = self.surnames.get(words[0])
-        known = known or self.told.get((mention.start, mention.end))
-        return known is None or known == gender
+        return known or self.told.get((mention.start, mention.end))
 
 
 TOLD_VOTES = 2  # pronouns that must point at a name before it takes their gender

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -109,18 +109,32 @@ def together(
     return replace(speaker, name=joint_name(list(dict.fromkeys(names))))
 
 
-def full_name(mentions: Sequence[Mention], mention: Mention) -> str:
+def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered | None = None) -> str:
     """A surname or a shorter form refers back to the fuller name given earlier in the article
-    ("Roe" after "Jane Roe"): the nearest earlier PERSON mention that ends with it."""
+    ("Roe" after "Jane Roe"): the nearest earlier PERSON mention that ends with it, skipping one the
+    article gives the other gender than `mention`'s ("Mrs. Roe" is not the "John Roe" named last when
+    he is "he" or "Mr." in the article: genders.py)."""
     words = mention.text.split()
     if mention.label != "PERSON" or len(words) != 1:
         return mention.text
+    gender = genders.known(mention) if genders is not None else None
     earlier = (
         m
         for m in reversed(mentions)
-        if m.end <= mention.start and m.label == "PERSON" and len(m.text.split()) > 1
+        if m.end <= mention.start
+        and m.label == "PERSON"
+        and len(m.text.split()) > 1
+        and (genders is None or genders.agree(gender, m))
     )
     return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
+
+
+class Gendered(Protocol):
+    """What full_name asks of genders.Genders (no import: genders.py imports this module)."""
+
+    def known(self, mention: Mention) -> str | None: ...
+
+    def agree(self, gender: str | None, mention: Mention) -> bool: ...
 
 
 DASHES = frozenset({"—", "–", "-", "--"})

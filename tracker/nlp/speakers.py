@@ -194,7 +194,7 @@ class SpeakerResolver:
         text = self.text[start:end]
         if found is None:
             return Speaker(text, start, end, kind_hint=hint)
-        name = found.entity or referents.full_name(self.mentions, found)
+        name = found.entity or referents.full_name(self.mentions, found, self.genders)
         return Speaker(text, start, end, found.entity, found.entity_id, via, found.label, hint, name)
 
     def phrase(self, token: Token) -> tuple[int, int]:
