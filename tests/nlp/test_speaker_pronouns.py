@@ -86,3 +86,18 @@ def test_a_titled_surname_skips_a_full_name_the_article_gives_the_other_gender()
     named = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
     assert named["the hall was too cold"] == ("Mrs. Preston", "Alma Preston")
     assert named["the vote was fair"] == ("Mr. Preston", "Dale Preston")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mark Tolliver's plan will be part of the debate, said Paul Denning, a county clerk.",
+        "After Mark Tolliver spoke, Paul Denning took the stage.",
+        "Because Mark Tolliver left early, Paul Denning chaired the meeting.",
+    ],
+)
+def test_a_pronoun_after_a_sentence_prefers_the_subject_of_its_main_clause(sentence):
+    assert speakers(f"{sentence} “It is a little much,” he said.")["It is a little much,"] == (
+        "he",
+        "Paul Denning",
+    )

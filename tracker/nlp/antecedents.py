@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
@@ -63,6 +63,20 @@ def main_subject(
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
     other = subject is not None and (named := mention_at(subject)) is not None and named not in candidates
     return candidates[-1] if other and candidates else None  # "Roe sat with Jane Doe, and she said"
+
+
+def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> Mention | None:
+    """Of `subjects` (the compatible subject mentions of the sentence before a speaker's pronoun, in
+    text order), the subject of that sentence's main clause when one is ("Whether the Roe model
+    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), else the first."""
+    for mention in subjects:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        while head is not None and head.dep_ in NAME_DEPS | {"poss"} and head.head != head:
+            head = head.head
+        if head is not None and head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
+            return mention
+    return subjects[0] if subjects else None
 
 
 def _reporting(verb: Token) -> tuple[Token, ...]:

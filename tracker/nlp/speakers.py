@@ -6,7 +6,7 @@ with no entity:
 - a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
   company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
-  sentence (antecedents.py), else the first compatible mention in a subject of the previous sentence; never a
+  sentence (antecedents.py), else one in a subject of the previous sentence (its main clause's first); never a
   name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
@@ -266,9 +266,9 @@ class SpeakerResolver:
 
     def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
         """A preceding mention with one of `labels` in the same sentence (a subject the pronoun's clause
-        hangs from, else the main clause's subject), else the first such mention in a subject of the previous
-        sentence; of the pronoun's gender, and never a name inside quotation marks when the pronoun
-        is outside them (“Roe will lose,” she said: not Roe)."""
+        hangs from, else the main clause's subject), else one in a subject of the previous sentence (the
+        main clause's first); of the pronoun's gender, and never a name inside quotation marks when the
+        pronoun is outside them (“Roe will lose,” she said: not Roe)."""
         number = self.segment_of.get(token.i)
         if number is None:
             return None
@@ -289,7 +289,7 @@ class SpeakerResolver:
                 return found[-1]  # "Roe hasn't said whether he ...": Jane Roe
         before = self.segments[number - 1] if number else None
         earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
-        return next((m for m in earlier if fits(m) and self._is_subject(m)), None)
+        return antecedents.previous_subject(self.doc, [m for m in earlier if fits(m) and self._is_subject(m)])
 
     def _is_subject(self, mention: Mention) -> bool:
         if (root := mention_head(self.doc, mention)) is None:
