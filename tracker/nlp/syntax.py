@@ -188,13 +188,13 @@ def has_object(verb: Token, objects: frozenset[str]) -> bool:
 
 def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
     """One of the verb's dependents is in `wanted`: a relation ("oprd"), a preposition ("prep:for"),
-    or "dobj:quote", an object followed by a quotation ("called the plan “a disgrace”": the parser
-    often hangs the quoted predicate elsewhere), "predicate" (an object named something the parser
-    misread: "calling Roe a fraud") or "advcl:for" (a clause marked "for": "called for Roe to quit")."""
+    or "dobj:quote", an object holding or followed by a quotation after its first word ("called the
+    plan “a disgrace”", "called Roe “the Mayor”" with Roe hung on the quoted noun), "predicate" (an
+    object named something the parser misread: "calling Roe a fraud") or "advcl:for" (a clause marked "for": "called for Roe to quit")."""
     if "dobj:quote" in wanted and any(
         c.dep_ == "dobj"
         and (
-            any(t.i > c.i and t.text in ("“", '"') for t in c.subtree)
+            any(t.i > c.left_edge.i and t.text in ("“", '"') for t in c.subtree)
             or OPENS_QUOTE.match(verb.doc.text, c.right_edge.idx + len(c.right_edge))
         )
         for c in verb.children
