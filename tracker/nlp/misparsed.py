@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import syntax
 from tracker.nlp.framing import Reader
-from tracker.nlp.triggers import Draft
+from tracker.nlp.triggers import Draft, can_speak
 
 SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
 OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
@@ -147,9 +147,43 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or inverted_subject(reader, verb, segment)
             or counted_subject(verb, segment)
             or appositive_subject(verb, segment)
+            or set_off_subject(reader, verb, segment)
         )
         passive = passive and found is None
     return found, passive
+
+
+INSERTION_MARKS = frozenset({",", "-", "—", "–", "--"})
+MAX_SPEAKER_WORDS = 8
+
+
+def set_off_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
+    """ "Roe, meanwhile, who has no such backing, said ...", "One attendee, who like others spoke on
+    condition of anonymity, said ...", "A spokesman for the firm - a chain of 12 shops - noted ...": a
+    speaker before an insertion set off by commas or dashes (or a "who" clause run up to the verb), which
+    the parser read as a clause of its own with the speaker as its subject. The earliest phrase before
+    such an insertion that opens its clause, has one head and can speak (a name, a word of speakers);
+    not a name inside the insertion ("Roe, whose firm, Acme, makes tools, said")."""
+    doc, close, found = reader.doc, reader.doc[verb.i - 1], None
+    if verb.dep_ != "ROOT" or verb.i - 1 <= segment.start:
+        return None
+    for p in range(verb.i - 2, max(segment.start, verb.i - MAX_INSERTION_WORDS) - 1, -1):
+        mark = doc[p]
+        pair = mark.text in INSERTION_MARKS and close.text == mark.text
+        if not (pair or (mark.lower_ in ("who", "whose") and not close.is_punct)):
+            continue
+        inserted = doc[p : verb.i].text
+        if inserted.count("“") != inserted.count("”") or inserted.count('"') % 2:
+            break
+        first = p
+        while first > segment.start and doc[first - 1].text not in OPENERS:
+            first -= 1
+        phrase = doc[first:p]
+        heads = [t for t in phrase if not first <= t.head.i < p]
+        quoted = any(t.i in reader.quoted for t in phrase)
+        if len(heads) == 1 and len(phrase) <= MAX_SPEAKER_WORDS and not quoted and can_speak(heads[0]):
+            found = heads[0]  # and on: the outermost, not a name inside the insertion
+    return found
 
 
 def appositive_subject(verb: Token, segment: Span) -> Token | None:

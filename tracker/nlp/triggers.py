@@ -194,9 +194,13 @@ def mute(verb: Token, noun: Token, speaker: Speaker) -> bool:
         or not speaker.start <= noun.idx < speaker.end  # another speaks: "emailed donors saying"
     ):
         return False
+    return not can_speak(noun)
+
+
+def can_speak(noun: Token) -> bool:
+    """A name, or a word of speakers.jsonl: a document or spokesperson (a proxy), an anaphor or role, a
+    pronoun, a noun of people or a group, a share ("50 percent saying")."""
     words, forms = speaker_words(), {noun.lower_, noun.lower_.removesuffix("s")}  # "petitions"
     known = (words.proxies, words.anaphors, words.roles, words.pronouns, words.people, words.groups)
-    known += (words.shares, words.partitives)  # "50 percent saying"
-    return not (
-        noun.ent_type_ in SPEAKING_LABELS or any(form in wordlist for form in forms for wordlist in known)
-    )
+    known += (words.shares, words.partitives)
+    return noun.ent_type_ in SPEAKING_LABELS or any(form in wordlist for form in forms for wordlist in known)
