@@ -34,3 +34,24 @@ def test_a_speaker_before_an_insertion_the_parser_made_a_clause_speaks(claims_of
     assert speakers_and_texts(claims) == [
         ("Ohio voter Tom Baxter", "We have had better weeks than this one,")
     ]
+
+
+def test_a_participle_of_saying_deep_in_the_reported_clause_goes_on_with_the_reporter(claims_of):
+    """ "X said Y will have to decide ..., saying, “...”": the parser hangs the participle on the
+    reported clause's last verb; it is the reporter's next report, not part of Y's words nor Y's."""
+    claims = claims_of(
+        "Even a senior party strategist said Okafor will have to decide which side she is on, saying,"
+        " “Sooner or later she is going to have to pick one.”"
+    )
+    assert speakers_and_texts(claims) == [
+        ("Even a senior party strategist", "Okafor will have to decide which side she is on"),
+        ("Even a senior party strategist", "Sooner or later she is going to have to pick one."),
+    ]
+    claims = claims_of(
+        "Mary Baxter said her brother has been a friend to farmers and would do the same as governor,"
+        " saying that he backs fair prices for milk."
+    )
+    assert speakers_and_texts(claims) == [
+        ("Mary Baxter", "her brother has been a friend to farmers and would do the same as governor"),
+        ("Mary Baxter", "he backs fair prices for milk"),
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import glosses, misparsed, placing, syntax
+from tracker.nlp import glosses, misparsed, placing, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Trigger
 
@@ -46,6 +46,7 @@ def _content(
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
         tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
+        tokens -= runons.apart(complement, reader.triggers.verbs)  # "said X must act, saying, “...”"
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
     if (
