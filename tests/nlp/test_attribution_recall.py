@@ -55,3 +55,15 @@ def test_a_participle_of_saying_deep_in_the_reported_clause_goes_on_with_the_rep
         ("Mary Baxter", "her brother has been a friend to farmers and would do the same as governor"),
         ("Mary Baxter", "he backs fair prices for milk"),
     ]
+
+
+def test_an_infinitive_of_saying_after_an_adjective_speaks_for_the_copula_s_subject(claims_of):
+    """ "Voters were more likely to say ...", "Roe was quick to add that ...": the subject belongs to
+    the copula the adjective complements (patterns/raising.jsonl); "likely" only in a poll's comparison,
+    not a forecast, and not when negated."""
+    claims = claims_of("Rural voters were far more likely to say that the bridge plan was a waste.")
+    assert speakers_and_texts(claims) == [("Rural voters", "the bridge plan was a waste")]
+    claims = claims_of("Okafor was quick to add that the levy would not rise.")
+    assert [(c.speaker, c.verb, c.text) for c in claims] == [("Okafor", "add", "the levy would not rise")]
+    assert claims_of("Okafor is likely to stress that rates will stay low.") == []
+    assert claims_of("Okafor was not quick to add that the levy would rise.") == []

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import runons, syntax
+from tracker.nlp import raising, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Draft, can_speak
 
@@ -149,6 +149,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or counted_subject(verb, segment)
             or appositive_subject(verb, segment)
             or set_off_subject(reader, verb, segment)
+            or raising.adjective_subject(verb)
         )
         passive = passive and found is None
     return found, passive
