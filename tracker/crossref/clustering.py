@@ -24,7 +24,6 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from tracker.cases.models import Case
 from tracker.crossref import batch_profiles, features, linkage, undated
 from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
@@ -34,6 +33,9 @@ from tracker.sources.models import Article
 WINDOW = features.WINDOW
 MAX_SCOPE = 2000  # articles clustered at once, the latest kept: bounds the cost of an archive import
 FEATURES_VERSION = 2
+# what settling reads of the stored articles it clusters (profiles, keys, copies, new stories): not
+# their HTML, summaries or other times, read at every settle of every batch
+SCOPE_FIELDS = ("title", "text", "published_at", "first_seen_at", "canonical_url", "copy_of", "copy_kind")
 
 
 def _key(article: Article) -> tuple:
@@ -65,7 +67,7 @@ def neighbourhood(articles: Sequence[Article]) -> list[Article]:
         Q(pk__in=near) | Q(published_at=None, story_membership__story__in=stories),
         status=Article.Status.ANALYZED,
     )
-    found = list(found.exclude(text="").order_by("-first_seen_at", "pk")[:MAX_SCOPE])
+    found = list(found.exclude(text="").only(*SCOPE_FIELDS).order_by("-first_seen_at", "pk")[:MAX_SCOPE])
     known = {a.pk for a in found}
     found += [a for a in articles if a.pk not in known]
     return sorted(found, key=_key)
@@ -141,7 +143,7 @@ def _apply(
     found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
     _link_copies(scope, found)
     curated = Exists(Event.objects.filter(stories=OuterRef("story_id"), locked=True))
-    rows = StoryArticle.objects.filter(article__in=scope).annotate(curated=curated)
+    rows = StoryArticle.objects.filter(article__in=[a.pk for a in scope]).annotate(curated=curated)
     member_of, pinned, frozen = {}, set(), set()  # curated stories keep their articles; locked: take none
     for article_id, pk, locked, by_event in rows.values_list(
         "article_id", "story_id", "story__locked", "curated"
@@ -242,13 +244,20 @@ def _add(story: Story, articles: Sequence[Article], *, similarity: float, refres
 
 
 def _refresh(story: Story) -> None:
-    """Title, representative (the earliest stated original), times, cases and size from the members."""
-    members = list(Article.objects.filter(story_membership__story=story).order_by("first_seen_at", "pk"))
-    originals = [a for a in members if a.copy_of_id is None] or members
-    first = min(originals, key=lambda a: (effective_time(a), a.first_seen_at, a.canonical_url))
-    story.representative, story.title = first, first.title[:500]
-    story.first_seen_at = members[0].first_seen_at
-    story.last_changed_at = max(a.first_seen_at for a in members)
+    """Title, representative (the earliest stated original), times, cases and size from the members,
+    read as the few columns these need (not the members' texts: a story's refresh does not grow with
+    its articles' length)."""
+    members = list(
+        Article.objects.filter(story_membership__story=story)
+        .order_by("first_seen_at", "pk")
+        .values_list("pk", "title", "published_at", "first_seen_at", "canonical_url", "copy_of_id")
+    )
+    originals = [m for m in members if m[5] is None] or members
+    first = min(originals, key=lambda m: (m[2] or m[3], m[3], m[4]))  # effective_time, sighting, URL
+    story.representative_id, story.title = first[0], first[1][:500]
+    story.first_seen_at = members[0][3]
+    story.last_changed_at = max(m[3] for m in members)
     story.features = {"version": FEATURES_VERSION, "articles": len(originals)}
     story.save(update_fields=["representative", "title", "first_seen_at", "last_changed_at", "features"])
-    story.cases.add(*Case.objects.filter(articles__in=members).distinct())
+    cases = Article.cases.through.objects.filter(article__story_membership__story=story)
+    story.cases.add(*sorted(set(cases.values_list("case_id", flat=True))))

@@ -114,7 +114,9 @@ def story_claims(
     known |= {pk: batch.articles[pk] for pk in cited - set(known)}
     for claim in claims:
         for e in claim.evidence.all():
-            e.article = known[e.article_id]
+            article = known[e.article_id]
+            if e._state.fields_cache.get("article") is not article:  # already set by an earlier story
+                e.article = article
     return claims
 
 
@@ -129,12 +131,41 @@ def mention_reports(articles: dict[int, Article]) -> list[Report]:
 
 
 def _mentions(articles: dict[int, Article]) -> dict[int, list[Report]]:
-    """`mention_reports` by article, in article id order."""
-    mentions = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
-    by_article: dict[int, list[DateMention]] = defaultdict(list)
-    for mention in mentions.order_by("article_id", "start"):
-        by_article[mention.article_id].append(mention)
-    return {pk: event_reports.mention_reports(articles[pk], found) for pk, found in by_article.items()}
+    """`mention_reports` by article, in article id order. The mentions are read as tuples; an article's
+    reports are computed once per process for the same text, times and mentions (`_REPORTS`): a story's
+    articles are read again at each batch that touches the story, their reports need not be."""
+    rows = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
+    by_article: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows.order_by("article_id", "start").values_list(*_MENTION_FIELDS):
+        by_article[row[0]].append(row)
+    return {pk: _reports(articles[pk], found) for pk, found in by_article.items()}
+
+
+_MENTION_FIELDS = ("article_id", "text", "start", "end", "value", "precision")
+_REPORTS: dict[tuple, list[Report]] = {}  # by `_reports`' key; emptied when it reaches _REPORTS_KEPT
+_REPORTS_KEPT = 20_000
+
+
+def _reports(article: Article, rows: list[tuple]) -> list[Report]:
+    """`event_reports.mention_reports` of the article and these mention rows (`_MENTION_FIELDS`), kept
+    by what it reads: the article's id, text, times and suspect flag, and the rows."""
+    key = (
+        article.pk,
+        hash(article.text),
+        len(article.text),
+        article.published_at,
+        article.first_seen_at,
+        article.published_suspect,
+        tuple(rows),
+    )
+    found = _REPORTS.get(key)
+    if found is None:
+        mentions = [DateMention(**dict(zip(_MENTION_FIELDS, row, strict=True))) for row in rows]
+        found = event_reports.mention_reports(article, mentions)
+        if len(_REPORTS) >= _REPORTS_KEPT:
+            _REPORTS.clear()
+        _REPORTS[key] = found
+    return list(found)
 
 
 def _claims(ids: set[int]) -> list[Claim]:

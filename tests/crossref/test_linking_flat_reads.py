@@ -1,0 +1,111 @@
+"""What the steps of a linking batch read of the stories and articles they touch, kept to what they use
+(issue 17, goal 3): at 600 articles a batch touches stories of a hundred articles and more, read again
+at every batch, and settles neighbourhoods of a few hundred articles seventeen times a batch."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
+from tracker.crossref import clustering, event_reports, story_reads
+from tracker.crossref.models import DateMention, Evidence
+from tracker.crossref.story_reads import StoryReads
+
+pytestmark = pytest.mark.django_db
+
+OPENED = "The hearing, which opened in Lakeview on March 3, 2026, drew a crowd of farmers."
+
+
+def dated(story, text: str = OPENED, hours: int = 0, outlet: str = "Alpha"):
+    """An article of the story whose one date mention dates an opening."""
+    row = ArticleFactory(
+        story=story,
+        outlet__name=outlet,
+        title=f"Hearing {hours}",
+        text=text,
+        first_seen_at=T0 + timedelta(hours=hours),
+        content_html=f"<p>{text}</p>",
+        summary="<p>A summary.</p>",
+    )
+    start = text.index("March 3, 2026")
+    DateMention.objects.create(
+        article=row,
+        text="March 3, 2026",
+        start=start,
+        end=start + 13,
+        value=date(2026, 3, 3),
+        precision="day",
+    )
+    return row
+
+
+def test_a_storys_refresh_reads_no_article_text():
+    """`clustering._refresh` reads the members' few columns it needs, not their texts or HTML (a big
+    story's refresh read every member's text at each batch). Seen failing with whole rows read."""
+    story = StoryFactory()
+    first = dated(story, hours=1)
+    dated(story, hours=2, outlet="Beta")
+    with CaptureQueriesContext(connection) as queries:
+        clustering._refresh(story)
+    assert not any('"text"' in q["sql"] or "content_html" in q["sql"] for q in queries)
+    story.refresh_from_db()
+    assert story.representative_id == first.pk and story.title == first.title
+    assert story.features == {"version": clustering.FEATURES_VERSION, "articles": 2}
+
+
+def test_a_neighbourhood_is_read_without_the_articles_html():
+    """Settling reads its scope's texts (profiles) but not their HTML or summaries. Seen failing with
+    whole rows read."""
+    story = StoryFactory()
+    stored = dated(story)
+    new = ArticleFactory(text="Another report.", first_seen_at=T0 + timedelta(hours=3))
+    with CaptureQueriesContext(connection) as queries:
+        scope = clustering.neighbourhood([new])
+    assert [a.pk for a in scope] == [stored.pk, new.pk]
+    assert not any("content_html" in q["sql"] or '"summary"' in q["sql"] for q in queries)
+
+
+def test_an_articles_mention_reports_are_computed_once_for_the_same_text_and_mentions(monkeypatch):
+    """A story's mention reports are read at every batch touching it: an article's are computed again
+    only when its text, times or mentions changed. Seen failing with them computed at every read."""
+    story = StoryFactory()
+    row = dated(story)
+    computed = []
+    real = event_reports.mention_reports
+    monkeypatch.setattr(event_reports, "mention_reports", lambda a, m: computed.append(a.pk) or real(a, m))
+    first = story_reads.mention_reports(story_reads.story_articles(story))
+    again = story_reads.mention_reports(story_reads.story_articles(story))
+    assert computed == [row.pk] and again == first and first[0].kind == "opening"
+    DateMention.objects.filter(article=row).update(value=date(2026, 3, 4))
+    moved = story_reads.mention_reports(story_reads.story_articles(story))
+    assert computed == [row.pk, row.pk] and moved[0].date == date(2026, 3, 4)
+    row.text = OPENED.replace("opened", "closed")
+    row.save()
+    assert story_reads.mention_reports(story_reads.story_articles(story)) == []
+    assert computed == [row.pk] * 3
+
+
+def test_a_claim_two_stories_of_a_batch_share_keeps_its_evidences_articles(monkeypatch):
+    """The second story of a batch reporting a shared claim finds its evidence already on the batch's
+    articles and sets none again. Seen failing with every evidence row's article set for each story."""
+    stories = [StoryFactory(title=f"Story {n}") for n in range(2)]
+    claim = ClaimFactory(story=stories[0], text="the barn was sold")
+    for n, story in enumerate(stories):
+        EvidenceFactory(claim=claim, article=dated(story, hours=n, outlet=f"Outlet {n}"))
+    batch = story_reads.batch_reads([s.pk for s in stories])
+    StoryReads.of(stories[0], batch)
+    descriptor = type(Evidence.article)
+    real, sets = descriptor.__set__, []
+
+    def counted(self, instance, value):
+        sets.append(instance)
+        real(self, instance, value)
+
+    monkeypatch.setattr(descriptor, "__set__", counted)
+    second = StoryReads.of(stories[1], batch)
+    assert not [s for s in sets if isinstance(s, Evidence)]
+    assert {e.article.pk for c in second.claims for e in c.evidence.all()} == set(batch.articles) - {None}
