@@ -23,8 +23,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Token
@@ -113,20 +115,48 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
     """A surname or a shorter form refers back to the fuller name given earlier in the article
     ("Roe" after "Jane Roe"): the nearest earlier PERSON mention that ends with it, skipping one the
     article gives the other gender than `mention`'s ("Mrs. Roe" is not the "John Roe" named last when
-    he is "he" or "Mr." in the article: genders.py)."""
+    he is "he" or "Mr." in the article: genders.py) and, when it names several people of that
+    surname, one it introduces as a relative ("Mr. Roe" after "his brother, Paul Roe" is the John
+    Roe named before: the kin words of patterns/speakers.jsonl)."""
     words = mention.text.split()
     if mention.label != "PERSON" or len(words) != 1:
         return mention.text
     gender = genders.known(mention) if genders is not None else None
-    earlier = (
+    earlier = [
         m
         for m in reversed(mentions)
         if m.end <= mention.start
         and m.label == "PERSON"
         and len(m.text.split()) > 1
+        and m.text.split()[-1] == words[0]
         and (genders is None or genders.agree(gender, m))
+    ]
+    if genders is not None and len({m.text.split()[0] for m in earlier}) > 1:
+        relatives = {m.text.split()[0] for m in earlier if _kin(genders.text, m)}
+        earlier = [m for m in earlier if m.text.split()[0] not in relatives] or earlier
+    return earlier[0].text if earlier else mention.text
+
+
+KIN_BEFORE = (
+    r"\b(?:{})\b,?\s+(?:[\w.]+\s+){{0,2}}$"  # "his first wife, Jane Roe", "husband, former Gov. Jo Roe"
+)
+KIN_AFTER = r"^,\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:{})\b"  # "Jo Roe, their son"
+
+
+def _kin(text: str, mention: Mention) -> bool:
+    """`mention` is introduced as someone's relative ("his first wife, Jane Roe", "Jo Roe, their son")."""
+    before, after = _kin_patterns(speaker_words().kin)
+    return bool(before.search(text[max(0, mention.start - 40) : mention.start])) or bool(
+        after.search(text[mention.end : mention.end + 40])
     )
-    return next((m.text for m in earlier if m.text.split()[-1] == words[0]), mention.text)
+
+
+@cache
+def _kin_patterns(kin: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(kin)) or "(?!)"
+    return re.compile(KIN_BEFORE.format(words), re.IGNORECASE), re.compile(
+        KIN_AFTER.format(words), re.IGNORECASE
+    )
 
 
 class Gendered(Protocol):
@@ -135,6 +165,8 @@ class Gendered(Protocol):
     def known(self, mention: Mention) -> str | None: ...
 
     def agree(self, gender: str | None, mention: Mention) -> bool: ...
+
+    text: str
 
 
 DASHES = frozenset({"—", "–", "-", "--"})

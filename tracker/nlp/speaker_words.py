@@ -4,7 +4,7 @@ proxies (a document or spokesperson that speaks for someone), roles, the writer'
 shares and polls of survey results, the verbs that issue a document, the verbs of causing ("led Roe to
 declare"), the words of addressing ("a pitch to farmers saying"), the nouns of acts ("made an attempt to
 ...") and the verbs of sending ("emailed supporters saying"), the words that name a group by the clause
-after them ("some who advocate ..."), the partitives ("one of two witnesses"), the nouns of people and groups ("protesters calling for"), and the honorifics that tell a name's gender ("Mrs. Roe")."""
+after them ("some who advocate ..."), the partitives ("one of two witnesses"), the nouns of people and groups ("protesters calling for"), the words of kinship ("his wife, Jane Roe"), and the honorifics that tell a name's gender ("Mrs. Roe")."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class SpeakerWords:
     groups: frozenset[str] = frozenset()  # "those surveyed", "some who back her": the clause says who
     partitives: frozenset[str] = frozenset()  # "one of two witnesses ...": the group is part of who
     people: frozenset[str] = frozenset()  # "protesters calling for ...": a noun that can speak a participle
+    kin: frozenset[str] = frozenset()  # "his wife, Jane Roe": a relative, not whom "Roe" refers back to
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -50,6 +51,7 @@ SETS = {
     "group": "groups",
     "partitive": "partitives",
     "people": "people",
+    "kin": "kin",
 }
 
 
