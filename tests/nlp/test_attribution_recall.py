@@ -67,3 +67,11 @@ def test_an_infinitive_of_saying_after_an_adjective_speaks_for_the_copula_s_subj
     assert [(c.speaker, c.verb, c.text) for c in claims] == [("Okafor", "add", "the levy would not rise")]
     assert claims_of("Okafor is likely to stress that rates will stay low.") == []
     assert claims_of("Okafor was not quick to add that the levy would rise.") == []
+
+
+def test_a_participle_after_upon_reports_for_the_subject_of_its_verb(claims_of):
+    """ "drew boos upon saying, “...”": as after "by" or "after" (syntax.PARTICIPLE_PREPOSITIONS)."""
+    claims = claims_of(
+        "Okafor, a longtime ally of the mayor, drew loud boos upon saying, “The mayor heard the voters.”"
+    )
+    assert speakers_and_texts(claims) == [("Okafor", "The mayor heard the voters.")]

@@ -49,7 +49,7 @@ def segments(doc: Doc) -> list[Span]:
 
 PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
 PARTICIPLE_PREPOSITIONS = frozenset(
-    {"by", "before", "after", "since", "while", "in", "when"}
+    {"by", "before", "after", "since", "while", "in", "when", "upon"}
 )  # not "without"
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 OPENS_QUOTE = re.compile(r"\s*[“\"]")
