@@ -75,3 +75,17 @@ def test_a_participle_after_upon_reports_for_the_subject_of_its_verb(claims_of):
         "Okafor, a longtime ally of the mayor, drew loud boos upon saying, “The mayor heard the voters.”"
     )
     assert speakers_and_texts(claims) == [("Okafor", "The mayor heard the voters.")]
+
+
+def test_a_called_read_as_naming_reports_when_a_quoted_predicate_follows_its_object(claims_of):
+    """ "Roe, an ally, called Ohio's schools “excellent”": the parser hangs "called" on the noun before
+    it as in "a firm called Acme"; a word (no article) and then a quotation after it make it a report,
+    its content running to the quotation's end. A name given in quotation marks stays a name."""
+    claims = claims_of("Dunmore, a Baxter ally, called Ohio’s schools “excellent.”")
+    assert [(c.verb, c.text) for c in claims] == [("call", "Ohio’s schools “excellent.”")]
+    claims = claims_of(
+        "Okafor’s campaign called Baxter’s count a “rush to judgment,” because the votes were not in."
+    )
+    assert speakers_and_texts(claims) == [("Okafor’s campaign", "Baxter’s count a “rush to judgment,”")]
+    assert claims_of("She runs a charity called the “Open Door Fund.”") == []
+    assert claims_of("She founded a group called “Open Doors” in 2010.") == []

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import glosses, misparsed, placing, runons, syntax
 from tracker.nlp.framing import Reader
-from tracker.nlp.triggers import Trigger
+from tracker.nlp.triggers import Trigger, quoted_predicate
 
 
 def verb_content(
@@ -61,6 +61,9 @@ def _content(
         return "phrase", [reader.range(syntax.phrase(verb), segment)]
     if trigger.kind_hint == "question" and (asked := _question(verb)):  # "asked Roe if ..."
         return "clause", [reader.range(asked, segment)]
+    if verb.dep_ in trigger.not_as and quoted_predicate(verb):  # "Roe, an ally, called Doe “a fraud”"
+        quote = next(t.i for t in verb.doc[verb.i + 2 : verb.i + 7] if t.text in ("“", '"'))
+        return "phrase", [reader.range(range(verb.i + 1, quote + 1), segment)]
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb

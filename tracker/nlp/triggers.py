@@ -175,7 +175,27 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
         verb.dep_ in trigger.not_as
         and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
         and not (trigger.asks and syntax.has_dependent(verb, trigger.asks))
+        and not quoted_predicate(verb)
     )
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def quoted_predicate(verb: Token) -> bool:
+    """ "Roe's campaign called the report a “rush to judgment”", "one lawmaker called Doe “the orange
+    prince”": the parser reads a "called" after a noun as naming it ("a firm called Acme"); a word that is
+    no article nor quotation mark right after it, then a quotation within five words with no other
+    punctuation before it, is something said of what it names ("a group called the “X Fund”" is a name)."""
+    doc, first = verb.doc, verb.i + 1
+    if first >= len(doc) or doc[first].lower_ in ARTICLES or doc[first].is_punct:
+        return False
+    for token in doc[first + 1 : first + 6]:
+        if token.text in ("“", '"'):
+            return True
+        if token.is_punct:
+            return False
+    return False
 
 
 SPEAKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
