@@ -22,6 +22,12 @@ title and lead, `TFIDF_LEAD` words, sublinear counts, IDF over the articles comp
 average and single linkage within the three-day window, faded as `pair_score` fades) at each threshold of
 `TFIDF_THRESHOLDS`, and prints each split's ARI: what the tracker's features add over topical similarity.
 
+`--costs` also prints, largest first, what each error costs the split's ARI: for each story found that
+mixes labelled stories, the ARI if it alone were split as the labels say, and for each labelled story
+found in parts, the ARI if its strays alone joined its largest part (an oracle fix of that one error),
+with the members' dates, outlets and titles. The ARI weighs errors by the pairs they touch, so one
+labelled story of four found in three parts can cost more than ten wrongly joined pairs of lone pieces.
+
 `--undated N` clusters every Nth article (copies included, in the labelled set's order) as if it stated
 no date: its publication time is dropped in memory, and so are the days its dated facts name when
 relative ("on Tuesday" needs the publication date). A database ingested with `bench/crossref.py
@@ -33,6 +39,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,6 +112,34 @@ def linked_in_orders(articles, item_of, label, args, ari) -> None:
             f"order {seed}: {args.split} ARI {ari(truth, got):.3f} same as at once: {parts(found) == parts(label)}"
         )
         transaction.savepoint_rollback(mark)
+
+
+def error_costs(idx, item_of, label, ari) -> None:
+    """Each error's cost in ARI, largest first: the gain of fixing it alone against the labels."""
+    truth = [item_of[i].story for i in idx]
+    got = [label[i] for i in idx]
+    base = ari(truth, got)
+    rows = []
+    for found in sorted(set(got)):
+        inside = [n for n, g in enumerate(got) if g == found]
+        if len({truth[n] for n in inside}) > 1:  # a wrong join: split it as the labels say
+            fixed = [(g, truth[n] if g == found else "") for n, g in enumerate(got)]
+            rows.append((ari(truth, fixed) - base, "joined", inside))
+    for story in sorted(set(truth)):
+        inside = [n for n, t in enumerate(truth) if t == story]
+        parts = Counter(got[n] for n in inside)
+        if len(parts) > 1:  # a wrong split: its strays join its largest part
+            largest = max(sorted(parts), key=lambda g: parts[g])
+            fixed = [largest if t == story else g for t, g in zip(truth, got, strict=True)]
+            rows.append((ari(truth, fixed) - base, "split", inside))
+    print(f"\nerror costs (ARI {base:.3f}; each error fixed alone): {len(rows)}")
+    for gain, kind, inside in sorted(rows, key=lambda r: (-r[0], r[1], r[2])):
+        print(f"  +{gain:.3f} {kind} ({len(inside)} articles)")
+        for n in sorted(inside, key=lambda n: (item_of[idx[n]].date, item_of[idx[n]].file)):
+            item = item_of[idx[n]]
+            print(
+                f"    {item.date} {item.publisher:12s} found {got[n]:4d} {item.story[:40]:40s} {item.title[:60]}"
+            )
 
 
 TFIDF_LEAD = 150
@@ -192,6 +227,7 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=0, metavar="K", help="also link one by one in K orders")
     parser.add_argument("--months", action="store_true", help="also the ARI of each month apart")
     parser.add_argument("--tfidf", action="store_true", help="also plain TF-IDF alone, per threshold")
+    parser.add_argument("--costs", action="store_true", help="also each error's cost in ARI, largest first")
     parser.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE")
     parser.add_argument("--labels", type=Path, default=None, metavar="FILE", help="the label set DIR holds")
     args = parser.parse_args()
@@ -243,6 +279,8 @@ def main() -> None:
                 inside = [n for n, i in enumerate(idx) if item_of[i].date.startswith(month)]
                 ari = adjusted_rand_index([truth[n] for n in inside], [got[n] for n in inside])
                 print(f"  {month} articles {len(inside):4d} ARI {ari:.3f}")
+            if args.costs:
+                error_costs(idx, item_of, label, adjusted_rand_index)
         copies = [i for i, it in enumerate(item_of) if it.copy_of]
         index_of = {it.file: i for i, it in enumerate(item_of)}
         together = sum(label[i] == label[index_of[item_of[i].copy_of]] for i in copies)
