@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tracker.crossref import features, words
+from tracker.crossref import features, linkage, words
 
 NOON = datetime(2016, 3, 15, 12, tzinfo=UTC)
 
@@ -129,3 +130,29 @@ def test_headlines_announcing_pieces_of_different_kinds_score_lower(monkeypatch)
     monkeypatch.setattr(features, "KIND_APART", 1.0)
     assert abs(parted - 0.5 * score(poll, rally)) < 1e-9
     assert score(poll, other_poll) == together and score(poll, plain) == unkinded
+
+
+def test_a_report_dated_days_after_the_day_it_reports_fades_from_that_day():
+    """A print edition two days after a council vote, naming the vote's day throughout, is compared from
+    that day; naming it twice is not enough, nor is it nearer a report of another day, and the window
+    still counts the stated dates."""
+    vote = "the harbour council voted to close the east pier and move the ferry terminal inland " * 2
+    day = NOON.date()
+    first = make("Council closes the east pier", f"{vote} {filler(1)}")
+    later = make("Pier vote splits the harbour", f"{vote} {filler(2)}", hours=48, days=Counter({day: 3}))
+    twice = make("Pier vote splits the harbour", f"{vote} {filler(2)}", hours=48, days=Counter({day: 2}))
+    same_day = make("Pier vote splits the harbour", f"{vote} {filler(2)}", days=Counter({day: 3}))
+    gone = make("Pier vote splits the harbour", f"{vote} {filler(2)}", hours=100, days=Counter({day: 3}))
+    assert later.reported == NOON and twice.reported is None
+    assert abs(score(first, later) - score(first, same_day)) < 1e-9
+    assert score(first, later) > score(first, twice) * 1.5 > 0
+    assert score(first, gone) == 0.0
+    eve = NOON.date() - timedelta(days=1)  # an earlier report of another day: no nearer for it
+    other = make("Council closes the east pier", f"{vote} {filler(1)}", days=Counter({eve: 3}))
+    assert abs(score(other, later) - score(other, twice)) < 1e-9
+    profiles = [first, later, twice, gone, other]
+    term_idf, entity_idf = features.rarity(profiles)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in profiles]
+    matrix = linkage._score_matrix(profiles, vecs, features)  # the numpy copy agrees, pair by pair
+    for i, j in ((0, 1), (0, 2), (0, 3), (1, 2), (1, 4), (2, 4)):
+        assert abs(matrix[i, j] - features.pair_score(profiles[i], profiles[j], vecs[i], vecs[j])) < 1e-12

@@ -1,15 +1,14 @@
 """What clustering compares articles by, taken from real text, and the comparison itself (plain Python).
 
 Real coverage carries leftover markup, entity escapes, bylines, datelines and boilerplate ("Related",
-newsletter prompts, an "ABSTRACT." heading); `clean_text` removes them before any feature is taken.
-An article is then described by:
+newsletter prompts, an "ABSTRACT." heading): `clean_text` removes them. An article is described by:
 
 - the words of its title (double), lead and rest (a fifth: reports of one event may open apart and meet
   on the facts later), weighted by rarity among the articles compared (IDF): "said" weighs nothing;
 - the participants named in its title and lead, weighted the same way: the three people in every story
   of a case say which case, a name seen in two articles of the week says which event;
 - its direct quotes (a shared quoted sentence is strong evidence; a stock phrase of under eight words
-  is not), and the days its dated facts name;
+  is not), the days its dated facts name, and the day it reports (the one they name REPORTED_MIN times);
 - the shingles of its lead paragraph and any wire credit, which find copies: a wire lede under another
   headline, a spun or shortened copy.
 
@@ -24,9 +23,9 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from tracker.crossref import linkage
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
@@ -49,6 +48,7 @@ QUOTE_MIN_SHARED = 3  # shared quote shingles below this are a common phrase, no
 DATE_FADE = 0.6  # the score three days apart is 40% of the same-day score
 APART = 0.3  # what is left of the score of two articles naming participants, none of them the same
 KIND_APART = 0.5  # and of two whose headlines announce pieces of different kinds (a poll, a rally)
+REPORTED_MIN = 3  # a day its dated facts name this often is the day an article reports (`faded_gap`)
 
 _TAG = re.compile(r"<[^>]{0,400}>")
 _BOILERPLATE = re.compile(
@@ -110,6 +110,7 @@ class Profile:
     days: frozenset = frozenset()  # the days its dated facts name ("on Tuesday" in a Wednesday report)
     pinned: datetime | None = None  # undated: the day its dated facts name most (a last resort for time)
     kinds: frozenset = frozenset()  # the kinds of piece its headline announces (`words.PIECE_KINDS`)
+    reported: datetime | None = None  # noon of the day its dated facts name most, REPORTED_MIN times or more
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -117,6 +118,19 @@ def gap(a: Profile, b: Profile) -> timedelta:
     if a.time is not None and b.time is not None:
         return abs(a.time - b.time)
     return abs(a.seen - b.seen)
+
+
+def faded_gap(a: Profile, b: Profile) -> timedelta:
+    """`gap`, or the days from the day the later of two stated articles reports (its dated facts name it
+    REPORTED_MIN times) to the earlier one, if fewer, unless the earlier reports another day: a print
+    edition or next-day analysis is compared from the day it reports. WINDOW counts stated times."""
+    days = gap(a, b)
+    if a.time is None or b.time is None:
+        return days
+    later, earlier = (a, b) if a.time > b.time else (b, a)
+    if later.reported is None or earlier.reported not in (None, later.reported):
+        return days
+    return min(days, abs(later.reported - earlier.time))
 
 
 def profile(
@@ -132,7 +146,10 @@ def profile(
     pinned: datetime | None = None,
 ) -> Profile:
     """`mentions`: (text, label, start) of the article's entity mentions, offsets into `text`; `topic`:
-    stems every article of the tracked cases has (their keywords), which say which case, not which event."""
+    stems every article of the tracked cases has (their keywords), which say which case, not which event;
+    `days`: the days its dated facts name, with how often when a mapping (a Counter)."""
+    counts = days if isinstance(days, Mapping) else Counter(days)
+    top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     body = clean_text(text)
     lead_words = body.split()[:LEAD_WORDS]
     lead = " ".join(lead_words)
@@ -144,6 +161,7 @@ def profile(
         days=frozenset(days),
         pinned=pinned,
         kinds=piece_kinds(title),
+        reported=_noon(top[0]) if top and top[1] >= REPORTED_MIN else None,
     )
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
@@ -205,7 +223,7 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
     as far as the words agree too: the same people in two different events never make one story.
     Two articles each naming participants in their title and lead, none of them the same, keep APART
     of the rest: they report two happenings (two debates of one week, a rally and a poll) however
-    alike their words. Shared quotations count on their own. The score fades with the days between."""
+    alike their words. Shared quotations count on their own. The score fades with `faded_gap`."""
     days = gap(a, b)
     if days > WINDOW:
         return 0.0
@@ -222,7 +240,7 @@ def pair_score(a, b, va: tuple[dict, dict], vb: tuple[dict, dict]) -> float:
         score *= APART
     if a.kinds and b.kinds and a.kinds.isdisjoint(b.kinds):
         score *= KIND_APART
-    return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * days / WINDOW)
+    return (score + QUOTE_WEIGHT * quotes) * (1.0 - DATE_FADE * faded_gap(a, b) / WINDOW)
 
 
 def copy_groups(profiles: Sequence[Profile]) -> list[list[int]]:
@@ -265,6 +283,10 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None) -> list
     groups = linkage.average_linkage(len(ranked), links, threshold)
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))
+
+
+def _noon(day) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:

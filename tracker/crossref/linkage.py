@@ -3,21 +3,18 @@
 Settling a batch reclusters its neighbourhood (every linked article within three days) from scratch,
 once per new article and once per batch, so these run with a few hundred articles many times a batch:
 
-- `pair_links`: every pair's `features.pair_score`, computed for all pairs at once over numpy arrays
-  (dot products of the term vectors as a sparse product over the terms two or more articles share,
-  each pair's sum taken in one fixed order of the terms; participants, quotes and named days by the
-  same products) instead of a Python call per pair. The formula is `pair_score`'s, term for term. A
-  sample of pairs (the best-scored and a spread of others: 16 of them, each a Python `pair_score`)
-  is checked against `pair_score` itself on every call; should they disagree (the scoring changed and
-  this copy did not), every pair is scored by `pair_score` instead and a warning is logged, so the
-  clusters never depend on the copy being in step.
-- `average_linkage`: the merges of `features.cluster`, taken from a heap of group pairs (stale entries
-  skipped) instead of rescanning every link at every merge: a merge costs the merged groups'
-  neighbours, not all links. Same choice as before: the highest mean link above the threshold, a tie
-  (within 1e-12) to the smallest pair of group ids; a group's id is its smallest member.
+- `pair_links`: every pair's `features.pair_score` at once over numpy arrays (term vectors' dot products
+  over the terms two or more share, each pair's sum in one fixed order; participants, quotes and named
+  days likewise), `pair_score`'s formula term for term. A sample of pairs (the 8 best-scored, 8 more) is
+  checked against `pair_score` on every call; should they disagree (the scoring changed, this copy did
+  not), every pair is scored by `pair_score` instead and a warning is logged: the clusters never depend
+  on the copy being in step.
+- `average_linkage`: the merges of `features.cluster` from a heap of group pairs (stale entries skipped),
+  not a rescan of every link at every merge: a merge costs the merged groups' neighbours. Same choice:
+  the highest mean link above the threshold, a tie (within 1e-12) to the smallest pair of group ids.
 
-Both are functions of the profiles in the order given (`features.cluster` passes them in key order),
-so the outcome does not depend on arrival order. Nothing here reads the database.
+Both are functions of the profiles in the order given (`features.cluster` passes them in key order): the
+outcome does not depend on arrival order. A group's id is its smallest member. No database is read.
 """
 
 from __future__ import annotations
@@ -175,19 +172,17 @@ def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features)
         held = np.array([bool(s) for s in sets])  # both named, none in common (people; kinds of piece)
         apart = (_products([dict.fromkeys(s, 1.0) for s in sets]) == 0) & held[:, None] & held[None, :]
         score = np.where(apart, score * kept, score)
-    days = _gaps(ranked)
-    window = features.WINDOW // _MICROSECOND
-    # pair_score's `DATE_FADE * days / WINDOW`: a timedelta times a float is rounded to microseconds
-    fade = 1.0 - np.rint(features.DATE_FADE * days) / window
+    days, window = _gaps(ranked), features.WINDOW // _MICROSECOND
+    # pair_score's `DATE_FADE * faded_gap / WINDOW`: a timedelta times a float is rounded to microseconds
+    fade = 1.0 - np.rint(features.DATE_FADE * _gaps(ranked, reported=True)) / window
     return np.where(days > window, 0.0, (score + features.QUOTE_WEIGHT * quotes) * fade)
 
 
 def _products(vectors: Sequence[dict]) -> np.ndarray:
-    """Dot products of sparse vectors, over the keys two or more of them hold (the others add 0): each
-    pair's products key after key, in the order the keys first occur (`np.bincount` adds in array
-    order), so the sums do not depend on a BLAS's blocking or threads; and only the pairs that share a
-    key cost anything, not every vector times every shared key as a dense product does. The entries are
-    gathered by C loops (`np.fromiter` over the dicts), not a Python statement per entry."""
+    """Dot products of sparse vectors over the keys two or more hold: each pair's products key after key,
+    in the order the keys first occur (`np.bincount` adds in array order: no BLAS blocking or threads in
+    the sums); only pairs sharing a key cost anything, unlike a dense product. Entries gathered by C loops
+    (`np.fromiter` over the dicts), not a Python statement per entry."""
     n = len(vectors)
     lengths = np.fromiter(map(len, vectors), dtype=np.int64, count=n)
     total = int(lengths.sum())
@@ -248,13 +243,19 @@ def _jaccard(sets: Sequence[dict], shared: np.ndarray) -> np.ndarray:
     return np.divide(shared, union, out=np.zeros_like(shared), where=both & (union > 0))
 
 
-def _gaps(ranked: Sequence) -> np.ndarray:
-    """`features.gap` in microseconds: by the stated times when both have one, else by first sightings."""
+def _gaps(ranked: Sequence, *, reported: bool = False) -> np.ndarray:
+    """`features.gap` in microseconds: by the stated times when both have one, else by first sightings;
+    `reported`: `features.faded_gap`, from the day the later of two stated articles reports if nearer."""
     seen = np.array([_micros(p.seen) for p in ranked], dtype=np.int64)
     timed = np.array([p.time is not None for p in ranked])
     time = np.array([_micros(p.time) if p.time is not None else 0 for p in ranked], dtype=np.int64)
     both = timed[:, None] & timed[None, :]
-    return np.where(both, np.abs(time[:, None] - time[None, :]), np.abs(seen[:, None] - seen[None, :]))
+    days = np.where(both, np.abs(time[:, None] - time[None, :]), np.abs(seen[:, None] - seen[None, :]))
+    told = np.array([_micros(p.reported) if p.reported else -1 for p in ranked], dtype=np.int64)
+    told_j = (told < 0) | (told[:, None] == told)  # the earlier (column j) reports no day or the same day
+    later = both & (told >= 0)[:, None] & (time[:, None] > time) & told_j & reported  # row i reports
+    back = np.where(later, np.abs(told[:, None] - time[None, :]), days)
+    return np.minimum(days, np.minimum(back, back.T))
 
 
 _MICROSECOND = timedelta(microseconds=1)
