@@ -37,6 +37,7 @@ RELAYED_ANYWHERE = re.compile(
     r"(?:first\s+)?(?:reported|reports)\b"
 )
 WORDS = re.compile(r"[\w’']+|[^\w\s]")
+POSSESSIVE = re.compile(r"['’]s?$")
 TIERS = {0: "not a claim to publish", 1: "low", 2: "good", 3: "high"}
 
 
@@ -154,8 +155,31 @@ def named_inside(claim: Claim) -> Claim:
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
 
+def named_before(claim: Claim) -> Claim:
+    """A claim rated above the "named-before" tier whose speaker is a pronoun resolved to a name its
+    own sentence gives before it, outside quotation marks ("Roe praised Doe's plan, and “...,” he
+    said", "When Roe met Doe, she said ..."): with two people or a clause between, the name the
+    rules pick there was wrong about a third of the time on PolNeAR train (read by hand), far more
+    often than a name from the sentence before: rated down, it waits for a curator."""
+    rule = _rule("named-before")
+    if rule is None or claim.confidence <= rule.tier or claim.resolution not in rule.resolutions:
+        return claim
+    surname = (claim.speaker_name or "").split()[-1:]
+    if not surname or claim.speaker_start is None:
+        return claim
+    first = claim.sentence_start
+    chars = list(claim.sentence[: max(claim.speaker_start - first, 0)])
+    for quote in claim.quotes:
+        for i in range(max(quote.start - 1, first), min(quote.end + 1, first + len(chars))):
+            chars[i - first] = " "
+    if surname[0] not in {POSSESSIVE.sub("", w) for w in WORDS.findall("".join(chars))}:
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
 def in_context(claims: Iterable[Claim]) -> list[Claim]:
     """The claims, each rated down where its whole sentence says it is second-hand: relayed through
     another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
-    pronoun speaker is named in its own words (`named_inside`)."""
-    return [named_inside(embedded(relayed(claim))) for claim in claims]
+    pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
+    sentence gives before it (`named_before`)."""
+    return [named_before(named_inside(embedded(relayed(claim)))) for claim in claims]
