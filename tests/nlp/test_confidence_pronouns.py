@@ -4,9 +4,11 @@ subject of the sentence before (PolNeAR train, read by hand), so such a claim wa
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tracker.nlp import extraction
+from tracker.nlp import benchmark, extraction
 
 CONTEXT = "Paul Denning spoke to reporters in Ohio on Tuesday. "
 
@@ -34,3 +36,33 @@ def test_a_pronoun_resolved_to_a_name_in_its_own_sentence_waits_for_a_curator(se
 def test_a_pronoun_resolved_to_the_subject_of_the_sentence_before_is_published():
     claims = rated(CONTEXT + "Mark Tolliver met the council. “The levy will pass,” he said.")
     assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 2, "quote-pronoun")
+
+
+FAKE_SCORER = """
+import json
+def read_gold(ann, text):
+    return json.loads(ann.read_text())
+def overlap(spans, claim):
+    return sum(max(0, min(b, claim[1]) - max(a, claim[0])) for a, b in spans)
+def speaker_ok(names, source):
+    if source.lower() in ("he", "she"):
+        return None
+    return any(source in name for name in names)
+"""
+
+
+def test_the_benchmark_says_how_many_published_claims_it_counts_right_unjudged(tmp_path):
+    scorer = tmp_path / "score.py"
+    scorer.write_text(FAKE_SCORER)
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text("x" * 100)
+    gold = [{"content": [[0, 10]], "source": "Tolliver"}, {"content": [[20, 30]], "source": "he"}]
+    (tmp_path / "attributions" / "a_1.ann").write_text(json.dumps(gold))
+    claims = [
+        {"start": 0, "end": 10, "speaker": "Mark Tolliver", "confidence": 2},
+        {"start": 20, "end": 30, "speaker": "he", "speaker_entity": "Paul Denning", "confidence": 2},
+    ]
+    levels = benchmark.published_precision(scorer, [{"file": "a.txt", "claims": claims}], tmp_path)
+    assert (levels[2].claims, levels[2].right, levels[2].unjudged) == (2, 2, 1)
+    assert "1 counted right with a pronoun as gold source" in levels[2].report()

@@ -5,7 +5,8 @@ attribution. `../shared/attribution/score.py` is the scorer that judges this pro
 is read from where it lies, never copied, and its figures are printed as it prints them. On top of
 them, `published_precision` answers the question publishing asks: of the claims a reader would see at
 a given confidence, how many match a hand-annotated attribution with the right speaker? (A matched
-claim whose gold source is a pronoun cannot be judged on its speaker and counts as right.)
+claim whose gold source is a pronoun cannot be judged on its speaker and counts as right; each level
+says how many of its right claims are such, `unjudged`, so the figure's blind spot is printed.)
 """
 
 from __future__ import annotations
@@ -75,10 +76,19 @@ class Published:
     min_confidence: int
     claims: int
     right: int
+    unjudged: int = 0  # of `right`: matched to a gold source that is a pronoun, the speaker unjudged
 
     @property
     def precision(self) -> float:
         return self.right / self.claims if self.claims else 1.0
+
+    def report(self) -> str:
+        """The level as one line of the benchmark's report, its blind spot included."""
+        return (
+            f"published at confidence >= {self.min_confidence}: {self.claims} claims, "
+            f"precision with the right speaker {self.precision:.3f} "
+            f"({self.unjudged} counted right with a pronoun as gold source, speaker unjudged)"
+        )
 
 
 def published_precision(scorer: Path, rows: Sequence[dict], compartment: Path) -> list[Published]:
@@ -88,24 +98,29 @@ def published_precision(scorer: Path, rows: Sequence[dict], compartment: Path) -
     anns: dict[str, Path] = {}
     for ann in sorted((compartment / "attributions").glob("*.ann")):
         anns.setdefault(ann.name.rsplit("_", 1)[0] + ".txt", ann)
-    verdicts: list[tuple[int, bool]] = []  # (confidence, right) of every claim
+    verdicts: list[tuple[int, bool, bool]] = []  # (confidence, right, unjudged) of every claim
     for row in rows:
         if row["file"] not in anns:
             continue
         text = (compartment / "text" / row["file"]).read_text(encoding="utf-8")
         gold = score.read_gold(anns[row["file"]], text)
         claims = [c for c in row["claims"] if c["end"] > c["start"]]
-        right = _right_claims(score, gold, claims)
-        verdicts += [(c.get("confidence", 0), i in right) for i, c in enumerate(claims)]
+        right, unjudged = _right_claims(score, gold, claims)
+        verdicts += [(c.get("confidence", 0), i in right, i in unjudged) for i, c in enumerate(claims)]
     return [
         Published(
-            tier, sum(1 for c, _ in verdicts if c >= tier), sum(1 for c, r in verdicts if c >= tier and r)
+            tier,
+            sum(1 for c, _, _ in verdicts if c >= tier),
+            sum(1 for c, r, _ in verdicts if c >= tier and r),
+            sum(1 for c, _, u in verdicts if c >= tier and u),
         )
         for tier in range(4)
     ]
 
 
-def _right_claims(score: ModuleType, gold: list[dict], claims: list[dict]) -> set[int]:
+def _right_claims(score: ModuleType, gold: list[dict], claims: list[dict]) -> tuple[set[int], set[int]]:
+    """The claims matched with the right speaker, and those of them whose gold source is a pronoun
+    (the scorer's `speaker_ok` is None: unjudged, counted right)."""
     pairs = []
     for gi, g in enumerate(gold):
         glen = sum(b - a for a, b in g["content"])
@@ -113,7 +128,7 @@ def _right_claims(score: ModuleType, gold: list[dict], claims: list[dict]) -> se
             overlap = score.overlap(g["content"], (c["start"], c["end"]))
             if overlap and overlap >= 0.5 * min(glen, c["end"] - c["start"]):
                 pairs.append((overlap, gi, ci))
-    used_gold, right = set(), set()
+    used_gold, right, unjudged = set(), set(), set()
     taken = set()
     for _overlap, gi, ci in sorted(pairs, reverse=True):
         if gi in used_gold or ci in taken:
@@ -121,9 +136,12 @@ def _right_claims(score: ModuleType, gold: list[dict], claims: list[dict]) -> se
         used_gold.add(gi)
         taken.add(ci)
         names = [claims[ci].get("speaker") or "", claims[ci].get("speaker_entity") or ""]
-        if score.speaker_ok(names, gold[gi]["source"]) is not False:
+        verdict = score.speaker_ok(names, gold[gi]["source"])
+        if verdict is not False:
             right.add(ci)
-    return right
+        if verdict is None:
+            unjudged.add(ci)
+    return right, unjudged
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
