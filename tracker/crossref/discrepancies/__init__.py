@@ -47,12 +47,12 @@ class Pending(Held[str, Discrepancy]):
         """Each changed row once, only if it ends other than it was read (found back as it was by
         a later story: no write), with the history row its `save()` would add (all in one insert)."""
         changed, now = self.take(), timezone.now()
+        by_fields: dict[tuple[str, ...], list[Discrepancy]] = {}  # one UPDATE a set of fields changed
         for key, fields in changed.items():
-            row = self.rows[key]
-            row.updated_at = now
-            Discrepancy.objects.filter(pk=row.pk).update(
-                updated_at=now, **{f: getattr(row, f) for f in fields}
-            )
+            self.rows[key].updated_at = now
+            by_fields.setdefault((*fields, "updated_at"), []).append(self.rows[key])
+        for fields, changed_rows in by_fields.items():
+            Discrepancy.objects.bulk_update(changed_rows, list(fields))
         if rows := [self.rows[key] for key in changed]:
             Discrepancy.history.bulk_history_create(rows, update=True, default_change_reason=None)
 

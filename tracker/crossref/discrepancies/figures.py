@@ -22,6 +22,7 @@ from typing import NamedTuple
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
+    Kept,
     Scope,
     disagree,
     locate,
@@ -44,18 +45,18 @@ def numbers_differ(scope: Scope) -> list[Found]:
         for field, text in (("title", article.title), ("text", article.text)):
             for amount, noun, words in amounts(text):
                 groups[(amount.kind, noun)].append((article.pk, field, amount, words))
-    found = []
+    found, holders, outlets = [], _Holders(scope), outlet_ids(scope.articles.values())
     for (kind, noun), items in sorted(groups.items()):
         for index, component in enumerate(_components(items)):
             by_value = {(a, _rounded(amt.value)) for a, _, amt, _ in component}
-            if not _varies(by_value, outlet_ids(scope.articles.values())):
+            if not _varies(by_value, outlets):
                 continue
             variants = [
                 variant(scope.articles[a], amt.text, amt.start, amt.end, field=f, value=amt.value)
                 for a, f, amt, _ in component
             ]
             key = f"number:story:{scope.story.pk}:{kind}:{noun}" + (f":{index}" if index else "")
-            claim = _claim_holding(scope, component)
+            claim = holders.claim(component)
             found.append(Found(Discrepancy.Kind.NUMBER, key, scope.sort(variants), claim=claim))
     return found
 
@@ -80,14 +81,20 @@ def _rounded(value: float) -> float:
 
 
 def _varies(pairs: set[tuple[int, float]], outlets: dict[int, int]) -> bool:
-    for (a, x), (b, y) in combinations(sorted(pairs), 2):
-        if outlets[a] != outlets[b] and abs(x - y) > TOLERANCE * max(abs(x), abs(y)):
+    """Whether two values further apart than the tolerance come from articles of different outlets:
+    for two such values, unless one outlet alone gives both (compared by value, not by article pair)."""
+    by_value: dict[float, set[int]] = defaultdict(set)
+    for a, x in pairs:
+        by_value[x].add(outlets[a])
+    for (x, first), (y, second) in combinations(sorted(by_value.items()), 2):
+        if abs(x - y) > TOLERANCE * max(abs(x), abs(y)) and len(first | second) != 1:
             return True
     return False
 
 
 def _components(items: list) -> list[list]:
-    """Amounts about the same thing: linked when their contexts share a content word."""
+    """Amounts about the same thing: linked when their contexts share a content word (each amount joins
+    the first earlier one holding each of its words: the same components as comparing every pair)."""
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -96,24 +103,50 @@ def _components(items: list) -> list[list]:
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(items)), 2):
-        if items[i][3] & items[j][3]:
-            parent[root(j)] = root(i)
+    holder: dict[str, int] = {}
+    for i, item in enumerate(items):
+        for word in item[3]:
+            if (j := holder.setdefault(word, i)) != i:
+                parent[root(i)] = root(j)
     components: dict[int, list] = defaultdict(list)
     for i, item in enumerate(items):
         components[root(i)].append(item)
     return sorted(components.values(), key=lambda c: (c[0][0], c[0][2].start))
 
 
-def _claim_holding(scope: Scope, component: list) -> Claim | None:
-    spans = [(a, amt.start, amt.end) for a, f, amt, _ in component if f == "text"]
-    for claim in scope.claims:
-        for evidence in claim.evidence.all():
-            start = locate(evidence.article.text, evidence.sentence, evidence.start)
-            end = start + len(evidence.sentence)
-            if any(a == evidence.article_id and start <= s and e <= end for a, s, e in spans):
-                return claim
-    return None
+class _Holders:
+    """The claims' evidence by article (the claim's position in the story's claims), read once a run
+    and only when a number varies; where each sentence is, worked out for the articles asked about."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.cited: dict[int, list[tuple[int, object]]] | None = None
+        self.spans: dict[int, list[tuple[int, int, int]]] = {}
+
+    def claim(self, component: list) -> Claim | None:
+        """The first of the story's claims whose evidence sentence holds one of the component's amounts
+        of a text (as a scan of every claim's evidence, in the story's order, finds it)."""
+        held = [
+            n
+            for a, f, amt, _ in component
+            if f == "text"
+            for n, start, end in self._spans(a)
+            if start <= amt.start and amt.end <= end
+        ]
+        return self.scope.claims[min(held)] if held else None
+
+    def _spans(self, article_id: int) -> list[tuple[int, int, int]]:
+        if self.cited is None:
+            self.cited = defaultdict(list)
+            for n, claim in enumerate(self.scope.claims):
+                for evidence in claim.evidence.all():
+                    self.cited[evidence.article_id].append((n, evidence))
+        if article_id not in self.spans:
+            self.spans[article_id] = [
+                (n, start := locate(e.article.text, e.sentence, e.start), start + len(e.sentence))
+                for n, e in self.cited.get(article_id, ())
+            ]
+        return self.spans[article_id]
 
 
 def dates_differ(scope: Scope) -> list[Found]:
@@ -126,9 +159,7 @@ def dates_differ(scope: Scope) -> list[Found]:
             values = {e.article_id: e.date for e in same}
             if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
                 disagreeing.append((claim, precision, same))
-    mentions = _date_mentions([e for _, _, same in disagreeing for e in same])
-    for claim, precision, same in disagreeing:
-        variants = [_date_variant(e, mentions) for e in same]
+    for (claim, precision, _), variants in zip(disagreeing, _date_variants(disagreeing), strict=True):
         key = f"date:claim:{claim.pk}:{precision}"
         found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
     reports = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
@@ -152,6 +183,45 @@ def dates_differ(scope: Scope) -> list[Found]:
             key = f"date:story:{scope.story.pk}:{kind}:{precision}"
             found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants)))
     return found
+
+
+# an evidence's date variant, by the evidence and its article as read (`_dated`)
+DATED = Kept(1 << 16)
+
+
+def _dated(evidence) -> tuple:
+    """What an evidence's date variant depends on: the evidence, and its article's text (where the
+    sentence is) and last update (the date mentions are the text's, replaced when it is analysed)."""
+    article = evidence.article
+    return (
+        evidence.pk,
+        evidence.article_id,
+        evidence.date,
+        evidence.sentence,
+        evidence.start,
+        evidence.end,
+        article.outlet.name,
+        article.updated_at,
+        article.text,
+    )
+
+
+def _date_variants(disagreeing: list) -> list[list[dict]]:
+    """Each disagreeing claim's variants (its evidence's `_date_variant`), those of evidence seen before
+    as kept (`DATED`), the others' date mentions read in one query."""
+    keys = [[_dated(e) for e in same] for _, _, same in disagreeing]
+    known = {key: DATED.get(key) for row in keys for key in row}
+    unknown = {
+        key: e
+        for (_, _, same), row in zip(disagreeing, keys, strict=True)
+        for e, key in zip(same, row, strict=True)
+        if known[key] is None
+    }
+    mentions = _date_mentions(list(unknown.values()))
+    for key, evidence in unknown.items():
+        known[key] = _date_variant(evidence, mentions)
+        DATED.put(key, known[key])
+    return [[dict(known[key]) for key in row] for row in keys]
 
 
 class _Mention(NamedTuple):

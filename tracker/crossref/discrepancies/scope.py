@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 from tracker.crossref.event_reports import Report, reported_at
@@ -12,6 +13,28 @@ from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 PER_PROCESS = 1024  # texts whose per-article readings the rules keep per process (LRU; each keeps its text)
+
+
+class Kept(OrderedDict):
+    """What a rule worked out for part of a story, by what it depends on, kept per process for the
+    story's next batches (least recently used dropped past `size`): a miss is worked out again, so a
+    worker that has not seen the story, or a restarted one, finds the same."""
+
+    def __init__(self, size: int = PER_PROCESS) -> None:
+        super().__init__()
+        self.size = size
+
+    def get(self, key: Hashable, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def put(self, key: Hashable, value) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
 
 
 @dataclass
@@ -92,7 +115,10 @@ def locate(text: str, sentence: str, start: int) -> int:
 
 
 def claim_outlets(claim: Claim) -> int:
-    return len({e.article.outlet_id for e in claim.evidence.all()})
+    """The outlets reporting the claim (kept on the claim as read: rules sort and pick claims by it)."""
+    if (count := getattr(claim, "_discrepancy_outlets", None)) is None:
+        count = claim._discrepancy_outlets = len({e.article.outlet_id for e in claim.evidence.all()})
+    return count
 
 
 def speaker_of(claim: Claim) -> str:

@@ -16,7 +16,7 @@ Caveats: word lists and word overlap, not a reading; a setting cue anywhere in a
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -118,17 +118,24 @@ def _headline_readings(title: str, text: str) -> tuple[tuple[str, int, int, froz
 def hedges_dropped(scope: Scope) -> list[Found]:
     found = []
     headlines: list[_Passage] | None = None
+    holding: dict[str, list[int]] = defaultdict(list)  # the unhedged headlines holding each word
+    hedges = speaker_hedges()
     for claim in scope.claims:
-        hedged = [v for e in claim.evidence.all() if set(e.hedges) & speaker_hedges() for v in _hedge(e)]
+        hedged = [v for e in claim.evidence.all() if not hedges.isdisjoint(e.hedges) for v in _hedge(e)]
         if not hedged:
             continue
-        headlines = _headlines(scope) if headlines is None else headlines
+        if headlines is None:
+            headlines = _headlines(scope)
+            for n, p in enumerate(headlines):
+                for word in p.words if not p.hedged else ():
+                    holding[word].append(n)
         speaker = _speaker_words(claim)
         words = content_words(claim.text) - speaker - REPORTING
+        shared = Counter(n for word in words for n in holding.get(word, ()))  # the claim has no speaker word
         bare = [
             variant(p.article, p.text, p.start, p.end, field=p.field)
-            for p in headlines
-            if not p.hedged and _states(words, p.words - speaker)
+            for n in sorted(shared)
+            if shared[n] >= STATES_MIN_SHARED and _states(words, (p := headlines[n]).words - speaker)
         ]
         if bare:
             key = f"hedge_dropped:claim:{claim.pk}"
@@ -138,13 +145,20 @@ def hedges_dropped(scope: Scope) -> list[Found]:
 
 def _hedge(evidence) -> list[dict]:
     """The speaker's hedge in an evidence sentence, where it is in the article."""
-    text = evidence.article.text
-    start = locate(text, evidence.sentence, evidence.start)
-    end = start + max(len(evidence.sentence), evidence.end - start)
+    article = evidence.article
+    found = _hedge_in(article.text, evidence.sentence, evidence.start, evidence.end)
+    return [variant(article, words, start, end, field="text") for words, start, end in found]
+
+
+@lru_cache(maxsize=1 << 14)
+def _hedge_in(text: str, sentence: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
+    """The speaker's first hedge in a sentence of a text (per process: read again at every batch)."""
+    start = locate(text, sentence, start)
+    end = start + max(len(sentence), end - start)
     for match in hedge_pattern().finditer(text, start, end):
         if match.group(0).lower() in speaker_hedges():
-            return [variant(evidence.article, match.group(0), match.start(), match.end(), field="text")]
-    return []
+            return ((match.group(0), match.start(), match.end()),)
+    return ()
 
 
 def settings_differ(scope: Scope) -> list[Found]:
@@ -216,11 +230,16 @@ def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
     sentences = _extent_sentences(scope)
     named = [(claim, names) for claim in scope.claims if sentences and len(names := _names(claim)) >= 2]
+    holding: dict[str, list[int]] = defaultdict(list)  # the sentences holding each word
+    for n, p in enumerate(sentences if named else ()):
+        for word in p.lowered:
+            holding[word].append(n)
     for claim, names in sorted(named, key=lambda item: (-claim_outlets(item[0]), item[0].pk)):
         act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
         chosen: dict[int, list[dict]] = defaultdict(list)
-        for p in sentences:
-            if len(names & p.lowered) >= 2 and act & p.words:
+        named_in = Counter(n for name in names for n in holding.get(name, ()))
+        for p in (sentences[n] for n in sorted(named_in) if named_in[n] >= 2):
+            if act & p.words:
                 for value, start, end in p.cues:
                     text = p.article.text[start:end]
                     chosen[p.article.pk].append(

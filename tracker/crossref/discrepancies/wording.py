@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from tracker.crossref.discrepancies.scope import Found, Scope, digest, speaker_of, variant
+from tracker.crossref.discrepancies.scope import Found, Kept, Scope, digest, speaker_of, variant
 from tracker.crossref.models import Claim, Discrepancy
 from tracker.crossref.words import content_words, normalise_quote
 from tracker.nlp.quotes import find_quotes
@@ -45,34 +46,62 @@ def quote_wording(scope: Scope) -> list[Found]:
         speaker = speaker_of(claim)
         for evidence in claim.evidence.all() if speaker else ():
             for quote in evidence.quotes:
-                norm = normalise_quote(quote.get("text", ""))
+                norm = _quote_norm(quote.get("text", ""))
                 if len(norm.split()) >= MIN_WORDS and (speaker, evidence.article_id, norm) not in seen:
                     seen.add((speaker, evidence.article_id, norm))
-                    words = content_words(quote["text"])
+                    words = _quote_words(quote["text"])
                     by_speaker[speaker].append(_Quote(claim, evidence.article, quote, norm, words))
     found = []
-    for quotes in by_speaker.values():
-        quotes.sort(key=lambda q: (scope.order(q.article.pk), q.quote.get("start", 0)))
-        for component in _statements(quotes):
+    for speaker, quotes in by_speaker.items():
+        quotes.sort(key=lambda q: (scope.order(q.article.id), q.quote.get("start", 0)))
+        for component in _statements(quotes, kept=(scope.story.pk, speaker)):
             found.extend(_compare(scope, component))
     return found
 
 
-def _statements(quotes: list[_Quote]) -> list[list[_Quote]]:
+# a quote's wording and content words, per process (every quote of the story is read at each batch)
+_quote_norm = lru_cache(maxsize=1 << 16)(normalise_quote)
+_quote_words = lru_cache(maxsize=1 << 16)(content_words)
+
+
+# the statements last found for a story's speaker: each quote's (article, wording) with what pairs it
+# (claim when alone, content words), and its component's first quote
+KEPT = Kept()
+
+
+def _statements(quotes: list[_Quote], kept: tuple | None = None) -> list[list[_Quote]]:
     """The quotes grouped into statements (connected components of `_same`), each in the quotes' order,
     in the order of their first quote. Every pair of quotes of different articles not yet in one
     component is compared (the pairs grow with the square of a story's quotes), so the loop reads plain
     lists: each quote's component label (`label`, a component's quotes relabelled when it joins a
-    larger one), article, claim, wording and content words."""
-    alone = Counter((q.claim.pk, q.article.pk) for q in quotes)
-    articles = [q.article.pk for q in quotes]
-    claims = [q.claim.pk if alone[(q.claim.pk, q.article.pk)] == 1 else None for q in quotes]
+    larger one), article, claim, wording and content words.
+
+    Incremental (`kept`: the story and speaker, whose statements are kept per process in `KEPT`): whether
+    two quotes pair depends on those two quotes alone (article, claim when alone, wording, words), so
+    when every quote of the last run is still there with the same values, its components stand and
+    only the pairs with a quote new since are compared; otherwise (a quote gone or changed) all are."""
+    alone = Counter((q.claim.id, q.article.id) for q in quotes)
+    articles = [q.article.id for q in quotes]
+    claims = [q.claim.id if alone[(q.claim.id, q.article.id)] == 1 else None for q in quotes]
     norms, words = [q.norm for q in quotes], [q.words for q in quotes]
+    nodes = list(zip(articles, norms, strict=True))
+    values = {node: (claim, own) for node, claim, own in zip(nodes, claims, words, strict=True)}
     label = list(range(len(quotes)))
     members = [[i] for i in range(len(quotes))]
-    for i in range(len(quotes)):
+    last = KEPT.get(kept) if kept is not None else None
+    if last is not None and all(values.get(node) == value for node, value in last[0].items()):
+        index = {node: i for i, node in enumerate(nodes)}
+        for i, node in enumerate(nodes):  # the last run's components, labelled by their first quote
+            if (j := index.get(last[1].get(node))) is not None and j != i:
+                label[i] = j
+                members[j].append(i)
+                members[i] = []
+        pairs = ((i, range(len(quotes))) for i, node in enumerate(nodes) if node not in last[0])
+    else:
+        pairs = ((i, range(i + 1, len(quotes))) for i in range(len(quotes)))
+    for i, others in pairs:
         article, claim, norm, own = articles[i], claims[i], norms[i], words[i]
-        for j in range(i + 1, len(quotes)):  # a pair already joined through others is not compared
+        for j in others:  # a pair already joined through others is not compared
             if articles[j] == article or label[j] == label[i]:
                 continue
             if _same(norm, norms[j], own, words[j]) or (claim is not None and claim == claims[j]):
@@ -81,6 +110,11 @@ def _statements(quotes: list[_Quote]) -> list[list[_Quote]]:
                     label[k] = big
                 members[big].extend(members[small])
                 members[small] = []
+    if kept is not None:
+        first_of = {}
+        for i, node in enumerate(nodes):
+            first_of.setdefault(label[i], node)
+        KEPT.put(kept, (values, {node: first_of[label[i]] for i, node in enumerate(nodes)}))
     components: dict[int, list[_Quote]] = defaultdict(list)
     for i, q in enumerate(quotes):
         components[label[i]].append(q)
