@@ -169,15 +169,15 @@ def mention_reads(queries) -> int:
 
 def test_an_evidences_date_variant_is_read_once():
     """A second run over the same evidence reads no date mentions for the claims' variants (kept per
-    process with what they depend on); an article analysed again (its last update moved) has its
-    mentions read again. Seen failing with the mentions read at every run."""
+    process with what they depend on); an article given another publication time (its relative dates
+    read again) has its mentions read again. Seen failing with the mentions read at every run."""
     figures.DATED.clear()
     story, _ = dated_story(3)
     batch_step(story)
     assert Discrepancy.objects.filter(kind=Discrepancy.Kind.DATE).count() == 3
     again = batch_step(story)
     assert mention_reads(again) == 1  # the story's event-like mentions only (`story_reads`)
-    Article.objects.filter(pk=Article.objects.first().pk).update(updated_at=T0 + timedelta(days=3))
+    Article.objects.filter(pk=Article.objects.first().pk).update(published_at=T0 + timedelta(days=3))
     assert mention_reads(batch_step(story)) == 2
 
 

@@ -190,8 +190,10 @@ DATED = Kept(1 << 16)
 
 
 def _dated(evidence) -> tuple:
-    """What an evidence's date variant depends on: the evidence, and its article's text (where the
-    sentence is) and last update (the date mentions are the text's, replaced when it is analysed)."""
+    """What an evidence's date variant depends on: the evidence, and its article (where the sentence is
+    in its text, and the date mentions read from that text, dated against its publication time: the
+    same text and time give the same mentions under the same code, and new code means a new process;
+    its last save, too, for an edit that keeps both)."""
     article = evidence.article
     return (
         evidence.pk,
@@ -201,6 +203,7 @@ def _dated(evidence) -> tuple:
         evidence.start,
         evidence.end,
         article.outlet.name,
+        article.published_at,
         article.updated_at,
         article.text,
     )
