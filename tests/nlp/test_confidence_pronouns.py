@@ -1,6 +1,7 @@
 """The tier of a claim whose speaker is a pronoun resolved to a name (confidence.named_before): a name
 its own sentence gives before it, outside quotation marks, was picked wrong far more often than the
-subject of the sentence before (PolNeAR train, read by hand), so such a claim waits for a curator."""
+subject of the sentence before (PolNeAR train, read by hand), so such a claim waits for a curator; so
+does one resolved to the sentence before's first subject for want of a main-clause one (first-subject)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,20 @@ def test_a_pronoun_resolved_to_the_subject_of_the_sentence_before_is_published()
     assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 2, "quote-pronoun")
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "After Mark Tolliver met the council, the talks ended.",
+        "The talks ended after Mark Tolliver met the council.",
+    ],
+)
+def test_a_pronoun_given_the_sentence_befores_first_subject_for_want_of_a_main_one_waits(before):
+    """The sentence before has no name as its main clause's subject, only in a clause below it: the
+    pronoun's speaker is a guess (antecedents.previous_subject), resolved but rated low."""
+    claims = rated(CONTEXT + before + " “The levy will pass,” he said.")
+    assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 1, "first-subject")
+
+
 FAKE_SCORER = """
 import json
 def read_gold(ann, text):
@@ -66,3 +81,9 @@ def test_the_benchmark_says_how_many_published_claims_it_counts_right_unjudged(t
     levels = benchmark.published_precision(scorer, [{"file": "a.txt", "claims": claims}], tmp_path)
     assert (levels[2].claims, levels[2].right, levels[2].unjudged) == (2, 2, 1)
     assert "1 counted right with a pronoun as gold source" in levels[2].report()
+
+
+def test_a_guessed_pronoun_still_speaks_for_a_verb_that_needs_a_resolved_speaker():
+    """A strict trigger ("rejected the levy") keeps a speaker resolved by a guess: only the tier moves."""
+    claims = rated(CONTEXT + "After Mark Tolliver met the council, the talks ended. He rejected the levy.")
+    assert claims["the levy"] == ("He", "Mark Tolliver", 1, "first-subject")

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.syntax import mention_head
 from tracker.nlp.types import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -65,18 +66,30 @@ def main_subject(
     return candidates[-1] if other and candidates else None  # "Roe sat with Jane Doe, and she said"
 
 
-def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> Mention | None:
+def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | None, bool]:
     """Of `subjects` (the compatible subject mentions of the sentence before a speaker's pronoun, in
     text order), the subject of that sentence's main clause when one is ("Whether the Roe model
-    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), else the first."""
+    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), else the first; and whether it
+    is that first only for want of a main-clause subject ("After Roe met Doe, the talks ended. “...,”
+    he said": Roe, a guess: right 42 times of 62 published on PolNeAR train, read by hand, against
+    40 of 40 for a main-clause subject), which the claim's tier reflects (resolution "pronoun-first")."""
     for mention in subjects:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         head = span.root if span is not None else None
         while head is not None and head.dep_ in NAME_DEPS | {"poss"} and head.head != head:
             head = head.head
         if head is not None and head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
-            return mention
-    return subjects[0] if subjects else None
+            return mention, False
+    return (subjects[0], True) if subjects else (None, False)
+
+
+def is_subject(doc: Doc, mention: Mention) -> bool:
+    """`mention` is a subject, or the name, possessor or appositive of one."""
+    if (root := mention_head(doc, mention)) is None:
+        return False
+    if root.dep_ in ("compound", "poss", "appos", "flat"):
+        root = root.head
+    return root.dep_ in SUBJECT_DEPS
 
 
 def _reporting(verb: Token) -> tuple[Token, ...]:

@@ -54,7 +54,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "
 PIECE_JOINER = " … "
 FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
 WHOLE_RELATIVES = FREE_RELATIVES - {"something"}  # "something aides argue is possible" is a report
-STRICT_VIA = frozenset({"mention", "pronoun", "anaphor", "possessor"})  # a strict trigger's speakers
+STRICT_VIA = frozenset({"mention", "pronoun", "pronoun-first", "anaphor", "possessor"})  # strict triggers'
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 

@@ -6,8 +6,8 @@ with no entity:
 - a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
   company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
-  sentence (antecedents.py), else one in a subject of the previous sentence (its main clause's first); never a
-  name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
+  sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else its first:
+  "pronoun-first", a guess rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
@@ -36,7 +36,6 @@ from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
 
 RELATIVES = frozenset({"which", "who", "that", "whom"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NAME_PARTS = frozenset({"flat", "appos"})
 RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
 PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
@@ -50,7 +49,7 @@ class Speaker:
     end: int
     entity: str | None = None
     entity_id: int | None = None
-    via: str | None = None  # mention, pronoun, anaphor, possessor, compound, issuer; None: unresolved
+    via: str | None = None  # mention, pronoun(-first), anaphor, possessor, compound, issuer; None: unresolved
     label: str | None = None  # label of the mention it resolved to
     kind_hint: str | None = None  # from a proxy ("lawsuit" -> allegation) or a role ("judge" -> ruling)
     name: str | None = None  # who it resolved to: the curated name, else the text of the mention
@@ -116,8 +115,9 @@ class SpeakerResolver:
             name = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1])]
             return Speaker(token.text, token.idx, token.idx + len(token), name=name)
         if lower in words.pronouns:
-            found = self.antecedent(token, words.pronouns[lower])
-            return self._speaker(token.idx, token.idx + len(token), found, "pronoun", None)
+            found, guessed = self.antecedent(token, words.pronouns[lower])
+            via = "pronoun-first" if guessed else "pronoun"  # the sentence before's first subject: a guess
+            return self._speaker(token.idx, token.idx + len(token), found, via, None)
         if lower not in words.proxies and depth < 3 and (doer := standins.actor(token)) is not None:
             return self.resolve(doer, depth + 1)  # "made an attempt to ..., saying": who made it
         if depth < 3 and (named := referents.named_instead(self.doc, token, self.mention_at)) is not None:
@@ -138,7 +138,8 @@ class SpeakerResolver:
         if lower in words.proxies:
             return proxy
         if lower in words.anaphors and any(c.lower_ in ("the", "this", "that") for c in token.children):
-            return self._speaker(first, last, self.antecedent(token, words.anaphors[lower]), "anaphor", hint)
+            found = self.antecedent(token, words.anaphors[lower])[0]
+            return self._speaker(first, last, found, "anaphor", hint)
         if (lower in words.shares or token.like_num) and (
             survey := referents.survey_for(self, token)
         ) is not None:
@@ -264,14 +265,15 @@ class SpeakerResolver:
         covering = [m for m in self.mentions if m.start <= token.idx < m.end]
         return max(covering, key=lambda m: m.end - m.start, default=None)
 
-    def antecedent(self, token: Token, labels: frozenset[str]) -> Mention | None:
+    def antecedent(self, token: Token, labels: frozenset[str]) -> tuple[Mention | None, bool]:
         """A preceding mention with one of `labels` in the same sentence (a subject the pronoun's clause
         hangs from, else the main clause's subject), else one in a subject of the previous sentence (the
         main clause's first); of the pronoun's gender, and never a name inside quotation marks when the
-        pronoun is outside them (“Roe will lose,” she said: not Roe)."""
+        pronoun is outside them (“Roe will lose,” she said: not Roe); and whether it is a guess (the
+        sentence before has no main-clause subject: its first; antecedents.previous_subject)."""
         number = self.segment_of.get(token.i)
         if number is None:
-            return None
+            return None, False
         gender = self.words.genders.get(token.lower_)
         inside = () if token.i in self.quoted else self.in_quotes  # names a pronoun outside quotes is not
 
@@ -282,18 +284,12 @@ class SpeakerResolver:
         if same := [m for m in same if m.end <= token.idx]:
             found = referents.governing_subject(token, same, self.mention_at)
             if (found := found or antecedents.main_subject(token, same, self.mention_at)) is not None:
-                return found
+                return found, False
         if (named := referents.surname_subject(token, self.quoted)) is not None:  # a surname the model missed
             ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
             if found := [m for m in ending if m.text.split()[-1] == named.text]:
-                return found[-1]  # "Roe hasn't said whether he ...": Jane Roe
+                return found[-1], False  # "Roe hasn't said whether he ...": Jane Roe
         before = self.segments[number - 1] if number else None
         earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
-        return antecedents.previous_subject(self.doc, [m for m in earlier if fits(m) and self._is_subject(m)])
-
-    def _is_subject(self, mention: Mention) -> bool:
-        if (root := mention_head(self.doc, mention)) is None:
-            return False
-        if root.dep_ in ("compound", "poss", "appos", "flat"):
-            root = root.head
-        return root.dep_ in SUBJECTS
+        subjects = [m for m in earlier if fits(m) and antecedents.is_subject(self.doc, m)]
+        return antecedents.previous_subject(self.doc, subjects)
