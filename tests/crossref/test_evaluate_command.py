@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from io import StringIO
 from pathlib import Path
@@ -51,3 +52,37 @@ def test_the_seed_articles_score_as_the_extraction_is_known_to():
 def test_bad_paths_are_a_one_line_error(args, message):
     with pytest.raises(CommandError, match=re.escape(message)):
         call_command("evaluate_extraction", *args)
+
+
+FAKE_SCORER = """
+import json, sys
+def read_gold(ann, text):
+    return json.loads(ann.read_text())
+def overlap(spans, claim):
+    return sum(max(0, min(b, claim[1]) - max(a, claim[0])) for a, b in spans)
+def speaker_ok(names, source):
+    return None if source in ("he", "she") else any(source in name for name in names)
+if __name__ == "__main__":
+    print("fake scorer figures")
+"""
+
+
+@pytest.mark.django_db
+def test_polnear_prints_each_tier_with_its_pronoun_sources_counted_unjudged(tmp_path):
+    compartment = tmp_path / "train"  # the scorer is found above it, as score.py beside the corpus
+    text = "Mark Tolliver met the council on Tuesday. “The levy will pass,” he said.\n"
+    (compartment / "text").mkdir(parents=True)
+    (compartment / "attributions").mkdir()
+    (compartment / "text" / "a.txt").write_text(text, encoding="utf-8")
+    start = text.index("The levy")
+    gold = [{"content": [[start, start + len("The levy will pass")]], "source": "he"}]
+    (compartment / "attributions" / "a_1.ann").write_text(json.dumps(gold))
+    (tmp_path / "score.py").write_text(FAKE_SCORER)
+    lines = run("--polnear", str(compartment))
+    assert "fake scorer figures" in lines
+    levels = [line for line in lines if line.startswith("published at confidence >= ")]
+    assert len(levels) == 4
+    assert levels[2].startswith(
+        "published at confidence >= 2: 1 claims, precision with the right speaker 1.000"
+    )
+    assert levels[2].endswith("(1 counted right with a pronoun as gold source, speaker unjudged)")

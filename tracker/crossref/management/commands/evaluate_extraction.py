@@ -2,7 +2,8 @@
 against PolNeAR's attributions: `evaluate_extraction --polnear COMPARTMENT` (e.g.
 ../shared/attribution/polnear/dev), which prints the figures of PolNeAR's own scorer (score.py beside
 the corpus, or --scorer) and, for each confidence tier, the precision of the claims published at or
-above it (matched, with the right speaker).
+above it (matched, with the right speaker) and how many of those counted right had a pronoun as gold
+source, their speaker unjudged (benchmark.Published.report).
 
 Every `*.txt` in ARTICLES_DIR is one article; its seed id is the first three characters of its file name,
 as in the gold file. Publication dates (which relative dates such as "on Thursday" need) come from a
@@ -106,10 +107,7 @@ class Command(BaseCommand):
             benchmark.write_jsonl(rows, path)
             self.stdout.write(benchmark.run_scorer(scorer, path, compartment))
         for level in benchmark.published_precision(scorer, rows, compartment):
-            self.stdout.write(
-                f"published at confidence >= {level.min_confidence}: {level.claims} claims, "
-                f"precision with the right speaker {level.precision:.3f}"
-            )
+            self.stdout.write(level.report())  # its blind spot too: pronoun gold sources, unjudged
 
     def vocabulary(self) -> tuple[VocabularyEntry, ...]:
         from tracker.crossref.analysis import curated_vocabulary
