@@ -1,6 +1,7 @@
 """What claim linking reads once per batch rather than once per article.
 
-`Kept`: what it compares a stored claim's evidence on (content words, quote keys), read once per
+`Kept`: what it compares a stored claim's evidence on (content words, quote keys) and the articles that
+report it (claim merging never makes one claim of two that one article reports apart), read once per
 placing of a batch rather than once per article of the batch that may join the claim. The placing
 (`linking._place`, inside its transaction, so a placing run again after a lost deadlock starts afresh)
 makes one and hands it to each `claim_linking.link_claims` of the batch: that reads the claims it has
@@ -16,15 +17,17 @@ once (`take`); an article linked again in the same batch is read again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Min
 
 from tracker.crossref.models import ClaimCandidate, Evidence
+from tracker.crossref.words import quote_keys
 from tracker.sources.models import Article
 
-Compared = tuple[list[frozenset[str]], set[str]]  # each evidence row's content words; the quote keys
+# each evidence row's content words; the quote keys; the ids of the articles that report the claim
+Compared = tuple[list[frozenset[str]], set[str], set[int]]
 
 
 class Kept(dict[int, Compared]):
@@ -44,6 +47,18 @@ class Kept(dict[int, Compared]):
     def forget(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:
             self.pop(pk, None)
+
+    def read(self, claim_ids: list[int], words: Callable[[str], frozenset[str]]) -> None:
+        """What the claims' stored evidence is compared on, for claims not read yet, in one query."""
+        read: dict[int, Compared] = {pk: ([], set(), set()) for pk in claim_ids}
+        rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list(
+            "claim_id", "quotes", "text", "article"
+        )
+        for claim_id, quotes, content, article_id in rows if claim_ids else ():
+            read[claim_id][0].append(words(content or ""))
+            read[claim_id][1].update(quote_keys(quotes))
+            read[claim_id][2].add(article_id)
+        self.update(read)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from tracker.sources.models import Article
 
 MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
-MERGE_SIMILARITY = 0.6  # merging asks more than joining: a sentence of two statements resembles each at 0.4
+MERGE_SIMILARITY = 0.6  # under it (0.4-0.6) a match merges on conditions (claim_merging.compatible)
 UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
 NEW = 1 << 62  # above every stored claim's id: the order of the claims a run makes before saving them
 
@@ -47,6 +47,8 @@ class _Known:
     words: list[frozenset[str]] = field(default_factory=list)
     quotes: set[str] = field(default_factory=set)
     evidenced: bool = False  # has evidence beyond what this run removed
+    articles: set[int] = field(default_factory=set)  # the other articles that report it
+    statement: int | None = None  # which of this article's statements it holds (`claim_merging.statements`)
     order: int = 0  # ties go to the oldest claim: its id, or (made by this run, not saved yet) NEW + n
 
     def __post_init__(self) -> None:
@@ -98,14 +100,22 @@ def link_claims(
     # vaguer sentence) joins the sibling's claim rather than starting one of its own.
     assigned: dict[int, _Known] = {}
     made: list[Claim] = []  # saved together, in the order made (their ids too)
+    statement = claim_merging.statements(candidates, _candidate_key, _words, SIMILARITY_THRESHOLD)
+    ranked = claim_merging.strongest_first(candidates, known, _candidate_key, _words)  # for a shared claim
     for first_pass in (True, False):
-        for candidate in candidates:
+        for candidate in ranked if first_pass else candidates:
             if candidate.pk in assigned:
                 continue
-            entry, alike = pinned.get(candidate.start), []
-            if entry is None:
-                entry, alike = _match(candidate, known, previous.get(candidate.start, set()))
-            if len(alike := [k for k in alike if claim_merging.mergeable(k.claim)]) > 1:
+            unit = statement[candidate.pk]
+            entry, alike, weak = pinned.get(candidate.start), [], set()
+            if entry is None:  # a claim that holds another of the article's statements is not this one's
+                pool = [k for k in known if k.statement in (None, unit)]
+                entry, alike, weak = _match(candidate, pool, previous.get(candidate.start, set()))
+                held = [e for pk, e in assigned.items() if statement[pk] == unit and e.statement == unit]
+                entry, alike = (held[0], [held[0], *alike]) if held else (entry, alike)
+            alike = [k for k in alike if claim_merging.mergeable(k.claim)]
+            alike = claim_merging.compatible(alike, _words(candidate.text), weak, SIMILARITY_THRESHOLD)
+            if len(alike) > 1:
                 kept_entry = claim_merging.fold(alike, known=known, assigned=assigned, made=made, memo=kept)
                 entry = kept_entry if claim_merging.mergeable(entry.claim) else entry  # locked: stays
             if entry is None:
@@ -119,6 +129,7 @@ def link_claims(
             entry.words.append(_words(candidate.text))
             entry.quotes |= quote_keys(candidate.quotes)
             entry.evidenced = True
+            entry.statement = unit if candidate.start not in pinned else entry.statement
             assigned[candidate.pk] = entry
     if made:
         bulk_create_with_history(made, Claim)
@@ -184,17 +195,12 @@ def _known_claims(
         c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[_words(c.text)]) for c in claims
     }
     known = {pk: k for pk, k in known.items() if k.key in keys}
-    if unread := [pk for pk in known if pk not in memo]:
-        read: dict[int, tuple[list, set]] = {pk: ([], set()) for pk in unread}
-        rows = Evidence.objects.filter(claim_id__in=unread).values_list("claim_id", "quotes", "text")
-        for claim_id, quotes, content in rows:
-            read[claim_id][0].append(_words(content or ""))
-            read[claim_id][1].update(quote_keys(quotes))
-        memo.update(read)
+    memo.read([pk for pk in known if pk not in memo], _words)
     for pk, entry in known.items():
-        words, quotes = memo[pk]
+        words, quotes, articles = memo[pk]
         entry.words.extend(words)
         entry.quotes |= quotes
+        entry.articles = articles - {article.pk}
         entry.evidenced = bool(words)
     return list(known.values())
 
@@ -208,11 +214,11 @@ def _words(text: str) -> frozenset[str]:
 
 def _match(
     candidate: ClaimCandidate, known: list[_Known], previous: set[int]
-) -> tuple[_Known | None, list[_Known]]:
+) -> tuple[_Known | None, list[_Known], set[_Known]]:
     """The claim this candidate reports: the claim its span reported before this re-run, else a shared
     verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
-    And every claim it matches strongly, by its earlier claim, a shared quote or MERGE_SIMILARITY:
-    claim merging's (a sentence of two statements resembles each above the threshold)."""
+    And every claim it matches, best first, for claim merging; with those it matches only weakly
+    (under MERGE_SIMILARITY, by no quote and not its earlier claim)."""
     key = _candidate_key(candidate)
     pool = [k for k in known if k.key == key]
     words = _words(candidate.text)
@@ -220,13 +226,15 @@ def _match(
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
     before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
     scored = [(score[k], -k.order, k) for k in pool if score[k] >= SIMILARITY_THRESHOLD]
-    # what merging may fold: strong matches only (a weak one joins, never merges)
-    alike = [k for k in pool if k in before or k in by_quote or score[k] >= MERGE_SIMILARITY]
+    weak = {k for k in pool if SIMILARITY_THRESHOLD <= score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
+    alike = [k for k in pool if k in before or k in by_quote or score[k] >= SIMILARITY_THRESHOLD]
     if before:
-        return min(before, key=lambda k: k.claim.pk), alike
-    if by_quote:
-        return max(by_quote, key=lambda k: (len(quotes & k.quotes), score[k], -k.order)), alike
-    return (max(scored, key=lambda s: s[:2])[2] if scored else None), alike
+        chosen = min(before, key=lambda k: k.claim.pk)
+    elif by_quote:
+        chosen = max(by_quote, key=lambda k: (len(quotes & k.quotes), score[k], -k.order))
+    else:
+        chosen = max(scored, key=lambda s: s[:2])[2] if scored else None
+    return chosen, sorted(alike, key=lambda k: (k is not chosen, -score[k], k.order)), weak
 
 
 def _story_case(story: Story | None) -> int | None:
@@ -288,3 +296,4 @@ def _attach(
         if evidence.claim_id in memo:
             memo[evidence.claim_id][0].append(_words(evidence.text or ""))
             memo[evidence.claim_id][1].update(quote_keys(evidence.quotes))
+            memo[evidence.claim_id][2].add(article.pk)

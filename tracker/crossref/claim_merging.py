@@ -11,22 +11,31 @@ grouping of reports into claims then does not depend on the order of the article
 
 Curated claims stay out of it: a locked claim is never merged away and never grows by a merge, and a
 claim a curator merged away (`merged_into`, `curation.reviewing.merge_claims`) is not linked at all.
-Only strong matches merge (`claim_linking._match`: the span's earlier claim, a shared verbatim quote, or
-MERGE_SIMILARITY, above joining's threshold): on real coverage the report that matched two claims was
-one sentence or span carrying two statements of the speaker, resembling each a little (docs/evaluation.md,
-Session 11 (hv)). Caveat: merging is still transitive, so a chain of strong resemblances becomes one
-claim; a curator splits a claim merged wrongly, which locks both halves.
+
+What keeps distinct statements apart (docs/evaluation.md, Session 11 (hv)): on real coverage
+the report that matched two claims was often one sentence or span carrying two statements of the
+speaker. So: one article's reports that do not match each other, directly or through its other reports,
+are two statements (`statements`) and never one claim, neither by joining nor by merging (an article
+reporting two claims apart shows they are two); and a report that matches a claim only weakly (under
+`claim_linking.MERGE_SIMILARITY`, by no quote) merges it unless the report's words beyond those it shares
+with the claim it joins match it on their own (a sentence of two statements), or the claim it joins
+already holds a report that matches that claim's (they were kept apart when the later came; `compatible`).
+An article's statements are tried strongest match first, so that the claim two of them match goes to the
+one it resembles more, as the report would have joined had it come after them. Caveat: merging is still
+transitive, so a chain of strong resemblances becomes one claim; a curator splits a claim merged
+wrongly, which locks both halves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import UniqueConstraint
 
 from tracker.crossref.claim_evidence import Kept
-from tracker.crossref.models import Claim, ClaimRedirect, Status
+from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Status
+from tracker.crossref.words import quote_keys, similarity
 
 if TYPE_CHECKING:
     from tracker.crossref.claim_linking import _Known
@@ -35,6 +44,89 @@ if TYPE_CHECKING:
 def mergeable(claim: Claim) -> bool:
     """A machine claim no curator has touched (unsaved ones, made by the run, included)."""
     return not claim.locked and claim.status == Status.MACHINE and claim.merged_into_id is None
+
+
+def statements(
+    candidates: list[ClaimCandidate], key: Callable, words: Callable, threshold: float
+) -> dict[int, int]:
+    """Each of one article's candidates -> its statement (the pk of the statement's first candidate). The
+    article's reports of one speaker that match each other (a shared verbatim quote, or content words at
+    joining's threshold), directly or through its other reports, are one statement it repeats (a
+    headline, its lead, the body); reports that do not are two statements, never one claim."""
+    parent = {c.pk: c.pk for c in candidates}
+
+    def root(pk: int) -> int:
+        while parent[pk] != pk:
+            pk = parent[pk]
+        return pk
+
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if key(a) == key(b) and (
+                quote_keys(a.quotes) & quote_keys(b.quotes)
+                or similarity(words(a.text), words(b.text)) >= threshold
+            ):
+                parent[max(root(a.pk), root(b.pk))] = min(root(a.pk), root(b.pk))
+    return {pk: root(pk) for pk in parent}
+
+
+def strongest_first(
+    candidates: list[ClaimCandidate], known: list[_Known], key: Callable, words: Callable
+) -> list[ClaimCandidate]:
+    """The candidates by their best match among `known` (shared quotes, then similarity), strongest first:
+    when two of an article's statements match one claim, the one that matches it better takes it, as it
+    would have if the claim had come after the article (the report then joins the claim it resembles
+    more). Ties keep the article's order."""
+
+    def best(candidate: ClaimCandidate) -> tuple[int, float]:
+        quotes, text = quote_keys(candidate.quotes), words(candidate.text)
+        pool = [k for k in known if k.key == key(candidate)]
+        return max(((len(quotes & k.quotes), k.score(text)) for k in pool), default=(0, 0.0))
+
+    return sorted(candidates, key=best, reverse=True)
+
+
+def compatible(
+    alike: list[_Known], words: frozenset[str], weak: set[_Known], threshold: float
+) -> list[_Known]:
+    """The claims of `alike` (best first) that one report (its content `words`) shows to be one: each in
+    turn unless one article reports it and one already taken apart (another article, or two of this
+    article's statements), or it matches the report only weakly and either the report's words beyond
+    those it shares with the first match it on their own (`threshold`: a sentence of two statements, one
+    part each) or the first already holds a report that matches the one the report matches in it (the
+    two were kept apart when the later came: a refusal is not decided again by a copy)."""
+    taken: list[_Known] = []
+    for k in alike:
+        rest = words - _shared(taken[0], words) if taken else words
+        if taken and (
+            any(k is t or _apart(k, t) for t in taken)
+            or (k in weak and (k.score(rest) >= threshold or _met(k, taken[0], words, threshold)))
+        ):
+            continue
+        taken.append(k)
+    return taken
+
+
+def _shared(k: _Known, words: frozenset[str]) -> frozenset[str]:
+    """A report's content words in the claim's report most similar to it."""
+    return words & _nearest(k, words)
+
+
+def _nearest(k: _Known, words: frozenset[str]) -> frozenset[str]:
+    return max(k.words, key=lambda w: similarity(words, w), default=frozenset())
+
+
+def _met(k: _Known, first: _Known, words: frozenset[str], threshold: float) -> bool:
+    """`first` holds a report that matches `k`'s report nearest to `words`."""
+    row = _nearest(k, words)
+    return any(similarity(row, w) >= threshold for w in first.words)
+
+
+def _apart(a: _Known, b: _Known) -> bool:
+    """One article reports the two claims apart: another article, or two of this article's statements."""
+    return (
+        bool(a.articles & b.articles) or None not in (a.statement, b.statement) and a.statement != b.statement
+    )
 
 
 def fold(
@@ -48,12 +140,15 @@ def fold(
         kept.words.extend(other.words)
         kept.quotes |= other.quotes
         kept.evidenced |= other.evidenced
+        kept.articles |= other.articles
+        kept.statement = other.statement if kept.statement is None else kept.statement
         known.remove(other)
         if other.claim.pk is None:
             made.remove(other.claim)  # made by this run, never saved: nothing stored to move
         elif kept.claim.pk in memo and other.claim.pk in memo:
             memo[kept.claim.pk][0].extend(memo[other.claim.pk][0])
             memo[kept.claim.pk][1].update(memo[other.claim.pk][1])
+            memo[kept.claim.pk][2].update(memo[other.claim.pk][2])
     assigned.update((pk, kept) for pk, entry in assigned.items() if any(entry is o for o in others))
     if stored := [o.claim for o in others if o.claim.pk is not None]:
         merge_into(kept.claim, stored)
