@@ -14,6 +14,7 @@ from tests.crossref.test_claim_linking import T0, article, say
 from tests.factories import EntityFactory, StoryFactory
 from tests.support import claim_orders
 from tests.support.chain import eager_chain
+from tracker.crossref import claim_linking
 from tracker.crossref.models import Claim, ClaimCandidate
 from tracker.sources.sample import load_sample
 
@@ -91,6 +92,19 @@ def test_an_article_that_repeats_a_statement_keeps_it_one_claim(story, warden):
     found = claim_orders.groupings(rows)
     assert len(found) == 1
     assert claims_of(next(iter(found))) == [sorted([head, body, other])]
+
+
+def test_one_articles_reports_that_went_apart_are_not_merged_by_a_weak_third(story, warden):
+    """One article: two remarks about a rival that do not resemble each other (0.33), and a third that
+    resembles each only weakly (0.47, the names): the remarks stay two claims. Seen failing with weak
+    matches merging claims that both hold the article's reports (one claim)."""
+    wrong = "Mr. Voss was wrong to say the harbour budget was cut"
+    father = "Mr. Voss's late father as a war hero"
+    unfair = "Mr. Voss had been unfair to him"
+    [row] = reports(story, warden, (wrong, father, unfair))
+    claim_linking.link_claims(row)
+    groups = claims_of(claim_orders.grouping())
+    assert len(groups) == 2 and not any(wrong in g and father in g for g in groups)
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds (../shared/seeds) are absent")

@@ -111,8 +111,6 @@ def link_claims(
             if entry is None:  # a claim that holds another of the article's statements is not this one's
                 pool = [k for k in known if k.statement in (None, unit)]
                 entry, alike, weak = _match(candidate, pool, previous.get(candidate.start, set()))
-                held = [e for pk, e in assigned.items() if statement[pk] == unit and e.statement == unit]
-                entry, alike = (held[0], [held[0], *alike]) if held else (entry, alike)
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak, SIMILARITY_THRESHOLD)
             if len(alike) > 1:

@@ -19,7 +19,8 @@ are two statements (`statements`) and never one claim, neither by joining nor by
 reporting two claims apart shows they are two); and a report that matches a claim only weakly (under
 `claim_linking.MERGE_SIMILARITY`, by no quote) merges it unless the report's words beyond those it shares
 with the claim it joins match it on their own (a sentence of two statements), or the claim it joins
-already holds a report that matches that claim's (they were kept apart when the later came; `compatible`).
+already holds a report that matches that claim's (they were kept apart when the later came), or both
+hold reports of the report's article (`compatible`).
 An article's statements are tried strongest match first, so that the claim two of them match goes to the
 one it resembles more, as the report would have joined had it come after them. Caveat: merging is still
 transitive, so a chain of strong resemblances becomes one claim; a curator splits a claim merged
@@ -93,14 +94,16 @@ def compatible(
     turn unless one article reports it and one already taken apart (another article, or two of this
     article's statements), or it matches the report only weakly and either the report's words beyond
     those it shares with the first match it on their own (`threshold`: a sentence of two statements, one
-    part each) or the first already holds a report that matches the one the report matches in it (the
-    two were kept apart when the later came: a refusal is not decided again by a copy)."""
+    part each), or the first already holds a report that matches the one the report matches in it (the
+    two were kept apart when the later came: a refusal is not decided again by a copy), or both hold
+    reports of this article (which went to two claims when linked one by one)."""
     taken: list[_Known] = []
     for k in alike:
         rest = words - _shared(taken[0], words) if taken else words
         if taken and (
             any(k is t or _apart(k, t) for t in taken)
             or (k in weak and (k.score(rest) >= threshold or _met(k, taken[0], words, threshold)))
+            or (k in weak and None not in (k.statement, taken[0].statement))  # this article's own, apart
         ):
             continue
         taken.append(k)
