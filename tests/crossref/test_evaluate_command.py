@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.support.scorer import FAKE_SCORER
+
 SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 
 
@@ -52,19 +54,6 @@ def test_the_seed_articles_score_as_the_extraction_is_known_to():
 def test_bad_paths_are_a_one_line_error(args, message):
     with pytest.raises(CommandError, match=re.escape(message)):
         call_command("evaluate_extraction", *args)
-
-
-FAKE_SCORER = """
-import json, sys
-def read_gold(ann, text):
-    return json.loads(ann.read_text())
-def overlap(spans, claim):
-    return sum(max(0, min(b, claim[1]) - max(a, claim[0])) for a, b in spans)
-def speaker_ok(names, source):
-    return None if source in ("he", "she") else any(source in name for name in names)
-if __name__ == "__main__":
-    print("fake scorer figures")
-"""
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from tests.support.scorer import FAKE_SCORER
 from tracker.nlp import benchmark, extraction
 
 CONTEXT = "Paul Denning spoke to reporters in Ohio on Tuesday. "
@@ -51,19 +52,6 @@ def test_a_pronoun_given_the_sentence_befores_first_subject_for_want_of_a_main_o
     pronoun's speaker is a guess (antecedents.previous_subject), resolved but rated low."""
     claims = rated(CONTEXT + before + " “The levy will pass,” he said.")
     assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 1, "first-subject")
-
-
-FAKE_SCORER = """
-import json
-def read_gold(ann, text):
-    return json.loads(ann.read_text())
-def overlap(spans, claim):
-    return sum(max(0, min(b, claim[1]) - max(a, claim[0])) for a, b in spans)
-def speaker_ok(names, source):
-    if source.lower() in ("he", "she"):
-        return None
-    return any(source in name for name in names)
-"""
 
 
 def test_the_benchmark_says_how_many_published_claims_it_counts_right_unjudged(tmp_path):
