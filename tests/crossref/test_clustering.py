@@ -331,3 +331,21 @@ def test_a_chain_of_copies_in_the_scope_is_walked_without_a_query(django_assert_
     fresh = Article.objects.get(pk=again.pk)
     with django_assert_num_queries(2):  # outside a scope: one read per hop
         assert clustering._original_of(fresh) == original
+
+
+def test_a_settle_finds_its_copy_groups_once(events, monkeypatch):
+    """The copy groups link the copies and are the clustering's units: one `linkage.copy_groups` of the
+    scope's profiles a settle, not one for the links and another inside `features.cluster`."""
+    outlet, date, title, text = EVENTS["verdict"][0]
+    copy = make_article("labnotes", date[:-2] + "50", f"{title} (retitled)", text)
+    analyze(copy)
+    calls = []
+    real = clustering.linkage.copy_groups
+    monkeypatch.setattr(clustering.linkage, "copy_groups", lambda found: calls.append(1) or real(found))
+    original = events["verdict"][0]
+    clustering.settle([a for articles in events.values() for a in articles] + [copy])
+    assert len(calls) == 1
+    copy.refresh_from_db()
+    assert (copy.copy_of_id, copy.copy_kind) == (original.pk, Article.CopyKind.NEAR)
+    story = StoryArticle.objects.get(article=original).story_id
+    assert StoryArticle.objects.get(article=copy).story_id == story

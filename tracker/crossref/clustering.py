@@ -141,7 +141,8 @@ def _apply(
 ) -> dict[int, StoryArticle]:
     """Make the stored stories match `features.cluster` of the scope; the memberships made, by article."""
     found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
-    _link_copies(scope, found)
+    copies = linkage.copy_groups(found)  # once a settle: the copy links and the clustering both use them
+    _link_copies(scope, copies)
     curated = Exists(Event.objects.filter(stories=OuterRef("story_id"), locked=True))
     rows = StoryArticle.objects.filter(article__in=[a.pk for a in scope]).annotate(curated=curated)
     member_of, pinned, frozen = {}, set(), set()  # curated stories keep their articles; locked: take none
@@ -155,7 +156,7 @@ def _apply(
             frozen.add(pk)
     taken: set[int] = set()
     moves: dict[int, list[Article]] = {}  # story id (or -n for a new story) -> articles to move in
-    for n, group in enumerate(features.cluster(found)):
+    for n, group in enumerate(features.cluster(found, copies=copies)):
         members = [scope[i] for i in group]
         held = Counter(member_of[a.pk] for a in members if a.pk in member_of)
         ranked = sorted((s for s in held if s not in frozen), key=lambda s: (s not in pinned, -held[s], s))
@@ -168,11 +169,12 @@ def _apply(
     return _move(moves, member_of)
 
 
-def _link_copies(scope: list[Article], found: list[features.Profile]) -> None:
-    """Copies found by their lead point at the earliest of their group, unless already linked: where
-    sources linked a copy to another article, that article's original is linked instead."""
+def _link_copies(scope: list[Article], copies: list[list[int]]) -> None:
+    """Copies found by their lead (`linkage.copy_groups` of the scope's profiles) point at the earliest
+    of their group, unless already linked: where sources linked a copy to another article, that
+    article's original is linked instead."""
     known = {a.pk: a for a in scope}  # chains within the scope are walked without a query
-    for group in linkage.copy_groups(found):  # features.copy_groups as one matrix product
+    for group in copies:
         if len(group) < 2:
             continue
         first = _root(scope[group[0]], known)

@@ -265,14 +265,14 @@ def copy_groups(profiles: Sequence[Profile]) -> list[list[int]]:
     )
 
 
-def cluster(profiles: Sequence[Profile], threshold: float | None = None) -> list[list[int]]:
+def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copies=None) -> list[list[int]]:
     """Groups of indexes into `profiles`, by average linkage above `threshold`, copies with their
     original (a copy counts once: ten syndicated runs of a text do not make its words common).
     Deterministic, ties to the earliest keys: any order of the same articles gives the same groups.
-    The pair scores and the merges run in `linkage` (numpy, a heap): the same groups, at a fraction
-    of the cost of a Python loop over every pair and a rescan of every link per merge."""
+    The pair scores and the merges run in `linkage` (numpy, a heap). `copies`: the profiles'
+    `linkage.copy_groups` when the caller has them (a settle links copies with them too)."""
     threshold = THRESHOLD if threshold is None else threshold
-    copies = linkage.copy_groups(profiles)  # copy_groups, as one matrix product
+    copies = linkage.copy_groups(profiles) if copies is None else copies  # one matrix product
     ranked = [profiles[g[0]] for g in copies]  # already in key order
     term_idf, entity_idf = rarity(ranked)
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
