@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 
 from tests.factories import ArticleFactory, OutletFactory
@@ -349,3 +350,12 @@ def test_a_settle_finds_its_copy_groups_once(events, monkeypatch):
     assert (copy.copy_of_id, copy.copy_kind) == (original.pk, Article.CopyKind.NEAR)
     story = StoryArticle.objects.get(article=original).story_id
     assert StoryArticle.objects.get(article=copy).story_id == story
+
+
+def test_the_neighbourhood_window_columns_are_indexed():
+    """`_near` selects by stated time or first sighting within WINDOW: both columns carry an index (on
+    PostgreSQL the window's ranges are a BitmapOr of index scans, not a scan of the article table)."""
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, Article._meta.db_table)
+    indexed = {tuple(c["columns"]) for c in found.values() if c["index"]}
+    assert {("published_at",), ("first_seen_at",)} <= indexed

@@ -11,8 +11,8 @@ any order (tests/crossref/test_clustering_order.py); `recluster` settles a span 
 "Recent" is the stated publication time when the article has one, its first sighting otherwise. A
 story merged away is deleted: its claims, discrepancies and events move to the story that took its
 articles, and a `StoryRedirect` sends its URL there. A story with a curator-locked event keeps its
-articles; a story a curator locked (`Story.locked`) neither loses nor takes any. Caveat:
-`Article.published_at` has no index, so the window query scans on a large database.
+articles; a story a curator locked (`Story.locked`) neither loses nor takes any. The window query
+runs on the indexes of `Article.published_at` and `first_seen_at`.
 """
 
 from __future__ import annotations

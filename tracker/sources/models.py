@@ -178,8 +178,8 @@ class Article(models.Model):
     canonical_url = models.URLField(max_length=1000, unique=True)
     title = models.CharField(max_length=500)
     author = models.CharField(max_length=300, blank=True)
-    published_at = models.DateTimeField(
-        null=True, blank=True, help_text="Only a date the feed or page states."
+    published_at = models.DateTimeField(  # indexed: a settle's neighbourhood is found by it
+        null=True, blank=True, db_index=True, help_text="Only a date the feed or page states."
     )
     published_from = models.CharField(max_length=5, choices=DateSource.choices, blank=True)
     published_suspect = models.BooleanField(
