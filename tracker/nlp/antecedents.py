@@ -40,12 +40,9 @@ def main_subject(
     if pronoun.dep_ not in SUBJECT_DEPS:
         return candidates[-1] if candidates else None
     for mention in reversed(candidates):
-        span = pronoun.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        if (head := mention_head(pronoun.doc, mention)) is None:
             continue
-        head = span.root
-        while head.dep_ in NAME_DEPS and head.head != head:
-            head = head.head
+        head = _named(head, NAME_DEPS)
         head = _closing(head) or head  # "Acme's pollster and strategist Jane Roe": the subject's name
         if head.dep_ == "poss":
             head = head.head
@@ -74,13 +71,18 @@ def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | N
     he said": Roe, a guess: right 42 times of 62 published on PolNeAR train, read by hand, against
     40 of 40 for a main-clause subject), which the claim's tier reflects (resolution "pronoun-first")."""
     for mention in subjects:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        head = span.root if span is not None else None
-        while head is not None and head.dep_ in NAME_DEPS | {"poss"} and head.head != head:
-            head = head.head
+        head = mention_head(doc, mention)
+        head = _named(head, NAME_DEPS | {"poss"}) if head is not None else None
         if head is not None and head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
             return mention, False
     return (subjects[0], True) if subjects else (None, False)
+
+
+def _named(head: Token, deps: frozenset[str]) -> Token:
+    """The word a name's head hangs on through `deps` (its compound, flat or appositive links)."""
+    while head.dep_ in deps and head.head != head:
+        head = head.head
+    return head
 
 
 def is_subject(doc: Doc, mention: Mention) -> bool:
