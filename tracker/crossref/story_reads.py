@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 
 from tracker.crossref import event_reports
 from tracker.crossref.event_reports import Report
+from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, DateMention, Evidence, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -142,8 +143,7 @@ def _mentions(articles: dict[int, Article]) -> dict[int, list[Report]]:
 
 
 _MENTION_FIELDS = ("article_id", "text", "start", "end", "value", "precision")
-_REPORTS: dict[tuple, list[Report]] = {}  # by `_reports`' key; emptied when it reaches _REPORTS_KEPT
-_REPORTS_KEPT = 20_000
+_REPORTS: Kept = Kept(20_000)  # by `_reports`' key, least recently used out past 20,000 articles
 
 
 def _reports(article: Article, rows: list[tuple]) -> list[Report]:
@@ -162,9 +162,7 @@ def _reports(article: Article, rows: list[tuple]) -> list[Report]:
     if found is None:
         mentions = [DateMention(**dict(zip(_MENTION_FIELDS, row, strict=True))) for row in rows]
         found = event_reports.mention_reports(article, mentions)
-        if len(_REPORTS) >= _REPORTS_KEPT:
-            _REPORTS.clear()
-        _REPORTS[key] = found
+        _REPORTS.put(key, found)
     return list(found)
 
 

@@ -22,7 +22,6 @@ from typing import NamedTuple
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
-    Kept,
     Scope,
     disagree,
     locate,
@@ -30,6 +29,7 @@ from tracker.crossref.discrepancies.scope import (
     variant,
 )
 from tracker.crossref.event_reports import event_kinds
+from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, DateMention, Discrepancy
 from tracker.crossref.words import content_words
 from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts

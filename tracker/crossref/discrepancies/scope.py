@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.crossref.event_reports import Report, reported_at
@@ -13,28 +12,6 @@ from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
 PER_PROCESS = 1024  # texts whose per-article readings the rules keep per process (LRU; each keeps its text)
-
-
-class Kept(OrderedDict):
-    """What a rule worked out for part of a story, by what it depends on, kept per process for the
-    story's next batches (least recently used dropped past `size`): a miss is worked out again, so a
-    worker that has not seen the story, or a restarted one, finds the same."""
-
-    def __init__(self, size: int = PER_PROCESS) -> None:
-        super().__init__()
-        self.size = size
-
-    def get(self, key: Hashable, default=None):
-        if key in self:
-            self.move_to_end(key)
-            return self[key]
-        return default
-
-    def put(self, key: Hashable, value) -> None:
-        self[key] = value
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
 
 
 @dataclass
@@ -57,6 +34,7 @@ class Scope:
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Report] = field(default_factory=list)  # the articles' event-like date mentions
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
+    _outlets: dict[int, int] = field(default_factory=dict, repr=False)  # outlets reporting each claim
 
     @classmethod
     def of(cls, story: Story, reads: StoryReads | None = None) -> Scope:
@@ -70,6 +48,12 @@ class Scope:
         if len(self._positions) != len(self.articles):
             self._positions = {pk: i for i, pk in enumerate(self.articles)}
         return self._positions.get(article_id, len(self.articles))
+
+    def claim_outlets(self, claim: Claim) -> int:
+        """The outlets reporting the claim (worked out once a run: rules sort and pick claims by it)."""
+        if (count := self._outlets.get(claim.pk)) is None:
+            count = self._outlets[claim.pk] = len({e.article.outlet_id for e in claim.evidence.all()})
+        return count
 
     def sort(self, variants: Iterable[dict]) -> list[dict]:
         return sorted(variants, key=lambda v: (self.order(v["article"]), v.get("field", ""), v["start"]))
@@ -112,13 +96,6 @@ def locate(text: str, sentence: str, start: int) -> int:
     """Where an evidence sentence starts in its article's text (the nearest copy before `start`)."""
     found = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
     return found if found >= 0 else max(0, start)
-
-
-def claim_outlets(claim: Claim) -> int:
-    """The outlets reporting the claim (kept on the claim as read: rules sort and pick claims by it)."""
-    if (count := getattr(claim, "_discrepancy_outlets", None)) is None:
-        count = claim._discrepancy_outlets = len({e.article.outlet_id for e in claim.evidence.all()})
-    return count
 
 
 def speaker_of(claim: Claim) -> str:

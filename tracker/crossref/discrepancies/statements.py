@@ -24,7 +24,6 @@ from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
     Scope,
-    claim_outlets,
     disagree,
     locate,
     outlet_ids,
@@ -177,7 +176,7 @@ def settings_differ(scope: Scope) -> list[Found]:
         chosen = {a: _setting(cued[a], starts) for a, starts in positions.items()}
         values = {a: value for a, (value, _) in chosen.items()}
         if disagree(values, outlet_ids(scope.articles[a] for a in values)):
-            anchor = max(claims, key=lambda c: (claim_outlets(c), -c.pk))
+            anchor = max(claims, key=lambda c: (scope.claim_outlets(c), -c.pk))
             variants = [
                 variant(scope.articles[a], m.group(0), m.start(), m.end(), field="text", value=value)
                 for a, (value, m) in chosen.items()
@@ -234,7 +233,7 @@ def extents_differ(scope: Scope) -> list[Found]:
     for n, p in enumerate(sentences if named else ()):
         for word in p.lowered:
             holding[word].append(n)
-    for claim, names in sorted(named, key=lambda item: (-claim_outlets(item[0]), item[0].pk)):
+    for claim, names in sorted(named, key=lambda item: (-scope.claim_outlets(item[0]), item[0].pk)):
         act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
         chosen: dict[int, list[dict]] = defaultdict(list)
         named_in = Counter(n for name in names for n in holding.get(name, ()))

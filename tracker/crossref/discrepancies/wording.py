@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.crossref.discrepancies.scope import Found, Kept, Scope, digest, speaker_of, variant
+from tracker.crossref.discrepancies.scope import PER_PROCESS, Found, Scope, digest, speaker_of, variant
+from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, Discrepancy
 from tracker.crossref.words import content_words, normalise_quote
 from tracker.nlp.quotes import find_quotes
@@ -66,7 +67,7 @@ _quote_words = lru_cache(maxsize=1 << 16)(content_words)
 
 # the statements last found for a story's speaker: each quote's (article, wording) with what pairs it
 # (claim when alone, content words), and its component's first quote
-KEPT = Kept()
+KEPT = Kept(PER_PROCESS)
 
 
 def _statements(quotes: list[_Quote], kept: tuple | None = None) -> list[list[_Quote]]:
