@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
+from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.speakers import SpeakerResolver, described
@@ -140,7 +141,7 @@ class _Reader:
         )
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
-        subject, passive = misparsed.subject(self, verb, segment)
+        subject, passive = speaker_subject(self, verb, segment)
         candidates = self.triggers.verbs[verb.lower_]
         if self._gives_words(verb):  # "issued a statement saying X": no no-comment, the words are X's
             candidates = [t for t in candidates if t.id not in NO_COMMENT]
