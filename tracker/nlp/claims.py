@@ -47,14 +47,13 @@ from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
+from tracker.nlp.relatives import free_relative
 from tracker.nlp.speakers import SpeakerResolver, described
 from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
-FREE_RELATIVES = frozenset({"everything", "anything", "nothing", "something", "whatever", "all"})
-WHOLE_RELATIVES = FREE_RELATIVES - {"something"}  # "something aides argue is possible" is a report
 STRICT_VIA = frozenset({"mention", "pronoun", "pronoun-first", "anaphor", "possessor"})  # strict triggers'
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
@@ -174,10 +173,8 @@ class _Reader:
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
             reported = verb.dep_ != "advcl" and any(a.lower_ in self.triggers.verbs for a in verb.ancestors)
             return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
-        if any(c.lower_ in FREE_RELATIVES for c in subject.children if c.i < subject.i) or (
-            verb.dep_ == "relcl" and verb.head.lower_ in WHOLE_RELATIVES
-        ):  # "Nothing Roe said “will help,” Doe said": what follows is not what Roe said
-            return []  # "Everything Smith says is a lie": the parser took a free relative for a report
+        if free_relative(subject, verb):  # "Everything Smith says is a lie": not a report (relatives.py)
+            return []
         people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
         resolved = (self.speakers.resolve(person) for person in people)
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
