@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
+from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
@@ -125,9 +126,10 @@ class _Reader:
 
     def _from_noun(self, noun: Token, segment: Span) -> list[Draft]:
         trigger = self.triggers.nouns[noun.lower_]
-        return framing.from_noun(self, noun, segment, trigger) or nominal.from_noun(
+        found = framing.from_noun(self, noun, segment, trigger) or nominal.from_noun(
             self, noun, segment, trigger
         )
+        return found or from_light_verb(self, noun, segment, trigger)  # "made the suggestion that X"
 
     def _gives_words(self, verb: Token) -> bool:
         """A statement given with words of its own ("issued a statement saying ..."): the participle

@@ -32,7 +32,7 @@ def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> l
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if owner is None or not segment.start <= owner.i < segment.end:
         return []
-    content = _content(noun, trigger, by)
+    content = noun_content(noun, trigger, by)
     if content is None:
         return []
     first, last = content
@@ -44,7 +44,7 @@ def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> l
     return [Draft(trigger, reader.speakers.resolve(owner), pieces, segment, form="noun")]
 
 
-def _content(noun: Token, trigger: Trigger, by: Token | None) -> tuple[int, int] | None:
+def noun_content(noun: Token, trigger: Trigger, by: Token | None) -> tuple[int, int] | None:
     """(first, last) token of the noun's content: an infinitive from "to", the object of "for", or
     a clause from its "that" after a "by"/"from" owner; None when there is none."""
     for child in noun.rights:
