@@ -19,6 +19,11 @@ import pytest
             "the council should receive only false reports",
         ),
         (
+            "Mayor Dara Quell delivered a forceful promise to mend the bridge by May.",
+            "Mayor Dara Quell",
+            "to mend the bridge by May",
+        ),
+        (
             "The mayor issued a warning that the bridge would close in May.",
             "The mayor",
             "the bridge would close in May",

@@ -1,32 +1,41 @@
 """A characterising noun given as the object of a light verb: "he made the suggestion that X",
-"she offered her firmest promise yet that X", "Roe made an unprompted call for an end to subsidies",
-"Doe issued a warning that X". The light verb's subject owns the noun (framing.from_noun and
-nominal.py read a possessor or a "by"/"from" owner); its content is the noun's "that" clause, or
-its infinitive or "for" object as nominal.py reads them. Not when the light verb is negated or
-hypothetical ("did not make the claim that", "could make the case that"), nor without a subject of
-its own ("it becomes harder to make the case that X": no one makes it), nor without such a content
-("made claims about the deal").
+"Roe delivered a forceful promise to mend the bridge", "Doe issued a warning that X" (the verbs are
+data: patterns/light_verbs.jsonl). The light verb's own subject owns the noun (framing.from_noun
+and nominal.py read a possessor or a "by"/"from" owner, and keep a possessed noun: "made his
+prediction that X"); its content is the noun's "that" clause, or its infinitive or "for" object as
+nominal.py reads them. Not when the light verb is negated or hypothetical ("did not make the claim
+that", "could make the case that"), nor without a subject of its own ("it becomes harder to make the
+case that X": no one makes it), nor without such a content ("made claims about the deal").
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from tracker.nlp import nominal, syntax
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Draft, Trigger, can_speak
 
-LIGHT_VERBS = frozenset(
-    {"make", "makes", "made", "making", "offer", "offers", "offered", "offering", "issue", "issues"}
-    | {"issued", "issuing", "voice", "voices", "voiced", "voicing", "repeat", "repeats", "repeated"}
-    | {"renew", "renews", "renewed"}
-)
+LIGHT_VERBS_FILE = PATTERNS_DIR / "light_verbs.jsonl"
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """The forms of patterns/light_verbs.jsonl, lower case."""
+    return frozenset(word.lower() for row in read_jsonl(LIGHT_VERBS_FILE) for word in row["words"])
 
 
 def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> list[Draft]:
     """The claim of a characterising noun that is a light verb's object (see the module docstring)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lower_ not in LIGHT_VERBS or any(c.dep_ == "poss" for c in noun.children):
+    if (
+        noun.dep_ != "dobj"
+        or verb.lower_ not in light_verbs()
+        or any(c.dep_ == "poss" for c in noun.children)
+    ):
         return []  # a possessed noun is framing.py's or nominal.py's ("made his prediction that X")
     if syntax.negated(verb, reader.quoted) or syntax.hypothetical(verb, segment):
         return []
