@@ -8,10 +8,10 @@ quotes, so "general practice", "standard practice" and "standard industry proced
 on the one claim of Musk's answer. The speaker's identity is kept too: OpenAI's answer to Musk is a
 claim of its own, linked to his through `responds_to` (claim_answers).
 
-Matching is deliberately plain (stdlib only): same speaker, near in time or in the same story, then a
-shared verbatim quote of two words or more, else enough shared content words. Its caveats: paraphrases
-sharing few words stay apart (a curator merges them), and a story's ubiquitous names (xAI, OpenAI) count
-like any other word, hence the threshold and the two-shared-words floor. A report that matches two or
+Matching is deliberately plain (stdlib only): same speaker, of the story (or another story's claim of the
+same event: `claim_events`), then a shared verbatim quote of two words or more, else enough shared content
+words. Its caveats: paraphrases sharing few words stay apart (a curator merges them), and a story's
+ubiquitous names (xAI, OpenAI) count like any other word, hence the threshold and the two-word floor. A report that matches two or
 more machine claims of its speaker makes them one (`claim_merging`), so the grouping does not depend on
 the order the articles came in.
 """
@@ -20,18 +20,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from simple_history.utils import bulk_create_with_history
 
-from tracker.crossref import claim_answers, claim_evidence, claim_merging, corroboration
+from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.words import Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
 
-MATCH_WINDOW = timedelta(days=3)
 SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
 MERGE_SIMILARITY = 0.6  # under it (0.4-0.6) a match merges on conditions (claim_merging.compatible)
 UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
@@ -50,6 +48,7 @@ class _Known:
     articles: set[int] = field(default_factory=set)  # the other articles that report it
     statement: int | None = None  # which of this article's statements it holds (`claim_merging.statements`)
     order: int = 0  # ties go to the oldest claim: its id, or (made by this run, not saved yet) NEW + n
+    far: list[claim_events.Report] | None = None  # another story's claim: its reports (claim_events)
 
     def __post_init__(self) -> None:
         self.order = self.order or self.claim.pk
@@ -109,7 +108,8 @@ def link_claims(
             unit = statement[candidate.pk]
             entry, alike, weak = pinned.get(candidate.start), [], set()
             if entry is None:  # a claim that holds another of the article's statements is not this one's
-                pool = [k for k in known if k.statement in (None, unit)]
+                same = functools.partial(claim_events.same_event, candidate, article, _words(candidate.text))
+                pool = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
                 entry, alike, weak = _match(candidate, pool, previous.get(candidate.start, set()))
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak, SIMILARITY_THRESHOLD)
@@ -126,7 +126,7 @@ def link_claims(
                 _rebuild(entry.claim, candidate, story)
             entry.words.append(_words(candidate.text))
             entry.quotes |= quote_keys(candidate.quotes)
-            entry.evidenced = True
+            entry.evidenced, entry.far = True, None  # reported by this article: near from now on
             entry.statement = unit if candidate.start not in pinned else entry.statement
             assigned[candidate.pk] = entry
     if made:
@@ -173,25 +173,28 @@ def _known_claims(
     previous: set[int],
     memo: claim_evidence.Kept,
 ) -> list[_Known]:
-    """The claims the candidates may join (same speakers; same story, evidence within the window, or
-    evidence this run removed), with the content words and quotes of their evidence: three queries."""
+    """The claims the candidates may join (same speakers; of the story: started in it or reported by its
+    articles; evidence this run removed; another story's of the same event, `claim_events`), with the
+    content words and quotes of their evidence: four queries."""
     keys = {_candidate_key(c) for c in candidates}
     entity_ids = [value for kind, value in keys if kind == "entity"]
     speakers = Q(speaker_id__in=entity_ids)
     if any(kind == "text" for kind, _ in keys):
         speakers |= Q(speaker__isnull=True)
-    seen = article.first_seen_at
-    # Claims with evidence in the window, through the (first_seen_at, claim) index: a subquery, not a
-    # join, so neither the corpus's evidence nor a DISTINCT over it is read.
-    window = Evidence.objects.filter(first_seen_at__range=(seen - MATCH_WINDOW, seen + MATCH_WINDOW))
-    near = Q(pk__in=window.values("claim_id")) | Q(pk__in=previous)
-    if story is not None:
-        near |= Q(story=story)
-    near &= Q(merged_into__isnull=True)  # a claim a curator merged away gets no new evidence
-    claims = Claim.objects.filter(speakers).filter(near).order_by("pk") if keys else []
-    known = {
-        c.pk: _Known(c, key=speaker_key(c.speaker_id, c.speaker_text), words=[_words(c.text)]) for c in claims
-    }
+    names = [c.named_speaker for c in candidates if not c.speaker_entity_id]
+    far = claim_events.reports_near(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
+    near = Q(pk__in=previous)
+    if story is not None:  # subqueries through the story's articles: no DISTINCT over the evidence
+        reported = Evidence.objects.filter(article__story_membership__story=story).values("claim_id")
+        near |= Q(story=story) | Q(pk__in=reported)
+    reach = (near | Q(pk__in=list(far))) & Q(merged_into__isnull=True)  # merged away: gets nothing new
+    is_near = ExpressionWrapper(near, BooleanField())
+    claims = (
+        Claim.objects.filter(speakers).filter(reach).annotate(is_near=is_near).order_by("pk") if keys else []
+    )
+    known = {c.pk: _Known(c, speaker_key(c.speaker_id, c.speaker_text), [_words(c.text)]) for c in claims}
+    for pk, entry in known.items():
+        entry.far = None if entry.claim.is_near else far[pk]
     known = {pk: k for pk, k in known.items() if k.key in keys}
     memo.read([pk for pk in known if pk not in memo], _words)
     for pk, entry in known.items():

@@ -1,0 +1,96 @@
+"""Claims across stories of one event (issue 16 point 4, `claim_events`): the same speaker's statement
+reported by two outlets whose articles ended up in two stories is one claim when the reports are of one
+event (the speaker's entity or proper name, stated days within two, a run of three quoted words in common, alike), in
+any order; nothing else reaches across stories. Invented sentences and names."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.crossref.test_claim_linking import T0, article, say
+from tests.factories import EntityFactory, StoryFactory
+from tests.support import claim_orders
+from tracker.crossref import claim_linking
+from tracker.crossref.models import Claim, Status
+
+pytestmark = pytest.mark.django_db
+
+PLEDGE = 'the levy is "a tax on every fisherman in the bay" and will go'
+ECHO = 'she called the levy "a tax on every fisherman in the bay", vowing a fight'
+OTHER = "the harbour lights will be replaced by the spring"
+
+
+@pytest.fixture
+def reeve():
+    return EntityFactory(name="Maelis Tornquist")
+
+
+def dated(name: str, days: float, *, hours: float = 0):
+    """An article in a story of its own, published `days` after T0 (first seen `hours` after T0)."""
+    row = article(name, StoryFactory(title=f"{name}'s story", first_seen_at=T0), hours=hours)
+    row.published_at = T0 + timedelta(days=days)
+    row.save(update_fields=["published_at"])
+    return row
+
+
+@pytest.mark.parametrize("by_name", [False, True])
+def test_one_statement_in_two_stories_of_one_event_is_one_claim_in_every_order(reeve, by_name):
+    """By the speaker's entity, or by a proper name no entity holds. Seen failing with the reach across
+    stories left out (two claims in every order), and by name with entities only."""
+    speaker = {"speaker": "Maelis Tornquist"} if by_name else {"entity": reeve}
+    rows = [dated("Alpha", 0), dated("Beta", 1), dated("Gamma", 1)]
+    say(rows[0], PLEDGE, **speaker)
+    say(rows[1], ECHO, **speaker)
+    say(rows[2], OTHER, **speaker)
+    found = claim_orders.groupings(rows)
+    assert len(found) == 1
+    groups = sorted(sorted(a for a, _ in group) for group in next(iter(found)))
+    assert groups == sorted([sorted([rows[0].pk, rows[1].pk]), [rows[2].pk]])
+
+
+def test_a_report_stating_the_day_counts_that_day(reeve):
+    """Published five days later, the report states the day of the statement: the same event."""
+    first, later = dated("Alpha", 0), dated("Beta", 5)
+    say(first, PLEDGE, entity=reeve)
+    say(later, ECHO, entity=reeve, date=T0.date(), date_precision="day")
+    for row in (first, later):
+        claim_linking.link_claims(row)
+    assert Claim.objects.count() == 1
+
+
+CASES = {  # what each says first and later, and who says it
+    "days apart": (PLEDGE, ECHO, 3, {}),
+    "two quoted words": (
+        'the levy is a "tax grab" on every fisherman in the bay',
+        'she called the levy a "tax grab" on every fisherman, vowing a fight',
+        1,
+        {},
+    ),
+    "unknown speaker": (PLEDGE, ECHO, 1, {"speaker": "the reeve's aide"}),
+    "unlike": (
+        'the levy will close four boatyards by winter, "keep the bay free"',
+        'the ferry timetable must change before the summer regatta crowds arrive, "keep the bay free"',
+        1,
+        {},
+    ),
+    "curated": (PLEDGE, ECHO, 1, {}),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_what_is_not_the_same_event_stays_two_claims(reeve, case):
+    """Each misses one part of the same-event test (the stated days, a run of three quoted words, a
+    speaker entity, content alike, a claim no curator touched). Seen failing at 3f4a297, where the
+    articles, first seen an hour apart, were in one window: one claim each time."""
+    said, echoed, days, speaker = CASES[case]
+    speaker = speaker or {"entity": reeve}
+    first, later = dated("Alpha", 0), dated("Beta", days, hours=1)
+    say(first, said, **speaker)
+    say(later, echoed, **speaker)
+    [claim] = claim_linking.link_claims(first)
+    if case == "curated":
+        Claim.objects.filter(pk=claim.pk).update(locked=True, status=Status.APPROVED)
+    claim_linking.link_claims(later)
+    assert Claim.objects.count() == 2
