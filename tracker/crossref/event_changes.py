@@ -10,12 +10,20 @@ again: when its story is rebuilt (`crossref_rebuild`) or a report of it arrives.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tracker.crossref.event_reports import Group, within
 from tracker.crossref.models import Claim, DateMention, Event
 
 
 def reported_anew(
-    built: list[Event], keyed: dict[str, Group], claims: list[Claim], fresh: frozenset | None, changed: set
+    built: list[Event],
+    keyed: dict[str, Group],
+    claims: list[Claim],
+    fresh: frozenset | None,
+    changed: set,
+    *,
+    cited: Callable[[Claim], dict] | None = None,
 ) -> list[Event]:
     """The events whose coverage (`corroboration.coverage_of_events`) `fresh` articles can have
     changed: those `changed` (new, joined by the story, gaining or losing claims), those holding a
@@ -28,11 +36,12 @@ def reported_anew(
     )
     if fresh is None:
         return built + others
-    anew = changed | {c.event_id for c in claims if any(e.article_id in fresh for e in c.evidence.all())}
+    cited = _cited if cited is None else cited  # the articles of a claim's evidence, by id
+    anew = changed | {c.event_id for c in claims if not fresh.isdisjoint(cited(c))}
     days = None  # the fresh articles' dates, read once if an event without a published claim needs them
     for event, group in ((e, keyed[e.key]) for e in built if e.pk not in anew):
         ids = {a for r in group.reports for a in r.articles}
-        ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
+        ids = ids.union(*(cited(c) for c in group.claims.values()))
         if not ids.isdisjoint(fresh):
             anew.add(event.pk)
         elif not any(c.is_public() and c.event_id == event.pk for c in group.claims.values()):
@@ -49,3 +58,7 @@ def reported_anew(
             if any(within(day, *own) for day in days):
                 anew.add(event.pk)
     return [event for event in built if event.pk in anew] + others
+
+
+def _cited(claim: Claim) -> dict[int, None]:
+    return dict.fromkeys(e.article_id for e in claim.evidence.all())

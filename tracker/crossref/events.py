@@ -23,7 +23,7 @@ the story, and go when nothing else holds them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.db import transaction
@@ -35,6 +35,7 @@ from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
+Cited = Callable[[Claim], dict[int, Article]]  # `StoryReads.cited`
 CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
 
 
@@ -66,9 +67,9 @@ def dated_reports(story: Story, reads: StoryReads | None = None) -> list[Report]
     for claim in reads.claims:
         when = claim_date(claim)
         if when is not None:
-            evidence = list(claim.evidence.all())
-            reporting = tuple(dict.fromkeys(e.article_id for e in evidence))
-            seen = min((event_reports.reported_at(e.article) for e in evidence), default=None)
+            cited = reads.cited(claim)
+            reporting = tuple(cited)
+            seen = min((event_reports.reported_at(a) for a in cited.values()), default=None)
             kind = CLAIM_KIND_EVENTS.get(claim.kind, claim.kind)
             reports.append(Report(kind, when[0], when[1], reporting, seen, claim=claim))
     return reports + reads.mentions
@@ -141,16 +142,14 @@ def update_events(
     writes = event_writes.Pending() if pending is None else pending  # a batch's: written once, at its end
     existing = {e.key: e for e in writes.known(Event.objects.filter(key__in=list(keyed)).order_by("pk"))}
     holders = _stories_of(existing.values())
-    locked = set(
-        Event.objects.filter(pk__in={c.event_id for c in claims if c.event_id}, locked=True).values_list(
-            "pk", flat=True
-        )
-    )
-    articles = _articles(keyed.values(), known=members)
+    on_claims = {c.event_id for c in claims if c.event_id}
+    locked = set(Event.objects.filter(pk__in=on_claims, locked=True).values_list("pk", flat=True))
+    cited = reads.cited  # the articles of a claim's evidence
+    articles = _articles(keyed.values(), known=members, cited=cited)
     built: list[Event] = []
     order = sorted(keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0]))
     made = {
-        k: Event(key=k, case_id=case_id, **_values(None, story, g, articles))
+        k: Event(key=k, case_id=case_id, **_values(None, story, g, articles, cited=cited))
         for k, g in order
         if k not in existing
     }
@@ -160,9 +159,8 @@ def update_events(
     for key, group in order:
         event = existing.get(key) or made[key]
         if key in existing and not event.locked:
-            writes.update(
-                event, _values(event, story, group, articles, shared=holders[event.pk] - {story.pk})
-            )
+            shared = holders[event.pk] - {story.pk}
+            writes.update(event, _values(event, story, group, articles, cited=cited, shared=shared))
             if story.pk not in holders[event.pk]:
                 joined.append(event)
                 changed.add(event.pk)
@@ -181,7 +179,7 @@ def update_events(
     changed |= _loosen(story, claims, keyed, built, changed)
     _drop_stale(story, built)
     _attach_date_discrepancies(story, built)
-    anew = event_changes.reported_anew(built, keyed, claims, fresh, changed)
+    anew = event_changes.reported_anew(built, keyed, claims, fresh, changed, cited=cited)
     writes.count(anew)  # first reported (`corroboration.refresh_events`): the one rule the pages count with
     if pending is None:
         writes.write()
@@ -210,16 +208,16 @@ def sources(event: Event) -> list[Article]:
     return list(articles.order_by("first_seen_at", "pk"))
 
 
-def _articles(groups: Iterable[Group], *, known: dict[int, Article]) -> dict[int, Article]:
+def _articles(groups: Iterable[Group], *, known: dict[int, Article], cited: Cited) -> dict[int, Article]:
     """The articles the groups' reports and claims cite, with their outlets: the story's (`known`),
-    and those of other stories that report its claims (already on the claims' evidence)."""
+    and those of other stories that report its claims (already on the claims' evidence: `cited`)."""
     groups = list(groups)
     ids = {a for g in groups for r in g.reports for a in r.articles}
     found = {pk: known[pk] for pk in ids if pk in known}
     for group in groups:
         for claim in group.claims.values():
-            for evidence in claim.evidence.all():
-                found.setdefault(evidence.article_id, evidence.article)
+            for pk, article in cited(claim).items():
+                found.setdefault(pk, article)
     if missing := ids - set(found):
         found |= {a.pk: a for a in Article.objects.filter(pk__in=missing).select_related("outlet")}
     return found
@@ -231,6 +229,7 @@ def _values(
     group: Group,
     articles: dict[int, Article],
     *,
+    cited: Cited,
     shared: set[int] | None = None,
 ) -> dict:
     """What the machine says of an event: its date, title and summary, and when its coverage last
@@ -238,7 +237,7 @@ def _values(
     too (`shared`: their ids, when the caller has read them), their later change is kept, and so is the
     title unless this story brings claims."""
     ids = {a for r in group.reports for a in r.articles}
-    ids |= {e.article_id for c in group.claims.values() for e in c.evidence.all()}
+    ids = ids.union(*(cited(c) for c in group.claims.values()))
     reporting = [articles[i] for i in ids if i in articles]
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
     title, summary = event_reports.describe(group)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Func, TextField, Value
+from django.db.models.functions import Cast, Coalesce
 
 from tracker.crossref import event_reports
 from tracker.crossref.event_reports import Report
@@ -26,6 +27,15 @@ class StoryReads:
     articles: dict[int, Article]
     claims: list[Claim]
     mentions: list[Report]
+    memo: dict[int, dict[int, Article]] = field(default_factory=dict)  # `cited`'s, by claim
+
+    def cited(self, claim: Claim) -> dict[int, Article]:
+        """The articles of the claim's evidence by id, in the evidence's order, worked out once for the
+        story's steps, and once for a linking batch's stories (`memo`: the batch's; its steps leave the
+        claims' evidence as read), however many of them report the claim."""
+        if (found := self.memo.get(claim.pk)) is None:
+            found = self.memo[claim.pk] = {e.article_id: e.article for e in claim.evidence.all()}
+        return found
 
     @classmethod
     def of(cls, story: Story, batch: BatchReads | None = None) -> StoryReads:
@@ -38,7 +48,8 @@ class StoryReads:
             )
         articles = {pk: batch.articles[pk] for pk in given[0]}
         mentions = [report for pk in sorted(articles) for report in batch.mentions.get(pk, ())]
-        return cls(articles, story_claims(story, articles=articles, batch=batch, ids=given[1]), mentions)
+        claims = story_claims(story, articles=articles, batch=batch, ids=given[1])
+        return cls(articles, claims, mentions, batch.cited)
 
 
 @dataclass
@@ -52,6 +63,7 @@ class BatchReads:
     articles: dict[int, Article] = field(default_factory=dict)
     stories: dict[int, tuple[list[int], set[int]]] = field(default_factory=dict)  # articles, claims
     mentions: dict[int, list[Report]] = field(default_factory=dict)  # by article
+    cited: dict[int, dict[int, Article]] = field(default_factory=dict)  # `StoryReads.cited`'s, by claim
 
 
 def batch_reads(stories: list[int]) -> BatchReads:
@@ -167,9 +179,53 @@ def _reports(article: Article, rows: list[tuple]) -> list[Report]:
 
 
 def _claims(ids: set[int]) -> list[Claim]:
-    """These claims, in Claim's order, with their speakers and evidence (first seen first)."""
-    evidence = Prefetch("evidence", queryset=Evidence.objects.order_by("first_seen_at", "pk"))
-    return list(Claim.objects.filter(pk__in=ids).select_related("speaker").prefetch_related(evidence))
+    """These claims, in Claim's order, with their speakers and evidence (first seen first), as a
+    prefetch would give them. The evidence rows are kept per process (`_EVIDENCE`), by id and their
+    stored values as the database writes them out in one string (`_stored`; no conversion to Python
+    values here): a story's evidence is read again at every batch that touches it, and only the rows
+    not kept as they are stored are made into instances (a row is written once and, but for its claim,
+    never changed; an id SQLite gives again after a rollback comes with other values)."""
+    claims = list(Claim.objects.filter(pk__in=ids).select_related("speaker"))
+    rows = list(Evidence.objects.filter(claim_id__in=ids).order_by().values_list("pk", "claim_id", _stored()))
+    if missing := [pk for pk, _, stored in rows if _EVIDENCE.get((pk, stored)) is None]:
+        found = Evidence.objects.filter(pk__in=missing).order_by().annotate(stored=_stored())
+        for row in found:
+            _EVIDENCE.put((row.pk, row.stored), row)
+    by_claim: dict[int, list[Evidence]] = defaultdict(list)
+    for pk, claim_id, stored in rows:
+        row = _EVIDENCE.get((pk, stored))
+        if row.claim_id != claim_id:  # moved to another claim since it was kept
+            row.claim_id = claim_id
+        by_claim[claim_id].append(row)
+    for claim in claims:
+        evidence = sorted(by_claim.get(claim.pk, ()), key=_first_seen)
+        for row in evidence:
+            row._state.fields_cache["claim"] = claim
+        _prefetched(claim, evidence)
+    return claims
+
+
+_EVIDENCE: Kept = Kept(1 << 16)  # evidence rows by id and stored values, per process (LRU)
+_STORED = tuple(
+    f.column for f in Evidence._meta.concrete_fields if f.name not in ("id", "claim")
+)  # what `_stored` writes out: every column but the id and the claim
+
+
+def _stored() -> Func:
+    """An evidence row's stored values, but its id and claim, as one string the database writes."""
+    parts = [Coalesce(Cast(name, TextField()), Value("~")) for name in _STORED]
+    return Func(*parts, template="(%(expressions)s)", arg_joiner=" || '|' || ", output_field=TextField())
+
+
+def _first_seen(evidence: Evidence) -> tuple:
+    return evidence.first_seen_at, evidence.pk
+
+
+def _prefetched(claim: Claim, evidence: list[Evidence]) -> None:
+    """`claim.evidence.all()` gives these rows without a query, as `prefetch_related` leaves it."""
+    found = claim.evidence.all()
+    found._result_cache, found._prefetch_done = evidence, True
+    claim._prefetched_objects_cache = {"evidence": found}
 
 
 def _cited(ids: set[int]) -> dict[int, Article]:

@@ -34,14 +34,14 @@ class Scope:
     claims: list[Claim] = field(default_factory=list)
     mentions: list[Report] = field(default_factory=list)  # the articles' event-like date mentions
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
-    _outlets: dict[int, int] = field(default_factory=dict, repr=False)  # outlets reporting each claim
+    reads: StoryReads | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, story: Story, reads: StoryReads | None = None) -> Scope:
         """`reads`: the story's, when the caller has read them (`StoryReads.of`; else read here)."""
         reads = StoryReads.of(story) if reads is None else reads
         ordered = sorted(reads.articles.values(), key=lambda a: (reported_at(a), a.pk))
-        return cls(story, {a.pk: a for a in ordered}, reads.claims, reads.mentions)
+        return cls(story, {a.pk: a for a in ordered}, reads.claims, reads.mentions, reads=reads)
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""
@@ -50,10 +50,11 @@ class Scope:
         return self._positions.get(article_id, len(self.articles))
 
     def claim_outlets(self, claim: Claim) -> int:
-        """The outlets reporting the claim (worked out once a run: rules sort and pick claims by it)."""
-        if (count := self._outlets.get(claim.pk)) is None:
-            count = self._outlets[claim.pk] = len({e.article.outlet_id for e in claim.evidence.all()})
-        return count
+        """The outlets reporting the claim (rules sort and pick claims by it)."""
+        cited = (
+            self.reads.cited(claim) if self.reads else {e.article_id: e.article for e in claim.evidence.all()}
+        )
+        return len({article.outlet_id for article in cited.values()})
 
     def sort(self, variants: Iterable[dict]) -> list[dict]:
         return sorted(variants, key=lambda v: (self.order(v["article"]), v.get("field", ""), v["start"]))
