@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import raising, runons, syntax
 from tracker.nlp.framing import Reader
-from tracker.nlp.triggers import Draft, can_speak
+from tracker.nlp.triggers import Draft, can_speak, speaks
 
 SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
 OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
@@ -63,7 +63,7 @@ def reported_apart(reader: Reader, complement: Token) -> set[int]:
     between a subject and its predicate ("And Roe, said Doe, will not forgive": `interposed`)."""
     apart: set[int] = set()
     for nested in complement.children:
-        if nested.i < complement.i or nested.lower_ not in reader.triggers.verbs:
+        if nested.i < complement.i or not speaks(reader.triggers, nested.lower_):
             continue
         own = {c.dep_ for c in nested.children}
         other = nested.dep_ in ("conj", "advcl") and "nsubj" in own and "ccomp" in own  # ", while Lee says Y"
@@ -114,7 +114,7 @@ def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
     reporter = _reporter(reader, verb.head)
     return (
         verb.dep_ == "conj"
-        and verb.lower_ in reader.triggers.verbs
+        and speaks(reader.triggers, verb.lower_)
         and reporter is not None
         and reporter.i < verb.head.i  # not "X and urging Y, BFM TV reported": the report is X and Y
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -126,7 +126,7 @@ def _reporter(reader: Reader, clause: Token) -> Token | None:
     """The verb of saying a chain of reported clauses hangs from ("said X showed that Y": said)."""
     while clause.dep_ == "ccomp" and clause.head != clause:
         clause = clause.head
-        if clause.lower_ in reader.triggers.verbs:
+        if speaks(reader.triggers, clause.lower_):
             return clause
     return None
 

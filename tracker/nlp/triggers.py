@@ -75,6 +75,7 @@ class Trigger:
     # more dependents whose words are the content ("prep:against": "warned against cuts")
     about: frozenset[str] = frozenset()
     participle_object: bool = False  # "after announcing her run": the participle's object was said
+    evidence: bool = False  # what a poll shows or a study found: the evidence's account, no one's words
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             passive_topic=bool(rule.get("passive_topic", False)),
             about=frozenset(rule.get("about", ())),
             participle_object=bool(rule.get("participle_object", False)),
+            evidence=bool(rule.get("evidence", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
@@ -119,6 +121,15 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             else:
                 getattr(triggers, trigger.pos + "s")[form] = trigger
     return triggers
+
+
+def speaks(triggers: Triggers, word: str) -> bool:
+    """`word` is a verb of saying, not only one of evidence ("the poll showed", "a study found"): what
+    evidence shows is no one's words, so the verb neither cuts a speaker's report ("says Roe is
+    acting unlawfully and showing disregard") nor heads one ("said the memo showed that X, and
+    accused Y": accused is the speaker's)."""
+    found = triggers.verbs.get(word, ())
+    return bool(found) and not all(t.evidence for t in found)
 
 
 @cache
