@@ -2,7 +2,11 @@
 other gender ("Mrs. Roe ... he said": not Roe; speakers.SpeakerResolver.antecedent):
 - a title ("Mrs. Roe", "Mr. Doe") genders that name and a later bare "Roe";
 - the article's own pronouns: "Jane Roe said she would run ... Roe added that she ..." genders Jane
-  Roe, and every mention that refers back to her (`told_genders`). No list of first names.
+  Roe, and every mention that refers back to her (`told_genders`).
+A list of first names (patterns/first_names.jsonl: those most often given to one gender) only ever
+refuses a name the rules picked ("he" resolved to a Jane Roe, "Mrs. Roe" to the John Roe named
+before), when the article itself tells nothing of that name's gender (`doubted`): it never chooses
+another name in its place, so the speaker stays as written for a curator.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.referents import full_name
 from tracker.nlp.types import Mention
 
@@ -60,6 +65,23 @@ class Genders:
         if known is None and len(words) == 1:
             known = self.surnames.get(words[0])
         return known or self.told.get((mention.start, mention.end))
+
+    def doubted(self, gender: str | None, mention: Mention, name: str) -> bool:
+        """`name` (the full name `mention` refers to) begins with a first name most often given to the
+        other gender than `gender`'s, and the article tells nothing of the mention's gender: the
+        resolution is refused (see the module docstring), never traded for another name."""
+        first = name.split()[0] if len(name.split()) > 1 else ""
+        known = first_names().get(first)
+        return gender is not None and known is not None and known != gender and not self.known(mention)
+
+
+FIRST_NAMES_FILE = PATTERNS_DIR / "first_names.jsonl"
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name -> the gender it is most often given to (patterns/first_names.jsonl)."""
+    return {name: row["gender"] for row in read_jsonl(FIRST_NAMES_FILE) for name in row["names"]}
 
 
 TOLD_VOTES = 2  # pronouns that must point at a name before it takes their gender

@@ -134,6 +134,8 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
     if genders is not None and len({m.text.split()[0] for m in earlier}) > 1:
         relatives = {m.text.split()[0] for m in earlier if _kin(genders.text, m)}
         earlier = [m for m in earlier if m.text.split()[0] not in relatives] or earlier
+    if earlier and genders is not None and genders.doubted(gender, earlier[0], earlier[0].text):
+        return mention.text  # "Mrs. Roe" after only a "John Roe": not him, and no other name chosen
     return earlier[0].text if earlier else mention.text
 
 
@@ -165,6 +167,8 @@ class Gendered(Protocol):
     def known(self, mention: Mention) -> str | None: ...
 
     def agree(self, gender: str | None, mention: Mention) -> bool: ...
+
+    def doubted(self, gender: str | None, mention: Mention, name: str) -> bool: ...
 
     text: str
 

@@ -17,9 +17,9 @@ with no entity:
   describes ("Roe is a lawyer who said ...", "Roe is a fraud saying ...": Roe; referents.py);
 - a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
-
-Caveats: a pronoun agrees in gender only with a name the article tells the gender of (a title, or its
-own pronouns: genders.py); "they" is left unresolved; a description ("the billionaire") too.
+Caveats: a pronoun skips only a name the article tells the other gender of (a title, its own pronouns);
+a first name of the other gender makes it unresolved, never another name (genders.py); "they" and a
+description ("the billionaire") are left unresolved.
 """
 
 from __future__ import annotations
@@ -117,7 +117,12 @@ class SpeakerResolver:
         if lower in words.pronouns:
             found, guessed = self.antecedent(token, words.pronouns[lower])
             via = "pronoun-first" if guessed else "pronoun"  # the sentence before's first subject: a guess
-            return self._speaker(token.idx, token.idx + len(token), found, via, None)
+            speaker = self._speaker(token.idx, token.idx + len(token), found, via, None)
+            if found is not None and self.genders.doubted(
+                words.genders.get(lower), found, speaker.name or ""
+            ):
+                return self._speaker(speaker.start, speaker.end, None, None, None)  # "he": not a Jane Roe
+            return speaker
         if lower not in words.proxies and depth < 3 and (doer := standins.actor(token)) is not None:
             return self.resolve(doer, depth + 1)  # "made an attempt to ..., saying": who made it
         if depth < 3 and (named := referents.named_instead(self.doc, token, self.mention_at)) is not None:
