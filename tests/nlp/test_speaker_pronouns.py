@@ -110,3 +110,16 @@ def test_a_pronoun_after_a_sentence_prefers_the_subject_of_its_main_clause(sente
 def test_a_surname_skips_a_full_name_introduced_as_a_relative(relative):
     text = f"Mark Tolliver spoke to the council on Tuesday. {relative} Later, Tolliver said that the levy was fair."
     assert speakers(text)["the levy was fair"] == ("Tolliver", "Mark Tolliver")
+
+
+def test_a_pronoun_after_a_quote_that_runs_on_is_the_quotes_speaker():
+    text = (
+        "The county board met on Tuesday. “The levy is fair,” Margaret Ellery said at the meeting. "
+        "“It will pass. The county needs it.” She added that the vote would be close."
+    )
+    assert speakers(text)["the vote would be close"] == ("She", "Margaret Ellery")
+
+
+def test_a_document_a_pronoun_owns_is_named_by_the_pronouns_name_not_the_pronoun():
+    text = "Margaret Ellery chairs the county board. Her statement said that the levy would pass."
+    assert speakers(text)["the levy would pass"] == ("Her statement", "Margaret Ellery")

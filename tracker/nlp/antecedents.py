@@ -15,9 +15,9 @@ the nearest name that fits is kept, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head
@@ -76,6 +76,25 @@ def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | N
         if head is not None and head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
             return mention, False
     return (subjects[0], True) if subjects else (None, False)
+
+
+QUOTE_RUN = 3  # quoted sentences a pronoun's speaker may stand before (“...,” Roe said. “...” She added)
+
+
+def before_quote(segments: Sequence[Span], number: int, quoted: Collection[int]) -> int:
+    """The sentence before the `number`th whose subjects a speaker's pronoun may stand for: the one
+    before it, or, when that one is all within quotation marks (a quote going on past its speaker's
+    sentence: "“...,” Roe said. “...” She added"), the last one before the quote's run that is not,
+    up to `QUOTE_RUN` sentences back."""
+    back = number - 1
+    while back > 0 and number - back <= QUOTE_RUN and _all_quoted(segments[back], quoted):
+        back -= 1
+    return back if back == number - 1 or not _all_quoted(segments[back], quoted) else number - 1
+
+
+def _all_quoted(segment: Span, quoted: Collection[int]) -> bool:
+    words = [t for t in segment if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.i in quoted for t in words)
 
 
 def _named(head: Token, deps: frozenset[str]) -> Token:

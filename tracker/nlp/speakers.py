@@ -158,7 +158,7 @@ class SpeakerResolver:
                 owner = self.resolve(child, depth + 1)
                 if owner.via is not None:
                     found = Mention(
-                        owner.text, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
+                        owner.name, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
                     )
                     return self._speaker(first, last, found, "possessor", hint)
         for child in token.children:
@@ -294,7 +294,7 @@ class SpeakerResolver:
             ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
             if found := [m for m in ending if m.text.split()[-1] == named.text]:
                 return found[-1], False  # "Roe hasn't said whether he ...": Jane Roe
-        before = self.segments[number - 1] if number else None
-        earlier = [] if before is None else self.mentions_in(before.start_char, before.end_char)
+        before = self.segments[antecedents.before_quote(self.segments, number, self.quoted)]
+        earlier = self.mentions_in(before.start_char, before.end_char) if number else []
         subjects = [m for m in earlier if fits(m) and antecedents.is_subject(self.doc, m)]
         return antecedents.previous_subject(self.doc, subjects)
