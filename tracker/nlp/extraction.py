@@ -25,6 +25,7 @@ from tracker.nlp import (
     parsecache,
     pipeline,
     plaintext,
+    relaying,
     representatives,
     transcripts,
 )
@@ -68,6 +69,7 @@ def extract(
         turns = transcripts.transcript_claims(doc.text, mentions, found_dates, vocabulary)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
+        found_claims = relaying.relay(found_claims, doc.text)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
     found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size, cache=cache)
