@@ -15,9 +15,17 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
      cross-referencing (`linking.link_articles`);
    - two processes on the `nlp` queue: a fresh database, two real Celery workers (`-Q nlp -P solo
      -c 1`, OPENBLAS_NUM_THREADS=1, each loads the model once before the clock starts) in their own
-     processes; this process fetches the feeds and pages (`ingest_feed` without the chain), then
-     enqueues `analyze_batch` in batches of TRACKER_NLP_BATCH_SIZE; timed from the first fetch until
-     every article is ANALYZED; goal >= 1.5x the bare single-process figure.
+     processes; this process fetches the feeds and pages (`ingest_feed` without the chain) and
+     enqueues `analyze_batch` in batches of TRACKER_NLP_BATCH_SIZE as soon as a batch is stored
+     (`--enqueue after-fetch`: all once the fetch is done); timed from the first fetch until every
+     batch is done; goal >= 1.5x the bare single-process figure. It prints where each worker's time
+     went (bench/worker_timeline.py: idle before its first batch, between and after its last;
+     extraction, storing, placing, story steps, lock waits, CPU beside wall) and the bound the CPU
+     sets: bare `nlp.pipe`'s CPU over the busier worker's, the ratio with no wait and no idle core.
+     `--quick` gives it its own 96 articles (`--worker-articles`), six batches, and measures bare
+     `nlp.pipe` again over them: with the chain's 32 (two batches, one each) both workers extract at
+     once and then one links while the other waits, and the fetch here, before a batch is sent, is a
+     large share of so short a window: the ratio measured the set's shortness more than the workers.
 
 The articles are the five seed articles (tracker/sources/sample_data/articles/*.txt) cut into paragraphs and
 recombined: each article takes a random choice of paragraphs (~600 words) in a random order, and gets
@@ -41,8 +49,9 @@ The cross-referencing grows with the articles already stored, so the full run ta
 an hour (300 articles; most of it is `linking.link_articles`). On SQLite the two nlp workers can then
 fail with "database is locked": each cross-referencing transaction holds the write lock for seconds and
 the other writer gives up after the 30 s busy timeout. Use BENCH_DATABASE_URL=postgres://... there.
-`--quick` (4 feeds of 5 entries; 32 articles for the chain; section 3 with two measured batches) takes
-about a minute and a half on a quiet machine.
+`--quick` (4 feeds of 5 entries; 32 articles for the chain, 96 for the two workers; section 3 with two
+measured batches) takes about two minutes on a quiet machine. `--workers-only` runs only the two
+workers (and bare `nlp.pipe` over their texts).
 """
 
 from __future__ import annotations
@@ -74,6 +83,7 @@ SEED_ARTICLES = ROOT / "tracker" / "sources" / "sample_data" / "articles"
 GOALS = {"one": 0.9, "two": 1.5}
 NLP_REDIS_URL = "redis://127.0.0.1:6379/5"  # a dedicated database number: flushed before use
 WORKER_READY_SECONDS = 180
+QUICK_WORKER_ARTICLES = 96  # six batches of 16: three each, so one links while the other extracts
 
 
 # --- set-up -----------------------------------------------------------------------------------
@@ -382,7 +392,7 @@ class Chain:
     summary_only: int  # articles whose page is fetched
 
 
-def serve_chain(server, articles: int, per_feed: int) -> Chain:
+def serve_chain(server, articles: int, per_feed: int, prefix: str = "chain") -> Chain:
     """Feeds of `per_feed` articles, alternately full text and summary-only with pages to fetch."""
     from tests.support.feeds import item, rss
 
@@ -390,7 +400,7 @@ def serve_chain(server, articles: int, per_feed: int) -> Chain:
     stories = [story(k, paragraphs, titles) for k in range(articles)]
     hosts, full, summary = [], 0, 0
     for f, start in enumerate(range(0, articles, per_feed)):
-        host, site = f"chain{f}.example", f"The Chain {f} Courier"
+        host, site = f"{prefix}{f}.example", f"The Chain {f} Courier"
         batch, full_feed = stories[start : start + per_feed], f % 2 == 0
         items = []
         for s in batch:
@@ -523,18 +533,19 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     }
 
 
-def bare_nlp_rate(texts: list[str]) -> tuple[float, list[str]]:
-    """Words per second of the stock full pipeline, every component, default settings."""
+def bare_nlp_rate(texts: list[str]) -> tuple[float, list[str], float]:
+    """Words per second of the stock full pipeline, every component, default settings; its names; the
+    CPU seconds it took (this thread's)."""
     import spacy
     from django.conf import settings
 
     nlp = spacy.load(settings.SPACY_MODEL)
     list(nlp.pipe(texts[:1]))  # warm up
-    started = time.perf_counter()
+    started, began = time.perf_counter(), time.thread_time()
     docs = list(nlp.pipe(texts))
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.thread_time() - began
     assert len(docs) == len(texts)
-    return sum(len(t.split()) for t in texts) / elapsed, nlp.pipe_names
+    return sum(len(t.split()) for t in texts) / elapsed, nlp.pipe_names, cpu
 
 
 # --- 3. two nlp worker processes ----------------------------------------------------------------
@@ -648,12 +659,14 @@ def stop_workers(workers: list[subprocess.Popen]) -> None:
 
 
 def two_processes(
-    hosts: list[str], expected: int, var_dir: str, db_url: str, broker
-) -> tuple[Outcome, float]:
-    """Fetch here, then analyse in two nlp worker processes; timed from the first fetch until every
-    article is ANALYZED. The batches are enqueued once the fetch is done: on SQLite, this process
-    writing while two workers cross-reference was starved of the write lock past the 30 s busy
-    timeout ("database is locked")."""
+    hosts: list[str], expected: int, var_dir: str, db_url: str, broker, *, as_stored: bool = True
+) -> tuple[Outcome, float, list[float]]:
+    """Fetch here and analyse in two nlp worker processes; timed from the first fetch until every
+    article is ANALYZED. `as_stored`: a batch is enqueued as soon as the feeds fetched so far have
+    stored its articles, so the workers extract while this process fetches the rest, as the app's
+    own hand-off (articles_stored, once a feed) lets them; otherwise once the whole fetch is done
+    (as before, when this process writing while two workers cross-referenced was starved of SQLite's
+    write lock past its 30 s busy timeout: a placing held it for seconds then)."""
     from celery import Celery
     from django.conf import settings
 
@@ -679,17 +692,27 @@ def two_processes(
                     "tracker.crossref.tasks.analyze_batch", args=[ids], queue="nlp", producer=producer
                 )
 
+            sent: list[int] = []
+
+            def flush(*, last: bool) -> None:
+                pending = [pk for pk in analysis.pending_article_ids() if pk not in set(sent)]
+                while len(pending) >= size or (last and pending):
+                    send(pending[:size])
+                    sent.extend(pending[:size])
+                    pending = pending[size:]
+
+            window = [time.time(), 0.0]
             started = time.perf_counter()
             for feed in feeds:
                 ingestion.ingest_feed(feed)
+                if as_stored:
+                    flush(last=False)
             fetched = time.perf_counter() - started
-            pending = analysis.pending_article_ids()
-            for i in range(0, len(pending), size):
-                send(pending[i : i + size])
+            flush(last=True)
             # An article is ANALYZED once its extraction is stored, before the batch cross-references
             # it: the clock stops when the workers have finished every batch.
             last_check = 0.0
-            while finished_articles(var_dir) < len(pending):
+            while finished_articles(var_dir) < len(sent):
                 now = time.perf_counter()
                 if now - started > timeout:
                     raise SystemExit(f"the batches were not done after {timeout:.0f} s" + logs(var_dir))
@@ -698,9 +721,10 @@ def two_processes(
                     last_check = now
                 time.sleep(0.05)
             elapsed = time.perf_counter() - started
+            window[1] = time.time()
     finally:
         stop_workers(workers)
-    return analysed(elapsed, expected), fetched
+    return analysed(elapsed, expected), fetched, window
 
 
 def run_nlp_worker(name: str, ready: str) -> None:
@@ -712,10 +736,12 @@ def run_nlp_worker(name: str, ready: str) -> None:
     django.setup()
     from celery import signals
 
+    from bench import worker_timeline
     from tracker import celery_app
 
     warm_extraction()
     done = Path(ready).with_suffix(".done")
+    worker_timeline.install(Path(ready).with_suffix(".timeline"))
 
     def finished(sender=None, args=None, state=None, **kwargs) -> None:
         if sender.name == "tracker.crossref.tasks.analyze_batch":
@@ -753,6 +779,20 @@ def main() -> None:
     )
     parser.add_argument("--linking-only", action="store_true", help="only section 3 (no spaCy)")
     parser.add_argument("--no-workers", action="store_true", help="skip the two nlp worker processes")
+    parser.add_argument(
+        "--worker-articles",
+        type=int,
+        help="articles for the two nlp workers (default: --articles; --quick: 96, six batches)",
+    )
+    parser.add_argument(
+        "--enqueue",
+        choices=("as-stored", "after-fetch"),
+        default="as-stored",
+        help="two nlp workers: enqueue each batch once stored, or all after the whole fetch",
+    )
+    parser.add_argument(
+        "--workers-only", action="store_true", help="only the two nlp workers (and bare nlp.pipe)"
+    )
     parser.add_argument("--nlp-worker", help=argparse.SUPPRESS)
     parser.add_argument("--ready", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -761,6 +801,8 @@ def main() -> None:
         return
     if args.quick:
         args.feeds, args.entries, args.articles, args.per_feed = 4, 5, 32, 8
+        args.worker_articles = args.worker_articles or QUICK_WORKER_ARTICLES
+    args.worker_articles = args.worker_articles or args.articles
 
     began = time.perf_counter()
     if args.linking_only:
@@ -772,7 +814,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as var_dir:
         configure(var_dir)
         from django.conf import settings
-        from django.db import connection
 
         from tests.support.httpserver import TestServer
 
@@ -781,92 +822,123 @@ def main() -> None:
             fresh_database(var_dir, "fetch")
             bodies = build_feeds(server, args.feeds, args.entries)
             chain = serve_chain(server, args.articles, args.per_feed)
-            hosts = [*bodies, *chain.hosts]
+            workers_chain = chain
+            if args.worker_articles != args.articles:
+                workers_chain = serve_chain(server, args.worker_articles, args.per_feed, prefix="workers")
+            hosts = [*bodies, *chain.hosts, *workers_chain.hosts]
             settings.TRACKER_FETCH_RESOLVE = dict.fromkeys(hosts, f"127.0.0.1:{server.port}")
-            parse_rate = bare_parse_rate(bodies)
-            rate, stored = worker_rate(bodies, args.concurrency)
-            report(
-                "1. worker path, fetch only",
-                f"feeds x entries            {args.feeds} x {args.entries} (~600 words each, full text in"
-                " the feed)",
-                f"articles stored            {stored}",
-                f"worker path (threads={args.concurrency})   {rate:10.1f} articles/s",
-                f"feedparser bare parse      {parse_rate:10.1f} entries/s",
-                f"ratio worker / bare parse  {rate / parse_rate:10.3f}",
-                "",
-                "2. whole chain: fetch, pages, extraction, cross-referencing",
-                f"articles: {args.articles} distinct, recombined from the paragraphs of the"
-                f" {len(list(SEED_ARTICLES.glob('*.txt')))} seed articles"
-                f" ({SEED_ARTICLES.relative_to(ROOT)}/*.txt) with generated names, synonyms, numbers,"
-                f" datelines and bylines; {sum(len(s.text.split()) for s in chain.stories):,} words",
-                f"served on 127.0.0.1: {len(chain.hosts)} feeds of up to {args.per_feed}; {chain.full_text}"
-                f" articles with the full text in the feed, {chain.summary_only} summary-only with an HTML"
-                " page fetched and extracted",
-            )
-
-            url = fresh_database(var_dir, "one")
-            one, spent = one_process(chain.hosts, args.articles)
-            stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
-            texts = stored_texts()
-            bare_rate, pipe_names = bare_nlp_rate(texts)
-            other = one.seconds - sum(spent.values())
-            database = (
-                "SQLite (WAL), a fresh file per section"
-                if url.startswith("sqlite")
-                else f"{connection.vendor} (BENCH_DATABASE_URL), emptied per section"
-            )
-            report(
-                f"database: {database}; stored texts {len(texts)} articles,"
-                f" {sum(len(t.split()) for t in texts):,} words",
-                f"bare nlp.pipe, 1 process   {bare_rate:8,.0f} words/s  ({settings.SPACY_MODEL}, all"
-                f" components: {', '.join(pipe_names)})",
-                f"poll_feeds --sync, 1 proc. {one.rate:8,.0f} words/s  ({one.seconds:.1f} s: {one.summary})",
-                "  of which                  "
-                + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
-                + f", the rest (fetch, pages, storing) {other:.1f} s",
-                "  CPU (this thread)         "
-                + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in cpu.items()),
-                "  cross-referencing by stage "
-                + ", ".join(
-                    f"{k} {v:.1f} s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05
-                ),
-                "  the same, CPU             "
-                + ", ".join(
-                    f"{k} {v:.1f} s"
-                    for k, v in sorted(stages_cpu.items(), key=lambda kv: -kv[1])
-                    if v >= 0.05
-                ),
-                f"ratio 1 process / bare     {one.rate / bare_rate:8.2f}x        "
-                + verdict(one.rate / bare_rate, GOALS["one"]),
-            )
-
+            bare = None
+            if not args.workers_only:
+                bare = chain_sections(args, var_dir, bodies, chain)
             if not args.no_workers:
-                two_workers(args, var_dir, chain, bare_rate)
+                two_workers(args, var_dir, workers_chain, bare)
         finally:
             server.close()
-        report("")
-        linking_section(var_dir, args.stored, quick=args.quick)
+        if not args.workers_only:
+            report("")
+            linking_section(var_dir, args.stored, quick=args.quick)
 
     report(f"(the whole run took {time.perf_counter() - began:.0f} s)")
 
 
-def two_workers(args, var_dir: str, chain: Chain, bare_rate: float) -> None:
-    """Section 2, two nlp worker processes: a fresh database, the chain's feeds fetched here."""
+def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -> tuple[float, float]:
+    """Sections 1 and 2 in one process: the fetch-only worker path and the whole chain; the bare
+    `nlp.pipe` rate over the chain's stored texts, and its CPU seconds."""
+    from django.conf import settings
+    from django.db import connection
+
+    parse_rate = bare_parse_rate(bodies)
+    rate, stored = worker_rate(bodies, args.concurrency)
+    report(
+        "1. worker path, fetch only",
+        f"feeds x entries            {args.feeds} x {args.entries} (~600 words each, full text in the feed)",
+        f"articles stored            {stored}",
+        f"worker path (threads={args.concurrency})   {rate:10.1f} articles/s",
+        f"feedparser bare parse      {parse_rate:10.1f} entries/s",
+        f"ratio worker / bare parse  {rate / parse_rate:10.3f}",
+        "",
+        "2. whole chain: fetch, pages, extraction, cross-referencing",
+        f"articles: {args.articles} distinct, recombined from the paragraphs of the"
+        f" {len(list(SEED_ARTICLES.glob('*.txt')))} seed articles"
+        f" ({SEED_ARTICLES.relative_to(ROOT)}/*.txt) with generated names, synonyms, numbers,"
+        f" datelines and bylines; {sum(len(s.text.split()) for s in chain.stories):,} words",
+        f"served on 127.0.0.1: {len(chain.hosts)} feeds of up to {args.per_feed}; {chain.full_text}"
+        f" articles with the full text in the feed, {chain.summary_only} summary-only with an HTML"
+        " page fetched and extracted",
+    )
+
+    url = fresh_database(var_dir, "one")
+    one, spent = one_process(chain.hosts, args.articles)
+    stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
+    texts = stored_texts()
+    bare_rate, pipe_names, bare_cpu = bare_nlp_rate(texts)
+    other = one.seconds - sum(spent.values())
+    database = (
+        "SQLite (WAL), a fresh file per section"
+        if url.startswith("sqlite")
+        else f"{connection.vendor} (BENCH_DATABASE_URL), emptied per section"
+    )
+    report(
+        f"database: {database}; stored texts {len(texts)} articles,"
+        f" {sum(len(t.split()) for t in texts):,} words",
+        f"bare nlp.pipe, 1 process   {bare_rate:8,.0f} words/s  ({settings.SPACY_MODEL}, all"
+        f" components: {', '.join(pipe_names)})",
+        f"poll_feeds --sync, 1 proc. {one.rate:8,.0f} words/s  ({one.seconds:.1f} s: {one.summary})",
+        "  of which                  "
+        + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
+        + f", the rest (fetch, pages, storing) {other:.1f} s",
+        "  CPU (this thread)         " + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in cpu.items()),
+        "  cross-referencing by stage "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(stages.items(), key=lambda kv: -kv[1]) if v >= 0.05),
+        "  the same, CPU             "
+        + ", ".join(
+            f"{k} {v:.1f} s" for k, v in sorted(stages_cpu.items(), key=lambda kv: -kv[1]) if v >= 0.05
+        ),
+        f"ratio 1 process / bare     {one.rate / bare_rate:8.2f}x        "
+        + verdict(one.rate / bare_rate, GOALS["one"]),
+    )
+
+    return bare_rate, bare_cpu
+
+
+def two_workers(args, var_dir: str, chain: Chain, bare: tuple[float, float] | None) -> None:
+    """Section 2, two nlp worker processes: a fresh database, the chain's feeds fetched here. When
+    its articles are not the one-process chain's, the bare `nlp.pipe` rate is measured again over the
+    texts it stored."""
     from django.conf import settings
 
+    from bench import worker_timeline
     from tracker.sources.signals import articles_stored
 
     broker = nlp_broker(var_dir)
     url = fresh_database(var_dir, "two")
     articles_stored.disconnect(dispatch_uid="crossref-analyse-stored")
-    two, fetched = two_processes(chain.hosts, args.articles, var_dir, url, broker)
+    two, fetched, window = two_processes(
+        chain.hosts, args.worker_articles, var_dir, url, broker, as_stored=args.enqueue == "as-stored"
+    )
+    own = []
+    if bare is None or args.worker_articles != args.articles:
+        texts = stored_texts()
+        bare = bare_nlp_rate(texts)[::2]
+        own = [
+            f"2 nlp workers' own set: {len(texts)} articles, {sum(len(t.split()) for t in texts):,} words"
+            f" (the same recombination); bare nlp.pipe over them {bare[0]:8,.0f} words/s"
+        ]
+    bare_rate, bare_cpu = bare
+    busiest = worker_timeline.busiest(var_dir)
     report(
+        *own,
         f"2 nlp worker processes     {two.rate:8,.0f} words/s  ({two.seconds:.1f} s, of which the"
         f" fetch here {fetched:.1f} s: {two.summary})",
         f"  broker {broker[2]}; workers: -Q nlp -P solo -c 1, OPENBLAS_NUM_THREADS=1, batches of"
-        f" {settings.TRACKER_NLP_BATCH_SIZE}",
+        f" {settings.TRACKER_NLP_BATCH_SIZE} enqueued {args.enqueue}",
         f"ratio 2 processes / bare   {two.rate / bare_rate:8.2f}x        "
         + verdict(two.rate / bare_rate, GOALS["two"]),
+        "  where each worker's time went (bench/worker_timeline.py):",
+        *worker_timeline.summary(var_dir, *window),
+        f"  bound: bare nlp.pipe's CPU {bare_cpu:.1f} s / the busier worker's CPU {busiest:.1f} s ="
+        f" {bare_cpu / busiest:.2f}x, the ratio with no wait and no idle core (steadier than the"
+        " ratio on a shared machine)",
     )
 
 
