@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_clustering import EVENTS, when
-from tests.factories import ArticleFactory, StoryFactory
+from tests.factories import ArticleFactory, ClaimCandidateFactory, StoryFactory
 from tracker.crossref import batch_profiles, clustering, linking
-from tracker.crossref.models import Mention, StoryArticle
+from tracker.crossref.models import Claim, Mention, StoryArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +93,22 @@ def test_the_neighbourhood_is_profiled_before_the_lock():
     assert [i for i in mentions if i > lock] == []  # nothing left to profile under the lock
     assert StoryArticle.objects.filter(article__in=new).count() == 2
     assert len(stored) > 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the advisory lock is PostgreSQL's")
+def test_the_batch_candidates_are_read_before_the_lock():
+    """Claim linking's candidate selection reads the batch's own candidates and cases before the
+    linking lock (no other worker changes them); under it, only their evidence and the stored claims."""
+    articles(linked=True)
+    new = articles(linked=False)[:2]
+    for article in new:
+        ClaimCandidateFactory(article=article, speaker="Invented Speaker", text="the plan is ready")
+    with CaptureQueriesContext(connection) as queries:
+        linking.link_articles(new)
+    sql = [q["sql"] for q in queries.captured_queries]
+    lock = next(i for i, s in enumerate(sql) if "pg_advisory_xact_lock" in s)
+    read = [i for i, s in enumerate(sql) if s.startswith("SELECT") and 'FROM "crossref_claimcandidate"' in s]
+    cases = [i for i, s in enumerate(sql) if 'FROM "sources_article_cases"' in s and "MIN(" in s]  # first
+    assert read and read[0] < lock and cases and cases[0] < lock
+    assert [i for i in read + cases if i > lock] == []
+    assert Claim.objects.filter(evidence__article__in=new).distinct().count() >= 1

@@ -20,7 +20,9 @@ from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
 
-BOUND = 125  # the batch of four, whatever the stored stories: 117 on SQLite, 120 on PostgreSQL (case locks)
+# the batch of four, whatever the stored stories: 101 on SQLite, 104 on PostgreSQL (case locks); 114 and
+# 117 when each article was settled on its own before the batch was settled again
+BOUND = 106
 LETTERS = "bcdfghjklmnprstvz"
 
 

@@ -12,7 +12,9 @@ A `link_claims` given none keeps nothing past its own call.
 already give, their first case), in three queries for the whole batch, read before any of them is
 linked: linking one article changes none of these of another (an article's evidence is removed and
 attached only by its own linking; linking gives no article a case). Each article's are handed out
-once (`take`); an article linked again in the same batch is read again.
+once (`take`); an article linked again in the same batch is read again. The candidates and cases
+(`Own`) are the articles' own, which no other worker changes: `linking` reads them before its lock,
+and only the evidence (whose claims another worker's placing may merge) under it.
 """
 
 from __future__ import annotations
@@ -71,27 +73,49 @@ class Given:
     case_id: int | None
 
 
+@dataclass(frozen=True)
+class Own:
+    """What a batch's articles hold of their own, which no other worker's placing changes: their
+    candidates in order and their first case (an article's candidates are replaced only by its own
+    extraction; linking gives no article a case). Read before the linking lock (`own`)."""
+
+    candidates: dict[int, list[ClaimCandidate]]
+    cases: dict[int, int | None]
+
+
+def own(articles: Sequence[Article]) -> Own:
+    ids = [a.pk for a in articles]
+    candidates: dict[int, list[ClaimCandidate]] = {pk: [] for pk in ids}
+    for candidate in ClaimCandidate.objects.filter(article__in=ids).order_by("article_id", "start", "pk"):
+        candidates[candidate.article_id].append(candidate)
+    through = Article.cases.through.objects.filter(article_id__in=ids).values("article_id")
+    cases = dict(through.annotate(first=Min("case_id")).values_list("article_id", "first"))
+    return Own(candidates, {pk: cases.get(pk) for pk in ids})
+
+
 @dataclass
 class Articles:
-    """A batch's articles' `Given`, read in three queries (`of`)."""
+    """A batch's articles' `Given`, read in three queries (`of`); or in one under the linking lock, the
+    rest (`Own`) read before it (`with_evidence`)."""
 
     given: dict[int, Given] = field(default_factory=dict)
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Articles:
+        return cls.with_evidence(articles, own(articles))
+
+    @classmethod
+    def with_evidence(cls, articles: Sequence[Article], read: Own) -> Articles:
+        """The articles' evidence read now (under the lock: another worker's placing may merge the
+        claims it points to), beside what they hold of their own, read before."""
         ids = [a.pk for a in articles]
-        candidates: dict[int, list[ClaimCandidate]] = {pk: [] for pk in ids}
-        for candidate in ClaimCandidate.objects.filter(article__in=ids).order_by("article_id", "start", "pk"):
-            candidates[candidate.article_id].append(candidate)
         evidence: dict[int, list[tuple[int, int, bool]]] = {pk: [] for pk in ids}
         rows = Evidence.objects.filter(article__in=ids).order_by("pk")
         for article_id, claim_id, start, locked in rows.values_list(
             "article_id", "claim_id", "start", "claim__locked"
         ):
             evidence[article_id].append((claim_id, start, locked))
-        through = Article.cases.through.objects.filter(article_id__in=ids).values("article_id")
-        cases = dict(through.annotate(first=Min("case_id")).values_list("article_id", "first"))
-        return cls({pk: Given(candidates[pk], evidence[pk], cases.get(pk)) for pk in ids})
+        return cls({pk: Given(list(read.candidates[pk]), evidence[pk], read.cases[pk]) for pk in ids})
 
     def take(self, article: Article) -> Given:
         """The article's, read now if the batch has none (not read with it, or handed out before)."""

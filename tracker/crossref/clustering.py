@@ -1,7 +1,8 @@
 """Story clustering: which stored articles report the same real-world event, whatever order they came in.
 
-`assign_story` gives a new article a story at once (the claims step needs one): its original's for a
-copy, else what settling its neighbourhood gives it. `settle` clusters the neighbourhood of a batch from
+`assign_story` gives a new article a story at once: its original's for a copy, else what settling its
+neighbourhood gives it (linking settles a whole batch at once instead, and uses it for copies only).
+`settle` clusters the neighbourhood of a batch from
 scratch, by average linkage over pairwise scores (`features.cluster`), and moves memberships to match:
 stories merge and split, copies found by their lead are linked to their original. The clustering is a
 function of the set of articles (in key order: stated time and URL, never arrival or id), and the

@@ -11,7 +11,10 @@ never touches curated ones.
 Placing runs one batch at a time across all processes (a transaction-scoped advisory lock on
 PostgreSQL; SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first
 two articles of a new event at once would otherwise each start a story. Extraction, the expensive
-part, still runs in parallel. The placing (stories, claims, answers, counts) commits under that lock;
+part, still runs in parallel, and so do the reads that need no lock: the neighbourhood's profiles and
+the batch's own claim candidates and cases. Under the lock the batch is settled once (its copies first
+join their originals' stories), then its claims are linked into the stories it ended in. The placing
+(stories, claims, answers, counts) commits under that lock;
 the story-wide steps (discrepancies, events) follow in a second transaction that holds only the locks
 of the batch's cases (of its stories, for a story without one), so one worker's story-wide steps run
 while another places its batch, and two workers' steps run at once unless they touch one case. A
@@ -77,7 +80,8 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         # under the lock only the articles another worker linked meanwhile are profiled.
         scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
-        results, moved, fresh = _again_on_deadlock(lambda: _place(articles, [a.pk for a in scope]))
+        own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
+        results, moved, fresh = _again_on_deadlock(lambda: _place(articles, [a.pk for a in scope], own))
     _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh))
     return results
 
@@ -97,24 +101,32 @@ def _again_on_deadlock(step: Callable[[], T]) -> T:
 
 @transaction.atomic
 def _place(
-    articles: Sequence[Article], near: list[int]
+    articles: Sequence[Article], near: list[int], own: claim_evidence.Own | None = None
 ) -> tuple[list[LinkResult], list[int], frozenset[int]]:
     """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
     articles of the neighbourhood (`near`) into or out of, besides the batch's own, and the articles
-    whose story changed (the batch's, and those settling moved)."""
+    whose story changed (the batch's, and those settling moved). `own`: the articles' candidates and
+    cases, read before the lock (read here if not)."""
     serialise_linking()
-    return _placed(articles, near, claim_evidence.Kept())  # stored claims' evidence, read once a placing
+    kept = claim_evidence.Kept()  # stored claims' evidence, read once a placing
+    return _placed(articles, near, kept, own or claim_evidence.own(articles))
 
 
 def _placed(
-    articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept
+    articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept, own: claim_evidence.Own
 ) -> tuple[list[LinkResult], list[int], frozenset[int]]:
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
-    given = claim_evidence.Articles.of(articles)  # their candidates, evidence and cases, for all at once
+    given = claim_evidence.Articles.with_evidence(articles, own)  # their evidence: under the lock
+    for article in articles:  # a copy joins its original's story first (a curated story keeps it)
+        if article.copy_of_id is not None:
+            clustering.assign_story(article)
+    # The batch placed at once, before its claims (they move with no article): its neighbourhood
+    # reclustered, order-independent; once a batch, not once an article and again for the batch.
+    settled = clustering.settle(articles)
     for article in articles:
-        story = clustering.assign_story(article).story
+        story = settled.get(article.pk) or clustering.assign_story(article).story
         linked = claim_linking.link_claims(article, answers=False, kept=kept, batch=given, story=story)
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
@@ -122,7 +134,6 @@ def _placed(
         claims = {pk: claim for pk, claim in claims.items() if pk not in kept.merged}
         for result in results:
             result.claim_ids = list(dict.fromkeys(kept.heir(pk) for pk in result.claim_ids))
-    settled = clustering.settle(articles)  # the batch's neighbourhood reclustered: order-independent
     stories = {story.pk: story for story in settled.values()}
     for article, result in zip(articles, results, strict=True):
         result.story_id = settled[article.pk].pk
