@@ -19,8 +19,9 @@ cached timeline against a bare response of the same stack (goal >= 0.5x the thro
 uncached timeline (a request with a session cookie, as staff send: rendered every time, its
 precomputed parts read from the cache, tracker/web/precomputed.py) against rendering its template from
 a context already in memory (goal >= 0.7x), each page timed alternately with its yardstick (one call of
-each in turn, so a change of load falls on both), and prints both ratios (issue 17), the uncached one in
-CPU time too, and the uncached one
+each in turn, so a change of load falls on both) and compared by the medians of the calls' times (a pause
+on a few calls moves neither), and prints both ratios (issue 17) with the quartiles of the pairs' ratios,
+the uncached one in CPU time too, and the uncached one
 again with the page cache turned off (TRACKER_PAGE_CACHE_SECONDS=0: nothing kept between requests). After that it prints, for each page under load, the requests served, the median and 99th-percentile latency, and the ratio of
 each to the health view's (so figures can be compared across machines; absolute figures drift 20-30 %
 between runs on these shared machines). Without wrk it drives the same URLs with a loop of 4 Python
@@ -478,23 +479,36 @@ def timed(call, seconds: float, least: int = 20) -> float:
     return count / (time.perf_counter() - started)
 
 
-def alternated(calls: dict, seconds: float, least: int = 20) -> dict[str, tuple[float, float]]:
-    """Each call's calls per second and CPU milliseconds per call, the calls made in turn (one of each,
-    again and again) for `seconds` in all: a change of the machine's load between two windows of
-    their own cannot make one look faster than the other."""
+def alternated(calls: dict, seconds: float, least: int = 20) -> dict[str, tuple[float, float, list[float]]]:
+    """Each call's calls per second and CPU milliseconds per call, from the median of its timings, and
+    its wall times in order (seconds). The calls are made in turn (one of each, again and again) for
+    `seconds` in all, so a change of the machine's load between two windows of their own cannot make one
+    look faster than the other; and medians, so a pause that falls on a few calls (a full garbage
+    collection, another process taking the core: on a shared machine, tens of milliseconds) moves
+    neither figure, where a sum took in the whole pause."""
     for call in calls.values():
         call()  # a warm-up
-    spent = dict.fromkeys(calls, 0.0)
-    used = dict.fromkeys(calls, 0.0)
+    walls: dict[str, list[float]] = {name: [] for name in calls}
+    cpus: dict[str, list[float]] = {name: [] for name in calls}
     count, started = 0, time.perf_counter()
     while count < least or time.perf_counter() - started < seconds:
         for name, call in calls.items():
             began, cpu = time.perf_counter(), time.process_time()
             call()
-            spent[name] += time.perf_counter() - began
-            used[name] += time.process_time() - cpu
+            walls[name].append(time.perf_counter() - began)
+            cpus[name].append(time.process_time() - cpu)
         count += 1
-    return {name: (count / spent[name], 1000 * used[name] / count) for name in calls}
+    return {
+        name: (1 / statistics.median(walls[name]), 1000 * statistics.median(cpus[name]), walls[name])
+        for name in calls
+    }
+
+
+def spread(yardstick: list[float], page: list[float]) -> str:
+    """The quartiles of the pairs' ratios (the yardstick's time over the page's, call by call)."""
+    ratios = [y / p for y, p in zip(yardstick, page, strict=True)]
+    low, _, high = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else ratios * 3
+    return f"{low:.2f}-{high:.2f}"
 
 
 def in_process_ratios(seconds: float) -> dict[str, float]:
@@ -540,26 +554,34 @@ def in_process_ratios(seconds: float) -> dict[str, float]:
         "in-memory render": lambda: render(request, captured["template"], captured["context"]),
         "timeline, uncached": lambda: ok(staff.get("/")),
     }
-    rates, cpu = {}, {}
+    rates, cpu, spreads = {}, {}, {}
     for yardstick, page in (
         ("bare response", "timeline, cached"),
         ("in-memory render", "timeline, uncached"),
     ):
         measured = alternated({name: pairs[name] for name in (yardstick, page)}, 2 * seconds)
-        rates |= {name: rate for name, (rate, _) in measured.items()}
-        cpu |= {name: ms for name, (_, ms) in measured.items()}
+        rates |= {name: rate for name, (rate, _, _) in measured.items()}
+        cpu |= {name: ms for name, (_, ms, _) in measured.items()}
+        spreads[page] = spread(measured[yardstick][2], measured[page][2])
     with override_settings(TRACKER_PAGE_CACHE_SECONDS=0):  # nothing kept between requests at all
         rates["timeline, nothing kept"] = timed(lambda: ok(client.get("/")), seconds)
     cached = rates["timeline, cached"] / rates["bare response"]
     uncached = rates["timeline, uncached"] / rates["in-memory render"]
     cold = rates["timeline, nothing kept"] / rates["in-memory render"]
     print("\nin one process (Django's test client, every middleware, no network; each page timed")
-    print("alternately with its yardstick, one call each in turn, so both see the same machine load):\n")
+    print("alternately with its yardstick, one call each in turn, so both see the same machine load;")
+    print("medians of the calls' times, so a pause that falls on a few calls moves neither):\n")
     for label, rate in rates.items():
         used = f"{cpu[label]:8.2f} ms CPU" if label in cpu else ""
         print(f"{label:22} {rate:9.1f} req/s {1000 / rate:8.2f} ms {used}")
-    print(f"\ncached timeline / bare response:    {cached:.2f}x (goal >= 0.5)")
-    print(f"uncached timeline / in-memory render: {uncached:.2f}x (goal >= 0.7)")
+    print(
+        f"\ncached timeline / bare response:    {cached:.2f}x (goal >= 0.5; "
+        f"pairs' quartiles {spreads['timeline, cached']})"
+    )
+    print(
+        f"uncached timeline / in-memory render: {uncached:.2f}x (goal >= 0.7; "
+        f"pairs' quartiles {spreads['timeline, uncached']})"
+    )
     print(
         f"  in CPU time: {cpu['in-memory render'] / cpu['timeline, uncached']:.2f}x; "
         f"with the page cache off (TRACKER_PAGE_CACHE_SECONDS=0, nothing precomputed kept): {cold:.2f}x"
