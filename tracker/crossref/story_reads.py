@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db.models import Func, TextField, Value
 from django.db.models.functions import Cast, Coalesce
@@ -27,7 +28,11 @@ class StoryReads:
     articles: dict[int, Article]
     claims: list[Claim]
     mentions: list[Report]
-    memo: dict[int, dict[int, Article]] = field(default_factory=dict)  # `cited`'s, by claim
+    batch: BatchReads = field(default_factory=lambda: BatchReads())  # what `cited`, `citing` keep
+
+    @property
+    def memo(self) -> dict[int, dict[int, Article]]:
+        return self.batch.cited
 
     def cited(self, claim: Claim) -> dict[int, Article]:
         """The articles of the claim's evidence by id, in the evidence's order, worked out once for the
@@ -37,19 +42,34 @@ class StoryReads:
             found = self.memo[claim.pk] = {e.article_id: e.article for e in claim.evidence.all()}
         return found
 
+    def citing(self, article: Article) -> list[tuple[int, int, int]]:
+        """(claim id, start, end) of each evidence sentence in the article, of every claim read for the
+        batch (the story's among them), worked out once a batch (the claims read since, added)."""
+        batch = self.batch
+        if len(batch.claims) > batch.indexed:  # claims are only added to a batch, in this order
+            for claim in islice(batch.claims.values(), batch.indexed, None):
+                for e in claim.evidence.all():
+                    batch.evidence[e.article_id].append((claim.pk, e))
+            batch.indexed = len(batch.claims)
+        found = batch.spans.setdefault(article.pk, [])
+        for pk, e in batch.evidence.get(article.pk, ())[len(found) :]:
+            start = locate(article.text, e.sentence, e.start)
+            found.append((pk, start, start + len(e.sentence)))
+        return found
+
     @classmethod
     def of(cls, story: Story, batch: BatchReads | None = None) -> StoryReads:
         """`batch`: a linking batch's, when its stories' steps share claims (read once for them all);
         for a story it was made for (`batch_reads`), the story's articles, mentions and claims come from it."""
-        if batch is None or (given := batch.stories.get(story.pk)) is None:
+        batch = BatchReads() if batch is None else batch
+        if (given := batch.stories.get(story.pk)) is None:
             articles = story_articles(story)
-            return cls(
-                articles, story_claims(story, articles=articles, batch=batch), mention_reports(articles)
-            )
+            claims = story_claims(story, articles=articles, batch=batch)
+            return cls(articles, claims, mention_reports(articles), batch)
         articles = {pk: batch.articles[pk] for pk in given[0]}
         mentions = [report for pk in sorted(articles) for report in batch.mentions.get(pk, ())]
         claims = story_claims(story, articles=articles, batch=batch, ids=given[1])
-        return cls(articles, claims, mentions, batch.cited)
+        return cls(articles, claims, mentions, batch)
 
 
 @dataclass
@@ -64,6 +84,12 @@ class BatchReads:
     stories: dict[int, tuple[list[int], set[int]]] = field(default_factory=dict)  # articles, claims
     mentions: dict[int, list[Report]] = field(default_factory=dict)  # by article
     cited: dict[int, dict[int, Article]] = field(default_factory=dict)  # `StoryReads.cited`'s, by claim
+    facts: dict[tuple, object] = field(
+        default_factory=dict
+    )  # the rules' per-claim readings, by rule and claim
+    indexed: int = 0  # of `claims`, those whose evidence `evidence` holds (`StoryReads.citing`)
+    evidence: dict[int, list[tuple[int, Evidence]]] = field(default_factory=lambda: defaultdict(list))
+    spans: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # `citing`'s, by article
 
 
 def batch_reads(stories: list[int]) -> BatchReads:
@@ -176,6 +202,12 @@ def _reports(article: Article, rows: list[tuple]) -> list[Report]:
         found = event_reports.mention_reports(article, mentions)
         _REPORTS.put(key, found)
     return list(found)
+
+
+def locate(text: str, sentence: str, start: int) -> int:
+    """Where an evidence sentence starts in its article's text (the nearest copy before `start`)."""
+    found = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
+    return found if found >= 0 else max(0, start)
 
 
 def _claims(ids: set[int]) -> list[Claim]:

@@ -24,13 +24,13 @@ from tracker.crossref.discrepancies.scope import (
     Found,
     Scope,
     disagree,
-    locate,
     outlet_ids,
     variant,
 )
 from tracker.crossref.event_reports import event_kinds
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, DateMention, Discrepancy
+from tracker.crossref.story_reads import locate
 from tracker.crossref.words import content_words
 from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts
 
@@ -115,53 +115,33 @@ def _components(items: list) -> list[list]:
 
 
 class _Holders:
-    """The claims' evidence by article (the claim's position in the story's claims), read once a run
-    and only when a number varies; where each sentence is, worked out for the articles asked about."""
+    """The first of the story's claims whose evidence sentence holds an amount: the sentences of each
+    article's evidence are the batch's (`StoryReads.citing`), the claims' places the story's."""
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
-        self.cited: dict[int, list[tuple[int, object]]] | None = None
-        self.spans: dict[int, list[tuple[int, int, int]]] = {}
+        self.places: dict[int, int] | None = None
 
     def claim(self, component: list) -> Claim | None:
         """The first of the story's claims whose evidence sentence holds one of the component's amounts
         of a text (as a scan of every claim's evidence, in the story's order, finds it)."""
+        if self.places is None:
+            self.places = {claim.pk: n for n, claim in enumerate(self.scope.claims)}
         held = [
             n
             for a, f, amt, _ in component
             if f == "text"
-            for n, start, end in self._spans(a)
-            if start <= amt.start and amt.end <= end
+            for pk, start, end in self.scope.reads.citing(self.scope.articles[a])
+            if (n := self.places.get(pk)) is not None and start <= amt.start and amt.end <= end
         ]
         return self.scope.claims[min(held)] if held else None
-
-    def _spans(self, article_id: int) -> list[tuple[int, int, int]]:
-        if self.cited is None:
-            self.cited = defaultdict(list)
-            for n, claim in enumerate(self.scope.claims):
-                for evidence in claim.evidence.all():
-                    self.cited[evidence.article_id].append((n, evidence))
-        if article_id not in self.spans:
-            self.spans[article_id] = [
-                (n, start := locate(e.article.text, e.sentence, e.start), start + len(e.sentence))
-                for n, e in self.cited.get(article_id, ())
-            ]
-        return self.spans[article_id]
 
 
 def dates_differ(scope: Scope) -> list[Found]:
     found = []
-    disagreeing = []
-    for claim in scope.claims:
-        dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
-        for precision in sorted({e.date_precision for e in dated}):
-            same = [e for e in dated if e.date_precision == precision]
-            values = {e.article_id: e.date for e in same}
-            if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
-                disagreeing.append((claim, precision, same))
-    for (claim, precision, _), variants in zip(disagreeing, _date_variants(disagreeing), strict=True):
+    for claim, precision, variants in _claim_dates(scope):
         key = f"date:claim:{claim.pk}:{precision}"
-        found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants), claim=claim))
+        found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(map(dict, variants)), claim=claim))
     reports = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
     by_kind = defaultdict(list)
     for report in reports:
@@ -183,6 +163,27 @@ def dates_differ(scope: Scope) -> list[Found]:
             key = f"date:story:{scope.story.pk}:{kind}:{precision}"
             found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants)))
     return found
+
+
+def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
+    """Each claim's evidence dated differently at one precision by different outlets, with the variants,
+    worked out once a linking batch (`BatchReads.facts`: a claim's evidence stays as read), in the
+    story's order of claims, precisions in order."""
+    facts = scope.reads.batch.facts
+    disagreeing = []
+    for claim in scope.claims:
+        if ("dates", claim.pk) in facts:
+            continue
+        facts["dates", claim.pk] = []
+        dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
+        for precision in sorted({e.date_precision for e in dated}):
+            same = [e for e in dated if e.date_precision == precision]
+            values = {e.article_id: e.date for e in same}
+            if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
+                disagreeing.append((claim, precision, same))
+    for (claim, precision, _), variants in zip(disagreeing, _date_variants(disagreeing), strict=True):
+        facts["dates", claim.pk].append((precision, variants))
+    return [(claim, *fact) for claim in scope.claims for fact in facts["dates", claim.pk]]
 
 
 # an evidence's date variant, by the evidence and its article as read (`_dated`)

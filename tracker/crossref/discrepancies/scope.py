@@ -51,10 +51,7 @@ class Scope:
 
     def claim_outlets(self, claim: Claim) -> int:
         """The outlets reporting the claim (rules sort and pick claims by it)."""
-        cited = (
-            self.reads.cited(claim) if self.reads else {e.article_id: e.article for e in claim.evidence.all()}
-        )
-        return len({article.outlet_id for article in cited.values()})
+        return len({article.outlet_id for article in self.reads.cited(claim).values()})
 
     def sort(self, variants: Iterable[dict]) -> list[dict]:
         return sorted(variants, key=lambda v: (self.order(v["article"]), v.get("field", ""), v["start"]))
@@ -91,12 +88,6 @@ def outlet_ids(articles: Iterable[Article]) -> dict[int, int]:
 
 def digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
-
-
-def locate(text: str, sentence: str, start: int) -> int:
-    """Where an evidence sentence starts in its article's text (the nearest copy before `start`)."""
-    found = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
-    return found if found >= 0 else max(0, start)
 
 
 def speaker_of(claim: Claim) -> str:

@@ -25,12 +25,12 @@ from tracker.crossref.discrepancies.scope import (
     Found,
     Scope,
     disagree,
-    locate,
     outlet_ids,
     speaker_of,
     variant,
 )
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
+from tracker.crossref.story_reads import locate
 from tracker.crossref.words import STOPWORDS, content_words
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE, find_hedges, hedge_pattern
@@ -163,16 +163,16 @@ def _hedge_in(text: str, sentence: str, start: int, end: int) -> tuple[tuple[str
 def settings_differ(scope: Scope) -> list[Found]:
     by_speaker: dict[str, list[Claim]] = defaultdict(list)
     for claim in scope.claims:
-        if claim.kind == ClaimCandidate.Kind.TESTIMONY and speaker_of(claim):
-            by_speaker[speaker_of(claim)].append(claim)
+        if speaker := _testimony(scope, claim)[0]:
+            by_speaker[speaker].append(claim)
     cued = {a.pk: _setting_cues(a.text) for a in scope.articles.values()}
     found = []
     for speaker, claims in sorted(by_speaker.items()):
         positions: dict[int, list[int]] = defaultdict(list)
         for claim in claims:
-            for evidence in claim.evidence.all():
-                if cued.get(evidence.article_id):
-                    positions[evidence.article_id].append(evidence.start)
+            for article_id, start in _testimony(scope, claim)[1]:
+                if cued.get(article_id):
+                    positions[article_id].append(start)
         chosen = {a: _setting(cued[a], starts) for a, starts in positions.items()}
         values = {a: value for a, (value, _) in chosen.items()}
         if disagree(values, outlet_ids(scope.articles[a] for a in values)):
@@ -183,6 +183,16 @@ def settings_differ(scope: Scope) -> list[Found]:
             ]
             key = f"setting:story:{scope.story.pk}:{speaker}"
             found.append(Found(Discrepancy.Kind.SETTING, key, scope.sort(variants), claim=anchor))
+    return found
+
+
+def _testimony(scope: Scope, claim: Claim) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A testimony's speaker key and its evidence's (article, start); ("", ()) for other claims: once a
+    linking batch (`BatchReads.facts`: a claim's evidence stays as read)."""
+    if (found := scope.reads.batch.facts.get(("testimony", claim.pk))) is None:
+        speaker = speaker_of(claim) if claim.kind == ClaimCandidate.Kind.TESTIMONY else ""
+        starts = tuple((e.article_id, e.start) for e in claim.evidence.all()) if speaker else ()
+        found = scope.reads.batch.facts["testimony", claim.pk] = (speaker, starts)
     return found
 
 

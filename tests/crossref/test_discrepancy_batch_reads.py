@@ -1,0 +1,105 @@
+"""The discrepancy rules' readings of a claim's evidence are a linking batch's (issue 17, goal 3): a batch
+touches stories that report the same claims, and each story's rules read them from the batch's
+`StoryReads` instead of going over every claim's evidence again."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
+from tracker.crossref import story_reads
+from tracker.crossref.discrepancies import figures, statements
+from tracker.crossref.discrepancies.scope import Scope
+from tracker.crossref.models import ClaimCandidate
+from tracker.crossref.story_reads import StoryReads
+
+pytestmark = pytest.mark.django_db
+
+AWARD = "The jury in Lakeview awarded {} in damages to the farmers."
+
+
+def article(story, text: str, hours: int, outlet: str):
+    return ArticleFactory(
+        story=story,
+        outlet__name=outlet,
+        title=f"Barn sale {hours}",
+        text=text,
+        first_seen_at=T0 + timedelta(hours=hours),
+    )
+
+
+def scopes(stories):
+    batch = story_reads.batch_reads([s.pk for s in stories])
+    return batch, [Scope.of(s, StoryReads.of(s, batch)) for s in stories]
+
+
+def forget_evidence(claims) -> None:
+    """The claims as if their evidence were gone: what a story's rules still find is the batch's."""
+    for claim in claims:
+        story_reads._prefetched(claim, [])
+
+
+def test_a_claims_dates_are_worked_out_once_a_batch():
+    """Two stories report a claim its outlets date differently: the second finds the disagreement
+    the first worked out. Seen failing with the claims' dates read per story (none found once the
+    claim's evidence is gone)."""
+    stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
+    claim = ClaimFactory(story=stories[0], text="the barn was sold")
+    for n, story in enumerate(stories):
+        sentence = f"Vell said the barn was sold on March {3 + n}, 2026."
+        row = article(story, f"Farmers gathered. {sentence}", n, f"Outlet {n}")
+        EvidenceFactory(
+            claim=claim, article=row, sentence=sentence, date=date(2026, 3, 3 + n), date_precision="day"
+        )
+    fresh = figures.dates_differ(Scope.of(stories[1]))
+    batch, (first, second) = scopes(stories)
+    assert [f.key for f in figures.dates_differ(first)] == [f"date:claim:{claim.pk}:day"]
+    forget_evidence(second.claims)
+    found = figures.dates_differ(second)
+    assert [(f.key, f.variants, f.claim.pk) for f in found] == [
+        (f.key, f.variants, f.claim.pk) for f in fresh
+    ]
+    assert found[0].variants == second.sort(found[0].variants) and len(found[0].variants) == 2
+
+
+def test_the_claim_holding_a_figure_is_found_from_the_batchs_evidence_index():
+    """A figure two outlets give differently sits on the claim whose evidence sentence holds it; the
+    evidence of the batch's claims is indexed by article once. Seen failing with the index built
+    from every claim's evidence for each story (no claim found once the evidence is gone)."""
+    stories = [StoryFactory(title=f"Jury {n}") for n in range(2)]
+    claims = [ClaimFactory(story=stories[0], text=f"the jury awarded damages {n}") for n in range(2)]
+    rows = []
+    for n, figure in enumerate(("$5 million", "$6 million")):
+        text = "Farmers gathered. " + AWARD.format(figure)
+        rows.append(row := article(stories[1], text, n, f"Outlet {n}"))
+        EvidenceFactory(claim=claims[1], article=row, sentence=AWARD.format(figure))
+    EvidenceFactory(claim=claims[0], article=article(stories[0], "Farmers gathered.", 3, "Outlet 3"))
+    fresh = figures.numbers_differ(Scope.of(stories[1]))
+    batch, (first, second) = scopes(stories)
+    assert [pk for pk, _, _ in first.reads.citing(rows[0])] == [claims[1].pk]  # the batch's index
+    assert batch.indexed == len(batch.claims) == 2
+    forget_evidence(second.claims)
+    found = figures.numbers_differ(second)
+    assert [(f.key, f.claim.pk) for f in found] == [(f.key, f.claim.pk) for f in fresh]
+    assert [f.claim for f in found] == [claims[1]]
+
+
+def test_a_testimonys_evidence_is_read_once_a_batch():
+    """Where a speaker testified, as two outlets set it: the second story reads the testimony's evidence
+    the first read. Seen failing with it read per story (no setting found once the evidence is gone)."""
+    stories = [StoryFactory(title=f"Trial {n}") for n in range(2)]
+    claim = ClaimFactory(
+        story=stories[0], text="the barn was sold", kind=ClaimCandidate.Kind.TESTIMONY, speaker_text="Vell"
+    )
+    for n, cue in enumerate(("on the stand", "in a deposition")):
+        sentence = f"Vell testified {cue} that the barn was sold."
+        row = article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}")
+        EvidenceFactory(claim=claim, article=row, sentence=sentence)
+    fresh = statements.settings_differ(Scope.of(stories[1]))
+    batch, (first, second) = scopes(stories)
+    statements.settings_differ(first)
+    forget_evidence(second.claims)
+    found = statements.settings_differ(second)
+    assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
