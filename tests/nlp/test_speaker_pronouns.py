@@ -65,14 +65,19 @@ def test_a_subject_set_before_the_pronoun_is_its_speaker(sentence, content):
     assert speakers(text)[content] == ("he", "Mark Tolliver")
 
 
-def test_a_pronoun_resolved_to_a_name_its_own_words_name_waits_for_a_curator():
+@pytest.mark.parametrize(
+    "content",
+    ["Denning will lose the vote,", "Denning’s plan will lose the vote,", "Denning's plan will lose,"],
+)
+def test_a_pronoun_resolved_to_a_name_its_own_words_name_waits_for_a_curator(content):
+    """Named as such or in the possessive ("Denning’s plan"): a speaker seldom names himself either way."""
     text = (
-        "Paul Denning spoke to reporters in Ohio on Tuesday. “Denning will lose the vote,” he said. "
+        f"Paul Denning spoke to reporters in Ohio on Tuesday. “{content}” he said. "
         "Mark Tolliver spoke after him. “The levy will pass,” he said."
     )
     [found] = extraction.extract([extraction.Document(text=text)])
     rated = {c.text: (c.speaker_name, c.confidence, c.confidence_rule) for c in found.claims}
-    assert rated["Denning will lose the vote,"] == ("Paul Denning", 1, "named-inside")
+    assert rated[content] == ("Paul Denning", 1, "named-inside")
     assert rated["The levy will pass,"] == ("Mark Tolliver", 2, "quote-pronoun")
 
 

@@ -146,12 +146,13 @@ def relayed(claim: Claim) -> Claim:
 def named_inside(claim: Claim) -> Claim:
     """A claim rated above the "named-inside" tier whose speaker is a pronoun resolved to a name that
     its own words name ("“Roe will win,” she said" with the "she" resolved to Roe): people seldom
-    speak of themselves by name, so the resolution is more likely wrong than right: rated down."""
+    speak of themselves by name, so the resolution is more likely wrong than right: rated down. A
+    possessive ("“Roe’s plan will win,” she said") names Roe as much as the bare name does."""
     rule = _rule("named-inside")
     if rule is None or claim.confidence <= rule.tier or claim.resolution not in rule.resolutions:
         return claim
     surname = (claim.speaker_name or "").split()[-1:]
-    if not surname or surname[0] not in WORDS.findall(claim.text):
+    if not surname or surname[0] not in {POSSESSIVE.sub("", w) for w in WORDS.findall(claim.text)}:
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
