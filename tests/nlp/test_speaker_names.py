@@ -3,6 +3,8 @@ given earlier in the article, curated or not."""
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.nlp import extraction
 from tracker.nlp.speakers import SpeakerResolver
 
@@ -44,6 +46,29 @@ def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_copulas_subject():
     by_content = {c.text: c.speaker for c in found.claims}
     assert by_content["the bridge would cost too much"] == "Jane Holloway"
     assert by_content.get("the river was clean") != "This"  # a demonstrative names no one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The levy is not enough, said Mark Tolliver, a senior analyst at Brackley Partners, who notes "
+            "that the county has vowed to cut costs every year.",
+            "the county has vowed to cut costs every year",
+        ),
+        (
+            "“The levy will fail,” said Mark Tolliver, a dentist from Fairview, Ohio, who said he is "
+            "friendly with the mayor.",
+            "he is friendly with the mayor",
+        ),
+    ],
+)
+def test_a_who_the_parser_hangs_from_a_persons_firm_or_town_is_that_person(sentence, content):
+    """ "who" is a person: not the firm or town his apposition names, whatever the parse hangs it from."""
+    [found] = extraction.extract(
+        [extraction.Document(text="Paul Denning spoke in Ohio on Tuesday. " + sentence)]
+    )
+    assert {c.text: c.speaker for c in found.claims}[content] == "Mark Tolliver"
 
 
 def test_a_share_of_respondents_reports_the_poll_they_answered():

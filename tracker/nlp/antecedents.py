@@ -144,3 +144,21 @@ def _clause(verb: Token) -> Token:
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb
+
+
+def who_for(relative: Token, mention_at: Callable[[Token], Mention | None]) -> Token:
+    """The noun a relative pronoun's clause hangs from; for "who", the person whose own phrase names
+    the firm or town the parser hung it from ("said Jo Roe, an analyst at Acme, who notes ...", "Jo
+    Roe, a dentist from Fairview, Ohio, who said ...", "Jo Roe of Acme, who said ..."): Jo Roe, since
+    "who" is a person, not Acme nor Fairview."""
+    noun = relative.head.head
+    node = noun
+    while node.dep_ in ("appos", "conj") and node.head != node:
+        node = node.head  # "Fairview, Ohio, who": Fairview
+    found = mention_at(node)
+    if relative.lower_ != "who" or node.dep_ != "pobj" or found is None or found.label == "PERSON":
+        return noun
+    role = node.head.head  # "an analyst [at Acme]", "Jo Roe [of Acme]"
+    person = role.head if role.dep_ == "appos" else role
+    named = mention_at(person)
+    return person if named is not None and named.label == "PERSON" else noun

@@ -107,7 +107,7 @@ class SpeakerResolver:
             and token.head.dep_ in ("relcl", "acl")
             and token.head.head != token.head
         ):
-            token = referents.predicated(token.head.head, self.mention_at)
+            token = referents.predicated(antecedents.who_for(token, self.mention_at), self.mention_at)
         lower, words = token.lower_, self.words
         if lower == "they" and (group := referents.group_for(token, self.mention_at)) is not None:
             start, end = self.phrase(group)
