@@ -10,14 +10,13 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import raising, runons, syntax
 from tracker.nlp.framing import Reader
+from tracker.nlp.inverted import inverted_subject
 from tracker.nlp.triggers import Draft, can_speak, speaks
 
 SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
 OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
 CLAUSE_HEADS = frozenset({"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp", "aux"})
 MAX_INSERTION_WORDS = 25  # "Roe, a lawyer who ..., said": the words between the name and the verb
-QUOTE_MARKS = frozenset({'"', "”", "''", "’"})
-MAX_INVERTED_WORDS = 8  # "said retired neurosurgeon Jane Roe": the words of an inverted speaker
 SHARES = frozenset({"percent", "half", "third", "thirds", "quarter", "quarters", "majority", "most"})
 FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may find its subject
 
@@ -234,30 +233,6 @@ def _says_object(reader: Reader, verb: Token) -> bool:
         )
         for t in reader.triggers.verbs.get(verb.lower_, ())
     )
-
-
-def inverted_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
-    """ "“...,” said the woman, who ...": the speaker after a verb of saying that follows a quote,
-    which the parser made the subject of a later verb. The noun phrase must start right after the
-    verb, its head be a subject or the verb's own object (“...,” added a voter.; not after "told",
-    whose object is the person told), and a comma or the sentence's end follow it; None otherwise."""
-    before = reader.doc[verb.i - 1] if verb.i > segment.start else None
-    if before is None or (before.i not in reader.quoted and before.text not in QUOTE_MARKS):
-        return None
-    told = any(t.addressee for t in reader.triggers.verbs.get(verb.lower_, ()))  # “...,” told reporters
-    for token in reader.doc[verb.i + 1 : min(segment.end, verb.i + 1 + MAX_INVERTED_WORDS)]:
-        if (
-            (
-                (token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i)
-                or (token.dep_ == "dobj" and token.head == verb and not told)  # “...,” added a voter.
-            )
-            and token.left_edge.i == verb.i + 1
-            and (token.i + 1 == segment.end or reader.doc[token.i + 1].text in (",", "."))
-        ):  # set off: "said the woman, who ..."; not "..., suggesting he might run"
-            return token
-        if token.is_punct:
-            return None
-    return None
 
 
 def counted_subject(verb: Token, segment: Span) -> Token | None:

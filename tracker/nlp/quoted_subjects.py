@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import misparsed
+from tracker.nlp import inverted, misparsed
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -27,7 +27,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     other = (
         misparsed.set_off_subject(reader, verb, segment)
         or misparsed.appositive_subject(verb, segment)
-        or misparsed.inverted_subject(reader, verb, segment)
+        or inverted.inverted_subject(reader, verb, segment)
         or _set_off_after_quote(reader, verb, segment)
     )
     return (other, False) if other is not None and other.i not in reader.quoted else (found, passive)
@@ -40,7 +40,7 @@ def _set_off_after_quote(reader: Reader, verb: Token, segment: Span) -> Token | 
     doc = reader.doc
     if verb.i - 1 <= segment.start or doc[verb.i - 1].text != ",":
         return None
-    close = next((t for t in reversed(doc[segment.start : verb.i]) if t.text in misparsed.QUOTE_MARKS), None)
+    close = next((t for t in reversed(doc[segment.start : verb.i]) if t.text in inverted.QUOTE_MARKS), None)
     if close is None or any(t.i in reader.quoted for t in doc[close.i + 1 : verb.i]):
         return None
     comma = next((t for t in doc[close.i + 1 : verb.i] if t.text == ","), None)
