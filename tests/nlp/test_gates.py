@@ -31,6 +31,7 @@ def test_each_gate_closes_what_it_names(sentence, cue, gate):
         ("Senator Jane Roe of the State of Ohio, a Republican, said the bill would pass.", "said"),
         ("“We did it partly,” Roe told the court on Thursday.", "told"),
         ("Says Roe: the model was ours.", "Says"),  # a sentence may begin with its verb
+        ("Roe, head of the Better Roads group, Tweeted on Friday with an image of the banner.", "Tweeted"),
     ],
 )
 def test_plain_reporting_passes_every_gate(sentence, cue):
@@ -42,6 +43,16 @@ def test_a_headline_run_into_the_text_yields_no_claim(claims_of):
         "Acme Founder Tells Court Its Model Was Built On Rival Outputs\nRoe said the model was hers."
     )
     assert [c.text for c in claims] == ["the model was hers"]
+
+
+def test_a_capitalised_verb_in_a_sentence_is_no_headline_run_in(claims_of):
+    text = (
+        "“Not us but we cannot argue with it!” Jane Dorn, the head of the Better Roads group, "
+        "Tweeted on Friday with an image of the banner."
+    )
+    assert [(c.speaker, c.text) for c in claims_of(text)] == [
+        ("Jane Dorn", "Not us but we cannot argue with it!")
+    ]
 
 
 def test_a_headline_standing_as_its_own_paragraph_is_a_claim_that_waits_for_a_curator(claims_of):

@@ -42,8 +42,26 @@ class Gate:
         if self.kind == "symbols":
             return bool(sentence) and sum(c in self.chars for c in sentence) / len(sentence) >= self.ratio
         if self.kind == "capitalised_cue":
-            return cue[:1].isupper() and not sentence.lstrip(" “\"'‘").startswith(cue)
+            return (
+                cue[:1].isupper()
+                and not sentence.lstrip(" “\"'‘").startswith(cue)
+                and _title_case_after(sentence, cue)
+            )
         return False
+
+
+TITLE_WORDS = 6  # content words after a capitalised cue that tell a headline from a sentence
+
+
+def _title_case_after(sentence: str, cue: str) -> bool:
+    """The words after the cue, on its line, read as a title-case headline ("Roe Tells Voters To Wait"):
+    none of its first few content words (not a stopword: "on", "with" stay lower-case in headlines) is in
+    lower case. "Roe, head of the group, Tweeted on Friday with an image of ...": a capitalised verb in
+    a sentence, not a headline run into the text."""
+    at = sentence.find(cue)
+    line = sentence[at + len(cue) :].split("\n", 1)[0] if at >= 0 else ""
+    words = [w for w in WORD.findall(line) if w.lower() not in STOP_WORDS][:TITLE_WORDS]
+    return not any(w[0].islower() for w in words)
 
 
 @cache
