@@ -67,6 +67,12 @@ def test_a_headline_standing_as_its_own_paragraph_is_a_claim_that_waits_for_a_cu
     )
 
 
+def test_a_numbered_list_item_headline_is_a_headline_not_a_run_in(claims_of):
+    text = "Roe said the list was long.\n\n2\nJane Dorn Described Her Years On The River Board.\n\nA photo."
+    dorn = [c for c in claims_of(text) if c.speaker == "Jane Dorn"]
+    assert [(c.confidence, c.confidence_rule) for c in dorn] == [(1, "headline")]
+
+
 def test_page_furniture_run_into_a_headline_yields_no_claim(claims_of):
     claims = claims_of(
         "Jane RoeFlagShareLikeReply 5ptsmoderatorFeatured May 6, 2026 9:52PMAcme Says Its Model Is Safe\n\n"

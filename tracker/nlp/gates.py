@@ -124,7 +124,8 @@ def is_headline(text: str, start: int, end: int, cue: str, cue_start: int) -> bo
     )
 
 
-PARAGRAPH_BEFORE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*\Z")
+# a list's number on a line of its own may stand before it: "\n\n2\nRoe Says ..." (a numbered list's item)
+PARAGRAPH_BEFORE = re.compile(r"(?:\A|\n[ \t]*\n)(?:[ \t]*\d{1,3}\.?[ \t]*\n)?[ \t]*\Z")
 PARAGRAPH_AFTER = re.compile(r"[ \t]*(?:\Z|\n[ \t]*(?:\n|\Z))")
 
 
