@@ -10,7 +10,7 @@ import pytest
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
 from tracker.crossref import story_reads
-from tracker.crossref.discrepancies import figures, statements
+from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Scope
 from tracker.crossref.models import ClaimCandidate
 from tracker.crossref.story_reads import StoryReads
@@ -103,3 +103,55 @@ def test_a_testimonys_evidence_is_read_once_a_batch():
     forget_evidence(second.claims)
     found = statements.settings_differ(second)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
+
+
+def quoted(claim, row, sentence: str, quote: str, **extra):
+    at = row.text.index(quote)
+    found = [{"text": quote, "start": at, "end": at + len(quote)}]
+    return EvidenceFactory(claim=claim, article=row, sentence=sentence, quotes=found, **extra)
+
+
+def test_a_claims_quotes_are_read_once_a_batch():
+    """Two outlets quote one answer of a speaker in two wordings: the second story reads the claim's
+    quotes the first read. Seen failing with them read per story (none found once the evidence is gone)."""
+    stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
+    claim = ClaimFactory(story=stories[0], text="the sale was usual", speaker_text="Vell")
+    for n, words in enumerate(("general practice", "standard practice")):
+        sentence = f'Vell called the sale "{words}."'
+        quoted(claim, article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}"), sentence, words)
+    fresh = wording.quote_wording(Scope.of(stories[1]))
+    batch, (first, second) = scopes(stories)
+    wording.quote_wording(first)
+    forget_evidence(second.claims)
+    found = wording.quote_wording(second)
+    assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
+
+
+def test_a_claims_hedges_are_read_once_a_batch():
+    """A headline drops the hedge the speaker's evidence carries: the second story reads the claim's
+    hedges the first read, each story with variants of its own. Seen failing with them read per story
+    (none found once the evidence is gone)."""
+    stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
+    claim = ClaimFactory(
+        story=stories[0], text="Lakeview partly sold the barn to farmers", speaker_text="Vell"
+    )
+    sentence = 'Vell said Lakeview "partly" sold the barn to farmers.'
+    quoted(
+        claim,
+        article(stories[1], f"Farmers gathered. {sentence}", 0, "Outlet 0"),
+        sentence,
+        "partly",
+        hedges=["partly"],
+    )
+    ArticleFactory(
+        story=stories[1], outlet__name="Outlet 1", title="Lakeview Sold The Barn To Farmers", text="More."
+    )
+    fresh = statements.hedges_dropped(Scope.of(stories[1]))
+    batch, (first, second) = scopes(stories)
+    before = statements.hedges_dropped(first)
+    forget_evidence(second.claims)
+    found = statements.hedges_dropped(second)
+    assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
+    again = statements.hedges_dropped(second)  # the batch's variants are copied, not handed out
+    assert not before and again[0].variants == found[0].variants
+    assert all(a is not b for a in again[0].variants for b in found[0].variants)

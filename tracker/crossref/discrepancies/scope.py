@@ -45,16 +45,26 @@ class Scope:
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""
+        return self.positions().get(article_id, len(self.articles))
+
+    def positions(self) -> dict[int, int]:
+        """Each article's `order`, by id (read once by a sort, not once per variant)."""
         if len(self._positions) != len(self.articles):
             self._positions = {pk: i for i, pk in enumerate(self.articles)}
-        return self._positions.get(article_id, len(self.articles))
+        return self._positions
 
     def claim_outlets(self, claim: Claim) -> int:
-        """The outlets reporting the claim (rules sort and pick claims by it)."""
-        return len({article.outlet_id for article in self.reads.cited(claim).values()})
+        """The outlets reporting the claim (rules sort and pick claims by it), counted once a linking
+        batch (`BatchReads.facts`: a claim's evidence stays as read)."""
+        facts = self.reads.batch.facts
+        if (found := facts.get(("outlets", claim.pk))) is None:
+            found = facts["outlets", claim.pk] = len({a.outlet_id for a in self.reads.cited(claim).values()})
+        return found
 
     def sort(self, variants: Iterable[dict]) -> list[dict]:
-        return sorted(variants, key=lambda v: (self.order(v["article"]), v.get("field", ""), v["start"]))
+        """Variants by `order` of their article, then field and start."""
+        at, last = self.positions().get, len(self.articles)
+        return sorted(variants, key=lambda v: (at(v["article"], last), v.get("field", ""), v["start"]))
 
 
 def variant(article: Article, words: str, start: int, end: int, **extra) -> dict:

@@ -120,9 +120,12 @@ def hedges_dropped(scope: Scope) -> list[Found]:
     holding: dict[str, list[int]] = defaultdict(list)  # the unhedged headlines holding each word
     hedges = speaker_hedges()
     for claim in scope.claims:
-        hedged = [v for e in claim.evidence.all() if not hedges.isdisjoint(e.hedges) for v in _hedge(e)]
+        if (hedged := scope.reads.batch.facts.get(("hedged", claim.pk))) is None:  # once a batch
+            hedged = [v for e in claim.evidence.all() if not hedges.isdisjoint(e.hedges) for v in _hedge(e)]
+            scope.reads.batch.facts["hedged", claim.pk] = hedged
         if not hedged:
             continue
+        hedged = [dict(v) for v in hedged]  # each story's found rows their own
         if headlines is None:
             headlines = _headlines(scope)
             for n, p in enumerate(headlines):
@@ -238,13 +241,15 @@ def _extent_readings(text: str) -> tuple[tuple, ...]:
 def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
     sentences = _extent_sentences(scope)
-    named = [(claim, names) for claim in scope.claims if sentences and len(names := _names(claim)) >= 2]
+    named = [
+        (claim, names) for claim in scope.claims if sentences and len(names := _named(scope, claim)[0]) >= 2
+    ]
     holding: dict[str, list[int]] = defaultdict(list)  # the sentences holding each word
     for n, p in enumerate(sentences if named else ()):
         for word in p.lowered:
             holding[word].append(n)
     for claim, names in sorted(named, key=lambda item: (-scope.claim_outlets(item[0]), item[0].pk)):
-        act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
+        act = _named(scope, claim)[1]
         chosen: dict[int, list[dict]] = defaultdict(list)
         named_in = Counter(n for name in names for n in holding.get(name, ()))
         for p in (sentences[n] for n in sorted(named_in) if named_in[n] >= 2):
@@ -261,6 +266,16 @@ def extents_differ(scope: Scope) -> list[Found]:
             if not any(spans <= {(v["article"], v["start"]) for v in f.variants} for f in found):
                 key = f"extent:claim:{claim.pk}"
                 found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim))
+    return found
+
+
+def _named(scope: Scope, claim: Claim) -> tuple[set[str], frozenset[str]]:
+    """The claim's names and its act's words (its content words but names and speaker), read once a
+    linking batch (`BatchReads.facts`: a claim stays as read but for its event)."""
+    if (found := scope.reads.batch.facts.get(("named", claim.pk))) is None:
+        names = _names(claim)
+        act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
+        found = scope.reads.batch.facts["named", claim.pk] = (names, act)
     return found
 
 

@@ -45,18 +45,30 @@ def quote_wording(scope: Scope) -> list[Found]:
     seen: set[tuple[str, int, str]] = set()
     for claim in scope.claims:
         speaker = speaker_of(claim)
-        for evidence in claim.evidence.all() if speaker else ():
-            for quote in evidence.quotes:
-                norm = _quote_norm(quote.get("text", ""))
-                if len(norm.split()) >= MIN_WORDS and (speaker, evidence.article_id, norm) not in seen:
-                    seen.add((speaker, evidence.article_id, norm))
-                    words = _quote_words(quote["text"])
-                    by_speaker[speaker].append(_Quote(claim, evidence.article, quote, norm, words))
+        for article, quote, norm, words in _claim_quotes(scope, claim) if speaker else ():
+            if (speaker, article.pk, norm) not in seen:
+                seen.add((speaker, article.pk, norm))
+                by_speaker[speaker].append(_Quote(claim, article, quote, norm, words))
     found = []
+    at, last = scope.positions().get, len(scope.articles)  # `scope.order`, read once
     for speaker, quotes in by_speaker.items():
-        quotes.sort(key=lambda q: (scope.order(q.article.id), q.quote.get("start", 0)))
+        quotes.sort(key=lambda q: (at(q.article.id, last), q.quote.get("start", 0)))
         for component in _statements(quotes, kept=(scope.story.pk, speaker)):
             found.extend(_compare(scope, component))
+    return found
+
+
+def _claim_quotes(scope: Scope, claim: Claim) -> tuple[tuple[Article, dict, str, frozenset[str]], ...]:
+    """The claim's quotes of two words or more, in evidence order: article, quote, wording, content
+    words, read once a linking batch (`BatchReads.facts`: a claim's evidence stays as read)."""
+    facts = scope.reads.batch.facts
+    if (found := facts.get(("quotes", claim.pk))) is None:
+        found = facts["quotes", claim.pk] = tuple(
+            (evidence.article, quote, norm, _quote_words(quote["text"]))
+            for evidence in claim.evidence.all()
+            for quote in evidence.quotes
+            if len((norm := _quote_norm(quote.get("text", ""))).split()) >= MIN_WORDS
+        )
     return found
 
 
