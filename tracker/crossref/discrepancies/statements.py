@@ -63,8 +63,12 @@ def speaker_hedges() -> frozenset[str]:
 
 
 def _speaker_words(claim: Claim) -> frozenset[str]:
-    names = [claim.speaker_text] + ([claim.speaker.name] if claim.speaker else [])
-    return content_words(" ".join(names))
+    return _speaker_words_of(claim.speaker_text, claim.speaker.name if claim.speaker else None)
+
+
+def _speaker_words_of(speaker_text: str, speaker: str | None) -> frozenset[str]:
+    """The content words of a claim's speaker text and its speaker's name (None: no speaker)."""
+    return content_words(" ".join([speaker_text] + ([speaker] if speaker is not None else [])))
 
 
 def _states(claim_words: frozenset[str], words: frozenset[str]) -> bool:
@@ -241,27 +245,26 @@ def _extent_readings(text: str) -> tuple[tuple, ...]:
 def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
     sentences = _extent_sentences(scope)
-    named = [
-        (claim, names) for claim in scope.claims if sentences and len(names := _named(scope, claim)[0]) >= 2
-    ]
+    named = [(claim, names) for claim in scope.claims if sentences and len(names := _named(claim)[0]) >= 2]
     holding: dict[str, list[int]] = defaultdict(list)  # the sentences holding each word
     for n, p in enumerate(sentences if named else ()):
         for word in p.lowered:
             holding[word].append(n)
     for claim, names in sorted(named, key=lambda item: (-scope.claim_outlets(item[0]), item[0].pk)):
-        act = _named(scope, claim)[1]
-        chosen: dict[int, list[dict]] = defaultdict(list)
+        act = _named(claim)[1]
+        chosen: dict[int, list[_Passage]] = defaultdict(list)  # the article's passages, cued
         named_in = Counter(n for name in names for n in holding.get(name, ()))
         for p in (sentences[n] for n in sorted(named_in) if named_in[n] >= 2):
             if act & p.words:
-                for value, start, end in p.cues:
-                    text = p.article.text[start:end]
-                    chosen[p.article.pk].append(
-                        variant(p.article, text, start, end, field="text", value=value)
-                    )
-        values = {a: v[0]["value"] for a, v in chosen.items()}
-        if disagree(values, outlet_ids(scope.articles[a] for a in values)):
-            variants = scope.sort(v for vs in chosen.values() for v in vs)
+                chosen[p.article.pk].append(p)
+        values = {a: ps[0].cues[0][0] for a, ps in chosen.items()}
+        if disagree(values, outlet_ids(scope.articles[a] for a in values)):  # only then its variants
+            variants = scope.sort(
+                variant(p.article, p.article.text[start:end], start, end, field="text", value=value)
+                for ps in chosen.values()
+                for p in ps
+                for value, start, end in p.cues
+            )
             spans = {(v["article"], v["start"]) for v in variants}
             if not any(spans <= {(v["article"], v["start"]) for v in f.variants} for f in found):
                 key = f"extent:claim:{claim.pk}"
@@ -269,25 +272,21 @@ def extents_differ(scope: Scope) -> list[Found]:
     return found
 
 
-def _named(scope: Scope, claim: Claim) -> tuple[set[str], frozenset[str]]:
-    """The claim's names and its act's words (its content words but names and speaker), read once a
-    linking batch (`BatchReads.facts`: a claim stays as read but for its event)."""
-    if (found := scope.reads.batch.facts.get(("named", claim.pk))) is None:
-        names = _names(claim)
-        act = content_words(claim.text) - content_words(" ".join(names)) - _speaker_words(claim)
-        found = scope.reads.batch.facts["named", claim.pk] = (names, act)
-    return found
+def _named(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """The claim's names and its act's words (its content words but names and speaker)."""
+    return _named_in(claim.text, claim.speaker_text, claim.speaker.name if claim.speaker else None)
 
 
-def _names(claim: Claim) -> set[str]:
-    """The claim's names (words with a capital letter after the first character of the text), lower case,
-    without the speaker's."""
-    words = re.findall(r"\b\w*[A-Z]\w*\b", claim.text[1:])
-    speaker = {
-        w.lower()
-        for w in re.findall(r"\w+", f"{claim.speaker_text} {claim.speaker.name if claim.speaker else ''}")
-    }
-    return {w.lower() for w in words} - NAME_STOPWORDS - speaker
+@lru_cache(maxsize=1 << 14)
+def _named_in(text: str, speaker_text: str, speaker: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """`_named` of a claim's text, speaker text and speaker's name (None: no speaker), per process. The
+    names: words with a capital letter after the first character of the text, lower case, without the
+    speaker's."""
+    words = re.findall(r"\b\w*[A-Z]\w*\b", text[1:])
+    spoken = {w.lower() for w in re.findall(r"\w+", f"{speaker_text} {speaker or ''}")}
+    names = frozenset({w.lower() for w in words} - NAME_STOPWORDS - spoken)
+    act = content_words(text) - content_words(" ".join(names)) - _speaker_words_of(speaker_text, speaker)
+    return names, act
 
 
 def _with_next_word(text: str, match: re.Match) -> str:
