@@ -31,14 +31,13 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q
 
 from tracker.crossref.models import ClaimCandidate, Evidence, Status
-from tracker.crossref.words import normalise_quote, similarity
+from tracker.crossref.words import MIN_SIMILARITY, normalise_quote, similarity
 from tracker.sources.models import Article
 
 EVENT_DAYS = 2
 RUN_WORDS = 3
 LOOKUP_SLACK = timedelta(days=7)
 PRONOUNS = frozenset("he she they it we i you one".split())
-MIN_SIMILARITY = 0.4  # claim_linking.SIMILARITY_THRESHOLD (which imports this module)
 Run = tuple[str, ...]
 
 

@@ -27,10 +27,9 @@ from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, corroboration
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
-from tracker.crossref.words import Key, content_words, quote_keys, similarity, speaker_key
+from tracker.crossref.words import MIN_SIMILARITY, Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
 
-SIMILARITY_THRESHOLD = 0.4  # Ochiai (cosine over word sets) of the content words
 MERGE_SIMILARITY = 0.6  # under it (0.4-0.6) a match merges on conditions (claim_merging.compatible)
 UNREAD = object()  # `link_claims`' story when its caller does not know it: read there
 NEW = 1 << 62  # above every stored claim's id: the order of the claims a run makes before saving them
@@ -99,7 +98,7 @@ def link_claims(
     # vaguer sentence) joins the sibling's claim rather than starting one of its own.
     assigned: dict[int, _Known] = {}
     made: list[Claim] = []  # saved together, in the order made (their ids too)
-    statement = claim_merging.statements(candidates, _candidate_key, _words, SIMILARITY_THRESHOLD)
+    statement = claim_merging.statements(candidates, _candidate_key, _words)
     ranked = claim_merging.strongest_first(candidates, known, _candidate_key, _words)  # for a shared claim
     for first_pass in (True, False):
         for candidate in ranked if first_pass else candidates:
@@ -112,7 +111,7 @@ def link_claims(
                 pool = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
                 entry, alike, weak = _match(candidate, pool, previous.get(candidate.start, set()))
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
-            alike = claim_merging.compatible(alike, _words(candidate.text), weak, SIMILARITY_THRESHOLD)
+            alike = claim_merging.compatible(alike, _words(candidate.text), weak)
             if len(alike) > 1:
                 kept_entry = claim_merging.fold(alike, known=known, assigned=assigned, made=made, memo=kept)
                 entry = kept_entry if claim_merging.mergeable(entry.claim) else entry  # locked: stays
@@ -226,9 +225,9 @@ def _match(
     quotes = quote_keys(candidate.quotes)
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
     before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
-    scored = [(score[k], -k.order, k) for k in pool if score[k] >= SIMILARITY_THRESHOLD]
-    weak = {k for k in pool if SIMILARITY_THRESHOLD <= score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
-    alike = [k for k in pool if k in before or k in by_quote or score[k] >= SIMILARITY_THRESHOLD]
+    scored = [(score[k], -k.order, k) for k in pool if score[k] >= MIN_SIMILARITY]
+    weak = {k for k in pool if MIN_SIMILARITY <= score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
+    alike = [k for k in pool if k in before or k in by_quote or score[k] >= MIN_SIMILARITY]
     if before:
         chosen = min(before, key=lambda k: k.claim.pk)
     elif by_quote:

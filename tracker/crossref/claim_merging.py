@@ -36,7 +36,7 @@ from django.db.models import UniqueConstraint
 
 from tracker.crossref.claim_evidence import Kept
 from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Status
-from tracker.crossref.words import quote_keys, similarity
+from tracker.crossref.words import MIN_SIMILARITY, quote_keys, similarity
 
 if TYPE_CHECKING:
     from tracker.crossref.claim_linking import _Known
@@ -47,12 +47,10 @@ def mergeable(claim: Claim) -> bool:
     return not claim.locked and claim.status == Status.MACHINE and claim.merged_into_id is None
 
 
-def statements(
-    candidates: list[ClaimCandidate], key: Callable, words: Callable, threshold: float
-) -> dict[int, int]:
+def statements(candidates: list[ClaimCandidate], key: Callable, words: Callable) -> dict[int, int]:
     """Each of one article's candidates -> its statement (the pk of the statement's first candidate). The
     article's reports of one speaker that match each other (a shared verbatim quote, or content words at
-    joining's threshold), directly or through its other reports, are one statement it repeats (a
+    joining's `MIN_SIMILARITY`), directly or through its other reports, are one statement it repeats (a
     headline, its lead, the body); reports that do not are two statements, never one claim."""
     parent = {c.pk: c.pk for c in candidates}
 
@@ -65,7 +63,7 @@ def statements(
         for b in candidates[i + 1 :]:
             if key(a) == key(b) and (
                 quote_keys(a.quotes) & quote_keys(b.quotes)
-                or similarity(words(a.text), words(b.text)) >= threshold
+                or similarity(words(a.text), words(b.text)) >= MIN_SIMILARITY
             ):
                 parent[max(root(a.pk), root(b.pk))] = min(root(a.pk), root(b.pk))
     return {pk: root(pk) for pk in parent}
@@ -87,13 +85,11 @@ def strongest_first(
     return sorted(candidates, key=best, reverse=True)
 
 
-def compatible(
-    alike: list[_Known], words: frozenset[str], weak: set[_Known], threshold: float
-) -> list[_Known]:
+def compatible(alike: list[_Known], words: frozenset[str], weak: set[_Known]) -> list[_Known]:
     """The claims of `alike` (best first) that one report (its content `words`) shows to be one: each in
     turn unless one article reports it and one already taken apart (another article, or two of this
     article's statements), or it matches the report only weakly and either the report's words beyond
-    those it shares with the first match it on their own (`threshold`: a sentence of two statements, one
+    those it shares with the first match it on their own (`MIN_SIMILARITY`: a sentence of two statements, one
     part each), or the first already holds a report that matches the one the report matches in it (the
     two were kept apart when the later came: a refusal is not decided again by a copy), or both hold
     reports of this article (which went to two claims when linked one by one)."""
@@ -102,7 +98,7 @@ def compatible(
         rest = words - _shared(taken[0], words) if taken else words
         if taken and (
             any(k is t or _apart(k, t) for t in taken)
-            or (k in weak and (k.score(rest) >= threshold or _met(k, taken[0], words, threshold)))
+            or (k in weak and (k.score(rest) >= MIN_SIMILARITY or _met(k, taken[0], words)))
             or (k in weak and None not in (k.statement, taken[0].statement))  # this article's own, apart
         ):
             continue
@@ -119,10 +115,10 @@ def _nearest(k: _Known, words: frozenset[str]) -> frozenset[str]:
     return max(k.words, key=lambda w: similarity(words, w), default=frozenset())
 
 
-def _met(k: _Known, first: _Known, words: frozenset[str], threshold: float) -> bool:
+def _met(k: _Known, first: _Known, words: frozenset[str]) -> bool:
     """`first` holds a report that matches `k`'s report nearest to `words`."""
     row = _nearest(k, words)
-    return any(similarity(row, w) >= threshold for w in first.words)
+    return any(similarity(row, w) >= MIN_SIMILARITY for w in first.words)
 
 
 def _apart(a: _Known, b: _Known) -> bool:

@@ -122,6 +122,7 @@ def speaker_key(entity_id: int | None, text: str) -> Key:
 
 MIN_SHARED_WORDS = 2  # claim linking's floor: fewer shared content words say nothing in common
 MIN_QUOTE_WORDS = 2  # a one-word quote ("partly", "distillation") is too common to identify a claim
+MIN_SIMILARITY = 0.4  # two claims' content words at least this alike (Ochiai) may be one statement
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
