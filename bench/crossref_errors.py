@@ -20,7 +20,8 @@ back) and prints each order's ARI and whether it ends as clustering everything a
 `--tfidf` also clusters the same articles by plain TF-IDF alone (issue 16's baseline: the cosine of
 title and lead, `TFIDF_LEAD` words, sublinear counts, IDF over the articles compared, copies folded,
 average and single linkage within the three-day window, faded as `pair_score` fades) at each threshold of
-`TFIDF_THRESHOLDS`, and prints each split's ARI: what the tracker's features add over topical similarity.
+`TFIDF_THRESHOLDS`, and prints each split's ARI: what the tracker's features add over topical similarity. The threshold is
+picked in sample here; `bench/crossref_baseline.py` fits it on the other train slice instead.
 
 `--costs` also prints, largest first, what each error costs the split's ARI: for each story found that
 mixes labelled stories, the ARI if it alone were split as the labels say, and for each labelled story
