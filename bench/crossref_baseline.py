@@ -18,7 +18,8 @@ same units.
 
 Each baseline's threshold is fitted on one slice (where the sum of its dated and a-third-undated ARIs is
 best, over THRESHOLDS) and applied to the other, both ways; the in-sample best is printed beside it as an
-upper bound. Train labels only: no dev text is read.
+upper bound. Ours is fitted the same way over OUR_THRESHOLDS (its floor, `features.THRESHOLD`), so that
+both sides are scored on a slice their threshold was not chosen on. Train labels only: no dev text is read.
 
     .venv/bin/python bench/crossref_baseline.py DIR1 DIR2 [--undated 3] [--wins lead,single,3d]
         [--ablate features.APART=1.0 features.ENTITY_WEIGHT=0 ...]
@@ -28,7 +29,8 @@ oracle price: the ARI gained by fixing that one error alone) that the baseline a
 threshold gets right (it splits our wrong join as the labels do, or holds our wrongly split story in one
 group), with the pair-score features of the pairs concerned. `--ablate` reclusters ours with each
 setting in turn (`crossref_errors.py --set`'s MODULE.NAME=VALUE, several joined by `+`), placement
-included: what each feature or gate is worth on each slice.
+included: what each feature or gate is worth on each slice (constants read when scoring and placing;
+those read when an article's profile is made, such as `features.BODY_WEIGHT`, need a fresh database).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 LEAD_WORDS = 150
 WINDOW_DAYS = 3
 THRESHOLDS = tuple(round(float(t), 4) for t in np.exp(np.linspace(math.log(0.02), math.log(0.7), 40)))
+OUR_THRESHOLDS = (0.04, 0.05, 0.06, 0.07, 0.08, 0.1, 0.12, 0.15)  # ours: `features.THRESHOLD` is 0.06
 TEXTS, LINKAGES, WINDOWS = ("lead", "text", "title"), ("single", "average"), ("any", "3d", "placed")
 
 
@@ -184,14 +187,18 @@ def sweep(s: Slice, text: str, how: str, window: str) -> dict[float, tuple[float
 
 
 def report(slices: dict[str, tuple[Slice, Slice]]) -> dict:
-    """Prints ours, then each baseline fitted on one slice and scored on the other; returns the sweeps."""
-    names = list(slices)
+    """Prints ours, then ours and each baseline fitted on one slice and scored on the other; returns
+    the sweeps ((config, slice name) -> threshold -> (ARI, B-cubed, groups))."""
     print("ARI / B-cubed per slice: dated, a third undated")
     for name, pair in slices.items():
         figures = "  ".join(f"{s.name} {a:.3f} / {b:.3f}" for s in pair for a, b in [scores(s, s.ours)])
         print(f"  ours {name}: {figures}")
     sweeps = {}
-    print("baselines (threshold fitted on one slice's dated + undated ARI; in-sample best in brackets)")
+    for pair in slices.values():
+        for s in pair:
+            sweeps["ours", s.name] = ours_sweep(s)
+    print("fitted on one slice's dated + undated ARI, scored on the other's; in-sample best in brackets")
+    crossed(sweeps, "ours", slices, OUR_THRESHOLDS)
     for text in TEXTS:
         for how in LINKAGES:
             for window in WINDOWS:
@@ -199,19 +206,38 @@ def report(slices: dict[str, tuple[Slice, Slice]]) -> dict:
                 for pair in slices.values():
                     for s in pair:
                         sweeps[config, s.name] = sweep(s, text, how, window)
-                cells = []
-                for own, other in ((names[0], names[1]), (names[1], names[0])):
-                    fitted = fitted_threshold(sweeps, config, slices[own])
-                    for s in slices[other]:
-                        a, b, _ = sweeps[config, s.name][fitted]
-                        best = max(v[0] for v in sweeps[config, s.name].values())
-                        cells.append(f"{s.name} {a:.3f} / {b:.3f} ({best:.3f}) at {fitted:.3f}")
-                print(f"  {config:20s} " + "  ".join(cells))
+                crossed(sweeps, config, slices, THRESHOLDS)
     return sweeps
 
 
-def fitted_threshold(sweeps: dict, config: str, own: tuple[Slice, Slice]) -> float:
-    return max(THRESHOLDS, key=lambda t: sum(sweeps[config, s.name][t][0] for s in own))
+def ours_sweep(s: Slice) -> dict[float, tuple[float, float, list[int]]]:
+    """Our clusterer at each of OUR_THRESHOLDS (its floor; the relative threshold kept)."""
+    from tracker.crossref import features, undated
+
+    found = undated.placed(s.raw)
+    swept = {}
+    for t in OUR_THRESHOLDS:
+        label = {i: g for g, members in enumerate(features.cluster(found, t)) for i in members}
+        got = [label[i] for i in s.originals]
+        swept[t] = (*scores(s, got), got)
+    return swept
+
+
+def crossed(sweeps: dict, config: str, slices: dict[str, tuple[Slice, Slice]], grid) -> None:
+    names = list(slices)
+    cells = []
+    for own, other in ((names[0], names[1]), (names[1], names[0])):
+        fitted = fitted_threshold(sweeps, config, slices[own], grid)
+        for s in slices[other]:
+            a, b, _ = sweeps[config, s.name][fitted]
+            best = max(v[0] for v in sweeps[config, s.name].values())
+            cells.append(f"{s.name} {a:.3f} / {b:.3f} ({best:.3f}) at {fitted:.3f}")
+    print(f"  {config:20s} " + "  ".join(cells))
+
+
+def fitted_threshold(sweeps: dict, config: str, own: tuple[Slice, Slice], grid=THRESHOLDS) -> float:
+    """The threshold of `grid` where the slice's dated and undated ARIs sum best (ties: the lowest)."""
+    return max(grid, key=lambda t: sum(sweeps[config, s.name][t][0] for s in own))
 
 
 def errors(truth: list, got: list, baseline: list, ari) -> list[tuple[float, str, list[int], bool]]:

@@ -84,3 +84,21 @@ def test_our_errors_are_priced_and_marked_when_the_baseline_gets_them_right(base
     assert {kind: fixed for _, kind, _, fixed in rows} == right
     assert all(gain > 0 for gain, *_ in rows)
     assert [r[2] for r in rows if r[1] == "joined"] == [[0, 1]]
+
+
+def test_each_slice_is_scored_at_the_threshold_fitted_on_the_other(capsys):
+    grid = (0.1, 0.2)
+    slices = {}
+    for name in ("1", "2"):
+        pair = (a_slice(["a"], [DAY]), a_slice(["a"], [None]))
+        pair[0].name, pair[1].name = f"s{name}", f"s{name}u"
+        slices[name] = pair
+    sweeps = {
+        ("cfg", s.name): {t: (0.9 if t == best else 0.1, 0.5, []) for t in grid}
+        for best, pair in ((0.1, slices["1"]), (0.2, slices["2"]))
+        for s in pair
+    }
+    cb.crossed(sweeps, "cfg", slices, grid)
+    line = capsys.readouterr().out
+    assert "s2 0.100 / 0.500 (0.900) at 0.100" in line  # the first slice's best, not the second's
+    assert "s1 0.100 / 0.500 (0.900) at 0.200" in line
