@@ -61,3 +61,52 @@ def test_warned_against_reports_what_it_warns_against(claims_of):
         claims_of("The governor warned against cutting the school budget again this year.")
     ) == [("The governor", "against cutting the school budget again this year")]
     assert claims_of("The governor leaned against the old school bus for a photo.") == []
+
+
+def test_a_content_stops_where_another_speakers_report_joins_it(claims_of):
+    """ "admitted X when an inspector reported Y", "said X — while her allies have accused Y", "calling for X
+    after the Ledger reported that Y": two attributions, each with its own words (nested_reports.py)."""
+    assert speakers_and_texts(
+        claims_of(
+            "The agency admitted it had erred when a county inspector reported high arsenic levels in the wells."
+        )
+    ) == [("The agency", "it had erred"), ("a county inspector", "high arsenic levels in the wells")]
+    assert speakers_and_texts(
+        claims_of(
+            "Jane Roe said the council was misreading her budget — while her allies have accused the mayor"
+            " of hiding the deficit."
+        )
+    ) == [
+        ("Jane Roe", "the council was misreading her budget"),
+        ("her allies", "the mayor of hiding the deficit"),
+    ]
+    assert speakers_and_texts(
+        claims_of(
+            "The senator is calling for an inquiry into the contract and for the firm to be barred after the"
+            " Ledger reported that the firm had overbilled the city."
+        )
+    ) == [
+        ("The senator", "for an inquiry into the contract and for the firm to be barred"),
+        ("the Ledger", "the firm had overbilled the city"),
+    ]
+
+
+def test_a_content_keeps_a_report_of_its_own_speaker_or_one_not_set_off(claims_of):
+    """A pronoun's report most often goes on with the same speaker; a report that is the reason given
+    ("because ... urged") is part of what was said; "gave" reports only with some objects."""
+    assert speakers_and_texts(
+        claims_of(
+            "Most of the tenants said stricter rules would help, though they blame the landlord for the backlog."
+        )
+    ) == [
+        ("Most of the tenants", "stricter rules would help, though they blame the landlord for the backlog")
+    ]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said the levy had failed when she reported the shortfall to the board.")
+    ) == [("Jane Roe", "the levy had failed when she reported the shortfall to the board")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said she stayed away from the hearing only because the clerk urged her to rest.")
+    ) == [("Jane Roe", "she stayed away from the hearing only because the clerk urged her to rest")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said the hearing was fair when a juror gave a statement to the press.")
+    ) == [("Jane Roe", "the hearing was fair when a juror gave a statement to the press")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import glosses, misparsed, placing, runons, syntax
+from tracker.nlp import glosses, misparsed, nested_reports, placing, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Trigger, quoted_predicate
 
@@ -47,6 +47,7 @@ def _content(
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
         tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
         tokens -= runons.apart(complement, reader.triggers.verbs)  # "said X must act, saying, “...”"
+        tokens -= nested_reports.cut(reader, complement)  # "said X, and an aide told Y": the aide's
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
     if (
@@ -67,7 +68,8 @@ def _content(
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
-        phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i], segment)]
+        apart = nested_reports.cut(reader, verb)
+        phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i and i not in apart], segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (
         trigger.passive_topic and (topic := syntax.passive_topic(verb)) is not None

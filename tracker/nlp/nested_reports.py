@@ -1,0 +1,78 @@
+"""Another speaker's report that a content runs on into: "The agency admitted it had erred when an
+inspector reported high arsenic levels", "Roe said the claim was false — while her allies have
+accused Doe of ...", "urged the board to act after the Ledger reported that ...". The parser hangs
+the second report (a verb of saying with a subject and words of its own) on the reported clause or
+phrase as a conjunct or an adverbial clause, so the first speaker's content would take it in and the
+one claim would cover two attributions (the scorer then matches it to the second, under the wrong
+speaker). The reported words stop before it, its comma, dash or joining word included; its own verb
+reports it as a claim of its own speaker. Not cut: a report by a pronoun ("said X, though they blame
+Y": most often the same speaker going on), one not set off ("only because Doe asked"), and verbs that
+report only with some objects ("called", "gave")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tracker.nlp.framing import Reader
+from tracker.nlp.triggers import Trigger
+
+JOINING = frozenset({"conj", "advcl"})  # how the parser hangs the second report on the clause
+OWN_WORDS = frozenset({"ccomp", "dobj", "xcomp", "dative", "oprd"})  # what the second report says
+# not another speaker: a relative pronoun, or a personal one that goes on with the same speaker
+# ("said X, though they blame Y")
+NOT_ANOTHER = frozenset(
+    {"who", "which", "that", "whom", "whose", "he", "she", "they", "it", "we", "i", "you", "one"}
+)
+SETTING_OFF = frozenset({",", "—", "–", "--", ";", "and", "but", "while", "when", "as", "after", "whereas"})
+
+
+def another_report(reader: Reader, complement: Token) -> Token | None:
+    """The verb of the first report of another subject that the clause `complement` runs on into,
+    after the clause's own verb; None when there is none."""
+    for nested in complement.subtree:
+        if nested.i > complement.i and _reports(reader, nested):
+            return nested
+    return None
+
+
+def cut(reader: Reader, complement: Token) -> set[int]:
+    """Tokens of `complement` from another report it runs on into to its end: that report's words,
+    and the comma, dash or conjunction that joins them on."""
+    nested = another_report(reader, complement)
+    if nested is None:
+        return set()
+    first = nested.left_edge.i
+    while first > complement.i + 1 and reader.doc[first - 1].lower_ in SETTING_OFF:
+        first -= 1
+    return set(range(first, complement.right_edge.i + 1))
+
+
+def _reports(reader: Reader, verb: Token) -> bool:
+    """A verb of saying for any subject and object ("reported", "accused"; not "called", "gave",
+    "found", which report only with some of them) joined on as a clause, active, with a subject of
+    its own that is no pronoun and words of its own (a clause, an object), set off from what comes
+    before it."""
+    own = {c.dep_ for c in verb.children}
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return (
+        verb.dep_ in JOINING
+        and any(_open(t) for t in reader.triggers.verbs.get(verb.lower_, ()))
+        and subject is not None
+        and subject.lower_ not in NOT_ANOTHER
+        and bool(own & OWN_WORDS)
+        and _set_off(reader, verb)
+    )
+
+
+def _open(trigger: Trigger) -> bool:
+    """A verb of saying whatever its subject and dependents."""
+    return not (
+        trigger.subjects or trigger.objects or trigger.requires or trigger.negated or trigger.evidence
+    )
+
+
+def _set_off(reader: Reader, verb: Token) -> bool:
+    """A comma, a dash, a coordinating or subordinating word just before the clause, or as its
+    first word ("..., and Doe said", "when Doe reported")."""
+    first = verb.left_edge
+    return first.lower_ in SETTING_OFF or (first.i > 0 and reader.doc[first.i - 1].lower_ in SETTING_OFF)
