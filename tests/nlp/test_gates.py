@@ -73,6 +73,33 @@ def test_a_numbered_list_item_headline_is_a_headline_not_a_run_in(claims_of):
     assert [(c.confidence, c.confidence_rule) for c in dorn] == [(1, "headline")]
 
 
+def test_a_title_case_paragraph_the_parser_cut_in_two_is_a_headline_not_a_run_in(claims_of):
+    """A headline of two sentences stands as a paragraph, but neither sentence alone does: each is
+    read as a headline (tier 1), not closed as one run into the text (issue 12, PolNeAR train)."""
+    text = (
+        "River Board Chair Jane Dorn Just Vowed To Never Use These 2 Words Again. And It Says A Lot.\n\n"
+        "Roe said the list was long."
+    )
+    rated = [(c.speaker, c.text, c.confidence, c.confidence_rule) for c in claims_of(text)]
+    assert rated == [
+        ("River Board Chair Jane Dorn", "To Never Use These 2 Words Again", 1, "headline"),
+        ("It", "A Lot", 1, "headline"),
+        ("Roe", "the list was long", 2, "speech-named"),
+    ]
+
+
+def test_a_title_case_paragraph_may_name_its_speaker_late_or_report_a_poll(claims_of):
+    """In a title-case paragraph the speaker may come after more than a few words ("The Seven Oddest
+    Things Dorn Has Ever Said ..."), and a poll's finding in a headline is a headline, not a run-in."""
+    text = (
+        "The Seven Oddest Things Jane Dorn Has Ever Said About The River Board.\n\n"
+        "Roe said the list was long."
+    )
+    assert [(c.text, c.confidence_rule) for c in claims_of(text)][0] == ("About The River Board", "headline")
+    text = "New Survey Shows Wide Gap Between The Two River Towns.\n\nRoe said the survey was small."
+    assert [(c.speaker, c.confidence_rule) for c in claims_of(text)][0] == ("New Survey", "headline")
+
+
 def test_page_furniture_run_into_a_headline_yields_no_claim(claims_of):
     claims = claims_of(
         "Jane RoeFlagShareLikeReply 5ptsmoderatorFeatured May 6, 2026 9:52PMAcme Says Its Model Is Safe\n\n"

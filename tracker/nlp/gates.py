@@ -115,13 +115,34 @@ def is_headline(text: str, start: int, end: int, cue: str, cue_start: int) -> bo
     """The sentence at [start, end) is a headline standing as a paragraph of its own ("Roe Tells
     Voters To Wait", a blank line or the text's edge before and after it; one run into the text
     with a single line break is not), its reporting word (at `cue_start`) capitalised after a few
-    words (not page furniture run into a headline: "Reply 5pts Featured 9:52PMRoe Says ...")."""
-    return (
-        cue[:1].isupper()
-        and PARAGRAPH_BEFORE.search(text[:start]) is not None
-        and PARAGRAPH_AFTER.match(text, end) is not None
-        and 0 < len(text[start:cue_start].split()) <= MAX_HEADLINE_SPEAKER_WORDS
-    )
+    words (not page furniture run into a headline: "Reply 5pts Featured 9:52PMRoe Says ..."); or the
+    sentence is part of a title-case paragraph (`_in_title_paragraph`)."""
+    before = len(text[start:cue_start].split())
+    if not cue[:1].isupper() or before == 0:
+        return False
+    alone = PARAGRAPH_BEFORE.search(text[:start]) is not None and PARAGRAPH_AFTER.match(text, end) is not None
+    return (alone and before <= MAX_HEADLINE_SPEAKER_WORDS) or _in_title_paragraph(text, start, end)
+
+
+MAX_HEADLINE_WORDS = 30  # a title-case paragraph longer than this is no headline
+
+
+def _in_title_paragraph(text: str, start: int, end: int) -> bool:
+    """The sentence lies in a short paragraph of its own, on one line, whose every content word is
+    capitalised: a headline the parser cut in two ("Dorn Just Vowed To Wait. And It Says A Lot."), so
+    neither part stands alone, or one naming its speaker late ("The Seven Oddest Things Dorn Has Ever
+    Said ..."). Page furniture glued to a headline ("Reply 5ptsmoderatorFeatured ... 9:52PMRoe Says ...")
+    has a lower-case word and stays a run-in."""
+    first = text.rfind("\n\n", 0, start)
+    first = 0 if first < 0 else first + 2
+    last = text.find("\n\n", start)
+    last = len(text) if last < 0 else last
+    paragraph = text[first:last].strip()
+    if last < start + len(text[start:end].rstrip()) or not paragraph or "\n" in paragraph:
+        return False
+    words = WORD.findall(paragraph)
+    content = [w for w in words if w.lower() not in STOP_WORDS]
+    return len(words) <= MAX_HEADLINE_WORDS and bool(content) and all(w[0].isupper() for w in content)
 
 
 # a list's number on a line of its own may stand before it: "\n\n2\nRoe Says ..." (a numbered list's item)
