@@ -19,6 +19,19 @@ def test_the_first_name_list_is_data_and_tells_no_name_of_both_genders():
     assert "Jordan" not in names and "Kim" not in names  # given to both: no say
 
 
+def test_names_beyond_the_faker_lists_come_from_us_birth_counts():
+    """A given name rare in Faker's locales but common in US births (the SSA rows) has its gender."""
+    names = first_names()
+    assert names["Mavis"] == "f" and names["Hiram"] == "m"
+
+
+def test_a_pronoun_is_not_given_a_first_name_of_the_birth_counts_of_the_other_gender():
+    text = 'Mavis Ellery chaired the county board for a decade. "The levy will pass," he said.'
+    assert speakers(text)["The levy will pass,"] == ("he", None)
+    text = 'Hiram Ellery chaired the county board for a decade. "The levy will pass," she said.'
+    assert speakers(text)["The levy will pass,"] == ("she", None)
+
+
 def test_a_pronoun_is_not_given_a_first_name_of_the_other_gender():
     text = 'Margaret Ellery chaired the county board for a decade. "The levy will pass," he said.'
     assert speakers(text)["The levy will pass,"] == ("he", None)
