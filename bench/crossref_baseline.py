@@ -265,13 +265,19 @@ def errors(truth: list, got: list, baseline: list, ari) -> list[tuple[float, str
 
 
 def wins(s: Slice, baseline: list, ari) -> None:
-    """Our errors the baseline gets right, each with its oracle price and the features of its pairs."""
+    """Our errors the baseline gets right, each with its oracle price and the features of its pairs; then
+    what carried the wrongly joined pairs of those errors over our floor (`carried_by`)."""
+    from tracker.crossref import features
+
     rows = errors(s.truth, s.ours, baseline, ari)
     right = [r for r in rows if r[3]]
     print(
         f"\n{s.name}: of our {len(rows)} errors (worth {sum(r[0] for r in rows):+.3f} fixed one at a time) "
         f"the baseline gets {len(right)} right ({sum(r[0] for r in right):+.3f})"
     )
+    term_idf, entity_idf = features.rarity(s.found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in s.found]
+    tally = Counter()
     for gain, kind, inside, _ in right:
         print(f"  +{gain:.3f} {kind} ({len(inside)} articles)")
         for n in sorted(inside, key=lambda n: (s.items[n].date, s.items[n].file)):
@@ -280,26 +286,50 @@ def wins(s: Slice, baseline: list, ari) -> None:
                 f"    {item.date} {item.publisher:12s} ours {s.ours[n]:4d} base {baseline[n]:4d} "
                 f"{item.story[:30]:30s} {item.title[:60]}"
             )
-        show_pairs(s, inside)
+        show_pairs(s, inside, vecs)
+        for m, n in ((m, n) for m in inside for n in inside if m < n and s.truth[m] != s.truth[n]):
+            u, v = s.unit_of[m], s.unit_of[n]
+            undated = " (undated)" if s.times[u] is None or s.times[v] is None else ""
+            tally[carried_by(s.found[u], s.found[v], vecs[u], vecs[v]) + undated] += 1
+    print(f"  wrongly joined pairs the baseline parts, by what carries them over our floor: {dict(tally)}")
 
 
-def show_pairs(s: Slice, inside: list[int]) -> None:
-    """The pair scores and their parts for the pairs of `inside` (units, first four pairs)."""
-    from bench.crossref_errors import components
+PARTS = {"words": "TERM_WEIGHT", "participants": "ENTITY_WEIGHT", "quotes": "QUOTE_WEIGHT"}
+
+
+def carried_by(a, b, va, vb) -> str:
+    """The parts of `features.pair_score` (words, participants, quotes) a pair needs to reach the floor
+    (`features.THRESHOLD`): each one without which it would fall under it, "+"-joined; "no one part"
+    when none alone, "under the floor" when the pair is under it already (joined through others)."""
     from tracker.crossref import features
 
-    term_idf, entity_idf = features.rarity(s.found)
+    if features.pair_score(a, b, va, vb) <= features.THRESHOLD:
+        return "under the floor"
+    needed = []
+    for part, name in PARTS.items():
+        kept = getattr(features, name)
+        setattr(features, name, 0.0)
+        try:
+            if features.pair_score(a, b, va, vb) <= features.THRESHOLD:
+                needed.append(part)
+        finally:
+            setattr(features, name, kept)
+    return "+".join(needed) or "no one part"
+
+
+def show_pairs(s: Slice, inside: list[int], vecs: list) -> None:
+    """The pair scores and their parts for the pairs of `inside` (units, first four pairs)."""
+    from bench.crossref_errors import components
+
     units = sorted({s.unit_of[n] for n in inside})
-    vecs = {u: features.vectors(s.found[u], term_idf, entity_idf) for u in units}
     cos = similarity(s, "lead", "any")
-    shown = 0
-    for x, u in enumerate(units):
-        for v in units[x + 1 :]:
-            if shown < 4:
-                print(
-                    f"      {u}-{v} cos {cos[u, v]:.3f} {components(s.found[u], s.found[v], vecs[u], vecs[v])}"
-                )
-                shown += 1
+    pairs = [(u, v) for x, u in enumerate(units) for v in units[x + 1 :]][:4]
+    for u, v in pairs:
+        a, b = s.found[u], s.found[v]
+        print(
+            f"      {u}-{v} cos {cos[u, v]:.3f} {components(a, b, vecs[u], vecs[v])}"
+            f" carried by {carried_by(a, b, vecs[u], vecs[v])}"
+        )
 
 
 def ablate(slices: dict[str, tuple[Slice, Slice]], settings: list[str]) -> None:

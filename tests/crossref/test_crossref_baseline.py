@@ -102,3 +102,31 @@ def test_each_slice_is_scored_at_the_threshold_fitted_on_the_other(capsys):
     line = capsys.readouterr().out
     assert "s2 0.100 / 0.500 (0.900) at 0.100" in line  # the first slice's best, not the second's
     assert "s1 0.100 / 0.500 (0.900) at 0.200" in line
+
+
+def carried(first: tuple[str, str], second: tuple[str, str], *others: tuple[str, str]) -> str:
+    from tracker.crossref import features
+
+    found = [
+        features.profile(key=(DAY, str(n)), time=DAY, seen=DAY, title=title, text=text, mentions=[])
+        for n, (title, text) in enumerate((first, second, *others))
+    ]
+    term_idf, entity_idf = features.rarity(found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+    return cb.carried_by(found[0], found[1], vecs[0], vecs[1])
+
+
+QUOTE = '"the lighthouse keepers will never accept a wage freeze this winter" said one.'
+
+
+def test_what_carries_a_pair_over_the_floor_is_named():
+    filler = [(f"Orchard {w} notes", f"Orchard {w} season report on apples and pears.") for w in "abcdefgh"]
+    words = ("Ferry tolls rise at the harbour", "The harbour ferry tolls rise in spring, the council said.")
+    assert (
+        carried(words, ("Harbour ferry tolls rise", "Ferry tolls at the harbour rise."), *filler) == "words"
+    )
+    own = [" ".join(f"{w}{n}zed" for n in range(80)) for w in ("mor", "tav")]  # words of each alone
+    quoted = [("Museum wing opens", f"{own[0]}. {QUOTE}"), ("Bakery prices climb", f"{own[1]}. {QUOTE}")]
+    assert carried(*quoted, *filler) == "quotes"
+    apart = ("Glacier survey ends", "Glacier survey crews ended their work.")
+    assert carried(words, apart, *filler) == "under the floor"
