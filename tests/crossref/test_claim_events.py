@@ -12,7 +12,7 @@ import pytest
 from tests.crossref.test_claim_linking import T0, article, say
 from tests.factories import EntityFactory, StoryFactory
 from tests.support import claim_orders
-from tracker.crossref import claim_linking
+from tracker.crossref import claim_events, claim_linking
 from tracker.crossref.models import Claim, Status
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +94,19 @@ def test_what_is_not_the_same_event_stays_two_claims(reeve, case):
         Claim.objects.filter(pk=claim.pk).update(locked=True, status=Status.APPROVED)
     claim_linking.link_claims(later)
     assert Claim.objects.count() == 2
+
+
+def test_reports_without_a_quote_are_not_read(reeve, monkeypatch):
+    """They can never be of the same event (no run of quoted words): the lookup leaves them in the
+    database. Seen failing with the filter left out (three reports read)."""
+    rows = [dated("Alpha", 0), dated("Beta", 1), dated("Gamma", 1)]
+    say(rows[0], PLEDGE, entity=reeve)
+    say(rows[1], OTHER, entity=reeve)
+    say(rows[2], "the reeve will speak at the harbour on Friday", entity=reeve)
+    for row in rows:
+        claim_linking.link_claims(row)
+    read = []
+    monkeypatch.setattr(claim_events, "runs", lambda quotes: read.append(quotes) or frozenset({("a",) * 3}))
+    found = claim_events.reports_near(dated("Delta", 1), [reeve.pk], [], frozenset)
+    assert len(read) == 1 and read[0][0]["text"] == "a tax on every fisherman in the bay"
+    assert list(found) == [Claim.objects.get(evidence__article=rows[0]).pk]

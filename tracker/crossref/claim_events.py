@@ -92,7 +92,8 @@ def reports_near(
 ) -> dict[int, list[Report]]:
     """The reports (claim id -> its reports) of the speakers' unlocked machine claims (by entity, or by
     name for claims of no entity) that other articles published (or, undated, first seen) around this
-    article's day give with a verbatim quote: one query."""
+    article's day give with a verbatim quote: one query, which reads no report without a quote (most of
+    them: three in four on bench/ingest.py's articles, each three dates and a text to load for nothing)."""
     if not entity_ids and not names:
         return {}
     middle = article.published_at or article.first_seen_at
@@ -111,6 +112,7 @@ def reports_near(
         )
         .filter(claim__locked=False, claim__status=Status.MACHINE, claim__merged_into__isnull=True)
         .exclude(article=article)
+        .exclude(quotes=[])
         .values_list(
             "claim_id", "date", "date_precision", "article__published_at", "first_seen_at", "quotes", "text"
         )
