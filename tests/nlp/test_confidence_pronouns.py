@@ -1,7 +1,8 @@
 """The tier of a claim whose speaker is a pronoun resolved to a name (confidence.named_before): a name
 its own sentence gives before it, outside quotation marks, was picked wrong far more often than the
 subject of the sentence before (PolNeAR train, read by hand), so such a claim waits for a curator; so
-does one resolved to the sentence before's first subject for want of a main-clause one (first-subject)."""
+does one resolved to the sentence before's first subject for want of a main-clause one (first-subject),
+or to a name that only owns or modifies that sentence's subject (owner-subject)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,27 @@ def test_a_pronoun_given_the_sentence_befores_first_subject_for_want_of_a_main_o
     pronoun's speaker is a guess (antecedents.previous_subject), resolved but rated low."""
     claims = rated(CONTEXT + before + " “The levy will pass,” he said.")
     assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 1, "first-subject")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Mark Tolliver's lawyer met the council.",
+        "Mark Tolliver ran for mayor last year. The Tolliver campaign met the council.",
+    ],
+)
+def test_a_pronoun_given_a_name_owning_the_sentence_befores_subject_waits(before):
+    """The name only owns or modifies the subject ("Roe's lawyer", "the Roe campaign"), which is who
+    spoke there: the pronoun's speaker is a guess (antecedents.previous_subject), rated low."""
+    claims = rated(CONTEXT + before + " “The levy will pass,” he said.")
+    assert claims["The levy will pass,"] == ("he", "Mark Tolliver", 1, "owner-subject")
+
+
+def test_a_pronoun_prefers_the_sentence_befores_subject_to_a_name_owning_it():
+    claims = rated(
+        CONTEXT + "Mark Tolliver's lawyer, Jim Pruett, met the council. “The levy will pass,” he said."
+    )
+    assert claims["The levy will pass,"] == ("he", "Jim Pruett", 2, "quote-pronoun")
 
 
 def test_the_benchmark_says_how_many_published_claims_it_counts_right_unjudged(tmp_path):

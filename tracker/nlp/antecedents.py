@@ -63,19 +63,36 @@ def main_subject(
     return candidates[-1] if other and candidates else None  # "Roe sat with Jane Doe, and she said"
 
 
-def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | None, bool]:
+def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | None, str]:
     """Of `subjects` (the compatible subject mentions of the sentence before a speaker's pronoun, in
     text order), the subject of that sentence's main clause when one is ("Whether the Roe model
-    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), else the first; and whether it
-    is that first only for want of a main-clause subject ("After Roe met Doe, the talks ended. “...,”
-    he said": Roe, a guess: right 42 times of 62 published on PolNeAR train, read by hand, against
-    40 of 40 for a main-clause subject), which the claim's tier reflects (resolution "pronoun-first")."""
+    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), a name that is that subject
+    before one that only owns or modifies it ("Roe's lawyer, Jane Doe, said ...": Doe), else the
+    first; and how much of a guess it is: "" for the main clause's subject itself; "owner" for a name
+    that only owns or modifies it ("Roe's lawyer said ...", "The Roe campaign said ...": someone
+    else speaks, right 6 times of 8 published on PolNeAR train, read by hand); "first" for the first
+    subject, for want of a main-clause one ("After Roe met Doe, the talks ended. “...,” he said":
+    Roe, right 42 times of 62 published, against 40 of 40 for a main-clause subject). The claim's
+    tier reflects the guess (resolution "pronoun-owner", "pronoun-first")."""
+    owners = []
     for mention in subjects:
-        head = mention_head(doc, mention)
-        head = _named(head, NAME_DEPS | {"poss"}) if head is not None else None
-        if head is not None and head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
-            return mention, False
-    return (subjects[0], True) if subjects else (None, False)
+        if (head := mention_head(doc, mention)) is None:
+            continue
+        owner = _owner(head)
+        head = _named(head, NAME_DEPS | {"poss"})
+        if head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
+            if not owner:
+                return mention, ""
+            owners.append(mention)
+    if owners:
+        return owners[0], "owner"
+    return (subjects[0], "first") if subjects else (None, "")
+
+
+def _owner(head: Token) -> bool:
+    """A name's head word owns or modifies a noun rather than naming it ("Roe's lawyer", "the Roe
+    campaign"); not a name's part the entity model left out ("Jane" of "Jane Roe": a proper noun)."""
+    return head.dep_ == "poss" or (head.dep_ == "compound" and head.head.pos_ != "PROPN")
 
 
 QUOTE_RUN = 3  # quoted sentences a pronoun's speaker may stand before (“...,” Roe said. “...” She added)

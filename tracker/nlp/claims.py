@@ -55,7 +55,7 @@ from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
-STRICT_VIA = frozenset({"mention", "pronoun", "pronoun-first", "anaphor", "possessor"})  # strict triggers'
+STRICT_VIA = frozenset("mention pronoun pronoun-first pronoun-owner anaphor possessor".split())
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 

@@ -6,8 +6,8 @@ with no entity:
 - a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
   company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
-  sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else its first:
-  "pronoun-first", a guess rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
+  sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else one
+  owning it, "pronoun-owner", else its first, "pronoun-first": guesses rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
@@ -115,8 +115,8 @@ class SpeakerResolver:
             name = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1])]
             return Speaker(token.text, token.idx, token.idx + len(token), name=name)
         if lower in words.pronouns:
-            found, guessed = self.antecedent(token, words.pronouns[lower])
-            via = "pronoun-first" if guessed else "pronoun"  # the sentence before's first subject: a guess
+            found, guess = self.antecedent(token, words.pronouns[lower])
+            via = f"pronoun-{guess}" if guess else "pronoun"  # pronoun-owner, pronoun-first: a guess
             speaker = self._speaker(token.idx, token.idx + len(token), found, via, None)
             if found is not None and self.genders.doubted(
                 words.genders.get(lower), found, speaker.name or ""
@@ -270,15 +270,15 @@ class SpeakerResolver:
         covering = [m for m in self.mentions if m.start <= token.idx < m.end]
         return max(covering, key=lambda m: m.end - m.start, default=None)
 
-    def antecedent(self, token: Token, labels: frozenset[str]) -> tuple[Mention | None, bool]:
+    def antecedent(self, token: Token, labels: frozenset[str]) -> tuple[Mention | None, str]:
         """A preceding mention with one of `labels` in the same sentence (a subject the pronoun's clause
         hangs from, else the main clause's subject), else one in a subject of the previous sentence (the
         main clause's first); of the pronoun's gender, and never a name inside quotation marks when the
-        pronoun is outside them (“Roe will lose,” she said: not Roe); and whether it is a guess (the
-        sentence before has no main-clause subject: its first; antecedents.previous_subject)."""
+        pronoun is outside them (“Roe will lose,” she said: not Roe); and how much of a guess it is: ""
+        none, "owner" or "first" (a name of the sentence before: antecedents.previous_subject)."""
         number = self.segment_of.get(token.i)
         if number is None:
-            return None, False
+            return None, ""
         gender = self.words.genders.get(token.lower_)
         inside = () if token.i in self.quoted else self.in_quotes  # names a pronoun outside quotes is not
 
@@ -289,11 +289,11 @@ class SpeakerResolver:
         if same := [m for m in same if m.end <= token.idx]:
             found = referents.governing_subject(token, same, self.mention_at)
             if (found := found or antecedents.main_subject(token, same, self.mention_at)) is not None:
-                return found, False
+                return found, ""
         if (named := referents.surname_subject(token, self.quoted)) is not None:  # a surname the model missed
             ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
             if found := [m for m in ending if m.text.split()[-1] == named.text]:
-                return found[-1], False  # "Roe hasn't said whether he ...": Jane Roe
+                return found[-1], ""  # "Roe hasn't said whether he ...": Jane Roe
         before = self.segments[antecedents.before_quote(self.segments, number, self.quoted)]
         earlier = self.mentions_in(before.start_char, before.end_char) if number else []
         subjects = [m for m in earlier if fits(m) and antecedents.is_subject(self.doc, m)]
