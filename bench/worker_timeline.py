@@ -138,10 +138,14 @@ def summary(var_dir: str, started: float, ended: float) -> list[str]:
     return lines
 
 
+def spent(var_dir: str) -> list[float]:
+    """Each worker's CPU seconds in its batches, in the order of their names."""
+    return [
+        sum(row["cpu"] for row in map(json.loads, path.read_text().splitlines()) if row["step"] == "task")
+        for path in sorted(Path(var_dir).glob("nlp*.timeline"))
+    ]
+
+
 def busiest(var_dir: str) -> float:
     """The CPU seconds of the worker that spent most in its batches."""
-    spent = [
-        sum(row["cpu"] for row in map(json.loads, path.read_text().splitlines()) if row["step"] == "task")
-        for path in Path(var_dir).glob("nlp*.timeline")
-    ]
-    return max(spent, default=0.0) or float("nan")
+    return max(spent(var_dir), default=0.0) or float("nan")
