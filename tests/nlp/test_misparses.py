@@ -298,3 +298,39 @@ def test_a_verb_of_saying_in_a_free_relative_reports_nothing(claims_of):
         "Nothing the governor said \u201cwill ease anyone's worries,\u201d the Ohio senator said."
     )
     assert [c.speaker for c in claims] == ["the Ohio senator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The mayor thinks the rents will fall and blames the council.", "The mayor", "the council"),
+        (
+            "The mayor backed away from her forecast that rents would fall this year and blamed the council.",
+            "The mayor",
+            "the council",
+        ),
+        (
+            "Jane Roe won on her plan to cut the levy and accused the board of waste.",
+            "Jane Roe",
+            "the board of waste",
+        ),
+        (
+            "The mayor expects the rents to fall and blamed the council for the delay.",
+            "The mayor",
+            "the council for the delay",
+        ),
+    ],
+)
+def test_a_finite_verb_of_saying_hung_on_a_clause_under_a_modal_or_to_is_the_clause_aboves(
+    claims_of, text, speaker, content
+):
+    """ "her forecast that rents would fall ... and blamed X": the parser hangs "blamed" on "fall", whose
+    subject would speak; a finite verb goes on with the clause above (raised_conjuncts.py)."""
+    assert speakers_and_texts(claims_of(text)) == [(speaker, content)]
+
+
+def test_a_bare_verb_of_saying_after_a_modal_or_to_stays_with_its_clause(claims_of):
+    """ "expects the board to meet and explain X": the board explains (the bare form shares the "to")."""
+    assert speakers_and_texts(
+        claims_of("The mayor expects the board to meet on Monday and explain the cuts to the parents.")
+    ) == [("the board", "the cuts to the parents")]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import raising, runons, syntax
+from tracker.nlp import raised_conjuncts, raising, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.inverted import inverted_subject
 from tracker.nlp.triggers import Draft, can_speak, speaks
@@ -136,6 +136,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     coordinated with a reported clause's verb is the reporter's ("said that X and predicted Y")."""
     if _reporting_conjunct(reader, verb):
         verb = _reporter(reader, verb.head) or verb
+    verb = raised_conjuncts.raised(reader, verb) or verb  # "her forecast that X would fall, and blamed Y"
     verb = runons.reporter(verb, reader.triggers.verbs) or verb  # "said X must act, saying, “...”"
     found, passive = syntax.subject(verb, says_object=_says_object(reader, verb))
     if found is not None and found.i < verb.i and (name := interposed(reader, verb)) is not None:
