@@ -110,7 +110,11 @@ def test_a_pronoun_after_a_sentence_prefers_the_subject_of_its_main_clause(sente
 
 @pytest.mark.parametrize(
     "relative",
-    ["His brother, Dale Tolliver, runs the farm.", "Dale Tolliver, his son, runs the farm."],
+    [
+        "His brother, Dale Tolliver, runs the farm.",
+        "Dale Tolliver, his son, runs the farm.",
+        "Dale Tolliver, son of the candidate, runs the farm.",
+    ],
 )
 def test_a_surname_skips_a_full_name_introduced_as_a_relative(relative):
     text = f"Mark Tolliver spoke to the council on Tuesday. {relative} Later, Tolliver said that the levy was fair."

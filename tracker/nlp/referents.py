@@ -142,11 +142,12 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
 KIN_BEFORE = (
     r"\b(?:{})\b,?\s+(?:[\w.]+\s+){{0,2}}$"  # "his first wife, Jane Roe", "husband, former Gov. Jo Roe"
 )
-KIN_AFTER = r"^,\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:{})\b"  # "Jo Roe, their son"
+KIN_AFTER = r"^,\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?)?(?:{})\b"  # "Jo Roe, their son", ", son of"
 
 
 def _kin(text: str, mention: Mention) -> bool:
-    """`mention` is introduced as someone's relative ("his first wife, Jane Roe", "Jo Roe, their son")."""
+    """`mention` is introduced as someone's relative ("his first wife, Jane Roe", "Jo Roe, their son",
+    "Jo Roe, son of the candidate")."""
     before, after = _kin_patterns(speaker_words().kin)
     return bool(before.search(text[max(0, mention.start - 40) : mention.start])) or bool(
         after.search(text[mention.end : mention.end + 40])
