@@ -18,7 +18,8 @@ Before the server starts, it measures in its own process (Django's test client, 
 cached timeline against a bare response of the same stack (goal >= 0.5x the throughput) and the
 uncached timeline (a request with a session cookie, as staff send: rendered every time, its
 precomputed parts read from the cache, tracker/web/precomputed.py) against rendering its template from
-a context already in memory (goal >= 0.7x), each page timed alternately with its yardstick (one call of
+a context already in memory (goal >= 0.7x; both in one chunk of CPython's frame stack, as every request
+is: tracker/web/stackroom.py), each page timed alternately with its yardstick (one call of
 each in turn, so a change of load falls on both) and compared by the medians of the calls' times (a pause
 on a few calls moves neither), and prints both ratios (issue 17) with the quartiles of the pairs' ratios,
 the uncached one in CPU time too, and the uncached one
@@ -45,6 +46,7 @@ import gc
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -504,6 +506,16 @@ def alternated(calls: dict, seconds: float, least: int = 20) -> dict[str, tuple[
     }
 
 
+def faults_per_call(call, times: int = 10) -> float:
+    """The minor page faults a call of `call` makes, on average over `times` calls: deterministic where
+    time is not. A render that maps and unmaps frame-stack chunks over and over (tracker/web/stackroom.py)
+    makes hundreds; one that does not, a few."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        call()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / times
+
+
 def spread(yardstick: list[float], page: list[float]) -> str:
     """The quartiles of the pairs' ratios (the yardstick's time over the page's, call by call)."""
     ratios = [y / p for y, p in zip(yardstick, page, strict=True)]
@@ -523,6 +535,7 @@ def in_process_ratios(seconds: float) -> dict[str, float]:
 
     import tracker.urls
     from tracker.web import views
+    from tracker.web.stackroom import in_one_chunk
 
     tracker.urls.urlpatterns.append(path("bench-bare", lambda request: HttpResponse("ok"), name="bench-bare"))
     clear_url_caches()
@@ -551,7 +564,9 @@ def in_process_ratios(seconds: float) -> dict[str, float]:
     pairs = {
         "bare response": lambda: ok(client.get("/bench-bare")),
         "timeline, cached": lambda: ok(client.get("/")),
-        "in-memory render": lambda: render(request, captured["template"], captured["context"]),
+        # In one chunk of the frame stack, as the page's own render is (tracker/web/stackroom.py): from
+        # this function's depth a render could map and unmap a chunk hundreds of times, or not at all.
+        "in-memory render": lambda: in_one_chunk(render, request, captured["template"], captured["context"]),
         "timeline, uncached": lambda: ok(staff.get("/")),
     }
     rates, cpu, spreads = {}, {}, {}
@@ -585,6 +600,11 @@ def in_process_ratios(seconds: float) -> dict[str, float]:
     print(
         f"  in CPU time: {cpu['in-memory render'] / cpu['timeline, uncached']:.2f}x; "
         f"with the page cache off (TRACKER_PAGE_CACHE_SECONDS=0, nothing precomputed kept): {cold:.2f}x"
+    )
+    faults = {name: faults_per_call(pairs[name]) for name in ("in-memory render", "timeline, uncached")}
+    print(
+        f"  minor page faults a call: uncached timeline {faults['timeline, uncached']:.1f}, in-memory render "
+        f"{faults['in-memory render']:.1f} (hundreds: frame-stack chunks thrashed, tracker/web/stackroom.py)"
     )
     return rates | {"cached ratio": cached, "uncached ratio": uncached, "nothing kept ratio": cold}
 

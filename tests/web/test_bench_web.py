@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import mmap
 import sys
 import time
 from pathlib import Path
@@ -39,3 +40,17 @@ def test_a_pause_on_a_few_calls_does_not_move_the_alternated_figures():
     assert len(walls["steady"]) == len(walls["pausing"]) >= 15
     low, high = (float(q) for q in bench.spread(walls["steady"], walls["pausing"]).split("-"))
     assert low <= 1 <= high or 0.6 < low <= high < 1.7
+
+
+def test_page_faults_are_counted_per_call():
+    """A call that maps a fresh megabyte and writes each of its 256 pages, as a thrashed frame stack maps
+    its chunks, is told from one that writes nothing new."""
+    bench = _bench()
+
+    def fresh_pages():
+        with mmap.mmap(-1, 1 << 20) as memory:
+            for page in range(0, 1 << 20, mmap.PAGESIZE):
+                memory[page] = 1
+
+    assert bench.faults_per_call(fresh_pages) >= 200
+    assert bench.faults_per_call(lambda: None) < 5
