@@ -36,6 +36,8 @@ class Context:
 
     vocabularies: list[Vocabulary]
     feed_case_ids: list[int] = field(default_factory=list)
+    # Outlets found stored, by domain (one created now is not: its entry's savepoint may roll back).
+    outlets: dict[str, Outlet] = field(default_factory=dict)
 
 
 def context_for(feed: Feed | None = None) -> Context:
@@ -54,13 +56,18 @@ class Stored:
 # --- outlets --------------------------------------------------------------------------------------
 
 
-def outlet_for(url: str, *, name: str = "") -> Outlet:
+def outlet_for(url: str, *, name: str = "", known: dict[str, Outlet] | None = None) -> Outlet:
     """The outlet of a URL's domain, created on first sight (named `name`, else its domain). Never
-    renamed here: whatever a feed says, an existing outlet keeps its name (`name_from_own_page`)."""
-    domain = dedupe.registrable_domain(url)
-    outlet, _ = Outlet.objects.get_or_create(
-        domain=domain[:253], defaults={"name": (name or domain)[:200], "homepage": f"https://{domain}/"[:200]}
+    renamed here: whatever a feed says, an existing outlet keeps its name (`name_from_own_page`).
+    `known`: outlets already found stored, by domain (`Context.outlets`), kept there when found."""
+    domain = dedupe.registrable_domain(url)[:253]
+    if known is not None and domain in known:
+        return known[domain]
+    outlet, created = Outlet.objects.get_or_create(
+        domain=domain, defaults={"name": (name or domain)[:200], "homepage": f"https://{domain}/"[:200]}
     )
+    if known is not None and not created:
+        known[domain] = outlet
     return outlet
 
 
@@ -71,7 +78,7 @@ def name_from_own_page(outlet: Outlet, name: str) -> None:
         outlet.save(update_fields=["name"])
 
 
-def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
+def outlet_for_entry(entry: Entry, feed: Feed, known: dict[str, Outlet] | None = None) -> Outlet:
     """An article's *claimed* outlet: its own domain, or the item's <source> when the link points back
     at the aggregator that carried it; never simply the feed. Whether the claim is established is
     `feed_establishes`; a name given here only names an outlet created now."""
@@ -79,7 +86,7 @@ def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
     feed_domain = dedupe.registrable_domain(feed.url)
     source_domain = dedupe.registrable_domain(entry.source_url) if entry.source_url else ""
     if source_domain and link_domain == feed_domain and source_domain != link_domain:
-        return outlet_for(entry.source_url, name=entry.source_name)
+        return outlet_for(entry.source_url, name=entry.source_name, known=known)
     name = ""
     if entry.source_name and source_domain in ("", link_domain):
         name = entry.source_name
@@ -87,7 +94,7 @@ def outlet_for_entry(entry: Entry, feed: Feed) -> Outlet:
         name = feed.outlet.name
     elif feed_domain == link_domain:
         name = feed.title
-    return outlet_for(entry.link, name=name)
+    return outlet_for(entry.link, name=name, known=known)
 
 
 def feed_establishes(feed: Feed, link: str, outlet: Outlet) -> bool:
@@ -129,7 +136,7 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
         if item is not None:
             _establish(item.article, feed=feed, link=entry.link)
             return _update_from_entry(item, feed=feed, entry=entry, context=context)
-        outlet = outlet_for_entry(entry, feed)
+        outlet = outlet_for_entry(entry, feed, context.outlets)
         article, created = Article.objects.get_or_create(
             canonical_url=canonical,
             defaults=_fields_from_entry(entry, outlet=outlet)
@@ -137,11 +144,9 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
         )
         if not created:
             _establish(article, feed=feed, link=entry.link)
-        ArticleFeed.objects.get_or_create(
-            feed=feed,
-            guid=entry.guid,
-            defaults={"article": article, "link": entry.link, "entry_hash": entry_hash(entry)},
-        )
+        link = ArticleFeed(feed=feed, guid=entry.guid, article=article, link=entry.link)
+        link.entry_hash = entry_hash(entry)  # one statement (get_or_create took four); one stored
+        ArticleFeed.objects.bulk_create([link], ignore_conflicts=True)  # meanwhile is kept
         if created:
             if article.status == Article.Status.FETCHED:
                 finalize(article, context=context, new=True)
@@ -281,12 +286,12 @@ def finalize(article: Article, *, context: Context, whole: bool = False, new: bo
     article.text_hash = dedupe.text_fingerprint(article.text)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
-        copies.mark_copy(article)
+        copies.mark_copy(article, new=new)
     case_ids = relating.case_ids(article, context=context, new=new)
     article.relevant = bool(case_ids)  # saved in one UPDATE with the rest
     article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
     Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
         pk=article.pk
     ).update(copy_of=copies.root_of(article), copy_kind=Article.CopyKind.CANONICAL)
-    article.cases.set(case_ids)
+    article.cases.add(*case_ids) if new else article.cases.set(case_ids)  # a new one has none to read
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits

@@ -29,12 +29,17 @@ def _earlier(queryset, article: Article):
     )
 
 
-def mark_copy(article: Article) -> None:
+# What the copy search reads of the articles it compares with: not their texts and pages.
+COMPARED = ("pk", "first_seen_at", "copy_of")
+
+
+def mark_copy(article: Article, *, new: bool = False) -> None:
     """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
-    or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands."""
+    or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands.
+    `new`: the article was created in this transaction, so it has no bands to replace yet."""
     if not article.text_hash:
         return
-    exact = _earlier(Article.objects.filter(text_hash=article.text_hash), article).first()
+    exact = _earlier(Article.objects.filter(text_hash=article.text_hash), article).only(*COMPARED).first()
     if exact is not None:
         article.copy_of, article.copy_kind, article.copy_similarity = (
             root_of(exact),
@@ -52,12 +57,15 @@ def mark_copy(article: Article) -> None:
         unique_fields=["article"],
         update_fields=["minhash"],
     )
-    article.bands.all().delete()
+    if not new:
+        article.bands.all().delete()
     article.bands.bulk_create(
         [article.bands.model(article=article, key=k) for k in keys], ignore_conflicts=True
     )
-    candidates = _earlier(Article.objects.filter(bands__key__in=keys).distinct(), article).select_related(
-        "signature"
+    candidates = (
+        _earlier(Article.objects.filter(bands__key__in=keys).distinct(), article)
+        .select_related("signature")
+        .only(*COMPARED, "signature__minhash")
     )
     best, best_score = None, 0.0
     for candidate in candidates[:50]:

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 def attach_cases(article: Article, *, context: Context, new: bool = False) -> None:
     """Attach the cases the article is about; one that matches none stays stored, marked irrelevant."""
     ids = case_ids(article, context=context, new=new)
-    article.cases.set(ids)
+    if new:  # created in this transaction: no cases to read or remove
+        article.cases.add(*ids)
+    else:
+        article.cases.set(ids)
     if article.relevant != bool(ids):
         article.relevant = bool(ids)
         article.save(update_fields=["relevant"])
