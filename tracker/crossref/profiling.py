@@ -1,17 +1,27 @@
 """Each article's clustering profile read from the database: its mentions, its dated facts, the cases'
 topic words, then `features.profile` (plain Python) over them. Split from `clustering` (its budget);
-`clustering.profiles` is this `profiles`."""
+`clustering.profiles` is this `profiles`.
+
+`features.profile` is a pure function of what is read here, and each batch profiles its neighbourhood
+again (the same stored articles, batch after batch): its profiles are kept per process (`PROFILES`),
+keyed by everything they are worked out from (the text by its digest), so a change to any of it is a
+new key, never a stale profile. Profiles are read, never changed (`undated` replaces, not edits, one).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from tracker.cases.models import Case
 from tracker.crossref import features, words
+from tracker.crossref.kept import Kept
 from tracker.crossref.models import DateMention, Mention
 from tracker.sources.models import Article
+
+PROFILES = Kept(1024)  # about 32 KB each: a neighbourhood or two; least recently used out
 
 
 def effective_time(article: Article) -> datetime:
@@ -37,19 +47,29 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
         day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0] if a.pk in pinned else None
         noon = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12) if day else None
         found.append(
-            features.profile(
+            _profile(
                 key=(effective_time(a), a.canonical_url),
                 time=a.published_at,
                 pinned=None if a.published_at else noon,
                 seen=a.first_seen_at,
                 title=a.title,
                 text=a.text,
-                mentions=mentions.get(a.pk, []),
+                mentions=tuple(mentions.get(a.pk, ())),
                 topic=topic,
-                days=pinned.get(a.pk, ()),
+                days=pinned.get(a.pk, Counter()),
             )
         )
     return found
+
+
+def _profile(*, text: str, mentions: tuple, days: Counter, **rest) -> features.Profile:
+    """`features.profile`, kept by all it is given (`PROFILES`)."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = (digest, mentions, tuple(sorted(days.items())), *sorted(rest.items()))
+    if (kept := PROFILES.get(key)) is None:
+        kept = features.profile(text=text, mentions=mentions, days=days, **rest)
+        PROFILES.put(key, kept)
+    return kept
 
 
 def topic_words() -> frozenset[str]:
