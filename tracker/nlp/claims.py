@@ -45,6 +45,7 @@ from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
+from tracker.nlp.quote_tails import from_quote_tail
 from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
@@ -109,7 +110,7 @@ class _Reader:
                     found = found or misparsed.from_misparsed(self, token, segment)
                     if not found and lower in self.triggers.nouns:  # "his claims that ...": a noun
                         found = self._from_noun(token, segment)
-                    drafts += found
+                    drafts += found or from_quote_tail(self, token, segment)
                 elif lower in self.triggers.nouns:
                     drafts += self._from_noun(token, segment)
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
