@@ -110,3 +110,11 @@ def test_a_content_keeps_a_report_of_its_own_speaker_or_one_not_set_off(claims_o
     assert speakers_and_texts(
         claims_of("Jane Roe said the hearing was fair when a juror gave a statement to the press.")
     ) == [("Jane Roe", "the hearing was fair when a juror gave a statement to the press")]
+
+
+def test_an_object_in_quotation_marks_is_the_verbs_phrase(claims_of):
+    """ "admitted “one or two lapses”": the opening quotation mark does not end the phrase the verb
+    reports (it did, leaving an empty content)."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe admitted “two small lapses” in the handling of the grant money.")
+    ) == [("Jane Roe", "“two small lapses” in the handling of the grant money")]

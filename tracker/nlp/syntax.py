@@ -261,8 +261,8 @@ def phrase(verb: Token) -> list[int]:
     first = min([verb.i] + [c.left_edge.i for c in verb.lefts if c.dep_ in PHRASE_LEFT])
     last = verb.i
     for child in verb.rights:
-        if child.i == verb.i + 1 and child.text == ",":
-            continue  # "Roe said, those donations paid for ...": the parser's object after a comma
+        if child.i == verb.i + 1 and child.text in (",", "“", '"', "‘", "'"):
+            continue  # "Roe said, those donations paid for ...", "admitted “one lapse”": the object after
         if child.dep_ in PHRASE_RIGHT_STOP and not (child.dep_ == "advcl" and _mark(child) == "for"):
             break  # "called for Roe to resign": the clause the verb asks for is its own
         last = child.right_edge.i
