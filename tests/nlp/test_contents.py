@@ -118,3 +118,17 @@ def test_an_object_in_quotation_marks_is_the_verbs_phrase(claims_of):
     assert speakers_and_texts(
         claims_of("Jane Roe admitted “two small lapses” in the handling of the grant money.")
     ) == [("Jane Roe", "“two small lapses” in the handling of the grant money")]
+
+
+def test_a_clause_before_a_verb_with_words_of_its_own_is_not_its_content(claims_of):
+    """ "..., he urged the council to wait": an object with an infinitive, a predicate, "of" or a
+    gerund after the verb is what it reports; "X, she told reporters" and "X, Roe wrote Doe" keep X."""
+    assert speakers_and_texts(
+        claims_of("Just last week, can you imagine it, he urged the council to sell the old harbor.")
+    ) == [("he", "the council to sell the old harbor")]
+    assert speakers_and_texts(
+        claims_of("The farm has been a steady earner for Roe — he reported earning $3 million from it.")
+    ) == [("he", "earning $3 million from it")]
+    assert speakers_and_texts(
+        claims_of("The bridge will be closed for a month, Jane Roe told reporters.")
+    ) == [("Jane Roe", "The bridge will be closed for a month")]

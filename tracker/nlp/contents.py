@@ -83,9 +83,23 @@ def _content(
 
 def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:
     """A clause before the verb is its content only when a comma, not a colon or a semicolon,
-    parts them ("X, she said"; not "There is less consensus: 47% say ...")."""
+    parts them ("X, she said"; not "There is less consensus: 47% say ..."), and the verb has no
+    words of its own after it: an object with an infinitive, a predicate or "of" ("..., he urged
+    voters to wait", "... call themselves moderate", "... accused Roe of lying"), or a gerund ("...,
+    he reported earning $2 million"); an object alone may be the person told ("..., Roe wrote Doe")."""
     between = reader.text[clause.right_edge.idx : verb.idx]
-    return ":" not in between and ";" not in between
+    return ":" not in between and ";" not in between and not _own_words(verb)
+
+
+def _own_words(verb: Token) -> bool:
+    rights = list(verb.rights)
+    if any(c.dep_ == "xcomp" and c.lower_.endswith("ing") for c in rights):  # no tagger: the suffix
+        return True
+    objects = [c for c in rights if c.dep_ == "dobj"]
+    return bool(objects) and any(
+        c.i > objects[0].i and (c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "of"))
+        for c in rights
+    )
 
 
 ANSWERS = frozenset({"yes", "no", "so"})
