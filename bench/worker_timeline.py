@@ -138,6 +138,28 @@ def summary(var_dir: str, started: float, ended: float) -> list[str]:
     return lines
 
 
+def overlap(var_dir: str) -> tuple[float, float]:
+    """(Seconds both workers were inside a batch at once, seconds from the first batch's start to the
+    last one's end): the two run in parallel only as far as the first comes near the second."""
+    spans = [
+        [
+            (r["start"], r["start"] + r["wall"])
+            for r in map(json.loads, path.read_text().splitlines())
+            if r["step"] == "task"
+        ]
+        for path in sorted(Path(var_dir).glob("nlp*.timeline"))
+    ]
+    every = [span for worker in spans for span in worker]
+    if len(spans) < 2 or not every:
+        return 0.0, 0.0
+    both = sum(
+        max(0.0, min(a_end, b_end) - max(a_start, b_start))
+        for a_start, a_end in spans[0]
+        for b_start, b_end in spans[1]
+    )  # a worker's batches never overlap each other (-P solo -c 1)
+    return both, max(end for _, end in every) - min(start for start, _ in every)
+
+
 def spent(var_dir: str) -> list[float]:
     """Each worker's CPU seconds in its batches, in the order of their names."""
     return [
