@@ -40,6 +40,8 @@ def test_a_quote_closed_by_a_misparsed_attribution_is_the_speakers(claims_of, te
         # a new sentence after a question, whose verb has its own quote
         "But then I ask the people, ‘What do you mean by a tax on grain speculation?’ They said, ‘Well, every"
         " time you buy a bushel you pay a cent,’ right?",
+        # a title in quotes, then a verb of the sentence: "report" is the object's noun, "features" no speaker
+        "The new spot, titled “Careless,” features a Daily Ledger report from last week on the lost funds.",
     ],
 )
 def test_no_claim_on_the_quote_from_what_only_looks_like_a_tail(claims_of, text):
@@ -47,6 +49,7 @@ def test_no_claim_on_the_quote_from_what_only_looks_like_a_tail(claims_of, text)
         "Midday with Jan Roe,",
         "Nothing truly prepares you for the demands of that office,",
         "What do you mean by a tax on grain speculation?",
+        "Careless,",
     }
     assert not [c for c in claims_of(text) if c.text in quoted]
 

@@ -9,7 +9,8 @@ comma or a preposition ("... the officials state in the paper"). The quote is th
 phrase the speaker, resolved from its head word (the word before its first preposition). Kept out: a
 participle ("“...,” a sign saying"), a modal ("“...,” he will say"), a clause ("“...,” while
 discussing a tweet", "“...,” voiced in his famous demand"), a new sentence after a question or
-exclamation ("“Why?” They said, ‘...’"), a strict verb (suggest, confirm: only for a speaker who
+exclamation ("“Why?” They said, ‘...’"), a verb of the sentence and its object
+("“Careless,” features a Ledger report from ..."), a strict verb (suggest, confirm: only for a speaker who
 resolves), the writer ("we") and a speaker phrase with punctuation or a quote in it. Its claims are
 rated by their own form ("tail"), tier 1 (confidence.jsonl's "other") until a curator reads them.
 """
@@ -35,6 +36,11 @@ MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "
 OPENERS = frozenset(
     {"while", "when", "after", "before", "as", "if", "because", "since", "until", "and", "but", "or"}
 )
+# a lower-case word then one of these opens no speaker ("screenwriter Jo Roe", "a voice-over" do): it is a
+# verb of the sentence and its object ("“Careless,” features a Ledger report from ...")
+DETERMINERS = frozenset(
+    "a an the this that these those his her its their our your my some both all two three few many".split()
+)
 
 
 def from_quote_tail(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
@@ -59,7 +65,9 @@ def from_quote_tail(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
     words = reader.doc[closing + 1 : verb.i]
     if any(not (t.is_alpha or t.text in ("-", "’s", "'s")) or t.i in reader.quoted for t in words):
         return []
-    if words[0].lower_ in OPENERS or any(_verbal(t) for t in words):
+    if words[0].lower_ in OPENERS or _verb_and_object(words):
+        return []
+    if any(_verbal(t) for t in words):
         return []
     mark = reader.doc[closing].idx
     quote = next((q for q in reader.quotes if q.end == mark), None)
@@ -81,6 +89,18 @@ def _verbal(word: Token) -> bool:
     """A modal or a lower-case word ending like a participle ("voiced", "discussing"): a clause, not a
     speaker; names are capitalised ("Ted")."""
     return word.lower_ in MODALS or (word.text.islower() and word.lower_.endswith(("ed", "ing")))
+
+
+def _verb_and_object(words: Span) -> bool:
+    """The phrase opens with a lower-case word other than a determiner, then a determiner: a verb and
+    its object ("features a Ledger"), not a speaker ("the two", "screenwriter Jo Roe")."""
+    first, second = words[0], words[1] if len(words) > 1 else None
+    return (
+        first.text.islower()
+        and first.lower_ not in DETERMINERS
+        and second is not None
+        and second.lower_ in DETERMINERS
+    )
 
 
 def _closes(reader: Reader, verb: Token, segment: Span) -> bool:
