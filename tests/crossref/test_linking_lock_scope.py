@@ -5,6 +5,7 @@ only its placing waits (PostgreSQL: advisory locks; SQLite serialises every writ
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date
 
 import pytest
@@ -54,3 +55,34 @@ def test_the_story_steps_run_while_another_worker_holds_the_linking_lock():
         thread.join(timeout=60)
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = 0")
+
+
+def test_a_story_another_worker_settles_away_meanwhile_is_skipped_not_written():
+    """Another worker's placing (which holds the linking lock, not the cases') deletes a story this batch's
+    steps are about to write to: the steps wait for that to commit and skip the story, instead of writing
+    rows that point at it and failing at commit (a foreign key to a deleted story)."""
+    articles = reports()
+    results = linking.link_articles(articles)
+    story = Story.objects.get(pk=results[0].story_id)
+    claim = ClaimFactory(story=story, text="Musk testified", date=date(2026, 4, 30), precision="day")
+    EvidenceFactory(claim=claim, article=articles[0], sentence=articles[0].text[:40])  # an event to build
+    deleted = threading.Event()
+
+    def other_worker() -> None:  # settles the story away: deletes it, commits a moment later
+        try:
+            with transaction.atomic():
+                Story.objects.filter(pk=story.pk).delete()
+                deleted.set()
+                time.sleep(1.0)  # this worker's steps have read the story by now, and wait on its row
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    try:
+        assert deleted.wait(timeout=30)
+        linking._story_steps(articles, results, [], frozenset(a.pk for a in articles))
+    finally:
+        thread.join(timeout=60)
+    assert not Story.objects.filter(pk=story.pk).exists()
+    assert not Event.objects.filter(stories__isnull=True, claims=claim).exists()

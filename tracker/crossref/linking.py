@@ -170,7 +170,10 @@ def _story_steps(
     where = dict(
         StoryArticle.objects.filter(article__in=list(articles)).values_list("article_id", "story_id")
     )
-    rows = Story.objects.in_bulk({*where.values(), *moved})
+    # Their rows locked, in order: another worker's placing (the linking lock, not these) may settle one
+    # away; the steps wait for it to commit and skip that story, never write to a deleted one.
+    ids = {*where.values(), *moved} - {None}
+    rows = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
     order = [where.get(a.pk) for a in articles] + moved  # the batch's first, in its order
     stories = {pk: rows[pk] for pk in order if pk in rows}
     if elsewhere := set(stories) - set(cases):  # another worker moved these articles since: theirs too
