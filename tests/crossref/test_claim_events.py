@@ -12,7 +12,7 @@ import pytest
 from tests.crossref.test_claim_linking import T0, article, say
 from tests.factories import EntityFactory, StoryFactory
 from tests.support import claim_orders
-from tracker.crossref import claim_events, claim_linking
+from tracker.crossref import claim_events, claim_evidence, claim_linking
 from tracker.crossref.models import Claim, Status
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,24 @@ def test_reports_without_a_quote_are_not_read(reeve, monkeypatch):
     found = claim_events.reports_near(dated("Delta", 1), [reeve.pk], [], frozenset)
     assert len(read) == 1 and read[0][0]["text"] == "a tax on every fisherman in the bay"
     assert list(found) == [Claim.objects.get(evidence__article=rows[0]).pk]
+
+
+def test_a_claim_a_batch_article_took_from_another_story_is_near_for_the_rest_of_the_batch(reeve):
+    """Beta reports Alpha's claim of another story (the same event); Gamma, of Beta's story but weeks
+    later (no longer the same event), quotes it too: the claim is its story's now (Beta reports it), as
+    it would be read from the database, so Gamma joins it though the batch read its claims once
+    (`claim_pool`). Seen failing with the batch's articles left out of the pool's homes (two claims)."""
+    story = StoryFactory(title="The levy", first_seen_at=T0)
+    alpha, beta, gamma = dated("Alpha", 0), article("Beta", story, hours=1), article("Gamma", story, hours=2)
+    for row, days in ((beta, 1), (gamma, 20)):
+        row.published_at = T0 + timedelta(days=days)
+        row.save(update_fields=["published_at"])
+    say(alpha, PLEDGE, entity=reeve)
+    claim_linking.link_claims(alpha)
+    say(beta, ECHO, entity=reeve)
+    say(gamma, 'the reeve repeated it was "a tax on every fisherman in the bay"', entity=reeve)
+    given, kept = claim_evidence.Articles.of([beta, gamma]), claim_evidence.Kept()
+    pool = claim_linking.pool_of(given, [story.pk], kept)
+    for row in (beta, gamma):
+        claim_linking.link_claims(row, kept=kept, batch=given, story=story, pool=pool)
+    assert Claim.objects.count() == 1

@@ -8,12 +8,12 @@ quotes, so "general practice", "standard practice" and "standard industry proced
 on the one claim of Musk's answer. The speaker's identity is kept too: OpenAI's answer to Musk is a
 claim of its own, linked to his through `responds_to` (claim_answers).
 
-Matching is deliberately plain (stdlib only): same speaker, of the story (or another story's claim of the
-same event: `claim_events`), then a shared verbatim quote of two words or more, else enough shared content
-words. Its caveats: paraphrases sharing few words stay apart (a curator merges them), and a story's
-ubiquitous names (xAI, OpenAI) count like any other word, hence the threshold and the two-word floor. A report that matches two or
-more machine claims of its speaker makes them one (`claim_merging`), so the grouping does not depend on
-the order the articles came in.
+Matching is deliberately plain (stdlib only): same speaker, of the story (or another story's claim of the same
+event: `claim_events`), then a shared verbatim quote of two words or more, else enough shared content words.
+Its caveats: paraphrases sharing few words stay apart (a curator merges them), and a story's ubiquitous names
+(xAI, OpenAI) count like any other word, hence the threshold and the two-word floor. A report that matches two
+or more machine claims of its speaker makes them one (`claim_merging`), so the grouping does not depend on the
+order the articles came in.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import functools
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from simple_history.utils import bulk_create_with_history
 
-from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, corroboration
+from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
+from tracker.crossref.corroboration import refresh_claims
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.words import MIN_SIMILARITY, Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
@@ -64,6 +64,7 @@ def link_claims(
     kept: claim_evidence.Kept | None = None,
     batch: claim_evidence.Articles | None = None,
     story: Story | None | object = UNREAD,
+    pool: claim_pool.Pool | None = None,
 ) -> list[Claim]:
     """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
 
@@ -75,8 +76,9 @@ def link_claims(
     here: a caller linking a batch runs `link_responses` once per story instead. `kept`: the batch's
     stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch; `batch`: its
     articles' candidates, evidence and cases, read for all at once; `story`: the article's, when the
-    caller knows it (None: it has none)."""
+    caller knows it (None: it has none); `pool`: the batch's claims (`claim_pool`), read once for it."""
     kept = claim_evidence.Kept() if kept is None else kept
+    pool = claim_pool.Pool() if pool is None else pool
     given = (claim_evidence.Articles() if batch is None else batch).take(article)
     if story is UNREAD:
         membership = StoryArticle.objects.select_related("story").filter(article=article).first()
@@ -91,15 +93,17 @@ def link_claims(
     kept.forget(removed_from)
 
     candidates = given.candidates
-    known = _known_claims(article, candidates, story, removed_from, kept)
+    known = _known_claims(article, candidates, story, removed_from, kept, pool)
     pinned = _pinned(given.evidence, known)
     case_id = given.case_id or _story_case(story)
     # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
     # vaguer sentence) joins the sibling's claim rather than starting one of its own.
     assigned: dict[int, _Known] = {}
     made: list[Claim] = []  # saved together, in the order made (their ids too)
-    statement = claim_merging.statements(candidates, _candidate_key, _words)
-    ranked = claim_merging.strongest_first(candidates, known, _candidate_key, _words)  # for a shared claim
+    statement = claim_merging.statements(candidates, claim_pool.candidate_key, _words)
+    ranked = claim_merging.strongest_first(
+        candidates, known, claim_pool.candidate_key, _words
+    )  # for a shared claim
     for first_pass in (True, False):
         for candidate in ranked if first_pass else candidates:
             if candidate.pk in assigned:
@@ -108,8 +112,8 @@ def link_claims(
             entry, alike, weak = pinned.get(candidate.start), [], set()
             if entry is None:  # a claim that holds another of the article's statements is not this one's
                 same = functools.partial(claim_events.same_event, candidate, article, _words(candidate.text))
-                pool = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
-                entry, alike, weak = _match(candidate, pool, previous.get(candidate.start, set()))
+                reach = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
+                entry, alike, weak = _match(candidate, reach, previous.get(candidate.start, set()))
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak)
             if len(alike) > 1:
@@ -119,7 +123,7 @@ def link_claims(
                 if first_pass:
                     continue
                 made.append(_new(candidate, article, story, case_id))
-                entry = _Known(made[-1], key=_candidate_key(candidate), order=NEW + len(assigned))
+                entry = _Known(made[-1], key=claim_pool.candidate_key(candidate), order=NEW + len(assigned))
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
@@ -130,6 +134,8 @@ def link_claims(
             assigned[candidate.pk] = entry
     if made:
         bulk_create_with_history(made, Claim)
+    pool.made(made, kept)  # the pool follows the batch: its new claims in, those merged away out
+    pool.drop(kept.merged)
     linked: dict[int, Claim] = {}
     for candidate in candidates:
         claim = assigned[candidate.pk].claim
@@ -140,7 +146,7 @@ def link_claims(
     if stale_ids := removed_from - set(linked):
         stale = Claim.objects.filter(pk__in=stale_ids)
         stale.filter(locked=False, evidence__isnull=True).delete()
-        corroboration.refresh_claims(stale.filter(evidence__isnull=False).distinct())
+        refresh_claims(pool.left(stale_ids, stale.filter(evidence__isnull=False).distinct()))
     if story is not None and answers:
         for claim_id, target_id in claim_answers.link_responses(story).items():
             if claim_id in linked:
@@ -161,8 +167,9 @@ def _pinned(evidence: list[tuple[int, int, bool]], known: list[_Known]) -> dict[
     return {start: entries[claim_id] for start, claim_id in spans.items()}
 
 
-def _candidate_key(candidate: ClaimCandidate) -> Key:
-    return speaker_key(candidate.speaker_entity_id, candidate.named_speaker)
+def pool_of(batch: claim_evidence.Articles, stories: list[int], kept: claim_evidence.Kept) -> claim_pool.Pool:
+    """The claims a batch may join, read once for it (`claim_pool.Pool.of`), compared on `_words`."""
+    return claim_pool.Pool.of(batch, stories, kept, _words)
 
 
 def _known_claims(
@@ -171,38 +178,27 @@ def _known_claims(
     story: Story | None,
     previous: set[int],
     memo: claim_evidence.Kept,
+    pool: claim_pool.Pool,
 ) -> list[_Known]:
     """The claims the candidates may join (same speakers; of the story: started in it or reported by its
     articles; evidence this run removed; another story's of the same event, `claim_events`), with the
-    content words and quotes of their evidence: four queries."""
-    keys = {_candidate_key(c) for c in candidates}
+    content words and quotes of their evidence: from the batch's `pool` (read for this article alone
+    when it was not: three queries), and the same-event reports (one query)."""
+    keys = {claim_pool.candidate_key(c) for c in candidates}
+    if not keys:
+        return []
     entity_ids = [value for kind, value in keys if kind == "entity"]
-    speakers = Q(speaker_id__in=entity_ids)
-    if any(kind == "text" for kind, _ in keys):
-        speakers |= Q(speaker__isnull=True)
     names = [c.named_speaker for c in candidates if not c.speaker_entity_id]
     far = claim_events.reports_near(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
-    near = Q(pk__in=previous)
-    if story is not None:  # subqueries through the story's articles: no DISTINCT over the evidence
-        reported = Evidence.objects.filter(article__story_membership__story=story).values("claim_id")
-        near |= Q(story=story) | Q(pk__in=reported)
-    reach = (near | Q(pk__in=list(far))) & Q(merged_into__isnull=True)  # merged away: gets nothing new
-    is_near = ExpressionWrapper(near, BooleanField())
-    claims = (
-        Claim.objects.filter(speakers).filter(reach).annotate(is_near=is_near).order_by("pk") if keys else []
-    )
-    known = {c.pk: _Known(c, speaker_key(c.speaker_id, c.speaker_text), [_words(c.text)]) for c in claims}
-    for pk, entry in known.items():
-        entry.far = None if entry.claim.is_near else far[pk]
-    known = {pk: k for pk, k in known.items() if k.key in keys}
-    memo.read([pk for pk in known if pk not in memo], _words)
-    for pk, entry in known.items():
-        words, quotes, articles = memo[pk]
-        entry.words.extend(words)
-        entry.quotes |= quotes
-        entry.articles = articles - {article.pk}
-        entry.evidenced = bool(words)
-    return list(known.values())
+    home = story.pk if story is not None else None
+    known = []
+    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words):
+        words, quotes, articles = memo[claim.pk]
+        evidenced, others = bool(words), articles - {article.pk}
+        words = [_words(claim.text), *words]
+        far_reports = None if near else far[claim.pk]
+        known.append(_Known(claim, key, words, set(quotes), evidenced, others, far=far_reports))
+    return known
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -219,7 +215,7 @@ def _match(
     verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
     And every claim it matches, best first, for claim merging; with those it matches only weakly
     (under MERGE_SIMILARITY, by no quote and not its earlier claim)."""
-    key = _candidate_key(candidate)
+    key = claim_pool.candidate_key(candidate)
     pool = [k for k in known if k.key == key]
     words = _words(candidate.text)
     quotes = quote_keys(candidate.quotes)

@@ -125,9 +125,12 @@ def _placed(
     # The batch placed at once, before its claims (they move with no article): its neighbourhood
     # reclustered, order-independent; once a batch, not once an article and again for the batch.
     settled = clustering.settle(articles)
+    pool = claim_linking.pool_of(given, [story.pk for story in settled.values()], kept)  # read once
     for article in articles:
         story = settled.get(article.pk) or clustering.assign_story(article).story
-        linked = claim_linking.link_claims(article, answers=False, kept=kept, batch=given, story=story)
+        linked = claim_linking.link_claims(
+            article, answers=False, kept=kept, batch=given, story=story, pool=pool
+        )
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
     if kept.merged:  # claims the batch merged into others are gone: the claims that took them stand in

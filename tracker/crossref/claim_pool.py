@@ -1,0 +1,149 @@
+"""The claims a linking batch's articles may join, read once for the batch (`Pool.read`) and handed to
+each `claim_linking.link_claims` of it, rather than read again for every article.
+
+Read under the linking lock, after the batch is settled into its stories: the claims of the batch's
+speakers (every candidate's speaker key) that started in one of the batch's stories, that an article of
+one of them reports, or that a batch article's evidence points to (what its re-link may remove), with
+the story of every article that reports them (`homes`). An article's own claims are then chosen in
+memory as `claim_linking` chose them in the database: its speakers', near (of its story: started in it
+or reported by one of its articles, or its own earlier evidence's) or of the same event elsewhere
+(`claim_events`), and not merged away. The batch keeps the pool true as it writes: the claims it makes
+join it (`made`), those it merges away or deletes leave it (`drop`), and the articles that report a
+claim are `claim_evidence.Kept`'s, which follows each attach, merge and removal. Nothing else changes a
+claim under the lock, so each article sees what the per-article read would have returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.db.models import Q
+
+from tracker.crossref import claim_evidence
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
+from tracker.crossref.words import Key, speaker_key
+
+
+def candidate_key(candidate: ClaimCandidate) -> Key:
+    """The speaker key a candidate's claim is matched on."""
+    return speaker_key(candidate.speaker_entity_id, candidate.named_speaker)
+
+
+def speakers(keys: set[Key]) -> Q:
+    """The claims of these speaker keys' speakers (a text key: any claim without an entity)."""
+    found = Q(speaker_id__in=[value for kind, value in keys if kind == "entity"])
+    if any(kind == "text" for kind, _ in keys):
+        found |= Q(speaker__isnull=True)
+    return found
+
+
+class Pool:
+    """The batch's claims by id, and the story of each article that reports one (`homes`)."""
+
+    def __init__(self, claims: dict[int, Claim] | None = None, homes: dict[int, int] | None = None) -> None:
+        self.claims = {} if claims is None else claims
+        self.homes = {} if homes is None else homes
+        self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
+
+    @classmethod
+    def of(
+        cls, batch: claim_evidence.Articles, stories: list[int], kept: claim_evidence.Kept, words: Callable
+    ) -> Pool:
+        """The claims a batch's articles (their candidates' speakers, their stories, their unlocked
+        evidence's claims) may join, read once for the batch before any of them is linked."""
+        given = batch.given.values()
+        keys = {candidate_key(c) for g in given for c in g.candidates}
+        previous = {claim_id for g in given for claim_id, _, locked in g.evidence if not locked}
+        return cls.read(keys, stories, previous, kept, words)
+
+    @classmethod
+    def read(
+        cls,
+        keys: set[Key],
+        stories: Iterable[int],
+        previous: Iterable[int],
+        kept: claim_evidence.Kept,
+        words: Callable[[str], frozenset[str]],
+    ) -> Pool:
+        """Three queries: the claims, their evidence (into `kept`), the stories of its articles."""
+        stories = list(stories)
+        reported = Evidence.objects.filter(article__story_membership__story__in=stories).values("claim_id")
+        near = Q(story__in=stories) | Q(pk__in=reported) | Q(pk__in=list(previous))
+        rows = Claim.objects.filter(speakers(keys)).filter(near, merged_into__isnull=True) if keys else []
+        claims = {claim.pk: claim for claim in rows}
+        kept.read([pk for pk in claims if pk not in kept], words)
+        articles = {a for pk in claims for a in kept[pk][2]}
+        homes = dict(StoryArticle.objects.filter(article__in=articles).values_list("article_id", "story_id"))
+        pool = cls(claims, homes)
+        pool.covered = {(story, key) for story in stories for key in keys}
+        return pool
+
+    def cover(self, keys: set[Key], story: int, kept: claim_evidence.Kept, words: Callable) -> None:
+        """A story's claims of speakers the pool was not read for (an article placed outside the
+        settled batch, or linked on its own: an empty pool), read now beside those the pool holds
+        (which keep their objects)."""
+        if missing := {key for key in keys if (story, key) not in self.covered}:
+            more = Pool.read(missing, [story], [], kept, words)
+            self.homes.update(more.homes)
+            self.covered |= more.covered
+            for pk, claim in more.claims.items():
+                self.claims.setdefault(pk, claim)
+
+    def reach(
+        self,
+        article: int,
+        keys: set[Key],
+        story: int | None,
+        previous: set[int],
+        far: dict,
+        kept: claim_evidence.Kept,
+        words: Callable,
+    ) -> list[tuple[Claim, Key, bool]]:
+        """The claims an article of `story` may join, oldest first, each with its key and whether it is
+        near (else of the same event elsewhere: in `far`): its speakers' (`keys`), not merged away.
+        Their evidence is in `kept` after this (read for those not in it)."""
+        if story is not None:
+            self.cover(keys, story, kept, words)
+            self.homes[article] = story  # the claims it reports from now on are of its story
+        self.add([*far, *previous])  # its evidence's claims, and those of the same event elsewhere
+        kept.read([pk for pk in self.claims if pk not in kept], words)
+        found = []
+        for pk in sorted(self.claims):
+            claim = self.claims[pk]
+            key = speaker_key(claim.speaker_id, claim.speaker_text)
+            near = self.near(claim, story, previous, kept)
+            if key in keys and claim.merged_into_id is None and (near or pk in far):
+                found.append((claim, key, near))
+        return found
+
+    def near(self, claim: Claim, story: int | None, previous: set[int], kept: claim_evidence.Kept) -> bool:
+        """Of the story (started in it, or reported by one of its articles), or the article's before."""
+        if claim.pk in previous:
+            return True
+        if story is None:
+            return False
+        return claim.story_id == story or any(self.homes.get(a) == story for a in kept[claim.pk][2])
+
+    def add(self, claim_ids: Iterable[int]) -> None:
+        """Claims of other stories (of the same event) not in the pool yet: read, in one query."""
+        if missing := [pk for pk in claim_ids if pk not in self.claims]:
+            self.claims.update(
+                (c.pk, c) for c in Claim.objects.filter(pk__in=missing, merged_into__isnull=True)
+            )
+
+    def made(self, claims: Iterable[Claim], kept: claim_evidence.Kept) -> None:
+        """Claims the batch just saved: in the pool, their evidence followed from none (`kept`)."""
+        for claim in claims:
+            self.claims[claim.pk] = claim
+            kept.setdefault(claim.pk, ([], set(), set()))
+
+    def left(self, claim_ids: set[int], rows: Iterable[Claim]) -> list[Claim]:
+        """Of claims that lost an article's evidence, those left (`rows`, read now), as the pool holds
+        them (their counts are refreshed on the objects the batch goes on with); the others leave it."""
+        rows = list(rows)
+        self.drop(claim_ids - {claim.pk for claim in rows})
+        return [self.claims.get(claim.pk, claim) for claim in rows]
+
+    def drop(self, claim_ids: Iterable[int]) -> None:
+        for pk in claim_ids:
+            self.claims.pop(pk, None)
