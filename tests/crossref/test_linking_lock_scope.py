@@ -1,11 +1,14 @@
 """The story-wide steps of a batch (discrepancies, events) do not hold the linking lock (issue 17, goal
 2): while another worker holds it (placing its batch), this worker's story steps run to the end, and
-only its placing waits (PostgreSQL: advisory locks; SQLite serialises every writer anyway)."""
+only its placing waits; and a story the other worker settles away meanwhile is skipped, not written to
+(PostgreSQL: advisory and row locks; SQLite serialises every writer anyway)."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -23,66 +26,64 @@ pytestmark = [
 ]
 
 
-def test_the_story_steps_run_while_another_worker_holds_the_linking_lock():
+@contextmanager
+def another_worker(step: Callable[[], object], *, then: Callable[[], object]) -> Iterator[None]:
+    """In another thread (its own connection), one transaction: `step`, then `then` before it commits;
+    the block runs once `step` is done."""
+    ready = threading.Event()
+
+    def work() -> None:
+        try:
+            with transaction.atomic():
+                step()
+                ready.set()
+                then()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    try:
+        assert ready.wait(timeout=30)
+        yield
+    finally:
+        thread.join(timeout=60)
+
+
+def linked_story_with_an_event_to_build():
     articles = reports()
     results = linking.link_articles(articles)
     story = Story.objects.get(pk=results[0].story_id)
     claim = ClaimFactory(story=story, text="Musk testified", date=date(2026, 4, 30), precision="day")
-    EvidenceFactory(claim=claim, article=articles[0], sentence=articles[0].text[:40])  # an event to build
-    held, done = threading.Event(), threading.Event()
+    EvidenceFactory(claim=claim, article=articles[0], sentence=articles[0].text[:40])
+    return articles, results, story, claim
 
-    def other_worker() -> None:  # holds the linking lock until told to let go
+
+def test_the_story_steps_run_while_another_worker_holds_the_linking_lock():
+    articles, results, story, claim = linked_story_with_an_event_to_build()
+    done = threading.Event()
+    with another_worker(linking.serialise_linking, then=lambda: done.wait(timeout=60)):
         try:
-            with transaction.atomic():
-                linking.serialise_linking()
-                held.set()
-                done.wait(timeout=60)
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '2s'")
+            with pytest.raises(OperationalError):  # the placing waits for the lock (and gives up here)
+                linking._place(articles, [a.pk for a in articles])
+            linking._story_steps(articles, results, [], frozenset(a.pk for a in articles))  # the steps do not
+            assert Event.objects.filter(stories=story, claims=claim).exists()
         finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=other_worker)
-    thread.start()
-    try:
-        assert held.wait(timeout=30)
-        with connection.cursor() as cursor:
-            cursor.execute("SET lock_timeout = '2s'")
-        with pytest.raises(OperationalError):  # the placing waits for the lock (and gives up here)
-            linking._place(articles, [a.pk for a in articles])
-        linking._story_steps(articles, results, [], frozenset(a.pk for a in articles))  # the steps do not
-        assert Event.objects.filter(stories=story, claims=claim).exists()
-    finally:
-        done.set()
-        thread.join(timeout=60)
-        with connection.cursor() as cursor:
-            cursor.execute("SET lock_timeout = 0")
+            done.set()
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = 0")
 
 
 def test_a_story_another_worker_settles_away_meanwhile_is_skipped_not_written():
     """Another worker's placing (which holds the linking lock, not the cases') deletes a story this batch's
     steps are about to write to: the steps wait for that to commit and skip the story, instead of writing
     rows that point at it and failing at commit (a foreign key to a deleted story)."""
-    articles = reports()
-    results = linking.link_articles(articles)
-    story = Story.objects.get(pk=results[0].story_id)
-    claim = ClaimFactory(story=story, text="Musk testified", date=date(2026, 4, 30), precision="day")
-    EvidenceFactory(claim=claim, article=articles[0], sentence=articles[0].text[:40])  # an event to build
-    deleted = threading.Event()
-
-    def other_worker() -> None:  # settles the story away: deletes it, commits a moment later
-        try:
-            with transaction.atomic():
-                Story.objects.filter(pk=story.pk).delete()
-                deleted.set()
-                time.sleep(1.0)  # this worker's steps have read the story by now, and wait on its row
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=other_worker)
-    thread.start()
-    try:
-        assert deleted.wait(timeout=30)
+    articles, results, story, claim = linked_story_with_an_event_to_build()
+    gone = Story.objects.filter(pk=story.pk)
+    # it commits a second later: by then this worker's steps have read the story and wait on its row
+    with another_worker(gone.delete, then=lambda: time.sleep(1.0)):
         linking._story_steps(articles, results, [], frozenset(a.pk for a in articles))
-    finally:
-        thread.join(timeout=60)
-    assert not Story.objects.filter(pk=story.pk).exists()
+    assert not gone.exists()
     assert not Event.objects.filter(stories__isnull=True, claims=claim).exists()
