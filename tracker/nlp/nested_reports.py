@@ -14,7 +14,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tracker.nlp.framing import Reader
-from tracker.nlp.triggers import Trigger
 
 JOINING = frozenset({"conj", "advcl"})  # how the parser hangs the second report on the clause
 OWN_WORDS = frozenset({"ccomp", "dobj", "xcomp", "dative", "oprd"})  # what the second report says
@@ -56,18 +55,11 @@ def _reports(reader: Reader, verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     return (
         verb.dep_ in JOINING
-        and any(_open(t) for t in reader.triggers.verbs.get(verb.lower_, ()))
+        and any(t.unconditional and not t.evidence for t in reader.triggers.verbs.get(verb.lower_, ()))
         and subject is not None
         and subject.lower_ not in NOT_ANOTHER
         and bool(own & OWN_WORDS)
         and _set_off(reader, verb)
-    )
-
-
-def _open(trigger: Trigger) -> bool:
-    """A verb of saying whatever its subject and dependents."""
-    return not (
-        trigger.subjects or trigger.objects or trigger.requires or trigger.negated or trigger.evidence
     )
 
 

@@ -51,8 +51,7 @@ def from_quote_tail(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
         (
             t
             for t in reader.triggers.verbs[verb.lower_]
-            if not (t.subjects or t.objects or t.requires or t.strict or t.negated)
-            and t.content == "complement"
+            if t.unconditional and not t.strict and t.content == "complement"
         ),
         None,
     )

@@ -77,6 +77,11 @@ class Trigger:
     participle_object: bool = False  # "after announcing her run": the participle's object was said
     evidence: bool = False  # what a poll shows or a study found: the evidence's account, no one's words
 
+    @property
+    def unconditional(self) -> bool:
+        """A verb of saying whatever its subject and dependents: none it needs, not read only negated."""
+        return not (self.subjects or self.objects or self.requires or self.negated)
+
 
 @dataclass(frozen=True)
 class Triggers:
