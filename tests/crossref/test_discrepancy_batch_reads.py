@@ -35,6 +35,16 @@ def scopes(stories):
     return batch, [Scope.of(s, StoryReads.of(s, batch)) for s in stories]
 
 
+def fresh_and_from_the_batch(rule, stories):
+    """`rule` on the second story read alone (fresh), then on both stories as one batch, the second's
+    evidence forgotten once the first has run: (the first's findings, fresh, the second's, its scope)."""
+    fresh = rule(Scope.of(stories[1]))
+    _, (first, second) = scopes(stories)
+    before = rule(first)
+    forget_evidence(second.claims)
+    return before, fresh, rule(second), second
+
+
 def forget_evidence(claims) -> None:
     """The claims as if their evidence were gone: what a story's rules still find is the batch's."""
     for claim in claims:
@@ -97,11 +107,7 @@ def test_a_testimonys_evidence_is_read_once_a_batch():
         sentence = f"Vell testified {cue} that the barn was sold."
         row = article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}")
         EvidenceFactory(claim=claim, article=row, sentence=sentence)
-    fresh = statements.settings_differ(Scope.of(stories[1]))
-    batch, (first, second) = scopes(stories)
-    statements.settings_differ(first)
-    forget_evidence(second.claims)
-    found = statements.settings_differ(second)
+    _, fresh, found, _ = fresh_and_from_the_batch(statements.settings_differ, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
 
 
@@ -119,11 +125,7 @@ def test_a_claims_quotes_are_read_once_a_batch():
     for n, words in enumerate(("general practice", "standard practice")):
         sentence = f'Vell called the sale "{words}."'
         quoted(claim, article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}"), sentence, words)
-    fresh = wording.quote_wording(Scope.of(stories[1]))
-    batch, (first, second) = scopes(stories)
-    wording.quote_wording(first)
-    forget_evidence(second.claims)
-    found = wording.quote_wording(second)
+    _, fresh, found, _ = fresh_and_from_the_batch(wording.quote_wording, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
 
 
@@ -146,11 +148,7 @@ def test_a_claims_hedges_are_read_once_a_batch():
     ArticleFactory(
         story=stories[1], outlet__name="Outlet 1", title="Lakeview Sold The Barn To Farmers", text="More."
     )
-    fresh = statements.hedges_dropped(Scope.of(stories[1]))
-    batch, (first, second) = scopes(stories)
-    before = statements.hedges_dropped(first)
-    forget_evidence(second.claims)
-    found = statements.hedges_dropped(second)
+    before, fresh, found, second = fresh_and_from_the_batch(statements.hedges_dropped, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
     again = statements.hedges_dropped(second)  # the batch's variants are copied, not handed out
     assert not before and again[0].variants == found[0].variants
