@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from tracker.nlp.framing import Reader
+from tracker.nlp.syntax import MODALS
 from tracker.nlp.triggers import Draft
 
 MAX_SPEAKER_TOKENS = 8  # "a voice - over in the ad": longer runs are seldom a speaker
@@ -30,9 +31,8 @@ CLOSING = ("”", '"', "’", "''")
 PREPOSITIONS = frozenset({"in", "on", "at", "of", "for", "from", "with", "about", "to"})
 AFTER = frozenset({"in", "on", "at", "as", "to", "during", "after", "before", "while", "when", "from", "via"})
 FORM = "tail"
-# not in a speaker phrase: a modal (kept out as everywhere: "“...,” he will say"), a word that opens a
-# clause ("“...,” while discussing a tweet")
-MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall"})
+# not in a speaker phrase: a modal (syntax.MODALS, kept out as everywhere: "“...,” he will say"), a word
+# that opens a clause ("“...,” while discussing a tweet")
 OPENERS = frozenset(
     {"while", "when", "after", "before", "as", "if", "because", "since", "until", "and", "but", "or"}
 )
