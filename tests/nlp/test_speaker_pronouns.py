@@ -121,6 +121,19 @@ def test_a_surname_skips_a_full_name_introduced_as_a_relative(relative):
     assert speakers(text)["the levy was fair"] == ("Tolliver", "Mark Tolliver")
 
 
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        "Liz Tolliver, the daughter of former Governor Dale Tolliver, won the primary on Tuesday.",
+        "Liz Tolliver, mother of Mark Tolliver, spoke to the council on Tuesday.",
+    ],
+)
+def test_a_surname_after_x_the_daughter_of_y_is_x_not_y(introduced):
+    """The apposition introduces X by a relative of the same surname: Y is the reference point."""
+    text = f"{introduced} Later, Tolliver said that the levy was fair."
+    assert speakers(text)["the levy was fair"] == ("Tolliver", "Liz Tolliver")
+
+
 def test_a_pronoun_after_a_quote_that_runs_on_is_the_quotes_speaker():
     text = (
         "The county board met on Tuesday. “The levy is fair,” Margaret Ellery said at the meeting. "

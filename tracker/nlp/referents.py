@@ -23,14 +23,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Token
 
+from tracker.nlp import kinship
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -117,7 +116,7 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
     article gives the other gender than `mention`'s ("Mrs. Roe" is not the "John Roe" named last when
     he is "he" or "Mr." in the article: genders.py) and, when it names several people of that
     surname, one it introduces as a relative ("Mr. Roe" after "his brother, Paul Roe" is the John
-    Roe named before: the kin words of patterns/speakers.jsonl)."""
+    Roe named before; "Roe" after "Liz Roe, the daughter of Dick Roe" is Liz Roe: kinship.py)."""
     words = mention.text.split()
     if mention.label != "PERSON" or len(words) != 1:
         return mention.text
@@ -132,34 +131,11 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
         and (genders is None or genders.agree(gender, m))
     ]
     if genders is not None and len({m.text.split()[0] for m in earlier}) > 1:
-        relatives = {m.text.split()[0] for m in earlier if _kin(genders.text, m)}
+        relatives = kinship.relatives(genders.text, earlier)
         earlier = [m for m in earlier if m.text.split()[0] not in relatives] or earlier
     if earlier and genders is not None and genders.doubted(gender, earlier[0], earlier[0].text):
         return mention.text  # "Mrs. Roe" after only a "John Roe": not him, and no other name chosen
     return earlier[0].text if earlier else mention.text
-
-
-KIN_BEFORE = (
-    r"\b(?:{})\b,?\s+(?:[\w.]+\s+){{0,2}}$"  # "his first wife, Jane Roe", "husband, former Gov. Jo Roe"
-)
-KIN_AFTER = r"^,\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?)?(?:{})\b"  # "Jo Roe, their son", ", son of"
-
-
-def _kin(text: str, mention: Mention) -> bool:
-    """`mention` is introduced as someone's relative ("his first wife, Jane Roe", "Jo Roe, their son",
-    "Jo Roe, son of the candidate")."""
-    before, after = _kin_patterns(speaker_words().kin)
-    return bool(before.search(text[max(0, mention.start - 40) : mention.start])) or bool(
-        after.search(text[mention.end : mention.end + 40])
-    )
-
-
-@cache
-def _kin_patterns(kin: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = "|".join(sorted(kin)) or "(?!)"
-    return re.compile(KIN_BEFORE.format(words), re.IGNORECASE), re.compile(
-        KIN_AFTER.format(words), re.IGNORECASE
-    )
 
 
 class Gendered(Protocol):
