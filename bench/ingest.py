@@ -30,6 +30,10 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
      `nlp.pipe` again over them: with the chain's 32 (two batches, one each) both workers extract at
      once and then one links while the other waits, and the fetch here, before a batch is sent, is a
      large share of so short a window: the ratio measured the set's shortness more than the workers.
+3. Linking against a stored corpus (bench/linking_scale.py; `--stored 1000,10000`, no spaCy): the cost
+   per linked article with 1k and 10k articles stored, each size on a database of its own, the sizes
+   linked batch by batch in alternation (12 rounds, `--quick` 6); the 10k/1k ratio is the median of the
+   rounds' ratios, with its quartiles, in thread CPU time (the goal, <= 1.5x) and in wall time.
 
 The articles are the five seed articles (tracker/sources/sample_data/articles/*.txt) cut into paragraphs and
 recombined: each article takes a random choice of paragraphs (~600 words) in a random order, and gets
@@ -44,7 +48,8 @@ related links) is fetched and its text extracted.
 It uses throw-away SQLite databases (one per section, copied from one migrated template) and an
 in-memory broker for the in-process worker of section 1, unless BENCH_DATABASE_URL or BENCH_BROKER_URL
 say otherwise (a BENCH_DATABASE_URL database is emptied of feeds, articles and analyses between
-sections). The `nlp` workers need a broker another process can reach: BENCH_BROKER_URL if it is not
+sections; section 3 creates its own databases beside it, `<name>_linking_1000` and so on, and drops
+them at the end, so its role needs CREATEDB). The `nlp` workers need a broker another process can reach: BENCH_BROKER_URL if it is not
 memory://, else Redis at redis://127.0.0.1:6379/5 (flushed first) when it answers, else the kombu
 filesystem broker in the temporary directory. In this process the articles_stored -> analyze_batch
 hand-off is disconnected for the two-process section (the bench enqueues the batches itself). The workers are killed at the end, also when something failed.
@@ -53,8 +58,8 @@ The cross-referencing grows with the articles already stored, so the full run ta
 an hour (300 articles; most of it is `linking.link_articles`). On SQLite the two nlp workers can then
 fail with "database is locked": each cross-referencing transaction holds the write lock for seconds and
 the other writer gives up after the 30 s busy timeout. Use BENCH_DATABASE_URL=postgres://... there.
-`--quick` (4 feeds of 5 entries; 32 articles for the chain, 96 for the two workers; section 3 with two
-measured batches) takes about two minutes on a quiet machine. `--workers-only` runs only the two
+`--quick` (4 feeds of 5 entries; 32 articles for the chain, 96 for the two workers; section 3 with six
+rounds) takes about two minutes on a quiet machine. `--workers-only` runs only the two
 workers (and bare `nlp.pipe` over their texts).
 """
 
@@ -73,6 +78,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -1021,21 +1027,79 @@ def worker_lines(
 
 
 def linking_section(var_dir: str, stored: str, *, quick: bool = False) -> None:
-    """Section 3: the per-article cost of linking with these many articles stored (bench/linking_scale.py)."""
+    """Section 3: the per-article cost of linking with these many articles stored (bench/linking_scale.py),
+    each size on a database and a connection of its own, kept open side by side, so the sizes can be
+    linked batch by batch in alternation."""
     from django.conf import settings
+    from django.db import connections
 
     from bench import linking_scale
 
-    figures = []
     sizes = [int(s) for s in stored.split(",") if s.strip()]
     if not sizes:  # --stored ""
         return
-    for size in sizes:
-        fresh_database(var_dir, f"linking-{size}")
-        figures.append(
-            linking_scale.measure(size, batch=settings.TRACKER_NLP_BATCH_SIZE, batches=2 if quick else 4)
-        )
-    report(*linking_scale.report_lines(figures))
+    rounds = linking_scale.QUICK_ROUNDS if quick else linking_scale.ROUNDS
+    batch = settings.TRACKER_NLP_BATCH_SIZE
+    original = connections["default"]
+    stores, made = [], []
+    try:
+        for size in sizes:
+            use = store_database(var_dir, f"linking-{size}", original, made)
+            use()
+            built, batches = linking_scale.build(size, batch=batch, batches=rounds)
+            stores.append(linking_scale.Store(size, built, batches, use))
+        linking_scale.alternate(stores, rounds)
+    finally:
+        connections["default"] = original
+        drop_store_databases(made)
+    report(*linking_scale.report_lines(stores))
+
+
+def store_database(var_dir: str, name: str, default, made: list) -> Callable[[], None]:
+    """A fresh, migrated database on a connection of its own, made from the `default` connection's
+    settings; returns what points Django's default connection at it. SQLite: a copy of the migrated
+    template; PostgreSQL (BENCH_DATABASE_URL): a new database beside it, `<its name>_<name>`, dropped at
+    the end (`drop_store_databases`)."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    settings_dict = dict(default.settings_dict)
+    if default.vendor == "sqlite":
+        path = Path(var_dir) / f"{name}.sqlite3"
+        source, target = sqlite3.connect(Path(var_dir) / "template.sqlite3"), sqlite3.connect(path)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        settings_dict["NAME"] = str(path)
+    else:
+        settings_dict["NAME"] = f"{settings_dict['NAME']}_{name}".replace("-", "_")
+        with default.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{settings_dict["NAME"]}"')
+            cursor.execute(f'CREATE DATABASE "{settings_dict["NAME"]}"')
+    wrapper = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
+    made.append((default, wrapper))
+
+    def use() -> None:
+        connections["default"] = wrapper
+        cache.clear()  # the locmem cache is the process's, not the database's
+
+    if default.vendor != "sqlite":
+        use()
+        call_command("migrate", verbosity=0)
+        connections["default"] = default
+    return use
+
+
+def drop_store_databases(made: list) -> None:
+    for default, wrapper in made:
+        wrapper.close()
+        if wrapper.vendor != "sqlite":
+            with default.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{wrapper.settings_dict["NAME"]}"')
 
 
 def report(*lines: str) -> None:

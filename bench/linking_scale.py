@@ -7,10 +7,16 @@ article in its true story (Story, StoryArticle), three claims per story by the s
 article's three claim candidates and their Evidence on those claims (a shared verbatim quote, a day).
 Then the next articles of the same timeline, with their mentions and candidates, are linked by the real
 code in batches of TRACKER_NLP_BATCH_SIZE, first seen first; the first batch warms up (it builds the
-events of the stories it touches) and is not counted. The time per linked article, the stage split
-(exclusive seconds: a stage called inside another counts only in the inner one) and the queries per
-article are printed for each size: the goal is a cost <= 1.5x apart at 1k and 10k.
-"""
+events of the stories it touches) and is not counted.
+
+Each size has a database of its own, on a connection of its own kept open beside the other's
+(bench/ingest.py's `store_database`), so the sizes are linked in alternation, batch by batch (`alternate`:
+1k, 10k, 10k, 1k, ...): a change of the machine's load falls on both, and each round's 10k/1k ratio
+compares two batches linked seconds apart. A batch's figures are its wall time and this thread's CPU
+time per article, its queries per article and the stages after clustering; each size prints their medians
+with quartiles, the time by stage (exclusive seconds: a stage called inside another counts only in the
+inner one), and the ratios are the medians of the rounds' ratios, with their quartiles: the goal is a
+cost <= 1.5x apart at 1k and 10k (CPU, the steadier figure on a shared machine; wall beside it)."""
 
 from __future__ import annotations
 
@@ -19,12 +25,15 @@ import random
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from bench.crossref import CAST, compose, insert_chunk, plan_stories, pseudo_words
 
 CLAIMS_PER_STORY = 3
-BATCHES = 4  # measured, after the warm-up batch
+ROUNDS = 12  # measured batches per size, after the warm-up batch
+QUICK_ROUNDS = 6
 
 # (module, function) pairs timed, as linking.py looks them up at each call
 STAGES = (
@@ -193,11 +202,10 @@ def make_candidate(article, plan, n: int, entity_ids: list[int]):
     )
 
 
-def measure(stored: int, *, batch: int, batches: int = BATCHES, seed: int = 11) -> dict:
-    """Store `stored` articles (and their stories, claims, evidence), link the next ones; the figures."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def build(stored: int, *, batch: int, batches: int, seed: int = 11) -> tuple[float, list[list]]:
+    """Store `stored` articles (and their stories, claims, evidence) on the default connection's database
+    and the next `batches` batches of the timeline after a warm-up batch, which is linked here (it builds
+    the events of the stories it touches). Returns the seconds the store took and the batches to link."""
     from tracker.cases.models import Entity
     from tracker.crossref import linking
     from tracker.crossref.models import ClaimCandidate
@@ -244,60 +252,129 @@ def measure(stored: int, *, batch: int, batches: int = BATCHES, seed: int = 11) 
     )
     built = time.perf_counter() - started
     new = list(Article.objects.filter(pk__in=[a.pk for a in new]).order_by("first_seen_at", "pk"))
-    batches = [new[i : i + batch] for i in range(0, len(new), batch)]
-    linking.link_articles(batches[0])  # warm-up: the touched stories' events are built
-    clock = StageClock()
-    clock.install()
-    per_article, cpu, queries = [], [], []
+    split = [new[i : i + batch] for i in range(0, len(new), batch)]
+    linking.link_articles(split[0])  # warm-up: the touched stories' events are built
+    return built, split[1:]
+
+
+@dataclass
+class Store:
+    """One stored corpus on a database of its own (`use` points Django's default connection at it), the
+    batches still to link onto it, and one row of figures per batch linked."""
+
+    stored: int
+    built: float
+    batches: list[list]
+    use: Callable[[], None]
+    clock: StageClock = field(default_factory=StageClock)
+    rows: list[dict] = field(default_factory=list)
+
+
+def _after_clustering(spent: dict[str, float]) -> float:
+    return sum(s for k, s in spent.items() if not k.startswith("clustering"))
+
+
+def link_batch(store: Store) -> None:
+    """Link the store's next batch with the real code; its figures per article: wall and this thread's
+    CPU (ms), queries, and the stages after clustering (wall and CPU, ms)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.crossref import linking
+
+    articles = store.batches[len(store.rows)]
+    rest, rest_cpu = _after_clustering(store.clock.spent), _after_clustering(store.clock.cpu)
+    store.clock.install()
     try:
-        for articles in batches[1:]:
-            began, began_cpu = time.perf_counter(), time.process_time()
-            with CaptureQueriesContext(connection) as captured:
-                linking.link_articles(articles)
-            per_article.append((time.perf_counter() - began) / len(articles))
-            cpu.append((time.process_time() - began_cpu) / len(articles))
-            queries.append(len(captured) / len(articles))
+        began, began_cpu = time.perf_counter(), time.thread_time()
+        with CaptureQueriesContext(connection) as captured:
+            linking.link_articles(articles)
+        wall, cpu = time.perf_counter() - began, time.thread_time() - began_cpu
     finally:
-        clock.remove()
-    linked = sum(len(b) for b in batches[1:])
-    return {
-        "stored": stored,
-        "built": built,
-        "ms": statistics.median(per_article) * 1000,
-        "cpu_ms": statistics.median(cpu) * 1000,
-        "queries": statistics.median(queries),
-        "stages": dict(clock.spent),
-        "linked": linked,
-        "batches": len(batches) - 1,
-        # what the stages after clustering cost per article (claims, answers, counts, discrepancies,
-        # events): clustering has its own bench (bench/crossref.py)
-        "rest_ms": 1000 * sum(s for k, s in clock.spent.items() if not k.startswith("clustering")) / linked,
-    }
+        store.clock.remove()
+    per = 1000 / len(articles)
+    store.rows.append(
+        {
+            "ms": wall * per,
+            "cpu_ms": cpu * per,
+            "queries": len(captured) * per / 1000,
+            "rest_ms": (_after_clustering(store.clock.spent) - rest) * per,
+            "rest_cpu_ms": (_after_clustering(store.clock.cpu) - rest_cpu) * per,
+            "articles": len(articles),
+        }
+    )
 
 
-def report_lines(figures: list[dict]) -> list[str]:
-    lines = ["3. linking against a stored corpus (no spaCy: stored rows bulk-inserted)"]
-    for f in figures:
-        total = sum(f["stages"].values()) or 1.0
+def alternate(stores: list[Store], rounds: int) -> None:
+    """Round after round, one batch linked onto each store in turn, the order reversed every other round
+    (1k, 10k, 10k, 1k, 1k, ...): a change of the machine's load falls on both sizes alike, and each
+    round's ratio compares two batches linked within a second or two of each other."""
+    for n in range(rounds):
+        for store in stores if n % 2 == 0 else stores[::-1]:
+            store.use()
+            link_batch(store)
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) < 2:
+        return (values[0],) * 3 if values else (0.0,) * 3
+    low, middle, high = statistics.quantiles(values, n=4, method="inclusive")
+    return low, middle, high
+
+
+def _figure(values: list[float], unit: str = "ms") -> str:
+    low, middle, high = quartiles(values)
+    return f"{middle:7.1f} {unit} ({low:.1f}-{high:.1f})"
+
+
+RATIOS = (
+    ("cpu_ms", "whole linking, CPU", True),
+    ("ms", "whole linking, wall", False),
+    ("rest_cpu_ms", "after clustering, CPU", True),
+    ("rest_ms", "after clustering, wall", False),
+)
+
+
+def report_lines(stores: list[Store]) -> list[str]:
+    if not stores:
+        return []
+    rounds = min(len(s.rows) for s in stores)
+    batch = stores[0].rows[0]["articles"] if rounds else 0
+    lines = [
+        "3. linking against a stored corpus (no spaCy: stored rows bulk-inserted), each size on a database"
+        f" of its own, the sizes alternated batch by batch: {rounds} rounds of one batch of {batch} per"
+        " size, the order reversed every other round; medians with their quartiles in brackets"
+    ]
+    for store in stores:
+        rows = store.rows
+        total = sum(store.clock.spent.values()) or 1.0
         split = ", ".join(
             f"{label} {100 * seconds / total:.0f}%"
-            for label, seconds in sorted(f["stages"].items(), key=lambda kv: -kv[1])
+            for label, seconds in sorted(store.clock.spent.items(), key=lambda kv: -kv[1])
             if seconds / total >= 0.01
         )
+        linked = sum(r["articles"] for r in rows)
         lines += [
-            f"with {f['stored']:>6,} stored     {f['ms']:8.1f} ms per article ({f['cpu_ms']:.1f} ms CPU),"
-            f" {f['queries']:5.1f} queries per article (median of {f['batches']} batches, {f['linked']} articles;"
-            f" built in {f['built']:.0f} s)",
+            f"with {store.stored:>6,} stored     wall {_figure([r['ms'] for r in rows])}, thread CPU"
+            f" {_figure([r['cpu_ms'] for r in rows])} per article,"
+            f" {statistics.median(r['queries'] for r in rows):.1f} queries per article"
+            f" ({len(rows)} batches, {linked} articles, {store.stored + batch + linked:,} stored by the"
+            f" end; built in {store.built:.0f} s)",
             f"  time by stage            {split}",
-            f"  after clustering         {f['rest_ms']:8.1f} ms per article (claims, answers, counts,"
+            f"  after clustering         wall {_figure([r['rest_ms'] for r in rows])}, CPU"
+            f" {_figure([r['rest_cpu_ms'] for r in rows])} per article (claims, answers, counts,"
             " discrepancies, events)",
         ]
-    if len(figures) >= 2:
-        for key, what in (("cpu_ms", "whole linking, CPU"), ("rest_ms", "after clustering")):
-            ratio = figures[-1][key] / figures[0][key]
-            verdict = "met" if ratio <= 1.5 else "MISSED"
+    if len(stores) >= 2 and rounds:
+        first, last = stores[0], stores[-1]
+        for key, what, goal in RATIOS:
+            ratios = [b[key] / a[key] for a, b in zip(first.rows, last.rows, strict=False) if a[key] > 0]
+            if not ratios:
+                continue
+            low, middle, high = quartiles(ratios)
+            verdict = f"goal <= 1.5: {'met' if middle <= 1.5 else 'MISSED'}" if goal else "(not the goal)"
             lines.append(
-                f"ratio {figures[-1]['stored']:,} / {figures[0]['stored']:,} stored  {ratio:6.2f}x"
-                f"        goal <= 1.5: {verdict} ({what})"
+                f"ratio {last.stored:,} / {first.stored:,} stored  {middle:6.2f}x ({low:.2f}-{high:.2f})"
+                f"  {verdict} ({what}: the median of the {len(ratios)} rounds' ratios)"
             )
     return lines
