@@ -1,12 +1,13 @@
-"""Section 3 of bench/ingest.py (bench/linking_scale.py) on made-up timings: the two sizes are measured
-in alternation, the order reversed every other round, and the ratio printed is the
-median of the rounds' ratios with its quartiles (issue 17: one run of a two-batch median was noise)."""
+"""Section 3 of bench/ingest.py (bench/linking_scale.py) and bench/digests.py on made-up timings: the two
+sides are measured in alternation, the order reversed every other round, and the ratio printed is the
+median of the rounds' ratios with its quartiles (issue 17: one run of a two-batch median was noise, and
+the digests' yardstick swung between runs)."""
 
 from __future__ import annotations
 
 import re
 
-from bench import linking_scale
+from bench import digests, linking_scale
 
 
 def store(stored: int, cpu: list[float], order: list) -> linking_scale.Store:
@@ -36,3 +37,31 @@ def test_linking_ratio_is_the_median_of_the_rounds_ratios_with_quartiles():
     assert re.search(r"1\.20x \(1\.10-1\.30\)\s+goal <= 1\.5: met", goal), goal
     assert "the median of the 5 rounds' ratios" in goal
     assert re.search(r"CPU\s+25\.0 ms \(20\.0-30\.0\)", lines[1]), lines[1]
+
+
+def test_digests_and_smtplib_alternate_by_batch_the_order_reversed_every_other_round(monkeypatch, settings):
+    settings.TRACKER_DIGEST_BATCH_SIZE = 2
+    calls = []
+
+    def send_round(ids, period):
+        calls.append(("digests", ids))
+        return 1.0
+
+    def smtplib_round(port, first, count, sample):
+        calls.append(("smtplib", first, count))
+        return 0.5
+
+    monkeypatch.setattr(digests, "send_round", send_round)
+    monkeypatch.setattr(digests, "smtplib_round", smtplib_round)
+    monkeypatch.setattr(digests, "prepared_sample", lambda pk, period: b"x" * 2048)
+    rounds, size = digests.alternate([11, 12, 13, 14, 15], period=None, port=0)
+    assert calls == [
+        ("digests", [11, 12]),
+        ("smtplib", 0, 2),
+        ("smtplib", 2, 2),
+        ("digests", [13, 14]),
+        ("digests", [15]),
+        ("smtplib", 4, 1),
+    ]
+    assert rounds == [(1.0, 0.5, 2), (1.0, 0.5, 2), (1.0, 0.5, 1)]
+    assert size == 2048
