@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import syntax
 from tracker.nlp.framing import Reader
+from tracker.nlp.own_objects import reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
 
@@ -68,6 +69,7 @@ def attached_quotes(
             quote.end < first
             and not borrowed
             and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
+            and not (quote.end <= segment.start_char and reports_object(reader, verb))  # own_objects.py
             and ends_with(reader.text, quote, ",.!?…—-")
             and ATTACHING.match(reader.text[quote.end + 1 : first])
         )
