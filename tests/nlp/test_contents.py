@@ -132,3 +132,25 @@ def test_a_clause_before_a_verb_with_words_of_its_own_is_not_its_content(claims_
     assert speakers_and_texts(
         claims_of("The bridge will be closed for a month, Jane Roe told reporters.")
     ) == [("Jane Roe", "The bridge will be closed for a month")]
+
+
+def test_a_content_that_is_only_a_time_and_an_occasion_is_no_claim(claims_of):
+    """ "promised Sunday at a rally", "made the comments Friday": when and where, not what (occasions.py);
+    a content with what was said, a quote, a decline or an infinitive's hope keeps its claim."""
+    for sentence in (
+        "Jane Roe promised Sunday at a rally in Fairview to end the levy.",
+        "Earlier this week, Jane Roe wrote to the council, urging it to act.",
+        "Jane Roe made the comments Friday at a rally in Fairview.",
+        "Jane Roe issued a formal statement Sunday afternoon.",
+        "The agency made its statement in response to a request from the group.",
+    ):
+        assert not [c for c in claims_of(sentence) if c.verb in ("promise", "write", "comment")], sentence
+    for sentence, content in (
+        ("Jane Roe made similar comments Thursday on a radio program.", "on a radio program"),
+        ("Jane Roe issued a statement of concern about the levy on Friday.", "of concern about the levy"),
+        ("Jane Roe made no comment on the ruling Monday.", "no comment on the ruling"),
+        ("Jane Roe hopes to make a statement in the primary.", "a statement in the primary"),
+        ("Jane Roe pledged “today, tomorrow, forever.”", "tomorrow"),
+        ("“Sunday afternoon,” Jane Roe said of the vote.", "Sunday afternoon"),
+    ):
+        assert any(content in c.text for c in claims_of(sentence)), sentence

@@ -164,7 +164,7 @@ def test_a_statement_given_with_words_is_no_no_comment_its_words_are_the_claim(c
     )
     assert [(c.text, c.speaker_name, c.verb, c.confidence) for c in claims] == [
         ("the landlord had lied about the repairs", "The tenants' union", "say", 1),
-        ("made a statement on Friday", None, "comment", 0),  # speaking with no words: nothing to publish
+        # "made a statement on Friday": speaking with no words, only an occasion: no claim (occasions.py)
         ("did not provide a statement", None, "decline to comment", 0),
     ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import glosses, misparsed, nested_reports, placing, runons, syntax
+from tracker.nlp import glosses, misparsed, nested_reports, occasions, placing, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Trigger, quoted_predicate
 
@@ -20,7 +20,11 @@ def verb_content(
     trigger whose content is "words" reports no phrase ("maintained that X", not "maintained a
     lead")."""
     form, pieces = _content(reader, verb, trigger, subject, segment)
-    return (form, []) if trigger.content == "words" and form == "phrase" else (form, pieces)
+    if (trigger.content == "words" and form == "phrase") or occasions.only_occasion(
+        reader.doc, verb, trigger, pieces, reader.quoted
+    ):  # "promised Sunday at a rally", "made the comments Friday": when and where, not what
+        return form, []
+    return form, pieces
 
 
 def _content(
