@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import syntax
 from tracker.nlp.framing import Reader
+from tracker.nlp.introductions import phrase_end
 from tracker.nlp.own_objects import reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
@@ -37,12 +38,7 @@ def attached_quotes(
     )
     first = min(t.idx for t in block)
     last = max(t.idx + len(t) for t in block)
-    told = [  # "told reporters on Monday: “...”": the quote follows the verb's own little phrase
-        c.right_edge
-        for c in verb.rights
-        if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod") and c.right_edge.i < segment.end
-    ]
-    after_phrase = max([last, *(t.idx + len(t) for t in told)])
+    after_phrase = phrase_end(verb, segment, last)  # "told reporters on Monday: “...”" (introductions.py)
     inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
         (min(t.idx for t in words), max(t.idx for t in words))
         for c in verb.children

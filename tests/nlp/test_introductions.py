@@ -1,0 +1,20 @@
+"""The phrase a verb of saying puts before the quote it introduces ends at a colon (introductions.py).
+Each sentence is written for the test; the first was checked to misparse (the quote hung on "smile")."""
+
+from __future__ import annotations
+
+
+def test_a_colon_ends_the_phrase_the_parser_ran_into_the_quote(claims_of):
+    text = "Jo Roe responded pointedly, with a smile: “Can happen when you’re 45.”"
+    found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
+    assert ("Jo Roe", "respond", "Can happen when you’re 45.") in found
+
+
+def test_an_object_before_the_colon_keeps_the_quote_in_one_content_with_it(claims_of):
+    text = "Politico reveals a few relevant facts: “Of its 7,000 voters, 3,000 are Democrats.”"
+    found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
+    assert (
+        "Politico",
+        "reveal",
+        "a few relevant facts: “Of its 7,000 voters, 3,000 are Democrats.”",
+    ) in found
