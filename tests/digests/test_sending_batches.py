@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from tests.factories import SubscriberFactory
 from tracker.cases.models import Entity
-from tracker.digests import claims, composing, emails, sending
-from tracker.digests.models import Delivery, Subscriber
+from tracker.digests import claims, composing, emails, sending, tokens
+from tracker.digests.models import Delivery, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +150,37 @@ def test_two_workers_on_one_batch_send_each_digest_once(smtp_server, musk_case, 
     assert claims.claim_batch(plan, current_period) == {}
     assert sending.send_batch(subscriber_ids=ids, period=current_period).skipped == 4
     assert len(first) == 4 and len({c.message_id for c in first.values()}) == 4
+
+
+def test_a_batch_signs_the_links_make_token_signs(musk_case):
+    reader = SubscriberFactory(email="tokens@example.org", case=musk_case)
+    Subscriber.objects.filter(pk=reader.pk).update(token_version=7)
+    reader.refresh_from_db()
+    with time_machine.travel(timezone.now(), tick=False):
+        links = emails.Linker().of(reader)  # one signer per purpose for the whole batch
+        assert links.unsubscribe_token == tokens.make_token(reader, "unsubscribe")
+        assert links.preferences.rstrip("/").endswith(tokens.make_token(reader, "manage"))
+    assert tokens.read_token(links.unsubscribe_token, "unsubscribe")[0] == reader
+
+
+def test_a_batch_composes_for_what_each_of_its_subscribers_follows(musk_case, current_period, monkeypatch):
+    entity = Entity.objects.create(name="A followed person", kind="PERSON", slug="followed-person-batch")
+    both = SubscriberFactory(email="both@example.org", case=musk_case)
+    Subscription.objects.create(subscriber=both, entity=entity)
+    readers = [
+        SubscriberFactory(email="case@example.org", case=musk_case),
+        SubscriberFactory(email="entity@example.org", entity=entity),
+        both,
+        SubscriberFactory(email="nothing@example.org"),
+    ]
+    asked = []
+    monkeypatch.setattr(sending, "render_for", lambda topics, period: asked.append(topics))
+    result = sending.send_batch(subscriber_ids=[r.pk for r in readers], period=current_period)
+    cases, entities, none = frozenset({musk_case.pk}), frozenset({entity.pk}), frozenset()
+    assert asked == [  # in the subscribers' order, `both` made first
+        composing.Topics(cases, entities),
+        composing.Topics(cases, none),
+        composing.Topics(none, entities),
+        composing.Topics(none, none),
+    ]
+    assert result.empty == 4  # nothing rendered: every delivery is EMPTY

@@ -92,15 +92,15 @@ class Links:
 
 
 class Linker:
-    """Makes subscribers' links; the URLs are reversed once, not once per subscriber."""
+    """Makes subscribers' links; the URLs are reversed and the signers made once, not once per subscriber."""
 
     def __init__(self):
         self._unsubscribe = absolute(reverse("digests:unsubscribe", args=["__token__"])).split("__token__")
         self._preferences = absolute(reverse("digests:preferences", args=["__token__"])).split("__token__")
+        self._tokens = tokens.Minter("unsubscribe"), tokens.Minter("manage")
 
     def of(self, subscriber: Subscriber) -> Links:
-        token = tokens.make_token(subscriber, "unsubscribe")
-        manage = tokens.make_token(subscriber, "manage")
+        token, manage = (mint(subscriber) for mint in self._tokens)
         return Links(token, token.join(self._unsubscribe), manage.join(self._preferences))
 
 
