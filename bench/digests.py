@@ -25,7 +25,9 @@ The digests and the yardstick are measured in alternation, a batch at a time: ea
 of TRACKER_DIGEST_BATCH_SIZE through `send_batch` and as many prepared messages through plain smtplib over
 a connection of its own (as each batch has its own), the order reversed every other round; the ratio is
 the median of the rounds' ratios, with their quartiles, so a change of the machine's load (the
-yardstick swung from 457 to 722 messages a second between runs) falls on both sides of each ratio.
+yardstick swung from 457 to 722 messages a second between runs) falls on both sides of each ratio. The
+same ratio in this thread's CPU time follows (smtplib's CPU a message over the digests'): it leaves out
+the sink, which starves on a loaded machine and then makes both sides wait alike (every ratio near 1).
 
 `--quick`: 1,000 subscribers (10 rounds), a few seconds (CI); `--medium`: 2,000, about ten seconds.
 """
@@ -41,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -149,25 +152,27 @@ def make_subscribers(count: int, case_id: int, entity_id: int, now) -> list[int]
     return ids
 
 
-def send_round(ids: list[int], period) -> float:
-    """One batch through `sending.send_batch` (its own SMTP connection, as a worker's task); seconds."""
+def send_round(ids: list[int], period) -> tuple[float, float]:
+    """One batch through `sending.send_batch` (its own SMTP connection, as a worker's task): seconds, and
+    this thread's CPU seconds."""
     from tracker.digests import sending
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     result = sending.send_batch(subscriber_ids=ids, period=period)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.thread_time() - cpu
     if result.deferred or result.bounced or result.failed or result.sent != len(ids):
         raise SystemExit(f"a batch of {len(ids)}: {result}")
-    return seconds
+    return seconds, cpu
 
 
-def smtplib_round(port: int, first: int, count: int, sample: bytes) -> float:
-    """`count` prepared messages with plain smtplib over a connection of their own; seconds."""
-    started = time.perf_counter()
+def smtplib_round(port: int, first: int, count: int, sample: bytes) -> tuple[float, float]:
+    """`count` prepared messages with plain smtplib over a connection of their own: seconds, and this
+    thread's CPU seconds."""
+    started, cpu = time.perf_counter(), time.thread_time()
     with smtplib.SMTP("127.0.0.1", port) as smtp:
         for i in range(first, first + count):
             smtp.sendmail("tracker@localhost", [f"reader{i}@bench.example"], sample)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.thread_time() - cpu
 
 
 def prepared_sample(subscriber_id: int, period) -> bytes:
@@ -183,13 +188,12 @@ def prepared_sample(subscriber_id: int, period) -> bytes:
     return sample.message().as_bytes(linesep="\r\n")
 
 
-def alternate(ids: list[int], period, port: int) -> tuple[list[tuple[float, float, int]], int]:
+def alternate(ids: list[int], period, port: int) -> tuple[list[Round], int]:
     """Rounds of one batch of TRACKER_DIGEST_BATCH_SIZE subscribers each: the batch through send_batch and
     as many prepared messages through plain smtplib, the order reversed every other round (digests,
     smtplib, smtplib, digests, ...), so a change of the machine's load falls on both sides alike.
-    Returns (digest seconds, smtplib seconds, messages) per round, and the sample's size in bytes; the
-    first round's digests include composing and rendering the period's digests (once per period, shared
-    through the cache)."""
+    Returns each round's figures (Round) and the sample's size in bytes; the first round's digests include
+    composing and rendering the period's digests (once per period, shared through the cache)."""
     from django.conf import settings
 
     size = settings.TRACKER_DIGEST_BATCH_SIZE
@@ -204,8 +208,19 @@ def alternate(ids: list[int], period, port: int) -> tuple[list[tuple[float, floa
         else:
             plain = smtplib_round(port, first, len(batch), sample)
             digests = send_round(batch, period)
-        rounds.append((digests, plain, len(batch)))
+        rounds.append(Round(*digests, *plain, len(batch)))
     return rounds, len(sample)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round: the batch through send_batch and smtplib's as many messages, wall and thread CPU."""
+
+    digests: float
+    digests_cpu: float
+    plain: float
+    plain_cpu: float
+    messages: int
 
 
 def quartiles(values: list[float]) -> tuple[float, float, float]:
@@ -234,29 +249,37 @@ def run(count: int, port: int) -> int:
 
     reverse("web:home")  # the URLconf loaded and indexed, as in a worker that has run before
     rounds, sample_size = alternate(ids, period, port)
-    sent = sum(n for _, _, n in rounds)
-    digests = [n / d for d, _, n in rounds]
-    plain = [n / p for _, p, n in rounds]
-    ratios = [p / d for d, p, _ in rounds]  # per round: the digests' rate over smtplib's
-    low, ratio, high = quartiles(ratios)
-    whole = sum(p for _, p, _ in rounds) / sum(d for d, _, _ in rounds)
+    sent = sum(r.messages for r in rounds)
+    digests = [r.messages / r.digests for r in rounds]
+    plain = [r.messages / r.plain for r in rounds]
+    low, ratio, high = quartiles([r.plain / r.digests for r in rounds])  # the digests' rate over smtplib's
+    whole = sum(r.plain for r in rounds) / sum(r.digests for r in rounds)
+    cpu = [1000 * r.digests_cpu / r.messages for r in rounds]
+    plain_cpu = [1000 * r.plain_cpu / r.messages for r in rounds]
+    cpu_low, cpu_ratio, cpu_high = quartiles([r.plain_cpu / r.digests_cpu for r in rounds])
     print(
         f"digests built and sent      {statistics.median(digests):8.1f} /s  (median of {len(rounds)} rounds,"
         f" quartiles {quartiles(digests)[0]:.0f}-{quartiles(digests)[2]:.0f}; {sent} delivered)"
     )
     print(
         f"plain smtplib, prepared     {statistics.median(plain):8.1f} /s  (quartiles"
-        f" {quartiles(plain)[0]:.0f}-{quartiles(plain)[2]:.0f}; a connection per round, {sample_size // 1024} KiB each)"
+        f" {quartiles(plain)[0]:.0f}-{quartiles(plain)[2]:.0f}; a connection per round,"
+        f" {sample_size // 1024} KiB each)"
     )
     print(
         f"ratio                       {ratio:8.2f}x  (goal >= 0.5x; the median of the rounds' ratios,"
-        f" quartiles {low:.2f}-{high:.2f}; rounds of {rounds[0][2]} alternated, the order reversed every"
-        " other round)"
+        f" quartiles {low:.2f}-{high:.2f}; rounds of {rounds[0].messages} alternated, the order reversed"
+        " every other round)"
     )
     print(
         f"  whole run                 {whole:8.2f}x  (all rounds' seconds; the first round's digests"
-        f" {rounds[0][0] * 1000:.0f} ms with composing and rendering, the median round's"
-        f" {statistics.median(d for d, _, _ in rounds) * 1000:.0f} ms)"
+        f" {rounds[0].digests * 1000:.0f} ms with composing and rendering, the median round's"
+        f" {statistics.median(r.digests for r in rounds) * 1000:.0f} ms)"
+    )
+    print(
+        f"  in this thread's CPU      {cpu_ratio:8.2f}x  (quartiles {cpu_low:.2f}-{cpu_high:.2f}: smtplib's"
+        f" {statistics.median(plain_cpu):.2f} ms a message over the digests' {statistics.median(cpu):.2f} ms;"
+        " the sink's time left out, steadier when the machine is loaded)"
     )
     started = time.perf_counter()
     size = settings.TRACKER_DIGEST_BATCH_SIZE

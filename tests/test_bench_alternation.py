@@ -45,11 +45,11 @@ def test_digests_and_smtplib_alternate_by_batch_the_order_reversed_every_other_r
 
     def send_round(ids, period):
         calls.append(("digests", ids))
-        return 1.0
+        return 1.0, 0.25
 
     def smtplib_round(port, first, count, sample):
         calls.append(("smtplib", first, count))
-        return 0.5
+        return 0.5, 0.125
 
     monkeypatch.setattr(digests, "send_round", send_round)
     monkeypatch.setattr(digests, "smtplib_round", smtplib_round)
@@ -63,5 +63,9 @@ def test_digests_and_smtplib_alternate_by_batch_the_order_reversed_every_other_r
         ("digests", [15]),
         ("smtplib", 4, 1),
     ]
-    assert rounds == [(1.0, 0.5, 2), (1.0, 0.5, 2), (1.0, 0.5, 1)]
+    assert rounds == [
+        digests.Round(1.0, 0.25, 0.5, 0.125, 2),
+        digests.Round(1.0, 0.25, 0.5, 0.125, 2),
+        digests.Round(1.0, 0.25, 0.5, 0.125, 1),
+    ]
     assert size == 2048
