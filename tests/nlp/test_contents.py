@@ -154,3 +154,20 @@ def test_a_content_that_is_only_a_time_and_an_occasion_is_no_claim(claims_of):
         ("“Sunday afternoon,” Jane Roe said of the vote.", "Sunday afternoon"),
     ):
         assert any(content in c.text for c in claims_of(sentence)), sentence
+
+
+def test_a_that_clause_misread_as_a_relative_clause_is_the_content(claims_of):
+    """ "predicted at the council debate that Democrats will take every seat": the parser makes "that"
+    the object of "take" (a relative clause of "debate"), though "take" has an object of its own; in
+    "alleged in the lawsuit that Doe made $3 million from the school" the object of "from". A "that"
+    that fills the role it is given ("the case that Doe brought") is a relative pronoun: no claim."""
+    assert speakers_and_texts(
+        claims_of(
+            'Jane Roe predicted at the most recent council debate that Democrats will take "every seat"'
+            " if Doe wins the primary."
+        )
+    ) == [("Jane Roe", 'Democrats will take "every seat" if Doe wins the primary')]
+    assert speakers_and_texts(
+        claims_of("Jane Roe alleged in the lawsuit that Doe personally made $3 million from the school.")
+    ) == [("Jane Roe", "Doe personally made $3 million from the school")]
+    assert claims_of("Jane Roe testified in the case that Doe brought against the city last year.") == []

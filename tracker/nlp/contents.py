@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import glosses, misparsed, nested_reports, occasions, placing, runons, syntax
+from tracker.nlp import (
+    false_relatives,
+    glosses,
+    misparsed,
+    nested_reports,
+    occasions,
+    placing,
+    runons,
+    syntax,
+)
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Trigger, quoted_predicate
 
@@ -59,6 +68,8 @@ def _content(
         and (clause := syntax.misattached_complement(verb)) is not None
         and not _through_predicate(reader.doc[clause[0]].head, verb)
     ):
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if trigger.content != "phrase" and (clause := false_relatives.complement(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]

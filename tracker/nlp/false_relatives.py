@@ -1,0 +1,32 @@
+"""A "that" clause the parser read as a relative clause of a noun after the verb, "that" taken for the
+relative pronoun: "predicted at the last debate that Republicans will take every state" ("that" the
+object of "take"), "alleged in the suit that Roe earned $5 million from the enterprise" ("that" the
+object of "from"). A relative pronoun fills a role its clause leaves open; where the word "that" is
+said to fill already has a word in that role, "that" only marks a clause, and the clause is the
+reporting verb's content."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+ROLES = {"dobj": frozenset({"dobj"}), "pobj": frozenset({"pobj"}), "nsubj": SUBJECTS, "nsubjpass": SUBJECTS}
+NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})  # "denied the report that ...": the noun's own
+
+
+def complement(verb: Token) -> tuple[int, int] | None:
+    """(first, last) token index of the clause after a "that" misread as a relative pronoun below
+    `verb`; None when there is none."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "that" or token.dep_ not in ROLES:
+            continue
+        if not any(c.dep_ in ROLES[token.dep_] and c.i != token.i for c in token.head.children):
+            continue  # "the debate that followed": "that" fills the role
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        if clause is None or clause.head.i > token.i or clause not in verb.subtree:
+            continue
+        path = [clause.head, *(a for a in clause.head.ancestors if a.i > verb.i and verb in a.ancestors)]
+        if any(t.dep_ in NOUN_ROLES for t in path):
+            continue
+        return token.i + 1, clause.right_edge.i
+    return None
