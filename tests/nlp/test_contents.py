@@ -135,10 +135,10 @@ def test_a_clause_before_a_verb_with_words_of_its_own_is_not_its_content(claims_
 
 
 def test_a_content_that_is_only_a_time_and_an_occasion_is_no_claim(claims_of):
-    """ "promised Sunday at a rally", "made the comments Friday": when and where, not what (occasions.py);
-    a content with what was said, a quote, a decline or an infinitive's hope keeps its claim."""
+    """ "wrote to the council" earlier this week, "made the comments Friday": when and where, not what
+    (occasions.py); a content with what was said, a quote, a decline or an infinitive's hope keeps its
+    claim, and what was promised after the occasion is the infinitive (pledges.py)."""
     for sentence in (
-        "Jane Roe promised Sunday at a rally in Fairview to end the levy.",
         "Earlier this week, Jane Roe wrote to the council, urging it to act.",
         "Jane Roe made the comments Friday at a rally in Fairview.",
         "Jane Roe issued a formal statement Sunday afternoon.",
@@ -152,6 +152,7 @@ def test_a_content_that_is_only_a_time_and_an_occasion_is_no_claim(claims_of):
         ("Jane Roe hopes to make a statement in the primary.", "a statement in the primary"),
         ("Jane Roe pledged “today, tomorrow, forever.”", "tomorrow"),
         ("“Sunday afternoon,” Jane Roe said of the vote.", "Sunday afternoon"),
+        ("Jane Roe promised Sunday at a rally in Fairview to end the levy.", "to end the levy"),
     ):
         assert any(content in c.text for c in claims_of(sentence)), sentence
 
@@ -171,3 +172,21 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_content(claims_of):
         claims_of("Jane Roe alleged in the lawsuit that Doe personally made $3 million from the school.")
     ) == [("Jane Roe", "Doe personally made $3 million from the school")]
     assert claims_of("Jane Roe testified in the case that Doe brought against the city last year.") == []
+
+
+def test_what_is_promised_after_a_day_or_a_place_is_the_infinitive(claims_of):
+    """ "promised Sunday at a rally in Reno to end the program": the parser takes the day for the object
+    and hangs the infinitive apart; what was promised is "to end the program", not the setting. An
+    object that is not a day stays ("promised voters ...")."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe promised Sunday at a rally in Reno to end the program.")
+    ) == [("Jane Roe", "to end the program")]
+    assert speakers_and_texts(claims_of("The senator pledged on Tuesday to block the nominee.")) == [
+        ("The senator", "to block the nominee")
+    ]
+    assert speakers_and_texts(claims_of("Jane Roe vowed Friday to appeal the ruling.")) == [
+        ("Jane Roe", "to appeal the ruling")
+    ]
+    assert speakers_and_texts(
+        claims_of("Jane Roe promised voters at a rally in Reno to end the program.")
+    ) == [("Jane Roe", "voters at a rally in Reno")]

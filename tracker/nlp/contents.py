@@ -14,6 +14,7 @@ from tracker.nlp import (
     nested_reports,
     occasions,
     placing,
+    pledges,
     runons,
     syntax,
 )
@@ -80,6 +81,8 @@ def _content(
     if verb.dep_ in trigger.not_as and quoted_predicate(verb):  # "Roe, an ally, called Doe “a fraud”"
         quote = next(t.i for t in verb.doc[verb.i + 2 : verb.i + 7] if t.text in ("“", '"'))
         return "phrase", [reader.range(range(verb.i + 1, quote + 1), segment)]
+    if trigger.infinitive and (promised := pledges.promised(verb)) is not None:
+        return "phrase", [reader.range(range(promised[0], promised[1] + 1), segment)]  # "vowed Friday to X"
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb

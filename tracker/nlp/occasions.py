@@ -1,5 +1,6 @@
 """A content that is only the occasion of a report, not what was said (issue 12): "Roe promised
-Sunday at a Las Vegas rally to end ...", read as promising "Sunday at a Las Vegas rally"; "Roe made
+Sunday at a Las Vegas rally", read as promising "Sunday at a Las Vegas rally" (with an infinitive
+after it, pledges.py takes the infinitive first: "... to end X" is what was promised); "Roe made
 the comments Friday", "Doe issued a statement Thursday", read as a no-comment's verb phrase, when
 the comments were reported before. Such a content yields no claim: its words are a time or a place
 and a setting, never someone's statement.

@@ -21,8 +21,10 @@ say whether ...", "has never said that ..."; without one, a negated verb reports
 "passive_topic" (in the passive with an agent, what the agent reported is the passive subject: "The
 merger was first reported by the Ledger"; not for verbs of making: "a book written by Roe") and
 "about" (dependents, as in "requires", that hold the content without being required: "warned against
-cuts"), "participle_object" (after a preposition, its participle reports its object, not only a clause
-or a quote: "after announcing her run", "by promising to cut taxes"; not "by admitting students").
+cuts"), "infinitive" (what is promised is an infinitive, after any day or place: "vowed Friday to
+appeal", pledges.py), "participle_object" (after a preposition, its participle reports its object,
+not only a clause or a quote: "after announcing her run", "by promising to cut taxes"; not "by
+admitting students").
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -75,6 +77,7 @@ class Trigger:
     # more dependents whose words are the content ("prep:against": "warned against cuts")
     about: frozenset[str] = frozenset()
     participle_object: bool = False  # "after announcing her run": the participle's object was said
+    infinitive: bool = False  # "promised Sunday in Reno to end X": the content is "to end X" (pledges.py)
     evidence: bool = False  # what a poll shows or a study found: the evidence's account, no one's words
 
     @property
@@ -116,6 +119,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             passive_topic=bool(rule.get("passive_topic", False)),
             about=frozenset(rule.get("about", ())),
             participle_object=bool(rule.get("participle_object", False)),
+            infinitive=bool(rule.get("infinitive", False)),
             evidence=bool(rule.get("evidence", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
