@@ -78,10 +78,15 @@ def test_a_verb_of_saying_coordinated_inside_the_complement_is_a_report_of_its_o
 
 
 def test_poll_respondents_speak(claims_of):
-    """Polls: a group a clause describes ("those surveyed"), a share the parser hangs on the verb
-    ("About 4 in 10 say"), and a one-word answer ("46 percent said yes")."""
+    """Polls: a group a clause, an adjective or a preposition describes ("those surveyed", "those close
+    to her", "those in the room"), a share the parser hangs on the verb ("About 4 in 10 say"), and a
+    one-word answer ("46 percent said yes")."""
     claims = claims_of("By a wide margin, those surveyed say the economy should come first.")
     assert speakers_and_texts(claims) == [("those surveyed", "the economy should come first")]
+    claims = claims_of("Those close to the mayor say she will run again.")  # an adjective says who
+    assert speakers_and_texts(claims) == [("Those close to the mayor", "she will run again")]
+    claims = claims_of("Those in the room said the senator wept.")  # a preposition says who
+    assert speakers_and_texts(claims) == [("Those in the room", "the senator wept")]
     claims = claims_of("About 7 in 10 say they expect the next coach to be younger.")
     assert speakers_and_texts(claims) == [("About 7 in 10", "they expect the next coach to be younger")]
     claims = claims_of("Asked if the fee was fair, 52 percent of renters said yes.")

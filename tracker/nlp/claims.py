@@ -29,11 +29,10 @@ confidence.py (the tier of each claim).
 Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
 "characterisation". Kind: see triggers.classify.
 
-Caveats: the parse comes from the small model without a tagger, so a garbled parse (headlines in
-title case, a headline run into the first sentence) can lose a claim or cut its content short; `text`
-of a quote split by its attribution is the pieces joined by " … " while start/end span all of them;
-`quotes` are all the quotes of the sentence, not only those of the content.
-"""
+Caveats: the parse comes from the small model without a tagger, so a garbled parse (headlines in title
+case, a headline run into the first sentence) can lose a claim or cut its content short; `text` of a quote
+split by its attribution is the pieces joined by " … " while start/end span all of them; `quotes` are all
+the quotes of the sentence, not only those of the content."""
 
 from __future__ import annotations
 
@@ -58,6 +57,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "
 PIECE_JOINER = " … "
 STRICT_VIA = frozenset("mention pronoun pronoun-first pronoun-owner anaphor possessor".split())
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
+DESCRIBING = frozenset({"relcl", "acl", "amod", "prep"})  # what describes "those" who speak
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})
 
 
@@ -193,8 +193,8 @@ class _Reader:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""
         if self.speakers.is_writer(subject):
             return False
-        if subject.lower_ in ("those", "these") and any(c.dep_ in ("relcl", "acl") for c in subject.children):
-            return True  # "those surveyed say", "those who back her say": a group described
+        if subject.lower_ in ("those", "these") and any(c.dep_ in DESCRIBING for c in subject.children):
+            return True  # "those surveyed say", "those who back her say", "those close to him say": a group
         if subject.lower_ in DEMONSTRATIVES:
             return subject.lower_ in ("that", "which", "who") and subject.head.dep_ in ("relcl", "acl")
         return True

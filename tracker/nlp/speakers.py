@@ -213,13 +213,13 @@ class SpeakerResolver:
             start = quote + 1
         if (dateline := referents.dateline_end(self.doc, start)) is not None and dateline < token.i:
             start = dateline + 1  # "RENO, Nev. (AP) — Jane Roe": Jane Roe
-        group = token.lower_ in self.words.groups and any(  # "those surveyed", "some who back her"
-            c.dep_ in ("acl", "relcl") for c in token.children
+        group = token.lower_ in self.words.groups and any(  # "those surveyed", "some close to her"
+            c.dep_ in ("acl", "relcl", "amod") and c.i > token.i for c in token.children
         )  # the clause on the word itself says who ("many of the leaders who ...": the leaders do)
         for child in token.rights:
-            if (child.dep_ not in RIGHT_OF_HEAD and not (group and child.dep_ in ("acl", "relcl"))) or (
-                child.left_edge.i != end
-            ):
+            if (
+                child.dep_ not in RIGHT_OF_HEAD and not (group and child.dep_ in ("acl", "relcl", "amod"))
+            ) or (child.left_edge.i != end):
                 break
             end = min(child.right_edge.i + 1, segment.end)
         while start < token.i and (self.doc[start].is_punct or self.doc[start].is_space):
