@@ -1,5 +1,6 @@
-"""The phrase a verb of saying puts before the quote it introduces ends at a colon (introductions.py).
-Each sentence is written for the test; the first was checked to misparse (the quote hung on "smile")."""
+"""The phrase a verb of saying puts before the quote it introduces ends at a colon (introductions.py),
+and a sentence ending in that colon reports what follows it (placing.attached_quotes). Each sentence
+is written for the test; the first was checked to misparse (the quote hung on "smile")."""
 
 from __future__ import annotations
 
@@ -18,3 +19,13 @@ def test_an_object_before_the_colon_keeps_the_quote_in_one_content_with_it(claim
         "reveal",
         "a few relevant facts: “Of its 7,000 voters, 3,000 are Democrats.”",
     ) in found
+
+
+def test_a_sentence_ending_in_a_colon_reports_what_follows_not_the_quote_before(claims_of):
+    text = (
+        "“It will cost a million dollars by the time it is done,” Jo Roe said about the ads. “This is what"
+        " I am up against.” She went on to say:\n\n“None of them will come out and support the plan. They"
+        " are afraid of me.”\n\nThe vote is on Tuesday."
+    )
+    found = [(c.speaker, c.text) for c in claims_of(text) if c.speaker == "She"]
+    assert found == [("She", "None of them will come out and support the plan. They are afraid of me.")]

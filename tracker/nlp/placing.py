@@ -79,7 +79,8 @@ def attached_quotes(
         )
         if holds_child or before or after:
             pieces.append((quote.start, quote.end))
-    return pieces or introduced(reader, verb, after_phrase, segment)
+    ahead = introduced(reader, verb, after_phrase, segment)  # "“X.” She went on to say:" / "“Y.”": Y
+    return ahead if ahead and all(b <= segment.start_char for _, b in pieces) else pieces or ahead
 
 
 def _title(reader: Reader, quote: Quote) -> bool:
