@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp import kinship
+from tracker.nlp import kinship, namesakes
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -116,7 +116,9 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
     article gives the other gender than `mention`'s ("Mrs. Roe" is not the "John Roe" named last when
     he is "he" or "Mr." in the article: genders.py) and, when it names several people of that
     surname, one it introduces as a relative ("Mr. Roe" after "his brother, Paul Roe" is the John
-    Roe named before; "Roe" after "Liz Roe, the daughter of Dick Roe" is Liz Roe: kinship.py)."""
+    Roe named before; "Roe" after "Liz Roe, the daughter of Dick Roe" is Liz Roe: kinship.py). When
+    two or more people of that surname are left ("Roe" after Jo Roe and Sam Roe, of one gender or
+    none told), it stays as written (namesakes.py)."""
     words = mention.text.split()
     if mention.label != "PERSON" or len(words) != 1:
         return mention.text
@@ -133,6 +135,10 @@ def full_name(mentions: Sequence[Mention], mention: Mention, genders: Gendered |
     if genders is not None and len({m.text.split()[0] for m in earlier}) > 1:
         relatives = kinship.relatives(genders.text, earlier)
         earlier = [m for m in earlier if m.text.split()[0] not in relatives] or earlier
+        one = namesakes.the_one(earlier, mentions, genders.text, gender)
+        if one is None:
+            return mention.text  # "Roe" after Jo Roe and Sam Roe, neither a relative: either one
+        earlier = [one]
     if earlier and genders is not None and genders.doubted(gender, earlier[0], earlier[0].text):
         return mention.text  # "Mrs. Roe" after only a "John Roe": not him, and no other name chosen
     return earlier[0].text if earlier else mention.text
