@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from django.db.models import Q
 
+from tracker.crossref import claim_counts
 from tracker.crossref.event_reports import within
 from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
 from tracker.sources.credits import Origin, credit_origins
@@ -191,28 +192,13 @@ def refresh_claims(claims: Iterable[Claim]) -> dict[int, Coverage]:
         rows[row["claim_id"]].append(_flat(row, "first_seen_at"))
         confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
     coverages = coverage_of_groups(rows)
-    for pk, claim in by_pk.items():
-        _store_coverage(claim, coverages[pk], confidence[pk])
+    claim_counts.store({claim: (coverages[pk], confidence[pk]) for pk, claim in by_pk.items()})
     return coverages
 
 
 def refresh_claim(claim: Claim) -> Coverage:
     """`refresh_claims` for one claim; its coverage."""
     return refresh_claims([claim])[claim.pk]
-
-
-def _store_coverage(claim: Claim, coverage: Coverage, confidence: int) -> None:
-    values = {
-        "confidence": confidence,
-        "outlets_count": coverage.outlets,
-        "independent_count": coverage.independent,
-        "first_outlet_id": coverage.first_outlet.pk if coverage.first_outlet else None,
-        "first_seen_at": coverage.first_seen_at or claim.first_seen_at,
-    }
-    if any(getattr(claim, f) != v for f, v in values.items()):
-        Claim.objects.filter(pk=claim.pk).update(**values)
-        for f, v in values.items():
-            setattr(claim, f, v)
 
 
 def coverage_of_story(story: Story) -> Coverage:
