@@ -140,10 +140,9 @@ def _placed(
     stories = {story.pk: story for story in settled.values()}
     for article, result in zip(articles, results, strict=True):
         result.story_id = settled[article.pk].pk
-    for story in stories.values():
-        for claim_id, target_id in claim_answers.link_responses(story).items():
-            if claim_id in claims:
-                claims[claim_id].responds_to_id = target_id
+    for claim_id, target_id in claim_answers.link_responses_of(list(stories)).items():
+        if claim_id in claims:
+            claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())
     after = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     shifted = [pk for pk in near if before.get(pk) != after.get(pk)]
