@@ -163,8 +163,11 @@ def test_a_batch_signs_the_links_make_token_signs(musk_case):
     assert tokens.read_token(links.unsubscribe_token, "unsubscribe")[0] == reader
 
 
-def test_a_batch_composes_for_what_each_of_its_subscribers_follows(musk_case, current_period, monkeypatch):
-    entity = Entity.objects.create(name="A followed person", kind="PERSON", slug="followed-person-batch")
+def test_a_batch_composes_for_what_each_of_its_subscribers_follows(
+    smtp_server, musk_case, current_period, settings
+):
+    settings.TRACKER_PUBLISH_MIN_CONFIDENCE = 0  # all sample claims public: not a test of the tier
+    entity = Entity.objects.get(name="OpenAI")  # speaks in the sample: a digest of its own
     both = SubscriberFactory(email="both@example.org", case=musk_case)
     Subscription.objects.create(subscriber=both, entity=entity)
     readers = [
@@ -173,14 +176,25 @@ def test_a_batch_composes_for_what_each_of_its_subscribers_follows(musk_case, cu
         both,
         SubscriberFactory(email="nothing@example.org"),
     ]
-    asked = []
-    monkeypatch.setattr(sending, "render_for", lambda topics, period: asked.append(topics))
     result = sending.send_batch(subscriber_ids=[r.pk for r in readers], period=current_period)
-    cases, entities, none = frozenset({musk_case.pk}), frozenset({entity.pk}), frozenset()
-    assert asked == [  # in the subscribers' order, `both` made first
-        composing.Topics(cases, entities),
-        composing.Topics(cases, none),
-        composing.Topics(none, entities),
-        composing.Topics(none, none),
-    ]
-    assert result.empty == 4  # nothing rendered: every delivery is EMPTY
+    assert (result.sent, result.empty) == (3, 1)
+
+    def delivered(address: str) -> tuple[str, set[str], str]:
+        """The digest's subject line up to its counts, the speakers of its claims, its home link."""
+        [message] = smtp_server.to(address)
+        text = message.get_body(("plain",)).get_content()
+        speakers = set(re.findall(r"^- \[machine-extracted\] ([^:\n]+): ", text, re.M))
+        home = re.search(r"^Everything on the tracker: (\S+)", text, re.M).group(1)
+        return message["Subject"].split(":")[0], speakers, home
+
+    title, speakers, home = delivered("case@example.org")
+    assert title == musk_case.name and home.endswith(f"/cases/{musk_case.slug}/")
+    assert {"Elon Musk", entity.name} <= speakers  # the case's claims, whoever speaks
+    title, speakers, home = delivered("entity@example.org")
+    assert title == entity.name and home.endswith(f"/entities/{entity.slug}/")
+    assert speakers == {entity.name}  # the entity's claims only
+    title, speakers, _ = delivered("both@example.org")
+    assert title == f"{musk_case.name} and 1 more"  # the case and the entity together
+    assert {"Elon Musk", entity.name} <= speakers
+    assert smtp_server.to("nothing@example.org") == []
+    assert Delivery.objects.get(subscriber=readers[3]).status == Delivery.Status.EMPTY
