@@ -214,3 +214,17 @@ def test_a_report_embedded_in_another_sentence_waits_for_a_curator(claims_of):
         (3, "quote-named"),
         (2, "speech-named"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gate"),
+    [
+        ("Scott Olson via Getty Images.", "credit-line"),
+        ("Jo Doe/Reuters", "credit-line"),
+        ("Getty.", "credit-line"),
+        ("Roe Tells AP.", None),
+        ("Jane Roe told Reuters the levy would fail.", None),
+    ],
+)
+def test_a_photo_credit_line_is_no_ones_statement(sentence, gate):
+    assert gates.closed_by(sentence) == gate

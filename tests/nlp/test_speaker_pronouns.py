@@ -172,3 +172,10 @@ def test_a_document_a_pronoun_owns_is_named_by_the_pronouns_name_not_the_pronoun
 def test_a_surname_after_full_names_of_two_people_is_not_resolved_to_the_nearest(people, name):
     text = f"{people} Later, Tolliver said that the levy was fair."
     assert speakers(text)["the levy was fair"] == ("Tolliver", name)
+
+
+@pytest.mark.parametrize("credit", ["Scott Olson via Getty Images.", "Jo Doe/Reuters", "Getty."])
+def test_a_pronoun_after_a_photo_credit_refers_back_past_it(credit):
+    """A credit line between a speaker and a pronoun names no one the pronoun stands for (gates.jsonl)."""
+    text = f"“The levy will fail,” Mark Tolliver said at the rally.\n\n{credit}\n\nHe added that the vote was close."
+    assert speakers(text)["the vote was close"] == ("He", "Mark Tolliver")

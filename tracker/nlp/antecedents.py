@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from tracker.nlp import gates
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head
 from tracker.nlp.types import Mention
@@ -101,12 +102,17 @@ QUOTE_RUN = 3  # quoted sentences a pronoun's speaker may stand before (“...,�
 def before_quote(segments: Sequence[Span], number: int, quoted: Collection[int]) -> int:
     """The sentence before the `number`th whose subjects a speaker's pronoun may stand for: the one
     before it, or, when that one is all within quotation marks (a quote going on past its speaker's
-    sentence: "“...,” Roe said. “...” She added"), the last one before the quote's run that is not,
-    up to `QUOTE_RUN` sentences back."""
+    sentence: "“...,” Roe said. “...” She added") or a line a gate closes (a photo credit, a byline:
+    "“...,” Roe said. Jo Doe via Getty Images. He added"), the last one before them that is not, up
+    to `QUOTE_RUN` sentences back."""
     back = number - 1
-    while back > 0 and number - back <= QUOTE_RUN and _all_quoted(segments[back], quoted):
+    while back > 0 and number - back <= QUOTE_RUN and _passed_over(segments[back], quoted):
         back -= 1
-    return back if back == number - 1 or not _all_quoted(segments[back], quoted) else number - 1
+    return back if back == number - 1 or not _passed_over(segments[back], quoted) else number - 1
+
+
+def _passed_over(segment: Span, quoted: Collection[int]) -> bool:
+    return _all_quoted(segment, quoted) or gates.closed_by(segment.text) is not None
 
 
 def _all_quoted(segment: Span, quoted: Collection[int]) -> bool:
