@@ -11,7 +11,7 @@ QUOTE = "We were wrong about the budget."
 def test_the_verbs_own_object_is_its_content_not_the_quote_before(claims_of):
     text = f"“{QUOTE}” Roe acknowledged the failures of the program on Monday."
     found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
-    assert ("Roe", "acknowledge", "the failures of the program on Monday") in found
+    assert ("Roe", "acknowledge", "the failures of the program") in found
     assert not [c for c in claims_of(text) if c.text == QUOTE]
 
 

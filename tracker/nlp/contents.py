@@ -86,7 +86,7 @@ def _content(
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
-        apart = nested_reports.cut(reader, verb)
+        apart = nested_reports.cut(reader, verb) | _when(verb)
         phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i and i not in apart], segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (
@@ -187,3 +187,14 @@ def _past(token: Token) -> bool:
 def _present(token: Token) -> bool:
     lower = token.lower_
     return lower in PRESENT or (lower.endswith("s") and not lower.endswith(("ss", "us")) and lower != "was")
+
+
+def _when(verb: Token) -> set[int]:
+    """The verb's own time after its object ("stated his intention on Wednesday"): when it was said."""
+    out = set()
+    for c in verb.rights:
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            out |= set(range(c.left_edge.i, c.right_edge.i + 1))
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            out |= set(range(c.left_edge.i, c.right_edge.i + 1))
+    return out
