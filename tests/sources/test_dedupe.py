@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,21 @@ def test_normalise_text():
     assert normalise_text("  Don’t STOP—now!\n\n“Really?”  ") == "dont stop now really"
     assert normalise_text("ﬁle ＡＢＣ Straße") == "file abc strasse"
     assert normalise_text("$850 billion, 4:24-cv-04722") == "850 billion 4 24 cv 04722"
+
+
+def test_normalise_text_splits_at_every_punctuation_mark_and_symbol_of_the_plane():
+    """The definition, character by character: after NFKC and case folding, every punctuation mark or
+    symbol of the Basic Multilingual Plane separates words, apostrophes vanish, the rest is kept."""
+
+    def judged(char: str) -> str:
+        if char in "'’ʼ‘`´":
+            return ""
+        return " " if ord(char) < 0x10000 and unicodedata.category(char)[0] in "PS" else char
+
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x1D15E]:
+        folded = unicodedata.normalize("NFKC", f"a{chr(code)}b").casefold()
+        expected = " ".join("".join(map(judged, folded)).split())
+        assert normalise_text(f"a{chr(code)}b") == expected, hex(code)
 
 
 def test_fingerprint_ignores_case_spacing_and_punctuation():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -37,6 +38,26 @@ def test_shingles_are_stable_64_bit_integers():
     assert values == shingles("One, two; three FOUR five six seven.")
     assert len(shingles("too short")) == 1
     assert shingles("") == set()
+
+
+def splitmix64(z: int) -> int:
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) % 2**64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) % 2**64
+    return z ^ (z >> 31)
+
+
+def test_a_shingle_is_its_words_digests_combined_and_few_digests_are_kept(monkeypatch):
+    monkeypatch.setattr(minhash_module, "WORD_DIGESTS", 3)
+    monkeypatch.setattr(minhash_module, "_DIGESTS", minhash_module._WordDigests())
+    words = "alpha beta gamma delta epsilon".split()
+    combined = 0
+    for word in words:
+        digest = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        combined = (combined * 0x9E3779B97F4A7C15 + digest) % 2**64
+
+    for _ in range(2):  # hashed, then (the last words) kept
+        assert shingles("Alpha, beta gamma delta epsilon.") == {splitmix64(combined)}
+    assert len(minhash_module._DIGESTS) <= 3
 
 
 def test_minhash_is_exactly_a_times_x_plus_b_mod_the_mersenne_prime():

@@ -122,13 +122,31 @@ def _normalise_escapes(text: str, safe: str) -> str:
 
 
 @functools.cache
-def _punctuation_table() -> dict[int, str | None]:
-    """Punctuation and symbols of the Basic Multilingual Plane to spaces, apostrophes to nothing."""
-    table: dict[int, str | None] = {
-        code: " " for code in range(0x10000) if unicodedata.category(chr(code))[0] in "PS"
-    }
-    table.update({ord(char): None for char in _APOSTROPHES})
-    return table
+def _punctuation() -> re.Pattern[str]:
+    """One character class of the Basic Multilingual Plane's punctuation and symbols (Unicode categories
+    P* and S*), apostrophes aside: re looks a character up in one step, where str.translate with a
+    table of them took ~135 ns a character (most of an article's normalising)."""
+    codes = [
+        code
+        for code in range(0x10000)
+        if unicodedata.category(chr(code))[0] in "PS" and chr(code) not in _APOSTROPHES
+    ]
+    ranges = []  # (first, last) of each run of consecutive code points
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(rf"\u{a:04x}-\u{b:04x}" for a, b in ranges) + "]")
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of `normalise_text(text)`, unjoined (what `minhash` shingles)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "")
+    return _punctuation().sub(" ", text).split()
 
 
 def normalise_text(text: str) -> str:
@@ -136,8 +154,7 @@ def normalise_text(text: str) -> str:
 
     Apostrophes vanish ("don't" -> "dont"); other punctuation separates words ("e-mail" -> "e mail").
     """
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(text.translate(_punctuation_table()).split())
+    return " ".join(normalised_words(text))
 
 
 def text_fingerprint(text: str) -> str:

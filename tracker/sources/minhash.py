@@ -19,7 +19,7 @@ import hashlib
 
 import numpy as np
 
-from tracker.sources.dedupe import normalise_text
+from tracker.sources.dedupe import normalised_words
 
 NUM_PERM = 128
 BANDS = 32
@@ -34,24 +34,39 @@ _PRIME = np.uint64(MERSENNE_PRIME)
 _CHUNK = 128  # shingles permuted at once: 128 x NUM_PERM uint64 = 128 KiB per intermediate array
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)  # odd multiplier folding a shingle's word hashes together
 _EMPTY = np.uint64(MERSENNE_PRIME)  # every slot of the signature of a text without words
+WORD_DIGESTS = 100_000  # words whose digests a process keeps (~12 MB), then it starts again
+
+
+class _WordDigests(dict):
+    """Each word's 8-byte BLAKE2b digest, kept per process: news repeats its words, and hashing each
+    word was a third of an article's shingling. A miss is hashed and kept; past WORD_DIGESTS the
+    cache is emptied first (a digest never changes, so nothing kept can be stale)."""
+
+    def __missing__(self, word: str) -> bytes:
+        digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+        if len(self) >= WORD_DIGESTS:
+            self.clear()
+        self[word] = digest
+        return digest
+
+
+_DIGESTS = _WordDigests()
 
 
 def shingles(text: str, k: int = SHINGLE_SIZE) -> set[int]:
     """Word k-shingles of the normalised text as stable 64-bit hashes; a text shorter than k words
     is one shingle. Stable across processes (BLAKE2b, not Python's salted hash()).
     """
-    return set(_shingle_hashes(normalise_text(text).split(), k).tolist())
+    return set(_shingle_hashes(normalised_words(text), k).tolist())
 
 
 def _shingle_hashes(words: list[str], k: int) -> np.ndarray:
-    """Distinct shingle hashes: each word hashed once with BLAKE2b, then k consecutive word hashes
-    combined (multiply-add, wrapping) and mixed with the SplitMix64 finaliser, vectorised."""
+    """Distinct shingle hashes: each word hashed with BLAKE2b (`_DIGESTS`), then k consecutive word
+    hashes combined (multiply-add, wrapping) and mixed with the SplitMix64 finaliser, vectorised."""
     if not words:
         return np.empty(0, dtype=np.uint64)
-    vocabulary: dict[str, int] = {}
-    ids = np.array([vocabulary.setdefault(word, len(vocabulary)) for word in words], dtype=np.intp)
-    digests = b"".join(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest() for word in vocabulary)
-    word_hashes = np.frombuffer(digests, dtype="<u8").astype(np.uint64)[ids]
+    digests = b"".join(map(_DIGESTS.__getitem__, words))
+    word_hashes = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
     count = max(1, len(words) - k + 1)
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(min(k, len(words))):
@@ -94,21 +109,27 @@ def _mod_prime(values: np.ndarray) -> np.ndarray:
 
 
 _A_HI, _A_LO = _A >> np.uint64(32), _A & _MASK_32
+_A_HI_8 = _A_HI << np.uint64(3)  # a_hi * 2**64 is a_hi * 8 modulo the prime; a_hi * 8 < 2**32
 
 
 def _permuted(x: np.ndarray) -> np.ndarray:
     """(a * x + b) mod 2**61 - 1 for every shingle value x (a column) and permutation (a, b), in uint64
     without overflow: a and x are split into 32-bit halves, a * x < 2**122 is summed modulo the prime.
-    x must be below the prime."""
+    x must be below the prime. In place where it can be (fewer arrays of the block's size)."""
     x_hi, x_lo = x >> np.uint64(32), x & _MASK_32
-    middle = _A_HI * x_lo + _A_LO * x_hi  # < 2**62; middle * 2**32 = (middle >> 29) * 2**61 + ...
-    total = (
-        ((_A_HI * x_hi) << np.uint64(3))  # 2**64 is 8 modulo the prime
-        + (middle >> np.uint64(29))
-        + ((middle & _MASK_29) << np.uint64(32))
-        + _fold(_A_LO * x_lo)
-    )  # < 2**63
-    return _mod_prime(_fold(total) + _B)
+    middle = _A_HI * x_lo  # < 2**61
+    middle += _A_LO * x_hi  # < 2**62; middle * 2**32 = (middle >> 29) * 2**61 + ...
+    low = _A_LO * x_lo  # < 2**64
+    total = _A_HI_8 * x_hi  # < 2**61
+    total += middle >> np.uint64(29)
+    middle &= _MASK_29
+    middle <<= np.uint64(32)
+    total += middle
+    total += _B
+    total += low >> np.uint64(61)  # low folded: congruent, below 2**61 + 8
+    low &= _PRIME
+    total += low  # < 4 * 2**61 + 2**33 + 8 < 2**64: one fold and one subtraction make it exact
+    return _mod_prime(total)
 
 
 def minhash(text: str) -> np.ndarray:
@@ -117,7 +138,7 @@ def minhash(text: str) -> np.ndarray:
     Deterministic across processes and runs. A text without words gets a sentinel signature that
     matches nothing: `band_keys` gives it no keys and `similarity` 0.
     """
-    hashes = _shingle_hashes(normalise_text(text).split(), SHINGLE_SIZE)
+    hashes = _shingle_hashes(normalised_words(text), SHINGLE_SIZE)
     if not hashes.size:
         return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
     values = _mod_prime(hashes)[:, None]
