@@ -6,8 +6,10 @@ Called by `articles` when an article's page or text arrives.
 
 from __future__ import annotations
 
+from django.db import connection
+
 from tracker.sources import dedupe, minhash
-from tracker.sources.models import Article, ArticleFeed, ArticleSignature
+from tracker.sources.models import Article, ArticleFeed, ArticleSignature, SignatureBand
 
 MIN_WORDS_FOR_NEAR_COPY = 50
 
@@ -21,36 +23,25 @@ def root_of(article: Article) -> Article:
     return article
 
 
-def _earlier(queryset, article: Article):
-    return (
-        queryset.exclude(pk=article.pk)
-        .filter(first_seen_at__lte=article.first_seen_at)
-        .order_by("first_seen_at", "pk")
-    )
-
-
-# What the copy search reads of the articles it compares with: not their texts and pages.
-COMPARED = ("pk", "first_seen_at", "copy_of")
-
-
 def mark_copy(article: Article, *, new: bool = False) -> None:
     """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
     or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands.
     `new`: the article was created in this transaction, so it has no bands to replace yet."""
     if not article.text_hash:
         return
-    exact = _earlier(Article.objects.filter(text_hash=article.text_hash), article).only(*COMPARED).first()
-    if exact is not None:
+    long_enough = len(article.text.split()) >= MIN_WORDS_FOR_NEAR_COPY
+    signature = minhash.minhash(article.text) if long_enough else None
+    keys = minhash.band_keys(signature) if long_enough else []
+    compared = _compared(article, keys)
+    if compared and compared[0].text_hash == article.text_hash:
         article.copy_of, article.copy_kind, article.copy_similarity = (
-            root_of(exact),
+            root_of(compared[0]),
             Article.CopyKind.EXACT,
             1.0,
         )
         return
-    if len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
+    if not long_enough:
         return
-    signature = minhash.minhash(article.text)
-    keys = minhash.band_keys(signature)
     ArticleSignature.objects.bulk_create(  # one upsert, not update_or_create's five statements
         [ArticleSignature(article=article, minhash=minhash.signature_to_bytes(signature))],
         update_conflicts=True,
@@ -59,19 +50,12 @@ def mark_copy(article: Article, *, new: bool = False) -> None:
     )
     if not new:
         article.bands.all().delete()
-    article.bands.bulk_create(
-        [article.bands.model(article=article, key=k) for k in keys], ignore_conflicts=True
-    )
-    candidates = (
-        _earlier(Article.objects.filter(bands__key__in=keys).distinct(), article)
-        .select_related("signature")
-        .only(*COMPARED, "signature__minhash")
-    )
+    _insert_bands(article.pk, keys)
     best, best_score = None, 0.0
-    for candidate in candidates[:50]:
-        score = minhash.similarity(
-            signature, minhash.signature_from_bytes(bytes(candidate.signature.minhash))
-        )
+    for candidate in compared:  # none is an exact copy here: each shares a band
+        if candidate.minhash is None:  # bands without a signature: never stored so
+            continue
+        score = minhash.similarity(signature, minhash.signature_from_bytes(bytes(candidate.minhash)))
         if score >= minhash.NEAR_COPY_THRESHOLD and score > best_score:
             best, best_score = candidate, score
     if best is not None:
@@ -80,6 +64,54 @@ def mark_copy(article: Article, *, new: bool = False) -> None:
             Article.CopyKind.NEAR,
             best_score,
         )
+
+
+# The copy search's read and write are SQL of their own: compiling them through the ORM was most of an
+# article's copy search (exact and near reads 4.0 -> 0.5 ms, the 32 band rows 2.3 -> 0.35 ms, train).
+CANDIDATES = 50  # near-copy candidates compared, the earliest first
+
+
+def _compared(article: Article, keys: list[int]) -> list[Article]:
+    """The articles seen before this one (first seen no later, not itself) with its text fingerprint or
+    one of its band keys, in one query: those with the fingerprint first (the earliest of them is the
+    exact copy's original), then by first sighting; the first CANDIDATES. Each has its id, first
+    sighting, copy link, fingerprint and signature (`minhash`, None without one)."""
+    quote = connection.ops.quote_name
+    article_table, signature_table = quote(Article._meta.db_table), quote(ArticleSignature._meta.db_table)
+    a = {
+        name: f"{article_table}.{quote(name)}" for name in ("id", "first_seen_at", "copy_of_id", "text_hash")
+    }
+    sharing = ""
+    if keys:
+        sharing = (
+            f" OR {a['id']} IN (SELECT {quote('article_id')} FROM {quote(SignatureBand._meta.db_table)}"
+            f" WHERE {quote('key')} IN ({', '.join(['%s'] * len(keys))}))"
+        )
+    sql = (
+        f"SELECT {a['id']}, {a['first_seen_at']}, {a['copy_of_id']}, {a['text_hash']},"
+        f" {signature_table}.{quote('minhash')} AS {quote('minhash')}"
+        f" FROM {article_table} LEFT OUTER JOIN {signature_table}"
+        f" ON {signature_table}.{quote('article_id')} = {a['id']}"
+        f" WHERE ({a['text_hash']} = %s{sharing}) AND {a['id']} <> %s AND {a['first_seen_at']} <= %s"
+        f" ORDER BY CASE WHEN {a['text_hash']} = %s THEN 0 ELSE 1 END, {a['first_seen_at']}, {a['id']}"
+        f" LIMIT {CANDIDATES}"
+    )
+    stamp = connection.ops.adapt_datetimefield_value(article.first_seen_at)
+    params = [article.text_hash, *keys, article.pk, stamp, article.text_hash]
+    return list(Article.objects.raw(sql, params))
+
+
+def _insert_bands(article_id: int, keys: list[int]) -> None:
+    """The article's band rows in one statement; a row stored meanwhile is kept (`ignore_conflicts`)."""
+    if not keys:
+        return
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(SignatureBand._meta.db_table)} ({quote('article_id')}, {quote('key')})"
+        f" VALUES {', '.join(['(%s, %s)'] * len(keys))} ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for key in keys for value in (article_id, key)])
 
 
 def follow_canonical(article: Article, canonical: str) -> Article:
