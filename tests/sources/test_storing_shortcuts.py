@@ -1,6 +1,7 @@
 """What storing a poll no longer reads or writes twice gives the same rows: an outlet looked up once per
 poll (never one an entry's rolled-back savepoint created), a feed link stored in one statement (one
-stored meanwhile kept), an edited article's bands replaced (a new article's only inserted)."""
+stored meanwhile kept), an edited article's bands replaced (a new article's only inserted), the feed's
+stored guids read once per poll (a guid seen twice in one poll looked up the second time)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.db import DatabaseError
 
 from tests.support.feeds import article_html, item, long_text, rss
 from tracker.sources import articles, minhash, storing
-from tracker.sources.models import Article, ArticleFeed, Feed, Outlet, SignatureBand
+from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, Outlet, SignatureBand
 from tracker.sources.parsing import parse_feed
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,13 @@ def test_an_edited_article_has_only_its_new_texts_bands():
         == set(minhash.band_keys(minhash.minhash(article.text)))
         != first
     )
+
+
+def test_a_guid_twice_in_one_poll_is_looked_up_the_second_time():
+    feed = Feed.objects.create(url="http://weir.example/feed.xml")
+    first, edited = entries("weir.example", "s", seed="v1") + entries("weir.example", "s", seed="v2")
+    stored = storing.store_entries(feed=feed, entries=[first, edited], context=articles.context_for(feed))
+    article = Article.objects.get()
+    assert stored.created == stored.updated == [article.pk]  # the second sighting: an edit
+    assert ArticleVersion.objects.get(article=article).text == first.text
+    assert article.text == edited.text

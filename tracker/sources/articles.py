@@ -38,6 +38,8 @@ class Context:
     feed_case_ids: list[int] = field(default_factory=list)
     # Outlets found stored, by domain (one created now is not: its entry's savepoint may roll back).
     outlets: dict[str, Outlet] = field(default_factory=dict)
+    # The poll's guids its feed had not stored (storing.unseen_guids): each skips its lookup once.
+    unseen: set[str] = field(default_factory=set)
 
 
 def context_for(feed: Feed | None = None) -> Context:
@@ -130,9 +132,10 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
     if len(canonical) > URL_MAX or len(entry.link) > URL_MAX:
         raise Unstorable(f"link over {URL_MAX} characters: {entry.link[:80]}...")
     with transaction.atomic():
-        item = (
-            ArticleFeed.objects.select_related("article__outlet").filter(feed=feed, guid=entry.guid).first()
-        )
+        looked_up = entry.guid not in context.unseen  # a second entry with that guid is looked up
+        context.unseen.discard(entry.guid)
+        items = ArticleFeed.objects.select_related("article__outlet")
+        item = items.filter(feed=feed, guid=entry.guid).first() if looked_up else None
         if item is not None:
             _establish(item.article, feed=feed, link=entry.link)
             return _update_from_entry(item, feed=feed, entry=entry, context=context)

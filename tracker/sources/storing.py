@@ -19,7 +19,7 @@ from django.db import DatabaseError, transaction
 
 from tracker.sources import articles, publication
 from tracker.sources.entries import Entry
-from tracker.sources.models import Feed
+from tracker.sources.models import ArticleFeed, Feed
 from tracker.sources.pages import Page
 from tracker.sources.sanitising import clean_html
 from tracker.sources.signals import storing_batch
@@ -58,6 +58,8 @@ def store_entries(*, feed: Feed, entries: Iterable[Entry], context: articles.Con
     """Store a poll's entries, each in its own savepoint; the articles stored go on as one batch."""
     limit = settings.TRACKER_MAX_ARTICLE_CHARS
     outcome = StoredEntries()
+    entries = list(entries)
+    context.unseen = unseen_guids(feed, entries)
     with storing_batch():  # one articles_stored for the poll's entries
         for entry in entries:
             try:
@@ -82,6 +84,13 @@ def store_entries(*, feed: Feed, entries: Iterable[Entry], context: articles.Con
                 outcome.pages_needed.append(stored.article.pk)
         publication.flag_publications(feed, [*outcome.created, *outcome.updated])
     return outcome
+
+
+def unseen_guids(feed: Feed, entries: list[Entry]) -> set[str]:
+    """The entries' guids that the feed has not stored, in one query for the poll: a new entry then
+    skips its own lookup (`articles.store_entry`)."""
+    guids = {entry.guid for entry in entries}
+    return guids - set(ArticleFeed.objects.filter(feed=feed, guid__in=guids).values_list("guid", flat=True))
 
 
 def bounded_entry(entry: Entry, limit: int) -> Entry:
