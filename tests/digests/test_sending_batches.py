@@ -198,3 +198,38 @@ def test_a_batch_composes_for_what_each_of_its_subscribers_follows(
     assert {"Elon Musk", entity.name} <= speakers
     assert smtp_server.to("nothing@example.org") == []
     assert Delivery.objects.get(subscriber=readers[3]).status == Delivery.Status.EMPTY
+
+
+def test_a_claim_inserts_every_new_row_with_its_digest_values(current_period):
+    """More subscribers than one INSERT statement takes: every row, each with its own Message-ID and
+    the values of its own digest (nothing new: EMPTY, no attempt, no Message-ID)."""
+    Subscriber.objects.bulk_create(Subscriber(email=f"c{i}@example.org") for i in range(160))
+    subscribers = list(Subscriber.objects.order_by("pk"))
+    news = emails.Rendered("Invented case: 2 new claims", "text", "<p>html</p>", 2)
+    plan = [(s, None if i % 4 == 0 else news) for i, s in enumerate(subscribers)]
+    claimed = claims.claim_batch(plan, current_period)
+    assert len(claimed) == 160 and len({c.pk for c in claimed.values()}) == 160
+    rows = Delivery.objects.order_by("subscriber_id")
+    values = "subscriber_id", "status", "attempts", "subject", "item_count", "message_id", "period"
+    for (subscriber, content), row in zip(plan, rows.values(*values), strict=True):
+        assert row["subscriber_id"] == subscriber.pk and row["period"] == current_period.key
+        if content:
+            assert (row["status"], row["attempts"], row["subject"], row["item_count"]) == (
+                Delivery.Status.SENDING,
+                1,
+                news.subject,
+                2,
+            )
+            assert row["message_id"] == claimed[subscriber.pk].message_id
+            assert row["message_id"].endswith(f".{subscriber.pk}@{emails.domain()}>")
+        else:
+            assert (row["status"], row["attempts"], row["subject"], row["message_id"]) == (
+                Delivery.Status.EMPTY,
+                0,
+                "",
+                "",
+            )
+    first = rows.first()
+    assert (first.period_start, first.period_end) == (current_period.start, current_period.end)
+    assert first.claimed_at and first.next_attempt_at is None and first.sent_at is None and first.error == ""
+    assert claims.claim_batch(plan, current_period) == {}  # all taken: nothing claimed twice
