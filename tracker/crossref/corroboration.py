@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from django.db.models import Q
 
-from tracker.crossref import claim_counts
+from tracker.crossref import claim_counts, row_updates
 from tracker.crossref.event_reports import within
 from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
 from tracker.sources.credits import Origin, credit_origins
@@ -264,14 +264,14 @@ def refresh_events(events: Iterable[Event]) -> dict[int, Coverage]:
     event, whose curator may have set them. Coverage by event id, in a bounded number of queries."""
     events = list(events)
     coverages = coverage_of_events([event.pk for event in events])
+    changed = []
     for event in events:
         coverage = coverages[event.pk]
         first = (coverage.first_reported_at, coverage.first_outlet.pk if coverage.first_outlet else None)
         if not event.locked and (event.first_reported_at, event.first_reported_by_id) != first:
-            Event.objects.filter(pk=event.pk).update(
-                first_reported_at=first[0], first_reported_by_id=first[1]
-            )
+            changed.append((event.pk, {"first_reported_at": first[0], "first_reported_by_id": first[1]}))
             event.first_reported_at, event.first_reported_by_id = first
+    row_updates.update_each(Event, changed)  # one statement for all
     return coverages
 
 

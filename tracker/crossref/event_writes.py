@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from simple_history.utils import bulk_create_with_history
 
-from tracker.crossref import corroboration
+from tracker.crossref import corroboration, row_updates
 from tracker.crossref.models import Event, Story
 from tracker.crossref.pending import Held
 
@@ -53,12 +53,10 @@ class Pending(Held[int, Event]):
         alive = (
             set(Event.objects.filter(pk__in=list(changed)).values_list("pk", flat=True)) if changed else ()
         )
-        recorded = []
-        for pk in sorted(alive):
-            event, names = self.rows[pk], changed[pk]
-            Event.objects.filter(pk=pk).update(**{n: getattr(event, n) for n in names})
-            if not UNRECORDED.issuperset(names):
-                recorded.append(event)
+        recorded = [self.rows[pk] for pk in sorted(alive) if not UNRECORDED.issuperset(changed[pk])]
+        row_updates.update_each(
+            Event, [(pk, {n: getattr(self.rows[pk], n) for n in changed[pk]}) for pk in sorted(alive)]
+        )
         if recorded:  # the history rows their `save()` would have added ("~"), in one insert
             Event.history.bulk_history_create(recorded, update=True, default_change_reason=None)
         counted, self.counted = list(self.counted.values()), {}
