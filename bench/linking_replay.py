@@ -105,8 +105,18 @@ def state() -> dict:
         )
     stories = sorted(sorted(s.memberships.values_list("article_id", flat=True)) for s in Story.objects.all())
     events = sorted(
-        [e.title, str(e.date), sorted(claim_key[c] for c in e.claims.values_list("pk", flat=True))]
-        for e in Event.objects.all()
+        (
+            [
+                sorted(claim_key[c] for c in e.claims.values_list("pk", flat=True)),
+                {
+                    f.attname: str(getattr(e, f.attname))
+                    for f in Event._meta.concrete_fields
+                    if f.attname != "id"
+                },
+            ]
+            for e in Event.objects.all()
+        ),
+        key=str,
     )
     found = sorted(
         json.dumps(
