@@ -17,7 +17,9 @@ names, after the content, another report the words came through: "“...,” Roe
 CNN"). `relayed` rates a claim down to the relayed tier when such a report stands anywhere in its
 sentence outside quotation marks ("According to CNN, Roe said ..."); `embedded` rates down a
 report whose speaker follows a subordinating word ("When Roe said ...", "an article that Roe said
-was ..."): the report is background to someone else's sentence.
+was ..."): the report is background to someone else's sentence; `aside` rates down one whose
+sentence sets off another's attribution between its speaker and its words ("Roe said X, the aide
+recalled").
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ RELAYED_ANYWHERE = re.compile(
     r"(?:first\s+)?(?:reported|reports)\b"
 )
 WORDS = re.compile(r"[\w’']+|[^\w\s]")
+# someone's attribution set off by a comma: ", the aide recalled,", "“...,” Doe added,", "..., Doe said."
+ASIDE = re.compile(r"[,”\"]\s*(?P<who>[\w.’'&-]+(?:\s+[\w.’'&-]+){0,4}?)\s+(?P<verb>[a-z]+)\s*(?:[,.;]|$)")
 POSSESSIVE = re.compile(r"['’]s?$")
 TIERS = {0: "not a claim to publish", 1: "low", 2: "good", 3: "high"}
 
@@ -118,9 +122,9 @@ def embedded(claim: Claim) -> Claim:
 
 
 @cache
-def _words(rule_id: str) -> frozenset[str]:
+def _words(rule_id: str, key: str = "words") -> frozenset[str]:
     return frozenset(
-        w.lower() for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == rule_id for w in row.get("words", ())
+        w.lower() for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == rule_id for w in row.get(key, ())
     )
 
 
@@ -132,14 +136,7 @@ def relayed(claim: Claim) -> Claim:
     rule = _rule("relayed")
     if rule is None or claim.confidence <= rule.tier or claim.attribution == "according_to":
         return claim
-    first = claim.sentence_start
-    chars = list(claim.sentence)
-    for quote in claim.quotes:
-        for i in range(max(quote.start - 1, first), min(quote.end + 1, first + len(chars))):
-            chars[i - first] = " "
-        if quote.text.rstrip().endswith(",") and first <= quote.end < first + len(chars):
-            chars[quote.end - first] = ","  # “...,” the Times reported: the comma stays
-    if not RELAYED_ANYWHERE.search("".join(chars)):
+    if not RELAYED_ANYWHERE.search("".join(_masked(claim))):  # “...,” the Times reported
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
@@ -180,9 +177,43 @@ def named_before(claim: Claim) -> Claim:
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
 
+def aside(claim: Claim) -> Claim:
+    """A claim rated above the "aside" tier whose sentence sets off someone else's attribution between
+    its speaker and its words, or right after them ("Roe cannot say that “...,” Doe added, saying ...",
+    "Roe said the levy “would fail,” the aide recalled, adding ..."): the words are passed on through
+    the other one's account, or are theirs and the speaker a clause away: rated as the aside."""
+    rule = _rule("aside")
+    if rule is None or claim.confidence <= rule.tier or claim.speaker_end is None:
+        return claim
+    first = claim.sentence_start
+    own = {w.lower() for w in WORDS.findall(f"{claim.speaker} {claim.speaker_name or ''}")}
+    for found in ASIDE.finditer("".join(_masked(claim)), claim.speaker_end - first):
+        if found.start() > claim.end - first:
+            break
+        who = [w.lower() for w in WORDS.findall(found["who"])]
+        if found["verb"] not in _words("aside") or who[0] in _words("aside", "not_first"):
+            continue
+        if not own.intersection(POSSESSIVE.sub("", w) for w in who):  # “...,” Roe said: Roe's own
+            return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+    return claim
+
+
+def _masked(claim: Claim) -> list[str]:
+    """The claim's sentence with its quotes blanked, the comma that closes a quote kept."""
+    first = claim.sentence_start
+    chars = list(claim.sentence)
+    for quote in claim.quotes:
+        for i in range(max(quote.start - 1, first), min(quote.end + 1, first + len(chars))):
+            chars[i - first] = " "
+        if quote.text.rstrip().endswith(",") and first <= quote.end < first + len(chars):
+            chars[quote.end - first] = ","
+    return chars
+
+
 def in_context(claims: Iterable[Claim]) -> list[Claim]:
     """The claims, each rated down where its whole sentence says it is second-hand: relayed through
     another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
     pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
-    sentence gives before it (`named_before`)."""
-    return [named_before(named_inside(embedded(relayed(claim)))) for claim in claims]
+    sentence gives before it (`named_before`), or where someone else's attribution is set off between
+    its speaker and its words (`aside`)."""
+    return [named_before(named_inside(aside(embedded(relayed(claim))))) for claim in claims]
