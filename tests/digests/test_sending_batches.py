@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import smtplib
 from datetime import timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 import time_machine
@@ -233,3 +234,23 @@ def test_a_claim_inserts_every_new_row_with_its_digest_values(current_period):
     assert (first.period_start, first.period_end) == (current_period.start, current_period.end)
     assert first.claimed_at and first.next_attempt_at is None and first.sent_at is None and first.error == ""
     assert claims.claim_batch(plan, current_period) == {}  # all taken: nothing claimed twice
+
+
+def test_a_later_batch_of_the_same_digest_has_its_own_date_and_the_sender_of_now(
+    smtp_server, musk_case, current_period, settings
+):
+    """The prepared digest is kept between batches; the Date is each batch's, the settings today's."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    readers = [SubscriberFactory(email=f"d{i}@example.org", case=musk_case).pk for i in range(3)]
+    sending.send_batch(subscriber_ids=readers[:1], period=current_period)
+    with time_machine.travel(timezone.now() + timedelta(hours=3)):
+        sending.send_batch(subscriber_ids=readers[1:2], period=current_period)
+    settings.TRACKER_DIGEST_FROM_EMAIL = "Invented Tracker <news@invented.example>"
+    sending.send_batch(subscriber_ids=readers[2:], period=current_period)
+    first, later, other = (smtp_server.to(f"d{i}@example.org")[0] for i in range(3))
+    dates = [parsedate_to_datetime(m["Date"]) for m in (first, later)]
+    assert timedelta(hours=3) <= dates[1] - dates[0] < timedelta(hours=3, minutes=5)
+    assert same_but_tokens(first.get_body(("plain",)).get_content().encode()) == same_but_tokens(
+        later.get_body(("plain",)).get_content().encode()
+    )
+    assert first["From"] == later["From"] != other["From"] == settings.TRACKER_DIGEST_FROM_EMAIL

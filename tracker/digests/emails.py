@@ -9,8 +9,8 @@ message per subscriber cost more than the SMTP conversation itself."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from email.utils import make_msgid
+from dataclasses import dataclass, replace
+from email.utils import formatdate, make_msgid
 from urllib.parse import urlsplit
 
 import css_inline
@@ -150,6 +150,7 @@ def _message(
 _SLOT_TO = "recipient@slot.invalid"
 _SLOT_ID = "<message-id@slot.invalid>"
 _SLOT_LIST = "<list-unsubscribe@slot.invalid>"
+_SLOT_DATE = "date@slot.invalid"  # filled once a batch (see `prepared`)
 _MAX_LINE = 998  # RFC 5322, without the CRLF
 # An address Django's sanitize_address writes as it is (ASCII dot-atoms); others get the message object.
 _PLAIN_ADDRESS = re.compile(
@@ -186,6 +187,26 @@ class Prepared:
         data = data.replace(UNSUBSCRIBE_MARK.encode(), links.unsubscribe.encode())
         return data.replace(PREFERENCES_MARK.encode(), links.preferences.encode())
 
+    def dated(self, date: str) -> Prepared:
+        return replace(self, data=self.data.replace(_SLOT_DATE.encode(), date.encode(), 1))
+
+
+# This process's prepared digests: a period's next batches send the same digests (the shared cache's
+# Rendered, unpickled anew for each batch, equal), so they are built and flattened once, not once a batch.
+_PREPARED: dict[tuple, Prepared | None] = {}
+_KEEP = 16
+
+
+def prepared(rendered: Rendered) -> Prepared | None:
+    """`prepare(rendered)` dated now, as a batch sends it (the Date a message built now would have)."""
+    key = (rendered, settings.TRACKER_DIGEST_FROM_EMAIL, settings.SITE_URL, settings.DEFAULT_CHARSET)
+    if key not in _PREPARED:
+        if len(_PREPARED) >= _KEEP:
+            _PREPARED.clear()
+        _PREPARED[key] = prepare(rendered)
+    template = _PREPARED[key]
+    return template.dated(formatdate(localtime=settings.EMAIL_USE_LOCALTIME)) if template else None
+
 
 def prepare(rendered: Rendered) -> Prepared | None:
     """The message of `rendered` with slots, or None when its bodies are encoded (quoted-printable or
@@ -194,12 +215,13 @@ def prepare(rendered: Rendered) -> Prepared | None:
     email = _message(_SLOT_TO, rendered, slots, _SLOT_ID, None)
     built = email.message()
     built.replace_header("List-Unsubscribe", _SLOT_LIST)
+    built.replace_header("Date", _SLOT_DATE)
     parts = [part for part in built.walk() if not part.is_multipart()]
     if any(part["Content-Transfer-Encoding"] not in ("7bit", "8bit") for part in parts):
         return None
     data = built.as_bytes(linesep="\r\n")
     head = data.split(b"\r\n\r\n", 1)[0]
-    if any(head.count(slot.encode()) != 1 for slot in (_SLOT_TO, _SLOT_ID, _SLOT_LIST)):
+    if any(head.count(slot.encode()) != 1 for slot in (_SLOT_TO, _SLOT_ID, _SLOT_LIST, _SLOT_DATE)):
         return None
     for mark in (UNSUBSCRIBE_MARK, PREFERENCES_MARK):
         if data.count(mark.encode()) != (rendered.text + rendered.html).count(mark):

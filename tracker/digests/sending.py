@@ -124,7 +124,7 @@ def _followed(subscriber_ids: list[int]) -> dict[int, composing.Topics]:
 def deliver(outgoing: list[tuple[Subscriber, emails.Rendered, claims.Claimed]]) -> tuple[list, list]:
     """The SMTP conversation of a batch, over one connection, writing nothing: the subscribers whose
     message the server accepted, and (subscriber, claimed, SmtpFailure) for the others. With Django's
-    SMTP backend each message is its digest's prepared bytes with the slots filled in (emails.prepare);
+    SMTP backend each message is its digest's prepared bytes with the slots filled in (emails.prepared);
     other backends (and messages that cannot be prepared) get the message object."""
     sent, failures = [], []
     connection = get_connection(fail_silently=False)
@@ -135,7 +135,7 @@ def deliver(outgoing: list[tuple[Subscriber, emails.Rendered, claims.Claimed]]) 
         for subscriber, content, claimed in outgoing:
             links = linker.of(subscriber)
             if fast and id(content) not in prepared:
-                prepared[id(content)] = emails.prepare(content)
+                prepared[id(content)] = emails.prepared(content)
             template = prepared.get(id(content))
             data = template.personal(subscriber.email, links, claimed.message_id) if template else None
             try:
