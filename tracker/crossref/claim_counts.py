@@ -1,16 +1,15 @@
 """Storing claims' counts (`corroboration.refresh_claims`): the coverage fields of every claim whose
-coverage changed, in one prepared statement (`executemany`), not one ORM update a claim: a linking batch
-changes about ninety claims' counts, and building ninety UPDATEs cost more CPU than the rest of the
-refresh (`QuerySet.bulk_update`'s CASE expressions cost more still). Like `QuerySet.update`, it leaves
-`updated_at` as it was and writes no history."""
+coverage changed, in one prepared statement (`row_updates.update_each`), not one ORM update a claim:
+a linking batch changes about ninety claims' counts, and building ninety UPDATEs cost more CPU than the
+rest of the refresh (`QuerySet.bulk_update`'s CASE expressions cost more still). Like `QuerySet.update`,
+it leaves `updated_at` as it was and writes no history."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from django.db import connection
-
+from tracker.crossref import row_updates
 from tracker.crossref.models import Claim
 
 if TYPE_CHECKING:
@@ -22,14 +21,7 @@ FIELDS = ("confidence", "outlets_count", "independent_count", "first_outlet_id",
 def store(found: Mapping[Claim, tuple[Coverage, int]]) -> list[Claim]:
     """Set each claim's coverage and confidence on it and save those that changed; those."""
     changed = [claim for claim, (coverage, confidence) in found.items() if _take(claim, coverage, confidence)]
-    if changed:
-        name = connection.ops.quote_name
-        sets = ", ".join(f"{name(f)} = %s" for f in FIELDS)
-        adapt = connection.ops.adapt_datetimefield_value
-        rows = [(*(getattr(c, f) for f in FIELDS[:-1]), adapt(c.first_seen_at), c.pk) for c in changed]
-        with connection.cursor() as cursor:
-            table, pk = name(Claim._meta.db_table), name(Claim._meta.pk.column)
-            cursor.executemany(f"UPDATE {table} SET {sets} WHERE {pk} = %s", rows)
+    row_updates.update_each(Claim, ((c.pk, {f: getattr(c, f) for f in FIELDS}) for c in changed))
     return changed
 
 
