@@ -190,3 +190,16 @@ def test_what_is_promised_after_a_day_or_a_place_is_the_infinitive(claims_of):
     assert speakers_and_texts(
         claims_of("Jane Roe promised voters at a rally in Reno to end the program.")
     ) == [("Jane Roe", "voters at a rally in Reno")]
+
+
+def test_a_that_clause_misread_as_a_relative_adverb_is_the_content(claims_of):
+    """ "said for the first time that ...": the parser hangs the clause on "time" with "that" as its
+    relative adverb; on a noun of the verb's prepositional phrase it is the verb's content. A noun the
+    verb takes as its object keeps its clause ("recalled the day that ..."); a "that" of degree is none."""
+    assert speakers_and_texts(claims_of("Jane Roe said for the first time that the levy would end.")) == [
+        ("Jane Roe", "the levy would end")
+    ]
+    assert speakers_and_texts(claims_of("Jane Roe recalled the day that the levy ended.")) == [
+        ("Jane Roe", "the day that the levy ended")
+    ]
+    assert claims_of("Jane Roe wrote in a letter she had kept that long.") == []

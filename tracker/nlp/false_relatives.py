@@ -3,14 +3,22 @@ relative pronoun: "predicted at the last debate that Republicans will take every
 object of "take"), "alleged in the suit that Roe earned $5 million from the enterprise" ("that" the
 object of "from"). A relative pronoun fills a role its clause leaves open; where the word "that" is
 said to fill already has a word in that role, "that" only marks a clause, and the clause is the
-reporting verb's content."""
+reporting verb's content. So too a "that" read as a relative adverb opening a clause on a noun of the
+verb's prepositional phrase: "said for the first time that the program would end", "said at the time
+that ..." (a noun the verb takes as its object keeps its clause: "recalled the day that ...")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-ROLES = {"dobj": frozenset({"dobj"}), "pobj": frozenset({"pobj"}), "nsubj": SUBJECTS, "nsubjpass": SUBJECTS}
+ROLES = {
+    "advmod": frozenset(),
+    "dobj": frozenset({"dobj"}),
+    "pobj": frozenset({"pobj"}),
+    "nsubj": SUBJECTS,
+    "nsubjpass": SUBJECTS,
+}
 NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})  # "denied the report that ...": the noun's own
 
 
@@ -20,7 +28,10 @@ def complement(verb: Token) -> tuple[int, int] | None:
     for token in verb.subtree:
         if token.i <= verb.i or token.lower_ != "that" or token.dep_ not in ROLES:
             continue
-        if not any(c.dep_ in ROLES[token.dep_] and c.i != token.i for c in token.head.children):
+        if token.dep_ == "advmod":
+            if token.head.dep_ != "relcl":
+                continue  # "kept that long": a degree adverb
+        elif not any(c.dep_ in ROLES[token.dep_] and c.i != token.i for c in token.head.children):
             continue  # "the debate that followed": "that" fills the role
         clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
         if clause is None or clause.head.i > token.i or clause not in verb.subtree:
