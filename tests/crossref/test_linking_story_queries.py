@@ -175,6 +175,20 @@ def test_a_storys_new_and_changed_rows_are_written_in_one_insert_each(size):
     assert not Discrepancy.objects.filter(variants=[]).exists() and not made.filter(title="").exists()
 
 
+@pytest.mark.parametrize("size", [3, 30])
+def test_a_storys_claims_go_onto_their_events_in_one_update(size):
+    """The first run puts each claim on its own event (one event a claim here): one UPDATE of the claims
+    for all the story's events, each claim with its own event. Seen failing with one UPDATE an event."""
+    story = build(size)
+    with CaptureQueriesContext(connection) as queries:
+        steps(story, pending=discrepancies.Pending(), writes=event_writes.Pending())
+    updates = [q["sql"] for q in queries if 'UPDATE "crossref_claim"' in q["sql"]]
+    assert len(updates) == 1
+    claims = Claim.objects.filter(story=story).select_related("event")
+    assert len({c.event_id for c in claims}) == size
+    assert all(c.event.date == c.evidence.order_by("date").first().date for c in claims)
+
+
 def test_a_new_discrepancy_another_worker_stored_meanwhile_is_left_to_record():
     """A batch makes its new discrepancies in one insert, inside a savepoint: when another worker
     stored one of their keys since the batch read them, none is made there and the transaction goes

@@ -156,6 +156,7 @@ def update_events(
     event_writes.create(list(made.values()), story)  # in one insert, in this order
     changed: set[int] = {event.pk for event in made.values()}  # built, or joined, or gaining or losing claims
     joined: list[Event] = []
+    moves: list[tuple[Claim, int]] = []
     for key, group in order:
         event = existing.get(key) or made[key]
         if key in existing and not event.locked:
@@ -170,11 +171,10 @@ def update_events(
             if not c.locked and c.event_id != event.pk and c.event_id not in locked
         ]
         if movable:
-            Claim.objects.filter(pk__in=[c.pk for c in movable]).update(event=event)
             changed |= {event.pk, *(c.event_id for c in movable)}
-            for claim in movable:
-                claim.event_id = event.pk
+            moves += [(claim, event.pk) for claim in movable]
         built.append(event)
+    event_writes.move(moves)  # the claims onto their events, in one statement
     event_writes.join((event, story) for event in joined)
     changed |= _loosen(story, claims, keyed, built, changed)
     _drop_stale(story, built)
