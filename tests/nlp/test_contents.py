@@ -203,3 +203,17 @@ def test_a_that_clause_misread_as_a_relative_adverb_is_the_content(claims_of):
         ("Jane Roe", "the day that the levy ended")
     ]
     assert claims_of("Jane Roe wrote in a letter she had kept that long.") == []
+
+
+def test_a_that_clause_hung_on_a_verb_that_takes_none_is_the_reporting_verbs(claims_of):
+    """ "told the Gazette before she spoke at the hearing that ...": the parser hangs the clause on
+    "spoke", which takes no "that" clause (clauseless.py); "after she learned that ..." keeps its own."""
+    assert speakers_and_texts(
+        claims_of(
+            "Jane Roe told the Gazette before she spoke at the hearing that she believed the levy was unfair."
+        )
+    ) == [("Jane Roe", "she believed the levy was unfair")]
+    assert (
+        speakers_and_texts(claims_of("Jane Roe told reporters after she learned that the levy had passed."))
+        == []
+    )

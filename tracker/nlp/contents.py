@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
+    clauseless,
     false_relatives,
     glosses,
     misparsed,
@@ -71,6 +72,10 @@ def _content(
     ):
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if trigger.content != "phrase" and (clause := false_relatives.complement(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if (
+        trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None
+    ):  # "before he spoke that"
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]
