@@ -379,3 +379,21 @@ def test_a_participle_hung_on_a_noun_needs_a_noun_that_can_speak(claims_of):
     assert [speaker for speaker, _text in speakers_and_texts(claims)] == ["Angry protesters"]
     assert claims_of("The draft adopted softer wording calling for calm between the two towns.") == []
     assert claims_of("The late snowfall calling for extra plows surprised the county.") == []
+
+
+def test_a_verb_the_parser_hung_on_its_subject_name_as_a_relative_clause_is_the_names(claims_of):
+    """ "Speaker John D. Doe, the nation's highest-ranking Republican, on Tuesday called X ''Y''": the
+    parser roots the sentence on the name and reads "called" as a relative clause on it (like "a group
+    called X"); with no subject of its own, the name is its subject (noun_roots.py). With a relative
+    word the clause is one: "Roe, when asked about X, ..." asks nothing."""
+    claims = claims_of(
+        "Speaker John D. Doe, the nation's highest-ranking Republican, on Tuesday called Jane Roe's"
+        " remarks about a Latino judge ''racist,'' an extraordinary indictment."
+    )
+    assert [(c.speaker, c.verb) for c in claims] == [("Speaker John D. Doe", "call")]
+    assert claims[0].text.startswith("Jane Roe's remarks about a Latino judge")
+    sentence = (
+        "Jane Roe, when asked about her own contradictions or factual errors, often steam-rolls through"
+        " the questions, talking and talking."
+    )
+    assert [c for c in claims_of(sentence) if c.verb == "ask"] == []
