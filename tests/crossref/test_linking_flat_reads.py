@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
-from tracker.crossref import clustering, event_reports, story_reads
+from tracker.crossref import clustering, event_reports, story_reads, story_refresh
 from tracker.crossref.models import DateMention, Evidence
 from tracker.crossref.story_reads import StoryReads
 
@@ -44,13 +44,13 @@ def dated(story, text: str = OPENED, hours: int = 0, outlet: str = "Alpha"):
 
 
 def test_a_storys_refresh_reads_no_article_text():
-    """`clustering._refresh` reads the members' few columns it needs, not their texts or HTML (a big
+    """`story_refresh.refresh` reads the members' few columns it needs, not their texts or HTML (a big
     story's refresh read every member's text at each batch). Seen failing with whole rows read."""
     story = StoryFactory()
     first = dated(story, hours=1)
     dated(story, hours=2, outlet="Beta")
     with CaptureQueriesContext(connection) as queries:
-        clustering._refresh(story)
+        story_refresh.refresh([story], clustering.FEATURES_VERSION)
     assert not any('"text"' in q["sql"] or "content_html" in q["sql"] for q in queries)
     story.refresh_from_db()
     assert story.representative_id == first.pk and story.title == first.title

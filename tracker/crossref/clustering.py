@@ -25,7 +25,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from tracker.crossref import batch_profiles, features, linkage, undated
+from tracker.crossref import batch_profiles, features, linkage, story_refresh, undated
 from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
@@ -201,9 +201,11 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[in
     went: dict[int, Counter] = {}
     touched: dict[int, Story | None] = dict.fromkeys(left)
     made: dict[int, StoryArticle] = {}
+    fresh: list[Story] = []  # new stories, refreshed first, as they were made
     for keeper, articles in sorted(moves.items()):
         if keeper < 0:
-            added = _create(articles)
+            added = _create(articles, refresh=False)
+            fresh.append(added[0].story)
         else:
             added = _add(
                 Story.objects.select_for_update().get(pk=keeper), articles, similarity=1, refresh=False
@@ -225,16 +227,15 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[in
         old.delete()
     unread = [pk for pk, story in touched.items() if story is None]
     touched.update((story.pk, story) for story in Story.objects.filter(pk__in=unread))
-    for story in touched.values():
-        _refresh(story)
+    story_refresh.refresh([*fresh, *touched.values()], FEATURES_VERSION)  # each story touched, once
     return made
 
 
-def _create(articles: Sequence[Article]) -> list[StoryArticle]:
+def _create(articles: Sequence[Article], *, refresh=True) -> list[StoryArticle]:
     first, empty = articles[0], {"version": FEATURES_VERSION, "articles": 0}
     seen = {"first_seen_at": first.first_seen_at, "last_changed_at": first.first_seen_at}
     story = Story.objects.create(title=first.title[:500], representative=first, features=empty, **seen)
-    return _add(story, articles, similarity=1.0)
+    return _add(story, articles, similarity=1.0, refresh=refresh)
 
 
 def _add(story: Story, articles: Sequence[Article], *, similarity: float, refresh=True) -> list[StoryArticle]:
@@ -242,25 +243,5 @@ def _add(story: Story, articles: Sequence[Article], *, similarity: float, refres
         [StoryArticle(story=story, article=a, similarity=round(similarity, 4)) for a in articles]
     )
     if refresh:
-        _refresh(story)
+        story_refresh.refresh([story], FEATURES_VERSION)
     return made
-
-
-def _refresh(story: Story) -> None:
-    """Title, representative (the earliest stated original), times, cases and size from the members,
-    read as the few columns these need (not the members' texts: a story's refresh does not grow with
-    its articles' length)."""
-    members = list(
-        Article.objects.filter(story_membership__story=story)
-        .order_by("first_seen_at", "pk")
-        .values_list("pk", "title", "published_at", "first_seen_at", "canonical_url", "copy_of_id")
-    )
-    originals = [m for m in members if m[5] is None] or members
-    first = min(originals, key=lambda m: (m[2] or m[3], m[3], m[4]))  # effective_time, sighting, URL
-    story.representative_id, story.title = first[0], first[1][:500]
-    story.first_seen_at = members[0][3]
-    story.last_changed_at = max(m[3] for m in members)
-    story.features = {"version": FEATURES_VERSION, "articles": len(originals)}
-    story.save(update_fields=["representative", "title", "first_seen_at", "last_changed_at", "features"])
-    cases = Article.cases.through.objects.filter(article__story_membership__story=story)
-    story.cases.add(*sorted(set(cases.values_list("case_id", flat=True))))
