@@ -176,8 +176,9 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_content(claims_of):
 
 def test_what_is_promised_after_a_day_or_a_place_is_the_infinitive(claims_of):
     """ "promised Sunday at a rally in Reno to end the program": the parser takes the day for the object
-    and hangs the infinitive apart; what was promised is "to end the program", not the setting. An
-    object that is not a day stays ("promised voters ...")."""
+    and hangs the infinitive apart; what was promised is "to end the program", not the setting, after
+    the one promised too ("promised voters at a rally ... to"). With no setting the object stays
+    ("promised voters to end it"), and an object that cannot be promised to is what was promised."""
     assert speakers_and_texts(
         claims_of("Jane Roe promised Sunday at a rally in Reno to end the program.")
     ) == [("Jane Roe", "to end the program")]
@@ -189,7 +190,13 @@ def test_what_is_promised_after_a_day_or_a_place_is_the_infinitive(claims_of):
     ]
     assert speakers_and_texts(
         claims_of("Jane Roe promised voters at a rally in Reno to end the program.")
-    ) == [("Jane Roe", "voters at a rally in Reno")]
+    ) == [("Jane Roe", "to end the program")]
+    assert speakers_and_texts(claims_of("Jane Roe promised voters to end the program.")) == [
+        ("Jane Roe", "voters to end the program")
+    ]
+    assert speakers_and_texts(
+        claims_of("Jane Roe promised a new tax at a rally in Reno to end the deficit.")
+    ) == [("Jane Roe", "a new tax at a rally in Reno")]
 
 
 def test_a_that_clause_misread_as_a_relative_adverb_is_the_content(claims_of):
