@@ -224,3 +224,22 @@ def test_a_that_clause_hung_on_a_verb_that_takes_none_is_the_reporting_verbs(cla
         speakers_and_texts(claims_of("Jane Roe told reporters after she learned that the levy had passed."))
         == []
     )
+
+
+def test_the_outlets_comment_after_a_quoted_name_is_not_what_was_called(claims_of):
+    """ "called him a ''moderate,'' a subtle dig at ...": after a comma, a phrase with a noun of
+    comment in its first words (gloss_nouns.py) is the outlet's; more names stay."""
+    assert speakers_and_texts(
+        claims_of(
+            "Jane Roe called him a ''moderate,'' a subtle dig at a rival who came into office as a reformer."
+        )
+    ) == [("Jane Roe", "him a ''moderate,''")]
+    assert speakers_and_texts(claims_of('Jane Roe called Doe a "liar", a rebuke that stung.')) == [
+        ("Jane Roe", 'Doe a "liar"')
+    ]
+    assert speakers_and_texts(
+        claims_of("Jane Roe called him a fraud, a subtle dig at a rival who came into office as a reformer.")
+    ) == [("Jane Roe", "him a fraud")]
+    assert speakers_and_texts(claims_of("Jane Roe called him a ''fraud,'' a shameless cheat.")) == [
+        ("Jane Roe", "him a ''fraud,'' a shameless cheat")
+    ]

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from tracker.nlp import (
     clauseless,
     false_relatives,
+    gloss_nouns,
     glosses,
     misparsed,
     nested_reports,
@@ -92,7 +93,9 @@ def _content(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
         apart = nested_reports.cut(reader, verb) | _when(verb)
-        phrase = [reader.range([i for i in syntax.phrase(verb) if i > verb.i and i not in apart], segment)]
+        kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
+        kept = [i for i in kept if i not in gloss_nouns.trailing(reader.doc, kept)]  # ", a subtle dig at Y"
+        phrase = [reader.range(kept, segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (
         trigger.passive_topic and (topic := syntax.passive_topic(verb)) is not None
