@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from django.db.models import UniqueConstraint, signals
+from django.db.models import UniqueConstraint
 
 from tracker.crossref.claim_evidence import Kept
 from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Status
@@ -179,21 +179,7 @@ def merge_into(kept: Claim, others: Sequence[Claim]) -> None:
         setattr(kept, name, value)
     kept.save(update_fields=[name.removesuffix("_id") for name in values] + ["updated_at"])
     ClaimRedirect.objects.bulk_create([ClaimRedirect(old_id=pk, claim=kept) for pk in ids])
-    _delete(ids)
-
-
-def _delete(ids: list[int]) -> None:
-    """`Claim.objects.filter(pk__in=ids).delete()` once nothing points at them (every relation moved to
-    the kept claim above): what delete() would cascade to or unhook is empty, so the rows are read once
-    (for the delete signals: their history rows, "-"), by id as delete() orders them, and deleted in
-    one statement, not a query a relation. A row pointing at them meanwhile fails the transaction."""
-    gone = sorted(Claim.objects.filter(pk__in=ids).order_by(), key=lambda claim: claim.pk)
-    rows = Claim.objects.filter(pk__in=ids).order_by()
-    for claim in gone:
-        signals.pre_delete.send(sender=Claim, instance=claim, using=rows.db, origin=rows)
-    rows._raw_delete(rows.db)
-    for claim in gone:
-        signals.post_delete.send(sender=Claim, instance=claim, using=rows.db, origin=rows)
+    Claim.objects.filter(pk__in=ids).delete()
 
 
 def _unique_with(model, name: str) -> list[list[str]]:
