@@ -15,7 +15,6 @@ claim under the lock, so each article sees what the per-article read would have 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 
 from django.db.models import Q
@@ -23,12 +22,6 @@ from django.db.models import Q
 from tracker.crossref import claim_evidence
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _key(entity_id: int | None, text: str) -> Key:
-    """`speaker_key`, kept per process: `Pool.reach` asks it of every claim of the pool per article."""
-    return speaker_key(entity_id, text)
 
 
 def candidate_key(candidate: ClaimCandidate) -> Key:
@@ -117,7 +110,7 @@ class Pool:
         found = []
         for pk in sorted(self.claims):
             claim = self.claims[pk]
-            key = _key(claim.speaker_id, claim.speaker_text)  # another speaker's: not compared further
+            key = speaker_key(claim.speaker_id, claim.speaker_text)  # another speaker's: not compared further
             if (
                 key in keys
                 and claim.merged_into_id is None

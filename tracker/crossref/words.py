@@ -14,6 +14,7 @@ normalised words too (`normalise_speaker`, `speaker_key`, `normalise_quote`). Pl
 
 from __future__ import annotations
 
+import functools
 import re
 
 STEM_CHARS = 6
@@ -115,8 +116,10 @@ def normalise_quote(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def speaker_key(entity_id: int | None, text: str) -> Key:
-    """Who speaks, comparably: a known entity by its id, anyone else by their normalised words."""
+    """Who speaks, comparably: a known entity by its id, anyone else by their normalised words (kept per
+    process: claim linking asks it of every claim of its pool for each article)."""
     return ("entity", entity_id) if entity_id else ("text", normalise_speaker(text))
 
 
