@@ -12,9 +12,9 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.inverted import QUOTE_MARKS
 
 GLOSS_NOUNS_FILE = PATTERNS_DIR / "gloss_nouns.jsonl"
-CLOSING = frozenset({'"', "”", "''", "’"})
 REACH = 4  # words from the quote to the noun: "an extraordinary indictment", "his latest dig"
 
 
@@ -30,7 +30,7 @@ def trailing(doc: Doc, indices: Collection[int]) -> set[int]:
     for i in sorted(indices):
         if doc[i].text != "," or i + 2 > last:
             continue
-        after = i + 2 if doc[i + 1].text in CLOSING else i + 1  # ",''" or "'',"
+        after = i + 2 if doc[i + 1].text in QUOTE_MARKS else i + 1  # ",''" or "'',"
         if any(t.lower_ in _nouns() for t in doc[after : min(after + REACH, last + 1)]):
             return {j for j in indices if j >= (i if after == i + 1 else after)}
     return set()
