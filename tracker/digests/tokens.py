@@ -44,9 +44,12 @@ def _signer(purpose: str) -> signing.TimestampSigner:
     return signing.TimestampSigner(salt=f"tracker.digests.{purpose}")
 
 
+def _payload(subscriber: Subscriber, **extra) -> dict:
+    return {"s": subscriber.pk, "v": subscriber.token_version, **extra}
+
+
 def make_token(subscriber: Subscriber, purpose: str, **extra) -> str:
-    payload = {"s": subscriber.pk, "v": subscriber.token_version, **extra}
-    return _signer(purpose).sign_object(payload, compress=True)
+    return _signer(purpose).sign_object(_payload(subscriber, **extra), compress=True)
 
 
 class Minter:
@@ -58,7 +61,7 @@ class Minter:
         self._signer = _signer(purpose)
 
     def __call__(self, subscriber: Subscriber) -> str:
-        return self._signer.sign_object({"s": subscriber.pk, "v": subscriber.token_version})
+        return self._signer.sign_object(_payload(subscriber))
 
 
 def read_token(token: str, purpose: str) -> tuple[Subscriber, dict]:
