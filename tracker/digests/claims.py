@@ -16,7 +16,6 @@ from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import CharField, F, Q, Value
-from django.db.models.constants import OnConflict
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
@@ -127,9 +126,9 @@ def _insert(ids: list[int], contents: dict, period: Period, now: datetime, messa
         rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(chunk))
         own = ", ".join(f"v.column{i}" for i in range(1, len(_OWN) + 1))
         sql = (
-            f"{ops.insert_statement(on_conflict=OnConflict.IGNORE)} {ops.quote_name(meta.db_table)} ({columns}) "
-            f"SELECT {own}, {', '.join(['%s'] * len(_SHARED))} FROM (VALUES {rows}) AS v WHERE 1 = 1 "
-            + ops.on_conflict_suffix_sql(None, OnConflict.IGNORE, None, None)
+            f"INSERT INTO {ops.quote_name(meta.db_table)} ({columns}) "
+            f"SELECT {own}, {', '.join(['%s'] * len(_SHARED))} FROM (VALUES {rows}) AS v "
+            "WHERE 1 = 1 ON CONFLICT DO NOTHING"  # SQLite reads ON CONFLICT after a SELECT only with a WHERE
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, shared_params + params)  # the SELECT's before the VALUES'
