@@ -1,10 +1,10 @@
 """A batch's extractions are stored in a fixed number of queries, whatever its size; an article the
 database refuses fails alone. Invented articles and extractions (no spaCy)."""
 
+import dataclasses
 from datetime import date
 
 import pytest
-from django.db import DatabaseError
 
 from tracker.crossref import analysis
 from tracker.crossref.models import ClaimCandidate, DateMention, Mention
@@ -54,20 +54,36 @@ def test_a_batch_is_stored_in_the_same_queries_at_any_size(size, django_assert_n
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.ANALYZED}
 
 
-def test_an_article_the_database_refuses_fails_alone(monkeypatch):
+def test_an_article_the_database_refuses_fails_alone():
     batch = [(article, extraction(i)) for i, article in enumerate(articles(3))]
     refused = batch[1][0].pk
-    real = ClaimCandidate.objects.bulk_create
-
-    def bulk_create(rows, *args, **kwargs):
-        if any(row.article_id == refused for row in rows):
-            raise DatabaseError("refused for the test")
-        return real(rows, *args, **kwargs)
-
-    monkeypatch.setattr(ClaimCandidate.objects, "bulk_create", bulk_create)
+    claim = dataclasses.replace(batch[1][1].claims[0], start=-1)  # a positive column's check refuses it
+    batch[1] = (batch[1][0], dataclasses.replace(batch[1][1], claims=(claim,)))
     stored = analysis.store_extractions(batch)
     assert [a.pk for a, _ in stored] == [batch[0][0].pk, batch[2][0].pk]
     assert Article.objects.get(pk=refused).status == Article.Status.FAILED
-    assert "refused for the test" in Article.objects.get(pk=refused).error
+    assert "analysis: IntegrityError" in Article.objects.get(pk=refused).error
     assert not Mention.objects.filter(article_id=refused).exists()
     assert Mention.objects.count() == 2
+
+
+def test_the_rows_hold_every_value_of_the_extraction():
+    (article,) = articles(1)
+    found = extraction(7)
+    quote = types.Quote(text="void", start=58, end=62, prefix="was ", suffix="")
+    claim = dataclasses.replace(found.claims[0], quotes=(quote,), hedges=("reportedly",), confidence=2)
+    analysis.store_extractions([(article, dataclasses.replace(found, claims=(claim,)))])
+    row = ClaimCandidate.objects.get()
+    assert (row.article, row.speaker, row.verb, row.text) == (article, "Wren Calloway", "say", claim.text)
+    assert (row.start, row.end, row.sentence_start, row.sentence_end) == (36, 63, 0, 64)
+    assert row.quotes == [{"text": "void", "start": 58, "end": 62, "prefix": "was ", "suffix": ""}]
+    assert (row.hedges, row.confidence) == (["reportedly"], 2)
+    assert (row.date, row.date_precision, row.date_text) == (date(2026, 3, 2), "day", "Monday")
+    dated = DateMention.objects.get()
+    assert (dated.text, dated.start, dated.end, dated.value, dated.precision) == (
+        "Monday", 24, 30, date(2026, 3, 2), "day",
+    )  # fmt: skip
+    mention = Mention.objects.get()
+    assert (mention.text, mention.label, mention.start, mention.end, mention.entity) == (
+        "Wren Calloway", "PERSON", 0, 13, None,
+    )  # fmt: skip

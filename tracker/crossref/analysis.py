@@ -17,7 +17,7 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from tracker.cases.models import Entity
-from tracker.crossref import linking
+from tracker.crossref import linking, row_inserts
 from tracker.crossref.models import ClaimCandidate, DateMention, Mention
 from tracker.nlp import extraction
 from tracker.nlp.types import Extraction, VocabularyEntry
@@ -163,36 +163,28 @@ def store_extraction(extracted_each: Sequence[tuple[Article, Extraction]]) -> No
     Mention.objects.filter(article_id__in=ids).delete()
     DateMention.objects.filter(article_id__in=ids).delete()
     ClaimCandidate.objects.filter(article_id__in=ids).delete()
-    Mention.objects.bulk_create(
-        [
-            Mention(
-                article=article,
-                entity_id=m.entity_id,
-                text=m.text[:300],
-                label=m.label[:10],
-                start=m.start,
-                end=m.end,
-            )
+    row_inserts.insert_all(
+        Mention,
+        ["article_id", "entity_id", "text", "label", "start", "end"],
+        (
+            (article.pk, m.entity_id, m.text[:300], m.label[:10], m.start, m.end)
             for article, extracted in extracted_each
             for m in _distinct_spans(extracted.mentions)
-        ]
+        ),
     )
-    DateMention.objects.bulk_create(
-        [
-            DateMention(
-                article=article,
-                text=d.text[:100],
-                start=d.start,
-                end=d.end,
-                value=d.value,
-                precision=d.precision,
-            )
+    row_inserts.insert_all(
+        DateMention,
+        ["article_id", "text", "start", "end", "value", "precision"],
+        (
+            (article.pk, d.text[:100], d.start, d.end, d.value, d.precision)
             for article, extracted in extracted_each
             for d in _distinct_spans(extracted.dates)
-        ]
+        ),
     )
-    ClaimCandidate.objects.bulk_create(
-        [_candidate(article, c) for article, extracted in extracted_each for c in extracted.claims]
+    row_inserts.insert_all(
+        ClaimCandidate,
+        CANDIDATE_FIELDS,
+        (_candidate(article.pk, c) for article, extracted in extracted_each for c in extracted.claims),
     )
     Article.objects.filter(pk__in=ids).update(status=Article.Status.ANALYZED, error="")
 
@@ -206,33 +198,27 @@ def _distinct_spans(mentions: Sequence) -> list:
     return kept
 
 
-def _candidate(article: Article, claim) -> ClaimCandidate:
+CANDIDATE_FIELDS = [
+    "article_id", "speaker", "speaker_name", "speaker_entity_id", "verb", "attribution", "kind", "text",
+    "sentence", "start", "end", "sentence_start", "sentence_end", "quotes", "hedges", "confidence",
+    "confidence_rule", "date", "date_precision", "date_text",
+]  # fmt: skip
+
+
+def _candidate(article_id: int, claim) -> tuple:
+    """A claim's ClaimCandidate row, its values in the order of CANDIDATE_FIELDS."""
     date = claim.date
-    return ClaimCandidate(
-        article=article,
-        speaker=claim.speaker[:300],
-        speaker_name=(claim.speaker_name or "")[:300],
-        speaker_entity_id=claim.speaker_entity_id,
-        verb=claim.verb[:50],
-        attribution=claim.attribution,
-        kind=claim.kind,
-        text=claim.text,
-        sentence=claim.sentence,
-        start=claim.start,
-        end=claim.end,
-        sentence_start=claim.sentence_start,
-        sentence_end=claim.sentence_end,
-        quotes=[
-            {"text": q.text, "start": q.start, "end": q.end, "prefix": q.prefix, "suffix": q.suffix}
-            for q in claim.quotes
-        ],
-        hedges=list(claim.hedges),
-        confidence=claim.confidence,
-        confidence_rule=claim.confidence_rule[:40],
-        date=date.value if date else None,
-        date_precision=date.precision if date and date.value else "",
-        date_text=date.text[:100] if date else "",
-    )
+    quotes = [
+        {"text": q.text, "start": q.start, "end": q.end, "prefix": q.prefix, "suffix": q.suffix}
+        for q in claim.quotes
+    ]
+    return (
+        article_id, claim.speaker[:300], (claim.speaker_name or "")[:300], claim.speaker_entity_id,
+        claim.verb[:50], claim.attribution, claim.kind, claim.text, claim.sentence, claim.start, claim.end,
+        claim.sentence_start, claim.sentence_end, quotes, list(claim.hedges), claim.confidence,
+        claim.confidence_rule[:40], date.value if date else None,
+        date.precision if date and date.value else "", date.text[:100] if date else "",
+    )  # fmt: skip
 
 
 def promote_candidates(texts: set[str]) -> list[str]:
