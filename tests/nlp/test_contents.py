@@ -212,6 +212,14 @@ def test_a_that_clause_misread_as_a_relative_adverb_is_the_content(claims_of):
     assert claims_of("Jane Roe wrote in a letter she had kept that long.") == []
 
 
+def test_a_relative_clause_on_a_noun_of_manner_is_no_content(claims_of):
+    """ "responded the same way that we must respond now": a clause on a noun of manner says how, not
+    what was said (patterns/manner_nouns.jsonl), whether the parser reads "that" as a relative adverb
+    or as marking a clause; "for the first time that ..." stays the content."""
+    assert claims_of("He responded then the same way that we must respond now.") == []
+    assert claims_of("Jane Roe responded in the same manner that the mayor had responded.") == []
+
+
 def test_a_that_clause_hung_on_a_verb_that_takes_none_is_the_reporting_verbs(claims_of):
     """ "told the Gazette before she spoke at the hearing that ...": the parser hangs the clause on
     "spoke", which takes no "that" clause (clauseless.py); "after she learned that ..." keeps its own."""

@@ -70,6 +70,7 @@ def _content(
         trigger.content != "phrase"
         and (clause := syntax.misattached_complement(verb)) is not None
         and not _through_predicate(reader.doc[clause[0]].head, verb)
+        and not false_relatives.of_manner(reader.doc[clause[0]].head)  # "in the same way that X did"
     ):
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if trigger.content != "phrase" and (clause := false_relatives.complement(verb)) is not None:

@@ -5,11 +5,19 @@ object of "from"). A relative pronoun fills a role its clause leaves open; where
 said to fill already has a word in that role, "that" only marks a clause, and the clause is the
 reporting verb's content. So too a "that" read as a relative adverb opening a clause on a noun of the
 verb's prepositional phrase: "said for the first time that the program would end", "said at the time
-that ..." (a noun the verb takes as its object keeps its clause: "recalled the day that ...")."""
+that ..." (a noun the verb takes as its object keeps its clause: "recalled the day that ..."; a noun
+of manner keeps it too, patterns/manner_nouns.jsonl: "responded the same way that we must respond
+now" says how, not what)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+
+MANNER_FILE = PATTERNS_DIR / "manner_nouns.jsonl"
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 ROLES = {
@@ -20,6 +28,18 @@ ROLES = {
     "nsubjpass": SUBJECTS,
 }
 NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass"})  # "denied the report that ...": the noun's own
+
+
+@cache
+def _manner_nouns() -> frozenset[str]:
+    return frozenset(w for row in read_jsonl(MANNER_FILE) for w in row["words"])
+
+
+def of_manner(clause: Token) -> bool:
+    """`clause` (a verb) is a relative clause on a noun of manner: "the same way that we must respond
+    now", "in the same manner that the mayor had": it says how, it is no report's content, whether
+    the parser reads its "that" as a relative adverb or as marking a clause (syntax.misattached_complement)."""
+    return clause.dep_ in ("relcl", "acl") and clause.head.lower_ in _manner_nouns()
 
 
 def complement(verb: Token) -> tuple[int, int] | None:
@@ -36,6 +56,8 @@ def complement(verb: Token) -> tuple[int, int] | None:
         clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
         if clause is None or clause.head.i > token.i or clause not in verb.subtree:
             continue
+        if of_manner(clause):
+            continue  # "the same way that we must respond now": how, not what
         path = [clause.head, *(a for a in clause.head.ancestors if a.i > verb.i and verb in a.ancestors)]
         if any(t.dep_ in NOUN_ROLES for t in path):
             continue
