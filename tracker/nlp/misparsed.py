@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import noun_roots, raised_conjuncts, raising, runons, syntax
+from tracker.nlp import noun_roots, postmodifiers, raised_conjuncts, raising, runons, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.inverted import inverted_subject
 from tracker.nlp.triggers import Draft, can_speak, speaks
@@ -151,6 +151,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or set_off_subject(reader, verb, segment)
             or raising.adjective_subject(verb)
             or noun_roots.subject(verb, segment)
+            or postmodifiers.subject(verb, segment)
         )
         passive = passive and found is None
     return found, passive

@@ -1,0 +1,36 @@
+"""Shapes of speech the parse hides, read from PolNeAR's train split (session 16): each test is a
+sentence written for it, and each failed with its rule removed."""
+
+from __future__ import annotations
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_a_speaker_described_by_a_phrase_after_it_says_what_follows(claims_of):
+    """ "Farmers clamoring to stop the dam say ...": the parser reads the describing phrase as the
+    speaker's own predicate and leaves "say" with no subject (postmodifiers.py)."""
+    assert speakers_and_texts(
+        claims_of(
+            "But farmers clamoring to stop the new dam say they are finally being heard in the capital."
+        )
+    ) == [("farmers", "they are finally being heard in the capital")]
+    assert speakers_and_texts(
+        claims_of("Several officials privy to the talks say it is the mayor who insisted on the delay.")
+    ) == [("Several officials", "it is the mayor who insisted on the delay")]
+    assert speakers_and_texts(
+        claims_of(
+            "While the board debated, officials privy to the talks say the mayor insisted on the delay."
+        )
+    ) == [("officials", "the mayor insisted on the delay")]
+
+
+def test_a_clause_of_its_own_before_the_verb_is_no_describing_phrase(claims_of):
+    """ "One in three said X and one in four said Y": the first report is a clause of its own, so the
+    second "said" is not its speaker's."""
+    claims = claims_of(
+        "One in three said the league doesn’t care very much about the fans and one in four said the league "
+        "was outright hostile to the fans."
+    )
+    assert ("One in three", "the league was outright hostile to the fans") not in speakers_and_texts(claims)
