@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.db.models import Count
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Upper
 from django.utils.text import slugify
 
 from tracker.cases.models import Entity
@@ -223,30 +224,52 @@ def _candidate(article_id: int, claim) -> tuple:
 
 def promote_candidates(texts: set[str]) -> list[str]:
     """Names that match no curated entity but recur across articles become candidate entities for
-    curators to review (never public until a curator promotes them); their mentions link to them."""
+    curators to review (never public until a curator promotes them); their mentions link to them.
+
+    A name's entity is read with the recurring names, in the same query: the first of its kind whose
+    name matches it ignoring case as `iexact` matches (UPPER on both sides; SQLite folds only ASCII,
+    PostgreSQL every letter), by name. A name that differs only in case from one created earlier in the
+    batch has that one's slug, so `get_or_create` finds it."""
     if not texts:
         return []
+    known = (
+        Entity.objects.annotate(upper=Upper("name"))
+        .filter(upper=Upper(OuterRef("text")), kind=OuterRef("label"))
+        .order_by("name", "pk")
+    )
     recurring = (
         Mention.objects.filter(entity__isnull=True, text__in=texts, label__in=CANDIDATE_LABELS)
         .values("text", "label")
-        .annotate(articles=Count("article", distinct=True))
+        .annotate(articles=Count("article", distinct=True), entity_id=Subquery(known.values("pk")[:1]))
         .filter(articles__gte=CANDIDATE_MIN_ARTICLES)
     )
-    created = []
+    created, links = [], []
     for row in recurring:
-        entity = Entity.objects.filter(name__iexact=row["text"], kind=row["label"]).first()
-        new = entity is None
-        if new:
+        entity_id = row["entity_id"]
+        if entity_id is None:
             entity, new = Entity.objects.get_or_create(
                 slug=_candidate_slug(row["text"], row["label"]),
                 defaults={"name": row["text"], "kind": row["label"], "status": Entity.Status.CANDIDATE},
             )
-        Mention.objects.filter(entity__isnull=True, text=row["text"], label=row["label"]).update(
-            entity=entity
-        )
-        if new:
-            created.append(entity.name)
+            entity_id = entity.pk
+            if new:
+                created.append(entity.name)
+        links.append((entity_id, row["text"], row["label"]))
+    _link_mentions(links)
     return created
+
+
+def _link_mentions(links: list[tuple[int, str, str]]) -> None:
+    """The unlinked mentions of each (entity id, text, label) linked to that entity: one executemany."""
+    if not links:
+        return
+    name = connection.ops.quote_name
+    table = name(Mention._meta.db_table)
+    entity, text, label = (name(Mention._meta.get_field(f).column) for f in ("entity", "text", "label"))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET {entity} = %s WHERE {entity} IS NULL AND {text} = %s AND {label} = %s", links
+        )
 
 
 def _candidate_slug(text: str, label: str) -> str:

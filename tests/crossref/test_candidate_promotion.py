@@ -1,0 +1,76 @@
+"""Recurring unknown names become candidate entities (`analysis.promote_candidates`): a name found in two
+articles gets an entity of its kind (an existing one matched ignoring case, else a new candidate) and its
+unlinked mentions link to it, in a fixed number of queries once the entities exist. Invented rows, no spaCy."""
+
+import pytest
+
+from tracker.cases.models import Entity
+from tracker.crossref import analysis
+from tracker.crossref.models import Mention
+from tracker.sources.models import Article, Outlet
+
+pytestmark = pytest.mark.django_db
+
+
+def mentioned(*names_each: tuple[tuple[str, str], ...]) -> list[Article]:
+    """One article per tuple of (text, label), each mention unlinked."""
+    outlet = Outlet.objects.create(name="Fenwick Gazette", domain="fenwick-gazette.example")
+    found = []
+    for i, names in enumerate(names_each):
+        article = Article.objects.create(
+            outlet=outlet, url=f"http://fenwick-gazette.example/{i}", canonical_url=f"http://fenwick-gazette.example/{i}",
+            title=f"Piece {i}", text="...", status=Article.Status.ANALYZED,
+        )  # fmt: skip
+        Mention.objects.bulk_create(
+            Mention(article=article, text=text, label=label, start=10 * k, end=10 * k + 5)
+            for k, (text, label) in enumerate(names)
+        )
+        found.append(article)
+    return found
+
+
+def linked(text: str, label: str) -> set:
+    return set(Mention.objects.filter(text=text, label=label).values_list("entity__name", flat=True))
+
+
+def test_a_name_in_two_articles_becomes_a_candidate_and_one_in_one_article_does_not():
+    mentioned((("Orla Brennick", "PERSON"), ("Tamsin Hale", "PERSON")), (("Orla Brennick", "PERSON"),))
+    assert analysis.promote_candidates({"Orla Brennick", "Tamsin Hale"}) == ["Orla Brennick"]
+    entity = Entity.objects.get(name="Orla Brennick")
+    assert (entity.kind, entity.status) == ("PERSON", Entity.Status.CANDIDATE)
+    assert linked("Orla Brennick", "PERSON") == {"Orla Brennick"}
+    assert linked("Tamsin Hale", "PERSON") == {None}
+
+
+def test_the_entity_of_the_name_and_kind_is_linked_whatever_the_case_of_the_name():
+    existing = Entity.objects.create(name="Quillon Ferries", slug="quillon-ferries", kind="ORG")
+    Entity.objects.create(name="Quillon Ferries", slug="quillon-ferries-product", kind="PRODUCT")
+    mentioned((("QUILLON FERRIES", "ORG"),), (("QUILLON FERRIES", "ORG"),))
+    assert analysis.promote_candidates({"QUILLON FERRIES"}) == []
+    assert set(Mention.objects.values_list("entity", flat=True)) == {existing.pk}
+    assert Entity.objects.filter(name__iexact="quillon ferries").count() == 2  # none created
+
+
+def test_two_spellings_of_one_new_name_in_a_batch_share_one_entity():
+    mentioned(
+        (("Harrow Tidewater", "ORG"), ("HARROW TIDEWATER", "ORG")),
+        (("Harrow Tidewater", "ORG"), ("HARROW TIDEWATER", "ORG")),
+    )
+    created = analysis.promote_candidates({"Harrow Tidewater", "HARROW TIDEWATER"})
+    assert len(created) == 1 and Entity.objects.filter(name__iexact="harrow tidewater").count() == 1
+    assert len(set(Mention.objects.values_list("entity", flat=True))) == 1
+    assert not Mention.objects.filter(entity__isnull=True).exists()
+
+
+@pytest.mark.parametrize("names", [2, 8])
+def test_names_whose_entities_exist_are_linked_in_the_same_queries_at_any_count(
+    names, django_assert_num_queries
+):
+    texts = [f"Marrow Dunleigh {n}" for n in range(names)]
+    for n, text in enumerate(texts):
+        Entity.objects.create(name=text.lower(), slug=f"marrow-dunleigh-{n}", kind="PERSON")
+    mentioned(tuple((t, "PERSON") for t in texts), tuple((t, "PERSON") for t in texts))
+    with django_assert_num_queries(2):  # the recurring names with their entities, the mentions' UPDATE
+        assert analysis.promote_candidates(set(texts)) == []
+    assert not Mention.objects.filter(entity__isnull=True).exists()
+    assert {e.name for e in Entity.objects.filter(mentions__isnull=False)} == {t.lower() for t in texts}
