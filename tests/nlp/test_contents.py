@@ -251,3 +251,28 @@ def test_the_outlets_comment_after_a_quoted_name_is_not_what_was_called(claims_o
     assert speakers_and_texts(claims_of("Jane Roe called him a ''fraud,'' a shameless cheat.")) == [
         ("Jane Roe", "him a ''fraud,'' a shameless cheat")
     ]
+
+
+def test_what_the_object_is_described_as_is_content_too(claims_of):
+    """ "described the gala as the city congratulating itself": the parser hangs the "as" phrase apart
+        from the object, on the verb or on a verb above it; it is what was said of the object
+        (descriptions.py). An "as" clause with a subject and a verb of its own tells when; one whose verb
+    is a participle ("as Chicago celebrating itself") is still what was said."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe described the gala as the city congratulating itself.")
+    ) == [("Jane Roe", "the gala as the city congratulating itself")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe has described the parade as Chicago celebrating itself.")
+    ) == [("Jane Roe", "the parade as Chicago celebrating itself")]
+    assert speakers_and_texts(claims_of("Jane Roe characterised the agency as poorly managed.")) == [
+        ("Jane Roe", "the agency as poorly managed")
+    ]
+    assert speakers_and_texts(
+        claims_of("Voters were more likely to describe Roe as likable and honest.")
+    ) == [("Voters", "Roe as likable and honest")]
+    assert speakers_and_texts(claims_of("Jane Roe described the scene as she walked into the hall.")) == [
+        ("Jane Roe", "the scene")
+    ]
+    assert speakers_and_texts(claims_of("Jane Roe described the vote as it was being counted.")) == [
+        ("Jane Roe", "the vote")
+    ]

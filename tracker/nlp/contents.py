@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import (
     clauseless,
+    descriptions,
     false_relatives,
     gloss_nouns,
     glosses,
@@ -96,6 +97,8 @@ def _content(
         apart = nested_reports.cut(reader, verb) | _when(verb)
         kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
         kept = [i for i in kept if i not in gloss_nouns.trailing(reader.doc, kept)]  # ", a subtle dig at Y"
+        if trigger.predicate and kept:  # "described her as likable": the "as" phrase hung apart
+            kept += descriptions.predicate(verb, max(kept))
         phrase = [reader.range(kept, segment)]
         return "phrase", placing.continued(reader, verb, segment, phrase)  # ", adding a plug. “Z.”"
     if (

@@ -24,7 +24,8 @@ merger was first reported by the Ledger"; not for verbs of making: "a book writt
 cuts"), "infinitive" (what is promised is an infinitive, after any day or place: "vowed Friday to
 appeal", pledges.py), "participle_object" (after a preposition, its participle reports its object,
 not only a clause or a quote: "after announcing her run", "by promising to cut taxes"; not "by
-admitting students").
+admitting students"), "predicate" (what the object is said to be, in an "as" phrase the parser hangs
+apart, is content too: "described the dinner as Washington celebrating itself", descriptions.py).
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -78,6 +79,7 @@ class Trigger:
     about: frozenset[str] = frozenset()
     participle_object: bool = False  # "after announcing her run": the participle's object was said
     infinitive: bool = False  # "promised Sunday in Reno to end X": the content is "to end X" (pledges.py)
+    predicate: bool = False  # "described X as Y": the "as" phrase is content too (descriptions.py)
     evidence: bool = False  # what a poll shows or a study found: the evidence's account, no one's words
 
     @property
@@ -121,6 +123,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             participle_object=bool(rule.get("participle_object", False)),
             infinitive=bool(rule.get("infinitive", False)),
             evidence=bool(rule.get("evidence", False)),
+            predicate=bool(rule.get("predicate", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
