@@ -34,3 +34,28 @@ def test_a_clause_of_its_own_before_the_verb_is_no_describing_phrase(claims_of):
         "was outright hostile to the fans."
     )
     assert ("One in three", "the league was outright hostile to the fans") not in speakers_and_texts(claims)
+
+
+def test_a_question_a_verb_of_asking_sets_off_is_what_was_asked(claims_of):
+    """ "asked the candidates a simple question: Who ...?": the question mark is the question asked,
+    not the writer's (questions.py); a claim of kind "question", never published as an assertion."""
+    claims = claims_of(
+        "During the debate, the moderator asked the candidates a simple question: Who do you think will "
+        "win the final, the Lions or the Bears?"
+    )
+    assert [(c.speaker, c.kind, c.confidence) for c in claims] == [("the moderator", "question", 0)]
+    assert claims[0].text.endswith("Who do you think will win the final, the Lions or the Bears")
+    assert claims_of("Did the mayor ask for a recount?") == []  # nothing sets a question off: the writer's
+
+
+def test_a_passive_asking_hung_on_the_quoted_question_is_no_report_of_it(claims_of):
+    """ "Roe was asked, “..., would you have told her ...?”": the parser hangs "asked" on the quoted
+    "told"; a verb of saying inside the quotation does not report the passive."""
+    claims = claims_of(
+        "Roe was asked, “If you had known she had a private account, would you have told her it’s not a "
+        "good idea?” He answered, “I have no idea.”"
+    )
+    assert (
+        "",
+        "If you had known she had a private account, would you have told her it’s not a good idea?",
+    ) in speakers_and_texts(claims)

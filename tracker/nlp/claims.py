@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, selection, syntax
+from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, questions, selection, syntax
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
@@ -159,12 +159,10 @@ class _Reader:
         if (
             trigger is None
             or (subject is None and not passive)
-            or syntax.hypothetical(verb, segment, modals=not trigger.negated)
+            or questions.hypothetical(verb, segment, trigger)
+            or (trigger.requires and not syntax.has_dependent(verb, trigger.requires))
+            or idle_role(verb, trigger)
         ):
-            return []
-        if trigger.requires and not syntax.has_dependent(verb, trigger.requires):
-            return []
-        if idle_role(verb, trigger):
             return []
         if subject is not None and not (
             segment.start <= subject.i < segment.end and self._can_speak(subject)
@@ -174,7 +172,9 @@ class _Reader:
         if not pieces:
             return []
         if subject is None:  # a passive with no agent, unless itself reported ("testified X was warned")
-            reported = verb.dep_ != "advcl" and any(a.lower_ in self.triggers.verbs for a in verb.ancestors)
+            reported = verb.dep_ != "advcl" and any(
+                a.lower_ in self.triggers.verbs and a.i not in self.quoted for a in verb.ancestors
+            )
             return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
         if free_relative(subject, verb):  # "Everything Smith says is a lie": not a report (relatives.py)
             return []

@@ -1,0 +1,42 @@
+"""A question someone asked, reported: its question mark is the asker's, not the writer's.
+
+"The moderator asked the candidates a simple question: Who will win on Sunday?", "Roe asked: “Who
+paid for it?”": a sentence ending in a question mark is a question of the writer's, no report
+(syntax.hypothetical), except the question a verb of asking introduces, set off after it by a colon
+or a quotation mark. "Did Roe ask for a recount?" stays a question: nothing sets the question off
+after the verb. What was asked is a claim of kind "question" (tier 0: never published as an
+assertion); the conditions and modals of the verb's own clause still make it no report ("If Roe
+asked: ..." is none)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from tracker.nlp import syntax
+from tracker.nlp.triggers import Trigger
+
+SET_OFF = re.compile(r"[^?]*?(?::\s*|[,:]?\s*[“\"])\S")  # a colon or an opening quotation mark, then words
+
+
+def hypothetical(verb: Token, segment: Span, trigger: Trigger) -> bool:
+    """syntax.hypothetical for a reporting verb, but a verb of asking whose question follows it, set off
+    by a colon or a quotation mark, is no question itself: the question mark ending the sentence ends
+    what was asked."""
+    if trigger.kind_hint == "question" and asks_set_off(verb, segment):
+        return any(
+            (c.dep_ == "mark" and c.lower_ in syntax.HYPOTHETICAL_MARKS)
+            or (c.dep_ == "aux" and c.lower_ in syntax.MODALS)
+            for c in verb.children
+        )
+    return syntax.hypothetical(verb, segment, modals=not trigger.negated)
+
+
+def asks_set_off(verb: Token, segment: Span) -> bool:
+    """The segment ends in a question mark, the words before the verb hold none, and a colon or an
+    opening quotation mark sets the question off after the verb."""
+    doc = verb.doc
+    if not segment.text.rstrip(" ”\"'’").endswith("?") or "?" in doc.text[segment.start_char : verb.idx]:
+        return False
+    return SET_OFF.match(doc.text, verb.idx + len(verb), segment.end_char) is not None
