@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
-from tracker.crossref import story_reads
+from tracker.crossref import claim_reads, story_reads
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Scope
 from tracker.crossref.models import ClaimCandidate
@@ -48,7 +48,7 @@ def fresh_and_from_the_batch(rule, stories):
 def forget_evidence(claims) -> None:
     """The claims as if their evidence were gone: what a story's rules still find is the batch's."""
     for claim in claims:
-        story_reads._prefetched(claim, [])
+        claim_reads.prefetched(claim, [])
 
 
 def test_a_claims_dates_are_worked_out_once_a_batch():

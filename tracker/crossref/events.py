@@ -27,9 +27,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
 
-from tracker.crossref import event_changes, event_reports, event_writes
+from tracker.crossref import event_changes, event_reports, event_writes, stale_events
 from tracker.crossref.event_reports import RANK, Group, Report
 from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
@@ -176,8 +175,8 @@ def update_events(
         built.append(event)
     event_writes.move(moves)  # the claims onto their events, in one statement
     event_writes.join((event, story) for event in joined)
-    changed |= _loosen(story, claims, keyed, built, changed)
-    _drop_stale(story, built)
+    changed |= stale_events.loosen(story, claims, keyed, built, changed)
+    stale_events.drop_stale(story, built, reads)
     _attach_date_discrepancies(story, built)
     anew = event_changes.reported_anew(built, keyed, claims, fresh, changed, cited=cited)
     writes.count(anew)  # first reported (`corroboration.refresh_events`): the one rule the pages count with
@@ -255,37 +254,6 @@ def _values(
         "summary": summary,
         "last_changed_at": last,
     }
-
-
-def _loosen(story: Story, claims: list[Claim], keyed: dict[str, Group], built: list[Event], left: set) -> set:
-    """The story's own claims that none of its groups holds any more (an undated claim whose speaker
-    now has dated claims on two events) leave its events, as a rebuild leaves them; emptied events go."""
-    grouped = {c.pk for g in keyed.values() for c in g.claims.values()}
-    mine = {e.pk for e in built if not e.locked}
-    loose = [c for c in claims if c.story_id == story.pk and c.event_id in mine and c.pk not in grouped]
-    if loose := [c for c in loose if not c.locked]:
-        Claim.objects.filter(pk__in=[c.pk for c in loose]).update(event=None)
-        left = left | {c.event_id for c in loose}
-        for claim in loose:
-            claim.event_id = None
-    _drop_empty(left - {e.pk for e in built})
-    return left
-
-
-def _drop_stale(story: Story, built: list[Event]) -> None:
-    """Machine events this story no longer produces lose it; they go when nothing else holds them."""
-    stale = Event.objects.filter(stories=story, locked=False, status=Event.Visibility.MACHINE)
-    if ids := list(stale.exclude(pk__in=[e.pk for e in built]).values_list("pk", flat=True)):
-        Event.stories.through.objects.filter(story=story, event_id__in=ids).delete()
-        mine = Q(story=story) | Q(story__isnull=True)
-        Claim.objects.filter(mine, event_id__in=ids, locked=False).update(event=None)
-        _drop_empty(set(ids))
-
-
-def _drop_empty(event_ids: set[int | None]) -> None:  # machine events nothing holds any more go
-    if ids := [pk for pk in event_ids if pk]:
-        empty = Q(stories__isnull=True, claims__isnull=True, discrepancies__isnull=True)
-        Event.objects.filter(empty, pk__in=ids, locked=False, status=Event.Visibility.MACHINE).delete()
 
 
 def _attach_date_discrepancies(story: Story, built: list[Event]) -> None:

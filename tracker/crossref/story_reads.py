@@ -5,17 +5,16 @@ evidence, and the event-like date mentions of its articles, each read once and s
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db.models import Func, TextField, Value
-from django.db.models.functions import Cast, Coalesce
-
 from tracker.crossref import event_reports
+from tracker.crossref.claim_reads import claims_with_evidence
 from tracker.crossref.event_reports import Report
 from tracker.crossref.kept import Kept
-from tracker.crossref.models import Claim, DateMention, Evidence, Story, StoryArticle
-from tracker.sources.models import Article
+from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
+from tracker.sources.models import Article, ArticleVersion
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,13 @@ class StoryReads:
     claims: list[Claim]
     mentions: list[Report]
     batch: BatchReads = field(default_factory=lambda: BatchReads())  # what `cited`, `citing` keep
+    versions: list[ArticleVersion] | None = None  # `earlier`'s, when the batch read them
+
+    def earlier(self) -> list[ArticleVersion]:
+        """The earlier versions of the story's articles, seen first first: the batch's when it read them."""
+        if self.versions is not None:
+            return self.versions
+        return list(_versions(self.articles))
 
     @property
     def memo(self) -> dict[int, dict[int, Article]]:
@@ -69,15 +75,17 @@ class StoryReads:
         articles = {pk: batch.articles[pk] for pk in given[0]}
         mentions = [report for pk in sorted(articles) for report in batch.mentions.get(pk, ())]
         claims = story_claims(story, articles=articles, batch=batch, ids=given[1])
-        return cls(articles, claims, mentions, batch)
+        versions = sorted((v for pk in articles for v in batch.versions.get(pk, ())), key=_seen)
+        return cls(articles, claims, mentions, batch, versions)
 
 
 @dataclass
 class BatchReads:
     """The claims (with their evidence) and cited articles a linking batch's story steps have read, by
     id: a claim reported in several of the batch's stories is read once. The story steps change a
-    claim's event only, so of a claim already read only its event is read again for each story (a
-    step of an earlier story moved it, or unhooked it from a stale event)."""
+    claim's event only: of a claim `batch_reads` read, the event is as the steps set it since (they set
+    it on the claims read here as they write it); of a claim read otherwise, only its event is read
+    again for each story (a step of an earlier story moved it, or unhooked it from a stale event)."""
 
     claims: dict[int, Claim] = field(default_factory=dict)
     articles: dict[int, Article] = field(default_factory=dict)
@@ -90,25 +98,39 @@ class BatchReads:
     indexed: int = 0  # of `claims`, those whose evidence `evidence` holds (`StoryReads.citing`)
     evidence: dict[int, list[tuple[int, Evidence]]] = field(default_factory=lambda: defaultdict(list))
     spans: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)  # `citing`'s, by article
+    versions: dict[int, list[ArticleVersion]] = field(default_factory=dict)  # the stories' articles'
+    ranked: dict[int, int] = field(default_factory=dict)  # `batch_reads`' claims: place in Claim's order
+    stale: dict[int, set[int]] = field(default_factory=dict)  # `stale_events.drop_stale`'s, by story
 
 
 def batch_reads(stories: list[int]) -> BatchReads:
     """What `StoryReads.of` reads of each of these stories, read for all of them at once (their
-    articles, date mentions, claim ids, claims with evidence, cited articles: eight queries): the
-    story steps change none of it but the claims' events, read again for each story."""
+    articles, date mentions, earlier versions, claim ids, claims with evidence, cited articles, and the
+    machine events each story holds: eleven queries): the story steps change none of it but the
+    claims' events, which they set on the claims read here as they write them (`event_writes.move`,
+    `events._loosen`, `stale_events.drop_stale`), and the events a story holds, which only its own step
+    changes."""
     batch = BatchReads(stories={pk: ([], set()) for pk in stories})
     where = dict(StoryArticle.objects.filter(story__in=stories).values_list("article_id", "story_id"))
     batch.articles = {a.pk: a for a in Article.objects.filter(pk__in=list(where)).select_related("outlet")}
     for pk in batch.articles:
         batch.stories[where[pk]][0].append(pk)
     batch.mentions = _mentions(batch.articles)
+    for version in _versions(batch.articles):
+        batch.versions.setdefault(version.article_id, []).append(version)
+    batch.stale = {pk: set() for pk in stories}
+    held = Event.stories.through.objects.filter(story__in=stories, event__locked=False)
+    held = held.filter(event__status=Event.Visibility.MACHINE)
+    for story_id, event_id in held.values_list("story_id", "event_id"):
+        batch.stale[story_id].add(event_id)
     evidence = Evidence.objects.filter(article__story_membership__story__in=stories)
     rows = evidence.values_list("claim_id", "article__story_membership__story")
     owned = Claim.objects.filter(story__in=stories).values_list("pk", "story")
     for claim_id, story_id in [*owned, *rows]:
         batch.stories[story_id][1].add(claim_id)
     if ids := set().union(*(claims for _, claims in batch.stories.values())):
-        batch.claims = {c.pk: c for c in _claims(ids)}
+        batch.claims = {c.pk: c for c in claims_with_evidence(ids)}
+        batch.ranked = {pk: n for n, pk in enumerate(batch.claims)}
         cited = {e.article_id for c in batch.claims.values() for e in c.evidence.all()}
         batch.articles |= _cited(cited - set(batch.articles))
     return batch
@@ -136,16 +158,24 @@ def story_claims(
     # of claims read before, their events now, and every claim's place (Claim's ordering, as sorted by
     # the database); unread claims are read in that order
     seen = ids & set(batch.claims)
+    if seen and ids.issubset(batch.ranked):  # as `batch_reads` read them, their events as since set
+        claims = [batch.claims[pk] for pk in sorted(ids, key=batch.ranked.__getitem__)]
+        return _articled(claims, articles, batch)
     order = list(Claim.objects.filter(pk__in=ids).values_list("pk", "event_id")) if seen else []
     claims = []
     if unread := ids - seen:
-        claims = _claims(unread)
+        claims = claims_with_evidence(unread)
     batch.claims.update((c.pk, c) for c in claims)
     if seen:
         events = dict(order)
         claims = [batch.claims[pk] for pk, _ in order if pk in batch.claims]
         for claim in claims:
             claim.event_id = events[claim.pk]
+    return _articled(claims, articles, batch)
+
+
+def _articled(claims: list[Claim], articles: dict[int, Article] | None, batch: BatchReads) -> list[Claim]:
+    """The claims, their evidence's articles set (the story's `articles`, else the batch's, read once)."""
     cited = {e.article_id for c in claims for e in c.evidence.all()}
     known = {pk: a for pk, a in (articles or {}).items() if pk in cited}
     if missing := cited - set(known) - set(batch.articles):
@@ -210,54 +240,12 @@ def locate(text: str, sentence: str, start: int) -> int:
     return found if found >= 0 else max(0, start)
 
 
-def _claims(ids: set[int]) -> list[Claim]:
-    """These claims, in Claim's order, with their speakers and evidence (first seen first), as a
-    prefetch would give them. The evidence rows are kept per process (`_EVIDENCE`), by id and their
-    stored values as the database writes them out in one string (`_stored`; no conversion to Python
-    values here): a story's evidence is read again at every batch that touches it, and only the rows
-    not kept as they are stored are made into instances (a row is written once and, but for its claim,
-    never changed; an id SQLite gives again after a rollback comes with other values)."""
-    claims = list(Claim.objects.filter(pk__in=ids).select_related("speaker"))
-    rows = list(Evidence.objects.filter(claim_id__in=ids).order_by().values_list("pk", "claim_id", _stored()))
-    if missing := [pk for pk, _, stored in rows if _EVIDENCE.get((pk, stored)) is None]:
-        found = Evidence.objects.filter(pk__in=missing).order_by().annotate(stored=_stored())
-        for row in found:
-            _EVIDENCE.put((row.pk, row.stored), row)
-    by_claim: dict[int, list[Evidence]] = defaultdict(list)
-    for pk, claim_id, stored in rows:
-        row = _EVIDENCE.get((pk, stored))
-        if row.claim_id != claim_id:  # moved to another claim since it was kept
-            row.claim_id = claim_id
-        by_claim[claim_id].append(row)
-    for claim in claims:
-        evidence = sorted(by_claim.get(claim.pk, ()), key=_first_seen)
-        for row in evidence:
-            row._state.fields_cache["claim"] = claim
-        _prefetched(claim, evidence)
-    return claims
+def _versions(articles: Iterable[int]):
+    return ArticleVersion.objects.filter(article_id__in=list(articles)).order_by("seen_at", "pk")
 
 
-_EVIDENCE: Kept = Kept(1 << 16)  # evidence rows by id and stored values, per process (LRU)
-_STORED = tuple(
-    f.column for f in Evidence._meta.concrete_fields if f.name not in ("id", "claim")
-)  # what `_stored` writes out: every column but the id and the claim
-
-
-def _stored() -> Func:
-    """An evidence row's stored values, but its id and claim, as one string the database writes."""
-    parts = [Coalesce(Cast(name, TextField()), Value("~")) for name in _STORED]
-    return Func(*parts, template="(%(expressions)s)", arg_joiner=" || '|' || ", output_field=TextField())
-
-
-def _first_seen(evidence: Evidence) -> tuple:
-    return evidence.first_seen_at, evidence.pk
-
-
-def _prefetched(claim: Claim, evidence: list[Evidence]) -> None:
-    """`claim.evidence.all()` gives these rows without a query, as `prefetch_related` leaves it."""
-    found = claim.evidence.all()
-    found._result_cache, found._prefetch_done = evidence, True
-    claim._prefetched_objects_cache = {"evidence": found}
+def _seen(version: ArticleVersion) -> tuple:
+    return version.seen_at, version.pk
 
 
 def _cited(ids: set[int]) -> dict[int, Article]:

@@ -163,7 +163,12 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
 
 def silent_edits(scope: Scope) -> list[Found]:
     found: dict[str, Found] = {}
-    versions = ArticleVersion.objects.filter(article_id__in=list(scope.articles)).order_by("seen_at", "pk")
+    if scope.reads is not None:  # read for the batch's stories at once, when a batch read them
+        versions = scope.reads.earlier()
+    else:
+        versions = ArticleVersion.objects.filter(article_id__in=list(scope.articles)).order_by(
+            "seen_at", "pk"
+        )
     for version in versions:
         article = scope.articles[version.article_id]
         current = find_quotes(article.text)
