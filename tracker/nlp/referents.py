@@ -86,12 +86,12 @@ def joint_name(names: Sequence[str]) -> str:
 def together(
     resolver: SpeakerResolver, speaker: Speaker, people: Sequence[Token], *, as_written: bool = False
 ) -> Speaker:
-    """`speaker`, named with those coordinated with the first of `people` in its sentence ("Roe and
+    """`speaker`, named with those coordinated after the first of `people` in its sentence ("Roe and
     Doe said", "Roe and Doe issued a statement": "Jane Roe and Mark Doe") when the first is a name or
     a pronoun that resolved, and `as_written` with all of them in its text ("Roe and Doe") when that
     is eight words at most."""
     segment = resolver.segments[resolver.segment_of.get(people[0].i, 0)]
-    people = [people[0], *(c for c in people[0].conjuncts if segment.start <= c.i < segment.end)]
+    people = [people[0], *(c for c in people[0].conjuncts if people[0].i < c.i < segment.end)]
     if len(people) < 2:
         return speaker
     last = resolver.doc[resolver.phrase(people[-1])[1] - 1]
