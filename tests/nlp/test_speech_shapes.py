@@ -59,3 +59,13 @@ def test_a_passive_asking_hung_on_the_quoted_question_is_no_report_of_it(claims_
         "",
         "If you had known she had a private account, would you have told her it’s not a good idea?",
     ) in speakers_and_texts(claims)
+
+
+def test_an_opening_curly_mark_printed_for_a_closing_one_closes_the_quote(claims_of):
+    """ "“Not a chance,“ she said": an outlet's typo, a mark that opens printed where the quote closes
+    (after a comma or a question mark, a space after it); it closes the open quote (quotes.py)."""
+    claims = claims_of("“Not a chance,“ she said. “The vote is over and the count is done.”")
+    assert [(c.speaker, c.pieces != ()) for c in claims] == [("she", True)]
+    assert claims[0].text == "Not a chance, … The vote is over and the count is done."
+    asked = claims_of("“Who paid for the new stadium?“ she asked.")
+    assert speakers_and_texts(asked) == [("she", "Who paid for the new stadium?")]

@@ -147,7 +147,8 @@ def _double(text: str, i: int, stack: list[_Open], found: list[tuple[int, int]])
     if char in DOUBLE_OPEN and not (char == "“" and open_index is not None and _can_close(text, i)):
         _push(stack, True, i)
         return
-    if char in DOUBLE_CLOSE or (char == '"' and open_index is not None and not _opens_only(text, i)):
+    if char in DOUBLE_CLOSE + "“" or (char == '"' and open_index is not None and not _opens_only(text, i)):
+        # "“" here closes: a quote open, a word or punctuation before it, a space after (“No,“ he said)
         if open_index is not None:
             _emit(stack, open_index, i, found)
         return
