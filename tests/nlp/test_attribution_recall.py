@@ -89,3 +89,17 @@ def test_a_called_read_as_naming_reports_when_a_quoted_predicate_follows_its_obj
     assert speakers_and_texts(claims) == [("Okafor’s campaign", "Baxter’s count a “rush to judgment,”")]
     assert claims_of("She runs a charity called the “Open Door Fund.”") == []
     assert claims_of("She founded a group called “Open Doors” in 2010.") == []
+
+
+def test_crediting_someone_with_something_is_a_claim_about_them(claims_of):
+    """ "credited X with Y" is said of X like "blamed X for Y": the object with what follows is the
+    content, as PolNeAR marks it. "was credited with" names no one who credits, and "footage credited
+    to the agency" is a credit line, not a report: neither is a claim."""
+    assert speakers_and_texts(claims_of("Jane Roe credited the volunteers with saving the festival.")) == [
+        ("Jane Roe", "the volunteers with saving the festival")
+    ]
+    assert speakers_and_texts(
+        claims_of("The senator credited the win to the quality of the candidates.")
+    ) == [("The senator", "the win to the quality of the candidates")]
+    assert claims_of("Jane Roe was credited with saving the festival.") == []
+    assert [c.verb for c in claims_of("The footage credited to the agency showed the damage.")] == ["show"]
