@@ -69,3 +69,18 @@ def test_an_opening_curly_mark_printed_for_a_closing_one_closes_the_quote(claims
     assert claims[0].text == "Not a chance, … The vote is over and the count is done."
     asked = claims_of("“Who paid for the new stadium?“ she asked.")
     assert speakers_and_texts(asked) == [("she", "Who paid for the new stadium?")]
+
+
+def test_a_past_clause_of_a_pronoun_after_a_present_report_is_the_reporters_story(claims_of):
+    """ "Roe said the real threat is the budget, and she railed against ...": the present tense of
+    the reported clause against the past of the conjunct tells the outlet's narration from the words
+    reported (contents._reporters_conjunct, with a subject pronoun as without a subject)."""
+    claims = claims_of(
+        "Roe said the real threat to the city is the budget, and she railed against council members for "
+        "failing to bring up the deficit."
+    )
+    assert speakers_and_texts(claims) == [("Roe", "the real threat to the city is the budget")]
+    kept = claims_of(
+        "Roe said the real threat to the city is the budget, and Doe railed against the council."
+    )
+    assert speakers_and_texts(kept)[0][1].endswith("Doe railed against the council")  # not a pronoun

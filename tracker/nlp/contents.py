@@ -170,23 +170,26 @@ def _through_predicate(clause: Token, verb: Token) -> bool:
 
 PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can", "’s", "'s", "’re", "'re"})
 OWN = frozenset({"dobj", "ccomp", "xcomp"})  # the conjunct does something of its own: "praised its author"
+NARRATORS = frozenset({"he", "she", "they"})  # "said X is Y, and he railed against Z": the reporter's story
 PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "spoke", "wrote", "met", "left"})
 
 
 def _reporters_conjunct(verb: Token, complement: Token) -> set[int]:
-    """ "Roe said she admires the plan and praised its author": a past-tense verb with an object or a
-    clause but no subject or auxiliary of its own, coordinated with a present-tense reported verb
+    """ "Roe said she admires the plan and praised its author", "Roe said the threat is the budget, and
+    she railed against ...": a past-tense verb with no auxiliary, and either no subject and an object
+    or a clause, or a personal pronoun for subject, coordinated with a present-tense reported verb
     after a past-tense report, goes on with the reporter's story, not with the reported words (the
-    "and" goes with it)."""
+    "and" goes with it). A name for subject is left to the content ("..., and Doe railed ...")."""
     if not (_past(verb) and _present(complement)):
         return set()
     for conj in complement.rights:
         own = {c.dep_ for c in conj.children}
+        subjects = [c for c in conj.children if c.dep_ == "nsubj"]
         if (
             conj.dep_ == "conj"
             and _past(conj)
-            and own & OWN
-            and not own & {"nsubj", "nsubjpass", "aux", "auxpass"}
+            and not own & {"nsubjpass", "aux", "auxpass"}
+            and (all(c.lower_ in NARRATORS for c in subjects) if subjects else own & OWN)
         ):
             return syntax.with_conjunction(conj, complement)
     return set()
