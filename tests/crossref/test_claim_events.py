@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_claim_linking import T0, article, say
 from tests.factories import EntityFactory, StoryFactory
 from tests.support import claim_orders
 from tracker.crossref import claim_events, claim_evidence, claim_linking
-from tracker.crossref.models import Claim, Status
+from tracker.crossref.models import Claim, ClaimCandidate, Status, StoryArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -130,4 +132,78 @@ def test_a_claim_a_batch_article_took_from_another_story_is_near_for_the_rest_of
     pool = claim_linking.pool_of(given, [story.pk], kept)
     for row in (beta, gamma):
         claim_linking.link_claims(row, kept=kept, batch=given, story=story, pool=pool)
+    assert Claim.objects.count() == 1
+
+
+def published(row, days: float):
+    row.published_at = T0 + timedelta(days=days)
+    row.save(update_fields=["published_at"])
+    return row
+
+
+def link_batch(rows, stories) -> None:
+    """`rows` linked as one placing links its batch: their reports and claims read once for all."""
+    given, kept = claim_evidence.Articles.of(rows), claim_evidence.Kept()
+    pool = claim_linking.pool_of(given, [story.pk for story in stories], kept)
+    for row in rows:
+        claim_linking.link_claims(row, kept=kept, batch=given, pool=pool)
+
+
+def test_a_batch_reads_the_reports_of_another_story_once(reeve):
+    """Three articles of one event in three stories, linked as one batch: the reports of other stories
+    are read in one query for all three (not one an article), and the three join one claim, the later
+    ones through what the first attached in the batch. Seen failing with the batch's new evidence left
+    out of what it read (three claims), and with a read an article (three reads)."""
+    rows = [dated("Alpha", 0), dated("Beta", 1, hours=1), dated("Gamma", 1, hours=2)]
+    for row, said in zip(
+        rows, (PLEDGE, ECHO, 'she repeated "a tax on every fisherman in the bay"'), strict=True
+    ):
+        say(row, said, entity=reeve)
+    with CaptureQueriesContext(connection) as queries:
+        link_batch(rows, [StoryArticle.objects.get(article=row).story for row in rows])
+    reads = [q for q in queries if '"crossref_evidence"."date_precision"' in q["sql"].split("FROM")[0]]
+    assert len(reads) == 1
+    assert Claim.objects.count() == 1
+
+
+def test_a_report_a_batch_article_took_back_is_gone_for_the_rest_of_the_batch(reeve):
+    """Alpha's report of the pledge (Gamma, weeks later in its story, repeats it) is re-extracted into
+    another statement; Beta, of another story, echoes the pledge the day after Alpha: linked after Alpha
+    in one batch, it no longer reaches the claim through Alpha's report (Gamma's is weeks away), so it
+    is a claim of its own, as it would be read from the database. Seen failing with Alpha's removed
+    report kept (Beta joined the pledge)."""
+    story = StoryFactory(title="The levy", first_seen_at=T0)
+    alpha, gamma = published(article("Alpha", story), 0), published(article("Gamma", story, hours=2), 20)
+    say(alpha, PLEDGE, entity=reeve)
+    say(gamma, 'the reeve repeated it was "a tax on every fisherman in the bay"', entity=reeve)
+    for row in (alpha, gamma):
+        claim_linking.link_claims(row)
+    [pledge] = Claim.objects.all()
+    ClaimCandidate.objects.filter(article=alpha).delete()
+    say(alpha, OTHER, entity=reeve)
+    beta = dated("Beta", 1, hours=1)
+    say(beta, ECHO, entity=reeve)
+    link_batch([alpha, beta], [story, StoryArticle.objects.get(article=beta).story])
+    assert Claim.objects.get(evidence__article=beta) != pledge
+    assert Claim.objects.count() == 3
+
+
+def test_a_claim_merged_in_a_batch_hands_its_reports_to_the_claim_that_took_it(reeve):
+    """The levy and the harbour were two claims of the reeve until Mu reports both in one statement
+    (the levy's quote, the harbour's words): the harbour's claim is merged into the levy's. Beta, of
+    another story, echoes the harbour's quote the next day: linked after Mu in the batch, it joins the
+    merged claim through the harbour's report, as it would be read from the database. Seen failing
+    with the merged claim's reports left on it (Beta a claim of its own)."""
+    story = StoryFactory(title="The levy", first_seen_at=T0)
+    levy, harbour = published(article("Alpha", story), 0), published(article("Delta", story, hours=1), 0)
+    say(levy, PLEDGE, entity=reeve)
+    say(harbour, 'the harbour "must stay open to every boat" through the winter storms', entity=reeve)
+    for row in (levy, harbour):
+        claim_linking.link_claims(row)
+    assert Claim.objects.count() == 2
+    mu = published(article("Mu", story, hours=2), 0)
+    say(mu, PLEDGE + " and the harbour must stay open to every boat through the winter storms", entity=reeve)
+    beta = dated("Beta", 1, hours=3)
+    say(beta, 'the harbour "must stay open to every boat" in every season, she vowed', entity=reeve)
+    link_batch([mu, beta], [story, StoryArticle.objects.get(article=beta).story])
     assert Claim.objects.count() == 1

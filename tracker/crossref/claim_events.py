@@ -24,13 +24,14 @@ EVENT_DAYS + LOOKUP_SLACK days (the slack lets a report state a day before it wa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Q
 
-from tracker.crossref.models import ClaimCandidate, Evidence, Status
+from tracker.crossref import claim_merging
+from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Status
 from tracker.crossref.words import MIN_SIMILARITY, normalise_quote, similarity
 from tracker.sources.models import Article
 
@@ -87,6 +88,13 @@ def named(speaker: str) -> bool:
     return bool(parts) and all(p[:1].isupper() for p in parts) and speaker.lower() not in PRONOUNS
 
 
+def window(middle: datetime) -> tuple[datetime, datetime]:
+    """The publication times (else first sightings) whose reports an article of `middle` may be compared
+    with: EVENT_DAYS and LOOKUP_SLACK either side."""
+    reach = LOOKUP_SLACK + timedelta(days=EVENT_DAYS)
+    return middle - reach, middle + reach
+
+
 def reports_near(
     article: Article, entity_ids: list[int], names: list[str], words: Callable[[str], frozenset[str]]
 ) -> dict[int, list[Report]]:
@@ -94,32 +102,148 @@ def reports_near(
     name for claims of no entity) that other articles published (or, undated, first seen) around this
     article's day give with a verbatim quote: one query, which reads no report without a quote (most of
     them: three in four on bench/ingest.py's articles, each three dates and a text to load for nothing)."""
-    if not entity_ids and not names:
-        return {}
     middle = article.published_at or article.first_seen_at
-    span = (
-        middle - LOOKUP_SLACK - timedelta(days=EVENT_DAYS),
-        middle + LOOKUP_SLACK + timedelta(days=EVENT_DAYS),
-    )
-    dated = Q(article__published_at__range=span) | Q(
-        article__published_at__isnull=True, first_seen_at__range=span
-    )
-    rows = (
-        Evidence.objects.filter(dated)
-        .filter(
-            Q(claim__speaker_id__in=entity_ids)
-            | Q(claim__speaker__isnull=True, claim__speaker_text__in=names)
+    return Reports.read([middle], entity_ids, names, words).near(article, entity_ids, names)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One stored report, with what places it: its article and that article's time."""
+
+    article: int
+    when: datetime  # the article's publication time, else the report's first sighting
+    report: Report
+
+
+class Reports:
+    """The reports `reports_near` reads, for a linking batch's articles at once (`read`: one query for
+    all their speakers and days), then handed out for each article in memory (`near`). The batch keeps
+    them true as it links, as the database would answer: an article's reports leave when its evidence is
+    removed (`forget`), its new evidence's come in (`attach`), and a claim merged away hands its reports
+    to the claim that took it (`merge`). An article the read did not cover (a speaker or a day outside
+    it) is read on its own (`covers`)."""
+
+    def __init__(self, entities: Iterable[int] = (), names: Iterable[str] = (), spans=()) -> None:
+        self.entities, self.names = frozenset(entities), frozenset(names)
+        self.spans: list[tuple[datetime, datetime]] = list(spans)
+        self.rows: dict[tuple[int, int, int], _Row] = {}  # (claim, article, start) -> its report
+        self.speakers: dict[int, tuple[int | None, str]] = {}  # claim -> (speaker entity, speaker text)
+
+    @classmethod
+    def read(
+        cls,
+        middles: Iterable[datetime],
+        entity_ids: Iterable[int],
+        names: Iterable[str],
+        words: Callable[[str], frozenset[str]],
+    ) -> Reports:
+        """The reports of these speakers' claims around these days (`window`), in one query."""
+        found = cls(entity_ids, names, _spans(middles))
+        if not (found.entities or found.names) or not found.spans:
+            return found
+        dated = Q()
+        for span in found.spans:
+            dated |= Q(article__published_at__range=span)
+            dated |= Q(article__published_at__isnull=True, first_seen_at__range=span)
+        rows = (
+            Evidence.objects.filter(dated)
+            .filter(
+                Q(claim__speaker_id__in=found.entities)
+                | Q(claim__speaker__isnull=True, claim__speaker_text__in=found.names)
+            )
+            .filter(claim__locked=False, claim__status=Status.MACHINE, claim__merged_into__isnull=True)
+            .exclude(quotes=[])
+            .values_list(
+                "claim_id",
+                "claim__speaker_id",
+                "claim__speaker_text",
+                "article_id",
+                "start",
+                "date",
+                "date_precision",
+                "article__published_at",
+                "first_seen_at",
+                "quotes",
+                "text",
+            )
         )
-        .filter(claim__locked=False, claim__status=Status.MACHINE, claim__merged_into__isnull=True)
-        .exclude(article=article)
-        .exclude(quotes=[])
-        .values_list(
-            "claim_id", "date", "date_precision", "article__published_at", "first_seen_at", "quotes", "text"
-        )
-    )
-    found: dict[int, list[Report]] = {}
-    for claim_id, day, precision, published, seen, quotes, text in rows:
+        for claim_id, speaker_id, speaker_text, article_id, start, *report in rows:
+            found.speakers[claim_id] = (speaker_id, speaker_text)
+            found._add((claim_id, article_id, start), *report, words=words)
+        return found
+
+    def _add(self, key, day, precision, published, seen, quotes, text, *, words: Callable) -> None:
         if quoted := runs(quotes):
             report = Report(stated_day(day, precision, published, seen), quoted, words(text or ""))
-            found.setdefault(claim_id, []).append(report)
-    return found
+            self.rows.setdefault(key, _Row(key[1], published or seen, report))
+
+    def covers(self, article: Article, entity_ids: list[int], names: list[str]) -> bool:
+        """What the read holds is all the article may be compared with."""
+        low, high = window(article.published_at or article.first_seen_at)
+        return (
+            self.entities.issuperset(entity_ids)
+            and self.names.issuperset(names)
+            and any(start <= low and high <= end for start, end in self.spans)
+        )
+
+    def near(self, article: Article, entity_ids: list[int], names: list[str]) -> dict[int, list[Report]]:
+        """`reports_near` of the article, from what the read holds."""
+        if not entity_ids and not names:
+            return {}
+        low, high = window(article.published_at or article.first_seen_at)
+        entities, named_ = set(entity_ids), set(names)
+        found: dict[int, list[Report]] = {}
+        for (claim_id, _, _), row in self.rows.items():
+            speaker_id, speaker_text = self.speakers[claim_id]
+            if (
+                (speaker_id in entities if speaker_id is not None else speaker_text in named_)
+                and row.article != article.pk
+                and low <= row.when <= high
+            ):
+                found.setdefault(claim_id, []).append(row.report)
+        return found
+
+    def forget(self, article_id: int) -> None:
+        """The article's evidence was removed (its re-link)."""
+        for key in [key for key in self.rows if key[1] == article_id]:
+            del self.rows[key]
+
+    def attach(self, article: Article, evidence: Iterable[Evidence], words: Callable) -> None:
+        """The article's new evidence (its claims' current speakers with it): what a claim no curator
+        touched gains (`claim_merging.mergeable`), as the read would find it."""
+        seen = article.first_seen_at
+        for row in evidence:
+            if claim_merging.mergeable(row.claim):
+                self.speakers[row.claim.pk] = (row.claim.speaker_id, row.claim.speaker_text)
+                key = (row.claim.pk, article.pk, row.start)
+                self._add(
+                    key,
+                    row.date,
+                    row.date_precision,
+                    article.published_at,
+                    seen,
+                    row.quotes,
+                    row.text,
+                    words=words,
+                )
+
+    def merge(self, heir: Callable[[int], int], claims: dict[int, Claim]) -> None:
+        """Claims merged away (`heir`: the claim each now lives on): their reports are their heir's (a
+        report of an article's span the heir holds too is the heir's, as `claim_merging` keeps it)."""
+        moved = sorted((key for key in self.rows if heir(key[0]) != key[0]), key=lambda key: key[0])
+        for key in moved:
+            row, pk = self.rows.pop(key), heir(key[0])
+            self.rows.setdefault((pk, key[1], key[2]), row)
+            claim = claims.get(pk)
+            self.speakers[pk] = (claim.speaker_id, claim.speaker_text) if claim else self.speakers[key[0]]
+
+
+def _spans(middles: Iterable[datetime]) -> list[tuple[datetime, datetime]]:
+    """The windows of these days, those that overlap made one."""
+    spans: list[tuple[datetime, datetime]] = []
+    for low, high in sorted(window(middle) for middle in middles):
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], high))
+        else:
+            spans.append((low, high))
+    return spans

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Min
 
@@ -99,6 +100,7 @@ class Articles:
     rest (`Own`) read before it (`with_evidence`)."""
 
     given: dict[int, Given] = field(default_factory=dict)
+    days: dict[int, datetime] = field(default_factory=dict)  # each's publication time, else first sighting
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Articles:
@@ -115,7 +117,8 @@ class Articles:
             "article_id", "claim_id", "start", "claim__locked"
         ):
             evidence[article_id].append((claim_id, start, locked))
-        return cls({pk: Given(list(read.candidates[pk]), evidence[pk], read.cases[pk]) for pk in ids})
+        given = {pk: Given(list(read.candidates[pk]), evidence[pk], read.cases[pk]) for pk in ids}
+        return cls(given, {a.pk: a.published_at or a.first_seen_at for a in articles})
 
     def take(self, article: Article) -> Given:
         """The article's, read now if the batch has none (not read with it, or handed out before)."""

@@ -91,6 +91,7 @@ def link_claims(
     if removed_from:
         Evidence.objects.filter(article=article, claim__locked=False).delete()
     kept.forget(removed_from)
+    pool.forget(article.pk)
 
     candidates = given.candidates
     known = _known_claims(article, candidates, story, removed_from, kept, pool)
@@ -135,13 +136,14 @@ def link_claims(
     if made:
         bulk_create_with_history(made, Claim)
     pool.made(made, kept)  # the pool follows the batch: its new claims in, those merged away out
-    pool.drop(kept.merged)
+    pool.merged(kept)
     linked: dict[int, Claim] = {}
     for candidate in candidates:
         claim = assigned[candidate.pk].claim
         linked.setdefault(claim.pk, claim)
     existing = {(claim_id, start) for claim_id, start, locked in given.evidence if locked}
-    _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing)
+    attached = _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing)
+    pool.attached(article, attached, _words)
 
     if stale_ids := removed_from - set(linked):
         stale = Claim.objects.filter(pk__in=stale_ids)
@@ -189,7 +191,7 @@ def _known_claims(
         return []
     entity_ids = [value for kind, value in keys if kind == "entity"]
     names = [c.named_speaker for c in candidates if not c.speaker_entity_id]
-    far = claim_events.reports_near(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
+    far = pool.far(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
     home = story.pk if story is not None else None
     known = []
     for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words):
@@ -278,9 +280,10 @@ def _attach(
     article: Article,
     memo: claim_evidence.Kept,
     existing: set[tuple[int, int]],
-) -> None:
+) -> list[Evidence]:
     """The article's evidence for each (claim, candidate), in one insert; what already exists (on a
-    locked claim, which keeps its evidence: `existing`, as (claim, start)) stays as it is."""
+    locked claim, which keeps its evidence: `existing`, as (claim, start)) stays as it is. Returned:
+    the new rows."""
     new: dict[tuple[int, int], Evidence] = {}
     for claim, candidate in pairs:
         key = (claim.pk, candidate.start)
@@ -293,3 +296,4 @@ def _attach(
             memo[evidence.claim_id][0].append(_words(evidence.text or ""))
             memo[evidence.claim_id][1].update(quote_keys(evidence.quotes))
             memo[evidence.claim_id][2].add(article.pk)
+    return list(new.values())

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
-from tracker.crossref import claim_evidence
+from tracker.crossref import claim_events, claim_evidence
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
+from tracker.sources.models import Article
 
 
 def candidate_key(candidate: ClaimCandidate) -> Key:
@@ -44,6 +45,7 @@ class Pool:
         self.claims = {} if claims is None else claims
         self.homes = {} if homes is None else homes
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
+        self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
 
     @classmethod
     def of(
@@ -54,7 +56,12 @@ class Pool:
         given = batch.given.values()
         keys = {candidate_key(c) for g in given for c in g.candidates}
         previous = {claim_id for g in given for claim_id, _, locked in g.evidence if not locked}
-        return cls.read(keys, stories, previous, kept, words)
+        pool = cls.read(keys, stories, previous, kept, words)
+        names = [c.named_speaker for g in given for c in g.candidates if not c.speaker_entity_id]
+        entities = [value for kind, value in keys if kind == "entity"]
+        named = {name for name in names if claim_events.named(name)}
+        pool.reports = claim_events.Reports.read(batch.days.values(), entities, named, words)
+        return pool
 
     @classmethod
     def read(
@@ -126,6 +133,31 @@ class Pool:
         if story is None:
             return False
         return claim.story_id == story or any(self.homes.get(a) == story for a in kept[claim.pk][2])
+
+    def far(
+        self, article: Article, entity_ids: list[int], names: list[str], words: Callable
+    ) -> dict[int, list[claim_events.Report]]:
+        """`claim_events.reports_near` of the article: from the batch's reports when they hold all it
+        may be compared with, else read for it (one query)."""
+        if self.reports is not None and self.reports.covers(article, entity_ids, names):
+            return self.reports.near(article, entity_ids, names)
+        return claim_events.reports_near(article, entity_ids, names, words)
+
+    def forget(self, article: int) -> None:
+        """The article's evidence was removed (its re-link): its reports are gone."""
+        if self.reports is not None:
+            self.reports.forget(article)
+
+    def attached(self, article: Article, evidence: Iterable[Evidence], words: Callable) -> None:
+        """The article's new evidence: its reports are there for the rest of the batch."""
+        if self.reports is not None:
+            self.reports.attach(article, evidence, words)
+
+    def merged(self, kept: claim_evidence.Kept) -> None:
+        """Claims merged away leave the pool; their reports are the claims' that took them."""
+        self.drop(kept.merged)
+        if self.reports is not None and kept.merged:
+            self.reports.merge(kept.heir, self.claims)
 
     def add(self, claim_ids: Iterable[int]) -> None:
         """Claims of other stories (of the same event) not in the pool yet: read, in one query."""
