@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 
 
 def insert_all(model: type[models.Model], attnames: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """`model.objects.bulk_create` of rows given as values, in the order of `attnames`."""
+    connection = connections[DEFAULT_DB_ALIAS]  # this thread's, not the proxy: read for every value
     fields = [model._meta.get_field(name) for name in attnames]
     prepare = [field.get_db_prep_save for field in fields]
     params = [[p(value, connection) for p, value in zip(prepare, row, strict=True)] for row in rows]
