@@ -25,6 +25,14 @@ def test_a_speaker_described_by_a_phrase_after_it_says_what_follows(claims_of):
         )
     ) == [("officials", "the mayor insisted on the delay")]
 
+    set_off = claims_of(  # "noting ..." set off by commas, read as the root with "said" hung on it
+        "But Sen. Jane Roe (D-Ill.), noting the size of the senator's following, said, \"Let me tell you, "
+        "he's got a heck of an email list.\""
+    )
+    assert ("Sen. Jane Roe", "Let me tell you, he's got a heck of an email list.") in speakers_and_texts(
+        set_off
+    )
+
 
 def test_a_clause_of_its_own_before_the_verb_is_no_describing_phrase(claims_of):
     """ "One in three said X and one in four said Y": the first report is a clause of its own, so the
