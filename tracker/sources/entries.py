@@ -55,7 +55,7 @@ class Entry:
         """
         if not self.content_html:
             return False
-        words = len(html_to_text(self.content_html).split())
+        words = len(self.text.split())  # the content's text (`text` reads the content when there is one)
         summary_words = len(html_to_text(self.summary_html).split())
         return words >= FULL_TEXT_WORDS or (words >= 2 * summary_words and words - summary_words >= 50)
 
