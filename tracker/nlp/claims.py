@@ -49,7 +49,8 @@ from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.relatives import free_relative
-from tracker.nlp.speakers import SpeakerResolver, described
+from tracker.nlp.reporters import reporter
+from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
 
@@ -181,8 +182,7 @@ class _Reader:
         people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
         resolved = (self.speakers.resolve(person) for person in people)
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
-        if speaker is None and form in ("clause", "quote") and described(subject, self.triggers.nouns):
-            speaker = self.speakers.resolve(subject)  # "Exit polls suggested that ...": who, not what
+        speaker = speaker or reporter(self.speakers, subject, self.triggers, form)  # "Exit polls suggested"
         if speaker is None or mute(verb, subject, speaker):  # "softer language calling for calm"
             return []
         if len(people) > 1:  # "Smith and Jones said": one attribution, under both names

@@ -36,6 +36,9 @@ class SpeakerWords:
     partitives: frozenset[str] = frozenset()  # "one of two witnesses ...": the group is part of who
     people: frozenset[str] = frozenset()  # "protesters calling for ...": a noun that can speak a participle
     kin: frozenset[str] = frozenset()  # "his wife, Jane Roe": a relative, not whom "Roe" refers back to
+    agent_suffixes: frozenset[str] = frozenset()  # "speechwriter", "banker": a noun of a doer (reporters.py)
+    act_suffixes: frozenset[str] = frozenset()  # "appointment", "event": not a doer's, whatever "ent" says
+    records: frozenset[str] = frozenset()  # "the cable indicated": a writing that tells (reporters.py)
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -52,6 +55,9 @@ SETS = {
     "partitive": "partitives",
     "people": "people",
     "kin": "kin",
+    "agent_suffix": "agent_suffixes",
+    "act_suffix": "act_suffixes",
+    "record": "records",
 }
 
 
