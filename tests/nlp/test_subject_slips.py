@@ -24,3 +24,30 @@ def test_a_preposition_read_as_the_subject_is_no_speaker(claims_of):
 def test_a_rank_before_a_participle_is_no_share_of_respondents(claims_of):
     text = 'Mr. Brockman, channeling his respectful roots, responded by first saying "some good things" about Mr. Musk.'
     assert not [c for c in claims_of(text) if c.speaker == "first"]
+
+
+def test_a_by_phrase_the_parser_hung_on_a_passives_complement_names_its_speaker(claims_of):
+    text = (
+        "Jane Roe was declared the winner in the Ohio, Iowa and Utah primaries by news organizations early"
+        " Tuesday night as she looked ahead."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == (
+        "news organizations",
+        "the winner in the Ohio, Iowa and Utah primaries",
+    )
+
+
+def test_a_named_by_phrase_after_a_quoted_complement_is_the_speaker_not_the_content(claims_of):
+    text = (
+        'This part of the Acme plan has been called "quiet theft" by Jane Doe, a professor at Reed College,'
+        " and it makes the plan hard to defend."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == ("Jane Doe", '"quiet theft"')
+
+
+def test_a_by_phrase_deeper_in_the_complement_or_in_a_clause_is_not_the_speaker(claims_of):
+    asked = "Musk was asked about the claim of credit for the attack by protesters who marched in May."
+    declared = "The town was declared the winner of a prize that was judged by critics."
+    assert [c.speaker for c in claims_of(asked) + claims_of(declared)] == ["", ""]

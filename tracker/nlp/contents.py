@@ -94,7 +94,7 @@ def _content(
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
-        apart = nested_reports.cut(reader, verb) | _when(verb)
+        apart = nested_reports.cut(reader, verb) | _when(verb) | _agent(verb, subject)
         kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
         kept = [i for i in kept if i not in gloss_nouns.trailing(reader.doc, kept)]  # ", a subtle dig at Y"
         if trigger.predicate and kept:  # "described her as likable": the "as" phrase hung apart
@@ -109,6 +109,15 @@ def _content(
         return "as", placing.as_reported(reader, verb, segment)
     told = any(syntax.is_object(c) and c.lower_ in trigger.told for c in verb.rights)  # "told a joke"
     return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee and not told)
+
+
+def _agent(verb: Token, subject: Token | None) -> set[int]:
+    """The "by" phrase after the verb that names its speaker ("was called “a gift” by Jane Roe, a
+    professor": stray_agents.py) is who spoke, not what was said."""
+    by = subject.head if subject is not None and subject.dep_ == "pobj" else None
+    if by is None or by.lower_ != "by" or by.i < verb.i:
+        return set()
+    return set(range(by.i, by.right_edge.i + 1))
 
 
 def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:

@@ -8,7 +8,16 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import conjunct_names, noun_roots, postmodifiers, raised_conjuncts, raising, runons, syntax
+from tracker.nlp import (
+    conjunct_names,
+    noun_roots,
+    postmodifiers,
+    raised_conjuncts,
+    raising,
+    runons,
+    stray_agents,
+    syntax,
+)
 from tracker.nlp.framing import Reader
 from tracker.nlp.inverted import inverted_subject
 from tracker.nlp.triggers import Draft, can_speak, speaks
@@ -158,6 +167,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or postmodifiers.subject(verb, segment)
         )
         passive = passive and found is None
+    if found is None and passive and (by := stray_agents.agent(verb)) is not None:
+        return by, False  # "was declared the winner in three states by news organizations"
     return found, passive
 
 
