@@ -276,3 +276,21 @@ def test_what_the_object_is_described_as_is_content_too(claims_of):
     assert speakers_and_texts(claims_of("Jane Roe described the vote as it was being counted.")) == [
         ("Jane Roe", "the vote")
     ]
+
+
+def test_an_object_after_a_phrase_set_off_by_commas_is_what_was_said(claims_of):
+    """ "described, in vivid terms, the chaos ...": the verb's phrase stopped at the second comma, so
+    the content was how it was said ("in vivid terms"); what was said is the object after it
+    (set_off.py)."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe described, in vivid terms, the chaos at the border crossing.")
+    ) == [("Jane Roe", "the chaos at the border crossing")]
+    assert speakers_and_texts(claims_of("Jane Roe denied, under oath, any role in the scheme.")) == [
+        ("Jane Roe", "any role in the scheme")
+    ]
+    assert speakers_and_texts(claims_of("Jane Roe described, as she had before, the plan for the levy.")) == [
+        ("Jane Roe", "the plan for the levy")
+    ]
+    assert speakers_and_texts(claims_of("Jane Roe said, in effect, that the levy was dead.")) == [
+        ("Jane Roe", "the levy was dead")
+    ]

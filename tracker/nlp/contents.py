@@ -19,6 +19,7 @@ from tracker.nlp import (
     placing,
     pledges,
     runons,
+    set_off,
     syntax,
 )
 from tracker.nlp.framing import Reader
@@ -96,6 +97,8 @@ def _content(
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
         apart = nested_reports.cut(reader, verb) | _when(verb) | _agent(verb, subject)
         kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
+        if (after := set_off.object_after(verb)) is not None:  # "described, in sharp terms, X": X
+            kept = [i for i in after if i not in apart]
         kept = [i for i in kept if i not in gloss_nouns.trailing(reader.doc, kept)]  # ", a subtle dig at Y"
         if trigger.predicate and kept:  # "described her as likable": the "as" phrase hung apart
             kept += descriptions.predicate(verb, max(kept))
