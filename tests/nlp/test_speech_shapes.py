@@ -92,3 +92,12 @@ def test_a_past_clause_of_a_pronoun_after_a_present_report_is_the_reporters_stor
         "Roe said the real threat to the city is the budget, and Doe railed against the council."
     )
     assert speakers_and_texts(kept)[0][1].endswith("Doe railed against the council")  # not a pronoun
+
+
+def test_a_plural_in_ies_of_a_word_of_speakers_can_speak(claims_of):
+    """ "Majorities of voters ... say": "majorities" is the plural of a share ("majority"), as
+    "petitions" is of a document (triggers.can_speak)."""
+    claims = claims_of(
+        "Majorities of voters in both towns going to the polls Tuesday say they want a new school."
+    )
+    assert speakers_and_texts(claims) == [("Majorities of voters in both towns", "they want a new school")]

@@ -243,7 +243,8 @@ def mute(verb: Token, noun: Token, speaker: Speaker) -> bool:
 def can_speak(noun: Token) -> bool:
     """A name, or a word of speakers.jsonl: a document or spokesperson (a proxy), an anaphor or role, a
     pronoun, a noun of people or a group, a share ("50 percent saying")."""
-    words, forms = speaker_words(), {noun.lower_, noun.lower_.removesuffix("s")}  # "petitions"
+    lower = noun.lower_  # "petitions", "majorities"
+    words, forms = speaker_words(), {lower, lower.removesuffix("s"), re.sub(r"ies$", "y", lower)}
     known = (words.proxies, words.anaphors, words.roles, words.pronouns, words.people, words.groups)
     known += (words.shares, words.partitives)
     return noun.ent_type_ in SPEAKING_LABELS or any(form in wordlist for form in forms for wordlist in known)
