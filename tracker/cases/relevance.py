@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.cases.models import Case, phrases_pattern
+from tracker.cases.models import Alias, Case, phrases_pattern
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,27 @@ class Vocabulary:
 
 
 def load_vocabularies() -> list[Vocabulary]:
-    """Every case's keywords and entity names, compiled for matching."""
+    """Every case's keywords and entity names, compiled for matching. Read as plain rows (every poll
+    and every page fetched loads them: the prefetched model instances cost more than the patterns);
+    cases, their entities and each entity's aliases in the models' orders, as a prefetch gives them."""
+    names: dict[int, list[tuple[str, bool]]] = {}
+    entities_of: dict[int, list[int]] = {}
+    members = Case.entities.through.objects.order_by("entity__name").values_list(
+        "case_id", "entity_id", "entity__name"
+    )
+    for case_id, entity_id, name in members:
+        entities_of.setdefault(case_id, []).append(entity_id)
+        names.setdefault(entity_id, [(name, True)])
+    for entity_id, text, case_sensitive in Alias.objects.filter(entity_id__in=list(names)).values_list(
+        "entity_id", "text", "case_sensitive"
+    ):
+        names[entity_id].append((text, case_sensitive))
     vocabularies = []
-    for case in Case.objects.prefetch_related("entities__aliases"):
-        keywords = phrases_pattern([(k, False) for k in case.keywords])
-        entities = tuple(filter(None, (phrases_pattern(e.surface_forms()) for e in case.entities.all())))
-        vocabularies.append(Vocabulary(case.id, keywords, entities, case.entity_threshold))
+    for case_id, case_keywords, threshold in Case.objects.values_list("id", "keywords", "entity_threshold"):
+        keywords = phrases_pattern([(k, False) for k in case_keywords])
+        forms = (names[entity_id] for entity_id in entities_of.get(case_id, []))
+        entities = tuple(filter(None, (phrases_pattern(f) for f in forms)))
+        vocabularies.append(Vocabulary(case_id, keywords, entities, threshold))
     return vocabularies
 
 
