@@ -1,5 +1,6 @@
 """Speakers the parser put in the wrong place: a second clause's subject read as a conjunct of the
-first clause's object, a preposition read as the subject, a rank read as a share of those polled.
+first clause's object, a preposition read as the subject, a rank read as a share of those polled, a
+"by" phrase hung on a complement, a surname the entity model missed before a pronoun's quote.
 Each sentence here is written for the test and was checked to misparse so."""
 
 from __future__ import annotations
@@ -51,3 +52,22 @@ def test_a_by_phrase_deeper_in_the_complement_or_in_a_clause_is_not_the_speaker(
     asked = "Musk was asked about the claim of credit for the attack by protesters who marched in May."
     declared = "The town was declared the winner of a prize that was judged by critics."
     assert [c.speaker for c in claims_of(asked) + claims_of(declared)] == ["", ""]
+
+
+FRAME = "Acme spokesman Brian Fallon praised the board in March. Later Musk mocked the board on television. "
+
+
+def test_a_pronoun_after_a_clause_ending_in_a_colon_is_that_clauses_subject_when_a_surname(claims_of):
+    # the entity model misses "Fallon" opening its sentence; "he" is not the Musk of the sentence before
+    text = (
+        FRAME
+        + "Fallon fired back: “As a guardian of the board,” he wrote, “we know you are rooting for it, too.”"
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.speaker_name) == ("he", "Brian Fallon")
+    assert claim.confidence == 1  # a name its own sentence gives before it: waits for a curator
+
+
+def test_a_surname_subject_of_a_clause_ending_in_a_comma_is_the_topic_not_the_pronoun(claims_of):
+    [claim] = claims_of(FRAME + "Fallon is “a poor guardian of the board,” he wrote.")
+    assert claim.speaker_name != "Brian Fallon"

@@ -265,8 +265,14 @@ def surname_subject(pronoun: Token, quoted: Collection[int]) -> Token | None:
     quotation marks, when it is a capitalised word ("Roe hasn't said whether he ...", "Roe defended his
     vote, but later he announced ..."): a surname the entity model may have missed or mislabelled,
     which refers back to the fuller name before it (the caller finds it). None when that subject is
-    another word."""
-    for head in pronoun.ancestors:
+    another word. Else the subject of a clause its verb reports that ends in a colon before the quote
+    ("Roe fired back: “...,” he wrote"), not in a comma ("Mrs. Roe is wrong, he said": Roe is the topic)."""
+    reported = [
+        c
+        for c in pronoun.head.children
+        if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i and c.doc[c.right_edge.i].text == ":"
+    ]
+    for head in (*pronoun.ancestors, *reported):
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i and child.i not in quoted:
                 return child if child.text[:1].isupper() else None
