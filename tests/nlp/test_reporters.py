@@ -44,3 +44,14 @@ def test_a_subject_with_an_owner_keeps_its_phrase(claims_of):
     assert [c.speaker for c in claims_of("The senator's speech suggests that she will run again.")] == [
         "The senator's speech"
     ]
+
+
+def test_a_speech_or_an_interview_speaks_for_who_gave_it(claims_of):
+    """A speech is a document of its speaker's words (speakers.jsonl "proxy-statement"): "Roe's speech
+    said ..." is Roe's, as is "a speech that called for ..." which Roe gave."""
+    said = claims_of("Jane Roe's speech on Tuesday said that the levy would end.")
+    assert [(c.speaker_name, c.resolution) for c in said] == [("Jane Roe", "possessor")]
+    called = claims_of("Jane Roe gave a speech on Tuesday that called for an end to the levy.")
+    assert [(c.speaker_name, c.resolution) for c in called] == [("Jane Roe", "issuer")]
+    found = claims_of("The interviews with party chairs revealed that the senator was gaining ground.")
+    assert [c.speaker for c in found] == ["The interviews with party chairs"]
