@@ -234,6 +234,21 @@ def test_a_that_clause_hung_on_a_verb_that_takes_none_is_the_reporting_verbs(cla
     )
 
 
+def test_a_that_clause_hung_on_a_gerund_that_takes_none_is_the_reporting_verbs(claims_of):
+    """ "admitted under questioning that ...": the parser hangs the clause on the gerund after the
+    preposition, which takes no "that" clause (clauseless.py); "after learning that ..." keeps its own."""
+    assert speakers_and_texts(
+        claims_of("The aide admitted under questioning that she had deleted the emails.")
+    ) == [("The aide", "she had deleted the emails")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe told reporters before leaving that the levy was dead.")
+    ) == [("Jane Roe", "the levy was dead")]
+    assert (
+        speakers_and_texts(claims_of("Jane Roe told reporters after learning that the levy had passed."))
+        == []
+    )
+
+
 def test_the_outlets_comment_after_a_quoted_name_is_not_what_was_called(claims_of):
     """ "called him a ''moderate,'' a subtle dig at ...": after a comma, a phrase with a noun of
     comment in its first words (gloss_nouns.py) is the outlet's; more names stay."""

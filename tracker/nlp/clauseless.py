@@ -2,7 +2,9 @@
 the Gazette before she spoke at the hearing that she believed the levy was unfair" ("that she
 believed ..." read as the complement of "spoke"). "spoke", "arrived", "met" take no "that" clause,
 so the clause is the reporting verb's content; "told reporters after she learned that ..." keeps
-its clause with "learned". The verbs are data (patterns/clauseless.jsonl)."""
+its clause with "learned". So too a gerund after a preposition: "admitted under questioning that
+she had deleted the emails" ("questioning" takes no "that" clause; "after learning that" keeps
+it). The verbs are data (patterns/clauseless.jsonl)."""
 
 from __future__ import annotations
 
@@ -21,11 +23,14 @@ def _verbs() -> frozenset[str]:
 
 
 def complement(verb: Token) -> tuple[int, int] | None:
-    """(first, last) token index of the "that" clause, from "that", hung on an adverbial clause
-    after `verb` whose verb takes none; None when there is none."""
+    """(first, last) token index of the "that" clause, from "that", hung on an adverbial clause or a
+    prepositional gerund after `verb` whose verb takes none; None when there is none."""
     for clause in verb.rights:
-        if clause.dep_ == "advcl" and clause.lower_ in _verbs():
-            for said in clause.rights:
+        gerunds = [c for c in clause.children if c.dep_ == "pcomp"] if clause.dep_ == "prep" else []
+        for host in [clause] if clause.dep_ == "advcl" else gerunds:  # "under questioning that"
+            if host.lower_ not in _verbs():
+                continue
+            for said in host.rights:
                 if said.dep_ == "ccomp" and said.left_edge.lower_ == "that":
                     return said.left_edge.i, said.right_edge.i
     return None
