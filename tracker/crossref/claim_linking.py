@@ -22,7 +22,6 @@ import functools
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
 from tracker.crossref.corroboration import refresh_claims
@@ -75,8 +74,9 @@ def link_claims(
     the caller refreshes the returned ones. With `answers=False` the story's answers are not linked
     here: a caller linking a batch runs `link_responses` once per story instead. `kept`: the batch's
     stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch; `batch`: its
-    articles' candidates, evidence and cases, read for all at once; `story`: the article's, when the
-    caller knows it (None: it has none); `pool`: the batch's claims (`claim_pool`), read once for it."""
+    articles' candidates, evidence and cases, read for all at once; `story`: the article's, when known
+    (None: it has none); `pool`: the batch's claims (`claim_pool`), read once for it (its caller records
+    the history rows of the claims the batch made once it is linked, `Pool.record`)."""
     kept = claim_evidence.Kept() if kept is None else kept
     pool = claim_pool.Pool() if pool is None else pool
     given = (claim_evidence.Articles() if batch is None else batch).take(article)
@@ -134,7 +134,7 @@ def link_claims(
             entry.statement = unit if candidate.start not in pinned else entry.statement
             assigned[candidate.pk] = entry
     if made:
-        bulk_create_with_history(made, Claim)
+        Claim.objects.bulk_create(made)  # their history rows: `pool.made`
     pool.made(made, kept)  # the pool follows the batch: its new claims in, those merged away out
     pool.merged(kept)
     linked: dict[int, Claim] = {}

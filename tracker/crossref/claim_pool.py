@@ -15,9 +15,11 @@ claim under the lock, so each article sees what the per-article read would have 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 
 from django.db.models import Q
+from django.utils import timezone
 
 from tracker.crossref import claim_events, claim_evidence
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
@@ -46,6 +48,8 @@ class Pool:
         self.homes = {} if homes is None else homes
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
+        self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
+        self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
 
     @classmethod
     def of(
@@ -57,6 +61,7 @@ class Pool:
         keys = {candidate_key(c) for g in given for c in g.candidates}
         previous = {claim_id for g in given for claim_id, _, locked in g.evidence if not locked}
         pool = cls.read(keys, stories, previous, kept, words)
+        pool.batch = True
         names = [c.named_speaker for g in given for c in g.candidates if not c.speaker_entity_id]
         entities = [value for kind, value in keys if kind == "entity"]
         named = {name for name in names if claim_events.named(name)}
@@ -167,10 +172,24 @@ class Pool:
             )
 
     def made(self, claims: Iterable[Claim], kept: claim_evidence.Kept) -> None:
-        """Claims the batch just saved: in the pool, their evidence followed from none (`kept`)."""
+        """Claims the batch just saved: in the pool, their evidence followed from none (`kept`); their
+        history rows ("+", each as it stood when saved) written, or for a batch's pool kept for one
+        insert a batch (`record`)."""
         for claim in claims:
             self.claims[claim.pk] = claim
             kept.setdefault(claim.pk, ([], set(), set()))
+            saved = copy.copy(claim)  # what the claim was when saved, whatever the batch makes of it
+            saved._history_date = timezone.now()
+            self.unrecorded.append(saved)
+        if not self.batch:
+            self.record()
+
+    def record(self) -> None:
+        """The history rows of the claims made since the last `record`, in one insert: the caller that
+        hands `link_claims` a batch's pool records it when the batch is linked."""
+        if self.unrecorded:
+            Claim.history.bulk_history_create(self.unrecorded, default_change_reason=None)
+            self.unrecorded = []
 
     def left(self, claim_ids: set[int], rows: Iterable[Claim]) -> list[Claim]:
         """Of claims that lost an article's evidence, those left (`rows`, read now), as the pool holds

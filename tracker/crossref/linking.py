@@ -133,6 +133,7 @@ def _placed(
         )
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
+    pool.record()  # the history rows of the claims the batch made, in one insert
     if kept.merged:  # claims the batch merged into others are gone: the claims that took them stand in
         claims = {pk: claim for pk, claim in claims.items() if pk not in kept.merged}
         for result in results:
