@@ -101,3 +101,16 @@ def test_a_plural_in_ies_of_a_word_of_speakers_can_speak(claims_of):
         "Majorities of voters in both towns going to the polls Tuesday say they want a new school."
     )
     assert speakers_and_texts(claims) == [("Majorities of voters in both towns", "they want a new school")]
+
+
+def test_an_attendee_set_off_from_the_verb_speaks(claims_of):
+    """ "One attendee, who ..., said ...": a noun of people (patterns/speakers.jsonl, with attendees,
+    participants, respondents, insiders, strategists, consultants, callers, listeners and viewers)
+    can speak where the parser lost the subject (misparsed.set_off_subject)."""
+    claims = claims_of(
+        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, "
+        "said the message was that the race would not be over soon."
+    )
+    assert speakers_and_texts(claims) == [
+        ("One attendee", "the message was that the race would not be over soon")
+    ]
