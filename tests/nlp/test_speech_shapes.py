@@ -114,3 +114,17 @@ def test_an_attendee_set_off_from_the_verb_speaks(claims_of):
     assert speakers_and_texts(claims) == [
         ("One attendee", "the message was that the race would not be over soon")
     ]
+
+
+def test_a_surname_the_entity_model_missed_speaks_when_the_article_named_the_person(claims_of):
+    """ "Pinkley, meanwhile, who ..., said ...": the model gave "Pinkley" no label here, but the article
+    named Walter Pinkley before (surnames.py); a word never used as a surname stays mute."""
+    claims = claims_of(
+        "Walter Pinkley has no endorsements in the Senate. Pinkley, meanwhile, who sits at zero such "
+        "endorsements, said that fact speaks volumes about the race."
+    )
+    assert speakers_and_texts(claims) == [("Pinkley", "fact speaks volumes about the race")]
+    assert not claims_of(
+        "Walter Pinkley has no endorsements in the Senate. Hollis, meanwhile, who sits at zero such "
+        "endorsements, said that fact speaks volumes about the race."
+    )

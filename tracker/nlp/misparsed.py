@@ -16,6 +16,7 @@ from tracker.nlp import (
     raising,
     runons,
     stray_agents,
+    surnames,
     syntax,
 )
 from tracker.nlp.framing import Reader
@@ -199,8 +200,8 @@ def set_off_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
             first -= 1
         phrase = doc[first:p]
         heads = [t for t in phrase if not first <= t.head.i < p]
-        quoted = any(t.i in reader.quoted for t in phrase)
-        if len(heads) == 1 and len(phrase) <= MAX_SPEAKER_WORDS and not quoted and can_speak(heads[0]):
+        speaks_here = len(heads) == 1 and (can_speak(heads[0]) or surnames.named(reader, heads[0]))
+        if speaks_here and len(phrase) <= MAX_SPEAKER_WORDS and not any(t.i in reader.quoted for t in phrase):
             found = heads[0]  # and on: the outermost, not a name inside the insertion
     return found
 
