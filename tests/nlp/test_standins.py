@@ -37,3 +37,18 @@ def test_who_writes_in_a_document_or_fires_back_a_response_issues_it():
 def test_an_object_that_is_no_act_and_no_audience_stays_the_speaker():
     found = claims_of("The senator quoted a farmer saying the tariff would ruin him.")
     assert found["the tariff would ruin him"][0] == "a farmer"
+
+
+def test_who_gave_a_document_in_a_relative_clause_issues_it():
+    """ "A speech Roe gave on Tuesday called for ...": a verb of issuing ("gave", "wrote") in a relative
+    clause names who put the document out; "criticised" does not."""
+    found = claims_of(
+        "A speech Jane Roe gave on Tuesday called for an end to the levy. "
+        "The memo Jane Roe wrote on Friday said the levy would end. "
+        "The memo Jane Roe criticised on Friday said the levy would last. "
+        "The Roe campaign gave a statement saying the levy was unfair."
+    )
+    assert found["for an end to the levy"] == ("A speech", "Jane Roe")
+    assert found["the levy would end"] == ("The memo", "Jane Roe")
+    assert found["the levy would last"] == ("The memo", None)
+    assert found["the levy was unfair"] == ("a statement", "The Roe campaign")

@@ -7,6 +7,7 @@ who speaks:
   makes the attempt speaks, the subject of the verb the noun hangs from;
 - the one a message is sent to ("emailed supporters saying ..."): the sender speaks, the subject of
   the verb of sending. ("a pitch to farmers saying ..." is syntax.py's: the one addressed after "to".)
+- a document given in a relative clause ("A speech Roe gave on Tuesday called for ..."): who gave it;
 - a document the words were put "in" ("hit back in a column stating ...", "wrote in a letter
   saying ..."): who wrote in it, the subject of that verb, issues it (speakers.py resolves it as the
   document's issuer).
@@ -54,9 +55,14 @@ def actor(noun: Token) -> Token | None:
 
 def issuing_verb(document: Token) -> Token | None:
     """The verb whose subject put `document` out: the one it is the object of ("Roe issued a
-    statement saying ...") or the one that wrote "in" it ("Roe hit back in a column stating ...")."""
+    statement saying ..."), a verb of issuing in a relative clause on it ("A speech Roe gave on
+    Tuesday called for ...", "the memo her office released"; not "a memo Roe mocked") or the one that
+    wrote "in" it ("Roe hit back in a column stating ...")."""
     if document.dep_ == "dobj":
         return document.head
+    clause = next((c for c in document.rights if c.dep_ == "relcl"), None)
+    if clause is not None and clause.lower_ in speaker_words().issuing:
+        return clause
     if document.dep_ == "pobj" and document.head.lower_ in CONTAINING:
         return _governing_verb(document)
     return None
