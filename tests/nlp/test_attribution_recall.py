@@ -103,3 +103,15 @@ def test_crediting_someone_with_something_is_a_claim_about_them(claims_of):
     ) == [("The senator", "the win to the quality of the candidates")]
     assert claims_of("Jane Roe was credited with saving the festival.") == []
     assert [c.verb for c in claims_of("The footage credited to the agency showed the damage.")] == ["show"]
+
+
+def test_a_quote_after_and_i_quote_is_the_verbs(claims_of):
+    """ "said, and I quote, “...”": the set phrase stands between the attribution and its quote the way
+    a comma does (placing.py); the parser makes "quote" a verb of its own, and the claim was lost or
+    took the opening phrase ("At the hearing")."""
+    assert speakers_and_texts(
+        claims_of('At the hearing, Jane Roe said, and I quote, "We will never raise the levy."')
+    ) == [("Jane Roe", "We will never raise the levy.")]
+    assert speakers_and_texts(claims_of('Jane Roe told reporters, and I quote, "The levy is dead."')) == [
+        ("Jane Roe", "The levy is dead.")
+    ]

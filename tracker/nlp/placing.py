@@ -17,8 +17,9 @@ from tracker.nlp.own_objects import reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
 
-ATTACHING = re.compile(r"^[\s,:—–-]*$")
-INTRODUCING = re.compile(r"^\s*[:,]\s*$")  # "she told reporters: “...”"
+QUOTING = r"(?:(?:and\s+)?I\s+quote\b[\s,:—–-]*)?"  # a set phrase: "said, and I quote, “...”"
+ATTACHING = re.compile(rf"^[\s,:—–-]*{QUOTING}$")
+INTRODUCING = re.compile(rf"^\s*[:,]\s*{QUOTING}$")  # "she told reporters: “...”"
 OWN_CONTENT = frozenset({"ccomp", "xcomp", "oprd"})  # "called him a liar": its own content
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
