@@ -71,3 +71,16 @@ def test_a_pronoun_after_a_clause_ending_in_a_colon_is_that_clauses_subject_when
 def test_a_surname_subject_of_a_clause_ending_in_a_comma_is_the_topic_not_the_pronoun(claims_of):
     [claim] = claims_of(FRAME + "Fallon is “a poor guardian of the board,” he wrote.")
     assert claim.speaker_name != "Brian Fallon"
+
+
+def test_a_participle_of_saying_right_after_of_and_a_name_shows_that_person_speaking(claims_of):
+    [claim] = claims_of(
+        'Musk reminds me of Mark Twain saying that "the reports of my death are greatly exaggerated."'
+    )
+    assert claim.speaker == "Mark Twain"  # not Musk
+
+
+def test_an_account_of_someone_telling_and_a_name_after_an_object_stay_the_subjects(claims_of):
+    account = claims_of('Roe gives an account of Jane Doe telling one agent to "go away."')
+    attacked = claims_of('Musk attacked Sam Altman saying that "the board was misled."')
+    assert [c.speaker for c in account + attacked] == ["Roe", "Musk"]

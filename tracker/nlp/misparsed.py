@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import (
     conjunct_names,
+    depictions,
     noun_roots,
     postmodifiers,
     raised_conjuncts,
@@ -148,8 +149,9 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         verb = _reporter(reader, verb.head) or verb
     verb = raised_conjuncts.raised(reader, verb) or verb  # "her forecast that X would fall, and blamed Y"
     verb = runons.reporter(verb, reader.triggers.verbs) or verb  # "said X must act, saying, “...”"
-    if (named := conjunct_names.own_subject(verb, reader.speakers.mention_at)) is not None:
-        return named, False  # "charged X with murder and Roe fired Y, acknowledging ...": Roe
+    at = reader.speakers.mention_at  # "charged X and Roe fired Y, acknowledging", "reminds me of Roe saying"
+    if named := conjunct_names.own_subject(verb, at) or depictions.depicted(verb, at):
+        return named, False
     found, passive = syntax.subject(verb, says_object=_says_object(reader, verb))
     if found is not None and found.i < verb.i and (name := interposed(reader, verb)) is not None:
         return name, False  # "And Roe, said Doe, will not forgive": Doe
@@ -261,16 +263,15 @@ def counted_subject(verb: Token, segment: Span) -> Token | None:
         if (
             child.right_edge.i == verb.i - 1
             and child.left_edge.i >= segment.start
-            and ((child.like_num and not _ordinal(child)) or child.lower_ in SHARES)
+            # not a rank ("first", "2nd": "responded by first saying ..."); "a third" is a share
+            and (
+                (child.like_num and not child.lower_.endswith(("st", "nd", "rd", "th")))
+                or child.lower_ in SHARES
+            )
             and child.dep_ in ("nummod", "npadvmod", "advmod", "quantmod", "amod", "dep")
         ):
             return child
     return None
-
-
-def _ordinal(token: Token) -> bool:
-    """ "first", "2nd": a rank, never a share of those asked ("responded by first saying ...")."""
-    return token.lower_.endswith(("st", "nd", "rd", "th")) and token.lower_ not in SHARES
 
 
 def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
