@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import corroboration, row_updates
-from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.models import Claim, Discrepancy, Event, Story
 from tracker.crossref.pending import Held
 
 UNRECORDED = frozenset({"last_changed_at"})  # left out of the event's history (models.Event.history)
@@ -27,10 +28,27 @@ class Pending(Held[int, Event]):
     def __init__(self) -> None:
         super().__init__(tuple(f.attname for f in Event._meta.concrete_fields))
         self.counted: dict[int, Event] = {}  # to count again once written, by id
+        # what `events.prepare` read and made for the batch's stories: by story, its keyed groups, the
+        # articles they read and the events made for it; the stored (and made) events of their keys,
+        # the stories holding each, and the locked ones among them and the claims' events
+        self.ready: dict[int, tuple[dict, dict, dict[str, Event]]] = {}
+        self.by_key: dict[str, Event] = {}
+        self.holders: dict[int, set[int]] = {}
+        self.locked: set[int] = set()
+        self.attached: dict[int, list[Event]] = {}  # by story: its events, for its date discrepancies
+        self.joins: list[tuple[Event, Story]] = []  # stories put on events, inserted by `write`
 
-    def known(self, read: Iterable[Event]) -> list[Event]:
-        """The events read, each as the batch already holds it (its pending values) when it does."""
-        return [self.hold(event.pk, event) for event in read]
+    def left(self, emptied: set[int]) -> None:
+        """A story's step may have deleted the `emptied` events (`stale_events.drop_empty`): those the
+        batch knows and no story holds are read again, and the gone ones forgotten."""
+        if known := [pk for pk in emptied if pk in self.holders and not self.holders[pk]]:
+            alive = set(Event.objects.filter(pk__in=known).values_list("pk", flat=True))
+            for key in [k for k, e in self.by_key.items() if e.pk in known and e.pk not in alive]:
+                del self.holders[self.by_key.pop(key).pk]
+
+    def attach(self, story: int, built: list[Event]) -> None:
+        """Point the story's date discrepancies at its events when the batch is written (`attached`)."""
+        self.attached[story] = built
 
     def update(self, event: Event, values: dict) -> None:
         """The values the machine says, on the batch's instance; written by `write`."""
@@ -48,7 +66,11 @@ class Pending(Held[int, Event]):
 
     def write(self) -> None:
         """Each changed event that still exists, once, with what differs from what was read (a change
-        of fields the history leaves out only, without a history row); then those to count again."""
+        of fields the history leaves out only, without a history row); then those to count again. The
+        stories put on events and their date discrepancies first (`attach_date_discrepancies`)."""
+        join(self.joins)
+        attach_date_discrepancies(self.attached)
+        self.attached, self.joins = {}, []
         changed = self.take()
         alive = (
             set(Event.objects.filter(pk__in=list(changed)).values_list("pk", flat=True)) if changed else ()
@@ -63,12 +85,29 @@ class Pending(Held[int, Event]):
         corroboration.refresh_events(counted)
 
 
-def create(events: list[Event], story: Story) -> None:
-    """Save new events of a story, in one insert (their ids in this order) with their history rows in
-    another, and put the story on them."""
-    if events:
+def create(made: dict[Story, list[Event]]) -> None:
+    """Save new events of stories, in one insert (their ids in this order) with their history rows in
+    another, and put each story on its own in one more."""
+    if events := [event for events in made.values() for event in events]:
         bulk_create_with_history(events, Event, default_change_reason=None)
-        join([(event, story) for event in events])
+        join([(event, story) for story, events in made.items() for event in events])
+
+
+def attach_date_discrepancies(built: dict[int, list[Event]]) -> None:
+    """Stories' date disagreements (see discrepancies) not on an event yet point at the earliest
+    event of their kind among their story's `built` ones (by story id): one read, one update."""
+    if not built:
+        return
+    prefixes = Q()
+    for story in built:
+        prefixes |= Q(key__startswith=f"date:story:{story}:")
+    rows = Discrepancy.objects.filter(prefixes, kind=Discrepancy.Kind.DATE, event__isnull=True)
+    points = []
+    for pk, key in rows.values_list("pk", "key"):
+        _, _, story, kind, precision = key.split(":")[:5]
+        if match := [e for e in built[int(story)] if e.key.endswith(f":{precision}:{kind}")]:
+            points.append((pk, {"event_id": min(match, key=lambda e: (e.date, e.pk)).pk}))
+    row_updates.update_each(Discrepancy, points)
 
 
 def join(pairs: Iterable[tuple[Event, Story]]) -> None:

@@ -23,18 +23,18 @@ the story, and go when nothing else holds them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
 
-from tracker.crossref import event_changes, event_reports, event_writes, stale_events
+from tracker.crossref import event_changes, event_reports, event_values, event_writes, stale_events
 from tracker.crossref.event_reports import RANK, Group, Report
-from tracker.crossref.models import Claim, Discrepancy, Event, Evidence, Story
+from tracker.crossref.event_values import Cited
+from tracker.crossref.models import Claim, Event, Evidence, Story
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
-Cited = Callable[[Claim], dict[int, Article]]  # `StoryReads.cited`
 CLAIM_KIND_EVENTS = {"testimony": "testimony", "ruling": "ruling"}  # other claim kinds keep their name
 
 
@@ -134,25 +134,19 @@ def update_events(
     `pending`: a linking batch's (`event_writes`): the events' values written once, by the batch."""
     case_id, ref = case_ref(story) if case is None else case
     reads = StoryReads.of(story) if reads is None else reads
-    members, claims = reads.articles, reads.claims  # the reports and their times
-    groups = group_reports(dated_reports(story, reads))
-    join_undated(groups.values(), claims)
-    keyed = {event_key(ref, *k): g for k, g in groups.items()}
+    claims, cited = reads.claims, reads.cited  # the articles of a claim's evidence
     writes = event_writes.Pending() if pending is None else pending  # a batch's: written once, at its end
-    existing = {e.key: e for e in writes.known(Event.objects.filter(key__in=list(keyed)).order_by("pk"))}
-    holders = _stories_of(existing.values())
-    on_claims = {c.event_id for c in claims if c.event_id}
-    locked = set(Event.objects.filter(pk__in=on_claims, locked=True).values_list("pk", flat=True))
-    cited = reads.cited  # the articles of a claim's evidence
-    articles = _articles(keyed.values(), known=members, cited=cited)
+    if story.pk not in writes.ready:  # not prepared with the batch's stories: read (and made) here
+        prepare([(story, reads, (case_id, ref))], writes)
+    keyed, articles, made = writes.ready.pop(story.pk)
+    # the stored events of its keys, as the batch holds them (one a batch's earlier story made too)
+    existing = {k: writes.hold(e.pk, e) for k in keyed if (e := writes.by_key.get(k)) and k not in made}
+    if lost := [k for k in keyed if k not in existing and k not in made]:  # emptied and gone since read
+        made |= _make({k: keyed[k] for k in lost}, story, case_id, articles, cited, writes)
+    holders = writes.holders
+    locked = {c.event_id for c in claims if c.event_id} & writes.locked
     built: list[Event] = []
     order = sorted(keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0]))
-    made = {
-        k: Event(key=k, case_id=case_id, **_values(None, story, g, articles, cited=cited))
-        for k, g in order
-        if k not in existing
-    }
-    event_writes.create(list(made.values()), story)  # in one insert, in this order
     changed: set[int] = {event.pk for event in made.values()}  # built, or joined, or gaining or losing claims
     joined: list[Event] = []
     moves: list[tuple[Claim, int]] = []
@@ -160,9 +154,12 @@ def update_events(
         event = existing.get(key) or made[key]
         if key in existing and not event.locked:
             shared = holders[event.pk] - {story.pk}
-            writes.update(event, _values(event, story, group, articles, cited=cited, shared=shared))
+            writes.update(
+                event, event_values.values(event, story, group, articles, cited=cited, shared=shared)
+            )
             if story.pk not in holders[event.pk]:
                 joined.append(event)
+                holders[event.pk].add(story.pk)
                 changed.add(event.pk)
         movable = [
             c
@@ -174,15 +171,82 @@ def update_events(
             moves += [(claim, event.pk) for claim in movable]
         built.append(event)
     event_writes.move(moves)  # the claims onto their events, in one statement
-    event_writes.join((event, story) for event in joined)
-    changed |= stale_events.loosen(story, claims, keyed, built, changed)
-    stale_events.drop_stale(story, built, reads)
-    _attach_date_discrepancies(story, built)
+    writes.joins += [(event, story) for event in joined]  # inserted with the batch's writes
+    changed |= (left := stale_events.loosen(story, claims, keyed, built, changed, holders))
+    dropped = stale_events.drop_stale(story, built, reads, holders)
+    writes.left(left - {e.pk for e in built} | set(dropped))
+    writes.attach(story.pk, built)  # its date discrepancies onto their events
     anew = event_changes.reported_anew(built, keyed, claims, fresh, changed, cited=cited)
     writes.count(anew)  # first reported (`corroboration.refresh_events`): the one rule the pages count with
     if pending is None:
         writes.write()
     return built
+
+
+def prepare(
+    steps: list[tuple[Story, StoryReads, tuple[int | None, str]]], writes: event_writes.Pending
+) -> None:
+    """The events of these stories (their reads and `case_ref`), read for them all at once: each
+    story's groups, keyed, and the articles they read; the stored events of all their keys, the stories
+    holding each and which of them, or of the claims' events, are locked (three queries); and the
+    events no story finds stored, made in one insert, each by the first story that has it (as one step
+    after the other made them, in the same order). Held in `writes` for each story's `update_events`."""
+    ready = {}
+    for story, reads, (_, ref) in steps:
+        groups = group_reports(dated_reports(story, reads))
+        join_undated(groups.values(), reads.claims)
+        keyed = {event_key(ref, *k): g for k, g in groups.items()}
+        ready[story.pk] = (
+            keyed,
+            event_values.articles(keyed.values(), known=reads.articles, cited=reads.cited),
+        )
+    keys = [k for keyed, _ in ready.values() for k in keyed]
+    found = list(Event.objects.filter(key__in=keys).order_by("pk")) if keys else []
+    writes.by_key |= {e.key: e for e in found}
+    writes.holders |= _stories_of(found)
+    on_claims = {c.event_id for _, reads, _ in steps for c in reads.claims if c.event_id} - {
+        e.pk for e in found
+    }
+    writes.locked |= {e.pk for e in found if e.locked}
+    if on_claims:
+        writes.locked |= set(Event.objects.filter(pk__in=on_claims, locked=True).values_list("pk", flat=True))
+    made: dict[int, dict[str, Event]] = {}
+    for story, reads, (case_id, _) in steps:
+        keyed, articles = ready[story.pk]
+        new = {k: g for k, g in keyed.items() if k not in writes.by_key}
+        made[story.pk] = _events(new, story, case_id, articles, reads.cited)
+        writes.by_key |= made[story.pk]
+    event_writes.create({story: list(made[story.pk].values()) for story, _, _ in steps})
+    for story, _, _ in steps:
+        writes.holders |= {e.pk: {story.pk} for e in made[story.pk].values()}
+        writes.ready[story.pk] = (*ready[story.pk], made[story.pk])
+
+
+def _events(
+    keyed: dict[str, Group], story: Story, case_id: int | None, articles: dict, cited: Cited
+) -> dict[str, Event]:
+    """New events of these keys, by key, in the order their story builds them (unsaved)."""
+    order = sorted(keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0]))
+    return {
+        k: Event(key=k, case_id=case_id, **event_values.values(None, story, g, articles, cited=cited))
+        for k, g in order
+    }
+
+
+def _make(
+    keyed: dict[str, Group],
+    story: Story,
+    case_id: int | None,
+    articles: dict,
+    cited: Cited,
+    writes: event_writes.Pending,
+) -> dict[str, Event]:
+    """`_events` saved now, with the story on them (keys whose events went during the batch)."""
+    made = _events(keyed, story, case_id, articles, cited)
+    event_writes.create({story: list(made.values())})
+    writes.by_key |= made
+    writes.holders |= {e.pk: {story.pk} for e in made.values()}
+    return made
 
 
 def _stories_of(events: Iterable[Event]) -> dict[int, set[int]]:
@@ -205,63 +269,3 @@ def sources(event: Event) -> list[Article]:
                 ids |= {a for r in group.reports for a in r.articles}
     articles = Article.objects.filter(pk__in=ids).select_related("outlet")
     return list(articles.order_by("first_seen_at", "pk"))
-
-
-def _articles(groups: Iterable[Group], *, known: dict[int, Article], cited: Cited) -> dict[int, Article]:
-    """The articles the groups' reports and claims cite, with their outlets: the story's (`known`),
-    and those of other stories that report its claims (already on the claims' evidence: `cited`)."""
-    groups = list(groups)
-    ids = {a for g in groups for r in g.reports for a in r.articles}
-    found = {pk: known[pk] for pk in ids if pk in known}
-    for group in groups:
-        for claim in group.claims.values():
-            for pk, article in cited(claim).items():
-                found.setdefault(pk, article)
-    if missing := ids - set(found):
-        found |= {a.pk: a for a in Article.objects.filter(pk__in=missing).select_related("outlet")}
-    return found
-
-
-def _values(
-    event: Event | None,
-    story: Story,
-    group: Group,
-    articles: dict[int, Article],
-    *,
-    cited: Cited,
-    shared: set[int] | None = None,
-) -> dict:
-    """What the machine says of an event: its date, title and summary, and when its coverage last
-    changed (its first report is `corroboration.refresh_events`'). When other stories hold the event
-    too (`shared`: their ids, when the caller has read them), their later change is kept, and so is the
-    title unless this story brings claims."""
-    ids = {a for r in group.reports for a in r.articles}
-    ids = ids.union(*(cited(c) for c in group.claims.values()))
-    reporting = [articles[i] for i in ids if i in articles]
-    last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
-    title, summary = event_reports.describe(group)
-    if shared is None and event is not None:
-        shared = set(event.stories.exclude(pk=story.pk).values_list("pk", flat=True))
-    if event is not None and shared:
-        if event.last_changed_at and (last is None or event.last_changed_at > last):
-            last = event.last_changed_at
-        if not group.claims:
-            title, summary = event.title, event.summary
-    return {
-        "date": group.date,
-        "precision": group.precision,
-        "title": title[:300],
-        "summary": summary,
-        "last_changed_at": last,
-    }
-
-
-def _attach_date_discrepancies(story: Story, built: list[Event]) -> None:
-    """Story-level date disagreements (see discrepancies) point at the earliest event of their kind."""
-    for row in Discrepancy.objects.filter(
-        kind=Discrepancy.Kind.DATE, event__isnull=True, key__startswith=f"date:story:{story.pk}:"
-    ):
-        _, _, _, kind, precision = row.key.split(":")[:5]
-        match = [e for e in built if e.key.endswith(f":{precision}:{kind}")]
-        if match:
-            Discrepancy.objects.filter(pk=row.pk).update(event=min(match, key=lambda e: (e.date, e.pk)))

@@ -191,12 +191,13 @@ def _story_steps(
     # the rows and events the stories share are written once, as the last story left them
     pending, writes = discrepancies.Pending(), event_writes.Pending()
     batch = story_reads.batch_reads(list(stories))  # read for them all at once; a shared claim once
+    reads = {pk: StoryReads.of(story, batch) for pk, story in stories.items()}  # once for both steps
+    events.prepare([(story, reads[pk], cases[pk]) for pk, story in stories.items()], writes)
     for pk, story in stories.items():
-        reads = StoryReads.of(story, batch)  # read once for both steps
-        found[pk] = [d.pk for d in discrepancies.detect(story, reads, pending=pending)]
+        found[pk] = [d.pk for d in discrepancies.detect(story, reads[pk], pending=pending)]
         anew = None if pk in elsewhere else fresh
         dated[pk] = [
-            e.pk for e in events.update_events(story, reads, case=cases[pk], fresh=anew, pending=writes)
+            e.pk for e in events.update_events(story, reads[pk], case=cases[pk], fresh=anew, pending=writes)
         ]
     pending.write()
     writes.write()
