@@ -1,8 +1,9 @@
-"""A linking batch's events are read and made for all its stories at once (`events.prepare`): the stored
-events of every story's keys in one read, the new ones in one insert (each made by the first story
-that has it, as story after story made them), the stories put on them in one insert, and the stories'
-date discrepancies pointed at their events in one update (issue 17, goal 3). What the batch ends with
-is what running the stories one after the other ends with."""
+"""A linking batch's discrepancies and events are found, read and made for all its stories at once
+(`discrepancies.prepare`, `events.prepare`): the stored rows of every story's keys in one read, the new
+ones in one insert a kind, each made by the first story that has it (as story after story made them);
+the stories put on events in one insert, and the stories' date discrepancies pointed at their events in
+one update (issue 17, goal 3). What the batch ends with is what running the stories one after the
+other ends with."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def batch_steps(stories) -> None:
     batch = story_reads.batch_reads([s.pk for s in stories])
     reads = {s.pk: StoryReads.of(s, batch) for s in stories}
     pending, writes = discrepancies.Pending(), event_writes.Pending()
+    discrepancies.prepare([(s, reads[s.pk]) for s in stories], pending)
     events.prepare([(s, reads[s.pk], events.case_ref(s)) for s in stories], writes)
     for story in stories:
         discrepancies.detect(story, reads[story.pk], pending=pending)
@@ -56,14 +58,16 @@ def outcome() -> list:
 
 def test_a_batch_makes_its_stories_events_in_one_insert_and_ends_as_story_after_story():
     """Four stories, two sharing an event, one whose outlets date an opening differently: the new
-    events of all in one insert, their stories put on them in one, the date discrepancies pointed at
-    their events in one update; events, stories, claims and discrepancies as when each story's steps
+    discrepancies of all in one insert (`discrepancies.prepare`),
+    the new events of all in one insert, their stories put on them in one, the date discrepancies
+    pointed at their events in one update; events, stories, claims and discrepancies as when each story's steps
     run and write one after the other. Seen failing with the events made story by story (one insert a
-    story)."""
+    story), and with the discrepancies made story by story."""
     stories = [*two_stories_sharing_an_event(), build(3), an_opening_dated_two_ways()]
     with CaptureQueriesContext(connection) as queries:
         batch_steps(stories)
     made = inserts(queries)
+    assert made["crossref_discrepancy"] == 1 and Discrepancy.history.filter(history_type="+").count() == 5
     assert (
         made["crossref_event"] == 1
         and Event.history.filter(history_type="+").count() == Event.objects.count()

@@ -192,6 +192,7 @@ def _story_steps(
     pending, writes = discrepancies.Pending(), event_writes.Pending()
     batch = story_reads.batch_reads(list(stories))  # read for them all at once; a shared claim once
     reads = {pk: StoryReads.of(story, batch) for pk, story in stories.items()}  # once for both steps
+    discrepancies.prepare([(story, reads[pk]) for pk, story in stories.items()], pending)
     events.prepare([(story, reads[pk], cases[pk]) for pk, story in stories.items()], writes)
     for pk, story in stories.items():
         found[pk] = [d.pk for d in discrepancies.detect(story, reads[pk], pending=pending)]

@@ -42,6 +42,8 @@ class Pending(Held[str, Discrepancy]):
 
     def __init__(self) -> None:
         super().__init__(WRITTEN)
+        # by story, what `prepare` found for it and the rows it made for it (by key)
+        self.ready: dict[int, tuple[dict[str, Found], dict[str, Discrepancy]]] = {}
 
     def write(self) -> None:
         """Each changed row once, only if it ends other than it was read (found back as it was by
@@ -64,17 +66,11 @@ def detect(
     """Find the story's discrepancies and record them; return the rows found this run (curated ones
     included, unchanged). `reads`: the story's, when the caller has read them (`StoryReads.of`).
     `pending`: a batch's, whose rows are read once and whose changes are written by `Pending.write`."""
-    scope = Scope.of(story, reads)
     alone = pending is None
-    found: dict[str, Found] = {}
-    for rule in RULES:
-        for item in rule(scope):
-            found.setdefault(item.key, item)
     pending = Pending() if pending is None else pending
-    if unread := [key for key in found if key not in pending.rows]:  # one read for all
-        for row in Discrepancy.objects.filter(key__in=unread):
-            pending.hold(row.key, row)
-    new = _create([_row(item, story) for key, item in found.items() if key not in pending.rows])
+    if story.pk not in pending.ready:  # not prepared with the batch's stories: found (and made) here
+        prepare([(story, reads)], pending)
+    found, new = pending.ready.pop(story.pk)
     made = [
         new.get(key) or record(item, story=story, row=pending.rows.get(key), pending=pending)
         for key, item in found.items()
@@ -84,6 +80,38 @@ def detect(
     if alone:
         pending.write()
     return made
+
+
+def prepare(steps: list[tuple[Story, StoryReads | None]], pending: Pending) -> None:
+    """What the rules find in each of these stories (and their reads, when the caller has them), for
+    them all at once: the stored rows of all their keys in one read, and the rows no story finds
+    stored made in one insert, each by the first story that finds it (as story after story made them,
+    in the same order). Held in `pending` for each story's `detect`."""
+    ready: dict[int, tuple[Story, dict[str, Found]]] = {}
+    for story, reads in steps:
+        scope = Scope.of(story, reads)
+        found: dict[str, Found] = {}
+        for rule in RULES:
+            for item in rule(scope):
+                found.setdefault(item.key, item)
+        ready[story.pk] = (story, found)
+    keys = {key for _, found in ready.values() for key in found}
+    if unread := [key for key in keys if key not in pending.rows]:  # one read for all
+        for row in Discrepancy.objects.filter(key__in=unread):
+            pending.hold(row.key, row)
+    rows: dict[str, Discrepancy] = {}  # the new ones, by key, made by the first story finding them
+    for story, found in ready.values():
+        rows |= {
+            key: _row(item, story)
+            for key, item in found.items()
+            if key not in pending.rows and key not in rows
+        }
+    created = _create(list(rows.values()))
+    for pk, (_, found) in ready.items():
+        new = {key: created[key] for key in found if key in created and rows[key].story_id == pk}
+        for key, row in new.items():
+            pending.made(key, row)
+        pending.ready[pk] = (found, new)
 
 
 def _row(found: Found, story: Story) -> Discrepancy:
@@ -153,4 +181,4 @@ def is_curated(row: Discrepancy) -> bool:
     return row.status != Discrepancy.State.OPEN or bool(row.note.strip())
 
 
-__all__ = ["Found", "Pending", "Scope", "detect", "is_curated", "record"]
+__all__ = ["Found", "Pending", "Scope", "detect", "is_curated", "prepare", "record"]
