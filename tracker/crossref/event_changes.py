@@ -24,16 +24,22 @@ def reported_anew(
     changed: set,
     *,
     cited: Callable[[Claim], dict] | None = None,
+    known: dict[int, Event] | None = None,
+    dates: dict[frozenset, set] | None = None,
 ) -> list[Event]:
     """The events whose coverage (`corroboration.coverage_of_events`) `fresh` articles can have
     changed: those `changed` (new, joined by the story, gaining or losing claims), those holding a
     claim with evidence in them, those they report, and those without a published claim here, counted
     from their stories' articles that date them (`corroboration.dating_reports`), when a fresh article
-    has a date in their period or none of their reports is a date mention of their own period."""
-    # events of other stories that lost claims to these: counted again too
-    others = (
-        list(Event.objects.filter(pk__in=gone)) if (gone := changed - {e.pk for e in built} - {None}) else []
-    )
+    has a date in their period or none of their reports is a date mention of their own period.
+    `known`: events by id as a linking batch holds them (the others are read); `dates`: the batch's
+    fresh articles' dates, by the articles, read once for all its stories."""
+    # events of other stories that lost claims to these: counted again too (`known`: a linking batch's
+    # events by id, as it holds them; the others read)
+    gone = changed - {e.pk for e in built} - {None}
+    others = [event for pk in sorted(gone) if (event := (known or {}).get(pk)) is not None]
+    if unknown := gone - {event.pk for event in others}:
+        others += Event.objects.filter(pk__in=unknown)
     if fresh is None:
         return built + others
     cited = _cited if cited is None else cited  # the articles of a claim's evidence, by id
@@ -49,12 +55,11 @@ def reported_anew(
             if not any(r.claim is None and (r.date, r.precision) == own for r in group.reports):
                 anew.add(event.pk)
                 continue
-            if days is None:
-                days = set(
-                    DateMention.objects.filter(article_id__in=fresh, value__isnull=False).values_list(
-                        "value", flat=True
-                    )
-                )
+            if days is None and (days := (dates or {}).get(fresh)) is None:
+                found = DateMention.objects.filter(article_id__in=fresh, value__isnull=False)
+                days = set(found.values_list("value", flat=True))
+                if dates is not None:
+                    dates[fresh] = days
             if any(within(day, *own) for day in days):
                 anew.add(event.pk)
     return [event for event in built if event.pk in anew] + others

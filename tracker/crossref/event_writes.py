@@ -29,10 +29,12 @@ class Pending(Held[int, Event]):
         super().__init__(tuple(f.attname for f in Event._meta.concrete_fields))
         self.counted: dict[int, Event] = {}  # to count again once written, by id
         # what `events.prepare` read and made for the batch's stories: by story, its keyed groups, the
-        # articles they read and the events made for it; the stored (and made) events of their keys,
-        # the stories holding each, and the locked ones among them and the claims' events
+        # articles they read and the events made for it; the stored (and made) events of their keys
+        # and the claims' other events, the stories holding each, and the locked ones among them
         self.ready: dict[int, tuple[dict, dict, dict[str, Event]]] = {}
         self.by_key: dict[str, Event] = {}
+        self.claimed: dict[int, Event] = {}  # the claims' other events, by id
+        self.dates: dict[frozenset, set] = {}  # `event_changes.reported_anew`'s, read once a batch
         self.holders: dict[int, set[int]] = {}
         self.locked: set[int] = set()
         self.attached: dict[int, list[Event]] = {}  # by story: its events, for its date discrepancies
@@ -45,6 +47,8 @@ class Pending(Held[int, Event]):
             alive = set(Event.objects.filter(pk__in=known).values_list("pk", flat=True))
             for key in [k for k, e in self.by_key.items() if e.pk in known and e.pk not in alive]:
                 del self.holders[self.by_key.pop(key).pk]
+            for pk in [pk for pk in self.claimed if pk in known and pk not in alive]:
+                del self.holders[self.claimed.pop(pk).pk]
 
     def attach(self, story: int, built: list[Event]) -> None:
         """Point the story's date discrepancies at its events when the batch is written (`attached`)."""

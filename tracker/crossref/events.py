@@ -176,7 +176,10 @@ def update_events(
     dropped = stale_events.drop_stale(story, built, reads, holders)
     writes.left(left - {e.pk for e in built} | set(dropped))
     writes.attach(story.pk, built)  # its date discrepancies onto their events
-    anew = event_changes.reported_anew(built, keyed, claims, fresh, changed, cited=cited)
+    known = writes.claimed | {event.pk: event for event in writes.by_key.values()}
+    anew = event_changes.reported_anew(
+        built, keyed, claims, fresh, changed, cited=cited, known=known, dates=writes.dates
+    )
     writes.count(anew)  # first reported (`corroboration.refresh_events`): the one rule the pages count with
     if pending is None:
         writes.write()
@@ -187,10 +190,11 @@ def prepare(
     steps: list[tuple[Story, StoryReads, tuple[int | None, str]]], writes: event_writes.Pending
 ) -> None:
     """The events of these stories (their reads and `case_ref`), read for them all at once: each
-    story's groups, keyed, and the articles they read; the stored events of all their keys, the stories
-    holding each and which of them, or of the claims' events, are locked (three queries); and the
-    events no story finds stored, made in one insert, each by the first story that has it (as one step
-    after the other made them, in the same order). Held in `writes` for each story's `update_events`."""
+    story's groups, keyed, and the articles they read; the stored events of all their keys and the
+    claims' other events (those a step may take claims from), and the stories holding them (three
+    queries); and the events no story finds stored, made in one insert, each by the first story that
+    has it (as one step after the other made them, in the same order). Held in `writes` for each
+    story's `update_events`."""
     ready = {}
     for story, reads, (_, ref) in steps:
         groups = group_reports(dated_reports(story, reads))
@@ -203,13 +207,11 @@ def prepare(
     keys = [k for keyed, _ in ready.values() for k in keyed]
     found = list(Event.objects.filter(key__in=keys).order_by("pk")) if keys else []
     writes.by_key |= {e.key: e for e in found}
-    writes.holders |= _stories_of(found)
-    on_claims = {c.event_id for _, reads, _ in steps for c in reads.claims if c.event_id} - {
-        e.pk for e in found
-    }
-    writes.locked |= {e.pk for e in found if e.locked}
-    if on_claims:
-        writes.locked |= set(Event.objects.filter(pk__in=on_claims, locked=True).values_list("pk", flat=True))
+    on_claims = {c.event_id for _, reads, _ in steps for c in reads.claims if c.event_id}
+    claimed = list(Event.objects.filter(pk__in=on_claims - {e.pk for e in found})) if on_claims else []
+    writes.claimed |= {e.pk: e for e in claimed}
+    writes.holders |= _stories_of(found + claimed)
+    writes.locked |= {e.pk for e in found + claimed if e.locked}
     made: dict[int, dict[str, Event]] = {}
     for story, reads, (case_id, _) in steps:
         keyed, articles = ready[story.pk]
