@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from django.db.models import UniqueConstraint
+from django.db.models import IntegerField, UniqueConstraint, Value
 
 from tracker.crossref.claim_evidence import Kept
 from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Status
@@ -159,14 +159,13 @@ def fold(
 def merge_into(kept: Claim, others: Sequence[Claim]) -> None:
     """Fold the stored `others` into `kept` (the oldest, stored too): what points at them points at it,
     a report both carry (an article's span) is kept once, and their ids redirect to it. Its counts are
-    the caller's to refresh. A query or two for each kind of row that points at a claim."""
+    the caller's to refresh. One query finds which kinds of row point at the others (most often their
+    evidence alone), then a query or two for each of those kinds."""
     ids = [o.pk for o in others]
-    for relation in Claim._meta.related_objects:
-        if relation.one_to_many:
-            model, name = relation.related_model, relation.field.name
-            for fields in _unique_with(model, name):
-                _drop_repeats(model, name, fields, kept, ids)
-            model._base_manager.filter(**{f"{name}__in": ids}).update(**{name: kept})
+    for model, name in _pointing(ids):
+        for fields in _unique_with(model, name):
+            _drop_repeats(model, name, fields, kept, ids)
+        model._base_manager.filter(**{f"{name}__in": ids}).update(**{name: kept})
     values = {
         "first_seen_at": min(
             filter(None, [kept.first_seen_at, *(o.first_seen_at for o in others)]), default=None
@@ -180,6 +179,20 @@ def merge_into(kept: Claim, others: Sequence[Claim]) -> None:
     kept.save(update_fields=[name.removesuffix("_id") for name in values] + ["updated_at"])
     ClaimRedirect.objects.bulk_create([ClaimRedirect(old_id=pk, claim=kept) for pk in ids])
     Claim.objects.filter(pk__in=ids).delete()
+
+
+def _pointing(ids: list[int]) -> list[tuple[type, str]]:
+    """The (model, claim field) of each kind of row that points at one of the claims `ids`: one query
+    (a union of one select a kind)."""
+    kinds = [(r.related_model, r.field.name) for r in Claim._meta.related_objects if r.one_to_many]
+    selects = [
+        model._base_manager.filter(**{f"{name}__in": ids})
+        .order_by()
+        .values_list(Value(i, output_field=IntegerField()))
+        for i, (model, name) in enumerate(kinds)
+    ]
+    found = {i for (i,) in selects[0].union(*selects[1:])}
+    return [kind for i, kind in enumerate(kinds) if i in found]
 
 
 def _unique_with(model, name: str) -> list[list[str]]:
