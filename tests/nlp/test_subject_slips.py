@@ -84,3 +84,13 @@ def test_an_account_of_someone_telling_and_a_name_after_an_object_stay_the_subje
     account = claims_of('Roe gives an account of Jane Doe telling one agent to "go away."')
     attacked = claims_of('Musk attacked Sam Altman saying that "the board was misled."')
     assert [c.speaker for c in account + attacked] == ["Roe", "Musk"]
+
+
+def test_a_name_among_those_who_say_is_one_who_says(claims_of):
+    [claim] = claims_of("Musk is among the founders who said the board misled them.")
+    assert (claim.speaker, claim.text) == ("Musk", "the board misled them")  # not "the founders"
+
+
+def test_a_thing_among_documents_that_say_leaves_the_documents_speaking(claims_of):
+    [claim] = claims_of("The plan is among the proposals that say taxes must rise.")
+    assert claim.speaker == "the proposals"

@@ -45,13 +45,15 @@ COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "remains", "remai
 def predicated(noun: Token, mention_at: Callable[[Token], Mention | None]) -> Token:
     """The one a relative clause describes: a predicate noun stands for the copula's subject
     ("Roe is a lawyer and activist who has said ...": Roe, not "activist") when that subject is a
-    name or "he"/"she"; a name in the predicate is itself."""
+    name or "he"/"she"; a name in the predicate is itself. So does a group the subject is "among"
+    ("Roe is among those who say ...": Roe)."""
     first = noun
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.dep_ != "attr" or first.head.lower_ not in COPULAS or mention_at(first) is not None:
+    copula = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "among" else first.head
+    if first.dep_ not in ("attr", "pobj") or copula.lower_ not in COPULAS or mention_at(first) is not None:
         return noun
-    subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     named = subject is not None and (subject.lower_ in PERSONAL or mention_at(subject) is not None)
     return subject if named else noun  # not "The context is his lawsuit, which alleges ..."
 
