@@ -309,3 +309,21 @@ def test_an_object_after_a_phrase_set_off_by_commas_is_what_was_said(claims_of):
     assert speakers_and_texts(claims_of("Jane Roe said, in effect, that the levy was dead.")) == [
         ("Jane Roe", "the levy was dead")
     ]
+
+
+def test_a_that_clause_hung_on_a_relative_clause_of_the_setting_is_the_verbs(claims_of):
+    """ "said in a video that circulated online that ...": the parser hangs the clause on the relative
+    clause of "video", whose verb reports nothing (false_relatives.relayed_complement); a relative
+    clause of saying keeps its clause ("in a memo that claimed that ...")."""
+    assert speakers_and_texts(
+        claims_of("The mayor said in a video that circulated online that he believes the budget is short.")
+    ) == [("The mayor", "he believes the budget is short")]
+    assert speakers_and_texts(
+        claims_of(
+            "Jane Roe told the Ledger in a podcast that aired Sunday that she believes the levy will fail."
+        )
+    ) == [("Jane Roe", "she believes the levy will fail")]
+    found = speakers_and_texts(
+        claims_of("Jane Roe told the council in a memo that claimed that the levy would fail.")
+    )
+    assert ("Jane Roe", "the levy would fail") not in found

@@ -78,6 +78,11 @@ def _content(
     if trigger.content != "phrase" and (clause := false_relatives.complement(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if (
+        trigger.content != "phrase"
+        and (clause := false_relatives.relayed_complement(verb, reader.triggers.verbs)) is not None
+    ):  # "in a memo that circulated Friday that X"
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if (
         trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None
     ):  # "before he spoke that"
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]

@@ -11,6 +11,7 @@ now" says how, not what)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Token
@@ -62,4 +63,25 @@ def complement(verb: Token) -> tuple[int, int] | None:
         if any(t.dep_ in NOUN_ROLES for t in path):
             continue
         return token.i + 1, clause.right_edge.i
+    return None
+
+
+def relayed_complement(verb: Token, reporting: Collection[str]) -> tuple[int, int] | None:
+    """(first, last) token index of a "that" clause the parser hung on a relative clause of a noun of
+    the verb's prepositional phrase, when the relative clause's verb reports nothing: "told the
+    council in a memo that circulated Friday that he believes ..." ("that he believes ..." read as the
+    complement of "circulated"). A relative clause of saying keeps its clause ("in a memo that claimed
+    that ..."), and so does a noun the verb takes as its object."""
+    for token in verb.subtree:
+        said = token.head
+        if not (token.i > verb.i and token.lower_ == "that" and token.dep_ in ("mark", "advmod")):
+            continue
+        if said.dep_ != "ccomp" or said.left_edge.i != token.i or said.head.dep_ != "relcl":
+            continue
+        clause = said.head
+        if clause.lower_ in reporting or of_manner(clause) or clause.head.dep_ != "pobj":
+            continue
+        path = [clause.head, *(a for a in clause.head.ancestors if a.i > verb.i and verb in a.ancestors)]
+        if verb in clause.ancestors and not any(t.dep_ in NOUN_ROLES for t in path):
+            return token.i + 1, said.right_edge.i
     return None
