@@ -58,11 +58,11 @@ def outcome() -> list:
 
 def test_a_batch_makes_its_stories_events_in_one_insert_and_ends_as_story_after_story():
     """Four stories, two sharing an event, one whose outlets date an opening differently: the new
-    discrepancies of all in one insert (`discrepancies.prepare`),
-    the new events of all in one insert, their stories put on them in one, the date discrepancies
-    pointed at their events in one update; events, stories, claims and discrepancies as when each story's steps
-    run and write one after the other. Seen failing with the events made story by story (one insert a
-    story), and with the discrepancies made story by story."""
+    discrepancies of all in one insert (`discrepancies.prepare`), the new events of all in one insert,
+    their stories put on them in one, the claims put on them in one update and the date discrepancies
+    in one more; events, stories, claims and discrepancies as when each story's steps run and write one
+    after the other. Seen failing with the events made story by story (one insert a story), with the
+    discrepancies made story by story, and with the claims moved story by story."""
     stories = [*two_stories_sharing_an_event(), build(3), an_opening_dated_two_ways()]
     with CaptureQueriesContext(connection) as queries:
         batch_steps(stories)
@@ -74,6 +74,7 @@ def test_a_batch_makes_its_stories_events_in_one_insert_and_ends_as_story_after_
     )
     assert made["crossref_event_stories"] == 2  # the stories that made them, then the one that joined
     assert len([q for q in queries if q["sql"].startswith('UPDATE "crossref_discrepancy"')]) == 1
+    assert len([q for q in queries if 'UPDATE "crossref_claim"' in q["sql"]]) == 1
     batched = outcome()
     (row,) = Discrepancy.objects.filter(key__startswith="date:story:")
     assert row.event.date == date(2026, 4, 27) and row.event.title == "The trial opened in Oakland"
@@ -160,3 +161,20 @@ def test_a_batch_reads_its_fresh_articles_dates_once():
     with CaptureQueriesContext(connection) as queries:
         batch_steps(stories, fresh=fresh)
     assert len([q for q in queries if 'FROM "crossref_datemention"' in q["sql"]]) == 2  # theirs, and these
+
+
+def test_a_claim_a_story_moved_and_a_later_story_unhooked_ends_unhooked():
+    """A claim of no story reported in the first story goes onto that story's event, which the second
+    story holds and no longer produces: the second story's step unhooks the event's claims of no story,
+    so the claim ends on none, as when each step wrote its moves at once. Seen failing with the batch's
+    moves written only at its end (the claim written back onto the event after its unhooking)."""
+    case = Case.objects.get(slug="musk-v-openai")
+    first, second = (StoryFactory(title=f"Story {n}", cases=[case]) for n in range(2))
+    day = date(2026, 2, 4)
+    event = stale_event(day, second)
+    claim = dated_claim(first, day)
+    Claim.objects.filter(pk=claim.pk).update(story=None)
+    EvidenceFactory(article__story=second, sentence="Musk spoke.")  # the second story reports no date
+    batch_steps([first, second])
+    assert Claim.objects.get(pk=claim.pk).event_id is None
+    assert list(Event.objects.get(pk=event.pk).stories.all()) == [first]

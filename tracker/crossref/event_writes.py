@@ -39,6 +39,20 @@ class Pending(Held[int, Event]):
         self.locked: set[int] = set()
         self.attached: dict[int, list[Event]] = {}  # by story: its events, for its date discrepancies
         self.joins: list[tuple[Event, Story]] = []  # stories put on events, inserted by `write`
+        self.moves: list[tuple[int, dict]] = []  # claims put on events, updated by `write_moves`
+
+    def move(self, moves: list[tuple[Claim, int]]) -> None:
+        """Put each claim on its event (id), as `Claim.objects.filter(pk=...).update(event=...)` each
+        (no history row, `updated_at` left): at once on the batch's claims, in the database with the
+        batch's writes, or before a step's next statement that reads or writes the claims' events
+        (`stale_events`), in one executemany for all."""
+        for claim, event_id in moves:
+            claim.event_id = event_id
+            self.moves.append((claim.pk, {"event_id": event_id}))
+
+    def write_moves(self) -> None:
+        moves, self.moves = self.moves, []
+        row_updates.update_each(Claim, moves)
 
     def left(self, emptied: set[int]) -> None:
         """A story's step may have deleted the `emptied` events (`stale_events.drop_empty`): those the
@@ -72,6 +86,7 @@ class Pending(Held[int, Event]):
         """Each changed event that still exists, once, with what differs from what was read (a change
         of fields the history leaves out only, without a history row); then those to count again. The
         stories put on events and their date discrepancies first (`attach_date_discrepancies`)."""
+        self.write_moves()
         join(self.joins)
         attach_date_discrepancies(self.attached)
         self.attached, self.joins = {}, []
@@ -120,11 +135,3 @@ def join(pairs: Iterable[tuple[Event, Story]]) -> None:
     rows = [through(event_id=event.pk, story_id=story.pk) for event, story in pairs]
     if rows:
         through.objects.bulk_create(rows, ignore_conflicts=True)
-
-
-def move(moves: list[tuple[Claim, int]]) -> None:
-    """Put each claim on its event (id), as `Claim.objects.filter(pk=...).update(event=...)` each
-    (no history row, `updated_at` left), in one statement for all the story's events, not one an event."""
-    row_updates.update_each(Claim, [(claim.pk, {"event_id": event_id}) for claim, event_id in moves])
-    for claim, event_id in moves:
-        claim.event_id = event_id

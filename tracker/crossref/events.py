@@ -170,10 +170,10 @@ def update_events(
             changed |= {event.pk, *(c.event_id for c in movable)}
             moves += [(claim, event.pk) for claim in movable]
         built.append(event)
-    event_writes.move(moves)  # the claims onto their events, in one statement
+    writes.move(moves)  # the claims onto their events, written with the batch's writes
     writes.joins += [(event, story) for event in joined]  # inserted with the batch's writes
-    changed |= (left := stale_events.loosen(story, claims, keyed, built, changed, holders))
-    dropped = stale_events.drop_stale(story, built, reads, holders)
+    changed |= (left := stale_events.loosen(story, claims, keyed, built, changed, writes))
+    dropped = stale_events.drop_stale(story, built, reads, writes)
     writes.left(left - {e.pk for e in built} | set(dropped))
     writes.attach(story.pk, built)  # its date discrepancies onto their events
     known = writes.claimed | {event.pk: event for event in writes.by_key.values()}

@@ -107,8 +107,8 @@ def batch_reads(stories: list[int]) -> BatchReads:
     """What `StoryReads.of` reads of each of these stories, read for all of them at once (their
     articles, date mentions, earlier versions, claim ids, claims with evidence, cited articles, and the
     machine events each story holds: eleven queries): the story steps change none of it but the
-    claims' events, which they set on the claims read here as they write them (`event_writes.move`,
-    `events._loosen`, `stale_events.drop_stale`), and the events a story holds, which only its own step
+    claims' events, which they set on the claims read here as they write them (`event_writes.Pending.move`,
+    `stale_events.loosen`, `stale_events.drop_stale`), and the events a story holds, which only its own step
     changes."""
     batch = BatchReads(stories={pk: ([], set()) for pk in stories})
     where = dict(StoryArticle.objects.filter(story__in=stories).values_list("article_id", "story_id"))
