@@ -131,9 +131,7 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
         return None
     if len(canonical) > URL_MAX or len(entry.link) > URL_MAX:
         raise Unstorable(f"link over {URL_MAX} characters: {entry.link[:80]}...")
-    # Atomic on its own; inside `storing.store_entries`' transaction for the entry, no savepoint of its
-    # own (two statements an entry): an error rolls that transaction back, which is what one would undo.
-    with transaction.atomic(savepoint=False):
+    with transaction.atomic(savepoint=False):  # in store_entries' entry transaction: no savepoint of its own
         looked_up = entry.guid not in context.unseen  # a second entry with that guid is looked up
         context.unseen.discard(entry.guid)
         items = ArticleFeed.objects.select_related("article__outlet")
