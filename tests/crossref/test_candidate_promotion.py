@@ -62,6 +62,17 @@ def test_two_spellings_of_one_new_name_in_a_batch_share_one_entity():
     assert not Mention.objects.filter(entity__isnull=True).exists()
 
 
+def test_names_without_latin_letters_become_entities_of_their_own():
+    mentioned(
+        (("Пётр Ильин", "PERSON"), ("Олег Сомов", "PERSON"), ("ПЁТР ИЛЬИН", "PERSON")),
+        (("Пётр Ильин", "PERSON"), ("Олег Сомов", "PERSON"), ("ПЁТР ИЛЬИН", "PERSON")),
+    )
+    analysis.promote_candidates({"Пётр Ильин", "Олег Сомов", "ПЁТР ИЛЬИН"})
+    assert linked("Олег Сомов", "PERSON") == {"Олег Сомов"}
+    assert linked("Пётр Ильин", "PERSON") == linked("ПЁТР ИЛЬИН", "PERSON")  # one name, two cases: one entity
+    assert Entity.objects.filter(status=Entity.Status.CANDIDATE).count() == 2
+
+
 @pytest.mark.parametrize("names", [2, 8])
 def test_names_whose_entities_exist_are_linked_in_the_same_queries_at_any_count(
     names, django_assert_num_queries

@@ -8,6 +8,7 @@ as plain data; when staff change them, the next batch gets a rebuilt pipeline.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -273,4 +274,7 @@ def _link_mentions(links: list[tuple[int, str, str]]) -> None:
 
 
 def _candidate_slug(text: str, label: str) -> str:
-    return (slugify(text) or "entity")[:200] + "-" + label.lower()
+    """A slug of the name's Latin letters; a name with none ("Пётр Ильин", "李明") is told apart by a digest
+    of the name ignoring case, not collapsed into every other such name of its kind."""
+    digest = hashlib.blake2s(text.casefold().encode(), digest_size=5).hexdigest()
+    return (slugify(text)[:200] or f"entity-{digest}") + "-" + label.lower()
