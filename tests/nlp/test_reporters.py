@@ -24,6 +24,7 @@ def test_people_evidence_and_records_still_report(claims_of):
         "Recent polls suggested that the levy would pass.": "Recent polls",
         "A former speechwriter suggested that the levy would pass.": "A former speechwriter",
         "The cable indicated that the embassy needed more guards.": "The cable",
+        "The state attorney general confirmed that the inquiry had closed.": "The state attorney general",
         "The mayor dismissed a banker who has suggested that the aides were overpaid.": "a banker",
         "The mayor dismissed the report, which suggested that the aides were overpaid.": "the report",
     }
