@@ -11,11 +11,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+
+def thread_connection() -> BaseDatabaseWrapper:
+    """This thread's connection to the default database, for adapting many values: `django.db.connection`
+    is a proxy that looks the connection up (an asgiref lookup) at every use, each value's."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def insert_all(model: type[models.Model], attnames: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """`model.objects.bulk_create` of rows given as values, in the order of `attnames`."""
-    connection = connections[DEFAULT_DB_ALIAS]  # this thread's, not the proxy: read for every value
+    connection = thread_connection()
     fields = [model._meta.get_field(name) for name in attnames]
     prepare = [field.get_db_prep_save for field in fields]
     params = [[p(value, connection) for p, value in zip(prepare, row, strict=True)] for row in rows]

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
+
+from tracker.crossref.row_inserts import thread_connection
 
 
 def update_each(model: type[models.Model], rows: Iterable[tuple[Any, dict[str, Any]]]) -> None:
     """`model.objects.filter(pk=pk).update(**values)` for each (pk, values) (attnames), in the order
     given: one `executemany` for the rows that set the same fields."""
+    connection = thread_connection()
     fields = {f.attname: f for f in model._meta.concrete_fields}
     name = connection.ops.quote_name
     table, key = name(model._meta.db_table), name(model._meta.pk.column)
