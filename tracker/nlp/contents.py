@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import (
     clauseless,
+    dated_clauses,
     descriptions,
     false_relatives,
     gloss_nouns,
@@ -61,6 +62,7 @@ def _content(
     )
     if complement is not None and trigger.content != "phrase":
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
+        tokens -= dated_clauses.before(verb, complement)  # "said in an interview Tuesday that X"
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
         tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
@@ -82,6 +84,8 @@ def _content(
         and (clause := false_relatives.relayed_complement(verb, reader.triggers.verbs)) is not None
     ):  # "in a memo that circulated Friday that X"
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if trigger.content != "phrase" and (clause := dated_clauses.complement(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "conceded Tuesday that"
     if (
         trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None
     ):  # "before he spoke that"
