@@ -52,8 +52,26 @@ def test_a_question_a_verb_of_asking_sets_off_is_what_was_asked(claims_of):
         "win the final, the Lions or the Bears?"
     )
     assert [(c.speaker, c.kind, c.confidence) for c in claims] == [("the moderator", "question", 0)]
-    assert claims[0].text.endswith("Who do you think will win the final, the Lions or the Bears")
+    assert claims[0].text == "Who do you think will win the final, the Lions or the Bears"
     assert claims_of("Did the mayor ask for a recount?") == []  # nothing sets a question off: the writer's
+
+
+def test_the_question_after_the_colon_is_what_was_asked_not_an_earlier_quote(claims_of):
+    """'In her book, "Title," Roe suggested ... asking yourself this: Would I ...?': the question set
+    off by the colon is what was asked, not the quoted title before the verb (questions.after_colon)."""
+    claims = claims_of(
+        'In her 2015 guide, "Count Every Coin," Ms. Vale suggested reading your receipts and asking '
+        "yourself this: Do I need it or do I only want it?"
+    )
+    assert [(c.speaker, c.kind, c.text) for c in claims] == [
+        ("Ms. Vale", "question", "Do I need it or do I only want it")
+    ]
+    claims = claims_of(
+        'In his memoir, "Far Fields," the farmer asked his readers this: Who feeds the cities?'
+    )
+    assert [(c.speaker, c.text) for c in claims] == [("the farmer", "Who feeds the cities")]
+    claims = claims_of('After the hearing, the judge asked: "Who signed the order?"')  # quoted: the quote
+    assert [(c.speaker, c.text) for c in claims] == [("the judge", "Who signed the order?")]
 
 
 def test_a_passive_asking_hung_on_the_quoted_question_is_no_report_of_it(claims_of):

@@ -19,6 +19,7 @@ from tracker.nlp import (
     occasions,
     placing,
     pledges,
+    questions,
     runons,
     set_off,
     syntax,
@@ -47,6 +48,8 @@ def _content(
 ) -> tuple[str, list[tuple[int, int]]]:
     if trigger.content == "clause":
         return "clause", [reader.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
+    if (asked := questions.after_colon(verb, trigger, segment)) is not None:
+        return "clause", [reader.range(asked, segment)]  # "asked herself this: Would I ...?"
     if (said := _answer(verb)) is not None and said.start not in reader.quoted:
         return "clause", [reader.range(said, segment)]  # “...?” put to them, 71 percent said yes
     if pieces := placing.attached_quotes(reader, verb, subject, segment):
@@ -90,6 +93,8 @@ def _content(
         trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None
     ):  # "before he spoke that"
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
+    if (asked := questions.after_colon(verb, trigger, segment)) is not None:
+        return "clause", [reader.range(asked, segment)]  # "asked herself this: Would I ...?"
     if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]
     if trigger.content == "phrase":

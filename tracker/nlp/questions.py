@@ -18,6 +18,7 @@ from tracker.nlp import syntax
 from tracker.nlp.triggers import Trigger
 
 SET_OFF = re.compile(r"[^?]*?(?::\s*|[,:]?\s*[“\"])\S")  # a colon or an opening quotation mark, then words
+COLON = re.compile(r"[^?:“”\"]*?:\s*(?=[^\s“\"])")  # a colon, no quotation mark before it or just after it
 
 
 def hypothetical(verb: Token, segment: Span, trigger: Trigger) -> bool:
@@ -40,3 +41,17 @@ def asks_set_off(verb: Token, segment: Span) -> bool:
     if not segment.text.rstrip(" ”\"'’").endswith("?") or "?" in doc.text[segment.start_char : verb.idx]:
         return False
     return SET_OFF.match(doc.text, verb.idx + len(verb), segment.end_char) is not None
+
+
+def after_colon(verb: Token, trigger: Trigger, segment: Span) -> range | None:
+    """The tokens of the question a verb of asking sets off after it by a colon ("asked herself this:
+    Would I rather save?", "asked the voters a simple question: Who will win?"): what was asked, not a
+    quotation earlier in the sentence (a book's title) nor the verb's objects. None when a quotation
+    mark sets it off (the quote is the content) or the verb asks no question set off."""
+    if trigger.kind_hint != "question" or not asks_set_off(verb, segment):
+        return None
+    found = COLON.match(verb.doc.text, verb.idx + len(verb), segment.end_char)
+    if found is None:
+        return None
+    first = next((t.i for t in segment if t.idx >= found.end()), None)
+    return None if first is None else range(first, segment.end)
