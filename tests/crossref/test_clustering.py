@@ -332,6 +332,11 @@ def test_a_chain_of_copies_in_the_scope_is_walked_without_a_query(django_assert_
     fresh = Article.objects.get(pk=again.pk)
     with django_assert_num_queries(2):  # outside a scope: one read per hop
         assert clustering._original_of(fresh) == original
+    known = {again.pk: fresh}
+    with django_assert_num_queries(2):  # the articles read are kept: the copy links made wait for one write
+        clustering._original_of(fresh, known=known)
+        assert clustering._original_of(fresh, known=known) == original
+    assert set(known) == {original.pk, copy.pk, again.pk}
 
 
 def test_a_settle_finds_its_copy_groups_once(events, monkeypatch):

@@ -25,7 +25,7 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from tracker.crossref import batch_profiles, features, linkage, story_refresh, undated
+from tracker.crossref import batch_profiles, features, linkage, row_updates, story_refresh, undated
 from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
@@ -105,7 +105,9 @@ def _original_of(article: Article, hops: int = 5, known: dict | None = None) -> 
         if current.copy_of_id in seen:
             return None
         seen.add(current.copy_of_id)
-        current = known.get(current.copy_of_id) or Article.objects.get(pk=current.copy_of_id)
+        current = known.get(current.copy_of_id) or known.setdefault(
+            current.copy_of_id, Article.objects.get(pk=current.copy_of_id)
+        )  # kept: a link `_link_copies` makes on it is seen by the next walk before it is written
     return None
 
 
@@ -173,8 +175,10 @@ def _apply(
 def _link_copies(scope: list[Article], copies: list[list[int]]) -> None:
     """Copies found by their lead (`linkage.copy_groups` of the scope's profiles) point at the earliest
     of their group, unless already linked: where sources linked a copy to another article, that
-    article's original is linked instead."""
+    article's original is linked instead. The links are written at the end, in one statement: the
+    walks read the articles linked so far from `known`, which holds every article read."""
     known = {a.pk: a for a in scope}  # chains within the scope are walked without a query
+    linked: list[Article] = []
     for group in copies:
         if len(group) < 2:
             continue
@@ -183,7 +187,11 @@ def _link_copies(scope: list[Article], copies: list[list[int]]) -> None:
             root = _root(scope[i], known)
             if root.pk != first.pk and root.copy_of_id is None:
                 root.copy_of, root.copy_kind = first, Article.CopyKind.NEAR
-                root.save(update_fields=["copy_of", "copy_kind"])
+                linked.append(root)
+    if linked:
+        row_updates.update_each(
+            Article, [(a.pk, {"copy_of_id": a.copy_of_id, "copy_kind": a.copy_kind}) for a in linked]
+        )
 
 
 def _root(article: Article, known: dict) -> Article:
@@ -202,14 +210,14 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[in
     touched: dict[int, Story | None] = dict.fromkeys(left)
     made: dict[int, StoryArticle] = {}
     fresh: list[Story] = []  # new stories, refreshed first, as they were made
+    keepers = [keeper for keeper in sorted(moves) if keeper > 0]  # locked in one read, ids ascending
+    kept = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=keepers).order_by("pk")}
     for keeper, articles in sorted(moves.items()):
         if keeper < 0:
             added = _create(articles, refresh=False)
             fresh.append(added[0].story)
         else:
-            added = _add(
-                Story.objects.select_for_update().get(pk=keeper), articles, similarity=1, refresh=False
-            )
+            added = _add(kept[keeper], articles, similarity=1, refresh=False)
             touched[keeper] = added[0].story
         made.update((m.article_id, m) for m in added)
         story = added[0].story
