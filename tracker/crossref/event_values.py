@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from tracker.crossref import event_reports
 from tracker.crossref.event_reports import Group
-from tracker.crossref.models import Claim, Event, Story
+from tracker.crossref.models import Claim, Event
 from tracker.sources.models import Article
 
 Cited = Callable[[Claim], dict[int, Article]]  # `StoryReads.cited`
@@ -30,24 +30,21 @@ def articles(groups: Iterable[Group], *, known: dict[int, Article], cited: Cited
 
 def values(
     event: Event | None,
-    story: Story,
     group: Group,
     articles: dict[int, Article],
     *,
     cited: Cited,
-    shared: set[int] | None = None,
+    shared: set[int] | frozenset[int] = frozenset(),
 ) -> dict:
     """What the machine says of an event: its date, title and summary, and when its coverage last
     changed (its first report is `corroboration.refresh_events`'). When other stories hold the event
-    too (`shared`: their ids, when the caller has read them), their later change is kept, and so is the
+    too (`shared`: their ids, read with the batch's events), their later change is kept, and so is the
     title unless this story brings claims."""
     ids = {a for r in group.reports for a in r.articles}
     ids = ids.union(*(cited(c) for c in group.claims.values()))
     reporting = [articles[i] for i in ids if i in articles]
     last = max((a.edited_at or a.first_seen_at for a in reporting), default=None)
     title, summary = event_reports.describe(group)
-    if shared is None and event is not None:
-        shared = set(event.stories.exclude(pk=story.pk).values_list("pk", flat=True))
     if event is not None and shared:
         if event.last_changed_at and (last is None or event.last_changed_at > last):
             last = event.last_changed_at

@@ -154,9 +154,7 @@ def update_events(
         event = existing.get(key) or made[key]
         if key in existing and not event.locked:
             shared = holders[event.pk] - {story.pk}
-            writes.update(
-                event, event_values.values(event, story, group, articles, cited=cited, shared=shared)
-            )
+            writes.update(event, event_values.values(event, group, articles, cited=cited, shared=shared))
             if story.pk not in holders[event.pk]:
                 joined.append(event)
                 holders[event.pk].add(story.pk)
@@ -216,7 +214,7 @@ def prepare(
     for story, reads, (case_id, _) in steps:
         keyed, articles = ready[story.pk]
         new = {k: g for k, g in keyed.items() if k not in writes.by_key}
-        made[story.pk] = _events(new, story, case_id, articles, reads.cited)
+        made[story.pk] = _events(new, case_id, articles, reads.cited)
         writes.by_key |= made[story.pk]
     event_writes.create({story: list(made[story.pk].values()) for story, _, _ in steps})
     for story, _, _ in steps:
@@ -224,13 +222,11 @@ def prepare(
         writes.ready[story.pk] = (*ready[story.pk], made[story.pk])
 
 
-def _events(
-    keyed: dict[str, Group], story: Story, case_id: int | None, articles: dict, cited: Cited
-) -> dict[str, Event]:
+def _events(keyed: dict[str, Group], case_id: int | None, articles: dict, cited: Cited) -> dict[str, Event]:
     """New events of these keys, by key, in the order their story builds them (unsaved)."""
     order = sorted(keyed.items(), key=lambda item: (item[1].date, RANK[item[1].precision], item[0]))
     return {
-        k: Event(key=k, case_id=case_id, **event_values.values(None, story, g, articles, cited=cited))
+        k: Event(key=k, case_id=case_id, **event_values.values(None, g, articles, cited=cited))
         for k, g in order
     }
 
@@ -244,7 +240,7 @@ def _make(
     writes: event_writes.Pending,
 ) -> dict[str, Event]:
     """`_events` saved now, with the story on them (keys whose events went during the batch)."""
-    made = _events(keyed, story, case_id, articles, cited)
+    made = _events(keyed, case_id, articles, cited)
     event_writes.create({story: list(made.values())})
     writes.by_key |= made
     writes.holders |= {e.pk: {story.pk} for e in made.values()}
