@@ -178,6 +178,19 @@ def test_a_document_issued_by_someone_only_described_speaks_for_that_description
     assert by_content["the plan would cost billions"] == ("a piece", "The Daily Courier")
 
 
+def test_petitions_launched_and_ads_placed_speak_for_who_launched_or_placed_them():
+    """ "launched petitions calling on ...", "placed ads calling ...": launching and placing put the
+    document out (speakers.jsonl "issue"), and "petitions" is a document as "petition" is."""
+    text = (
+        "Tenants in the district have launched petitions calling on the council to freeze rents. "
+        "The neighbourhood group placed full-page ads calling the merger a costly mistake."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert by_content["on the council to freeze rents"] == ("petitions", "Tenants in the district")
+    assert by_content["the merger a costly mistake"] == ("full-page ads", "The neighbourhood group")
+
+
 def test_a_document_put_out_by_a_name_speaks_for_it():
     text = "A campaign letter sent out by Jane Holloway on Friday warned that the fight would be long."
     [found] = extraction.extract([extraction.Document(text=text)])
