@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 # exact and near copies searched in one query, its signature upserted in one statement (27 with
 # update_or_create), its bands inserted, the fingerprint and relevance saved in one UPDATE, its cases
 # added. 22 with get_or_create for the link; 16 with the guid looked up and a query for each copy search;
-# 14 with a savepoint of `store_entry`'s own inside the entry's transaction.
-PER_ENTRY = 12
+# 14 with a savepoint of `store_entry`'s own inside the entry's transaction; 12 with get_or_create's
+# savepoint and its release around the article's insert.
+PER_ENTRY = 10
 
 
 def poll_queries(host: str, count: int) -> int:

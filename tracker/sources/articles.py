@@ -2,7 +2,7 @@
 (`copies`), edits kept as versions.
 
 Duplicates are made impossible by constraints (unique canonical URL, unique feed + guid); the code
-uses get_or_create on those keys, so two workers storing the same entry at once end with one row.
+finds or inserts on those keys (`article_rows`): two workers storing the same entry at once end with one row.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.cases.relevance import Vocabulary, load_vocabularies
-from tracker.sources import copies, dedupe, publication, relating
+from tracker.sources import article_rows, copies, dedupe, publication, relating
 from tracker.sources.credits import find_credited_source
 from tracker.sources.models import Article, ArticleFeed, ArticleVersion, Feed, Outlet
 from tracker.sources.pages import Page
@@ -140,9 +140,9 @@ def store_entry(*, feed: Feed, entry: Entry, context: Context) -> Stored | None:
             _establish(item.article, feed=feed, link=entry.link)
             return _update_from_entry(item, feed=feed, entry=entry, context=context)
         outlet = outlet_for_entry(entry, feed, context.outlets)
-        article, created = Article.objects.get_or_create(
-            canonical_url=canonical,
-            defaults=_fields_from_entry(entry, outlet=outlet)
+        article, created = article_rows.get_or_insert(
+            canonical,
+            _fields_from_entry(entry, outlet=outlet)
             | {"outlet_established": feed_establishes(feed, entry.link, outlet)},
         )
         if not created:
