@@ -115,3 +115,29 @@ def test_a_quote_after_and_i_quote_is_the_verbs(claims_of):
     assert speakers_and_texts(claims_of('Jane Roe told reporters, and I quote, "The levy is dead."')) == [
         ("Jane Roe", "The levy is dead.")
     ]
+
+
+def test_according_to_whose_source_runs_on_reports_the_clause_before_it(claims_of):
+    """ "Y, according to X who ...": words after the source that go on describing it (no comma between,
+    or a relative word after one) are no content, even where the parser hangs "according to" on them;
+    the clause before the comma is what X reports."""
+    for text, source, content in (
+        (
+            "Now the county is looking into whether Roe was guilty of fraud while mayor of the city,"
+            " according to three county sources who spoke to Fox News but were not authorized to speak"
+            " on the record.",
+            "three county sources",
+            "Now the county is looking into whether Roe was guilty of fraud while mayor of the city",
+        ),
+        (
+            "Doe holds an eight-point lead in Texas, according to the Ledger average of surveys, where"
+            " 300 pledged delegates will be decided.",
+            "the Ledger average",
+            "Doe holds an eight-point lead in Texas",
+        ),
+    ):
+        found = [(c.speaker, c.text) for c in claims_of(text) if c.verb == "according to"]
+        assert found == [(source, content)]
+    # a comma after the source sets off what it reports
+    found = claims_of("Among the towns at risk, according to the survey, are two on the coast.")
+    assert [c.text for c in found if c.verb == "according to"] == ["are two on the coast"]

@@ -5,7 +5,8 @@
   quote is the content). Without content ("Smith's admission holds ...") there is no claim.
 - An evidential adverb ("reportedly", "allegedly") in a clause that is not already reported speech:
   a claim with speaker "".
-- "according to X": X speaks; the content is the rest of the clause, on the larger side of the phrase.
+- "according to X": X speaks; the content is the rest of the clause, on the larger side of the phrase,
+  or the clause before the comma that sets it off when the words after X go on describing X.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tracker.nlp.types import Quote
 COPULAS = frozenset({"is", "was", "are", "were", "remains", "remained", "be", "been"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 POINTERS = frozenset({"that", "this"})  # "That’s according to ...": the sentence before, in one word
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where", "when"})
 COLON_REACH = 8  # tokens between a characterising noun and its colon ("Acme's counterargument is ...:")
 
 
@@ -102,13 +104,38 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     right = [i for i in tokens if i > according.i]
     side = right if len(right) >= len(left) else left
     words = [i for i in left if not reader.doc[i].is_punct]
-    if clause.i < according.i and len(words) >= 3 and reader.doc[according.i - 1].text == ",":
+    after_comma = reader.doc[according.i - 1].text == ","
+    if clause.i < according.i and len(words) >= 3 and after_comma:
         side = left  # "Y, according to a poll last week - the same as ...": the clause it follows
+    elif after_comma and _describes_source(reader.doc, right):  # "Y, according to sources who ..."
+        side = _clause_before(reader.doc, segment, according.i - 1) or side
     if _points_back(reader, words):
         side = words[:1]  # "That’s according to reports filed on Friday": "That" stands for what came before
     if not side:
         return []
     return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]
+
+
+def _describes_source(doc: Doc, right: list[int]) -> bool:
+    """The words after "according to X" go on describing X, whatever the parser hung them on: they follow
+    the source's words with no comma between ("according to sources who spoke to the Ledger but were not
+    authorized to ...", "according to an interview her brother gave"), or open a relative clause after
+    one (", where 300 seats will be decided")."""
+    words = [i for i in right if not doc[i].is_punct]
+    if not words:
+        return False
+    before, first = doc[words[0] - 1], doc[words[0]]
+    return not before.is_punct or first.lower_ in RELATIVE_WORDS
+
+
+def _clause_before(doc: Doc, segment: Span, comma: int) -> list[int]:
+    """The words of the segment before the comma that sets off "according to", when they hold a
+    subject with its verb."""
+    words = [i for i in range(segment.start, comma) if not doc[i].is_punct]
+    has_clause = any(
+        doc[i].dep_ in ("nsubj", "nsubjpass") and segment.start <= doc[i].head.i < comma for i in words
+    )
+    return words if has_clause and len(words) >= 3 else []
 
 
 def _points_back(reader: Reader, words: list[int]) -> bool:
