@@ -133,3 +133,41 @@ def test_doubled_apostrophes_quote_a_speaker_and_map_back():
     assert original[claim.start : claim.end] == "We will appeal the ruling,"
     assert claim.attribution == "direct"
     assert to_plain(original).text.startswith('"We will appeal the ruling," Jane Smith said')
+
+
+@pytest.mark.parametrize(
+    ("original", "speaker", "content"),
+    [
+        (
+            "“We will appeal the ruling,”Jane Smith said on Tuesday.",
+            "Jane Smith",
+            "We will appeal the ruling,",
+        ),
+        (
+            "Jane Smith said,“We will appeal the ruling on Tuesday.”",
+            "Jane Smith",
+            "We will appeal the ruling on Tuesday.",
+        ),
+        (
+            '"We will appeal the ruling,"Jane Smith said on Tuesday.',
+            "Jane Smith",
+            "We will appeal the ruling,",
+        ),
+    ],
+)
+def test_a_quotation_mark_glued_to_the_words_outside_it_still_quotes_a_speaker(original, speaker, content):
+    """`ruling,”Jane Smith said`: the mark is set off by a space before spaCy reads the text, so the
+    tokenizer no longer makes `ruling,”Jane` one word; offsets still point into the original."""
+    found = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0]
+    assert [(c.speaker, original[c.start : c.end]) for c in found.claims] == [(speaker, content)]
+
+
+def test_marks_inside_words_and_set_off_ones_are_left_alone():
+    for text in ('He said "no," and left. Don’t ask.', "the ’90s “boom”"):
+        assert to_plain(text).text == text
+    assert to_plain('"We lost," he said.\n"Why?"Roe asked.').text == '"We lost," he said.\n"Why?" Roe asked.'
+
+
+@pytest.mark.timeout(10)
+def test_glued_marks_are_found_in_one_pass():
+    assert to_plain(',"a' * 130_000).text.startswith(', "a," a')

@@ -3,9 +3,9 @@
 Intent: texts reach the extraction from feeds, pages and pasted JSON, and some still carry markup that
 spaCy would read as words: HTML entities (`&#8220;`, `&amp;`, `&nbsp;`), leftover tags (`<p>`,
 `<br/>`, `</a>`), backslash-escaped JSON strings (`<\\/p>\\n`, `\\"`, `\\u201c`) and Markdown
-(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets) and two apostrophes printed
-for a double quotation mark (quotes.doubled_apostrophes). `to_plain` removes them and
-keeps a map so that every offset found in the plain text points back into the original.
+(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets), two apostrophes printed
+for a double quotation mark (quotes.doubled_apostrophes) and a double mark glued to the words outside
+it (glued_quotes.py). `to_plain` mends them and keeps a map so that every offset points back.
 
 Stages, each only when its markup is there: JSON escapes (only when the text has at least two of
 them, so a lone backslash in prose stays), HTML (comments, script and style blocks, tags, entities;
@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html.entities import html5
 
+from tracker.nlp.glued_quotes import spaced
 from tracker.nlp.quotes import doubled_apostrophes
 from tracker.nlp.types import Claim, Extraction
 
@@ -246,8 +247,8 @@ def _entity(body: str) -> str | None:
     return " " if char == "\xa0" else "" if char < " " and char not in "\n\t" else char
 
 
-def _doubled(text: str, _changed: bool) -> Iterator[Edit]:
-    return doubled_apostrophes(text)
+def _doubled(text: str, _changed: bool) -> Iterator[Edit]:  # and marks glued to the words outside
+    return iter([*doubled_apostrophes(text), *spaced(text)])
 
 
 def _blank_edits(text: str, changed: bool) -> Iterator[Edit]:
