@@ -219,3 +219,24 @@ def test_a_merge_moves_only_the_kinds_of_row_that_point_at_the_claims_merged(sto
     moved = [sql.split(" SET ")[0] for sql in updates if any(p in sql for p in pointers)]
     assert moved == ['UPDATE "crossref_evidence"']  # (the delete then sets the claim's answers' to NULL)
     assert Claim.objects.filter(speaker=mayor).count() == 1
+
+
+def test_a_merge_deletes_the_claims_merged_away_without_looking_for_what_pointed_at_them(story, mayor):
+    """What pointed at a merged-away claim was moved, so its delete is one statement beside its read and
+    its history row ("-", as deleting it writes one): no query of the kinds of row that pointed at it.
+    Seen failing with `QuerySet.delete()` (its collector's eight more queries, checks and reports)."""
+    a, c, b = reports(story, mayor, A, C, B)
+    for row in (a, c):
+        claim_linking.link_claims(row)
+    third = Claim.objects.get(evidence__article=c)
+    with CaptureQueriesContext(connection) as queries:
+        claim_linking.link_claims(b)
+    sql = [q["sql"] for q in queries]
+    redirect = next(i for i, s in enumerate(sql) if s.startswith('INSERT INTO "crossref_claimredirect"'))
+    after_move = sql[redirect + 1 :]
+    touched = [sql for sql in after_move if '"curation_claimcheck"' in sql or '"web_errorreport"' in sql]
+    assert touched == []
+    assert len([sql for sql in after_move if sql.startswith('DELETE FROM "crossref_claim" ')]) == 1
+    assert not Claim.objects.filter(pk=third.pk).exists()
+    gone = Claim.history.get(id=third.pk, history_type="-")
+    assert (gone.text, gone.speaker_id, gone.story_id) == (third.text, mayor.pk, third.story_id)

@@ -33,9 +33,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import IntegerField, UniqueConstraint, Value
+from django.utils import timezone
 
 from tracker.crossref.claim_evidence import Kept
 from tracker.crossref.models import Claim, ClaimCandidate, ClaimRedirect, Status
+from tracker.crossref.row_inserts import thread_connection
 from tracker.crossref.words import MIN_SIMILARITY, quote_keys, similarity
 
 if TYPE_CHECKING:
@@ -178,7 +180,33 @@ def merge_into(kept: Claim, others: Sequence[Claim]) -> None:
         setattr(kept, name, value)
     kept.save(update_fields=[name.removesuffix("_id") for name in values] + ["updated_at"])
     ClaimRedirect.objects.bulk_create([ClaimRedirect(old_id=pk, claim=kept) for pk in ids])
-    Claim.objects.filter(pk__in=ids).delete()
+    _delete(ids)
+
+
+def _delete(ids: list[int]) -> None:
+    """The claims merged away, gone, in three queries: every kind of row that pointed at them was moved,
+    so Django's collector would find nothing to cascade to or set to NULL (it looked, a query a kind:
+    ten queries a merge). Their history rows ("-") are written as its delete signal writes them, from
+    the rows as stored, in one insert. A row pointing at them that another transaction committed
+    meanwhile fails the placing at commit (the foreign keys are checked then) rather than going with
+    them: the batch is linked again, and the merge moves it."""
+    rows = list(Claim.objects.filter(pk__in=ids).order_by("pk"))
+    connection = thread_connection()
+    table, key = connection.ops.quote_name(Claim._meta.db_table), connection.ops.quote_name("id")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join(['%s'] * len(ids))})", ids)
+    history, now = Claim.history.model, timezone.now()
+    fields = [field.attname for field in history.tracked_fields]
+    history.objects.bulk_create(
+        history(
+            history_date=now,
+            history_type="-",
+            history_user=history.get_default_history_user(row),
+            history_change_reason=None,
+            **{name: getattr(row, name) for name in fields},
+        )
+        for row in rows
+    )
 
 
 def _pointing(ids: list[int]) -> list[tuple[type, str]]:
