@@ -239,3 +239,29 @@ def test_a_batch_records_the_history_of_the_claims_it_makes_in_one_insert():
         Claim.objects.order_by("pk").values_list("pk", "text")
     )
     assert sorted(row.text for row in made) == sorted(texts)
+
+
+def test_a_settle_inserts_its_new_stories_and_their_members_once():
+    """The stories a settle makes and the articles it moves into stories are inserted once a settle
+    (`clustering._move`), not once a story: three articles unlike each other make three stories of
+    one article each. Seen failing with a create and an insert a story (three each)."""
+    outlets = [OutletFactory(name=f"Outlet {i}") for i in range(3)]
+    articles = [
+        Article.objects.create(
+            outlet=outlets[i],
+            url=f"https://apart.example/{i}",
+            canonical_url=f"https://apart.example/{i}",
+            title=f"{word(i, 1)} {word(i, 2)}",
+            text=story_text(i),
+            first_seen_at=T0 + timedelta(minutes=i),
+            status=Article.Status.ANALYZED,
+        )
+        for i in range(3)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        results = linking.link_articles(articles)
+    inserts = [q["sql"].split(" (")[0] for q in queries if q["sql"].startswith("INSERT")]
+    assert inserts.count('INSERT INTO "crossref_story"') == 1
+    assert inserts.count('INSERT INTO "crossref_storyarticle"') == 1
+    assert len({r.story_id for r in results}) == 3
+    assert sorted(Story.objects.values_list("representative", flat=True)) == [a.pk for a in articles]

@@ -212,18 +212,20 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[in
     fresh: list[Story] = []  # new stories, refreshed first, as they were made
     keepers = [keeper for keeper in sorted(moves) if keeper > 0]  # locked in one read, ids ascending
     kept = {s.pk: s for s in Story.objects.select_for_update().filter(pk__in=keepers).order_by("pk")}
+    new = [_new_story(articles) for keeper, articles in sorted(moves.items()) if keeper < 0]
+    Story.objects.bulk_create(new)  # in the order made: their ids as one create each gave them
+    stories, rows = iter(new), []
     for keeper, articles in sorted(moves.items()):
+        story = next(stories) if keeper < 0 else kept[keeper]
         if keeper < 0:
-            added = _create(articles, refresh=False)
-            fresh.append(added[0].story)
+            fresh.append(story)
         else:
-            added = _add(kept[keeper], articles, similarity=1, refresh=False)
-            touched[keeper] = added[0].story
-        made.update((m.article_id, m) for m in added)
-        story = added[0].story
+            touched[keeper] = story
+        rows += [StoryArticle(story=story, article=a, similarity=1.0) for a in articles]
         for article in articles:
             if article.pk in member_of:
                 went.setdefault(member_of[article.pk], Counter())[story.pk] += 1
+    made.update((m.article_id, m) for m in StoryArticle.objects.bulk_create(rows))  # one insert a settle
     for old in Story.objects.filter(pk__in=left, memberships__isnull=True) if left else ():
         heir = went[old.pk].most_common(1)[0][0]
         StoryRedirect.record(old, heir)  # its URL answers with the heir (web.stories)
@@ -239,10 +241,16 @@ def _move(moves: dict[int, list[Article]], member_of: dict[int, int]) -> dict[in
     return made
 
 
-def _create(articles: Sequence[Article], *, refresh=True) -> list[StoryArticle]:
+def _new_story(articles: Sequence[Article]) -> Story:
+    """A story for these articles, unsaved: the first one's title and times, no features yet."""
     first, empty = articles[0], {"version": FEATURES_VERSION, "articles": 0}
     seen = {"first_seen_at": first.first_seen_at, "last_changed_at": first.first_seen_at}
-    story = Story.objects.create(title=first.title[:500], representative=first, features=empty, **seen)
+    return Story(title=first.title[:500], representative=first, features=empty, **seen)
+
+
+def _create(articles: Sequence[Article], *, refresh=True) -> list[StoryArticle]:
+    story = _new_story(articles)
+    story.save(force_insert=True)
     return _add(story, articles, similarity=1.0, refresh=refresh)
 
 
