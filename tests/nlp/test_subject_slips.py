@@ -1,6 +1,7 @@
 """Speakers the parser put in the wrong place: a second clause's subject read as a conjunct of the
 first clause's object, a preposition read as the subject, a rank read as a share of those polled, a
-"by" phrase hung on a complement, a surname the entity model missed before a pronoun's quote.
+"by" phrase hung on a complement, a surname the entity model missed before a pronoun's quote, a name
+set off before the verb that the parser hung on a phrase of time or place.
 Each sentence here is written for the test and was checked to misparse so."""
 
 from __future__ import annotations
@@ -94,3 +95,29 @@ def test_a_name_among_those_who_say_is_one_who_says(claims_of):
 def test_a_thing_among_documents_that_say_leaves_the_documents_speaking(claims_of):
     [claim] = claims_of("The plan is among the proposals that say taxes must rise.")
     assert claim.speaker == "the proposals"
+
+
+def test_a_name_set_off_before_the_verb_speaks_where_the_parser_made_a_day_the_subject(claims_of):
+    """ "This weekend ... Sen. Jane Holloway (D-OH) said": the parser made "weekend" the subject of
+    "said" and the name an appositive of "convention" (named_subjects.py)."""
+    text = (
+        "This weekend at the Ohio Democratic state’s party convention Sen. Jane Holloway (D-OH) said "
+        "presumptive Republican presidential nominee Oren Maddox was a “proven failure” in business."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.speaker_name) == (
+        "Sen. Jane Holloway",
+        "Jane Holloway",
+    )  # not "This weekend"
+
+
+def test_a_name_set_off_before_a_verb_without_a_subject_speaks(claims_of):
+    """ "Friday at the ... convention Sen. Jane Holloway (D-MA) said": "said" has no subject in the
+    parse (the day hangs on it as a modifier, the name on "convention"); it gave no claim."""
+    text = (
+        "Friday at the Massachusetts Democratic state’s party convention Sen. Jane Holloway (D-MA) said "
+        "presumptive Republican nominee Oren Maddox was “a proven failure” in business."
+    )
+    [claim] = claims_of(text)
+    assert claim.speaker_name == "Jane Holloway"
+    assert claim.text == "presumptive Republican nominee Oren Maddox was “a proven failure” in business"

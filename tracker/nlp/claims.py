@@ -44,8 +44,8 @@ from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
+from tracker.nlp.named_subjects import subject as speaker_subject
 from tracker.nlp.quote_tails import from_quote_tail
-from tracker.nlp.quoted_subjects import subject as speaker_subject
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.relatives import free_relative

@@ -1,0 +1,92 @@
+"""A person's name set off just before a reporting verb whose parsed subject is no one.
+
+"Saturday at the party's convention Sen. Jane Roe (D-Ohio) said ...": the parser made the day the
+subject of "said" and hung the name on "convention" as its appositive. "And it was no accident —
+Jane Roe, a spokeswoman for the mayor, told the Ledger that ...": "told" took "it" from the verb it is
+coordinated with, and the name hangs on "accident". A name (a PERSON mention, outside quotation marks)
+hung as an appositive on a noun that is reached from the parsed subject, or from the verb the subject
+belongs to, through nouns and prepositions only, and whose phrase ends right before the verb (commas or
+a bracket between), is the subject, when the parsed subject cannot speak (a day, a thing: speakers.jsonl
+words, triggers.can_speak) or is "it".
+
+Not a name inside a clause ("The report, which cited Roe's lawyer, Jane Doe, said ...": the report's;
+"..., as one of them, Jane Roe, reported" stays too), nor one set off after a subject who can speak
+("The mayor, who met Roe's aide, Jane Doe, said": the mayor's), nor the subject's own appositive (the
+resolver reads it: "The firm's founder, Jane Roe, said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tracker.nlp import quoted_subjects
+from tracker.nlp.framing import Reader
+from tracker.nlp.triggers import can_speak
+
+NOMINAL = frozenset({"pobj", "prep", "appos", "attr", "dobj", "conj", "compound", "npadvmod", "nmod", "poss"})
+TIMES = frozenset({"DATE", "TIME"})
+MAX_BRACKET = 8  # words in "(D-Ohio)" and the like between the name and the verb
+
+
+def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, bool]:
+    """(speaker head, passive) as quoted_subjects.subject reads them, unless a person's name is set
+    off right before the verb and the subject read is no one who speaks, or none was read (see the
+    module docstring)."""
+    found, passive = quoted_subjects.subject(reader, verb, segment)
+    if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
+        return found, passive
+    if found is None:  # "At the convention Sen. Jane Roe (D-Ohio) said": the name hangs on "at"
+        name = _set_off_name(reader, verb, {verb}, segment.start)
+    else:
+        ends = {found} | ({found.head} if verb == found.head or verb in found.head.conjuncts else set())
+        name = _set_off_name(reader, verb, ends, found.i + 1)
+    return (name, False) if name is not None else (found, passive)
+
+
+def _no_one(token: Token) -> bool:
+    return token.lower_ == "it" or token.ent_type_ in TIMES or not can_speak(token)
+
+
+def _set_off_name(reader: Reader, verb: Token, ends: set[Token], start: int) -> Token | None:
+    """The first appositive PERSON name from `start` on whose phrase ends right before `verb` and that
+    hangs on one of `ends` through nouns and prepositions."""
+    for token in reader.doc[start : verb.i]:
+        mention = reader.speakers.mention_at(token)
+        if (
+            token.dep_ != "appos"
+            or token.head in ends - {verb}
+            or token.i in reader.quoted
+            or mention is None
+            or mention.label != "PERSON"
+            or not _ends_before(token, verb)
+        ):
+            continue
+        if _reaches(token, ends):
+            return token
+    return None
+
+
+def _ends_before(name: Token, verb: Token) -> bool:
+    """Nothing but commas and one bracketed phrase stands between the name's phrase and the verb."""
+    doc, k = verb.doc, name.right_edge.i + 1
+    while k < verb.i:
+        if doc[k].text == ",":
+            k += 1
+        elif doc[k].text == "(":
+            close = next((t.i for t in doc[k : min(k + MAX_BRACKET, verb.i)] if t.text == ")"), None)
+            if close is None:
+                return False
+            k = close + 1
+        else:
+            return False
+    return k == verb.i
+
+
+def _reaches(name: Token, ends: set[Token]) -> bool:
+    """`name` hangs on one of `ends` through nouns and prepositions only, no clause between."""
+    for head in name.ancestors:
+        if head in ends:
+            return True
+        if head.dep_ not in NOMINAL:
+            return False
+    return False
