@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
+    asked_topics,
     clauseless,
     dated_clauses,
     descriptions,
@@ -99,7 +100,8 @@ def _content(
         return "clause", [reader.range(said, segment)]
     if trigger.content == "phrase":
         return "phrase", [reader.range(syntax.phrase(verb), segment)]
-    if trigger.kind_hint == "question" and (asked := _question(verb)):  # "asked Roe if ..."
+    if trigger.kind_hint == "question" and (asked := _question(verb) or asked_topics.topic(verb)):
+        # "asked Roe if ...", "asked at a briefing Monday about X" (asked_topics.py)
         return "clause", [reader.range(asked, segment)]
     if verb.dep_ in trigger.not_as and quoted_predicate(verb):  # "Roe, an ally, called Doe “a fraud”"
         quote = next(t.i for t in verb.doc[verb.i + 2 : verb.i + 7] if t.text in ("“", '"'))
