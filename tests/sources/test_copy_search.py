@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.support.feeds import long_text
-from tracker.sources import copies, dedupe
+from tracker.sources import copies, dedupe, minhash
 from tracker.sources.models import Article, ArticleSignature, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +63,16 @@ def test_an_article_is_never_its_own_copy_nor_one_of_a_later_article():
     copies.mark_copy(earlier)
     assert (later.copy_of, later.copy_kind) == (earlier, Article.CopyKind.EXACT)
     assert (earlier.copy_of, earlier.copy_kind) == (None, "")
+
+
+def test_a_rewritten_text_replaces_the_signature_and_bands_of_the_old_one():
+    article = stored("edited", " ".join(long_text("lantern", words=300)), 0)
+    article.text = " ".join(long_text("orchard", words=300))
+    article.text_hash = dedupe.text_fingerprint(article.text)
+    copies.mark_copy(article)  # an edit: the article had its signature and bands
+
+    signature = minhash.minhash(article.text)
+    assert bytes(ArticleSignature.objects.get(article=article).minhash) == minhash.signature_to_bytes(
+        signature
+    )
+    assert sorted(article.bands.values_list("key", flat=True)) == sorted(minhash.band_keys(signature))

@@ -293,8 +293,6 @@ def finalize(article: Article, *, context: Context, whole: bool = False, new: bo
     case_ids = relating.case_ids(article, context=context, new=new)
     article.relevant = bool(case_ids)  # saved in one UPDATE with the rest
     article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
-    Article.objects.filter(original_url=article.canonical_url, copy_of__isnull=True).exclude(
-        pk=article.pk
-    ).update(copy_of=copies.root_of(article), copy_kind=Article.CopyKind.CANONICAL)
+    copies.mark_naming_copies(article)
     article.cases.add(*case_ids) if new else article.cases.set(case_ids)  # a new one has none to read
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits
