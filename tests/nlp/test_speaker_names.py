@@ -340,3 +340,18 @@ def test_plural_documents_speak_for_whoever_put_them_out_but_a_relative_pronoun_
     which, posts = doc[3], doc[4]
     resolver = SpeakerResolver(doc, [], list(doc.sents))
     assert (which.text, posts.text) == ("which", "posts") and not resolver._issues(posts, which)
+
+
+def test_an_agentless_question_was_asked_by_the_one_the_answer_was_told_to():
+    """ "told the Ledger ... when asked if ...": the Ledger asked (askers.py); after "said" no one is
+    named, and the question keeps no speaker."""
+    text = (
+        "“I stand by everything I said,” the senator told the Ledger on Thursday when asked if she still "
+        "backs the plan. “That is a fair concern,” Holloway said on Monday when asked about the vote."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    asked = {c.text: (c.speaker, c.kind) for c in found.claims if c.verb == "ask"}
+    assert asked == {
+        "she still backs the plan": ("the Ledger", "question"),
+        "about the vote": ("", "question"),
+    }

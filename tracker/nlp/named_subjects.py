@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import quoted_subjects
+from tracker.nlp import askers, quoted_subjects
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -31,8 +31,10 @@ MAX_BRACKET = 8  # words in "(D-Ohio)" and the like between the name and the ver
 def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, bool]:
     """(speaker head, passive) as quoted_subjects.subject reads them, unless a person's name is set
     off right before the verb and the subject read is no one who speaks, or none was read (see the
-    module docstring)."""
+    module docstring); an agentless "asked" after "told X" is X's question (askers.py)."""
     found, passive = quoted_subjects.subject(reader, verb, segment)
+    if passive and found is None and (told := askers.asker(reader, verb)) is not None:
+        return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
     if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
         return found, passive
     if found is None:  # "At the convention Sen. Jane Roe (D-Ohio) said": the name hangs on "at"
