@@ -147,6 +147,7 @@ def link_batch(rows, stories) -> None:
     pool = claim_linking.pool_of(given, [story.pk for story in stories], kept)
     for row in rows:
         claim_linking.link_claims(row, kept=kept, batch=given, pool=pool)
+    pool.record()  # its evidence and history rows, as the placing writes them once the batch is linked
 
 
 def test_a_batch_reads_the_reports_of_another_story_once(reeve):

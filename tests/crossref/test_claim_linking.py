@@ -366,6 +366,7 @@ def test_a_claim_that_loses_and_gains_an_outlet_in_one_batch_keeps_true_counts(s
             row, answers=False, kept=kept, batch=given, story=story, pool=pool
         ):
             linked[found.pk] = found
+    pool.record()  # the batch's evidence, as the placing writes it once the batch is linked
     corroboration.refresh_claims(linked.values())
     claim.refresh_from_db()
     assert claim.outlets_count == 2 and set(claim.evidence.values_list("article", flat=True)) == {

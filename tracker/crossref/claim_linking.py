@@ -76,9 +76,12 @@ def link_claims(
     stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch; `batch`: its
     articles' candidates, evidence and cases, read for all at once; `story`: the article's, when known
     (None: it has none); `pool`: the batch's claims (`claim_pool`), read once for it (its caller records
-    the history rows of the claims the batch made once it is linked, `Pool.record`)."""
+    the history rows of the claims the batch made, and writes the evidence its articles gave, once it is
+    linked: `Pool.record`)."""
     kept = claim_evidence.Kept() if kept is None else kept
     pool = claim_pool.Pool() if pool is None else pool
+    if batch is None or article.pk not in batch.given:
+        pool.write()  # its evidence is read now: the batch's new evidence first (it may be linked again)
     given = (claim_evidence.Articles() if batch is None else batch).take(article)
     if story is UNREAD:
         membership = StoryArticle.objects.select_related("story").filter(article=article).first()
@@ -118,6 +121,7 @@ def link_claims(
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak)
             if len(alike) > 1:
+                pool.write()  # a merge moves the stored claims' evidence: the batch's new evidence too
                 kept_entry = claim_merging.fold(alike, known=known, assigned=assigned, made=made, memo=kept)
                 entry = kept_entry if claim_merging.mergeable(entry.claim) else entry  # locked: stays
             if entry is None:
@@ -142,10 +146,10 @@ def link_claims(
         claim = assigned[candidate.pk].claim
         linked.setdefault(claim.pk, claim)
     existing = {(claim_id, start) for claim_id, start, locked in given.evidence if locked}
-    attached = _attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing)
-    pool.attached(article, attached, _words)
+    pool.attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing, _words)
 
     if stale_ids := removed_from - set(linked):
+        pool.write()  # what is left of them is read: the batch's new evidence first
         stale = Claim.objects.filter(pk__in=stale_ids)
         stale.filter(locked=False, evidence__isnull=True).delete()
         refresh_claims(pool.left(stale_ids, stale.filter(evidence__isnull=False).distinct()))
@@ -269,31 +273,3 @@ def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> No
         for f, v in values.items():
             setattr(claim, f, v)
         claim.save(update_fields=[f.removesuffix("_id") for f in values] + ["updated_at"])
-
-
-EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
-EVIDENCE_FIELDS += ("date_precision", "confidence")  # taken from the candidate as they are
-
-
-def _attach(
-    pairs: list[tuple[Claim, ClaimCandidate]],
-    article: Article,
-    memo: claim_evidence.Kept,
-    existing: set[tuple[int, int]],
-) -> list[Evidence]:
-    """The article's evidence for each (claim, candidate), in one insert; what already exists (on a
-    locked claim, which keeps its evidence: `existing`, as (claim, start)) stays as it is. Returned:
-    the new rows."""
-    new: dict[tuple[int, int], Evidence] = {}
-    for claim, candidate in pairs:
-        key = (claim.pk, candidate.start)
-        if key not in existing and key not in new:
-            values = {f: getattr(candidate, f) for f in ("start", *EVIDENCE_FIELDS)}
-            new[key] = Evidence(claim=claim, article=article, first_seen_at=article.first_seen_at, **values)
-    Evidence.objects.bulk_create(list(new.values()), ignore_conflicts=True)
-    for evidence in new.values():  # a claim the batch has read keeps its new evidence
-        if evidence.claim_id in memo:
-            memo[evidence.claim_id][0].append(_words(evidence.text or ""))
-            memo[evidence.claim_id][1].update(quote_keys(evidence.quotes))
-            memo[evidence.claim_id][2].add(article.pk)
-    return list(new.values())

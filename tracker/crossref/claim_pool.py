@@ -23,8 +23,11 @@ from django.utils import timezone
 
 from tracker.crossref import claim_events, claim_evidence
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
-from tracker.crossref.words import Key, speaker_key
+from tracker.crossref.words import Key, quote_keys, speaker_key
 from tracker.sources.models import Article
+
+EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
+EVIDENCE_FIELDS += ("date_precision", "confidence")  # taken from the candidate as they are
 
 
 def candidate_key(candidate: ClaimCandidate) -> Key:
@@ -49,6 +52,7 @@ class Pool:
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
+        self.unwritten: list[Evidence] = []  # a batch's new evidence, as attached, awaiting its insert
         self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
 
     @classmethod
@@ -95,6 +99,7 @@ class Pool:
         settled batch, or linked on its own: an empty pool), read now beside those the pool holds
         (which keep their objects)."""
         if missing := {key for key in keys if (story, key) not in self.covered}:
+            self.write()  # the claims its articles report: with the evidence the batch attached
             more = Pool.read(missing, [story], [], kept, words)
             self.homes.update(more.homes)
             self.covered |= more.covered
@@ -118,7 +123,10 @@ class Pool:
             self.cover(keys, story, kept, words)
             self.homes[article] = story  # the claims it reports from now on are of its story
         self.add([*far, *previous])  # its evidence's claims, and those of the same event elsewhere
-        kept.read([pk for pk in self.claims if pk not in kept], words)
+        if unread := [pk for pk in self.claims if pk not in kept]:
+            if {e.claim_id for e in self.unwritten} & set(unread):
+                self.write()  # their evidence is read: with what the batch attached to them
+            kept.read(unread, words)
         found = []
         for pk in sorted(self.claims):
             claim = self.claims[pk]
@@ -146,6 +154,7 @@ class Pool:
         may be compared with, else read for it (one query)."""
         if self.reports is not None and self.reports.covers(article, entity_ids, names):
             return self.reports.near(article, entity_ids, names)
+        self.write()  # the reports are read: with the evidence the batch attached
         return claim_events.reports_near(article, entity_ids, names, words)
 
     def forget(self, article: int) -> None:
@@ -153,10 +162,43 @@ class Pool:
         if self.reports is not None:
             self.reports.forget(article)
 
-    def attached(self, article: Article, evidence: Iterable[Evidence], words: Callable) -> None:
-        """The article's new evidence: its reports are there for the rest of the batch."""
-        if self.reports is not None:
-            self.reports.attach(article, evidence, words)
+    def attach(
+        self,
+        pairs: list[tuple[Claim, ClaimCandidate]],
+        article: Article,
+        kept: claim_evidence.Kept,
+        existing: set[tuple[int, int]],
+        words: Callable,
+    ) -> None:
+        """The article's evidence for each (claim, candidate); what already exists (on a locked claim,
+        which keeps its evidence: `existing`, as (claim, start)) stays as it is. Inserted now, or for a
+        batch's pool with the rest of the batch's (`write`: before anything reads evidence, and when the
+        batch is linked). Its claims' evidence (`kept`) and reports follow it for the rest of the batch."""
+        new: dict[tuple[int, int], Evidence] = {}
+        for claim, candidate in pairs:
+            key = (claim.pk, candidate.start)
+            if key not in existing and key not in new:
+                values = {f: getattr(candidate, f) for f in ("start", *EVIDENCE_FIELDS)}
+                new[key] = Evidence(
+                    claim=claim, article=article, first_seen_at=article.first_seen_at, **values
+                )
+        self.unwritten += new.values()
+        if not self.batch:
+            self.write()
+        for evidence in new.values():  # a claim the batch has read keeps its new evidence
+            if evidence.claim_id in kept:
+                kept[evidence.claim_id][0].append(words(evidence.text or ""))
+                kept[evidence.claim_id][1].update(quote_keys(evidence.quotes))
+                kept[evidence.claim_id][2].add(article.pk)
+        if self.reports is not None:  # its reports are there for the rest of the batch
+            self.reports.attach(article, new.values(), words)
+
+    def write(self) -> None:
+        """The evidence attached since the last `write`, in one insert, in the order attached (a row
+        repeating one stored is left out, as one insert an article left it out)."""
+        if self.unwritten:
+            Evidence.objects.bulk_create(self.unwritten, ignore_conflicts=True)
+            self.unwritten = []
 
     def merged(self, kept: claim_evidence.Kept) -> None:
         """Claims merged away leave the pool; their reports are the claims' that took them."""
@@ -185,8 +227,10 @@ class Pool:
             self.record()
 
     def record(self) -> None:
-        """The history rows of the claims made since the last `record`, in one insert: the caller that
-        hands `link_claims` a batch's pool records it when the batch is linked."""
+        """The batch's new evidence (`write`), and the history rows of the claims made since the last
+        `record`, in one insert: the caller that hands `link_claims` a batch's pool records it when the
+        batch is linked."""
+        self.write()
         if self.unrecorded:
             Claim.history.bulk_history_create(self.unrecorded, default_change_reason=None)
             self.unrecorded = []
