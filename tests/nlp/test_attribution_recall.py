@@ -141,3 +141,26 @@ def test_according_to_whose_source_runs_on_reports_the_clause_before_it(claims_o
     # a comma after the source sets off what it reports
     found = claims_of("Among the towns at risk, according to the survey, are two on the coast.")
     assert [c.text for c in found if c.verb == "according to"] == ["are two on the coast"]
+
+
+def test_an_attribution_inserted_as_an_adverbial_clause_reports_the_words_around_it(claims_of):
+    """ "A, these donors concede, B": the parser hangs the insertion on B as an adverbial clause; set off
+    by commas, with a subject and no words of its own, it reports A and B ("told the Ledger" names
+    only the one told)."""
+    claims = claims_of(
+        "With each passing week, these donors concede, it becomes harder to make the case for the mayor."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("these donors", "With each passing week … it becomes harder to make the case for the mayor")
+    ]
+    claims = claims_of(
+        "And yet every Friday, from 9 a.m. to noon, the former chief told the Ledger, Roe would lead a meeting"
+        " in which she would decide on budgets."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        (
+            "the former chief",
+            "And yet every Friday, from 9 a.m. to noon … Roe would lead a meeting in which she would decide on"
+            " budgets",
+        )
+    ]

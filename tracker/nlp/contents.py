@@ -26,6 +26,7 @@ from tracker.nlp import (
     syntax,
 )
 from tracker.nlp.framing import Reader
+from tracker.nlp.insertions import inserted
 from tracker.nlp.triggers import Trigger, quoted_predicate
 
 
@@ -127,7 +128,10 @@ def _content(
     if placing.as_clause(verb):  # "As the Times reported, Y": the outlet's sentence, leaning on it
         return "as", placing.as_reported(reader, verb, segment)
     told = any(syntax.is_object(c) and c.lower_ in trigger.told for c in verb.rights)  # "told a joke"
-    return "around", placing.around(reader, verb, subject, segment, addressee=trigger.addressee and not told)
+    addressee = trigger.addressee and not told
+    return "around", placing.around(reader, verb, subject, segment, addressee=addressee) or inserted(
+        reader, verb, subject, segment, addressee=addressee
+    )  # "With each week, these donors concede, it becomes harder ...": an adverbial insertion
 
 
 def _agent(verb: Token, subject: Token | None) -> set[int]:
