@@ -4,13 +4,12 @@ that X", "Acme's terms of service prohibit ...") and speakers it did not hang on
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
     conjunct_names,
     depictions,
+    document_terms,
     noun_roots,
     postmodifiers,
     raised_conjuncts,
@@ -35,7 +34,7 @@ FALLBACK_REACH = 5  # tokens: how far back a policy verb the parser missed may f
 def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
     """A reporting verb the parser took for a noun. "The filing states that X": a proxy or a name
     compounded with it is the subject and its "that" clause the content; "Acme's terms of service
-    prohibit ...": a possessed policy noun just before it is the subject, the rest the content."""
+    prohibit ...": a possessed policy noun just before it is the subject (document_terms.py)."""
     clause = next((c for c in verb.children if c.i > verb.i and syntax.is_complement(c)), None)
     before = reader.doc[verb.i - 1] if verb.i > segment.start else None
     if clause is not None and before is not None and before.dep_ == "compound" and before.head == verb:
@@ -56,12 +55,7 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
         for i in range(verb.i - 1, max(segment.start, verb.i - FALLBACK_REACH) - 1, -1):
             noun = reader.doc[i]
             if noun.lower_ in trigger.subjects and any(c.dep_ == "poss" for c in noun.children):
-                speaker = reader.speakers.resolve(noun)
-                if speaker.end > verb.idx:
-                    end = reader.doc[verb.i - 1].idx + len(reader.doc[verb.i - 1])
-                    speaker = replace(speaker, text=reader.text[speaker.start : end], end=end)
-                content = reader.range(range(noun.left_edge.i, segment.end), segment)
-                return [Draft(trigger, speaker, [content], segment)]
+                return [document_terms.draft(reader, noun, verb, trigger, segment)]
     return []
 
 
