@@ -208,3 +208,36 @@ def test_a_claim_merged_in_a_batch_hands_its_reports_to_the_claim_that_took_it(r
     say(beta, 'the harbour "must stay open to every boat" in every season, she vowed', entity=reeve)
     link_batch([mu, beta], [story, StoryArticle.objects.get(article=beta).story])
     assert Claim.objects.count() == 1
+
+
+def test_a_batch_looks_up_an_articles_reports_by_its_speakers():
+    """The batch's reports are held by claim and the claims by speaker (`Reports.claims_of`): an article
+    is given its speakers' reports and no other's, and a claim of no entity whose name a re-link changed
+    is found under its new name only. In memory (no rows). Seen failing with the old name left in the
+    index (the claim found under both)."""
+    from tracker.crossref.models import Evidence
+    from tracker.sources.models import Article
+
+    reports = claim_events.Reports([7], ["Orla Vane", "Ida Quell"], claim_events._spans([T0]))
+    quote = [{"text": "a tax on every fisherman in the bay"}]
+    claims = [
+        Claim(pk=1, speaker_id=7, speaker_text="Reeve", status=Status.MACHINE),
+        Claim(pk=2, speaker_text="Orla Vane", status=Status.MACHINE),
+        Claim(pk=3, speaker_id=8, speaker_text="Harbour Board", status=Status.MACHINE),
+    ]
+    given = Article(pk=10, first_seen_at=T0, published_at=T0)
+    rows = [
+        Evidence(claim=c, start=i, quotes=quote, text="a tax on every fisherman")
+        for i, c in enumerate(claims)
+    ]
+    reports.attach(given, rows, claim_linking._words)
+    asking = Article(pk=11, first_seen_at=T0 + timedelta(hours=1), published_at=T0 + timedelta(hours=1))
+    assert set(reports.near(asking, [7], ["Orla Vane"])) == {1, 2}
+    assert set(reports.near(asking, [8], [])) == {3}
+    assert reports.near(given, [7, 8], ["Orla Vane"]) == {}  # its own reports are not compared with it
+    renamed = Claim(pk=2, speaker_text="Ida Quell", status=Status.MACHINE)
+    reports.attach(
+        given, [Evidence(claim=renamed, start=9, quotes=quote, text="a tax")], claim_linking._words
+    )
+    assert set(reports.near(asking, [], ["Ida Quell"])) == {2}
+    assert reports.near(asking, [], ["Orla Vane"]) == {}

@@ -121,13 +121,15 @@ class Reports:
     them true as it links, as the database would answer: an article's reports leave when its evidence is
     removed (`forget`), its new evidence's come in (`attach`), and a claim merged away hands its reports
     to the claim that took it (`merge`). An article the read did not cover (a speaker or a day outside
-    it) is read on its own (`covers`)."""
+    it) is read on its own (`covers`). Held by claim, and the claims by speaker (`claims_of`): an article
+    looks at its speakers' reports only, not at every report of the batch."""
 
     def __init__(self, entities: Iterable[int] = (), names: Iterable[str] = (), spans=()) -> None:
         self.entities, self.names = frozenset(entities), frozenset(names)
         self.spans: list[tuple[datetime, datetime]] = list(spans)
-        self.rows: dict[tuple[int, int, int], _Row] = {}  # (claim, article, start) -> its report
+        self.rows: dict[int, dict[tuple[int, int], _Row]] = {}  # claim -> (article, start) -> its report
         self.speakers: dict[int, tuple[int | None, str]] = {}  # claim -> (speaker entity, speaker text)
+        self.claims_of: dict[tuple[int | None, str], set[int]] = {}  # `_speaker` -> its claims
 
     @classmethod
     def read(
@@ -168,14 +170,21 @@ class Reports:
             )
         )
         for claim_id, speaker_id, speaker_text, article_id, start, *report in rows:
-            found.speakers[claim_id] = (speaker_id, speaker_text)
+            found._speak(claim_id, speaker_id, speaker_text)
             found._add((claim_id, article_id, start), *report, words=words)
         return found
 
     def _add(self, key, day, precision, published, seen, quotes, text, *, words: Callable) -> None:
         if quoted := runs(quotes):
             report = Report(stated_day(day, precision, published, seen), quoted, words(text or ""))
-            self.rows.setdefault(key, _Row(key[1], published or seen, report))
+            self.rows.setdefault(key[0], {}).setdefault(key[1:], _Row(key[1], published or seen, report))
+
+    def _speak(self, claim_id: int, speaker_id: int | None, speaker_text: str) -> None:
+        """The claim's speaker, as the reports are looked up by it."""
+        if (before := self.speakers.get(claim_id)) is not None:
+            self.claims_of[_speaker(*before)].discard(claim_id)
+        self.speakers[claim_id] = (speaker_id, speaker_text)
+        self.claims_of.setdefault(_speaker(speaker_id, speaker_text), set()).add(claim_id)
 
     def covers(self, article: Article, entity_ids: list[int], names: list[str]) -> bool:
         """What the read holds is all the article may be compared with."""
@@ -191,22 +200,20 @@ class Reports:
         if not entity_ids and not names:
             return {}
         low, high = window(article.published_at or article.first_seen_at)
-        entities, named_ = set(entity_ids), set(names)
+        speakers = [(pk, "") for pk in entity_ids] + [(None, name) for name in names]
+        claims = set().union(*(self.claims_of.get(_speaker(*speaker), ()) for speaker in speakers))
         found: dict[int, list[Report]] = {}
-        for (claim_id, _, _), row in self.rows.items():
-            speaker_id, speaker_text = self.speakers[claim_id]
-            if (
-                (speaker_id in entities if speaker_id is not None else speaker_text in named_)
-                and row.article != article.pk
-                and low <= row.when <= high
-            ):
-                found.setdefault(claim_id, []).append(row.report)
+        for claim_id in sorted(claims):
+            for row in self.rows.get(claim_id, {}).values():
+                if row.article != article.pk and low <= row.when <= high:
+                    found.setdefault(claim_id, []).append(row.report)
         return found
 
     def forget(self, article_id: int) -> None:
         """The article's evidence was removed (its re-link)."""
-        for key in [key for key in self.rows if key[1] == article_id]:
-            del self.rows[key]
+        for rows in self.rows.values():
+            for key in [key for key in rows if key[0] == article_id]:
+                del rows[key]
 
     def attach(self, article: Article, evidence: Iterable[Evidence], words: Callable) -> None:
         """The article's new evidence (its claims' current speakers with it): what a claim no curator
@@ -214,7 +221,7 @@ class Reports:
         seen = article.first_seen_at
         for row in evidence:
             if claim_merging.mergeable(row.claim):
-                self.speakers[row.claim.pk] = (row.claim.speaker_id, row.claim.speaker_text)
+                self._speak(row.claim.pk, row.claim.speaker_id, row.claim.speaker_text)
                 key = (row.claim.pk, article.pk, row.start)
                 self._add(
                     key,
@@ -230,12 +237,18 @@ class Reports:
     def merge(self, heir: Callable[[int], int], claims: dict[int, Claim]) -> None:
         """Claims merged away (`heir`: the claim each now lives on): their reports are their heir's (a
         report of an article's span the heir holds too is the heir's, as `claim_merging` keeps it)."""
-        moved = sorted((key for key in self.rows if heir(key[0]) != key[0]), key=lambda key: key[0])
-        for key in moved:
-            row, pk = self.rows.pop(key), heir(key[0])
-            self.rows.setdefault((pk, key[1], key[2]), row)
-            claim = claims.get(pk)
-            self.speakers[pk] = (claim.speaker_id, claim.speaker_text) if claim else self.speakers[key[0]]
+        for old in sorted(pk for pk in self.rows if heir(pk) != pk):
+            rows, pk = self.rows.pop(old), heir(old)
+            for key, row in rows.items():
+                self.rows.setdefault(pk, {}).setdefault(key, row)
+            if rows:
+                claim = claims.get(pk)
+                self._speak(pk, *((claim.speaker_id, claim.speaker_text) if claim else self.speakers[old]))
+
+
+def _speaker(speaker_id: int | None, speaker_text: str) -> tuple[int | None, str]:
+    """What a report's claim is looked up by: its speaker entity, else (for a claim of none) its name."""
+    return (speaker_id, "") if speaker_id is not None else (None, speaker_text)
 
 
 def _spans(middles: Iterable[datetime]) -> list[tuple[datetime, datetime]]:
