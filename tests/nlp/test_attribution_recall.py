@@ -164,3 +164,11 @@ def test_an_attribution_inserted_as_an_adverbial_clause_reports_the_words_around
             " budgets",
         )
     ]
+    # the parser may hang the insertion as a clausal complement of the words after it; one word before
+    # it ("Instead") is enough there
+    claims = claims_of(
+        "Instead, Jane Roe told CNN, her plan would merely be “to wait them out” if she wins the county seat."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Jane Roe", "Instead … her plan would merely be “to wait them out” if she wins the county seat")
+    ]
