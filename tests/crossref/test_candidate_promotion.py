@@ -3,6 +3,8 @@ articles gets an entity of its kind (an existing one matched ignoring case, else
 unlinked mentions link to it, in a fixed number of queries once the entities exist. Invented rows, no spaCy."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tracker.cases.models import Entity
 from tracker.crossref import analysis
@@ -85,3 +87,18 @@ def test_names_whose_entities_exist_are_linked_in_the_same_queries_at_any_count(
         assert analysis.promote_candidates(set(texts)) == []
     assert not Mention.objects.filter(entity__isnull=True).exists()
     assert {e.name for e in Entity.objects.filter(mentions__isnull=False)} == {t.lower() for t in texts}
+
+
+@pytest.mark.parametrize("names", [2, 8])
+def test_new_names_become_candidates_in_the_same_queries_at_any_count(names):
+    texts = [f"Wenna Carrow {n}" for n in range(names)]
+    mentioned(tuple((t, "PERSON") for t in texts), tuple((t, "PERSON") for t in texts))
+    with CaptureQueriesContext(connection) as queries:
+        created = analysis.promote_candidates(set(texts))
+    # the recurring names, their slugs' entities, the entities' insert (in a savepoint), their history
+    # rows, the mentions' UPDATE; one get_or_create a name took four more queries each
+    assert len(queries) == 7, [q["sql"][:60] for q in queries]
+    assert sorted(created) == texts
+    history = Entity.history.filter(history_type="+").values_list("name", "status")
+    assert sorted(history) == [(t, Entity.Status.CANDIDATE) for t in texts]
+    assert not Mention.objects.filter(entity__isnull=True).exists()

@@ -19,7 +19,7 @@ from django.db.models.functions import Upper
 from django.utils.text import slugify
 
 from tracker.cases.models import Entity
-from tracker.crossref import linking, row_inserts
+from tracker.crossref import candidate_entities, linking, row_inserts
 from tracker.crossref.models import ClaimCandidate, DateMention, Mention
 from tracker.nlp import extraction
 from tracker.nlp.types import Extraction, VocabularyEntry
@@ -230,7 +230,7 @@ def promote_candidates(texts: set[str]) -> list[str]:
     A name's entity is read with the recurring names, in the same query: the first of its kind whose
     name matches it ignoring case as `iexact` matches (UPPER on both sides; SQLite folds only ASCII,
     PostgreSQL every letter), by name. A name that differs only in case from one created earlier in the
-    batch has that one's slug, so `get_or_create` finds it."""
+    batch has that one's slug, and so its entity (`candidate_entities`)."""
     if not texts:
         return []
     known = (
@@ -244,19 +244,15 @@ def promote_candidates(texts: set[str]) -> list[str]:
         .annotate(articles=Count("article", distinct=True), entity_id=Subquery(known.values("pk")[:1]))
         .filter(articles__gte=CANDIDATE_MIN_ARTICLES)
     )
-    created, links = [], []
-    for row in recurring:
-        entity_id = row["entity_id"]
-        if entity_id is None:
-            entity, new = Entity.objects.get_or_create(
-                slug=_candidate_slug(row["text"], row["label"]),
-                defaults={"name": row["text"], "kind": row["label"], "status": Entity.Status.CANDIDATE},
-            )
-            entity_id = entity.pk
-            if new:
-                created.append(entity.name)
-        links.append((entity_id, row["text"], row["label"]))
-    _link_mentions(links)
+    rows = list(recurring)
+    unknown = [
+        (_candidate_slug(r["text"], r["label"]), r["text"], r["label"])
+        for r in rows
+        if r["entity_id"] is None
+    ]
+    ids, created = candidate_entities.entity_ids(unknown) if unknown else ([], [])
+    made = iter(ids)
+    _link_mentions([(r["entity_id"] or next(made), r["text"], r["label"]) for r in rows])
     return created
 
 
