@@ -294,5 +294,5 @@ def finalize(article: Article, *, context: Context, whole: bool = False, new: bo
     article.relevant = bool(case_ids)  # saved in one UPDATE with the rest
     article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
     copies.mark_naming_copies(article)
-    article.cases.add(*case_ids) if new else article.cases.set(case_ids)  # a new one has none to read
+    relating.store_cases(article.pk, case_ids, new=new)  # a new one has none to read
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db import connection
+
 from tracker.cases.relevance import matching_cases
 from tracker.sources.models import Article, Feed
 from tracker.sources.sanitising import html_to_text
+
+CASES = Article.cases.through
 
 if TYPE_CHECKING:
     from tracker.sources.articles import Context
@@ -18,10 +22,7 @@ if TYPE_CHECKING:
 def attach_cases(article: Article, *, context: Context, new: bool = False) -> None:
     """Attach the cases the article is about; one that matches none stays stored, marked irrelevant."""
     ids = case_ids(article, context=context, new=new)
-    if new:  # created in this transaction: no cases to read or remove
-        article.cases.add(*ids)
-    else:
-        article.cases.set(ids)
+    store_cases(article.pk, ids, new=new)
     if article.relevant != bool(ids):
         article.relevant = bool(ids)
         article.save(update_fields=["relevant"])
@@ -43,3 +44,33 @@ def case_ids(article: Article, *, context: Context, new: bool = False) -> set[in
 def brings_case(article: Article, feed_case_ids: list[int]) -> bool:
     """Does a feed of these cases bring the article a case it is not in yet?"""
     return bool(feed_case_ids) and not {*feed_case_ids} <= {*article.cases.values_list("id", flat=True)}
+
+
+def store_cases(article_id: int, ids: set[int], *, new: bool) -> None:
+    """The article's cases become `ids`, in the statements and row order of `article.cases.add(*ids)`
+    (`new`: created in this transaction, none to read or remove) or `article.cases.set(ids)`, in plain
+    SQL: building the related manager and its queries cost several times running them. Like those (the
+    through table has no m2m_changed listener), no signal is sent."""
+    quote = connection.ops.quote_name
+    table, article, case = quote(CASES._meta.db_table), quote("article_id"), quote("case_id")
+    adding = [*ids]
+    with connection.cursor() as cursor:
+        if not new:
+            cursor.execute(f"SELECT {case} FROM {table} WHERE {article} = %s", [article_id])
+            old = {row[0] for row in cursor.fetchall()}
+            adding = [case_id for case_id in ids if case_id not in old]
+            if removed := old - {*ids}:
+                marks = ", ".join(["%s"] * len(removed))
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE {article} = %s AND {case} IN ({marks})",
+                    [article_id, *removed],
+                )
+        targets = set()  # the order add() inserts in: a set of the ids, as it builds one
+        for case_id in adding:
+            targets.add(case_id)
+        if targets:
+            cursor.execute(
+                f"INSERT INTO {table} ({article}, {case}) VALUES {', '.join(['(%s, %s)'] * len(targets))}"
+                " ON CONFLICT DO NOTHING",
+                [value for case_id in targets for value in (article_id, case_id)],
+            )
