@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.crossref import clustering, features, undated
+from tracker.crossref import clustering, features, undated, untimed
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -80,3 +80,37 @@ def test_placing_takes_the_time_of_the_closest_dated_article_or_none(events):  #
     assert placed[articles.index(late)].time == events["verdict"][0].published_at  # its own text, 2 May
     assert placed[articles.index(lone)].time is None  # resembles nothing dated: still no time
     assert [p.time for p in undated.placed(placed)] == [p.time for p in placed]
+
+
+def test_two_articles_with_no_time_stay_apart_on_a_weak_link_and_join_on_a_strong_one():
+    """Imported at once (one first sighting), two undated pieces nothing dated places are compared as
+    if stated together: a few shared words (a channel, a board, silt) no longer make them one story,
+    as they still do when one of them has a time; a shared report does."""
+    seen = when("2026-06-10T12:00")
+    dredge = (
+        "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
+        " delays would last a week, and the mayor thanked the engineers for their survey of the silt."
+    )
+    festival = (
+        "A bakery on the quay sold out of bread by noon as the choir rehearsed for the festival. Later the"
+        " harbour board met to talk about the eastern channel, where a trawler ran aground in the silt."
+    )
+    retold = "Fishermen welcomed the plan. " + dredge
+
+    def profile(url, title, text, time=None):
+        return features.profile(
+            key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
+        )
+
+    weak = [
+        profile("a", "Board votes to dredge", dredge),
+        profile("b", "Festival week on the quay", festival),
+    ]
+    term_idf, entity_idf = features.rarity(weak)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in weak]
+    assert features.THRESHOLD < features.pair_score(*weak, *vecs) < untimed.UNTIMED_MIN
+    assert features.cluster(weak) == [[0], [1]]
+    timed = [weak[0], profile("b", "Festival week on the quay", festival, time=seen)]
+    assert features.cluster(timed) == [[0, 1]]  # one side has a time: the link stands
+    strong = [weak[0], profile("c", "Channel to be dredged", retold)]
+    assert features.cluster(strong) == [[0, 1]]
