@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.copies import KINDS, make_copy
-from tracker.crossref import features, linkage
+from tracker.crossref import features, linkage, untimed
 
 ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
 START = datetime(2026, 4, 28, tzinfo=UTC)
@@ -154,6 +154,7 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
             score = features.pair_score(ranked[i], ranked[j], vecs[i], vecs[j])
             if score > 0:
                 links[(i, j)] = score
+    links = untimed.kept(ranked, links)  # weak links between two profiles with no time go
     positive = sorted(links.values())
     threshold = max(features.THRESHOLD, features.RELATIVE * positive[len(positive) // 2])
     units = plain_average_linkage(len(ranked), links, threshold)
