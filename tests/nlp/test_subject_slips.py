@@ -121,3 +121,17 @@ def test_a_name_set_off_before_a_verb_without_a_subject_speaks(claims_of):
     [claim] = claims_of(text)
     assert claim.speaker_name == "Jane Holloway"
     assert claim.text == "presumptive Republican nominee Oren Maddox was “a proven failure” in business"
+
+
+def test_a_quantifier_after_those_it_counts_stands_for_them(claims_of):
+    """ "with Roe, Doe and Poe all calling for ...": the parser made "all" the subject of "calling"
+    (named_subjects.py); those counted speak, named together."""
+    text = (
+        "The field is split, though, with Jane Holloway, Oren Maddox and Piet Okafor all calling for a "
+        "strong ethanol rule. The council is divided, with Jane Holloway and Oren Maddox both calling for "
+        "a new vote."
+    )
+    assert [c.speaker for c in claims_of(text)] == [
+        "Jane Holloway, Oren Maddox and Piet Okafor",
+        "Jane Holloway and Oren Maddox",
+    ]  # not "all", "both"

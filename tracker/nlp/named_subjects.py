@@ -13,6 +13,10 @@ Not a name inside a clause ("The report, which cited Roe's lawyer, Jane Doe, sai
 "..., as one of them, Jane Roe, reported" stays too), nor one set off after a subject who can speak
 ("The mayor, who met Roe's aide, Jane Doe, said": the mayor's), nor the subject's own appositive (the
 resolver reads it: "The firm's founder, Jane Roe, said").
+
+A quantifier right after those it counts ("with Roe, Doe and Poe all calling for ...", which the parser
+reads as "all" calling, or as an appositive of Roe) stands for them: they are the subject, with their
+conjuncts.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from tracker.nlp.triggers import can_speak
 
 NOMINAL = frozenset({"pobj", "prep", "appos", "attr", "dobj", "conj", "compound", "npadvmod", "nmod", "poss"})
 TIMES = frozenset({"DATE", "TIME"})
+FLOATING = frozenset({"all", "both", "each"})  # a quantifier after those it counts
 MAX_BRACKET = 8  # words in "(D-Ohio)" and the like between the name and the verb
 
 
@@ -35,6 +40,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     found, passive = quoted_subjects.subject(reader, verb, segment)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
+    if found is not None and (counted := _counted(found)) is not None:
+        return counted, passive  # "with Roe, Doe and Poe all calling for ...": Roe, Doe and Poe
     if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
         return found, passive
     if found is None:  # "At the convention Sen. Jane Roe (D-Ohio) said": the name hangs on "at"
@@ -43,6 +50,18 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         ends = {found} | ({found.head} if verb == found.head or verb in found.head.conjuncts else set())
         name = _set_off_name(reader, verb, ends, found.i + 1)
     return (name, False) if name is not None else (found, passive)
+
+
+def _counted(token: Token) -> Token | None:
+    """The first of those a quantifier right after them counts ("Roe, Doe and Poe all"), when they
+    can speak; None for any other word, or a quantifier with no such phrase just before it."""
+    if token.lower_ not in FLOATING or token.dep_ not in ("nsubj", "appos") or token.i == 0:
+        return None
+    counted = token.doc[token.i - 1]
+    while counted.dep_ == "conj" and counted.head.i < counted.i:
+        counted = counted.head
+    ends = counted.right_edge.i == token.i - 1 or token.head == counted  # the appositive: its own head
+    return counted if ends and can_speak(counted) else None
 
 
 def _no_one(token: Token) -> bool:
