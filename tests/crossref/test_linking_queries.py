@@ -49,6 +49,20 @@ def story_text(n: int) -> str:
     return " ".join(word(n, k) for k in range(40))
 
 
+def analyzed(outlet, url: str, title: str, text: str, seen, **fields) -> Article:
+    """An article as the extraction leaves it (analysed), stored at its canonical URL."""
+    return Article.objects.create(
+        outlet=outlet,
+        url=url,
+        canonical_url=url,
+        title=title,
+        text=text,
+        first_seen_at=seen,
+        status=Article.Status.ANALYZED,
+        **fields,
+    )
+
+
 def candidate(article: Article, speaker, text: str, quote: str, start: int = 0) -> ClaimCandidate:
     sentence = f"Musk said that {text}, “{quote}”."
     return ClaimCandidateFactory.build(
@@ -137,15 +151,13 @@ def batch(speaker, outlets, stored: list[Article]) -> list[Article]:
         ]
     ):
         articles.append(
-            Article.objects.create(
-                outlet=outlets[i],
-                url=f"https://new.example/{i}",
-                canonical_url=f"https://new.example/{i}",
-                title=title,
-                text=text,
-                first_seen_at=T0 + timedelta(minutes=10 * i),
+            analyzed(
+                outlets[i],
+                f"https://new.example/{i}",
+                title,
+                text,
+                T0 + timedelta(minutes=10 * i),
                 published_at=T0 + timedelta(minutes=10 * i - 5),
-                status=Article.Status.ANALYZED,
                 copy_of=articles[2] if i == 3 else None,
             )
         )
@@ -189,14 +201,12 @@ def test_a_batch_reads_the_claims_it_may_join_once_whatever_its_size():
 
     def claim_reads(size: int, first: int) -> int:
         articles = [
-            Article.objects.create(
-                outlet=outlets[i],
-                url=f"https://again.example/{first + i}",
-                canonical_url=f"https://again.example/{first + i}",
-                title=stored[0].title,
-                text=stored[0].text,
-                first_seen_at=T0 + timedelta(minutes=first + i),
-                status=Article.Status.ANALYZED,
+            analyzed(
+                outlets[i],
+                f"https://again.example/{first + i}",
+                stored[0].title,
+                stored[0].text,
+                T0 + timedelta(minutes=first + i),
             )
             for i in range(size)
         ]
@@ -216,14 +226,12 @@ def test_a_batch_records_the_history_of_the_claims_it_makes_in_one_insert():
     speaker = EntityFactory(name="Elon Musk")
     outlets = [OutletFactory(name=f"Outlet {i}") for i in range(3)]
     articles = [
-        Article.objects.create(
-            outlet=outlets[i],
-            url=f"https://made.example/{i}",
-            canonical_url=f"https://made.example/{i}",
-            title=f"{word(i, 1)} {word(i, 2)}",
-            text=story_text(i),
-            first_seen_at=T0 + timedelta(days=30 * i),
-            status=Article.Status.ANALYZED,
+        analyzed(
+            outlets[i],
+            f"https://made.example/{i}",
+            f"{word(i, 1)} {word(i, 2)}",
+            story_text(i),
+            T0 + timedelta(days=30 * i),
         )
         for i in range(3)
     ]
@@ -248,14 +256,12 @@ def test_a_settle_inserts_its_new_stories_and_their_members_once():
     one article each. Seen failing with a create and an insert a story (three each)."""
     outlets = [OutletFactory(name=f"Outlet {i}") for i in range(3)]
     articles = [
-        Article.objects.create(
-            outlet=outlets[i],
-            url=f"https://apart.example/{i}",
-            canonical_url=f"https://apart.example/{i}",
-            title=f"{word(i, 1)} {word(i, 2)}",
-            text=story_text(i),
-            first_seen_at=T0 + timedelta(minutes=i),
-            status=Article.Status.ANALYZED,
+        analyzed(
+            outlets[i],
+            f"https://apart.example/{i}",
+            f"{word(i, 1)} {word(i, 2)}",
+            story_text(i),
+            T0 + timedelta(minutes=i),
         )
         for i in range(3)
     ]
@@ -277,14 +283,12 @@ def test_a_batch_inserts_its_evidence_once():
     stored = store(2, speaker, outlets)
     claim = Claim.objects.filter(story__memberships__article=stored[0]).order_by("pk").first()
     articles = [
-        Article.objects.create(
-            outlet=outlets[i],
-            url=f"https://given.example/{i}",
-            canonical_url=f"https://given.example/{i}",
-            title=f"{word(10 + i, 1)} {word(10 + i, 2)}" if i < 3 else stored[0].title,
-            text=story_text(10 + i) if i < 3 else stored[0].text,
-            first_seen_at=T0 + timedelta(days=30 * i),
-            status=Article.Status.ANALYZED,
+        analyzed(
+            outlets[i],
+            f"https://given.example/{i}",
+            f"{word(10 + i, 1)} {word(10 + i, 2)}" if i < 3 else stored[0].title,
+            story_text(10 + i) if i < 3 else stored[0].text,
+            T0 + timedelta(days=30 * i),
         )
         for i in range(5)
     ]
