@@ -1,0 +1,29 @@
+"""A participle standing before its noun as an adjective reports nothing (attributives.py): the
+parser reads "pledged delegates" as a verb and its object. Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor won 40 pledged delegates on Tuesday, her aides said.",
+        "With 475 pledged delegates left, Roe holds a lead in Texas, according to a poll.",
+        "The governor will reach the convention with enough pledged delegates to block the rule.",
+    ],
+)
+def test_a_participle_before_its_noun_is_no_promise(claims_of, text):
+    assert not [c for c in claims_of(text) if c.verb == "promise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Roe met the farmers in Ames and urged voters to stay home.", "urge"),
+        ("Roe resigned on Monday, promised reforms and left the city.", "promise"),
+    ],
+)
+def test_a_verb_with_its_object_still_reports(claims_of, text, verb):
+    assert [c.speaker for c in claims_of(text) if c.verb == verb] == ["Roe"]
