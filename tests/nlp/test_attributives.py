@@ -11,6 +11,8 @@ import pytest
     [
         "The mayor won 40 pledged delegates on Tuesday, her aides said.",
         "With 475 pledged delegates left, Roe holds a lead in Texas, according to a poll.",
+        "In Guam, 12 pledged delegates and two superdelegates were at stake, and Roe was expected to win most.",
+        "Roe garnered most the party’s pledged delegates after winning primaries in Iowa and Ohio on Tuesday night.",
         "The governor will reach the convention with enough pledged delegates to block the rule.",
     ],
 )

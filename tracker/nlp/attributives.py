@@ -3,8 +3,8 @@ pledged delegates", "the promised tax cut". The parser often reads it as a verb 
 object ("pledged" a conjunct of "leads", "delegates" its object), and nobody promised anything. Read
 so when the participle has no subject nor auxiliary of its own, its object comes at once after it, and
 the word just before it only stands before a noun: a number or a word of patterns/noun_modifiers.jsonl
-(a determiner, possessive or quantity word); a number the parser made the subject ("With 475
-pledged delegates left") is no speaker either. "Smith urged voters", "resigned, promised reforms" and
+(a determiner, possessive or quantity word); a number or an owner the parser made the subject ("With
+475 pledged delegates left", "the party’s pledged delegates") is no speaker either. "Smith urged voters", "resigned, promised reforms" and
 "who had promised reforms" keep their claims: a subject, a comma or an auxiliary comes before."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 MODIFIERS_FILE = PATTERNS_DIR / "noun_modifiers.jsonl"
 OWN = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+OWNER_MARKS = frozenset({"’s", "'s"})
 
 
 @cache
@@ -30,9 +31,23 @@ def describes(verb: Token) -> bool:
     if verb.i == 0 or verb.i + 1 >= len(doc) or not verb.lower_.endswith("ed"):
         return False
     noun, before = doc[verb.i + 1], doc[verb.i - 1]
-    if noun.head != verb or noun.dep_ not in ("dobj", "nsubj"):
-        return False
     own = [c for c in verb.children if c.dep_ in OWN and c != noun]
-    if any(c != before or not before.like_num for c in own):  # "12 pledged delegates": 12 no subject
+    if any(not _stray(c, before) for c in own):
+        return False
+    if noun.dep_ not in ("dobj", "nsubj") or not (noun.head == verb or _told(noun, verb, own)):
         return False
     return before.like_num or before.lower_ in _modifiers()
+
+
+def _stray(subject: Token, before: Token) -> bool:
+    """The parser's subject is no speaker: a bare number just before ("With 475 pledged delegates
+    left"), or the owner whose "’s" is just before ("the party’s pledged delegates")."""
+    return (subject == before and before.like_num) or (
+        before.lower_ in OWNER_MARKS and before.head == subject
+    )
+
+
+def _told(noun: Token, verb: Token, own: list[Token]) -> bool:
+    """ "12 pledged delegates and two others were at stake": the noun read as the subject of a clause
+    the participle reports, its stray number for the participle's subject."""
+    return noun.dep_ == "nsubj" and noun.head.head == verb and noun.head.dep_ == "ccomp" and bool(own)
