@@ -16,7 +16,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import syntax
+from tracker.nlp import attributives, syntax
 from tracker.nlp.quotes import quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers
@@ -96,9 +96,12 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     if source is None:
         return []
     clause = according.head
-    while clause.dep_ not in syntax.VERBAL_DEPS and clause.head != clause:
-        clause = clause.head
+    while (clause.dep_ not in syntax.VERBAL_DEPS or attributives.describes(clause)) and clause.head != clause:
+        clause = clause.head  # up to the clause ("leads Roe by 12 pledged delegates according to ...")
     skip = set(range(according.i, max(to.right_edge.i, source.right_edge.i) + 1))
+    if clause.i < according.i:  # "A according to X, but B vowed ...": X reports A, not B
+        for joined in (c for c in clause.rights if c.dep_ in ("cc", "conj") and c.i > according.i):
+            skip |= set(range(joined.left_edge.i, joined.right_edge.i + 1))
     tokens = [i for i in range(clause.left_edge.i, clause.right_edge.i + 1) if i not in skip]
     left = [i for i in tokens if i < according.i]
     right = [i for i in tokens if i > according.i]
