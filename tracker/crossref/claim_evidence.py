@@ -58,10 +58,20 @@ class Kept(dict[int, Compared]):
             "claim_id", "quotes", "text", "article"
         )
         for claim_id, quotes, content, article_id in rows if claim_ids else ():
-            read[claim_id][0].append(words(content or ""))
-            read[claim_id][1].update(quote_keys(quotes))
-            read[claim_id][2].add(article_id)
+            _compare(read[claim_id], content, quotes, article_id, words)
         self.update(read)
+
+    def add(self, evidence: Evidence, words: Callable[[str], frozenset[str]]) -> None:
+        """New evidence of a claim read already: compared with the rest from now on."""
+        if evidence.claim_id in self:
+            _compare(self[evidence.claim_id], evidence.text, evidence.quotes, evidence.article_id, words)
+
+
+def _compare(compared: Compared, content: str | None, quotes, article_id: int, words: Callable) -> None:
+    """One evidence row's content words, quote keys and article, added to its claim's."""
+    compared[0].append(words(content or ""))
+    compared[1].update(quote_keys(quotes))
+    compared[2].add(article_id)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from tracker.crossref import claim_events, claim_evidence
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
-from tracker.crossref.words import Key, quote_keys, speaker_key
+from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
 
 EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
@@ -186,10 +186,7 @@ class Pool:
         if not self.batch:
             self.write()
         for evidence in new.values():  # a claim the batch has read keeps its new evidence
-            if evidence.claim_id in kept:
-                kept[evidence.claim_id][0].append(words(evidence.text or ""))
-                kept[evidence.claim_id][1].update(quote_keys(evidence.quotes))
-                kept[evidence.claim_id][2].add(article.pk)
+            kept.add(evidence, words)
         if self.reports is not None:  # its reports are there for the rest of the batch
             self.reports.attach(article, new.values(), words)
 

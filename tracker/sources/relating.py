@@ -65,9 +65,7 @@ def store_cases(article_id: int, ids: set[int], *, new: bool) -> None:
                     f"DELETE FROM {table} WHERE {article} = %s AND {case} IN ({marks})",
                     [article_id, *removed],
                 )
-        targets = set()  # the order add() inserts in: a set of the ids, as it builds one
-        for case_id in adding:
-            targets.add(case_id)
+        targets = set(adding)  # the order add() inserts in: a set of the ids, built as it builds one
         if targets:
             cursor.execute(
                 f"INSERT INTO {table} ({article}, {case}) VALUES {', '.join(['(%s, %s)'] * len(targets))}"
