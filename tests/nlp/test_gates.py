@@ -228,3 +228,18 @@ def test_a_report_embedded_in_another_sentence_waits_for_a_curator(claims_of):
 )
 def test_a_photo_credit_line_is_no_ones_statement(sentence, gate):
     assert gates.closed_by(sentence) == gate
+
+
+def test_words_that_only_refuse_comment_are_a_no_comment_not_an_answer(claims_of):
+    claims = claims_of(
+        "Acme Freight said it does not comment on pending litigation. "
+        "A spokeswoman for Acme Freight said the company had no comment. "
+        "“No comment,” Jane Roe said. "
+        "Jane Roe said the judge's comments were unfair."
+    )
+    assert [(c.text, c.verb, c.confidence, c.confidence_rule) for c in claims] == [
+        ("it does not comment on pending litigation", "decline to comment", 0, "no-comment"),
+        ("the company had no comment", "decline to comment", 0, "no-comment"),
+        ("No comment,", "decline to comment", 0, "no-comment"),
+        ("the judge's comments were unfair", "say", 2, "speech-named"),
+    ]

@@ -19,7 +19,8 @@ sentence outside quotation marks ("According to CNN, Roe said ..."); `embedded` 
 report whose speaker follows a subordinating word ("When Roe said ...", "an article that Roe said
 was ..."): the report is background to someone else's sentence; `aside` rates down one whose
 sentence sets off another's attribution between its speaker and its words ("Roe said X, the aide
-recalled").
+recalled"); `no_comment` rates down a report whose words only say its speaker will not comment ("said
+it does not comment on pending litigation").
 """
 
 from __future__ import annotations
@@ -198,6 +199,28 @@ def aside(claim: Claim) -> Claim:
     return claim
 
 
+def no_comment(claim: Claim) -> Claim:
+    """A claim whose words only say that its speaker will not comment ("Acme said it does not comment
+    on pending litigation", "a spokeswoman said the company had no comment"): a no-comment put in a
+    verb of saying, no answer to publish: rated as the no-comment rule and read as one (verb "decline
+    to comment"). Only up to four words may come before the refusal, so words about someone's
+    comments ("Roe said the judge's comments were unfair") stay a claim."""
+    rule = _rule("no-comment")
+    if rule is None or not _refusal().match(claim.text):
+        return claim
+    return replace(
+        claim, verb="decline to comment", confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id
+    )
+
+
+@cache
+def _refusal() -> re.Pattern[str]:
+    wordings = "|".join(
+        w for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == "no-comment" for w in row.get("contents", ())
+    )
+    return re.compile(rf"^\W*(?:[\w’'.-]+\s+){{0,4}}?(?:{wordings or '(?!)'})", re.IGNORECASE)
+
+
 def _masked(claim: Claim) -> list[str]:
     """The claim's sentence with its quotes blanked, the comma that closes a quote kept."""
     first = claim.sentence_start
@@ -215,5 +238,5 @@ def in_context(claims: Iterable[Claim]) -> list[Claim]:
     another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
     pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
     sentence gives before it (`named_before`), or where someone else's attribution is set off between
-    its speaker and its words (`aside`)."""
-    return [named_before(named_inside(aside(embedded(relayed(claim))))) for claim in claims]
+    its speaker and its words (`aside`), or whose words only refuse comment (`no_comment`)."""
+    return [no_comment(named_before(named_inside(aside(embedded(relayed(claim)))))) for claim in claims]
