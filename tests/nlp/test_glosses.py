@@ -1,6 +1,7 @@
 """The outlet's gloss at the end of reported content is not the speaker's (glosses.py): a participle
-of consequence or reaction and a sentential "which" clause that reads the report are cut; the same
-forms that carry the speaker's own words are kept."""
+of consequence or reaction, the reporter's own grounds, a sentential "which" clause that reads or
+disputes the report and a noun summing it up are cut; the same forms that carry the speaker's own
+words are kept."""
 
 from __future__ import annotations
 
@@ -30,6 +31,26 @@ def contents(claims):
             "The chief executive",
             "the firm has only forty employees",
         ),
+        (
+            "Jane Roe said she was “not aware” of any such deal, an answer that drew laughter from the gallery.",
+            "Jane Roe",
+            "she was “not aware” of any such deal",
+        ),
+        (
+            "Jane Roe said the money was a gift, which the company disputes.",
+            "Jane Roe",
+            "the money was a gift",
+        ),
+        (
+            "Jane Roe told jurors she was “shocked,” a description her rival mocked in his closing.",
+            "Jane Roe",
+            "she was “shocked,”",
+        ),
+        (
+            "The mayor said the agency had lied, pointing to records from 2019.",
+            "The mayor",
+            "the agency had lied",
+        ),
     ],
 )
 def test_the_outlets_gloss_is_cut_from_the_content(claims_of, text, speaker, content):
@@ -48,6 +69,11 @@ def test_the_outlets_gloss_is_cut_from_the_content(claims_of, text, speaker, con
             "The engineer said the report shows a flaw which highlights the risk.",
             "The engineer",
             "the report shows a flaw which highlights the risk",
+        ),
+        (  # a noun of the speaker's own words, no comma: kept
+            "Jane Roe said the company filed a claim that the court rejected.",
+            "Jane Roe",
+            "the company filed a claim that the court rejected",
         ),
     ],
 )

@@ -5,7 +5,9 @@ outlet's words, attached to the reported clause by a comma.
   sparking debate over distillation" (the debate is the outlet's, not Musk's testimony);
   "..., raising questions about ..." (only with such an object: "raising taxes" may be reported);
 - a sentential "which" clause that reads the report: "noting it has a few hundred employees, which
-  further contextualizes its strategy".
+  further contextualizes its strategy", or that says who disputes it: "..., which the company denies";
+- a noun that sums up the report, set after it by a comma and described by a clause of its own:
+  "Roe said the deal was void, a claim the company denies", "..., an answer that drew laughter".
 
 Such a clause is cut from the claim's content (the comma with it) when it ends the content. Cutting a
 clause the speaker did say loses words; keeping the outlet's gloss puts words in the speaker's mouth,
@@ -23,6 +25,9 @@ from spacy.tokens import Token
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 GLOSSES_FILE = PATTERNS_DIR / "glosses.jsonl"
+CLOSING = frozenset({"”", '"', "’", "'", "''"})
+DETERMINERS = frozenset({"a", "an", "the", "that", "this", "his", "her", "its", "their", "one"})
+MODIFIERS = frozenset({"det", "amod", "compound", "advmod", "poss", "nummod"})
 
 
 @cache
@@ -37,6 +42,9 @@ def _forms() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
             words |= {lemma, f"{lemma}s", f"{lemma}d", f"{stem}ed", f"{stem}ing"}
         if rule["form"] == "participle":
             words = {w for w in words if w.endswith("ing")}
+            words |= {f"{lemma[:-1]}ies", f"{lemma[:-1]}ied"} if lemma.endswith("y") else set()
+        if rule["form"] == "noun":  # nouns as written: "claim", "answer"
+            words = set(rule["lemmas"])
         rules.append((rule["form"], frozenset(words), frozenset(rule.get("objects", ()))))
     return tuple(rules)
 
@@ -44,6 +52,8 @@ def _forms() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
 def _is_gloss(verb: Token) -> bool:
     doc = verb.doc
     first = verb.left_edge.i
+    if first > 1 and doc[first - 1].text in CLOSING and doc[first - 2].text == ",":
+        return _sums_up(verb)  # '“shocked,” a description Doe mocked'
     if first == 0 or doc[first - 1].text != ",":
         return False
     objects = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "obj")}
@@ -55,7 +65,21 @@ def _is_gloss(verb: Token) -> bool:
             return True
         if form == "which" and verb.dep_ == "relcl" and doc[first].lower_ == "which":
             return True
-    return False
+    return _sums_up(verb)
+
+
+def _sums_up(noun: Token) -> bool:
+    """A noun of the "noun" rules opening with a determiner and described by a clause after it: "a
+    claim the company denies", "an answer that drew laughter"; a bare noun phrase (", a dig") is
+    left to the other readings."""
+    doc = noun.doc
+    first = noun.left_edge.i
+    return (
+        any(form == "noun" and noun.lower_ in words for form, words, _ in _forms())
+        and doc[first].lower_ in DETERMINERS
+        and all(doc[i].dep_ in MODIFIERS for i in range(first, noun.i))
+        and any(c.dep_ in ("relcl", "acl") and c.i > noun.i for c in noun.children)
+    )
 
 
 def trailing(complement: Token) -> set[int]:
