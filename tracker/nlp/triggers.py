@@ -42,7 +42,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import attributives, syntax
+from tracker.nlp import attributives, requested, syntax
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.speakers import Speaker
@@ -194,12 +194,17 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
     """The verb stands in a role in which it reports nothing ("a firm called Acme"), unless its form is
     not one the role is for ("a petition calling on Roe to quit") or it asks for something ("a group
     of pastors called for a boycott", which the parser reads like "a firm called Acme"); nor does a
-    participle that describes its noun ("271 pledged delegates", attributives.py)."""
-    return attributives.describes(verb) or (
-        verb.dep_ in trigger.not_as
-        and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
-        and not (trigger.asks and syntax.has_dependent(verb, trigger.asks))
-        and not quoted_predicate(verb)
+    participle that describes its noun ("271 pledged delegates", attributives.py), nor an infinitive
+    someone was asked for ("was asked to comment", requested.py)."""
+    return (
+        attributives.describes(verb)
+        or requested.requested(verb)
+        or (
+            verb.dep_ in trigger.not_as
+            and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
+            and not (trigger.asks and syntax.has_dependent(verb, trigger.asks))
+            and not quoted_predicate(verb)
+        )
     )
 
 
