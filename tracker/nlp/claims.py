@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, questions, selection, syntax
-from tracker.nlp.dates import date_for_sentence
+from tracker.nlp.claim_dates import date_of
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
@@ -282,7 +282,7 @@ class _Reader:
             speaker_end=speaker.end if speaker else None,
             quotes=quotes,
             hedges=find_hedges([text, *(q.text for q in quotes), *adverbs]),
-            date=date_for_sentence(dates, sentence_start, sentence_end) if dates else None,
+            date=date_of(self.doc, draft.verb, dates, (sentence_start, sentence_end), pieces),
         )
 
     def _kind(self, draft: Draft, start: int, end: int) -> str:
