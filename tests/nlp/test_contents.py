@@ -327,3 +327,16 @@ def test_a_that_clause_hung_on_a_relative_clause_of_the_setting_is_the_verbs(cla
         claims_of("Jane Roe told the council in a memo that claimed that the levy would fail.")
     )
     assert ("Jane Roe", "the levy would fail") not in found
+
+
+def test_a_whether_clause_standing_as_the_subject_keeps_its_whether(claims_of):
+    """Without its "whether" the words would assert what the speaker left open (questions.leading_mark);
+    a "whether" after a verb of asking still goes."""
+    claims = claims_of(
+        "Whether the mayor lied is for the jury to decide, the judge said. "
+        "Jane Roe said that the plant would close."
+    )
+    assert [c.text for c in claims] == [
+        "Whether the mayor lied is for the jury to decide",
+        "the plant would close",
+    ]

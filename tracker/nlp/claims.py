@@ -210,7 +210,7 @@ class _Reader:
         first, last = min(inside), max(inside)
         doc = self.doc
         while first < last and (
-            doc[first].text in EDGE_PUNCT or doc[first].is_space or doc[first].dep_ == "mark"
+            doc[first].text in EDGE_PUNCT or doc[first].is_space or questions.leading_mark(doc[first])
         ):
             first += 1
         while last > first and (doc[last].text in EDGE_PUNCT or doc[last].is_space):

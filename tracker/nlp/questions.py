@@ -6,7 +6,9 @@ paid for it?”": a sentence ending in a question mark is a question of the writ
 or a quotation mark. "Did Roe ask for a recount?" stays a question: nothing sets the question off
 after the verb. What was asked is a claim of kind "question" (tier 0: never published as an
 assertion); the conditions and modals of the verb's own clause still make it no report ("If Roe
-asked: ..." is none)."""
+asked: ..." is none). A content keeps the "whether" that opens a clause standing as its subject
+("Whether Roe lied is for the jury to decide, the judge said"): without it the words assert.
+"""
 
 from __future__ import annotations
 
@@ -55,3 +57,14 @@ def after_colon(verb: Token, trigger: Trigger, segment: Span) -> range | None:
         return None
     first = next((t.i for t in segment if t.idx >= found.end()), None)
     return None if first is None else range(first, segment.end)
+
+
+def leading_mark(token: Token) -> bool:
+    """A subordinating word that opens a content and goes with it ("that", "whether" after the verb:
+    "said that X", "asked whether X"), unless it is a "whether" opening the sentence or a clause set off
+    by punctuation whose clause is the subject of the content's own ("Whether Roe lied is for the jury
+    to decide"): there it is part of the words. A "that" the parser made so is a complementizer."""
+    if token.dep_ != "mark":
+        return False
+    opens = token.i == token.sent.start or not token.doc[token.i - 1].is_alpha
+    return not (token.lower_ == "whether" and opens and token.head.dep_ in ("csubj", "csubjpass"))
