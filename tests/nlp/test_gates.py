@@ -243,3 +243,20 @@ def test_words_that_only_refuse_comment_are_a_no_comment_not_an_answer(claims_of
         ("No comment,", "decline to comment", 0, "no-comment"),
         ("the judge's comments were unfair", "say", 2, "speech-named"),
     ]
+
+
+def test_the_outlets_marked_rewording_waits_for_a_curator(claims_of):
+    """ "In other words, Roe is saying ...", "Roe essentially said ...": the outlet's reading of her
+    words (confidence.paraphrase); her own "in other words" inside a quotation stays hers."""
+    claims = claims_of(
+        "In other words, Jane Roe is saying that the plan failed. "
+        "Jane Roe essentially said that the vote was rigged. "
+        "In other words, Jane Roe said, “the era of cheap money is over.” "
+        "Jane Roe said that the levy would pass."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("the plan failed", 1, "paraphrase"),
+        ("the vote was rigged", 1, "paraphrase"),
+        ("the era of cheap money is over.", 3, "quote-named"),
+        ("the levy would pass", 2, "speech-named"),
+    ]

@@ -19,7 +19,8 @@ sentence outside quotation marks ("According to CNN, Roe said ..."); `embedded` 
 report whose speaker follows a subordinating word ("When Roe said ...", "an article that Roe said
 was ..."): the report is background to someone else's sentence; `aside` rates down one whose
 sentence sets off another's attribution between its speaker and its words ("Roe said X, the aide
-recalled"); `no_comment` rates down a report whose words only say its speaker will not comment ("said
+recalled"); `paraphrase` one the outlet marks as its rewording ("In other words, Roe is saying
+..."); `no_comment` rates down a report whose words only say its speaker will not comment ("said
 it does not comment on pending litigation").
 """
 
@@ -199,6 +200,23 @@ def aside(claim: Claim) -> Claim:
     return claim
 
 
+def paraphrase(claim: Claim) -> Claim:
+    """A claim with no quotation in its content, rated above the "paraphrase" tier, whose sentence
+    opens with a marker of the outlet's rewording ("In other words, Roe is saying that ...") or puts
+    such an adverb just before its verb of saying ("Roe effectively conceded that ..."): rated down."""
+    rule = _rule("paraphrase")
+    if rule is None or claim.confidence <= rule.tier or claim.attribution == "direct" or not claim.cue:
+        return claim
+    before = claim.sentence[: max(claim.start - claim.sentence_start, 0)]
+    openers = "|".join(re.escape(w) for w in _words("paraphrase", "openers"))
+    adverbs = "|".join(re.escape(w) for w in _words("paraphrase", "adverbs"))
+    opens = openers and re.match(rf"\W*(?:{openers})\b", before, re.IGNORECASE)
+    marked = adverbs and re.search(rf"\b(?:{adverbs})\s+{re.escape(claim.cue)}\b", before, re.IGNORECASE)
+    if not (opens or marked):
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
 def no_comment(claim: Claim) -> Claim:
     """A claim whose words only say that its speaker will not comment ("Acme said it does not comment
     on pending litigation", "a spokeswoman said the company had no comment"): a no-comment put in a
@@ -238,5 +256,9 @@ def in_context(claims: Iterable[Claim]) -> list[Claim]:
     another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
     pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
     sentence gives before it (`named_before`), or where someone else's attribution is set off between
-    its speaker and its words (`aside`), or whose words only refuse comment (`no_comment`)."""
-    return [no_comment(named_before(named_inside(aside(embedded(relayed(claim)))))) for claim in claims]
+    its speaker and its words (`aside`), or that the outlet marks as its own rewording (`paraphrase`),
+    or whose words only refuse comment (`no_comment`)."""
+    return [
+        no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))
+        for claim in claims
+    ]
