@@ -16,14 +16,15 @@ resolver reads it: "The firm's founder, Jane Roe, said").
 
 A quantifier right after those it counts ("with Roe, Doe and Poe all calling for ...", which the parser
 reads as "all" calling, or as an appositive of Roe) stands for them: they are the subject, with their
-conjuncts.
+conjuncts. A capitalised "Will" read as the modal of a past or third-person form ("Will urged ...") is
+the name that speaks (modal_names.py).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import askers, quoted_subjects
+from tracker.nlp import askers, modal_names, quoted_subjects
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -44,6 +45,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         return counted, passive  # "with Roe, Doe and Poe all calling for ...": Roe, Doe and Poe
     if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
         return found, passive
+    if found is None and (named := modal_names.modal_name(verb)) is not None:
+        return named, False  # "Will urged ...": the name read as a modal (modal_names.py)
     if found is None:  # "At the convention Sen. Jane Roe (D-Ohio) said": the name hangs on "at"
         name = _set_off_name(reader, verb, {verb}, segment.start)
     else:

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import syntax
+from tracker.nlp import modal_names, syntax
 from tracker.nlp.triggers import Trigger
 
 SET_OFF = re.compile(r"[^?]*?(?::\s*|[,:]?\s*[“\"])\S")  # a colon or an opening quotation mark, then words
@@ -32,6 +32,11 @@ def hypothetical(verb: Token, segment: Span, trigger: Trigger) -> bool:
             (c.dep_ == "mark" and c.lower_ in syntax.HYPOTHETICAL_MARKS)
             or (c.dep_ == "aux" and c.lower_ in syntax.MODALS)
             for c in verb.children
+        )
+    named = modal_names.modal_name(verb)  # "Will urged ...": a name, no modal (modal_names.py)
+    if named is not None and not trigger.negated:
+        return syntax.hypothetical(verb, segment, modals=False) or any(
+            c.dep_ == "aux" and c.lower_ in syntax.MODALS and c != named for c in verb.children
         )
     return syntax.hypothetical(verb, segment, modals=not trigger.negated)
 
