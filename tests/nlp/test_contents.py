@@ -340,3 +340,17 @@ def test_a_whether_clause_standing_as_the_subject_keeps_its_whether(claims_of):
         "Whether the mayor lied is for the jury to decide",
         "the plant would close",
     ]
+
+
+def test_evidence_the_outlet_sets_against_the_words_is_not_more_of_them(claims_of):
+    """ "..., though records show ...": the outlet's counter-evidence, cut from the words and left as
+    the records' own account (nested_reports._conceding); a speaker's own "though" clause stays."""
+    claims = claims_of(
+        "Jane Roe said she “never” wanted the money, though records show she asked for a stake. "
+        "Jane Roe said the plan would work, though she had doubts at first."
+    )
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Jane Roe", "she “never” wanted the money"),
+        ("records", "she asked for a stake"),
+        ("Jane Roe", "the plan would work, though she had doubts at first"),
+    ]
