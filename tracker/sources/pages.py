@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 from tracker.sources.credits import page_credit
 from tracker.sources.markup import article_blocks, decode_html, parse_html
@@ -91,11 +92,11 @@ def _enough(blocks: list[str]) -> bool:
 
 
 def _trafilatura_blocks(markup: str, url: str) -> list[str]:
+    """The blocks of trafilatura's tree. Its options as an Extractor of output format "txt": bare_extraction's
+    own ("python") also makes a text of the tree that we never read (a quarter of its time on a news page)."""
+    options = Extractor(output_format="txt", fast=True, precision=True, comments=False, url=url or None)
     try:
-        document = trafilatura.bare_extraction(
-            markup, url=url or None, fast=True, favor_precision=True, include_comments=False,
-            include_tables=True, with_metadata=False,
-        )  # fmt: skip
+        document = trafilatura.bare_extraction(markup, options=options)
     except Exception:  # a third-party parser on hostile markup: our fallback takes over
         return []
     if document is None or document.body is None:
