@@ -286,13 +286,14 @@ def finalize(article: Article, *, context: Context, whole: bool = False, new: bo
     """Fingerprint, copy detection and relevance for an article whose text is stored (`whole`: saving
     every field, the caller's unsaved changes too; `new`: only the context's feed carries it); then hand
     it on (extraction) with its batch, once the transaction commits (signals.articles_stored)."""
-    article.text_hash = dedupe.text_fingerprint(article.text)
+    words = dedupe.normalised_words(article.text)  # normalised once: the fingerprint's and MinHash's
+    article.text_hash = dedupe.fingerprint_of(words)
     if article.copy_kind != Article.CopyKind.CANONICAL:
         article.copy_of, article.copy_kind, article.copy_similarity = None, "", None
-        copies.mark_copy(article, new=new)
+        copies.mark_copy(article, new=new, words=words)
     case_ids = relating.case_ids(article, context=context, new=new)
     article.relevant = bool(case_ids)  # saved in one UPDATE with the rest
-    article.save(update_fields=None if whole else [*FINALIZED, "relevant", "updated_at"])
+    article_rows.update(article, None if whole else [*FINALIZED, "relevant", "updated_at"])  # save()'s UPDATE
     copies.mark_naming_copies(article)
     relating.store_cases(article.pk, case_ids, new=new)  # a new one has none to read
     article_stored(article.pk)  # joins the batch's articles_stored hand-off once this commits

@@ -159,5 +159,10 @@ def normalise_text(text: str) -> str:
 
 def text_fingerprint(text: str) -> str:
     """SHA-256 of the normalised text: equal for texts differing only in case, punctuation or spacing."""
-    normalised = normalise_text(text)
+    return fingerprint_of(normalised_words(text))
+
+
+def fingerprint_of(words: list[str]) -> str:
+    """`text_fingerprint` of a text whose `normalised_words` are known (`minhash` shingles the same)."""
+    normalised = " ".join(words)
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest() if normalised else ""

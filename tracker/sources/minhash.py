@@ -138,7 +138,12 @@ def minhash(text: str) -> np.ndarray:
     Deterministic across processes and runs. A text without words gets a sentinel signature that
     matches nothing: `band_keys` gives it no keys and `similarity` 0.
     """
-    hashes = _shingle_hashes(normalised_words(text), SHINGLE_SIZE)
+    return signature_of(normalised_words(text))
+
+
+def signature_of(words: list[str]) -> np.ndarray:
+    """`minhash` of a text whose `normalised_words` are known (its fingerprint reads the same words)."""
+    hashes = _shingle_hashes(words, SHINGLE_SIZE)
     if not hashes.size:
         return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
     values = _mod_prime(hashes)[:, None]
