@@ -110,6 +110,8 @@ def ingest_feed(feed: Feed, *, fetcher: Fetcher = fetch) -> PollResult:
     workers' do; with eager Celery (`poll_feeds --sync`) the rest of the chain runs here too."""
     with storing_batch():
         result = poll_feed(feed, fetcher=fetcher)
+        if not result.pages_needed:  # a full-text feed's poll: no page, no context (the vocabularies' reads)
+            return result
         context = articles.context_for()
         for article in Article.objects.filter(pk__in=result.pages_needed).select_related("outlet"):
             page_fetching.fetch_article_page(article, fetcher=fetcher, context=context)
