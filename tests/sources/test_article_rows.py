@@ -4,7 +4,7 @@ an article stored meanwhile (another worker's) is kept, not an error."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from tracker.sources import article_rows
@@ -48,3 +48,31 @@ def test_an_article_stored_meanwhile_is_kept_and_nothing_is_written():
     assert article_rows.insert_new(late) is False
     assert late.pk is None
     assert list(Article.objects.values_list("pk", "title")) == [(first.pk, "Bridge vote")]
+
+
+def test_an_update_writes_what_save_writes_in_one_statement():
+    outlet = Outlet.objects.create(domain="wren.example", name="Wren")
+    article, _ = article_rows.get_or_insert("http://wren.example/a", defaults(outlet, "Bridge vote"))
+    original = Article.objects.create(
+        canonical_url="http://wren.example/o", outlet=outlet, url="http://wren.example/o"
+    )
+    stamped = Article.objects.get(pk=article.pk).updated_at
+    article.copy_of, article.text_hash, article.title = original, "f00d", "Not named: left unwritten"
+    with CaptureQueriesContext(connection) as queries:
+        article_rows.update(article, ["text_hash", "copy_of", "updated_at"])
+    stored = Article.objects.get(pk=article.pk)
+    assert len(queries) == 1
+    assert (stored.copy_of_id, stored.text_hash, stored.title) == (original.pk, "f00d", "Bridge vote")
+    assert stored.updated_at == article.updated_at and stored.updated_at > stamped
+    article_rows.update(article)  # every field, as save() without update_fields
+    assert Article.objects.get(pk=article.pk).title == "Not named: left unwritten"
+
+
+def test_an_update_of_a_deleted_article_does_what_save_does():
+    outlet = Outlet.objects.create(domain="wren.example", name="Wren")
+    article, _ = article_rows.get_or_insert("http://wren.example/a", defaults(outlet, "Bridge vote"))
+    Article.objects.filter(pk=article.pk).delete()
+    with pytest.raises(DatabaseError, match="did not affect any rows"), transaction.atomic():
+        article_rows.update(article, ["title"])
+    article_rows.update(article)  # without field names, save() inserts it again
+    assert list(Article.objects.values_list("pk", "title")) == [(article.pk, "Bridge vote")]
