@@ -16,17 +16,17 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
    - two processes on the `nlp` queue: a fresh database, two real Celery workers (`-Q nlp -P solo
      -c 1`, OPENBLAS_NUM_THREADS=1, each loads the model once before the clock starts) in their own
      processes; this process fetches and stores every article of their feeds and pages
-     (`ingest_feed` without the chain), then enqueues `analyze_batch` in batches of
-     TRACKER_NLP_BATCH_SIZE (`--enqueue as-stored`: each batch as soon as it is stored, the fetch
-     going on beside the workers). Goal 2's figure (>= 1.5x the bare single-process figure) is timed
-     from the first enqueue until the last batch is linked: the workers on their own, as production
-     runs them (the fetch in its own worker, queue `fetch`). A second line gives the rate from the
-     first fetch (the fetch, then the workers). It prints how long both workers were inside a batch
-     at once, where each worker's time
+     (`ingest_feed` without the chain), then enqueues `analyze_batch` as the app does
+     (`tasks.batches`: even batches of at most TRACKER_NLP_BATCH_SIZE; `--enqueue as-stored`: each
+     batch as soon as it is stored, the fetch going on beside the workers). Goal 2's figure (>= 1.5x
+     the bare single-process figure) is timed from the first enqueue until the last batch is linked:
+     the workers on their own, as production runs them (the fetch in its own worker, queue `fetch`).
+     A second line gives the rate from the first fetch (the fetch, then the workers). It prints how
+     long both workers were inside a batch at once, where each worker's time
      went (bench/worker_timeline.py: idle before its first batch, between and after its last;
      extraction, storing, placing, story steps, lock waits, CPU beside wall) and the bound the CPU
      sets: bare `nlp.pipe`'s CPU over the busier worker's, the ratio with no wait and no idle core.
-     `--quick` gives it its own 96 articles (`--worker-articles`), six batches, and measures bare
+     `--quick` gives it its own 96 articles (`--worker-articles`), four batches of 24, and measures bare
      `nlp.pipe` again over them: with the chain's 32 (two batches, one each) both workers extract at
      once and then one links while the other waits, and the fetch here, before a batch is sent, is a
      large share of so short a window: the ratio measured the set's shortness more than the workers.
@@ -94,7 +94,7 @@ SEED_ARTICLES = ROOT / "tracker" / "sources" / "sample_data" / "articles"
 GOALS = {"one": 0.9, "two": 1.5}
 NLP_REDIS_URL = "redis://127.0.0.1:6379/5"  # a dedicated database number: flushed before use
 WORKER_READY_SECONDS = 180
-QUICK_WORKER_ARTICLES = 96  # six batches of 16: three each, so one links while the other extracts
+QUICK_WORKER_ARTICLES = 96  # four batches of 24: two each, so one links while the other extracts
 
 
 # --- set-up -----------------------------------------------------------------------------------
@@ -706,7 +706,7 @@ def two_processes(
     from celery import Celery
     from django.conf import settings
 
-    from tracker.crossref import analysis
+    from tracker.crossref import analysis, tasks
     from tracker.sources import ingestion
 
     url, options, _ = broker
@@ -734,7 +734,11 @@ def two_processes(
 
             def flush(*, last: bool) -> None:
                 pending = [pk for pk in analysis.pending_article_ids() if pk not in set(sent)]
-                while len(pending) >= size or (last and pending):
+                # as the app hands articles on (`tasks.enqueue_analysis`): the rest in even batches
+                for ids in tasks.batches(pending, size) if last and pending else []:
+                    send(ids)
+                    sent.extend(ids)
+                while len(pending) >= size and not last:
                     send(pending[:size])
                     sent.extend(pending[:size])
                     pending = pending[size:]
@@ -826,7 +830,7 @@ def main() -> None:
     parser.add_argument(
         "--worker-articles",
         type=int,
-        help="articles for the two nlp workers (default: --articles; --quick: 96, six batches)",
+        help="articles for the two nlp workers (default: --articles; --quick: 96, four batches)",
     )
     parser.add_argument(
         "--enqueue",

@@ -265,9 +265,11 @@ TRACKER_FEED_PARSE_SECONDS = env.float("TRACKER_FEED_PARSE_SECONDS", default=30.
 # Reverse proxies (addresses or networks) whose X-Forwarded-For names the client: per-address limits
 # (subscribing, admin logins) count that address. Empty: REMOTE_ADDR, and the header is ignored.
 TRACKER_TRUSTED_PROXIES = env.list("TRACKER_TRUSTED_PROXIES", default=[])
-# Extraction: articles per nlp.pipe batch and task; the CPU-specific NumpyOps switch (PERFORMANCE.md:
+# Extraction: at most this many articles per analysis task (a hand-off goes in even batches; linking
+# costs about a quarter second a batch besides its articles, so 24 rather than 16: the two-worker bench's
+# busier worker 4 % less CPU beside its extraction); the CPU-specific NumpyOps switch (PERFORMANCE.md:
 # 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
-TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=16)
+TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=24)
 TRACKER_SPACY_NUMPY_OPS = env.bool("TRACKER_SPACY_NUMPY_OPS", default=False)
 # Curation (issue 6): when off, only approved claims and published events reach the public pages, the
 # API and the digests; when on, machine-extracted items are shown labelled as such.

@@ -54,3 +54,11 @@ def test_a_second_load_stores_nothing_and_hands_nothing_on(sample_corpus, heard)
     with eager_chain():
         load_sample()
     assert heard == []
+
+
+def test_a_hand_off_goes_in_the_fewest_batches_of_at_most_the_size_their_sizes_even():
+    assert tasks.batches(list(range(96)), 24) == [list(range(i, i + 24)) for i in range(0, 96, 24)]
+    assert [len(b) for b in tasks.batches(list(range(25)), 24)] == [12, 13]  # not 24 and a lone 1
+    assert [len(b) for b in tasks.batches(list(range(50)), 16)] == [12, 13, 12, 13]
+    assert sum(tasks.batches(list(range(50)), 16), []) == list(range(50))  # each once, in order
+    assert tasks.batches([], 24) == []
