@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, questions, selection, syntax
 from tracker.nlp.claim_dates import date_of
+from tracker.nlp.claim_kinds import kind_of
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
@@ -51,7 +52,7 @@ from tracker.nlp.referents import together
 from tracker.nlp.relatives import free_relative
 from tracker.nlp.reporters import reporter
 from tracker.nlp.speakers import SpeakerResolver
-from tracker.nlp.triggers import Draft, Triggers, build_triggers, classify, default_triggers, idle_role, mute
+from tracker.nlp.triggers import Draft, Triggers, build_triggers, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
@@ -286,15 +287,5 @@ class _Reader:
         )
 
     def _kind(self, draft: Draft, start: int, end: int) -> str:
-        """The setting is read around the content, not in it ("Smith said the trial was a sham")."""
-        hint = draft.speaker.kind_hint if draft.speaker is not None else None
-        masked = self.text
-        for first, last in draft.pieces:
-            masked = masked[:first] + " " * (last - first) + masked[last:]
-        return classify(draft.trigger, hint, masked[start:end], _paragraph(masked, start, end))
-
-
-def _paragraph(text: str, start: int, end: int) -> str:
-    first = text.rfind("\n\n", 0, start)
-    last = text.find("\n\n", end)
-    return text[first + 1 if first >= 0 else 0 : last if last >= 0 else len(text)]
+        """Read in the act of saying, not in what is said (claim_kinds.py)."""
+        return kind_of(draft, self.speakers, start, end)

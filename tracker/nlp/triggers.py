@@ -154,6 +154,8 @@ def kind_cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     """(kind, scope, pattern) of each line of claim_kinds.jsonl, in file order (= priority)."""
     cues = []
     for rule in read_jsonl(KINDS_FILE):
+        if "kind" not in rule:
+            continue  # the "frame" line (claim_kinds.py)
         words = "|".join(
             re.escape(c).replace(r"\ ", r"\s+") for c in sorted(rule["cues"], key=len, reverse=True)
         )
