@@ -85,7 +85,8 @@ def test_placing_takes_the_time_of_the_closest_dated_article_or_none(events):  #
 def test_two_articles_with_no_time_stay_apart_on_a_weak_link_and_join_on_a_strong_one():
     """Imported at once (one first sighting), two undated pieces nothing dated places are compared as
     if stated together: a few shared words (a channel, a board, silt) no longer make them one story,
-    as they still do when one of them has a time; a shared report does."""
+    nor with one dated article (`test_a_weak_match_with_dated_articles_counts_only_in_company`); a
+    shared report does."""
     seen = when("2026-06-10T12:00")
     dredge = (
         "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
@@ -110,7 +111,41 @@ def test_two_articles_with_no_time_stay_apart_on_a_weak_link_and_join_on_a_stron
     vecs = [features.vectors(p, term_idf, entity_idf) for p in weak]
     assert features.THRESHOLD < features.pair_score(*weak, *vecs) < untimed.UNTIMED_MIN
     assert features.cluster(weak) == [[0], [1]]
-    timed = [weak[0], profile("b", "Festival week on the quay", festival, time=seen)]
-    assert features.cluster(timed) == [[0, 1]]  # one side has a time: the link stands
     strong = [weak[0], profile("c", "Channel to be dredged", retold)]
     assert features.cluster(strong) == [[0, 1]]
+
+
+def test_a_weak_match_with_dated_articles_counts_only_in_company():
+    """Imported at once, a piece nothing dated places links weakly to a dated report: one such match is
+    a coincidence of words (apart); a second dated report of that window it matches makes a place (one
+    story); two matches a month apart do not (each report keeps its own, the piece stays alone)."""
+    seen, march = when("2026-06-10T12:00"), when("2026-03-02T12:00")
+    dredge = (
+        "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
+        " delays would last a week, and the mayor thanked the engineers for their survey of the silt."
+    )
+    festival = (
+        "A bakery on the quay sold out of bread by noon as the choir rehearsed for the festival. Later the"
+        " harbour board met to talk about the eastern channel, where a trawler ran aground in the silt."
+    )
+    towed = (
+        "Ferry passengers queued at the quay as the trawler was towed off the silt. The harbour master said"
+        " the eastern channel would reopen once the tide turned, and crews checked the engines overnight."
+    )
+
+    def profile(url, title, text, time=None):
+        return features.profile(
+            key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
+        )
+
+    piece = profile("u", "Board votes to dredge", dredge)
+    quay = profile("b", "Festival week on the quay", festival, time=march)
+    one = [quay, piece]
+    term_idf, entity_idf = features.rarity(one)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in one]
+    assert features.THRESHOLD < features.pair_score(*one, *vecs) < untimed.UNTIMED_MIN
+    assert features.cluster(one) == [[0], [1]]
+    next_day = [quay, profile("c", "Trawler towed off", towed, time=when("2026-03-03T12:00")), piece]
+    assert features.cluster(next_day) == [[0, 1, 2]]
+    month_on = [quay, profile("c", "Trawler towed off", towed, time=when("2026-04-01T12:00")), piece]
+    assert features.cluster(month_on) == [[0], [1], [2]]
