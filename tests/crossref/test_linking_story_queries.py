@@ -149,8 +149,9 @@ def test_a_batch_reads_a_claim_its_stories_share_once():
 
 
 def inserts(queries) -> dict[str, int]:
-    """The INSERT statements run, by table."""
-    tables = [q["sql"].split('"')[1] for q in queries if q["sql"].startswith("INSERT")]
+    """The INSERT statements run, by table (an `executemany` is one, logged as "N times: INSERT ...")."""
+    statements = [q["sql"].split(" times: ")[-1] for q in queries]
+    tables = [sql.split('"')[1] for sql in statements if sql.startswith("INSERT")]
     return {table: tables.count(table) for table in tables}
 
 

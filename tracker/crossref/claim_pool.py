@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.crossref import claim_events, claim_evidence
+from tracker.crossref import claim_events, claim_evidence, row_inserts
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
@@ -229,7 +229,7 @@ class Pool:
         batch is linked."""
         self.write()
         if self.unrecorded:
-            Claim.history.bulk_history_create(self.unrecorded, default_change_reason=None)
+            row_inserts.insert_history(Claim, self.unrecorded)
             self.unrecorded = []
 
     def left(self, claim_ids: set[int], rows: Iterable[Claim]) -> list[Claim]:

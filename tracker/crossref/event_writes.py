@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from tracker.crossref import corroboration, row_updates
+from tracker.crossref import corroboration, row_inserts, row_updates
 from tracker.crossref.models import Claim, Discrepancy, Event, Story
 from tracker.crossref.pending import Held
 
@@ -99,7 +99,7 @@ class Pending(Held[int, Event]):
             Event, [(pk, {n: getattr(self.rows[pk], n) for n in changed[pk]}) for pk in sorted(alive)]
         )
         if recorded:  # the history rows their `save()` would have added ("~"), in one insert
-            Event.history.bulk_history_create(recorded, update=True, default_change_reason=None)
+            row_inserts.insert_history(Event, recorded, update=True)
         counted, self.counted = list(self.counted.values()), {}
         corroboration.refresh_events(counted)
 

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from tracker.crossref import row_inserts, row_updates
 from tracker.crossref.discrepancies import figures, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy, Story
@@ -49,14 +50,14 @@ class Pending(Held[str, Discrepancy]):
         """Each changed row once, only if it ends other than it was read (found back as it was by
         a later story: no write), with the history row its `save()` would add (all in one insert)."""
         changed, now = self.take(), timezone.now()
-        by_fields: dict[tuple[str, ...], list[Discrepancy]] = {}  # one UPDATE a set of fields changed
+        updates = []  # one `executemany` a set of fields (`bulk_update`'s CASE expressions cost more)
         for key, fields in changed.items():
-            self.rows[key].updated_at = now
-            by_fields.setdefault((*fields, "updated_at"), []).append(self.rows[key])
-        for fields, changed_rows in by_fields.items():
-            Discrepancy.objects.bulk_update(changed_rows, list(fields))
+            row = self.rows[key]
+            row.updated_at = now
+            updates.append((row.pk, {name: getattr(row, name) for name in (*fields, "updated_at")}))
+        row_updates.update_each(Discrepancy, updates)
         if rows := [self.rows[key] for key in changed]:
-            Discrepancy.history.bulk_history_create(rows, update=True, default_change_reason=None)
+            row_inserts.insert_history(Discrepancy, rows, update=True)
 
 
 @transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
