@@ -3,6 +3,8 @@ whenever they were first seen, and never join two dated stories further apart th
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tracker.crossref import clustering, features, undated, untimed
@@ -10,6 +12,23 @@ from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
 from .test_clustering import EVENTS, analyze, events, make_article, when  # noqa: F401 - fixture
+
+# Two undated pieces of one harbour that share a few words (a channel, a board, silt) and no report.
+DREDGE = (
+    "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
+    " delays would last a week, and the mayor thanked the engineers for their survey of the silt."
+)
+FESTIVAL = (
+    "A bakery on the quay sold out of bread by noon as the choir rehearsed for the festival. Later the"
+    " harbour board met to talk about the eastern channel, where a trawler ran aground in the silt."
+)
+
+
+def _profile(url, title, text, seen, time=None):
+    return features.profile(
+        key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
+    )
+
 
 pytestmark = pytest.mark.django_db
 
@@ -88,24 +107,12 @@ def test_two_articles_with_no_time_stay_apart_on_a_weak_link_and_join_on_a_stron
     nor with one dated article (`test_a_weak_match_with_dated_articles_counts_only_in_company`); a
     shared report does."""
     seen = when("2026-06-10T12:00")
-    dredge = (
-        "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
-        " delays would last a week, and the mayor thanked the engineers for their survey of the silt."
-    )
-    festival = (
-        "A bakery on the quay sold out of bread by noon as the choir rehearsed for the festival. Later the"
-        " harbour board met to talk about the eastern channel, where a trawler ran aground in the silt."
-    )
-    retold = "Fishermen welcomed the plan. " + dredge
-
-    def profile(url, title, text, time=None):
-        return features.profile(
-            key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
-        )
+    profile = functools.partial(_profile, seen=seen)
+    retold = "Fishermen welcomed the plan. " + DREDGE
 
     weak = [
-        profile("a", "Board votes to dredge", dredge),
-        profile("b", "Festival week on the quay", festival),
+        profile("a", "Board votes to dredge", DREDGE),
+        profile("b", "Festival week on the quay", FESTIVAL),
     ]
     term_idf, entity_idf = features.rarity(weak)
     vecs = [features.vectors(p, term_idf, entity_idf) for p in weak]
@@ -120,26 +127,14 @@ def test_a_weak_match_with_dated_articles_counts_only_in_company():
     a coincidence of words (apart); a second dated report of that window it matches makes a place (one
     story); two matches a month apart do not (each report keeps its own, the piece stays alone)."""
     seen, march = when("2026-06-10T12:00"), when("2026-03-02T12:00")
-    dredge = (
-        "The harbour board voted to dredge the eastern channel before the autumn storms. Ferry crews said"
-        " delays would last a week, and the mayor thanked the engineers for their survey of the silt."
-    )
-    festival = (
-        "A bakery on the quay sold out of bread by noon as the choir rehearsed for the festival. Later the"
-        " harbour board met to talk about the eastern channel, where a trawler ran aground in the silt."
-    )
+    profile = functools.partial(_profile, seen=seen)
     towed = (
         "Ferry passengers queued at the quay as the trawler was towed off the silt. The harbour master said"
         " the eastern channel would reopen once the tide turned, and crews checked the engines overnight."
     )
 
-    def profile(url, title, text, time=None):
-        return features.profile(
-            key=(time or seen, url), time=time, seen=seen, title=title, text=text, mentions=[]
-        )
-
-    piece = profile("u", "Board votes to dredge", dredge)
-    quay = profile("b", "Festival week on the quay", festival, time=march)
+    piece = profile("u", "Board votes to dredge", DREDGE)
+    quay = profile("b", "Festival week on the quay", FESTIVAL, time=march)
     one = [quay, piece]
     term_idf, entity_idf = features.rarity(one)
     vecs = [features.vectors(p, term_idf, entity_idf) for p in one]
