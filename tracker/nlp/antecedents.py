@@ -15,7 +15,8 @@ the nearest name that fits is kept, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,17 +65,23 @@ def main_subject(
     return candidates[-1] if other and candidates else None  # "Roe sat with Jane Doe, and she said"
 
 
-def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | None, str]:
-    """Of `subjects` (the compatible subject mentions of the sentence before a speaker's pronoun, in
-    text order), the subject of that sentence's main clause when one is ("Whether the Roe model
-    works will tell, said Jane Doe. “...,” she said": Doe, not Roe), a name that is that subject
-    before one that only owns or modifies it ("Roe's lawyer, Jane Doe, said ...": Doe), else the
+def previous_subject(
+    doc: Doc, fitting: Sequence[Mention], surnames: Mapping[str, bool] = MappingProxyType({})
+) -> tuple[Mention | None, str]:
+    """Of the subjects among `fitting` (the compatible mentions of the sentence before a speaker's
+    pronoun, in text order; `surnames`: the last words of the article's people before the pronoun, and
+    whether it may stand for them), the subject of that sentence's main clause when one is ("Whether
+    the Roe model works will tell, said Jane Doe. “...,” she said": Doe, not Roe), a name that is
+    that subject before one that only owns or modifies it ("Roe's lawyer, Jane Doe, said ...": Doe), else the
     first; and how much of a guess it is: "" for the main clause's subject itself; "owner" for a name
     that only owns or modifies it ("Roe's lawyer said ...", "The Roe campaign said ...": someone
     else speaks, right 6 times of 8 published on PolNeAR train, read by hand); "first" for the first
     subject, for want of a main-clause one ("After Roe met Doe, the talks ended. “...,” he said":
-    Roe, right 42 times of 62 published, against 40 of 40 for a main-clause subject). The claim's
-    tier reflects the guess (resolution "pronoun-owner", "pronoun-first")."""
+    Roe, right 42 times of 62 published, against 40 of 40 for a main-clause subject); "rival" for a
+    main-clause subject whose verb puts a question or a document to another person (`rival`: "Roe
+    showed Doe the email. “I wrote that,” he said": either may speak). The claim's tier reflects the
+    guess (resolution "pronoun-owner", "pronoun-first", "pronoun-rival")."""
+    subjects = [m for m in fitting if is_subject(doc, m)]
     owners = []
     for mention in subjects:
         if (head := mention_head(doc, mention)) is None:
@@ -83,11 +90,41 @@ def previous_subject(doc: Doc, subjects: Sequence[Mention]) -> tuple[Mention | N
         head = _named(head, NAME_DEPS | {"poss"})
         if head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
             if not owner:
-                return mention, ""
+                return mention, "rival" if rival(_clause(head.head), head, fitting, surnames) else ""
             owners.append(mention)
     if owners:
         return owners[0], "owner"
     return (subjects[0], "first") if subjects else (None, "")
+
+
+def rival(verb: Token, subject: Token, fitting: Sequence[Mention], surnames: Mapping[str, bool]) -> bool:
+    """`verb` (whose subject is `subject`) is one whose object answers next (speakers.jsonl "question":
+    "questioned", "asked", "showed", "cross-examined") and has as its object, indirect object or in a
+    phrase of its own ("questioned Doe", "showed Doe the email", "showed it to Doe") a person the
+    pronoun may stand for as well: a name of `fitting` other than the subject's, or, as object, a
+    capitalised word the entity model gave no label ("Roe showed Doe ...": a surname it missed);
+    never the surname of one it cannot stand for ("Jane Roe questioned Doe" after "Mr. Doe":
+    not for "she"). Other verbs' objects are no rivals: after "Roe attacked Doe.", "he said" is Roe (PolNeAR
+    train: right in nearly all of 29 published claims, read by hand)."""
+    if verb.lower_ not in speaker_words().questioning:
+        return False
+    doc = verb.doc
+    heads = {mention_head(doc, m) for m in fitting} - {subject}
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and (child in heads or _bare_name(child, surnames)):
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g in heads for g in child.children):
+            return True
+    return False
+
+
+def _bare_name(token: Token, surnames: Mapping[str, bool]) -> bool:
+    """A capitalised word ("Doe", not "DOE" nor "iPhone") with no entity label, not the sentence's first
+    nor the surname of a person `surnames` says the pronoun cannot stand for."""
+    text = token.text
+    if token.ent_type_ or token.is_sent_start or surnames.get(text) is False:
+        return False
+    return text[:1].isupper() and text[1:].islower()
 
 
 def _owner(head: Token) -> bool:

@@ -57,7 +57,7 @@ from tracker.nlp.types import Claim, DateMention, Mention
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
-STRICT_VIA = frozenset("mention pronoun pronoun-first pronoun-owner anaphor possessor".split())
+STRICT_VIA = frozenset("mention pronoun pronoun-first pronoun-owner pronoun-rival anaphor possessor".split())
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 DESCRIBING = frozenset({"relcl", "acl", "amod", "prep"})  # what describes "those" who speak
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})

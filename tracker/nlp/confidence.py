@@ -11,7 +11,8 @@ A rule matches when every list it has contains the claim's value: `kinds` (the c
 `triggers` (the id of the trigger rule that found it), `attributions`, `resolutions` (how its speaker
 was resolved: mention, compound, possessor, pronoun, anaphor, issuer, survey, unresolved, none;
 "pronoun-first": a pronoun given the first subject of the sentence before, which has no main-clause one;
-"pronoun-owner": one given a name owning that sentence's subject, "Roe's lawyer said ..."),
+"pronoun-owner": one given a name owning that sentence's subject, "Roe's lawyer said ...";
+"pronoun-rival": one given that sentence's subject when its verb questions another person, "Roe asked Doe"),
 `forms` (what its content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence
 names, after the content, another report the words came through: "“...,” Roe said, according to
 CNN"). `relayed` rates a claim down to the relayed tier when such a report stands anywhere in its

@@ -39,6 +39,7 @@ class SpeakerWords:
     agent_suffixes: frozenset[str] = frozenset()  # "speechwriter", "banker": a noun of a doer (reporters.py)
     act_suffixes: frozenset[str] = frozenset()  # "appointment", "event": not a doer's, whatever "ent" says
     records: frozenset[str] = frozenset()  # "the cable indicated": a writing that tells (reporters.py)
+    questioning: frozenset[str] = frozenset()  # "questioned Doe": the object answers (antecedents.rival)
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -58,6 +59,7 @@ SETS = {
     "agent_suffix": "agent_suffixes",
     "act_suffix": "act_suffixes",
     "record": "records",
+    "question": "questioning",
 }
 
 

@@ -116,7 +116,7 @@ class SpeakerResolver:
             return Speaker(token.text, token.idx, token.idx + len(token), name=name)
         if lower in words.pronouns:
             found, guess = self.antecedent(token, words.pronouns[lower])
-            via = f"pronoun-{guess}" if guess else "pronoun"  # pronoun-owner, pronoun-first: a guess
+            via = f"pronoun-{guess}" if guess else "pronoun"  # pronoun-owner, -first, -rival: a guess
             speaker = self._speaker(token.idx, token.idx + len(token), found, via, None)
             if found is not None and self.genders.doubted(
                 words.genders.get(lower), found, speaker.name or ""
@@ -275,7 +275,7 @@ class SpeakerResolver:
         hangs from, else the main clause's subject), else one in a subject of the previous sentence (the
         main clause's first); of the pronoun's gender, and never a name inside quotation marks when the
         pronoun is outside them (“Roe will lose,” she said: not Roe); and how much of a guess it is: ""
-        none, "owner" or "first" (a name of the sentence before: antecedents.previous_subject)."""
+        none, "owner", "first" or "rival" (a name of the sentence before: antecedents.previous_subject)."""
         number = self.segment_of.get(token.i)
         if number is None:
             return None, ""
@@ -296,5 +296,5 @@ class SpeakerResolver:
                 return found[-1], ""  # "Roe hasn't said whether he ...": Jane Roe
         before = self.segments[antecedents.before_quote(self.segments, number, self.quoted)]
         earlier = self.mentions_in(before.start_char, before.end_char) if number else []
-        subjects = [m for m in earlier if fits(m) and antecedents.is_subject(self.doc, m)]
-        return antecedents.previous_subject(self.doc, subjects)
+        known = {m.text.split()[-1]: fits(m) for m in self.mentions_in(0, token.idx) if m.label == "PERSON"}
+        return antecedents.previous_subject(self.doc, [m for m in earlier if fits(m)], known)
