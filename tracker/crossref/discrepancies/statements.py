@@ -25,6 +25,7 @@ from tracker.crossref.discrepancies.scope import (
     Found,
     Scope,
     disagree,
+    first_letter_pattern,
     outlet_ids,
     speaker_of,
     variant,
@@ -34,7 +35,7 @@ from tracker.crossref.story_reads import locate
 from tracker.crossref.words import STOPWORDS, content_words
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE, find_hedges, hedge_pattern
-from tracker.nlp.passages import lead_span, phrase_pattern, sentence_spans
+from tracker.nlp.passages import lead_span, sentence_spans
 from tracker.sources.models import Article
 
 CUES_FILE = PATTERNS_DIR / "discrepancies.jsonl"
@@ -52,7 +53,7 @@ NAME_STOPWORDS = {"ai", "us", "u", "s", "i", "ceo", "the", "a", "it", "he", "she
 def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
     """(value, strength, pattern) of the cue rules of one group."""
     rules = [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
-    return [(r["value"], int(r.get("strength", 1)), phrase_pattern(r["phrases"])) for r in rules]
+    return [(r["value"], int(r.get("strength", 1)), first_letter_pattern(r["phrases"])) for r in rules]
 
 
 @cache
@@ -228,7 +229,9 @@ def _extent_sentences(scope: Scope) -> list[_Passage]:
 def _extent_readings(text: str) -> tuple[tuple, ...]:
     """The sentences of a text holding an extent cue: span, content words, lower-cased words, cues
     (per process: a function of the text alone, read again at every batch of the story)."""
-    readings = []
+    readings: list[tuple] = []
+    if not any(pattern.search(text) for _, _, pattern in cues("extent")):
+        return ()  # most texts: no cue, so no sentence has one (sentences end before a space or a line end)
     for start, end in sentence_spans(text):
         found = tuple(
             (value, m.start(), m.start() + len(_with_next_word(text, m)))
