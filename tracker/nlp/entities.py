@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from tracker.nlp.apposed_names import with_apposed
 from tracker.nlp.types import Mention, VocabularyEntry
 
 OUTPUT_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "LAW", "EVENT", "COURT"})
@@ -78,7 +79,8 @@ def find_mentions(doc: Doc, vocabulary: Sequence[VocabularyEntry] = ()) -> list[
     """Every PERSON, ORG, PRODUCT, GPE, LAW, EVENT and COURT mention of `doc`, in text order.
 
     `doc` must come from build_pipeline/get_pipeline with the same vocabulary (its ruler marks the
-    curated names); the vocabulary here links them and gives their entity ids.
+    curated names); the vocabulary here links them and gives their entity ids. A person's name the
+    model missed that an apposition shows is added (apposed_names.py).
     """
     linker = linker_for(vocabulary)
     mentions: list[Mention] = []
@@ -99,7 +101,7 @@ def find_mentions(doc: Doc, vocabulary: Sequence[VocabularyEntry] = ()) -> list[
                 entity_id=entry.entity_id if entry is not None else None,
             )
         )
-    return mentions
+    return with_apposed(doc, mentions)  # "said Ana Ruiz, a spokeswoman": a person the model missed
 
 
 def mention_counts(mentions: Iterable[Mention], *, unlinked_only: bool = False) -> Counter[tuple[str, str]]:

@@ -40,6 +40,7 @@ class SpeakerWords:
     act_suffixes: frozenset[str] = frozenset()  # "appointment", "event": not a doer's, whatever "ent" says
     records: frozenset[str] = frozenset()  # "the cable indicated": a writing that tells (reporters.py)
     questioning: frozenset[str] = frozenset()  # "questioned Doe": the object answers (antecedents.rival)
+    persons: frozenset[str] = frozenset()  # "Jo Roe, a spokeswoman": a noun of one person (apposed_names.py)
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -60,6 +61,7 @@ SETS = {
     "act_suffix": "act_suffixes",
     "record": "records",
     "question": "questioning",
+    "person": "persons",
 }
 
 

@@ -1,0 +1,35 @@
+"""A name the entity model missed, shown to be a person's by an apposition ("said Ana Ruiz, a
+spokeswoman for the firm"): a PERSON mention, so the claim's speaker is named (apposed_names.py).
+Not a single word, nor a phrase with something before the name ("the 5th Street Gym, a student ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp import extraction
+
+
+def extracted(text: str) -> extraction.Extraction:
+    [found] = extraction.extract([extraction.Document(text=text)])
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The appeal will fail,” said Ana Ruiz, a spokeswoman for the firm.",
+        "“The appeal will fail,” said Ana Ruiz, a Kestrel spokeswoman.",
+        "Ana Ruiz, a lawyer for the firm, said the appeal would fail.",
+    ],
+)
+def test_an_apposed_person_noun_names_the_speaker(text):
+    found = extracted(text)
+    assert ("Ana Ruiz", "PERSON") in [(m.text, m.label) for m in found.mentions]
+    [claim] = found.claims
+    assert (claim.speaker_name, claim.resolution) == ("Ana Ruiz", "mention")
+    assert claim.confidence >= 2
+
+
+def test_a_phrase_with_a_word_before_the_name_is_no_person():
+    found = extracted("He trained at the 5th Street Gym, a student of the old coach.")
+    assert "Street Gym" not in [m.text for m in found.mentions if m.label == "PERSON"]

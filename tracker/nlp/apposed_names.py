@@ -1,0 +1,41 @@
+"""Names the entity model missed that an apposition shows to be a person's: "“...,” said Ana Ruiz, a
+Brightwater spokeswoman", "Jo Roe, a lawyer for Acme, said ...". Two or three capitalised words, none
+labelled, ending in the word an appositive noun of one person hangs on (patterns/speakers.jsonl
+"person": spokeswoman, lawyer, analyst, ...) make a PERSON mention, so the speaker is named and its
+claim rated as one under a name. A single word ("Acme, a firm") or a phrase with a labelled word is
+left as the model read it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.types import Mention
+
+
+def with_apposed(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` and the person names an apposition shows (see the module docstring), in text order."""
+    persons = speaker_words().persons
+    added = []
+    for token in doc:
+        if token.dep_ == "appos" and token.lower_ in persons and (name := _name(token.head)) is not None:
+            start, end = name
+            added.append(Mention(text=doc.text[start:end], label="PERSON", start=start, end=end))
+    if not added:
+        return list(mentions)
+    return sorted([*mentions, *added], key=lambda m: (m.start, -m.end))
+
+
+def _name(head: Token) -> tuple[int, int] | None:
+    """The character span of `head` and the compound words before it, when they are two or three
+    capitalised, unlabelled words with nothing else before them ("the 5th Street Gym, a ...": a place)."""
+    if any(c.dep_ != "compound" for c in head.lefts):
+        return None
+    words = [*head.lefts, head]
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    if any(w.ent_type_ or not (w.text[:1].isupper() and w.text[1:].isalpha()) for w in words):
+        return None
+    return words[0].idx, head.idx + len(head)
