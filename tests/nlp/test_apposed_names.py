@@ -33,3 +33,11 @@ def test_an_apposed_person_noun_names_the_speaker(text):
 def test_a_phrase_with_a_word_before_the_name_is_no_person():
     found = extracted("He trained at the 5th Street Gym, a student of the old coach.")
     assert "Street Gym" not in [m.text for m in found.mentions if m.label == "PERSON"]
+
+
+def test_a_title_is_no_person():
+    found = extracted(
+        "Jo Marlow, former foreign policy adviser to Vice President (then-Senator) Jan Doe, is a senior"
+        " fellow at the Center for Harbour Studies."
+    )
+    assert "Vice President" not in [m.text for m in found.mentions if m.label == "PERSON"]

@@ -2,8 +2,9 @@
 Brightwater spokeswoman", "Jo Roe, a lawyer for Acme, said ...". Two or three capitalised words, none
 labelled, ending in the word an appositive noun of one person hangs on (patterns/speakers.jsonl
 "person": spokeswoman, lawyer, analyst, ...) make a PERSON mention, so the speaker is named and its
-claim rated as one under a name. A single word ("Acme, a firm") or a phrase with a labelled word is
-left as the model read it."""
+claim rated as one under a name. A single word ("Acme, a firm"), a phrase with a labelled word, and a
+title ("Vice President (then-Senator) ...": a word of it is a noun of people) are left as the model
+read them."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ from tracker.nlp.types import Mention
 
 def with_apposed(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     """`mentions` and the person names an apposition shows (see the module docstring), in text order."""
-    persons = speaker_words().persons
+    words = speaker_words()
     added = []
     for token in doc:
-        if token.dep_ == "appos" and token.lower_ in persons and (name := _name(token.head)) is not None:
+        if token.dep_ != "appos" or token.lower_ not in words.persons:
+            continue
+        if (name := _name(token.head, words.people)) is not None:
             start, end = name
             added.append(Mention(text=doc.text[start:end], label="PERSON", start=start, end=end))
     if not added:
@@ -28,14 +31,17 @@ def with_apposed(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: (m.start, -m.end))
 
 
-def _name(head: Token) -> tuple[int, int] | None:
+def _name(head: Token, people: frozenset[str]) -> tuple[int, int] | None:
     """The character span of `head` and the compound words before it, when they are two or three
-    capitalised, unlabelled words with nothing else before them ("the 5th Street Gym, a ...": a place)."""
+    capitalised, unlabelled words with nothing else before them ("the 5th Street Gym, a ...": a place)
+    and none of them a noun of people ("Vice President": a title)."""
     if any(c.dep_ != "compound" for c in head.lefts):
         return None
     words = [*head.lefts, head]
     if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
         return None
     if any(w.ent_type_ or not (w.text[:1].isupper() and w.text[1:].isalpha()) for w in words):
+        return None
+    if any(w.lower_ in people for w in words):
         return None
     return words[0].idx, head.idx + len(head)
