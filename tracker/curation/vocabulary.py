@@ -116,8 +116,7 @@ def reextract_articles(*, entities) -> Reextraction:
     the `nlp` queue in batches after commit (with eager Celery they run then, in this process). Curated
     rows are never touched by re-extraction."""
     ids = sorted({pk for entity in entities for pk in articles_mentioning(entity)})
-    size = settings.TRACKER_NLP_BATCH_SIZE
-    batches = [ids[i : i + size] for i in range(0, len(ids), size)]
+    batches = tasks.batches(ids, settings.TRACKER_NLP_BATCH_SIZE)  # as every hand-off splits them
     for batch in batches:
         tasks.analyze_batch.delay_on_commit(batch)
     return Reextraction(article_ids=ids, batches=len(batches))

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.cases.models import Case
-from tracker.crossref import analysis
+from tracker.crossref import analysis, tasks
 from tracker.sources.models import Article
 
 
@@ -38,13 +38,13 @@ class Command(BaseCommand):
         with tqdm(
             total=len(ids), unit="article", disable=not self.stderr.isatty(), file=self.stderr._out
         ) as bar:
-            for i in range(0, len(ids), size):
-                result = analysis.analyze_articles(ids[i : i + size])
+            for batch in tasks.batches(ids, size):
+                result = analysis.analyze_articles(batch)
                 totals.analyzed += result.analyzed
                 totals.mentions += result.mentions
                 totals.claims += result.claims
                 totals.new_candidates += result.new_candidates
-                bar.update(len(ids[i : i + size]))
+                bar.update(len(batch))
         self.stdout.write(
             f"analyzed {len(totals.analyzed)} articles: {totals.mentions} mentions, {totals.claims} claims, "
             f"{len(totals.new_candidates)} new candidate entities"
