@@ -51,6 +51,7 @@ from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
 from tracker.nlp.relatives import free_relative
 from tracker.nlp.reporters import reporter
+from tracker.nlp.shared_negation import negated
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Triggers, build_triggers, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -155,8 +156,8 @@ class _Reader:
             or next((t for t in candidates if t.objects and syntax.has_object(verb, t.objects)), None)
             or next((t for t in candidates if not t.subjects and not t.objects), None)
         )
-        if trigger is not None and not trigger.objects and syntax.negated(verb, self.quoted):
-            # "never said that X", "would not say whether X": not a claim of X, but a report all the same
+        if trigger is not None and not trigger.objects and negated(verb, trigger.lemma, self.quoted):
+            # "never said that X", "would not say whether X", "did not come out and say X": no claim of X
             trigger = self.triggers.negated.get(verb.lower_)
         if (
             trigger is None
