@@ -19,11 +19,31 @@ says nothing ("the VP", lower-case) reports nothing here."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from tracker.nlp.speaker_words import speaker_words
-from tracker.nlp.speakers import Speaker, SpeakerResolver, described
+from tracker.nlp.speakers import UNRESOLVED, Speaker, SpeakerResolver
 from tracker.nlp.triggers import Triggers, can_speak
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def described(subject: Token, readings: Collection[str] = ()) -> bool:
+    """A speaker given by a description that resolves to no name may still report for a verb that
+    needs a speaker who resolves ("Legal experts suggest that ...", "Exit polls suggested that ...",
+    claims.py: when what it reports is a clause or a quote), or a person's pronoun the article does
+    not resolve ("He has suggested that ..."); never "it" or "they" left unresolved, a
+    demonstrative ("These moves suggest ...": the writer's own inference) nor one of `readings`,
+    the nouns that characterise what someone said ("The admission suggests ...": the outlet's
+    reading of it, framing.py)."""
+    return not (
+        subject.lower_ in readings
+        or "PERSON" not in speaker_words().pronouns.get(subject.lower_, ("PERSON",))
+        or subject.lower_ in UNRESOLVED
+        or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
+    )
 
 
 def _evidence(triggers: Triggers) -> frozenset[str]:
@@ -51,7 +71,7 @@ def can_report(noun: Token, triggers: Triggers) -> bool:
 
 def reporter(speakers: SpeakerResolver, subject: Token, triggers: Triggers, form: str) -> Speaker | None:
     """The speaker of a strict verb whose subject did not resolve: the subject when it is described
-    (speakers.described), the verb reports a clause or a quote, and the subject can report or has an
+    (`described`), the verb reports a clause or a quote, and the subject can report or has an
     owner ("Roe's speech suggests ...", "a gaffe by Roe suggested ...": the phrase names who); else
     None."""
     if form not in ("clause", "quote") or not described(subject, triggers.nouns):

@@ -8,6 +8,7 @@ with no entity:
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
   sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else one
   owning it, "pronoun-owner", else its first, "pronoun-first": guesses rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
+  a description its clause hangs from instead ("The president said he ...": described_pronouns.py);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
@@ -18,19 +19,19 @@ with no entity:
 - a share of respondents ("72 percent of voters said"): the poll they answered (referents.py).
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 Caveats: a pronoun skips only a name the article tells the other gender of (a title, its own pronouns);
-a first name of the other gender makes it unresolved, never another name (genders.py); "they" and a
-description ("the billionaire") are left unresolved.
+a first name of the other gender makes it unresolved, never another name (genders.py); a description
+("the billionaire") is left unresolved.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import antecedents, genders, referents, standins
+from tracker.nlp import antecedents, described_pronouns, genders, referents, standins
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
@@ -56,25 +57,6 @@ class Speaker:
 
 
 UNRESOLVED = frozenset({"they", "them", "it", "one", "this", "that", "what"})
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-
-
-def described(subject: Token, readings: Collection[str] = ()) -> bool:
-    """A speaker given by a description that resolves to no name may still report for a verb that
-    needs a speaker who resolves ("Legal experts suggest that ...", "Exit polls suggested that ...",
-    claims.py: when what it reports is a clause or a quote), or a person's pronoun the article does
-    not resolve ("He has suggested that ..."); never "it" or "they" left unresolved, a
-    demonstrative ("These moves suggest ...": the writer's own inference) nor one of `readings`,
-    the nouns that characterise what someone said ("The admission suggests ...": the outlet's
-    reading of it, framing.py)."""
-    return not (
-        subject.lower_ in readings
-        or "PERSON" not in speaker_words().pronouns.get(subject.lower_, ("PERSON",))
-        or subject.lower_ in UNRESOLVED
-        or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
-    )
-
-
 QUOTES = frozenset({'"', "“", "”", "''", "``"})  # double quotation marks, not an apostrophe
 
 
@@ -114,8 +96,15 @@ class SpeakerResolver:
             end = max([end, *(self.phrase(c)[1] for c in group.conjuncts if c.i > group.i)])
             name = self.text[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1])]
             return Speaker(token.text, token.idx, token.idx + len(token), name=name)
+        if depth < 3 and (noun := described_pronouns.description_for(token, self.mention_at, self.quoted)):
+            return self._described(token, noun, depth)  # "The president denounced what he called ..."
         if lower in words.pronouns:
             found, guess = self.antecedent(token, words.pronouns[lower])
+            if (
+                depth < 3
+                and (noun := described_pronouns.previous_description(self, token, found, guess)) is not None
+            ):
+                return self._described(token, noun, depth)  # "“...,” the candidate said. She added"
             via = f"pronoun-{guess}" if guess else "pronoun"  # pronoun-owner, -first, -rival: a guess
             speaker = self._speaker(token.idx, token.idx + len(token), found, via, None)
             if found is not None and self.genders.doubted(
@@ -150,6 +139,15 @@ class SpeakerResolver:
         ) is not None:
             return self._speaker(first, last, survey, "survey", "report")
         return self._speaker(first, last, None, None, hint)
+
+    def _described(self, pronoun: Token, noun: Token, depth: int) -> Speaker:
+        """`pronoun` stands for the description `noun` (described_pronouns.py): its words are the
+        speaker's name, or the name they resolve to."""
+        meant = self.resolve(noun, depth + 1)
+        end, via = pronoun.idx + len(pronoun), "pronoun" if meant.via else None
+        return replace(
+            meant, text=pronoun.text, start=pronoun.idx, end=end, via=via, name=meant.name or meant.text
+        )
 
     def _proxy(self, token: Token, first: int, last: int, hint: str | None, depth: int) -> Speaker:
         """A document or spokesperson speaks for its possessor, or for the name compounded with it."""
