@@ -10,6 +10,7 @@ from tracker.nlp import (
     conjunct_names,
     depictions,
     document_terms,
+    gerund_conjuncts,
     noun_roots,
     postmodifiers,
     raised_conjuncts,
@@ -162,6 +163,7 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
             or raising.adjective_subject(verb)
             or noun_roots.subject(verb, segment)
             or postmodifiers.subject(verb, segment)
+            or gerund_conjuncts.subject(verb, _says_object(reader, verb))  # "by praising X and saying Y"
         )
         passive = passive and found is None
     if found is None and passive and (by := stray_agents.agent(verb)) is not None:
