@@ -179,3 +179,23 @@ def test_a_pronoun_after_a_photo_credit_refers_back_past_it(credit):
     """A credit line between a speaker and a pronoun names no one the pronoun stands for (gates.jsonl)."""
     text = f"“The levy will fail,” Mark Tolliver said at the rally.\n\n{credit}\n\nHe added that the vote was close."
     assert speakers(text)["the vote was close"] == ("He", "Mark Tolliver")
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        (
+            "The levy was at the center of Mark Tolliver's attack on a tax code that he said has favored "
+            "the richest families.",
+            "that he said has favored the richest families",
+        ),
+        (
+            "Voters doubted Mark Tolliver's account of a meeting at which he told the board that the mill "
+            "was safe.",
+            "the mill was safe",
+        ),
+    ],
+)
+def test_the_owner_of_a_noun_whose_phrase_holds_the_pronoun_is_its_speaker(sentence, content):
+    text = f"Paul Denning spoke to reporters in Ohio on Tuesday. {sentence}"
+    assert speakers(text).get(content, ("", ""))[1] == "Mark Tolliver"

@@ -222,3 +222,18 @@ def who_for(relative: Token, mention_at: Callable[[Token], Mention | None]) -> T
     person = role.head if role.dep_ == "appos" else role
     named = mention_at(person)
     return person if named is not None and named.label == "PERSON" else noun
+
+
+def owner_of(
+    pronoun: Token, candidates: Sequence[Mention], mention_at: Callable[[Token], Mention | None]
+) -> Mention | None:
+    """Of `candidates` (the compatible mentions before `pronoun` in its sentence), the possessor of a
+    noun whose phrase holds the pronoun's clause ("at the heart of Roe's critique of a system that he
+    said has failed": Roe; "Roe's claim that she was cheated"): the one whose words the noun is;
+    after governing_subject, which prefers a name that is the subject of a nearer clause. Not a
+    possessor outside that phrase ("As for Roe's record, she said": main_subject's caution)."""
+    for head in pronoun.ancestors:
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.i < pronoun.i), None)
+        if owner is not None and (found := mention_at(owner)) is not None and found in candidates:
+            return found
+    return None

@@ -286,6 +286,7 @@ class SpeakerResolver:
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:
             found = referents.governing_subject(token, same, self.mention_at)
+            found = found or antecedents.owner_of(token, same, self.mention_at)  # "Roe's claim that he"
             if (found := found or antecedents.main_subject(token, same, self.mention_at)) is not None:
                 return found, ""
         if (named := referents.surname_subject(token, self.quoted)) is not None:  # a surname the model missed
