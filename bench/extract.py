@@ -6,8 +6,10 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
 - the ratio of two worker processes (each loads the model once and extracts half the texts) to one;
 - the peak RSS of a worker after extracting 2,000 distinct articles, against its RSS right after the
   pipeline was built (the memory zone should keep the string store from growing with new words);
-- the same speed figures with `numpy_ops=True`, the CPU-specific switch, and whether its output is
-  identical;
+- which thinc ops the extraction ran on: `numpy_ops="auto"`, the default of TRACKER_SPACY_NUMPY_OPS,
+  where each worker times the default ops against NumpyOps without blis when it builds its pipeline
+  (tracker/nlp/ops_choice.py) and keeps the faster; then the same speed figures on the ops auto did not
+  choose in the one-process run, and whether its output is identical;
 - a size sweep (issue 15): one article of 20,000, 100,000 and 400,000 characters (the seed articles'
   varied copies joined into one long text), its time per character at each size and the ratio of the
   largest to the smallest, which must stay within 1.5x (work linear in the text); `--sweep-only` runs
@@ -179,7 +181,7 @@ def _timed(
     job: str,
     texts: list[str],
     model: str,
-    numpy_ops: bool,
+    numpy_ops: bool | str,
     batch_size: int | None,
     repeat: int,
     barrier,
@@ -187,6 +189,7 @@ def _timed(
 ) -> None:
     """Load once, warm up, then `repeat` times: wait for the other workers and time `job` over `texts`."""
     try:
+        ops = None
         if job == "bare":
             import spacy
 
@@ -196,12 +199,13 @@ def _timed(
             def run() -> str:
                 return str(sum(len(doc) for doc in nlp.pipe(texts)))
         else:
-            from tracker.nlp import extraction, pipeline
+            from tracker.nlp import extraction, ops_choice, pipeline
 
             vocab = vocabulary()
             options = {"vocabulary": vocab, "model": model, "numpy_ops": numpy_ops}
             options["batch_size"] = batch_size or extraction.DEFAULT_BATCH_SIZE
-            pipeline.get_pipeline(model, vocab, numpy_ops=numpy_ops)
+            choice = ops_choice.choice_of(pipeline.get_pipeline(model, vocab, numpy_ops=numpy_ops))
+            ops = (choice.numpy_ops, choice.name, choice.describe())  # plain data: the parent loads no spaCy
             documents = [extraction.Document(text) for text in texts]
             extraction.extract(documents[:1], **options)
 
@@ -219,7 +223,7 @@ def _timed(
             started, cpu = time.monotonic(), time.process_time()  # monotonic: one clock for all workers
             summary = run()
             spans.append((started, time.monotonic(), time.process_time() - cpu))
-        results.put({"spans": spans, "summary": summary})
+        results.put({"spans": spans, "summary": summary, "ops": ops})
     except BaseException:
         barrier.abort()
         results.put({"error": traceback.format_exc()})
@@ -254,13 +258,14 @@ def run_timed(
     job: str,
     shards: list[list[str]],
     model: str,
-    numpy_ops: bool = False,
+    numpy_ops: bool | str = False,
     batch_size: int | None = None,
     repeat: int = 1,
-) -> tuple[float, float, list[str]]:
+) -> tuple[float, float, list[str], list]:
     """Wall seconds from the moment all workers were ready to the end of the last one (the best of
     `repeat` runs); the smallest share of a CPU a worker got in that run (under 1 when something else
-    ran on the machine); each worker's summary of what it found."""
+    ran on the machine); each worker's summary of what it found; each worker's ops (numpy_ops, name,
+    description; None for the bare job)."""
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(len(shards)), ctx.Queue()
     workers = [
@@ -272,7 +277,7 @@ def run_timed(
     walls = [max(end for _, end, _ in spans) - min(start for start, _, _ in spans) for spans in rounds]
     best = min(range(len(rounds)), key=walls.__getitem__)
     share = min(cpu / (end - start) for start, end, cpu in rounds[best])
-    return walls[best], share, [r["summary"] for r in reports]
+    return walls[best], share, [r["summary"] for r in reports], [r["ops"] for r in reports]
 
 
 def long_article(seeds: list[str], chars: int) -> str:
@@ -391,21 +396,28 @@ def main() -> None:
     )
 
     started = time.monotonic()
-    bare, share, _ = run_timed("bare", [texts], args.model, repeat=args.repeat)
+    bare, share, _, _ = run_timed("bare", [texts], args.model, repeat=args.repeat)
     shares = [share]
-    figures = {}
-    for numpy_ops in (False, True):
-        one, share, [summary] = run_timed(
+    figures, chosen = {}, []
+    for numpy_ops in ("auto", "other"):
+        if numpy_ops == "other":  # the ops auto did not choose in the one-process run
+            numpy_ops = not chosen[0][0]
+        one, share, [summary], ops_one = run_timed(
             "extract", [texts], args.model, numpy_ops, args.batch_size, args.repeat
         )
-        two, share_two, _ = run_timed("extract", halves, args.model, numpy_ops, args.batch_size, args.repeat)
+        two, share_two, _, ops_two = run_timed(
+            "extract", halves, args.model, numpy_ops, args.batch_size, args.repeat
+        )
+        chosen += ops_one + ops_two
         shares += [share, share_two]
         figures[numpy_ops] = (words / one, bare / one, one / two, summary)
     memory = run_memory(seeds, articles, args.model, args.batch_size)
     sweep = run_sweep(seeds, sizes, args.model, args.repeat)
 
-    rate, vs_bare, two_procs, summary = figures[False]
+    rate, vs_bare, two_procs, summary = figures["auto"]
     print(f"bare stock nlp.pipe, 1 process  {words / bare:8,.0f} words/s")
+    print(f"extraction's ops (auto), 1 process: {chosen[0][2]}")
+    print(f"  2 processes: {'; '.join(description for _, _, description in chosen[1:3])}")
     print(f"extraction, 1 process           {rate:8,.0f} words/s  (batch {memory['batch_size']}: {summary})")
     print(f"  ratio to bare stock nlp.pipe  {vs_bare:8.2f}x        {verdict(vs_bare, GOALS['vs_bare'])}")
     print(
@@ -418,11 +430,12 @@ def main() -> None:
         f" {memory['loaded']:.0f} MB loaded = {ratio:.2f}x  ({verdict(ratio, GOALS['rss'], at_most=True)});"
         f" now {memory['now']:.0f} MB, string store {before:,} -> {after:,}"
     )
-    rate, vs_bare, two_procs, numpy_summary = figures[True]
-    same = "identical output" if numpy_summary == summary else f"OUTPUT DIFFERS ({numpy_summary})"
+    other = not chosen[0][0]
+    rate, vs_bare, two_procs, other_summary = figures[other]
+    same = "identical output" if other_summary == summary else f"OUTPUT DIFFERS ({other_summary})"
     print(
-        f"numpy_ops=True: {rate:,.0f} words/s, {vs_bare:.2f}x bare stock nlp.pipe, 2 processes / 1"
-        f" {two_procs:.2f}x, {same}"
+        f"the other ops, {chosen[3][1]} (numpy_ops={other}): {rate:,.0f} words/s, {vs_bare:.2f}x bare"
+        f" stock nlp.pipe, 2 processes / 1 {two_procs:.2f}x, {same}"
     )
 
     print_sweep(sweep)

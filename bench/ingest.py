@@ -486,21 +486,26 @@ def stored_texts() -> list[str]:
     return list(Article.objects.exclude(text="").order_by("pk").values_list("text", flat=True))
 
 
-def warm_extraction() -> None:
-    """Build this process's pipeline (curated vocabulary from the database) before a clock starts."""
+def warm_extraction() -> str:
+    """Build this process's pipeline (curated vocabulary from the database) before a clock starts;
+    which thinc ops its model runs on (TRACKER_SPACY_NUMPY_OPS, tracker/nlp/ops_choice.py)."""
     from django.conf import settings
     from django.db import connections
 
     from tracker.crossref.analysis import curated_vocabulary
-    from tracker.nlp import extraction
+    from tracker.nlp import extraction, ops_choice, pipeline
 
+    vocabulary = curated_vocabulary()
     extraction.extract(
         [extraction.Document("Elon Musk told the court in Oakland on Tuesday that he had read the charter.")],
-        vocabulary=curated_vocabulary(),
+        vocabulary=vocabulary,
         model=settings.SPACY_MODEL,
         numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS,
     )
     connections.close_all()
+    nlp = pipeline.get_pipeline(settings.SPACY_MODEL, vocabulary, numpy_ops=settings.TRACKER_SPACY_NUMPY_OPS)
+    choice = ops_choice.choice_of(nlp)
+    return choice.describe() if choice else "not recorded"
 
 
 def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, float]]:
@@ -513,7 +518,7 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     from tracker.nlp import extraction
 
     create_feeds(hosts)
-    warm_extraction()
+    ops = warm_extraction()
     spent = {"extraction": 0.0, "cross-referencing": 0.0}
     cpu = {"extraction": 0.0, "cross-referencing": 0.0}  # this thread's CPU seconds
     originals = {"extraction": (extraction, "extract"), "cross-referencing": (linking, "link_articles")}
@@ -543,6 +548,7 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
         for module, name in originals.values():
             setattr(module, name, getattr(module, name).__wrapped__)
     return analysed(elapsed, expected), spent | {
+        "ops": ops,
         "stages": dict(stages.spent),
         "cpu": cpu,
         "stages cpu": dict(stages.cpu),
@@ -787,7 +793,7 @@ def run_nlp_worker(name: str, ready: str) -> None:
     from bench import worker_timeline
     from tracker import celery_app
 
-    warm_extraction()
+    Path(ready).with_suffix(".ops").write_text(warm_extraction())
     done = Path(ready).with_suffix(".done")
     worker_timeline.install(Path(ready).with_suffix(".timeline"))
 
@@ -919,6 +925,7 @@ def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -
     url = fresh_database(var_dir, "one")
     one, spent = one_process(chain.hosts, args.articles)
     stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
+    ops = spent.pop("ops")
     texts = stored_texts()
     bare_rate, pipe_names, bare_cpu = bare_nlp_rate(texts)
     other = one.seconds - sum(spent.values())
@@ -933,6 +940,7 @@ def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -
         f"bare nlp.pipe, 1 process   {bare_rate:8,.0f} words/s  ({settings.SPACY_MODEL}, all"
         f" components: {', '.join(pipe_names)})",
         f"poll_feeds --sync, 1 proc. {one.rate:8,.0f} words/s  ({one.seconds:.1f} s: {one.summary})",
+        f"  spaCy's ops              {ops}",
         "  of which                  "
         + ", ".join(f"{key} {seconds:.1f} s" for key, seconds in spent.items())
         + f", the rest (fetch, pages, storing) {other:.1f} s",
@@ -976,6 +984,10 @@ def two_workers(args, var_dir: str, chain: Chain, bare: tuple[float, float] | No
         *own,
         f"  broker {broker[2]}; workers: -Q nlp -P solo -c 1, OPENBLAS_NUM_THREADS=1, batches of"
         f" {settings.TRACKER_NLP_BATCH_SIZE} enqueued {args.enqueue}",
+        *(
+            f"  {path.stem}'s spaCy ops: {path.read_text()}"
+            for path in sorted(Path(var_dir).glob("nlp*.ops"))
+        ),
         *worker_lines(two, fetched, windows, bare, var_dir, as_stored=args.enqueue == "as-stored"),
     )
 

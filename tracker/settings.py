@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from tracker.nlp.ops_choice import parse_setting as parse_numpy_ops
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("TRACKER_VAR_DIR", default=str(BASE_DIR / "var")))
 
@@ -267,10 +269,19 @@ TRACKER_FEED_PARSE_SECONDS = env.float("TRACKER_FEED_PARSE_SECONDS", default=30.
 TRACKER_TRUSTED_PROXIES = env.list("TRACKER_TRUSTED_PROXIES", default=[])
 # Extraction: at most this many articles per analysis task (a hand-off goes in even batches; linking
 # costs about a quarter second a batch besides its articles, so 24 rather than 16: the two-worker bench's
-# busier worker 4 % less CPU beside its extraction); the CPU-specific NumpyOps switch (PERFORMANCE.md:
-# 1.4-1.5x on CPUs without AVX2, identical annotations; off by default).
+# busier worker 4 % less CPU beside its extraction).
 TRACKER_NLP_BATCH_SIZE = env.int("TRACKER_NLP_BATCH_SIZE", default=24)
-TRACKER_SPACY_NUMPY_OPS = env.bool("TRACKER_SPACY_NUMPY_OPS", default=False)
+# Which thinc ops run spaCy's model (tracker/nlp/ops_choice.py); the annotations are the same either way.
+# auto (the default): a process building its pipeline times thinc's default ops against NumpyOps
+# without blis on a short invented text (about 0.4 s of CPU, once; logged at INFO) and keeps the
+# faster. NumpyOps won on an AMD EPYC with AVX2 and AVX-512 (extraction 1.59x a bare nlp.pipe against
+# 1.14x), so AVX2 does not decide it. 1/true: NumpyOps; 0/false: the default ops. A process that may
+# use NumpyOps limits numpy's OpenBLAS to one thread unless OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS)
+# is set. With `extract --parse-cache`, auto means the default ops (one cache key from run to run).
+try:
+    TRACKER_SPACY_NUMPY_OPS = parse_numpy_ops(env.str("TRACKER_SPACY_NUMPY_OPS", default="auto"))
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 # Curation (issue 6): when off, only approved claims and published events reach the public pages, the
 # API and the digests; when on, machine-extracted items are shown labelled as such.
 TRACKER_PUBLISH_UNREVIEWED = env.bool("TRACKER_PUBLISH_UNREVIEWED", default=True)

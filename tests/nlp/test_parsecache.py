@@ -24,9 +24,9 @@ TEXTS = (
 )
 
 
-def run(texts, vocabulary=VOCABULARY, cache=None) -> str:
+def run(texts, vocabulary=VOCABULARY, cache=None, numpy_ops=False) -> str:
     documents = [extraction.Document(text) for text in texts]
-    found = extraction.extract(documents, vocabulary=vocabulary, parse_cache=cache)
+    found = extraction.extract(documents, vocabulary=vocabulary, parse_cache=cache, numpy_ops=numpy_ops)
     return "\n".join(json.dumps(extraction_as_json(f), ensure_ascii=False, sort_keys=True) for f in found)
 
 
@@ -75,3 +75,15 @@ def test_the_key_holds_the_model_setting_and_vocabulary():
     assert base != parsecache.fingerprint(nlp, model="m", vocabulary_key="v", numpy_ops=True)
     assert base != parsecache.fingerprint(nlp, model="m", vocabulary_key="w", numpy_ops=False)
     assert base != parsecache.fingerprint(nlp, model="n", vocabulary_key="v", numpy_ops=False)
+
+
+def test_auto_ops_key_the_cache_as_the_default_ops_and_numpy_ops_apart(tmp_path):
+    """A calibration that may choose differently from run to run must not split the cache: with a cache,
+    "auto" runs the default ops; NumpyOps forced is keyed apart (the resolved ops, never "auto")."""
+    fresh = run(TEXTS)
+    assert run(TEXTS, cache=tmp_path, numpy_ops="auto") == fresh
+    before = cached_files(tmp_path)
+    assert run(TEXTS, cache=tmp_path) == fresh
+    assert cached_files(tmp_path) == before  # the default ops' run found auto's files
+    assert run(TEXTS, cache=tmp_path, numpy_ops=True) == fresh
+    assert len(cached_files(tmp_path) - before) == len(TEXTS)

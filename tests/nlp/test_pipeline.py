@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from tracker.nlp import components
+from tracker.nlp import components, ops_choice
 from tracker.nlp.entities import find_mentions
 from tracker.nlp.pipeline import (
     EXCLUDED,
@@ -81,14 +81,30 @@ def _annotations(doc: Doc) -> list[tuple]:
     return [(t.i, t.ent_iob_, t.ent_type_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
 
 
-def test_numpy_ops_gives_identical_annotations(nlp, seed_vocabulary, seed_texts):
-    fast = build_pipeline(vocabulary=seed_vocabulary, numpy_ops=True)
+INVENTED = (
+    "The harbour board of Velmora voted on Tuesday to delay the ferry terminal, its chair, Ines Calloway,"
+    " said. \u201cWe cannot build a pier the tides will take,\u201d she told reporters in Brindlehaven.",
+    "Tomas Reyhart, who runs a bakery near the dock, said the board had broken its promise.\n\n"
+    "A spokesman for Northwind Crossings declined to comment, but the company said on March 3 that it"
+    " would add a second boat on weekends.",
+)
+
+
+@pytest.mark.parametrize("numpy_ops", [True, "auto"])
+def test_numpy_ops_gives_identical_annotations(nlp, seed_vocabulary, seed_texts, numpy_ops):
+    fast = build_pipeline(vocabulary=seed_vocabulary, numpy_ops=numpy_ops)
+    choice = ops_choice.choice_of(fast)
+    assert choice.setting == numpy_ops and ops_choice.uses_numpy_ops(fast) is choice.numpy_ops
+    if numpy_ops is True:
+        assert choice.numpy_ops
     from thinc.api import NumpyOps
 
     assert all(
-        isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in fast.get_pipe("ner").model.walk()
+        isinstance(node.ops, NumpyOps) and node.ops.use_blis is not choice.numpy_ops
+        for node in fast.get_pipe("ner").model.walk()
     )
-    texts = list(seed_texts.values())[:3]
+    ops_choice.apply(fast, True)  # whatever auto chose, compare NumpyOps itself with the default ops
+    texts = [*INVENTED, *list(seed_texts.values())[:3]]
     for plain, other in zip(nlp.pipe(texts), fast.pipe(texts), strict=True):
         assert _annotations(plain) == _annotations(other)
         assert [(e.start, e.end, e.label_) for e in plain.ents] == [

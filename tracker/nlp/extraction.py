@@ -22,6 +22,7 @@ from tracker.nlp import (
     claims,
     dates,
     entities,
+    ops_choice,
     parsecache,
     pipeline,
     plaintext,
@@ -45,19 +46,25 @@ def extract(
     *,
     vocabulary: Sequence[VocabularyEntry] = (),
     model: str = pipeline.DEFAULT_MODEL,
-    numpy_ops: bool = False,
+    numpy_ops: ops_choice.NumpyOpsSetting = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     parse_cache: Path | None = None,
 ) -> list[Extraction]:
     """Entities, dates and claims of each document, in the order given; offsets into `Document.text`.
 
-    `parse_cache`: a folder where the parsed Docs are kept and reused (parsecache.py; offline tools)."""
+    `numpy_ops`: which thinc ops run the model (ops_choice.py). `parse_cache`: a folder where the
+    parsed Docs are kept and reused (parsecache.py; offline tools). With a parse cache "auto" means
+    thinc's default ops: the cache is keyed on the ops used, and a choice that can differ from run to
+    run would split it, for a speed that matters only on its misses."""
+    if parse_cache is not None and numpy_ops == ops_choice.AUTO:
+        numpy_ops = False
     nlp = pipeline.get_pipeline(model, tuple(vocabulary), numpy_ops=numpy_ops)
     cache = None
     if parse_cache is not None:
         key = pipeline.vocabulary_key(vocabulary)
+        used = ops_choice.uses_numpy_ops(nlp)  # what ran, never "auto"
         cache = parsecache.ParseCache(
-            parse_cache, parsecache.fingerprint(nlp, model=model, vocabulary_key=key, numpy_ops=numpy_ops)
+            parse_cache, parsecache.fingerprint(nlp, model=model, vocabulary_key=key, numpy_ops=used)
         )
     plains = [plaintext.to_plain(d.text) for d in documents]
     published = iter([d.published for d in documents])  # process() calls read() once per doc, in order

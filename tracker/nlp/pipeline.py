@@ -28,7 +28,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import components
+from tracker.nlp import components, ops_choice
+from tracker.nlp.ops_choice import NumpyOpsSetting
 from tracker.nlp.parsecache import ParseCache
 from tracker.nlp.types import VocabularyEntry
 
@@ -41,16 +42,20 @@ FIXER = "entity_fixer"
 R = TypeVar("R")
 
 _lock = threading.Lock()
-_cached: tuple[tuple[str, str, bool], Language] | None = None
+_cached: tuple[tuple[str, str, NumpyOpsSetting], Language] | None = None
 
 
 def build_pipeline(
-    model: str = DEFAULT_MODEL, vocabulary: Sequence[VocabularyEntry] = (), *, numpy_ops: bool = False
+    model: str = DEFAULT_MODEL,
+    vocabulary: Sequence[VocabularyEntry] = (),
+    *,
+    numpy_ops: NumpyOpsSetting = False,
 ) -> Language:
     """Load `model` and add our ruler and fixer. Takes about a second: call it once per process.
 
-    `numpy_ops=True` runs the model's layers on thinc's NumpyOps without blis: faster on CPUs without
-    AVX2, same annotations (tested); keep it behind a setting, it is specific to the machine.
+    `numpy_ops=True` runs the model's layers on thinc's NumpyOps without blis, `"auto"` on whichever
+    of it and thinc's default ops a short calibration finds faster here (ops_choice.py: same
+    annotations, about a third of a second more to build; `ops_choice.choice_of(nlp)` says which).
     """
     nlp = spacy.load(model, exclude=list(EXCLUDED))
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
@@ -61,13 +66,15 @@ def build_pipeline(
     patterns.extend(curated_patterns(vocabulary, nlp))
     ruler.add_patterns([{"label": p["label"], "pattern": p["pattern"], "id": p["id"]} for p in patterns])
     nlp.add_pipe(FIXER, after="ner")
-    if numpy_ops:
-        use_numpy_ops(nlp)
+    ops_choice.apply(nlp, numpy_ops)
     return nlp
 
 
 def get_pipeline(
-    model: str = DEFAULT_MODEL, vocabulary: Sequence[VocabularyEntry] = (), *, numpy_ops: bool = False
+    model: str = DEFAULT_MODEL,
+    vocabulary: Sequence[VocabularyEntry] = (),
+    *,
+    numpy_ops: NumpyOpsSetting = False,
 ) -> Language:
     """The process's pipeline for this model and vocabulary, built on first use or when either changed.
 
@@ -116,18 +123,6 @@ def _tokenisations(text: str, nlp: Language) -> set[tuple[str, ...]]:
     alone = tuple(token.text for token in nlp.make_doc(text))
     followed = tuple(token.text for token in nlp.make_doc(f"{text} said"))[:-1]
     return {alone, followed}
-
-
-def use_numpy_ops(nlp: Language) -> None:
-    """Run every model node of the pipeline on NumpyOps(use_blis=False)."""
-    from thinc.api import NumpyOps
-
-    ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is not None and hasattr(model, "walk"):
-            for node in model.walk():
-                node.ops = ops
 
 
 def analyze_docs(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
