@@ -233,6 +233,18 @@ def test_they_stands_for_a_group_that_is_the_subject_its_clause_hangs_from():
     assert names["which they said would cost billions"] == ("they", None)  # one name is no group
 
 
+def test_they_stands_for_the_group_a_participle_or_a_group_word_names():
+    text = (
+        "Next week, the city will host an army of tenants planning protests against what they call the "
+        "“unfair” rent rise. In interviews, several planned to stay out over a lease that they say has "
+        "cheated every family."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    names = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
+    assert names["the “unfair” rent rise"] == ("they", "tenants")
+    assert names["that they say has cheated every family"] == ("they", "several")
+
+
 def test_the_object_of_a_control_verb_speaks_the_infinitive():
     text = (
         "The report prompted the tenants' union to state that rents had doubled. "

@@ -12,8 +12,10 @@
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
   calling what he saw ...": Roe) to any other name before it (antecedents.py);
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
-  dwelt on what they said was ...": Growers), when that subject names a group: a plural noun or
-  a coordination, never a pronoun or a single name;
+  dwelt on what they said was ...": Growers; a participle's noun is its subject: "supporters planning
+  protests against what they call ..."), when that subject names a group: a plural noun, a
+  coordination or a word of a group ("several threatened ... a system that they say ..."), never a
+  pronoun or a single name;
 - speakers coordinated in one subject ("Roe and Doe said", "Roe and Doe issued a statement") are named
   together: each one's name, joined (`joint_name`);
 - a share of respondents ("72 percent of voters said", "half said") answered a poll: the poll named
@@ -249,16 +251,21 @@ def governing_subject(
 
 def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
     """The subject "they" refers to: that of the nearest clause the pronoun's own clause hangs from
-    ("Roe and Doe pointed at what they called ...", "Growers dwelt on what they said ..."), when it
-    names a group; None otherwise (the nearest subject only: a farther one is a guess)."""
+    ("Roe and Doe pointed at what they called ...", "Growers dwelt on what they said ..."), or the
+    noun a participle hangs on ("an army of supporters planning protests against what they call
+    ..."), when it names a group (speakers.jsonl "group": "several", "many"); None otherwise (the
+    nearest subject only: a farther one is a guess)."""
     for head in pronoun.ancestors:
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+        if subject is None and head.dep_ == "acl" and head.lower_.endswith("ing") and head.head.i < pronoun.i:
+            subject = head.head  # "supporters planning protests against what they call ...": supporters
         if subject is None:
             continue
         word = subject.lower_
         plural = word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and mention_at(subject) is None
         coordinated = any(c.dep_ == "conj" for c in subject.children)
-        return subject if (plural or coordinated) and word not in NOT_GROUPS else None
+        some = word in speaker_words().groups  # "several threatened ... a system that they say ..."
+        return subject if (plural or coordinated or some) and word not in NOT_GROUPS else None
     return None
 
 
