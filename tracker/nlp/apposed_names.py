@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -25,7 +26,7 @@ def with_apposed(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if (name := _name(token.head, words.people)) is not None:
             start, end = name
-            added.append(Mention(text=doc.text[start:end], label="PERSON", start=start, end=end))
+            added.append(Mention(text=text_of(doc)[start:end], label="PERSON", start=start, end=end))
     if not added:
         return list(mentions)
     return sorted([*mentions, *added], key=lambda m: (m.start, -m.end))

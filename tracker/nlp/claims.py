@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, questions, selection, syntax
 from tracker.nlp.claim_dates import date_of
 from tracker.nlp.claim_kinds import kind_of
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
@@ -73,7 +74,7 @@ def extract_claims(
 ) -> list[Claim]:
     """The attributed claims of `doc`, in text order. `verbs` replaces the default trigger rules.
     A text that is not English yields none; a sentence a precision gate closes (gates.py) neither."""
-    if gates.language_of(doc.text) != "en":
+    if gates.language_of(text_of(doc)) != "en":
         return []
     reader = _Reader(doc, mentions, default_triggers() if verbs is None else build_triggers(verbs))
     drafts = reader.drafts()
@@ -91,8 +92,8 @@ class _Reader:
     """One doc's quotes, sentences and speakers, and the drafts of its claims."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], triggers: Triggers) -> None:
-        self.doc, self.text, self.triggers = doc, doc.text, triggers
-        self.quotes = find_quotes(doc.text)
+        self.doc, self.text, self.triggers = doc, text_of(doc), triggers
+        self.quotes = find_quotes(self.text)
         self.segments = syntax.segments(doc)
         self.quoted = {
             t.i for q in self.quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or ()

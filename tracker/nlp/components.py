@@ -37,6 +37,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from tracker.nlp.doc_texts import text_of
+
 PATTERNS_DIR = Path(__file__).resolve().parent / "patterns"
 
 # Labels the fixer may trim, relabel or drop; every other label is left alone.
@@ -102,7 +104,7 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
-        lines = Lines(doc.text)  # Doc.text joins every token: once per doc, not per entity
+        lines = Lines(text_of(doc))  # Doc.text joins every token: once per doc, not per entity
         for ent in doc.ents:
             if ent.id or ent.label_ not in NAME_LABELS:  # Span.ent_id walks the parse (root): use id
                 kept.append(ent)
@@ -135,7 +137,7 @@ class EntityFixer:
             return None
         if label == "PERSON" and any(char.isdigit() for char in text):
             label = "PRODUCT"
-        elif label != "ORG" and _in_credit_line(span, lines or Lines(span.doc.text)):
+        elif label != "ORG" and _in_credit_line(span, lines or Lines(text_of(span.doc))):
             label = "ORG"  # "Source: <name>" credits a news outlet: an organisation
         elif (
             label != "PERSON"

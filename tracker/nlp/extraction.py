@@ -30,6 +30,7 @@ from tracker.nlp import (
     representatives,
     transcripts,
 )
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.types import Extraction, VocabularyEntry
 
 DEFAULT_BATCH_SIZE = 8  # nlp.pipe batch: 8 keeps a worker's peak under 2x its loaded RSS (16: 2.6x)
@@ -73,10 +74,10 @@ def extract(
         mentions = entities.find_mentions(doc, vocabulary)
         found_dates = dates.find_dates(doc, next(published))
         found_claims = claims.extract_claims(doc, mentions, found_dates)
-        turns = transcripts.transcript_claims(doc.text, mentions, found_dates, vocabulary)
+        turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
-        found_claims = relaying.relay(found_claims, doc.text)
+        found_claims = relaying.relay(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
     found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size, cache=cache)

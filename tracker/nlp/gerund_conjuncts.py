@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tracker.nlp import syntax
+from tracker.nlp import doc_texts, syntax
 
 
 def subject(verb: Token, says_object: bool) -> Token | None:
@@ -16,7 +16,7 @@ def subject(verb: Token, says_object: bool) -> Token | None:
     if verb.dep_ != "conj" or verb.head.dep_ != "pcomp" or verb.head.i > verb.i:
         return None
     words = any(c.dep_ == "ccomp" for c in verb.children) or syntax.QUOTED_NEXT.match(
-        verb.doc.text, verb.idx + len(verb)
+        doc_texts.text_of(verb.doc), verb.idx + len(verb)
     )
     if not (words or says_object):
         return None

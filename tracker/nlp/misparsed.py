@@ -20,6 +20,7 @@ from tracker.nlp import (
     surnames,
     syntax,
 )
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.framing import Reader
 from tracker.nlp.inverted import inverted_subject
 from tracker.nlp.triggers import Draft, can_speak, speaks
@@ -231,7 +232,7 @@ def marked_participle(reader: Reader, verb: Token) -> Token | None:
         and mark in syntax.PARTICIPLE_PREPOSITIONS
         and (
             any(c.dep_ == "ccomp" for c in verb.children)
-            or syntax.QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+            or syntax.QUOTED_NEXT.match(text_of(verb.doc), verb.idx + len(verb))
             or _says_object(reader, verb)
         )
     ):

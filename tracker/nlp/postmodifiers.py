@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tracker.nlp import syntax
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.triggers import can_speak
 
 FINITE = frozenset({"aux", "auxpass", "mark", "neg", "nsubjpass", "expl"})  # a clause of its own
@@ -23,7 +24,7 @@ FINITE = frozenset({"aux", "auxpass", "mark", "neg", "nsubjpass", "expl"})  # a 
 def subject(verb: Token, segment: Span) -> Token | None:
     """The noun whose describing phrase the parser made the head (or a clause) of `verb`, a verb of
     saying with no subject and a clause or a quotation after it; None when there is none."""
-    quoted = syntax.QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+    quoted = syntax.QUOTED_NEXT.match(text_of(verb.doc), verb.idx + len(verb))
     if not (quoted or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)):
         return None
     if verb.dep_ in ("dep", "ccomp", "parataxis") and verb.head.i < verb.i:

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Span, Token
 
 from tracker.nlp import modal_names, syntax
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.triggers import Trigger
 
 SET_OFF = re.compile(r"[^?]*?(?::\s*|[,:]?\s*[“\"])\S")  # a colon or an opening quotation mark, then words
@@ -45,9 +46,9 @@ def asks_set_off(verb: Token, segment: Span) -> bool:
     """The segment ends in a question mark, the words before the verb hold none, and a colon or an
     opening quotation mark sets the question off after the verb."""
     doc = verb.doc
-    if not segment.text.rstrip(" ”\"'’").endswith("?") or "?" in doc.text[segment.start_char : verb.idx]:
+    if not segment.text.rstrip(" ”\"'’").endswith("?") or "?" in text_of(doc)[segment.start_char : verb.idx]:
         return False
-    return SET_OFF.match(doc.text, verb.idx + len(verb), segment.end_char) is not None
+    return SET_OFF.match(text_of(doc), verb.idx + len(verb), segment.end_char) is not None
 
 
 def after_colon(verb: Token, trigger: Trigger, segment: Span) -> range | None:
@@ -57,7 +58,7 @@ def after_colon(verb: Token, trigger: Trigger, segment: Span) -> range | None:
     mark sets it off (the quote is the content) or the verb asks no question set off."""
     if trigger.kind_hint != "question" or not asks_set_off(verb, segment):
         return None
-    found = COLON.match(verb.doc.text, verb.idx + len(verb), segment.end_char)
+    found = COLON.match(text_of(verb.doc), verb.idx + len(verb), segment.end_char)
     if found is None:
         return None
     first = next((t.i for t in segment if t.idx >= found.end()), None)

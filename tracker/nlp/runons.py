@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Token
 
 from tracker.nlp import syntax
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.triggers import Trigger
 
 
@@ -27,7 +28,8 @@ def reporter(participle: Token, verbs: Mapping[str, Sequence[Trigger]]) -> Token
         and participle.i > 0
         and participle.doc[participle.i - 1].text == ","
         and (
-            "ccomp" in own or syntax.QUOTED_NEXT.match(participle.doc.text, participle.idx + len(participle))
+            "ccomp" in own
+            or syntax.QUOTED_NEXT.match(text_of(participle.doc), participle.idx + len(participle))
         )
     ):
         return None

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import antecedents, described_pronouns, genders, referents, standins
+from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, referents, standins
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
@@ -67,7 +67,7 @@ class SpeakerResolver:
         self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span], quoted: Collection[int] = ()
     ) -> None:
         self.doc, self.quoted = doc, quoted  # token indices inside quotation marks
-        self.text = doc.text  # Doc.text joins every token: build it once, not per speaker
+        self.text = doc_texts.text_of(doc)  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         heads = {m: mention_head(doc, m) for m in self.mentions} if quoted else {}

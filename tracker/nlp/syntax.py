@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -48,9 +49,8 @@ def segments(doc: Doc) -> list[Span]:
 
 
 PARTICIPLE_MARKS = frozenset({"when", "if", "as", "once", "after", "unless", "while", "before", "until"})
-PARTICIPLE_PREPOSITIONS = frozenset(
-    {"by", "before", "after", "since", "while", "in", "when", "upon"}
-)  # not "without"
+# not "without"
+PARTICIPLE_PREPOSITIONS = frozenset({"by", "before", "after", "since", "while", "in", "when", "upon"})
 QUOTED_NEXT = re.compile(r"[,:]?\s*[“\"]")
 OPENS_QUOTE = re.compile(r"\s*[“\"]")
 IRREGULAR_PARTICIPLES = frozenset({"told", "written", "said", "shown", "given", "warned"})
@@ -117,7 +117,7 @@ def subject(
         and verb.head.head.dep_ in VERBAL_DEPS
         and (
             any(c.dep_ == "ccomp" for c in verb.children)
-            or QUOTED_NEXT.match(verb.doc.text, verb.idx + len(verb))
+            or QUOTED_NEXT.match(text_of(verb.doc), verb.idx + len(verb))
             or says_object
         )
     ):
@@ -169,7 +169,7 @@ def hypothetical(verb: Token, segment: Span, *, modals: bool = True) -> bool:
 def _opens_quote(verb: Token, segment: Span) -> bool:
     """A quotation opens after the verb and is still open where the sentence ends ("Roe said, “Who
     knew? We did.”" cut after "knew?"): the question mark is the quoted words'."""
-    tail = verb.doc.text[verb.idx : segment.end_char]
+    tail = text_of(verb.doc)[verb.idx : segment.end_char]
     return tail.count("“") > tail.count("”") or tail.count('"') % 2 == 1
 
 
@@ -195,7 +195,7 @@ def has_dependent(verb: Token, wanted: frozenset[str]) -> bool:
         c.dep_ == "dobj"
         and (
             any(t.i > c.left_edge.i and t.text in ("“", '"') for t in c.subtree)
-            or OPENS_QUOTE.match(verb.doc.text, c.right_edge.idx + len(c.right_edge))
+            or OPENS_QUOTE.match(text_of(verb.doc), c.right_edge.idx + len(c.right_edge))
         )
         for c in verb.children
     ):
