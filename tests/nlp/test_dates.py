@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
 
+from tracker.nlp import dates
 from tracker.nlp.dates import date_for_sentence, find_dates, normalise_date
 from tracker.nlp.types import DateMention
 
@@ -262,3 +264,25 @@ def test_find_dates_leaves_names_alone(nlp):
     doc = nlp("USA Today reported that the Thursday hearing was moved.")
     assert any(e.text == "USA Today" for e in doc.ents)
     assert _found(doc, THU) == [("Thursday", date(2026, 4, 30), "day")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IN 2020 the firm left; ſince 2021, by 2022 and until 2023 it stayed.",
+        "LAST Monday, this coming Friday morning and next Sunday night; on Tuesday.",
+        "EARLIER TODAY, late yesterday, this week and last month it grew.",
+        "Two weeks ago, AN hour later, 3 days ago and ſix months ago.",
+        "On May 4, 2026, 4th of June 2025, 2026-01-02, 1/2/2024 and March, 2019.",
+    ],
+)
+def test_date_scanners_find_what_they_found_without_their_lookahead(text):
+    """Each scanner opens on a lookahead of its first characters (case folded as its pattern is, so
+    'ſ' still reads as 's'): it finds exactly what the pattern without the lookahead finds."""
+    for scanner in dates._SCANNERS:
+        bare = re.compile(
+            re.sub(r"^\(\?=(?:\(\?i:\[[^]]+\]\)|\[[^]]+\]|\\d)(?:\|\[[^]]+\])?\)", "", scanner.pattern)
+        )
+        assert bare.pattern != scanner.pattern
+        assert [m.span("x") for m in scanner.finditer(text)] == [m.span("x") for m in bare.finditer(text)]
+        assert any(m for s in dates._SCANNERS for m in s.finditer(text))

@@ -130,3 +130,8 @@ def test_doubled_apostrophes_are_read_as_one_double_mark(text, pairs):
     assert all(new == '"' for _, _, new in edits)
     if "never" in text:  # of three, the last two close: the first closes the single quote inside
         assert edits[1][0] == text.index("''' ") + 1
+
+
+def test_quotes_read_between_marks_as_before_across_lines_and_paragraphs():
+    text = "He said “one\n‘two’ three”.\n\n“Four,” she said, 'five\nsix' and ‘seven’.\n \n“eight\n\n“nine.”"
+    assert [q.text for q in find_quotes(text)] == ["one\n‘two’ three", "Four,", "seven", "eight", "nine."]

@@ -32,6 +32,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.types import DateMention
 
 PATTERNS_FILE = Path(__file__).with_name("patterns") / "dates.jsonl"
@@ -90,22 +91,32 @@ _MODIFIER = r"(?:(?:earlier|later|early|late)\s+)?"
 
 
 def _scanners() -> tuple[re.Pattern[str], ...]:
+    """Each opens on a lookahead of its first character's class, so the engine skips to the next such
+    character instead of trying the lookbehind and the alternation at every position."""
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_phrases(), key=len, reverse=True))
+    digit, month = r"(?=\d)", "(?=[ADFJMNOS])"
     return tuple(
         re.compile(p)
         for p in (
-            rf"{_B}(?P<x>\d{{4}}-\d\d-\d\d){_E}",
-            rf"{_B}(?P<x>\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\d)",
-            rf"{_B}(?P<x>{_MONTH_CAP}\s+[0-3]?\d(?:st|nd|rd|th)?{_SCAN_YEAR})",
-            rf"{_B}(?P<x>[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_CAP}{_SCAN_YEAR})",
-            rf"{_B}(?P<x>{_MONTH_CAP},?\s+(?:19|20|21)\d\d)(?!\d)",
-            rf"\b(?i:in|since|during|until|by)\s+(?P<x>(?:19|20|21)\d\d){_E}",
-            rf"\b(?P<x>(?:(?i:last|next|this\s+coming|this)\s+)?(?:{'|'.join(w.title() for w in WEEKDAYS)})"
-            r"(?:\s+(?i:morning|afternoon|evening|night))?)\b",
-            rf"\b(?P<x>(?i:{_MODIFIER}(?:{phrases})))\b",
-            rf"\b(?P<x>(?i:(?:\d{{1,3}}|{'|'.join(NUMBERS)})\s+(?:day|week|month|year)s?\s+ago))\b",
+            rf"{digit}{_B}(?P<x>\d{{4}}-\d\d-\d\d){_E}",
+            rf"{digit}{_B}(?P<x>\d{{1,2}}/\d{{1,2}}/\d{{4}})(?!\d)",
+            rf"{month}{_B}(?P<x>{_MONTH_CAP}\s+[0-3]?\d(?:st|nd|rd|th)?{_SCAN_YEAR})",
+            rf"{digit}{_B}(?P<x>[0-3]?\d(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_CAP}{_SCAN_YEAR})",
+            rf"{month}{_B}(?P<x>{_MONTH_CAP},?\s+(?:19|20|21)\d\d)(?!\d)",
+            rf"{_folded('isdub')}\b(?i:in|since|during|until|by)\s+(?P<x>(?:19|20|21)\d\d){_E}",
+            rf"(?=(?i:[lnt])|[FMSTW])\b(?P<x>(?:(?i:last|next|this\s+coming|this)\s+)?"
+            rf"(?:{'|'.join(w.title() for w in WEEKDAYS)})(?:\s+(?i:morning|afternoon|evening|night))?)\b",
+            rf"{_folded('el' + ''.join(p[0] for p in _phrases()))}\b(?P<x>(?i:{_MODIFIER}(?:{phrases})))\b",
+            rf"{_folded(''.join(w[0] for w in NUMBERS), digits=True)}\b"
+            rf"(?P<x>(?i:(?:\d{{1,3}}|{'|'.join(NUMBERS)})\s+(?:day|week|month|year)s?\s+ago))\b",
         )
     )
+
+
+def _folded(firsts: str, *, digits: bool = False) -> str:
+    """A lookahead on these first characters, ignoring case as the (?i:...) it opens does."""
+    chars = "".join(re.escape(c) for c in sorted(set(firsts.lower()))) + (r"\d" if digits else "")
+    return rf"(?=(?i:[{chars}]))"
 
 
 @cache
@@ -239,7 +250,7 @@ def find_dates(doc, published: date | None) -> list[DateMention]:
     other entities (so "USA Today" is a name, not a date); of overlapping candidates the longest wins ("May 1, 2026" over the model's "May 1"). Durations, ages
     and unreadable spans do not normalise, so they are left out.
     """
-    text = doc.text
+    text = text_of(doc)
     ents = doc.ents
     spans = {(e.start_char, e.end_char) for e in ents if e.label_ in ENTITY_LABELS}
     names = [(e.start_char, e.end_char) for e in ents if e.label_ not in ENTITY_LABELS]  # disjoint, in order

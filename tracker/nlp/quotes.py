@@ -44,6 +44,8 @@ CLOSERS_AFTER = ".,;:!?)]}>—–-/…" + DOUBLE_CLOSE + SINGLE_CLOSE + "\"'’"
 ELISION = re.compile(r"\d\d(?:s\b|\b)|(?:em|til|cause|n)\b", re.IGNORECASE)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 DOUBLED = re.compile(r"'''?")  # a run of two or three straight apostrophes
+MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
+MARK_OR_LINE = re.compile(f"[\n{re.escape(MARKS)}]")  # what find_quotes reads; a break opens on \n
 
 
 @dataclass
@@ -67,7 +69,8 @@ def find_quotes(text: str) -> list[Quote]:
     stack: list[_Open] = []
     low = 0  # no single mark below this index: a line break drops them, so it reads only the rest
     i = 0
-    while i < len(text):
+    while mark := MARK_OR_LINE.search(text, i):  # other characters change nothing: skipped
+        i = mark.start()
         if i in breaks:
             _close_paragraph(text, stack, found, i, breaks[i])
             i, low = breaks[i], 0
