@@ -27,7 +27,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp import syntax
+from tracker.nlp import court_kinds, syntax
 from tracker.nlp.components import read_jsonl
 from tracker.nlp.speakers import Speaker, SpeakerResolver
 from tracker.nlp.triggers import KINDS_FILE, Draft, classify, kind_cues
@@ -56,15 +56,27 @@ def kind_of(draft: Draft, speakers: SpeakerResolver, start: int, end: int) -> st
     for first, last in draft.pieces:
         masked = masked[:first] + " " * (last - first) + masked[last:]
     hint = draft.speaker.kind_hint if draft.speaker is not None else None
-    frame = masked[start:end] if draft.verb is None else _frame_text(draft, start, end)
+    if draft.speaker is not None and court_kinds.misread_court(draft.speaker, speakers):
+        hint = None
+    inside = set() if draft.verb is None else _frame_tokens(draft)
+    frame = masked[start:end] if draft.verb is None else _frame_text(draft, inside, start, end)
+    if draft.speaker is not None and court_kinds.is_judge(draft.speaker, speakers):
+        return court_kinds.judge_kind(draft.trigger, frame)
+    advocate = draft.speaker is not None and court_kinds.is_advocate(draft.speaker, speakers)
     offset, paragraph = _paragraph(masked, start, end)
-    if draft.speaker is None or not _witness(draft.speaker, speakers, offset, paragraph):
+    if advocate or draft.speaker is None or not _witness(draft.speaker, speakers, offset, paragraph):
         paragraph = ""
-    return classify(draft.trigger, hint, frame, paragraph)
+    kind = classify(
+        draft.trigger, hint, frame, paragraph, frozenset({"testimony"}) if advocate else frozenset()
+    )
+    if kind == "statement" and not advocate and court_kinds.examined(speakers.doc[i] for i in inside):
+        return "testimony"
+    return kind
 
 
-def _frame_text(draft: Draft, start: int, end: int) -> str:
-    """The sentence with every character outside the frame blanked (cues span words: "the stand")."""
+def _frame_tokens(draft: Draft) -> set[int]:
+    """Indices of the frame's tokens: the verb's own dependents, and its head verb's when it shares
+    that verb's act."""
     verb = draft.verb
     assert verb is not None
     inside = set(_walk(verb, draft.pieces, None))
@@ -72,7 +84,13 @@ def _frame_text(draft: Draft, start: int, end: int) -> str:
     while head.dep_ in frame_rules()["inherit"] and head.head.i != head.i and not _own_subject(head):
         inside.update(_walk(head.head, draft.pieces, head))
         head = head.head
-    doc, chars = verb.doc, [" "] * (end - start)
+    return inside
+
+
+def _frame_text(draft: Draft, inside: set[int], start: int, end: int) -> str:
+    """The sentence with every character outside the frame blanked (cues span words: "the stand")."""
+    assert draft.verb is not None
+    doc, chars = draft.verb.doc, [" "] * (end - start)
     for i in inside:
         token = doc[i]
         for offset, char in enumerate(token.text_with_ws):

@@ -151,9 +151,11 @@ class _Reader:
         candidates = self.triggers.verbs[verb.lower_]
         if self._gives_words(verb):  # "issued a statement saying X": no no-comment, the words are X's
             candidates = [t for t in candidates if t.id not in NO_COMMENT]
-        head = subject.lower_ if subject is not None else ""
+        heads = {subject.lower_} if subject is not None else set()
+        if subject is not None and subject.ent_type_ == "PERSON":  # "Judge Jo Roe found that ...": a judge
+            heads |= {c.lower_ for c in subject.children if c.dep_ == "compound" and c.is_title}
         trigger = (
-            next((t for t in candidates if t.subjects and head in t.subjects), None)
+            next((t for t in candidates if t.subjects & heads), None)
             or next((t for t in candidates if t.objects and syntax.has_object(verb, t.objects)), None)
             or next((t for t in candidates if not t.subjects and not t.objects), None)
         )

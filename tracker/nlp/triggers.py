@@ -177,17 +177,24 @@ class Draft:
     form: str = "clause"  # what the content is: quote, clause, phrase (a verb's object), around, noun, as
 
 
-def classify(trigger: Trigger, speaker_hint: str | None, sentence: str, paragraph: str) -> str:
-    """The kind of a claim (see the module docstring for the order)."""
+def classify(
+    trigger: Trigger,
+    speaker_hint: str | None,
+    sentence: str,
+    paragraph: str,
+    skip: frozenset[str] = frozenset(),
+) -> str:
+    """The kind of a claim (see the module docstring for the order); cues of the kinds in `skip` are
+    not read (a lawyer's words are no testimony, court_kinds.py)."""
     if trigger.pos != "noun" and trigger.kind_hint:
         return trigger.kind_hint
     if speaker_hint:
         return speaker_hint
     for kind, _scope, pattern in kind_cues():
-        if pattern.search(sentence):
+        if kind not in skip and pattern.search(sentence):
             return kind
     for kind, scope, pattern in kind_cues():
-        if scope == "paragraph" and pattern.search(paragraph):
+        if kind not in skip and scope == "paragraph" and pattern.search(paragraph):
             return kind
     return trigger.kind_hint or "statement"
 
