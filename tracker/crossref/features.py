@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from tracker.crossref import linkage, untimed
+from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
@@ -59,9 +60,6 @@ _BOILERPLATE = re.compile(
     r"|\(reporting by\b|editing by\b|_{3,}\.?\s*$)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.,' \-]{1,40}(,\s*[A-Z][a-z]{2,4}\.?\s*\d{0,2})?\s*(\([A-Za-z .]+\))?\s*[\u2014\u2013-]+\s*"
-)
 _WIRE = re.compile(
     r"\((AP|Reuters|UPI|AFP|Bloomberg)\)|\b(Associated Press|Reuters|United Press International|"
     r"Agence France-Presse|AFP|UPI)\b"
@@ -74,7 +72,7 @@ def clean_text(text: str) -> str:
     text = html.unescape(html.unescape(_TAG.sub(" ", text or "")))
     kept = [line.strip() for line in text.splitlines() if line.strip() and not _BOILERPLATE.match(line)]
     if kept:
-        kept[0] = _DATELINE.sub("", kept[0])
+        kept[0] = DATELINE.sub("", kept[0])
     return "\n".join(kept)
 
 
@@ -165,9 +163,10 @@ def profile(
     )
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
+    dateline = dateline_end(text)
     for surface, label, start in mentions:
         name = entity_key(surface, label)
-        if not name:
+        if not name or start < dateline:
             continue
         names.update(tokens(surface))
         if start <= lead_end or surface.lower() in title.lower():
