@@ -56,6 +56,7 @@ from tracker.nlp.shared_negation import negated
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Triggers, build_triggers, default_triggers, idle_role, mute
 from tracker.nlp.types import Claim, DateMention, Mention
+from tracker.nlp.unsaid import WANTED, wanted
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
@@ -253,6 +254,8 @@ class _Reader:
             self.text, *segment, cue, draft.verb.idx
         ):  # "Roe Tells Voters ...": the outlet's headline
             form = gates.HEADLINE
+        if draft.verb is not None and wanted(draft.verb):  # "got Roe to say ...": not said
+            form = WANTED
         tier, rule = confidence.rate(
             kind=kind,
             trigger=draft.trigger.id,

@@ -94,6 +94,7 @@ def _rule(rule_id: str) -> Rule | None:
     return next((r for r in rules() if r.id == rule_id), None)
 
 
+
 def rate(*, kind: str, trigger: str, attribution: str, resolution: str, form: str) -> tuple[int, str]:
     """(tier, rule id) of a claim; a claim no rule matches gets tier 0."""
     for rule in rules():
@@ -232,12 +233,25 @@ def no_comment(claim: Claim) -> Claim:
     )
 
 
+def bare_answer(claim: Claim) -> Claim:
+    """A claim rated above the "bare-answer" tier whose words are only a yes, a no or the like
+    ("“No,” Roe said", "Roe said yes"): it answers a question it does not carry: rated down."""
+    rule = _rule("bare-answer")
+    if rule is None or claim.confidence <= rule.tier:
+        return claim
+    words = " ".join(w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum())
+    if words not in _words("bare-answer"):
+        return claim
+    return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+
+
 @cache
 def _refusal() -> re.Pattern[str]:
     wordings = "|".join(
         w for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == "no-comment" for w in row.get("contents", ())
     )
-    return re.compile(rf"^\W*(?:[\w’'.-]+\s+){{0,4}}?(?:{wordings or '(?!)'})", re.IGNORECASE)
+    # up to four words of subject, a quotation mark allowed before the refusal ('the company “does not ...')
+    return re.compile(rf"^\W*(?:[\w’'.-]+\s+[“‘\"]?){{0,4}}?(?:{wordings or '(?!)'})", re.IGNORECASE)
 
 
 def _masked(claim: Claim) -> list[str]:
@@ -258,8 +272,8 @@ def in_context(claims: Iterable[Claim]) -> list[Claim]:
     pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
     sentence gives before it (`named_before`), or where someone else's attribution is set off between
     its speaker and its words (`aside`), or that the outlet marks as its own rewording (`paraphrase`),
-    or whose words only refuse comment (`no_comment`)."""
+    or whose words only refuse comment (`no_comment`) or only answer yes or no (`bare_answer`)."""
     return [
-        no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))
+        bare_answer(no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim))))))))
         for claim in claims
     ]

@@ -1,0 +1,68 @@
+"""Trial reporting as a reader sees it (issue 12): what a claim's tier publishes under a person's name.
+
+Invented sentences in the styles outlets use for a trial; each rule here was seen failing without it.
+"""
+
+from __future__ import annotations
+
+
+def _tiers(claims):
+    return [(c.speaker, c.text, c.confidence, c.confidence_rule) for c in claims]
+
+
+def test_what_someone_denied_waits_for_a_curator(claims_of):
+    """ "Roe denied that she misled the board" shown as "Jane Roe: she misled the board" reads as the
+    opposite of what she said (confidence rule "denial"); a plain report stays published."""
+    claims = claims_of(
+        "Jane Roe denied that she had misled the board about the merger. "
+        "Under oath, Jane Roe denied that she “ever saw” the memo. "
+        "Jane Roe said that the board had approved the merger."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("she had misled the board about the merger", 1, "denial"),
+        ("she “ever saw” the memo", 1, "denial"),
+        ("the board had approved the merger", 2, "speech-named"),
+    ]
+
+
+def test_a_bare_yes_or_no_waits_for_a_curator(claims_of):
+    """ "“No,” Roe said": an answer to a question the claim does not carry ("bare-answer"); an answer
+    with words of its own stays published."""
+    claims = claims_of(
+        "“Did you sign it?” the lawyer asked. “No,” Jane Roe said. "
+        "“Absolutely not,” John Doe said. "
+        "“Partly, yes, for the early tests,” Jane Roe said."
+    )
+    published = [(c.text, c.confidence, c.confidence_rule) for c in claims if c.kind != "question"]
+    assert published == [
+        ("No,", 1, "bare-answer"),
+        ("Absolutely not,", 1, "bare-answer"),
+        ("Partly, yes, for the early tests,", 3, "quote-named"),
+    ]
+
+
+def test_a_refusal_in_quotation_marks_is_a_no_comment(claims_of):
+    """'said the company “does not comment on ongoing litigation.”': the quotation mark before the
+    refusal does not hide it (no-comment's four words of subject may end in one)."""
+    claims = claims_of(
+        "A spokesman for Acme Freight said the company “does not comment on ongoing litigation.”"
+    )
+    assert [(c.verb, c.confidence, c.confidence_rule) for c in claims] == [
+        ("decline to comment", 0, "no-comment")
+    ]
+
+
+def test_a_saying_someone_was_pressed_or_wanted_to_make_waits(claims_of):
+    """ "tried to get Roe to say X": Roe did not say X (unsaid.py, confidence rule "wanted"); "went on
+    to say" and "was quick to say" report a saying."""
+    claims = claims_of(
+        "The lawyer tried to get Jane Roe to say the company had abandoned its mission. "
+        "John Doe wanted Jane Roe to say that the emails were hers. "
+        "Jane Roe went on to say that the board had misled her."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("the company had abandoned its mission", 1, "wanted"),
+        ("the emails were hers", 1, "wanted"),
+        ("the board had misled her", 2, "speech-named"),
+    ]
+
