@@ -66,3 +66,34 @@ def test_a_saying_someone_was_pressed_or_wanted_to_make_waits(claims_of):
         ("the board had misled her", 2, "speech-named"),
     ]
 
+
+def test_trial_verbs_under_a_name_are_published_in_court_coverage(claims_of):
+    """In an article about a trial (a jury, a witness stand, a court filing: courtroom.py, rule
+    "court-named"), "acknowledged", "admitted", "argued in a filing" and "told jurors" with a clause
+    report testimony or argument under a name: published like "said"."""
+    claims = claims_of(
+        "Jane Roe testified for a second day before the jury. "
+        "Jane Roe acknowledged that she had signed the lease. "
+        "John Doe admitted that the ledger was incomplete. "
+        "Acme Freight argued in a filing that the claims came too late. "
+        "Jane Roe told jurors that the shipments had stopped in May."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("she had signed the lease", 2, "court-named"),
+        ("the ledger was incomplete", 2, "court-named"),
+        ("the claims came too late", 2, "court-named"),
+        ("the shipments had stopped in May", 2, "court-named"),
+    ]
+
+
+def test_trial_verbs_wait_outside_court_coverage_and_tell_needs_the_court(claims_of):
+    """Without a word of the courtroom the same verbs wait (the catch-all "other"); in court coverage
+    "told reporters" is no testimony and waits too."""
+    outside = claims_of("Jane Roe acknowledged that she had signed the lease.")
+    assert [(c.confidence, c.confidence_rule) for c in outside] == [(1, "other")]
+    inside = claims_of(
+        "The jury heard from Jane Roe on Monday. Jane Roe told reporters that the shipments had stopped."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in inside] == [
+        ("the shipments had stopped", 1, "other")
+    ]

@@ -94,6 +94,8 @@ def _rule(rule_id: str) -> Rule | None:
     return next((r for r in rules() if r.id == rule_id), None)
 
 
+rule_named = _rule
+
 
 def rate(*, kind: str, trigger: str, attribution: str, resolution: str, form: str) -> tuple[int, str]:
     """(tier, rule id) of a claim; a claim no rule matches gets tier 0."""
