@@ -71,7 +71,7 @@ class SlowOps(NumpyOps):
     """NumpyOps whose products spin for a while: CPU time the calibration must see (a sleep it would not)."""
 
     def gemm(self, *args, **kwargs):
-        until = time.process_time() + 0.0005
+        until = time.process_time() + 0.003
         while time.process_time() < until:
             pass
         return super().gemm(*args, **kwargs)
