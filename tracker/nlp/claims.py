@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from tracker.nlp import confidence, contents, framing, gates, misparsed, nominal, questions, selection, syntax
 from tracker.nlp.claim_dates import date_of
 from tracker.nlp.claim_kinds import kind_of
-from tracker.nlp.courtroom import rate as in_court
+from tracker.nlp.courtroom import rate as rate_in_court
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
@@ -264,7 +264,7 @@ class _Reader:
             resolution=resolution,
             form=form,
         )
-        tier, rule = in_court(draft, (tier, rule), resolution=resolution, form=form)  # "told jurors that"
+        tier, rule = rate_in_court(draft, (tier, rule), resolution=resolution, form=form)
         verb = draft.trigger.lemma
         if draft.trigger.id in NO_COMMENT and draft.verb is not None and syntax.negated(draft.verb):
             verb = "decline to comment"  # "did not respond to our request for comment": no answer

@@ -90,11 +90,8 @@ def rules() -> tuple[Rule, ...]:
 
 
 @cache
-def _rule(rule_id: str) -> Rule | None:
+def rule_named(rule_id: str) -> Rule | None:
     return next((r for r in rules() if r.id == rule_id), None)
-
-
-rule_named = _rule
 
 
 def rate(*, kind: str, trigger: str, attribution: str, resolution: str, form: str) -> tuple[int, str]:
@@ -118,7 +115,7 @@ def embedded(claim: Claim) -> Claim:
     """A claim rated above the embedded tier whose speaker follows a subordinating word of the
     "embedded" rule ("When Roe said ...", "an article that Roe said was written", "pointed out that
     Roe said ..."): the report is background to someone else's sentence, rated as embedded."""
-    rule = _rule("embedded")
+    rule = rule_named("embedded")
     if rule is None or claim.confidence <= rule.tier or claim.speaker_start is None:
         return claim
     before = WORDS.findall(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
@@ -139,7 +136,7 @@ def relayed(claim: Claim) -> Claim:
     report the words came through, before them or between the pieces of a quote ("According to CNN,
     Roe said ...", "“...,” Roe said, according to CNN. “...”"): rated as relayed. `form_of` sees only
     the words after the content; this sees the whole sentence."""
-    rule = _rule("relayed")
+    rule = rule_named("relayed")
     if rule is None or claim.confidence <= rule.tier or claim.attribution == "according_to":
         return claim
     if not RELAYED_ANYWHERE.search("".join(_masked(claim))):  # “...,” the Times reported
@@ -152,7 +149,7 @@ def named_inside(claim: Claim) -> Claim:
     its own words name ("“Roe will win,” she said" with the "she" resolved to Roe): people seldom
     speak of themselves by name, so the resolution is more likely wrong than right: rated down. A
     possessive ("“Roe’s plan will win,” she said") names Roe as much as the bare name does."""
-    rule = _rule("named-inside")
+    rule = rule_named("named-inside")
     if rule is None or claim.confidence <= rule.tier or claim.resolution not in rule.resolutions:
         return claim
     surname = (claim.speaker_name or "").split()[-1:]
@@ -167,7 +164,7 @@ def named_before(claim: Claim) -> Claim:
     said", "When Roe met Doe, she said ..."): with two people or a clause between, the name the
     rules pick there was wrong about a third of the time on PolNeAR train (read by hand), far more
     often than a name from the sentence before: rated down, it waits for a curator."""
-    rule = _rule("named-before")
+    rule = rule_named("named-before")
     if rule is None or claim.confidence <= rule.tier or claim.resolution not in rule.resolutions:
         return claim
     surname = (claim.speaker_name or "").split()[-1:]
@@ -188,7 +185,7 @@ def aside(claim: Claim) -> Claim:
     its speaker and its words, or right after them ("Roe cannot say that “...,” Doe added, saying ...",
     "Roe said the levy “would fail,” the aide recalled, adding ..."): the words are passed on through
     the other one's account, or are theirs and the speaker a clause away: rated as the aside."""
-    rule = _rule("aside")
+    rule = rule_named("aside")
     if rule is None or claim.confidence <= rule.tier or claim.speaker_end is None:
         return claim
     first = claim.sentence_start
@@ -208,7 +205,7 @@ def paraphrase(claim: Claim) -> Claim:
     """A claim with no quotation in its content, rated above the "paraphrase" tier, whose sentence
     opens with a marker of the outlet's rewording ("In other words, Roe is saying that ...") or puts
     such an adverb just before its verb of saying ("Roe effectively conceded that ..."): rated down."""
-    rule = _rule("paraphrase")
+    rule = rule_named("paraphrase")
     if rule is None or claim.confidence <= rule.tier or claim.attribution == "direct" or not claim.cue:
         return claim
     before = claim.sentence[: max(claim.start - claim.sentence_start, 0)]
@@ -227,7 +224,7 @@ def no_comment(claim: Claim) -> Claim:
     verb of saying, no answer to publish: rated as the no-comment rule and read as one (verb "decline
     to comment"). Only up to four words may come before the refusal, so words about someone's
     comments ("Roe said the judge's comments were unfair") stay a claim."""
-    rule = _rule("no-comment")
+    rule = rule_named("no-comment")
     if rule is None or not _refusal().match(claim.text):
         return claim
     return replace(
@@ -238,7 +235,7 @@ def no_comment(claim: Claim) -> Claim:
 def bare_answer(claim: Claim) -> Claim:
     """A claim rated above the "bare-answer" tier whose words are only a yes, a no or the like
     ("“No,” Roe said", "Roe said yes"): it answers a question it does not carry: rated down."""
-    rule = _rule("bare-answer")
+    rule = rule_named("bare-answer")
     if rule is None or claim.confidence <= rule.tier:
         return claim
     words = " ".join(w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum())

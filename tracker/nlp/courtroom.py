@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from tracker.nlp import confidence, syntax
 from tracker.nlp.components import read_jsonl
+from tracker.nlp.doc_texts import text_of
 from tracker.nlp.triggers import Draft
 
 RULE = "court-named"
@@ -42,7 +43,7 @@ def in_court(doc: Doc) -> bool:
     """The article is court coverage (read once per document)."""
     if "court" not in doc.user_data:
         markers = _markers()
-        doc.user_data["court"] = bool(markers and markers.search(doc.text))
+        doc.user_data["court"] = bool(markers and markers.search(text_of(doc)))
     return doc.user_data["court"]
 
 
