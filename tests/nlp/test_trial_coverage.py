@@ -1,7 +1,12 @@
 """Trial coverage as readers see it (bench/trial_coverage.py): on 130 invented passages of trial
 reporting (tests/nlp/fixtures/trial_coverage.jsonl, expectations written before the extraction ran on
 them), nothing wrong is published at the publishing tier and the right published claims stay at
-least what they were when the rules for trial verbs landed."""
+least what they were when the rules for trial verbs landed.
+
+The same holds on the unseen set (tests/nlp/fixtures/trial_coverage_unseen.jsonl: 115 passages written
+by someone who had read neither the rules nor the first set, expectations written before the extraction
+ran): it measures what carries over, so no rule is tuned on its recall; its wrong published claims may
+only go down."""
 
 from __future__ import annotations
 
@@ -12,10 +17,23 @@ from bench import trial_coverage
 RIGHT_FLOOR = 45  # right claims published at tier >= 2 (measured: 47 of the 79 to publish)
 WRONG_LEFT: dict[str, str] = {}  # passage id -> why a wrong published claim is left there (none)
 
+UNSEEN = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_unseen.jsonl"
+UNSEEN_RIGHT_FLOOR = 56  # measured: 58 of the 101 to publish
+UNSEEN_WRONG_LEFT = {  # measured when the set landed
+    "u038": "a transcript's answer that means nothing without its question",
+    "u091": "a quoted answer that means nothing without its question",
+}
+
 
 @pytest.fixture(scope="module")
 def tally():
     passages = trial_coverage.load()
+    return trial_coverage.tally(passages, trial_coverage.extract_all(passages))
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    passages = trial_coverage.load(UNSEEN)
     return trial_coverage.tally(passages, trial_coverage.extract_all(passages))
 
 
@@ -28,6 +46,15 @@ def test_the_right_claims_stay_published(tally):
     assert len(tally.right) >= RIGHT_FLOOR
 
 
+def test_nothing_more_is_wrong_on_the_unseen_set(unseen):
+    wrong = {v.passage: f"{v.claim.speaker}: {v.claim.text} ({v.why})" for v in unseen.wrong}
+    assert set(wrong) <= set(UNSEEN_WRONG_LEFT), wrong
+
+
+def test_the_right_claims_stay_published_on_the_unseen_set(unseen):
+    assert len(unseen.right) >= UNSEEN_RIGHT_FLOOR
+
+
 def test_the_judging_reads_speaker_and_words():
     passage = {"claims": [{"speaker": "Roe", "content": "the plan failed badly", "publish": True}]}
     from tracker.nlp.types import Claim
@@ -38,3 +65,24 @@ def test_the_judging_reads_speaker_and_words():
     assert trial_coverage.judge(passage, claim("Jane Roe", "the plan failed badly")) == (True, "right")
     assert trial_coverage.judge(passage, claim("John Doe", "the plan failed badly"))[1] == "wrong speaker"
     assert trial_coverage.judge(passage, claim("Jane Roe", "the weather was fine"))[0] is False
+
+
+def test_missed_counts_the_expectations_no_claim_matched():
+    from types import SimpleNamespace
+
+    from tracker.nlp.types import Claim
+
+    passage = {
+        "id": "x1",
+        "claims": [
+            {"speaker": "Roe", "content": "the plan failed badly", "publish": True},
+            {"speaker": "Doe", "content": "the budget was cut", "publish": True},
+            {"speaker": "Doe", "content": "whether it was wise", "publish": False},
+        ],
+    }
+    text = "the plan failed badly"
+    found = Claim(
+        "Jane Roe", "say", "indirect", "statement", text, text, 0, len(text), 0, len(text), confidence=1
+    )
+    result = trial_coverage.tally([passage], [SimpleNamespace(claims=[found])])
+    assert (len(result.published), len(result.waiting), result.missed) == (0, 1, 1)
