@@ -41,6 +41,24 @@ def test_a_bare_yes_or_no_waits_for_a_curator(claims_of):
     ]
 
 
+def test_an_answer_with_a_short_qualifier_waits_for_a_curator(claims_of):
+    """ "“Probably not at that price,” Roe said": a yes or no with only a phrase after it (answers.py)
+    leaves out what it answers, like a bare "No"; an answer with a verb of its own stays published."""
+    claims = claims_of(
+        "“Did the board approve the sale?” the lawyer asked. “Not to my knowledge,” Jane Roe said. "
+        "“Probably not at that price,” John Doe said. “No, not in writing,” Jane Roe said. "
+        "“No, we never agreed to it,” John Doe said. “Not everyone on the board liked it,” Jane Roe said."
+    )
+    published = [(c.text, c.confidence, c.confidence_rule) for c in claims if c.kind != "question"]
+    assert published == [
+        ("Not to my knowledge,", 1, "bare-answer"),
+        ("Probably not at that price,", 1, "bare-answer"),
+        ("No, not in writing,", 1, "bare-answer"),
+        ("No, we never agreed to it,", 3, "quote-named"),
+        ("Not everyone on the board liked it,", 3, "quote-named"),
+    ]
+
+
 def test_a_refusal_in_quotation_marks_is_a_no_comment(claims_of):
     """'said the company “does not comment on ongoing litigation.”': the quotation mark before the
     refusal does not hide it (no-comment's four words of subject may end in one)."""

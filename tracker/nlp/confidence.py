@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from tracker.nlp import answers
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.types import Claim
 
@@ -234,12 +235,13 @@ def no_comment(claim: Claim) -> Claim:
 
 def bare_answer(claim: Claim) -> Claim:
     """A claim rated above the "bare-answer" tier whose words are only a yes, a no or the like
-    ("“No,” Roe said", "Roe said yes"): it answers a question it does not carry: rated down."""
+    ("“No,” Roe said", "Roe said yes"), or such an answer with a short qualifier ("“Probably not at
+    that scale,” Roe said": answers.py): it answers a question it does not carry: rated down."""
     rule = rule_named("bare-answer")
     if rule is None or claim.confidence <= rule.tier:
         return claim
-    words = " ".join(w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum())
-    if words not in _words("bare-answer"):
+    words = [w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum()]
+    if " ".join(words) not in _words("bare-answer") and not answers.elliptical(words):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 

@@ -1,0 +1,35 @@
+"""Elliptical answers: words that only answer yes or no, with at most a short qualifying phrase.
+
+Decides whether a claim's words are an answer that leaves out what it answers ("Probably not at that
+scale", "No, not in those words", "Not to my knowledge", "Yes, at the time"): under a speaker's name
+they say nothing a reader can check, since the question that carries their content ("Asked whether
+Acme would have paid that much, ...") is not in the claim. Such a claim is rated like a bare yes or
+no (confidence rule "bare-answer", whose word list already covers "Absolutely not" and "Never").
+
+The shape, read on words only (the parse has no tagger to say where a verb is): one or more answer
+words that include a yes or a no ("not", "never", "no", "yes" ...), hedged or not ("probably",
+"certainly"), then nothing, or a preposition and at most three words ("at that scale", "to my
+knowledge"). A verb after the answer ("No, we never agreed to it") or a longer phrase makes a
+sentence of its own, which keeps its tier; so does an answer with a word of its own before it
+("Partly, yes, for the early tests").
+"""
+
+from __future__ import annotations
+
+POLAR = frozenset({"yes", "yeah", "yep", "no", "nope", "not", "never"})
+HEDGED = frozenset(
+    {"absolutely", "certainly", "definitely", "probably", "likely", "possibly", "surely", "perhaps", "maybe"}
+)
+PREPOSITIONS = frozenset("at in on for to from with without by under before after until of".split())
+MAX_QUALIFIER = 3  # words after the preposition
+
+
+def elliptical(words: list[str]) -> bool:
+    """Whether `words` (lowercased, punctuation dropped) are an elliptical answer (module docstring)."""
+    answer = 0
+    while answer < len(words) and (words[answer] in POLAR or words[answer] in HEDGED):
+        answer += 1
+    if not any(w in POLAR for w in words[:answer]):
+        return False
+    rest = words[answer:]
+    return not rest or (rest[0] in PREPOSITIONS and 1 <= len(rest) - 1 <= MAX_QUALIFIER)
