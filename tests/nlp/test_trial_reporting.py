@@ -59,6 +59,22 @@ def test_an_answer_with_a_short_qualifier_waits_for_a_curator(claims_of):
     ]
 
 
+def test_a_doubt_told_to_jurors_keeps_its_frame(claims_of):
+    """ "told jurors he had doubted in 2017 that X": the parser reads "jurors [whom] he had doubted",
+    and the content would be X alone, the opposite of his words (addressee_clauses.py); a relative
+    clause whose verb takes no such clause stays one."""
+    claims = claims_of(
+        "John Doe told jurors he had doubted in 2017 that Jane Roe would sell the firm. "
+        "Jane Roe assured investors she had expected in March that the plant would reopen. "
+        "Jane Roe told the man she had met in Paris in 2017 that the deal was off."
+    )
+    assert [c.text for c in claims] == [
+        "he had doubted in 2017 that Jane Roe would sell the firm",
+        "she had expected in March that the plant would reopen",
+        "the deal was off",
+    ]
+
+
 def test_a_refusal_in_quotation_marks_is_a_no_comment(claims_of):
     """'said the company “does not comment on ongoing litigation.”': the quotation mark before the
     refusal does not hide it (no-comment's four words of subject may end in one)."""

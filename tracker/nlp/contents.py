@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
+    addressee_clauses,
     asked_topics,
     clauseless,
     dated_clauses,
@@ -73,6 +74,8 @@ def _content(
         tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
         tokens -= runons.apart(complement, reader.triggers.verbs)  # "said X must act, saying, “...”"
         tokens -= nested_reports.cut(reader, complement)  # "said X, and an aide told Y": the aide's
+        if (first := addressee_clauses.opening(verb, complement)) is not None:  # "told jurors he had doubted"
+            tokens |= set(range(first, complement.left_edge.i))
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
     if (

@@ -1,0 +1,60 @@
+"""A reported clause the parser read as a relative clause of the person told: "Roe told jurors she had
+doubted in 2017 that Doe would sell the firm" parsed as "jurors [whom] she had doubted", with "that
+Doe would sell the firm" hung on "told". The content is then only the inner clause, and under Roe's
+name it says the opposite of her words ("Doe would sell the firm"), or turns a past worry, hope or
+belief into an assertion.
+
+Decides where such a content starts: at the relative clause, when the verb's object (the one told)
+has a relative clause that opens with a personal pronoun for subject, with no relative word ("who",
+"that"), whose verb is one of thinking or feeling that takes a "that" clause (THOUGHT: worried,
+doubted, hoped, believed ...), and the verb's clausal complement starts right after it. A relative
+clause whose verb takes no such clause stays one ("told the man she had met in Paris that the deal
+was off": the content is "the deal was off")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+OBJECTS = frozenset({"dobj", "dative"})
+PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+THOUGHT = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("worr", ("y", "ies", "ied")),
+        ("doubt", ("", "s", "ed")),
+        ("hope", ("", "s", "d")),
+        ("fear", ("", "s", "ed")),
+        ("believe", ("", "s", "d")),
+        ("suspect", ("", "s", "ed")),
+        ("assume", ("", "s", "d")),
+        ("expect", ("", "s", "ed")),
+        ("think", ("", "s")),
+        ("thought", ("",)),
+        ("know", ("", "s")),
+        ("knew", ("",)),
+        ("feel", ("", "s")),
+        ("felt", ("",)),
+        ("understand", ("", "s")),
+        ("understood", ("",)),
+        ("realiz", ("e", "es", "ed")),
+        ("realis", ("e", "es", "ed")),
+        ("wish", ("", "es", "ed")),
+    )
+    for ending in endings
+)
+
+
+def opening(verb: Token, complement: Token) -> int | None:
+    """Token index where the verb's content starts when its object's relative clause is the first
+    clause of it (see the module docstring); None otherwise."""
+    start = complement.left_edge.i
+    for told in verb.rights:
+        if told.dep_ not in OBJECTS or told.i >= start:
+            continue
+        for clause in told.rights:
+            if clause.dep_ != "relcl" or clause.lower_ not in THOUGHT or clause.right_edge.i + 1 != start:
+                continue
+            first = clause.left_edge
+            if first.dep_ == "nsubj" and first.head.i == clause.i and first.lower_ in PRONOUNS:
+                return first.i
+    return None
