@@ -47,7 +47,9 @@ def test_an_answer_with_a_short_qualifier_waits_for_a_curator(claims_of):
     claims = claims_of(
         "“Did the board approve the sale?” the lawyer asked. “Not to my knowledge,” Jane Roe said. "
         "“Probably not at that price,” John Doe said. “No, not in writing,” Jane Roe said. "
-        "“No, we never agreed to it,” John Doe said. “Not everyone on the board liked it,” Jane Roe said."
+        "“No, we never agreed to it,” John Doe said. “Not everyone on the board liked it,” Jane Roe said. "
+        "“Not closely,” John Doe said. “Not that I recall,” Jane Roe said. "
+        "“Not surprisingly, the board agreed,” John Doe said."
     )
     published = [(c.text, c.confidence, c.confidence_rule) for c in claims if c.kind != "question"]
     assert published == [
@@ -56,6 +58,9 @@ def test_an_answer_with_a_short_qualifier_waits_for_a_curator(claims_of):
         ("No, not in writing,", 1, "bare-answer"),
         ("No, we never agreed to it,", 3, "quote-named"),
         ("Not everyone on the board liked it,", 3, "quote-named"),
+        ("Not closely,", 1, "bare-answer"),
+        ("Not that I recall,", 1, "bare-answer"),
+        ("Not surprisingly, the board agreed,", 3, "quote-named"),
     ]
 
 
@@ -66,11 +71,13 @@ def test_a_doubt_told_to_jurors_keeps_its_frame(claims_of):
     claims = claims_of(
         "John Doe told jurors he had doubted in 2017 that Jane Roe would sell the firm. "
         "Jane Roe assured investors she had expected in March that the plant would reopen. "
+        "Jane Roe told jurors she had worried, at the time, that John Doe would quit. "
         "Jane Roe told the man she had met in Paris in 2017 that the deal was off."
     )
     assert [c.text for c in claims] == [
         "he had doubted in 2017 that Jane Roe would sell the firm",
         "she had expected in March that the plant would reopen",
+        "she had worried, at the time, that John Doe would quit",
         "the deal was off",
     ]
 

@@ -7,7 +7,8 @@ belief into an assertion.
 Decides where such a content starts: at the relative clause, when the verb's object (the one told)
 has a relative clause that opens with a personal pronoun for subject, with no relative word ("who",
 "that"), whose verb is one of thinking or feeling that takes a "that" clause (THOUGHT: worried,
-doubted, hoped, believed ...), and the verb's clausal complement starts right after it. A relative
+doubted, hoped, believed ...), and the verb's clausal complement starts right after it (or after a
+setting of the verb's set off between them: "she had worried, at the time, that ..."). A relative
 clause whose verb takes no such clause stays one ("told the man she had met in Paris that the deal
 was off": the content is "the deal was off")."""
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 OBJECTS = frozenset({"dobj", "dative"})
+SETTINGS = frozenset({"prep", "npadvmod", "advmod", "punct"})  # ", at the time,": the verb's, set between
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
 THOUGHT = frozenset(
     f"{stem}{ending}"
@@ -52,9 +54,17 @@ def opening(verb: Token, complement: Token) -> int | None:
         if told.dep_ not in OBJECTS or told.i >= start:
             continue
         for clause in told.rights:
-            if clause.dep_ != "relcl" or clause.lower_ not in THOUGHT or clause.right_edge.i + 1 != start:
+            if clause.dep_ != "relcl" or clause.lower_ not in THOUGHT or not _adjoins(verb, clause, start):
                 continue
             first = clause.left_edge
             if first.dep_ == "nsubj" and first.head.i == clause.i and first.lower_ in PRONOUNS:
                 return first.i
     return None
+
+
+def _adjoins(verb: Token, clause: Token, start: int) -> bool:
+    """The relative clause ends where the complement starts, or only the verb's own setting stands
+    between them ("she had worried, at the time, that ..."; the parser hangs "at the time" on "told")."""
+    between = set(range(clause.right_edge.i + 1, start))
+    setting = {t.i for c in verb.rights if c.dep_ in SETTINGS for t in c.subtree}
+    return between <= setting

@@ -9,7 +9,8 @@ no (confidence rule "bare-answer", whose word list already covers "Absolutely no
 The shape, read on words only (the parse has no tagger to say where a verb is): one or more answer
 words that include a yes or a no ("not", "never", "no", "yes" ...), hedged or not ("probably",
 "certainly"), then nothing, or a preposition and at most three words ("at that scale", "to my
-knowledge"). A verb after the answer ("No, we never agreed to it") or a longer phrase makes a
+knowledge"), or one adverb in -ly ("Not closely"), or "that I" or "that we" and at most three words
+("Not that I recall"). A verb after the answer ("No, we never agreed to it") or a longer phrase makes a
 sentence of its own, which keeps its tier; so does an answer with a word of its own before it
 ("Partly, yes, for the early tests").
 """
@@ -32,4 +33,8 @@ def elliptical(words: list[str]) -> bool:
     if not any(w in POLAR for w in words[:answer]):
         return False
     rest = words[answer:]
+    if len(rest) == 1 and rest[0].endswith("ly") and len(rest[0]) > 3:
+        return True  # "Not closely", "Never publicly"
+    if rest[:1] == ["that"] and rest[1:2] in (["i"], ["we"]) and len(rest) - 2 <= MAX_QUALIFIER:
+        return True  # "Not that I recall", "Not that we were told"
     return not rest or (rest[0] in PREPOSITIONS and 1 <= len(rest) - 1 <= MAX_QUALIFIER)
