@@ -5,6 +5,8 @@ the plain texts, and every offset returned points back into the text as given; t
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
 in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
+A pronoun whose antecedent is the lone person of its gender in the sentence before, a rule that needs
+the whole document, is rated after (lone_antecedents.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -22,6 +24,7 @@ from tracker.nlp import (
     claims,
     dates,
     entities,
+    lone_antecedents,
     ops_choice,
     parsecache,
     pipeline,
@@ -74,6 +77,7 @@ def extract(
         mentions = entities.find_mentions(doc, vocabulary)
         found_dates = dates.find_dates(doc, next(published))
         found_claims = claims.extract_claims(doc, mentions, found_dates)
+        found_claims = lone_antecedents.promote(found_claims, doc, mentions)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)

@@ -1,0 +1,69 @@
+"""Shapes of trial coverage the extraction missed or left waiting (issue 12, session 20): a pronoun
+whose antecedent no reader can mistake, answers under questioning, transcripts in a write-up, jokes and
+reminders. Invented sentences; each rule's test was seen failing without the rule.
+
+These run the whole extraction (extraction.extract), since the rules here rate the claims of a
+document after claims.extract_claims has found them.
+"""
+
+from __future__ import annotations
+
+from tracker.nlp import extraction
+from tracker.nlp.types import VocabularyEntry
+
+VOCABULARY = (
+    VocabularyEntry("Dana Whitlock", "PERSON", (("Whitlock", True),), 1),
+    VocabularyEntry("Paul Corrigan", "PERSON", (("Corrigan", True),), 2),
+    VocabularyEntry("Marta Ines", "PERSON", (("Ines", True),), 3),
+)
+
+
+def claims_in(text: str):
+    return extraction.extract([extraction.Document(text)], vocabulary=VOCABULARY)[0].claims
+
+
+def rated(text: str) -> list[tuple[str, str, int, str]]:
+    return [(c.speaker, c.text, c.confidence, c.confidence_rule) for c in claims_in(text)]
+
+
+# lone-antecedent (lone_antecedents.py)
+
+
+def test_a_pronoun_whose_antecedent_is_the_only_person_before_publishes_its_clause():
+    claims = claims_in(
+        "Dana Whitlock testified for three hours on Monday. "
+        "She told jurors that the ledger had been altered after the audit."
+    )
+    assert [(c.speaker_name, c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Dana Whitlock", "the ledger had been altered after the audit", 2, "lone-antecedent")
+    ]
+    claims = claims_in(
+        "Paul Corrigan arrived at the courthouse early. Outside, he said he expected to be cleared."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Paul Corrigan", 2, "lone-antecedent")
+    ]
+
+
+def test_a_pronoun_with_a_rival_of_its_gender_before_it_still_waits():
+    claims = claims_in(
+        "Paul Corrigan described meeting Tomas Grell at a dinner in 2019. "
+        "He said they agreed that night to build the fund together."
+    )
+    assert [(c.text, c.confidence) for c in claims if "agreed" in c.text] == [
+        ("they agreed that night to build the fund together", 1)
+    ]
+
+
+def test_a_pronoun_that_tells_reporters_or_follows_a_name_in_its_own_sentence_still_waits():
+    told = claims_in(
+        "Dana Whitlock testified for three hours on Monday. She told reporters that the ledger was altered."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in told] == [(1, "other")]
+    rival = claims_in(
+        "Dana Whitlock testified on Monday. After a recess and a talk with Marta Ines, she said the ledger "
+        "was altered."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in rival] == [
+        ("Dana Whitlock", 1, "other")
+    ]

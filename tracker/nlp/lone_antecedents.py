@@ -1,0 +1,126 @@
+"""A pronoun speaker a reader can sign: "Roe testified for four hours. He told jurors that ...".
+
+Decides: a claim the catch-all "other" rule left at tier 1 whose speaker is "he" or "she" resolved to
+a name (resolution "pronoun"), with a plain verb of saying and a clause (patterns/confidence.jsonl,
+rule "lone-antecedent": its `triggers`; "tell" only to the court, `audiences`: "told jurors",
+"told the court", not "told reporters"), takes that rule's tier when the name is the only person the
+sentence before names who may be of the pronoun's gender, and its own sentence names no one before
+the pronoun. Then no reader can take the "he" for anyone else, and the clause is as plainly said as
+under the name itself.
+
+Why: a quote under a resolved pronoun publishes (rule "quote-pronoun"), but a clause under one waited
+for a curator, so "He told jurors that ..." after a sentence about the witness, the commonest way
+trial coverage goes on about a witness, never showed. PolNeAR's scorer does not judge a pronoun
+speaker, so the rule was judged by reading a sample of the claims it promotes on train (session 20).
+
+Caveats: a person is counted as a rival unless their first name is one most often given to the other
+gender (genders.first_names); a description ("the senator") is no rival, since the resolver gives the
+pronoun the sentence before's main-clause subject. A claim that a sentence-level check of
+confidence.in_context (embedded, relayed, aside ...) would rate down again is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tracker.nlp import confidence, syntax
+from tracker.nlp.components import read_jsonl
+from tracker.nlp.genders import first_names
+from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.types import Claim, Mention
+
+RULE = "lone-antecedent"
+CAUGHT_BY = "other"  # only claims the catch-all rated are promoted
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@cache
+def _audiences() -> frozenset[str]:
+    return frozenset(
+        w for row in read_jsonl(confidence.CONFIDENCE_FILE) if row["id"] == RULE for w in row["audiences"]
+    )
+
+
+def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
+    """The claims, each one the "lone-antecedent" rule matches rated at its tier (module docstring)."""
+    rule = confidence.rule_named(RULE)
+    if rule is None:
+        return list(claims)
+    people = [m for m in mentions if m.label == "PERSON"]
+    found = []
+    for claim in claims:
+        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+        if _signed(claim, rule, doc, people) and confidence.in_context([promoted])[0] == promoted:
+            claim = promoted  # unless a check of its sentence rates it down again (embedded, aside ...)
+        found.append(claim)
+    return found
+
+
+def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Mention]) -> bool:
+    gender = speaker_words().genders.get(claim.speaker.lower())
+    if (
+        claim.confidence_rule != CAUGHT_BY
+        or gender is None
+        or claim.speaker_start is None
+        or not claim.speaker_name
+        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
+        or not clause_content(claim, doc)
+    ):
+        return False
+    pronoun = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
+    if pronoun is None:
+        return False
+    sentence = pronoun[0].sent
+    if any(sentence.start_char <= m.start and m.end <= claim.speaker_start for m in people):
+        return False  # a name in its own sentence before it: another reading (confidence "named-before")
+    if sentence.start == 0:
+        return False
+    before = doc[sentence.start - 1].sent
+    if not _lone(claim.speaker_name, before, people, gender):
+        return False
+    if claim.rule == "tell":
+        verb = _verb(claim, sentence, pronoun[0])
+        return verb is not None and syntax.has_object(verb, _audiences())
+    return True
+
+
+def clause_content(claim: Claim, doc: Doc) -> bool:
+    """The content is a clause of its own, in one piece, not in quotation marks: a verb with a subject
+    heads it ("that the board approved it"), not a noun phrase ("said nothing", "denied the charges")."""
+    if claim.attribution != "indirect" or claim.pieces:
+        return False
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if content is None:
+        return False
+    return any(c.dep_ in SUBJECTS for c in content.root.children)
+
+
+def _lone(name: str, before: Span, people: Sequence[Mention], gender: str) -> bool:
+    """`name` is the one person of `before` who may be of `gender`, named there at least once."""
+    surname = POSSESSIVE.sub("", name.split()[-1])
+    named = [m for m in people if before.start_char <= m.start and m.end <= before.end_char]
+    others = {
+        POSSESSIVE.sub("", m.text.split()[-1])
+        for m in named
+        if POSSESSIVE.sub("", m.text.split()[-1]) != surname and _may_be(m, gender)
+    }
+    return not others and any(POSSESSIVE.sub("", m.text.split()[-1]) == surname for m in named)
+
+
+def _may_be(mention: Mention, gender: str) -> bool:
+    """The person may be of `gender`: no first name of the other gender."""
+    first = mention.text.split()[0]
+    known = first_names().get(first)
+    return known is None or known == gender or len(mention.text.split()) == 1
+
+
+def _verb(claim: Claim, sentence: Span, pronoun: Token) -> Token | None:
+    """The claim's verb: the token of its cue nearest after the pronoun (or before it)."""
+    cues = [t for t in sentence if t.text == claim.cue]
+    return min(cues, key=lambda t: (t.i < pronoun.i, abs(t.i - pronoun.i)), default=None)
