@@ -67,3 +67,41 @@ def test_a_pronoun_that_tells_reporters_or_follows_a_name_in_its_own_sentence_st
     assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in rival] == [
         ("Dana Whitlock", 1, "other")
     ]
+
+
+# questioned (questioned.py)
+
+
+def test_an_answer_under_questioning_publishes_without_a_courtroom_word_elsewhere():
+    assert rated(
+        "Under questioning from the plaintiff's lawyer, Whitlock acknowledged that she had signed the memo."
+    ) == [("Whitlock", "she had signed the memo", 2, "questioned")]
+    assert rated("On cross, Corrigan conceded that the fund had lost money in 2020.") == [
+        ("Corrigan", "the fund had lost money in 2020", 2, "questioned")
+    ]
+    assert rated("Later, Whitlock acknowledged that she had signed the memo.") == [
+        ("Whitlock", "she had signed the memo", 1, "other")
+    ]
+
+
+# joke, remind (patterns/reporting_verbs.jsonl)
+
+
+def test_a_joke_is_found_and_waits_for_a_curator():
+    assert rated("“Nobody is going home early today,” Judge Ines joked as the session dragged on.") == [
+        ("Judge Ines", "Nobody is going home early today,", 1, "rarer-verb")
+    ]
+    assert rated("Corrigan joked that he would need a bigger office.") == [
+        ("Corrigan", "he would need a bigger office", 1, "rarer-verb")
+    ]
+    assert (
+        rated("As Whitlock, a pilot, joked with her friend at the table, her brother grew impatient.") == []
+    )
+
+
+def test_a_reminder_reports_its_clause_not_its_object():
+    assert rated("The judge reminded jurors that they must not read coverage of the trial.") == [
+        ("The judge", "they must not read coverage of the trial", 1, "other")
+    ]
+    assert rated("In her post, Whitlock reminded Corrigan of the audit.") == []
+    assert rated("Corrigan reminds us of a guest who will not leave.") == []

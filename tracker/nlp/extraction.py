@@ -5,8 +5,9 @@ the plain texts, and every offset returned points back into the text as given; t
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
 in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
-A pronoun whose antecedent is the lone person of its gender in the sentence before, a rule that needs
-the whole document, is rated after (lone_antecedents.py).
+Two rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
+is the lone person of its gender in the sentence before (lone_antecedents.py), and words said under
+questioning (questioned.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -29,6 +30,7 @@ from tracker.nlp import (
     parsecache,
     pipeline,
     plaintext,
+    questioned,
     relaying,
     representatives,
     transcripts,
@@ -78,6 +80,7 @@ def extract(
         found_dates = dates.find_dates(doc, next(published))
         found_claims = claims.extract_claims(doc, mentions, found_dates)
         found_claims = lone_antecedents.promote(found_claims, doc, mentions)
+        found_claims = questioned.promote(found_claims, doc)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
