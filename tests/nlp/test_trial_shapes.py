@@ -84,6 +84,53 @@ def test_an_answer_under_questioning_publishes_without_a_courtroom_word_elsewher
     ]
 
 
+# transcripts: the first line, answerers, court formulae
+
+
+def test_a_passage_that_opens_on_a_transcript_takes_its_turns():
+    claims = claims_in("CORRIGAN: You signed the memo, didn't you?\nWHITLOCK: I signed a great many memos.")
+    assert [(c.speaker, c.kind, c.confidence) for c in claims] == [
+        ("CORRIGAN", "question", 0),
+        ("WHITLOCK", "statement", 3),
+    ]
+    headline = "WHITLOCK: I signed a great many memos\n\nCORRIGAN: You signed this one on Friday."
+    assert [c.speaker for c in claims_in(headline)] == []  # a headline, then one turn
+
+
+def test_an_answer_turn_is_the_person_the_line_before_says_was_questioned():
+    text = (
+        "In one exchange, Corrigan questioned Whitlock about the audit.\n"
+        "Q: Did you tell the board the ledger was altered?\n"
+        "A: I told the chair. Not the whole board."
+    )
+    claims = claims_in(text)
+    assert [(c.speaker, c.speaker_name, c.kind, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Q", "Paul Corrigan", "question", 0, "question"),
+        ("A", "Dana Whitlock", "statement", 2, "transcript-answerer"),
+    ]
+    passive = (
+        "Whitlock was pressed by Corrigan on the audit.\nQ: Who altered it?\nA: Nobody I supervised did."
+    )
+    assert [(c.speaker_name, c.confidence) for c in claims_in(passive) if c.speaker == "A"] == [
+        ("Dana Whitlock", 2)
+    ]
+    unnamed = "The exchange went on.\nQ: Who altered the ledger?\nA: Nobody I supervised did."
+    assert [(c.speaker_name, c.confidence) for c in claims_in(unnamed) if c.speaker == "A"] == [(None, 1)]
+
+
+def test_courtroom_formulae_in_a_transcript_are_no_claims():
+    text = (
+        "The afternoon went slowly.\n"
+        "CORRIGAN: Objection, Your Honor. Speculation.\n"
+        "THE COURT: Sustained.\n"
+        "WHITLOCK: Thank you, Your Honor.\n"
+        "CORRIGAN: The witness never saw the ledger herself."
+    )
+    assert [(c.speaker, c.text) for c in claims_in(text)] == [
+        ("CORRIGAN", "The witness never saw the ledger herself.")
+    ]
+
+
 # joke, remind (patterns/reporting_verbs.jsonl)
 
 

@@ -7,7 +7,8 @@ the original's characters at those offsets when markup was removed. The turns of
 in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
 Two rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), and words said under
-questioning (questioned.py).
+questioning (questioned.py); a question-and-answer transcript's turns take the names its line before
+gives (answerers.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -22,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.nlp import (
+    answerers,
     claims,
     dates,
     entities,
@@ -82,6 +84,7 @@ def extract(
         found_claims = lone_antecedents.promote(found_claims, doc, mentions)
         found_claims = questioned.promote(found_claims, doc)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
+        turns = answerers.name_exchanges(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = relaying.relay(found_claims, text_of(doc))

@@ -11,7 +11,9 @@ curated person's name or alias matches, whatever the case. A turn by a question 
 What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
 not one): a label at the start of a line, one to six capitalised words (name particles allowed, a
 short parenthetical such as "(R-Ohio)" after them), a colon and words with at least one letter, not
-in capitals (a shouted headline), not on the article's first line (its headline). Labels of the stop
+in capitals (a shouted headline), not on the article's first line (its headline) unless the next line,
+with no blank line between, is a turn too (an article or a passage that opens on a transcript, "ROE:
+...?\nDOE: ..."; rule "opening-turn"). Labels of the stop
 list (patterns/transcript_labels.jsonl: "Note", "Update", "Photo", "Watch" ...) never count. A label
 in capitals is a name; one in Title Case only when a person of the article bears that name (a PERSON
 mention's text or last word) or it is a role or interview label of the rule file. The article must
@@ -27,7 +29,8 @@ Like the rules' claims, turns pass the precision gates (gates.py: none in a text
 none whose line a gate closes) and get a confidence tier (confidence.py: a turn's words are verbatim,
 a name label is a name the article gives, "Q"/"A" and roles are unresolved speakers).
 
-Caveats: "A" in an interview is not resolved to the interviewee; a transcript whose speakers never
+Caveats: "A" in an interview is resolved to the interviewee only where the line before the exchange
+says who was questioned (answerers.py); a transcript whose speakers never
 speak twice and never follow each other is missed; Title Case labels depend on the entity recogniser.
 """
 
@@ -162,6 +165,8 @@ def find_turns(text: str, people: Sequence[Mention] = ()) -> list[Turn]:
     """The turns of the transcript in `text` (see the module docstring), [] when it has none."""
     known = {m.text.lower() for m in people} | {m.text.split()[-1].lower() for m in people if m.text.split()}
     turns = [turn for m in _LABEL.finditer(text) if (turn := _turn(text, m, known)) is not None]
+    if turns and not text[: turns[0].line_start].strip() and not _opens(text, turns):
+        turns = turns[1:]  # the article's first line: its headline
     if len(turns) < 2:
         return []
     adjacent = any(not text[a.end : b.line_start].strip() for a, b in zip(turns, turns[1:], strict=False))
@@ -177,8 +182,8 @@ def _turn(text: str, match: re.Match, known: set[str]) -> Turn | None:
     label = match.group("label").rstrip(".")
     folded = label.lower()
     use = label_rules().get(folded) or label_rules().get(folded + ".")
-    if use == "stop" or not text[: match.start()].strip():
-        return None  # a notice or a credit; or the article's first line, its headline
+    if use == "stop":
+        return None  # a notice or a credit
     if use is None:
         capitals = label.upper() == label
         if capitals and sum(c.isalpha() for c in label) < 2:
@@ -194,6 +199,13 @@ def _turn(text: str, match: re.Match, known: set[str]) -> Turn | None:
         return None  # a figure ("Doe: 1,501") or a shouted headline
     start = match.start("label")
     return Turn(label, start, start + len(label), match.end(), end, start, use)
+
+
+def _opens(text: str, turns: Sequence[Turn]) -> bool:
+    """The turn on the text's first line opens a transcript (rule "opening-turn"): the next line, with
+    no blank line between, is a turn too ("ROE: ...?\nDOE: ..."), as a headline's never is."""
+    between = text[turns[0].end : turns[1].line_start] if len(turns) > 1 else "\n\n"
+    return between.count("\n") == 1 and not between.strip()
 
 
 def _continued(text: str, turn: Turn, following: Turn | None) -> Turn:
