@@ -79,6 +79,12 @@ def test_an_answer_under_questioning_publishes_without_a_courtroom_word_elsewher
     assert rated("On cross, Corrigan conceded that the fund had lost money in 2020.") == [
         ("Corrigan", "the fund had lost money in 2020", 2, "questioned")
     ]
+    answer = (
+        "Corrigan asked Whitlock whether the board knew. Whitlock replied that it had been briefed twice."
+    )
+    assert rated(answer)[-1] == ("Whitlock", "it had been briefed twice", 2, "questioned")
+    other = "Corrigan asked Ines whether the board knew. Whitlock replied that it had been briefed twice."
+    assert rated(other)[-1] == ("Whitlock", "it had been briefed twice", 1, "other")
     assert rated("Later, Whitlock acknowledged that she had signed the memo.") == [
         ("Whitlock", "she had signed the memo", 1, "other")
     ]

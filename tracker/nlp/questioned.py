@@ -5,7 +5,8 @@ Decides: a claim the catch-all "other" rule left at tier 1, under a name the art
 clause and a verb of the "questioned" rule (patterns/confidence.jsonl: `triggers`, acknowledged,
 admitted, conceded, argued ...), whose sentence opens, before its speaker, with a phrase of the rule's
 `openers` ("Under questioning from Roe,", "Under cross-examination,", "On cross,", "Pressed by Roe,",
-"During questioning by the judge,"), takes the rule's tier.
+"During questioning by the judge,"), or whose sentence before puts a question to the speaker by name
+("Roe asked Doe whether ... . Doe replied that ..."), takes the rule's tier.
 
 Why: courtroom.py publishes these verbs only in an article it reads as court coverage (a jury, a
 witness stand ...); a short write-up or a passage that says only "under questioning from X" was left
@@ -33,6 +34,7 @@ from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
 from tracker.nlp.types import Claim
 
 RULE = "questioned"
+ASKING = frozenset({"asked", "questioned", "pressed", "grilled", "quizzed", "cross-examined"})
 
 
 @cache
@@ -55,10 +57,26 @@ def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
             and rule.matches(
                 kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form=""
             )
-            and openers.match(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
+            and (
+                openers.match(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
+                or _asked_before(claim, doc)
+            )
             and clause_content(claim, doc)
             and confidence.in_context([promoted])[0] == promoted
         ):
             claim = promoted
         found.append(claim)
     return found
+
+
+def _asked_before(claim: Claim, doc: Doc) -> bool:
+    """The sentence before puts a question to the speaker by name ("Roe asked Doe whether ... . Doe
+    replied that ..."): the claim answers it."""
+    speaker = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
+    if speaker is None or speaker[0].sent.start == 0:
+        return False
+    name = speaker[-1].text
+    before = doc[speaker[0].sent.start - 1].sent
+    return any(
+        t.lower_ in ASKING and any(c.dep_ == "dobj" and c.text == name for c in t.children) for t in before
+    )
