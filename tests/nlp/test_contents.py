@@ -354,3 +354,21 @@ def test_evidence_the_outlet_sets_against_the_words_is_not_more_of_them(claims_o
         ("records", "she asked for a stake"),
         ("Jane Roe", "the plan would work, though she had doubts at first"),
     ]
+
+
+def test_a_condition_fronted_inside_the_content_keeps_its_mark(claims_of):
+    """ "said that, if the board had known, it would have stopped the sale": without its "if" the
+    content asserts the condition; so for "although", "because", "unless" (questions.leading_mark).
+    An "if" hung on a verb of asking is what was asked, without it; a leading "that" is dropped."""
+    claims = claims_of(
+        "Jane Roe said that, if the board had known, it would have stopped the sale. "
+        "John Doe said although the loan was legal, it was unwise. "
+        "Jane Roe said that unless the court acts, the mill will close. "
+        "John Doe asked if the board would meet."
+    )
+    assert [c.text for c in claims] == [
+        "if the board had known, it would have stopped the sale",
+        "although the loan was legal, it was unwise",
+        "unless the court acts, the mill will close",
+        "the board would meet",
+    ]

@@ -69,8 +69,15 @@ def leading_mark(token: Token) -> bool:
     """A subordinating word that opens a content and goes with it ("that", "whether" after the verb:
     "said that X", "asked whether X"), unless it is a "whether" opening the sentence or a clause set off
     by punctuation whose clause is the subject of the content's own ("Whether Roe lied is for the jury
-    to decide"): there it is part of the words. A "that" the parser made so is a complementizer."""
+    to decide"): there it is part of the words. A "that" the parser made so is a complementizer. Nor is
+    the mark of a clause fronted inside the content ("said that, if the board had known, it would have
+    stopped the sale", "although ...", "because ..."): its clause modifies a verb after it, and without
+    the "if" the content asserts what was only a condition; an "if" clause hung on the verb of saying
+    ("asked if she would run") modifies a verb before it and is what was asked. A "that" stays a
+    complementizer wherever the parser hangs it."""
     if token.dep_ != "mark":
+        return False
+    if token.lower_ != "that" and token.head.dep_ == "advcl" and token.head.head.i > token.i:
         return False
     opens = token.i == token.sent.start or not token.doc[token.i - 1].is_alpha
     return not (token.lower_ == "whether" and opens and token.head.dep_ in ("csubj", "csubjpass"))
