@@ -97,6 +97,7 @@ class Coverage:
     shown: dict[tuple, str] = field(default_factory=dict)  # disagreement -> "" if shown, else why not
     versions: int = 0  # of the article updated in place
     update_read: bool = False  # the longer text's statements were extracted
+    false_hedges: list[str] = field(default_factory=list)  # hedge rows whose hedge is the month "May"
 
 
 def labelled(undated: int) -> list[LabelledArticle]:
@@ -194,6 +195,8 @@ def measure(undated: int) -> Coverage:
     for original, files in copy_groups().items():
         coverage.groups[original] = len({copy_of[ids[f]] or ids[f] for f in files}) == 1
     rows = list(Discrepancy.objects.all())
+    hedges = [r for r in rows if r.kind == Discrepancy.Kind.HEDGE_DROPPED]
+    coverage.false_hedges = [r.key for r in hedges if any(v.get("words") == "May" for v in r.variants)]
     for disagreement in SET["disagreements"]:
         key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
         coverage.shown[key] = why_not_shown(disagreement, ids, rows)
@@ -257,6 +260,7 @@ def test_the_documented_disagreements_are_shown_as_discrepancies(coverage):
     shown = [key for key, why in measured.shown.items() if not why]
     missing = {key: why for key, why in measured.shown.items() if why}
     assert len(shown) >= SHOWN_FLOOR[undated], missing
+    assert not measured.false_hedges  # "ended in May 2025" drops no hedge (tracker/nlp/hedges.py MONTH)
 
 
 def test_the_article_updated_in_place_keeps_its_version_and_is_read_again(coverage):

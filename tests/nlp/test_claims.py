@@ -248,6 +248,9 @@ def test_kinds(claims_of, text, kind):
         ("Altman said the board may have acted too fast.", ("may have",)),
         ("Musk admitted that xAI used OpenAI models in part.", ("in part",)),
         ("Musk said xAI used OpenAI models.", ()),
+        ("Jane Roe said the depot closed in May 2025.", ()),  # the month is no hedge
+        ("Jane Roe said the depot, shut on 4 May, reopened.", ()),
+        ("Jane Roe said the depot may close by early May.", ("may",)),
     ],
 )
 def test_hedges(claims_of, text, hedges):

@@ -18,6 +18,9 @@ from functools import cache
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 HEDGES_FILE = PATTERNS_DIR / "hedges.jsonl"
+# "May" the month is no hedge: capitalised after a lower-case word, a digit or a comma ("ended in May",
+# "on 4 May"), or before a number ("May 2025", "May 12"). Case-sensitive, where the rest is not.
+MONTH = r"(?!(?-i:(?<=[a-z0-9,]\s)May\b|May\s+\d))"
 
 
 @cache
@@ -28,7 +31,7 @@ def hedge_pattern() -> re.Pattern[str]:
         re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
         for p in sorted(phrases, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(alternatives)})(?![\w'’])", re.IGNORECASE)
+    return re.compile(rf"{MONTH}(?<![\w'’])(?:{'|'.join(alternatives)})(?![\w'’])", re.IGNORECASE)
 
 
 def find_hedges(texts: Iterable[str]) -> tuple[str, ...]:
