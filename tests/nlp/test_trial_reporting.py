@@ -138,3 +138,23 @@ def test_trial_verbs_wait_outside_court_coverage_and_tell_needs_the_court(claims
     assert [(c.text, c.confidence, c.confidence_rule) for c in inside] == [
         ("the shipments had stopped", 1, "other")
     ]
+
+
+def test_a_courtroom_word_inside_a_quote_makes_no_court_coverage(claims_of):
+    """A marker counts only outside quotation marks (courtroom.py): a senator quoted saying "the jury
+    of public opinion" does not make a budget story court coverage, so "acknowledged that" waits there;
+    the same word in the outlet's own words still makes it."""
+    quoted = claims_of(
+        "“The jury of public opinion is still out,” Senator Jane Roe said of the plan. "
+        "John Doe acknowledged that the budget had grown by a third."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in quoted][-1] == (
+        "the budget had grown by a third",
+        1,
+        "other",
+    )
+    told = claims_of(
+        "The jury heard from Senator Jane Roe on Monday. "
+        "John Doe acknowledged that the budget had grown by a third."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in told] == [(2, "court-named")]

@@ -6,7 +6,9 @@ An article is court coverage when its text has a word of the courtroom (patterns
 rule "court-named", `markers`: a jury, a witness stand, testimony, a filing ...). There, a claim the
 rules rated with the catch-all "other" rule that the "court-named" rule matches (a verb of its
 `triggers` with a clause, under a name the article gives; "tell" only when it addresses the court,
-`audiences`: "told jurors", not "told reporters") takes that rule's tier. Every rule that rates
+`audiences`: "told jurors", not "told reporters") takes that rule's tier. A marker counts only outside
+quotation marks: the words someone is quoted saying ("a “courtroom” of public opinion", a lawmaker's
+"we will take this to a jury") do not make the article court coverage. Every rule that rates
 a claim down for a reason of its own (a rarer verb, framing, a pronoun, an embedded or relayed report)
 still decides first, and the sentence-level checks of confidence.in_context still apply after.
 """
@@ -21,6 +23,7 @@ from spacy.tokens import Doc
 from tracker.nlp import confidence, syntax
 from tracker.nlp.components import read_jsonl
 from tracker.nlp.doc_texts import text_of
+from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Draft
 
 RULE = "court-named"
@@ -40,11 +43,20 @@ def _audiences() -> frozenset[str]:
 
 
 def in_court(doc: Doc) -> bool:
-    """The article is court coverage (read once per document)."""
+    """The article is court coverage: a marker outside quotation marks (read once per document)."""
     if "court" not in doc.user_data:
-        markers = _markers()
-        doc.user_data["court"] = bool(markers and markers.search(text_of(doc)))
+        markers, text = _markers(), text_of(doc)
+        doc.user_data["court"] = bool(markers and markers.search(_unquoted(text)))
     return doc.user_data["court"]
+
+
+def _unquoted(text: str) -> str:
+    """`text` with the words inside quotation marks blanked out."""
+    parts, last = [], 0
+    for quote in find_quotes(text):
+        parts += [text[last : quote.start], " " * (quote.end - quote.start)]
+        last = quote.end
+    return "".join(parts) + text[last:]
 
 
 def rate(draft: Draft, rated: tuple[int, str], *, resolution: str, form: str) -> tuple[int, str]:
