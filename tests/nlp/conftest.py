@@ -14,6 +14,7 @@ from spacy.language import Language
 from tracker.nlp.claims import extract_claims
 from tracker.nlp.entities import find_mentions
 from tracker.nlp.pipeline import build_pipeline
+from tracker.nlp.representatives import name_agents
 from tracker.nlp.types import VocabularyEntry
 
 SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
@@ -73,10 +74,12 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def claims_of(nlp, seed_vocabulary):
-    """The claims of one text under the seed vocabulary (test_claims.py has its own, with dates)."""
+    """The claims of one text under the seed vocabulary, with who spoke for a party named as extraction
+    names them (test_claims.py has its own, with dates)."""
 
     def claims_of(text: str):
         doc = nlp(text)
-        return extract_claims(doc, find_mentions(doc, seed_vocabulary))
+        mentions = find_mentions(doc, seed_vocabulary)
+        return name_agents(extract_claims(doc, mentions), doc, mentions)
 
     return claims_of

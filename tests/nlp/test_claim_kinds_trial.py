@@ -24,7 +24,9 @@ def passages() -> tuple[dict, ...]:
 
 
 def who(claim) -> str:
-    return f"{claim.speaker} {claim.speaker_name or ''}".lower()
+    """The speaker as written and as resolved, and who spoke for the party ("OpenAI's lead lawyer,
+    Peter Ossining, told the jury": OpenAI, through Peter Ossining)."""
+    return f"{claim.speaker} {claim.speaker_name or ''} {claim.speaker_via or ''}".lower()
 
 
 def found(claims, text: str, expected: dict):

@@ -16,7 +16,7 @@ import pytest
 from tracker.nlp.claims import extract_claims
 from tracker.nlp.dates import find_dates
 from tracker.nlp.entities import find_mentions
-from tracker.nlp.representatives import credit_representatives
+from tracker.nlp.representatives import credit_representatives, name_agents
 from tracker.nlp.types import Claim
 
 GOLD = json.loads(
@@ -31,7 +31,7 @@ def claims_of(nlp, seed_vocabulary):
         doc = nlp(text)
         mentions = find_mentions(doc, seed_vocabulary)
         found = extract_claims(doc, mentions, find_dates(doc, published), **options)
-        return credit_representatives(found, mentions, seed_vocabulary)
+        return name_agents(credit_representatives(found, mentions, seed_vocabulary), doc, mentions)
 
     return claims_of
 
@@ -67,8 +67,8 @@ def test_the_company_and_it_resolve_to_the_preceding_org(claims_of):
 def test_unresolved_speakers_stay_surface_text(claims_of):
     claim = only(claims_of("The billionaire said the deal was fair."))
     assert (claim.speaker, claim.speaker_entity) == ("The billionaire", None)
-    lawyers = only(claims_of("Musk's lawyers said the ruling was wrong."))
-    assert (lawyers.speaker, lawyers.speaker_entity) == ("Musk's lawyers", None)  # not Musk himself
+    lawyer = only(claims_of("The lawyer said the ruling was wrong."))  # a party's lawyers: test_party_agents
+    assert (lawyer.speaker, lawyer.speaker_entity, lawyer.speaker_via) == ("The lawyer", None, None)
 
 
 def test_proxies_speak_for_their_owner(claims_of):

@@ -13,6 +13,11 @@ knowledge"), or one adverb in -ly ("Not closely"), or "that I" or "that we" and 
 ("Not that I recall"). A verb after the answer ("No, we never agreed to it") or a longer phrase makes a
 sentence of its own, which keeps its tier; so does an answer with a word of its own before it
 ("Partly, yes, for the early tests").
+
+An answer may also be a pronoun and an auxiliary, negated or not ("Roe's lawyers say he did", "Doe
+said she would not", "they can't"): the verb it stands for is in the question before, so the words
+alone say nothing ("he did" what?). A pronoun and an auxiliary with anything after them ("he did it",
+"it was over") are a sentence of their own.
 """
 
 from __future__ import annotations
@@ -23,10 +28,17 @@ HEDGED = frozenset(
 )
 PREPOSITIONS = frozenset("at in on for to from with without by under before after until of".split())
 MAX_QUALIFIER = 3  # words after the preposition
+PRONOUNS = frozenset("i you he she it we they".split())
+AUXILIARIES = frozenset(
+    "do does did is are am was were will would can could shall should may might must has have had".split()
+) | {"won't", "can't", "cannot"}
 
 
 def elliptical(words: list[str]) -> bool:
     """Whether `words` (lowercased, punctuation dropped) are an elliptical answer (module docstring)."""
+    if len(words) in (2, 3) and words[0] in PRONOUNS:
+        verb = " ".join(words[1:])
+        return any(v in AUXILIARIES for v in (verb, verb.removesuffix(" not"), verb.removesuffix("n't")))
     answer = 0
     while answer < len(words) and (words[answer] in POLAR or words[answer] in HEDGED):
         answer += 1

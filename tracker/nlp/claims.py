@@ -21,12 +21,10 @@ question, a condition or under a modal ("If the court rules ...", "Acme could ar
 report keeps its modal), one whose subject is the writer ("we") or a demonstrative ("This suggests
 ..."), and a quote with no attribution (it only joins the quotes of a claim made in its sentence).
 
-Helpers by sub-task: contents.py (what a verb reports), placing.py (quotes attached to an
-attribution, the words around a parenthetical one), misparsed.py (reporting verbs the parser took for
-nouns), selection.py (one claim per stretch of content), gates.py (text that yields no claim),
-confidence.py (the tier of each claim).
-
-Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
+Helpers by sub-task: contents.py (what a verb reports), placing.py (quotes attached to an attribution, the
+words around a parenthetical one), misparsed.py (reporting verbs the parser took for nouns), selection.py
+(one claim per stretch of content), gates.py (text that yields no claim), confidence.py (the tier of each
+claim). Attribution: "direct" when the content holds quoted words, "indirect" otherwise, "according_to",
 "characterisation". Kind: see triggers.classify.
 
 Caveats: the parse comes from the small model without a tagger, so a garbled parse (headlines in title
@@ -61,7 +59,9 @@ from tracker.nlp.unsaid import WANTED, wanted
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
-STRICT_VIA = frozenset("mention pronoun pronoun-first pronoun-owner pronoun-rival anaphor possessor".split())
+STRICT_VIA = frozenset(
+    "mention pronoun pronoun-first pronoun-owner pronoun-rival anaphor possessor agent".split()
+)
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 DESCRIBING = frozenset({"relcl", "acl", "amod", "prep"})  # what describes "those" who speak
 EDGE_PUNCT = frozenset({".", ",", ";", ":", "!", "?", "—", "–", "-", "--", "…"})

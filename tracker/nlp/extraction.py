@@ -87,6 +87,7 @@ def extract(
         turns = answerers.name_exchanges(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
+        found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 

@@ -7,6 +7,12 @@ that person only when the same article names them, so the tracker never brings i
 does not mention; the organisation stays on the claim as `speaker_via`, and the surface text as the
 article wrote it. Statements, policies and reports stay with the organisation: a company does speak
 for itself in a press release.
+
+The other way round, a person who speaks for a party (patterns/speakers.jsonl, proxies marked `agent`:
+a spokesperson, the party's lawyers) makes the party's claim: speakers.py resolves "Acme's lawyers",
+"lawyers for Acme", "an Acme spokesman" to Acme, and `name_agents` keeps who spoke on the claim as
+`speaker_via`: the lawyer's name when the article sets one beside the word ("Acme's attorney, Jo Roe,
+said"), else the phrase as written. A lawyer or spokesperson with no party named stays as written.
 """
 
 from __future__ import annotations
@@ -14,9 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc, Token
+
+from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Claim, Mention, VocabularyEntry
 
 CREDITED_KINDS = frozenset({"testimony"})
+GUESSES = frozenset({"pronoun-first", "pronoun-owner", "pronoun-rival"})
+AGENT = "agent"  # the resolution of a speaker who speaks for a party (speakers.py, confidence.jsonl)
 
 
 def credit_representatives(
@@ -39,3 +50,40 @@ def credit_representatives(
             )
         credited.append(claim)
     return credited
+
+
+def via(head: Token, how: str, owner: str | None = None) -> str:
+    """How a proxy resolved to whom it speaks for: "agent" when the proxy is a person who speaks for
+    them (speakers.jsonl proxies marked `agent`: "Acme's lawyers", "a spokesman for Roe"), else `how`
+    (a possessor or compound of a document: "Roe's lawsuit", "the Acme report"). An agent's possessor
+    that is a pronoun resolved by a guess (`owner`: "pronoun-first", "pronoun-owner", "pronoun-rival")
+    keeps the guess: "his lawyer" is only as sure as "he"."""
+    if head.lower_ not in speaker_words().agents:
+        return how
+    return owner if owner in GUESSES else AGENT
+
+
+def name_agents(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
+    """The claims, with the spokesperson or lawyers who spoke for the party resolved as the speaker
+    kept as `speaker_via` (left as it is where a representative was credited already)."""
+    persons = [m for m in mentions if m.label == "PERSON"]
+    named = []
+    for claim in claims:
+        if claim.resolution == AGENT and claim.speaker_via is None and claim.speaker_start is not None:
+            span = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
+            head = span.root if span is not None and len(span) else None
+            if head is not None:
+                claim = replace(claim, speaker_via=_agent_name(head, persons) or claim.speaker)
+        named.append(claim)
+    return named
+
+
+def _agent_name(head: Token, persons: Sequence[Mention]) -> str | None:
+    """The name set beside the agent's word: "Acme's attorney, Jo Roe" (an apposition naming a person)."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        person = next((m for m in persons if m.start <= child.idx < m.end), None)
+        if person is not None:
+            return person.text
+    return None

@@ -41,6 +41,7 @@ class SpeakerWords:
     records: frozenset[str] = frozenset()  # "the cable indicated": a writing that tells (reporters.py)
     questioning: frozenset[str] = frozenset()  # "questioned Doe": the object answers (antecedents.rival)
     persons: frozenset[str] = frozenset()  # "Jo Roe, a spokeswoman": a noun of one person (apposed_names.py)
+    agents: frozenset[str] = frozenset()  # "Acme's lawyers", "an Acme spokesman": a proxy who speaks for one
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -75,6 +76,7 @@ def speaker_words() -> SpeakerWords:
     genders: dict[str, str] = {}
     honorifics: dict[str, str] = {}
     sets: dict[str, set[str]] = {name: set() for name in SETS.values()}
+    agents: set[str] = set()
     for rule in read_jsonl(SPEAKERS_FILE):
         forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
         labels = frozenset(rule.get("labels", ()))
@@ -89,9 +91,12 @@ def speaker_words() -> SpeakerWords:
                 anaphors[form] = labels
             elif kind == "proxy":
                 proxies[form] = rule.get("kind_hint") or proxies.get(form)
+                if rule.get("agent"):
+                    agents.add(form)
             elif kind == "role":
                 roles[form] = rule.get("kind_hint")
             elif kind in SETS:
                 sets[SETS[kind]].add(form)
     frozen = {name: frozenset(words) for name, words in sets.items()}
+    frozen["agents"] = frozenset(agents)
     return SpeakerWords(pronouns, anaphors, proxies, roles, genders=genders, honorifics=honorifics, **frozen)

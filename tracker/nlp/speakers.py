@@ -3,14 +3,14 @@
 Intent: a claim is only as useful as its attribution, and a wrong attribution is worse than none. So
 a speaker is resolved only by rules a reader would accept, and otherwise stays as its surface text
 with no entity:
-- a name: the mention covering the phrase's head word, or an appositive or compound of it ("the
-  company Acme Labs"). A possessor is *not* the speaker ("Smith's lawyer said" is not Smith);
+- a name: the mention covering the phrase's head word, or an appositive or compound of it ("the company
+  Acme Labs"). A possessor is *not* the speaker ("Smith's wife said") unless a proxy speaks for it (below);
 - a pronoun (he/she/his: a PERSON; it/its: an ORG): a preceding compatible subject in the same
   sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else one
   owning it, "pronoun-owner", else its first, "pronoun-first": guesses rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
   a description its clause hangs from instead ("The president said he ...": described_pronouns.py);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it";
-- a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "reports from
+- a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "Acme's lawyers", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
   for someone, else who issued the document ("Roe released a statement saying ...": via "issuer";
   an issuer only described, "The mayor's campaign released ...", is the `name`, unresolved);
@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, referents, standins
+from tracker.nlp.representatives import via as proxied
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
@@ -158,7 +159,7 @@ class SpeakerResolver:
                     found = Mention(
                         owner.name, owner.label or "", owner.start, owner.end, owner.entity, owner.entity_id
                     )
-                    return self._speaker(first, last, found, "possessor", hint)
+                    return self._speaker(first, last, found, proxied(token, "possessor", owner.via), hint)
         for child in token.children:
             names = [child] if child.dep_ == "compound" else []
             if child.dep_ == "prep" and child.lower_ in PROXY_PREPOSITIONS:
@@ -168,7 +169,7 @@ class SpeakerResolver:
                 names = [g for a in agents for g in a.children if g.dep_ == "pobj"]
             for name in names:
                 if mention := self.mention_at(name):
-                    return self._speaker(first, last, mention, "compound", hint)
+                    return self._speaker(first, last, mention, proxied(token, "compound"), hint)
         verb = standins.issuing_verb(token)
         if verb is not None and depth < 3:  # "Roe issued a statement saying ...": the issuer's
             issuer = subject(verb)[0]
