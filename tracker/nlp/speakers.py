@@ -9,7 +9,7 @@ with no entity:
   sentence (antecedents.py), else a subject of the previous sentence (its main clause's, else one
   owning it, "pronoun-owner", else its first, "pronoun-first": guesses rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
   a description its clause hangs from instead ("The president said he ...": described_pronouns.py);
-- "the company", "the startup" ...: the nearest preceding ORG, as for "it";
+- "the company", "the startup" ...: the nearest preceding ORG, as for "it"; "the judge": presiding.py;
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "Acme's lawyers", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
   for someone, else who issued the document ("Roe released a statement saying ...": via "issuer";
@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, referents, standins
+from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, presiding, referents, standins
 from tracker.nlp.representatives import via as proxied
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head, subject
@@ -139,7 +139,7 @@ class SpeakerResolver:
             survey := referents.survey_for(self, token)
         ) is not None:
             return self._speaker(first, last, survey, "survey", "report")
-        return self._speaker(first, last, None, None, hint)
+        return self._speaker(first, last, *presiding.judge_for(self, token), hint)  # "the judge": named
 
     def _described(self, pronoun: Token, noun: Token, depth: int) -> Speaker:
         """`pronoun` stands for the description `noun` (described_pronouns.py): its words are the

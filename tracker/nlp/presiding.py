@@ -1,0 +1,85 @@
+"""Who "the judge" is: the one judge the article has named before.
+
+Decides the speaker of "the judge", "the presiding judge", "the federal judge" (a judge's word of
+claim_kinds.jsonl "court", `judges`, with "the" or "this" and no possessor): the person the article
+named before it as a judge: titled ("Judge Jane Roe", "U.S. District Judge Jane Roe", "federal judge
+Jane Roe") or set beside the word ("Jane Roe, the presiding judge", "the judge, Jane Roe"). Only when
+the article has named exactly one such person before the phrase, outside quotation marks when the
+phrase is outside them: with two judges named (a trial judge and an appeals panel's) or none, "the
+judge" stays as written, unresolved, as a reader could not tell either; a judge is never guessed from
+anywhere but the article's own words (not from the case's curated judge). Resolved this way the
+speaker is rated as an anaphor ("the company": the one named before), patterns/confidence.jsonl.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from tracker.nlp import referents
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.types import Mention
+
+if TYPE_CHECKING:
+    from tracker.nlp.speakers import SpeakerResolver
+
+DETERMINERS = frozenset({"the", "this"})
+VIA = "anaphor"
+
+
+@cache
+def _judges() -> frozenset[str]:
+    rows = read_jsonl(PATTERNS_DIR / "claim_kinds.jsonl")
+    return frozenset(w for row in rows if row["id"] == "court" for w in row["judges"])
+
+
+def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, str | None]:
+    """(the judge named before, "anaphor") when `token` heads "the judge" and the article has named
+    one judge before it; else (None, None)."""
+    if not _the_judge(token):
+        return None, None
+    outside = token.i not in resolver.quoted
+    named: dict[str, Mention] = {}
+    for mention in resolver.mentions_in(0, token.idx):
+        if mention.label != "PERSON" or mention.end > token.idx:
+            continue
+        if outside and mention in resolver.in_quotes:
+            continue
+        if _titled(resolver, mention):
+            named[mention.entity or referents.full_name(resolver.mentions, mention, resolver.genders)] = (
+                mention
+            )
+    if len(named) != 1:
+        return None, None
+    return next(iter(named.values())), VIA
+
+
+def _the_judge(token: Token) -> bool:
+    """ "the judge", "the presiding judge", "this federal judge": not "a judge", "Roe's judge", a
+    judge's word inside another name ("the Justice Department") nor a plural."""
+    if token.lower_ not in _judges() or token.dep_ == "compound":
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children) and not any(
+        c.dep_ == "poss" for c in children
+    )
+
+
+def _titled(resolver: SpeakerResolver, mention: Mention) -> bool:
+    """The article names the person as a judge: a judge's word right before the name or opening it
+    ("Judge Jane Roe", "federal judge Jane Roe"), or set beside it ("Jane Roe, the presiding judge";
+    "the judge, Jane Roe")."""
+    doc = resolver.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    judges = _judges()
+    if span[0].lower_ in judges or (span.start and doc[span.start - 1].lower_ in judges):
+        return True
+    head = span.root
+    beside = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        beside.append(head.head)
+    return any(t.lower_ in judges for t in beside)
