@@ -22,8 +22,9 @@ pytestmark = pytest.mark.django_db
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "case_stories" / "marsh_v_northlight.json"
 # Dated, and with every third article stating no date: the chain here reached 0.842 and 0.720 (without
-# the credited-dateline rule of tracker/crossref/datelines.py: 0.803 and 0.603).
-ARI_FLOOR = {0: 0.80, 3: 0.70}
+# the credited-dateline rule of tracker/crossref/datelines.py: 0.803 and 0.603; measured again on
+# session 20's main: 0.8416 and 0.7199). The floors sit just under, so that any loss on this set shows.
+ARI_FLOOR = {0: 0.83, 3: 0.71}
 WIRE_COPIES = 3  # the wire's reports run under another outlet's headline, same text
 
 
