@@ -30,6 +30,12 @@ Prints, from one run (absolute figures drift 20-30 % between runs on these machi
      `nlp.pipe` again over them: with the chain's 32 (two batches, one each) both workers extract at
      once and then one links while the other waits, and the fetch here, before a batch is sent, is a
      large share of so short a window: the ratio measured the set's shortness more than the workers.
+   - `--flat 60,600` (instead of the one size, --articles): the one-process chain at each size, each
+     run on a fresh database with bare `nlp.pipe` right after it over the texts it stored, the sizes run
+     up and back down (60, 600, 60: a load that changes through the run moves both sizes' figures);
+     goal 1 wants the ratio at 600 >= 0.9x and within 10 % of the ratio at 60. It prints each run's
+     wall and CPU ratios, and the chain's CPU per article by part at each size, largest growth first
+     (bench/chain_sizes.py). About twenty minutes on a quiet machine at 60,600.
 3. Linking against a stored corpus (bench/linking_scale.py; `--stored 1000,10000`, no spaCy): the cost
    per linked article with 1k and 10k articles stored, each size on a database of its own, the sizes
    linked batch by batch in alternation (12 rounds, `--quick` 6); the 10k/1k ratio is the median of the
@@ -43,7 +49,7 @@ text; the other half only a summary, so the article page (HTML with an <article>
 related links) is fetched and its text extracted.
 
     .venv/bin/python bench/ingest.py [--quick] [--feeds 20] [--entries 25] [--articles 300] [--no-workers]
-        [--stored 1000,10000] [--linking-only]
+        [--stored 1000,10000] [--linking-only] [--flat 60,600]
 
 It uses throw-away SQLite databases (one per section, copied from one migrated template) and an
 in-memory broker for the in-process worker of section 1, unless BENCH_DATABASE_URL or BENCH_BROKER_URL
@@ -540,9 +546,9 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
     stages = linking_scale.StageClock()  # the cross-referencing's own split, by stage
     stages.install()
     try:
-        started = time.perf_counter()
+        started, began = time.perf_counter(), time.thread_time()
         call_command("poll_feeds", "--sync", stdout=io.StringIO())
-        elapsed = time.perf_counter() - started
+        elapsed, chain_cpu = time.perf_counter() - started, time.thread_time() - began
     finally:
         stages.remove()
         for module, name in originals.values():
@@ -552,6 +558,7 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
         "stages": dict(stages.spent),
         "cpu": cpu,
         "stages cpu": dict(stages.cpu),
+        "chain cpu": chain_cpu,
     }
 
 
@@ -820,6 +827,15 @@ def verdict(value: float, goal: float) -> str:
     return f"goal >= {goal:.1f}: {'met' if value >= goal else 'MISSED'}"
 
 
+def chain_sizes_arg(text: str) -> list[int]:
+    from bench import chain_sizes
+
+    try:
+        return chain_sizes.sizes_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=20)
@@ -847,6 +863,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--workers-only", action="store_true", help="only the two nlp workers (and bare nlp.pipe)"
+    )
+    parser.add_argument(
+        "--flat",
+        type=chain_sizes_arg,
+        default=[],
+        metavar="SIZES",
+        help="the whole chain at each of these sizes (e.g. 60,600) instead of --articles, run up and back"
+        " down, each on a fresh database with bare nlp.pipe after it; the ratios' flatness",
     )
     parser.add_argument("--nlp-worker", help=argparse.SUPPRESS)
     parser.add_argument("--ready", help=argparse.SUPPRESS)
@@ -876,14 +900,18 @@ def main() -> None:
         try:
             fresh_database(var_dir, "fetch")
             bodies = build_feeds(server, args.feeds, args.entries)
-            chain = serve_chain(server, args.articles, args.per_feed)
-            workers_chain = chain
-            if args.worker_articles != args.articles:
+            chains = {s: serve_chain(server, s, args.per_feed, prefix=f"flat{s}-") for s in args.flat}
+            chain = workers_chain = None
+            if not args.flat:
+                chain = workers_chain = serve_chain(server, args.articles, args.per_feed)
+            if args.flat or args.worker_articles != args.articles:
                 workers_chain = serve_chain(server, args.worker_articles, args.per_feed, prefix="workers")
-            hosts = [*bodies, *chain.hosts, *workers_chain.hosts]
+            hosts = [*bodies, *(h for c in (chain, workers_chain, *chains.values()) if c for h in c.hosts)]
             settings.TRACKER_FETCH_RESOLVE = dict.fromkeys(hosts, f"127.0.0.1:{server.port}")
             bare = None
-            if not args.workers_only:
+            if args.flat and not args.workers_only:
+                flat_section(args, var_dir, bodies, chains)
+            elif not args.workers_only:
                 bare = chain_sections(args, var_dir, bodies, chain)
             if not args.no_workers:
                 two_workers(args, var_dir, workers_chain, bare)
@@ -896,15 +924,11 @@ def main() -> None:
     report(f"(the whole run took {time.perf_counter() - began:.0f} s)")
 
 
-def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -> tuple[float, float]:
-    """Sections 1 and 2 in one process: the fetch-only worker path and the whole chain; the bare
-    `nlp.pipe` rate over the chain's stored texts, and its CPU seconds."""
-    from django.conf import settings
-    from django.db import connection
-
+def fetch_section(args, bodies: dict[str, bytes]) -> list[str]:
+    """Section 1: the fetch-only worker path against feedparser's bare parse; its lines."""
     parse_rate = bare_parse_rate(bodies)
     rate, stored = worker_rate(bodies, args.concurrency)
-    report(
+    return [
         "1. worker path, fetch only",
         f"feeds x entries            {args.feeds} x {args.entries} (~600 words each, full text in the feed)",
         f"articles stored            {stored}",
@@ -912,20 +936,79 @@ def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -
         f"feedparser bare parse      {parse_rate:10.1f} entries/s",
         f"ratio worker / bare parse  {rate / parse_rate:10.3f}",
         "",
-        "2. whole chain: fetch, pages, extraction, cross-referencing",
-        f"articles: {args.articles} distinct, recombined from the paragraphs of the"
+    ]
+
+
+def chain_lines(articles: int, chain: Chain, per_feed: int) -> list[str]:
+    return [
+        f"articles: {articles} distinct, recombined from the paragraphs of the"
         f" {len(list(SEED_ARTICLES.glob('*.txt')))} seed articles"
         f" ({SEED_ARTICLES.relative_to(ROOT)}/*.txt) with generated names, synonyms, numbers,"
         f" datelines and bylines; {sum(len(s.text.split()) for s in chain.stories):,} words",
-        f"served on 127.0.0.1: {len(chain.hosts)} feeds of up to {args.per_feed}; {chain.full_text}"
+        f"served on 127.0.0.1: {len(chain.hosts)} feeds of up to {per_feed}; {chain.full_text}"
         f" articles with the full text in the feed, {chain.summary_only} summary-only with an HTML"
         " page fetched and extracted",
+    ]
+
+
+def flat_section(args, var_dir: str, bodies: dict[str, bytes], chains: dict[int, Chain]) -> None:
+    """Sections 1 and 2 with --flat: the whole chain at each size, each run on a fresh database, the
+    sizes up and back down (bench/chain_sizes.py), and the ratios' flatness."""
+    from django.conf import settings
+    from django.db import connection
+
+    from bench import chain_sizes
+
+    sizes = sorted(chains)
+    report(
+        *fetch_section(args, bodies),
+        f"2. whole chain at {', '.join(map(str, sizes))} articles (--flat), one process, in the order"
+        f" {', '.join(map(str, chain_sizes.order_of(sizes)))}; each run on a fresh"
+        f" {connection.vendor} database, bare nlp.pipe ({settings.SPACY_MODEL}, every component) right"
+        " after it over the texts it stored",
+        *chain_lines(sizes[-1], chains[sizes[-1]], args.per_feed),
+        "  (each smaller size: the first articles of these, on feeds and pages of its own)",
+    )
+    runs = []
+    for size in chain_sizes.order_of(sizes):
+        fresh_database(var_dir, f"flat-{size}")
+        one, spent = one_process(chains[size].hosts, size)
+        texts = stored_texts()
+        bare_rate, _, bare_cpu = bare_nlp_rate(texts)
+        runs.append(
+            chain_sizes.Run(
+                size=size,
+                articles=one.articles,
+                words=one.words,
+                seconds=one.seconds,
+                cpu=spent["chain cpu"],
+                bare_rate=bare_rate,
+                bare_cpu=bare_cpu,
+                parts_cpu=spent["cpu"],
+                stages_cpu=spent["stages cpu"],
+            )
+        )
+        ops = "" if len(runs) > 1 else f" (spaCy's ops: {spent['ops']})"
+        report(f"  {size} articles done in {one.seconds:.1f} s{ops}: {one.summary}")
+    report(*chain_sizes.flat_lines(runs, goal=GOALS["one"]))
+
+
+def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -> tuple[float, float]:
+    """Sections 1 and 2 in one process: the fetch-only worker path and the whole chain; the bare
+    `nlp.pipe` rate over the chain's stored texts, and its CPU seconds."""
+    from django.conf import settings
+    from django.db import connection
+
+    report(
+        *fetch_section(args, bodies),
+        "2. whole chain: fetch, pages, extraction, cross-referencing",
+        *chain_lines(args.articles, chain, args.per_feed),
     )
 
     url = fresh_database(var_dir, "one")
     one, spent = one_process(chain.hosts, args.articles)
     stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
-    ops = spent.pop("ops")
+    ops, _ = spent.pop("ops"), spent.pop("chain cpu")
     texts = stored_texts()
     bare_rate, pipe_names, bare_cpu = bare_nlp_rate(texts)
     other = one.seconds - sum(spent.values())

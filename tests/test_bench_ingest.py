@@ -1,5 +1,7 @@
-"""bench/ingest.py's two-worker figures (issue 17 goal 2) and bench/worker_timeline.py, on made-up
-timelines: goal 2's ratio times the nlp workers from the first enqueue, not from the first fetch."""
+"""bench/ingest.py's two-worker figures (issue 17 goal 2), bench/worker_timeline.py and the chain at
+several sizes (--flat, bench/chain_sizes.py), on made-up timelines and runs: goal 2's ratio times the nlp
+workers from the first enqueue, not from the first fetch; goal 1's flatness compares the largest size's
+ratio with the smallest's."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import ingest, worker_timeline
+from bench import chain_sizes, ingest, worker_timeline
 
 
 def timeline(var_dir: Path, name: str, tasks: list[tuple[float, float, float]]) -> None:
@@ -74,3 +76,54 @@ def test_enqueued_as_stored_says_the_fetch_is_in_the_window(tmp_path):
     text = "\n".join(lines)
     assert "the fetch still runs in it (--enqueue as-stored)" in text
     assert "s (the rest of the fetch, enqueueing, polling)" in text
+
+
+def run(size: int, *, seconds: float, cpu: float, linking: float, bare_rate: float = 1000.0):
+    """A made-up run of `size` articles of 500 words: extraction 0.1 s CPU an article, bare nlp.pipe
+    0.12 s CPU an article; the cross-referencing's `linking` seconds all in one stage."""
+    return chain_sizes.Run(
+        size=size,
+        articles=size,
+        words=500 * size,
+        seconds=seconds,
+        cpu=cpu,
+        bare_rate=bare_rate,
+        bare_cpu=0.12 * size,
+        parts_cpu={"extraction": 0.1 * size, "cross-referencing": linking},
+        stages_cpu={"clustering: settle": linking},
+    )
+
+
+def test_flat_sizes_are_parsed_and_run_up_then_back_down():
+    assert chain_sizes.sizes_of("600, 60") == [60, 600]
+    assert chain_sizes.order_of([60, 600]) == [60, 600, 60]
+    assert chain_sizes.order_of([10, 100, 1000]) == [10, 100, 1000, 100, 10]
+    for wrong in ("60", "60,60", "0,60", "sixty,600"):
+        with pytest.raises(ValueError, match="--flat takes"):
+            chain_sizes.sizes_of(wrong)
+    assert ingest.chain_sizes_arg("60,600") == [60, 600]
+
+
+def test_flat_ratio_compares_the_largest_size_with_the_mean_of_the_smallest_runs():
+    # 60 articles: 30,000 words in 30 s and 40 s (1,000 and 750 words/s against bare 1,000: 1.00x, 0.75x,
+    # mean 0.875x); 600 articles: 300,000 words in 350 s (857 words/s: 0.857x), 0.98 of the mean at 60.
+    runs = [
+        run(60, seconds=30.0, cpu=7.2, linking=0.6),
+        run(600, seconds=350.0, cpu=90.0, linking=24.0),
+        run(60, seconds=40.0, cpu=7.2, linking=0.6),
+    ]
+    lines = chain_sizes.flat_lines(runs, goal=0.9)
+    text = "\n".join(lines)
+    assert re.search(r"60: 0\.88x \(CPU 1\.00x\), 600: 0\.86x \(CPU 0\.80x\)", text), text
+    assert re.search(r"ratio at 600 / bare\s+0\.86x\s+goal >= 0\.9: MISSED", text), text
+    assert re.search(r"ratio at 600 / at 60\s+0\.98\s+goal within 10%: met \(CPU ratios: 0\.80\)", text)
+    # per article at 600: extraction 100 ms, cross-referencing 40 ms (10 at 60), the rest 10 ms (10 at 60)
+    assert re.search(r"^\s+600\s+857\s+1,000\s+0\.86x\s+0\.80x\s+100, 40, 10 \(600 articles", text, re.M)
+    growth = lines[lines.index("  CPU ms an article at 60 -> 600, largest growth first:") + 1 :]
+    assert re.match(r"\s+linking: clustering: settle\s+10\.0 ->\s+40\.0$", growth[0]), growth
+
+
+def test_flat_ratio_falling_by_more_than_a_tenth_is_missed():
+    runs = [run(60, seconds=30.0, cpu=7.2, linking=0.6), run(600, seconds=400.0, cpu=90.0, linking=24.0)]
+    text = "\n".join(chain_sizes.flat_lines(runs, goal=0.9))
+    assert re.search(r"ratio at 600 / at 60\s+0\.75\s+goal within 10%: MISSED", text), text
