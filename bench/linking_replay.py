@@ -1,14 +1,15 @@
 """Cross-referencing CPU over bench/ingest.py's two-worker articles, replayed without spaCy.
 
-`build DIR`: serves the workers' 96 articles (bench/ingest.py's recombination, `serve_chain(...,
-prefix="workers")`), fetches and stores them, extracts them once in batches of TRACKER_NLP_BATCH_SIZE
-(first seen first, as `pending_article_ids` hands them out) and keeps in DIR the stored rows (`dumpdata
-sources`) and each batch's extractions (pickled). `run DIR`: a fresh database with those rows, then each
-batch through the real `analysis.analyze_articles` with the extraction read from DIR: storing,
-`promote_candidates` and `linking.link_articles` run as a worker runs them, one batch after another in
-one process. Prints the thread CPU and the queries of linking (and of promoting); `--profile FILE` keeps
-a cProfile of the linking; `--state FILE` writes what linking produced (stories, claims and their
-evidence, events, discrepancies, keyed by article ids and texts, no row ids) for comparing two trees.
+`build DIR`: serves the workers' 96 articles (`--articles`, `--per-feed`: other sizes; bench/ingest.py's
+recombination, `serve_chain(..., prefix="workers")`), fetches and stores them, extracts them once in batches
+of TRACKER_NLP_BATCH_SIZE (first seen first, as `pending_article_ids` hands them out) and keeps in DIR the
+stored rows (`dumpdata sources`) and each batch's extractions (pickled). `run DIR`: a fresh database with
+those rows, then each batch through the real `analysis.analyze_articles` with the extraction read from DIR:
+storing, `promote_candidates` and `linking.link_articles` run as a worker runs them, one batch after another
+in one process. Prints the thread CPU and the queries of linking (and of promoting; `--per-batch`: linking's
+CPU an article five batches at a time, what grows with the corpus); `--profile FILE` keeps a cProfile of the
+linking; `--state FILE` writes what linking produced (stories, claims and their evidence, events,
+discrepancies, keyed by article ids and texts, no row ids) for comparing two trees.
 
     BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/linking_replay.py build /tmp/replay
     BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/linking_replay.py run /tmp/replay [--state F]
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 ARTICLES = 96
 
 
-def build(out: Path) -> None:
+def build(out: Path, articles: int = ARTICLES, per_feed: int = 8) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
@@ -50,7 +51,7 @@ def build(out: Path) -> None:
     server = TestServer()
     try:
         ingest.fresh_database(str(out), "build")
-        chain = ingest.serve_chain(server, ARTICLES, 8, prefix="workers")
+        chain = ingest.serve_chain(server, articles, per_feed, prefix="workers")
         settings.TRACKER_FETCH_RESOLVE = dict.fromkeys(chain.hosts, f"127.0.0.1:{server.port}")
         articles_stored.disconnect(dispatch_uid="crossref-analyse-stored")
         for feed in ingest.create_feeds(chain.hosts):
@@ -143,6 +144,8 @@ def run(
     queries: bool,
     where: bool = False,
     also: tuple = (),
+    batch_lines: bool = False,
+    profile_batches: str = "",
 ) -> None:
     from django.core.management import call_command
     from django.db import connection
@@ -166,6 +169,8 @@ def run(
         cpu = {"link": 0.0, "promote": 0.0, "store": 0.0}
         counted = {"link": 0, "promote": 0, "store": 0}
         profiler = cProfile.Profile(time.thread_time) if profile else None  # CPU, not waits
+        profiled_batches = _batch_ranges(profile_batches, len(batches))
+        batch_no = [0]
 
         def timed(key, function, *, profiled=False):
             @functools.wraps(function)
@@ -174,12 +179,13 @@ def run(
                 context = CaptureQueriesContext(connection) if queries else None
                 if context is not None:
                     context.__enter__()
-                if profiled and profiler:
+                profiling = profiled and profiler and batch_no[0] in profiled_batches
+                if profiling:
                     profiler.enable()
                 try:
                     return function(*args, **kwargs)
                 finally:
-                    if profiled and profiler:
+                    if profiling:
                         profiler.disable()
                     cpu[key] += time.thread_time() - began
                     if context is not None:
@@ -209,15 +215,26 @@ def run(
             return execute(sql, params, many, context)
 
         began = time.thread_time()
+        per_batch = []  # linking's CPU and articles at each batch: what grows with the corpus
         with connection.execute_wrapper(by_site) if where else contextlib.nullcontext():
-            for ids, _ in batches:
+            for number, (ids, _) in enumerate(batches, 1):
+                batch_no[0] = number
+                linked = cpu["link"]
                 analysis.analyze_articles(ids)
+                per_batch.append((cpu["link"] - linked, len(ids)))
         total = time.thread_time() - began
         print(
             f"{connection.vendor}: {len(batches)} batches; CPU (this thread): linking {cpu['link']:.2f} s,"
             f" promoting {cpu['promote']:.2f} s, storing {cpu['store']:.2f} s, all {total:.2f} s"
             + (f"; queries: linking {counted['link']}, promoting {counted['promote']}" if queries else "")
         )
+        if batch_lines:
+            for start in range(0, len(per_batch), 5):  # five batches a line
+                five = per_batch[start : start + 5]
+                print(
+                    f"  batches {start + 1}-{start + len(five)}: linking"
+                    f" {1000 * sum(c for c, _ in five) / sum(n for _, n in five):.1f} ms CPU an article"
+                )
         for spec in also:
             name = spec.split(":")[1]
             print(f"  {name}: {cpu[name]:.3f} s CPU" + (f", {counted[name]} queries" if queries else ""))
@@ -231,6 +248,17 @@ def run(
             connection.close()
 
 
+def _batch_ranges(text: str, count: int) -> set[int]:
+    """`--profile-batches 1-5,56-60` -> the batch numbers (from 1) profiled; all when empty."""
+    if not text:
+        return set(range(1, count + 1))
+    chosen = set()
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        chosen.update(range(int(first), int(last or first) + 1))
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("what", choices=("build", "run"))
@@ -240,13 +268,17 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true")
     parser.add_argument("--time", action="append", default=[], help="module:function, timed too")
     parser.add_argument("--sites", action="store_true", help="queries by the innermost tracker line")
+    parser.add_argument("--articles", type=int, default=ARTICLES, help="build: this many articles")
+    parser.add_argument("--per-feed", type=int, default=8, help="build: articles per feed")
+    parser.add_argument("--per-batch", action="store_true", help="linking's CPU an article, by batches")
+    parser.add_argument("--profile-batches", default="", help="--profile only these batches: 1-5,56-60")
     args = parser.parse_args()
     from bench import ingest
 
     with tempfile.TemporaryDirectory(prefix="replay-db-") as var_dir:
         ingest.configure(var_dir)
         if args.what == "build":
-            build(Path(args.dir))
+            build(Path(args.dir), args.articles, args.per_feed)
         else:
             run(
                 Path(args.dir),
@@ -255,6 +287,8 @@ def main() -> None:
                 queries=args.queries,
                 where=args.sites,
                 also=args.time,
+                batch_lines=args.per_batch,
+                profile_batches=args.profile_batches,
             )
 
 
