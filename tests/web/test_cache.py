@@ -106,6 +106,15 @@ def test_the_receiver_names_every_page_of_the_events_in_a_constant_number_of_que
     assert {f"story:{s.pk}" for s in cached.stories.all()} <= scopes
 
 
+def test_the_receiver_reads_each_named_entity_once_not_each_mention(cached):
+    # A DISTINCT under Mention's ordering (article time, offset) is one row a mention: linear in the
+    # events' articles, read at every batch.
+    with CaptureQueriesContext(connection) as queries:
+        receivers.scopes_of([cached.pk])
+    distinct = [q["sql"] for q in queries.captured_queries if "DISTINCT" in q["sql"]]
+    assert distinct and all("ORDER BY" not in sql and '"start"' not in sql for sql in distinct), distinct
+
+
 @pytest.mark.parametrize(
     "page", ["home", "case", "event", "story", "claim", "entity", "feed", "case feed", "entity feed"]
 )
