@@ -23,6 +23,16 @@ from dataclasses import dataclass, field
 from statistics import mean
 
 FLAT_GOAL = 0.10  # the ratio at the largest size within 10 % of the ratio at the smallest
+# Stages of the cross-referencing timed here besides bench/linking_scale.py's STAGES (which --quick
+# prints): at 600 articles most of its growth was outside those (session 20: 17.8 -> 61.1 ms an article).
+MORE_STAGES = (
+    ("tracker.crossref.clustering", "neighbourhood", "clustering: neighbourhood read"),
+    ("tracker.crossref.batch_profiles", "of", "clustering: profiles"),
+    ("tracker.crossref.claim_linking", "pool_of", "claims: pool read"),
+    ("tracker.crossref.discrepancies", "prepare", "discrepancies: prepare"),
+    ("tracker.crossref.events", "prepare", "events: prepare"),
+    ("tracker.web.receivers", "scopes_of", "pages retired: scopes"),
+)
 
 
 def sizes_of(text: str) -> list[int]:
@@ -110,7 +120,7 @@ def flat_lines(runs: list[Run], *, goal: float) -> list[str]:
     grown = sorted(per_large, key=lambda k: per_small.get(k, 0.0) - per_large[k])
     lines.append(f"  CPU ms an article at {small} -> {large}, largest growth first:")
     lines += [
-        f"    {key:<34} {per_small.get(key, 0.0):7.1f} -> {per_large[key]:7.1f}"
+        f"    {key:<40} {per_small.get(key, 0.0):7.1f} -> {per_large[key]:7.1f}"
         for key in grown
         if max(per_small.get(key, 0.0), per_large[key]) >= 0.5
     ]

@@ -514,7 +514,7 @@ def warm_extraction() -> str:
     return choice.describe() if choice else "not recorded"
 
 
-def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, float]]:
+def one_process(hosts: list[str], expected: int, stages: tuple = ()) -> tuple[Outcome, dict[str, float]]:
     """`poll_feeds --sync`: fetch, pages, extraction and cross-referencing in this process. Also
     the seconds spent in the extraction and in the cross-referencing (linking) of the articles."""
     from django.core.management import call_command
@@ -543,8 +543,8 @@ def one_process(hosts: list[str], expected: int) -> tuple[Outcome, dict[str, flo
 
     for key, (module, name) in originals.items():  # looked up at each call by tracker.crossref.analysis
         setattr(module, name, timed(key, getattr(module, name)))
-    stages = linking_scale.StageClock()  # the cross-referencing's own split, by stage
-    stages.install()
+    extra, stages = stages, linking_scale.StageClock()  # the cross-referencing's own split, by stage
+    stages.install(extra)
     try:
         started, began = time.perf_counter(), time.thread_time()
         call_command("poll_feeds", "--sync", stdout=io.StringIO())
@@ -972,7 +972,7 @@ def flat_section(args, var_dir: str, bodies: dict[str, bytes], chains: dict[int,
     runs = []
     for size in chain_sizes.order_of(sizes):
         fresh_database(var_dir, f"flat-{size}")
-        one, spent = one_process(chains[size].hosts, size)
+        one, spent = one_process(chains[size].hosts, size, stages=chain_sizes.MORE_STAGES)
         texts = stored_texts()
         bare_rate, _, bare_cpu = bare_nlp_rate(texts)
         runs.append(

@@ -80,10 +80,11 @@ class StageClock:
 
         return timed
 
-    def install(self) -> None:
+    def install(self, extra: tuple = ()) -> None:
+        """Wrap the STAGES (and `extra` ones, same form) until `remove`."""
         import importlib
 
-        for module_name, name, label in STAGES:
+        for module_name, name, label in (*STAGES, *extra):
             module = importlib.import_module(module_name)
             original = getattr(module, name)
             self._originals.append((module, name, original))
