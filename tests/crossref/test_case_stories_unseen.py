@@ -98,6 +98,7 @@ class Coverage:
     versions: int = 0  # of the article updated in place
     update_read: bool = False  # the longer text's statements were extracted
     false_hedges: list[str] = field(default_factory=list)  # hedge rows whose hedge is the month "May"
+    twice: list[str] = field(default_factory=list)  # rows of a kind and claim that another row repeats
 
 
 def labelled(undated: int) -> list[LabelledArticle]:
@@ -182,6 +183,11 @@ def why_not_shown(disagreement: dict, ids: dict[str, int], rows: list) -> str:
     return "claims not merged" if story.get(a) == story.get(b) else "claims in different stories"
 
 
+def identity(row) -> tuple:
+    """What a Discrepancy row shows: its kind, claim and variants (article and words)."""
+    return row.kind, row.claim_id, frozenset((v.get("article"), v.get("words")) for v in row.variants)
+
+
 def measure(undated: int) -> Coverage:
     from tracker.crossref.models import Discrepancy, Evidence
     from tracker.sources.models import Article, ArticleVersion
@@ -196,6 +202,8 @@ def measure(undated: int) -> Coverage:
         coverage.groups[original] = len({copy_of[ids[f]] or ids[f] for f in files}) == 1
     rows = list(Discrepancy.objects.all())
     hedges = [r for r in rows if r.kind == Discrepancy.Kind.HEDGE_DROPPED]
+    same = Counter(map(identity, rows))
+    coverage.twice = [r.key for r in rows if same[identity(r)] > 1]
     coverage.false_hedges = [r.key for r in hedges if any(v.get("words") == "May" for v in r.variants)]
     for disagreement in SET["disagreements"]:
         key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
@@ -260,6 +268,7 @@ def test_the_documented_disagreements_are_shown_as_discrepancies(coverage):
     shown = [key for key, why in measured.shown.items() if not why]
     missing = {key: why for key, why in measured.shown.items() if why}
     assert len(shown) >= SHOWN_FLOOR[undated], missing
+    assert not measured.twice  # one statement, one row, whatever stories see it
     assert not measured.false_hedges  # "ended in May 2025" drops no hedge (tracker/nlp/hedges.py MONTH)
 
 

@@ -6,8 +6,9 @@ equal or one holds the other (a sub-quote), when they share at least half the co
 shorter, or when they are the only multi-word quote of their article on the same claim; chains count
 ("general practice" - "standard practice" - "standard industry procedure"), so the merged claims of
 different wordings still meet. A statement quoted with two wordings (sub-quotes aside) by different
-outlets is a discrepancy, on the claim of its earliest quote. One-word quotes ("Partly", "yes") are too
-common to pair. Caveat: two different remarks sharing a word ("a charity" / "looting a charity") pair.
+outlets is a discrepancy, on the claim of the quote of the first article stored (one row however many
+stories see it). One-word quotes ("Partly", "yes") are too common to pair. Caveat: two different
+remarks sharing a word ("a charity" / "looting a charity") pair.
 
 Silent edits: a quote in an earlier version of an article (ArticleVersion) that the current text no
 longer has, paired with the current quote at the same place (same words before or after it) when there
@@ -152,7 +153,10 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
         outlets[wording[q.norm]].add(q.article.outlet_id)
     if len(outlets) < 2 or len(set().union(*outlets.values())) < 2:
         return []
-    first = quotes[0]
+    # the row's identity: the quote of the first article stored (then the first in it), the same in
+    # every story that sees the claim's quotes (a story orders them by its own positions) and kept as
+    # later articles join, so one statement is one row, not one row per story or order
+    first = min(quotes, key=lambda q: (q.article.pk, q.quote.get("start", 0)))
     variants = [
         variant(q.article, q.quote["text"], q.quote.get("start", 0), q.quote.get("end", 0), claim=q.claim.pk)
         for q in quotes
