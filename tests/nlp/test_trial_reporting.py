@@ -82,6 +82,27 @@ def test_a_doubt_told_to_jurors_keeps_its_frame(claims_of):
     ]
 
 
+def test_an_elided_verb_phrase_waits_and_a_report_by_no_one_is_no_claim(claims_of):
+    """ "Roe said it did not": a pronoun and an auxiliary stand for words said before (answers.py,
+    "bare-answer"); "Neither Roe nor Doe said ...", "No witness testified ...": no one said it
+    (negated_speakers.py, "not-said"). A name that opens with "No" keeps its claim."""
+    claims = claims_of(
+        "The lawyer asked whether the board had met. Jane Roe said it did not. "
+        "Neither Jane Roe nor John Doe said the board had been told. "
+        "No witness testified that the ledger was false. "
+        "No Limits Freight said the ledger was false. "
+        "John Doe said it was late."
+    )
+    stated = [(c.text, c.confidence, c.confidence_rule) for c in claims if c.kind != "question"]
+    assert stated == [
+        ("it did not", 1, "bare-answer"),
+        ("the board had been told", 0, "not-said"),
+        ("the ledger was false", 0, "not-said"),
+        ("the ledger was false", 1, "other"),  # a name: not "not-said"
+        ("it was late", 2, "speech-named"),
+    ]
+
+
 def test_a_refusal_in_quotation_marks_is_a_no_comment(claims_of):
     """'said the company “does not comment on ongoing litigation.”': the quotation mark before the
     refusal does not hide it (no-comment's four words of subject may end in one)."""

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from tracker.nlp import answers
+from tracker.nlp import answers, negated_speakers
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.types import Claim
 
@@ -274,8 +274,14 @@ def in_context(claims: Iterable[Claim]) -> list[Claim]:
     pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
     sentence gives before it (`named_before`), or where someone else's attribution is set off between
     its speaker and its words (`aside`), or that the outlet marks as its own rewording (`paraphrase`),
-    or whose words only refuse comment (`no_comment`) or only answer yes or no (`bare_answer`)."""
+    or whose words only refuse comment (`no_comment`) or only answer yes or no (`bare_answer`), or
+    whose speaker is no one ("Neither Roe nor Doe said ...": negated_speakers.py, rated "not-said")."""
+    rule = rule_named("not-said")
     return [
-        bare_answer(no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim))))))))
+        negated_speakers.rated(
+            bare_answer(no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))),
+            rule.tier if rule else 0,
+            rule.id if rule else "",
+        )
         for claim in claims
     ]
