@@ -241,7 +241,8 @@ def test_a_batch_records_the_history_of_the_claims_it_makes_in_one_insert():
     )
     with CaptureQueriesContext(connection) as queries:
         linking.link_articles(articles)
-    history = 'INSERT INTO "crossref_historicalclaim"'  # one statement: an `executemany` ("N times: ...")
+    # one statement: an `executemany` (a COPY on PostgreSQL), logged as "N times: ..."
+    history = ('INSERT INTO "crossref_historicalclaim"', 'COPY "crossref_historicalclaim"')
     inserts = [q for q in queries if q["sql"].split(" times: ")[-1].startswith(history)]
     assert len(inserts) == 1
     made = Claim.history.filter(history_type="+").order_by("id")

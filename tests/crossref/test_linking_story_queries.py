@@ -149,9 +149,10 @@ def test_a_batch_reads_a_claim_its_stories_share_once():
 
 
 def inserts(queries) -> dict[str, int]:
-    """The INSERT statements run, by table (an `executemany` is one, logged as "N times: INSERT ...")."""
+    """The INSERT statements run, by table (an `executemany` is one, logged as "N times: INSERT ...",
+    and so is a COPY: `row_inserts` on PostgreSQL)."""
     statements = [q["sql"].split(" times: ")[-1] for q in queries]
-    tables = [sql.split('"')[1] for sql in statements if sql.startswith("INSERT")]
+    tables = [sql.split('"')[1] for sql in statements if sql.startswith(("INSERT", "COPY"))]
     return {table: tables.count(table) for table in tables}
 
 
