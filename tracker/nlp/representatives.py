@@ -11,18 +11,23 @@ for itself in a press release.
 The other way round, a person who speaks for a party (patterns/speakers.jsonl, proxies marked `agent`:
 a spokesperson, the party's lawyers) makes the party's claim: speakers.py resolves "Acme's lawyers",
 "lawyers for Acme", "an Acme spokesman" to Acme, and `name_agents` keeps who spoke on the claim as
-`speaker_via`: the lawyer's name when the article sets one beside the word ("Acme's attorney, Jo Roe,
-said"), else the phrase as written. A lawyer or spokesperson with no party named stays as written.
+`speaker_via`: the spokesperson's name when the article sets one beside the word ("Acme's spokeswoman,
+Jo Roe, said"), else the phrase as written. A lawyer the article names beside the word speaks in her own
+name ("Acme's attorney, Jo Roe, said" is Roe's, as "Jo Roe, a lawyer for Acme, said" is): another outlet
+writes "Roe said" of the same words, and a claim needs one speaker to gather its reports. A lawyer or
+spokesperson with no party named stays as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.components import read_jsonl
+from tracker.nlp.speaker_words import SPEAKERS_FILE, speaker_words
 from tracker.nlp.types import Claim, Mention, VocabularyEntry
 
 CREDITED_KINDS = frozenset({"testimony"})
@@ -52,15 +57,27 @@ def credit_representatives(
     return credited
 
 
-def via(head: Token, how: str, owner: str | None = None) -> str:
+def via(head: Token, how: str, owner: str | None = None) -> str | None:
     """How a proxy resolved to whom it speaks for: "agent" when the proxy is a person who speaks for
     them (speakers.jsonl proxies marked `agent`: "Acme's lawyers", "a spokesman for Roe"), else `how`
     (a possessor or compound of a document: "Roe's lawsuit", "the Acme report"). An agent's possessor
     that is a pronoun resolved by a guess (`owner`: "pronoun-first", "pronoun-owner", "pronoun-rival")
-    keeps the guess: "his lawyer" is only as sure as "he"."""
+    keeps the guess: "his lawyer" is only as sure as "he". None for a lawyer named beside the word
+    (rows marked `named_speaks`: "Acme's attorney, Jo Roe"): not the party's, the name's (docstring)."""
     if head.lower_ not in speaker_words().agents:
         return how
+    if head.lower_ in _named_speak() and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
+    ):
+        return None
     return owner if owner in GUESSES else AGENT
+
+
+@cache
+def _named_speak() -> frozenset[str]:
+    """The agent words whose apposed name speaks for itself (speakers.jsonl: `named_speaks`)."""
+    rows = read_jsonl(SPEAKERS_FILE)
+    return frozenset(f.lower() for row in rows if row.get("named_speaks") for f in row["forms"])
 
 
 def name_agents(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
