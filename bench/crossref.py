@@ -21,7 +21,10 @@ detection, relevance), then extraction and linking in batches, first seen first.
 Rand index, B-cubed F1 and the share of generated copies linked to their original. `--quick` takes the
 dev split only, with fewer copies; `--polnear-only` skips the synthetic run; `--keep DIR` keeps the
 database so that `--relink` can redo only the cross-referencing on it (no spaCy); `--undated 3` feeds
-every third article without its date, as about a third of real coverage comes. `--labels FILE` takes
+every third article without its date, as about a third of real coverage comes. `--copies-only` ingests without
+extraction (copies found at ingest only); the harder copies of tests/support/harder_copies.py go
+through the chain too, scored on their own line with the false copies (distinct labelled articles
+linked as copies), unless `--no-harder`. `--labels FILE` takes
 another label set of the same format, such as the second train slice
 (tests/fixtures/polnear_stories_train2.json, labelled apart from the first: ARI on both slices).
 """
@@ -266,15 +269,22 @@ class LabelledArticle:
 
 
 def polnear_set(
-    *, quick: bool = False, copies: bool = True, split: str = "", labels: Path | None = None
+    *,
+    quick: bool = False,
+    copies: bool = True,
+    split: str = "",
+    labels: Path | None = None,
+    harder: bool = True,
 ) -> list[LabelledArticle] | None:
     """The labelled articles with their texts and metadata, then the generated copies; None when the
     corpus is absent. `quick`: the dev split only; `split`: that split only (`train`: no dev text is
-    read, the way to tune without the lead's held-out part); `labels`: a label file other than LABELS."""
+    read, the way to tune without the lead's held-out part); `labels`: a label file other than LABELS;
+    `harder`: the harder kinds of tests/support/harder_copies.py too (scored on a line of their own)."""
     import csv
     import json
 
     from tests.support.copies import KINDS, make_copy
+    from tests.support.harder_copies import HARDER_KINDS, make_harder_copy
 
     if not (POLNEAR / "metadata.tsv").is_file():
         return None
@@ -303,8 +313,9 @@ def polnear_set(
     for n, original in enumerate(found):
         if n % (QUICK_COPY_EVERY if quick else COPY_EVERY):
             continue
-        for kind in KINDS:
-            copy = make_copy(kind, original.title, original.text, seed=n)
+        for kind in (*KINDS, *(HARDER_KINDS if harder else ())):
+            make = make_copy if kind in KINDS else make_harder_copy
+            copy = make(kind, original.title, original.text, seed=n)
             made.append(
                 LabelledArticle(
                     "copy",
@@ -349,9 +360,9 @@ def atom_feed(publisher: str, items: list[LabelledArticle], hours: dict[str, int
     ).encode()
 
 
-def ingest_polnear(items: list[LabelledArticle], *, seed: int = 7) -> dict[str, int]:
+def ingest_polnear(items: list[LabelledArticle], *, seed: int = 7, analyse: bool = True) -> dict[str, int]:
     """Ingest the items as full-content feeds (feeds and entries in an order the seed shuffles), then
-    extract and link them in batches, first seen first. Returns file -> article id."""
+    (unless not `analyse`) extract and link them in batches, first seen first. Returns file -> article id."""
     from django.conf import settings
 
     from tracker.cases.models import Case
@@ -394,6 +405,8 @@ def ingest_polnear(items: list[LabelledArticle], *, seed: int = 7) -> dict[str, 
     for item in items:
         host = f"https://{item.publisher}.polnear.example/{_slug(item.file)}"
         ids[item.file] = Article.objects.get(canonical_url=host).pk
+    if not analyse:
+        return ids
     pending = analysis.pending_article_ids()
     size = settings.TRACKER_NLP_BATCH_SIZE
     for i in range(0, len(pending), size):
@@ -431,6 +444,8 @@ class PolnearScore:
     copies: int
     copies_linked: float  # linked to their original (copy_of)
     copies_in_story: float  # in their original's story
+    harder: dict[str, tuple[int, int]]  # harder kind of copy -> (linked to their original, made)
+    false_copies: int  # pairs of distinct labelled articles linked as copies of each other
 
 
 def score_polnear(items: list[LabelledArticle], ids: dict[str, int]) -> PolnearScore:
@@ -450,7 +465,15 @@ def score_polnear(items: list[LabelledArticle], ids: dict[str, int]) -> PolnearS
     labelled = [i for i in items if not i.copy_of]
     truth = [i.story for i in labelled]
     found = [story_of.get(ids[i.file], -ids[i.file]) for i in labelled]
-    copies = [i for i in items if i.copy_of]
+    from tests.support.copies import KINDS
+
+    harder: dict[str, tuple[int, int]] = {}
+    for c in items:
+        if c.copy_of and c.kind not in KINDS:
+            made = harder.get(c.kind, (0, 0))
+            harder[c.kind] = (made[0] + (root(ids[c.file]) == root(ids[c.copy_of])), made[1] + 1)
+    roots = Counter(root(ids[i.file]) for i in labelled)
+    copies = [i for i in items if i.copy_of and i.kind in KINDS]
     linked = sum(root(ids[c.file]) == root(ids[c.copy_of]) for c in copies)
     together = sum(story_of.get(ids[c.file], 0) == story_of.get(ids[c.copy_of], -1) for c in copies)
     return PolnearScore(
@@ -462,6 +485,8 @@ def score_polnear(items: list[LabelledArticle], ids: dict[str, int]) -> PolnearS
         copies=len(copies),
         copies_linked=linked / max(1, len(copies)),
         copies_in_story=together / max(1, len(copies)),
+        harder=harder,
+        false_copies=sum(comb(n, 2) for n in roots.values()),
     )
 
 
@@ -474,6 +499,15 @@ def print_polnear(score: PolnearScore, *, seconds: float, labels: Path | None = 
     print(f"generated copies            {score.copies:8d}")
     print(f"  linked to their original  {score.copies_linked:8.3f}")
     print(f"  in their original's story {score.copies_in_story:8.3f}")
+    if score.harder:
+        linked, made = (sum(v[i] for v in score.harder.values()) for i in (0, 1))
+        print(f"harder copies               {made:8d}")
+        print(f"  linked to their original  {linked / made:8.3f}")
+        for kind, (k_linked, k_made) in sorted(score.harder.items()):
+            print(f"    {kind:<23} {k_linked / k_made:8.3f} ({k_linked}/{k_made})")
+    print(
+        f"false copies (labelled)     {score.false_copies:8d} (pairs of distinct articles linked as copies)"
+    )
     print(f"chain time                  {seconds:8.1f} s")
 
 
@@ -485,8 +519,10 @@ def run_polnear(
     undated: int = 0,
     split: str = "",
     labels: Path | None = None,
+    copies_only: bool = False,
+    harder: bool = True,
 ) -> None:
-    items = polnear_set(quick=quick, split=split, labels=labels)
+    items = polnear_set(quick=quick, split=split, labels=labels, harder=harder)
     if items is None:
         print(POLNEAR_ABSENT)
         return
@@ -502,7 +538,7 @@ def run_polnear(
         }
         relink_all()
     else:
-        ids = ingest_polnear(items)
+        ids = ingest_polnear(items, analyse=not copies_only)
     print_polnear(score_polnear(items, ids), seconds=time.perf_counter() - started, labels=labels)
     if keep:
         print(f"database kept in {keep} (rerun with --keep {keep} --relink to redo only the linking)")
@@ -518,6 +554,16 @@ def main() -> None:
     parser.add_argument("--relink", action="store_true", help="with --keep: redo only the linking")
     parser.add_argument(
         "--undated", type=int, default=0, metavar="N", help="feed every Nth PolNeAR article without its date"
+    )
+    parser.add_argument(
+        "--copies-only",
+        action="store_true",
+        help="PolNeAR: ingest only (copies found at ingest; no extraction, linking or clustering)",
+    )
+    parser.add_argument(
+        "--no-harder",
+        action="store_true",
+        help="PolNeAR: without the harder copies (the chain as before they were added)",
     )
     parser.add_argument("--split", default="", choices=("", "train", "dev"), help="PolNeAR: this split only")
     parser.add_argument(
@@ -553,6 +599,8 @@ def main() -> None:
             undated=args.undated,
             split=args.split,
             labels=args.labels,
+            copies_only=args.copies_only,
+            harder=not args.no_harder,
         )
 
 
