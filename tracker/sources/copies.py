@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from tracker.sources import dedupe, minhash
+from tracker.sources import anchors, dedupe, minhash
 from tracker.sources.models import Article, ArticleFeed, ArticleSignature, SignatureBand
 
 MIN_WORDS_FOR_NEAR_COPY = 50
@@ -25,16 +25,19 @@ def root_of(article: Article) -> Article:
 
 def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = None) -> None:
     """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
-    or lightly rewritten) has a MinHash similarity above the threshold, found through LSH bands.
+    or lightly rewritten) has a MinHash similarity above the threshold, or (heavily spun, rewritten,
+    translated) its names and figures in its original's order with some words shared
+    (`anchors.is_near_copy`), found through the LSH bands of either signature.
     `new`: the article was created in this transaction, so it has no bands to replace yet. `words`: its
     text's `dedupe.normalised_words` when known (its fingerprint read them), else they are read here."""
     if not article.text_hash:
         return
     long_enough = len(article.text.split()) >= MIN_WORDS_FOR_NEAR_COPY
-    signature, keys = None, []
+    signature, named, keys = None, None, []
     if long_enough:
         signature = minhash.signature_of(dedupe.normalised_words(article.text) if words is None else words)
-        keys = minhash.band_keys(signature)
+        named = anchors.signature(article.text)
+        keys = minhash.band_keys(signature) + anchors.band_keys(named)
     compared = _compared(article, keys)
     if compared and compared[0].text_hash == article.text_hash:
         article.copy_of, article.copy_kind, article.copy_similarity = (
@@ -45,14 +48,15 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
         return
     if not long_enough:
         return
-    _store_signature(article.pk, minhash.signature_to_bytes(signature), replace=not new)
+    _store_signature(article.pk, anchors.to_bytes(signature, named), replace=not new)
     _insert_bands(article.pk, keys)
     best, best_score = None, 0.0
     for candidate in compared:  # none is an exact copy here: each shares a band
         if candidate.minhash is None:  # bands without a signature: never stored so
             continue
-        score = minhash.similarity(signature, minhash.signature_from_bytes(bytes(candidate.minhash)))
-        if score >= minhash.NEAR_COPY_THRESHOLD and score > best_score:
+        theirs, their_names = anchors.from_bytes(candidate.minhash)
+        score = minhash.similarity(signature, theirs)
+        if anchors.is_near_copy(score, anchors.similarity(named, their_names)) and score > best_score:
             best, best_score = candidate, score
     if best is not None:
         article.copy_of, article.copy_kind, article.copy_similarity = (

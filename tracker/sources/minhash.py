@@ -141,9 +141,10 @@ def minhash(text: str) -> np.ndarray:
     return signature_of(normalised_words(text))
 
 
-def signature_of(words: list[str]) -> np.ndarray:
-    """`minhash` of a text whose `normalised_words` are known (its fingerprint reads the same words)."""
-    hashes = _shingle_hashes(words, SHINGLE_SIZE)
+def signature_of(words: list[str], k: int = SHINGLE_SIZE) -> np.ndarray:
+    """`minhash` of a text whose `normalised_words` are known (its fingerprint reads the same words);
+    `k`: another shingle size (`anchors` shingles names and figures by 3)."""
+    hashes = _shingle_hashes(words, k)
     if not hashes.size:
         return np.full(NUM_PERM, _EMPTY, dtype=np.uint64)
     values = _mod_prime(hashes)[:, None]
@@ -157,21 +158,24 @@ def _is_empty(signature: np.ndarray) -> bool:
     return bool(np.all(signature == _EMPTY))
 
 
-def band_keys(signature: np.ndarray) -> list[int]:
-    """One signed 64-bit key per band (fits a PostgreSQL bigint): a hash of the band's number and values."""
+def band_keys(signature: np.ndarray, *, rows: int = ROWS, first_band: int = 0) -> list[int]:
+    """One signed 64-bit key per band (fits a PostgreSQL bigint): a hash of the band's number and values.
+    `rows` and `first_band`: another banding (`anchors`' signature: its bands numbered after these)."""
     signature = np.asarray(signature, dtype=np.uint64)
-    if signature.shape != (NUM_PERM,):
+    if rows == ROWS and signature.shape != (NUM_PERM,):
         raise ValueError(f"a signature has {NUM_PERM} values, not {signature.shape}")
     if _is_empty(signature):
         return []
-    rows = signature.astype("<u8").reshape(BANDS, ROWS)
+    values = signature.astype("<u8").reshape(-1, rows)
     return [
         int.from_bytes(
-            hashlib.blake2b(band.to_bytes(2, "little") + rows[band].tobytes(), digest_size=8).digest(),
+            hashlib.blake2b(
+                (first_band + band).to_bytes(2, "little") + values[band].tobytes(), digest_size=8
+            ).digest(),
             "little",
             signed=True,
         )
-        for band in range(BANDS)
+        for band in range(len(values))
     ]
 
 
