@@ -206,7 +206,7 @@ def _distinct_spans(mentions: Sequence) -> list:
 
 
 CANDIDATE_FIELDS = [
-    "article_id", "speaker", "speaker_name", "speaker_entity_id", "verb", "attribution", "kind", "text",
+    "article_id", "speaker", "speaker_name", "speaker_entity_id", "speaker_via", "verb", "attribution", "kind", "text",
     "sentence", "start", "end", "sentence_start", "sentence_end", "quotes", "hedges", "confidence",
     "confidence_rule", "date", "date_precision", "date_text",
 ]  # fmt: skip
@@ -227,7 +227,7 @@ def _candidate(article_id: int, claim, names: dict[str, str]) -> tuple:
     ]
     return (
         article_id, claim.speaker[:300], (name or "")[:300], claim.speaker_entity_id,
-        claim.verb[:50], claim.attribution, claim.kind, claim.text, claim.sentence, claim.start, claim.end,
+        (claim.speaker_via or "")[:300], claim.verb[:50], claim.attribution, claim.kind, claim.text, claim.sentence, claim.start, claim.end,
         claim.sentence_start, claim.sentence_end, quotes, list(claim.hedges), claim.confidence,
         claim.confidence_rule[:40], date.value if date else None,
         date.precision if date and date.value else "", date.text[:100] if date else "",

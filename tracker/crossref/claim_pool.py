@@ -27,7 +27,7 @@ from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
 
 EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
-EVIDENCE_FIELDS += ("date_precision", "confidence")  # taken from the candidate as they are
+EVIDENCE_FIELDS += ("date_precision", "confidence", "speaker_via")  # taken from the candidate as they are
 
 
 def candidate_key(candidate: ClaimCandidate) -> Key:

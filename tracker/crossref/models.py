@@ -66,6 +66,9 @@ class DateMention(models.Model):
         return f"{self.text} = {self.value or '?'} ({self.precision})"
 
 
+VIA_HELP = 'Who spoke for the speaker, as written: "Musk\'s lawyers", "an OpenAI spokeswoman".'
+
+
 class ClaimCandidate(models.Model):
     """One attributed statement found in one article: who said what, how, with the verbatim quotes."""
 
@@ -91,6 +94,7 @@ class ClaimCandidate(models.Model):
     speaker_entity = models.ForeignKey(
         "cases.Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="claim_candidates"
     )
+    speaker_via = models.CharField(max_length=300, blank=True, db_default="", help_text=VIA_HELP)
     verb = models.CharField(max_length=50)
     attribution = models.CharField(max_length=20, choices=Attribution.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -308,6 +312,7 @@ class Evidence(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     verb = models.CharField(max_length=50)
+    speaker_via = models.CharField(max_length=300, blank=True, db_default="", help_text=VIA_HELP)
     attribution = models.CharField(max_length=20, choices=ClaimCandidate.Attribution.choices)
     quotes = models.JSONField(default=list, blank=True)
     hedges = models.JSONField(default=list, blank=True)

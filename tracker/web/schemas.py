@@ -71,6 +71,9 @@ class EvidenceOut(Schema):
     text: str
     sentence: str
     verb: str
+    speaker_via: str = Field(
+        description='Who spoke for the claim\'s speaker, as written ("Musk\'s lawyers"), or "".'
+    )
     attribution: str
     quotes: list[dict]
     hedges: list
