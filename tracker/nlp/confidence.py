@@ -121,13 +121,16 @@ def embedded(claim: Claim) -> Claim:
     if rule is None or claim.confidence <= rule.tier or claim.speaker_start is None:
         return claim
     before = WORDS.findall(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
-    if not before or before[-1].lower() not in _words("embedded"):
+    if not before or before[-1].lower() not in rule_words("embedded"):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
 
 @cache
-def _words(rule_id: str, key: str = "words") -> frozenset[str]:
+def rule_words(rule_id: str, key: str = "words") -> frozenset[str]:
+    """A rule's word list `key` of confidence.jsonl, lower-cased (the rules that read words of their own:
+    "embedded", "aside", "paraphrase", "bare-answer", lone_antecedents' "audiences", questioned's
+    "openers")."""
     return frozenset(
         w.lower() for row in read_jsonl(CONFIDENCE_FILE) if row["id"] == rule_id for w in row.get(key, ())
     )
@@ -196,7 +199,7 @@ def aside(claim: Claim) -> Claim:
         if found.start() > claim.end - first:
             break
         who = [w.lower() for w in WORDS.findall(found["who"])]
-        if found["verb"] not in _words("aside") or who[0] in _words("aside", "not_first"):
+        if found["verb"] not in rule_words("aside") or who[0] in rule_words("aside", "not_first"):
             continue
         if not own.intersection(POSSESSIVE.sub("", w) for w in who):  # “...,” Roe said: Roe's own
             return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
@@ -211,8 +214,8 @@ def paraphrase(claim: Claim) -> Claim:
     if rule is None or claim.confidence <= rule.tier or claim.attribution == "direct" or not claim.cue:
         return claim
     before = claim.sentence[: max(claim.start - claim.sentence_start, 0)]
-    openers = "|".join(re.escape(w) for w in _words("paraphrase", "openers"))
-    adverbs = "|".join(re.escape(w) for w in _words("paraphrase", "adverbs"))
+    openers = "|".join(re.escape(w) for w in rule_words("paraphrase", "openers"))
+    adverbs = "|".join(re.escape(w) for w in rule_words("paraphrase", "adverbs"))
     opens = openers and re.match(rf"\W*(?:{openers})\b", before, re.IGNORECASE)
     marked = adverbs and re.search(rf"\b(?:{adverbs})\s+{re.escape(claim.cue)}\b", before, re.IGNORECASE)
     if not (opens or marked):
@@ -242,7 +245,7 @@ def bare_answer(claim: Claim) -> Claim:
     if rule is None or claim.confidence <= rule.tier:
         return claim
     words = [w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum()]
-    if " ".join(words) not in _words("bare-answer") and not answers.elliptical(words):
+    if " ".join(words) not in rule_words("bare-answer") and not answers.elliptical(words):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 

@@ -24,12 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import confidence, syntax
-from tracker.nlp.components import read_jsonl
 from tracker.nlp.genders import first_names
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Claim, Mention
@@ -38,13 +36,6 @@ RULE = "lone-antecedent"
 CAUGHT_BY = "other"  # only claims the catch-all rated are promoted
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@cache
-def _audiences() -> frozenset[str]:
-    return frozenset(
-        w for row in read_jsonl(confidence.CONFIDENCE_FILE) if row["id"] == RULE for w in row["audiences"]
-    )
 
 
 def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
@@ -86,7 +77,7 @@ def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Ment
         return False
     if claim.rule == "tell":
         verb = _verb(claim, sentence, pronoun[0])
-        return verb is not None and syntax.has_object(verb, _audiences())
+        return verb is not None and syntax.has_object(verb, confidence.rule_words(RULE, "audiences"))
     return True
 
 

@@ -29,7 +29,6 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tracker.nlp import confidence
-from tracker.nlp.components import read_jsonl
 from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
 from tracker.nlp.types import Claim
 
@@ -39,7 +38,7 @@ ASKING = frozenset({"asked", "questioned", "pressed", "grilled", "quizzed", "cro
 
 @cache
 def _openers() -> re.Pattern[str] | None:
-    words = [w for row in read_jsonl(confidence.CONFIDENCE_FILE) if row["id"] == RULE for w in row["openers"]]
+    words = sorted(confidence.rule_words(RULE, "openers"), key=len, reverse=True)
     return re.compile(rf"^\W*(?:{'|'.join(words)})\b", re.IGNORECASE) if words else None
 
 

@@ -22,12 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp.components import read_jsonl
-from tracker.nlp.speaker_words import SPEAKERS_FILE, speaker_words
+from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Claim, Mention, VocabularyEntry
 
 CREDITED_KINDS = frozenset({"testimony"})
@@ -66,18 +64,11 @@ def via(head: Token, how: str, owner: str | None = None) -> str | None:
     (rows marked `named_speaks`: "Acme's attorney, Jo Roe"): not the party's, the name's (docstring)."""
     if head.lower_ not in speaker_words().agents:
         return how
-    if head.lower_ in _named_speak() and any(
+    if head.lower_ in speaker_words().named_speak and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
     ):
         return None
     return owner if owner in GUESSES else AGENT
-
-
-@cache
-def _named_speak() -> frozenset[str]:
-    """The agent words whose apposed name speaks for itself (speakers.jsonl: `named_speaks`)."""
-    rows = read_jsonl(SPEAKERS_FILE)
-    return frozenset(f.lower() for row in rows if row.get("named_speaks") for f in row["forms"])
 
 
 def name_agents(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:

@@ -42,6 +42,7 @@ class SpeakerWords:
     questioning: frozenset[str] = frozenset()  # "questioned Doe": the object answers (antecedents.rival)
     persons: frozenset[str] = frozenset()  # "Jo Roe, a spokeswoman": a noun of one person (apposed_names.py)
     agents: frozenset[str] = frozenset()  # "Acme's lawyers", "an Acme spokesman": a proxy who speaks for one
+    named_speak: frozenset[str] = frozenset()  # "Acme's attorney, Jo Roe": the apposed name speaks
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -77,6 +78,7 @@ def speaker_words() -> SpeakerWords:
     honorifics: dict[str, str] = {}
     sets: dict[str, set[str]] = {name: set() for name in SETS.values()}
     agents: set[str] = set()
+    named_speak: set[str] = set()
     for rule in read_jsonl(SPEAKERS_FILE):
         forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
         labels = frozenset(rule.get("labels", ()))
@@ -93,10 +95,13 @@ def speaker_words() -> SpeakerWords:
                 proxies[form] = rule.get("kind_hint") or proxies.get(form)
                 if rule.get("agent"):
                     agents.add(form)
+                if rule.get("named_speaks"):
+                    named_speak.add(form)
             elif kind == "role":
                 roles[form] = rule.get("kind_hint")
             elif kind in SETS:
                 sets[SETS[kind]].add(form)
     frozen = {name: frozenset(words) for name, words in sets.items()}
     frozen["agents"] = frozenset(agents)
+    frozen["named_speak"] = frozenset(named_speak)
     return SpeakerWords(pronouns, anaphors, proxies, roles, genders=genders, honorifics=honorifics, **frozen)
