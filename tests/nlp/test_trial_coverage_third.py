@@ -1,0 +1,43 @@
+"""Trial coverage on a third set written blind (tests/nlp/fixtures/trial_coverage_third.jsonl): 126
+invented passages of coverage of Musk v. OpenAI, 36 of them 4-10 sentences long (several speakers,
+pronouns two sentences back, quotes over two paragraphs, transcripts, live blogs, headlines run into
+the text, filings, posts on X, no-comments, hedged reports), written by someone who had read neither
+the rules nor the two earlier sets, and committed before the extraction ran on it (9988d42).
+
+First measurement (bench/trial_coverage.py --passages ..., rules of 1b7d9e2), of the 164 claims a
+reader would sign: 101 published, 94 right, 7 wrong; 19 right waiting at tier 1; 43 missed.
+Its recall (waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule
+written for one of them names the passage in its commit (it is then no longer unseen for that rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import trial_coverage
+
+THIRD = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_third.jsonl"
+RIGHT_FLOOR = 94  # right claims published at tier >= 2 (measured: 94 when the set landed)
+WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+    "t030": "Brockman's refusal to talk, quoted ('I'm not going to talk about that')",
+    "t051": "a transcript's cross-examination premise under the lawyer ('You told this jury ...')",
+    "t061": "a chatbot's answer published under Grok",
+    "t089": "an internal memo's words published under xAI",
+    "t095": "OpenAI's filing quoted ('the filing states') given to Musk",
+    "t113": "'Musk reportedly told' published under Musk",
+    "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
+}
+
+
+@pytest.fixture(scope="module")
+def third():
+    passages = trial_coverage.load(THIRD)
+    return trial_coverage.tally(passages, trial_coverage.extract_all(passages))
+
+
+def test_nothing_more_is_wrong_on_the_third_set(third):
+    wrong = {v.passage: f"{v.claim.speaker}: {v.claim.text} ({v.why})" for v in third.wrong}
+    assert set(wrong) <= set(WRONG_LEFT), wrong
+
+
+def test_the_right_claims_stay_published_on_the_third_set(third):
+    assert len(third.right) >= RIGHT_FLOOR
