@@ -117,7 +117,7 @@ def claim(request, pk: int):
     )
     evidence = distinct_evidence(page.items)
     every = Evidence.objects.filter(claim=claim).order_by("first_seen_at", "pk")
-    columns = ("quotes", "article__outlet__name", *(f"article__{f}" for f in ARTICLE_FIELDS))
+    columns = ("quotes", "speaker_via", "article__outlet__name", *(f"article__{f}" for f in ARTICLE_FIELDS))
     reports = list(every.values("article_id", "first_seen_at", *columns))  # every report, one query
     discrepancies = list(claim.discrepancies.all())
     responds_to = claim.responds_to
@@ -138,6 +138,7 @@ def claim(request, pk: int):
             | {f: r[f"article__{f}"] for f in ARTICLE_FIELDS}
             for r in reports
         ),
+        "through": through_of([r["speaker_via"] for r in reports]),
         "responds_to": responds_to,
         "responses": list(claim.responses.all()),
         "discrepancies": discrepancies,
@@ -145,6 +146,16 @@ def claim(request, pk: int):
         "subjects": subjects_of(claim),
     }
     return render(request, "web/claim.html", context)
+
+
+def through_of(vias: list[str]) -> str:
+    """Who spoke for the claim's speaker, for its header: said only when every outlet's report gives
+    the words to a representative ("Musk's lawyers"), each distinct wording once in report order; if
+    any outlet gives them to the speaker directly, the header names the speaker alone and each
+    evidence line says through whom."""
+    if not vias or not all(vias):
+        return ""
+    return ", ".join(dict.fromkeys(vias))
 
 
 def subjects_of(claim: Claim) -> list[Entity]:
