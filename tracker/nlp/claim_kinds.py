@@ -28,7 +28,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from tracker.nlp import court_kinds, syntax
-from tracker.nlp.components import read_jsonl
+from tracker.nlp.components import rule_row
 from tracker.nlp.speakers import Speaker, SpeakerResolver
 from tracker.nlp.triggers import KINDS_FILE, Draft, classify, kind_cues
 
@@ -39,7 +39,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 @cache
 def frame_rules() -> dict:
     """The "frame" line of claim_kinds.jsonl: dependencies and prepositions outside a claim's act."""
-    rule = next(r for r in read_jsonl(KINDS_FILE) if r["id"] == "frame")
+    rule = rule_row(KINDS_FILE, "frame")
     return {
         "skip": frozenset(rule["skip_deps"]),
         "inherit": frozenset(rule["inherit_deps"]),

@@ -31,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from spacy.attrs import SENT_START
@@ -64,6 +65,12 @@ def read_jsonl(path: Path) -> Iterator[dict]:
             if "id" not in item:
                 raise ValueError(f"{path.name}:{number}: a rule needs an 'id'")
             yield item
+
+
+@cache
+def rule_row(path: Path, rule_id: str) -> dict:
+    """The one row of a rules file with this id (read once a process), for modules that share a rule."""
+    return next(row for row in read_jsonl(path) if row["id"] == rule_id)
 
 
 @dataclass(frozen=True)

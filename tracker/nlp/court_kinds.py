@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp.components import read_jsonl
+from tracker.nlp.components import rule_row
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.speakers import Speaker, SpeakerResolver
 from tracker.nlp.triggers import KINDS_FILE, Trigger
@@ -34,7 +34,7 @@ EXAMINING = frozenset({"by", "from"})
 
 @cache
 def court_rules() -> dict:
-    rule = next(r for r in read_jsonl(KINDS_FILE) if r["id"] == "court")
+    rule = rule_row(KINDS_FILE, "court")
     words = "|".join(
         re.escape(c).replace(r"\ ", r"\s+") for c in sorted(rule["decisions"], key=len, reverse=True)
     )

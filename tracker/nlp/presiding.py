@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from tracker.nlp import referents
-from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.components import PATTERNS_DIR, rule_row
 from tracker.nlp.types import Mention
 
 if TYPE_CHECKING:
@@ -31,8 +31,7 @@ VIA = "anaphor"
 
 @cache
 def _judges() -> frozenset[str]:
-    rows = read_jsonl(PATTERNS_DIR / "claim_kinds.jsonl")
-    return frozenset(w for row in rows if row["id"] == "court" for w in row["judges"])
+    return frozenset(rule_row(PATTERNS_DIR / "claim_kinds.jsonl", "court")["judges"])
 
 
 def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, str | None]:
