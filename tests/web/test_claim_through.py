@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
+from tests.factories import ArticleFactory
 from tracker.crossref import tasks
 from tracker.crossref.models import Evidence
-from tracker.sources.models import Article, Outlet
+from tracker.sources.models import Article
 from tracker.web.claims import through_of
 
 TEXT = (
@@ -23,11 +24,8 @@ TEXT = (
 @pytest.mark.django_db
 def test_the_claims_header_says_through_whom_when_every_report_does(client, settings):
     settings.TRACKER_PUBLISH_MIN_CONFIDENCE = 0
-    outlet = Outlet.objects.create(name="Harbour Ledger", domain="harbour-ledger.example")
-    article = Article.objects.create(
-        outlet=outlet,
-        url="http://harbour-ledger.example/day-four",
-        canonical_url="http://harbour-ledger.example/day-four",
+    article = ArticleFactory(
+        outlet__name="Harbour Ledger",
         title="Licence trial, day four",
         text=TEXT,
         status=Article.Status.FETCHED,
