@@ -6,7 +6,8 @@
 - An evidential adverb ("reportedly", "allegedly") in a clause that is not already reported speech:
   a claim with speaker "".
 - "according to X": X speaks; the content is the rest of the clause, on the larger side of the phrase,
-  or the clause before the comma that sets it off when the words after X go on describing X.
+  or the clause before the comma that sets it off when the words after X go on describing X; inside
+  brackets, the bracket's words only (bracketed.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import attributives, syntax
+from tracker.nlp import attributives, bracketed, syntax
 from tracker.nlp.quotes import quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers
@@ -114,6 +115,8 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
         side = _clause_before(reader.doc, segment, according.i - 1) or side
     if _points_back(reader, words):
         side = words[:1]  # "That’s according to reports filed on Friday": "That" stands for what came before
+    other = left if side is right else right  # "... (15 percent, according to X)": the bracket's words
+    side = bracketed.within(side, according, segment) or bracketed.within(other, according, segment)
     if not side:
         return []
     return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]
