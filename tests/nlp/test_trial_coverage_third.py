@@ -22,10 +22,10 @@ WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set 
     "t051": "a transcript's cross-examination premise under the lawyer ('You told this jury ...')",
     "t061": "a chatbot's answer published under Grok",
     "t089": "an internal memo's words published under xAI",
-    "t113": "'Musk reportedly told' published under Musk",
     "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
 }
 FIXED = {  # passage id -> the rule that fixed its wrong published claim (no longer unseen for that rule)
+    "t113": "hearsay.py: 'Musk reportedly told' is the outlet's hearsay (rule 'hearsay')",
     "t095": "unsaid.jsonl: 'have until Friday to respond' is a saying still to come (rule 'wanted')",
 }
 

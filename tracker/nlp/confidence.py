@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from tracker.nlp import answers, negated_speakers
+from tracker.nlp import answers, hearsay, negated_speakers
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.types import Claim
 
@@ -278,13 +278,21 @@ def in_context(claims: Iterable[Claim]) -> list[Claim]:
     sentence gives before it (`named_before`), or where someone else's attribution is set off between
     its speaker and its words (`aside`), or that the outlet marks as its own rewording (`paraphrase`),
     or whose words only refuse comment (`no_comment`) or only answer yes or no (`bare_answer`), or
-    whose speaker is no one ("Neither Roe nor Doe said ...": negated_speakers.py, rated "not-said")."""
-    rule = rule_named("not-said")
+    whose speaker is no one ("Neither Roe nor Doe said ...": negated_speakers.py, rated "not-said"), or
+    that the outlet passes on as hearsay ("Roe reportedly told ...": hearsay.py, rated "hearsay")."""
+    rule, heard = rule_named("not-said"), rule_named("hearsay")
     return [
-        negated_speakers.rated(
-            bare_answer(no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))),
-            rule.tier if rule else 0,
-            rule.id if rule else "",
+        hearsay.rated(
+            negated_speakers.rated(
+                bare_answer(
+                    no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))
+                ),
+                rule.tier if rule else 0,
+                rule.id if rule else "",
+            ),
+            heard.tier if heard else None,
+            "hearsay",
+            rule_words("hearsay"),
         )
         for claim in claims
     ]
