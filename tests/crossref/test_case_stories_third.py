@@ -21,20 +21,15 @@ was changed for this set: it measures what the clusterer and the claim merging c
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
-from bench.crossref import LabelledArticle, atom_feed, ingest_polnear, score_polnear
+from tests.support.case_stories import CaseSet, Coverage, measured_once
 
 # Every test is marked so that pytest-django sets up the test database for the module fixture too.
 pytestmark = pytest.mark.django_db
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "case_stories" / "ferrowind_v_larkspur.json"
-SET = json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 # Measured when set (session 21, at 1b7d9e2's code, before anyone tuned on this set): ARI 0.859 dated
 # (13 stories found for 11 events) and 0.801 with every third undated (12 stories); 5 of the 7 copy
@@ -121,175 +116,15 @@ FOUND_BY = {
         "almost",
     ),
 }
-# The kinds of row that show a difference of that sort (a number shown as a hedge would be a false one).
-ATOM = {"content-type": "application/atom+xml"}
-SHOWN_AS = {"number": {"number", "quote_wording"}, "date": {"date", "quote_wording"}}
 
-
-@dataclass
-class Coverage:
-    """What one run of the chain over the set came to."""
-
-    ari: float = 0.0
-    stories_found: int = 0
-    stories: dict[int, list[str]] = field(default_factory=dict)  # found story -> its articles' "label file"
-    groups: dict[str, bool] = field(default_factory=dict)  # copy group (by its original) -> all linked
-    copies: dict[str, bool] = field(default_factory=dict)  # copy -> linked to its original
-    shown: dict[tuple, str] = field(default_factory=dict)  # disagreement -> "" if shown, else why not
-    versions: int = 0  # of the articles updated in place
-    update_read: dict[str, bool] = field(default_factory=dict)  # file -> a later sentence was extracted
-    false_hedges: list[str] = field(default_factory=list)  # hedge rows whose hedge is the month "May"
-    twice: list[str] = field(default_factory=list)  # rows of a kind and claim that another row repeats
-
-
-def labelled(undated: int) -> list[LabelledArticle]:
-    """The set as first published: each updated article with its first, shorter text."""
-    found = []
-    for n, row in enumerate(SET["articles"]):
-        text = row.get("first_text", row["text"])
-        item = LabelledArticle(
-            "case", row["file"], row["story"], row["publisher"], row["date"], row["title"], text
-        )
-        item.undated = bool(undated) and n % undated == 0
-        found.append(item)
-    return found
-
-
-def copy_groups() -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for row in SET["articles"]:
-        if row.get("copy_of"):
-            groups.setdefault(row["copy_of"], [row["copy_of"]]).append(row["file"])
-    return groups
-
-
-def update_in_place(items: list[LabelledArticle]) -> None:
-    """Feed the longer text of each article updated in place at its URL, through the chain's hand-off."""
-    from tests.support.chain import eager_chain
-    from tracker.sources import ingestion
-    from tracker.sources.fetching import FetchResponse
-    from tracker.sources.models import Feed
-
-    later = {row["file"]: row["text"] for row in SET["articles"] if "first_text" in row}
-    for item in items:
-        if item.file not in later:
-            continue
-        item.text = later[item.file]
-        body = atom_feed(item.publisher, [item], {item.file: 18})
-        feed = Feed.objects.get(url=f"https://{item.publisher}.polnear.example/feed.atom")
-        with eager_chain():
-            ingestion.ingest_feed(
-                feed, fetcher=lambda url, body=body, **kw: FetchResponse(url, 200, ATOM, body, 0)
-            )
-
-
-def why_not_shown(disagreement: dict, ids: dict[str, int], rows: list) -> str:
-    """Empty when a Discrepancy row holds both sides' variants; else the first reason it does not."""
-    from tracker.crossref.models import Claim, Evidence, StoryArticle
-
-    key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
-    find_a, find_b, words_a, words_b = FOUND_BY[key]
-    a, b = ids[disagreement["a"]], ids[disagreement["b"]]
-    kinds = SHOWN_AS.get(disagreement["differs"])
-    for row in rows:
-        if kinds and row.kind not in kinds:
-            continue
-        sides = [(v.get("article"), v.get("words") or "") for v in row.variants]
-        if any(pk == a and (words_a is None or words_a in w) for pk, w in sides) and any(
-            pk == b and words_b in w for pk, w in sides
-        ):
-            return ""
-    merged = dict(Claim.objects.values_list("pk", "merged_into_id"))
-
-    def top(pk):
-        seen = set()
-        while merged.get(pk) and pk not in seen:
-            seen.add(pk)
-            pk = merged[pk]
-        return pk
-
-    def claims(article, phrase):
-        return {
-            top(pk)
-            for pk, s in Evidence.objects.filter(article_id=article).values_list("claim_id", "sentence")
-            if phrase in s
-        }
-
-    in_a, in_b = claims(a, find_a), claims(b, find_b)
-    if not in_a or not in_b:
-        return f"no claim extracted ({'a' if not in_a else 'b'})"
-    if in_a & in_b:
-        return "one claim, no row (rule missing)"
-    story = dict(StoryArticle.objects.filter(article_id__in=[a, b]).values_list("article_id", "story_id"))
-    return "claims not merged" if story.get(a) == story.get(b) else "claims in different stories"
-
-
-def identity(row) -> tuple:
-    """What a Discrepancy row shows: its kind, claim and variants (article and words)."""
-    return row.kind, row.claim_id, frozenset((v.get("article"), v.get("words")) for v in row.variants)
-
-
-def later_sentences() -> dict[str, list[str]]:
-    """Per article updated in place, the paragraphs only its later text holds."""
-    found = {}
-    for row in SET["articles"]:
-        if "first_text" in row:
-            first = set(row["first_text"].split("\n\n"))
-            found[row["file"]] = [p.strip() for p in row["text"].split("\n\n") if p not in first]
-    return found
-
-
-def measure(undated: int) -> Coverage:
-    from tracker.crossref.models import Discrepancy, Evidence, StoryArticle
-    from tracker.sources.models import Article, ArticleVersion
-
-    items = labelled(undated)
-    ids = ingest_polnear(items)
-    update_in_place(items)
-    score = score_polnear(items, ids)
-    copy_of = dict(Article.objects.values_list("pk", "copy_of_id"))
-    coverage = Coverage(ari=score.ari, stories_found=score.found_stories)
-    story_of = dict(StoryArticle.objects.values_list("article_id", "story_id"))
-    for item in items:
-        story = story_of.get(ids[item.file], -ids[item.file])
-        coverage.stories.setdefault(story, []).append(f"{item.story} {item.file}")
-    for original, files in copy_groups().items():
-        coverage.groups[original] = len({copy_of[ids[f]] or ids[f] for f in files}) == 1
-        for file in files[1:]:
-            coverage.copies[file] = (copy_of[ids[file]] or ids[file]) == (
-                copy_of[ids[original]] or ids[original]
-            )
-    rows = list(Discrepancy.objects.all())
-    hedges = [r for r in rows if r.kind == Discrepancy.Kind.HEDGE_DROPPED]
-    same = Counter(map(identity, rows))
-    coverage.twice = [r.key for r in rows if same[identity(r)] > 1]
-    coverage.false_hedges = [r.key for r in hedges if any(v.get("words") == "May" for v in r.variants)]
-    for disagreement in SET["disagreements"]:
-        key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
-        coverage.shown[key] = why_not_shown(disagreement, ids, rows)
-    coverage.versions = ArticleVersion.objects.filter(
-        article_id__in=[ids[f] for f in later_sentences()]
-    ).count()
-    for file, paragraphs in later_sentences().items():
-        said = Evidence.objects.filter(article_id=ids[file]).values_list("sentence", flat=True)
-        coverage.update_read[file] = any(s and any(s in p for p in paragraphs) for s in said)
-    return coverage
+CASE = CaseSet("ferrowind_v_larkspur.json", FOUND_BY)
+SET = CASE.rows
 
 
 @pytest.fixture(scope="module", params=[0, 3], ids=["dated", "every-third-undated"])
 def coverage(request, django_db_setup, django_db_blocker) -> tuple[int, Coverage]:
     """The chain over the set, once per mode, in a transaction rolled back when measured."""
-    from django.core.cache import cache
-    from django.db import transaction
-    from django.test.utils import override_settings
-
-    locmem = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    with django_db_blocker.unblock(), override_settings(CACHES=locmem, TRACKER_PAGE_CACHE_SECONDS=0):
-        cache.clear()
-        with transaction.atomic():
-            measured = measure(request.param)
-            transaction.set_rollback(True)
-    return request.param, measured
+    return request.param, measured_once(CASE, request.param, django_db_blocker)
 
 
 def test_the_set_is_as_documented():
@@ -302,17 +137,13 @@ def test_the_set_is_as_documented():
         "shortened": 1,
         "translated": 2,
     }
-    assert len(copy_groups()) == 7
+    assert len(CASE.copy_groups()) == 7
+    assert len(CASE.later_paragraphs()) == 2 and all(CASE.later_paragraphs().values())
+    assert len(SET["disagreements"]) == 15
     files = {r["file"]: r for r in rows}
-    assert all(files[c]["story"] == files[o]["story"] for o, fs in copy_groups().items() for c in fs)
-    assert len(later_sentences()) == 2 and all(later_sentences().values())
-    said = SET["disagreements"]
-    assert len(said) == 15 and {(d["speaker"], d["story"], d["differs"]) for d in said} == set(FOUND_BY)
-    for d in said:  # each side's sentence is in its article, and both report the same event
-        find_a, find_b, _, _ = FOUND_BY[(d["speaker"], d["story"], d["differs"])]
-        assert find_a in files[d["a"]]["text"] and find_b in files[d["b"]]["text"], d
+    for d in SET["disagreements"]:  # this set's sides are verbatim (kestrel's describe some)
         assert d["a_says"] in files[d["a"]]["text"] and d["b_says"] in files[d["b"]]["text"], d
-        assert files[d["a"]]["story"] == files[d["b"]]["story"] == d["story"]
+    CASE.check_documented()  # copies and disagreements of their events, each side found in its article
 
 
 def test_one_case_coverage_clusters_by_event_above_its_floor(coverage):

@@ -1,0 +1,201 @@
+"""One-case story sets through the real chain (issue 16): tests/fixtures/case_stories/*.json, invented
+coverage of one case labelled by event, with copies, articles updated in place and documented
+disagreements between outlets. A set's test names its fixture, its floors and how each disagreement is
+found in the stored rows (`found_by`); this module feeds it as `bench/crossref.py` feeds PolNeAR, feeds each
+updated article's later text again the way a poll finds an edit, and measures what the chain came to.
+
+`found_by` maps (speaker, event, what differs) to (a phrase of the sentence in article a, one in article
+b, the words side a's variant must hold or None for any, the words side b's must hold)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.crossref import LabelledArticle, atom_feed, ingest_polnear, score_polnear
+
+SETS = Path(__file__).resolve().parent.parent / "fixtures" / "case_stories"
+ATOM = {"content-type": "application/atom+xml"}
+# The kinds of row that show a difference of that sort (a number shown as a hedge would be a false one).
+SHOWN_AS = {"number": {"number", "quote_wording"}, "date": {"date", "quote_wording"}}
+
+
+@dataclass
+class Coverage:
+    """What one run of the chain over a set came to."""
+
+    ari: float = 0.0
+    stories_found: int = 0
+    stories: dict[int, list[str]] = field(default_factory=dict)  # found story -> its articles' "label file"
+    groups: dict[str, bool] = field(default_factory=dict)  # copy group (by its original) -> all linked
+    copies: dict[str, bool] = field(default_factory=dict)  # copy -> linked to its original
+    shown: dict[tuple, str] = field(default_factory=dict)  # disagreement -> "" if shown, else why not
+    versions: int = 0  # of the articles updated in place
+    update_read: dict[str, bool] = field(default_factory=dict)  # file -> a later sentence was extracted
+    false_hedges: list[str] = field(default_factory=list)  # hedge rows whose hedge is the month "May"
+    twice: list[str] = field(default_factory=list)  # rows of a kind and claim that another row repeats
+
+
+class CaseSet:
+    def __init__(self, name: str, found_by: dict[tuple, tuple]):
+        self.rows = json.loads((SETS / name).read_text(encoding="utf-8"))
+        self.articles: list[dict] = self.rows["articles"]
+        self.disagreements: list[dict] = self.rows["disagreements"]
+        self.found_by = found_by
+
+    def labelled(self, undated: int) -> list[LabelledArticle]:
+        """The set as first published: each updated article with its first, shorter text; with
+        `undated`, every undated-th article states no date."""
+        found = []
+        for n, row in enumerate(self.articles):
+            text = row.get("first_text", row["text"])
+            item = LabelledArticle(
+                "case", row["file"], row["story"], row["publisher"], row["date"], row["title"], text
+            )
+            item.undated = bool(undated) and n % undated == 0
+            found.append(item)
+        return found
+
+    def copy_groups(self) -> dict[str, list[str]]:
+        """Each original with its copies, the original first."""
+        groups: dict[str, list[str]] = {}
+        for row in self.articles:
+            if row.get("copy_of"):
+                groups.setdefault(row["copy_of"], [row["copy_of"]]).append(row["file"])
+        return groups
+
+    def later_paragraphs(self) -> dict[str, list[str]]:
+        """Per article updated in place, the paragraphs only its later text holds."""
+        found = {}
+        for row in self.articles:
+            if "first_text" in row:
+                first = set(row["first_text"].split("\n\n"))
+                found[row["file"]] = [p.strip() for p in row["text"].split("\n\n") if p not in first]
+        return found
+
+    def check_documented(self) -> None:
+        """Each copy is of its original's event; each disagreement's sides are found in its articles,
+        both of its event."""
+        files = {r["file"]: r for r in self.articles}
+        groups = self.copy_groups()
+        assert all(files[c]["story"] == files[o]["story"] for o, fs in groups.items() for c in fs)
+        said = self.disagreements
+        assert {(d["speaker"], d["story"], d["differs"]) for d in said} == set(self.found_by)
+        for d in said:
+            find_a, find_b, _, _ = self.found_by[(d["speaker"], d["story"], d["differs"])]
+            assert find_a in files[d["a"]]["text"] and find_b in files[d["b"]]["text"], d
+            assert files[d["a"]]["story"] == files[d["b"]]["story"] == d["story"]
+
+    def update_in_place(self, items: list[LabelledArticle]) -> None:
+        """Feed the longer text of each article updated in place at its URL, through the chain's hand-off."""
+        from tests.support.chain import eager_chain
+        from tracker.sources import ingestion
+        from tracker.sources.fetching import FetchResponse
+        from tracker.sources.models import Feed
+
+        later = {row["file"]: row["text"] for row in self.articles if "first_text" in row}
+        for item in items:
+            if item.file not in later:
+                continue
+            item.text = later[item.file]
+            body = atom_feed(item.publisher, [item], {item.file: 18})
+            feed = Feed.objects.get(url=f"https://{item.publisher}.polnear.example/feed.atom")
+            with eager_chain():
+                ingestion.ingest_feed(
+                    feed, fetcher=lambda url, body=body, **kw: FetchResponse(url, 200, ATOM, body, 0)
+                )
+
+    def why_not_shown(self, disagreement: dict, ids: dict[str, int], rows: list) -> str:
+        """Empty when a Discrepancy row holds both sides' variants; else the first reason it does not."""
+        from tracker.crossref.models import Claim, Evidence, StoryArticle
+
+        key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
+        find_a, find_b, words_a, words_b = self.found_by[key]
+        a, b = ids[disagreement["a"]], ids[disagreement["b"]]
+        kinds = SHOWN_AS.get(disagreement["differs"])
+        for row in rows:
+            if kinds and row.kind not in kinds:
+                continue
+            sides = [(v.get("article"), v.get("words") or "") for v in row.variants]
+            if any(pk == a and (words_a is None or words_a in w) for pk, w in sides) and any(
+                pk == b and words_b in w for pk, w in sides
+            ):
+                return ""
+        merged = dict(Claim.objects.values_list("pk", "merged_into_id"))
+
+        def top(pk):
+            seen = set()
+            while merged.get(pk) and pk not in seen:
+                seen.add(pk)
+                pk = merged[pk]
+            return pk
+
+        def claims(article, phrase):
+            evidence = Evidence.objects.filter(article_id=article).values_list("claim_id", "sentence")
+            return {top(pk) for pk, sentence in evidence if phrase in sentence}
+
+        in_a, in_b = claims(a, find_a), claims(b, find_b)
+        if not in_a or not in_b:
+            return f"no claim extracted ({'a' if not in_a else 'b'})"
+        if in_a & in_b:
+            return "one claim, no row (rule missing)"
+        pairs = StoryArticle.objects.filter(article_id__in=[a, b]).values_list("article_id", "story_id")
+        story = dict(pairs)
+        return "claims not merged" if story.get(a) == story.get(b) else "claims in different stories"
+
+    def measure(self, undated: int) -> Coverage:
+        from tracker.crossref.models import Discrepancy, Evidence, StoryArticle
+        from tracker.sources.models import Article, ArticleVersion
+
+        items = self.labelled(undated)
+        ids = ingest_polnear(items)
+        self.update_in_place(items)
+        score = score_polnear(items, ids)
+        copy_of = dict(Article.objects.values_list("pk", "copy_of_id"))
+        coverage = Coverage(ari=score.ari, stories_found=score.found_stories)
+        story_of = dict(StoryArticle.objects.values_list("article_id", "story_id"))
+        for item in items:
+            story = story_of.get(ids[item.file], -ids[item.file])
+            coverage.stories.setdefault(story, []).append(f"{item.story} {item.file}")
+        for original, files in self.copy_groups().items():
+            coverage.groups[original] = len({copy_of[ids[f]] or ids[f] for f in files}) == 1
+            for file in files[1:]:
+                linked = copy_of[ids[original]] or ids[original]
+                coverage.copies[file] = (copy_of[ids[file]] or ids[file]) == linked
+        rows = list(Discrepancy.objects.all())
+        hedges = [r for r in rows if r.kind == Discrepancy.Kind.HEDGE_DROPPED]
+        same = Counter(map(identity, rows))
+        coverage.twice = [r.key for r in rows if same[identity(r)] > 1]
+        coverage.false_hedges = [r.key for r in hedges if any(v.get("words") == "May" for v in r.variants)]
+        for disagreement in self.disagreements:
+            key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
+            coverage.shown[key] = self.why_not_shown(disagreement, ids, rows)
+        later = self.later_paragraphs()
+        coverage.versions = ArticleVersion.objects.filter(article_id__in=[ids[f] for f in later]).count()
+        for file, paragraphs in later.items():
+            said = Evidence.objects.filter(article_id=ids[file]).values_list("sentence", flat=True)
+            coverage.update_read[file] = any(s and any(s in p for p in paragraphs) for s in said)
+        return coverage
+
+
+def identity(row) -> tuple:
+    """What a Discrepancy row shows: its kind, claim and variants (article and words)."""
+    return row.kind, row.claim_id, frozenset((v.get("article"), v.get("words")) for v in row.variants)
+
+
+def measured_once(case_set: CaseSet, undated: int, django_db_blocker) -> Coverage:
+    """The chain over the set in one mode, in a transaction rolled back when measured (for a module
+    fixture: the page cache in memory and off, so nothing outlives the run)."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    locmem = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    with django_db_blocker.unblock(), override_settings(CACHES=locmem, TRACKER_PAGE_CACHE_SECONDS=0):
+        cache.clear()
+        with transaction.atomic():
+            measured = case_set.measure(undated)
+            transaction.set_rollback(True)
+    return measured
