@@ -219,9 +219,9 @@ def run(
         with connection.execute_wrapper(by_site) if where else contextlib.nullcontext():
             for number, (ids, _) in enumerate(batches, 1):
                 batch_no[0] = number
-                linked = cpu["link"]
+                was = dict(cpu)
                 analysis.analyze_articles(ids)
-                per_batch.append((cpu["link"] - linked, len(ids)))
+                per_batch.append(({k: v - was[k] for k, v in cpu.items()}, len(ids)))
         total = time.thread_time() - began
         print(
             f"{connection.vendor}: {len(batches)} batches; CPU (this thread): linking {cpu['link']:.2f} s,"
@@ -231,9 +231,10 @@ def run(
         if batch_lines:
             for start in range(0, len(per_batch), 5):  # five batches a line
                 five = per_batch[start : start + 5]
+                each = {k: 1000 * sum(c[k] for c, _ in five) / sum(n for _, n in five) for k in cpu}
                 print(
-                    f"  batches {start + 1}-{start + len(five)}: linking"
-                    f" {1000 * sum(c for c, _ in five) / sum(n for _, n in five):.1f} ms CPU an article"
+                    f"  batches {start + 1}-{start + len(five)}: linking {each['link']:.1f} ms CPU an article"
+                    + "".join(f", {spec.split(':')[1]} {each[spec.split(':')[1]]:.1f}" for spec in also)
                 )
         for spec in also:
             name = spec.split(":")[1]
@@ -270,7 +271,9 @@ def main() -> None:
     parser.add_argument("--sites", action="store_true", help="queries by the innermost tracker line")
     parser.add_argument("--articles", type=int, default=ARTICLES, help="build: this many articles")
     parser.add_argument("--per-feed", type=int, default=8, help="build: articles per feed")
-    parser.add_argument("--per-batch", action="store_true", help="linking's CPU an article, by batches")
+    parser.add_argument(
+        "--per-batch", action="store_true", help="linking's (and --time's) CPU an article, by batches"
+    )
     parser.add_argument("--profile-batches", default="", help="--profile only these batches: 1-5,56-60")
     args = parser.parse_args()
     from bench import ingest
