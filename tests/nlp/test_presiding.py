@@ -16,7 +16,7 @@ def test_the_judge_is_the_judge_named_before(claims_of):
         "U.S. District Judge Jane Roe opened the hearing on Monday. "
         "The judge said the trial would start in May."
     )
-    assert _judge(claims) == [("The judge", "Jane Roe", "anaphor")]
+    assert _judge(claims) == [("The judge", "Jane Roe", "presiding")]
 
 
 def test_the_presiding_judge_set_beside_a_name(claims_of):
@@ -25,7 +25,7 @@ def test_the_presiding_judge_set_beside_a_name(claims_of):
     claims = claims_of(
         "Jane Roe, the presiding judge, opened the hearing. “We start in May,” the presiding judge said."
     )
-    assert _judge(claims) == [("the presiding judge", "Jane Roe", "anaphor")]
+    assert _judge(claims) == [("the presiding judge", "Jane Roe", "presiding")]
     assert (claims[-1].confidence, claims[-1].confidence_rule) == (2, "quote-pronoun")
 
 

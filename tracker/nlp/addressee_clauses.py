@@ -10,7 +10,12 @@ has a relative clause that opens with a personal pronoun for subject, with no re
 doubted, hoped, believed ...), and the verb's clausal complement starts right after it (or after a
 setting of the verb's set off between them: "she had worried, at the time, that ..."). A relative
 clause whose verb takes no such clause stays one ("told the man she had met in Paris that the deal
-was off": the content is "the deal was off")."""
+was off": the content is "the deal was off").
+
+The parser may also leave the verb with no complement at all, reading "that" as a relative word too:
+"Roe told the court he had hoped at the time that Doe would stay" parsed as "the court [whom] he had
+hoped at the time [at which] Doe would stay". Then the relative clause of such a verb, to its end, is
+the whole content (`whole`): no claim was found at all before."""
 
 from __future__ import annotations
 
@@ -59,6 +64,31 @@ def opening(verb: Token, complement: Token) -> int | None:
             first = clause.left_edge
             if first.dep_ == "nsubj" and first.head.i == clause.i and first.lower_ in PRONOUNS:
                 return first.i
+    return None
+
+
+def whole(verb: Token) -> tuple[int, int] | None:
+    """(first, last) token indexes of the content when the verb has no clausal complement and its
+    object's relative clause is one of thinking with a pronoun subject and words after its verb ("told
+    the court he had hoped at the time that X"); None otherwise."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for told in verb.rights:
+        if told.dep_ not in OBJECTS:
+            continue
+        for clause in told.rights:
+            first = clause.left_edge
+            if (
+                clause.dep_ == "relcl"
+                and clause.lower_ in THOUGHT
+                and first.dep_ == "nsubj"
+                and first.head.i == clause.i
+                and first.lower_ in PRONOUNS
+                and clause.right_edge.i > clause.i
+                and first.i == told.i + 1  # no relative word: "the court he had hoped"
+            ):
+                last = clause.right_edge.i
+                return first.i, last - 1 if verb.doc[last].is_punct else last
     return None
 
 

@@ -8,7 +8,8 @@ no (confidence rule "bare-answer", whose word list already covers "Absolutely no
 
 The shape, read on words only (the parse has no tagger to say where a verb is): one or more answer
 words that include a yes or a no ("not", "never", "no", "yes" ...), hedged or not ("probably",
-"certainly"), then nothing, or a preposition and at most three words ("at that scale", "to my
+"certainly"), made stronger or not ("Never, ever", "No, not ever": an answer of adverbs only, however
+firm, is still an answer), then nothing, or a preposition and at most three words ("at that scale", "to my
 knowledge"), or one adverb in -ly ("Not closely"), or "that I" or "that we" and at most three words
 ("Not that I recall"). A verb after the answer ("No, we never agreed to it") or a longer phrase makes a
 sentence of its own, which keeps its tier; so does an answer with a word of its own before it
@@ -26,6 +27,7 @@ POLAR = frozenset({"yes", "yeah", "yep", "no", "nope", "not", "never"})
 HEDGED = frozenset(
     {"absolutely", "certainly", "definitely", "probably", "likely", "possibly", "surely", "perhaps", "maybe"}
 )
+INTENSIFIERS = frozenset({"ever", "really"})  # "Never, ever", "No, not ever", "No, really": adverbs only
 PREPOSITIONS = frozenset("at in on for to from with without by under before after until of".split())
 MAX_QUALIFIER = 3  # words after the preposition
 PRONOUNS = frozenset("i you he she it we they".split())
@@ -40,7 +42,7 @@ def elliptical(words: list[str]) -> bool:
         verb = " ".join(words[1:])
         return any(v in AUXILIARIES for v in (verb, verb.removesuffix(" not"), verb.removesuffix("n't")))
     answer = 0
-    while answer < len(words) and (words[answer] in POLAR or words[answer] in HEDGED):
+    while answer < len(words) and (words[answer] in POLAR | HEDGED | INTENSIFIERS):
         answer += 1
     if not any(w in POLAR for w in words[:answer]):
         return False

@@ -78,6 +78,8 @@ def _content(
             tokens |= set(range(first, complement.left_edge.i))
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
+    if trigger.content != "phrase" and (clause := addressee_clauses.whole(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "told the court he hoped"
     if (
         trigger.content != "phrase"
         and (clause := syntax.misattached_complement(verb)) is not None

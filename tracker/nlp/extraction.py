@@ -5,9 +5,10 @@ the plain texts, and every offset returned points back into the text as given; t
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
 in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
-Two rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
-is the lone person of its gender in the sentence before (lone_antecedents.py), and words said under
-questioning (questioned.py); a question-and-answer transcript's turns take the names its line before
+Four rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
+is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
+questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
+for the one person its own sentence has just reported (same_speaker.py); a question-and-answer transcript's turns take the names its line before
 gives (answerers.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
@@ -25,6 +26,7 @@ from pathlib import Path
 from tracker.nlp import (
     answerers,
     claims,
+    counsel,
     dates,
     entities,
     lone_antecedents,
@@ -35,6 +37,7 @@ from tracker.nlp import (
     questioned,
     relaying,
     representatives,
+    same_speaker,
     transcripts,
 )
 from tracker.nlp.doc_texts import text_of
@@ -83,6 +86,8 @@ def extract(
         found_claims = claims.extract_claims(doc, mentions, found_dates)
         found_claims = lone_antecedents.promote(found_claims, doc, mentions)
         found_claims = questioned.promote(found_claims, doc)
+        found_claims = counsel.promote(found_claims, doc)
+        found_claims = same_speaker.promote(found_claims, doc, mentions)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         turns = answerers.name_exchanges(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)

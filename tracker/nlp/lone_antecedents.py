@@ -73,7 +73,7 @@ def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Ment
     if sentence.start == 0:
         return False
     before = doc[sentence.start - 1].sent
-    if not _lone(claim.speaker_name, before, people, gender):
+    if not lone(claim.speaker_name, before, people, gender):
         return False
     if claim.rule == "tell":
         verb = _verb(claim, sentence, pronoun[0])
@@ -92,7 +92,7 @@ def clause_content(claim: Claim, doc: Doc) -> bool:
     return any(c.dep_ in SUBJECTS for c in content.root.children)
 
 
-def _lone(name: str, before: Span, people: Sequence[Mention], gender: str) -> bool:
+def lone(name: str, before: Span, people: Sequence[Mention], gender: str) -> bool:
     """`name` is the one person of `before` who may be of `gender`, named there at least once."""
     surname = POSSESSIVE.sub("", name.split()[-1])
     named = [m for m in people if before.start_char <= m.start and m.end <= before.end_char]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
+    asked_insertions,
     conjunct_names,
     depictions,
     document_terms,
@@ -287,7 +288,7 @@ def lost_subject(reader: Reader, verb: Token, segment: Span) -> Token | None:
             continue
         after = doc.char_span(mention.end, verb.idx, alignment_mode="expand")
         words = [t for t in after or () if not (t.is_punct or t.is_space)]
-        if words and words[0].dep_ in CLAUSE_HEADS:
+        if words and words[0].dep_ in CLAUSE_HEADS and not asked_insertions.opens(words[0]):
             continue  # "Acme, uses data to ..., said": a clause of its own, not an insertion
         opening = text[segment.start_char : mention.start].rstrip()
         if opening and not opening.endswith(OPENERS):

@@ -7,8 +7,11 @@ Jane Roe") or set beside the word ("Jane Roe, the presiding judge", "the judge, 
 the article has named exactly one such person before the phrase, outside quotation marks when the
 phrase is outside them: with two judges named (a trial judge and an appeals panel's) or none, "the
 judge" stays as written, unresolved, as a reader could not tell either; a judge is never guessed from
-anywhere but the article's own words (not from the case's curated judge). Resolved this way the
-speaker is rated as an anaphor ("the company": the one named before), patterns/confidence.jsonl.
+anywhere but the article's own words (not from the case's curated judge). Resolved this way (resolution
+"presiding") the speaker is rated as the name itself (patterns/confidence.jsonl: "speech-named",
+"court-named"; a quote "quote-pronoun"): "the judge said that ..." publishes as "Roe said that ..."
+does, since only one judge can be meant; before session 21 it was rated as an anaphor ("the company"),
+under which a clause waited at tier 1.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
     from tracker.nlp.speakers import SpeakerResolver
 
 DETERMINERS = frozenset({"the", "this"})
-VIA = "anaphor"
+VIA = "presiding"  # a resolution of its own: confidence.jsonl rates it as a name
 
 
 @cache
@@ -35,7 +38,7 @@ def _judges() -> frozenset[str]:
 
 
 def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, str | None]:
-    """(the judge named before, "anaphor") when `token` heads "the judge" and the article has named
+    """(the judge named before, "presiding") when `token` heads "the judge" and the article has named
     one judge before it; else (None, None)."""
     if not _the_judge(token):
         return None, None

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.speaker_words import speaker_words, word_of
 from tracker.nlp.types import Claim, Mention, VocabularyEntry
 
 CREDITED_KINDS = frozenset({"testimony"})
@@ -62,9 +62,9 @@ def via(head: Token, how: str, owner: str | None = None) -> str | None:
     that is a pronoun resolved by a guess (`owner`: "pronoun-first", "pronoun-owner", "pronoun-rival")
     keeps the guess: "his lawyer" is only as sure as "he". None for a lawyer named beside the word
     (rows marked `named_speaks`: "Acme's attorney, Jo Roe"): not the party's, the name's (docstring)."""
-    if head.lower_ not in speaker_words().agents:
+    if word_of(head) not in speaker_words().agents:
         return how
-    if head.lower_ in speaker_words().named_speak and any(
+    if word_of(head) in speaker_words().named_speak and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children
     ):
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.tokens import Token
+
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 SPEAKERS_FILE = PATTERNS_DIR / "speakers.jsonl"
@@ -43,6 +45,9 @@ class SpeakerWords:
     persons: frozenset[str] = frozenset()  # "Jo Roe, a spokeswoman": a noun of one person (apposed_names.py)
     agents: frozenset[str] = frozenset()  # "Acme's lawyers", "an Acme spokesman": a proxy who speaks for one
     named_speak: frozenset[str] = frozenset()  # "Acme's attorney, Jo Roe": the apposed name speaks
+    counsel: frozenset[str] = frozenset()  # "Acme's lawyers", "its legal team" (counsel.py)
+    # a form of several words by its last word: "team" -> ("legal team", "defense team") (`word_of`)
+    endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # the plain word sets of speakers.jsonl: the rule's type -> the SpeakerWords field it fills
@@ -79,6 +84,7 @@ def speaker_words() -> SpeakerWords:
     sets: dict[str, set[str]] = {name: set() for name in SETS.values()}
     agents: set[str] = set()
     named_speak: set[str] = set()
+    counsel: set[str] = set()
     for rule in read_jsonl(SPEAKERS_FILE):
         forms, kind = [f.lower() for f in rule["forms"]], rule["type"]
         labels = frozenset(rule.get("labels", ()))
@@ -97,6 +103,8 @@ def speaker_words() -> SpeakerWords:
                     agents.add(form)
                 if rule.get("named_speaks"):
                     named_speak.add(form)
+                if rule.get("counsel"):
+                    counsel.add(form)
             elif kind == "role":
                 roles[form] = rule.get("kind_hint")
             elif kind in SETS:
@@ -104,4 +112,21 @@ def speaker_words() -> SpeakerWords:
     frozen = {name: frozenset(words) for name, words in sets.items()}
     frozen["agents"] = frozenset(agents)
     frozen["named_speak"] = frozenset(named_speak)
-    return SpeakerWords(pronouns, anaphors, proxies, roles, genders=genders, honorifics=honorifics, **frozen)
+    frozen["counsel"] = frozenset(counsel)
+    endings: dict[str, tuple[str, ...]] = {}
+    for form in (f for f in proxies if " " in f):
+        endings[form.split()[-1]] = (*endings.get(form.split()[-1], ()), form)
+    return SpeakerWords(
+        pronouns, anaphors, proxies, roles, genders=genders, honorifics=honorifics, endings=endings, **frozen
+    )
+
+
+def word_of(token: Token) -> str:
+    """The speaker word `token` heads, lower-cased: a proxy of several words when the words before it
+    make one ("legal team": a team of lawyers is counsel, a campaign team is not), else its own."""
+    for form in speaker_words().endings.get(token.lower_, ()):
+        before = form.split()[:-1]
+        first = token.i - len(before)
+        if first >= 0 and [t.lower_ for t in token.doc[first : token.i]] == before:
+            return form
+    return token.lower_

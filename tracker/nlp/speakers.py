@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, presiding, referents, standins
 from tracker.nlp.representatives import via as proxied
-from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.speaker_words import speaker_words, word_of
 from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
 
@@ -91,7 +91,7 @@ class SpeakerResolver:
             and token.head.head != token.head
         ):
             token = referents.predicated(antecedents.who_for(token, self.mention_at), self.mention_at)
-        lower, words = token.lower_, self.words
+        lower, words = word_of(token), self.words  # "legal team": a proxy of two words
         if lower == "they" and (group := referents.group_for(token, self.mention_at)) is not None:
             start, end = self.phrase(group)
             end = max([end, *(self.phrase(c)[1] for c in group.conjuncts if c.i > group.i)])

@@ -16,7 +16,8 @@ with no blank line between, is a turn too (an article or a passage that opens on
 ...?\nDOE: ..."; rule "opening-turn"). Labels of the stop
 list (patterns/transcript_labels.jsonl: "Note", "Update", "Photo", "Watch" ...) never count. A label
 in capitals is a name; one in Title Case only when a person of the article bears that name (a PERSON
-mention's text or last word) or it is a role or interview label of the rule file. The article must
+mention's text or last word) or it is a role or interview label of the rule file, or when its line and
+a name turn's follow each other (exchange_labels.py: "Reed:" answered by "Altman:"). The article must
 have at least two turns, and either a speaker who takes two turns or two turns on consecutive lines.
 
 A turn of fewer than MIN_WORDS words ("A: Yes.") makes no claim, though it counts as a turn. A turn
@@ -42,7 +43,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.nlp import confidence, gates
+from tracker.nlp import confidence, exchange_labels, gates
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
@@ -165,6 +166,9 @@ def find_turns(text: str, people: Sequence[Mention] = ()) -> list[Turn]:
     """The turns of the transcript in `text` (see the module docstring), [] when it has none."""
     known = {m.text.lower() for m in people} | {m.text.split()[-1].lower() for m in people if m.text.split()}
     turns = [turn for m in _LABEL.finditer(text) if (turn := _turn(text, m, known)) is not None]
+    labels = [(m, {m.group("label").rstrip(".").lower()}) for m in _LABEL.finditer(text)]
+    named = [turn for m, label in labels if (turn := _turn(text, m, known | label)) is not None]
+    turns = exchange_labels.with_neighbours(text, turns, named)  # "Reed:" answered by "Altman:"
     if turns and not text[: turns[0].line_start].strip() and not _opens(text, turns):
         turns = turns[1:]  # the article's first line: its headline
     if len(turns) < 2:

@@ -1,0 +1,64 @@
+"""A party's lawyers arguing its case: "Roe's lawyers argued that ...", "Lawyers for Acme wrote in a
+brief that ...", "Acme's legal team contended that ..." are the party's argument through its counsel,
+reported as plainly as "said", with or without a word of the courtroom elsewhere in the passage.
+
+Decides: a claim the catch-all "other" rule left at tier 1 whose speaker is a party's counsel
+(resolution "agent" through a counsel word: speakers.jsonl rows marked `counsel`, "lawyers",
+"attorney", "legal team"), with a clause and a verb of the "counsel" rule (patterns/confidence.jsonl:
+`triggers`: argued, contended, wrote, maintained ...; "told" only to the court, `audiences`: "told the
+jury", not "told reporters"), takes the rule's tier.
+
+Why: courtroom.py publishes these verbs only in an article it reads as court coverage (a jury, a
+witness stand, a filing named as such); a short write-up or a passage that says only "Roe's lawyers
+argued" was left waiting, though arguing and writing briefs is what a party's lawyers do for it: the
+words are the party's position as its counsel put it (`speaker_via` keeps the lawyers on the claim).
+
+Caveats: a spokesperson's "argued" still waits (no counsel); a lawyer with no party named stays as
+written (unresolved, no rule here). Sentence-level checks (confidence.in_context) still apply: a
+promoted claim they would rate down is left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from tracker.nlp import confidence, syntax
+from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
+from tracker.nlp.speaker_words import speaker_words, word_of
+from tracker.nlp.types import Claim
+
+RULE = "counsel"
+
+
+def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
+    """The claims, each one the "counsel" rule matches rated at its tier (module docstring)."""
+    rule = confidence.rule_named(RULE)
+    if rule is None:
+        return list(claims)
+    found = []
+    for claim in claims:
+        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
+        if _argued(claim, rule, doc) and confidence.in_context([promoted])[0] == promoted:
+            claim = promoted
+        found.append(claim)
+    return found
+
+
+def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
+    if (
+        claim.confidence_rule != CAUGHT_BY
+        or claim.speaker_start is None
+        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
+        or not clause_content(claim, doc)
+    ):
+        return False
+    speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
+    if speaker is None or not len(speaker) or word_of(speaker.root) not in speaker_words().counsel:
+        return False
+    if claim.rule != "tell":
+        return True
+    verb = next((t for t in speaker.root.ancestors if t.text == claim.cue), None)
+    return verb is not None and syntax.has_object(verb, confidence.rule_words(RULE, "audiences"))

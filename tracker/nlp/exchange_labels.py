@@ -1,0 +1,50 @@
+"""A Title Case label the entity model did not take for a person, in an exchange with one it did:
+
+    Reed: Did you read the term sheet before you signed it?
+    Altman: I read it, but I relied on our lawyers for the details.
+
+transcripts.py takes a Title Case label only when a person of the article bears that name, so a bare
+uncurated surname ("Reed", which the model often leaves unlabelled) made no turn, and with it the
+exchange fell under two turns and was no transcript at all.
+
+Decides: a label of one or two Title Case words that is no stop word of transcript_labels.jsonl is a
+name too when its line and the line of a turn already taken under a name follow each other with no
+blank line between (and so on along the exchange): labels on consecutive lines answering each other
+are speakers, as a list of "Name: goal" headings between paragraphs is not.
+
+Caveats: a label standing alone, with blank lines around it, still needs a person of that name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.nlp.transcripts import Turn
+
+MAX_WORDS = 2  # "Reed", "Marc Reed": a name, not a heading's phrase
+
+
+def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[Turn]:
+    """`turns` and the `candidates` (turns read as if their labels were names) that are not among them,
+    whose line is next to a name turn's line (module docstring), in text order."""
+    kept = list(turns)
+    taken = {t.label_start for t in kept}
+    waiting = [c for c in candidates if c.label_start not in taken and len(c.label.split()) <= MAX_WORDS]
+    grew = True
+    while grew:
+        grew = False
+        for candidate in list(waiting):
+            if any(t.use == "name" and _adjacent(text, candidate, t) for t in kept):
+                kept.append(candidate)
+                waiting.remove(candidate)
+                grew = True
+    return sorted(kept, key=lambda t: t.label_start)
+
+
+def _adjacent(text: str, a: Turn, b: Turn) -> bool:
+    """The two turns' lines follow each other, no blank line between."""
+    first, second = (a, b) if a.line_start < b.line_start else (b, a)
+    between = text[first.end : second.line_start]
+    return between.count("\n") == 1 and not between.strip()
