@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import syntax
+from tracker.nlp import fronted, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import phrase_end
 from tracker.nlp.own_objects import reports_object
@@ -157,7 +157,7 @@ def around(
     after = [
         i for i in range(last + 1, segment.end) if not reader.doc[i].is_punct and verb.dep_ == "parataxis"
     ]
-    if len(before) + len(after) < 3:
+    if len(before) + len(after) < 3 or (not after and fronted.only_setting(verb, before)):
         return []
     pieces = [reader.range(before, segment)]
     if after and reader.doc[last + 1].text == ",":
