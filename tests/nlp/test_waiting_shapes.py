@@ -204,3 +204,21 @@ def test_a_pronoun_not_coordinated_with_the_names_report_waits():
         "After Dana Whitlock said the plan had failed in March, she added that nobody had objected."
     )
     assert [c.confidence for c in claims][-1:] == [1]
+
+
+def test_a_that_clause_the_parser_read_as_a_noun_phrase_is_still_argued():
+    """ "argued that the conversion enriched insiders": parsed as a noun phrase headed by "insiders"
+    with "that" its mark, no subject; the "that" says it is a clause."""
+    claims = claims_in(
+        "Whitlock's lawyers argued that the for-profit conversion enriched insiders at the expense of the trust."
+    )
+    assert [(c.speaker_entity, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Dana Whitlock", 2, "counsel")
+    ]
+
+
+def test_a_sidebar_is_the_courtroom():
+    claims = claims_in("Judge Marta Ines told the lawyers at a sidebar that the trial was running late.")
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Marta Ines", 2, "court-named")
+    ]

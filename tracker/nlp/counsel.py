@@ -6,7 +6,8 @@ Decides: a claim the catch-all "other" rule left at tier 1 whose speaker is a pa
 (resolution "agent" through a counsel word: speakers.jsonl rows marked `counsel`, "lawyers",
 "attorney", "legal team"), with a clause and a verb of the "counsel" rule (patterns/confidence.jsonl:
 `triggers`: argued, contended, wrote, maintained ...; "told" only to the court, `audiences`: "told the
-jury", not "told reporters"), takes the rule's tier.
+jury", not "told reporters"), takes the rule's tier. A clause marked by "that" counts as one even where
+the parser read it as a noun phrase ("argued that the conversion enriched insiders").
 
 Why: courtroom.py publishes these verbs only in an article it reads as court coverage (a jury, a
 witness stand, a filing named as such); a short write-up or a passage that says only "Roe's lawyers
@@ -52,7 +53,7 @@ def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
         claim.confidence_rule != CAUGHT_BY
         or claim.speaker_start is None
         or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
-        or not clause_content(claim, doc)
+        or not (clause_content(claim, doc) or _that_clause(claim, doc))
     ):
         return False
     speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
@@ -62,3 +63,12 @@ def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
         return True
     verb = next((t for t in speaker.root.ancestors if t.text == claim.cue), None)
     return verb is not None and syntax.has_object(verb, confidence.rule_words(RULE, "audiences"))
+
+
+def _that_clause(claim: Claim, doc: Doc) -> bool:
+    """The content is marked as a clause by "that" though the parser gave it no subject ("argued that
+    the conversion enriched insiders", parsed as a noun phrase headed by "insiders")."""
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if claim.attribution != "indirect" or claim.pieces or content is None or not len(content):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in content.root.children)
