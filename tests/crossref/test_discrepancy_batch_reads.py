@@ -1,6 +1,7 @@
 """The discrepancy rules' readings of a claim's evidence are a linking batch's (issue 17, goal 3): a batch
 touches stories that report the same claims, and each story's rules read them from the batch's
-`StoryReads` instead of going over every claim's evidence again."""
+`StoryReads` instead of going over every claim's evidence again. A claim-keyed row is only its claim's
+own story's to find (`Scope.owns`), so the claims here that more than one story reads have no story."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def test_a_claims_dates_are_worked_out_once_a_batch():
     the first worked out. Seen failing with the claims' dates read per story (none found once the
     claim's evidence is gone)."""
     stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
-    claim = ClaimFactory(story=stories[0], text="the barn was sold")
+    claim = ClaimFactory(story=None, text="the barn was sold")  # no story: every story's (`Scope.owns`)
     for n, story in enumerate(stories):
         sentence = f"Vell said the barn was sold on March {3 + n}, 2026."
         row = article(story, f"Farmers gathered. {sentence}", n, f"Outlet {n}")
@@ -121,10 +122,13 @@ def test_a_claims_quotes_are_read_once_a_batch():
     """Two outlets quote one answer of a speaker in two wordings: the second story reads the claim's
     quotes the first read. Seen failing with them read per story (none found once the evidence is gone)."""
     stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
-    claim = ClaimFactory(story=stories[0], text="the sale was usual", speaker_text="Vell")
+    claim = ClaimFactory(story=None, text="the sale was usual", speaker_text="Vell")  # every story's
     for n, words in enumerate(("general practice", "standard practice")):
         sentence = f'Vell called the sale "{words}."'
         quoted(claim, article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}"), sentence, words)
+    EvidenceFactory(
+        claim=claim, article=article(stories[0], "Farmers gathered.", 5, "Outlet 5")
+    )  # seen there too
     _, fresh, found, _ = fresh_and_from_the_batch(wording.quote_wording, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
 
@@ -134,8 +138,8 @@ def test_a_claims_hedges_are_read_once_a_batch():
     hedges the first read, each story with variants of its own. Seen failing with them read per story
     (none found once the evidence is gone)."""
     stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
-    claim = ClaimFactory(
-        story=stories[0], text="Lakeview partly sold the barn to farmers", speaker_text="Vell"
+    claim = ClaimFactory(  # no story: every story's (`Scope.owns`), so both stories read its hedges
+        story=None, text="Lakeview partly sold the barn to farmers", speaker_text="Vell"
     )
     sentence = 'Vell said Lakeview "partly" sold the barn to farmers.'
     quoted(
@@ -148,6 +152,9 @@ def test_a_claims_hedges_are_read_once_a_batch():
     ArticleFactory(
         story=stories[1], outlet__name="Outlet 1", title="Lakeview Sold The Barn To Farmers", text="More."
     )
+    EvidenceFactory(
+        claim=claim, article=article(stories[0], "Farmers gathered.", 5, "Outlet 5")
+    )  # seen there too
     before, fresh, found, second = fresh_and_from_the_batch(statements.hedges_dropped, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
     again = statements.hedges_dropped(second)  # the batch's variants are copied, not handed out

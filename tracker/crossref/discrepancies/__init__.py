@@ -94,7 +94,8 @@ def prepare(steps: list[tuple[Story, StoryReads | None]], pending: Pending) -> N
         found: dict[str, Found] = {}
         for rule in RULES:
             for item in rule(scope):
-                found.setdefault(item.key, item)
+                if scope.mine(item):  # a claim-keyed row: its claim's own story's (`Scope.owns`)
+                    found.setdefault(item.key, item)
         ready[story.pk] = (story, found)
     keys = {key for _, found in ready.values() for key in found}
     if unread := [key for key in keys if key not in pending.rows]:  # one read for all

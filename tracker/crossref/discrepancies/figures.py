@@ -171,7 +171,8 @@ def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
     story's order of claims, precisions in order."""
     facts = scope.reads.batch.facts
     disagreeing = []
-    for claim in scope.claims:
+    owned = [claim for claim in scope.claims if scope.owns(claim)]  # claim-keyed: the story's own
+    for claim in owned:
         if ("dates", claim.pk) in facts:
             continue
         facts["dates", claim.pk] = []
@@ -183,7 +184,7 @@ def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
                 disagreeing.append((claim, precision, same))
     for (claim, precision, _), variants in zip(disagreeing, _date_variants(disagreeing), strict=True):
         facts["dates", claim.pk].append((precision, variants))
-    return [(claim, *fact) for claim in scope.claims for fact in facts["dates", claim.pk]]
+    return [(claim, *fact) for claim in owned for fact in facts["dates", claim.pk]]
 
 
 # an evidence's date variant, by the evidence and its article as read (`_dated`)

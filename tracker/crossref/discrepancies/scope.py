@@ -29,7 +29,16 @@ class Found:
 
 @dataclass
 class Scope:
-    """A story's articles (oldest report first) and claims, loaded once for all the rules."""
+    """A story's articles (oldest report first) and claims, loaded once for all the rules.
+
+    A claim-keyed row (its key `kind:claim:<id>...`) has one owner: the claim's own story
+    (`Claim.story`, where it started; a merged story's claims follow its heir). Every story that reports
+    a claim sees it, and the row's variants depend on the story seen from (its order of articles, its
+    headlines, the other claims of the speaker in it), so when each wrote the row the last story of a
+    batch won and the row followed the batch order. Only the owner finds it now (`owns`): one writer, the
+    same row whatever the order. The owner always sees its claims (`story_reads.story_claims` reads a
+    story's own claims), and a linking batch always runs its claims' own stories' steps. A claim with no
+    story (its story deleted, until its next evidence gives it one) is every story's, as before."""
 
     story: Story
     articles: dict[int, Article] = field(default_factory=dict)
@@ -44,6 +53,14 @@ class Scope:
         reads = StoryReads.of(story) if reads is None else reads
         ordered = sorted(reads.articles.values(), key=lambda a: (reported_at(a), a.pk))
         return cls(story, {a.pk: a for a in ordered}, reads.claims, reads.mentions, reads=reads)
+
+    def owns(self, claim: Claim) -> bool:
+        """Whether this story finds the claim's claim-keyed rows (its own story, or it has none)."""
+        return claim.story_id is None or claim.story_id == self.story.pk
+
+    def mine(self, found: Found) -> bool:
+        """Whether this story keeps what a rule found: a claim-keyed row only in the claim's own story."""
+        return found.key.split(":", 2)[1] != "claim" or found.claim is None or self.owns(found.claim)
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""

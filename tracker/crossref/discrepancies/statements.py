@@ -124,7 +124,7 @@ def hedges_dropped(scope: Scope) -> list[Found]:
     headlines: list[_Passage] | None = None
     holding: dict[str, list[int]] = defaultdict(list)  # the unhedged headlines holding each word
     hedges = speaker_hedges()
-    for claim in scope.claims:
+    for claim in filter(scope.owns, scope.claims):  # a claim-keyed row: its own story's
         if (hedged := scope.reads.batch.facts.get(("hedged", claim.pk))) is None:  # once a batch
             hedged = [v for e in claim.evidence.all() if not hedges.isdisjoint(e.hedges) for v in _hedge(e)]
             scope.reads.batch.facts["hedged", claim.pk] = hedged
@@ -248,7 +248,7 @@ def _extent_readings(text: str) -> tuple[tuple, ...]:
 def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
     sentences = _extent_sentences(scope)
-    named = [(claim, names) for claim in scope.claims if sentences and len(names := _named(claim)[0]) >= 2]
+    named = [(c, ns) for c in scope.claims if sentences and scope.owns(c) and len(ns := _named(c)[0]) >= 2]
     holding: dict[str, list[int]] = defaultdict(list)  # the sentences holding each word
     for n, p in enumerate(sentences if named else ()):
         for word in p.lowered:

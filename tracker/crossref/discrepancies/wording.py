@@ -53,6 +53,8 @@ def quote_wording(scope: Scope) -> list[Found]:
     found = []
     at, last = scope.positions().get, len(scope.articles)  # `scope.order`, read once
     for speaker, quotes in by_speaker.items():
+        if not any(scope.owns(q.claim) for q in quotes):  # no row keyed by a claim of its own to find
+            continue
         quotes.sort(key=lambda q: (at(q.article.id, last), q.quote.get("start", 0)))
         for component in _statements(quotes, kept=(scope.story.pk, speaker)):
             found.extend(_compare(scope, component))

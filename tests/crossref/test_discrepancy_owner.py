@@ -1,0 +1,79 @@
+"""A claim-keyed discrepancy has one owner, the claim's own story (issue 17, goal 1): every story that
+reports the claim sees it, each from its own articles (headlines, order), and when each wrote the row
+the last story of a linking batch won, so the row followed the batch's order. Only the owner finds it
+now, whatever the order."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
+from tracker.crossref import discrepancies, story_reads
+from tracker.crossref.models import Discrepancy
+from tracker.crossref.story_reads import StoryReads
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = 'Ostrander said Pellworth "possibly" leased the quarry to the growers.'
+
+
+def article(story, title: str, text: str, hours: int, outlet: str):
+    return ArticleFactory(
+        story=story, outlet__name=outlet, title=title, text=text, first_seen_at=T0 + timedelta(hours=hours)
+    )
+
+
+def hedged(claim, row) -> None:
+    at = row.text.index("possibly")
+    quote = [{"text": "possibly", "start": at, "end": at + len("possibly")}]
+    EvidenceFactory(claim=claim, article=row, sentence=SENTENCE, quotes=quote, hedges=["possibly"])
+
+
+def steps(stories) -> None:
+    """The discrepancy step of a linking batch's stories, in this order (as `linking._story_steps`)."""
+    pending = discrepancies.Pending()
+    batch = story_reads.batch_reads([s.pk for s in stories])
+    reads = {s.pk: StoryReads.of(s, batch) for s in stories}
+    discrepancies.prepare([(s, reads[s.pk]) for s in stories], pending)
+    for story in stories:
+        discrepancies.detect(story, reads[story.pk], pending=pending)
+    pending.write()
+
+
+@pytest.fixture
+def reported_twice():
+    """A hedged claim of the first story, reported in the second too, each story's headline dropping
+    the hedge in its own words."""
+    own, other = StoryFactory(title="Quarry"), StoryFactory(title="Quarry lease")
+    claim = ClaimFactory(
+        story=own, text="Pellworth possibly leased the quarry to the growers", speaker_text="Ostrander"
+    )
+    hedged(claim, article(own, "Growers gathered", f"Growers gathered. {SENTENCE}", 0, "Outlet 0"))
+    article(own, "Pellworth Leased The Quarry To Growers", "More.", 1, "Outlet 1")
+    hedged(claim, article(other, "Growers met", f"Growers met. {SENTENCE}", 2, "Outlet 2"))
+    article(other, "Growers Say Pellworth Leased Their Quarry", "Later.", 3, "Outlet 3")
+    return claim, own, other
+
+
+def test_a_claims_row_is_its_own_storys_in_any_order(reported_twice):
+    """Seen failing without the owner (`Scope.owns`): run second, the other story's headline and the
+    other story's id were the row's."""
+    claim, own, other = reported_twice
+    rows = []
+    for order in ([own, other], [other, own]):
+        Discrepancy.objects.all().delete()
+        steps(order)
+        row = Discrepancy.objects.get(key=f"hedge_dropped:claim:{claim.pk}")
+        rows.append((row.story_id, row.variants))
+    assert rows[0] == rows[1]
+    assert rows[0][0] == own.pk
+    headlines = [v["words"] for v in rows[0][1] if v.get("field") == "title"]
+    assert headlines == ["Pellworth Leased The Quarry To Growers"]  # the own story's headline
+
+
+def test_a_story_reporting_anothers_claim_finds_no_row_of_it(reported_twice):
+    claim, _, other = reported_twice
+    steps([other])
+    assert not Discrepancy.objects.filter(claim=claim).exists()
