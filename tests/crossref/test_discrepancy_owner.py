@@ -77,3 +77,52 @@ def test_a_story_reporting_anothers_claim_finds_no_row_of_it(reported_twice):
     claim, _, other = reported_twice
     steps([other])
     assert not Discrepancy.objects.filter(claim=claim).exists()
+
+
+def quoting(claim, row, words: str) -> None:
+    at = row.text.index(words)
+    sentence = row.text[row.text.index("Ostrander") :]
+    EvidenceFactory(
+        claim=claim,
+        article=row,
+        sentence=sentence,
+        quotes=[{"text": words, "start": at, "end": at + len(words)}],
+    )
+
+
+def rows() -> dict:
+    return {d.key: (d.story_id, d.claim_id, d.variants) for d in Discrepancy.objects.order_by("key")}
+
+
+def test_a_story_reached_only_through_a_changed_claim_finds_what_it_changes():
+    """A story that owns none of a batch's claims and had no article placed (`linking._placed`'s
+    `narrow`) runs only the rules such a claim can change there: the wording of its speaker's
+    statement, which the story's own claim keys, ends as a full run ends. Seen failing with the quote
+    wording left out of `discrepancies.NARROW` (the row kept its two old variants)."""
+    own, other = StoryFactory(title="Quarry"), StoryFactory(title="Quarry lease")
+    said = 'Growers met. Ostrander called the lease "{}" on Monday.'
+    mine = ClaimFactory(story=own, text="the lease was usual", speaker_text="Ostrander")
+    theirs = ClaimFactory(story=other, text="the lease was quite usual", speaker_text="Ostrander")
+    quoting(mine, article(own, "Lease", said.format("general practice"), 0, "Outlet 0"), "general practice")
+    quoting(
+        theirs, article(own, "Lease", said.format("standard practice"), 1, "Outlet 1"), "standard practice"
+    )
+    steps([other, own])
+    before = rows()
+    later = article(other, "Lease", said.format("standard industry practice"), 2, "Outlet 2")
+    quoting(theirs, later, "standard industry practice")  # the batch's new evidence, in the other story
+    narrowed = discrepancies.Pending()
+    batch = story_reads.batch_reads([other.pk, own.pk])
+    reads = {s.pk: StoryReads.of(s, batch) for s in (other, own)}
+    discrepancies.prepare(
+        [(s, reads[s.pk]) for s in (other, own)], narrowed, narrow={own.pk: frozenset([theirs.pk])}
+    )
+    for story in (other, own):
+        discrepancies.detect(story, reads[story.pk], pending=narrowed)
+    narrowed.write()
+    after = rows()
+    Discrepancy.objects.all().delete()
+    steps([other, own])
+    assert after == rows() != before
+    key = next(k for k in after if k.startswith(f"quote_wording:claim:{mine.pk}:"))
+    assert after[key][0] == own.pk and len(after[key][2]) == 3

@@ -81,8 +81,10 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
         own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
-        results, moved, fresh = _again_on_deadlock(lambda: _place(articles, [a.pk for a in scope], own))
-    _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh))
+        results, moved, fresh, narrow = _again_on_deadlock(
+            lambda: _place(articles, [a.pk for a in scope], own)
+        )
+    _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
     return results
 
 
@@ -102,11 +104,12 @@ def _again_on_deadlock(step: Callable[[], T]) -> T:
 @transaction.atomic
 def _place(
     articles: Sequence[Article], near: list[int], own: claim_evidence.Own | None = None
-) -> tuple[list[LinkResult], list[int], frozenset[int]]:
+) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
     """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
-    articles of the neighbourhood (`near`) into or out of, besides the batch's own, and the articles
-    whose story changed (the batch's, and those settling moved). `own`: the articles' candidates and
-    cases, read before the lock (read here if not)."""
+    articles of the neighbourhood (`near`) into or out of, or that report the batch's claims, besides
+    the batch's own; the articles whose story changed (the batch's, and those settling moved); and of
+    the stories only reached through the batch's claims, those claims (`_story_steps`' `narrow`).
+    `own`: the articles' candidates and cases, read before the lock (read here if not)."""
     serialise_linking()
     kept = claim_evidence.Kept()  # stored claims' evidence, read once a placing
     return _placed(articles, near, kept, own or claim_evidence.own(articles))
@@ -114,11 +117,12 @@ def _place(
 
 def _placed(
     articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept, own: claim_evidence.Own
-) -> tuple[list[LinkResult], list[int], frozenset[int]]:
+) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
     before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
     given = claim_evidence.Articles.with_evidence(articles, own)  # their evidence: under the lock
+    relinked = any(not locked for g in given.given.values() for _, _, locked in g.evidence)  # re-extracted
     for article in articles:  # a copy joins its original's story first (a curated story keeps it)
         if article.copy_of_id is not None:
             clustering.assign_story(article)
@@ -150,24 +154,36 @@ def _placed(
     moved = {s for pk in shifted for s in (before.get(pk), after.get(pk))}
     fresh = frozenset([*shifted, *(a.pk for a in articles)])
     # the other stories that report the batch's claims: their events' titles and counts follow them
-    moved |= set(Claim.objects.filter(pk__in=list(claims)).values_list("story_id", flat=True))
-    moved |= set(
+    owners = set(Claim.objects.filter(pk__in=list(claims)).values_list("story_id", flat=True))
+    reporting = set(
         StoryArticle.objects.filter(article__evidence__claim__in=list(claims)).values_list(
             "story_id", flat=True
         )
     )
-    return results, sorted(moved - {None} - set(stories)), fresh
+    # reached only through the claims (no article of theirs placed or moved, none of the claims their
+    # own): their discrepancies can change only where those claims are (`discrepancies.prepare`);
+    # after a merge or a re-link (claims gone from stories, evidence removed) all of it
+    reached = set() if kept.merged or relinked else reporting - owners - moved - set(stories)
+    narrow = dict.fromkeys(sorted(reached - {None}), frozenset(claims))
+    everything = (moved | owners | reporting) - {None} - set(stories)
+    return results, sorted(everything), fresh, narrow
 
 
 @transaction.atomic
 def _story_steps(
-    articles: Sequence[Article], results: list[LinkResult], moved: list[int], fresh: frozenset[int]
+    articles: Sequence[Article],
+    results: list[LinkResult],
+    moved: list[int],
+    fresh: frozenset[int],
+    narrow: dict[int, frozenset[int]] | None = None,
 ) -> None:
     """Discrepancies and events of the batch's stories and of those settling moved articles into or out
-    of (`moved`), under their cases' locks only; the events only `fresh` articles (the batch's, and
-    those settling moved) can change are counted again. The batch's stories are read again once locked:
-    another worker may have placed a batch since, and moved these articles: those stories' events are
-    all counted again."""
+    of, or that report the batch's claims (`moved`), under their cases' locks only; the events only
+    `fresh` articles (the batch's, and those settling moved) can change are counted again. Of a story
+    only reached through the batch's claims (`narrow`: those claims, by story), only the discrepancies
+    those claims can change are found again (`discrepancies.prepare`). The batch's stories are read
+    again once locked: another worker may have placed a batch since, and moved these articles: those
+    stories' events are all counted again."""
     cases = _cases({result.story_id for result in results} | set(moved))  # of the stories as placed
     serialise_cases({ref for _, ref in cases.values()})
     where = dict(
@@ -192,7 +208,8 @@ def _story_steps(
     pending, writes = discrepancies.Pending(), event_writes.Pending()
     batch = story_reads.batch_reads(list(stories))  # read for them all at once; a shared claim once
     reads = {pk: StoryReads.of(story, batch) for pk, story in stories.items()}  # once for both steps
-    discrepancies.prepare([(story, reads[pk]) for pk, story in stories.items()], pending)
+    narrow = {pk: claims for pk, claims in (narrow or {}).items() if pk not in elsewhere}
+    discrepancies.prepare([(story, reads[pk]) for pk, story in stories.items()], pending, narrow=narrow)
     events.prepare([(story, reads[pk], cases[pk]) for pk, story in stories.items()], writes)
     for pk, story in stories.items():
         found[pk] = [d.pk for d in discrepancies.detect(story, reads[pk], pending=pending)]

@@ -32,6 +32,13 @@ RULES = (
 )
 
 
+# What claims changed elsewhere can change in a story that reports them but owns none of them and had
+# no article placed or moved (`prepare`'s `narrow`): the statements and settings of their speakers, and
+# which claim a figure sits on (their counts and first sighting order the story's claims); the other
+# rules read the story's own articles, or its own claims only (a claim-keyed row is its story's)
+NARROW = (wording.quote_wording, statements.settings_differ, figures.numbers_differ)
+
+
 WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row
 
 
@@ -83,16 +90,29 @@ def detect(
     return made
 
 
-def prepare(steps: list[tuple[Story, StoryReads | None]], pending: Pending) -> None:
+def prepare(
+    steps: list[tuple[Story, StoryReads | None]],
+    pending: Pending,
+    *,
+    narrow: dict[int, frozenset[int]] | None = None,
+) -> None:
     """What the rules find in each of these stories (and their reads, when the caller has them), for
     them all at once: the stored rows of all their keys in one read, and the rows no story finds
     stored made in one insert, each by the first story that finds it (as story after story made them,
-    in the same order). Held in `pending` for each story's `detect`."""
+    in the same order). Held in `pending` for each story's `detect`.
+
+    `narrow`: of a linking batch's stories reached only through claims the batch changed (by story:
+    those claims; none of them the story's own, no article of it placed or moved, no claim merged), only
+    what those claims can change is found again: the quote wording and settings of their speakers, and
+    the claims figures sit on (`NARROW`). Its other rows read nothing the batch changed: its articles,
+    and its own claims, whose claim-keyed rows no other story finds (`Scope.owns`); they stay as the
+    story's last full run left them, as a rebuild finds them."""
     ready: dict[int, tuple[Story, dict[str, Found]]] = {}
     for story, reads in steps:
         scope = Scope.of(story, reads)
+        scope.changed = (narrow or {}).get(story.pk)
         found: dict[str, Found] = {}
-        for rule in RULES:
+        for rule in RULES if scope.changed is None else NARROW:
             for item in rule(scope):
                 if scope.mine(item):  # a claim-keyed row: its claim's own story's (`Scope.owns`)
                     found.setdefault(item.key, item)

@@ -56,7 +56,10 @@ def numbers_differ(scope: Scope) -> list[Found]:
                 for a, f, amt, _ in component
             ]
             key = f"number:story:{scope.story.pk}:{kind}:{noun}" + (f":{index}" if index else "")
-            claim = holders.claim(component)
+            claims = holders.claims(component)
+            if not scope.touches(claims):  # its figures are the story's: only the claim it sits on moves
+                continue
+            claim = claims[0] if claims else None
             found.append(Found(Discrepancy.Kind.NUMBER, key, scope.sort(variants), claim=claim))
     return found
 
@@ -122,19 +125,20 @@ class _Holders:
         self.scope = scope
         self.places: dict[int, int] | None = None
 
-    def claim(self, component: list) -> Claim | None:
-        """The first of the story's claims whose evidence sentence holds one of the component's amounts
-        of a text (as a scan of every claim's evidence, in the story's order, finds it)."""
+    def claims(self, component: list) -> list[Claim]:
+        """The story's claims whose evidence sentence holds one of the component's amounts of a text,
+        in the story's order: the first is the one it sits on (as a scan of every claim's evidence, in
+        the story's order, finds it)."""
         if self.places is None:
             self.places = {claim.pk: n for n, claim in enumerate(self.scope.claims)}
-        held = [
+        held = {
             n
             for a, f, amt, _ in component
             if f == "text"
             for pk, start, end in self.scope.reads.citing(self.scope.articles[a])
             if (n := self.places.get(pk)) is not None and start <= amt.start and amt.end <= end
-        ]
-        return self.scope.claims[min(held)] if held else None
+        }
+        return [self.scope.claims[n] for n in sorted(held)]
 
 
 def dates_differ(scope: Scope) -> list[Found]:

@@ -46,6 +46,9 @@ class Scope:
     mentions: list[Report] = field(default_factory=list)  # the articles' event-like date mentions
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
     reads: StoryReads | None = field(default=None, repr=False)
+    # the claims a batch changed, when only what they change is found here (`discrepancies.prepare`'s
+    # `narrow`): the speaker-wide rules look at their speakers only (`touches`)
+    changed: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, story: Story, reads: StoryReads | None = None) -> Scope:
@@ -61,6 +64,10 @@ class Scope:
     def mine(self, found: Found) -> bool:
         """Whether this story keeps what a rule found: a claim-keyed row only in the claim's own story."""
         return found.key.split(":", 2)[1] != "claim" or found.claim is None or self.owns(found.claim)
+
+    def touches(self, claims: Iterable[Claim]) -> bool:
+        """Whether the run finds what these claims (a speaker's) make: all, or one changed is among them."""
+        return self.changed is None or any(claim.pk in self.changed for claim in claims)
 
     def order(self, article_id: int) -> int:
         """Position of an article among the story's (first reported first); unknown ones last."""

@@ -175,7 +175,7 @@ def settings_differ(scope: Scope) -> list[Found]:
             by_speaker[speaker].append(claim)
     cued = {a.pk: _setting_cues(a.text) for a in scope.articles.values()}
     found = []
-    for speaker, claims in sorted(by_speaker.items()):
+    for speaker, claims in sorted(i for i in by_speaker.items() if scope.touches(i[1])):  # `Scope.changed`
         positions: dict[int, list[int]] = defaultdict(list)
         for claim in claims:
             for article_id, start in _testimony(scope, claim)[1]:

@@ -55,6 +55,8 @@ def quote_wording(scope: Scope) -> list[Found]:
     for speaker, quotes in by_speaker.items():
         if not any(scope.owns(q.claim) for q in quotes):  # no row keyed by a claim of its own to find
             continue
+        if not scope.touches(q.claim for q in quotes):  # none of them changed (`Scope.changed`)
+            continue
         quotes.sort(key=lambda q: (at(q.article.id, last), q.quote.get("start", 0)))
         for component in _statements(quotes, kept=(scope.story.pk, speaker)):
             found.extend(_compare(scope, component))
