@@ -165,15 +165,16 @@ def ari(truth, found) -> float:
 
 def clusters(d, matrix: np.ndarray, threshold: float, relative: bool = False) -> np.ndarray:
     """Average linkage of the units over `matrix` (pairs within the window), as `features.cluster` does;
-    the labelled originals' groups."""
-    from tracker.crossref import features, linkage
+    the labelled originals' groups (the relative bar without `relative.bar`'s rare-participant pairs)."""
+    from tracker.crossref import linkage
+    from tracker.crossref import relative as bar
 
     upper = np.triu(np.where(d["inside"], matrix, 0.0), 1)
     rows, cols = np.nonzero(upper > 0)
     links = dict(zip(zip(rows.tolist(), cols.tolist(), strict=True), upper[rows, cols].tolist(), strict=True))
-    if relative and len(links) >= features.RELATIVE_MIN_PAIRS:
+    if relative and len(links) >= bar.RELATIVE_MIN_PAIRS:
         positive = sorted(links.values())
-        threshold = max(threshold, features.RELATIVE * positive[len(positive) // 2])
+        threshold = max(threshold, bar.RELATIVE * positive[len(positive) // 2])
     label = np.zeros(matrix.shape[0], dtype=int)
     for k, g in enumerate(linkage.average_linkage(matrix.shape[0], links, threshold)):
         label[g] = k

@@ -36,7 +36,9 @@ pytestmark = pytest.mark.django_db
 # groups linked (every wire, the spun and the shortened copy; neither translated copy); of the 15
 # disagreements, 8 shown dated and 9 with every third undated (the plaintiff CEO's date is shown only
 # there). Where it splits and merges, and why the others are not shown, is in the commit that set them.
-ARI_FLOOR = {0: 0.84, 3: 0.78}
+# ARI 0.908 dated (0.801 a third undated, unchanged) once a pair sharing a participant rare among the
+# articles compared meets the floor, not the relative bar (tracker/crossref/relative.py).
+ARI_FLOOR = {0: 0.90, 3: 0.78}
 COPY_GROUPS_LINKED = 5
 SHOWN_FLOOR = {0: 8, 3: 9}
 

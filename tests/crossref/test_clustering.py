@@ -190,7 +190,7 @@ def test_the_five_seeds_are_one_story_represented_by_the_earliest(seeds):
 
 
 @pytest.mark.xfail(
-    reason="issue 16: seven articles give 21 pairs, under features.RELATIVE_MIN_PAIRS, and at the 0.06 floor the "
+    reason="issue 16: seven articles give 21 pairs, under relative.RELATIVE_MIN_PAIRS, and at the 0.06 floor the "
     "Musk testimony (2 reports) and Anthropic's report, which cites it, link at 0.15 on average (1.8 x the median "
     "pair, 0.084, would merge them too); with the seeds present the threshold is 0.146 and they stay apart",
     strict=False,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.copies import KINDS, make_copy
-from tracker.crossref import features, linkage, untimed
+from tracker.crossref import features, linkage, relative, untimed
 
 ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
 START = datetime(2026, 4, 28, tzinfo=UTC)
@@ -155,8 +155,8 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
             if score > 0:
                 links[(i, j)] = score
     links = untimed.kept(ranked, links)  # weak links between two profiles with no time go
-    positive = sorted(links.values())
-    threshold = max(features.THRESHOLD, features.RELATIVE * positive[len(positive) // 2])
+    entity_idf = features.rarity(ranked)[1]
+    links, threshold = relative.bar(links, vecs, entity_idf, features.THRESHOLD)  # the floor or the bar
     units = plain_average_linkage(len(ranked), links, threshold)
     expected = sorted(sorted(m for u in g for m in copies[u]) for g in units)
     found = features.cluster(profiles)

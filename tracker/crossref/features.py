@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import linkage, untimed
+from tracker.crossref import linkage, relative, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -39,8 +39,6 @@ TERM_WEIGHT, ENTITY_WEIGHT, QUOTE_WEIGHT = 0.8, 0.5, 0.3
 COPY_CONTAINMENT = 0.5  # share of the shorter lead's shingles found in the other lead
 MIN_QUOTE_WORDS, QUOTE_SHINGLE = 4, 6
 RARITY_PRIOR = 50
-RELATIVE_MIN_PAIRS = 30  # fewer pairs say nothing about what is usual
-RELATIVE = 1.8  # and at least this many times the median score of the pairs compared
 TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
 # Left neutral: both raised the train labels' ARI and lowered dev's (docs/evaluation.md).
 EVENT_BOOST = 1.0  # how much more an event word ("verdict", "caucus") weighs than another word
@@ -277,8 +275,7 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     term_idf, entity_idf = rarity(ranked)
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
     links = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
-    if len(links) >= RELATIVE_MIN_PAIRS:
-        threshold = max(threshold, RELATIVE * sorted(links.values())[len(links) // 2])
+    links, threshold = relative.bar(links, vecs, entity_idf, threshold)  # the floor, or a bar over it
     groups = linkage.average_linkage(len(ranked), links, threshold)
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))
