@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 # Measured when set (session 20, at c277cc8's code): ARI 0.804 dated and 0.804 with every third undated
 # (16 stories found for 10 events); 5 of the 6 copy groups linked (the synonym-spun copy is not); of the
 # 14 disagreements, 8 shown dated and 7 with every third undated; 10 and 9 once a one-word speaker takes
-# its article's full name (tracker/crossref/speaker_names.py); 9 and 8 while d3dee6c credited "Kestrel's
+# its article's full name (tracker/nlp/article_names.py); 9 and 8 while d3dee6c credited "Kestrel's
 # lead lawyer, Caroline Ashby, said" to Kestrel (her opening quote no longer met the outlet that wrote
 # "Ashby said"), a regression this set caught; 10 and 9 again since a lawyer named beside the word
 # speaks in her own name (representatives.via, speakers.jsonl `named_speaks`). ARI 0.847 dated and

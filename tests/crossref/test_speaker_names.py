@@ -1,12 +1,13 @@
-"""A one-word speaker extraction left as written takes the one longer name of its article that ends
-with it (tracker/crossref/speaker_names.py), so that its report joins the other outlets' reports of the
-same statement. Invented names and sentences."""
+"""A stored candidate carries its speaker's name as the extraction resolved it: a one-word speaker
+stands for the one longer name of its article that ends with it (tracker/nlp/article_names.py, tested
+in tests/nlp/test_article_names.py), so its report joins the other outlets' reports of the same
+statement under one speaker key. Invented names and sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracker.crossref import speaker_names
+from tracker.nlp import article_names
 from tracker.nlp.types import Claim, Extraction, Mention
 
 
@@ -22,40 +23,9 @@ def mention(text: str, label: str = "PERSON") -> Mention:
     return Mention(text=text, label=label, start=0, end=len(text))
 
 
-def names_of(*mentions: Mention, claims: tuple[Claim, ...] = ()) -> dict[str, str]:
-    return speaker_names.full_names(Extraction(mentions=mentions, claims=claims))
-
-
-def test_a_surname_takes_the_one_full_name_the_article_gives():
-    names = names_of(mention("Orla Brandt"), mention("Brandt", "ORG"))
-    assert speaker_names.resolved("Brandt", "Brandt", names) == "Orla Brandt"
-    assert speaker_names.resolved("Brandt", None, names) == "Orla Brandt"
-    assert speaker_names.resolved("Brandt's", None, names) == "Orla Brandt"
-
-
-def test_a_name_only_another_claim_gives_counts_too():
-    names = names_of(claims=(claim("Tomas Ekberg"), claim("Ekberg")))
-    assert speaker_names.resolved("Ekberg", "", names) == "Tomas Ekberg"
-
-
-def test_a_description_with_the_name_in_it_is_the_same_name():
-    names = names_of(mention("Vantor CEO Orla Brandt", "ORG"), mention("Orla Brandt"))
-    assert speaker_names.resolved("Brandt", None, names) == "Orla Brandt"
-
-
-@pytest.mark.parametrize(
-    "speaker, name",
-    [
-        ("Brandt", None),  # two people of that surname: either one
-        ("she", None),  # a pronoun is no name
-        ("She", None),
-        ("the company", None),  # more than one word: as extraction left it
-        ("Keller", None),  # no longer name ends with it
-    ],
-)
-def test_what_stays_as_extraction_left_it(speaker, name):
-    names = names_of(mention("Orla Brandt"), mention("Piet Brandt"), mention("Vantor Systems", "ORG"))
-    assert speaker_names.resolved(speaker, name, names) == name
+def extraction(mentions: tuple[Mention, ...], claims: tuple[Claim, ...]) -> Extraction:
+    """What the extraction hands over: its last step names the one-word speakers."""
+    return Extraction(mentions=mentions, claims=tuple(article_names.name_speakers(claims, mentions)))
 
 
 @pytest.mark.django_db
@@ -73,14 +43,10 @@ def test_stored_candidates_carry_the_full_name_and_so_one_speaker_key():
         outlet=outlet, url="https://inlet.example/b", canonical_url="https://inlet.example/b"
     )
     quote = "We never sold the ferry routes"
-    named = Extraction(mentions=(mention("Orla Brandt"),), claims=(claim("Orla Brandt", text=quote),))
-    short = Extraction(
-        mentions=(mention("Orla Brandt"), mention("Brandt", "ORG")),
-        claims=(
-            claim("Brandt", text=quote),
-            claim("he", None, text="y"),
-            claim("Vantor", entity=None, text="z"),
-        ),
+    named = extraction((mention("Orla Brandt"),), (claim("Orla Brandt", text=quote),))
+    short = extraction(
+        (mention("Orla Brandt"), mention("Brandt", "ORG")),
+        (claim("Brandt", text=quote), claim("he", None, text="y"), claim("Vantor", entity=None, text="z")),
     )
     analysis.store_extraction([(first, named), (second, short)])
     rows = {(c.article_id, c.speaker): c for c in ClaimCandidate.objects.all()}

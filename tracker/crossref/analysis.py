@@ -19,7 +19,7 @@ from django.db.models.functions import Upper
 from django.utils.text import slugify
 
 from tracker.cases.models import Entity
-from tracker.crossref import candidate_entities, linking, row_inserts, speaker_names
+from tracker.crossref import candidate_entities, linking, row_inserts
 from tracker.crossref.models import ClaimCandidate, DateMention, Mention
 from tracker.nlp import extraction
 from tracker.nlp.types import Extraction, VocabularyEntry
@@ -186,12 +186,7 @@ def store_extraction(extracted_each: Sequence[tuple[Article, Extraction]]) -> No
     row_inserts.insert_all(
         ClaimCandidate,
         CANDIDATE_FIELDS,
-        (
-            _candidate(article.pk, c, names)
-            for article, extracted in extracted_each
-            for names in [speaker_names.full_names(extracted)]
-            for c in extracted.claims
-        ),
+        (_candidate(article.pk, c) for article, extracted in extracted_each for c in extracted.claims),
     )
     Article.objects.filter(pk__in=ids).update(status=Article.Status.ANALYZED, error="")
 
@@ -212,15 +207,12 @@ CANDIDATE_FIELDS = [
 ]  # fmt: skip
 
 
-def _candidate(article_id: int, claim, names: dict[str, str]) -> tuple:
-    """A claim's ClaimCandidate row, its values in the order of CANDIDATE_FIELDS; a one-word speaker
-    left unresolved takes the one longer name of its article that ends with it (`speaker_names`)."""
+def _candidate(article_id: int, claim) -> tuple:
+    """A claim's ClaimCandidate row, its values in the order of CANDIDATE_FIELDS; the speaker's name as
+    the extraction resolved it (a one-word speaker already stands for its article's full name:
+    tracker/nlp/article_names.py)."""
     date = claim.date
-    name = (
-        claim.speaker_name
-        if claim.speaker_entity_id
-        else speaker_names.resolved(claim.speaker, claim.speaker_name, names)
-    )
+    name = claim.speaker_name
     quotes = [
         {"text": q.text, "start": q.start, "end": q.end, "prefix": q.prefix, "suffix": q.suffix}
         for q in claim.quotes

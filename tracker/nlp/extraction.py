@@ -9,7 +9,8 @@ Four rules rate the claims found with what only the whole document tells: a pron
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
 for the one person its own sentence has just reported (same_speaker.py); a question-and-answer transcript's turns take the names its line before
-gives (answerers.py).
+gives (answerers.py). Last, a one-word speaker left as written takes the one longer name of its article
+that ends with it (article_names.py), which cross-referencing stores as the speaker's name.
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from tracker.nlp import (
     answerers,
+    article_names,
     claims,
     counsel,
     dates,
@@ -94,6 +96,7 @@ def extract(
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
+        found_claims = article_names.name_speakers(found_claims, mentions)
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
     found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size, cache=cache)
