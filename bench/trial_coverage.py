@@ -87,6 +87,10 @@ class Tally:
     def missed(self) -> int:
         return self.expected - len(self.found)
 
+    def wrong_by_passage(self) -> dict[str, str]:
+        """Each passage with a wrong published claim: the claim and why it is wrong."""
+        return {v.passage: f"{v.claim.speaker}: {v.claim.text} ({v.why})" for v in self.wrong}
+
 
 def load(path: Path = PASSAGES) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -148,6 +152,12 @@ def tally(passages: list[dict], found: list) -> Tally:
             elif claim.confidence == 1 and right:
                 result.waiting.append(verdict)
     return result
+
+
+def measured(path: Path = PASSAGES) -> Tally:
+    """The set of passages at `path`, extracted and judged."""
+    passages = load(path)
+    return tally(passages, extract_all(passages))
 
 
 def extract_all(passages: list[dict]) -> list:

@@ -32,12 +32,11 @@ FIXED = {  # passage id -> the rule that fixed its wrong published claim (no lon
 
 @pytest.fixture(scope="module")
 def third():
-    passages = trial_coverage.load(THIRD)
-    return trial_coverage.tally(passages, trial_coverage.extract_all(passages))
+    return trial_coverage.measured(THIRD)
 
 
 def test_nothing_more_is_wrong_on_the_third_set(third):
-    wrong = {v.passage: f"{v.claim.speaker}: {v.claim.text} ({v.why})" for v in third.wrong}
+    wrong = third.wrong_by_passage()
     assert set(wrong) <= set(WRONG_LEFT), wrong
 
 
