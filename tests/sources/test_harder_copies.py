@@ -22,8 +22,8 @@ import pytest
 from django.utils import timezone
 
 from tests.support.copies import paragraphs
-from tests.support.harder_copies import HARDER_KINDS, make_harder_copy
-from tracker.sources import anchors, copies, dedupe
+from tests.support.harder_copies import HARDER_KINDS, make_harder_copy, one_cast_article
+from tracker.sources import anchors, copies, dedupe, minhash
 from tracker.sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +75,27 @@ def test_harder_copies_are_linked_to_their_original_and_originals_to_none():
     share = {kind: linked[kind] / made[kind] for kind in HARDER_KINDS}
     assert sum(linked.values()) / sum(made.values()) >= FLOOR, share
     assert min(share.values()) >= KIND_FLOOR, share
+
+
+def test_a_copy_in_coverage_where_every_article_names_the_same_cast_is_not_crowded_out():
+    """90 distinct articles of one cast come first, and each copy shares bands with more than
+    `copies.CANDIDATES` of them (53 to 64 when written): its original, seen after them, is compared
+    because the candidates are ranked by the bands they share, not taken earliest first."""
+    crowd = [stored(n, "crowd", one_cast_article(n)[1], n) for n in range(90)]
+    title, text = one_cast_article(90)
+    original = stored(90, "original", text, 90)
+    made = {kind: make_harder_copy(kind, title, text, seed=90).text for kind in HARDER_KINDS}
+    for kind, copy in made.items():
+        keys = _band_keys(stored(90, kind, copy, 91).text)
+        in_crowd = Article.objects.filter(outlet__domain="crowd.example", bands__key__in=keys)
+        assert in_crowd.distinct().count() > copies.CANDIDATES, kind  # a crowd for every copy
+    found = {kind: Article.objects.get(outlet__domain=f"{kind}.example").copy_of_id for kind in made}
+    assert found == dict.fromkeys(HARDER_KINDS, original.pk)
+    assert [a.copy_of_id for a in [*crowd, original]] == [None] * 91  # alike names, distinct articles
+
+
+def _band_keys(text: str) -> list[int]:
+    return minhash.band_keys(minhash.minhash(text)) + anchors.band_keys(anchors.signature(text))
 
 
 def test_names_and_figures_skip_sentence_openers_and_leftover_markup():

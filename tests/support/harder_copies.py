@@ -25,6 +25,7 @@ import random
 import re
 
 from tests.support.copies import Copy, body_of, retitle
+from tests.support.feeds import WORDS
 
 HARDER_KINDS = ("heavy_spin", "reordered", "lede_rewritten", "boilerplate", "machine_translated")
 
@@ -326,3 +327,34 @@ def make_harder_copy(kind: str, title: str, text: str, *, seed: int) -> Copy:
 
 def make_harder_copies(title: str, text: str, *, seed: int = 0, kinds=HARDER_KINDS) -> list[Copy]:
     return [make_harder_copy(kind, title, text, seed=seed) for kind in kinds]
+
+
+# One case's coverage, where every article names the same few people, places and figures: distinct
+# articles whose names and figures in order (`tracker.sources.anchors`) are alike, so each shares
+# anchor bands with most of the others, while their words are not alike at all. Invented names.
+CAST = ("Ada Quill", "Corvid Systems", "Judge Mara Venn", "Tobin Reyes", "Halden")
+FIGURES = ("2019", "12", "40", "$3 million", "18 percent", "2021")
+FUNCTION_WORDS = "the of and to in that a for on with as by was it at from this".split()
+SPUN_WORDS = sorted(w for w in THESAURUS if w.isalpha())  # words a spinner swaps
+KEPT_WORDS = sorted({w for w in WORDS if w not in THESAURUS})  # words it leaves alone
+
+
+def one_cast_article(seed: int, *, paragraphs: int = 6) -> tuple[str, str]:
+    """(title, text) of an article of invented words about the one cast: three sentences a paragraph,
+    each naming two of the cast (a figure now and then) between function and content words."""
+    rng = random.Random(f"one-cast:{seed}")
+
+    def sentence() -> str:
+        words = []
+        for n in range(rng.randint(14, 20)):
+            content = SPUN_WORDS if rng.random() < 0.6 else KEPT_WORDS
+            words.append(rng.choice(content if n % 3 == 0 else FUNCTION_WORDS))
+        for _ in range(2):
+            words.insert(rng.randint(1, len(words)), rng.choice(CAST))
+        if rng.random() < 0.3:
+            words.insert(rng.randint(1, len(words)), rng.choice(FIGURES))
+        return " ".join([words[0].capitalize(), *words[1:]]) + "."
+
+    title = f"Report {seed} on the Corvid case"
+    body = [" ".join(sentence() for _ in range(3)) for _ in range(paragraphs)]
+    return title, "\n\n".join([title + ".", *body])
