@@ -35,12 +35,14 @@ pytestmark = pytest.mark.django_db
 # its article's full name (tracker/nlp/article_names.py); 9 and 8 while d3dee6c credited "Kestrel's
 # lead lawyer, Caroline Ashby, said" to Kestrel (her opening quote no longer met the outlet that wrote
 # "Ashby said"), a regression this set caught; 10 and 9 again since a lawyer named beside the word
-# speaks in her own name (representatives.via, speakers.jsonl `named_speaks`). ARI 0.847 dated and
-# 0.847 a third undated (15 stories) once a pair sharing a participant rare among the articles compared
-# meets the floor, not the relative bar (tracker/crossref/relative.py).
+# speaks in her own name (representatives.via, speakers.jsonl `named_speaks`); 11 and 10 since a "she"
+# after a sentence whose subject is a surname the entity model missed ("Voss said ...") takes that
+# person (tracker/nlp/missed_surnames.py: Voss's "copying it" meets another outlet's "cloning it").
+# ARI 0.847 dated and 0.847 a third undated (15 stories) once a pair sharing a participant rare among
+# the articles compared meets the floor, not the relative bar (tracker/crossref/relative.py).
 ARI_FLOOR = {0: 0.84, 3: 0.84}
 COPY_GROUPS_LINKED = 5
-SHOWN_FLOOR = {0: 10, 3: 9}
+SHOWN_FLOOR = {0: 11, 3: 10}
 
 # How each documented disagreement is found in the stored rows: a phrase of the sentence in article a
 # and in article b (where the claim's evidence is looked up), and the words each side's variant must

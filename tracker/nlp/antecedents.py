@@ -66,7 +66,7 @@ def main_subject(
 
 
 def previous_subject(
-    doc: Doc, fitting: Sequence[Mention], surnames: Mapping[str, bool] = MappingProxyType({})
+    sentence: Span, fitting: Sequence[Mention], surnames: Mapping[str, Mention | bool] = MappingProxyType({})
 ) -> tuple[Mention | None, str]:
     """Of the subjects among `fitting` (the compatible mentions of the sentence before a speaker's
     pronoun, in text order; `surnames`: the last words of the article's people before the pronoun, and
@@ -81,6 +81,7 @@ def previous_subject(
     main-clause subject whose verb puts a question or a document to another person (`rival`: "Roe
     showed Doe the email. “I wrote that,” he said": either may speak). The claim's tier reflects the
     guess (resolution "pronoun-owner", "pronoun-first", "pronoun-rival")."""
+    doc = sentence.doc
     subjects = [m for m in fitting if is_subject(doc, m)]
     owners = []
     for mention in subjects:
@@ -97,7 +98,9 @@ def previous_subject(
     return (subjects[0], "first") if subjects else (None, "")
 
 
-def rival(verb: Token, subject: Token, fitting: Sequence[Mention], surnames: Mapping[str, bool]) -> bool:
+def rival(
+    verb: Token, subject: Token, fitting: Sequence[Mention], surnames: Mapping[str, Mention | bool]
+) -> bool:
     """`verb` (whose subject is `subject`) is one whose object answers next (speakers.jsonl "question":
     "questioned", "asked", "showed", "cross-examined") and has as its object, indirect object or in a
     phrase of its own ("questioned Doe", "showed Doe the email", "showed it to Doe") a person the
@@ -118,7 +121,7 @@ def rival(verb: Token, subject: Token, fitting: Sequence[Mention], surnames: Map
     return False
 
 
-def _bare_name(token: Token, surnames: Mapping[str, bool]) -> bool:
+def _bare_name(token: Token, surnames: Mapping[str, Mention | bool]) -> bool:
     """A capitalised word ("Doe", not "DOE" nor "iPhone") with no entity label, not the sentence's first
     nor the surname of a person `surnames` says the pronoun cannot stand for."""
     text = token.text

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, presiding, referents, standins
+from tracker.nlp.missed_surnames import sentence_before
 from tracker.nlp.representatives import via as proxied
 from tracker.nlp.speaker_words import speaker_words, word_of
 from tracker.nlp.syntax import mention_head, subject
@@ -281,8 +282,8 @@ class SpeakerResolver:
         gender = self.words.genders.get(token.lower_)
         inside = () if token.i in self.quoted else self.in_quotes  # names a pronoun outside quotes is not
 
-        def fits(m: Mention) -> bool:
-            return m.label in labels and self.genders.agree(gender, m) and m not in inside
+        def fits(m: Mention) -> Mention | bool:  # the mention itself when it fits
+            return m.label in labels and self.genders.agree(gender, m) and m not in inside and m
 
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:
@@ -294,7 +295,4 @@ class SpeakerResolver:
             ending = (m for m in self.mentions_in(0, named.idx) if m.end <= named.idx and fits(m))
             if found := [m for m in ending if m.text.split()[-1] == named.text]:
                 return found[-1], ""  # "Roe hasn't said whether he ...": Jane Roe
-        before = self.segments[antecedents.before_quote(self.segments, number, self.quoted)]
-        earlier = self.mentions_in(before.start_char, before.end_char) if number else []
-        known = {m.text.split()[-1]: fits(m) for m in self.mentions_in(0, token.idx) if m.label == "PERSON"}
-        return antecedents.previous_subject(self.doc, [m for m in earlier if fits(m)], known)
+        return sentence_before(self, token, number, fits)
