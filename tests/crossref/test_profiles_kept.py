@@ -5,11 +5,8 @@ dated fact, the text, the title) is a new one."""
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_linking_profiles import articles
 from tracker.crossref import profiling
@@ -50,23 +47,3 @@ def test_what_a_profile_is_worked_out_from_changing_is_a_new_profile():
     assert after == fresh(reread(stored))
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed == [1, 2, 3]
-
-
-def test_a_neighbourhood_profiled_again_reads_only_its_rows_marks():
-    """The stored articles' mentions and dated facts are read again only for an article whose rows were
-    replaced since (issue 17: every mention of a 500-article neighbourhood read at every batch). Seen
-    failing with every mention read at each call."""
-    stored = reread(articles())
-    first = fresh(stored)
-    with CaptureQueriesContext(connection) as queries:
-        again = profiling.profiles(reread(stored))
-    assert again == first
-    assert not any('"crossref_mention"."text"' in q["sql"] for q in queries)
-    one = stored[1]
-    Mention.objects.filter(article=one).delete()
-    Mention.objects.create(article=one, text="Okonkwo Holdings", label="ORG", start=0, end=5)
-    with CaptureQueriesContext(connection) as queries:
-        changed = profiling.profiles(reread(stored))
-    assert changed == fresh(reread(stored)) and changed[1] != first[1] and changed[2] is first[2]
-    read = [q["sql"] for q in queries if '"crossref_mention"."text"' in q["sql"]]
-    assert len(read) == 1 and re.findall(r"IN \(([\d, ]+)\)", read[0]) == [str(one.pk)]
