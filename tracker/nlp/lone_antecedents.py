@@ -53,7 +53,9 @@ def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> l
     return found
 
 
-def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Mention]) -> bool:
+def pronoun_gender(claim: Claim, rule: confidence.Rule, doc: Doc) -> str | None:
+    """The gender of the he/she a clause claim was resolved from, when the catch-all rated it and `rule`
+    (its trigger and resolution) admits it; else None: not a claim these promotions look at."""
     gender = speaker_words().genders.get(claim.speaker.lower())
     if (
         claim.confidence_rule != CAUGHT_BY
@@ -63,6 +65,12 @@ def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Ment
         or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
         or not clause_content(claim, doc)
     ):
+        return None
+    return gender
+
+
+def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Mention]) -> bool:
+    if (gender := pronoun_gender(claim, rule, doc)) is None:
         return False
     pronoun = doc.char_span(claim.speaker_start, claim.speaker_end, alignment_mode="expand")
     if pronoun is None:

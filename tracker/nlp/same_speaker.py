@@ -27,8 +27,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from tracker.nlp import confidence, syntax
-from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content, lone
-from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.lone_antecedents import lone, pronoun_gender
 from tracker.nlp.types import Claim, Mention
 
 RULE = "same-speaker"
@@ -64,15 +63,7 @@ def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> l
 def _goes_on(
     claim: Claim, claims: Sequence[Claim], rule: confidence.Rule, doc: Doc, people: Sequence[Mention]
 ) -> bool:
-    gender = speaker_words().genders.get(claim.speaker.lower())
-    if (
-        claim.confidence_rule != CAUGHT_BY
-        or gender is None
-        or claim.speaker_start is None
-        or not claim.speaker_name
-        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
-        or not clause_content(claim, doc)
-    ):
+    if (gender := pronoun_gender(claim, rule, doc)) is None:
         return False
     first = next(
         (
