@@ -7,20 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.test_article_names import claim, mention
 from tracker.nlp import article_names
 from tracker.nlp.types import Claim, Extraction, Mention
-
-
-def claim(speaker: str, name: str | None = None, *, entity: int | None = None, text: str = "x") -> Claim:
-    return Claim(
-        speaker=speaker, verb="say", attribution="direct", kind="statement", text=text, sentence=text,
-        start=0, end=len(text), sentence_start=0, sentence_end=len(text), speaker_name=name,
-        speaker_entity_id=entity,
-    )  # fmt: skip
-
-
-def mention(text: str, label: str = "PERSON") -> Mention:
-    return Mention(text=text, label=label, start=0, end=len(text))
 
 
 def extraction(mentions: tuple[Mention, ...], claims: tuple[Claim, ...]) -> Extraction:

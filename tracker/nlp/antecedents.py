@@ -52,11 +52,12 @@ def main_subject(
             continue
         if _binds(head.head, pronoun):
             continue
-        verb = _clause(head.head)
+        verb = first_conjunct(head.head)
         if verb.dep_ == "advcl" and not any(
             c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children
         ):
-            verb = _clause(verb.head)  # "Although Roe admitted ..., she said": not "If Roe wins, he said"
+            # "Although Roe admitted ..., she said": not "If Roe wins, he said"
+            verb = first_conjunct(verb.head)
         if verb.dep_ == "ROOT" or (verb.dep_ in REPORTED and verb.head in _reporting(pronoun.head)):
             return mention
     root = next((t for t in pronoun.ancestors if t.dep_ == "ROOT"), pronoun.head)
@@ -89,9 +90,9 @@ def previous_subject(
             continue
         owner = _owner(head)
         head = _named(head, NAME_DEPS | {"poss"})
-        if head.dep_ in SUBJECT_DEPS and _clause(head.head).dep_ == "ROOT":
+        if head.dep_ in SUBJECT_DEPS and first_conjunct(head.head).dep_ == "ROOT":
             if not owner:
-                return mention, "rival" if rival(_clause(head.head), head, fitting, surnames) else ""
+                return mention, "rival" if rival(first_conjunct(head.head), head, fitting, surnames) else ""
             owners.append(mention)
     if owners:
         return owners[0], "owner"
@@ -202,7 +203,7 @@ def _binds(verb: Token, pronoun: Token) -> bool:
     return gender is not None and any(speaker_words().genders.get(o.lower_) == gender for o in objects)
 
 
-def _clause(verb: Token) -> Token:
+def first_conjunct(verb: Token) -> Token:
     """The first of the verbs `verb` is coordinated with."""
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head

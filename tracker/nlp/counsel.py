@@ -22,11 +22,10 @@ promoted claim they would rate down is left as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from tracker.nlp import confidence, syntax
+from tracker.nlp import confidence, promotions, syntax
 from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
 from tracker.nlp.speaker_words import speaker_words, word_of
 from tracker.nlp.types import Claim
@@ -36,16 +35,7 @@ RULE = "counsel"
 
 def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
     """The claims, each one the "counsel" rule matches rated at its tier (module docstring)."""
-    rule = confidence.rule_named(RULE)
-    if rule is None:
-        return list(claims)
-    found = []
-    for claim in claims:
-        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
-        if _argued(claim, rule, doc) and confidence.in_context([promoted])[0] == promoted:
-            claim = promoted
-        found.append(claim)
-    return found
+    return promotions.promoted(claims, RULE, lambda claim, rule: _argued(claim, rule, doc))
 
 
 def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import confidence, syntax
+from tracker.nlp import confidence, promotions, syntax
 from tracker.nlp.genders import first_names
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Claim, Mention
@@ -40,17 +39,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
     """The claims, each one the "lone-antecedent" rule matches rated at its tier (module docstring)."""
-    rule = confidence.rule_named(RULE)
-    if rule is None:
-        return list(claims)
     people = [m for m in mentions if m.label == "PERSON"]
-    found = []
-    for claim in claims:
-        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
-        if _signed(claim, rule, doc, people) and confidence.in_context([promoted])[0] == promoted:
-            claim = promoted  # unless a check of its sentence rates it down again (embedded, aside ...)
-        found.append(claim)
-    return found
+    return promotions.promoted(claims, RULE, lambda claim, rule: _signed(claim, rule, doc, people))
 
 
 def pronoun_gender(claim: Claim, rule: confidence.Rule, doc: Doc) -> str | None:

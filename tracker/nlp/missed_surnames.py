@@ -55,9 +55,7 @@ def sentence_before(
     full = referents.full_name(resolver.mentions, named, resolver.genders)
     if resolver.genders.doubted(speaker_words().genders.get(pronoun.lower_), named, full):
         return found, guess
-    verb = surname.head
-    while verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head  # the first of the verbs it is coordinated with
+    verb = antecedents.first_conjunct(surname.head)
     asked = antecedents.rival(verb, surname, [m for m in earlier if fits(m)], known)
     return named, "rival" if asked else ""  # "Roe questioned Doe. “...,” he said": either may speak
 

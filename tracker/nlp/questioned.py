@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
 
-from tracker.nlp import confidence
+from tracker.nlp import confidence, promotions
 from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
 from tracker.nlp.types import Claim
 
@@ -44,13 +43,12 @@ def _openers() -> re.Pattern[str] | None:
 
 def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
     """The claims, each one the "questioned" rule matches rated at its tier (module docstring)."""
-    rule, openers = confidence.rule_named(RULE), _openers()
-    if rule is None or openers is None:
+    openers = _openers()
+    if openers is None:
         return list(claims)
-    found = []
-    for claim in claims:
-        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
-        if (
+
+    def signs(claim: Claim, rule: confidence.Rule) -> bool:
+        return bool(
             claim.confidence_rule == CAUGHT_BY
             and claim.speaker_start is not None
             and rule.matches(
@@ -61,11 +59,9 @@ def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
                 or _asked_before(claim, doc)
             )
             and clause_content(claim, doc)
-            and confidence.in_context([promoted])[0] == promoted
-        ):
-            claim = promoted
-        found.append(claim)
-    return found
+        )
+
+    return promotions.promoted(claims, RULE, signs)
 
 
 def _asked_before(claim: Claim, doc: Doc) -> bool:

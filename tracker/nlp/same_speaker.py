@@ -22,11 +22,10 @@ is left as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from tracker.nlp import confidence, syntax
+from tracker.nlp import confidence, promotions, syntax
 from tracker.nlp.lone_antecedents import lone, pronoun_gender
 from tracker.nlp.types import Claim, Mention
 
@@ -45,19 +44,13 @@ CHECKS = (  # confidence.in_context but "named-before", which this rule narrows
 
 def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
     """The claims, each one the "same-speaker" rule matches rated at its tier (module docstring)."""
-    rule = confidence.rule_named(RULE)
-    if rule is None:
-        return list(claims)
     people = [m for m in mentions if m.label == "PERSON"]
-    found = []
-    for claim in claims:
-        promoted = replace(claim, confidence=rule.tier, confidence_rule=rule.id)
-        if _goes_on(claim, claims, rule, doc, people) and all(
-            check(promoted) == promoted for check in CHECKS
-        ):
-            claim = promoted
-        found.append(claim)
-    return found
+    return promotions.promoted(
+        claims,
+        RULE,
+        lambda claim, rule: _goes_on(claim, claims, rule, doc, people),
+        lambda promoted: all(check(promoted) == promoted for check in CHECKS),
+    )
 
 
 def _goes_on(
