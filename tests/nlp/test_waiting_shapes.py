@@ -143,6 +143,17 @@ def test_and_he_added_after_two_men_named_waits():
     assert [c.confidence for c in claims] == [2, 1]
 
 
+def test_and_she_reportedly_added_waits_as_hearsay():
+    """same_speaker rechecks a promoted claim with every check of confidence.in_context but
+    "named-before": the outlet passing the second saying on as hearsay keeps it waiting."""
+    claims = claims_in(
+        "Dana Whitlock said the board approved the plan in March, and she reportedly added that nobody"
+        " had objected."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in claims][0] == (2, "speech-named")
+    assert claims[1].confidence < 2 and claims[1].confidence_rule != "same-speaker"
+
+
 # a belief told to the court, misparsed as a relative clause (addressee_clauses.whole)
 
 

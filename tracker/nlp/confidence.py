@@ -17,22 +17,16 @@ unresolved, none;
 "pronoun-rival": one given that sentence's subject when its verb questions another person, "Roe asked Doe"),
 `forms` (what its content is: quote, clause, phrase, around, noun, as; "relayed" when the sentence
 names, after the content, another report the words came through: "“...,” Roe said, according to
-CNN"). `relayed` rates a claim down to the relayed tier when such a report stands anywhere in its
-sentence outside quotation marks ("According to CNN, Roe said ..."); `embedded` rates down a
-report whose speaker follows a subordinating word ("When Roe said ...", "an article that Roe said
-was ..."): the report is background to someone else's sentence; `aside` rates down one whose
-sentence sets off another's attribution between its speaker and its words ("Roe said X, the aide
-recalled"); `paraphrase` one the outlet marks as its rewording ("In other words, Roe is saying
-..."); `no_comment` rates down a report whose words only say its speaker will not comment ("said
-it does not comment on pending litigation").
+CNN"). Then `in_context` rates a claim down where its sentence says it is second-hand, or that it is no
+claim at all: the checks of CHECKS, in order, each a function here with its own docstring.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, reduce
 
 from tracker.nlp import answers, hearsay, negated_speakers
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
@@ -272,28 +266,34 @@ def _masked(claim: Claim) -> list[str]:
     return chars
 
 
-def in_context(claims: Iterable[Claim]) -> list[Claim]:
-    """The claims, each rated down where its whole sentence says it is second-hand: relayed through
-    another report, or embedded in someone else's sentence (`relayed`, `embedded`), or where its
-    pronoun speaker is named in its own words (`named_inside`) or resolved to a name its own
-    sentence gives before it (`named_before`), or where someone else's attribution is set off between
-    its speaker and its words (`aside`), or that the outlet marks as its own rewording (`paraphrase`),
-    or whose words only refuse comment (`no_comment`) or only answer yes or no (`bare_answer`), or
-    whose speaker is no one ("Neither Roe nor Doe said ...": negated_speakers.py, rated "not-said"), or
-    that the outlet passes on as hearsay ("Roe reportedly told ...": hearsay.py, rated "hearsay")."""
-    rule, heard = rule_named("not-said"), rule_named("hearsay")
-    return [
-        hearsay.rated(
-            negated_speakers.rated(
-                bare_answer(
-                    no_comment(paraphrase(named_before(named_inside(aside(embedded(relayed(claim)))))))
-                ),
-                rule.tier if rule else 0,
-                rule.id if rule else "",
-            ),
-            heard.tier if heard else None,
-            "hearsay",
-            rule_words("hearsay"),
-        )
-        for claim in claims
-    ]
+def not_said(claim: Claim) -> Claim:
+    """Rated "not-said" where the speaker is no one ("Neither Roe nor Doe said ...": negated_speakers.py)."""
+    rule = rule_named("not-said")
+    return negated_speakers.rated(claim, rule.tier if rule else 0, rule.id if rule else "")
+
+
+def passed_on(claim: Claim) -> Claim:
+    """Rated "hearsay" where the outlet passes it on as hearsay ("Roe reportedly told ...": hearsay.py)."""
+    rule = rule_named("hearsay")
+    return hearsay.rated(claim, rule.tier if rule else None, "hearsay", rule_words("hearsay"))
+
+
+CHECKS = (
+    relayed,
+    embedded,
+    aside,
+    named_inside,
+    named_before,
+    paraphrase,
+    no_comment,
+    bare_answer,
+    not_said,
+    passed_on,
+)
+
+
+def in_context(claims: Iterable[Claim], without: Iterable[Callable[[Claim], Claim]] = ()) -> list[Claim]:
+    """The claims, each rated down by every check of CHECKS in turn but those `without` names (a
+    promotion that narrows one check itself, as same_speaker does "named-before", leaves it out)."""
+    checks = [check for check in CHECKS if check not in set(without)]
+    return [reduce(lambda rated, check: check(rated), checks, claim) for claim in claims]

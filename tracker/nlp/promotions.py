@@ -6,16 +6,17 @@ nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from tracker.nlp import confidence
 from tracker.nlp.types import Claim
 
 
-def in_context(claim: Claim) -> bool:
-    """The claim stands as it is once its sentence is read (confidence.in_context rates nothing down)."""
-    return confidence.in_context([claim])[0] == claim
+def in_context(claim: Claim, without: Iterable[Callable[[Claim], Claim]] = ()) -> bool:
+    """The claim stands as it is once its sentence is read (confidence.in_context, but the checks
+    `without` names, rates nothing down)."""
+    return confidence.in_context([claim], without)[0] == claim
 
 
 def promoted(

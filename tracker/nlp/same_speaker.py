@@ -14,9 +14,9 @@ third of the time on PolNeAR train. With one person only, who has just been repo
 no reader can take the pronoun for anyone else.
 
 Caveats: a name inside the first claim's words counts as a rival ("Roe said Doe lied, and he added
-..." waits); the other sentence-level checks of confidence.in_context (relayed, embedded, aside,
-named-inside, paraphrase, no-comment, bare-answer) still apply: a promoted claim they would rate down
-is left as it was.
+..." waits); every other sentence-level check of confidence.in_context (relayed, embedded, aside,
+hearsay, not-said ...) still applies: a promoted claim one of them would rate down is left as it was
+("Roe said X, and she reportedly added Y" waits).
 """
 
 from __future__ import annotations
@@ -31,15 +31,6 @@ from tracker.nlp.types import Claim, Mention
 
 RULE = "same-speaker"
 NAMED = frozenset({"mention", "compound"})
-CHECKS = (  # confidence.in_context but "named-before", which this rule narrows
-    confidence.relayed,
-    confidence.embedded,
-    confidence.aside,
-    confidence.named_inside,
-    confidence.paraphrase,
-    confidence.no_comment,
-    confidence.bare_answer,
-)
 
 
 def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
@@ -49,7 +40,7 @@ def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> l
         claims,
         RULE,
         lambda claim, rule: _goes_on(claim, claims, rule, doc, people),
-        lambda promoted: all(check(promoted) == promoted for check in CHECKS),
+        lambda promoted: promotions.in_context(promoted, without=(confidence.named_before,)),
     )
 
 
