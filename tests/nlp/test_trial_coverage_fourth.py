@@ -1,0 +1,40 @@
+"""Trial coverage on a fourth set written blind (tests/nlp/fixtures/trial_coverage_fourth.jsonl): 132
+invented passages of coverage of Musk v. OpenAI and of the distillation controversy in many styles (wire,
+live blogs with clock times, Q./A. and MR./THE COURT transcripts, podcast and interview labels, newsletter
+bullets, press releases, posts on X, profiles, opinion, German and Spanish passages that expect no claim,
+headlines, bylines, credits and a code snippet run into the text), written by someone who had read neither
+the rules, the code nor the earlier sets, and committed before the extraction ran on it (47a8d18).
+
+First measurement (bench/trial_coverage.py --passages ..., rules of 6df3cd5 and eb3dee9, the same), of
+the 121 claims a reader would sign: 71 published, 67 right, 4 wrong; 20 right waiting at tier 1; 31 missed.
+Its recall (waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule
+written for one of them names the passage in its commit (it is then no longer unseen for that rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import trial_coverage
+
+FOURTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fourth.jsonl"
+RIGHT_FLOOR = 66  # right claims published at tier >= 2 (measured: 67 when the set landed)
+WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+    "f047": "the first half of a quote split by its tag ('The distillation question,') published alone",
+    "f061": "a pronoun after two men named ('Musk and Altman ... he told reporters') published under Musk",
+    "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
+    "f111": "a quoted refusal to talk ('I'll leave that to the jury') after 'Asked about ...'",
+}
+
+
+@pytest.fixture(scope="module")
+def fourth():
+    return trial_coverage.measured(FOURTH)
+
+
+def test_nothing_more_is_wrong_on_the_fourth_set(fourth):
+    wrong = fourth.wrong_by_passage()
+    assert set(wrong) <= set(WRONG_LEFT), wrong
+
+
+def test_the_right_claims_stay_published_on_the_fourth_set(fourth):
+    assert len(fourth.right) >= RIGHT_FLOOR
