@@ -2,7 +2,9 @@
 another person ("Roe questioned Doe.", "Roe showed Doe the email."): that person may answer as well,
 so the pronoun's name is a guess, rated low (antecedents.rival, confidence row "rival-subject");
 a name the entity model missed counts as that person, unless the article gave it as the surname of
-someone the pronoun cannot stand for. Other verbs' objects are no rivals ("Roe attacked Doe.")."""
+someone the pronoun cannot stand for. Other verbs' objects are no rivals ("Roe attacked Doe."). A subject
+coordinated with another name the pronoun may stand for ("Roe and Doe left.") is a guess too
+(antecedents.paired)."""
 
 from __future__ import annotations
 
@@ -49,3 +51,15 @@ def test_a_surname_of_someone_the_pronoun_cannot_stand_for_is_no_rival():
     assert rated(text) == ("he", "Martin Keeble", 2, "quote-pronoun")  # tagged, as "Mrs. Lindqvist" is
     text = "Mrs. Hale sued the firm in May. Martin Keeble showed Hale a 2016 memo." + QUOTE
     assert rated(text) == ("he", "Martin Keeble", 2, "quote-pronoun")  # left untagged
+
+
+def test_a_pronoun_after_two_names_coordinated_waits():
+    speaker, name, tier, rule = rated(
+        "Martin Keeble and Arthur Lindqvist left the courtroom together." + QUOTE
+    )
+    assert (speaker, tier, rule) == ("he", 1, "rival-subject")
+
+
+def test_a_pronoun_after_a_name_and_someone_it_cannot_stand_for_is_published():
+    text = "Martin Keeble and Mrs. Lindqvist left the courtroom together." + QUOTE
+    assert rated(text) == ("he", "Martin Keeble", 2, "quote-pronoun")
