@@ -3,7 +3,8 @@ won’t get into that”", "“I can’t discuss it right now”", "“I’m not
 no-comment like "declined to comment": its words only say the speaker will not answer (confidence rule
 "no-comment", its "contents"). Only a refusal that ends the words counts: one followed by an answer
 ("I won't talk about that because the plan failed") keeps its claim, and so do words about talking
-("Roe said she would not talk to the buyers"). Prompted by the third trial set's t030 (Brockman's
+("Roe said she would not talk to the buyers"). A question left to others ("“I’ll leave that to the
+jury”") is one too. Prompted by the third trial set's t030 (Brockman's
 “I'm not going to talk about that,” to reporters); the sentences here are invented."""
 
 from __future__ import annotations
@@ -36,3 +37,19 @@ def test_what_was_not_discussed_is_a_claim(claims_of):
     """In the past, the words tell what a meeting left out: no refusal."""
     claims = claims_of("“We didn’t discuss that,” Jane Roe said of the merger.")
     assert [(c.text, c.confidence >= 2) for c in claims] == [("We didn’t discuss that,", True)]
+
+
+def test_a_question_left_to_others_is_a_no_comment(claims_of):
+    """Prompted by the fourth trial set's f111 (“I'll leave that to the jury”); invented here."""
+    claims = claims_of(
+        "“I’ll leave that to the jury,” Jane Roe said. “We will leave it to the court to decide,” John Doe said."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in claims] == [(0, "no-comment")] * 2
+
+
+def test_leaving_something_with_more_to_say_stays_a_claim(claims_of):
+    claims = claims_of(
+        "“I would leave that to others, but the plan failed,” Jane Roe said. "
+        "John Doe said he would leave the company to his son."
+    )
+    assert [c.confidence >= 2 for c in claims] == [True, True]

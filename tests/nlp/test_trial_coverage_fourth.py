@@ -10,7 +10,8 @@ the 121 claims a reader would sign: 71 published, 67 right, 4 wrong; 20 right wa
 Its recall (waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule
 written for one of them names the passage in its commit (it is then no longer unseen for that rule).
 f061 (a pronoun after two men named, "Musk and Altman ... Later, he told reporters") waits since
-antecedents.paired (session 22): 70 published, 67 right, 3 wrong."""
+antecedents.paired (session 22), f111 (“I'll leave that to the jury”) is a no-comment since the
+no-comment rule's contents read a question left to others: 69 published, 67 right, 2 wrong."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ RIGHT_FLOOR = 66  # right claims published at tier >= 2 (measured: 67 when the s
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "f047": "the first half of a quote split by its tag ('The distillation question,') published alone",
     "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
-    "f111": "a quoted refusal to talk ('I'll leave that to the jury') after 'Asked about ...'",
 }
 
 
