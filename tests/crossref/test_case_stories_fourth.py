@@ -1,0 +1,194 @@
+"""A fourth one-case story set, written blind, with the outlets' disagreements (issue 16).
+
+tests/fixtures/case_stories/solvane_v_quillfeather.json holds 53 invented articles from nine invented outlets
+about one invented case (Solvane Technologies v. Quillfeather Labs, a federal jury trial in Denver over a
+start-up training its chatbot on a rival's model outputs through 212 paid API accounts), labelled by event
+as they were written, before any code under tracker/crossref or tracker/sources was read and before the
+clusterer ran on them (hb22). It is different in kind from the other sets: twelve events spread over nine
+months (the complaint, the motion to dismiss argued and, three weeks later, ruled on, a discovery fight over
+deleted logs, a deposition leaked in July, jury selection and openings on consecutive days, three witnesses
+on four trial days, the verdict, post-trial motions six weeks later), with the same cast throughout; a
+Spanish translation of one outlet's scoop and a stilted English translation of that translation; two live
+blogs with clock times only; an explainer naming five events; an analysis, an opinion and an interview a
+month after the verdict; wire, spun and shortened copies; fifteen documented disagreements (quoted words,
+hedges, numbers, dates), each side verbatim in its article.
+
+The set goes through the real chain once per mode (dated; every third article stating no date), as
+`bench/crossref.py` feeds PolNeAR, then the updated article's feed again, the way a poll finds an edit.
+The floors sit just under what the chain reached when they were set: they catch a regression, not the
+goal (issue 16 asks ARI >= 0.9, every copy group linked, most disagreements shown). Nothing under tracker/
+was changed for this set: it measures what the clusterer and the claim merging carry over.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.support.case_stories import CaseSet, Coverage, measured_once
+
+# Every test is marked so that pytest-django sets up the test database for the module fixture too.
+pytestmark = pytest.mark.django_db
+
+
+# Measured when set (hb22, at 6df3cd5's code, before anyone tuned on this set; PostgreSQL and SQLite
+# alike): ARI 0.626 dated (23 stories found for 12 events) and 0.595 with every third undated (19
+# stories); 7 of the 9 copy groups linked (every wire, both spun, the shortened copy; neither the Spanish
+# translation nor the English translation of it); of the 15 disagreements, 10 shown in each mode (not
+# the same 10: the judge's date is shown only with every third undated, the CEO's teacher/tutor only
+# dated). The clusterer splits far more than it merges here: most events' stories are right but for one
+# or two articles standing alone (an explainer-style lead, a money angle, a next-day cross-examination,
+# the analysis, opinion and interview after the verdict). Why each is split, and why the others are not
+# shown, is in the commit that set these floors.
+ARI_FLOOR = {0: 0.61, 3: 0.58}
+COPY_GROUPS_LINKED = 7
+SHOWN_FLOOR = {0: 10, 3: 10}
+
+# How each documented disagreement is found in the stored rows: a phrase of the sentence in article a
+# and in article b (where the claim's evidence is looked up), and the words each side's variant must
+# hold in a Discrepancy row for the pair to count as shown (None: any words, as a hedge's variant is the
+# hedge alone). Keyed by (speaker, event, what differs).
+FOUND_BY = {
+    ("Dana Whitcombe", "e1-complaint", "quoted words"): (
+        "copied the judgment",
+        "stole the judgment",
+        "copied",
+        "stole",
+    ),
+    ("Solvane Technologies", "e1-complaint", "number"): (
+        "3.1 million queries",
+        "1.3 million queries",
+        "3.1 million",
+        "1.3 million",
+    ),
+    ("Beatrice Oduya", "e2-mtd-hearing", "quoted words"): (
+        "Terms of service are not a trade secret",
+        "terms-of-service page is not",
+        "Terms of service are",
+        "page",
+    ),
+    ("Conrad Ilves", "e3-mtd-ruling", "quoted words"): (
+        "plausibly alleges",
+        "sufficiently alleges",
+        "plausibly",
+        "sufficiently",
+    ),
+    ("Lena Marchetti", "e4-discovery", "number"): ("30-day retention", "90-day retention", "30", "90"),
+    ("Tobias Renner", "e5-deposition-leak", "quoted words"): (
+        "Meridian as a teacher, like everyone",
+        "Meridian as a tutor",
+        "teacher",
+        "tutor",
+    ),
+    ("Lena Marchetti", "e5-deposition-leak", "hedge"): (
+        "were taken out of context",
+        "appear to have been taken",
+        None,
+        "appear",
+    ),
+    ("Gregory Halloran", "e7-openings", "quoted words"): (
+        "stolen education",
+        "borrowed education",
+        "stolen",
+        "borrowed",
+    ),
+    ("Beatrice Oduya", "e7-openings", "number"): (
+        "spent eleven months",
+        "spent eighteen months",
+        "eleven",
+        "eighteen",
+    ),
+    ("Jonah Castellanos", "e8-castellanos-testimony", "date"): (
+        "in March 2024",
+        "in May 2024",
+        "March",
+        "May",
+    ),
+    ("Tobias Renner", "e9-renner-testimony", "hedge"): (
+        "I never told anyone",
+        "I don't believe I ever told",
+        None,
+        "believe",
+    ),
+    ("Anneliese Marrow", "e10-expert-testimony", "number"): ("In 94 percent", "In 84 percent", "94", "84"),
+    ("Dana Whitcombe", "e11-verdict", "quoted words"): (
+        "shortcut your way",
+        "cheat your way",
+        "shortcut",
+        "cheat",
+    ),
+    ("Beatrice Oduya", "e11-verdict", "hedge"): (
+        "We will appeal",
+        "considering an appeal",
+        None,
+        "considering",
+    ),
+    ("Conrad Ilves", "e12-post-trial", "date"): ("by January 15", "by January 5", "January 15", "January 5"),
+}
+
+CASE = CaseSet("solvane_v_quillfeather.json", FOUND_BY)
+SET = CASE.rows
+
+
+@pytest.fixture(scope="module", params=[0, 3], ids=["dated", "every-third-undated"])
+def coverage(request, django_db_setup, django_db_blocker) -> tuple[int, Coverage]:
+    """The chain over the set, once per mode, in a transaction rolled back when measured."""
+    return request.param, measured_once(CASE, request.param, django_db_blocker)
+
+
+def test_the_set_is_as_documented():
+    rows = SET["articles"]
+    assert len(rows) == 53 and len({r["file"] for r in rows}) == 53
+    assert len({r["story"] for r in rows}) == 12 and len({r["publisher"] for r in rows}) == 9
+    assert Counter(r.get("copy_kind") for r in rows if r.get("copy_of")) == {
+        "wire": 4,
+        "spun": 2,
+        "shortened": 1,
+        "translated": 1,
+        "back-translated": 1,
+    }
+    assert len(CASE.copy_groups()) == 9
+    assert len(CASE.later_paragraphs()) == 1 and all(CASE.later_paragraphs().values())
+    assert len(SET["disagreements"]) == 15
+    files = {r["file"]: r for r in rows}
+    for d in SET["disagreements"]:
+        assert d["a_says"] in files[d["a"]]["text"] and d["b_says"] in files[d["b"]]["text"], d
+    CASE.check_documented()  # copies and disagreements of their events, each side found in its article
+
+
+def test_one_case_coverage_clusters_by_event_above_its_floor(coverage):
+    undated, measured = coverage
+    assert measured.ari >= ARI_FLOOR[undated], (measured.ari, sorted(measured.stories.values()))
+
+
+def test_copy_groups_are_linked_to_their_original(coverage):
+    _, measured = coverage
+    assert sum(measured.groups.values()) >= COPY_GROUPS_LINKED, measured.groups
+    wire = [r["file"] for r in SET["articles"] if r.get("copy_kind") == "wire"]
+    assert all(measured.copies[copy] for copy in wire), measured.copies
+
+
+def test_the_documented_disagreements_are_shown_as_discrepancies(coverage):
+    undated, measured = coverage
+    shown = [key for key, why in measured.shown.items() if not why]
+    missing = {key: why for key, why in measured.shown.items() if why}
+    assert len(shown) >= SHOWN_FLOOR[undated], missing
+    assert not measured.twice  # one statement, one row, whatever stories see it
+    assert not measured.false_hedges  # "in May 2024" drops no hedge (tracker/nlp/hedges.py MONTH)
+
+
+# The update is a 146-word text in a full-content Atom feed with no separate summary: feedparser gives the
+# content as the summary too, so the entry is "full text" only from FULL_TEXT_WORDS (150,
+# tracker/sources/entries.py) and the chain takes the edit as a summary-only feed's (pages_needed, no
+# version), waiting for a page fetch the harness does not make. The first text (31 words) was analysed;
+# the later one is never read, so the verdict's "cheat your way" side has no claim. The other sets'
+# updates run to 171-218 words. Strict: it fails the day an update this short is read.
+@pytest.mark.xfail(
+    strict=True, reason="an update under 150 words in a content-only feed waits for a page fetch"
+)
+def test_the_article_updated_in_place_keeps_its_version_and_is_read_again(coverage):
+    _, measured = coverage
+    assert measured.versions == 1
+    updated = "rangeherald_2026-09-24_01-jury-sides-with-boulder-solvane-against-quillfeather.txt"
+    assert measured.update_read[updated], measured.update_read
