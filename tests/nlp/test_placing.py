@@ -113,3 +113,19 @@ def test_an_exclamation_in_title_case_after_a_verb_is_speech_not_a_title(claims_
     assert speakers_and_texts(claims_of("Jane Roe told “Meet the Press” that the deal was fair.")) == [
         ("Jane Roe", "the deal was fair")
     ]
+
+
+def test_a_quote_resumed_after_a_description_of_the_speaker_is_the_speakers(claims_of):
+    """ "“X,” said Roe, a partner at a firm who ..., “Y.”": the description set off after the name
+    (introductions.description_end) stands between the attribution and the quote it resumes."""
+    text = (
+        "“The pricing question,” said Jane Roe, a partner at a Denver law firm who is not involved in the"
+        " case, “is a sideshow to the contract dispute.”"
+    )
+    found = speakers_and_texts(claims_of(text))
+    assert found == [("Jane Roe", "The pricing question, … is a sideshow to the contract dispute.")]
+
+
+def test_a_quote_inside_the_description_is_not_resumed(claims_of):
+    found = speakers_and_texts(claims_of("“The plan,” said Jane Roe, who called it “a disgrace.”"))
+    assert ("Jane Roe", "The plan,") in found

@@ -2,13 +2,16 @@
 on Monday: “...”", "responded pointedly, with a smile: “...”". The phrase is the verb's object,
 dative, prepositional and adverbial dependents; a colon after the verb ends it even when the parser
 hung the quote's words on one of them ("with a smile: “Can happen ...”": "happen" under "smile"),
-so the quote is still the one the verb introduces. An object keeps its whole phrase: "revealed a few
+so the quote is still the one the verb introduces. Likewise the description set off after a speaker's
+name ("“X,” said Jane Roe, a partner at a law firm who is not involved in the case, “Y.”":
+`description_end`): the quote after it resumes the speaker's words. An object keeps its whole phrase: "revealed a few
 relevant facts: “...”" reports the object and the quote as one content, as PolNeAR's annotators do."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+DESCRIBING = frozenset({"appos", "relcl", "acl"})
 PHRASE = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod"})
 OBJECTS = frozenset(
     {"dobj", "dative"}
@@ -25,3 +28,10 @@ def phrase_end(verb: Token, segment: Span, last: int) -> int:
         if c.dep_ in PHRASE and c.right_edge.i < segment.end
     ]
     return max([last, *(doc[i].idx + len(doc[i]) for i in ends)])
+
+
+def description_end(speaker: Token, last: int) -> int:
+    """The character where the description set off after `speaker`'s name ends (an appositive or a
+    relative clause on its right: ", a partner at a firm who ..."), at least `last` (the name's end)."""
+    ends = [c.right_edge for c in speaker.rights if c.dep_ in DESCRIBING and c.idx >= last]
+    return max([last, *(t.idx + len(t) for t in ends)])

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import fronted, syntax
 from tracker.nlp.framing import Reader
-from tracker.nlp.introductions import phrase_end
+from tracker.nlp.introductions import description_end, phrase_end
 from tracker.nlp.own_objects import reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
@@ -40,6 +40,7 @@ def attached_quotes(
     first = min(t.idx for t in block)
     last = max(t.idx + len(t) for t in block)
     after_phrase = phrase_end(verb, segment, last)  # "told reporters on Monday: “...”" (introductions.py)
+    described = last if subject is None else description_end(subject, last)  # "said Roe, a lawyer, “...”"
     inside = [  # (first, last) character of each dependent's words: "We did it" in “We did it,”
         (min(t.idx for t in words), max(t.idx for t in words))
         for c in verb.children
@@ -76,6 +77,7 @@ def attached_quotes(
             and (
                 ATTACHING.match(reader.text[last : quote.start - 1])
                 or INTRODUCING.match(reader.text[after_phrase : quote.start - 1])
+                or (described <= quote.start and ATTACHING.match(reader.text[described : quote.start - 1]))
             )
         )
         if holds_child or before or after:
