@@ -10,7 +10,8 @@ is the lone person of its gender in the sentence before (lone_antecedents.py), w
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
 for the one person its own sentence has just reported (same_speaker.py); a question-and-answer transcript's turns take the names its line before
 gives (answerers.py). Last, a one-word speaker left as written takes the one longer name of its article
-that ends with it (article_names.py), which cross-referencing stores as the speaker's name.
+that ends with it (article_names.py), which cross-referencing stores as the speaker's name. A quoted
+claim whose quotation runs on over the next paragraphs takes them in as pieces (running_quotes.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
 model or the curated vocabulary changes; texts go through `nlp.pipe` in batches inside a memory zone,
@@ -39,6 +40,7 @@ from tracker.nlp import (
     questioned,
     relaying,
     representatives,
+    running_quotes,
     same_speaker,
     transcripts,
 )
@@ -97,6 +99,7 @@ def extract(
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
         found_claims = article_names.name_speakers(found_claims, mentions)
+        found_claims = running_quotes.run_on(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
     found = pipeline.process(nlp, [p.text for p in plains], read, batch_size=batch_size, cache=cache)
