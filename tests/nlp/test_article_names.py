@@ -4,6 +4,8 @@ outlets' reports of the same statement. Invented names and sentences."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tracker.nlp import article_names
@@ -80,3 +82,43 @@ def test_a_titled_speaker_does_not_take_a_name_of_the_other_gender():
     names = names_of(mention("Gerald Ellery"))
     assert article_names.resolved("Mrs. Ellery", "Ellery", names) == "Ellery"
     assert article_names.resolved("Mr. Ellery", "Ellery", names) == "Gerald Ellery"
+
+
+def placed(text: str, span: str, label: str = "PERSON", *, after: int = 0) -> Mention:
+    start = text.index(span, after)
+    return Mention(text=span, label=label, start=start, end=start + len(span))
+
+
+def test_a_title_case_headline_fragment_is_no_name():
+    """A headline capitalises every word: "Say Lisbon" there is no one's name, so the port's one-word
+    speaker keeps its word; a name with a first name in the same headline is still a name."""
+    text = (
+        "Dock Workers Say Lisbon Will Pay For The New Bridge, Orla Brandt Reports\n"
+        "Lisbon has said it will pay, the unions say. Brandt wrote that the talks went on."
+    )
+    names = article_names.full_names(
+        [placed(text, "Say Lisbon", "ORG"), placed(text, "Orla Brandt")], [], text
+    )
+    assert "Lisbon" not in names
+    assert names["Brandt"] == "Orla Brandt"
+
+
+def test_a_company_named_after_a_person_the_article_names_later_keeps_its_word():
+    """The article names the firm after its founder ("Brandt Holdings L.P.") and writes the founder's
+    full name only later: at the speaker, "Brandt" may be either, so it stays as written; once the
+    founder was named before it, the word is hers."""
+    text = (
+        "Brandt estimates the fortune at $4 billion. Brandt Holdings L.P. publishes the index, "
+        "founded by Orla Brandt. Brandt said the index would be revised."
+    )
+    mentions = [
+        placed(text, "Brandt"),
+        placed(text, "Brandt Holdings L.P.", "ORG"),
+        placed(text, "Orla Brandt"),
+    ]
+    early, late = (
+        replace(claim("Brandt"), speaker_start=start, speaker_end=start + 6)
+        for start in (0, text.rindex("Brandt said"))
+    )
+    named = article_names.name_speakers([early, late], mentions, text)
+    assert [c.speaker_name for c in named] == [None, "Orla Brandt"]

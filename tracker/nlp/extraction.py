@@ -98,7 +98,7 @@ def extract(
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
-        found_claims = article_names.name_speakers(found_claims, mentions)
+        found_claims = article_names.name_speakers(found_claims, mentions, text_of(doc))
         found_claims = running_quotes.run_on(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
 
