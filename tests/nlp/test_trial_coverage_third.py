@@ -18,15 +18,15 @@ from bench import trial_coverage
 THIRD = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_third.jsonl"
 RIGHT_FLOOR = 94  # right claims published at tier >= 2 (measured: 94 when the set landed)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed (fixed: see FIXED)
-    "t051": "a transcript's cross-examination premise under the lawyer ('You told this jury ...')",
-    "t061": "a chatbot's answer published under Grok",
-    "t089": "an internal memo's words published under xAI",
     "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
 }
 FIXED = {  # passage id -> the rule that fixed its wrong published claim (no longer unseen for that rule)
     "t030": "confidence.jsonl no-comment 'contents': a spoken refusal to talk ending the words (rule 'no-comment')",
     "t113": "hearsay.py: 'Musk reportedly told' is the outlet's hearsay (rule 'hearsay')",
     "t095": "unsaid.jsonl: 'have until Friday to respond' is a saying still to come (rule 'wanted')",
+    "t051": "unsigned.py: a transcript's turn opening 'You ...' is a premise put to the witness (rule 'put-to-witness')",
+    "t061": "unsigned.py: a curated product's answer waits (rule 'product-speaker')",
+    "t089": "unsigned.py: an organisation's internal memo waits (rule 'document-speaker')",
 }
 
 

@@ -9,8 +9,10 @@ Four rules rate the claims found with what only the whole document tells: a pron
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
 for the one person its own sentence has just reported (same_speaker.py); a question-and-answer transcript's turns take the names its line before
-gives (answerers.py). Last, a one-word speaker left as written takes the one longer name of its article
-that ends with it (article_names.py), which cross-referencing stores as the speaker's name. A quoted
+gives (answerers.py). Words no one would sign under the speaker given wait (unsigned.py: a curated product's
+output, an organisation's internal memo, a premise put to the witness in a transcript). Last, a one-word
+speaker left as written takes the one longer name of its article that ends with it (article_names.py),
+which cross-referencing stores as the speaker's name. A quoted
 claim whose quotation runs on over the next paragraphs takes them in as pieces (running_quotes.py).
 
 The pipeline comes from `pipeline.get_pipeline`, built once per process and rebuilt only when the
@@ -43,6 +45,7 @@ from tracker.nlp import (
     running_quotes,
     same_speaker,
     transcripts,
+    unsigned,
 )
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.types import Extraction, VocabularyEntry
@@ -98,6 +101,7 @@ def extract(
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
+        found_claims = unsigned.rated(found_claims, mentions)
         found_claims = article_names.name_speakers(found_claims, mentions, text_of(doc))
         found_claims = running_quotes.run_on(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
