@@ -9,8 +9,8 @@ from tracker.nlp.types import VocabularyEntry
 
 VOCABULARY = (
     VocabularyEntry("Vantor", "ORG", (), 1),
-    VocabularyEntry("Quill", "PRODUCT", (), 2),
-    VocabularyEntry("Orla Brandt", "PERSON", (("Brandt", True),), 3),
+    VocabularyEntry("Wrenbot", "PRODUCT", (), 2),
+    VocabularyEntry("Orla Halver", "PERSON", (("Halver", True),), 3),
 )
 
 
@@ -20,27 +20,27 @@ def rated(text: str) -> list[tuple[str, int, str]]:
 
 
 def test_a_products_answer_waits():
-    text = 'Quill told a reader on Friday that it "keeps no record of its sources."'
-    assert rated(text) == [("Quill", 1, "product-speaker")]
+    text = 'Wrenbot told a reader on Friday that it "keeps no record of its sources."'
+    assert rated(text) == [("Wrenbot", 1, "product-speaker")]
 
 
 def test_an_organisations_internal_memo_waits_and_a_persons_email_is_hers():
     memo = 'An internal Vantor memo from last spring says staff should "skip the audit until the ferries are sold."'
     assert rated(memo) == [("An internal Vantor memo from last spring", 1, "document-speaker")]
-    email = 'Brandt\'s email says "the ferry routes were never sold."'
-    assert rated(email) == [("Brandt's email", 3, "quote-named")]
+    email = 'Halver\'s email says "the ferry routes were never sold."'
+    assert rated(email) == [("Halver's email", 3, "quote-named")]
 
 
 def test_a_premise_put_to_the_witness_in_a_transcript_waits_and_the_answer_does_not():
     text = (
-        "REED: You signed the ferry agreement before the board ever met.\n"
-        "BRANDT: I signed it after the board met, and only once.\n"
-        "REED: Nothing further."
+        "CORVANE: You signed the ferry agreement before the board ever met.\n"
+        "HALVER: I signed it after the board met, and only once.\n"
+        "CORVANE: Nothing further."
     )
     found = rated(text)
-    assert ("REED", 1, "put-to-witness") in found
-    assert ("BRANDT", 3, "quote-named") in found
+    assert ("CORVANE", 1, "put-to-witness") in found
+    assert ("HALVER", 3, "quote-named") in found
 
 
 def test_you_in_prose_is_the_speakers_own_claim():
-    assert rated('"You misled the board for two years," Reed said.') == [("Reed", 3, "quote-named")]
+    assert rated('"You misled the board for two years," Corvane said.') == [("Corvane", 3, "quote-named")]
