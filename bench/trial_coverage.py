@@ -12,7 +12,10 @@ A claim the extraction finds at the publishing tier (>= 2) is right when one exp
 it speaks for contains the expected speaker, or one of `speaker_also`, as whole words) and its content
 (word F1 >= 0.5 against the expected words). Anything else published is wrong: a wrong speaker, words
 no one said, or a claim the reader would not sign (a question, a no-comment, a guess between two
-antecedents). At tier 1, right claims that wait are counted too.
+antecedents). A claim of several pieces (a quote the attribution splits, or one running over
+paragraphs: “X,” Roe said. “Y.”, joined by " … ") is also right when every piece is right on its own,
+and then it finds every expectation its pieces match (the sets list each quote apart). At tier 1,
+right claims that wait are counted too.
 
     .venv/bin/python bench/trial_coverage.py [--show] [--passages PATH]
 
@@ -36,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tracker.nlp.claims import PIECE_JOINER  # noqa: E402
 from tracker.nlp.types import Claim, VocabularyEntry  # noqa: E402
 
 PASSAGES = ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage.jsonl"
@@ -117,9 +121,22 @@ def speaker_matches(claim: Claim, expectation: dict) -> bool:
     return any(re.search(rf"\b{re.escape(w.lower())}\b", n.lower()) for n in names for w in wanted)
 
 
+def pieces(claim: Claim) -> list[str]:
+    """The words of each piece of the claim (one piece: its whole text)."""
+    return claim.text.split(PIECE_JOINER) if len(claim.pieces or ()) > 1 else [claim.text]
+
+
 def judge(passage: dict, claim: Claim) -> tuple[bool, str]:
-    """(right, why) of one claim of the passage."""
-    same = [e for e in passage["claims"] if content_f1(claim.text, e["content"]) >= CONTENT_F1]
+    """(right, why) of one claim of the passage: its whole words, else each of its pieces, right."""
+    right, why = _judge(passage, claim.text, claim)
+    parts = pieces(claim)
+    if not right and len(parts) > 1 and all(_judge(passage, part, claim)[0] for part in parts):
+        return True, "right"
+    return right, why
+
+
+def _judge(passage: dict, text: str, claim: Claim) -> tuple[bool, str]:
+    same = [e for e in passage["claims"] if content_f1(text, e["content"]) >= CONTENT_F1]
     if not same:
         return False, "words no expectation has"
     if not any(speaker_matches(claim, e) for e in same):
@@ -130,11 +147,16 @@ def judge(passage: dict, claim: Claim) -> tuple[bool, str]:
 
 
 def matched(passage: dict, claim: Claim) -> list[int]:
-    """Indexes of the passage's expectations to publish that the claim matches (speaker and words)."""
+    """Indexes of the passage's expectations to publish that the claim matches (speaker and words): by
+    its whole words, or by each piece's when every piece is right on its own (`judge`)."""
+    parts = pieces(claim)
+    texts = [claim.text, *parts] if len(parts) > 1 and judge(passage, claim)[0] else [claim.text]
     return [
         i
         for i, e in enumerate(passage["claims"])
-        if e["publish"] and content_f1(claim.text, e["content"]) >= CONTENT_F1 and speaker_matches(claim, e)
+        if e["publish"]
+        and speaker_matches(claim, e)
+        and any(content_f1(text, e["content"]) >= CONTENT_F1 for text in texts)
     ]
 
 

@@ -83,3 +83,28 @@ def test_missed_counts_the_expectations_no_claim_matched():
     )
     result = trial_coverage.tally([passage], [SimpleNamespace(claims=[found])])
     assert (len(result.published), len(result.waiting), result.missed) == (0, 1, 1)
+
+
+def test_a_claim_of_pieces_is_right_when_every_piece_is_and_finds_each():
+    """“X,” Roe said. “Y.” “Z.” joined into one claim: right, and every expectation found, though its
+    whole words match the short ones poorly; a piece no expectation has makes it wrong."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from tracker.nlp.types import Claim
+
+    said = [
+        "the plan failed badly today",
+        "nobody saw it coming here",
+        "we will rebuild it with the board next year, step by step",
+    ]
+    passage = {"id": "x2", "claims": [{"speaker": "Roe", "content": c, "publish": True} for c in said]}
+    text = " … ".join(said)
+    joined = Claim("Jane Roe", "say", "direct", "statement", text, text, 0, len(text), 0, len(text))
+    ends = [text.index(c) for c in said]
+    pieces = tuple((a, a + len(c)) for a, c in zip(ends, said, strict=True))
+    joined = replace(joined, pieces=pieces, confidence=3)
+    assert trial_coverage.judge(passage, joined) == (True, "right")
+    assert trial_coverage.tally([passage], [SimpleNamespace(claims=[joined])]).missed == 0
+    text = " … ".join([said[0], "a storm swept over our valley on Sunday and closed the schools", said[1]])
+    assert trial_coverage.judge(passage, replace(joined, text=text, end=len(text)))[1] != "right"
