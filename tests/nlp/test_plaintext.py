@@ -102,6 +102,12 @@ def test_offsets_of_a_claim_in_html_point_at_the_words_of_the_original():
     assert original[first.date.start : first.date.end] == "Tuesday"
 
 
+def test_the_pieces_of_a_split_quote_in_html_point_at_the_original():
+    original = "<p>&ldquo;We did nothing wrong,&rdquo; Jane Smith said, &ldquo;and we will appeal.&rdquo;</p>"
+    [claim] = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0].claims
+    assert [original[a:b] for a, b in claim.pieces] == ["We did nothing wrong,", "and we will appeal."]
+
+
 @pytest.mark.timeout(10)  # 100 times what one linear pass takes; a quadratic scan takes minutes
 @pytest.mark.parametrize(
     "hostile",

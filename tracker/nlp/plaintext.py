@@ -121,8 +121,8 @@ def to_plain(text: str) -> PlainText:
 
 
 def restore(found: Extraction, plain: PlainText) -> Extraction:
-    """`found` (offsets into `plain.text`) with every offset moved into the original text. Texts
-    (mention, claim, sentence, quote, date, anchors) stay as the plain-text words."""
+    """`found` (offsets into `plain.text`) with every offset moved into the original text (a claim's
+    pieces too). Texts (mention, claim, sentence, quote, date, anchors) stay as the plain-text words."""
     if plain.identity:
         return found
 
@@ -136,7 +136,8 @@ def restore(found: Extraction, plain: PlainText) -> Extraction:
     def claim(c: Claim) -> Claim:
         c = moved(moved(moved(c), "sentence_start", "sentence_end"), "speaker_start", "speaker_end")
         quotes = tuple(moved(q) for q in c.quotes)
-        return replace(c, quotes=quotes, date=moved(c.date) if c.date is not None else None)
+        pieces = tuple(plain.span(a, b) for a, b in c.pieces)
+        return replace(c, quotes=quotes, pieces=pieces, date=moved(c.date) if c.date is not None else None)
 
     return replace(
         found,  # other fields (none today) are carried over as they are
