@@ -172,6 +172,8 @@ def test_a_quote_standing_alone_after_its_attribution_goes_on_in_the_same_words(
     ],
 )
 def test_a_quote_with_an_attribution_of_its_own_or_in_another_paragraph_is_not_joined(claims_of, text):
+    """Within the sentence-level rules (claims.extract_claims): a quote in the next paragraph is taken in
+    later, over the whole document, by running_quotes.py (tests/nlp/test_running_quotes.py)."""
     assert all("do it again" not in c.text for c in claims_of(text) if c.speaker == "Altman")
 
 
