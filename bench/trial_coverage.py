@@ -47,20 +47,34 @@ PUBLISH = 2
 CONTENT_F1 = 0.5
 WORD = re.compile(r"\w+")
 
-VOCABULARY = (
+VOCABULARY = (  # as tracker/cases/migrations/0002_seed_cases.py and 0004 seed them
     VocabularyEntry("Elon Musk", "PERSON", (("Musk", True), ("Elon", True)), 1),
     VocabularyEntry("OpenAI", "ORG", (("Open AI", True),), 2, represented_by="Sam Altman"),
     VocabularyEntry("Sam Altman", "PERSON", (("Altman", True),), 3),
     VocabularyEntry("Greg Brockman", "PERSON", (("Brockman", True),), 4),
     VocabularyEntry("Microsoft", "ORG", (), 5),
-    VocabularyEntry("xAI", "ORG", (("X.AI", True),), 6, represented_by="Elon Musk"),
-    VocabularyEntry("Grok", "PRODUCT", (), 7),
+    VocabularyEntry(
+        "xAI", "ORG", (("X.AI", True), ("x.AI", True), ("X.AI Corp", True)), 6, represented_by="Elon Musk"
+    ),
+    VocabularyEntry("Grok", "PRODUCT", (("Grok AI", True),), 7),
+    VocabularyEntry(
+        "U.S. District Court for the Northern District of California",
+        "COURT",
+        (
+            ("Northern District of California", True),
+            ("N.D. Cal.", True),
+            ("federal court in Oakland", False),
+            ("Oakland federal court", False),
+        ),
+        8,
+    ),
     VocabularyEntry(
         "Yvonne Gonzalez Rogers",
         "PERSON",
         (("Judge Gonzalez Rogers", True), ("Gonzalez Rogers", True), ("Judge Yvonne Gonzalez Rogers", True)),
         9,
     ),
+    VocabularyEntry("Anthropic", "ORG", (), 10),
 )
 
 
