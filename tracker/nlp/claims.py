@@ -60,7 +60,7 @@ from tracker.nlp.unsaid import WANTED, wanted
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "what", "there", "which", "who"})
 PIECE_JOINER = " … "
 STRICT_VIA = frozenset(
-    "mention pronoun pronoun-first pronoun-owner pronoun-rival anaphor presiding possessor agent".split()
+    "mention pronoun pronoun-first pronoun-owner pronoun-rival anaphor presiding role possessor agent".split()
 )
 NO_COMMENT = frozenset({"respond-comment", "provide-comment"})  # only negated: they decline to comment
 DESCRIBING = frozenset({"relcl", "acl", "amod", "prep"})  # what describes "those" who speak

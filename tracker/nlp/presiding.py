@@ -33,7 +33,7 @@ VIA = "presiding"  # a resolution of its own: confidence.jsonl rates it as a nam
 
 
 @cache
-def _judges() -> frozenset[str]:
+def judges() -> frozenset[str]:
     return frozenset(rule_row(PATTERNS_DIR / "claim_kinds.jsonl", "court")["judges"])
 
 
@@ -61,7 +61,7 @@ def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, 
 def _the_judge(token: Token) -> bool:
     """ "the judge", "the presiding judge", "this federal judge": not "a judge", "Roe's judge", a
     judge's word inside another name ("the Justice Department") nor a plural."""
-    if token.lower_ not in _judges() or token.dep_ == "compound":
+    if token.lower_ not in judges() or token.dep_ == "compound":
         return False
     children = list(token.children)
     return any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children) and not any(
@@ -77,11 +77,11 @@ def _titled(resolver: SpeakerResolver, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    judges = _judges()
-    if span[0].lower_ in judges or (span.start and doc[span.start - 1].lower_ in judges):
+    words = judges()
+    if span[0].lower_ in words or (span.start and doc[span.start - 1].lower_ in words):
         return True
     head = span.root
     beside = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         beside.append(head.head)
-    return any(t.lower_ in judges for t in beside)
+    return any(t.lower_ in words for t in beside)

@@ -10,6 +10,7 @@ with no entity:
   owning it, "pronoun-owner", else its first, "pronoun-first": guesses rated low); never a name inside quotation marks for a pronoun outside them (“Roe will lose,” she said: not Roe);
   a description its clause hangs from instead ("The president said he ...": described_pronouns.py);
 - "the company", "the startup" ...: the nearest preceding ORG, as for "it"; "the judge": presiding.py;
+  "the partner", "the founder": the one person the article gave that role before (named_roles.py);
 - a proxy ("his lawsuit", "Acme's terms of service", "an Acme spokesperson", "Acme's lawyers", "reports from
   the Daily Post"): the possessor, compound or "from/by/for" name of the document or person that speaks
   for someone, else who issued the document ("Roe released a statement saying ...": via "issuer";
@@ -20,7 +21,7 @@ with no entity:
 "I", "we" and "you" outside quotation marks are the writer: no speaker, so no claim.
 Caveats: a pronoun skips only a name the article tells the other gender of (a title, its own pronouns);
 a first name of the other gender makes it unresolved, never another name (genders.py); a description
-("the billionaire") is left unresolved.
+the article gave no one before ("the billionaire") is left unresolved.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, presiding, referents, standins
+from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, named_roles, referents, standins
 from tracker.nlp.missed_surnames import sentence_before
 from tracker.nlp.representatives import via as proxied
 from tracker.nlp.speaker_words import speaker_words, word_of
@@ -140,7 +141,7 @@ class SpeakerResolver:
             survey := referents.survey_for(self, token)
         ) is not None:
             return self._speaker(first, last, survey, "survey", "report")
-        return self._speaker(first, last, *presiding.judge_for(self, token), hint)  # "the judge": named
+        return self._speaker(first, last, *named_roles.holder(self, token, first, last), hint)  # "the judge"
 
     def _described(self, pronoun: Token, noun: Token, depth: int) -> Speaker:
         """`pronoun` stands for the description `noun` (described_pronouns.py): its words are the
@@ -183,7 +184,7 @@ class SpeakerResolver:
             if owner is not None and owner.text and self._issues(verb, issuer, token.dep_ == "pobj"):
                 # "The Tenants Union issued a statement saying ...": no name, but who issued it is said
                 return Speaker(self.text[first:last], first, last, kind_hint=hint, name=owner.text)
-        return self._speaker(first, last, None, None, hint)
+        return self._speaker(first, last, *named_roles.holder(self, token, first, last), hint)  # "the lawyer"
 
     def _issues(self, verb: Token, issuer: Token, written_in: bool = False) -> bool:
         """`issuer` put the document out ("released", "sent out", not "slammed a lawsuit") and is a
