@@ -65,6 +65,19 @@ def test_a_judge_rules_only_in_deciding(claims_of, text, expected):
             "In his closing argument, Tom Reyes told the jury that no investor had been misled.",
             [("Tom Reyes", "statement")],
         ),
+        # an opening or a closing said short (was: testimony, from "jurors")
+        (
+            "Tom Reyes told jurors in his opening that no investor had been misled.",
+            [("Tom Reyes", "statement")],
+        ),
+        (
+            "In her opening remarks to the jury, Ana Ruiz said the ledgers were forged.",
+            [("Ana Ruiz", "statement")],
+        ),
+        (
+            "In summation, Tom Reyes told jurors that no investor had been misled.",
+            [("Tom Reyes", "statement")],
+        ),
         # a witness questioned by a lawyer or the judge (was: statement)
         (
             "Pressed by the prosecutor, the accountant conceded that two ledgers existed.",
