@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from tracker.sources import anchors, dedupe, minhash
+from tracker.sources import anchors, close_reading, dedupe, minhash
 from tracker.sources.models import Article, ArticleFeed, ArticleSignature, SignatureBand
 
 MIN_WORDS_FOR_NEAR_COPY = 50
@@ -27,7 +27,9 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
     """An exact copy has the same text fingerprint as an article seen earlier; a near copy (syndicated
     or lightly rewritten) has a MinHash similarity above the threshold, or (heavily spun, rewritten,
     translated) its names and figures in its original's order with some words shared
-    (`anchors.is_near_copy`), found through the LSH bands of either signature.
+    (`anchors.is_near_copy`), found through the LSH bands of either signature; failing those, a
+    candidate whose estimates come close is read: the article may be an excerpt or a translation of it
+    (`close_reading`).
     `new`: the article was created in this transaction, so it has no bands to replace yet. `words`: its
     text's `dedupe.normalised_words` when known (its fingerprint read them), else they are read here."""
     if not article.text_hash:
@@ -35,7 +37,8 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
     long_enough = len(article.text.split()) >= MIN_WORDS_FOR_NEAR_COPY
     signature, named, keys = None, None, []
     if long_enough:
-        signature = minhash.signature_of(dedupe.normalised_words(article.text) if words is None else words)
+        words = dedupe.normalised_words(article.text) if words is None else words
+        signature = minhash.signature_of(words)
         named = anchors.signature(article.text)
         keys = minhash.band_keys(signature) + anchors.band_keys(named)
     compared = _compared(article, keys)
@@ -50,20 +53,36 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
         return
     _store_signature(article.pk, anchors.to_bytes(signature, named), replace=not new)
     _insert_bands(article.pk, keys)
-    best, best_score = None, 0.0
+    best, best_score, close = None, 0.0, {}
     for candidate in compared:  # none is an exact copy here: each shares a band
         if candidate.minhash is None:  # bands without a signature: never stored so
             continue
         theirs, their_names = anchors.from_bytes(candidate.minhash)
-        score = minhash.similarity(signature, theirs)
-        if anchors.is_near_copy(score, anchors.similarity(named, their_names)) and score > best_score:
+        score, named_score = minhash.similarity(signature, theirs), anchors.similarity(named, their_names)
+        if anchors.is_near_copy(score, named_score) and score > best_score:
             best, best_score = candidate, score
+        elif close_reading.may_be_close(score, named_score):
+            close[candidate.pk] = candidate, score
+    if best is None and close:
+        best, best_score = _read_closely(article, words, close)
     if best is not None:
         article.copy_of, article.copy_kind, article.copy_similarity = (
             root_of(best),
             Article.CopyKind.NEAR,
             best_score,
         )
+
+
+def _read_closely(article: Article, words: list[str], close: dict[int, tuple[Article, float]]):
+    """Of the candidates whose estimates come close to a copy's, the one the article is an excerpt or
+    a translation of (`close_reading.closeness`, the closest), with its word similarity, or (None, 0);
+    their texts are read in one query, for the few articles that have such candidates."""
+    best, best_closeness = (None, 0.0), 0.0
+    for pk, text in Article.objects.filter(pk__in=list(close)).values_list("pk", "text"):
+        found = close_reading.closeness(article.text, words, text, dedupe.normalised_words(text))
+        if found > best_closeness:
+            best, best_closeness = close[pk], found
+    return best
 
 
 # The copy search's read and write are SQL of their own: compiling them through the ORM was most of an

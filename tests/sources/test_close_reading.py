@@ -1,0 +1,130 @@
+"""Copies the signatures come close to without reaching (`close_reading`): a translated-sounding copy,
+which shares almost no word 5-shingles with its original, and a shortened one, whose similarity is no
+higher than the share it keeps. Invented texts about an invented case; the distinct reports name the same
+cast and figures, as one case's coverage does, and stay unlinked."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tracker.sources import anchors, close_reading, copies, dedupe, minhash
+from tracker.sources.models import Article, Outlet
+
+pytestmark = pytest.mark.django_db
+START = timezone.now() - timedelta(days=1)
+
+ORIGINAL = """BOSTON (Harbor Wire) - Quillon Robotics told a Massachusetts court on Thursday that Marrowby Labs \
+copied 12 thousand lines of its Tern controller and shipped them in the Heron arm, as a trial over the code \
+opened before Judge Oriel Vance.
+
+"Twelve thousand lines, and every comment still spelled our way," Quillon's lawyer, Dana Kirsch, told Judge \
+Vance in her opening statement at the Suffolk Superior Court.
+
+Kirsch said Marrowby kept its Tern licence for 30 months after its engineers had moved the code into a folder \
+they called "the Tern drawer," and sold 8,000 Heron arms with it.
+
+Marrowby's lawyer, Felix Arden, said the controller was written from scratch. "Heron owes Tern nothing but a \
+rivalry," Arden said. He said Marrowby would call 14 engineers who wrote it.
+
+Quillon seeks $95 million in damages and an order stopping Heron sales. The trial is expected to run two \
+weeks, and Quillon's founder, Ines Barrow, is expected to testify on Monday."""
+
+TRANSLATED = """BOSTON - The lawyer of the company Quillon Robotics has declared before a court of \
+Massachusetts on Thursday that the company Marrowby Labs has copied 12 thousand lines of the controller Tern \
+of Quillon and has delivered them in the arm Heron, at the opening of a trial about the code before the \
+Judge Oriel Vance.
+
+"Twelve thousands of lines, and each commentary still written in our manner," has said the lawyer of \
+Quillon, Dana Kirsch, to the Judge Vance in her declaration of opening at the Suffolk Superior Court.
+
+According to Kirsch, Marrowby has conserved its licence of Tern during 30 months after its engineers had \
+displaced the code in a folder which they named "the drawer Tern", and has sold 8,000 arms Heron with it.
+
+The lawyer of Marrowby, Felix Arden, has affirmed that the controller was written from zero. "Heron owes \
+nothing to Tern except a rivalry," has said Arden. He has said that Marrowby will call 14 engineers who \
+wrote it.
+
+Quillon demands 95 millions of dollars of damages and an order which stops the sales of Heron. The trial \
+should last two weeks, and the founder of Quillon, Ines Barrow, should testify on Monday."""
+
+# Two distinct reports of the same case: the same cast and figures, other days, other words.
+DISTINCT = [
+    """BOSTON - Quillon Robotics founder Ines Barrow told Judge Oriel Vance on Monday that she first saw \
+the Tern code inside a Heron arm at a trade show in Hanover, two years after Marrowby Labs had licensed it.
+
+"I knew our comments the moment I read them," Barrow said under questioning by Dana Kirsch. On \
+cross-examination, Felix Arden asked why Quillon waited 30 months to sue, and Barrow said the company had \
+hoped to settle.
+
+Marrowby says its 14 engineers wrote the Heron controller. Quillon seeks $95 million.""",
+    """BOSTON - Judge Oriel Vance ruled on Friday that Marrowby Labs must pay Quillon Robotics $41 million, \
+finding that the Heron arm's controller was copied from Quillon's Tern code but declining to stop Heron \
+sales.
+
+In a 60-page decision from the Suffolk Superior Court, Vance wrote that the folder Marrowby engineers \
+called "the Tern drawer" showed the code had moved. She found the testimony of Ines Barrow credible and \
+gave little weight to Marrowby's 14 engineers.
+
+Felix Arden said Marrowby would appeal. Dana Kirsch said Quillon was pleased.""",
+]
+
+
+def stored(n: int, site: str, text: str) -> Article:
+    outlet, _ = Outlet.objects.get_or_create(domain=f"{site}.example", defaults={"name": site})
+    article = Article.objects.create(
+        outlet=outlet,
+        url=f"http://{site}.example/{n}",
+        canonical_url=f"http://{site}.example/{n}",
+        title=site,
+        text=text,
+        text_hash=dedupe.text_fingerprint(text),
+        first_seen_at=START + timedelta(minutes=n),
+    )
+    copies.mark_copy(article, new=True)
+    article.save()
+    return article
+
+
+def test_a_translated_copy_is_linked_to_its_original_and_reports_of_the_same_cast_are_not():
+    words = minhash.similarity(minhash.minhash(ORIGINAL), minhash.minhash(TRANSLATED))
+    assert words < anchors.NEAR_COPY_FLOOR  # no word rule can see it
+    first = stored(0, "distinct", DISTINCT[0])
+    original = stored(1, "wire", ORIGINAL)
+    second = stored(2, "distinct", DISTINCT[1])
+    translated = stored(3, "translated", TRANSLATED)
+    assert translated.copy_of_id == original.pk and translated.copy_kind == Article.CopyKind.NEAR
+    assert [a.copy_of_id for a in (first, original, second)] == [None, None, None]
+
+
+def test_possessives_turned_round_and_moved_phrases_keep_a_sentences_anchors():
+    assert anchors.anchor_sequence("He met Quillon's lawyer, Dana Kirsch, on Monday. Then Vance spoke.") == [
+        "dana",
+        "kirsch",
+        "monday",
+        "quillon",
+        "vance",
+    ]
+    assert anchors.anchor_sequence(
+        "On Monday he met the lawyer of Quillon, Dana Kirsch. Then Vance spoke."
+    ) == [
+        "dana",
+        "kirsch",
+        "monday",
+        "quillon",
+        "vance",
+    ]
+
+
+def test_an_excerpt_is_close_and_a_report_naming_the_same_cast_is_not():
+    def words(text: str) -> list[str]:
+        return dedupe.normalised_words(text)
+
+    excerpt = "\n\n".join(ORIGINAL.split("\n\n")[:2])
+    assert close_reading.closeness(excerpt, words(excerpt), ORIGINAL, words(ORIGINAL)) > 1
+    assert close_reading.closeness(TRANSLATED, words(TRANSLATED), ORIGINAL, words(ORIGINAL)) > 0
+    for text in DISTINCT:
+        assert close_reading.closeness(text, words(text), ORIGINAL, words(ORIGINAL)) == 0
+        assert close_reading.closeness(text, words(text), TRANSLATED, words(TRANSLATED)) == 0
