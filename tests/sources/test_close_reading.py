@@ -128,3 +128,29 @@ def test_an_excerpt_is_close_and_a_report_naming_the_same_cast_is_not():
     for text in DISTINCT:
         assert close_reading.closeness(text, words(text), ORIGINAL, words(ORIGINAL)) == 0
         assert close_reading.closeness(text, words(text), TRANSLATED, words(TRANSLATED)) == 0
+
+
+SPANISH = """BOSTON - Quillon Robotics dijo el jueves ante un tribunal de Massachusetts que Marrowby Labs copió \
+12 mil líneas de su controlador Tern y las instaló en el brazo Heron, al abrirse un juicio sobre el código \
+ante la jueza Oriel Vance.
+
+"Doce mil líneas, y cada comentario todavía escrito a nuestra manera", dijo la abogada de Quillon, Dana \
+Kirsch, a la jueza Vance en su alegato inicial ante el Suffolk Superior Court.
+
+Según Kirsch, Marrowby mantuvo su licencia de Tern durante 30 meses después de que sus ingenieros movieran el \
+código a una carpeta que llamaban "el cajón Tern", y vendió 8,000 brazos Heron con él.
+
+El abogado de Marrowby, Felix Arden, afirmó que el controlador fue escrito desde cero. "Heron no le debe nada \
+a Tern salvo una rivalidad", dijo Arden. Dijo que Marrowby llamará a 14 ingenieros que lo escribieron.
+
+Quillon pide 95 millones de dólares en daños y una orden que detenga las ventas de Heron. Se espera que el \
+juicio dure dos semanas, y la fundadora de Quillon, Ines Barrow, declarará el lunes."""
+
+
+def test_a_copy_translated_into_another_language_is_linked_by_its_names_and_figures():
+    """No vocabulary is shared across languages (gates.language_of tells English from the rest), so
+    the sentence-ordered names and figures alone decide; the distinct English reports stay apart."""
+    stored(0, "distinct", DISTINCT[0])
+    original = stored(1, "wire", ORIGINAL)
+    spanish = stored(2, "spanish", SPANISH)
+    assert spanish.copy_of_id == original.pk

@@ -12,7 +12,8 @@ distinct articles of PolNeAR train stay at or under 0.22 apart from its own reru
 of the one-case sets at or under 0.18); a translation keeps its sentence-ordered anchors (0.42 and 0.54,
 distinct articles of the one-case sets 0.27 at most, of PolNeAR train under 0.2 apart from reruns) and
 most of its vocabulary (word sets 0.47 and 0.51, where distinct articles reaching 0.35 on their anchors
-share 0.25 at most).
+share 0.25 at most). A translation into another language (gates.language_of tells English from the rest)
+shares no vocabulary at all, so there the anchors alone decide.
 
 Candidates are read only when their estimate says they may be one (`may_be_close`): word similarity of at
 least `anchors.NEAR_COPY_FLOOR` or anchor similarity of at least SEEN_ANCHORS. Caveats: a translation
@@ -23,6 +24,7 @@ blog pasting an earlier report) is an excerpt too.
 
 from __future__ import annotations
 
+from tracker.nlp import gates
 from tracker.sources import anchors
 
 SEEN_ANCHORS = 0.25  # estimated anchor similarity from which two texts are read (translated: 0.37-0.51)
@@ -46,7 +48,10 @@ def closeness(text: str, words: list[str], other: str, other_words: list[str]) -
     if contained >= EXCERPT:
         return 1.0 + contained
     named = _jaccard(*(_shingles(anchors.anchor_sequence(t), anchors.ANCHOR_SHINGLE) for t in (text, other)))
-    if named >= TRANSLATION_ANCHORS and _jaccard(set(words), set(other_words)) >= TRANSLATION_WORDS:
+    if named >= TRANSLATION_ANCHORS and (
+        gates.language_of(text) != gates.language_of(other)
+        or _jaccard(set(words), set(other_words)) >= TRANSLATION_WORDS
+    ):
         return named
     return 0.0
 
