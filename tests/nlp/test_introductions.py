@@ -29,3 +29,10 @@ def test_a_sentence_ending_in_a_colon_reports_what_follows_not_the_quote_before(
     )
     found = [(c.speaker, c.text) for c in claims_of(text) if c.speaker == "She"]
     assert found == [("She", "None of them will come out and support the plan. They are afraid of me.")]
+
+
+def test_an_adverbial_clause_before_the_colon_is_part_of_the_phrase(claims_of):
+    # the parser makes the quote's verb the root, "responded" its clause, "adjourned" a clause of that
+    text = "Musk responded on X shortly after court adjourned: “The reporters are twisting what I said.”"
+    found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
+    assert ("Musk", "respond", "The reporters are twisting what I said.") in found
