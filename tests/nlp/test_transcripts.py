@@ -160,3 +160,30 @@ def test_through_the_extraction_a_surname_label_resolves_to_a_person_named_in_th
     turns = [c for c in found.claims if c.speaker == "KETTERING"]
     assert [c.text for c in turns] == ["I will not vote for it.", "It costs far too much."]
     assert {c.speaker_name for c in turns} == {"Robert Kettering"}
+
+
+def test_a_clock_stamp_before_each_label_still_opens_a_turn():
+    text = (
+        "Episode notes follow.\n\n"
+        "[00:03:10] RITA OKONJO: The licence was never meant to cover training runs.\n"
+        "[00:03:18] PAUL VANCE: Then the court will have to say what it does cover.\n"
+        "[00:03:25] Thanks for listening."
+    )
+    found = turns_by_label(text)
+    assert [c.text for c in found["RITA OKONJO"]] == ["The licence was never meant to cover training runs."]
+    assert [c.text for c in found["PAUL VANCE"]] == ["Then the court will have to say what it does cover."]
+    assert found["RITA OKONJO"][0].sentence.startswith("[00:03:10] RITA OKONJO:")
+
+
+def test_a_text_that_opens_on_the_hosts_turn_opens_on_a_transcript():
+    text = (
+        "HOST: The filing says the model was copied. Is that a fair reading?\n\n"
+        "NORA BLAKE: Not quite. Copying weights and learning from answers are different things.\n\n"
+        "The show returns next week."
+    )
+    found = turns_by_label(text)
+    assert [c.text for c in found["NORA BLAKE"]] == [
+        "Not quite. Copying weights and learning from answers are different things."
+    ]
+    headline = "Watch: The filing says the model was copied\n\nNORA BLAKE: Not quite, and I have said so.\n"
+    assert turns_by_label(headline) == {}

@@ -10,8 +10,9 @@ curated person's name or alias matches, whatever the case. A turn by a question 
 
 What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
 not one): a label at the start of a line, one to six capitalised words (name particles allowed, a
-short parenthetical such as "(R-Ohio)" after them), a colon and words with at least one letter, not
-in capitals (a shouted headline), not on the article's first line (its headline) unless the next line,
+short parenthetical such as "(R-Ohio)" after them; a clock stamp may open the line, as podcast and
+video transcripts print one before each label: "[00:14:32] ROE: ..."), a colon and words with at
+least one letter, not in capitals (a shouted headline), not on the article's first line (its headline) unless the next line,
 with no blank line between, is a turn too (an article or a passage that opens on a transcript, "ROE:
 ...?\nDOE: ..."; rule "opening-turn"). Labels of the stop
 list (patterns/transcript_labels.jsonl: "Note", "Update", "Photo", "Watch" ...) never count. A label
@@ -56,8 +57,9 @@ MAX_CONTINUATION = 3  # lines after a turn's own that still belong to it
 MIN_WORDS = 4  # a shorter turn ("Yes.", "Does Doe?") says nothing without the turn before it
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
+_STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
 _LABEL = re.compile(
-    rf"^[ \t]*(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
+    rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
     r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)",
     re.MULTILINE,
 )
@@ -202,13 +204,18 @@ def _turn(text: str, match: re.Match, known: set[str]) -> Turn | None:
     if not _LETTERS.search(words) or (len(head) >= 2 and all(w.isupper() for w in head)):
         return None  # a figure ("Doe: 1,501") or a shouted headline
     start = match.start("label")
-    return Turn(label, start, start + len(label), match.end(), end, start, use)
+    line_start = match.start("stamp") if match.group("stamp") else start  # the stamp opens the line
+    return Turn(label, start, start + len(label), match.end(), end, line_start, use)
 
 
 def _opens(text: str, turns: Sequence[Turn]) -> bool:
     """The turn on the text's first line opens a transcript (rule "opening-turn"): the next line, with
-    no blank line between, is a turn too ("ROE: ...?\nDOE: ..."), as a headline's never is."""
+    no blank line between, is a turn too ("ROE: ...?\nDOE: ..."), as a headline's never is. A turn under
+    a role or interview label ("HOST: ...", "Q: ...") opens one with blank lines before the next turn
+    too: a headline does not open on the host's words (rule "opening-role")."""
     between = text[turns[0].end : turns[1].line_start] if len(turns) > 1 else "\n\n"
+    if turns[0].use in ("role", "question") and len(turns) > 1 and not between.strip():
+        return True
     return between.count("\n") == 1 and not between.strip()
 
 
