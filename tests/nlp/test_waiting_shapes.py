@@ -48,6 +48,21 @@ def test_never_ever_in_a_sentence_of_its_own_stays_published():
     assert [(c.confidence, c.confidence_rule) for c in claims] == [(2, "speech-named")]
 
 
+def test_an_answer_that_echoes_its_question_with_it_waits():
+    """ "A. I meant it at the time.": the question's verb and "it" say nothing without the question."""
+    text = (
+        "Corrigan questioned Whitlock about the memo.\n"
+        "Q: And you wrote the memo yourself?\n"
+        "A: I wrote it on the train.\n"
+        "Q: And you believed it?\n"
+        "A: I believed every word of the memo when I wrote it."
+    )
+    assert [(c.text, c.confidence) for c in claims_in(text) if c.speaker == "A"] == [
+        ("I wrote it on the train.", 1),
+        ("I believed every word of the memo when I wrote it.", 2),
+    ]
+
+
 # "the judge" named before (presiding.py, resolution "presiding")
 
 

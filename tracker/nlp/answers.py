@@ -17,8 +17,11 @@ sentence of its own, which keeps its tier; so does an answer with a word of its 
 
 An answer may also be a pronoun and an auxiliary, negated or not ("Roe's lawyers say he did", "Doe
 said she would not", "they can't"): the verb it stands for is in the question before, so the words
-alone say nothing ("he did" what?). A pronoun and an auxiliary with anything after them ("he did it",
-"it was over") are a sentence of their own.
+alone say nothing ("he did" what?). A pronoun and an auxiliary with anything after them ("it was
+over") are a sentence of their own, except a pronoun, a verb and "it" or "so", with at most a short
+qualifying phrase, not an infinitive ("I meant it at the time", "I said so"; not "he expected it to
+change"): the verb echoes the question's ("And you meant it?") and "it" is what the question asked
+about, so the words alone say nothing either.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ INTENSIFIERS = frozenset({"ever", "really"})  # "Never, ever", "No, not ever", "
 PREPOSITIONS = frozenset("at in on for to from with without by under before after until of".split())
 MAX_QUALIFIER = 3  # words after the preposition
 PRONOUNS = frozenset("i you he she it we they".split())
+ECHOED = frozenset(
+    {"it", "so"}
+)  # the thing the question asked about: "I meant it" ("that" may open a clause)
 AUXILIARIES = frozenset(
     "do does did is are am was were will would can could shall should may might must has have had".split()
 ) | {"won't", "can't", "cannot"}
@@ -41,6 +47,9 @@ def elliptical(words: list[str]) -> bool:
     if len(words) in (2, 3) and words[0] in PRONOUNS:
         verb = " ".join(words[1:])
         return any(v in AUXILIARIES for v in (verb, verb.removesuffix(" not"), verb.removesuffix("n't")))
+    if len(words) >= 3 and words[0] in PRONOUNS and words[2] in ECHOED:
+        rest = words[3:]  # "I meant it at the time": the question's verb and its thing, echoed
+        return not rest or (rest[0] in PREPOSITIONS - {"to"} and 1 <= len(rest) - 1 <= MAX_QUALIFIER)
     answer = 0
     while answer < len(words) and (words[answer] in POLAR | HEDGED | INTENSIFIERS):
         answer += 1
