@@ -124,6 +124,40 @@ def test_an_answer_turn_is_the_person_the_line_before_says_was_questioned():
     assert [(c.speaker_name, c.confidence) for c in claims_in(unnamed) if c.speaker == "A"] == [(None, 1)]
 
 
+def test_a_court_transcripts_q_and_a_with_periods_are_turns_but_initials_are_not():
+    text = (
+        "The record of the afternoon reads:\n\n"
+        "Q. Did you tell the board the ledger was altered?\n\n"
+        "A. Yes.\n\n"
+        "Q. When?\n\n"
+        "A. At the March meeting, before the audit began."
+    )
+    assert [(c.speaker, c.kind, c.text) for c in claims_in(text)] == [
+        ("Q", "question", "Did you tell the board the ledger was altered?"),
+        ("A", "statement", "At the March meeting, before the audit began."),
+    ]
+    credits = (
+        "The board met on Friday.\n\n"
+        "A. Whitlock took the photographs in the hall on Friday.\n"
+        "A. Corrigan edited the story and checked the figures."
+    )
+    assert [c.speaker for c in claims_in(credits)] == []  # initials: no "Q." anywhere
+
+
+def test_an_answer_turn_is_the_person_the_first_question_addresses_by_name():
+    text = (
+        "The record of the afternoon reads:\n\n"
+        "Q. Ms. Whitlock, did you tell the board the ledger was altered?\n\n"
+        "A. Yes.\n\n"
+        "Q. When?\n\n"
+        "A. At the March meeting, before the audit began."
+    )
+    assert [(c.speaker, c.speaker_name, c.confidence) for c in claims_in(text)] == [
+        ("Q", None, 0),
+        ("A", "Dana Whitlock", 2),
+    ]
+
+
 def test_courtroom_formulae_in_a_transcript_are_no_claims():
     text = (
         "The afternoon went slowly.\n"

@@ -38,8 +38,11 @@ PASSIVE = re.compile(
     rf"\s+(?:was|were|is|being)\s+(?:\w+ly\s+)?{_ASKING}\s+by\s+"
 )  # "Doe was pressed by Roe"
 LABELLED = re.compile(
-    r"[ \t]*[A-Z][\w .'’()-]{0,60}:\s"
-)  # a line that takes a turn, even one too short to claim
+    r"[ \t]*(?:[A-Z][\w .'’()-]{0,60}:|[QA]\.)\s"
+)  # a line that takes a turn, even one too short to claim ("A. Yes.")
+ADDRESS = re.compile(
+    r"(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),"
+)  # a question that opens on its addressee: "Mr. Doe, did you ...?"
 OWNED = re.compile(
     r"['’]s?\s+(?:cross-examination|questioning|examination)\s+of\s+"
 )  # "Roe's questioning of Doe"
@@ -58,12 +61,24 @@ def name_exchanges(claims: Sequence[Claim], text: str, mentions: Sequence[Mentio
         if prose or last_end == 0:
             pair = _pair(text, last_end + prose[-1][0], last_end + prose[-1][1], people) if prose else None
         last_end = claim.end
+        if pair is None and use == "question":
+            pair = _addressed(text, claim, people)  # "Q. Mr. Doe, did you ...?": Doe answers
         if pair is None:
             found.append(claim)
             continue
         asker, answerer = pair
-        found.append(_named(claim, asker if use == "question" else answerer, mentions, use == "answer"))
+        person = asker if use == "question" else answerer
+        found.append(claim if person is None else _named(claim, person, mentions, use == "answer"))
     return found
+
+
+def _addressed(text: str, question: Claim, people: Sequence[Mention]) -> tuple[None, Mention] | None:
+    """(no asker, the answerer) when the question opens by addressing a person the entity model
+    found by title and name ("Mr. Doe, did you sign it?"): the one questioned answers the "A" turns."""
+    opening = ADDRESS.match(text, question.start)
+    if opening is None:
+        return None
+    return next(((None, m) for m in people if m.start < opening.end(1) and opening.start(1) < m.end), None)
 
 
 def _prose_lines(gap: str) -> list[tuple[int, int]]:

@@ -13,6 +13,10 @@ blank line between (and so on along the exchange): labels on consecutive lines a
 are speakers, as a list of "Name: goal" headings between paragraphs is not.
 
 Caveats: a label standing alone, with blank lines around it, still needs a person of that name.
+
+Also decides (`paired_letters`): a court transcript's letters "Q." and "A." with a period and no colon
+("Q. Did you sign it?" / "A. I did not.") label turns only where the text has both, so that an outline
+("A. Background") or an initial ("A. Jane Roe ...") is no turn.
 """
 
 from __future__ import annotations
@@ -48,3 +52,11 @@ def _adjacent(text: str, a: Turn, b: Turn) -> bool:
     first, second = (a, b) if a.line_start < b.line_start else (b, a)
     between = text[first.end : second.line_start]
     return between.count("\n") == 1 and not between.strip()
+
+
+def paired_letters(text: str, turns: Sequence[Turn]) -> list[Turn]:
+    """`turns` without those labelled "Q." or "A." (a period, no colon) unless the text has both."""
+    letters = {t.label.rstrip(".").upper() for t in turns if text[t.label_end : t.label_end + 1] == "."}
+    if letters >= {"Q", "A"}:
+        return list(turns)
+    return [t for t in turns if text[t.label_end : t.label_end + 1] != "." or len(t.label.rstrip(".")) > 1]

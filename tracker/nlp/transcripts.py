@@ -60,7 +60,7 @@ _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
 _STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
 _LABEL = re.compile(
     rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
-    r"(?:[ \t]+\([^()\n]{1,30}\))?[ \t]*:[ \t]+(?=\S)",
+    r"(?:[ \t]+\([^()\n]{1,30}\))?(?:[ \t]*:|(?<=^[QA]\.))[ \t]+(?=\S)",  # "Q. Did you ...?": a court's
     re.MULTILINE,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2,}|\b[AI]\b")
@@ -171,6 +171,7 @@ def find_turns(text: str, people: Sequence[Mention] = ()) -> list[Turn]:
     labels = [(m, {m.group("label").rstrip(".").lower()}) for m in _LABEL.finditer(text)]
     named = [turn for m, label in labels if (turn := _turn(text, m, known | label)) is not None]
     turns = exchange_labels.with_neighbours(text, turns, named)  # "Reed:" answered by "Altman:"
+    turns = exchange_labels.paired_letters(text, turns)  # "Q. ..." only with "A. ..."
     if turns and not text[: turns[0].line_start].strip() and not _opens(text, turns):
         turns = turns[1:]  # the article's first line: its headline
     if len(turns) < 2:
