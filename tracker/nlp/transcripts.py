@@ -1,12 +1,13 @@
 """Transcripts printed in articles: each labelled turn is a claim by the speaker its label names.
 
-Intent: articles print exchanges as transcripts ("HOST: ...", "SEN. JANE DOE: ...", "Doe: ...",
-"Q: ... / A: ..."), with no reporting verb for the rules of claims.py to find. Each turn becomes a
-`Claim` (attribution "direct", verb "say") whose content is the turn's words after the label, and
-whose speaker is the label as printed; a surname label ("DOE:") takes the full name given earlier in
-the article (an earlier label, else a PERSON mention) as `speaker_name`, and the curated entity when a
-curated person's name or alias matches, whatever the case. A turn by a question label ("Q",
-"Interviewer"), or one that ends with a question mark, has kind "question".
+Intent: articles print exchanges as transcripts ("HOST: ...", "SEN. JANE DOE: ...", "Doe: ...", "Q: ...
+/ A: ...", a court's "Q. ... / A. ...": exchange_labels.paired_letters), with no reporting verb for the
+rules of claims.py to find. Each turn becomes a `Claim` (attribution "direct", verb "say") whose content
+is the turn's words after the label, and whose speaker is the label as printed; a surname label ("DOE:")
+takes the full name given earlier in the article (an earlier label, else a PERSON mention) as
+`speaker_name`, and the curated entity when a curated person's name or alias matches, whatever the case.
+A turn by a question label ("Q", "Interviewer"), or one that ends with a question mark, has kind
+"question".
 
 What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
 not one): a label at the start of a line, one to six capitalised words (name particles allowed, a
@@ -60,7 +61,7 @@ _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
 _STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
 _LABEL = re.compile(
     rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
-    r"(?:[ \t]+\([^()\n]{1,30}\))?(?:[ \t]*:|(?<=^[QA]\.))[ \t]+(?=\S)",  # "Q. Did you ...?": a court's
+    r"(?:[ \t]+\([^()\n]{1,30}\))?(?:[ \t]*:|(?<=^[QA]\.))[ \t]+(?=\S)",  # "Q. Did you ...?"
     re.MULTILINE,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2,}|\b[AI]\b")
