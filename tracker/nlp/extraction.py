@@ -4,7 +4,8 @@ Texts are made plain first (plaintext.py: HTML entities and tags, escaped JSON, 
 the plain texts, and every offset returned points back into the text as given; the words returned
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
-in the article (transcripts.py) join the claims the rules found, except a turn that overlaps one of them.
+in the article (transcripts.py) and the posts printed under their handle line (posts.py) join the
+claims the rules found, except one that overlaps one of them.
 Four rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
@@ -39,6 +40,7 @@ from tracker.nlp import (
     parsecache,
     pipeline,
     plaintext,
+    posts,
     questioned,
     relaying,
     representatives,
@@ -98,6 +100,7 @@ def extract(
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         turns = answerers.name_exchanges(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)
+        found_claims = transcripts.merge(found_claims, posts.post_claims(text_of(doc), found_dates))
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
