@@ -187,3 +187,14 @@ def test_a_text_that_opens_on_the_hosts_turn_opens_on_a_transcript():
     ]
     headline = "Watch: The filing says the model was copied\n\nNORA BLAKE: Not quite, and I have said so.\n"
     assert turns_by_label(headline) == {}
+
+
+def test_a_short_sentence_wholly_quoted_under_a_name_is_a_turn_and_a_quoted_yes_waits():
+    box = (
+        "The reactions, in brief.\n\n"
+        "RITA OKONJO: “The ruling is wrong.”\n"
+        "PAUL VANCE: “The ruling is fair and overdue.”"
+    )
+    assert [c.text for c in turns_by_label(box)["RITA OKONJO"]] == ["“The ruling is wrong.”"]
+    answered = "OKONJO: Did you sign the licence?\nVANCE: “Yes, I did.”"
+    assert [(c.text, c.confidence) for c in turns_by_label(answered)["VANCE"]] == [("“Yes, I did.”", 1)]

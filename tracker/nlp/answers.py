@@ -17,7 +17,7 @@ sentence of its own, which keeps its tier; so does an answer with a word of its 
 
 An answer may also be a pronoun and an auxiliary, negated or not ("Roe's lawyers say he did", "Doe
 said she would not", "they can't"): the verb it stands for is in the question before, so the words
-alone say nothing ("he did" what?). A pronoun and an auxiliary with anything after them ("it was
+alone say nothing ("he did" what?), nor after a yes or a no ("Yes, I did"). A pronoun and an auxiliary with anything after them ("it was
 over") are a sentence of their own, except a pronoun, a verb and "it" or "so", with at most a short
 qualifying phrase, not an infinitive ("I meant it at the time", "I said so"; not "he expected it to
 change"): the verb echoes the question's ("And you meant it?") and "it" is what the question asked
@@ -60,4 +60,6 @@ def elliptical(words: list[str]) -> bool:
         return True  # "Not closely", "Never publicly"
     if rest[:1] == ["that"] and rest[1:2] in (["i"], ["we"]) and len(rest) - 2 <= MAX_QUALIFIER:
         return True  # "Not that I recall", "Not that we were told"
+    if len(rest) in (2, 3) and rest[0] in PRONOUNS and elliptical(rest):
+        return True  # "Yes, I did", "No, we didn't": the answer and a pronoun and an auxiliary
     return not rest or (rest[0] in PREPOSITIONS and 1 <= len(rest) - 1 <= MAX_QUALIFIER)

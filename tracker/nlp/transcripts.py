@@ -22,7 +22,8 @@ mention's text or last word) or it is a role or interview label of the rule file
 a name turn's follow each other (exchange_labels.py: "Reed:" answered by "Altman:"). The article must
 have at least two turns, and either a speaker who takes two turns or two turns on consecutive lines.
 
-A turn of fewer than MIN_WORDS words ("A: Yes.") makes no claim, though it counts as a turn. A turn
+A turn of fewer than MIN_WORDS words ("A: Yes.") makes no claim, though it counts as a turn (a
+sentence wholly in quotation marks needs MIN_QUOTED: "Roe: “It's standard practice.”"). A turn
 runs to the end of its line and over the following lines up to the next turn, when there are
 at most MAX_CONTINUATION of them, up to a stage direction ("(BEGIN VIDEO CLIP)", "[...]") or a line
 that looks labelled (a speaker this reader did not accept); the
@@ -56,6 +57,7 @@ from tracker.nlp.types import Claim, DateMention, Mention, VocabularyEntry
 LABELS_FILE = PATTERNS_DIR / "transcript_labels.jsonl"
 MAX_CONTINUATION = 3  # lines after a turn's own that still belong to it
 MIN_WORDS = 4  # a shorter turn ("Yes.", "Does Doe?") says nothing without the turn before it
+MIN_QUOTED = 3  # a turn wholly in quotation marks, a sentence: a quote printed under its speaker's name
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
 _STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
@@ -67,6 +69,7 @@ _LABEL = re.compile(
 _LETTERS = re.compile(r"[^\W\d_]{2,}|\b[AI]\b")
 _STAGE = re.compile(r"[ \t]*[(\[]")
 _TURN = Trigger(id="transcript-turn", lemma="say", pos="verb", attribution="direct")
+_QUOTED = re.compile(r"[“\"][^“”\"]+[.!?][”\"]")  # "Roe: “It's standard practice.”" (a box of quotes)
 _QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
 
@@ -104,7 +107,7 @@ def transcript_claims(
     claims = []
     for turn in turns:
         words = text[turn.start : turn.end]
-        if len(words.split()) < MIN_WORDS:
+        if len(words.split()) < (MIN_QUOTED if _QUOTED.fullmatch(words) else MIN_WORDS):
             continue
         name, entity, entity_id = _resolve(turn, turns, people, vocabulary)
         newline = text.find("\n", turn.start, turn.end)
