@@ -158,6 +158,22 @@ def test_an_answer_turn_is_the_person_the_first_question_addresses_by_name():
     ]
 
 
+def test_the_court_and_the_witness_take_the_judge_and_the_witness_named_before():
+    text = (
+        "The hearing before Judge Marta Ines resumed with Dana Whitlock on the stand.\n\n"
+        "THE COURT: The jury will disregard the last answer entirely.\n\n"
+        "THE WITNESS: I was only answering what I was asked."
+    )
+    assert [(c.speaker, c.speaker_name, c.confidence) for c in claims_in(text)] == [
+        ("THE COURT", "Marta Ines", 2),
+        ("THE WITNESS", "Dana Whitlock", 2),
+    ]
+    two_judges = text.replace("Judge Marta Ines", "Judge Marta Ines and Judge Paul Corrigan")
+    assert [(c.speaker_name, c.confidence) for c in claims_in(two_judges) if c.speaker == "THE COURT"] == [
+        (None, 1)
+    ]
+
+
 def test_courtroom_formulae_in_a_transcript_are_no_claims():
     text = (
         "The afternoon went slowly.\n"

@@ -68,7 +68,7 @@ def name_exchanges(claims: Sequence[Claim], text: str, mentions: Sequence[Mentio
             continue
         asker, answerer = pair
         person = asker if use == "question" else answerer
-        found.append(claim if person is None else _named(claim, person, mentions, use == "answer"))
+        found.append(claim if person is None else named(claim, person, mentions, use == "answer"))
     return found
 
 
@@ -103,7 +103,7 @@ def _pair(text: str, start: int, end: int, people: Sequence[Mention]) -> tuple[M
     return pairs[0] if len(pairs) == 1 else None
 
 
-def _named(claim: Claim, person: Mention, mentions: Sequence[Mention], answer: bool) -> Claim:
+def named(claim: Claim, person: Mention, mentions: Sequence[Mention], answer: bool) -> Claim:
     name = person.entity or full_name(mentions, person)
     claim = replace(
         claim, speaker_name=name, speaker_entity=person.entity, speaker_entity_id=person.entity_id

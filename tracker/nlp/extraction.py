@@ -33,6 +33,7 @@ from tracker.nlp import (
     article_names,
     claims,
     counsel,
+    court_roles,
     dates,
     entities,
     lone_antecedents,
@@ -99,6 +100,7 @@ def extract(
         found_claims = same_speaker.promote(found_claims, doc, mentions)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         turns = answerers.name_exchanges(turns, text_of(doc), mentions)
+        turns = court_roles.name_roles(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = transcripts.merge(found_claims, posts.post_claims(text_of(doc), found_dates))
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
