@@ -36,12 +36,3 @@ def test_an_adverbial_clause_before_the_colon_is_part_of_the_phrase(claims_of):
     text = "Musk responded on X shortly after court adjourned: “The reporters are twisting what I said.”"
     found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
     assert ("Musk", "respond", "The reporters are twisting what I said.") in found
-
-
-def test_a_speaker_turning_to_an_audience_introduces_the_quote_after_the_colon(claims_of):
-    text = "Musk, red in the face, turned to the jurors: “Nobody in this room is accusing me of anything.”"
-    found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
-    assert ("Musk", "turn", "Nobody in this room is accusing me of anything.") in found
-    # only a speaker the text names turns to someone with words: a topic turning to a thing does not
-    topic = "The hearing turned to the contract: “a binding promise,” in the words of the filing."
-    assert [c.verb for c in claims_of(topic)] == []
