@@ -14,7 +14,8 @@ antecedents.paired (session 22), f111 (“I'll leave that to the jury”) is a n
 no-comment rule's contents read a question left to others, and f047's quote resumed after a description of
 its speaker ("said Goldfarb, a partner at ... who ..., “...”") is joined to its first half
 (introductions.description_end): 69 published, 68 right, 1 wrong; 71 / 70 / 1 once the bench read the
-seeded vocabulary in full (Anthropic)."""
+seeded vocabulary in full (Anthropic); 80 / 79 / 1 after ht22's transcript and colon rules (written from
+f005, f013, f051, f078, f080, f093, f101, f118: no longer unseen for those)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import pytest
 from bench import trial_coverage
 
 FOURTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fourth.jsonl"
-RIGHT_FLOOR = 69  # right claims published at tier >= 2 (measured: 67 when the set landed, 70 now)
+RIGHT_FLOOR = 78  # right claims published at tier >= 2 (measured: 67 when the set landed, 79 now)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
 }
