@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from tests.factories import (
     OutletFactory,
 )
 from tracker.crossref import corroboration
-from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
 from tracker.sources import credits
 from tracker.sources.models import Article, Outlet
 
@@ -180,3 +180,27 @@ def test_coverage_reads_a_bounded_number_of_queries(claim, django_assert_max_num
     with django_assert_max_num_queries(5):
         coverage = corroboration.refresh_claim(claim)
     assert (coverage.independent, coverage.outlets) == (16, 61)
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_an_event_without_claims_counts_the_articles_that_date_it_in_bounded_queries(
+    size, django_assert_max_num_queries
+):
+    """Of a story's articles, only those with a date in the event's period report an event no public
+    claim is on; the count reads as many queries for a story of 10 articles as for one of 200."""
+    story = Story.objects.create(title="The lab opened", first_seen_at=T0, last_changed_at=T0)
+    event = Event.objects.create(title="The lab opened", date=date(2023, 1, 1), precision="year")
+    event.stories.add(story)
+    dating = []
+    for i in range(size):
+        row = ArticleFactory(outlet=outlet(f"Outlet {i}"), first_seen_at=T0 + timedelta(hours=i))
+        StoryArticle.objects.create(story=story, article=row)
+        day = date(2023, 5, 2) if i in (3, 7) else date(2024, 5, 2)  # two date it, the others another year
+        DateMention.objects.create(article=row, text="May 2", start=0, end=5, value=day, precision="day")
+        if i in (3, 7):
+            dating.append(row)
+    with django_assert_max_num_queries(5):
+        coverage = corroboration.refresh_events([event])[event.pk]
+    assert (coverage.outlets, coverage.first_outlet) == (2, dating[0].outlet)
+    event.refresh_from_db()
+    assert (event.first_reported_at, event.first_reported_by) == (dating[0].first_seen_at, dating[0].outlet)
