@@ -11,6 +11,7 @@ import pytest
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
 from tracker.crossref import discrepancies, story_reads
+from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy
 from tracker.crossref.story_reads import StoryReads
 
@@ -126,3 +127,16 @@ def test_a_story_reached_only_through_a_changed_claim_finds_what_it_changes():
     assert after == rows() != before
     key = next(k for k in after if k.startswith(f"quote_wording:claim:{mine.pk}:"))
     assert after[key][0] == own.pk and len(after[key][2]) == 3
+
+
+def test_a_found_row_says_whether_its_claim_keys_it():
+    """`Scope.mine` reads a row's kind from `Found.claim_keyed`, not from its key: a claim-keyed row
+    stays only in its claim's own story, a story-keyed row of the same claim in the story that found it."""
+    own, other = StoryFactory(), StoryFactory()
+    claim = ClaimFactory(story=own, text="Pellworth leased the quarry")
+    keyed = Found(
+        Discrepancy.Kind.HEDGE_DROPPED, f"hedge_dropped:claim:{claim.pk}", [], claim, claim_keyed=True
+    )
+    setting = Found(Discrepancy.Kind.SETTING, f"setting:story:{other.pk}:pellworth", [], claim)
+    assert Scope(own).mine(keyed) and not Scope(other).mine(keyed)
+    assert Scope(other).mine(setting)

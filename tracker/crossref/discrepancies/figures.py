@@ -145,7 +145,9 @@ def dates_differ(scope: Scope) -> list[Found]:
     found = []
     for claim, precision, variants in _claim_dates(scope):
         key = f"date:claim:{claim.pk}:{precision}"
-        found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(map(dict, variants)), claim=claim))
+        found.append(
+            Found(Discrepancy.Kind.DATE, key, scope.sort(map(dict, variants)), claim=claim, claim_keyed=True)
+        )
     reports = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
     by_kind = defaultdict(list)
     for report in reports:

@@ -25,6 +25,7 @@ class Found:
     variants: list[dict]
     claim: Claim | None = None
     event: Event | None = None
+    claim_keyed: bool = False  # its key is its claim's (`kind:claim:<id>...`): its own story finds it
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Scope:
 
     def mine(self, found: Found) -> bool:
         """Whether this story keeps what a rule found: a claim-keyed row only in the claim's own story."""
-        return found.key.split(":", 2)[1] != "claim" or found.claim is None or self.owns(found.claim)
+        return not found.claim_keyed or found.claim is None or self.owns(found.claim)
 
     def touches(self, claims: Iterable[Claim]) -> bool:
         """Whether the run finds what these claims (a speaker's) make: all, or one changed is among them."""

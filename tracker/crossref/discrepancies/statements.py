@@ -145,8 +145,8 @@ def hedges_dropped(scope: Scope) -> list[Found]:
             if shared[n] >= STATES_MIN_SHARED and _states(words, (p := headlines[n]).words - speaker)
         ]
         if bare:
-            key = f"hedge_dropped:claim:{claim.pk}"
-            found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, scope.sort(hedged + bare), claim=claim))
+            key, variants = f"hedge_dropped:claim:{claim.pk}", scope.sort(hedged + bare)
+            found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, variants, claim=claim, claim_keyed=True))
     return found
 
 
@@ -271,7 +271,7 @@ def extents_differ(scope: Scope) -> list[Found]:
             spans = {(v["article"], v["start"]) for v in variants}
             if not any(spans <= {(v["article"], v["start"]) for v in f.variants} for f in found):
                 key = f"extent:claim:{claim.pk}"
-                found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim))
+                found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim, claim_keyed=True))
     return found
 
 

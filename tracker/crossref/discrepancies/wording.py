@@ -166,7 +166,9 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
         for q in quotes
     ]
     key = f"quote_wording:claim:{first.claim.pk}:{digest(first.norm)}"
-    return [Found(Discrepancy.Kind.QUOTE_WORDING, key, scope.sort(variants), claim=first.claim)]
+    return [
+        Found(Discrepancy.Kind.QUOTE_WORDING, key, scope.sort(variants), claim=first.claim, claim_keyed=True)
+    ]
 
 
 def silent_edits(scope: Scope) -> list[Found]:
