@@ -24,12 +24,14 @@ tests/nlp/fixtures/trial_coverage_unseen.jsonl (115 passages written by someone 
 or the first set, to measure what carries over to coverage no one here has seen). Missed: expectations
 marked publish that no claim matches, published or waiting.
 
-No Django and no database: the vocabulary is the case's curated entities, written out below.
+No Django set-up and no database: the vocabulary is the case's curated entities, read from the seed
+migrations (`seeded_vocabulary`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -47,35 +49,20 @@ PUBLISH = 2
 CONTENT_F1 = 0.5
 WORD = re.compile(r"\w+")
 
-VOCABULARY = (  # as tracker/cases/migrations/0002_seed_cases.py and 0004 seed them
-    VocabularyEntry("Elon Musk", "PERSON", (("Musk", True), ("Elon", True)), 1),
-    VocabularyEntry("OpenAI", "ORG", (("Open AI", True),), 2, represented_by="Sam Altman"),
-    VocabularyEntry("Sam Altman", "PERSON", (("Altman", True),), 3),
-    VocabularyEntry("Greg Brockman", "PERSON", (("Brockman", True),), 4),
-    VocabularyEntry("Microsoft", "ORG", (), 5),
-    VocabularyEntry(
-        "xAI", "ORG", (("X.AI", True), ("x.AI", True), ("X.AI Corp", True)), 6, represented_by="Elon Musk"
-    ),
-    VocabularyEntry("Grok", "PRODUCT", (("Grok AI", True),), 7),
-    VocabularyEntry(
-        "U.S. District Court for the Northern District of California",
-        "COURT",
-        (
-            ("Northern District of California", True),
-            ("N.D. Cal.", True),
-            ("federal court in Oakland", False),
-            ("Oakland federal court", False),
-        ),
-        8,
-    ),
-    VocabularyEntry(
-        "Yvonne Gonzalez Rogers",
-        "PERSON",
-        (("Judge Gonzalez Rogers", True), ("Gonzalez Rogers", True), ("Judge Yvonne Gonzalez Rogers", True)),
-        9,
-    ),
-    VocabularyEntry("Anthropic", "ORG", (), 10),
-)
+
+def seeded_vocabulary() -> tuple[VocabularyEntry, ...]:
+    """The case's curated entities as the seed migrations create them (cases 0002, and 0004 for who
+    speaks for an organisation), numbered in their order, as the pipeline receives them."""
+    seeds = importlib.import_module("tracker.cases.migrations.0002_seed_cases")
+    speakers = importlib.import_module("tracker.cases.migrations.0004_seed_represented_by")
+    speaks_for = {org: person for org, _, person in speakers.REPRESENTED_BY}
+    return tuple(
+        VocabularyEntry(name, kind, tuple(map(tuple, aliases)), n, represented_by=speaks_for.get(name))
+        for n, (name, kind, aliases, _) in enumerate(seeds.ENTITIES, start=1)
+    )
+
+
+VOCABULARY = seeded_vocabulary()
 
 
 @dataclass(frozen=True)

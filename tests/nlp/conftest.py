@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from bench import trial_coverage
 from tracker.nlp.claims import extract_claims
 from tracker.nlp.entities import find_mentions
 from tracker.nlp.pipeline import build_pipeline
@@ -19,39 +20,7 @@ from tracker.nlp.types import VocabularyEntry
 
 SEEDS = Path(__file__).resolve().parents[2] / "tracker" / "sources" / "sample_data"
 
-SEED_VOCABULARY = (
-    VocabularyEntry("Elon Musk", "PERSON", (("Musk", True), ("Elon", True)), 1),
-    VocabularyEntry("OpenAI", "ORG", (("Open AI", True),), 2, represented_by="Sam Altman"),
-    VocabularyEntry("Sam Altman", "PERSON", (("Altman", True),), 3),
-    VocabularyEntry("Greg Brockman", "PERSON", (("Brockman", True),), 4),
-    VocabularyEntry("Microsoft", "ORG", (), 5),
-    VocabularyEntry(
-        "xAI", "ORG", (("X.AI", True), ("x.AI", True), ("X.AI Corp", True)), 6, represented_by="Elon Musk"
-    ),
-    VocabularyEntry("Grok", "PRODUCT", (("Grok AI", True),), 7),
-    VocabularyEntry(
-        "U.S. District Court for the Northern District of California",
-        "COURT",
-        (
-            ("Northern District of California", True),
-            ("N.D. Cal.", True),
-            ("federal court in Oakland", False),
-            ("Oakland federal court", False),
-        ),
-        8,
-    ),
-    VocabularyEntry(
-        "Yvonne Gonzalez Rogers",
-        "PERSON",
-        (
-            ("Judge Gonzalez Rogers", True),
-            ("Gonzalez Rogers", True),
-            ("Judge Yvonne Gonzalez Rogers", True),
-        ),
-        9,
-    ),
-    VocabularyEntry("Anthropic", "ORG", (), 10),
-)
+SEED_VOCABULARY = trial_coverage.seeded_vocabulary()
 
 
 @pytest.fixture(scope="session")
