@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import presiding, referents
+from tracker.nlp import presiding
 from tracker.nlp.components import PATTERNS_DIR, rule_row
 from tracker.nlp.types import Mention
 
@@ -68,19 +68,9 @@ def _person_for(resolver: SpeakerResolver, token: Token, first: int, last: int) 
         return None
     phrase = resolver.doc.char_span(first, last, alignment_mode="expand")
     wanted = _words(phrase if phrase is not None else [token], skip=token)
-    outside = token.i not in resolver.quoted
-    named: dict[str, Mention] = {}
-    for mention in resolver.mentions_in(0, token.idx):
-        if mention.label != "PERSON" or mention.end > token.idx:
-            continue
-        if outside and mention in resolver.in_quotes:
-            continue
-        if any(wanted <= words for words in _roles(resolver, mention, token)):
-            key = mention.entity or referents.full_name(resolver.mentions, mention, resolver.genders)
-            named[key] = mention
-    if len(named) != 1:
-        return None
-    return next(iter(named.values()))
+    return presiding.one_named(
+        resolver, token, lambda mention: any(wanted <= words for words in _roles(resolver, mention, token))
+    )
 
 
 def _description(resolver: SpeakerResolver, token: Token) -> bool:

@@ -16,6 +16,7 @@ under which a clause waited at tier 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,14 @@ def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, 
     one judge before it; else (None, None)."""
     if not _the_judge(token):
         return None, None
+    judge = one_named(resolver, token, lambda mention: _titled(resolver, mention))
+    return (judge, VIA) if judge is not None else (None, None)
+
+
+def one_named(resolver: SpeakerResolver, token: Token, fits: Callable[[Mention], bool]) -> Mention | None:
+    """The one person the article named before `token` that `fits` (one person under several
+    mentions counts once), never inside quotation marks for a `token` outside them; None when it named
+    none or more than one."""
     outside = token.i not in resolver.quoted
     named: dict[str, Mention] = {}
     for mention in resolver.mentions_in(0, token.idx):
@@ -49,13 +58,11 @@ def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, 
             continue
         if outside and mention in resolver.in_quotes:
             continue
-        if _titled(resolver, mention):
+        if fits(mention):
             named[mention.entity or referents.full_name(resolver.mentions, mention, resolver.genders)] = (
                 mention
             )
-    if len(named) != 1:
-        return None, None
-    return next(iter(named.values())), VIA
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _the_judge(token: Token) -> bool:
