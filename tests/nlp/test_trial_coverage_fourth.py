@@ -15,7 +15,9 @@ no-comment rule's contents read a question left to others, and f047's quote resu
 its speaker ("said Goldfarb, a partner at ... who ..., “...”") is joined to its first half
 (introductions.description_end): 69 published, 68 right, 1 wrong; 71 / 70 / 1 once the bench read the
 seeded vocabulary in full (Anthropic); 80 / 79 / 1 after ht22's transcript and colon rules (written from
-f005, f013, f051, f078, f080, f093, f101, f118: no longer unseen for those)."""
+f005, f013, f051, f078, f080, f093, f101, f118: no longer unseen for those);
+81 / 80 / 1 once a "she" after a sentence of "she" stands for the name before it (chained_pronouns,
+written from f103)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ import pytest
 from bench import trial_coverage
 
 FOURTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fourth.jsonl"
-RIGHT_FLOOR = 78  # right claims published at tier >= 2 (measured: 67 when the set landed, 79 now)
+RIGHT_FLOOR = 79  # right claims published at tier >= 2 (measured: 67 when the set landed, 80 now)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
 }

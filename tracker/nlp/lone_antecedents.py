@@ -97,12 +97,12 @@ def lone(name: str, before: Span, people: Sequence[Mention], gender: str) -> boo
     others = {
         POSSESSIVE.sub("", m.text.split()[-1])
         for m in named
-        if POSSESSIVE.sub("", m.text.split()[-1]) != surname and _may_be(m, gender)
+        if POSSESSIVE.sub("", m.text.split()[-1]) != surname and may_be(m, gender)
     }
     return not others and any(POSSESSIVE.sub("", m.text.split()[-1]) == surname for m in named)
 
 
-def _may_be(mention: Mention, gender: str) -> bool:
+def may_be(mention: Mention, gender: str) -> bool:
     """The person may be of `gender`: no first name of the other gender."""
     first = mention.text.split()[0]
     known = first_names().get(first)

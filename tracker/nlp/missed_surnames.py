@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from tracker.nlp import antecedents, referents
+from tracker.nlp.chained_pronouns import chained
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -38,7 +39,9 @@ def sentence_before(
     a surname the entity model missed may be that subject (`missed`): "Roe said the company ... .
     “...,” she said" is Jane Roe's, as it would be had the model tagged "Roe"; not for a pronoun
     inside quotation marks, nor one whose own sentence has another name as its subject ("Even as he
-    ..., Doe would not ..."), nor a person whose first name is of the other gender (genders.doubted)."""
+    ..., Doe would not ..."), nor a person whose first name is of the other gender (genders.doubted).
+    When that sentence names no one and its subject is the same pronoun, the name that one stands for
+    (chained_pronouns.py)."""
     if not number:
         return None, ""
     before = resolver.segments[antecedents.before_quote(resolver.segments, number, resolver.quoted)]
@@ -49,8 +52,8 @@ def sentence_before(
     main = found is not None and guess in ("", "rival")  # the main clause's subject is a name already
     if main or pronoun.i in resolver.quoted or _named_subject(resolver.segments[number]):
         return found, guess
-    if (surname := missed(before, known)) is None:
-        return found, guess
+    if (surname := missed(before, known)) is None:  # "Roe joined Acme. She built ... . She said": Roe
+        return (found, guess) if found is not None else (chained(resolver, pronoun, before, fits), "")
     named = known[surname.text]
     full = referents.full_name(resolver.mentions, named, resolver.genders)
     if resolver.genders.doubted(speaker_words().genders.get(pronoun.lower_), named, full):
