@@ -45,6 +45,19 @@ def test_a_pronoun_whose_antecedent_is_the_only_person_before_publishes_its_clau
     ]
 
 
+def test_a_clause_set_off_around_a_lone_antecedents_pronoun_publishes():
+    claims = claims_in(
+        "Paul Corrigan was calm about the verdict. The fund, he said, had always kept its books in order."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Paul Corrigan", 2, "lone-antecedent")
+    ]
+    rival = claims_in(
+        "Paul Corrigan met Tomas Grell after the verdict. The fund, he said, had always kept its books in order."
+    )
+    assert [c.confidence for c in rival] == [1]
+
+
 def test_a_pronoun_with_a_rival_of_its_gender_before_it_still_waits():
     claims = claims_in(
         "Paul Corrigan described meeting Tomas Grell at a dinner in 2019. "
