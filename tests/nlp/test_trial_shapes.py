@@ -58,6 +58,24 @@ def test_a_clause_set_off_around_a_lone_antecedents_pronoun_publishes():
     assert [c.confidence for c in rival] == [1]
 
 
+def test_a_pronoun_after_a_sentence_of_the_same_pronoun_publishes_its_clause():
+    claims = claims_in(
+        "Wendy Park joined the bank in 2019. She ran its audit team for four years. "
+        "She said nobody had ever asked the team."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Wendy Park", 2, "lone-antecedent")
+    ]
+
+
+def test_a_pronouns_clause_that_describes_a_noun_waits():
+    claims = claims_in(
+        "Paul Corrigan spoke to the board on Monday. "
+        "Let's see if he goes back to the kind of tone he said he was going to set early on."
+    )
+    assert [(c.speaker_name, c.confidence) for c in claims] == [("Paul Corrigan", 1)]
+
+
 def test_a_pronoun_with_a_rival_of_its_gender_before_it_still_waits():
     claims = claims_in(
         "Paul Corrigan described meeting Tomas Grell at a dinner in 2019. "
