@@ -16,7 +16,7 @@ import pytest
 from tracker.nlp.claims import extract_claims
 from tracker.nlp.dates import find_dates
 from tracker.nlp.entities import find_mentions
-from tracker.nlp.representatives import credit_representatives, name_agents
+from tracker.nlp.representatives import credit_representatives, name_agents, represented
 from tracker.nlp.types import Claim
 
 GOLD = json.loads(
@@ -30,7 +30,13 @@ def claims_of(nlp, seed_vocabulary):
     def claims_of(text: str, published: date | None = None, **options) -> list[Claim]:
         doc = nlp(text)
         mentions = find_mentions(doc, seed_vocabulary)
-        found = extract_claims(doc, mentions, find_dates(doc, published), **options)
+        found = extract_claims(
+            doc,
+            mentions,
+            find_dates(doc, published),
+            represented=represented(mentions, seed_vocabulary),
+            **options,
+        )
         return name_agents(credit_representatives(found, mentions, seed_vocabulary), doc, mentions)
 
     return claims_of
@@ -314,7 +320,7 @@ def test_c1_in_004_is_credited_to_musk_through_xai(seed_claims):
         ("xAI testified that it used OpenAI models.", "xAI", None),
         # a statement is the organisation's own voice
         ("Musk was in court. xAI said in a statement that it used OpenAI models.", "xAI", None),
-        # an organisation with no curated representative keeps its testimony
+        # an organisation with no curated representative keeps its words (a statement: test_court_kinds.py)
         ("Altman took the stand. Microsoft testified that it paid OpenAI.", "Microsoft", None),
     ],
 )

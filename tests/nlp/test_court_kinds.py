@@ -1,10 +1,19 @@
 """The roles of a courtroom in a claim's kind (court_kinds.py): a judge rules only in an act of
 deciding, a lawyer is never a witness, a witness questioned by a lawyer or the judge testifies, a
-filing is the party's case. Every sentence is written for the test."""
+filing is the party's case, an organisation testifies only through a person. Every sentence is written for the test."""
 
 from __future__ import annotations
 
 import pytest
+
+from tracker.nlp.extraction import Document, extract
+from tracker.nlp.types import VocabularyEntry
+
+VOCABULARY = (  # invented: an organisation a curated person testifies for, and one no one does
+    VocabularyEntry("Vantor", "ORG", (), 1, represented_by="Orla Halver"),
+    VocabularyEntry("Orla Halver", "PERSON", (("Halver", True),), 2),
+    VocabularyEntry("Brenmoor", "ORG", (), 3),
+)
 
 
 def kinds(claims) -> list[tuple[str, str]]:
@@ -102,3 +111,26 @@ def test_witnesses_and_advocates(claims_of, text, expected):
 )
 def test_filings_are_the_party_s_case(claims_of, text, expected):
     assert kinds(claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # its curated representative, named in the article, testifies for it: his, through it (unchanged)
+        (
+            "Halver took the stand on Tuesday. Vantor disclosed in court that it had paid the vendor twice.",
+            ("Orla Halver", "Vantor", "testimony"),
+        ),
+        # no one the article names testifies for it: its lawyers argue (all were testimony)
+        ("Vantor disclosed in court that it had paid the vendor twice.", ("Vantor", None, "statement")),
+        ("Brenmoor told the jury that it had paid the vendor twice.", ("Brenmoor", None, "statement")),
+        (
+            "Brenmoor urged the jury to reject the claims, arguing that it had paid the vendor twice.",
+            ("Brenmoor", None, "statement"),
+        ),
+    ],
+)
+def test_an_organisation_testifies_only_through_a_person(text, expected):
+    (found,) = extract([Document(text)], vocabulary=VOCABULARY)
+    claims = [c for c in found.claims if "vendor" in c.text]
+    assert [(c.speaker_entity, c.speaker_via, c.kind) for c in claims] == [expected]

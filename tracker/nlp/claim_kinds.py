@@ -18,6 +18,10 @@ Cues of "paragraph" scope (testimony: "testified", "took the stand") count from 
 paragraph only when the claim's speaker is the witness they name: the subject of the cue's verb, or its
 object for verbs of questioning ("cross-examined Roe"). "Roe testified Tuesday. Outside the courthouse,
 Doe said ..." is Doe's statement; "Roe took the stand. She said ..." is testimony.
+
+An organisation is no witness (court_kinds.no_witness): its words are testimony only through the person
+who testifies for it, its curated representative named in the article (representatives.py credits the
+claim to them); otherwise its lawyers argue its case: a statement, as the "advocacy" row has it.
 """
 
 from __future__ import annotations
@@ -63,15 +67,15 @@ def kind_of(draft: Draft, speakers: SpeakerResolver, start: int, end: int) -> st
     if draft.speaker is not None and court_kinds.is_judge(draft.speaker, speakers):
         return court_kinds.judge_kind(draft.trigger, frame)
     advocate = draft.speaker is not None and court_kinds.is_advocate(draft.speaker, speakers)
+    voice = draft.speaker is not None and court_kinds.no_witness(draft.speaker, speakers)
     offset, paragraph = _paragraph(masked, start, end)
-    if advocate or draft.speaker is None or not _witness(draft.speaker, speakers, offset, paragraph):
+    if advocate or voice or draft.speaker is None or not _witness(draft.speaker, speakers, offset, paragraph):
         paragraph = ""
-    kind = classify(
-        draft.trigger, hint, frame, paragraph, frozenset({"testimony"}) if advocate else frozenset()
-    )
-    if kind == "statement" and not advocate and court_kinds.examined(speakers.doc[i] for i in inside):
+    skip = frozenset({"testimony"}) if advocate or voice else frozenset()
+    kind = classify(draft.trigger, hint, frame, paragraph, skip)
+    if kind == "statement" and not skip and court_kinds.examined(speakers.doc[i] for i in inside):
         return "testimony"
-    return kind
+    return "statement" if voice and kind == "testimony" else kind  # "Acme testified": its lawyers argued
 
 
 def _frame_tokens(draft: Draft) -> set[int]:

@@ -34,7 +34,7 @@ the quotes of the sentence, not only those of the content."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,12 +73,14 @@ def extract_claims(
     dates: Sequence[DateMention] = (),
     *,
     verbs: Iterable[Mapping] | None = None,
+    represented: Collection[str] = (),  # organisations a person the article names testifies for
 ) -> list[Claim]:
     """The attributed claims of `doc`, in text order. `verbs` replaces the default trigger rules.
     A text that is not English yields none; a sentence a precision gate closes (gates.py) neither."""
     if gates.language_of(text_of(doc)) != "en":
         return []
     reader = _Reader(doc, mentions, default_triggers() if verbs is None else build_triggers(verbs))
+    reader.speakers.represented = frozenset(represented)  # no other is a witness (court_kinds.no_witness)
     drafts = reader.drafts()
     claims = {}
     for draft in drafts:
@@ -244,7 +246,7 @@ class _Reader:
         attribution = draft.trigger.attribution
         if attribution == "indirect" and any(q.start < end and q.end > start for q in self.quotes):
             attribution = "direct"
-        kind = self._kind(draft, sentence_start, sentence_end)
+        kind = kind_of(draft, self.speakers, sentence_start, sentence_end)  # in the act of saying
         if text.rstrip(" \"'”’»").endswith("?"):
             kind = "question"  # asked, not asserted: a reader must not see it as a claim
         resolution = "none" if speaker is None or not speaker.text else speaker.via or "unresolved"
@@ -294,7 +296,3 @@ class _Reader:
             hedges=find_hedges([text, *(q.text for q in quotes), *adverbs]),
             date=date_of(self.doc, draft.verb, dates, (sentence_start, sentence_end), pieces),
         )
-
-    def _kind(self, draft: Draft, start: int, end: int) -> str:
-        """Read in the act of saying, not in what is said (claim_kinds.py)."""
-        return kind_of(draft, self.speakers, start, end)

@@ -10,6 +10,12 @@ Intent: "Judge Roe [ruling]" must be an order or a decision, and "[testimony]" a
 - A lawyer (a speaker phrase with a lawyer's word, or a name the article introduces as one: "Doe's
   lawyer Jo Roe", "Jo Roe, Doe's attorney") argues for a party and is never a witness, whatever the
   setting ("told jurors", "in court").
+- An organisation (a speaker resolved to a mention of a label in `no_witness_labels`) cannot take the
+  stand: its words are testimony only when its curated representative, named in the article, speaks for
+  it (SpeakerResolver.represented: representatives.py credits the claim to that person); otherwise
+  its lawyers argue ("Acme urged the jury ..., arguing that ...", "Acme disclosed in court that ..."): a
+  statement. Written from trial passages f123 (fourth set), f008 (first), t105 (third), u023 (unseen)
+  and one PolNeAR train claim, all testimony before; no other claim of the four sets or of train changed.
 - A speaker questioned by a lawyer or the judge ("Pressed by Doe's attorney, Roe conceded ...", "Asked
   by the judge ...", "a question from the judge") is a witness: testimony.
 Caveat: a surname is matched by its last word, as claim_kinds matches witnesses.
@@ -43,6 +49,7 @@ def court_rules() -> dict:
         "decisions": re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
         "advocates": frozenset(rule["advocates"]),
         "examiners": frozenset(rule["examiners"]),
+        "no_witness": frozenset(rule["no_witness_labels"]),
     }
 
 
@@ -55,6 +62,11 @@ def judge_kind(trigger: Trigger, frame: str) -> str:
 
 def is_judge(speaker: Speaker, speakers: SpeakerResolver) -> bool:
     return _holds(speaker, speakers, court_rules()["judges"], _titled(speakers), person=True)
+
+
+def no_witness(speaker: Speaker, speakers: SpeakerResolver) -> bool:
+    """An organisation no person named in the article testifies for: its claim is never testimony."""
+    return speaker.label in court_rules()["no_witness"] and speaker.entity not in speakers.represented
 
 
 def misread_court(speaker: Speaker, speakers: SpeakerResolver) -> bool:

@@ -93,7 +93,8 @@ def extract(
     def read(doc) -> Extraction:
         mentions = entities.find_mentions(doc, vocabulary)
         found_dates = dates.find_dates(doc, next(published))
-        found_claims = claims.extract_claims(doc, mentions, found_dates)
+        represented = representatives.represented(mentions, vocabulary)
+        found_claims = claims.extract_claims(doc, mentions, found_dates, represented=represented)
         found_claims = lone_antecedents.promote(found_claims, doc, mentions)
         found_claims = questioned.promote(found_claims, doc)
         found_claims = counsel.promote(found_claims, doc)

@@ -38,12 +38,12 @@ def credit_representatives(
 ) -> list[Claim]:
     """The claims, with organisation testimony credited to its curated representative when named."""
     by_name = {entry.name: entry for entry in vocabulary}
-    named = {m.entity for m in mentions if m.entity}
+    speaking = represented(mentions, vocabulary)
     credited = []
     for claim in claims:
         entry = by_name.get(claim.speaker_entity or "")
-        person = by_name.get(entry.represented_by or "") if entry and entry.kind == "ORG" else None
-        if claim.kind in CREDITED_KINDS and person and person.kind == "PERSON" and person.name in named:
+        if claim.kind in CREDITED_KINDS and entry and entry.name in speaking:
+            person = by_name[entry.represented_by or ""]
             claim = replace(
                 claim,
                 speaker_entity=person.name,
@@ -53,6 +53,21 @@ def credit_representatives(
             )
         credited.append(claim)
     return credited
+
+
+def represented(mentions: Sequence[Mention], vocabulary: Sequence[VocabularyEntry]) -> frozenset[str]:
+    """The curated organisations whose curated representative (a person) the article names: the only
+    ones whose words are testimony (court_kinds.no_witness), credited to that person above."""
+    by_name = {entry.name: entry for entry in vocabulary}
+    named = {m.entity for m in mentions if m.entity}
+    return frozenset(
+        entry.name
+        for entry in vocabulary
+        if entry.kind == "ORG"
+        and (person := by_name.get(entry.represented_by or "")) is not None
+        and person.kind == "PERSON"
+        and person.name in named
+    )
 
 
 def via(head: Token, how: str, owner: str | None = None) -> str | None:

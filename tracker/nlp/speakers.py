@@ -70,6 +70,7 @@ class SpeakerResolver:
         self, doc: Doc, mentions: Sequence[Mention], segments: Sequence[Span], quoted: Collection[int] = ()
     ) -> None:
         self.doc, self.quoted = doc, quoted  # token indices inside quotation marks
+        self.represented: frozenset[str] = frozenset()  # organisations a named person testifies for
         self.text = doc_texts.text_of(doc)  # Doc.text joins every token: build it once, not per speaker
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
