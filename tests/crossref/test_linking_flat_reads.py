@@ -148,3 +148,25 @@ def test_a_claims_cited_articles_are_worked_out_once_a_batch():
     assert first.claim_outlets(first.claims[0]) == 2
     assert list(batch.cited) == [claim.pk] and second.reads.memo is batch.cited
     assert second.reads.cited(second.claims[0]) is batch.cited[claim.pk]
+
+
+def test_a_claims_evidence_on_the_batchs_articles_is_not_walked_again_for_the_next_story():
+    """A claim of several of a batch's stories has its evidence set on the batch's articles by the
+    first; the next story's read does not walk it again, unless a read with other instances of the
+    articles (a story's own) set them meanwhile. Seen failing with every claim's evidence walked for
+    each story (the marker below set back)."""
+    stories = [StoryFactory(title=f"Story {n}") for n in range(2)]
+    claim = ClaimFactory(story=stories[0], text="the barn was sold")
+    for n, story in enumerate(stories):
+        EvidenceFactory(claim=claim, article=dated(story, hours=n, outlet=f"Outlet {n}"))
+    batch = story_reads.batch_reads([s.pk for s in stories])
+    StoryReads.of(stories[0], batch)
+    rows = list(batch.claims[claim.pk].evidence.all())
+    marker = object()
+    rows[0]._state.fields_cache["article"] = marker
+    StoryReads.of(stories[1], batch)
+    assert rows[0]._state.fields_cache["article"] is marker and claim.pk in batch.articled
+    story_reads.story_claims(stories[1], articles=story_reads.story_articles(stories[1]), batch=batch)
+    assert rows[1].article is not batch.articles[rows[1].article_id] and claim.pk not in batch.articled
+    StoryReads.of(stories[0], batch)
+    assert all(e.article is batch.articles[e.article_id] for e in rows)
