@@ -154,3 +154,23 @@ def test_a_copy_translated_into_another_language_is_linked_by_its_names_and_figu
     original = stored(1, "wire", ORIGINAL)
     spanish = stored(2, "spanish", SPANISH)
     assert spanish.copy_of_id == original.pk
+
+
+def test_signatures_stored_under_older_rules_are_refreshed_by_the_command():
+    """An original stored before the signatures' rules changed (its bytes and bands are another text's
+    here) hides from its translated copy until `manage.py refresh_signatures` stores them anew."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tracker.sources.models import ArticleSignature, SignatureBand
+
+    original = stored(1, "wire", ORIGINAL)
+    stale = anchors.to_bytes(minhash.signature_of(dedupe.normalised_words(DISTINCT[1])), None)
+    ArticleSignature.objects.filter(article=original).update(minhash=stale)
+    SignatureBand.objects.filter(article=original).delete()
+    out = StringIO()
+    call_command("refresh_signatures", stdout=out)
+    assert out.getvalue().startswith("1 of 1 ")
+    assert bytes(ArticleSignature.objects.get(article=original).minhash) != stale
+    assert stored(2, "translated", TRANSLATED).copy_of_id == original.pk

@@ -327,3 +327,9 @@ def test_ensure_admin_leaves_existing_superusers_alone(admin_env):
     get_user_model().objects.create_superuser("boss", password="x")
     assert run("ensure_admin").strip() == "Admin login: existing superuser(s): boss"
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.django_db
+def test_refresh_signatures_refuses_a_bad_date():
+    with pytest.raises(CommandError, match="^--since must be YYYY-MM-DD"):
+        call_command("refresh_signatures", "--since", "2026-13-45' OR 1=1", stdout=StringIO())

@@ -73,6 +73,20 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
         )
 
 
+def refresh_signature(article: Article) -> bool:
+    """Store the article's signatures and band rows again, as `mark_copy` computes them now, without
+    looking for copies (its copy link stays): after the signatures' rules change (anchors read sentence
+    by sentence since session 22), stored ones compare lower with new ones until refreshed. False when
+    the article is too short to have any."""
+    if not article.text_hash or len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
+        return False
+    signature = minhash.signature_of(dedupe.normalised_words(article.text))
+    named = anchors.signature(article.text)
+    _store_signature(article.pk, anchors.to_bytes(signature, named), replace=True)
+    _insert_bands(article.pk, minhash.band_keys(signature) + anchors.band_keys(named))
+    return True
+
+
 def _read_closely(article: Article, words: list[str], close: dict[int, tuple[Article, float]]):
     """Of the candidates whose estimates come close to a copy's, the one the article is an excerpt or
     a translation of (`close_reading.closeness`, the closest), with its word similarity, or (None, 0);
