@@ -89,15 +89,21 @@ def test_an_articles_mention_reports_are_computed_once_for_the_same_text_and_men
     assert computed == [row.pk] * 3
 
 
-def test_a_claim_two_stories_of_a_batch_share_keeps_its_evidences_articles(monkeypatch):
-    """The second story of a batch reporting a shared claim finds its evidence already on the batch's
-    articles and sets none again. Seen failing with every evidence row's article set for each story."""
+def _shared_claim_read_once():
+    """Two stories of a batch sharing one claim (evidence from an article of each), the first read."""
     stories = [StoryFactory(title=f"Story {n}") for n in range(2)]
     claim = ClaimFactory(story=stories[0], text="the barn was sold")
     for n, story in enumerate(stories):
         EvidenceFactory(claim=claim, article=dated(story, hours=n, outlet=f"Outlet {n}"))
     batch = story_reads.batch_reads([s.pk for s in stories])
     StoryReads.of(stories[0], batch)
+    return stories, claim, batch
+
+
+def test_a_claim_two_stories_of_a_batch_share_keeps_its_evidences_articles(monkeypatch):
+    """The second story of a batch reporting a shared claim finds its evidence already on the batch's
+    articles and sets none again. Seen failing with every evidence row's article set for each story."""
+    stories, claim, batch = _shared_claim_read_once()
     descriptor = type(Evidence.article)
     real, sets = descriptor.__set__, []
 
@@ -155,12 +161,7 @@ def test_a_claims_evidence_on_the_batchs_articles_is_not_walked_again_for_the_ne
     first; the next story's read does not walk it again, unless a read with other instances of the
     articles (a story's own) set them meanwhile. Seen failing with every claim's evidence walked for
     each story (the marker below set back)."""
-    stories = [StoryFactory(title=f"Story {n}") for n in range(2)]
-    claim = ClaimFactory(story=stories[0], text="the barn was sold")
-    for n, story in enumerate(stories):
-        EvidenceFactory(claim=claim, article=dated(story, hours=n, outlet=f"Outlet {n}"))
-    batch = story_reads.batch_reads([s.pk for s in stories])
-    StoryReads.of(stories[0], batch)
+    stories, claim, batch = _shared_claim_read_once()
     rows = list(batch.claims[claim.pk].evidence.all())
     marker = object()
     rows[0]._state.fields_cache["article"] = marker

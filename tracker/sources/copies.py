@@ -38,9 +38,7 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
     signature, named, keys = None, None, []
     if long_enough:
         words = dedupe.normalised_words(article.text) if words is None else words
-        signature = minhash.signature_of(words)
-        named = anchors.signature(article.text)
-        keys = minhash.band_keys(signature) + anchors.band_keys(named)
+        signature, named, keys = _signatures(article.text, words)
     compared = _compared(article, keys)
     if compared and compared[0].text_hash == article.text_hash:
         article.copy_of, article.copy_kind, article.copy_similarity = (
@@ -80,11 +78,16 @@ def refresh_signature(article: Article) -> bool:
     the article is too short to have any."""
     if not article.text_hash or len(article.text.split()) < MIN_WORDS_FOR_NEAR_COPY:
         return False
-    signature = minhash.signature_of(dedupe.normalised_words(article.text))
-    named = anchors.signature(article.text)
+    signature, named, keys = _signatures(article.text, dedupe.normalised_words(article.text))
     _store_signature(article.pk, anchors.to_bytes(signature, named), replace=True)
-    _insert_bands(article.pk, minhash.band_keys(signature) + anchors.band_keys(named))
+    _insert_bands(article.pk, keys)
     return True
+
+
+def _signatures(text: str, words: list[str]):
+    """The text's word signature, its anchor signature (None with too few anchors) and their band keys."""
+    signature, named = minhash.signature_of(words), anchors.signature(text)
+    return signature, named, minhash.band_keys(signature) + anchors.band_keys(named)
 
 
 def _read_closely(article: Article, words: list[str], close: dict[int, tuple[Article, float]]):
