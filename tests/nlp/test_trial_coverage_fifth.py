@@ -1,0 +1,44 @@
+"""Trial coverage on a fifth set written blind (tests/nlp/fixtures/trial_coverage_fifth.jsonl): 153
+invented passages of coverage of Musk v. OpenAI (wire ledes with datelines, live-blog entries with clock
+times, analysis and opinion with the outlet's own judgements, podcast and TV transcripts, Q./A. and
+MR./THE COURT transcripts, statements and spokespeople, posts on X, briefs and motions, translated foreign
+coverage, newsletters, quotes running over paragraphs, pronouns with one and two antecedents, "according
+to", denials, no-comments, questions, nested reports, descriptions as speakers, documents quoted,
+hypotheticals), written by someone who had read neither the rules, the code nor the earlier sets, and
+committed before the extraction ran on it (67da59c).
+
+First measurement (bench/trial_coverage.py --passages ..., rules of main at 26e4e35), of the 142 claims a
+reader would sign: 71 published, 65 right, 6 wrong; 24 right waiting at tier 1; 45 missed. Its recall
+(waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule written for
+one of them names the passage in its commit (it is then no longer unseen for that rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import trial_coverage
+
+FIFTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fifth.jsonl"
+RIGHT_FLOOR = 65  # right claims published at tier >= 2 (measured: 65 when the set landed)
+WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+    "v022": "a word the correspondent mentions (“The word “partly.” Musk said it twice”) published as Musk's",
+    "v031": "“said xAI co-founder Igor Babuschkin”: the quote given to xAI, not to him",
+    "v077": "“Brockman's attorney said he would not discuss ...”: a no-comment, given to Brockman",
+    "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
+    "v105": "“The truth is,” Musk said, “...”: the first fragment published alone",
+    "v124": "“Musk said he believed, though ..., that ...”: “he believed” published as the content",
+}
+
+
+@pytest.fixture(scope="module")
+def fifth():
+    return trial_coverage.measured(FIFTH)
+
+
+def test_nothing_more_is_wrong_on_the_fifth_set(fifth):
+    wrong = fifth.wrong_by_passage()
+    assert set(wrong) <= set(WRONG_LEFT), wrong
+
+
+def test_the_right_claims_stay_published_on_the_fifth_set(fifth):
+    assert len(fifth.right) >= RIGHT_FLOOR
