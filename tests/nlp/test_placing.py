@@ -129,3 +129,12 @@ def test_a_quote_resumed_after_a_description_of_the_speaker_is_the_speakers(clai
 def test_a_quote_inside_the_description_is_not_resumed(claims_of):
     found = speakers_and_texts(claims_of("“The plan,” said Jane Roe, who called it “a disgrace.”"))
     assert ("Jane Roe", "The plan,") in found
+
+
+def test_a_quote_resumed_after_a_participle_of_manner_is_the_speakers(claims_of):
+    """ "“X,” Roe said, leaning into the microphone, “Y.”": the participle set off by commas
+    (introductions.set_aside) stands between the attribution and the quote it resumes (the fifth
+    trial set's v105, where Y was lost and “X,” published alone)."""
+    text = "“The real problem,” Jane Roe said, leaning toward the jury box, “was never the money.”"
+    found = speakers_and_texts(claims_of(text))
+    assert found == [("Jane Roe", "The real problem, … was never the money.")]

@@ -10,7 +10,9 @@ committed before the extraction ran on it (67da59c).
 First measurement (bench/trial_coverage.py --passages ..., rules of main at 26e4e35), of the 142 claims a
 reader would sign: 71 published, 65 right, 6 wrong; 24 right waiting at tier 1; 45 missed. Its recall
 (waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule written for
-one of them names the passage in its commit (it is then no longer unseen for that rule)."""
+one of them names the passage in its commit (it is then no longer unseen for that rule).
+v105 (“X,” Musk said, leaning into the microphone, “Y.”) joins both quotes since introductions.set_aside:
+66 right, 5 wrong."""
 
 from __future__ import annotations
 
@@ -19,13 +21,12 @@ import pytest
 from bench import trial_coverage
 
 FIFTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fifth.jsonl"
-RIGHT_FLOOR = 65  # right claims published at tier >= 2 (measured: 65 when the set landed)
+RIGHT_FLOOR = 66  # right claims published at tier >= 2 (measured: 65 when the set landed, 66 now)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "v022": "a word the correspondent mentions (“The word “partly.” Musk said it twice”) published as Musk's",
     "v031": "“said xAI co-founder Igor Babuschkin”: the quote given to xAI, not to him",
     "v077": "“Brockman's attorney said he would not discuss ...”: a no-comment, given to Brockman",
     "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
-    "v105": "“The truth is,” Musk said, “...”: the first fragment published alone",
     "v124": "“Musk said he believed, though ..., that ...”: “he believed” published as the content",
 }
 

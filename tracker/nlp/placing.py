@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import fronted, syntax
 from tracker.nlp.framing import Reader
-from tracker.nlp.introductions import description_end, phrase_end
+from tracker.nlp.introductions import description_end, phrase_end, set_aside
 from tracker.nlp.own_objects import reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
@@ -78,6 +78,7 @@ def attached_quotes(
                 ATTACHING.match(reader.text[last : quote.start - 1])
                 or INTRODUCING.match(reader.text[after_phrase : quote.start - 1])
                 or (described <= quote.start and ATTACHING.match(reader.text[described : quote.start - 1]))
+                or set_aside(verb, segment, last, quote.start, reader.triggers.verbs)
             )
         )
         if holds_child or before or after:
