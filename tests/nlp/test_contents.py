@@ -372,3 +372,22 @@ def test_a_condition_fronted_inside_the_content_keeps_its_mark(claims_of):
         "unless the court acts, the mill will close",
         "the board would meet",
     ]
+
+
+def test_a_that_clause_the_parser_split_from_a_bare_verb_of_thinking_goes_on_its_words(claims_of):
+    """ "said she thought, though ..., that X": "that X" hung apart from "thought", which has nothing of
+    its own; the words run on to the end of X (contents._split_complement; the fifth trial set's v124)."""
+    found = speakers_and_texts(
+        claims_of(
+            "Jane Roe said she thought, though she could not be certain, that the board had voted twice."
+        )
+    )
+    assert found == [
+        ("Jane Roe", "she thought, though she could not be certain, that the board had voted twice")
+    ]
+
+
+def test_a_that_clause_of_another_saying_is_not_run_on_to(claims_of):
+    """ "said she agreed, adding that X": X is the participle's, not more of "she agreed"."""
+    found = speakers_and_texts(claims_of("Jane Roe said she agreed, adding that the board had voted twice."))
+    assert ("Jane Roe", "she agreed") in found

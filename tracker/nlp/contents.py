@@ -5,6 +5,8 @@ words, a noun phrase often does not)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from tracker.nlp import (
@@ -74,6 +76,8 @@ def _content(
         tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
         tokens -= runons.apart(complement, reader.triggers.verbs)  # "said X must act, saying, “...”"
         tokens -= nested_reports.cut(reader, complement)  # "said X, and an aide told Y": the aide's
+        # "said he believed, though ..., that X": X hung apart, the words run on to it
+        tokens |= _split_complement(verb, complement, reader.triggers.verbs)
         if (first := addressee_clauses.opening(verb, complement)) is not None:  # "told jurors he had doubted"
             tokens |= set(range(first, complement.left_edge.i))
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
@@ -137,6 +141,38 @@ def _content(
     return "around", placing.around(reader, verb, subject, segment, addressee=addressee) or inserted(
         reader, verb, subject, segment, addressee=addressee
     )  # "With each week, these donors concede, it becomes harder ...": an adverbial insertion
+
+
+def _split_complement(verb: Token, complement: Token, saying: Collection[str]) -> set[int]:
+    """ "Roe said he believed, though he could not be sure, that X": the parser hung "that X" on the
+    verb of saying, or on the insertion, as a complement of its own, leaving the first a bare verb with
+    nothing but a subject, an auxiliary, a negation or an adverb (the fifth trial set's v124, where "he believed" was all): the words run on to the
+    end of X, when the clause hangs only on complements and insertions, none a verb of `saying`
+    (", adding that X", "although he tweeted that X": a saying of its own)."""
+    if any(c.dep_ not in BARE for c in complement.children):
+        return set()
+    for later in verb.subtree:
+        if (
+            later.dep_ == "ccomp"
+            and later.i > complement.right_edge.i
+            and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i > complement.right_edge.i
+                for m in later.children
+            )
+            and all(
+                h.dep_ in ("advcl", "ccomp") and h.lower_ not in saying for h in _heads_up_to(later, verb)[1:]
+            )
+        ):
+            return set(range(complement.right_edge.i + 1, later.right_edge.i + 1))
+    return set()
+
+
+def _heads_up_to(token: Token, verb: Token) -> list[Token]:
+    """`token` and its heads below `verb`."""
+    chain = [token]
+    while chain[-1].head != verb and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _agent(verb: Token, subject: Token | None) -> set[int]:
@@ -206,7 +242,8 @@ def _through_predicate(clause: Token, verb: Token) -> bool:
 
 
 PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can", "’s", "'s", "’re", "'re"})
-OWN = frozenset({"dobj", "ccomp", "xcomp"})  # the conjunct does something of its own: "praised its author"
+OWN = frozenset({"dobj", "ccomp", "xcomp"})
+BARE = frozenset({"nsubj", "aux", "neg", "advmod", "punct"})  # "he believed", "she still thinks"
 NARRATORS = frozenset({"he", "she", "they"})  # "said X is Y, and he railed against Z": the reporter's story
 PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "spoke", "wrote", "met", "left"})
 
