@@ -53,3 +53,16 @@ def test_leaving_something_with_more_to_say_stays_a_claim(claims_of):
         "John Doe said he would leave the company to his son."
     )
     assert [c.confidence >= 2 for c in claims] == [True, True]
+
+
+def test_a_refusal_to_discuss_is_a_no_comment(claims_of):
+    """Prompted by the fifth trial set's v077 (“said he would not discuss the testimony”); invented here."""
+    claims = claims_of(
+        "Jane Roe said she would not discuss the settlement. John Doe said he cannot elaborate on the filing."
+    )
+    assert [(c.confidence, c.confidence_rule) for c in claims] == [(0, "no-comment")] * 2
+
+
+def test_what_a_meeting_left_out_stays_a_claim(claims_of):
+    claims = claims_of("Jane Roe said she had not discussed the settlement with John Doe.")
+    assert [c.confidence >= 2 for c in claims] == [True]

@@ -13,7 +13,8 @@ reader would sign: 71 published, 65 right, 6 wrong; 24 right waiting at tier 1; 
 one of them names the passage in its commit (it is then no longer unseen for that rule).
 v105 (“X,” Musk said, leaning into the microphone, “Y.”) joins both quotes since introductions.set_aside:
 66 right, 5 wrong; v124 ("Musk said he believed, though ..., that X") runs on to X since
-contents._split_complement: 67 right, 4 wrong."""
+contents._split_complement: 67 right, 4 wrong; v077 ("said he would not discuss the testimony") is a
+no-comment since the no-comment rule reads a refusal to discuss or elaborate: 67 right, 3 wrong."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ RIGHT_FLOOR = 67  # right claims published at tier >= 2 (measured: 65 when the s
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "v022": "a word the correspondent mentions (“The word “partly.” Musk said it twice”) published as Musk's",
     "v031": "“said xAI co-founder Igor Babuschkin”: the quote given to xAI, not to him",
-    "v077": "“Brockman's attorney said he would not discuss ...”: a no-comment, given to Brockman",
     "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
 }
 
