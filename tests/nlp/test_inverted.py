@@ -38,3 +38,11 @@ def test_an_inverted_object_with_a_participle_after_it_speaks(claims_of):
 def test_a_quoted_word_the_parser_made_a_subject_yields_to_the_inverted_name(claims_of):
     text = '"Debate recap," tweeted Kessler spokesman Tom Arvel. "Pell is from the old days."'
     assert [s for s, _ in _by(claims_of(text), "tweet")] == ["Kessler spokesman Tom Arvel"]
+
+
+def test_a_title_broken_at_its_hyphen_still_names_the_person_after_it(claims_of):
+    """ "said Acme co-founder Jane Roe": the parser makes "Acme", "co", "-" and "Roe" four subjects of
+    "said"; they are one run of words, so the speaker is the last, the phrase's head (syntax.subject;
+    the fifth trial set's v031, where the quote went to xAI)."""
+    claims = claims_of("“We built it ourselves,” said Acme co-founder Jane Roe.")
+    assert [c.speaker_name for c in claims] == ["Jane Roe"]

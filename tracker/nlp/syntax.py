@@ -23,8 +23,7 @@ CLAUSE_CHILDREN = frozenset(
 PHRASE_LEFT = frozenset({"aux", "auxpass", "neg"})
 PHRASE_RIGHT_STOP = frozenset({"punct", "advcl", "conj", "cc", "parataxis", "nsubj", "nsubjpass", "mark"})
 OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "xcomp"})
-# "described it as ...", "testified about ...", "accused of ...", not "testified on Monday"
-OBJECT_PREPOSITIONS = frozenset({"as", "about", "of"})
+OBJECT_PREPOSITIONS = frozenset({"as", "about", "of"})  # "described it as", "accused of", not "on Monday"
 COMPLEMENT_MARKS = frozenset({"that", "whether"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "must", "'d", "'ll", "shall"})
@@ -72,8 +71,9 @@ def subject(
     is no conjunct ("was announced by the board, noting ..."); `says_object`: a participle's object
     is what was said ("after announcing her run", not "by admitting students")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:  # two when the parser misses a clause boundary: the nearest is the verb's own
-        return min(subjects, key=lambda c: abs(verb.i - c.i)), False
+    if subjects:  # two: a boundary missed (nearest: the verb's) or a hyphen ("said xAI co-founder Jo")
+        run = all(b.left_edge.i == a.right_edge.i + 1 for a, b in zip(subjects, subjects[1:], strict=False))
+        return subjects[-1] if run else min(subjects, key=lambda c: abs(verb.i - c.i)), False
     for child in verb.children:
         if child.dep_ != "nsubjpass":
             continue
