@@ -16,7 +16,8 @@ v105 (“X,” Musk said, leaning into the microphone, “Y.”) joins both quot
 contents._split_complement: 67 right, 4 wrong; v077 ("said he would not discuss the testimony") is a
 no-comment since the no-comment rule reads a refusal to discuss or elaborate: 67 right, 3 wrong; v031
 (“said xAI co-founder Igor Babuschkin”, a title broken at its hyphen) names him since syntax.subject takes
-the last of a run of subjects: 68 right, 2 wrong."""
+the last of a run of subjects: 68 right, 2 wrong; v022 (“The word "partly." Musk said it twice”) waits
+since a word of degree alone is a bare answer: 68 right, 1 wrong."""
 
 from __future__ import annotations
 
@@ -27,7 +28,6 @@ from bench import trial_coverage
 FIFTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fifth.jsonl"
 RIGHT_FLOOR = 68  # right claims published at tier >= 2 (measured: 65 when the set landed, 68 now)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
-    "v022": "a word the correspondent mentions (“The word “partly.” Musk said it twice”) published as Musk's",
     "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
 }
 

@@ -43,6 +43,18 @@ def test_an_answer_of_adverbs_only_waits():
     ]
 
 
+def test_a_word_of_degree_alone_waits():
+    """ "“Partly,” Roe said", "Somewhat": how much of something the question named, which the claim does
+    not carry (the fifth trial set's v022, a word a correspondent mentioned published as Musk's)."""
+    claims = claims_in("“Partly,” Paul Corrigan said. “Somewhat,” Dana Whitlock said of the depot.")
+    assert [(c.confidence, c.confidence_rule) for c in claims] == [(1, "bare-answer"), (1, "bare-answer")]
+
+
+def test_a_word_of_degree_with_words_of_its_own_stays_a_claim():
+    claims = claims_in("“Partly. We used their models for the early tests,” Paul Corrigan said.")
+    assert [c.confidence >= 2 for c in claims] == [True]
+
+
 def test_never_ever_in_a_sentence_of_its_own_stays_published():
     claims = claims_in("Paul Corrigan said he would never, ever sell the depot to a rival.")
     assert [(c.confidence, c.confidence_rule) for c in claims] == [(2, "speech-named")]
