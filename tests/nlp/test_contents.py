@@ -329,6 +329,16 @@ def test_a_that_clause_hung_on_a_relative_clause_of_the_setting_is_the_verbs(cla
     assert ("Jane Roe", "the levy would fail") not in found
 
 
+def test_a_that_clause_hung_on_a_participle_of_the_setting_is_the_verbs(claims_of):
+    """ "told CNBC in an interview aired Friday that ...": a reduced relative ("aired", not "that aired"),
+    the same setting (false_relatives.relayed_complement; the fifth trial set's v107, missed)."""
+    assert speakers_and_texts(
+        claims_of(
+            "Jane Roe told the Ledger in an interview aired Friday that she had no regrets about the levy."
+        )
+    ) == [("Jane Roe", "she had no regrets about the levy")]
+
+
 def test_a_whether_clause_standing_as_the_subject_keeps_its_whether(claims_of):
     """Without its "whether" the words would assert what the speaker left open (questions.leading_mark);
     a "whether" after a verb of asking still goes."""

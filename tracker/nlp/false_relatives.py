@@ -70,13 +70,14 @@ def relayed_complement(verb: Token, reporting: Collection[str]) -> tuple[int, in
     """(first, last) token index of a "that" clause the parser hung on a relative clause of a noun of
     the verb's prepositional phrase, when the relative clause's verb reports nothing: "told the
     council in a memo that circulated Friday that he believes ..." ("that he believes ..." read as the
-    complement of "circulated"). A relative clause of saying keeps its clause ("in a memo that claimed
+    complement of "circulated"), or on a participle standing for one ("in an interview aired Friday
+    that ...": the fifth trial set's v107). A relative clause of saying keeps its clause ("in a memo that claimed
     that ..."), and so does a noun the verb takes as its object."""
     for token in verb.subtree:
         said = token.head
         if not (token.i > verb.i and token.lower_ == "that" and token.dep_ in ("mark", "advmod")):
             continue
-        if said.dep_ != "ccomp" or said.left_edge.i != token.i or said.head.dep_ != "relcl":
+        if said.dep_ != "ccomp" or said.left_edge.i != token.i or said.head.dep_ not in ("relcl", "acl"):
             continue
         clause = said.head
         if clause.lower_ in reporting or of_manner(clause) or clause.head.dep_ != "pobj":
