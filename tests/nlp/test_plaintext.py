@@ -177,3 +177,19 @@ def test_marks_inside_words_and_set_off_ones_are_left_alone():
 @pytest.mark.timeout(10)
 def test_glued_marks_are_found_in_one_pass():
     assert to_plain(',"a' * 130_000).text.startswith(', "a," a')
+
+
+def test_a_note_opening_a_line_on_how_the_text_was_made_is_taken_out():
+    """ "(Translated from German) Roe stated ...": the note is no part of the sentence (editorial_notes.py;
+    the fifth trial set's v136, whose claim the parser lost to it); a bracket opened by another word, or
+    in the middle of a line, stays."""
+    original = (
+        "(Translated from German) Jane Roe stated in court that the levy would fail.\n\n(h/t Ledger.) Done."
+    )
+    assert (
+        to_plain(original).text == "Jane Roe stated in court that the levy would fail.\n\n(h/t Ledger.) Done."
+    )
+    assert to_plain("OAKLAND (Updated) stays.").text == "OAKLAND (Updated) stays."
+    [claim] = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0].claims
+    assert (claim.speaker, claim.text) == ("Jane Roe", "the levy would fail")
+    assert original[claim.start : claim.end] == "the levy would fail"

@@ -3,16 +3,15 @@
 Intent: texts reach the extraction from feeds, pages and pasted JSON, and some still carry markup that
 spaCy would read as words: HTML entities (`&#8220;`, `&amp;`, `&nbsp;`), leftover tags (`<p>`,
 `<br/>`, `</a>`), backslash-escaped JSON strings (`<\\/p>\\n`, `\\"`, `\\u201c`) and Markdown
-(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets), two apostrophes printed
-for a double quotation mark (quotes.doubled_apostrophes) and a double mark glued to the words outside
-it (glued_quotes.py). `to_plain` mends them and keeps a map so that every offset points back.
+(`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets), two apostrophes for a double
+mark (quotes.doubled_apostrophes), a double mark glued to the words outside it (glued_quotes.py) and a
+line-opening note, "(Translated from German)" (editorial_notes.py): `to_plain` mends them, mapping back.
 
 Stages, each only when its markup is there: JSON escapes (only when the text has at least two of
 them, so a lone backslash in prose stays), HTML (comments, script and style blocks, tags, entities;
 block tags become line breaks and runs of blank lines one blank line), Markdown line markers and
 links, then Markdown emphasis (paired `*`/`_` runs on one line, never inside a word: `2*3*4` and
-`snake_case` stay).
-A text with none of these comes back unchanged with identity offsets, after a few regex scans.
+`snake_case` stay). A text with none of these comes back unchanged with identity offsets.
 
 Offsets: `start(i)` is where plain character i begins in the original, `end(i)` where plain
 character i-1 ends, so a span [s, e) of the plain text is [start(s), end(e)) of the original and a
@@ -31,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html.entities import html5
 
+from tracker.nlp.editorial_notes import notes
 from tracker.nlp.glued_quotes import spaced
 from tracker.nlp.quotes import doubled_apostrophes
 from tracker.nlp.types import Claim, Extraction
@@ -248,8 +248,8 @@ def _entity(body: str) -> str | None:
     return " " if char == "\xa0" else "" if char < " " and char not in "\n\t" else char
 
 
-def _doubled(text: str, _changed: bool) -> Iterator[Edit]:  # and marks glued to the words outside
-    return iter([*doubled_apostrophes(text), *spaced(text)])
+def _doubled(text: str, _changed: bool) -> Iterator[Edit]:  # marks glued to the words outside, notes
+    return iter([*doubled_apostrophes(text), *spaced(text), *notes(text)])  # editorial_notes.py
 
 
 def _blank_edits(text: str, changed: bool) -> Iterator[Edit]:
