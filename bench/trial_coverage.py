@@ -51,14 +51,15 @@ WORD = re.compile(r"\w+")
 
 
 def seeded_vocabulary() -> tuple[VocabularyEntry, ...]:
-    """The case's curated entities as the seed migrations create them (cases 0002, and 0004 for who
-    speaks for an organisation), numbered in their order, as the pipeline receives them."""
+    """The case's curated entities as the seed migrations create them (cases 0002 and 0006, and 0004 for
+    who speaks for an organisation), numbered in their order, as the pipeline receives them."""
     seeds = importlib.import_module("tracker.cases.migrations.0002_seed_cases")
+    participants = importlib.import_module("tracker.cases.migrations.0006_seed_participants")
     speakers = importlib.import_module("tracker.cases.migrations.0004_seed_represented_by")
     speaks_for = {org: person for org, _, person in speakers.REPRESENTED_BY}
     return tuple(
         VocabularyEntry(name, kind, tuple(map(tuple, aliases)), n, represented_by=speaks_for.get(name))
-        for n, (name, kind, aliases, _) in enumerate(seeds.ENTITIES, start=1)
+        for n, (name, kind, aliases, _) in enumerate(seeds.ENTITIES + participants.ENTITIES, start=1)
     )
 
 

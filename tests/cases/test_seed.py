@@ -38,3 +38,26 @@ def test_distillation_topic_is_seeded_with_keywords():
 def test_aliases_keep_their_case_sensitivity():
     musk = Entity.objects.get(name="Elon Musk")
     assert ("Musk", True) in musk.surface_forms()
+
+
+def test_the_trials_other_participants_are_seeded_with_their_surnames():
+    """Witnesses and lead lawyers coverage quotes by surname alone (0006): without the alias, a surname the
+    entity model takes for a place ("Murati") leaves the claim unnamed."""
+    case = Case.objects.get(slug="musk-v-openai")
+    people = {e.name: e for e in case.entities.filter(kind=Entity.Kind.PERSON)}
+    for name in ("Ilya Sutskever", "Mira Murati", "Shivon Zilis", "Marc Toberoff", "William Savitt"):
+        surname = name.split()[-1]
+        assert (surname, True) in people[name].surface_forms(), name
+    assert not Case.objects.get(slug="ai-distillation").entities.filter(name="Marc Toberoff").exists()
+
+
+def test_seeding_participants_keeps_a_curators_edits():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    seeding = import_module("tracker.cases.migrations.0006_seed_participants")
+    Entity.objects.filter(name="Mira Murati").update(description="Edited by a curator.")
+    seeding.seed(apps, None)
+    assert Entity.objects.get(name="Mira Murati").description == "Edited by a curator."
+    assert Entity.objects.filter(name="Mira Murati").count() == 1
