@@ -55,6 +55,26 @@ def test_a_by_phrase_deeper_in_the_complement_or_in_a_clause_is_not_the_speaker(
     assert [c.speaker for c in claims_of(asked) + claims_of(declared)] == ["", ""]
 
 
+def test_a_by_phrase_closing_an_as_phrase_names_the_speaker_and_leaves_the_content(claims_of):
+    text = (
+        "Jane Roe was confirmed as one of the bus's riders by the Ohio Deputy Transport Secretary for Safety,"
+        " Mark Doe. The bus left at noon."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == ("Mark Doe", "as one of the bus's riders")
+
+
+def test_a_by_phrase_closing_an_active_infinitive_names_who_asked(claims_of):
+    text = "A clerk shredded the Acme files, though he had been asked to keep them by the Senate Ethics Committee."
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == ("the Senate Ethics Committee", "to keep them")
+
+
+def test_a_passive_infinitives_own_agent_is_not_who_asked(claims_of):
+    [claim] = claims_of("At the meeting Musk was asked to be replaced by the Acme board.")
+    assert claim.speaker == ""
+
+
 FRAME = "Acme spokesman Brian Fallon praised the board in March. Later Musk mocked the board on television. "
 
 
