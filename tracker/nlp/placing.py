@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from tracker.nlp import fronted, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import description_end, phrase_end
-from tracker.nlp.own_objects import reports_object
+from tracker.nlp.own_objects import reports_object, said_by_another
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
 
@@ -66,6 +66,7 @@ def attached_quotes(
         before = (
             quote.end < first
             and not borrowed
+            and not said_by_another(reader, verb, quote.start, quote.end)  # "shouted, “Go,” Roe joked"
             and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
             and not (quote.end <= segment.start_char and reports_object(reader, verb))  # own_objects.py
             and ends_with(reader.text, quote, ",.!?…—-")
