@@ -65,8 +65,7 @@ def attached_quotes(
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
             quote.end < first
-            and not borrowed
-            and not said_by_another(reader, verb, quote.start, quote.end)  # "shouted, “Go,” Roe joked"
+            and not (borrowed or said_by_another(reader, verb, quote.start, quote.end))  # own_objects.py
             and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
             and not (quote.end <= segment.start_char and reports_object(reader, verb))  # own_objects.py
             and ends_with(reader.text, quote, ",.!?…—-")
