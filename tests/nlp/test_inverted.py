@@ -12,6 +12,16 @@ def test_a_second_subject_after_the_verb_speaks_not_the_quoted_word(claims_of):
     assert [s for s, _ in _by(claims_of(text), "write")] == ["a city council aide"]
 
 
+def test_the_writer_the_parser_made_the_object_speaks_not_the_quoted_subject(claims_of):
+    # the parser reads "Meh" as a PERSON subject of "wrote" and the writer as its object, which the
+    # rule for verbs of sending ("emailed supporters saying") would hand back to "Meh" (standins.actor)
+    text = (
+        "But that matters only if you believe them and not him. "
+        '"Meh," wrote a Pell supporter who runs the Twitter account @PellForOhio. "What does Acme know about it . . . "'
+    )
+    assert [s for s, _ in _by(claims_of(text), "write")] == ["a Pell supporter"]
+
+
 def test_an_inverted_speaker_with_a_modifier_running_to_the_full_stop_speaks(claims_of):
     text = (
         '"It is not fair to say anything against the new bridge. We do not have a say anymore. '

@@ -1,7 +1,8 @@
 """Speakers the parser put in the wrong place: a second clause's subject read as a conjunct of the
 first clause's object, a preposition read as the subject, a rank read as a share of those polled, a
-"by" phrase hung on a complement, a surname the entity model missed before a pronoun's quote, a name
-set off before the verb that the parser hung on a phrase of time or place.
+"by" phrase hung on a complement (or closing an "as" phrase or an infinitive), a surname the entity
+model missed before a pronoun's quote, a name set off before the verb that the parser hung on a phrase
+of time or place, a name the parser compounded onto its verb.
 Each sentence here is written for the test and was checked to misparse so."""
 
 from __future__ import annotations
@@ -53,6 +54,36 @@ def test_a_by_phrase_deeper_in_the_complement_or_in_a_clause_is_not_the_speaker(
     asked = "Musk was asked about the claim of credit for the attack by protesters who marched in May."
     declared = "The town was declared the winner of a prize that was judged by critics."
     assert [c.speaker for c in claims_of(asked) + claims_of(declared)] == ["", ""]
+
+
+def test_a_by_phrase_closing_an_as_phrase_names_the_speaker_and_leaves_the_content(claims_of):
+    text = (
+        "Jane Roe was confirmed as one of the bus's riders by the Ohio Deputy Transport Secretary for Safety,"
+        " Mark Doe. The bus left at noon."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == ("Mark Doe", "as one of the bus's riders")
+
+
+def test_a_by_phrase_closing_an_active_infinitive_names_who_asked(claims_of):
+    text = "A clerk shredded the Acme files, though he had been asked to keep them by the Senate Ethics Committee."
+    [claim] = claims_of(text)
+    assert (claim.speaker, claim.text) == ("the Senate Ethics Committee", "to keep them")
+
+
+def test_a_passive_infinitives_own_agent_is_not_who_asked(claims_of):
+    [claim] = claims_of("At the meeting Musk was asked to be replaced by the Acme board.")
+    assert claim.speaker == ""
+
+
+def test_a_name_compounded_onto_the_verb_speaks_and_a_shout_before_it_is_not_its_quote(claims_of):
+    # the parser reads "Bach joked" as a noun with a compound, hung on "shouted", whose object is "Cruz"
+    text = (
+        "When a man in the crowd shouted, “Cruz,” Bach joked, again putting on a heavy Southern accent,"
+        " “Amen, brother! Come up here and get saved!”"
+    )
+    [claim] = [c for c in claims_of(text) if c.verb == "joke"]
+    assert (claim.speaker, claim.text) == ("Bach", "Amen, brother! Come up here and get saved!")
 
 
 FRAME = "Acme spokesman Brian Fallon praised the board in March. Later Musk mocked the board on television. "

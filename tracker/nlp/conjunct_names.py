@@ -7,6 +7,10 @@ person or an organisation) joined by "and" or "but" to a noun of the first claus
 before a conjunct verb that has no subject, opens that verb's clause: it is its subject. A name that
 is a conjunct of the first clause's subject ("Roe and Doe met and agreed") is already that verb's
 subject through the coordination, and is left to it.
+
+A name the parser compounded onto the verb right after it ("When a fan shouted, “Go,” Roe joked, “...”":
+"joked" read as a noun with "Roe" its compound, a clause hung on "shouted") is the verb's subject too,
+when the verb has none of its own.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 def own_subject(verb: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
     """The name just before a subjectless conjunct `verb` that the parser hung as a conjunct of a
     noun of the first clause (see the module docstring), or before the conjunct a participle hangs
-    from ("... and Roe fired Y, acknowledging that ..."); None otherwise."""
+    from ("... and Roe fired Y, acknowledging that ..."), or a name compounded onto it; None otherwise."""
+    if (compounded := _compounded(verb, mention_at)) is not None:
+        return compounded
     while (
         verb.dep_ in ("advcl", "xcomp")
         and verb.head != verb
@@ -44,3 +50,14 @@ def own_subject(verb: Token, mention_at: Callable[[Token], Mention | None]) -> T
     if joiner is None or joiner.lower_ not in JOINERS or joiner.head != name.head:
         return None
     return name
+
+
+def _compounded(verb: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
+    """A name right before `verb` that the parser made its compound, when `verb` has no subject."""
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if name is None or name.dep_ != "compound" or name.head != verb:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    found = mention_at(name)
+    return name if found is not None and found.label in SPEAKING else None

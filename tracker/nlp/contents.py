@@ -26,6 +26,7 @@ from tracker.nlp import (
     questions,
     runons,
     set_off,
+    stray_agents,
     syntax,
 )
 from tracker.nlp.framing import Reader
@@ -178,10 +179,7 @@ def _heads_up_to(token: Token, verb: Token) -> list[Token]:
 def _agent(verb: Token, subject: Token | None) -> set[int]:
     """The "by" phrase after the verb that names its speaker ("was called “a gift” by Jane Roe, a
     professor": stray_agents.py) is who spoke, not what was said."""
-    by = subject.head if subject is not None and subject.dep_ == "pobj" else None
-    if by is None or by.lower_ != "by" or by.i < verb.i:
-        return set()
-    return set(range(by.i, by.right_edge.i + 1))
+    return stray_agents.cut(verb, subject)
 
 
 def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:

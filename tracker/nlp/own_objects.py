@@ -8,6 +8,10 @@ Not an object of its own: the one spoken to ("told reporters", "asked the mogul"
 verb whose object is its addressee or that asks, a pronoun, a name), a pronoun that stands for the
 quote ("admitted it", "clarified that"), and a verb under another ("had helped add momentum": not a
 report).
+
+Nor does a verb take a quote before it that is the object of a clause opened by "when", "after" and the
+like, which the parser made the verb's head ("When a fan shouted, “Go,” Roe joked, “...”": the fan
+shouted "Go", Roe's words are the quote after).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from tracker.nlp.framing import Reader
 PRONOUNS = frozenset(
     "me you him her us them it this that these those so one everyone everybody anyone all both".split()
 )
+OPENING = frozenset({"when", "after", "as", "while", "before", "once"})  # "When a fan shouted “Go,” Roe ..."
 ADDRESSED = frozenset({"PERSON", "NORP", "ORG", "GPE"})  # a name: the one spoken to ("told CNN")
 
 
@@ -29,3 +34,20 @@ def reports_object(reader: Reader, verb: Token) -> bool:
         return False
     thing = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     return thing is not None and thing.lower_ not in PRONOUNS and thing.ent_type_ not in ADDRESSED
+
+
+def said_by_another(reader: Reader, verb: Token, start: int, end: int) -> bool:
+    """The quote at characters `start`-`end` is the object of the verb the parser hung `verb` on, a
+    clause opened by "when", "after" and the like with a subject of its own ("When a fan shouted,
+    “Go,” Roe joked": the fan's shout)."""
+    head = verb.head
+    return (
+        head != verb
+        and head.idx < start
+        and any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in OPENING and c.i == head.left_edge.i
+            for c in head.children
+        )
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        and any(c.dep_ == "dobj" and start <= c.idx < end and c.i in reader.quoted for c in head.children)
+    )

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import fronted, syntax
+from tracker.nlp import fronted, own_objects, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import description_end, phrase_end, set_aside
 from tracker.nlp.own_objects import reports_object
@@ -65,7 +65,7 @@ def attached_quotes(
         holds_child = any(quote.start <= a and b < quote.end for a, b in inside)
         before = (
             quote.end < first
-            and not borrowed
+            and not (borrowed or own_objects.said_by_another(reader, verb, quote.start, quote.end))
             and not (has_own and (quote.end <= segment.start_char or not opens(reader, quote, segment)))
             and not (quote.end <= segment.start_char and reports_object(reader, verb))  # own_objects.py
             and ends_with(reader.text, quote, ",.!?…—-")

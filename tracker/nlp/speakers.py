@@ -116,7 +116,7 @@ class SpeakerResolver:
             ):
                 return self._speaker(speaker.start, speaker.end, None, None, None)  # "he": not a Jane Roe
             return speaker
-        if lower not in words.proxies and depth < 3 and (doer := standins.actor(token)) is not None:
+        if lower not in words.proxies and depth < 3 and (doer := standins.actor(token, self.quoted)):
             return self.resolve(doer, depth + 1)  # "made an attempt to ..., saying": who made it
         if depth < 3 and (named := referents.named_instead(self.doc, token, self.mention_at)) is not None:
             return self.resolve(named, depth + 1)  # "CLEVELAND (UPI) — Jane Roe", "chief and aide Jo Roe"

@@ -16,6 +16,8 @@ The nouns of acts and the verbs of sending are rules as data (patterns/speakers.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from tracker.nlp.speaker_words import speaker_words
@@ -39,9 +41,12 @@ def _nominal(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "conj")
 
 
-def actor(noun: Token) -> Token | None:
+def actor(noun: Token, quoted: Collection[int] = ()) -> Token | None:
     """Who speaks in place of `noun` when it names an act of theirs or the one their message went to
-    (see the module docstring): the subject of the verb it hangs from; None when it is neither."""
+    (see the module docstring): the subject of the verb it hangs from; None when it is neither, or
+    when that subject is a word inside quotation marks (token indices `quoted`) and `noun` is not:
+    "“Meh,” wrote an aide who ...", where the parser made the quote's word the subject of "wrote"
+    and the writer its object."""
     words = speaker_words()
     lower = noun.lower_
     verb = _governing_verb(noun)
@@ -49,7 +54,8 @@ def actor(noun: Token) -> Token | None:
         return None
     if lower in words.acts or (noun.dep_ == "dobj" and verb.lower_ in words.sending):
         found = subject(verb)[0]
-        return found if found is not None and found.i != noun.i else None
+        inside = found is not None and found.i in quoted and noun.i not in quoted
+        return found if found is not None and found.i != noun.i and not inside else None
     return None
 
 
