@@ -179,3 +179,17 @@ def test_a_courtroom_word_inside_a_quote_makes_no_court_coverage(claims_of):
         "John Doe acknowledged that the budget had grown by a third."
     )
     assert [(c.confidence, c.confidence_rule) for c in told] == [(2, "court-named")]
+
+
+def test_a_warning_with_a_clause_under_a_name_is_published(claims_of):
+    """ "Judge Roe warned both sides that she would not tolerate ..." is as plain a report as "said"
+    (speech-named: the trial sets' j006, u010, f046); "warned against a rushed vote" has no clause and
+    waits."""
+    claims = claims_of(
+        "Judge Jane Roe warned both sides on Tuesday that she would not tolerate further leaks. "
+        "John Doe warned against a rushed vote on the merger."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("she would not tolerate further leaks", 2, "speech-named"),
+        ("against a rushed vote on the merger", 1, "other"),
+    ]
