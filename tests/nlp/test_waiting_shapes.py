@@ -248,3 +248,37 @@ def test_a_sidebar_is_the_courtroom():
     assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
         ("Marta Ines", 2, "court-named")
     ]
+
+
+# a person's account opening its sentence (according_named.py, confidence rule "according-named")
+
+
+def test_a_persons_account_opening_its_sentence_is_published():
+    """ "According to Roe, the board approved the sale" is Roe's account as plainly as "Roe said"
+    (the trial sets' f115, t027, u050); after the words or after other words ("By then, according to
+    Roe, ...": the content loses them), to an outlet, opening with quoted words (what follows them may
+    be the outlet's gloss), stopping short of the sentence's end, or with no clause of its own, it
+    waits."""
+    claims = [
+        claim
+        for text in (
+            "According to Marta Ines, the depot was sold in 2021.",
+            "The depot was sold in 2021, according to Marta Ines.",
+            "By then, according to Marta Ines, the depot had been sold.",
+            "According to CNN, the depot was sold in 2021.",
+            "According to Marta Ines, “the depot is gone,” presumably meaning the sale closed.",
+            "According to Marta Ines, the depot was sold in 2021; the rivals dispute it.",
+            "According to Paul Corrigan, writing for the Post:",
+        )
+        for claim in claims_in(text)
+    ]
+    assert [(c.speaker, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Marta Ines", 2, "according-named"),
+        ("Marta Ines", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("CNN", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("the rivals", 1, "other"),
+        ("Paul Corrigan", 1, "reported-by"),
+    ]
