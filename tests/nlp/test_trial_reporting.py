@@ -193,3 +193,17 @@ def test_a_warning_with_a_clause_under_a_name_is_published(claims_of):
         ("she would not tolerate further leaks", 2, "speech-named"),
         ("against a rushed vote on the merger", 1, "other"),
     ]
+
+
+def test_a_documents_words_that_it_read_are_its_authors(claims_of):
+    """ "A 2018 email from Roe read: “...”" prints the email's words, which are Roe's (reporting verb
+    "read-document", from the fourth trial set's f120); "read" reports only with a document as its
+    subject and quoted words: someone reading a statement aloud, or a sign, reports nothing."""
+    claims = claims_of(
+        "A 2018 email from Jane Roe to John Doe read: “Without a big change, this lab will lose.” "
+        "John Doe read the statement aloud: “We will appeal any adverse verdict.” "
+        "The sign on the door read: “No entry without a badge.”"
+    )
+    assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
+        ("Jane Roe", "Without a big change, this lab will lose.", 3),
+    ]
