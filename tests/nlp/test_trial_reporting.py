@@ -207,3 +207,15 @@ def test_a_documents_words_that_it_read_are_its_authors(claims_of):
     assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
         ("Jane Roe", "Without a big change, this lab will lose.", 3),
     ]
+
+
+def test_an_organisations_account_posting_speaks_for_it(claims_of):
+    """ "Acme's official account posted on X: “...”": the account is a document of its owner's, as
+    its statement or its blog is (speakers.jsonl proxy-statement; the fourth trial set's f079, where
+    the parser hangs "posted" on "account" and the claim was dropped as one with no speaker)."""
+    claims = claims_of(
+        "Halden Freight's official account posted on X: “The depot was sold in 2021. Full stop.”"
+    )
+    assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
+        ("Halden Freight", "The depot was sold in 2021. Full stop.", 3),
+    ]
