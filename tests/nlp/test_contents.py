@@ -329,6 +329,14 @@ def test_a_that_clause_hung_on_a_relative_clause_of_the_setting_is_the_verbs(cla
     assert ("Jane Roe", "the levy would fail") not in found
 
 
+def test_a_that_clause_hung_on_a_participle_of_the_setting_is_the_verbs(claims_of):
+    """ "wrote in a brief filed Friday that ...": the parser hangs the clause on the participle
+    "filed", which reports nothing (false_relatives.relayed_complement; the unseen trial set's u089)."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe wrote in a brief filed Friday that the levy would fail.")
+    ) == [("Jane Roe", "the levy would fail")]
+
+
 def test_a_whether_clause_standing_as_the_subject_keeps_its_whether(claims_of):
     """Without its "whether" the words would assert what the speaker left open (questions.leading_mark);
     a "whether" after a verb of asking still goes."""

