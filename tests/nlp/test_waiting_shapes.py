@@ -128,6 +128,25 @@ def test_a_partys_lawyers_arguing_publish_with_no_courtroom_word():
     ]
 
 
+def test_a_lawyer_named_as_one_arguing_publishes():
+    """ "Acme's lead lawyer, Jane Roe, countered that ...": a lawyer the phrase names and calls one
+    argues as the party's lawyers do (counsel.py; the trial sets' f037, u018); the name alone waits."""
+    claims = [
+        claim
+        for text in (
+            "Halden Freight's lead lawyer, Marta Ines, countered that the contract had lapsed in 2021.",
+            "Marta Ines, a lawyer for Halden Freight, argued that the contract had lapsed in 2021.",
+            "Marta Ines argued that the contract had lapsed in 2021.",
+        )
+        for claim in claims_in(text)
+    ]
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Marta Ines", 2, "counsel"),
+        ("Marta Ines", 2, "counsel"),
+        ("Marta Ines", 1, "other"),
+    ]
+
+
 def test_a_spokesperson_arguing_or_lawyers_telling_reporters_wait():
     claims = claims_in(
         "A spokeswoman for Halden Freight argued that the contract had lapsed in 2021. "
