@@ -219,3 +219,17 @@ def test_an_organisations_account_posting_speaks_for_it(claims_of):
     assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
         ("Halden Freight", "The depot was sold in 2021. Full stop.", 3),
     ]
+
+
+def test_written_words_in_a_clause_under_a_name_are_published(claims_of):
+    """ "Roe wrote in a brief that ..." is as plain a report of written words as "said that"
+    (written-named); a clause set around the verb ("The board, Doe wrote, never ...") waits, since on
+    PolNeAR train such a claim took the sentence's opening phrase for the words."""
+    claims = claims_of(
+        "Jane Roe wrote in a brief that the contract had lapsed in 2021. "
+        "The board, John Doe wrote, never voted on it."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("the contract had lapsed in 2021", 2, "written-named"),
+        ("The board … never voted on it", 1, "other"),
+    ]
