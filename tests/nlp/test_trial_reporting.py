@@ -233,3 +233,17 @@ def test_written_words_in_a_clause_under_a_name_are_published(claims_of):
         ("the contract had lapsed in 2021", 2, "written-named"),
         ("The board … never voted on it", 1, "other"),
     ]
+
+
+def test_a_confirmation_with_a_clause_under_a_name_is_published(claims_of):
+    """ "A spokesperson for Acme confirmed that ..." is as plain a report as "said" (speech-named; the
+    fourth trial set's f114); testimony that "confirms" something is the outlet's reading of it
+    (proxy-evidence, tier 0)."""
+    claims = claims_of(
+        "A spokesperson for Halden Freight confirmed that the depot had been sold in 2021. "
+        "Jane Roe's testimony confirms that the depot had been sold."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Halden Freight", 2, "speech-named"),
+        ("Jane Roe", 0, "proxy-evidence"),
+    ]
