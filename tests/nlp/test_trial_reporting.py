@@ -179,3 +179,71 @@ def test_a_courtroom_word_inside_a_quote_makes_no_court_coverage(claims_of):
         "John Doe acknowledged that the budget had grown by a third."
     )
     assert [(c.confidence, c.confidence_rule) for c in told] == [(2, "court-named")]
+
+
+def test_a_warning_with_a_clause_under_a_name_is_published(claims_of):
+    """ "Judge Roe warned both sides that she would not tolerate ..." is as plain a report as "said"
+    (speech-named: the trial sets' j006, u010, f046); "warned against a rushed vote" has no clause and
+    waits."""
+    claims = claims_of(
+        "Judge Jane Roe warned both sides on Tuesday that she would not tolerate further leaks. "
+        "John Doe warned against a rushed vote on the merger."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("she would not tolerate further leaks", 2, "speech-named"),
+        ("against a rushed vote on the merger", 1, "other"),
+    ]
+
+
+def test_a_documents_words_that_it_read_are_its_authors(claims_of):
+    """ "A 2018 email from Roe read: “...”" prints the email's words, which are Roe's (reporting verb
+    "read-document", from the fourth trial set's f120); "read" reports only with a document as its
+    subject and quoted words: someone reading a statement aloud, or a sign, reports nothing."""
+    claims = claims_of(
+        "A 2018 email from Jane Roe to John Doe read: “Without a big change, this lab will lose.” "
+        "John Doe read the statement aloud: “We will appeal any adverse verdict.” "
+        "The sign on the door read: “No entry without a badge.”"
+    )
+    assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
+        ("Jane Roe", "Without a big change, this lab will lose.", 3),
+    ]
+
+
+def test_an_organisations_account_posting_speaks_for_it(claims_of):
+    """ "Acme's official account posted on X: “...”": the account is a document of its owner's, as
+    its statement or its blog is (speakers.jsonl proxy-statement; the fourth trial set's f079, where
+    the parser hangs "posted" on "account" and the claim was dropped as one with no speaker)."""
+    claims = claims_of(
+        "Halden Freight's official account posted on X: “The depot was sold in 2021. Full stop.”"
+    )
+    assert [(c.speaker_name, c.text, c.confidence) for c in claims] == [
+        ("Halden Freight", "The depot was sold in 2021. Full stop.", 3),
+    ]
+
+
+def test_written_words_in_a_clause_under_a_name_are_published(claims_of):
+    """ "Roe wrote in a brief that ..." is as plain a report of written words as "said that"
+    (written-named); a clause set around the verb ("The board, Doe wrote, never ...") waits, since on
+    PolNeAR train such a claim took the sentence's opening phrase for the words."""
+    claims = claims_of(
+        "Jane Roe wrote in a brief that the contract had lapsed in 2021. "
+        "The board, John Doe wrote, never voted on it."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("the contract had lapsed in 2021", 2, "written-named"),
+        ("The board … never voted on it", 1, "other"),
+    ]
+
+
+def test_a_confirmation_with_a_clause_under_a_name_is_published(claims_of):
+    """ "A spokesperson for Acme confirmed that ..." is as plain a report as "said" (speech-named; the
+    fourth trial set's f114); testimony that "confirms" something is the outlet's reading of it
+    (proxy-evidence, tier 0)."""
+    claims = claims_of(
+        "A spokesperson for Halden Freight confirmed that the depot had been sold in 2021. "
+        "Jane Roe's testimony confirms that the depot had been sold."
+    )
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Halden Freight", 2, "speech-named"),
+        ("Jane Roe", 0, "proxy-evidence"),
+    ]

@@ -140,6 +140,25 @@ def test_a_partys_lawyers_arguing_publish_with_no_courtroom_word():
     ]
 
 
+def test_a_lawyer_named_as_one_arguing_publishes():
+    """ "Acme's lead lawyer, Jane Roe, countered that ...": a lawyer the phrase names and calls one
+    argues as the party's lawyers do (counsel.py; the trial sets' f037, u018); the name alone waits."""
+    claims = [
+        claim
+        for text in (
+            "Halden Freight's lead lawyer, Marta Ines, countered that the contract had lapsed in 2021.",
+            "Marta Ines, a lawyer for Halden Freight, argued that the contract had lapsed in 2021.",
+            "Marta Ines argued that the contract had lapsed in 2021.",
+        )
+        for claim in claims_in(text)
+    ]
+    assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Marta Ines", 2, "counsel"),
+        ("Marta Ines", 2, "counsel"),
+        ("Marta Ines", 1, "other"),
+    ]
+
+
 def test_a_spokesperson_arguing_or_lawyers_telling_reporters_wait():
     claims = claims_in(
         "A spokeswoman for Halden Freight argued that the contract had lapsed in 2021. "
@@ -259,4 +278,38 @@ def test_a_sidebar_is_the_courtroom():
     claims = claims_in("Judge Marta Ines told the lawyers at a sidebar that the trial was running late.")
     assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
         ("Marta Ines", 2, "court-named")
+    ]
+
+
+# a person's account opening its sentence (according_named.py, confidence rule "according-named")
+
+
+def test_a_persons_account_opening_its_sentence_is_published():
+    """ "According to Roe, the board approved the sale" is Roe's account as plainly as "Roe said"
+    (the trial sets' f115, t027, u050); after the words or after other words ("By then, according to
+    Roe, ...": the content loses them), to an outlet, opening with quoted words (what follows them may
+    be the outlet's gloss), stopping short of the sentence's end, or with no clause of its own, it
+    waits."""
+    claims = [
+        claim
+        for text in (
+            "According to Marta Ines, the depot was sold in 2021.",
+            "The depot was sold in 2021, according to Marta Ines.",
+            "By then, according to Marta Ines, the depot had been sold.",
+            "According to CNN, the depot was sold in 2021.",
+            "According to Marta Ines, “the depot is gone,” presumably meaning the sale closed.",
+            "According to Marta Ines, the depot was sold in 2021; the rivals dispute it.",
+            "According to Paul Corrigan, writing for the Post:",
+        )
+        for claim in claims_in(text)
+    ]
+    assert [(c.speaker, c.confidence, c.confidence_rule) for c in claims] == [
+        ("Marta Ines", 2, "according-named"),
+        ("Marta Ines", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("CNN", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("Marta Ines", 1, "reported-by"),
+        ("the rivals", 1, "other"),
+        ("Paul Corrigan", 1, "reported-by"),
     ]

@@ -15,8 +15,9 @@ knowledge"), or one adverb in -ly ("Not closely"), or "that I" or "that we" and 
 sentence of its own, which keeps its tier; so does an answer with a word of its own before it
 ("Partly, yes, for the early tests").
 
-An answer may also be a pronoun and an auxiliary, negated or not ("Roe's lawyers say he did", "Doe
-said she would not", "they can't"): the verb it stands for is in the question before, so the words
+An answer may also be a pronoun and an auxiliary or two, negated or not ("Roe's lawyers say he did",
+"Doe said she would not", "they can't", "Roe confirmed she had been"): the verb it stands for is in
+the question before, so the words
 alone say nothing ("he did" what?), nor after a yes or a no ("Yes, I did"). A pronoun and an auxiliary with anything after them ("it was
 over") are a sentence of their own, except a pronoun, a verb and "it" or "so", with at most a short
 qualifying phrase, not an infinitive ("I meant it at the time", "I said so"; not "he expected it to
@@ -37,6 +38,7 @@ PRONOUNS = frozenset("i you he she it we they".split())
 ECHOED = frozenset(
     {"it", "so"}
 )  # the thing the question asked about: "I meant it" ("that" may open a clause)
+PERFECT = frozenset({"been", "be", "have"})  # a second auxiliary: "she had been", "he would have"
 AUXILIARIES = frozenset(
     "do does did is are am was were will would can could shall should may might must has have had".split()
 ) | {"won't", "can't", "cannot"}
@@ -44,9 +46,13 @@ AUXILIARIES = frozenset(
 
 def elliptical(words: list[str]) -> bool:
     """Whether `words` (lowercased, punctuation dropped) are an elliptical answer (module docstring)."""
-    if len(words) in (2, 3) and words[0] in PRONOUNS:
-        verb = " ".join(words[1:])
-        return any(v in AUXILIARIES for v in (verb, verb.removesuffix(" not"), verb.removesuffix("n't")))
+    if len(words) in (2, 3, 4) and words[0] in PRONOUNS:
+        first, _, second = " ".join(words[1:]).removesuffix(" not").partition(" ")  # "she had been"
+        auxiliary = first in AUXILIARIES or first.removesuffix("n't") in AUXILIARIES  # "can't", "wouldn't"
+        if auxiliary and (not second or second in PERFECT):
+            return True
+        if len(words) < 4:
+            return False
     if len(words) >= 3 and words[0] in PRONOUNS and words[2] in ECHOED:
         rest = words[3:]  # "I meant it at the time": the question's verb and its thing, echoed
         return not rest or (rest[0] in PREPOSITIONS - {"to"} and 1 <= len(rest) - 1 <= MAX_QUALIFIER)

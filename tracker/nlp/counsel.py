@@ -14,6 +14,11 @@ witness stand, a filing named as such); a short write-up or a passage that says 
 argued" was left waiting, though arguing and writing briefs is what a party's lawyers do for it: the
 words are the party's position as its counsel put it (`speaker_via` keeps the lawyers on the claim).
 
+A lawyer the article names and calls one in the same phrase argues the same way, under her own name
+("OpenAI's lead lawyer, William Savitt, countered that ...", "Jane Roe, a lawyer for Acme, argued
+that ...": resolution "mention" or "compound", a counsel word for the phrase's head or the name's
+appositive; the trial sets' f037 and u018). A name alone ("Roe argued that ...") still waits.
+
 Caveats: a spokesperson's "argued" still waits (no counsel); a lawyer with no party named stays as
 written (unresolved, no rule here). Sentence-level checks (confidence.in_context) still apply: a
 promoted claim they would rate down is left as it was.
@@ -23,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tracker.nlp import confidence, promotions, syntax
 from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
@@ -47,7 +52,7 @@ def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
     ):
         return False
     speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
-    if speaker is None or not len(speaker) or word_of(speaker.root) not in speaker_words().counsel:
+    if speaker is None or not len(speaker) or not _counsel(speaker.root, named=claim.resolution != "agent"):
         return False
     if claim.rule != "tell":
         return True
@@ -62,3 +67,13 @@ def _that_clause(claim: Claim, doc: Doc) -> bool:
     if claim.attribution != "indirect" or claim.pieces or content is None or not len(content):
         return False
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in content.root.children)
+
+
+def _counsel(head: Token, named: bool) -> bool:
+    """The speaker phrase's head is a counsel word ("Acme's lawyers"), or, for a lawyer the article
+    names, the name's appositive is one ("William Savitt, OpenAI's lead lawyer, countered ..."; "OpenAI's
+    lead lawyer, William Savitt, ..." has the counsel word for its head)."""
+    words = speaker_words().counsel
+    if word_of(head) in words:
+        return True
+    return named and any(c.dep_ == "appos" and word_of(c) in words for c in head.children)

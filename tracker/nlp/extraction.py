@@ -7,10 +7,11 @@ the original's characters at those offsets when markup was removed. The turns of
 in the article (transcripts.py), the posts printed under their handle line (posts.py) and the quotations
 signed with a dash and a name (signed_quotes.py) join the claims the rules found, except one that
 overlaps one of them.
-Four rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
+Five rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
-questioning (questioned.py), a party's lawyers arguing its case (counsel.py), and a pronoun going on
-for the one person its own sentence has just reported (same_speaker.py); a question-and-answer transcript's turns take the names its line before
+questioning (questioned.py), a party's lawyers arguing its case (counsel.py), a pronoun going on
+for the one person its own sentence has just reported (same_speaker.py), and a person's account
+opening its sentence, "According to Roe, ..." (according_named.py); a question-and-answer transcript's turns take the names its line before
 gives (answerers.py). Words no one would sign under the speaker given wait (unsigned.py: a curated product's
 output, an organisation's internal memo, a premise put to the witness in a transcript). Last, a one-word
 speaker left as written takes the one longer name of its article that ends with it (article_names.py),
@@ -30,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from tracker.nlp import (
+    according_named,
     answerers,
     article_names,
     claims,
@@ -101,6 +103,7 @@ def extract(
         found_claims = questioned.promote(found_claims, doc)
         found_claims = counsel.promote(found_claims, doc)
         found_claims = same_speaker.promote(found_claims, doc, mentions)
+        found_claims = according_named.promote(found_claims, mentions)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
         turns = answerers.name_exchanges(turns, text_of(doc), mentions)
         turns = court_roles.name_roles(turns, text_of(doc), mentions)

@@ -67,11 +67,12 @@ def complement(verb: Token) -> tuple[int, int] | None:
 
 
 def relayed_complement(verb: Token, reporting: Collection[str]) -> tuple[int, int] | None:
-    """(first, last) token index of a "that" clause the parser hung on a relative clause of a noun of
-    the verb's prepositional phrase, when the relative clause's verb reports nothing: "told the
-    council in a memo that circulated Friday that he believes ..." ("that he believes ..." read as the
-    complement of "circulated"), or on a participle standing for one ("in an interview aired Friday
-    that ...": the fifth trial set's v107). A relative clause of saying keeps its clause ("in a memo that claimed
+    """(first, last) token index of a "that" clause the parser hung on a relative clause or a
+    participle of a noun of the verb's prepositional phrase, when that clause's verb reports nothing:
+    "told the council in a memo that circulated Friday that he believes ..." ("that he believes ..."
+    read as the complement of "circulated"), "wrote in a brief filed Friday that ..." (the unseen trial
+    set's u089), "told CNBC in an interview aired Friday that ..." (the fifth set's v107). A relative
+    clause or participle of saying keeps its clause ("in a memo that claimed
     that ..."), and so does a noun the verb takes as its object."""
     for token in verb.subtree:
         said = token.head
