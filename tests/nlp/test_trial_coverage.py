@@ -14,7 +14,8 @@ import pytest
 
 from bench import trial_coverage
 
-RIGHT_FLOOR = 63  # right published at tier >= 2, of the 79 (measured: 47; 60 in session 20; 65 at b45808d)
+# right published at tier >= 2, of the 79 (measured: 47; 60 in session 20; 65 at b45808d; 67 now)
+RIGHT_FLOOR = 66
 WRONG_LEFT: dict[str, str] = {}  # passage id -> why a wrong published claim is left there (none)
 
 UNSEEN = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_unseen.jsonl"

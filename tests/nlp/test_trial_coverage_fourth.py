@@ -26,7 +26,7 @@ import pytest
 from bench import trial_coverage
 
 FOURTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fourth.jsonl"
-RIGHT_FLOOR = 84  # right claims published at tier >= 2 (measured: 67 when landed, 85 now)
+RIGHT_FLOOR = 85  # right claims published at tier >= 2 (measured: 67 when landed, 85 at hf24, 86 with the seeded participants)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
 }

@@ -16,7 +16,8 @@ import pytest
 from bench import trial_coverage
 
 THIRD = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_third.jsonl"
-RIGHT_FLOOR = 96  # right claims published at tier >= 2 (measured: 94 when the set landed, 97 at hf24)
+# right claims published at tier >= 2 (measured: 94 when the set landed, 97 at hf24, 101 with the seeded participants)
+RIGHT_FLOOR = 100
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed (fixed: see FIXED)
     "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
 }
