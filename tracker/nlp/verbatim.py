@@ -1,10 +1,11 @@
 """Verbatim claims: words an article prints under their speaker with no reporting verb for the rules of
-claims.py to find, a transcript's turn (transcripts.py) or an embedded post (posts.py). Both readers find
-the words and their speaker; this module makes the `Claim` of them the same way for both: the content is
-the printed words, rated as a quote (confidence.rate, form "quote"), its kind read from the KIND_WINDOW
-characters before its line (triggers.classify's paragraph cues: "testified", "under oath" ...), its
-quotation marks, hedges and date those of its words, and the claims pass the precision gates
-(gates.open_claims) and the checks in context (confidence.in_context) as the rules' claims do.
+claims.py to find, a transcript's turn (transcripts.py), an embedded post (posts.py) or a quotation signed
+with a dash and a name (signed_quotes.py). Each reader finds the words and their speaker; this module
+makes the `Claim` of them the same way for all: the content is the printed words, rated as a quote
+(confidence.rate, form "quote"), its kind read from the KIND_WINDOW characters before its line
+(triggers.classify's paragraph cues: "testified", "under oath" ...), its quotation marks, hedges and date
+those of its words, and the claims pass the precision gates (gates.open_claims) and the checks in context
+(confidence.in_context) as the rules' claims do.
 """
 
 from __future__ import annotations
