@@ -8,6 +8,10 @@ from tests.support import seedweb
 from tests.support.httpserver import TestServer
 from tests.support.sample_rows import SampleRows
 
+# Assertions in shared test code report what they compared, as a test module's do (the blind story sets'
+# tests live in tests/support/case_stories.py, which nothing above imports).
+pytest.register_assert_rewrite("tests.support.case_stories")
+
 
 @pytest.fixture
 def httpserver():

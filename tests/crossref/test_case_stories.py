@@ -11,16 +11,14 @@ sit under what the clustering reached when they were set: they catch a regressio
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from bench.crossref import LabelledArticle, ingest_polnear, score_polnear
+from bench.crossref import ingest_polnear, score_polnear
+from tests.support.case_stories import CaseSet
 
 pytestmark = pytest.mark.django_db
 
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "case_stories" / "marsh_v_northlight.json"
+CASE = CaseSet("marsh_v_northlight.json", {})  # no documented disagreements
 # Dated, and with every third article stating no date: the chain here reached 0.842 and 0.720 (without
 # the credited-dateline rule of tracker/crossref/datelines.py: 0.803 and 0.603; measured again on
 # session 20's main: 0.8416 and 0.7199). The floors sit just under, so that any loss on this set shows.
@@ -28,20 +26,9 @@ ARI_FLOOR = {0: 0.83, 3: 0.71}
 WIRE_COPIES = 3  # the wire's reports run under another outlet's headline, same text
 
 
-def case_set(undated: int) -> list[LabelledArticle]:
-    found = []
-    for n, row in enumerate(json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]):
-        item = LabelledArticle(
-            "case", row["file"], row["story"], row["publisher"], row["date"], row["title"], row["text"]
-        )
-        item.undated = bool(undated) and n % undated == 0
-        found.append(item)
-    return found
-
-
 @pytest.mark.parametrize("undated", [0, 3])
 def test_one_case_coverage_clusters_by_event_above_its_floor(undated):
-    items = case_set(undated)
+    items = CASE.labelled(undated)
     ids = ingest_polnear(items)
     score = score_polnear(items, ids)
     assert score.articles == 46 and score.stories == 10
@@ -51,7 +38,7 @@ def test_one_case_coverage_clusters_by_event_above_its_floor(undated):
 def test_the_wire_copies_under_other_headlines_are_linked_to_their_original():
     from tracker.sources.models import Article
 
-    items = case_set(0)
+    items = CASE.labelled(0)
     ids = ingest_polnear(items)
     by_text: dict[str, list[int]] = {}
     for item in items:

@@ -174,3 +174,16 @@ def test_signatures_stored_under_older_rules_are_refreshed_by_the_command():
     assert out.getvalue().startswith("1 of 1 ")
     assert bytes(ArticleSignature.objects.get(article=original).minhash) != stale
     assert stored(2, "translated", TRANSLATED).copy_of_id == original.pk
+
+
+def test_the_articles_anchors_are_read_once_whatever_the_number_of_candidates(monkeypatch):
+    """The close reading computes the article's sentence-ordered anchors once, not once per candidate:
+    here three candidates, none of which it is an excerpt of, so each needs the anchors."""
+    original = stored(1, "wire", ORIGINAL)
+    candidates = [original, stored(0, "distinct", DISTINCT[0]), stored(2, "distinct", DISTINCT[1])]
+    close = {candidate.pk: (candidate, 0.1) for candidate in candidates}
+    read, sequence = [], anchors.anchor_sequence
+    monkeypatch.setattr(anchors, "anchor_sequence", lambda text: read.append(text) or sequence(text))
+    article = Article(text=TRANSLATED)
+    assert copies._read_closely(article, dedupe.normalised_words(TRANSLATED), close) == (original, 0.1)
+    assert read.count(TRANSLATED) == 1 and len(read) == 4  # the article's once, each candidate's once

@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import confidence, gates
-from tracker.nlp.dates import date_for_sentence
-from tracker.nlp.hedges import find_hedges
-from tracker.nlp.quotes import find_quotes, quotes_in
-from tracker.nlp.triggers import Trigger, classify
+from tracker.nlp import gates
+from tracker.nlp.quotes import find_quotes
+from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention
+from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
 
 MIN_WORDS = 4  # "Thanks, everyone!" says little on its own
 _POST = Trigger(id="embedded-post", lemma="post", pos="verb", attribution="direct")
@@ -54,32 +53,19 @@ def post_claims(text: str, dates: Sequence[DateMention] = ()) -> list[Claim]:
         start = match.start("words") + match.group("words").index(words[0])
         end = start + len(words)
         line_start = match.start("handle")
-        kind = classify(_POST, None, "", text[max(0, line_start - 600) : line_start])
-        tier, rule = confidence.rate(
-            kind=kind, trigger=_POST.id, attribution=_POST.attribution, resolution="mention", form="quote"
-        )
         claims.append(
-            Claim(
-                speaker=match.group("handle"),
-                verb=_POST.lemma,
-                attribution=_POST.attribution,
-                kind=kind,
-                text=words,
-                sentence=text[line_start : match.end("post")],
-                start=start,
-                end=end,
-                sentence_start=line_start,
-                sentence_end=match.end("post"),
-                speaker_start=match.start("handle"),
-                speaker_end=match.end("handle"),
-                quotes=tuple(quotes_in(quotes, start, end)),
-                hedges=find_hedges([words]),
-                date=date_for_sentence(dates, line_start, end) if dates else None,
-                cue="",
-                rule=_POST.id,
+            verbatim_claim(
+                text,
+                _POST,
+                span=(start, end),
+                sentence=(line_start, match.end("post")),
+                speaker=(match.group("handle"), match.start("handle"), match.end("handle")),
+                kind=kind_before(_POST, text, line_start),
                 resolution="mention",
-                confidence=tier,
-                confidence_rule=rule,
+                cue="",
+                quotes=quotes,
+                dates=dates,
+                date_span=(line_start, end),
             )
         )
-    return confidence.in_context(gates.open_claims(claims))
+    return gated(claims)

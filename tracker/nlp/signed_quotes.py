@@ -25,12 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import confidence, gates
-from tracker.nlp.dates import date_for_sentence
-from tracker.nlp.hedges import find_hedges
-from tracker.nlp.quotes import find_quotes, quotes_in
-from tracker.nlp.triggers import Trigger, classify
+from tracker.nlp import gates
+from tracker.nlp.quotes import find_quotes
+from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
+from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
 
 MIN_WORDS = 4  # "Never again." says little on its own
 _SIGNED = Trigger(id="signed-quote", lemma="say", pos="verb", attribution="direct")
@@ -63,35 +62,21 @@ def signed_claims(
         start = match.start("words") + match.group("words").index(words[0])
         end = start + len(words)
         line_start = text.rfind("\n", 0, start) + 1
-        kind = classify(_SIGNED, None, "", text[max(0, line_start - 600) : line_start])
-        tier, rule = confidence.rate(
-            kind=kind, trigger=_SIGNED.id, attribution=_SIGNED.attribution, resolution="mention", form="quote"
-        )
         claims.append(
-            Claim(
-                speaker=match.group("name"),
-                verb=_SIGNED.lemma,
-                attribution=_SIGNED.attribution,
-                kind=kind,
-                text=words,
-                sentence=text[line_start : match.end()],
-                start=start,
-                end=end,
-                sentence_start=line_start,
-                sentence_end=match.end(),
-                speaker_entity=person.entity,
-                speaker_entity_id=person.entity_id,
-                speaker_start=match.start("name"),
-                speaker_end=match.end("name"),
-                quotes=tuple(quotes_in(quotes, start, end)),
-                hedges=find_hedges([words]),
-                date=date_for_sentence(dates, line_start, end) if dates else None,
-                speaker_name=person.entity or person.text,
-                cue="—",
-                rule=_SIGNED.id,
+            verbatim_claim(
+                text,
+                _SIGNED,
+                span=(start, end),
+                sentence=(line_start, match.end()),
+                speaker=(match.group("name"), match.start("name"), match.end("name")),
+                kind=kind_before(_SIGNED, text, line_start),
                 resolution="mention",
-                confidence=tier,
-                confidence_rule=rule,
+                cue="—",
+                quotes=quotes,
+                dates=dates,
+                date_span=(line_start, end),
+                speaker_name=person.entity or person.text,
+                speaker_entity=(person.entity, person.entity_id),
             )
         )
-    return confidence.in_context(gates.open_claims(claims))
+    return gated(claims)

@@ -46,13 +46,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.nlp import confidence, exchange_labels, gates
+from tracker.nlp import exchange_labels, gates
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
-from tracker.nlp.dates import date_for_sentence
-from tracker.nlp.hedges import find_hedges
-from tracker.nlp.quotes import find_quotes, quotes_in
-from tracker.nlp.triggers import Trigger, classify
+from tracker.nlp.quotes import find_quotes
+from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention, VocabularyEntry
+from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
 
 LABELS_FILE = PATTERNS_DIR / "transcript_labels.jsonl"
 MAX_CONTINUATION = 3  # lines after a turn's own that still belong to it
@@ -101,8 +100,7 @@ def transcript_claims(
     turns = find_turns(text, people)
     if not turns or gates.language_of(text) != "en":
         return []
-    intro = text[max(0, turns[0].line_start - 600) : turns[0].line_start]
-    kind = classify(_TURN, None, "", intro)
+    kind = kind_before(_TURN, text, turns[0].line_start)
     quotes = find_quotes(text)
     claims = []
     for turn in turns:
@@ -116,41 +114,24 @@ def transcript_claims(
             turn.use != "answer" and any(_QUESTION_END.search(part) for part in (own_line, words))
         )
         resolution = "mention" if turn.use == "name" else "unresolved"  # a name the article prints
-        tier, rule = confidence.rate(
-            kind="question" if question else kind,
-            trigger=_TURN.id,
-            attribution=_TURN.attribution,
-            resolution=resolution,
-            form="quote",  # a transcript's words are verbatim
-        )
         claims.append(
-            Claim(
-                speaker=turn.label,
-                verb=_TURN.lemma,
-                attribution=_TURN.attribution,
+            verbatim_claim(
+                text,
+                _TURN,
+                span=(turn.start, turn.end),
+                sentence=(turn.line_start, turn.end),
+                speaker=(turn.label, turn.label_start, turn.label_end),
                 kind="question" if question else kind,
-                text=words,
-                sentence=text[turn.line_start : turn.end],
-                start=turn.start,
-                end=turn.end,
-                sentence_start=turn.line_start,
-                sentence_end=turn.end,
-                speaker_entity=entity,
-                speaker_entity_id=entity_id,
-                speaker_start=turn.label_start,
-                speaker_end=turn.label_end,
-                quotes=tuple(quotes_in(quotes, turn.start, turn.end)),
-                hedges=find_hedges([words]),
-                date=date_for_sentence(dates, turn.start, turn.end) if dates else None,
-                speaker_name=name,
-                cue=":",
-                rule=_TURN.id,
                 resolution=resolution,
-                confidence=tier,
-                confidence_rule=rule,
+                cue=":",
+                quotes=quotes,
+                dates=dates,
+                date_span=(turn.start, turn.end),
+                speaker_name=name,
+                speaker_entity=(entity, entity_id),
             )
         )
-    return confidence.in_context(gates.open_claims(claims))
+    return gated(claims)
 
 
 def merge(rule_claims: Iterable[Claim], turn_claims: Iterable[Claim]) -> list[Claim]:

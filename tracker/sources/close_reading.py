@@ -24,6 +24,8 @@ blog pasting an earlier report) is an excerpt too.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from tracker.nlp import gates
 from tracker.sources import anchors
 
@@ -42,18 +44,50 @@ def may_be_close(words_similarity: float, anchors_similarity: float) -> bool:
 def closeness(text: str, words: list[str], other: str, other_words: list[str]) -> float:
     """How surely one text is an excerpt (1 + the share contained) or a translation (its anchor
     similarity) of the other, or 0 when neither; `words`: each text's `dedupe.normalised_words`."""
-    mine, theirs = _shingles(words, EXCERPT_SHINGLE), _shingles(other_words, EXCERPT_SHINGLE)
-    smaller = min(mine, theirs, key=len)
-    contained = len(mine & theirs) / len(smaller) if smaller else 0.0
-    if contained >= EXCERPT:
-        return 1.0 + contained
-    named = _jaccard(*(_shingles(anchors.anchor_sequence(t), anchors.ANCHOR_SHINGLE) for t in (text, other)))
-    if named >= TRANSLATION_ANCHORS and (
-        gates.language_of(text) != gates.language_of(other)
-        or _jaccard(set(words), set(other_words)) >= TRANSLATION_WORDS
-    ):
-        return named
-    return 0.0
+    return Reading(text, words).closeness(other, other_words)
+
+
+class Reading:
+    """One text read against several others (an article against its close candidates): what
+    `closeness` needs of it, its word 5-shingles, language, word set and sentence-ordered anchor
+    shingles, is computed once, each when a candidate first needs it (the anchors only for a candidate
+    it is no excerpt of)."""
+
+    def __init__(self, text: str, words: list[str]):
+        self.text, self.words = text, words
+
+    @cached_property
+    def shingles(self) -> set[tuple[str, ...]]:
+        return _shingles(self.words, EXCERPT_SHINGLE)
+
+    @cached_property
+    def anchor_shingles(self) -> set[tuple[str, ...]]:
+        return _shingles(anchors.anchor_sequence(self.text), anchors.ANCHOR_SHINGLE)
+
+    @cached_property
+    def language(self) -> str:
+        return gates.language_of(self.text)
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        return set(self.words)
+
+    def closeness(self, other: str, other_words: list[str]) -> float:
+        """`closeness` of this text and `other`."""
+        mine, theirs = self.shingles, _shingles(other_words, EXCERPT_SHINGLE)
+        smaller = min(mine, theirs, key=len)
+        contained = len(mine & theirs) / len(smaller) if smaller else 0.0
+        if contained >= EXCERPT:
+            return 1.0 + contained
+        named = _jaccard(
+            self.anchor_shingles, _shingles(anchors.anchor_sequence(other), anchors.ANCHOR_SHINGLE)
+        )
+        if named >= TRANSLATION_ANCHORS and (
+            self.language != gates.language_of(other)
+            or _jaccard(self.vocabulary, set(other_words)) >= TRANSLATION_WORDS
+        ):
+            return named
+        return 0.0
 
 
 def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
