@@ -8,6 +8,12 @@ makes one and hands it to each `claim_linking.link_claims` of the batch: that re
 not seen, adds the evidence it attaches to those it has, and forgets a claim whose evidence it removes.
 A `link_claims` given none keeps nothing past its own call.
 
+`WordSets`: a claim's evidence content words in order, with an index from each word to the distinct word
+sets that hold it, kept with the claim for the placing (made when the claim is first scored, brought up to
+date with the evidence attached since; never made again for each article): scoring a report against the
+claim (`score`) looks only at the word sets that share two of its words, not at every evidence row (a
+much-reported claim has hundreds, most of them copies of a few wordings).
+
 `Articles`: what it reads of the batch's own articles (their claim candidates, the evidence they
 already give, their first case), in three queries for the whole batch, read before any of them is
 linked: linking one article changes none of these of another (an article's evidence is removed and
@@ -19,18 +25,72 @@ and only the evidence (whose claims another worker's placing may merge) under it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Min
 
 from tracker.crossref.models import ClaimCandidate, Evidence
-from tracker.crossref.words import quote_keys
+from tracker.crossref.words import quote_keys, similarity
 from tracker.sources.models import Article
 
+
+class WordSets:
+    """Word sets in the order added (iterated as they were added, repeats included), and an index from
+    each word to the distinct sets that hold it (a bit each), brought up to date when scored: a claim of
+    the pool no candidate is scored against is never indexed."""
+
+    __slots__ = ("_sets", "_indexed", "_numbers", "_distinct", "_postings")
+
+    def __init__(self, sets: Iterable[frozenset[str]] = ()) -> None:
+        self._sets: list[frozenset[str]] = list(sets)
+        self._indexed = 0  # how many of `_sets` the index holds
+        self._numbers: dict[frozenset[str], int] = {}  # each distinct set -> its bit in `_postings`
+        self._distinct: list[frozenset[str]] = []  # the distinct sets by their bit
+        self._postings: dict[str, int] = {}  # word -> the bits of the distinct sets holding it
+
+    def append(self, words: frozenset[str]) -> None:
+        self._sets.append(words)
+
+    def extend(self, sets: Iterable[frozenset[str]]) -> None:
+        self._sets.extend(list(sets))
+
+    def __iter__(self) -> Iterator[frozenset[str]]:
+        return iter(self._sets)
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def score(self, words: frozenset[str]) -> float:
+        """The best `similarity` of `words` to one of the sets (0.0: none), scoring only the sets that
+        could score above 0 (`similarity` needs two shared words, MIN_SHARED_WORDS, or the same words):
+        those sharing two of its words, and a set of the same words."""
+        numbers, distinct, postings = self._numbers, self._distinct, self._postings
+        for added in itertools.islice(self._sets, self._indexed, None):
+            if added not in numbers:  # a repeat (a copy's wording) scores as its first: indexed once
+                numbers[added] = len(distinct)
+                for word in added:
+                    postings[word] = postings.get(word, 0) | 1 << len(distinct)
+                distinct.append(added)
+        self._indexed = len(self._sets)
+        once = twice = 0  # the sets sharing one of the words, two of them
+        for word in words:
+            if bits := postings.get(word, 0):
+                twice, once = twice | once & bits, once | bits
+        if words in numbers:
+            twice |= 1 << numbers[words]
+        best = 0.0
+        while twice:
+            bit = twice & -twice
+            best = max(best, similarity(words, distinct[bit.bit_length() - 1]))
+            twice ^= bit
+        return best
+
+
 # each evidence row's content words; the quote keys; the ids of the articles that report the claim
-Compared = tuple[list[frozenset[str]], set[str], set[int]]
+Compared = tuple[WordSets, set[str], set[int]]
 
 
 class Kept(dict[int, Compared]):
@@ -53,7 +113,7 @@ class Kept(dict[int, Compared]):
 
     def read(self, claim_ids: list[int], words: Callable[[str], frozenset[str]]) -> None:
         """What the claims' stored evidence is compared on, for claims not read yet, in one query."""
-        read: dict[int, Compared] = {pk: ([], set(), set()) for pk in claim_ids}
+        read: dict[int, Compared] = {pk: (WordSets(), set(), set()) for pk in claim_ids}
         rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list(
             "claim_id", "quotes", "text", "article"
         )

@@ -36,7 +36,10 @@ NEW = 1 << 62  # above every stored claim's id: the order of the claims a run ma
 
 @dataclass(eq=False)  # one per claim: compared by identity
 class _Known:
-    """A claim a candidate may join, with what it is compared on."""
+    """A claim a candidate may join, with what it is compared on: `words`, every report's content words
+    in order; of them, those of its stored evidence as the placing keeps them (`indexed`, scored through
+    their index) and the rest (`unindexed`: its own text's and what this run added; all of `words` when
+    nothing is indexed). Grown only through `add` and `absorb`, which keep the two in step."""
 
     claim: Claim
     key: Key
@@ -47,12 +50,29 @@ class _Known:
     statement: int | None = None  # which of this article's statements it holds (`claim_merging.statements`)
     order: int = 0  # ties go to the oldest claim: its id, or (made by this run, not saved yet) NEW + n
     far: list[claim_events.Report] | None = None  # another story's claim: its reports (claim_events)
+    indexed: claim_evidence.WordSets | None = None
+    unindexed: list[frozenset[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.order = self.order or self.claim.pk
+        if self.indexed is None:
+            self.unindexed = list(self.words)
 
     def score(self, words: frozenset[str]) -> float:
-        return max((similarity(words, w) for w in self.words), default=0.0)
+        """The best `similarity` of `words` to one of the claim's reports: scored only against those that
+        share a word with it (the others score 0)."""
+        rest = (similarity(words, w) for w in self.unindexed if not words.isdisjoint(w))
+        best = max(rest, default=0.0)
+        return best if self.indexed is None else max(best, self.indexed.score(words))
+
+    def add(self, words: frozenset[str]) -> None:
+        self.words.append(words)
+        self.unindexed.append(words)
+
+    def absorb(self, other: _Known) -> None:
+        """Another claim's reports, after this one's (a merge)."""
+        self.words.extend(other.words)
+        self.unindexed.extend(other.words)
 
 
 @transaction.atomic(savepoint=False)  # no caller goes on after an error: no savepoint of its own
@@ -132,7 +152,7 @@ def link_claims(
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
-            entry.words.append(_words(candidate.text))
+            entry.add(_words(candidate.text))
             entry.quotes |= quote_keys(candidate.quotes)
             entry.evidenced, entry.far = True, None  # reported by this article: near from now on
             entry.statement = unit if candidate.start not in pinned else entry.statement
@@ -199,11 +219,12 @@ def _known_claims(
     home = story.pk if story is not None else None
     known = []
     for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words):
-        words, quotes, articles = memo[claim.pk]
-        evidenced, others = bool(words), articles - {article.pk}
-        words = [_words(claim.text), *words]
+        stored, quotes, articles = memo[claim.pk]
+        evidenced, others, text = bool(stored), articles - {article.pk}, _words(claim.text)
         far_reports = None if near else far[claim.pk]
-        known.append(_Known(claim, key, words, set(quotes), evidenced, others, far=far_reports))
+        scored = {"indexed": stored, "unindexed": [text]}  # the stored evidence's: through its index
+        entry = _Known(claim, key, [text, *stored], set(quotes), evidenced, others, far=far_reports, **scored)
+        known.append(entry)
     return known
 
 

@@ -114,13 +114,13 @@ def _shared(k: _Known, words: frozenset[str]) -> frozenset[str]:
 
 
 def _nearest(k: _Known, words: frozenset[str]) -> frozenset[str]:
-    return max(k.words, key=lambda w: similarity(words, w), default=frozenset())
+    """The first of `k`'s most similar reports (each wording once: its copies are the same words)."""
+    return max(dict.fromkeys(k.words), key=lambda w: similarity(words, w), default=frozenset())
 
 
 def _met(k: _Known, first: _Known, words: frozenset[str]) -> bool:
     """`first` holds a report that matches `k`'s report nearest to `words`."""
-    row = _nearest(k, words)
-    return any(similarity(row, w) >= MIN_SIMILARITY for w in first.words)
+    return first.score(_nearest(k, words)) >= MIN_SIMILARITY
 
 
 def _apart(a: _Known, b: _Known) -> bool:
@@ -138,7 +138,7 @@ def fold(
     candidates joined, the claims it made and has not saved), and in the database for stored ones."""
     kept, *others = sorted(alike, key=lambda k: k.order)
     for other in others:
-        kept.words.extend(other.words)
+        kept.absorb(other)
         kept.quotes |= other.quotes
         kept.evidenced |= other.evidenced
         kept.articles |= other.articles

@@ -216,7 +216,7 @@ class Pool:
         insert a batch (`record`)."""
         for claim in claims:
             self.claims[claim.pk] = claim
-            kept.setdefault(claim.pk, ([], set(), set()))
+            kept.setdefault(claim.pk, (claim_evidence.WordSets(), set(), set()))
             saved = copy.copy(claim)  # what the claim was when saved, whatever the batch makes of it
             saved._history_date = timezone.now()
             self.unrecorded.append(saved)
