@@ -26,7 +26,7 @@ def test_the_row_is_keyed_by_the_first_stored_article_in_any_order():
         quote(9, 2, "We never rented the harbour cranes to anyone", claim),
         quote(12, 3, "We never leased the harbour cranes to anyone", claim),
     ]
-    scope = SimpleNamespace(sort=lambda variants: variants)
+    scope = SimpleNamespace(sort=lambda variants: variants, owns=lambda claim: True)
     keys = {
         found.key
         for order in (quotes, quotes[::-1], quotes[1:] + quotes[:1])

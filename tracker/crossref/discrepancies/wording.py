@@ -44,9 +44,14 @@ class _Quote:
 def quote_wording(scope: Scope) -> list[Found]:
     by_speaker: dict[str, list[_Quote]] = defaultdict(list)
     seen: set[tuple[str, int, str]] = set()
-    for claim in scope.claims:
-        speaker = speaker_of(claim)
-        for article, quote, norm, words in _claim_quotes(scope, claim) if speaker else ():
+    speakers = [speaker_of(claim) for claim in scope.claims]
+    # the speakers with a claim of the story's own and (`Scope.changed`) one changed: the others' quotes
+    # are not gathered, as they would be skipped below
+    owned = {s for s, claim in zip(speakers, scope.claims, strict=True) if s and scope.owns(claim)}
+    if scope.changed is not None:
+        owned &= {s for s, claim in zip(speakers, scope.claims, strict=True) if claim.pk in scope.changed}
+    for claim, speaker in zip(scope.claims, speakers, strict=True):
+        for article, quote, norm, words in _claim_quotes(scope, claim) if speaker in owned else ():
             if (speaker, article.pk, norm) not in seen:
                 seen.add((speaker, article.pk, norm))
                 by_speaker[speaker].append(_Quote(claim, article, quote, norm, words))
@@ -150,6 +155,12 @@ def _same(a: str, b: str, a_words: frozenset[str], b_words: frozenset[str]) -> b
 
 
 def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
+    # the row's identity: the quote of the first article stored (then the first in it), the same in
+    # every story that sees the claim's quotes (a story orders them by its own positions) and kept as
+    # later articles join, so one statement is one row, not one row per story or order
+    first = min(quotes, key=lambda q: (q.article.pk, q.quote.get("start", 0)))
+    if not scope.owns(first.claim):  # keyed by another story's claim: that story's row (`Scope.mine`)
+        return []
     norms = {q.norm for q in quotes}
     wording = {n: max((m for m in norms if n in m), key=len) for n in norms}  # a sub-quote agrees
     outlets: dict[str, set[int]] = defaultdict(set)
@@ -157,10 +168,6 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
         outlets[wording[q.norm]].add(q.article.outlet_id)
     if len(outlets) < 2 or len(set().union(*outlets.values())) < 2:
         return []
-    # the row's identity: the quote of the first article stored (then the first in it), the same in
-    # every story that sees the claim's quotes (a story orders them by its own positions) and kept as
-    # later articles join, so one statement is one row, not one row per story or order
-    first = min(quotes, key=lambda q: (q.article.pk, q.quote.get("start", 0)))
     variants = [
         variant(q.article, q.quote["text"], q.quote.get("start", 0), q.quote.get("end", 0), claim=q.claim.pk)
         for q in quotes
