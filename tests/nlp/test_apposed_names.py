@@ -41,3 +41,26 @@ def test_a_title_is_no_person():
         " fellow at the Center for Harbour Studies."
     )
     assert "Vice President" not in [m.text for m in found.mentions if m.label == "PERSON"]
+
+
+def test_a_described_appositive_names_no_one():
+    """ "“...,” Okafor, a top Reyes surrogate, said": the parser makes "Reyes" the appositive's head and the
+    entity model labels it, but "a ..." describes Okafor; the name in it is someone else's
+    (apposed_names.name_parts). Okafor alone is no name the article gives, so the claim waits."""
+    [claim] = extracted("“We will win,” Okafor, a top Reyes surrogate, said Thursday.").claims
+    assert claim.speaker == "Okafor" and claim.speaker_name != "Reyes"
+    assert claim.confidence < 2
+
+
+def test_a_quoted_title_after_the_verb_is_neither_speaker_nor_words():
+    """ "..., said Thursday on WKRP’s “Good Morning Ohio.”": a show's title in quotation marks is no
+    subject of "said" (syntax.subject) and no quote resumed in the speaker's words (placing._resume)."""
+    [claim] = extracted(
+        "“It's absolutely right. There's a severe disconnect between this board and our teachers,” Dunne, "
+        "a top union official, said Thursday on WKRP’s “Good Morning Ohio.”"
+    ).claims
+    assert claim.speaker == "Dunne"
+    assert (
+        claim.text
+        == "It's absolutely right. There's a severe disconnect between this board and our teachers,"
+    )

@@ -166,3 +166,22 @@ def test_a_quantifier_after_those_it_counts_stands_for_them(claims_of):
         "Jane Holloway, Oren Maddox and Piet Okafor",
         "Jane Holloway and Oren Maddox",
     ]  # not "all", "both"
+
+
+def test_a_quoted_title_after_the_verb_is_no_subject(nlp):
+    """The parser may make a show's title the subject of "said" ('“...,” Roe, an aide, said on Metro's
+    “Metro and Friends.”', where it hung Roe inside the quote's clause): a subject after its verb that
+    opens a quotation is a title, never the speaker (syntax.subject). The parse is set by hand, as the
+    model gave it on a real article."""
+    from spacy.tokens import Doc
+
+    from tracker.nlp.syntax import subject
+
+    words = ["Roe", "said", "on", "Metro", "’s", "“", "Metro", "and", "Friends", ".", "”"]
+    heads = [1, 1, 1, 4, 2, 1, 1, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "case", "punct", "nsubj", "cc", "conj", "punct", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert subject(doc[1]) == (doc[0], False)
+    doc[0].dep_ = "dep"  # Roe read as no subject, as in the article: the title is still none
+    found, _ = subject(doc[1])
+    assert found is None or found.i != 6

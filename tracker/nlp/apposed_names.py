@@ -46,3 +46,18 @@ def _name(head: Token, people: frozenset[str]) -> tuple[int, int] | None:
     if any(w.lower_ in people for w in words):
         return None
     return words[0].idx, head.idx + len(head)
+
+
+NAME_PARTS = frozenset({"flat", "appos"})
+DESCRIBING = frozenset({"a", "an"})
+
+
+def name_parts(token: Token) -> list[Token]:
+    """The words set beside `token` that may give its name ("the chief executive, Jo Roe"), not an
+    appositive a determiner makes a description ("Okafor, a top Reyes surrogate": the parser may make
+    the name inside it the appositive's head, and the entity model label it)."""
+    return [
+        c
+        for c in token.children
+        if c.dep_ in NAME_PARTS and not any(g.lower_ in DESCRIBING for g in c.children)
+    ]

@@ -239,8 +239,7 @@ def moves_on(reader: Reader, verb: Token) -> bool:
 def _resume(
     reader: Reader, verb: Token, tail: int, segment: Span, pieces: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """`pieces` and the quote standing alone as the next sentence, when the attribution's sentence
-    ends at token `tail`."""
+    """`pieces` and the quote alone as the next sentence, when the attribution's sentence ends at `tail`."""
     text, doc = reader.text, reader.doc
     if any(not (t.is_punct or t.is_space) for t in doc[tail + 1 : segment.end]):
         return pieces  # the attribution's sentence goes on
@@ -253,6 +252,7 @@ def _resume(
         or nxt.text.rstrip()[-1:] not in ".!?…"
         or not ALONE.match(text[nxt.end :])
         or attributed(reader, nxt)
+        or _title(reader, nxt)  # said on WKRP's “Good Morning Ohio.”
     ):
         return pieces
     return [*pieces, (nxt.start, nxt.end)]

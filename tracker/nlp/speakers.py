@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import antecedents, described_pronouns, doc_texts, genders, named_roles, referents, standins
+from tracker.nlp.apposed_names import name_parts
 from tracker.nlp.missed_surnames import sentence_before
 from tracker.nlp.representatives import via as proxied
 from tracker.nlp.speaker_words import speaker_words, word_of
@@ -40,7 +41,6 @@ from tracker.nlp.syntax import mention_head, subject
 from tracker.nlp.types import Mention
 
 RELATIVES = frozenset({"which", "who", "that", "whom"})
-NAME_PARTS = frozenset({"flat", "appos"})
 RIGHT_OF_HEAD = frozenset({"compound", "flat", "nummod", "appos", "prep"})
 PROXY_PREPOSITIONS = frozenset({"from", "by", "for", "of", "at"})
 MAX_WORDS = 8  # a speaker phrase longer than this is cut back to its head and nearest modifiers
@@ -128,7 +128,7 @@ class SpeakerResolver:
             if proxy.via is not None:
                 return proxy
         mention = self.mention_at(token) or next(
-            (m for c in token.children if c.dep_ in NAME_PARTS and (m := self.mention_at(c))), None
+            (m for c in name_parts(token) if (m := self.mention_at(c))), None
         )
         if mention is not None:
             hint = hint or ("ruling" if mention.label == "COURT" else None)

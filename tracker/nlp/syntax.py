@@ -65,12 +65,12 @@ def is_verbal(token: Token) -> bool:
 def subject(
     verb: Token, depth: int = 0, via: str = "", *, says_object: bool = False
 ) -> tuple[Token | None, bool]:
-    """(speaker head, passive) of a reporting verb; inherited along coordination and participles
-    (`via` the inheritor's relation): from a passive, its subject speaks ("A suit was filed ...,
-    alleging that ...", "Roe was forced out and said ...") unless an agent is given and the inheritor
-    is no conjunct ("was announced by the board, noting ..."); `says_object`: a participle's object
-    is what was said ("after announcing her run", not "by admitting students")."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    """(speaker head, passive) of a reporting verb; inherited along coordination and participles (`via`: the
+    inheritor's relation); from a passive its subject speaks unless an agent is given and the inheritor is no
+    conjunct ("was announced by the board, noting ..."); `says_object`: a participle's object is what was said
+    ("after announcing her run"); a quoted title after the verb is no subject ("said on “Meet the Press”")."""
+    titles = {c for c in verb.children if c.left_edge.i > verb.i and verb.doc[c.left_edge.i - 1].text in '“"'}
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c not in titles]
     if subjects:  # two: a boundary missed (nearest: the verb's) or a hyphen ("said xAI co-founder Jo")
         run = all(b.left_edge.i == a.right_edge.i + 1 for a, b in zip(subjects, subjects[1:], strict=False))
         return subjects[-1] if run else min(subjects, key=lambda c: abs(verb.i - c.i)), False
