@@ -247,7 +247,6 @@ def _extent_readings(text: str) -> tuple[tuple, ...]:
 
 def extents_differ(scope: Scope) -> list[Found]:
     found: list[Found] = []
-    taken: list[set[tuple[int, int]]] = []  # (article, start) of each row's variants
     sentences = _extent_sentences(scope)
     named = [(c, ns) for c in scope.claims if sentences and scope.owns(c) and len(ns := _named(c)[0]) >= 2]
     holding: dict[str, list[int]] = defaultdict(list)  # the sentences holding each word
@@ -262,20 +261,17 @@ def extents_differ(scope: Scope) -> list[Found]:
             if act & p.words:
                 chosen[p.article.pk].append(p)
         values = {a: ps[0].cues[0][0] for a, ps in chosen.items()}
-        if not disagree(values, outlet_ids(scope.articles[a] for a in values)):
-            continue
-        spans = {(a, start) for a, ps in chosen.items() for p in ps for _, start, _ in p.cues}
-        if any(spans <= seen for seen in taken):  # within a row found: no variants made
-            continue
-        taken.append(spans)
-        variants = scope.sort(
-            variant(p.article, p.article.text[start:end], start, end, field="text", value=value)
-            for ps in chosen.values()
-            for p in ps
-            for value, start, end in p.cues
-        )
-        key = f"extent:claim:{claim.pk}"
-        found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim, claim_keyed=True))
+        if disagree(values, outlet_ids(scope.articles[a] for a in values)):  # only then its variants
+            variants = scope.sort(
+                variant(p.article, p.article.text[start:end], start, end, field="text", value=value)
+                for ps in chosen.values()
+                for p in ps
+                for value, start, end in p.cues
+            )
+            spans = {(v["article"], v["start"]) for v in variants}
+            if not any(spans <= {(v["article"], v["start"]) for v in f.variants} for f in found):
+                key = f"extent:claim:{claim.pk}"
+                found.append(Found(Discrepancy.Kind.EXTENT, key, variants, claim=claim, claim_keyed=True))
     return found
 
 
