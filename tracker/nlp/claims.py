@@ -121,6 +121,8 @@ class _Reader:
                     drafts += found or from_quote_tail(self, token, segment)
                 elif lower in self.triggers.nouns:
                     drafts += self._from_noun(token, segment)
+                elif lower in self.triggers.attached and syntax.is_verbal(token):  # “...,” he continued
+                    drafts += self._from_verb(token, segment)
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
                     drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
                 elif (
@@ -152,7 +154,7 @@ class _Reader:
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
         subject, passive = speaker_subject(self, verb, segment)
-        candidates = self.triggers.verbs[verb.lower_]
+        candidates = self.triggers.verbs.get(verb.lower_) or self.triggers.attached[verb.lower_]
         if self._gives_words(verb):  # "issued a statement saying X": no no-comment, the words are X's
             candidates = [t for t in candidates if t.id not in NO_COMMENT]
         heads = {subject.lower_} if subject is not None else set()
