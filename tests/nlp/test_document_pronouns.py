@@ -22,6 +22,11 @@ import pytest
             "“The fund is empty and the auditors know it,” it read.",
             "The fund is empty and the auditors know it,",
         ),
+        (
+            "Exhibit 41, a text from Jane Roe to John Doe dated May 2019, was shown to jurors. "
+            "“Keep the shell and build the real firm inside it,” it read.",
+            "Keep the shell and build the real firm inside it,",
+        ),
     ],
 )
 def test_it_read_after_a_document_gives_its_authors_words(claims_of, text, content):
