@@ -43,6 +43,7 @@ from tracker.nlp.claim_dates import date_of
 from tracker.nlp.claim_kinds import kind_of
 from tracker.nlp.courtroom import rate as rate_in_court
 from tracker.nlp.doc_texts import text_of
+from tracker.nlp.document_pronouns import people_of, subject_heads
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
@@ -121,6 +122,8 @@ class _Reader:
                     drafts += found or from_quote_tail(self, token, segment)
                 elif lower in self.triggers.nouns:
                     drafts += self._from_noun(token, segment)
+                elif lower in self.triggers.attached and syntax.is_verbal(token):  # “...,” he continued
+                    drafts += self._from_verb(token, segment)
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
                     drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
                 elif (
@@ -152,12 +155,10 @@ class _Reader:
 
     def _from_verb(self, verb: Token, segment: Span) -> list[Draft]:
         subject, passive = speaker_subject(self, verb, segment)
-        candidates = self.triggers.verbs[verb.lower_]
+        candidates = self.triggers.verbs.get(verb.lower_) or self.triggers.attached[verb.lower_]
         if self._gives_words(verb):  # "issued a statement saying X": no no-comment, the words are X's
             candidates = [t for t in candidates if t.id not in NO_COMMENT]
-        heads = {subject.lower_} if subject is not None else set()
-        if subject is not None and subject.ent_type_ == "PERSON":  # "Judge Jo Roe found that ...": a judge
-            heads |= {c.lower_ for c in subject.children if c.dep_ == "compound" and c.is_title}
+        heads = subject_heads(subject)  # "Judge Jo Roe found that", "The email ... It read: “...”"
         trigger = (
             next((t for t in candidates if t.subjects & heads), None)
             or next((t for t in candidates if t.objects and syntax.has_object(verb, t.objects)), None)
@@ -188,7 +189,7 @@ class _Reader:
             return [] if reported else [Draft(trigger, None, pieces, segment, verb, form)]
         if free_relative(subject, verb):  # "Everything Smith says is a lie": not a report (relatives.py)
             return []
-        people = [subject, *(c for c in subject.conjuncts if c.i in range(segment.start, segment.end))]
+        people = people_of(subject, trigger, segment)  # "Roe and Doe said", "It read:" (a document)
         resolved = (self.speakers.resolve(person) for person in people)
         speaker = next((s for s in resolved if not trigger.strict or s.via in STRICT_VIA), None)
         speaker = speaker or reporter(self.speakers, subject, self.triggers, form)  # "Exit polls suggested"

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from tracker.nlp import (
     addressee_clauses,
     asked_topics,
+    attached_only,
     clauseless,
     dated_clauses,
     descriptions,
@@ -54,6 +55,8 @@ def _content(
 ) -> tuple[str, list[tuple[int, int]]]:
     if trigger.content == "clause":
         return "clause", [reader.range(range(verb.left_edge.i, verb.right_edge.i + 1), segment)]
+    if trigger.content == "attached":  # “...,” he continued; not "would continue to investigate"
+        return "quote", attached_only.quotes(reader, verb, subject, segment)
     if (asked := questions.after_colon(verb, trigger, segment)) is not None:
         return "clause", [reader.range(asked, segment)]  # "asked herself this: Would I ...?"
     if (said := _answer(verb)) is not None and said.start not in reader.quoted:

@@ -4,9 +4,9 @@ Texts are made plain first (plaintext.py: HTML entities and tags, escaped JSON, 
 the plain texts, and every offset returned points back into the text as given; the words returned
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
-in the article (transcripts.py), the posts printed under their handle line (posts.py) and the quotations
-signed with a dash and a name (signed_quotes.py) join the claims the rules found, except one that
-overlaps one of them.
+in the article (transcripts.py), the posts printed under their handle line (posts.py), the quotations
+signed with a dash and a name (signed_quotes.py) and those after a name and a colon (labelled_quotes.py)
+join the claims the rules found, except one that overlaps one of them.
 Five rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), a pronoun going on
@@ -39,6 +39,7 @@ from tracker.nlp import (
     court_roles,
     dates,
     entities,
+    labelled_quotes,
     lone_antecedents,
     ops_choice,
     parsecache,
@@ -111,6 +112,9 @@ def extract(
         found_claims = transcripts.merge(found_claims, posts.post_claims(text_of(doc), found_dates))
         found_claims = transcripts.merge(
             found_claims, signed_quotes.signed_claims(text_of(doc), mentions, found_dates)
+        )
+        found_claims = transcripts.merge(
+            found_claims, labelled_quotes.labelled_claims(text_of(doc), mentions, found_dates)
         )
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)

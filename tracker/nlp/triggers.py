@@ -13,7 +13,10 @@ with nothing before it as the content), "strict" (the speaker must resolve, or b
 clause or a quote: "Exit polls suggested that ..." is a claim, "These moves suggest ..." is not),
 "content" ("complement", "phrase": the verb phrase, "clause": the clause with its subject, "quote":
 only words quoted after it or introduced by it, or a "that" clause after it: "she posted: “...”",
-"posted that ...", not "posted a photo"; "words":
+"posted that ...", not "posted a photo"; "attached": only a quote attributed with the verb standing
+alone, with no object or clause of its own: "“...,” he continued", "Roe continued: “...”", not "would
+continue to investigate"; such a verb is read only there, never as a verb of saying by the rules that
+look for one around other claims (Triggers.attached); "words":
 a quote, a clause or the words around it, never its object: "maintained that ...", not "maintained a
 lead"),
 "negated" (the line is read instead of the others for its forms when the verb is negated: "would not
@@ -95,6 +98,9 @@ class Triggers:
     adverbs: dict[str, Trigger] = field(default_factory=dict)
     phrases: dict[str, Trigger] = field(default_factory=dict)
     negated: dict[str, Trigger] = field(default_factory=dict)  # verbs read when negated ("did not say")
+    # verbs read only with a quote attributed with them ("“...,” he continued"), kept out of `verbs`,
+    # which the rules that cut contents and find other reports read
+    attached: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
 
 
 def build_triggers(rules: Iterable[Mapping]) -> Triggers:
@@ -128,6 +134,8 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
                 triggers.negated[form] = trigger
+            elif trigger.content == "attached":
+                triggers.attached[form] = (*triggers.attached.get(form, ()), trigger)
             elif trigger.pos == "verb":
                 triggers.verbs[form] = (*triggers.verbs.get(form, ()), trigger)
             else:

@@ -1,0 +1,79 @@
+"""Quotations printed after a person's name and a colon inside a paragraph: '11:32 a.m.: Roe objects.
+Doe: “Overruled. The witness can answer.”' (the fifth trial set's v008, v011).
+
+Decides: live blogs print a quotation under its speaker's bare name, or the name and a short phrase of
+occasion ("Musk, on why he left the board: “...”"), as a sentence of its own, with no reporting verb
+for the rules of claims.py to find, and not at the start of a line with a second turn, as transcripts.py
+needs. Those words are the named person's: a claim with the name as printed for its speaker (verb
+"say", attribution "direct", form "quote"), rated as a name the article prints (resolution "mention").
+
+What counts: at the start of a line, after a sentence's end (. ! ? … and a closing mark) or after a
+dash ("12:10 p.m. — Roe, on ...: “...”"), one to four
+capitalised words that a PERSON mention covers whole, then either a colon or a comma and a phrase of
+occasion that opens with a preposition of OCCASION ("on", "to", "about", "after" ...) and holds no
+quotation mark or colon, then the colon and a quotation of at least MIN_WORDS words that ends a
+statement (. ! … inside the closing mark; a question is no claim to sign). Like signed quotes, these
+claims pass the precision gates and join the rules' claims only where no claim of the rules holds their
+words (transcripts.merge).
+
+Caveats: a label naming an organisation or a description ("The judge: “...”") is not read; a phrase of
+occasion that opens otherwise ("Savitt, moments later: “...”") is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.nlp.quotes import find_quotes
+from tracker.nlp.triggers import Trigger
+from tracker.nlp.types import Claim, DateMention, Mention
+from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
+
+MIN_WORDS = 4  # "Sustained." says little on its own
+OCCASION = "on|to|about|after|before|during|in|at|asked|when|outside"
+_LABELLED = Trigger(id="labelled-quote", lemma="say", pos="verb", attribution="direct")
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+_LABELLED_QUOTE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?…][ \t])|(?<=[.!?…][”\"][ \t])|(?<=[—–][ \t]))"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})(?:,[ \t]+(?:{OCCASION})\b[^\n:“”\"]{{0,80}})?"
+    r":[ \t]*[“\"](?P<words>[^\n“”\"]*[.!…])[”\"]",
+    re.MULTILINE,
+)
+
+
+def labelled_claims(
+    text: str, mentions: Sequence[Mention] = (), dates: Sequence[DateMention] = ()
+) -> list[Claim]:
+    """One claim per quotation printed after a person's name and a colon (module docstring)."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    quotes = find_quotes(text) if people else []
+    claims = []
+    for match in _LABELLED_QUOTE.finditer(text) if people else ():
+        words = match.group("words").strip()
+        person = next(
+            (m for m in people if m.start <= match.start("name") and m.end >= match.end("name")), None
+        )
+        if len(words.split()) < MIN_WORDS or person is None:
+            continue
+        start = match.start("words") + match.group("words").index(words[0])
+        end = start + len(words)
+        line_start = text.rfind("\n", 0, start) + 1
+        claims.append(
+            verbatim_claim(
+                text,
+                _LABELLED,
+                span=(start, end),
+                sentence=(match.start(), match.end()),
+                speaker=(match.group("name"), match.start("name"), match.end("name")),
+                kind=kind_before(_LABELLED, text, line_start),
+                resolution="mention",
+                cue=":",
+                quotes=quotes,
+                dates=dates,
+                date_span=(match.start(), end),
+                speaker_name=person.entity or person.text,
+                speaker_entity=(person.entity, person.entity_id),
+            )
+        )
+    return gated(claims)
