@@ -19,7 +19,7 @@ RIGHT_FLOOR = 66
 WRONG_LEFT: dict[str, str] = {}  # passage id -> why a wrong published claim is left there (none)
 
 UNSEEN = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_unseen.jsonl"
-UNSEEN_RIGHT_FLOOR = 68  # measured: 58 of the 101 when it landed, 63 after d3dee6c, 69 at hf24
+UNSEEN_RIGHT_FLOOR = 69  # measured: 58 of the 101 when it landed, 63 after d3dee6c, 69 at hf24, 70 at hc25
 UNSEEN_WRONG_LEFT = {  # measured when the set landed: u038 and u091; u091 fixed by answers.py
     "u038": "a transcript's answer that means nothing without its question",
 }

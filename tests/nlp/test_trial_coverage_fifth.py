@@ -29,8 +29,8 @@ import pytest
 from bench import trial_coverage
 
 FIFTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fifth.jsonl"
-RIGHT_FLOOR = 77  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
-# the seeded participants and hf24)
+RIGHT_FLOOR = 82  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
+# the seeded participants and hf24, 83 with hc25)
 WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
     "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
 }
