@@ -3,7 +3,9 @@ whenever they were first seen, and never join two dated stories further apart th
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+from datetime import timedelta
 
 import pytest
 
@@ -144,3 +146,45 @@ def test_a_weak_match_with_dated_articles_counts_only_in_company():
     assert features.cluster(next_day) == [[0, 1, 2]]
     month_on = [quay, profile("c", "Trawler towed off", towed, time=when("2026-04-01T12:00")), piece]
     assert features.cluster(month_on) == [[0], [1], [2]]
+
+
+def test_a_match_far_from_every_day_the_article_names_without_a_year_is_no_place_for_it():
+    """The same saga four months apart: an undated piece that resembles both reports takes the one near
+    the day it names with no year ("January 28", read in the report's year or either side), whichever
+    its words prefer; naming none, it is placed as before."""
+    seen = when("2026-06-10T12:00")
+    (_, _, title, first), (_, _, _, second) = EVENTS["musk"]
+    both = first[len(first) // 2 :] + " " + second[len(second) // 2 :]
+    early, late = when("2026-01-30T19:05"), when("2026-05-30T19:00")
+
+    def found(yearless):
+        piece = dataclasses.replace(_profile("u", title, both, seen), yearless=frozenset(yearless))
+        return undated.placed(
+            [_profile("a", title, first, seen, early), _profile("b", title, second, seen, late), piece]
+        )[2].time
+
+    assert found({(1, 28)}) == early
+    assert found({(5, 27)}) == late
+    assert found({(1, 28), (5, 27)}) == found(()) in (early, late)
+    assert found({(9, 1)}) is None  # near neither: not placed (nothing else it names pins it)
+
+
+def test_a_day_named_without_a_year_is_read_in_the_year_either_side():
+    piece = dataclasses.replace(
+        _profile("u", "t", "x", when("2026-06-10T12:00")), yearless=frozenset({(12, 30)})
+    )
+    assert undated.fits(piece, when("2027-01-02T12:00"))
+    assert undated.fits(piece, when("2026-12-01T12:00"))
+    assert not undated.fits(piece, when("2026-06-10T12:00"))
+    assert not undated.fits(piece, when("2026-12-30T12:00") + undated.YEARLESS_WINDOW + timedelta(days=1))
+    leap = dataclasses.replace(piece, yearless=frozenset({(2, 29)}))
+    assert undated.fits(leap, when("2028-03-01T12:00")) and not undated.fits(leap, when("2026-09-01T12:00"))
+
+
+def test_an_undated_article_keeps_the_days_it_names_without_a_year(events):  # noqa: F811
+    spec = ("", "", "Channel vote", "The harbour board met on March 2 and again on Tuesday, Apr. 14 to vote.")
+    piece = undated_copy_of("courtwire", spec, seen=when("2026-06-05T10:00"))
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
+    found = clustering.profiles(articles)
+    assert found[articles.index(piece)].yearless == {(3, 2), (4, 14)}
+    assert all(not p.yearless for a, p in zip(articles, found, strict=True) if a.published_at)

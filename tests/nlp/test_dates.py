@@ -286,3 +286,23 @@ def test_date_scanners_find_what_they_found_without_their_lookahead(text):
         assert bare.pattern != scanner.pattern
         assert [m.span("x") for m in scanner.finditer(text)] == [m.span("x") for m in bare.finditer(text)]
         assert any(m for s in dates._SCANNERS for m in s.finditer(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("May 10", (5, 10)),
+        ("on Mar. 15", (3, 15)),
+        ("Tuesday, Feb. 8", (2, 8)),
+        ("the 8th of February", (2, 8)),
+        ("May 10 night", (5, 10)),
+        ("May 10, 2016", None),  # its year is stated: it has a value
+        ("Feb. 30", None),
+        ("Tuesday", None),
+        ("in March", None),
+        ("yesterday", None),
+    ],
+)
+def test_a_day_named_without_its_year(text, expected):
+    """What an article with no publication date still says of when (`crossref.undated`)."""
+    assert dates.yearless_day(text) == expected

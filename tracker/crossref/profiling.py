@@ -19,6 +19,7 @@ from tracker.cases.models import Case
 from tracker.crossref import features, words
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import DateMention, Mention
+from tracker.nlp import dates
 from tracker.sources.models import Article
 
 PROFILES = Kept(1024)  # about 32 KB each: a neighbourhood or two; least recently used out
@@ -41,6 +42,11 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
     )
     for article_id, value in days.values_list("article_id", "value"):
         pinned.setdefault(article_id, Counter())[value] += 1
+    yearless: dict[int, set] = {}  # an undated article's days named with no year: (month, day)
+    unread = DateMention.objects.filter(article__in=[a.pk for a in articles if a.published_at is None])
+    for article_id, text in unread.filter(precision="day", value=None).values_list("article_id", "text"):
+        if found := dates.yearless_day(text):
+            yearless.setdefault(article_id, set()).add(found)
     topic = topic_words()
     found = []
     for a in articles:
@@ -57,6 +63,7 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
                 mentions=tuple(mentions.get(a.pk, ())),
                 topic=topic,
                 days=pinned.get(a.pk, Counter()),
+                yearless=frozenset(yearless.get(a.pk, ())),
             )
         )
     return found

@@ -6,8 +6,10 @@ on) or, imported with everything else at once, compared with every story of the 
 where it can join two stories a month apart into one. Instead, `placed` gives it the time of the dated
 article it resembles most by content alone (`features.pair_score` as if they were stated together:
 shared words weighted by rarity, shared rare participants, shared quotations), when that resemblance
-reaches PLACE_MIN: it then sits in that story's days like a dated article, and like one it never links
-articles further apart than WINDOW. An article that resembles none takes the day its dated facts name
+reaches PLACE_MIN and the match lies within YEARLESS_WINDOW of a day the article names with no year
+("May 10", read in the match's year or either side; an article naming none is placed as before): the
+same saga in another month is no place for it. It then sits in that story's days like a dated article,
+and like one it never links articles further apart than WINDOW. An article that resembles none takes the day its dated facts name
 most often, noon (`Profile.pinned`: a last resort, as "the trial opened on 27 April" in a report of
 30 April shows), else keeps no time (first sightings place it, as before). Only stated times place. `clustering._apply` places the undated articles of the scope it settles; a
 profile itself stays the article's alone (`batch_profiles` reuses it within a batch).
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
@@ -28,6 +31,9 @@ from tracker.crossref import features
 
 PLACE_MIN = 0.2  # the content score an undated article needs with a dated one to take its time
 CANDIDATES = 8  # dated articles scored in full for each undated one, the best by shared words
+# how far a match may lie from the days an article with no date names with no year ("May 10"): two months,
+# as far ahead as a yearless day is read (`nlp.dates.FUTURE_WINDOW`); a saga's next round is further
+YEARLESS_WINDOW = timedelta(days=62)
 _COLUMNS = 4096  # terms per matrix product: bounds the memory
 
 
@@ -47,6 +53,8 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
         best, time = PLACE_MIN, None
         for col in np.argsort(-words[row], kind="stable")[:CANDIDATES].tolist() if dated else []:
             j = dated[col]
+            if not fits(found[i], found[j].time):
+                continue
             together = dataclasses.replace(found[i], time=found[j].time)
             score = features.pair_score(together, found[j], vecs[i], vecs[j])
             if score > best + 1e-12 or (time is None and score >= best):
@@ -54,6 +62,20 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
         if time is not None or found[i].pinned is not None:
             found[i] = dataclasses.replace(found[i], time=time or found[i].pinned)
     return found
+
+
+def fits(undated: features.Profile, time: datetime) -> bool:
+    """Whether a time lies within YEARLESS_WINDOW of a day the article names with no year ("May 10"),
+    read in that time's year or the year either side; True when it names none."""
+    for month, day in undated.yearless:
+        for year in (time.year - 1, time.year, time.year + 1):
+            try:
+                named = datetime(year, month, day, 12, tzinfo=UTC)
+            except ValueError:  # 29 February in a common year
+                continue
+            if abs(named - time) <= YEARLESS_WINDOW:
+                return True
+    return not undated.yearless
 
 
 def _products(rows: list[dict], cols: list[dict]) -> np.ndarray:

@@ -230,17 +230,34 @@ def normalise_date(text: str, published: date | None) -> tuple[date | None, str]
     """
     if isinstance(published, datetime):
         published = published.date()
-    text = " ".join(text.replace("\u2019", "'").split()).rstrip(",;:")
-    text = re.sub(r"'s$", "", text)
-    while (stripped := LEADING.sub("", text, count=1)) != text:
-        text = stripped
-    for candidate in dict.fromkeys((text, TIME_OF_DAY.sub("", text))):
+    for candidate in _readings(text):
         if (m := WEEKDAY_THEN_DATE.fullmatch(candidate)) and (found := _absolute(m["rest"], published)):
             return found
         for read in (_relative, _absolute, _weekday):
             if found := read(candidate, published):
                 return found
     return None
+
+
+def yearless_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a day named without its year ("May 10", "Tuesday, Mar. 15", "the 8th of Feb."),
+    else None: what an article with no publication date still says of when."""
+    for candidate in _readings(text):
+        candidate = m["rest"] if (m := WEEKDAY_THEN_DATE.fullmatch(candidate)) else candidate
+        if (m := MONTH_DAY.fullmatch(candidate) or DAY_MONTH.fullmatch(candidate)) and not m["y"]:
+            month = MONTHS[m["mon"].rstrip(".").lower()]
+            if _day(None, month, m["d"], None):
+                return month, int(m["d"])
+    return None
+
+
+def _readings(text: str) -> Sequence[str]:
+    """The expression without leading words ("on", "early"), a trailing possessive, or a time of day."""
+    text = " ".join(text.replace("\u2019", "'").split()).rstrip(",;:")
+    text = re.sub(r"'s$", "", text)
+    while (stripped := LEADING.sub("", text, count=1)) != text:
+        text = stripped
+    return list(dict.fromkeys((text, TIME_OF_DAY.sub("", text))))
 
 
 def find_dates(doc, published: date | None) -> list[DateMention]:
