@@ -58,3 +58,31 @@ def test_a_batch_looks_at_its_speakers_claims_not_at_every_claim_of_the_pool():
     reporting = kept[jane.pk][2]
     assert len(reporting) == 34 and {pool.homes.get(a) for a in reporting} == {story.pk, elsewhere.pk}
     assert pool.stories(jane.pk, reporting) == {story.pk, elsewhere.pk}
+
+
+def test_a_claim_a_re_link_forgot_is_read_again_for_the_next_article():
+    """An article re-linked with no candidates left removes its evidence (its claims' evidence is read
+    again) without looking for claims to join; the next article of the batch that reports one of those
+    claims reads its evidence then, as the walk of every pool claim did. Seen failing with the forgotten
+    claims not handed to the pool (`Pool.forget`): a KeyError in `near`."""
+    story = StoryFactory(title="Trial", first_seen_at=T0)
+    origin, emptied = article("Origin", story), article("Emptied", story, hours=1)
+    said = "the audit found the ledgers incomplete"
+    jane = ClaimFactory(story=story, speaker_text="Jane Doe", text=said)
+    for row in (origin, emptied):
+        EvidenceFactory(claim=jane, article=row, text=said)
+    first, later = article("First", story, hours=2), article("Later", story, hours=3)
+    for row in (first, later):
+        say(row, "the audit found the ledgers incomplete again", speaker="Jane Doe")
+    batch = [first, emptied, later]  # the first reads the pool's claims' evidence
+    given, kept = claim_evidence.Articles.of(batch), claim_evidence.Kept()
+    pool = claim_linking.pool_of(given, [story.pk], kept)
+    linked = [
+        claim_linking.link_claims(row, answers=False, kept=kept, batch=given, story=story, pool=pool)
+        for row in batch
+    ]
+    pool.record()
+
+    assert linked == [[jane], [], [jane]]
+    reporting = Claim.objects.get(pk=jane.pk).evidence.values_list("article", flat=True)
+    assert sorted(reporting) == [origin.pk, first.pk, later.pk]

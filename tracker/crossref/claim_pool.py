@@ -52,6 +52,7 @@ class Pool:
         self.spoken: dict[Key, set[int]] = {}  # speaker key -> its claims' ids: `reach` looks at its own
         self.told: dict[int, tuple[set[int], int, set[int | None]]] = {}  # `stories`, by claim
         self.counted: dict[int, set[int]] = {}  # article -> the claims whose `told` holds its home
+        self.unread: set[int] = set()  # the claims that may have no evidence in `kept`: joined, forgotten
         self.join(list(self.claims.values()))
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
@@ -127,10 +128,11 @@ class Pool:
             self.cover(keys, story, kept, words)
             self.home(article, story)  # the claims it reports from now on are of its story
         self.add([*far, *previous])  # its evidence's claims, and those of the same event elsewhere
-        if unread := [pk for pk in self.claims if pk not in kept]:
+        if unread := sorted(pk for pk in self.unread if pk in self.claims and pk not in kept):
             if {e.claim_id for e in self.unwritten} & set(unread):
                 self.write()  # their evidence is read: with what the batch attached to them
             kept.read(unread, words)
+        self.unread = set()  # every claim of the pool is in `kept`
         found = []
         for pk in sorted(pk for key in keys for pk in self.spoken.get(key, ())):  # its speakers' alone
             claim = self.claims[pk]
@@ -180,8 +182,10 @@ class Pool:
         self.write()  # the reports are read: with the evidence the batch attached
         return claim_events.reports_near(article, entity_ids, names, words)
 
-    def forget(self, article: int) -> None:
-        """The article's evidence was removed (its re-link): its reports are gone."""
+    def forget(self, article: int, claim_ids: Iterable[int] = ()) -> None:
+        """The article's evidence was removed (its re-link): its reports are gone, and its claims' (which
+        `kept` forgot) are read again at the next `reach`."""
+        self.unread.update(claim_ids)
         if self.reports is not None:
             self.reports.forget(article)
 
@@ -271,6 +275,7 @@ class Pool:
         a re-extracted claim follows a candidate of its own key)."""
         for claim in claims:
             self.claims[claim.pk] = claim
+            self.unread.add(claim.pk)
             self.spoken.setdefault(speaker_key(claim.speaker_id, claim.speaker_text), set()).add(claim.pk)
 
     def drop(self, claim_ids: Iterable[int]) -> None:
