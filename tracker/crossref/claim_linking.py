@@ -114,7 +114,7 @@ def link_claims(
     if removed_from:
         Evidence.objects.filter(article=article, claim__locked=False).delete()
     kept.forget(removed_from)
-    pool.forget(article.pk)
+    pool.forget(article.pk, removed_from)
 
     candidates = given.candidates
     known = _known_claims(article, candidates, story, removed_from, kept, pool)

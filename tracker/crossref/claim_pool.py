@@ -48,7 +48,12 @@ class Pool:
 
     def __init__(self, claims: dict[int, Claim] | None = None, homes: dict[int, int] | None = None) -> None:
         self.claims = {} if claims is None else claims
-        self.homes = {} if homes is None else homes
+        self.homes = {} if homes is None else homes  # changed only through `home`
+        self.spoken: dict[Key, set[int]] = {}  # speaker key -> its claims' ids: `reach` looks at its own
+        self.told: dict[int, tuple[set[int], int, set[int | None]]] = {}  # `stories`, by claim
+        self.counted: dict[int, set[int]] = {}  # article -> the claims whose `told` holds its home
+        self.unread: set[int] = set()  # the claims that may have no evidence in `kept`: joined, forgotten
+        self.join(list(self.claims.values()))
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
@@ -101,10 +106,10 @@ class Pool:
         if missing := {key for key in keys if (story, key) not in self.covered}:
             self.write()  # the claims its articles report: with the evidence the batch attached
             more = Pool.read(missing, [story], [], kept, words)
-            self.homes.update(more.homes)
+            for article, home in more.homes.items():
+                self.home(article, home)
             self.covered |= more.covered
-            for pk, claim in more.claims.items():
-                self.claims.setdefault(pk, claim)
+            self.join(claim for pk, claim in more.claims.items() if pk not in self.claims)
 
     def reach(
         self,
@@ -121,16 +126,17 @@ class Pool:
         Their evidence is in `kept` after this (read for those not in it)."""
         if story is not None:
             self.cover(keys, story, kept, words)
-            self.homes[article] = story  # the claims it reports from now on are of its story
+            self.home(article, story)  # the claims it reports from now on are of its story
         self.add([*far, *previous])  # its evidence's claims, and those of the same event elsewhere
-        if unread := [pk for pk in self.claims if pk not in kept]:
+        if unread := sorted(pk for pk in self.unread if pk in self.claims and pk not in kept):
             if {e.claim_id for e in self.unwritten} & set(unread):
                 self.write()  # their evidence is read: with what the batch attached to them
             kept.read(unread, words)
+        self.unread = set()  # every claim of the pool is in `kept`
         found = []
-        for pk in sorted(self.claims):
+        for pk in sorted(pk for key in keys for pk in self.spoken.get(key, ())):  # its speakers' alone
             claim = self.claims[pk]
-            key = speaker_key(claim.speaker_id, claim.speaker_text)  # another speaker's: not compared further
+            key = speaker_key(claim.speaker_id, claim.speaker_text)
             if (
                 key in keys
                 and claim.merged_into_id is None
@@ -145,7 +151,26 @@ class Pool:
             return True
         if story is None:
             return False
-        return claim.story_id == story or any(self.homes.get(a) == story for a in kept[claim.pk][2])
+        return claim.story_id == story or story in self.stories(claim.pk, kept[claim.pk][2])
+
+    def stories(self, pk: int, articles: set[int]) -> set[int | None]:
+        """The stories of the articles that report a claim (`homes`; None: an article with none), worked
+        out once and kept while they stay the same: its articles (`Kept`'s set, only ever grown in place,
+        else read anew: another object) are as counted, or grew through `attach`, which counts them; an
+        article's home changes only through `home`, which drops what counted it."""
+        told = self.told.get(pk)
+        if told is None or told[0] is not articles or told[1] != len(articles):
+            told = self.told[pk] = (articles, len(articles), {self.homes.get(a) for a in articles})
+            for article in articles:
+                self.counted.setdefault(article, set()).add(pk)
+        return told[2]
+
+    def home(self, article: int, story: int) -> None:
+        """The article's story, in `homes`: the claims' stories that counted it are worked out again."""
+        if self.homes.get(article) != story:
+            self.homes[article] = story
+            for pk in self.counted.pop(article, ()):
+                self.told.pop(pk, None)
 
     def far(
         self, article: Article, entity_ids: list[int], names: list[str], words: Callable
@@ -157,8 +182,10 @@ class Pool:
         self.write()  # the reports are read: with the evidence the batch attached
         return claim_events.reports_near(article, entity_ids, names, words)
 
-    def forget(self, article: int) -> None:
-        """The article's evidence was removed (its re-link): its reports are gone."""
+    def forget(self, article: int, claim_ids: Iterable[int] = ()) -> None:
+        """The article's evidence was removed (its re-link): its reports are gone, and its claims' (which
+        `kept` forgot) are read again at the next `reach`."""
+        self.unread.update(claim_ids)
         if self.reports is not None:
             self.reports.forget(article)
 
@@ -186,6 +213,12 @@ class Pool:
         if not self.batch:
             self.write()
         for evidence in new.values():  # a claim the batch has read keeps its new evidence
+            told = self.told.get(pk := evidence.claim_id)
+            counted = told is not None and pk in kept and told[0] is kept[pk][2] and told[1] == len(told[0])
+            if counted and evidence.article_id not in told[0]:  # its stories as they will be, counted now
+                told[2].add(self.homes.get(evidence.article_id))
+                self.told[pk] = (told[0], told[1] + 1, told[2])
+                self.counted.setdefault(evidence.article_id, set()).add(pk)
             kept.add(evidence, words)
         if self.reports is not None:  # its reports are there for the rest of the batch
             self.reports.attach(article, new.values(), words)
@@ -206,16 +239,14 @@ class Pool:
     def add(self, claim_ids: Iterable[int]) -> None:
         """Claims of other stories (of the same event) not in the pool yet: read, in one query."""
         if missing := [pk for pk in claim_ids if pk not in self.claims]:
-            self.claims.update(
-                (c.pk, c) for c in Claim.objects.filter(pk__in=missing, merged_into__isnull=True)
-            )
+            self.join(Claim.objects.filter(pk__in=missing, merged_into__isnull=True))
 
     def made(self, claims: Iterable[Claim], kept: claim_evidence.Kept) -> None:
         """Claims the batch just saved: in the pool, their evidence followed from none (`kept`); their
         history rows ("+", each as it stood when saved) written, or for a batch's pool kept for one
         insert a batch (`record`)."""
         for claim in claims:
-            self.claims[claim.pk] = claim
+            self.join([claim])
             kept.setdefault(claim.pk, (claim_evidence.WordSets(), set(), set()))
             saved = copy.copy(claim)  # what the claim was when saved, whatever the batch makes of it
             saved._history_date = timezone.now()
@@ -239,6 +270,15 @@ class Pool:
         self.drop(claim_ids - {claim.pk for claim in rows})
         return [self.claims.get(claim.pk, claim) for claim in rows]
 
+    def join(self, claims: Iterable[Claim]) -> None:
+        """Claims into the pool, under their speaker's key (a claim's speaker never changes in a batch:
+        a re-extracted claim follows a candidate of its own key)."""
+        for claim in claims:
+            self.claims[claim.pk] = claim
+            self.unread.add(claim.pk)
+            self.spoken.setdefault(speaker_key(claim.speaker_id, claim.speaker_text), set()).add(claim.pk)
+
     def drop(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:
-            self.claims.pop(pk, None)
+            if (claim := self.claims.pop(pk, None)) is not None:
+                self.spoken[speaker_key(claim.speaker_id, claim.speaker_text)].discard(pk)
