@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
-from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
+from tracker.nlp.verbatim import gated, named_quote
 
 MIN_WORDS = 4  # "Sustained." says little on its own
 OCCASION = "on|to|about|after|before|during|in|at|asked|when|outside"
@@ -50,30 +50,19 @@ def labelled_claims(
     quotes = find_quotes(text) if people else []
     claims = []
     for match in _LABELLED_QUOTE.finditer(text) if people else ():
-        words = match.group("words").strip()
         person = next(
             (m for m in people if m.start <= match.start("name") and m.end >= match.end("name")), None
         )
-        if len(words.split()) < MIN_WORDS or person is None:
-            continue
-        start = match.start("words") + match.group("words").index(words[0])
-        end = start + len(words)
-        line_start = text.rfind("\n", 0, start) + 1
-        claims.append(
-            verbatim_claim(
-                text,
-                _LABELLED,
-                span=(start, end),
-                sentence=(match.start(), match.end()),
-                speaker=(match.group("name"), match.start("name"), match.end("name")),
-                kind=kind_before(_LABELLED, text, line_start),
-                resolution="mention",
-                cue=":",
-                quotes=quotes,
-                dates=dates,
-                date_span=(match.start(), end),
-                speaker_name=person.entity or person.text,
-                speaker_entity=(person.entity, person.entity_id),
-            )
+        claim = named_quote(
+            text,
+            _LABELLED,
+            match,
+            person,
+            min_words=MIN_WORDS,
+            cue=":",
+            quotes=quotes,
+            dates=dates,
+            line_start=match.start(),
         )
+        claims += [claim] if claim else []
     return gated(claims)

@@ -29,7 +29,7 @@ from tracker.nlp import gates
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
-from tracker.nlp.verbatim import gated, kind_before, verbatim_claim
+from tracker.nlp.verbatim import gated, named_quote
 
 MIN_WORDS = 4  # "Never again." says little on its own
 _SIGNED = Trigger(id="signed-quote", lemma="say", pos="verb", attribution="direct")
@@ -53,30 +53,11 @@ def signed_claims(
     quotes = find_quotes(text)
     claims = []
     for match in _SIGNED_LINE.finditer(text):
-        words = match.group("words").strip()
         person = next(
             (m for m in people if m.start < match.end("name") and m.end > match.start("name")), None
         )
-        if len(words.split()) < MIN_WORDS or person is None:
-            continue
-        start = match.start("words") + match.group("words").index(words[0])
-        end = start + len(words)
-        line_start = text.rfind("\n", 0, start) + 1
-        claims.append(
-            verbatim_claim(
-                text,
-                _SIGNED,
-                span=(start, end),
-                sentence=(line_start, match.end()),
-                speaker=(match.group("name"), match.start("name"), match.end("name")),
-                kind=kind_before(_SIGNED, text, line_start),
-                resolution="mention",
-                cue="—",
-                quotes=quotes,
-                dates=dates,
-                date_span=(line_start, end),
-                speaker_name=person.entity or person.text,
-                speaker_entity=(person.entity, person.entity_id),
-            )
+        claim = named_quote(
+            text, _SIGNED, match, person, min_words=MIN_WORDS, cue="—", quotes=quotes, dates=dates
         )
+        claims += [claim] if claim else []
     return gated(claims)

@@ -10,6 +10,7 @@ those of its words, and the claims pass the precision gates (gates.open_claims) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tracker.nlp import confidence, gates
@@ -17,7 +18,7 @@ from tracker.nlp.dates import date_for_sentence
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.quotes import quotes_in
 from tracker.nlp.triggers import Trigger, classify
-from tracker.nlp.types import Claim, DateMention, Quote
+from tracker.nlp.types import Claim, DateMention, Mention, Quote
 
 KIND_WINDOW = 600  # characters before the words' line that say what kind of statement they are
 
@@ -81,3 +82,43 @@ def verbatim_claim(
 def gated(claims: Sequence[Claim]) -> list[Claim]:
     """The claims the precision gates leave open, rated down by the checks in context."""
     return confidence.in_context(gates.open_claims(claims))
+
+
+def named_quote(
+    text: str,
+    trigger: Trigger,
+    match: re.Match[str],
+    person: Mention | None,
+    *,
+    min_words: int,
+    cue: str,
+    quotes: list[Quote],
+    dates: Sequence[DateMention],
+    line_start: int | None = None,
+) -> Claim | None:
+    """The claim of a quotation printed beside a person's name, found by a layout reader's `match` (its
+    groups "words" and "name"; signed_quotes.py, labelled_quotes.py): None without `person` (the name's
+    PERSON mention) or with fewer than `min_words` words. Its sentence opens at `line_start` (default: the
+    words' line) and closes with the match."""
+    words = match.group("words").strip()
+    if person is None or len(words.split()) < min_words:
+        return None
+    start = match.start("words") + match.group("words").index(words[0])
+    end = start + len(words)
+    line = text.rfind("\n", 0, start) + 1
+    first = line if line_start is None else line_start
+    return verbatim_claim(
+        text,
+        trigger,
+        span=(start, end),
+        sentence=(first, match.end()),
+        speaker=(match.group("name"), match.start("name"), match.end("name")),
+        kind=kind_before(trigger, text, line),
+        resolution="mention",
+        cue=cue,
+        quotes=quotes,
+        dates=dates,
+        date_span=(first, end),
+        speaker_name=person.entity or person.text,
+        speaker_entity=(person.entity, person.entity_id),
+    )
