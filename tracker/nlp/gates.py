@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -150,6 +150,7 @@ PARAGRAPH_BEFORE = re.compile(r"(?:\A|\n[ \t]*\n)(?:[ \t]*\d{1,3}\.?[ \t]*\n)?[ 
 PARAGRAPH_AFTER = re.compile(r"[ \t]*(?:\Z|\n[ \t]*(?:\n|\Z))")
 
 
+@lru_cache(maxsize=8)  # the claims and each layout reader ask it of the same document
 def language_of(text: str) -> str:
     """ "en" when the text reads as English, "und" (undetermined) when it does not or is too short
     to tell. A stopword share, not a language identifier: it only tells English from the rest."""

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.nlp.types import Quote
 
@@ -63,7 +64,14 @@ def _push(stack: list[_Open], double: bool, position: int) -> None:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every top-level quotation of `text`, in text order; `start`/`end` are the words inside the marks."""
+    """Every top-level quotation of `text`, in text order; `start`/`end` are the words inside the marks.
+    The readers of one document (claims, transcripts, posts, signed and labelled quotes, running quotes,
+    the courtroom check) each ask for its quotes: they are found once (`_found`, the last few texts)."""
+    return list(_found(text))
+
+
+@lru_cache(maxsize=8)
+def _found(text: str) -> tuple[Quote, ...]:
     found: list[tuple[int, int]] = []
     breaks = {m.start(): m.end() for m in PARAGRAPH_BREAK.finditer(text)}
     stack: list[_Open] = []
@@ -86,7 +94,7 @@ def find_quotes(text: str) -> list[Quote]:
             _single(text, i, stack, found)
         low = len(stack) if char == "\n" else min(low, len(stack))
         i += 1
-    return [_quote(text, start, end) for start, end in sorted(found) if end > start]
+    return tuple(_quote(text, start, end) for start, end in sorted(found) if end > start)
 
 
 def doubled_apostrophes(text: str) -> Iterator[tuple[int, int, str]]:
