@@ -156,8 +156,8 @@ class Pool:
     def stories(self, pk: int, articles: set[int]) -> set[int | None]:
         """The stories of the articles that report a claim (`homes`; None: an article with none), worked
         out once and kept while they stay the same: its articles (`Kept`'s set, only ever grown in place,
-        else read anew: another object) are as counted, or grew through `attach`, which counts them; an
-        article's home changes only through `home`, which drops what counted it."""
+        else read anew: another object) are as many as counted; an article's home changes only through
+        `home`, which drops what counted it."""
         told = self.told.get(pk)
         if told is None or told[0] is not articles or told[1] != len(articles):
             told = self.told[pk] = (articles, len(articles), {self.homes.get(a) for a in articles})
@@ -213,13 +213,7 @@ class Pool:
         if not self.batch:
             self.write()
         for evidence in new.values():  # a claim the batch has read keeps its new evidence
-            told = self.told.get(pk := evidence.claim_id)
-            counted = told is not None and pk in kept and told[0] is kept[pk][2] and told[1] == len(told[0])
-            if counted and evidence.article_id not in told[0]:  # its stories as they will be, counted now
-                told[2].add(self.homes.get(evidence.article_id))
-                self.told[pk] = (told[0], told[1] + 1, told[2])
-                self.counted.setdefault(evidence.article_id, set()).add(pk)
-            kept.add(evidence, words)
+            kept.add(evidence, words)  # its articles grew: `stories` works them out again
         if self.reports is not None:  # its reports are there for the rest of the batch
             self.reports.attach(article, new.values(), words)
 
