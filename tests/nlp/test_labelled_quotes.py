@@ -34,3 +34,13 @@ def test_a_question_a_formula_or_no_occasion_is_no_labelled_quote():
         "The Ledger: “The paper stands by its reporting on the lease.”"
     )
     assert labelled(text) == []
+
+
+def test_a_labelled_quote_in_a_text_not_in_english_is_no_claim():
+    text = (
+        "Dritter Verhandlungstag in Oakland.\n\n"
+        "14:15 Uhr: Der Anwalt erhebt erneut Einspruch, und die Richterin hört zu. "
+        "Jane Roe: “Die Zeugin darf jetzt antworten, und zwar sofort.” "
+        "Danach sagte der Gründer, dass sein Unternehmen die Modelle eines Konkurrenten nur teilweise genutzt habe."
+    )
+    assert labelled(text) == []

@@ -13,7 +13,7 @@ capitalised words that a PERSON mention covers whole, then either a colon or a c
 occasion that opens with a preposition of OCCASION ("on", "to", "about", "after" ...) and holds no
 quotation mark or colon, then the colon and a quotation of at least MIN_WORDS words that ends a
 statement (. ! … inside the closing mark; a question is no claim to sign). Like signed quotes, these
-claims pass the precision gates and join the rules' claims only where no claim of the rules holds their
+claims pass the precision gates (a text not in English yields none, as for every reader) and join the rules' claims only where no claim of the rules holds their
 words (transcripts.merge).
 
 Caveats: a label naming an organisation or a description ("The judge: “...”") is not read; a phrase of
@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.nlp import gates
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -47,9 +48,11 @@ def labelled_claims(
 ) -> list[Claim]:
     """One claim per quotation printed after a person's name and a colon (module docstring)."""
     people = [m for m in mentions if m.label == "PERSON"]
-    quotes = find_quotes(text) if people else []
+    if not people or gates.language_of(text) != "en":  # no English claims from another language
+        return []
+    quotes = find_quotes(text)
     claims = []
-    for match in _LABELLED_QUOTE.finditer(text) if people else ():
+    for match in _LABELLED_QUOTE.finditer(text):
         person = next(
             (m for m in people if m.start <= match.start("name") and m.end >= match.end("name")), None
         )
