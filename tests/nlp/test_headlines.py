@@ -1,0 +1,64 @@
+"""Title-case headlines the parser reads poorly, read by position (tracker/nlp/headlines.py; issue 12,
+PolNeAR train: "X Tweets ...", "X Calls Y ‘Z’", "X Is Now Calling ...", "X Says No To ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+BODY = "\n\nThe river board met on Monday, and the vote was close, officials said."
+
+
+@pytest.mark.parametrize(
+    "headline, speaker, verb, content",
+    [
+        (
+            "Jane Dorn Tweets A Wildly Misleading Chart To Portray River Board Members As Crooks.",
+            "Jane Dorn",
+            "tweet",
+            "A Wildly Misleading Chart To Portray River Board Members As Crooks",
+        ),
+        (
+            "Mayor Dorn Calls Council Vote On Bridge Funding ‘A Disgrace.’",
+            "Dorn",
+            "call",
+            "Council Vote On Bridge Funding ‘A Disgrace.’",
+        ),
+        (
+            "Jane Dorn Is Now Calling The Bridge Plan The ‘Worst Deal’ For River City.",
+            "Jane Dorn",
+            "call",
+            "The Bridge Plan The ‘Worst Deal’ For River City",
+        ),
+        ("Dorn Calls On Council To Resign.", "Dorn", "call", "On Council To Resign"),
+        (
+            "Jane Dorn Says No To River Board As Rival Turns Up The Heat.",
+            "Jane Dorn",
+            "say",
+            "No To River Board As Rival Turns Up The Heat",
+        ),
+    ],
+)
+def test_a_title_case_headline_names_its_speaker_verb_and_words(claims_of, headline, speaker, verb, content):
+    claims = [c for c in claims_of(headline + BODY) if c.start < len(headline)]
+    assert [(c.speaker, c.verb, c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        (speaker, verb, content, 1, "headline")
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Dorn May Not Have Suggested A Bridge Toll, But She Fully Supported One.",  # negated
+        "Tim Dorn Just Got Asked About The Bridge – His Response Might Surprise You.",  # passive
+        "Dorn Just Responded To Council’s Biggest Attack Yet With 1 Line.",  # what it answers
+        "If Dorn Says It, It’s True.",  # no one's report
+    ],
+)
+def test_a_headline_whose_subject_is_not_the_speaker_yields_no_claim(claims_of, headline):
+    assert [c for c in claims_of(headline + BODY) if c.start < len(headline)] == []
+
+
+def test_a_sentence_case_paragraph_is_not_read_as_a_headline(claims_of):
+    """A capitalised name that is also a verb's form ("the United States") is no headline's verb."""
+    text = "The United States has some of the strictest rules on river bridges in the developed world." + BODY
+    assert [c for c in claims_of(text) if c.verb == "state"] == []
