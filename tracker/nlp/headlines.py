@@ -16,8 +16,8 @@ said. This module reads that order by position, for a headline line no other rul
 - what was said: the rest of the line up to a dash that opens a tease ("... – It May Surprise You"),
   at least `MIN_CONTENT_WORDS` words.
 
-No claim for a negated verb ("May Not Have Suggested"), a passive ("Got Asked About", "Accused Of": the
-subject is not the speaker) or a subject with other punctuation ("(Reporting by ...)"). Every claim is
+No claim for a negated verb ("May Not Have Suggested"), a passive ("Got Told ...", "Was Warned ...",
+"Accused Of": the subject is not the speaker; "Is Now Calling" is no passive) or a subject with other punctuation ("(Reporting by ...)"). Every claim is
 rated "headline" (gates.is_headline; confidence.jsonl: tier 1, it waits for a curator).
 """
 
@@ -37,7 +37,9 @@ from tracker.nlp.triggers import Draft, Trigger
 MAX_SUBJECT_WORDS = 4  # "Former Roe Campaign Adviser": a headline names its speaker in a few words
 MAX_BEFORE_WORDS = 6  # words before the verb, skipped adverbs included (gates.MAX_HEADLINE_SPEAKER_WORDS)
 MIN_CONTENT_WORDS = 3  # "Roe Tells Convention" says nothing said
-SKIPPED = frozenset("just now finally also again reportedly has have had is are will would".split())
+SKIPPED = frozenset(
+    "just now finally also again reportedly has have had is are was were been be being got gets get will would".split()
+)
 PASSIVE = frozenset("got gets get is are was were been be being".split())
 NEGATIONS = frozenset({"not", "never", "no"})
 OPENERS = frozenset(
@@ -104,7 +106,7 @@ def _draft(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trig
         skipped.append(before.pop().lower_)  # "Just", "Is Now", "Resoundingly"
     if any(w.lower_ in NEGATIONS or "n't" in w.lower_ or "n’t" in w.lower_ for w in words[first : k + 1]):
         return None
-    if verb.lower_.endswith("ed") and PASSIVE & set(skipped):  # "Got Asked About ...": not the speaker
+    if PASSIVE & set(skipped) and not verb.lower_.endswith("ing"):  # "Got Told ...": not the speaker
         return None
     if not before or len(words[first:k]) > MAX_BEFORE_WORDS or before[0].lower_ in OPENERS:
         return None  # "If Roe Says It, It's True": no one's report
