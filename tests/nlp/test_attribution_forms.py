@@ -294,6 +294,25 @@ def test_a_report_hung_on_a_passive_is_its_subjects(claims_of):
     assert ("the transit board", "they would rise") in speakers_and_texts(noted)
 
 
+def test_a_gerund_after_a_preposition_on_a_passive_is_its_subjects_not_the_agents(claims_of):
+    """ "X was booed (and heckled) by Y after telling ...": X told, whatever agent the passive names;
+    a participle after a set-off attribution ("“...,” Y added, saying ...") is Y's, not the subject
+    of the verb the parser hung that attribution on."""
+    for verbs in ("booed", "booed and heckled"):
+        claims = claims_of(
+            f"Comedian Dana Hollis was {verbs} by Reyes supporters after telling holdouts that they "
+            "were being ridiculous."
+        )
+        assert speakers_and_texts(claims) == [("Comedian Dana Hollis", "they were being ridiculous")]
+    claims = claims_of(
+        "Okafor cannot say that “from his perspective,” Varga added, saying it should be “up to the "
+        "prosecutor.”"
+    )
+    assert ("Varga", "it should be “up to the prosecutor.”") in speakers_and_texts(claims)
+    claims = claims_of("Roe said that Lee was wrong, adding that the fees would rise.")
+    assert ("Roe", "the fees would rise") in speakers_and_texts(claims)
+
+
 def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
     """ "a petition calling on X to ...", "ads calling the merger a ..." report (a present participle
     hung on a noun, or one with "for"/"on"/"upon"), "called upon", and "called on" read as a particle;

@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tracker.nlp.after_quotes import follows_quote
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
@@ -25,6 +26,7 @@ PHRASE_RIGHT_STOP = frozenset({"punct", "advcl", "conj", "cc", "parataxis", "nsu
 OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "xcomp"})
 OBJECT_PREPOSITIONS = frozenset({"as", "about", "of"})  # "described it as", "accused of", not "on Monday"
 COMPLEMENT_MARKS = frozenset({"that", "whether"})
+CLAIMED = frozenset({"dobj", "nsubj", "nsubjpass"})  # a noun a "that" clause may belong to
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "must", "'d", "'ll", "shall"})
 
@@ -67,23 +69,23 @@ def subject(
 ) -> tuple[Token | None, bool]:
     """(speaker head, passive) of a reporting verb; inherited along coordination and participles (`via`: the
     inheritor's relation); from a passive its subject speaks unless an agent is given and the inheritor is no
-    conjunct ("was announced by the board, noting ..."); `says_object`: a participle's object is what was said
-    ("after announcing her run"); a quoted title after the verb is no subject ("said on “Meet the Press”")."""
+    conjunct ("was announced by the board, noting ...") or a preposition's ("was booed (and heckled) by fans
+    after telling ..."); `says_object`: a participle's object is what was said ("after announcing her run");
+    a quoted title after the verb is no subject ("said on “Meet the Press”")."""
     titles = {c for c in verb.children if c.left_edge.i > verb.i and verb.doc[c.left_edge.i - 1].text in '“"'}
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c not in titles]
     if subjects:  # two: a boundary missed (nearest: the verb's) or a hyphen ("said xAI co-founder Jo")
         run = all(b.left_edge.i == a.right_edge.i + 1 for a, b in zip(subjects, subjects[1:], strict=False))
         return subjects[-1] if run else min(subjects, key=lambda c: abs(verb.i - c.i)), False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     for child in verb.children:
         if child.dep_ != "nsubjpass":
             continue
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if via and (agent is None or via == "conj"):  # "was angered by X and predicted": the subject
+        if via and (agent is None or via in ("conj", "pcomp")):  # "was angered by X and predicted"
             return child, False
         name = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return name, name is None
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:  # "Asked by Roe whether ...", "as announced by the police": the agent speaks
+    if agent is not None and not (via == "pcomp" and verb.dep_ == "conj"):  # "Asked by Roe whether ...": Roe
         name = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if name is not None:
             return name, False
@@ -107,8 +109,8 @@ def subject(
         and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
     ):
         head = verb.head
-        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head:
-            head = head.head  # "X said that Y was Z, adding ...": the participle is X's
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not follows_quote(head):
+            head = head.head  # "X said that Y was Z, adding ...": X's; "“...,” Y added, saying": Y's
         return subject(head, depth + 1, verb.dep_)
     if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
         depth < 4  # when the participle reports words (a clause or a quote), not "by admitting students"
@@ -279,9 +281,7 @@ def misattached_complement(verb: Token) -> tuple[int, int] | None:
     for token in verb.subtree:
         if token.i > verb.i and token.dep_ == "mark" and token.lower_ == "that" and token.head != verb:
             path = [token.head, *(a for a in token.head.ancestors if a.i > verb.i and verb in a.ancestors)]
-            if not any(
-                t.dep_ in ("dobj", "nsubj", "nsubjpass") for t in path[1:]
-            ):  # not "denied the report that"
+            if not any(t.dep_ in CLAIMED for t in path[1:]):  # not "denied the report that"
                 return token.i, token.head.right_edge.i
     return None
 
