@@ -313,6 +313,20 @@ def test_a_gerund_after_a_preposition_on_a_passive_is_its_subjects_not_the_agent
     assert ("Roe", "the fees would rise") in speakers_and_texts(claims)
 
 
+def test_a_participle_among_words_set_before_their_attribution_is_their_subjects(claims_of):
+    """ "Her friends mocked X, calling Y “...,” Susan said": the friends called Y so, not Susan; and a
+    participle after a report the parser hung as a complement on a later word is that report's."""
+    claims = claims_of(
+        "Her liberal friends have mocked Reyes’s campaign, calling Reyes “an orange buffoon,” Susan said."
+    )
+    assert [c.speaker for c in claims] == ["Her liberal friends"]
+    claims = claims_of(
+        "Okafor went on offense against Reyes on Monday, saying he would abdicate leadership in the region,"
+        ' his view is "dangerously wrong" and he is a "bully."'
+    )
+    assert speakers_and_texts(claims) == [("Okafor", "he would abdicate leadership in the region")]
+
+
 def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
     """ "a petition calling on X to ...", "ads calling the merger a ..." report (a present participle
     hung on a noun, or one with "for"/"on"/"upon"), "called upon", and "called on" read as a particle;

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp.after_quotes import follows_quote
+from tracker.nlp.after_quotes import keeps_participle
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
@@ -109,7 +109,7 @@ def subject(
         and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
     ):
         head = verb.head
-        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not follows_quote(head):
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not keeps_participle(verb):
             head = head.head  # "X said that Y was Z, adding ...": X's; "“...,” Y added, saying": Y's
         return subject(head, depth + 1, verb.dep_)
     if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
