@@ -327,6 +327,23 @@ def test_a_participle_among_words_set_before_their_attribution_is_their_subjects
     assert speakers_and_texts(claims) == [("Okafor", "he would abdicate leadership in the region")]
 
 
+def test_a_participle_right_after_a_nouns_relative_clause_is_the_nouns(claims_of):
+    """ "a letter the campaign sent on Monday alleging that ...": the letter alleges (and who sent it
+    is named), not the subject of the verb the parser hung the participle on; not after a comma, nor
+    after a noun's "that" clause ("rejected the notion that ..., arguing that ...")."""
+    claims = claims_of(
+        "Her comments respond to a letter the Reyes campaign sent the party on Monday alleging that the"
+        " arrangement was improper."
+    )
+    assert [(c.speaker, c.speaker_name) for c in claims] == [("a letter", "the Reyes campaign")]
+    claims = claims_of(
+        "Musk's lawyers answered a motion the company filed on Friday arguing that the claims were late."
+    )
+    assert speakers_and_texts(claims) == [("a motion", "the claims were late")]
+    claims = claims_of("Roe thanked the volunteers who came on Monday, saying the work mattered.")
+    assert speakers_and_texts(claims) == [("Roe", "the work mattered")]
+
+
 def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
     """ "a petition calling on X to ...", "ads calling the merger a ..." report (a present participle
     hung on a noun, or one with "for"/"on"/"upon"), "called upon", and "called on" read as a particle;

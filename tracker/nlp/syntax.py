@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.after_quotes import keeps_participle
 from tracker.nlp.doc_texts import text_of
+from tracker.nlp.relative_participles import qualified_noun
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -109,6 +110,8 @@ def subject(
         and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
     ):
         head = verb.head
+        if (noun := qualified_noun(verb)) is not None:  # "a motion the firm filed arguing ...": the motion
+            return noun, False
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not keeps_participle(verb):
             head = head.head  # "X said that Y was Z, adding ...": X's; "“...,” Y added, saying": Y's
         return subject(head, depth + 1, verb.dep_)
@@ -131,9 +134,8 @@ def subject(
 
 
 def _sender(participle: Token, depth: int) -> Token | None:
-    """Who speaks a participle hung on the one addressed ("made a pitch to farmers saying ...",
-    "sent an email to donors stating ..."): the subject of the verb the address belongs to, when a
-    word of addressing stands between that verb (or noun) and "to"."""
+    """Who speaks a participle hung on the one addressed ("made a pitch to farmers saying ..."): the subject
+    of the verb the address belongs to, when a word of addressing stands between it (or a noun) and "to"."""
     addressed = participle.head
     to = addressed.head
     if not (participle.lower_.endswith("ing") and addressed.dep_ == "pobj" and to.lower_ == "to"):
@@ -169,8 +171,7 @@ def hypothetical(verb: Token, segment: Span, *, modals: bool = True) -> bool:
 
 
 def _opens_quote(verb: Token, segment: Span) -> bool:
-    """A quotation opens after the verb and is still open where the sentence ends ("Roe said, “Who
-    knew? We did.”" cut after "knew?"): the question mark is the quoted words'."""
+    """A quotation opens after the verb and is still open at the sentence's end: its "?" is the quote's."""
     tail = text_of(verb.doc)[verb.idx : segment.end_char]
     return tail.count("“") > tail.count("”") or tail.count('"') % 2 == 1
 
@@ -227,8 +228,7 @@ def _names(child: Token) -> bool:
 
 
 def negated(verb: Token, quoted: set[int] | frozenset[int] = frozenset()) -> bool:
-    """The verb is negated ("never said"); a "not" inside quoted words the parser hung on it is the
-    quote's (“Absolutely not,” he said), when the indices in `quoted` are given."""
+    """The verb is negated ("never said"), not by a "not" in quoted words (`quoted`: “Absolutely not,” ...)."""
     return any(c.dep_ == "neg" and c.i not in quoted for c in verb.children)
 
 
