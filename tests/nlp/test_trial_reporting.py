@@ -129,6 +129,20 @@ def test_a_saying_someone_was_pressed_or_wanted_to_make_waits(claims_of):
     ]
 
 
+def test_words_someone_wants_or_urges_another_to_say_are_the_wanters(claims_of):
+    """ "Roe wants voters to recall that ...", parsed with "voters" as the infinitive's subject: the
+    words are Roe's message, so Roe speaks, not the voters (unsaid.wanter); "allowing users to tell
+    readers that ..." keeps the users, who do the telling."""
+    claims = claims_of(
+        "Okafor wants voters to recall that he took a rare and unpopular stand against the merger."
+    )
+    assert [(c.speaker, c.text, c.confidence_rule) for c in claims] == [
+        ("Okafor", "he took a rare and unpopular stand against the merger", "wanted")
+    ]
+    claims = claims_of("The firm activates a tool allowing users to tell readers that they are safe.")
+    assert [c.speaker for c in claims] == ["users"]
+
+
 def test_trial_verbs_under_a_name_are_published_in_court_coverage(claims_of):
     """In an article about a trial (a jury, a witness stand, a court filing: courtroom.py, rule
     "court-named"), "acknowledged", "admitted", "argued in a filing" and "told jurors" with a clause

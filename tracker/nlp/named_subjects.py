@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import askers, modal_names, quoted_subjects
+from tracker.nlp import askers, modal_names, quoted_subjects, unsaid
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -38,6 +38,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     """(speaker head, passive) as quoted_subjects.subject reads them, unless a person's name is set
     off right before the verb and the subject read is no one who speaks, or none was read (see the
     module docstring); an agentless "asked" after "told X" is X's question (askers.py)."""
+    if (wanting := unsaid.wanter(verb)) is not None:  # "Roe wants voters to recall that ...": Roe
+        verb = wanting
     found, passive = quoted_subjects.subject(reader, verb, segment)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
