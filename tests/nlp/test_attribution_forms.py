@@ -344,6 +344,18 @@ def test_a_participle_right_after_a_nouns_relative_clause_is_the_nouns(claims_of
     assert speakers_and_texts(claims) == [("Roe", "the work mattered")]
 
 
+def test_a_participle_after_an_absolute_with_phrase_is_that_phrases(claims_of):
+    """ "..., with some former supporters, such as Varga and Lin, now saying ...": the supporters say it,
+    not the sentence's subject; "spoke with reporters, saying ..." stays the speaker's."""
+    claims = claims_of(
+        "Okafor and Reyes have struggled to win over skeptics, with some former supporters, such as Varga"
+        " and Lin, now saying they think the merger will fail."
+    )
+    assert speakers_and_texts(claims) == [("some former supporters", "they think the merger will fail")]
+    claims = claims_of("Roe spoke with reporters, saying the fees were too high.")
+    assert speakers_and_texts(claims) == [("Roe", "the fees were too high")]
+
+
 def test_calling_for_or_on_reports_in_any_role_but_called_names(claims_of):
     """ "a petition calling on X to ...", "ads calling the merger a ..." report (a present participle
     hung on a noun, or one with "for"/"on"/"upon"), "called upon", and "called on" read as a particle;

@@ -2,7 +2,10 @@
 Friday arguing that ...", "a letter the campaign sent on Monday alleging that ..."): the parser hangs it
 on the sentence's verb, whose subject then seems to speak, but with no comma before it the participle
 qualifies the noun the clause describes: the motion argues (and who filed it, speakers.py's reading of
-a document given in a relative clause)."""
+a document given in a relative clause). So too a participle after an absolute "with" phrase set off by
+commas ("..., with some supporters, such as Roe and Doe, now saying they think ..."): those supporters
+say it (`absolute_subject`), not the subject of the sentence; "spoke with reporters, saying" has no
+comma before "with" and stays the speaker's."""
 
 from __future__ import annotations
 
@@ -30,3 +33,19 @@ def qualified_noun(participle: Token) -> Token | None:
         return None
     noun = token.head
     return noun if noun.dep_ in QUALIFIED and participle.head in noun.ancestors else None
+
+
+def absolute_subject(participle: Token) -> Token | None:
+    """The object of a "with" set off by a comma before it whose phrase ends, at a comma, right before
+    `participle` (an "-ing" clause the parser hung on the verb "with" belongs to); None otherwise."""
+    if participle.dep_ != "advcl" or not participle.lower_.endswith("ing"):
+        return None
+    doc = participle.doc
+    for prep in participle.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or prep.i == 0 or doc[prep.i - 1].text != ",":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        end = participle.left_edge.i - 1  # the comma after the phrase
+        if noun is not None and doc[end].text == "," and prep.right_edge.i in (end, end - 1):
+            return noun
+    return None

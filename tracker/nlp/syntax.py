@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.after_quotes import keeps_participle
 from tracker.nlp.doc_texts import text_of
-from tracker.nlp.relative_participles import qualified_noun
+from tracker.nlp.relative_participles import absolute_subject, qualified_noun
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -110,7 +110,7 @@ def subject(
         and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
     ):
         head = verb.head
-        if (noun := qualified_noun(verb)) is not None:  # "a motion the firm filed arguing ...": the motion
+        if (noun := qualified_noun(verb) or absolute_subject(verb)) is not None:  # "a motion ... arguing"
             return noun, False
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not keeps_participle(verb):
             head = head.head  # "X said that Y was Z, adding ...": X's; "“...,” Y added, saying": Y's
