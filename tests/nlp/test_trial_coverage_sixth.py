@@ -1,0 +1,42 @@
+"""Trial coverage on a sixth set written blind (tests/nlp/fixtures/trial_coverage_sixth.jsonl): 165
+invented passages of coverage of Musk v. OpenAI and the distillation admission, weighted to styles rarer
+in the earlier sets (British, Australian and Indian English with "said:" before a quote, "Mr" without a
+period and single quotes; newsletters and explainers; podcast and TV transcripts; live-blog clock times;
+quotes over paragraphs and interrupted mid-sentence; past perfect; nested attribution; headlines run into
+text; captions; corrections and editor's notes; bullet lists; company statements; paraphrase verbs;
+denials; cross-examination questions; hypotheticals; opinion writers; sarcasm; one quote three ways),
+written by someone who had read neither the rules, the code nor the earlier sets, and committed before the
+extraction ran on it (858b573).
+
+First measurement (bench/trial_coverage.py --passages ..., rules of main at 5a70072), of the 140 claims a
+reader would sign: 91 published, 88 right, 3 wrong; 24 right waiting at tier 1; 22 missed. Its recall
+(waiting, missed) is not tuned on; its wrong published claims may only go down, and a rule written for
+one of them names the passage in its commit (it is then no longer unseen for that rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import trial_coverage
+
+SIXTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_sixth.jsonl"
+RIGHT_FLOOR = 87  # right claims published at tier >= 2 (measured: 88 when the set landed)
+WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+    "w062": "“the amount Musk said he donated”: a relative clause's gap published as what Musk said",
+    "w083": "“At no point did Musk say that X”: a negated saying published",
+    "w153": "“Altman's 2015 blog post, which said X”: the post's words given to Altman",
+}
+
+
+@pytest.fixture(scope="module")
+def sixth():
+    return trial_coverage.measured(SIXTH)
+
+
+def test_nothing_more_is_wrong_on_the_sixth_set(sixth):
+    wrong = sixth.wrong_by_passage()
+    assert set(wrong) <= set(WRONG_LEFT), wrong
+
+
+def test_the_right_claims_stay_published_on_the_sixth_set(sixth):
+    assert len(sixth.right) >= RIGHT_FLOOR
