@@ -40,8 +40,8 @@ def test_a_report_of_its_own_after_a_negated_verb_stays_a_claim(claims_of):
 
 
 def test_a_fronted_negative_with_inversion_is_no_claim(claims_of):
-    """"At no point did Roe say that X": a negative phrase before the verb with its auxiliary before the
-    subject (negative inversion) negates the saying as "not" would."""
+    """Negative inversion ("At no point did Roe say that X"): a negative phrase before the verb with
+    its auxiliary before the subject negates the saying as "not" would."""
     for sentence in (
         "At no point did the mayor say that the council had ignored her.",
         "At no time has Jane Roe claimed that the budget was balanced.",
@@ -51,7 +51,7 @@ def test_a_fronted_negative_with_inversion_is_no_claim(claims_of):
 
 
 def test_a_fronted_phrase_with_no_and_no_inversion_keeps_the_claim(claims_of):
-    """"With no notes, Roe said X", "In no uncertain terms, Roe said X": no inversion, a claim."""
+    """No inversion ("With no notes, Roe said X", "In no uncertain terms, Roe said X"): a claim."""
     for sentence in (
         "With no notes in front of her, the mayor said that the council had ignored her.",
         "In no uncertain terms, Jane Roe said the budget was balanced.",

@@ -51,7 +51,7 @@ from tracker.nlp.named_subjects import subject as speaker_subject
 from tracker.nlp.quote_tails import from_quote_tail
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
-from tracker.nlp.relatives import free_relative
+from tracker.nlp.relatives import contact_form, free_relative
 from tracker.nlp.reporters import reporter
 from tracker.nlp.shared_negation import negated
 from tracker.nlp.speakers import SpeakerResolver
@@ -198,7 +198,7 @@ class _Reader:
             return []
         if len(people) > 1:  # "Smith and Jones said": one attribution, under both names
             speaker = together(self.speakers, speaker, people, as_written=True)
-        return [Draft(trigger, speaker, pieces, segment, verb, form)]
+        return [Draft(trigger, speaker, pieces, segment, verb, contact_form(subject, verb, form))]
 
     def _can_speak(self, subject: Token) -> bool:
         """Not the writer ("we"), not a demonstrative ("This suggests ..."), not a dangling relative."""
