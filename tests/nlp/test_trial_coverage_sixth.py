@@ -20,12 +20,12 @@ import pytest
 from bench import trial_coverage
 
 SIXTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_sixth.jsonl"
-RIGHT_FLOOR = 87  # right claims published at tier >= 2 (measured: 88 when the set landed)
-WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
-    "w062": "“the amount Musk said he donated”: a relative clause's gap published as what Musk said",
-    "w083": "“At no point did Musk say that X”: a negated saying published",
-    "w153": "“Altman's 2015 blog post, which said X”: the post's words given to Altman",
-}
+RIGHT_FLOOR = 88  # right claims published at tier >= 2 (measured: 88 when the set landed, 89 with w153
+# corrected)
+# passage id -> a wrong published claim left. Three when the set landed: w083 (negative inversion) and
+# w062 (contact relative) fixed by rules; w153's expectation corrected (the writer's error: a blog post's
+# words are its author's).
+WRONG_LEFT: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
