@@ -217,6 +217,21 @@ def test_a_person_told_is_not_what_was_said():
     assert claims_in("Dana Whitlock told the man she had met in Paris about the depot.") == ()
 
 
+def test_any_clause_told_to_the_jury_is_a_claim():
+    """ "told the jury he had lied": a pronoun-subject clause right after a courtroom audience or an
+    object pronoun, with no relative word, is what was told whatever its verb."""
+    for sentence, words in (
+        ("Paul Corrigan told the jury he had lied about the depot.", "he had lied about the depot"),
+        ("Paul Corrigan told jurors she had signed the lease twice.", "she had signed the lease twice"),
+        (
+            "Paul Corrigan told the jury he had 'doubled' the rent over two years.",
+            "he had 'doubled' the rent over two years",
+        ),
+    ):
+        claims = claims_in(sentence)
+        assert [(c.speaker_name, c.text) for c in claims] == [("Paul Corrigan", words)], sentence
+
+
 # a question set off between the name and its verb (asked_insertions.py, misparsed.lost_subject)
 
 

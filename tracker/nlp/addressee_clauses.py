@@ -15,15 +15,20 @@ was off": the content is "the deal was off").
 The parser may also leave the verb with no complement at all, reading "that" as a relative word too:
 "Roe told the court he had hoped at the time that Doe would stay" parsed as "the court [whom] he had
 hoped at the time [at which] Doe would stay". Then the relative clause of such a verb, to its end, is
-the whole content (`whole`): no claim was found at all before."""
+the whole content (`whole`): no claim was found at all before. So is any such clause, whatever its verb,
+told to a courtroom audience (the "court-named" rule's `audiences`: "told the jury he had lied") or
+to an object pronoun ("told them she had signed"): the one told is no noun a relative clause restricts."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tracker.nlp.confidence import rule_words
+
 OBJECTS = frozenset({"dobj", "dative"})
 SETTINGS = frozenset({"prep", "npadvmod", "advmod", "punct"})  # ", at the time,": the verb's, set between
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+TOLD_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
 THOUGHT = frozenset(
     f"{stem}{ending}"
     for stem, endings in (
@@ -70,7 +75,9 @@ def opening(verb: Token, complement: Token) -> int | None:
 def whole(verb: Token) -> tuple[int, int] | None:
     """(first, last) token indexes of the content when the verb has no clausal complement and its
     object's relative clause is one of thinking with a pronoun subject and words after its verb ("told
-    the court he had hoped at the time that X"); None otherwise."""
+    the court he had hoped at the time that X"), or any such clause told to an addressee, running on
+    over the verb's own phrases the parser hung after it ("told the jury he had 'agonised' over the
+    vote", the quotation closing the clause); None otherwise."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
     for told in verb.rights:
@@ -78,18 +85,29 @@ def whole(verb: Token) -> tuple[int, int] | None:
             continue
         for clause in told.rights:
             first = clause.left_edge
+            thought = clause.lower_ in THOUGHT and clause.right_edge.i > clause.i
             if (
                 clause.dep_ == "relcl"
-                and clause.lower_ in THOUGHT
+                and (thought or _addressee(told))
                 and first.dep_ == "nsubj"
                 and first.head.i == clause.i
                 and first.lower_ in PRONOUNS
-                and clause.right_edge.i > clause.i
                 and first.i == told.i + 1  # no relative word: "the court he had hoped"
             ):
                 last = clause.right_edge.i
-                return first.i, last - 1 if verb.doc[last].is_punct else last
+                for setting in (c for c in verb.rights if c.i > last):
+                    if setting.dep_ not in SETTINGS or setting.left_edge.i > last + 1:
+                        break
+                    last = setting.right_edge.i
+                while verb.doc[last].is_punct and last > clause.i:
+                    last -= 1
+                return first.i, last
     return None
+
+
+def _addressee(told: Token) -> bool:
+    """A courtroom audience ("the jury", "jurors") or an object pronoun: someone told, no thing."""
+    return told.lower_ in TOLD_PRONOUNS or told.lower_ in rule_words("court-named", "audiences")
 
 
 def _adjoins(verb: Token, clause: Token, start: int) -> bool:
