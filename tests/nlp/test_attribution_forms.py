@@ -459,3 +459,17 @@ def test_a_verb_the_parser_hung_on_its_subject_name_as_a_relative_clause_is_the_
         " the questions, talking and talking."
     )
     assert [c for c in claims_of(sentence) if c.verb == "ask"] == []
+
+
+def test_opined_and_informed_report_a_clause(claims_of):
+    """ "opined that X", "informed the board that X" report X (rarer verbs: they wait at tier 1); the
+    one informed is no content ("informed its staff of the layoffs"), nor is a passive subject a
+    speaker."""
+    assert speakers_and_texts(claims_of("The economist Jo Park opined that the levy would fail.")) == [
+        ("The economist Jo Park", "the levy would fail")
+    ]
+    informed = speakers_and_texts(claims_of("Jo Park informed the board that the levy had failed."))
+    assert [(who, text.removeprefix("that ")) for who, text in informed] == [
+        ("Jo Park", "the levy had failed")
+    ]
+    assert claims_of("The company informed its staff of the layoffs.") == []
