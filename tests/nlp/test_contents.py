@@ -234,6 +234,16 @@ def test_a_that_clause_hung_on_a_verb_that_takes_none_is_the_reporting_verbs(cla
     )
 
 
+def test_a_that_clause_hung_on_a_sitting_that_ended_is_the_reporting_verbs(claims_of):
+    """ "wrote after the hearing adjourned that ...": a sitting adjourning or recessing takes no "that"
+    clause either (clauseless.py)."""
+    for sentence in (
+        "Jane Roe wrote after the hearing adjourned that the levy was unfair.",
+        "Jane Roe told reporters after the court recessed that the levy was unfair.",
+    ):
+        assert speakers_and_texts(claims_of(sentence)) == [("Jane Roe", "the levy was unfair")], sentence
+
+
 def test_a_that_clause_hung_on_a_gerund_that_takes_none_is_the_reporting_verbs(claims_of):
     """ "admitted under questioning that ...": the parser hangs the clause on the gerund after the
     preposition, which takes no "that" clause (clauseless.py); "after learning that ..." keeps its own."""
