@@ -415,3 +415,15 @@ def test_a_that_clause_of_another_saying_is_not_run_on_to(claims_of):
     """ "said she agreed, adding that X": X is the participle's, not more of "she agreed"."""
     found = speakers_and_texts(claims_of("Jane Roe said she agreed, adding that the board had voted twice."))
     assert ("Jane Roe", "she agreed") in found
+
+
+def test_a_quoted_predicate_hung_on_the_object_is_a_clause(claims_of):
+    """ "insisted the merger “protected the workers”": the parser hangs the quoted verb on the object
+    as a participle; the noun and its quotation are the content (quoted_predicates.py)."""
+    for sentence in (
+        "Jane Roe insisted the merger “protected the workers rather than betrayed them.”",
+        "Jane Roe — who spoke for an hour — insisted the levy 'protected the town rather than hurt it.'",
+    ):
+        [claim] = claims_of(sentence)
+        assert claim.text.startswith("the ") and "protected the" in claim.text, sentence
+        assert claim.confidence >= 2, sentence

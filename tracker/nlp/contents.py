@@ -25,6 +25,7 @@ from tracker.nlp import (
     placing,
     pledges,
     questions,
+    quoted_predicates,
     runons,
     set_off,
     stray_agents,
@@ -122,6 +123,8 @@ def _content(
         return "phrase", [reader.range(range(verb.i + 1, quote + 1), segment)]
     if trigger.infinitive and (promised := pledges.promised(verb)) is not None:
         return "phrase", [reader.range(range(promised[0], promised[1] + 1), segment)]  # "vowed Friday to X"
+    if trigger.content != "phrase" and (clause := quoted_predicates.clause(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "insisted X “did Y”"
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
         verb, trigger.requires | trigger.about
     ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
