@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import linkage, relative, untimed
+from tracker.crossref import linkage, relative, strays, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -270,16 +270,17 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     original (a copy counts once: ten syndicated runs of a text do not make its words common).
     Deterministic, ties to the earliest keys: any order of the same articles gives the same groups.
     The pair scores and the merges run in `linkage` (numpy, a heap); weak links between two profiles
-    with no time are dropped (`untimed`). `copies`: the profiles' `linkage.copy_groups` when the
+    with no time are dropped (`untimed`); a piece left alone joins a story it clearly belongs to
+    (`strays`). `copies`: the profiles' `linkage.copy_groups` when the
     caller has them (a settle links copies with them too)."""
     threshold = THRESHOLD if threshold is None else threshold
     copies = linkage.copy_groups(profiles) if copies is None else copies  # one matrix product
     ranked = [profiles[g[0]] for g in copies]  # already in key order
     term_idf, entity_idf = rarity(ranked)
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
-    links = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
-    links, threshold = relative.bar(links, vecs, entity_idf, threshold)  # the floor, or a bar over it
-    groups = linkage.average_linkage(len(ranked), links, threshold)
+    raw = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
+    links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it
+    groups = strays.joined(linkage.average_linkage(len(ranked), links, bar), raw, threshold)  # lone pieces
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))
 

@@ -1,0 +1,59 @@
+"""A piece left alone by average linkage joins the story it clearly belongs to (tracker/crossref/strays.py).
+
+Invented coverage of one invented trial (tests/crossref/test_relative_bar.py's week: nine witnesses'
+reports, then two reports of one more witness's day), and an analysis of that day whose lead names only
+the cast every article names: its links to the witness's two reports clear the floor, not the bar.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tracker.crossref import features, strays
+
+from .test_relative_bar import make, one_case_week
+
+CAST = ["Harbourline", "Quayside"]
+
+
+def test_an_analysis_naming_only_the_cast_joins_the_days_story():
+    profiles = one_case_week()
+    analysis = make(
+        52,
+        "Analysis: rigged bids testimony leaves Quayside exposed",
+        "The engineer said the bids were rigged and took the stand",
+        CAST,
+        20,
+        40,
+    )
+    found = features.cluster([*profiles, analysis])
+    assert [9, 10, 11] in found  # without strays: [9, 10] and [11] apart
+    assert sum(len(g) for g in found) == 12 and len(found) == 10
+
+
+def test_the_outcome_does_not_depend_on_the_order_of_the_links():
+    groups = [[0, 1, 2], [3, 4], [5], [6]]
+    links = {(0, 5): 0.09, (1, 5): 0.08, (2, 5): 0.07, (3, 5): 0.04, (0, 3): 0.02, (4, 6): 0.01}
+    items = list(links.items())
+    outcomes = set()
+    for seed in range(4):
+        random.Random(seed).shuffle(items)
+        outcomes.add(tuple(map(tuple, strays.joined(groups, dict(items), 0.06))))
+    assert outcomes == {((0, 1, 2, 5), (3, 4), (6,))}
+
+
+def test_a_piece_as_close_to_two_stories_stays_alone():
+    groups = [[0, 1], [2, 3], [4]]
+    links = {(0, 4): 0.08, (1, 4): 0.08, (2, 4): 0.07, (3, 4): 0.07}  # 0.08 against 0.07: under MARGIN
+    assert strays.joined(groups, links, 0.06) == groups
+
+
+def test_a_piece_under_the_floor_stays_alone():
+    groups = [[0, 1], [2]]
+    assert strays.joined(groups, {(0, 2): 0.07, (1, 2): 0.04}, 0.06) == groups  # mean 0.055
+
+
+def test_two_pieces_left_alone_do_not_join_each_other():
+    groups = [[0], [1], [2, 3]]
+    links = {(0, 1): 0.3, (0, 2): 0.01, (1, 3): 0.01}
+    assert strays.joined(groups, links, 0.06) == groups
