@@ -26,9 +26,29 @@ def test_an_analysis_naming_only_the_cast_joins_the_days_story():
         20,
         40,
     )
-    found = features.cluster([*profiles, analysis])
-    assert [9, 10, 11] in found  # without strays: [9, 10] and [11] apart
-    assert sum(len(g) for g in found) == 12 and len(found) == 10
+    third = make(
+        53,
+        "Solberg says bids were rigged, takes the stand",
+        "Engineer Ingrid Solberg testified",
+        ["Ingrid Solberg", *CAST],
+        2,
+        40,
+    )
+    found = features.cluster([*profiles, third, analysis])
+    assert [9, 10, 11, 12] in found  # without strays: [9, 10, 11] and [12] apart
+    assert sum(len(g) for g in found) == 13 and len(found) == 10
+
+
+def test_a_piece_is_not_taken_by_a_story_of_two():
+    analysis = make(
+        52,
+        "Analysis: rigged bids testimony leaves Quayside exposed",
+        "The engineer said the bids were rigged and took the stand",
+        CAST,
+        20,
+        40,
+    )
+    assert [11] in features.cluster([*one_case_week(), analysis])  # under TAKERS
 
 
 def test_the_outcome_does_not_depend_on_the_order_of_the_links():

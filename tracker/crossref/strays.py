@@ -9,7 +9,8 @@ to its own event's story above the floor, but under the raised bar.
 The bar guards against one story taking a second event's reports. A piece standing alone whose links to
 one story are clearly stronger than to any other (its mean link to that story at least MARGIN times its
 mean link to the next, and at least the floor) is no such risk: it joins that story. Only a group of
-one (a copy group counts as one) joins, only a group of several takes it, and every decision is read
+one (a copy group counts as one) joins, only a group of TAKERS or more takes it (with two, a
+second event's pair took a lone report in tests/crossref/test_clustering.py's seed week), and every decision is read
 from the groups average linkage made, never from another joining: the outcome is a function of the
 links, whatever order the articles came in. Where the bar is the floor (no case dominates the articles
 compared: PolNeAR's politics), a piece left alone has no mean link above the floor, and nothing changes.
@@ -18,6 +19,7 @@ compared: PolNeAR's politics), a piece left alone has no mean link above the flo
 from __future__ import annotations
 
 MARGIN = 1.25  # how much stronger the best story's mean link must be than the next story's
+TAKERS = 3  # the fewest pieces (a copy group one) of a story that takes a piece left alone
 
 
 def joined(groups: list[list[int]], links: dict[tuple[int, int], float], floor: float) -> list[list[int]]:
@@ -43,7 +45,7 @@ def joined(groups: list[list[int]], links: dict[tuple[int, int], float], floor: 
             continue
         best, target = means[0][0], -means[0][1]
         runner_up = means[1][0] if len(means) > 1 else 0.0
-        if len(groups[target]) > 1 and best >= floor and best >= MARGIN * runner_up:
+        if len(groups[target]) >= TAKERS and best >= floor and best >= MARGIN * runner_up:
             moves[one] = target
     if not moves:
         return groups
