@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.copies import KINDS, make_copy
-from tracker.crossref import features, linkage, relative, untimed
+from tracker.crossref import features, linkage, relative, strays, untimed
 
 ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
 START = datetime(2026, 4, 28, tzinfo=UTC)
@@ -154,10 +154,10 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
             score = features.pair_score(ranked[i], ranked[j], vecs[i], vecs[j])
             if score > 0:
                 links[(i, j)] = score
-    links = untimed.kept(ranked, links)  # weak links between two profiles with no time go
+    raw = untimed.kept(ranked, links)  # weak links between two profiles with no time go
     entity_idf = features.rarity(ranked)[1]
-    links, threshold = relative.bar(links, vecs, entity_idf, features.THRESHOLD)  # the floor or the bar
-    units = plain_average_linkage(len(ranked), links, threshold)
+    links, threshold = relative.bar(raw, vecs, entity_idf, features.THRESHOLD)  # the floor or the bar
+    units = strays.joined(plain_average_linkage(len(ranked), links, threshold), raw, features.THRESHOLD)
     expected = sorted(sorted(m for u in g for m in copies[u]) for g in units)
     found = features.cluster(profiles)
     assert sorted(found) == expected
