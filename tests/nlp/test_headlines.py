@@ -52,6 +52,7 @@ def test_a_title_case_headline_names_its_speaker_verb_and_words(claims_of, headl
         "Tim Dorn Just Got Asked About The Bridge – His Response Might Surprise You.",  # passive
         "Dorn Just Responded To Council’s Biggest Attack Yet With 1 Line.",  # what it answers
         "If Dorn Says It, It’s True.",  # no one's report
+        "One Tweet Sums Up The Absurd Double Standard Dorn And Tate Face.",  # "One" names no one
     ],
 )
 def test_a_headline_whose_subject_is_not_the_speaker_yields_no_claim(claims_of, headline):

@@ -18,8 +18,9 @@ said. This module reads that order by position, for a headline line no other rul
 
 No claim for a negated verb ("May Not Have Suggested"), a passive ("Got Told ...", "Was Warned ...",
 "Accused Of": the subject is not the speaker; "Is Now Calling" is no passive), a subject opened by "If",
-"When" ... ("If Roe Says It, It's True"), a word in "-ed" just before the verb ("Inquiry Helped Reveal"),
-a subject with other punctuation ("(Reporting by ...)") or what was said opened by a preposition the
+"When" ... ("If Roe Says It, It's True"), a subject of stop words or numbers alone ("One Tweet Sums
+Up ...": the verb is a noun), a word in "-ed" just before the verb ("Inquiry Helped Reveal"), a subject
+with other punctuation ("(Reporting by ...)") or what was said opened by a preposition the
 verb's rule does not read as content ("Roe Responds To Doe's Attack": what it answers; "Calls On Doe To
 Quit" stays). Every claim is rated "headline" (gates.is_headline; confidence.jsonl: tier 1, it waits
 for a curator).
@@ -121,6 +122,8 @@ def _draft(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trig
     cut = next((i for i, w in enumerate(before) if w.lower_ in RELATIVES), len(before))
     subject = before[:cut]
     if not subject or len(subject) > MAX_SUBJECT_WORDS or not all(_capitalised(w) for w in subject):
+        return None
+    if all(w.lower_ in STOP_WORDS or w.like_num for w in subject):  # "One Tweet Sums Up ...": no one
         return None
     rest = words[k + 1 :]
     stop = next(
