@@ -126,8 +126,10 @@ class TestSolvaneVQuillfeather(BlindSet):
     # dated). The clusterer splits far more than it merges here: most events' stories are right but for one
     # or two articles standing alone (an explainer-style lead, a money angle, a next-day cross-examination,
     # the analysis, opinion and interview after the verdict). Why each is split, and why the others are not
-    # shown, is in the commit that set these floors.
-    ARI_FLOOR = {0: 0.61, 3: 0.58}
+    # shown, is in the commit that set these floors. Session 24: ARI 0.653 dated and 0.595 a third undated
+    # at its start, 0.730 and 0.649 once a report left alone joins the story it clearly belongs to
+    # (strays.py; this set was not looked at while its constants were chosen).
+    ARI_FLOOR = {0: 0.71, 3: 0.63}
     # Session 22: all 9 groups linked once a copy in another language is decided on its sentence-ordered names
     # and figures alone (sources/close_reading.py, hc22's rule for Ferrowind's translated-sounding copies,
     # with the language clause the lead added before this set was run on it: measured once, then set).

@@ -120,8 +120,9 @@ class TestFerrowindVLarkspur(BlindSet):
     # ARI 0.908 dated (0.801 a third undated, unchanged) once a pair sharing a participant rare among the
     # articles compared meets the floor, not the relative bar (tracker/crossref/relative.py).
     # All 7 copy groups link (both translated copies too) once anchors are read sentence by sentence and a
-    # copy that close is read (tracker/sources/close_reading.py); 5 before.
-    ARI_FLOOR = {0: 0.90, 3: 0.78}
+    # copy that close is read (tracker/sources/close_reading.py); 5 before. ARI 0.932 dated (0.801 a third
+    # undated) at session 24's start, and with strays.py (which changes nothing here).
+    ARI_FLOOR = {0: 0.92, 3: 0.79}
     COPY_GROUPS_LINKED = 7
     SHOWN_FLOOR = {0: 8, 3: 9}
 

@@ -83,8 +83,9 @@ class TestKestrelVBrightwater(BlindSet):
     # after a sentence whose subject is a surname the entity model missed ("Voss said ...") takes that
     # person (tracker/nlp/missed_surnames.py: Voss's "copying it" meets another outlet's "cloning it").
     # ARI 0.847 dated and 0.847 a third undated (15 stories) once a pair sharing a participant rare among
-    # the articles compared meets the floor, not the relative bar (tracker/crossref/relative.py).
-    ARI_FLOOR = {0: 0.84, 3: 0.84}
+    # the articles compared meets the floor, not the relative bar (tracker/crossref/relative.py); 0.874 in
+    # both modes (14 stories) at session 24's start, and with strays.py (which changes nothing here).
+    ARI_FLOOR = {0: 0.86, 3: 0.86}
     COPY_GROUPS_LINKED = 5
     SHOWN_FLOOR = {0: 11, 3: 10}
 
