@@ -8,7 +8,8 @@ same mark, closed at its end or left open (the news convention for a quote going
 words ending like a sentence (. ! … or left open); then the paragraph after, while it is the same. Not:
 a question (the next words are often someone else's answer), a quote ending like no sentence (a label,
 "Related:"), a paragraph with words or an attribution outside its quote, a quote in other marks
-(“X,” Roe said. / "Y."), a quote over a line break (a post and its byline), and a paragraph followed by
+(“X,” Roe said. / "Y."), a quote over a line break (a post and its byline), a paragraph that is a
+claim of its own already (an item of a list of quotations, listed_quotes.py), and a paragraph followed by
 a quote with an attribution of its own (“X,” Roe said. / “Y.” / “Z,” Doe said.: Y may be Z's lead).
 
 Why: PolNeAR's annotators mark such a paragraph as the same attribution (a Content in several spans):
@@ -102,6 +103,8 @@ def _next_paragraph(
     if rest.strip(CLOSING + " \t.,") or "\n" in text[end:sentence_end].strip():
         return None  # the claim's paragraph goes on after its sentence, or its sentence is not on one line
     words = nxt.text.rstrip().rstrip(CLOSING).rstrip()
+    if any(nxt.start <= c.start < nxt.end for c in claims):
+        return None  # a claim of its own already (an item of a list under its speaker: listed_quotes.py)
     if (
         "\n" in nxt.text
         or not PARAGRAPH_END.match(text, nxt.end)
