@@ -10,47 +10,24 @@ only go down."""
 
 from __future__ import annotations
 
-import pytest
-
 from bench import trial_coverage
-
-# right published at tier >= 2, of the 79 (measured: 47; 60 in session 20; 65 at b45808d; 67 now)
-RIGHT_FLOOR = 66
-WRONG_LEFT: dict[str, str] = {}  # passage id -> why a wrong published claim is left there (none)
-
-UNSEEN = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_unseen.jsonl"
-UNSEEN_RIGHT_FLOOR = 69  # measured: 58 of the 101 when it landed, 63 after d3dee6c, 69 at hf24, 70 at hc25
-UNSEEN_WRONG_LEFT = {  # measured when the set landed: u038 and u091; u091 fixed by answers.py
-    "u038": "a transcript's answer that means nothing without its question",
-}
+from tests.support.trial_sets import FIXTURES, TrialSet
 
 
-@pytest.fixture(scope="module")
-def tally():
-    return trial_coverage.measured()
+class TestFirstSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage.jsonl"
+    RIGHT_FLOOR = (
+        66  # right published at tier >= 2, of the 79 (measured: 47; 60 in session 20; 65 at b45808d; 67 now)
+    )
+    WRONG_LEFT: dict[str, str] = {}  # none
 
 
-@pytest.fixture(scope="module")
-def unseen():
-    return trial_coverage.measured(UNSEEN)
-
-
-def test_nothing_wrong_is_published(tally):
-    wrong = tally.wrong_by_passage()
-    assert set(wrong) <= set(WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published(tally):
-    assert len(tally.right) >= RIGHT_FLOOR
-
-
-def test_nothing_more_is_wrong_on_the_unseen_set(unseen):
-    wrong = unseen.wrong_by_passage()
-    assert set(wrong) <= set(UNSEEN_WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published_on_the_unseen_set(unseen):
-    assert len(unseen.right) >= UNSEEN_RIGHT_FLOOR
+class TestUnseenSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage_unseen.jsonl"
+    RIGHT_FLOOR = 69  # measured: 58 of the 101 when it landed, 63 after d3dee6c, 69 at hf24, 70 at hc25
+    WRONG_LEFT = {  # measured when the set landed: u038 and u091; u091 fixed by answers.py
+        "u038": "a transcript's answer that means nothing without its question",
+    }
 
 
 def test_the_judging_reads_speaker_and_words():

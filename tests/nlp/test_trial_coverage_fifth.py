@@ -24,27 +24,15 @@ once a line-opening "(Translated from Chinese)" is taken out before parsing (edi
 
 from __future__ import annotations
 
-import pytest
-
-from bench import trial_coverage
-
-FIFTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fifth.jsonl"
-RIGHT_FLOOR = 82  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
-# the seeded participants and hf24, 83 with hc25)
-WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
-    "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
-}
+from tests.support.trial_sets import FIXTURES, TrialSet
 
 
-@pytest.fixture(scope="module")
-def fifth():
-    return trial_coverage.measured(FIFTH)
-
-
-def test_nothing_more_is_wrong_on_the_fifth_set(fifth):
-    wrong = fifth.wrong_by_passage()
-    assert set(wrong) <= set(WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published_on_the_fifth_set(fifth):
-    assert len(fifth.right) >= RIGHT_FLOOR
+class TestFifthSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage_fifth.jsonl"
+    RIGHT_FLOOR = (
+        82  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
+    )
+    # the seeded participants and hf24, 83 with hc25)
+    WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+        "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
+    }

@@ -21,26 +21,12 @@ written from f103)."""
 
 from __future__ import annotations
 
-import pytest
-
-from bench import trial_coverage
-
-FOURTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_fourth.jsonl"
-RIGHT_FLOOR = 85  # right claims published at tier >= 2 (measured: 67 when landed, 85 at hf24, 86 with the seeded participants)
-WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
-    "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
-}
+from tests.support.trial_sets import FIXTURES, TrialSet
 
 
-@pytest.fixture(scope="module")
-def fourth():
-    return trial_coverage.measured(FOURTH)
-
-
-def test_nothing_more_is_wrong_on_the_fourth_set(fourth):
-    wrong = fourth.wrong_by_passage()
-    assert set(wrong) <= set(WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published_on_the_fourth_set(fourth):
-    assert len(fourth.right) >= RIGHT_FLOOR
+class TestFourthSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage_fourth.jsonl"
+    RIGHT_FLOOR = 85  # right claims published at tier >= 2 (measured: 67 when landed, 85 at hf24, 86 with the seeded participants)
+    WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
+        "f069": "the terms of use's words, read by the outlet, published as OpenAI's quote",
+    }

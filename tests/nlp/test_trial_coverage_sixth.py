@@ -21,28 +21,14 @@ quoted predicate hung on the object, quoted_predicates): 92 right, 0 wrong, 25 w
 
 from __future__ import annotations
 
-import pytest
-
-from bench import trial_coverage
-
-SIXTH = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_sixth.jsonl"
-RIGHT_FLOOR = 93  # right claims published at tier >= 2 (measured: 88 when the set landed, 89 with w153
-# corrected, 92 at hw26's end, 94 with listed_quotes.py: w066's two quotes)
-# passage id -> a wrong published claim left. Three when the set landed: w083 (negative inversion) and
-# w062 (contact relative) fixed by rules; w153's expectation corrected (the writer's error: a blog post's
-# words are its author's).
-WRONG_LEFT: dict[str, str] = {}
+from tests.support.trial_sets import FIXTURES, TrialSet
 
 
-@pytest.fixture(scope="module")
-def sixth():
-    return trial_coverage.measured(SIXTH)
-
-
-def test_nothing_more_is_wrong_on_the_sixth_set(sixth):
-    wrong = sixth.wrong_by_passage()
-    assert set(wrong) <= set(WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published_on_the_sixth_set(sixth):
-    assert len(sixth.right) >= RIGHT_FLOOR
+class TestSixthSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage_sixth.jsonl"
+    RIGHT_FLOOR = 93  # right claims published at tier >= 2 (measured: 88 when the set landed, 89 with w153
+    # corrected, 92 at hw26's end, 94 with listed_quotes.py: w066's two quotes)
+    # passage id -> a wrong published claim left. Three when the set landed: w083 (negative inversion) and
+    # w062 (contact relative) fixed by rules; w153's expectation corrected (the writer's error: a blog post's
+    # words are its author's).
+    WRONG_LEFT: dict[str, str] = {}

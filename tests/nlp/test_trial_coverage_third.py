@@ -11,35 +11,21 @@ written for one of them names the passage in its commit (it is then no longer un
 
 from __future__ import annotations
 
-import pytest
-
-from bench import trial_coverage
-
-THIRD = trial_coverage.ROOT / "tests" / "nlp" / "fixtures" / "trial_coverage_third.jsonl"
-# right claims published at tier >= 2 (measured: 94 when the set landed, 97 at hf24, 101 with the seeded participants)
-RIGHT_FLOOR = 100
-WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed (fixed: see FIXED)
-    "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
-}
-FIXED = {  # passage id -> the rule that fixed its wrong published claim (no longer unseen for that rule)
-    "t030": "confidence.jsonl no-comment 'contents': a spoken refusal to talk ending the words (rule 'no-comment')",
-    "t113": "hearsay.py: 'Musk reportedly told' is the outlet's hearsay (rule 'hearsay')",
-    "t095": "unsaid.jsonl: 'have until Friday to respond' is a saying still to come (rule 'wanted')",
-    "t051": "unsigned.py: a transcript's turn opening 'You ...' is a premise put to the witness (rule 'put-to-witness')",
-    "t061": "unsigned.py: a curated product's answer waits (rule 'product-speaker')",
-    "t089": "unsigned.py: an organisation's internal memo waits (rule 'document-speaker')",
-}
+from tests.support.trial_sets import FIXTURES, TrialSet
 
 
-@pytest.fixture(scope="module")
-def third():
-    return trial_coverage.measured(THIRD)
-
-
-def test_nothing_more_is_wrong_on_the_third_set(third):
-    wrong = third.wrong_by_passage()
-    assert set(wrong) <= set(WRONG_LEFT), wrong
-
-
-def test_the_right_claims_stay_published_on_the_third_set(third):
-    assert len(third.right) >= RIGHT_FLOOR
+class TestThirdSet(TrialSet):
+    PASSAGES = FIXTURES / "trial_coverage_third.jsonl"
+    # right claims published at tier >= 2 (measured: 94 when the set landed, 97 at hf24, 101 with the seeded participants)
+    RIGHT_FLOOR = 100
+    WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed (fixed: see FIXED)
+        "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
+    }
+    FIXED = {  # passage id -> the rule that fixed its wrong published claim (no longer unseen for that rule)
+        "t030": "confidence.jsonl no-comment 'contents': a spoken refusal to talk ending the words (rule 'no-comment')",
+        "t113": "hearsay.py: 'Musk reportedly told' is the outlet's hearsay (rule 'hearsay')",
+        "t095": "unsaid.jsonl: 'have until Friday to respond' is a saying still to come (rule 'wanted')",
+        "t051": "unsigned.py: a transcript's turn opening 'You ...' is a premise put to the witness (rule 'put-to-witness')",
+        "t061": "unsigned.py: a curated product's answer waits (rule 'product-speaker')",
+        "t089": "unsigned.py: an organisation's internal memo waits (rule 'document-speaker')",
+    }
