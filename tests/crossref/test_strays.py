@@ -16,9 +16,9 @@ from .test_relative_bar import make, one_case_week
 CAST = ["Harbourline", "Quayside"]
 
 
-def test_an_analysis_naming_only_the_cast_joins_the_days_story():
-    profiles = one_case_week()
-    analysis = make(
+def analysis_naming_only_the_cast():
+    """A day's analysis whose lead names only the two parties every article of the case names."""
+    return make(
         52,
         "Analysis: rigged bids testimony leaves Quayside exposed",
         "The engineer said the bids were rigged and took the stand",
@@ -26,6 +26,11 @@ def test_an_analysis_naming_only_the_cast_joins_the_days_story():
         20,
         40,
     )
+
+
+def test_an_analysis_naming_only_the_cast_joins_the_days_story():
+    profiles = one_case_week()
+    analysis = analysis_naming_only_the_cast()
     third = make(
         53,
         "Solberg says bids were rigged, takes the stand",
@@ -40,14 +45,7 @@ def test_an_analysis_naming_only_the_cast_joins_the_days_story():
 
 
 def test_a_piece_is_not_taken_by_a_story_of_two():
-    analysis = make(
-        52,
-        "Analysis: rigged bids testimony leaves Quayside exposed",
-        "The engineer said the bids were rigged and took the stand",
-        CAST,
-        20,
-        40,
-    )
+    analysis = analysis_naming_only_the_cast()
     assert [11] in features.cluster([*one_case_week(), analysis])  # under TAKERS
 
 
