@@ -140,7 +140,13 @@ def _in_title_paragraph(text: str, start: int, end: int) -> bool:
     paragraph = text[first:last].strip()
     if last < start + len(text[start:end].rstrip()) or not paragraph or "\n" in paragraph:
         return False
-    words = WORD.findall(paragraph)
+    return title_case(paragraph)
+
+
+def title_case(line: str) -> bool:
+    """Every content word (not a stopword) of `line` capitalised, and no more than MAX_HEADLINE_WORDS words:
+    a headline's casing."""
+    words = WORD.findall(line)
     content = [w for w in words if w.lower() not in STOP_WORDS]
     return len(words) <= MAX_HEADLINE_WORDS and bool(content) and all(w[0].isupper() for w in content)
 

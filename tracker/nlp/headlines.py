@@ -78,7 +78,7 @@ def from_headlines(reader: Reader, drafts: Sequence[Draft]) -> list[Draft]:
 
 
 def _from_line(reader: Reader, line: Span) -> Draft | None:
-    if not _title_case(line.text):
+    if not gates.title_case(line.text):
         return None
     words = [t for t in line if not t.is_space]
     for k, token in enumerate(words):
@@ -146,13 +146,6 @@ def _draft(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trig
         return None
     said = {w.lower_ for w in words[k:]}
     return Draft(trigger, _speaker(reader, subject, said), [piece], line, verb=verb, form=gates.HEADLINE)
-
-
-def _title_case(line: str) -> bool:
-    """Every content word of the line capitalised (as gates' title-case paragraph): a headline."""
-    words = gates.WORD.findall(line)
-    content = [w for w in words if w.lower() not in STOP_WORDS]
-    return len(words) <= gates.MAX_HEADLINE_WORDS and bool(content) and all(w[0].isupper() for w in content)
 
 
 def _asks_for(trigger: Trigger, preposition: str) -> bool:
