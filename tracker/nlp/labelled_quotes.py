@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import gates
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -48,7 +47,7 @@ def labelled_claims(
 ) -> list[Claim]:
     """One claim per quotation printed after a person's name and a colon (module docstring)."""
     people = [m for m in mentions if m.label == "PERSON"]
-    if not people or gates.language_of(text) != "en":  # no English claims from another language
+    if not people:
         return []
     quotes = find_quotes(text)
     claims = []
@@ -68,4 +67,4 @@ def labelled_claims(
             line_start=match.start(),
         )
         claims += [claim] if claim else []
-    return gated(claims)
+    return gated(text, claims)

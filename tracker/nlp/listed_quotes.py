@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import gates
 from tracker.nlp.labelled_quotes import OCCASION
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
@@ -57,7 +56,7 @@ def listed_claims(
     text: str, mentions: Sequence[Mention] = (), dates: Sequence[DateMention] = ()
 ) -> list[Claim]:
     """One claim per quotation listed under a heading naming one person (module docstring)."""
-    if not any(m.label == "PERSON" for m in mentions) or gates.language_of(text) != "en":
+    if not any(m.label == "PERSON" for m in mentions):
         return []
     quotes = find_quotes(text)
     claims = []
@@ -78,7 +77,7 @@ def listed_claims(
                 first = start + item.start("words") + item.group("words").index(words[0])
                 claims.append(_claim(text, person, (first, first + len(words)), (start, end), quotes, dates))
             start = end + 1
-    return gated(claims)
+    return gated(text, claims)
 
 
 def _speaker(text: str, heading: re.Match[str], mentions: Sequence[Mention]) -> Mention | None:

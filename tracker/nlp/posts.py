@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import gates
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention
@@ -42,7 +41,7 @@ _HANDLE_LINE = re.compile(
 
 def post_claims(text: str, dates: Sequence[DateMention] = ()) -> list[Claim]:
     """One claim per embedded post of `text` (module docstring), in text order."""
-    if "@" not in text or gates.language_of(text) != "en":
+    if "@" not in text:
         return []
     quotes = find_quotes(text)
     claims = []
@@ -68,4 +67,4 @@ def post_claims(text: str, dates: Sequence[DateMention] = ()) -> list[Claim]:
                 date_span=(line_start, end),
             )
         )
-    return gated(claims)
+    return gated(text, claims)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.nlp import gates
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
 from tracker.nlp.types import Claim, DateMention, Mention
@@ -47,8 +46,6 @@ def signed_claims(
     """One claim per quotation signed with a person's name after a dash (module docstring)."""
     if "—" not in text and "–" not in text and "--" not in text:
         return []
-    if gates.language_of(text) != "en":
-        return []
     people = [m for m in mentions if m.label == "PERSON"]
     quotes = find_quotes(text)
     claims = []
@@ -60,4 +57,4 @@ def signed_claims(
             text, _SIGNED, match, person, min_words=MIN_WORDS, cue="—", quotes=quotes, dates=dates
         )
         claims += [claim] if claim else []
-    return gated(claims)
+    return gated(text, claims)

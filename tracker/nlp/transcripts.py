@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.nlp import exchange_labels, gates
+from tracker.nlp import exchange_labels
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.quotes import find_quotes
 from tracker.nlp.triggers import Trigger
@@ -98,7 +98,7 @@ def transcript_claims(
     """One claim per turn of the article's transcript, in text order; [] when it shows none."""
     people = [m for m in mentions if m.label == "PERSON"]
     turns = find_turns(text, people)
-    if not turns or gates.language_of(text) != "en":
+    if not turns:
         return []
     kind = kind_before(_TURN, text, turns[0].line_start)
     quotes = find_quotes(text)
@@ -131,7 +131,7 @@ def transcript_claims(
                 speaker_entity=(entity, entity_id),
             )
         )
-    return gated(claims)
+    return gated(text, claims)
 
 
 def merge(rule_claims: Iterable[Claim], turn_claims: Iterable[Claim]) -> list[Claim]:

@@ -4,8 +4,8 @@ with a dash and a name (signed_quotes.py). Each reader finds the words and their
 makes the `Claim` of them the same way for all: the content is the printed words, rated as a quote
 (confidence.rate, form "quote"), its kind read from the KIND_WINDOW characters before its line
 (triggers.classify's paragraph cues: "testified", "under oath" ...), its quotation marks, hedges and date
-those of its words, and the claims pass the precision gates (gates.open_claims) and the checks in context
-(confidence.in_context) as the rules' claims do.
+those of its words, and the claims pass the precision gates (gates.open_claims; none from a text that
+is not English) and the checks in context (confidence.in_context) as the rules' claims do (`gated`).
 """
 
 from __future__ import annotations
@@ -79,8 +79,11 @@ def verbatim_claim(
     )
 
 
-def gated(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims the precision gates leave open, rated down by the checks in context."""
+def gated(text: str, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of `text` the precision gates leave open, rated down by the checks in context; none
+    when the text is not English (gates.language_of), as claims.py holds the rules' claims."""
+    if not claims or gates.language_of(text) != "en":
+        return []
     return confidence.in_context(gates.open_claims(claims))
 
 
