@@ -51,7 +51,7 @@ from tracker.nlp.named_subjects import subject as speaker_subject
 from tracker.nlp.quote_tails import from_quote_tail
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
-from tracker.nlp.relative_participles import AMBIGUOUS, ambiguous
+from tracker.nlp.relative_participles import ambiguous
 from tracker.nlp.relatives import contact_form, free_relative
 from tracker.nlp.reporters import reporter
 from tracker.nlp.shared_negation import negated
@@ -258,8 +258,8 @@ class _Reader:
         form = confidence.form_of(draft.form, self.text[end:sentence_end])
         if draft.verb is not None and gates.is_headline(self.text, *segment, cue, draft.verb.idx):
             form = gates.HEADLINE  # "Roe Tells Voters ...": the outlet's headline
-        if draft.verb is not None and (wanted(draft.verb) or ambiguous(draft.verb)):  # not said; whose?
-            form = WANTED if wanted(draft.verb) else AMBIGUOUS  # "got Roe to say", "despite X, saying"
+        if draft.verb is not None and (doubt := WANTED if wanted(draft.verb) else ambiguous(draft.verb)):
+            form = doubt  # "got Roe to say ...": not said; "despite X, saying ...": whose?
         tier, rule = confidence.rate(
             kind=kind,
             trigger=draft.trigger.id,

@@ -48,28 +48,28 @@ def qualified_noun(participle: Token) -> Token | None:
 
 
 def absolute_subject(participle: Token) -> Token | None:
-    """The noun of a prepositional phrase that speaks `participle` (`_phrase`): always with no comma
-    between ("despite critics saying ..."); with one, only when the phrase counts or lists people and
-    "now", "also" or "still" resumes before the participle ("despite a few supporters, such as Roe,
-    now saying ..."); None otherwise."""
+    """The noun of a prepositional phrase that speaks `participle` (`_phrase`, `_speaks`); None otherwise."""
     found = _phrase(participle)
-    if found is None:
-        return None
-    noun, comma = found
-    doc = participle.doc
-    resumed = doc[participle.i - 1].lower_ in RESUMING
+    return found[0] if found is not None and _speaks(participle, *found) else None
+
+
+def ambiguous(participle: Token) -> str | None:
+    """AMBIGUOUS when `participle` follows a prepositional phrase of people, set off by a comma, that does
+    not speak it (`_speaks`: "pressed on despite its critics, saying ..."): the sentence's subject keeps
+    it, but a reader cannot be sure whose the words are; None otherwise."""
+    found = _phrase(participle)
+    return AMBIGUOUS if found is not None and not _speaks(participle, *found) else None
+
+
+def _speaks(participle: Token, noun: Token, comma: bool) -> bool:
+    """The phrase's `noun` speaks `participle`: always with no comma between ("despite critics saying
+    ..."); with one, only when the phrase counts or lists people and "now", "also" or "still" resumes
+    before the participle ("despite a few supporters, such as Roe, now saying ...")."""
+    resumed = participle.doc[participle.i - 1].lower_ in RESUMING
     words = [t.lower_ for t in noun.subtree]
     listed = any(a == "such" and b == "as" for a, b in zip(words, words[1:], strict=False))
     counted = any(t.lower_ in COUNTING for t in noun.subtree if t.i < noun.i)
-    return noun if not comma or (resumed and (listed or counted)) else None
-
-
-def ambiguous(participle: Token) -> bool:
-    """`participle` follows a prepositional phrase of people, set off by a comma, which
-    `absolute_subject` does not give it to ("pressed on despite its critics, saying ..."): the
-    sentence's subject keeps it, but a reader cannot be sure whose the words are."""
-    found = _phrase(participle)
-    return found is not None and absolute_subject(participle) is None
+    return not comma or (resumed and (listed or counted))
 
 
 def _phrase(participle: Token) -> tuple[Token, bool] | None:
