@@ -187,6 +187,7 @@ def run(articles: int, stories: int, marks: list[int], seed: int = 7) -> None:
     generic, vocabulary = made_up[:300], made_up[300:]  # filler of every story; what happened
     pool = max(60, stories)
     entity_names = [w.title() for w in pseudo_words(random.Random(seed + 1), pool)]
+    Entity.objects.filter(slug__startswith="bench-").delete()  # a previous run's, in the same database
     entities = Entity.objects.bulk_create(
         Entity(name=n, slug=f"bench-{n.lower()}", kind=Entity.Kind.ORG) for n in entity_names
     )
