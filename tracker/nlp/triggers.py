@@ -28,7 +28,9 @@ cuts"), "infinitive" (what is promised is an infinitive, after any day or place:
 appeal", pledges.py), "participle_object" (after a preposition, its participle reports its object,
 not only a clause or a quote: "after announcing her run", "by promising to cut taxes"; not "by
 admitting students"), "predicate" (what the object is said to be, in an "as" phrase the parser hangs
-apart, is content too: "described the dinner as Washington celebrating itself", descriptions.py).
+apart, is content too: "described the dinner as Washington celebrating itself", descriptions.py),
+"transitive" (only with an object or a "by" agent: "dismissed the report as fake", not "a class
+dismissed as myopic").
 
 Kind, first rule that applies: a verb's, adverb's or phrase's hint; the speaker's hint (proxy or role,
 speakers.py); cues in the sentence, in file order; cues of "paragraph" scope in the paragraph; a
@@ -84,6 +86,7 @@ class Trigger:
     infinitive: bool = False  # "promised Sunday in Reno to end X": the content is "to end X" (pledges.py)
     predicate: bool = False  # "described X as Y": the "as" phrase is content too (descriptions.py)
     evidence: bool = False  # what a poll shows or a study found: the evidence's account, no one's words
+    transitive: bool = False  # "dismissed X as Y": without an object or an agent, the thing named, no speaker
 
     @property
     def unconditional(self) -> bool:
@@ -130,6 +133,7 @@ def build_triggers(rules: Iterable[Mapping]) -> Triggers:
             infinitive=bool(rule.get("infinitive", False)),
             evidence=bool(rule.get("evidence", False)),
             predicate=bool(rule.get("predicate", False)),
+            transitive=bool(rule.get("transitive", False)),
         )
         for form in (f.lower() for f in rule["forms"]):
             if trigger.negated:
@@ -212,10 +216,12 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
     not one the role is for ("a petition calling on Roe to quit") or it asks for something ("a group
     of pastors called for a boycott", which the parser reads like "a firm called Acme"); nor does a
     participle that describes its noun ("271 pledged delegates", attributives.py), nor an infinitive
-    someone was asked for ("was asked to comment", requested.py)."""
+    someone was asked for ("was asked to comment", requested.py), nor a verb that must name its object
+    with none ("the class, dismissed as myopic", "was dismissed as manager": the one named, no speaker)."""
     return (
         attributives.describes(verb)
         or requested.requested(verb)
+        or (trigger.transitive and not any(c.dep_ in ("dobj", "agent") for c in verb.children))
         or (
             verb.dep_ in trigger.not_as
             and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)

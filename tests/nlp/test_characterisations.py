@@ -1,0 +1,27 @@
+"""Characterisations: a speaker's verdict on someone or something, named by what it is called or
+dismissed as (PolNeAR's train split, session 25). Each test is a sentence written for it and failed
+with its rule removed. They are claims of the speaker's, never published unreviewed (tier 1)."""
+
+from __future__ import annotations
+
+
+def shapes(claims):
+    return [(c.speaker, c.verb, c.text, c.confidence) for c in claims]
+
+
+def test_dismissing_someone_as_something_is_the_speakers_characterisation(claims_of):
+    """ "dismissed X as Y": the object with its "as" phrase, the subject's words (dismiss-as)."""
+    assert shapes(claims_of("Jane Roe dismissed the report as “fake news.”")) == [
+        ("Jane Roe", "dismiss", "the report as “fake news.”", 1)
+    ]
+    assert shapes(claims_of("Roe hit back on Tuesday, dismissing John Doe as “a failed mayor.”")) == [
+        ("Roe", "dismiss", "John Doe as “a failed mayor.”", 1)
+    ]
+
+
+def test_dismissing_without_as_or_without_an_object_names_no_words(claims_of):
+    """ "dismissed the story" says nothing of it; "was dismissed as manager" and "the class, dismissed
+    as myopic" name the one dismissed, not a speaker ("transitive")."""
+    assert claims_of("Jane Roe dismissed the story.") == []
+    assert claims_of("Jane Roe was dismissed as campaign manager on Monday.") == []
+    assert claims_of("The working class -- dismissed so often as myopic -- has a point.") == []
