@@ -25,3 +25,18 @@ def test_dismissing_without_as_or_without_an_object_names_no_words(claims_of):
     assert claims_of("Jane Roe dismissed the story.") == []
     assert claims_of("Jane Roe was dismissed as campaign manager on Monday.") == []
     assert claims_of("The working class -- dismissed so often as myopic -- has a point.") == []
+
+
+def test_a_naming_stops_before_the_speakers_next_act_hung_on_the_name(claims_of):
+    """ "called it “shameful” and called on ...", "called Doe the “ultimate hypocrite,” linking to ...":
+    the parser hangs the next verb on the name; the naming's words end before it (predicate_tails.py).
+    More names stay."""
+    assert shapes(claims_of('Jane Roe called it "shameful" and called on leaders "not to give in."')) == [
+        ("Jane Roe", "call", 'it "shameful"', 1)
+    ]
+    assert shapes(
+        claims_of('Jane Roe called John Doe the "ultimate hypocrite," linking to a story about his donors.')
+    ) == [("Jane Roe", "call", 'John Doe the "ultimate hypocrite,"', 1)]
+    assert shapes(claims_of("Jane Roe called him a liar and a cheat of voters.")) == [
+        ("Jane Roe", "call", "him a liar and a cheat of voters", 1)
+    ]

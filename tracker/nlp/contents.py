@@ -24,6 +24,7 @@ from tracker.nlp import (
     occasions,
     placing,
     pledges,
+    predicate_tails,
     questions,
     quoted_predicates,
     runons,
@@ -133,6 +134,7 @@ def _content(
         if (after := set_off.object_after(verb)) is not None:  # "described, in sharp terms, X": X
             kept = [i for i in after if i not in apart]
         kept = [i for i in kept if i not in gloss_nouns.trailing(reader.doc, kept)]  # ", a subtle dig at Y"
+        kept = [i for i in kept if i not in predicate_tails.trailing(verb, kept, reader.triggers.verbs)]
         if trigger.predicate and kept:  # "described her as likable": the "as" phrase hung apart
             kept += descriptions.predicate(verb, max(kept))
         phrase = [reader.range(kept, segment)]
