@@ -40,3 +40,16 @@ def test_a_naming_stops_before_the_speakers_next_act_hung_on_the_name(claims_of)
     assert shapes(claims_of("Jane Roe called him a liar and a cheat of voters.")) == [
         ("Jane Roe", "call", "him a liar and a cheat of voters", 1)
     ]
+
+
+def test_labeling_someone_something_is_the_speakers_characterisation(claims_of):
+    """ "labeled X “Y”", "labeling X as Y", "dubbed “Y”": a name pinned on someone (label-name), never
+    the participle of a thing named ("a plan dubbed ...", "was labeled poison")."""
+    assert shapes(claims_of("Jane Roe labeled the mayor “unfit to serve.”")) == [
+        ("Jane Roe", "label", "unfit to serve.", 1)
+    ]
+    assert shapes(claims_of("Democrats attacked Roe by labeling her as both an extremist and a squish.")) == [
+        ("Democrats", "label", "her as both an extremist and a squish", 1)
+    ]
+    assert claims_of("A plan dubbed “Project X” was approved.") == []
+    assert claims_of("The bottle was labeled poison.") == []
