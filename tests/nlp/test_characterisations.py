@@ -53,3 +53,19 @@ def test_labeling_someone_something_is_the_speakers_characterisation(claims_of):
     ]
     assert claims_of("A plan dubbed “Project X” was approved.") == []
     assert claims_of("The bottle was labeled poison.") == []
+
+
+def test_what_was_asked_or_promised_stops_before_a_participle_set_off_after_it(claims_of):
+    """ "asking supporters to raise their hands ..., creating scenes that ...", "pledged to expand the
+    force, reversing years of cuts": the participle is what came of it, not what was asked or promised
+    (predicate_tails.py). A question stays a question (tier 0, never published)."""
+    asked = claims_of(
+        "Jane Roe has started asking her supporters to raise their hands and pledge their loyalty to her, "
+        "creating scenes that critics have likened to a salute."
+    )
+    assert [(c.speaker, c.text, c.kind, c.confidence) for c in asked] == [
+        ("Jane Roe", "her supporters to raise their hands and pledge their loyalty to her", "question", 0)
+    ]
+    assert shapes(
+        claims_of("Jane Roe pledged to expand the city's police force, reversing years of cuts.")
+    ) == [("Jane Roe", "promise", "to expand the city's police force", 1)]

@@ -1,8 +1,11 @@
-"""The speaker's next act, hung by the parser on the name a naming gives: "called it “shameful” and
-called on leaders to ...", "called Roe the “ultimate hypocrite,” linking to a story about ...". The
-name is what was said of its object; a verb conjoined to it or a participle set off after it by a comma
-is something else the speaker did (or said, read as its own claim), so the naming's words stop before
-its conjunction or comma. More names stay ("a liar and a cheat", "a liar who was not honest")."""
+"""The speaker's next act, hung by the parser inside a phrase content: on the name a naming gives
+("called it “shameful” and called on leaders to ...", "called Roe the “ultimate hypocrite,” linking to a
+story about ..."), or on the infinitive of what was asked or urged ("asking supporters to raise their
+hands and pledge loyalty, creating tableaus that critics have likened to ..."). The name is what was
+said of its object, the infinitive what was asked; a verb conjoined to the name, or a participle set off
+by a comma after either, is something else the speaker did (or said, read as its own claim), so the
+words stop before its conjunction or comma. More names stay ("a liar and a cheat", "a liar who was not
+honest")."""
 
 from __future__ import annotations
 
@@ -22,7 +25,16 @@ def trailing(verb: Token, indices: Collection[int], saying: Collection[str]) -> 
             start = _act_start(name, child, saying)
             if start is not None:
                 return {i for i in indices if i >= start}
+    for asked in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
+        for done in asked.subtree:
+            if done.dep_ == "advcl" and done.head != verb and _set_off_participle(done):
+                return {i for i in indices if i >= done.i - 1}
     return set()
+
+
+def _set_off_participle(token: Token) -> bool:
+    """ ", creating ...": an -ing form right after a comma."""
+    return token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _act_start(name: Token, child: Token, saying: Collection[str]) -> int | None:
