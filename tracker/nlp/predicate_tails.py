@@ -19,7 +19,8 @@ NOUNISH = frozenset({"det", "poss", "amod", "compound", "nummod"})  # "and a che
 
 def trailing(verb: Token, indices: Collection[int], saying: Collection[str]) -> set[int]:
     """The indices of `indices` from the conjunction or the comma before such an act on; none when
-    the verb gives no name (an "oprd": "called him a liar") or the name has no act after it."""
+    the verb gives no name (an "oprd": "called him a liar") nor an infinitive ("xcomp": "asked X to
+    Y") with such an act after it."""
     for name in (c for c in verb.children if c.dep_ == "oprd"):
         for child in name.rights:
             start = _act_start(name, child, saying)
