@@ -69,3 +69,15 @@ def test_what_was_asked_or_promised_stops_before_a_participle_set_off_after_it(c
     assert shapes(
         claims_of("Jane Roe pledged to expand the city's police force, reversing years of cuts.")
     ) == [("Jane Roe", "promise", "to expand the city's police force", 1)]
+
+
+def test_a_naming_hung_on_a_noun_that_cannot_speak_is_the_clauses_subjects(claims_of):
+    """ "..., at one point calling the mayor a “liar”": the parser hangs the participle on "point";
+    the one who names is the subject of the verb that noun hangs from (naming_participles.py). "a firm
+    called Acme" gives a name, no words."""
+    claims = claims_of(
+        'Jane Roe has battled with the council over the budget, at one point calling the mayor a "liar" '
+        'who was not "honorable."'
+    )
+    assert shapes(claims) == [("Jane Roe", "call", 'the mayor a "liar" who was not "honorable."', 1)]
+    assert claims_of("A firm called Acme bought the land.") == []

@@ -17,14 +17,15 @@ resolver reads it: "The firm's founder, Jane Roe, said").
 A quantifier right after those it counts ("with Roe, Doe and Poe all calling for ...", which the parser
 reads as "all" calling, or as an appositive of Roe) stands for them: they are the subject, with their
 conjuncts. A capitalised "Will" read as the modal of a past or third-person form ("Will urged ...") is
-the name that speaks (modal_names.py).
+the name that speaks (modal_names.py). A naming participle hung on a noun that cannot speak ("at one
+point calling the mayor a “liar”") is the clause's subject's (naming_participles.py).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import askers, modal_names, quoted_subjects, unsaid
+from tracker.nlp import askers, modal_names, naming_participles, quoted_subjects, unsaid
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -45,6 +46,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
     if found is not None and (counted := _counted(found)) is not None:
         return counted, passive  # "with Roe, Doe and Poe all calling for ...": Roe, Doe and Poe
+    if (namer := naming_participles.owner(verb, found)) is not None:
+        return namer, False  # "at one point calling the mayor a “liar”": the clause's subject
     if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
         return found, passive
     if found is None and (named := modal_names.modal_name(verb)) is not None:
