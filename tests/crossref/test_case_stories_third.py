@@ -122,9 +122,12 @@ class TestFerrowindVLarkspur(BlindSet):
     # All 7 copy groups link (both translated copies too) once anchors are read sentence by sentence and a
     # copy that close is read (tracker/sources/close_reading.py); 5 before. ARI 0.932 dated (0.801 a third
     # undated) at session 24's start, and with strays.py (which changes nothing here).
+    # Disagreements shown 9 dated and 10 a third undated at session 25's start; 11 and 11 once a count in
+    # millions is read (tracker/nlp/amounts.py: "fewer than 2 million queries" / "3 million", "40 million
+    # prompts" / "14 million"; the first's two sides fall in different stories a third undated).
     ARI_FLOOR = {0: 0.92, 3: 0.79}
     COPY_GROUPS_LINKED = 7
-    SHOWN_FLOOR = {0: 8, 3: 9}
+    SHOWN_FLOOR = {0: 11, 3: 11}
 
     def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
         _, measured = coverage

@@ -85,9 +85,11 @@ class TestKestrelVBrightwater(BlindSet):
     # ARI 0.847 dated and 0.847 a third undated (15 stories) once a pair sharing a participant rare among
     # the articles compared meets the floor, not the relative bar (tracker/crossref/relative.py); 0.874 in
     # both modes (14 stories) at session 24's start, and with strays.py (which changes nothing here).
+    # Disagreements shown 12 and 11 once a count in millions is read ("14 million queries") and
+    # "spending ... at $58 million" is a cost (tracker/nlp/amounts.py): Lindqvist's $85 / $58 million.
     ARI_FLOOR = {0: 0.86, 3: 0.86}
     COPY_GROUPS_LINKED = 5
-    SHOWN_FLOOR = {0: 11, 3: 10}
+    SHOWN_FLOOR = {0: 12, 3: 11}
 
     def test_one_case_coverage_clusters_by_event_above_its_floor(self, coverage):
         undated, measured = coverage

@@ -154,6 +154,20 @@ def test_different_numbers_for_the_same_thing_across_outlets(story):
     ]
 
 
+def test_counts_in_millions_and_a_sum_worded_as_spending_across_outlets(story):
+    """Invented: "2 million queries" is a count of queries (it was read as none), and "spending ... at
+    $58 million" a cost, not the damages named in the next sentence."""
+    article(story, "First", "Roe said the firm sent 2 million queries. Doe said it spent $85 million.")
+    spent = "Roe put the spending at about $58 million. The damages expert disagreed."
+    article(story, "Second", f"Roe said the firm sent 3 million queries to the rival. {spent}", hours=1)
+
+    discrepancies.detect(story)
+
+    rows = {row.key.split(":")[3:5][1]: row for row in of_kind(Discrepancy.Kind.NUMBER)}
+    assert [(v["outlet"], v["value"]) for v in rows["queri"].variants] == [("First", 2e6), ("Second", 3e6)]
+    assert [(v["outlet"], v["value"]) for v in rows["cost"].variants] == [("First", 85e6), ("Second", 58e6)]
+
+
 def test_every_row_keeps_the_story_it_was_found_in(story):
     article(story, "First", "The verdict was reached by a jury of nine after a week.")
     article(story, "Second", "A jury of twelve reached the verdict.", hours=1)
@@ -375,6 +389,14 @@ def test_seeds_musks_answer_is_worded_three_ways_and_set_in_a_deposition_by_one_
             [("duration", 1825, "sentenced"), ("duration", 730, "sentence")],
         ),
         ("Only a few hundred employees, GPT-4, case 4:24-cv-04722, in 2026, three years ago.", []),
+        (
+            "It sent 2 million queries, 1.5 billion tokens; 2 million to Roe.",
+            [("count", 2e6, "queries"), ("count", 1.5e9, "tokens")],
+        ),
+        (
+            "It put the spending at about $58 million. Its damages expert disagreed.",
+            [("money", 58e6, "cost")],
+        ),
     ],
 )
 def test_amounts_with_the_noun_they_quantify(text, found):

@@ -3,7 +3,8 @@
 Intent: outlets that report the same story with different figures ("a jury of nine" / "a jury of
 twelve", "$134 billion" / "$150 billion") disagree about a fact, so each figure is found with a
 comparable value (dollars, items, days) and a `noun` to group figures about the same thing: the
-counted noun ("jurors"), the money's anchor ("valued", "damages") or the duration's ("sentenced").
+counted noun ("jurors", "2 million queries"), the money's anchor ("valued", "damages", read in the
+sum's own sentence) or the duration's ("sentenced").
 
 Caveats: regular expressions, not parsing. Vague figures ("a few hundred", "millions of") are skipped,
 as are years, ordinals, dates and numbers inside names ("GPT-4", "4:24-cv-04722"). Currencies other
@@ -41,7 +42,7 @@ MONEY_ANCHORS = {
         "damages": "seeks seeking sought seek damages",
         "fine": "fine fined fines penalty penalties",
         "investment": "invested invest investing investment",
-        "cost": "spent spend cost costs",
+        "cost": "spent spend spending cost costs",
         "deal": "deal sale sold bought acquired acquisition",
         "revenue": "revenue revenues sales",
         "loss": "loss losses",
@@ -69,7 +70,7 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 COUNT = re.compile(
-    rf"{_B}{_NUM_FIRST}(?P<num>{_NUM}|{_WORDNUM})\s+(?P<noun>(?:[a-z][\w'-]*\s+){{0,2}}?[a-z][\w'-]*)",
+    rf"{_B}{_NUM_FIRST}(?P<num>{_NUM}|{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?\s+(?P<noun>(?:[a-z][\w'-]*\s+){{0,2}}?[a-z][\w'-]*)",
     re.IGNORECASE,
 )
 OF_COUNT = re.compile(rf"\b(?P<noun>[a-z]+)\s+of\s+(?P<num>\d+|{_WORDNUM})\b(?![\d.,-]\d)", re.IGNORECASE)
@@ -113,6 +114,8 @@ def find_amounts(text: str) -> list[Amount]:
         add("duration", days, m.start(), m.end(), noun)
     for m in COUNT.finditer(text):
         value, noun = _number(m["num"]), _head(m["noun"])
+        if value is not None and m["scale"]:  # "2 million queries": two million of them
+            value *= SCALES[m["scale"].lower()]
         if (
             noun
             and noun.rstrip("s") not in DAYS
@@ -155,11 +158,15 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]*[A-Z])")
+
+
 def _money_noun(text: str, start: int, end: int) -> str:
     """What a sum is about: the nearest money word within a few words ("valued at", "in damages"),
     folded to its anchor, else the noun after it ("$100 billion cloud commitment")."""
-    before = re.findall(r"[a-z]+", text[max(0, start - 60) : start].lower())[-5:]
-    after_words = re.findall(r"[a-z]+", text[end : end + 40].lower())[:3]
+    before = re.findall(r"[a-z]+", _SENTENCE_END.split(text[max(0, start - 60) : start])[-1].lower())[-5:]
+    # a money word of the sentence before or after ("$58 million. Kestrel's damages expert") is not its
+    after_words = re.findall(r"[a-z]+", _SENTENCE_END.split(text[end : end + 40])[0].lower())[:3]
     near = sorted(
         [(len(before) - i, w) for i, w in enumerate(before)] + [(i + 1, w) for i, w in enumerate(after_words)]
     )
