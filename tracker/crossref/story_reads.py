@@ -71,7 +71,7 @@ class StoryReads:
         if (given := batch.stories.get(story.pk)) is None:
             articles = story_articles(story)
             claims = story_claims(story, articles=articles, batch=batch)
-            return cls(articles, claims, mention_reports(articles), batch)
+            return cls(articles, claims, mention_reports(articles, into=batch.dated), batch)
         articles = {pk: batch.articles[pk] for pk in given[0]}
         mentions = [report for pk in sorted(articles) for report in batch.mentions.get(pk, ())]
         claims = story_claims(story, articles=articles, batch=batch, ids=given[1])
@@ -91,6 +91,7 @@ class BatchReads:
     articles: dict[int, Article] = field(default_factory=dict)
     stories: dict[int, tuple[list[int], set[int]]] = field(default_factory=dict)  # articles, claims
     mentions: dict[int, list[Report]] = field(default_factory=dict)  # by article
+    dated: dict[int, list[tuple]] = field(default_factory=dict)  # every dated mention (`_MENTION_FIELDS`)
     cited: dict[int, dict[int, Article]] = field(default_factory=dict)  # `StoryReads.cited`'s, by claim
     facts: dict[tuple, object] = field(
         default_factory=dict
@@ -116,7 +117,7 @@ def batch_reads(stories: list[int]) -> BatchReads:
     batch.articles = {a.pk: a for a in Article.objects.filter(pk__in=list(where)).select_related("outlet")}
     for pk in batch.articles:
         batch.stories[where[pk]][0].append(pk)
-    batch.mentions = _mentions(batch.articles)
+    batch.mentions = _mentions(batch.articles, into=batch.dated)
     for version in _versions(batch.articles):
         batch.versions.setdefault(version.article_id, []).append(version)
     batch.stale = {pk: set() for pk in stories}
@@ -203,19 +204,23 @@ def story_articles(story: Story) -> dict[int, Article]:
     return {a.pk: a for a in Article.objects.filter(story_membership__story=story).select_related("outlet")}
 
 
-def mention_reports(articles: dict[int, Article]) -> list[Report]:
-    """The event-like date mentions of these articles (by id, with outlets), as reports: one query."""
-    return [report for reports in _mentions(articles).values() for report in reports]
+def mention_reports(articles: dict[int, Article], *, into: dict | None = None) -> list[Report]:
+    """The event-like date mentions of these articles (by id, with outlets), as reports: one query.
+    `into`: where to keep every dated mention's row too, by article (`BatchReads.dated`)."""
+    return [report for reports in _mentions(articles, into=into).values() for report in reports]
 
 
-def _mentions(articles: dict[int, Article]) -> dict[int, list[Report]]:
+def _mentions(articles: dict[int, Article], *, into: dict | None = None) -> dict[int, list[Report]]:
     """`mention_reports` by article, in article id order. The mentions are read as tuples; an article's
     reports are computed once per process for the same text, times and mentions (`_REPORTS`): a story's
-    articles are read again at each batch that touches the story, their reports need not be."""
+    articles are read again at each batch that touches the story, their reports need not be. `into`:
+    as `mention_reports`' (the rules read the dates said inside a claim's words from them)."""
     rows = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
     by_article: dict[int, list[tuple]] = defaultdict(list)
     for row in rows.order_by("article_id", "start").values_list(*_MENTION_FIELDS):
         by_article[row[0]].append(row)
+    if into is not None:
+        into.update(by_article)
     return {pk: _reports(articles[pk], found) for pk, found in by_article.items()}
 
 

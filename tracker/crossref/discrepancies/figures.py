@@ -4,7 +4,8 @@
   ("jury", "damages") whose contexts share a content word are about the same thing; different values
   among them from different outlets are a discrepancy, keyed by story, kind and noun. It sits on the
   claim whose evidence holds one of the figures, when there is one (a Discrepancy has no story).
-- Dates: a claim whose evidence is dated differently, at the same precision, by different outlets; and
+- Dates: a claim whose evidence is dated differently, at the same precision, by different outlets (its
+  date, else a month or year said inside its words: content_dates.py); and
   an event that happens once (an opening, a founding, a verdict: patterns/events.jsonl "once") dated
   differently at the same precision by different outlets' date mentions, keyed by story, kind and
   precision; events.update_events points the latter at its event.
@@ -19,6 +20,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
+from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
@@ -176,20 +178,20 @@ def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
     worked out once a linking batch (`BatchReads.facts`: a claim's evidence stays as read), in the
     story's order of claims, precisions in order."""
     facts = scope.reads.batch.facts
-    disagreeing = []
+    disagreeing, extras = [], []  # and the dates said inside the words, of articles not dated so
     owned = [claim for claim in scope.claims if scope.owns(claim)]  # claim-keyed: the story's own
     for claim in owned:
         if ("dates", claim.pk) in facts:
             continue
         facts["dates", claim.pk] = []
         dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
-        for precision in sorted({e.date_precision for e in dated}):
-            same = [e for e in dated if e.date_precision == precision]
-            values = {e.article_id: e.date for e in same}
-            if disagree(values, {e.article_id: e.article.outlet_id for e in same}):
-                disagreeing.append((claim, precision, same))
-    for (claim, precision, _), variants in zip(disagreeing, _date_variants(disagreeing), strict=True):
-        facts["dates", claim.pk].append((precision, variants))
+        said = said_dates(list(claim.evidence.all()), scope.reads.batch.dated)
+        for precision, same, extra in disagreeing_dates(dated, said):
+            disagreeing.append((claim, precision, same))
+            extras.append(extra)
+    found = zip(disagreeing, extras, _date_variants(disagreeing), strict=True)
+    for (claim, precision, _), extra, variants in found:
+        facts["dates", claim.pk].append((precision, variants + extra))
     return [(claim, *fact) for claim in owned for fact in facts["dates", claim.pk]]
 
 
