@@ -198,3 +198,20 @@ def test_a_short_sentence_wholly_quoted_under_a_name_is_a_turn_and_a_quoted_yes_
     assert [c.text for c in turns_by_label(box)["RITA OKONJO"]] == ["“The ruling is wrong.”"]
     answered = "OKONJO: Did you sign the licence?\nVANCE: “Yes, I did.”"
     assert [(c.text, c.confidence) for c in turns_by_label(answered)["VANCE"]] == [("“Yes, I did.”", 1)]
+
+
+def test_an_interviewers_label_with_an_ampersand_ends_the_answer_before_it():
+    """An outlet named with "&" asks ("Field & Stream: ..."): its line is a turn, so the answer before
+    it ends there instead of running on into the next question."""
+    text = (
+        "Lind on the race\n\nMara Lind spoke to Field & Stream.\n\n"
+        "Field & Stream: Will you run again?\nLind: We will run again. The first race taught us a lot.\n\n"
+        "Field & Stream: The polls say otherwise.\nLind: Polls were wrong before, and they will be again.\n"
+    )
+    people = [Mention("Mara Lind", "PERSON", text.index("Mara"), text.index("Mara") + 9)]
+    turns = find_turns(text, people)
+    assert [(t.label, text[t.start : t.end]) for t in turns if t.label == "Lind"] == [
+        ("Lind", "We will run again. The first race taught us a lot."),
+        ("Lind", "Polls were wrong before, and they will be again."),
+    ]
+    assert [t.label for t in turns].count("Field & Stream") == 2

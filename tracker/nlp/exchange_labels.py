@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tracker.nlp.transcripts import Turn
 
-MAX_WORDS = 2  # "Reed", "Marc Reed": a name, not a heading's phrase
+MAX_WORDS = 2  # "Reed", "Marc Reed", "Law & Order" (an outlet asking): a name, not a heading's phrase
 
 
 def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[Turn]:
@@ -35,7 +35,7 @@ def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]
     whose line is next to a name turn's line (module docstring), in text order."""
     kept = list(turns)
     taken = {t.label_start for t in kept}
-    waiting = [c for c in candidates if c.label_start not in taken and len(c.label.split()) <= MAX_WORDS]
+    waiting = [c for c in candidates if c.label_start not in taken and _words(c.label) <= MAX_WORDS]
     grew = True
     while grew:
         grew = False
@@ -60,3 +60,8 @@ def paired_letters(text: str, turns: Sequence[Turn]) -> list[Turn]:
     if letters >= {"Q", "A"}:
         return list(turns)
     return [t for t in turns if text[t.label_end : t.label_end + 1] != "." or len(t.label.rstrip(".")) > 1]
+
+
+def _words(label: str) -> int:
+    """The label's words, an ampersand not one ("Law & Order" is two)."""
+    return sum(word != "&" for word in label.split())

@@ -10,8 +10,8 @@ A turn by a question label ("Q", "Interviewer"), or one that ends with a questio
 "question".
 
 What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
-not one): a label at the start of a line, one to six capitalised words (name particles allowed, a
-short parenthetical such as "(R-Ohio)" after them; a clock stamp may open the line, as podcast and
+not one): a label at the start of a line, one to six capitalised words (name particles and "&"
+allowed: "Law & Order"; a short parenthetical such as "(R-Ohio)" after them; a clock stamp may open the line, as podcast and
 video transcripts print one before each label: "[00:14:32] ROE: ..."), a colon and words with at
 least one letter, not in capitals (a shouted headline), not on the article's first line (its headline) unless the next line,
 with no blank line between, is a turn too (an article or a passage that opens on a transcript, "ROE:
@@ -61,7 +61,7 @@ _WORD = r"[A-Z][A-Za-z'’.\-]*"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
 _STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
 _LABEL = re.compile(
-    rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,5}})"
+    rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE}|&)){{0,5}})"
     r"(?:[ \t]+\([^()\n]{1,30}\))?(?:[ \t]*:|(?<=^[QA]\.))[ \t]+(?=\S)",  # "Q. Did you ...?"
     re.MULTILINE,
 )
