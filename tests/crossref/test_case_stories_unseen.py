@@ -84,10 +84,12 @@ class TestKestrelVBrightwater(BlindSet):
     # person (tracker/nlp/missed_surnames.py: Voss's "copying it" meets another outlet's "cloning it").
     # ARI 0.847 dated and 0.847 a third undated (15 stories) once a pair sharing a participant rare among
     # the articles compared meets the floor, not the relative bar (tracker/crossref/relative.py); 0.874 in
-    # both modes (14 stories) at session 24's start, and with strays.py (which changes nothing here).
+    # both modes (14 stories) at session 24's start, and with strays.py (which changes nothing here);
+    # 0.913 in both modes (13 stories) once a pair left apart joins the story it clearly belongs to
+    # (session 25, strays.py: the openings' two reports and their two reports of the same day).
     # Disagreements shown 12 and 11 once a count in millions is read ("14 million queries") and
     # "spending ... at $58 million" is a cost (tracker/nlp/amounts.py): Lindqvist's $85 / $58 million.
-    ARI_FLOOR = {0: 0.86, 3: 0.86}
+    ARI_FLOOR = {0: 0.90, 3: 0.90}
     COPY_GROUPS_LINKED = 5
     SHOWN_FLOOR = {0: 12, 3: 11}
 

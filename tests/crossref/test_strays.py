@@ -1,8 +1,10 @@
-"""A piece left alone by average linkage joins the story it clearly belongs to (tracker/crossref/strays.py).
+"""A report or two left apart by average linkage join the story they clearly belong to
+(tracker/crossref/strays.py).
 
 Invented coverage of one invented trial (tests/crossref/test_relative_bar.py's week: nine witnesses'
-reports, then two reports of one more witness's day), and an analysis of that day whose lead names only
-the cast every article names: its links to the witness's two reports clear the floor, not the bar.
+reports, then two reports of one more witness's day), and an analysis (then an opinion) of that day whose
+lead names only the cast every article names: their links to the witness's reports clear the floor, not
+the bar.
 """
 
 from __future__ import annotations
@@ -49,6 +51,45 @@ def test_a_piece_is_not_taken_by_a_story_of_two():
     assert [11] in features.cluster([*one_case_week(), analysis])  # under TAKERS
 
 
+def test_an_analysis_and_an_opinion_join_the_days_story_of_two():
+    analysis = analysis_naming_only_the_cast()
+    opinion = make(
+        54,
+        "Opinion: rigged bids testimony leaves Quayside exposed",
+        "The engineer said the bids were rigged and took the stand",
+        CAST,
+        22,
+        40,
+    )
+    found = features.cluster([*one_case_week(), analysis, opinion])
+    assert [9, 10, 11, 12] in found  # with fragments of one only: [9, 10] and [11, 12] apart
+    assert len(found) == 10
+
+
+def test_a_pair_joins_the_story_it_clearly_belongs_to():
+    groups = [[0, 1, 2], [3, 4, 5], [6, 7]]
+    links = {(0, 6): 0.15, (1, 7): 0.14, (2, 6): 0.13, (3, 7): 0.04, (6, 7): 0.3}  # 0.07 against 0.0067
+    assert strays.joined(groups, links, 0.06) == [[0, 1, 2, 6, 7], [3, 4, 5]]
+
+
+def test_a_pair_is_not_taken_by_a_piece_alone():
+    groups = [[0], [1, 2], [3, 4, 5]]
+    links = {(0, 1): 0.2, (0, 2): 0.2, (1, 2): 0.3}  # a mean of two links only
+    assert strays.joined(groups, links, 0.06) == groups
+
+
+def test_a_group_of_three_does_not_move():
+    groups = [[0, 1, 2], [3, 4, 5, 6]]
+    links = {(i, j): 0.2 for i in range(3) for j in range(3, 7)}
+    assert strays.joined(groups, links, 0.06) == groups
+
+
+def test_a_pair_whose_best_group_moves_elsewhere_stays():
+    groups = [[0, 1], [2, 3], [4, 5, 6]]  # [0, 1] is closest to [2, 3], and [2, 3] to [4, 5, 6]
+    links = {(0, 2): 0.3, (1, 3): 0.3, (2, 4): 0.4, (3, 5): 0.4, (2, 6): 0.4, (3, 6): 0.4}
+    assert strays.joined(groups, links, 0.06) == [[0, 1], [2, 3, 4, 5, 6]]
+
+
 def test_the_outcome_does_not_depend_on_the_order_of_the_links():
     groups = [[0, 1, 2], [3, 4], [5], [6]]
     links = {(0, 5): 0.09, (1, 5): 0.08, (2, 5): 0.07, (3, 5): 0.04, (0, 3): 0.02, (4, 6): 0.01}
@@ -58,6 +99,17 @@ def test_the_outcome_does_not_depend_on_the_order_of_the_links():
         random.Random(seed).shuffle(items)
         outcomes.add(tuple(map(tuple, strays.joined(groups, dict(items), 0.06))))
     assert outcomes == {((0, 1, 2, 5), (3, 4), (6,))}
+
+
+def test_two_pairs_each_others_best_are_merged_once_whatever_the_order():
+    groups = [[0, 1], [2, 3], [4, 5, 6]]
+    links = {(0, 2): 0.1, (1, 3): 0.1, (0, 3): 0.1, (1, 2): 0.1, (0, 4): 0.01, (2, 5): 0.02}
+    items = list(links.items())
+    outcomes = set()
+    for seed in range(4):
+        random.Random(seed).shuffle(items)
+        outcomes.add(tuple(map(tuple, strays.joined(groups, dict(items), 0.06))))
+    assert outcomes == {((0, 1, 2, 3), (4, 5, 6))}
 
 
 def test_a_piece_as_close_to_two_stories_stays_alone():

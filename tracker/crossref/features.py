@@ -270,7 +270,7 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     original (a copy counts once: ten syndicated runs of a text do not make its words common).
     Deterministic, ties to the earliest keys: any order of the same articles gives the same groups.
     The pair scores and the merges run in `linkage` (numpy, a heap); weak links between two profiles
-    with no time are dropped (`untimed`); a piece left alone joins a story it clearly belongs to
+    with no time are dropped (`untimed`); a report or two left apart join the story they clearly belong to
     (`strays`). `copies`: the profiles' `linkage.copy_groups` when the
     caller has them (a settle links copies with them too)."""
     threshold = THRESHOLD if threshold is None else threshold
@@ -280,7 +280,7 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
     raw = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
     links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it
-    groups = strays.joined(linkage.average_linkage(len(ranked), links, bar), raw, threshold)  # lone pieces
+    groups = strays.joined(linkage.average_linkage(len(ranked), links, bar), raw, threshold)  # fragments
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))
 
