@@ -30,9 +30,9 @@ from tests.support.trial_sets import FIXTURES, TrialSet
 class TestFifthSet(TrialSet):
     PASSAGES = FIXTURES / "trial_coverage_fifth.jsonl"
     RIGHT_FLOOR = (
-        82  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
+        84  # right claims published at tier >= 2 (measured: 65 when the set landed, 73 at hw24, 78 with
     )
-    # the seeded participants and hf24, 83 with hc25)
+    # the seeded participants and hf24, 83 with hc25, 85 with argued.py)
     WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed
         "v090": "“Musk's lawyer told the jury”: the lawyer's words given to Musk",
     }

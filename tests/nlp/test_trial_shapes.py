@@ -117,8 +117,8 @@ def test_an_answer_under_questioning_publishes_without_a_courtroom_word_elsewher
     other = "Corrigan asked Ines whether the board knew. Whitlock replied that it had been briefed twice."
     assert rated(other)[-1] == ("Whitlock", "it had been briefed twice", 1, "other")
     assert rated("Later, Whitlock acknowledged that she had signed the memo.") == [
-        ("Whitlock", "she had signed the memo", 1, "other")
-    ]
+        ("Whitlock", "she had signed the memo", 2, "argued-named")
+    ]  # no questioner: a name acknowledging in its own sentence publishes all the same (argued.py)
 
 
 # transcripts: the first line, answerers, court formulae

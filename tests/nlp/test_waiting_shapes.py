@@ -142,7 +142,8 @@ def test_a_partys_lawyers_arguing_publish_with_no_courtroom_word():
 
 def test_a_lawyer_named_as_one_arguing_publishes():
     """ "Acme's lead lawyer, Jane Roe, countered that ...": a lawyer the phrase names and calls one
-    argues as the party's lawyers do (counsel.py; the trial sets' f037, u018); the name alone waits."""
+    argues as the party's lawyers do (counsel.py; the trial sets' f037, u018); the name alone publishes
+    as any name arguing in its own sentence does (argued.py, "argued-named")."""
     claims = [
         claim
         for text in (
@@ -155,7 +156,7 @@ def test_a_lawyer_named_as_one_arguing_publishes():
     assert [(c.speaker_name, c.confidence, c.confidence_rule) for c in claims] == [
         ("Marta Ines", 2, "counsel"),
         ("Marta Ines", 2, "counsel"),
-        ("Marta Ines", 1, "other"),
+        ("Marta Ines", 2, "argued-named"),
     ]
 
 

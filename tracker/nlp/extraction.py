@@ -8,9 +8,10 @@ in the article (transcripts.py), the posts printed under their handle line (post
 signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py)
 and those listed under a heading naming their speaker (listed_quotes.py) join the claims the rules
 found, except one that overlaps one of them.
-Five rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
+Six rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
-questioning (questioned.py), a party's lawyers arguing its case (counsel.py), a pronoun going on
+questioning (questioned.py), a party's lawyers arguing its case (counsel.py), a name arguing or
+conceding as the subject of its own verb (argued.py), a pronoun going on
 for the one person its own sentence has just reported (same_speaker.py), and a person's account
 opening its sentence, "According to Roe, ..." (according_named.py); a question-and-answer transcript's turns take the names its line before
 gives (answerers.py). Words no one would sign under the speaker given wait (unsigned.py: a curated product's
@@ -34,6 +35,7 @@ from pathlib import Path
 from tracker.nlp import (
     according_named,
     answerers,
+    argued,
     article_names,
     claims,
     counsel,
@@ -105,6 +107,7 @@ def extract(
         found_claims = lone_antecedents.promote(found_claims, doc, mentions)
         found_claims = questioned.promote(found_claims, doc)
         found_claims = counsel.promote(found_claims, doc)
+        found_claims = argued.promote(found_claims, doc)
         found_claims = same_speaker.promote(found_claims, doc, mentions)
         found_claims = according_named.promote(found_claims, mentions)
         turns = transcripts.transcript_claims(text_of(doc), mentions, found_dates, vocabulary)
