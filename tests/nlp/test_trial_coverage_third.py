@@ -17,8 +17,8 @@ from tests.support.trial_sets import FIXTURES, TrialSet
 class TestThirdSet(TrialSet):
     PASSAGES = FIXTURES / "trial_coverage_third.jsonl"
     # right claims published at tier >= 2 (measured: 94 when the set landed, 97 at hf24, 101 with the seeded participants,
-    # 105 with argued.py)
-    RIGHT_FLOOR = 104
+    # 105 with argued.py, 107 with instructed and shot back)
+    RIGHT_FLOOR = 106
     WRONG_LEFT = {  # passage id -> the wrong published claim measured when the set landed (fixed: see FIXED)
         "t126": "'Savitt told jurors they would hear a simple story': a claim the set's writer did not list",
     }
