@@ -5,8 +5,9 @@ the plain texts, and every offset returned points back into the text as given; t
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
 in the article (transcripts.py), the posts printed under their handle line (posts.py), the quotations
-signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py)
-and those listed under a heading naming their speaker (listed_quotes.py) join the claims the rules
+signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py),
+those listed under a heading naming their speaker (listed_quotes.py) and those a sentence about a named
+person introduces with a colon (introduced_quotes.py) join the claims the rules
 found, except one that overlaps one of them.
 Six rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
@@ -42,6 +43,7 @@ from tracker.nlp import (
     court_roles,
     dates,
     entities,
+    introduced_quotes,
     labelled_quotes,
     listed_quotes,
     lone_antecedents,
@@ -123,6 +125,10 @@ def extract(
         )
         found_claims = transcripts.merge(
             found_claims, listed_quotes.listed_claims(text_of(doc), mentions, found_dates)
+        )
+        found_claims = transcripts.merge(
+            found_claims,
+            introduced_quotes.introduced_claims(text_of(doc), mentions, found_dates, claimed=found_claims),
         )
         found_claims = representatives.credit_representatives(found_claims, mentions, vocabulary)
         found_claims = representatives.name_agents(found_claims, doc, mentions)
