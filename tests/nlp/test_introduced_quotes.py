@@ -1,8 +1,9 @@
 """A quotation a sentence about a named person introduces with a colon, with no verb of saying
-(introduced_quotes.py, confidence rule "introduced-quote"): the person's words, waiting at tier 1.
+(introduced_quotes.py, confidence rule "introduced-quote"), or that the next sentence points back to
+with the name ("pointed-quote"): the person's words, waiting at tier 1.
 
 Invented sentences, run through the whole extraction (the reader's claims join the rules' there).
-Seen failing with the reader taken out of extraction.py.
+Seen failing with the reader taken out of extraction.py (the pointed quote: with _pointed returning none).
 """
 
 from __future__ import annotations
@@ -66,3 +67,19 @@ def test_a_name_the_rules_already_give_a_claim_in_the_sentence_takes_none():
         )
     ]
     assert "introduced-quote" not in rules
+
+
+def test_a_quote_the_next_sentence_points_back_to_with_a_name_is_theirs_and_waits():
+    for text, speaker in (
+        (
+            "“Nobody reads the ledger twice.” That was the assessment of Dana Whitlock, a partner at the firm.",
+            "Dana Whitlock",
+        ),
+        (
+            "3:40 p.m. — “I do not remember that conversation.” That was Paul Corrigan, asked about a call.",
+            "Paul Corrigan",
+        ),
+    ):
+        assert [r for r in rated(text) if r[3] == "pointed-quote"] == [
+            (speaker, text[text.index("“") + 1 : text.index("”")], 1, "pointed-quote")
+        ], text

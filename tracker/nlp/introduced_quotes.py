@@ -9,6 +9,10 @@ MAX_LEAD characters, then ends in a colon and a quotation of at least MIN_WORDS 
 statement. The quotation is the named person's: a claim with the name as printed for its speaker,
 rated at the "introduced-quote" rule's tier (patterns/confidence.jsonl: 1, it waits for a curator).
 
+The same holds for a quotation standing as a sentence of its own that the next sentence points back to
+with the name: "“...” That was the assessment of Laura Chen, a professor ...", "“...” That was Roe,
+asked about ..." (the fourth and fifth trial sets' f018, v009): rule "pointed-quote", tier 1 too.
+
 Why: live blogs and trial write-ups set a quote after a sentence that only shows the speaker acting
 ("turns to the jury", "took to X") or names the words ("his closing line was blunt"); no reporting verb
 holds the quote, so no rule of claims.py found it, and labelled_quotes.py reads only a bare name or a
@@ -46,6 +50,14 @@ _INTRODUCED_QUOTE = re.compile(
     r":[ \t]*[“\"](?P<words>[^\n“”\"]*[.!…])[”\"]",
 )
 
+# “...” That was [the assessment of] Roe
+_POINTED_QUOTE = re.compile(
+    r"(?:(?<![^\n])|(?<=[.!?…][ \t])|(?<=[.!?…][”\"][ \t])|(?<=[—–][ \t]))"
+    r"[“\"](?P<words>[^\n“”\"]*[.!…])[”\"][ \t]+That(?:[ \t]+(?P<cue>was|is)|(?P<clitic>['’]s))[ \t]+"
+    rf"(?:(?:the|an?)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:of|from)[ \t]+)?(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+_POINTED = Trigger(id="pointed-quote", lemma="say", pos="verb", attribution="direct")
+
 
 def introduced_claims(
     text: str,
@@ -64,7 +76,7 @@ def introduced_claims(
         return []
     quotes = find_quotes(text)
     speaking = {c.speaker_start for c in claimed}
-    claims = []
+    claims = _pointed(text, people, quotes, dates)
     for person in people:  # anchored at each name: a lead opening with another word must not hide it
         match = _INTRODUCED_QUOTE.match(text, person.start)
         if (
@@ -90,3 +102,30 @@ def introduced_claims(
                 replace(claim, confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id)
             )
     return gated(text, claims)
+
+
+def _pointed(text: str, people: Sequence[Mention], quotes: list, dates: Sequence[DateMention]) -> list[Claim]:
+    """The claims of quotations the next sentence points back to with a person's name (module
+    docstring), rated at the "pointed-quote" rule's tier; none without the rule."""
+    rule = confidence.rule_named(_POINTED.id)
+    claims = []
+    for match in _POINTED_QUOTE.finditer(text) if rule else ():
+        person = next(
+            (m for m in people if m.start == match.start("name") and m.end >= match.end("name")), None
+        )
+        claim = named_quote(
+            text,
+            _POINTED,
+            match,
+            person,
+            min_words=MIN_WORDS,
+            cue=match.group("cue") or match.group("clitic"),
+            quotes=quotes,
+            dates=dates,
+            line_start=match.start(),
+        )
+        if claim is not None:
+            claims.append(
+                replace(claim, confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id)
+            )
+    return claims
