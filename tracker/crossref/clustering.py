@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from tracker.crossref import batch_profiles, features, linkage, row_updates, story_refresh, undated
+from tracker.crossref import batch_profiles, far, features, linkage, row_updates, story_refresh, undated
 from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
@@ -43,16 +43,16 @@ def _key(article: Article) -> tuple:
     return (effective_time(article), article.canonical_url, article.pk)
 
 
-def _near(articles: Iterable[Article]) -> Q:
-    """Articles stated within WINDOW of these, or first seen within WINDOW of them (undated ones are
+def _near(articles: Iterable[Article], reach: timedelta = WINDOW, *, seen: bool = True) -> Q:
+    """Articles stated within `reach` of these, or first seen within it of them (undated ones are
     compared by first sighting)."""
     spans = Q(pk__in=[])
     for stated in sorted(
         {a.published_at.replace(minute=0, second=0, microsecond=0) for a in articles if a.published_at}
     ):
-        spans |= Q(published_at__range=(stated - WINDOW, stated + WINDOW))
-    for seen in sorted({a.first_seen_at.replace(second=0, microsecond=0) for a in articles}):
-        spans |= Q(first_seen_at__range=(seen - WINDOW, seen + WINDOW))
+        spans |= Q(published_at__range=(stated - reach, stated + reach))
+    for first in sorted({a.first_seen_at.replace(second=0, microsecond=0) for a in articles} if seen else ()):
+        spans |= Q(first_seen_at__range=(first - reach, first + reach))
     return spans
 
 
@@ -61,17 +61,35 @@ def neighbourhood(articles: Sequence[Article]) -> list[Article]:
     the latest MAX_SCOPE, in key order: an article not linked yet waits for its own batch. An undated
     article is where its content placed it (`undated.placed`), which its first sighting does not show:
     it is settled with its story, never left out of it (a story settled without it could end otherwise
-    than everything settled at once)."""
-    near = Article.objects.filter(_near(articles), story_membership__isnull=False).values("pk")
+    than everything settled at once). Around an article stated alone in its window it reaches
+    `far.LONG` (`far` may join it to a story a quiet spell away)."""
+    found = _linked(_near(articles))
+    quiet = [a for a in articles if a.published_at and not _company(a, [*found, *articles])]
+    if quiet:
+        found = _linked(_near(articles) | _near(quiet, far.LONG, seen=False))
+    known = {a.pk for a in found}
+    found += [a for a in articles if a.pk not in known]
+    return sorted(found, key=_key)
+
+
+def _linked(spans: Q) -> list[Article]:
+    """The linked articles these spans hold and the undated articles of their stories, the latest
+    MAX_SCOPE."""
+    near = Article.objects.filter(spans, story_membership__isnull=False).values("pk")
     stories = StoryArticle.objects.filter(article__in=near).values("story_id")
     found = Article.objects.filter(
         Q(pk__in=near) | Q(published_at=None, story_membership__story__in=stories),
         status=Article.Status.ANALYZED,
     )
-    found = list(found.exclude(text="").only(*SCOPE_FIELDS).order_by("-first_seen_at", "pk")[:MAX_SCOPE])
-    known = {a.pk for a in found}
-    found += [a for a in articles if a.pk not in known]
-    return sorted(found, key=_key)
+    return list(found.exclude(text="").only(*SCOPE_FIELDS).order_by("-first_seen_at", "pk")[:MAX_SCOPE])
+
+
+def _company(article: Article, scope: Iterable[Article]) -> bool:
+    """Whether another article of the scope is stated within WINDOW of this one."""
+    return any(
+        a.pk != article.pk and a.published_at and abs(a.published_at - article.published_at) <= WINDOW
+        for a in scope
+    )
 
 
 def candidate_stories(article: Article) -> list[Story]:

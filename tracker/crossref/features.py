@@ -9,8 +9,7 @@ newsletter prompts, an "ABSTRACT." heading): `clean_text` removes them. An artic
   of a case say which case, a name seen in two articles of the week says which event;
 - its direct quotes (a shared quoted sentence is strong evidence; a stock phrase of under eight words
   is not), the days its dated facts name, and the day it reports (the one they name REPORTED_MIN times);
-- the shingles of its lead paragraph and any wire credit, which find copies: a wire lede under another
-  headline, a spun or shortened copy.
+- the shingles of its lead and any wire credit, which find copies (a wire lede retitled, spun or shortened).
 
 `cluster` turns the pairwise scores into stories by average linkage, deterministically: the outcome is
 a function of the set of articles, whatever order they came in. Nothing here reads the database.
@@ -27,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import linkage, relative, strays, untimed
+from tracker.crossref import far, linkage, relative, strays, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -266,13 +265,13 @@ def copy_groups(profiles: Sequence[Profile]) -> list[list[int]]:
 
 
 def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copies=None) -> list[list[int]]:
-    """Groups of indexes into `profiles`, by average linkage above `threshold`, copies with their
-    original (a copy counts once: ten syndicated runs of a text do not make its words common).
-    Deterministic, ties to the earliest keys: any order of the same articles gives the same groups.
-    The pair scores and the merges run in `linkage` (numpy, a heap); weak links between two profiles
-    with no time are dropped (`untimed`); a report or two left apart join the story they clearly belong to
-    (`strays`). `copies`: the profiles' `linkage.copy_groups` when the
-    caller has them (a settle links copies with them too)."""
+    """Groups of indexes into `profiles`, by average linkage above `threshold`, copies with their original
+    (a copy counts once: ten syndicated runs of a text do not make its words common). Deterministic, ties
+    to the earliest keys: any order of the same articles gives the same groups. The pair scores and the
+    merges run in `linkage` (numpy, a heap); weak links between two profiles with no time are dropped
+    (`untimed`); a report or two left apart join the story they clearly belong to (`strays`), a group alone in its
+    window its other part a quiet spell away (`far`). `copies`: the profiles' `linkage.copy_groups`
+    when the caller has them (a settle links copies with them too)."""
     threshold = THRESHOLD if threshold is None else threshold
     copies = linkage.copy_groups(profiles) if copies is None else copies  # one matrix product
     ranked = [profiles[g[0]] for g in copies]  # already in key order
@@ -281,6 +280,7 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     raw = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
     links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it
     groups = strays.joined(linkage.average_linkage(len(ranked), links, bar), raw, threshold)  # fragments
+    groups = far.joined(groups, ranked, vecs, bar=bar, score=pair_score, window=WINDOW)  # after a quiet spell
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))
 
