@@ -152,6 +152,8 @@ def fold(
             memo[kept.claim.pk][2].update(memo[other.claim.pk][2])
     assigned.update((pk, kept) for pk, entry in assigned.items() if any(entry is o for o in others))
     if stored := [o.claim for o in others if o.claim.pk is not None]:
+        if kept.claim.responds_to_id is not None:  # it answered a claim the batch merged away: its heir
+            kept.claim.responds_to_id = memo.heir(kept.claim.responds_to_id)
         merge_into(kept.claim, stored)
         memo.forget(c.pk for c in stored)
         memo.merged.update((c.pk, kept.claim.pk) for c in stored)
