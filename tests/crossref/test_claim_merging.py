@@ -240,3 +240,21 @@ def test_a_merge_deletes_the_claims_merged_away_without_looking_for_what_pointed
     assert not Claim.objects.filter(pk=third.pk).exists()
     gone = Claim.history.get(id=third.pk, history_type="-")
     assert (gone.text, gone.speaker_id, gone.story_id) == (third.text, mayor.pk, third.story_id)
+
+
+def test_a_kept_claim_answering_one_merged_away_earlier_in_the_batch_answers_its_heir(story, mayor):
+    """A batch merges the claim another answers, then merges that answer with a second: the answer's
+    instance still named the claim merged away (its row had been repointed). Seen failing without the
+    heir (`fold`): the kept answer's row named a deleted claim (the placing failed at commit)."""
+    from tracker.crossref.claim_linking import _Known
+    from tracker.crossref.claim_merging import fold
+
+    made = [Claim.objects.create(story=story, speaker=mayor, text=t, kind="statement") for t in "abcd"]
+    older, merged, answer, other = made
+    Claim.objects.filter(pk=answer.pk).update(responds_to=merged)
+    answer.responds_to_id = merged.pk
+    memo, key = claim_evidence.Kept(), ("entity", mayor.pk)
+    for pair in ([older, merged], [answer, other]):
+        known = [_Known(claim, key) for claim in pair]
+        fold(list(known), known=known, assigned={}, made=[], memo=memo)
+    assert Claim.objects.get(pk=answer.pk).responds_to_id == older.pk
