@@ -168,6 +168,19 @@ def test_counts_in_millions_and_a_sum_worded_as_spending_across_outlets(story):
     assert [(v["outlet"], v["value"]) for v in rows["cost"].variants] == [("First", 85e6), ("Second", 58e6)]
 
 
+def test_a_sum_awarded_is_not_the_sum_sought(story):
+    """Invented: what a court awards and what a party sought or asked it to award are two sums, not two
+    outlets disagreeing about one; outlets that differ on the award still disagree."""
+    article(story, "First", "The judge awarded Roe $212 million in damages. Roe had sought $480 million.")
+    article(story, "Second", "Roe asked the court to award it $480 million in damages.", hours=1)
+    article(story, "Third", "The court awarded Roe $221 million in damages.", hours=2)
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.NUMBER)
+    assert [(v["outlet"], v["value"]) for v in row.variants] == [("First", 212e6), ("Third", 221e6)]
+
+
 def test_every_row_keeps_the_story_it_was_found_in(story):
     article(story, "First", "The verdict was reached by a jury of nine after a week.")
     article(story, "Second", "A jury of twelve reached the verdict.", hours=1)

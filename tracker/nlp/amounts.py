@@ -47,7 +47,7 @@ MONEY_ANCHORS = {
         "revenue": "revenue revenues sales",
         "loss": "loss losses",
         "settlement": "settlement settle settled",
-        "award": "award awarded",
+        "award": "award awarded awards awarding",
         "bail": "bail bond",
     }.items()
     for word in words.split()
@@ -167,14 +167,24 @@ def _money_noun(text: str, start: int, end: int) -> str:
     before = re.findall(r"[a-z]+", _SENTENCE_END.split(text[max(0, start - 60) : start])[-1].lower())[-5:]
     # a money word of the sentence before or after ("$58 million. Kestrel's damages expert") is not its
     after_words = re.findall(r"[a-z]+", _SENTENCE_END.split(text[end : end + 40])[0].lower())[:3]
+    words = before + after_words
     near = sorted(
-        [(len(before) - i, w) for i, w in enumerate(before)] + [(i + 1, w) for i, w in enumerate(after_words)]
+        [(len(before) - i, words[i], i) for i in range(len(before))]
+        + [(i + 1, words[len(before) + i], len(before) + i) for i in range(len(after_words))]
     )
-    for _, word in near:
-        if word in MONEY_ANCHORS:
-            return MONEY_ANCHORS[word]
+    anchors = [_anchor(words, i) for _, word, i in near if word in MONEY_ANCHORS]
+    if anchors:
+        # "awarded Roe $2 million in damages" is what was won, never what was sought ("sought $5 million
+        # in damages"): two sums, not outlets disagreeing about one
+        return "award" if "damages" in anchors and "award" in anchors else anchors[0]
     after = _NOUN_AFTER.match(text, end)  # at `end`, not on a copy of the rest of the text
     return _head(after.group(1)) if after else ""
+
+
+def _anchor(words: list[str], i: int) -> str:
+    """The anchor of money word `i`; an award asked for ("asked the court to award it") is damages sought."""
+    anchor = MONEY_ANCHORS[words[i]]
+    return "damages" if anchor == "award" and i and words[i - 1] == "to" else anchor
 
 
 def _word_before(text: str, start: int) -> str:
