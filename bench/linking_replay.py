@@ -203,8 +203,8 @@ def run(
             *path, attribute = name.split(".")  # a class's method too: module:Class.method
             for part in path:
                 owner = getattr(owner, part)
-            cpu[name], counted[name] = 0.0, 0
-            setattr(owner, attribute, timed(name, getattr(owner, attribute)))
+            cpu[spec], counted[spec] = 0.0, 0  # keyed by the whole spec: two modules' `prepare` apart
+            setattr(owner, attribute, timed(spec, getattr(owner, attribute)))
         sites: collections.Counter = collections.Counter()
 
         def by_site(execute, sql, params, many, context):
@@ -234,11 +234,10 @@ def run(
                 each = {k: 1000 * sum(c[k] for c, _ in five) / sum(n for _, n in five) for k in cpu}
                 print(
                     f"  batches {start + 1}-{start + len(five)}: linking {each['link']:.1f} ms CPU an article"
-                    + "".join(f", {spec.split(':')[1]} {each[spec.split(':')[1]]:.1f}" for spec in also)
+                    + "".join(f", {spec} {each[spec]:.1f}" for spec in also)
                 )
         for spec in also:
-            name = spec.split(":")[1]
-            print(f"  {name}: {cpu[name]:.3f} s CPU" + (f", {counted[name]} queries" if queries else ""))
+            print(f"  {spec}: {cpu[spec]:.3f} s CPU" + (f", {counted[spec]} queries" if queries else ""))
         for site, count in sites.most_common(30):
             print(f"{count:6} {site}")
         if profiler:
