@@ -128,12 +128,8 @@ class _Reader:
                     drafts += self._from_verb(token, segment)
                 elif lower in self.triggers.adverbs and token.dep_ == "advmod":
                     drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
-                elif (
-                    lower in self.triggers.phrases
-                    and token.i + 1 < len(self.doc)
-                    and self.doc[token.i + 1].lower_ == "to"
-                ):
-                    drafts += framing.from_according(self, token, segment, self.triggers.phrases[lower])
+                elif lower in self.triggers.phrases:  # "according to X", "Per X, ..."
+                    drafts += framing.from_phrase(self, token, segment, self.triggers.phrases[lower])
         return drafts + from_headlines(self, drafts)  # title-case headlines the parse gave nothing
 
     # -- triggers -------------------------------------------------------------------------------

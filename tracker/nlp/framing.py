@@ -7,7 +7,7 @@
   a claim with speaker "".
 - "according to X": X speaks; the content is the rest of the clause, on the larger side of the phrase,
   or the clause before the comma that sets it off when the words after X go on describing X; inside
-  brackets, the bracket's words only (bracketed.py).
+  brackets, the bracket's words only (bracketed.py); "Per X," likewise, when X is named (per_source.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import attributives, bracketed, syntax
+from tracker.nlp import attributives, bracketed, per_source, syntax
 from tracker.nlp.quotes import quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers
@@ -89,6 +89,15 @@ def from_adverb(reader: Reader, adverb: Token, segment: Span, trigger: Trigger) 
         return []  # already the content of an attributed claim
     first = head.head.left_edge.i if head.dep_ in ("acl", "relcl") else head.left_edge.i
     return [Draft(trigger, None, [reader.range(range(first, head.right_edge.i + 1), segment)], segment)]
+
+
+def from_phrase(reader: Reader, phrase: Token, segment: Span, trigger: Trigger) -> list[Draft]:
+    """A source named by a phrase: "according to X", or "Per X," when per_source.py says it names one."""
+    if phrase.lower_ == per_source.WORD:
+        named = per_source.names_source(phrase, segment, reader.speakers)
+    else:
+        named = phrase.i + 1 < len(reader.doc) and reader.doc[phrase.i + 1].lower_ == "to"
+    return from_according(reader, phrase, segment, trigger) if named else []
 
 
 def from_according(reader: Reader, according: Token, segment: Span, trigger: Trigger) -> list[Draft]:
