@@ -1,5 +1,6 @@
 """Trial coverage missed in two or more trial sets (issue 12, session 25): a source given by "Per X,"
-(per_source.py).
+(per_source.py); "reminded jurors that X" read by the parser as a relative clause of "jurors"
+(addressee_clauses.marked).
 
 Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
 (extraction.extract), since several rules rate the claims of a document after claims.extract_claims.
@@ -44,3 +45,18 @@ def test_per_as_a_rate_a_document_or_a_description_is_no_source():
         "The depot will not reopen before spring, per Whitlock.",
     ):
         assert [r for r in rated(text) if r[3] == "reported-by"] == [], text
+
+
+# "reminded jurors that X": the parser's relative clause of the one reminded (addressee_clauses.marked)
+
+
+def test_a_reminder_told_in_a_that_clause_waits():
+    """ "reminded jurors that X", parsed as "jurors [such] that X": X is the content, at tier 1."""
+    assert [
+        r[:3] for r in rated("Whitlock reminded jurors that Corrigan himself had proposed a merger in 2017.")
+    ] == [("Whitlock", "Corrigan himself had proposed a merger in 2017", 1)]
+
+
+def test_a_reminder_of_a_thing_is_no_claim():
+    """ "reminded jurors of the email that X sent": "that" is a relative pronoun, the email no words."""
+    assert rated("Whitlock reminded jurors of the email that Halden Freight sent in 2021.") == []

@@ -17,7 +17,11 @@ The parser may also leave the verb with no complement at all, reading "that" as 
 hoped at the time [at which] Doe would stay". Then the relative clause of such a verb, to its end, is
 the whole content (`whole`): no claim was found at all before. So is any such clause, whatever its verb,
 told to a courtroom audience (the "court-named" rule's `audiences`: "told the jury he had lied") or
-to an object pronoun ("told them she had signed"): the one told is no noun a relative clause restricts."""
+to an object pronoun ("told them she had signed"): the one told is no noun a relative clause restricts.
+
+A verb that reports only quotes or clauses ("remind": content "quote") takes such a clause when "that"
+opens it as a complementizer right after the one told (`marked`): "Roe reminded jurors that Doe himself
+had proposed it" (the fifth trial set's v146), parsed as a relative clause of "jurors"."""
 
 from __future__ import annotations
 
@@ -102,6 +106,19 @@ def whole(verb: Token) -> tuple[int, int] | None:
                 while verb.doc[last].is_punct and last > clause.i:
                     last -= 1
                 return first.i, last
+    return None
+
+
+def marked(verb: Token) -> tuple[int, int] | None:
+    """(first, last) token indexes of a "that" clause the parser read as a relative clause of the one
+    told ("reminded jurors that Roe had signed" parsed as "jurors [such] that Roe had signed"): right
+    after the verb's object, opening with "that" as a complementizer (dep mark), not as a relative
+    pronoun ("reminded jurors of the email that Roe sent"); None otherwise."""
+    for told in verb.rights:
+        for clause in (c for c in told.rights if told.dep_ in OBJECTS and c.dep_ == "relcl"):
+            first = clause.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.i == told.i + 1:
+                return first.i, clause.right_edge.i
     return None
 
 

@@ -67,9 +67,10 @@ def _content(
         return "quote", placing.resumed(reader, verb, segment, pieces)
     if trigger.content == "quote":  # "she posted: “...”", "posted on her blog that ...", not "posted a photo"
         clause = next((c for c in verb.rights if c.dep_ == "ccomp" and syntax.is_complement(c)), None)
-        if clause is None:
-            return "quote", []
-        return "clause", [reader.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)]
+        if clause is not None:
+            return "clause", [reader.range(range(clause.left_edge.i, clause.right_edge.i + 1), segment)]
+        told = addressee_clauses.marked(verb) if trigger.addressee else None  # "reminded jurors that X"
+        return ("clause", [reader.range(range(told[0], told[1] + 1), segment)]) if told else ("quote", [])
     children = [c for c in verb.children if c.i > verb.i or c.dep_ == "ccomp"]
     complement = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None) or next(
         (c for c in children if c.dep_ == "ccomp" and _reported_before(reader, c, verb)), None
