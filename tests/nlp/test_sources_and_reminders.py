@@ -1,6 +1,7 @@
 """Trial coverage missed in two or more trial sets (issue 12, session 25): a source given by "Per X,"
 (per_source.py); "reminded jurors that X" read by the parser as a relative clause of "jurors"
-(addressee_clauses.marked).
+(addressee_clauses.marked); a question under a Title Case label answered on the next line under another,
+neither a person the article names (exchange_labels.asked).
 
 Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
 (extraction.extract), since several rules rate the claims of a document after claims.extract_claims.
@@ -60,3 +61,24 @@ def test_a_reminder_told_in_a_that_clause_waits():
 def test_a_reminder_of_a_thing_is_no_claim():
     """ "reminded jurors of the email that X sent": "that" is a relative pronoun, the email no words."""
     assert rated("Whitlock reminded jurors of the email that Halden Freight sent in 2021.") == []
+
+
+# "Outlet: ...?" answered on the next line by "Name: ..." (exchange_labels.asked)
+
+
+def test_a_title_case_answer_to_the_line_before_waits():
+    """Two labels no person bears, a question and the answer on the next line: the answer, at tier 1."""
+    text = (
+        "Harbour Review: Will the depot reopen this year?\nIlse Varga: Not this year. The roof is still open."
+    )
+    turns = [r for r in rated(text) if r[0] == "Ilse Varga"]
+    assert [r[1:3] for r in turns] == [("Not this year. The roof is still open.", 1)]
+
+
+def test_labels_with_no_question_or_apart_are_no_exchange():
+    """ "Name: goal" headings, or a question with a blank line before the next label: no turns."""
+    for text in (
+        "Department of Justice: Review the depot leases.\nIlse Varga: Inspect the roof.",
+        "Harbour Review: Will the depot reopen this year?\n\nIlse Varga: Not this year. The roof is open.",
+    ):
+        assert [r for r in rated(text) if r[0] == "Ilse Varga"] == [], text

@@ -14,6 +14,11 @@ are speakers, as a list of "Name: goal" headings between paragraphs is not.
 
 Caveats: a label standing alone, with blank lines around it, still needs a person of that name.
 
+Also decides (`asked`): two Title Case labels no person bears, on lines that follow each other, the
+first asking ("Rest of World: Do you think ...?") and the second answering ("Zhang Min: Not much."),
+are a question and its answer (the fourth trial set's f108). The answer waits at tier 1: its speaker
+is only a label (use ANSWERED, resolution "unresolved"), and PolNeAR train has no such exchange.
+
 Also decides (`paired_letters`): a court transcript's letters "Q." and "A." with a period and no colon
 ("Q. Did you sign it?" / "A. I did not.") label turns only where the text has both, so that an outline
 ("A. Background") or an initial ("A. Jane Roe ...") is no turn.
@@ -22,12 +27,15 @@ Also decides (`paired_letters`): a court transcript's letters "Q." and "A." with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tracker.nlp.transcripts import Turn
 
 MAX_WORDS = 2  # "Reed", "Marc Reed", "Law & Order" (an outlet asking): a name, not a heading's phrase
+ASKED_WORDS = 3  # "Rest of World: ...?" answered by "Zhang Min: ...": the asker may be an outlet
+ANSWERED = "answered"  # an answer's use: its speaker a label no person of the article bears
 
 
 def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[Turn]:
@@ -45,6 +53,23 @@ def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]
                 waiting.remove(candidate)
                 grew = True
     return sorted(kept, key=lambda t: t.label_start)
+
+
+def asked(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[Turn]:
+    """`turns` and each pair of `candidates` (up to ASKED_WORDS words each) not among them whose lines
+    follow each other, the first asking ("...?") and the second not: a question and its answer. The
+    answer's use is ANSWERED, an unresolved speaker: its claim waits at tier 1 (no evidence on train)."""
+    kept = list(turns)
+    taken = {t.label_start for t in kept}
+    free = [c for c in candidates if c.label_start not in taken and _words(c.label) <= ASKED_WORDS]
+    for question, answer in zip(free, free[1:], strict=False):
+        if _asks(text, question) and not _asks(text, answer) and _adjacent(text, question, answer):
+            kept += [question, replace(answer, use=ANSWERED)]
+    return sorted(kept, key=lambda t: t.label_start)
+
+
+def _asks(text: str, turn: Turn) -> bool:
+    return text[turn.start : turn.end].rstrip().endswith("?")
 
 
 def _adjacent(text: str, a: Turn, b: Turn) -> bool:

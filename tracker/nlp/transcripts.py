@@ -19,7 +19,8 @@ with no blank line between, is a turn too (an article or a passage that opens on
 list (patterns/transcript_labels.jsonl: "Note", "Update", "Photo", "Watch" ...) never count. A label
 in capitals is a name; one in Title Case only when a person of the article bears that name (a PERSON
 mention's text or last word) or it is a role or interview label of the rule file, or when its line and
-a name turn's follow each other (exchange_labels.py: "Reed:" answered by "Altman:"). The article must
+a name turn's follow each other (exchange_labels.py: "Reed:" answered by "Altman:"), or when one asks
+and the next line answers under another label (the answer waits: exchange_labels.asked). The article must
 have at least two turns, and either a speaker who takes two turns or two turns on consecutive lines.
 
 A turn of fewer than MIN_WORDS words ("A: Yes.") makes no claim, though it counts as a turn (a
@@ -58,7 +59,7 @@ MAX_CONTINUATION = 3  # lines after a turn's own that still belong to it
 MIN_WORDS = 4  # a shorter turn ("Yes.", "Does Doe?") says nothing without the turn before it
 MIN_QUOTED = 3  # a turn wholly in quotation marks, a sentence: a quote printed under its speaker's name
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
-_PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn)"
+_PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|la|le|al|bin|ibn|of)"  # "of": "Rest of World"
 _STAMP = r"(?P<stamp>[\[(]?\d{1,2}(?::\d\d){1,2}[\])]?[ \t]+)?"  # "[00:14:32] ROE: ...": a clock stamp
 _LABEL = re.compile(
     rf"^[ \t]*{_STAMP}(?P<label>{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE}|&)){{0,5}})"
@@ -156,6 +157,7 @@ def find_turns(text: str, people: Sequence[Mention] = ()) -> list[Turn]:
     labels = [(m, {m.group("label").rstrip(".").lower()}) for m in _LABEL.finditer(text)]
     named = [turn for m, label in labels if (turn := _turn(text, m, known | label)) is not None]
     turns = exchange_labels.with_neighbours(text, turns, named)  # "Reed:" answered by "Altman:"
+    turns = exchange_labels.asked(text, turns, named)  # "Outlet: ...?" answered by "Zhang Min: ..."
     turns = exchange_labels.paired_letters(text, turns)  # "Q. ..." only with "A. ..."
     if turns and not text[: turns[0].line_start].strip() and not _opens(text, turns):
         turns = turns[1:]  # the article's first line: its headline
