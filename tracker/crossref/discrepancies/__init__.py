@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import row_inserts, row_updates
-from tracker.crossref.discrepancies import figures, statements, wording
+from tracker.crossref.discrepancies import figures, quoted_hedges, statements, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy, Story
 from tracker.crossref.pending import Held
@@ -24,6 +24,7 @@ from tracker.crossref.story_reads import StoryReads
 RULES = (
     wording.quote_wording,
     statements.hedges_dropped,
+    quoted_hedges.hedges_quoted,
     statements.settings_differ,
     statements.extents_differ,
     figures.numbers_differ,

@@ -1,0 +1,145 @@
+"""A hedge one outlet quotes and another's quote of the same words leaves out.
+
+statements.hedges_dropped compares a claim's hedge with the story's headlines and leads only, so two
+outlets quoting one answer as "We will almost certainly appeal" and "We will appeal" (a Q&A turn) go
+unseen. Here, for a claim reported by two outlets or more, the speaker's own words of each evidence
+(its quotes; a direct report with no quotation marks, as a Q&A turn, is the speaker's words itself) are
+read for a hedge (patterns/hedges.jsonl, "some" aside), and a hedged quote is paired with another
+outlet's unhedged quote of the claim when the latter holds the same words around the hedge, without
+it: the words before and after the hedge, side by side (or the unhedged quote, whole, across the
+place of the hedge), at least three words in all. Only quoted words count, never the outlet's own: an
+unhedged quote whose sentence holds the hedge outside the marks ("said he would probably ...") drops none.
+Caveat: words, not a reading; a hedge at the very start or end of a quote is not compared (the other
+outlet may have put it outside its quotation marks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from tracker.crossref.discrepancies.scope import Found, Scope, variant
+from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
+from tracker.nlp.components import read_jsonl
+from tracker.nlp.hedges import HEDGES_FILE, hedge_pattern
+from tracker.sources.models import Article
+
+WEAK_HEDGES = {"some"}  # "some of the data": too common to stand for the speaker's caution
+MIN_WORDS = 3  # the words the two quotes share around the hedge
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+# a piece of a speaker's words: (article, its text, where it starts in the article's text, the sentence)
+Piece = tuple[Article, str, int, str]
+
+
+@cache
+def quoted_hedges() -> frozenset[str]:
+    """Every hedge phrase, lower case: inside a speaker's quoted words, each is the speaker's own."""
+    phrases = {" ".join(p.lower().split()) for r in read_jsonl(HEDGES_FILE) for p in r["phrases"]}
+    return frozenset(phrases - WEAK_HEDGES)
+
+
+def hedges_quoted(scope: Scope) -> list[Found]:
+    found = []
+    for claim in scope.claims:
+        if not scope.owns(claim) or scope.claim_outlets(claim) < 2:  # a claim-keyed row: its story's
+            continue
+        if not any(e.hedges for e in claim.evidence.all()):  # the extraction found no hedge in its words
+            continue
+        pieces = _pieces(claim)
+        hedged = [p for p in pieces if _hedges(p[1])]
+        if not hedged:
+            continue
+        variants: dict[tuple[int, int], dict] = {}
+        for article, text, at, _ in hedged:
+            for other, words, start, sentence in pieces:
+                if other.outlet_id == article.outlet_id or _hedges(words, every=True):
+                    continue
+                for h_start, h_end, span in _dropped(text, words):
+                    if _said(text[h_start:h_end], sentence):
+                        continue  # the other outlet's own words carry it, outside its quote
+                    kept = variant(article, text[h_start:h_end], at + h_start, at + h_end, field="text")
+                    said = words[span[0] : span[1]]
+                    bare = variant(other, said, start + span[0], start + span[1], field="text")
+                    variants[article.pk, at + h_start] = kept
+                    variants[other.pk, start + span[0]] = bare
+        if variants:
+            key = f"hedge_dropped:claim:{claim.pk}:quoted"
+            rows = scope.sort(variants.values())
+            found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, rows, claim=claim, claim_keyed=True))
+    return found
+
+
+def _pieces(claim: Claim) -> list[Piece]:
+    """The speaker's own words in each evidence of the claim: its quotes, or, for a direct report
+    without quotation marks (a Q&A turn), its words; each where it is in its article."""
+    found: list[Piece] = []
+    for e in claim.evidence.all():
+        text = e.article.text
+        quotes = [(q.get("text", ""), q.get("start")) for q in e.quotes]
+        if not quotes and e.attribution == ClaimCandidate.Attribution.DIRECT:
+            quotes = [(e.text, e.start)]
+        for words, start in quotes:
+            if words and (at := _locate(text, words, start)) >= 0:
+                found.append((e.article, words, at, e.sentence))
+    return found
+
+
+def _locate(text: str, words: str, start: int | None) -> int:
+    """Where quoted words are in their article's text: at their stored start, else their first copy."""
+    if start is not None and text[start : start + len(words)] == words:
+        return start
+    return text.find(words)
+
+
+@lru_cache(maxsize=1 << 14)
+def _hedges(words: str, *, every: bool = False) -> tuple[tuple[int, int], ...]:
+    """Where the hedges of some quoted words are (`every`: any hedge phrase, "some" too)."""
+    found = []
+    for match in hedge_pattern().finditer(words):
+        if every or " ".join(match.group(0).lower().replace("’", "'").split()) in quoted_hedges():
+            found.append((match.start(), match.end()))
+    return tuple(found)
+
+
+def _said(hedge: str, sentence: str) -> bool:
+    """Whether a sentence holds the hedge (its words, in any case)."""
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, hedge.split())) + r"(?!\w)"
+    return re.search(pattern, sentence, re.IGNORECASE) is not None
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """The words of a text (lower case, one apostrophe), with where each is: quotes compare word by word."""
+    found = WORD.finditer(text, start, len(text) if end is None else end)
+    return [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in found]
+
+
+def _dropped(hedged: str, bare: str) -> list[tuple[int, int, tuple[int, int]]]:
+    """Each hedge of `hedged` that `bare` leaves out of the same words: (hedge start, end, the span of
+    `bare` holding those words). The words before and after the hedge meet in `bare` with nothing
+    between them: all of them, or `bare` whole (as a shorter quote) across the hedge's place."""
+    words = _tokens(bare)
+    plain = [w for w, _, _ in words]
+    found = []
+    for h_start, h_end in _hedges(hedged):
+        before = [w for w, _, _ in _tokens(hedged, 0, h_start)]
+        after = [w for w, _, _ in _tokens(hedged, h_end)]
+        if not before or not after:
+            continue  # at an edge: the other outlet may hold the hedge outside its marks
+        stated = before + after
+        if len(stated) >= MIN_WORDS and (at := _run(plain, stated)) >= 0:
+            span = (words[at][1], words[at + len(stated) - 1][2])
+        elif len(plain) >= MIN_WORDS and 0 <= (at := _run(stated, plain)) < len(before) < at + len(plain):
+            span = (words[0][1], words[-1][2])
+        else:
+            continue
+        found.append((h_start, h_end, span))
+    return found
+
+
+def _run(words: list[str], run: list[str]) -> int:
+    """Where `run` is in `words` word for word, side by side (-1: nowhere)."""
+    for at in range(len(words) - len(run) + 1):
+        if words[at : at + len(run)] == run:
+            return at
+    return -1
