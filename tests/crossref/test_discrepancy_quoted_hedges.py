@@ -46,7 +46,7 @@ def test_a_quoted_hedge_against_a_qa_answer_without_it(story, musk):
     discrepancies.detect(story)
 
     (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
-    assert row.claim == refile and row.key == f"hedge_dropped:claim:{refile.pk}:quoted"
+    assert row.claim == refile and row.key == f"hedge_dropped:claim:{refile.pk}"
     assert [(v["outlet"], v["field"], v["words"]) for v in row.variants] == [
         ("Careful", "text", "probably"),
         ("Talk", "text", "We will refile the motion"),
@@ -86,3 +86,21 @@ def test_other_words_one_outlet_or_a_paraphrased_hedge_show_nothing(story, musk)
 def test_the_same_words_around_the_hedge(hedged, bare, dropped):
     found = _dropped(hedged, bare)
     assert [bare[a:b] for _, _, (a, b) in found] == ([dropped] if dropped else [])
+
+
+def test_a_headline_and_a_quote_dropping_one_hedge_make_one_row(story, musk):
+    said = article(story, "Careful", HEDGED, title="Musk on the motion")
+    bare = '"We will refile the motion," Musk said.'
+    loud = article(story, "Loud", bare, title="Musk Will Refile Motion Against OpenAI", hours=1)
+    refile = claim(story, musk, "Musk will probably refile the motion against OpenAI")
+    evidence(refile, said, HEDGED, quotes=["We will probably refile the motion,"], hedges=["probably"])
+    evidence(refile, loud, bare, quotes=["We will refile the motion,"])
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
+    assert [(v["outlet"], v["field"], v["words"]) for v in row.variants] == [
+        ("Careful", "text", "probably"),
+        ("Loud", "text", "We will refile the motion"),
+        ("Loud", "title", loud.title),
+    ]

@@ -23,8 +23,7 @@ from tracker.crossref.story_reads import StoryReads
 
 RULES = (
     wording.quote_wording,
-    statements.hedges_dropped,
-    quoted_hedges.hedges_quoted,
+    quoted_hedges.hedges,  # statements.hedges_dropped's and quoted_hedges.hedges_quoted's
     statements.settings_differ,
     statements.extents_differ,
     figures.numbers_differ,

@@ -9,6 +9,7 @@ outlet's unhedged quote of the claim when the latter holds the same words around
 it: the words before and after the hedge, side by side (or the unhedged quote, whole, across the
 place of the hedge), at least three words in all. Only quoted words count, never the outlet's own: an
 unhedged quote whose sentence holds the hedge outside the marks ("said he would probably ...") drops none.
+One row per claim: a claim whose hedge a headline drops too has both in its one row (`hedges`).
 Caveat: words, not a reading; a hedge at the very start or end of a quote is not compared (the other
 outlet may have put it outside its quotation marks).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from tracker.crossref.discrepancies import statements
 from tracker.crossref.discrepancies.scope import Found, Scope, variant
 from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
 from tracker.nlp.components import read_jsonl
@@ -37,6 +39,20 @@ def quoted_hedges() -> frozenset[str]:
     """Every hedge phrase, lower case: inside a speaker's quoted words, each is the speaker's own."""
     phrases = {" ".join(p.lower().split()) for r in read_jsonl(HEDGES_FILE) for p in r["phrases"]}
     return frozenset(phrases - WEAK_HEDGES)
+
+
+def hedges(scope: Scope) -> list[Found]:
+    """The hedges dropped by headlines and leads (statements.hedges_dropped) and by other outlets'
+    quotes (`hedges_quoted`), one row per claim: a claim found by both has the variants of both."""
+    found = {f.key: f for f in statements.hedges_dropped(scope)}
+    for quoted in hedges_quoted(scope):
+        if (same := found.get(quoted.key)) is None:
+            found[quoted.key] = quoted
+            continue
+        spans = {(v["article"], v.get("field"), v["start"]) for v in same.variants}
+        more = [v for v in quoted.variants if (v["article"], v.get("field"), v["start"]) not in spans]
+        same.variants = scope.sort([*same.variants, *more])
+    return list(found.values())
 
 
 def hedges_quoted(scope: Scope) -> list[Found]:
@@ -64,7 +80,7 @@ def hedges_quoted(scope: Scope) -> list[Found]:
                     variants[article.pk, at + h_start] = kept
                     variants[other.pk, start + span[0]] = bare
         if variants:
-            key = f"hedge_dropped:claim:{claim.pk}:quoted"
+            key = f"hedge_dropped:claim:{claim.pk}"  # statements.hedges_dropped's: one row (`hedges`)
             rows = scope.sort(variants.values())
             found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, rows, claim=claim, claim_keyed=True))
     return found
