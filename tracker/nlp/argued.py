@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from tracker.nlp import confidence, promotions
-from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
+from tracker.nlp.lone_antecedents import waiting_speaker
 from tracker.nlp.types import Claim
 
 RULE = "argued-named"
@@ -43,15 +43,8 @@ def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
 
 
 def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
-    if (
-        claim.confidence_rule != CAUGHT_BY
-        or claim.speaker_start is None
-        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
-        or not clause_content(claim, doc)
-    ):
-        return False
-    speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
-    if speaker is None or not len(speaker):
+    speaker = waiting_speaker(claim, rule, doc)
+    if speaker is None:
         return False
     verb = speaker.root.head
     return speaker.root.dep_ == "nsubj" and verb.text == claim.cue and _finite(verb)

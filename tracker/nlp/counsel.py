@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from tracker.nlp import confidence, promotions, syntax
-from tracker.nlp.lone_antecedents import CAUGHT_BY, clause_content
+from tracker.nlp.lone_antecedents import waiting_speaker
 from tracker.nlp.speaker_words import speaker_words, word_of
 from tracker.nlp.types import Claim
 
@@ -44,15 +44,8 @@ def promote(claims: Sequence[Claim], doc: Doc) -> list[Claim]:
 
 
 def _argued(claim: Claim, rule: confidence.Rule, doc: Doc) -> bool:
-    if (
-        claim.confidence_rule != CAUGHT_BY
-        or claim.speaker_start is None
-        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
-        or not (clause_content(claim, doc) or _that_clause(claim, doc))
-    ):
-        return False
-    speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
-    if speaker is None or not len(speaker) or not _counsel(speaker.root, named=claim.resolution != "agent"):
+    speaker = waiting_speaker(claim, rule, doc, content=_that_clause)
+    if speaker is None or not _counsel(speaker.root, named=claim.resolution != "agent"):
         return False
     if claim.rule != "tell":
         return True

@@ -28,7 +28,7 @@ confidence.in_context (embedded, relayed, aside ...) would rate down again is le
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +83,23 @@ def _signed(claim: Claim, rule: confidence.Rule, doc: Doc, people: Sequence[Ment
         verb = _verb(claim, sentence, pronoun[0])
         return verb is not None and syntax.has_object(verb, confidence.rule_words(RULE, "audiences"))
     return True
+
+
+def waiting_speaker(
+    claim: Claim, rule: confidence.Rule, doc: Doc, *, content: Callable[[Claim, Doc], bool] | None = None
+) -> Span | None:
+    """The speaker of a claim the catch-all rule left waiting whose verb and resolution `rule` matches and
+    whose content is a clause (`clause_content`, or what `content` accepts besides); None for any other
+    claim. What the promotions by a verb under a speaker (argued.py, counsel.py) start from."""
+    if (
+        claim.confidence_rule != CAUGHT_BY
+        or claim.speaker_start is None
+        or not rule.matches(kind="", trigger=claim.rule, attribution="", resolution=claim.resolution, form="")
+        or not (clause_content(claim, doc) or (content is not None and content(claim, doc)))
+    ):
+        return None
+    speaker = doc.char_span(claim.speaker_start, claim.speaker_end or 0, alignment_mode="expand")
+    return speaker if speaker is not None and len(speaker) else None
 
 
 def clause_content(claim: Claim, doc: Doc) -> bool:
