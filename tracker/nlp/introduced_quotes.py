@@ -86,21 +86,8 @@ def introduced_claims(
             or _TITLED.search(text, max(person.start - 8, 0), person.start)
         ):
             continue
-        claim = named_quote(
-            text,
-            _INTRODUCED,
-            match,
-            person,
-            min_words=MIN_WORDS,
-            cue=":",
-            quotes=quotes,
-            dates=dates,
-            line_start=match.start(),
-        )
-        if claim is not None:
-            claims.append(
-                replace(claim, confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id)
-            )
+        claim = _rated(text, _INTRODUCED, match, person, rule, cue=":", quotes=quotes, dates=dates)
+        claims += [claim] if claim else []
     return gated(text, claims)
 
 
@@ -113,19 +100,37 @@ def _pointed(text: str, people: Sequence[Mention], quotes: list, dates: Sequence
         person = next(
             (m for m in people if m.start == match.start("name") and m.end >= match.end("name")), None
         )
-        claim = named_quote(
-            text,
-            _POINTED,
-            match,
-            person,
-            min_words=MIN_WORDS,
-            cue=match.group("cue") or match.group("clitic"),
-            quotes=quotes,
-            dates=dates,
-            line_start=match.start(),
-        )
-        if claim is not None:
-            claims.append(
-                replace(claim, confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id)
-            )
+        cue = match.group("cue") or match.group("clitic")
+        claim = _rated(text, _POINTED, match, person, rule, cue=cue, quotes=quotes, dates=dates)
+        claims += [claim] if claim else []
     return claims
+
+
+def _rated(
+    text: str,
+    trigger: Trigger,
+    match: re.Match,
+    person: Mention,
+    rule: confidence.Rule,
+    *,
+    cue: str,
+    quotes: list,
+    dates: Sequence[DateMention],
+) -> Claim | None:
+    """The claim of the quotation `match` found, for `person`, rated no higher than `rule`'s tier."""
+    claim = named_quote(
+        text,
+        trigger,
+        match,
+        person,
+        min_words=MIN_WORDS,
+        cue=cue,
+        quotes=quotes,
+        dates=dates,
+        line_start=match.start(),
+    )
+    return (
+        replace(claim, confidence=min(claim.confidence, rule.tier), confidence_rule=rule.id)
+        if claim
+        else None
+    )
