@@ -8,8 +8,8 @@ answer and the hearing set the next week), and each part then stands as a story 
 A group average linkage left with no other article within WINDOW of any of its members (nothing else
 happened in the case meanwhile: no rival event to take its reports) is compared with the groups up to LONG
 from it, each pair scored as if exactly WINDOW apart (the link it would have at the window's edge). It joins
-the best of them when that group's mean link reaches the bar average linkage used and MARGIN times its mean
-link to any other group in reach. Decided from the groups given only, never from another joining: the
+the best of them when that group's mean link reaches the bar average linkage used and MARGIN times its
+mean link to any other group in reach (`strays.clearly_best`). Decided from the groups given only, never from another joining: the
 outcome is a function of the links, whatever order the articles came in. Where coverage is dense (a
 campaign's politics) no group is alone in its window, and nothing changes.
 """
@@ -24,7 +24,6 @@ from datetime import timedelta
 from tracker.crossref import strays
 
 LONG = timedelta(days=7)  # how far from its other part a group alone in its window may reach: a week
-MARGIN = strays.MARGIN  # how much stronger the best group's mean link must be than the next one's
 
 
 def joined(
@@ -46,14 +45,8 @@ def joined(
         if not _alone(group, units, timed, times, group_of, window):
             continue
         reach = _reach(group, groups, units, timed, times, group_of)
-        means = sorted(
-            ((_mean(group, groups[m], units, vecs, score, window), -m) for m in reach), reverse=True
-        )
-        if not means:
-            continue
-        best, target = means[0][0], -means[0][1]
-        runner_up = means[1][0] if len(means) > 1 else 0.0
-        if best >= bar and best >= MARGIN * runner_up:
+        means = {m: _mean(group, groups[m], units, vecs, score, window) for m in reach}
+        if (target := strays.clearly_best(means, bar)) is not None:
             parent[_root(parent, n)] = _root(parent, target)
     found: dict[int, list[int]] = {}
     for n, group in enumerate(groups):
@@ -65,23 +58,21 @@ def _alone(group, units, timed, times, group_of, window) -> bool:
     """Every member has a time and no article of another group lies within `window` of any of them."""
     if any(units[i].time is None for i in group):
         return False
-    for i in group:
-        t = units[i].time
-        for _, j in timed[bisect.bisect_left(times, t - window) : bisect.bisect_right(times, t + window)]:
-            if group_of[j] != group_of[i]:
-                return False
-    return True
+    return all(
+        group_of[j] == group_of[i] for i in group for j in _within(units[i].time, window, timed, times)
+    )
 
 
 def _reach(group, groups, units, timed, times, group_of) -> list[int]:
     """The other groups, every member with a time, one of them within LONG of the group."""
-    near = set()
-    for i in group:
-        t = units[i].time
-        for _, j in timed[bisect.bisect_left(times, t - LONG) : bisect.bisect_right(times, t + LONG)]:
-            near.add(group_of[j])
+    near = {group_of[j] for i in group for j in _within(units[i].time, LONG, timed, times)}
     near.discard(group_of[group[0]])
     return sorted(m for m in near if all(units[j].time is not None for j in groups[m]))
+
+
+def _within(t, span: timedelta, timed, times) -> list[int]:
+    """The timed units (`timed`: (time, index) sorted; `times` its times) within `span` of `t`."""
+    return [j for _, j in timed[bisect.bisect_left(times, t - span) : bisect.bisect_right(times, t + span)]]
 
 
 def _mean(group, other, units, vecs, score, window) -> float:

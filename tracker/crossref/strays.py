@@ -60,17 +60,22 @@ def joined(groups: list[list[int]], links: dict[tuple[int, int], float], floor: 
 
 
 def _best(one: int, sums: dict[int, float], groups: list[list[int]], floor: float) -> int | None:
-    """The group fragment `one` joins: its highest mean link, if that clears the floor and MARGIN times
-    the next, and the group takes it; else None. Ties go to the earliest group."""
+    """The group fragment `one` joins: its clearly best by mean link (`clearly_best`), if that group
+    takes it; else None."""
     size = len(groups[one])
-    means = sorted(((total / (size * len(groups[n])), -n) for n, total in sums.items()), reverse=True)
-    if not means:
+    target = clearly_best({n: total / (size * len(groups[n])) for n, total in sums.items()}, floor)
+    return target if target is not None and _takes(size, len(groups[target])) else None
+
+
+def clearly_best(means: dict[int, float], floor: float) -> int | None:
+    """The group of the highest mean link (ties to the earliest group), if that mean reaches `floor`
+    and MARGIN times the next group's; else None. Also how far.py picks."""
+    ranked = sorted(((mean, -n) for n, mean in means.items()), reverse=True)
+    if not ranked:
         return None
-    best, target = means[0][0], -means[0][1]
-    runner_up = means[1][0] if len(means) > 1 else 0.0
-    if best >= floor and best >= MARGIN * runner_up and _takes(size, len(groups[target])):
-        return target
-    return None
+    best, target = ranked[0][0], -ranked[0][1]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    return target if best >= floor and best >= MARGIN * runner_up else None
 
 
 def _takes(size: int, target: int) -> bool:
