@@ -38,7 +38,7 @@ def subject(verb: Token, segment: Span) -> Token | None:
     if any(c.dep_ in FINITE or (c.dep_ == "ccomp" and c != verb) for c in word.children):
         return None  # a clause of its own: "One in three said X and one in four said Y"
     comma = verb.doc[verb.i - 1].text == ","
-    if comma and not _set_off(word):
+    if comma and not set_off_participle(word):
         return None
     ends = (verb.i - 1, verb.i - 2) if comma else (verb.i - 1,)  # the phrase runs up to the verb
     if last not in ends or (not comma and verb.doc[last].is_punct):
@@ -52,7 +52,7 @@ def subject(verb: Token, segment: Span) -> Token | None:
     return noun
 
 
-def _set_off(word: Token) -> bool:
-    """ "Roe, noting the size of the crowd, said ...": a participle set off by commas on both sides
-    (the one before the verb is checked by the caller)."""
+def set_off_participle(word: Token) -> bool:
+    """An -ing form right after a comma: "Roe, noting the size of the crowd, said ..." (here the comma
+    after the participle is checked by the caller); ", creating ..." after a naming (predicate_tails.py)."""
     return word.lower_.endswith("ing") and word.i > 0 and word.doc[word.i - 1].text == ","

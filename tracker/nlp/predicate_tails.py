@@ -13,6 +13,8 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from tracker.nlp.postmodifiers import set_off_participle
+
 ACTS = frozenset({"prep", "dobj", "xcomp", "ccomp", "prt", "dative", "advmod"})  # a verb's own words
 NOUNISH = frozenset({"det", "poss", "amod", "compound", "nummod"})  # "and a cheat", "and his pawn"
 
@@ -28,14 +30,9 @@ def trailing(verb: Token, indices: Collection[int], saying: Collection[str]) -> 
                 return {i for i in indices if i >= start}
     for asked in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
         for done in asked.subtree:
-            if done.dep_ == "advcl" and done.head != verb and _set_off_participle(done):
+            if done.dep_ == "advcl" and done.head != verb and set_off_participle(done):
                 return {i for i in indices if i >= done.i - 1}
     return set()
-
-
-def _set_off_participle(token: Token) -> bool:
-    """ ", creating ...": an -ing form right after a comma."""
-    return token.lower_.endswith("ing") and token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _act_start(name: Token, child: Token, saying: Collection[str]) -> int | None:
