@@ -41,9 +41,7 @@ ANSWERED = "answered"  # an answer's use: its speaker a label no person of the a
 def with_neighbours(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[Turn]:
     """`turns` and the `candidates` (turns read as if their labels were names) that are not among them,
     whose line is next to a name turn's line (module docstring), in text order."""
-    kept = list(turns)
-    taken = {t.label_start for t in kept}
-    waiting = [c for c in candidates if c.label_start not in taken and _words(c.label) <= MAX_WORDS]
+    kept, waiting = list(turns), _free(turns, candidates, MAX_WORDS)
     grew = True
     while grew:
         grew = False
@@ -59,13 +57,17 @@ def asked(text: str, turns: Sequence[Turn], candidates: Sequence[Turn]) -> list[
     """`turns` and each pair of `candidates` (up to ASKED_WORDS words each) not among them whose lines
     follow each other, the first asking ("...?") and the second not: a question and its answer. The
     answer's use is ANSWERED, an unresolved speaker: its claim waits at tier 1 (no evidence on train)."""
-    kept = list(turns)
-    taken = {t.label_start for t in kept}
-    free = [c for c in candidates if c.label_start not in taken and _words(c.label) <= ASKED_WORDS]
+    kept, free = list(turns), _free(turns, candidates, ASKED_WORDS)
     for question, answer in zip(free, free[1:], strict=False):
         if _asks(text, question) and not _asks(text, answer) and _adjacent(text, question, answer):
             kept += [question, replace(answer, use=ANSWERED)]
     return sorted(kept, key=lambda t: t.label_start)
+
+
+def _free(turns: Sequence[Turn], candidates: Sequence[Turn], most: int) -> list[Turn]:
+    """The candidates not among `turns` (by label), of at most `most` words."""
+    taken = {t.label_start for t in turns}
+    return [c for c in candidates if c.label_start not in taken and _words(c.label) <= most]
 
 
 def _asks(text: str, turn: Turn) -> bool:
