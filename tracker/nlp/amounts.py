@@ -167,12 +167,13 @@ def _money_noun(text: str, start: int, end: int) -> str:
     before = re.findall(r"[a-z]+", _SENTENCE_END.split(text[max(0, start - 60) : start])[-1].lower())[-5:]
     # a money word of the sentence before or after ("$58 million. Kestrel's damages expert") is not its
     after_words = re.findall(r"[a-z]+", _SENTENCE_END.split(text[end : end + 40])[0].lower())[:3]
-    words = before + after_words
-    near = sorted(
-        [(len(before) - i, words[i], i) for i in range(len(before))]
-        + [(i + 1, words[len(before) + i], len(before) + i) for i in range(len(after_words))]
-    )
-    anchors = [_anchor(words, i) for _, word, i in near if word in MONEY_ANCHORS]
+    words, cut = before + after_words, len(before)
+
+    def distance(i: int) -> int:  # in words from the sum, 1 for the word either side
+        return cut - i if i < cut else i - cut + 1
+
+    near = sorted(range(len(words)), key=lambda i: (distance(i), words[i]))  # ties: the word, then text order
+    anchors = [_anchor(words, i) for i in near if words[i] in MONEY_ANCHORS]
     if anchors:
         # "awarded Roe $2 million in damages" is what was won, never what was sought ("sought $5 million
         # in damages"): two sums, not outlets disagreeing about one
