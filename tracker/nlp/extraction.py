@@ -7,8 +7,8 @@ the original's characters at those offsets when markup was removed. The turns of
 in the article (transcripts.py), the posts printed under their handle line (posts.py), the quotations
 signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py),
 those listed under a heading naming their speaker (listed_quotes.py) and those a sentence about a named
-person introduces with a colon (introduced_quotes.py) join the claims the rules
-found, except one that overlaps one of them.
+person introduces with a colon (introduced_quotes.py) join the claims the rules found, except one that
+overlaps one of them.
 Six rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
 is the lone person of its gender in the sentence before (lone_antecedents.py), words said under
 questioning (questioned.py), a party's lawyers arguing its case (counsel.py), a name arguing or

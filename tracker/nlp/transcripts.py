@@ -11,8 +11,8 @@ A turn by a question label ("Q", "Interviewer"), or one that ends with a questio
 
 What counts as a transcript (so that a headline "Watch: ..." or a list of "Name: goal" headings is
 not one): a label at the start of a line, one to six capitalised words (name particles and "&"
-allowed: "Law & Order"; a short parenthetical such as "(R-Ohio)" after them; a clock stamp may open the line, as podcast and
-video transcripts print one before each label: "[00:14:32] ROE: ..."), a colon and words with at
+allowed: "Law & Order"; a short parenthetical such as "(R-Ohio)" after them; a clock stamp may open the
+line, as podcast and video transcripts print one before each label: "[00:14:32] ROE: ..."), a colon and words with at
 least one letter, not in capitals (a shouted headline), not on the article's first line (its headline) unless the next line,
 with no blank line between, is a turn too (an article or a passage that opens on a transcript, "ROE:
 ...?\nDOE: ..."; rule "opening-turn"). Labels of the stop
