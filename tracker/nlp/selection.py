@@ -34,6 +34,22 @@ def _between(inner: Claim, outer: Claim) -> bool:
     return any(before[1] <= inner.start and inner.end <= after[0] for before, after in gaps)
 
 
+# not "that": as often a complementizer ("told Roe that she was not available") as a relative pronoun
+RELATIVES = frozenset({"which", "whom", "who"})
+
+
+def _relative(inner: Claim, outer: Claim) -> bool:
+    """ "Roe said she backs the bill, which she called “a start”": a report in a relative clause of
+    the outer content (the word before its speaker a relative pronoun) is an attribution of its own,
+    which the outer claim's words take in without reporting it. Kept below the published tiers."""
+    if inner.confidence > 1 or inner.speaker_start is None:
+        return False
+    if not (outer.start <= inner.start and inner.end <= outer.end and outer.start < inner.speaker_start):
+        return False
+    before = inner.sentence[: inner.speaker_start - inner.sentence_start].split()
+    return bool(before) and before[-1].lower() in RELATIVES
+
+
 def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per stretch of content. Two triggers over the same words ("declined to say who",
     "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
@@ -46,6 +62,7 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
             _shared(claim, k) >= 0.5 * min(length, k.end - k.start)
             and not _reported(claim, k)
             and not _between(claim, k)
+            and not _relative(claim, k)
             for k in kept
         ):
             kept.append(claim)
