@@ -199,3 +199,27 @@ def test_a_pronoun_after_a_photo_credit_refers_back_past_it(credit):
 def test_the_owner_of_a_noun_whose_phrase_holds_the_pronoun_is_its_speaker(sentence, content):
     text = f"Paul Denning spoke to reporters in Ohio on Tuesday. {sentence}"
     assert speakers(text).get(content, ("", ""))[1] == "Mark Tolliver"
+
+
+def test_a_subject_under_an_opening_participle_taken_for_the_main_verb_is_the_pronouns_speaker(nlp):
+    """The model took an opening participle for the sentence's main verb and hung "told" under it
+    ("Marking the close, Roe told aides that ..., and he vowed ...": "told" an adjective of "aides");
+    Roe's clause is still the main one, so "he" is Roe. The parse is set by hand, as the model gave it
+    on a real article; a name that is the subject of the clause "told" reports is not taken."""
+    from spacy.tokens import Doc
+
+    from tracker.nlp.antecedents import main_subject
+    from tracker.nlp.types import Mention
+
+    words = ["Marking", "the", "close", "--", "Roe", "told", "aides", "that", "we", "won", ",", "and", "he"]
+    words += ["vowed", "to", "fight", "."]
+    heads = [0, 2, 0, 5, 5, 6, 0, 9, 9, 0, 0, 0, 13, 0, 15, 13, 13]
+    deps = ["ROOT", "det", "dobj", "punct", "nsubj", "amod", "dobj", "mark", "nsubj", "ccomp", "punct"]
+    deps += ["cc", "nsubj", "conj", "aux", "xcomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    roe = Mention("Roe", "PERSON", doc[4].idx, doc[4].idx + 3)
+    assert main_subject(doc[12], [roe], lambda t: roe if t.i == 4 else None) == roe
+    words[8] = "Doe"  # "Roe told aides that Doe won": a subject of a reported clause, not the main one
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    doe = Mention("Doe", "PERSON", doc[8].idx, doc[8].idx + 3)
+    assert main_subject(doc[12], [roe, doe], lambda t: None) == roe

@@ -10,7 +10,9 @@ most of the time on PolNeAR train (a sample of 36 published claims: 23 wrong), s
 further back (the previous sentence's subject). Nor a subject whose verb has an object pronoun of the
 speaker's gender ("After Roe accused him, he said": he is not Roe). When the main clause's subject is
 a name the pronoun cannot stand for (the other gender: "John Roe sat with Jane Doe, and she said"),
-the nearest name that fits is kept, as before.
+the nearest name that fits is kept, as before. When the parser took a participle opening the sentence
+for its main verb ("Marking the close, Roe told aides ..., and he vowed": "told" hung under
+"Marking"), the one name that is a subject outside a lower clause is the main clause's (`_opened`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_DEPS = frozenset({"compound", "flat", "appos"})
 REPORTED = frozenset({"ccomp", "parataxis"})  # the clause a verb of saying reports
 CONDITIONS = frozenset({"if", "unless", "whether"})
+LOWER_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})  # clauses set below another
 
 
 def main_subject(
@@ -61,9 +64,31 @@ def main_subject(
         if verb.dep_ == "ROOT" or (verb.dep_ in REPORTED and verb.head in _reporting(pronoun.head)):
             return mention
     root = next((t for t in pronoun.ancestors if t.dep_ == "ROOT"), pronoun.head)
+    if (opened := _opened(root, pronoun, candidates)) is not None:
+        return opened
     subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
     other = subject is not None and (named := mention_at(subject)) is not None and named not in candidates
     return candidates[-1] if other and candidates else None  # "Roe sat with Jane Doe, and she said"
+
+
+def _opened(root: Token, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
+    """The one name among `candidates` that is a subject, when the parser took the participle opening
+    the sentence for its main verb and left that verb no subject ("Marking the end of the primaries
+    with a speech, Roe told supporters that ..., and he vowed ...": "Marking" as the root, "told" hung
+    under it): Roe's clause is the main clause the parse lost. Not a subject of a clause set below
+    another (a condition, a relative or reported clause); None when two names are subjects."""
+    if root.i != root.sent.start or not root.lower_.endswith(("ing", "ed")):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return None
+    subjects = []
+    for mention in candidates:
+        if (head := mention_head(pronoun.doc, mention)) is None:
+            continue
+        head = _named(head, NAME_DEPS)
+        if head.dep_ in SUBJECT_DEPS and head.head.dep_ not in LOWER_CLAUSES:
+            subjects.append(mention)
+    return subjects[-1] if len({m.text for m in subjects}) == 1 else None
 
 
 def previous_subject(
