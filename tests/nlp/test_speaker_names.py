@@ -245,6 +245,19 @@ def test_they_stands_for_the_group_a_participle_or_a_group_word_names():
     assert names["that they say has cheated every family"] == ("they", "several")
 
 
+def test_they_stands_for_a_body_of_people_or_an_organisation_named_as_the_subject():
+    """News writing calls a campaign, a committee or a firm "they" as often as "it"."""
+    text = (
+        "Jane Holloway spoke in Ohio on Monday. The campaign is seeking to contrast her approach with "
+        "what they call the reckless plan of the governor. Microsoft on Tuesday dismissed what they "
+        "called baseless claims from the union."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    names = {c.text: (c.speaker, c.speaker_name, c.confidence) for c in found.claims}
+    assert names["the reckless plan of the governor"] == ("they", "The campaign", 1)
+    assert names["baseless claims from the union"] == ("they", "Microsoft", 1)
+
+
 def test_the_object_of_a_control_verb_speaks_the_infinitive():
     text = (
         "The report prompted the tenants' union to state that rents had doubled. "

@@ -14,8 +14,9 @@
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
   dwelt on what they said was ...": Growers; a participle's noun is its subject: "supporters planning
   protests against what they call ..."), when that subject names a group: a plural noun, a
-  coordination or a word of a group ("several threatened ... a system that they say ..."), never a
-  pronoun or a single name;
+  coordination, a word of a group ("several threatened ... a system that they say ..."), a body of
+  people ("The campaign is seeking to contrast ... with what they call ...": speakers.jsonl
+  "collective") or an organisation named (ORG, NORP), never a pronoun or a single person's name;
 - speakers coordinated in one subject ("Roe and Doe said", "Roe and Doe issued a statement") are named
   together: each one's name, joined (`joint_name`);
 - a share of respondents ("72 percent of voters said", "half said") answered a poll: the poll named
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOT_GROUPS = frozenset({"this", "these", "those", "its", "his", "hers", "ours", "yours", "theirs", "us"})
+BODIES = frozenset({"ORG", "NORP"})  # the labels of a named organisation or group of people
 PERSONAL = frozenset({"he", "she"})  # a subject a predicate noun may describe, besides a name
 COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "remains", "remained", "be", "been"})
 
@@ -265,7 +267,9 @@ def group_for(pronoun: Token, mention_at: Callable[[Token], Mention | None]) -> 
         plural = word.endswith("s") and not word.endswith(("ss", "'s", "’s")) and mention_at(subject) is None
         coordinated = any(c.dep_ == "conj" for c in subject.children)
         some = word in speaker_words().groups  # "several threatened ... a system that they say ..."
-        return subject if (plural or coordinated or some) and word not in NOT_GROUPS else None
+        named = mention_at(subject)  # "The campaign ... what they call": a body of people, or one named
+        collective = word in speaker_words().collectives or (named is not None and named.label in BODIES)
+        return subject if (plural or coordinated or some or collective) and word not in NOT_GROUPS else None
     return None
 
 

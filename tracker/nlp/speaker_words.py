@@ -35,6 +35,7 @@ class SpeakerWords:
     acts: frozenset[str] = frozenset()  # "made an attempt to ..., saying": who made it speaks
     sending: frozenset[str] = frozenset()  # "emailed supporters saying": the sender speaks
     groups: frozenset[str] = frozenset()  # "those surveyed", "some who back her": the clause says who
+    collectives: frozenset[str] = frozenset()  # "the campaign ... what they call": a body "they" stands for
     partitives: frozenset[str] = frozenset()  # "one of two witnesses ...": the group is part of who
     people: frozenset[str] = frozenset()  # "protesters calling for ...": a noun that can speak a participle
     kin: frozenset[str] = frozenset()  # "his wife, Jane Roe": a relative, not whom "Roe" refers back to
@@ -61,6 +62,7 @@ SETS = {
     "act": "acts",
     "send": "sending",
     "group": "groups",
+    "collective": "collectives",
     "partitive": "partitives",
     "people": "people",
     "kin": "kin",
