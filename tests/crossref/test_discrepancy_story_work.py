@@ -62,6 +62,7 @@ def test_a_story_gathers_only_the_quotes_of_speakers_with_a_claim_of_its_own(mon
         ClaimFactory(story=other, speaker_text="Vell", text=f"the sale was usual {n}") for n in range(3)
     ]
     for n, claim in enumerate(theirs):
+        quoted(other, claim, 20 + n, "general practice")  # the other story reports them too: theirs
         quoted(story, claim, 2 * n, "general practice")
         quoted(story, claim, 2 * n + 1, "standard practice")
     mine = ClaimFactory(story=story, speaker_text="Ross", text="the barn leaked")

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from django.db.models import F
+
 from tracker.crossref import event_reports
 from tracker.crossref.claim_reads import claims_with_evidence
 from tracker.crossref.event_reports import Report
@@ -70,6 +72,7 @@ class StoryReads:
         batch = BatchReads() if batch is None else batch
         if (given := batch.stories.get(story.pk)) is None:
             articles = story_articles(story)
+            batch.placed |= dict.fromkeys(articles, story.pk)
             claims = story_claims(story, articles=articles, batch=batch)
             return cls(articles, claims, mention_reports(articles, into=batch.dated), batch)
         articles = {pk: batch.articles[pk] for pk in given[0]}
@@ -103,6 +106,7 @@ class BatchReads:
     ranked: dict[int, int] = field(default_factory=dict)  # `batch_reads`' claims: place in Claim's order
     stale: dict[int, set[int]] = field(default_factory=dict)  # `stale_events.drop_stale`'s, by story
     articled: set[int] = field(default_factory=set)  # claims whose evidence holds `articles`' (`_articled`)
+    placed: dict[int, int] = field(default_factory=dict)  # `articles`' stories, by article (none: unplaced)
 
 
 def batch_reads(stories: list[int]) -> BatchReads:
@@ -114,6 +118,7 @@ def batch_reads(stories: list[int]) -> BatchReads:
     changes."""
     batch = BatchReads(stories={pk: ([], set()) for pk in stories})
     where = dict(StoryArticle.objects.filter(story__in=stories).values_list("article_id", "story_id"))
+    batch.placed = dict(where)
     batch.articles = {a.pk: a for a in Article.objects.filter(pk__in=list(where)).select_related("outlet")}
     for pk in batch.articles:
         batch.stories[where[pk]][0].append(pk)
@@ -134,7 +139,7 @@ def batch_reads(stories: list[int]) -> BatchReads:
         batch.claims = {c.pk: c for c in claims_with_evidence(ids)}
         batch.ranked = {pk: n for n, pk in enumerate(batch.claims)}
         cited = {e.article_id for c in batch.claims.values() for e in c.evidence.all()}
-        batch.articles |= _cited(cited - set(batch.articles))
+        batch.articles |= _cited(cited - set(batch.articles), batch.placed)
     return batch
 
 
@@ -187,7 +192,7 @@ def _articled(claims: list[Claim], articles: dict[int, Article] | None, batch: B
     cited = {e.article_id for c in todo for e in c.evidence.all()}
     known = {pk: a for pk, a in (articles or {}).items() if pk in cited}
     if missing := cited - set(known) - set(batch.articles):
-        batch.articles |= _cited(missing)
+        batch.articles |= _cited(missing, batch.placed)
     known |= {pk: batch.articles[pk] for pk in cited - set(known)}
     for claim in todo:
         for e in claim.evidence.all():
@@ -262,5 +267,11 @@ def _seen(version: ArticleVersion) -> tuple:
     return version.seen_at, version.pk
 
 
-def _cited(ids: set[int]) -> dict[int, Article]:
-    return {a.pk: a for a in Article.objects.filter(pk__in=ids).select_related("outlet")} if ids else {}
+def _cited(ids: set[int], placed: dict[int, int]) -> dict[int, Article]:
+    """These articles by id, with their outlets; their stories (if placed) into `placed`, by article."""
+    if not ids:
+        return {}
+    rows = Article.objects.filter(pk__in=ids).select_related("outlet")
+    found = {a.pk: a for a in rows.annotate(in_story=F("story_membership__story"))}
+    placed |= {pk: a.in_story for pk, a in found.items() if a.in_story is not None}
+    return found

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from tracker.crossref.event_reports import Report, reported_at
 from tracker.crossref.models import Claim, Event, Story
@@ -32,13 +33,15 @@ class Found:
 class Scope:
     """A story's articles (oldest report first) and claims, loaded once for all the rules.
 
-    A claim-keyed row (its key `kind:claim:<id>...`) has one owner: the claim's own story
-    (`Claim.story`, where it started; a merged story's claims follow its heir). Every story that reports
+    A claim-keyed row (its key `kind:claim:<id>...`) has one owner (`owner`): the claim's own story
+    (`Claim.story`, where it started; a merged story's claims follow its heir) while it reports the
+    claim, else the story of the claim's first-stated report. Every story that reports
     a claim sees it, and the row's variants depend on the story seen from (its order of articles, its
     headlines, the other claims of the speaker in it), so when each wrote the row the last story of a
     batch won and the row followed the batch order. Only the owner finds it now (`owns`): one writer, the
     same row whatever the order. The owner always sees its claims (`story_reads.story_claims` reads a
-    story's own claims), and a linking batch always runs its claims' own stories' steps. A claim with no
+    story's own claims, and the claims its articles report), and a linking batch always runs the stories
+    reporting its claims, those its settle moved articles into or out of, and its claims' own. A claim with no
     story (its story deleted, until its next evidence gives it one) is every story's, as before."""
 
     story: Story
@@ -59,8 +62,23 @@ class Scope:
         return cls(story, {a.pk: a for a in ordered}, reads.claims, reads.mentions, reads=reads)
 
     def owns(self, claim: Claim) -> bool:
-        """Whether this story finds the claim's claim-keyed rows (its own story, or it has none)."""
-        return claim.story_id is None or claim.story_id == self.story.pk
+        """Whether this story finds the claim's claim-keyed rows (its `owner`, or it has none)."""
+        return (owner := self.owner(claim)) is None or owner == self.story.pk
+
+    def owner(self, claim: Claim) -> int | None:
+        """The story that finds the claim's claim-keyed rows: its own (`Claim.story`, as claim linking
+        reads it) while that story holds evidence of it, else the story of its first-stated report
+        (`reported_at`, ties by article id): a settle that moved the claim's articles away leaves
+        `Claim.story` reporting none of it, and no story found its rows. Worked out once a linking
+        batch (`BatchReads.facts`), from the stories the evidence's articles were read in."""
+        if self.reads is None or claim.story_id is None:
+            return claim.story_id
+        facts, placed = self.reads.batch.facts, self.reads.batch.placed
+        if (found := facts.get(("owner", claim.pk))) is None:
+            cited = self.reads.cited(claim).values()
+            reports = [(placed[a.pk], reported_at(a), a.pk) for a in cited if a.pk in placed]
+            found = facts["owner", claim.pk] = owner(claim.story_id, reports)
+        return found
 
     def mine(self, found: Found) -> bool:
         """Whether this story keeps what a rule found: a claim-keyed row only in the claim's own story."""
@@ -92,6 +110,15 @@ class Scope:
         """Variants by `order` of their article, then field and start."""
         at, last = self.positions().get, len(self.articles)
         return sorted(variants, key=lambda v: (at(v["article"], last), v.get("field", ""), v["start"]))
+
+
+def owner(story: int | None, reports: Iterable[tuple[int, datetime, int]]) -> int | None:
+    """`Scope.owner` of a claim whose own story is `story`, from its reports in stories: (story, when
+    reported, article id) each."""
+    reports = list(reports)
+    if story is None or not reports or any(report[0] == story for report in reports):
+        return story
+    return min(reports, key=lambda report: report[1:])[0]
 
 
 def variant(article: Article, words: str, start: int, end: int, **extra) -> dict:
