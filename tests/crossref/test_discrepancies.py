@@ -181,6 +181,25 @@ def test_a_sum_awarded_is_not_the_sum_sought(story):
     assert [(v["outlet"], v["value"]) for v in row.variants] == [("First", 212e6), ("Third", 221e6)]
 
 
+def test_each_sides_ask_is_not_a_disagreement_between_outlets(story):
+    """Invented: at the closings one outlet reports the plaintiff's ask, another the defendant's lawyer's
+    (a pronoun, named in the sentence before): two parties' positions, not two outlets disagreeing
+    (`askers`); outlets that differ on one party's ask still disagree."""
+    article(story, "First", "Roe asked the judge to award it $480 million in damages.")
+    ask = "Jo Doe argued for the firm. She urged the court to award no more than $2.4 million in damages."
+    article(story, "Second", ask, hours=1)
+    discrepancies.detect(story)
+    assert not of_kind(Discrepancy.Kind.NUMBER)
+    article(story, "Third", "Roe had sought $450 million in damages.", hours=2)
+    discrepancies.detect(story)
+    (row,) = of_kind(Discrepancy.Kind.NUMBER)
+    assert [(v["outlet"], v["value"]) for v in row.variants] == [
+        ("First", 480e6),
+        ("Second", 2.4e6),
+        ("Third", 450e6),
+    ]
+
+
 def test_every_row_keeps_the_story_it_was_found_in(story):
     article(story, "First", "The verdict was reached by a jury of nine after a week.")
     article(story, "Second", "A jury of twelve reached the verdict.", hours=1)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import NamedTuple
 
+from tracker.crossref.discrepancies.askers import asker, comparable
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
@@ -42,20 +43,21 @@ NUMBER_WORDS = content_words(" ".join(WORD_NUMBERS)) | content_words("million bi
 
 
 def numbers_differ(scope: Scope) -> list[Found]:
-    groups: dict[tuple[str, str], list[tuple[int, str, Amount, frozenset[str]]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[int, str, Amount, frozenset[str], frozenset[str]]]]
+    groups = defaultdict(list)
     for article in scope.articles.values():
         for field, text in (("title", article.title), ("text", article.text)):
-            for amount, noun, words in amounts(text):
-                groups[(amount.kind, noun)].append((article.pk, field, amount, words))
+            for amount, noun, words, asked in amounts(text):
+                groups[(amount.kind, noun)].append((article.pk, field, amount, words, asked))
     found, holders, outlets = [], _Holders(scope), outlet_ids(scope.articles.values())
     for (kind, noun), items in sorted(groups.items()):
         for index, component in enumerate(_components(items)):
-            by_value = {(a, _rounded(amt.value)) for a, _, amt, _ in component}
+            by_value = {(a, _rounded(amt.value), asked) for a, _, amt, _, asked in component}
             if not _varies(by_value, outlets):
                 continue
             variants = [
                 variant(scope.articles[a], amt.text, amt.start, amt.end, field=f, value=amt.value)
-                for a, f, amt, _ in component
+                for a, f, amt, _, _ in component
             ]
             key = f"number:story:{scope.story.pk}:{kind}:{noun}" + (f":{index}" if index else "")
             claims = holders.claims(component)
@@ -67,9 +69,9 @@ def numbers_differ(scope: Scope) -> list[Found]:
 
 
 @lru_cache(maxsize=PER_PROCESS)
-def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str]], ...]:
-    """The amounts of a title or text that name what they count, with that noun's key and the content
-    words around them; kept per process (a function of the text alone), since a story's articles are
+def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str]], ...]:
+    """The amounts of a title or text that name what they count, with that noun's key, the content
+    words around them and who asks for them (`askers.asker`); kept per process (a function of the text alone), since a story's articles are
     read again at every batch that touches the story."""
     found = []
     for amount in find_amounts(text):
@@ -77,7 +79,7 @@ def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str]], ...]:
         if noun:
             context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
             words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
-            found.append((amount, noun, words))
+            found.append((amount, noun, words, asker(text, amount.start)))
     return tuple(found)
 
 
@@ -85,14 +87,17 @@ def _rounded(value: float) -> float:
     return float(f"{value:.3g}")
 
 
-def _varies(pairs: set[tuple[int, float]], outlets: dict[int, int]) -> bool:
+def _varies(found: set[tuple[int, float, frozenset[str]]], outlets: dict[int, int]) -> bool:
     """Whether two values further apart than the tolerance come from articles of different outlets:
-    for two such values, unless one outlet alone gives both (compared by value, not by article pair)."""
-    by_value: dict[float, set[int]] = defaultdict(set)
-    for a, x in pairs:
-        by_value[x].add(outlets[a])
+    for two such values, unless one outlet alone gives both (compared by value, not by article pair),
+    or each is asked for by another party (`askers.comparable`: two positions, not two reports)."""
+    by_value: dict[float, set[tuple[int, frozenset[str]]]] = defaultdict(set)
+    for a, x, asked in found:
+        by_value[x].add((outlets[a], asked))
     for (x, first), (y, second) in combinations(sorted(by_value.items()), 2):
-        if abs(x - y) > TOLERANCE * max(abs(x), abs(y)) and len(first | second) != 1:
+        if abs(x - y) > TOLERANCE * max(abs(x), abs(y)) and any(
+            one != other and comparable(this, that) for one, this in first for other, that in second
+        ):
             return True
     return False
 
@@ -135,7 +140,7 @@ class _Holders:
             self.places = {claim.pk: n for n, claim in enumerate(self.scope.claims)}
         held = {
             n
-            for a, f, amt, _ in component
+            for a, f, amt, _, _ in component
             if f == "text"
             for pk, start, end in self.scope.reads.citing(self.scope.articles[a])
             if (n := self.places.get(pk)) is not None and start <= amt.start and amt.end <= end

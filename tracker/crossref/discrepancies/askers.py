@@ -1,0 +1,62 @@
+"""Who asks for a figure (`asker`): at a trial's closings each side asks for its own sum ("Ferrowind asked
+the judge to award it $480 million", "He urged the court to award no more than $2.4 million"), and an
+outlet that reports one side's ask and another that reports the other's do not disagree: they report two
+positions. A figure's asker is the subject of a verb of asking before it in its sentence (a name, past
+an auxiliary; a pronoun stands for the name opening the sentence before, else for no one known); two
+figures whose askers share no word are not compared (`comparable`).
+Regular expressions, not parsing: a figure asked for with its asker after it ("the $480 million Roe
+seeks") has none, and is compared as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASKING = r"asked|asks|asking|urged|urges|urging|sought|seeks|seeking|wants|wanted|demanded|demands|requested"
+AUXILIARIES = frozenset("is are was were has have had also will would been now".split())
+PRONOUNS = frozenset("he she they it we i".split())
+OPENERS = PRONOUNS | frozenset(
+    "a an the this that these those in on at after before but and as for if when".split()
+)
+_ASK = re.compile(rf"\b(?:{ASKING})\b", re.IGNORECASE)
+_WORDS = re.compile(r"[\w'&.-]+")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“(])|\n")
+
+
+def asker(text: str, start: int) -> frozenset[str]:
+    """The lower-cased words of who asks for the figure at `start` of `text` (none: it is not asked for,
+    or no name or pronoun opens the verb's clause)."""
+    opens = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    asks = list(_ASK.finditer(text, opens, start))
+    if not asks:
+        return frozenset()
+    words = _WORDS.findall(text[opens : asks[-1].start()])
+    while words and words[-1].lower() in AUXILIARIES:
+        words.pop()
+    if words and words[-1].lower() in PRONOUNS:  # the name opening the sentence before, if one does
+        before = max(
+            (m.end() for m in _SENTENCE_END.finditer(text, max(0, opens - 400), opens - 1)), default=0
+        )
+        return _opening_name(_WORDS.findall(text[before:opens])) if opens else frozenset()
+    name = []
+    while words and words[-1][:1].isupper():
+        name.append(words.pop().lower())
+    return frozenset(name)
+
+
+def _opening_name(words: list[str]) -> frozenset[str]:
+    """The capitalised words opening a sentence, unless the first is a function word ("A jury ...")."""
+    if not words or words[0].lower() in OPENERS:
+        return frozenset()
+    name = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        name.append(word.lower())
+    return frozenset(name)
+
+
+def comparable(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether figures with these askers are one thing's: unless both are asked for, by askers sharing no
+    word (two parties' positions; one party named two ways, "Ferrowind" and its lawyer, waits too)."""
+    return not first or not second or bool(first & second)
