@@ -136,6 +136,10 @@ class TestSolvaneVQuillfeather(BlindSet):
     # with the language clause the lead added before this set was run on it: measured once, then set).
     COPY_GROUPS_LINKED = 9
     SHOWN_FLOOR = {0: 10, 3: 10}
+    # Sides on one claim (session 26, hg28): 8 of 15 in both modes. Apart: speakers unresolved ("he",
+    # "the Quillfeather founder", a bare "Halloran", "The complaint"), reworded words (Marchetti,
+    # Oduya), one side with no claim (Whitcombe's verdict).
+    ONE_CLAIM_FLOOR = {0: 8, 3: 8}
 
     # The update is a 146-word text in a full-content Atom feed with no separate summary: feedparser gives the
     # content as the summary too, so the entry is "full text" only from FULL_TEXT_WORDS (150,

@@ -39,6 +39,7 @@ class Coverage:
     groups: dict[str, bool] = field(default_factory=dict)  # copy group (by its original) -> all linked
     copies: dict[str, bool] = field(default_factory=dict)  # copy -> linked to its original
     shown: dict[tuple, str] = field(default_factory=dict)  # disagreement -> "" if shown, else why not
+    one_claim: dict[tuple, bool] = field(default_factory=dict)  # disagreement -> its two sides on one claim
     versions: int = 0  # of the articles updated in place
     update_read: dict[str, bool] = field(default_factory=dict)  # file -> a later sentence was extracted
     false_hedges: list[str] = field(default_factory=list)  # hedge rows whose hedge is the month "May"
@@ -138,10 +139,10 @@ class CaseSet:
 
     def why_not_shown(self, disagreement: dict, ids: dict[str, int], rows: list) -> str:
         """Empty when a Discrepancy row holds both sides' variants; else the first reason it does not."""
-        from tracker.crossref.models import Claim, Evidence, StoryArticle
+        from tracker.crossref.models import StoryArticle
 
         key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
-        find_a, find_b, words_a, words_b = self.found_by[key]
+        _, _, words_a, words_b = self.found_by[key]
         a, b = ids[disagreement["a"]], ids[disagreement["b"]]
         kinds = SHOWN_AS.get(disagreement["differs"])
         for row in rows:
@@ -152,6 +153,22 @@ class CaseSet:
                 pk == b and words_b in w for pk, w in sides
             ):
                 return ""
+        in_a, in_b = self.sides(disagreement, ids)
+        if not in_a or not in_b:
+            return f"no claim extracted ({'a' if not in_a else 'b'})"
+        if in_a & in_b:
+            return "one claim, no row (rule missing)"
+        pairs = StoryArticle.objects.filter(article_id__in=[a, b]).values_list("article_id", "story_id")
+        story = dict(pairs)
+        return "claims not merged" if story.get(a) == story.get(b) else "claims in different stories"
+
+    def sides(self, disagreement: dict, ids: dict[str, int]) -> tuple[set[int], set[int]]:
+        """The claims (curators' merges followed) whose evidence in each side's article holds its phrase:
+        one statement of one speaker, documented as such, so both sides should be on one claim."""
+        from tracker.crossref.models import Claim, Evidence
+
+        key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
+        find_a, find_b, _, _ = self.found_by[key]
         merged = dict(Claim.objects.values_list("pk", "merged_into_id"))
 
         def top(pk):
@@ -165,14 +182,7 @@ class CaseSet:
             evidence = Evidence.objects.filter(article_id=article).values_list("claim_id", "sentence")
             return {top(pk) for pk, sentence in evidence if phrase in sentence}
 
-        in_a, in_b = claims(a, find_a), claims(b, find_b)
-        if not in_a or not in_b:
-            return f"no claim extracted ({'a' if not in_a else 'b'})"
-        if in_a & in_b:
-            return "one claim, no row (rule missing)"
-        pairs = StoryArticle.objects.filter(article_id__in=[a, b]).values_list("article_id", "story_id")
-        story = dict(pairs)
-        return "claims not merged" if story.get(a) == story.get(b) else "claims in different stories"
+        return claims(ids[disagreement["a"]], find_a), claims(ids[disagreement["b"]], find_b)
 
     def measure(self, undated: int) -> Coverage:
         from tracker.crossref.models import Discrepancy, Evidence, StoryArticle
@@ -201,6 +211,8 @@ class CaseSet:
         for disagreement in self.disagreements:
             key = (disagreement["speaker"], disagreement["story"], disagreement["differs"])
             coverage.shown[key] = self.why_not_shown(disagreement, ids, rows)
+            in_a, in_b = self.sides(disagreement, ids)
+            coverage.one_claim[key] = bool(in_a & in_b)
         later = self.later_paragraphs()
         coverage.versions = ArticleVersion.objects.filter(article_id__in=[ids[f] for f in later]).count()
         for file, paragraphs in later.items():
@@ -247,6 +259,7 @@ class BlindSet:
     ARI_FLOOR: dict[int, float]  # by mode: 0 dated, 3 every third article undated
     COPY_GROUPS_LINKED: int
     SHOWN_FLOOR: dict[int, int]  # documented disagreements shown, by mode
+    ONE_CLAIM_FLOOR: dict[int, int]  # documented disagreements whose two sides are one claim, by mode
 
     @pytest.fixture(scope="class", params=[0, 3], ids=["dated", "every-third-undated"])
     @classmethod
@@ -281,3 +294,10 @@ class BlindSet:
         assert len(shown) >= self.SHOWN_FLOOR[undated], missing
         assert not measured.twice  # one statement, one row, whatever stories see it
         assert not measured.false_hedges  # "in May 2024" drops no hedge (tracker/nlp/hedges.py MONTH)
+
+    def test_the_documented_statements_are_one_claim(self, coverage):
+        """Each disagreement's two sides report one statement of one speaker: claim linking and merging
+        should make them one claim, whatever the outlets' wording (issue 16, item 4)."""
+        undated, measured = coverage
+        apart = [key for key, one in measured.one_claim.items() if not one]
+        assert len(measured.one_claim) - len(apart) >= self.ONE_CLAIM_FLOOR[undated], apart
