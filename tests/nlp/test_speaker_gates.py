@@ -1,0 +1,19 @@
+"""Claims whose speaker a reader would call wrong, read from PolNeAR's train split (session 26, issue
+12): each test is a sentence written for it, and each failed with its rule removed."""
+
+from __future__ import annotations
+
+
+def speakers_and_texts(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_a_past_participle_hung_on_a_noun_is_not_the_nouns_word(claims_of):
+    """A reduced passive relative ("people accused of fraud", "a man described as ...", "a group called
+    ...") is done to the noun: the noun accuses, describes or names no one."""
+    assert claims_of("The lawyer defended people accused of fraud in three trials.") == []
+    assert claims_of("Police arrested a man described as a local activist.") == []
+    assert claims_of("She founded a group called Citizens for Reform, which now has 900 members.") == []
+    assert speakers_and_texts(claims_of("Beruff, a Scott ally, called the state's standards “strong.”")) == [
+        ("Beruff", "strong.")
+    ]  # a root the parser hung the verb on: a finite verb, not a participle
