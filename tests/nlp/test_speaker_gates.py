@@ -17,3 +17,11 @@ def test_a_past_participle_hung_on_a_noun_is_not_the_nouns_word(claims_of):
     assert speakers_and_texts(claims_of("Beruff, a Scott ally, called the state's standards “strong.”")) == [
         ("Beruff", "strong.")
     ]  # a root the parser hung the verb on: a finite verb, not a participle
+
+
+def test_a_participle_right_after_about_people_is_theirs(claims_of):
+    """ "will be interviewed about Roe calling ...": with no comma between, the one the interview is
+    about speaks the participle, not the one interviewed."""
+    assert speakers_and_texts(
+        claims_of("The station's host will be interviewed about Pope Francis calling Christmas a sham.")
+    ) == [("Pope Francis", "Christmas a sham")]

@@ -3,7 +3,7 @@ Friday arguing that ...", "a letter the campaign sent on Monday alleging that ..
 on the sentence's verb, whose subject then seems to speak, but with no comma before it the participle
 qualifies the noun the clause describes: the motion argues (and who filed it, speakers.py's reading of
 a document given in a relative clause). So too a participle after a prepositional phrase of people
-("despite", "amid", "with", "without", "over") hung on the same verb: with no comma between ("despite
+("despite", "amid", "with", "without", "over", "about") hung on the same verb: with no comma between ("despite
 critics saying ...") the phrase is its subject; with one, its people say it when the phrase counts or
 lists them and "now", "also" or "still" resumes ("..., with some supporters, such as Roe and Doe, now
 saying ...": `absolute_subject`), else the sentence's subject keeps it but the claim waits
@@ -19,7 +19,7 @@ from tracker.nlp.speaker_words import speaker_words
 
 QUALIFIED = frozenset({"dobj", "pobj"})  # the noun is an object of the verb or of a preposition
 AMBIGUOUS = "ambiguous-speaker"  # the form of a claim `ambiguous` leaves with the sentence's subject
-PREPOSITIONS = frozenset({"despite", "amid", "amidst", "with", "without", "over"})
+PREPOSITIONS = frozenset({"despite", "amid", "amidst", "with", "without", "over", "about"})
 COMPLEMENTS = frozenset({"acomp", "dobj", "attr", "oprd"})
 PEOPLE_LABELS = frozenset({"PERSON", "ORG", "NORP"})  # a name of people: not a document's
 COUNTING = frozenset({"some", "few", "many", "several"})  # "a few supporters": people, counted
