@@ -25,3 +25,23 @@ def test_a_participle_right_after_about_people_is_theirs(claims_of):
     assert speakers_and_texts(
         claims_of("The station's host will be interviewed about Pope Francis calling Christmas a sham.")
     ) == [("Pope Francis", "Christmas a sham")]
+
+
+def test_a_conjunct_that_disagrees_in_number_belongs_to_the_reporting_verb(claims_of):
+    """ "Analysts believe Roe has lost ground and warn that ...": "warn" is plural, "has lost" singular
+    and "believe" plural: the parser coordinated "warn" into the reported clause, but the analysts warn.
+    A conjunct that agrees with its clause stays its subject's."""
+    assert speakers_and_texts(
+        claims_of(
+            "Gulf sources believe Erdogan has joined the axis and admit that the Gulf States are powerless."
+        )
+    ) == [("Gulf sources", "the Gulf States are powerless")]
+    assert speakers_and_texts(
+        claims_of(
+            "Some strategists fear that the senator has already missed her chance and warn that relying on "
+            "young voters is not a reliable strategy."
+        )
+    ) == [("Some strategists", "relying on young voters is not a reliable strategy")]
+    assert speakers_and_texts(
+        claims_of("Aides believe the mayor has lost ground and warns that the race is close.")
+    ) == [("the mayor", "the race is close")]

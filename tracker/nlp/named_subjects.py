@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import askers, modal_names, naming_participles, quoted_subjects, unsaid
+from tracker.nlp import agreement, askers, modal_names, naming_participles, quoted_subjects, unsaid
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -41,6 +41,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     module docstring); an agentless "asked" after "told X" is X's question (askers.py)."""
     if (wanting := unsaid.wanter(verb)) is not None:  # "Roe wants voters to recall that ...": Roe
         verb = wanting
+    if (reporting := agreement.governor(verb)) is not None:  # "believe Roe has lost and warn": not Roe
+        verb = reporting
     found, passive = quoted_subjects.subject(reader, verb, segment)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
