@@ -45,3 +45,14 @@ def test_a_conjunct_that_disagrees_in_number_belongs_to_the_reporting_verb(claim
     assert speakers_and_texts(
         claims_of("Aides believe the mayor has lost ground and warns that the race is close.")
     ) == [("the mayor", "the race is close")]
+
+
+def test_a_verb_ending_a_hyphenated_word_of_another_sense_reports_nothing(claims_of):
+    """ "de-emphasized the record" (a verb of saying after "de-") is no emphasis said; "re-tweeting"
+    still reports."""
+    assert claims_of("The campaign de-emphasized the candidate's record.") == []
+    assert speakers_and_texts(
+        claims_of(
+            "Meanwhile, the campaign's official account has been busy, re-tweeting several negative comments."
+        )
+    ) == [("the campaign's official account", "several negative comments")]
