@@ -56,3 +56,14 @@ def test_a_verb_ending_a_hyphenated_word_of_another_sense_reports_nothing(claims
             "Meanwhile, the campaign's official account has been busy, re-tweeting several negative comments."
         )
     ) == [("the campaign's official account", "several negative comments")]
+
+
+def test_a_plural_noun_read_as_a_verb_is_said_by_the_noun_before_it(claims_of):
+    """ "resistant to the Roe calls for reform": "calls" hung as a clause with no subject and no mark is
+    the plural noun, and Roe calls, not the sentence's subject."""
+    assert speakers_and_texts(
+        claims_of("Syria proved to be resistant to the Bush/Cheney calls for regime change.")
+    ) == [("the Bush/Cheney", "for regime change")]
+    assert ("ACLU", "for action") in speakers_and_texts(
+        claims_of("Alongside ACLU calls for action, even a top party strategist said the mayor must choose.")
+    )

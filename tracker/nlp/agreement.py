@@ -4,7 +4,8 @@ not, while "believe" is; the analysts warn, not Roe. Without tags the number is 
 an auxiliary ("has", "have", "is", "are", "was", "were", "does", "do"), else the verb itself ("warns"
 singular, "warn" not; "warned", "warning" and a modal say nothing). Only a verb with no subject of its
 own, hung as a conjunct on the verb of a reported clause, climbs to the verb that reports it, and only
-when the two disagree in number and it agrees with that verb."""
+when the two disagree in number and it agrees with that verb. And a plural noun read as a singular
+verb ("the Roe calls for reform": `noun_owner`) is said by the noun before it."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def governor(verb: Token) -> Token | None:
     if own is None or coordinated is None or own == coordinated or reporting != own:
         return None
     return head.head
+
+
+def noun_owner(verb: Token) -> Token | None:
+    """The noun before a singular "-s" form the parser took for a verb with no subject and no mark:
+    "resistant to the Roe calls for reform", "alongside union calls for action": a plural noun, and the
+    noun before it, the object of a preposition, says it (Roe, the union). None for any other shape."""
+    doc = verb.doc
+    if (
+        verb.dep_ not in ("advcl", "ccomp")
+        or verb.i == 0
+        or number(verb) != "singular"
+        or verb.lower_ in SINGULAR
+    ):
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("mark", "aux") for c in verb.children):
+        return None
+    before = doc[verb.i - 1]
+    return before if before.dep_ == "pobj" and before.whitespace_ else None

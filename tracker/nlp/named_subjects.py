@@ -43,6 +43,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         verb = wanting
     if (reporting := agreement.governor(verb)) is not None:  # "believe Roe has lost and warn": not Roe
         verb = reporting
+    if (owner := agreement.noun_owner(verb)) is not None:  # "resistant to the Roe calls for ...": Roe
+        return owner, False
     found, passive = quoted_subjects.subject(reader, verb, segment)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
