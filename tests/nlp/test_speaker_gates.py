@@ -67,3 +67,20 @@ def test_a_plural_noun_read_as_a_verb_is_said_by_the_noun_before_it(claims_of):
     assert ("ACLU", "for action") in speakers_and_texts(
         claims_of("Alongside ACLU calls for action, even a top party strategist said the mayor must choose.")
     )
+
+
+def test_a_participle_after_a_reporting_relative_clause_goes_on_with_its_report(claims_of):
+    """ "..., a charge that party leaders denied, noting that ...": the leaders note, not the one who
+    complained; a relative clause that reports nothing ("which Roe supported") leaves the participle
+    to the sentence's subject."""
+    found = speakers_and_texts(
+        claims_of(
+            "The mayor complained that the vote had been rigged, a charge that county officials strongly "
+            "denied, noting that they had used the same system for years."
+        )
+    )
+    assert ("county officials", "they had used the same system for years") in found
+    assert ("The mayor", "they had used the same system for years") not in found
+    assert ("The senator", "it was flawed") in speakers_and_texts(
+        claims_of("The senator criticized the bill, which the governor supported, saying it was flawed.")
+    )

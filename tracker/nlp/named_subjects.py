@@ -18,14 +18,25 @@ A quantifier right after those it counts ("with Roe, Doe and Poe all calling for
 reads as "all" calling, or as an appositive of Roe) stands for them: they are the subject, with their
 conjuncts. A capitalised "Will" read as the modal of a past or third-person form ("Will urged ...") is
 the name that speaks (modal_names.py). A naming participle hung on a noun that cannot speak ("at one
-point calling the mayor a “liar”") is the clause's subject's (naming_participles.py).
+point calling the mayor a “liar”") is the clause's subject's (naming_participles.py). A participle
+after a relative clause that reports ("..., which Roe called “a disgrace,” blaming ...") is that
+clause's subject's (relative_reports.py); a conjunct coordinated into the reported clause it disagrees
+with in number, or a plural noun read as a verb, is read by agreement.py.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import agreement, askers, modal_names, naming_participles, quoted_subjects, unsaid
+from tracker.nlp import (
+    agreement,
+    askers,
+    modal_names,
+    naming_participles,
+    quoted_subjects,
+    relative_reports,
+    unsaid,
+)
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
 
@@ -41,6 +52,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     module docstring); an agentless "asked" after "told X" is X's question (askers.py)."""
     if (wanting := unsaid.wanter(verb)) is not None:  # "Roe wants voters to recall that ...": Roe
         verb = wanting
+    if (relayed := relative_reports.reporter(verb, reader.triggers.verbs)) is not None:
+        return relayed, False  # "..., which Roe called “a disgrace,” blaming ...": Roe
     if (reporting := agreement.governor(verb)) is not None:  # "believe Roe has lost and warn": not Roe
         verb = reporting
     if (owner := agreement.noun_owner(verb)) is not None:  # "resistant to the Roe calls for ...": Roe
