@@ -84,3 +84,10 @@ def test_a_participle_after_a_reporting_relative_clause_goes_on_with_its_report(
     assert ("The senator", "it was flawed") in speakers_and_texts(
         claims_of("The senator criticized the bill, which the governor supported, saying it was flawed.")
     )
+
+
+def test_an_ing_form_right_after_the_object_of_leave_is_the_objects(claims_of):
+    """ "have left many voters saying ...": the voters say it, not what left them so."""
+    assert speakers_and_texts(claims_of("The scandal has left many voters saying the party is doomed.")) == [
+        ("many voters", "the party is doomed")
+    ]

@@ -20,7 +20,8 @@ conjuncts. A capitalised "Will" read as the modal of a past or third-person form
 the name that speaks (modal_names.py). A naming participle hung on a noun that cannot speak ("at one
 point calling the mayor a “liar”") is the clause's subject's (naming_participles.py). A participle
 after a relative clause that reports ("..., which Roe called “a disgrace,” blaming ...") is that
-clause's subject's (relative_reports.py); a conjunct coordinated into the reported clause it disagrees
+clause's subject's (relative_reports.py); "has left voters saying ..." the object's
+(object_participles.py); a conjunct coordinated into the reported clause it disagrees
 with in number, or a plural noun read as a verb, is read by agreement.py.
 """
 
@@ -33,6 +34,7 @@ from tracker.nlp import (
     askers,
     modal_names,
     naming_participles,
+    object_participles,
     quoted_subjects,
     relative_reports,
     unsaid,
@@ -54,6 +56,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         verb = wanting
     if (relayed := relative_reports.reporter(verb, reader.triggers.verbs)) is not None:
         return relayed, False  # "..., which Roe called “a disgrace,” blaming ...": Roe
+    if (left := object_participles.owner(verb)) is not None:
+        return left, False  # "has left many voters saying ...": the voters
     if (reporting := agreement.governor(verb)) is not None:  # "believe Roe has lost and warn": not Roe
         verb = reporting
     if (owner := agreement.noun_owner(verb)) is not None:  # "resistant to the Roe calls for ...": Roe

@@ -31,6 +31,7 @@ class SpeakerWords:
     honorifics: dict[str, str] = field(default_factory=dict)  # "Mrs" -> "f": a title's gender
     issuing: frozenset[str] = frozenset()  # "issued", "sent out": a verb that puts a document out
     causing: frozenset[str] = frozenset()  # "led Roe to declare": the object speaks what follows
+    leaving: frozenset[str] = frozenset()  # "left voters saying": the object speaks the participle
     addressing: frozenset[str] = frozenset()  # "a pitch to farmers saying": the sender speaks
     acts: frozenset[str] = frozenset()  # "made an attempt to ..., saying": who made it speaks
     sending: frozenset[str] = frozenset()  # "emailed supporters saying": the sender speaks
@@ -58,6 +59,7 @@ SETS = {
     "survey": "surveys",
     "issue": "issuing",
     "cause": "causing",
+    "leave": "leaving",
     "address": "addressing",
     "act": "acts",
     "send": "sending",
