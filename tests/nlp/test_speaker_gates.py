@@ -91,3 +91,12 @@ def test_an_ing_form_right_after_the_object_of_leave_is_the_objects(claims_of):
     assert speakers_and_texts(claims_of("The scandal has left many voters saying the party is doomed.")) == [
         ("many voters", "the party is doomed")
     ]
+
+
+def test_going_on_to_say_is_a_second_report_not_the_firsts_words(claims_of):
+    """ "said X, going on to say that Y": Y is the speaker's second report, not part of X."""
+    assert speakers_and_texts(
+        claims_of(
+            "The governor said the plan was dead, going on to say that the legislature had failed the voters."
+        )
+    ) == [("The governor", "the plan was dead"), ("The governor", "the legislature had failed the voters")]

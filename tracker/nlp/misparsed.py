@@ -24,7 +24,7 @@ from tracker.nlp import (
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.framing import Reader
 from tracker.nlp.inverted import inverted_subject
-from tracker.nlp.triggers import Draft, can_speak, speaks
+from tracker.nlp.triggers import Draft, can_speak, speaks, speaks_on
 
 SPEAKING = frozenset({"PERSON", "ORG", "COURT"})
 OPENERS = (",", "”", '"', "''", "’")  # what may stand just before a speaker set off from its verb
@@ -63,14 +63,16 @@ def from_misparsed(reader: Reader, verb: Token, segment: Span) -> list[Draft]:
 
 
 def reported_apart(reader: Reader, complement: Token) -> set[int]:
-    """Tokens of a complement that another report of the same speaker holds, not this one: a
-    participle ("... that X, adding that Y") or a verb of saying the parser coordinated with the
+    """Tokens of a complement that another report of the same speaker holds, not this one: a participle
+    ("... that X, adding that Y", "going on to say Y") or a verb of saying the parser coordinated with the
     complement's own verb ("said that X and predicted that Y"; the "and" goes with it); another
     speaker's report coordinated with it ("said X, while Lee says Y"); and the speaker of a report set
     between a subject and its predicate ("And Roe, said Doe, will not forgive": `interposed`)."""
     apart: set[int] = set()
     for nested in complement.children:
-        if nested.i < complement.i or not speaks(reader.triggers, nested.lower_):
+        if nested.i < complement.i or not (
+            speaks(reader.triggers, nested.lower_) or speaks_on(reader.triggers, nested)
+        ):
             continue
         own = {c.dep_ for c in nested.children}
         other = nested.dep_ in ("conj", "advcl") and "nsubj" in own and "ccomp" in own  # ", while Lee says Y"

@@ -156,6 +156,12 @@ def speaks(triggers: Triggers, word: str) -> bool:
     return bool(found) and not all(t.evidence for t in found)
 
 
+def speaks_on(triggers: Triggers, participle: Token) -> bool:
+    """ "going on to say", "pausing to add": a participle whose infinitive says more, set off after a report."""
+    said = (c for c in participle.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+    return participle.lower_.endswith("ing") and any(speaks(triggers, c.lower_) for c in said)
+
+
 @cache
 def default_triggers() -> Triggers:
     return build_triggers(read_jsonl(VERBS_FILE))
