@@ -100,3 +100,14 @@ def test_going_on_to_say_is_a_second_report_not_the_firsts_words(claims_of):
             "The governor said the plan was dead, going on to say that the legislature had failed the voters."
         )
     ) == [("The governor", "the plan was dead"), ("The governor", "the legislature had failed the voters")]
+
+
+def test_a_contradicting_participle_is_the_outlets_not_the_reports_words(claims_of):
+    """ "shows that A, contradicting the police's earlier claim that B": the content stops at A, and B
+    is the police's own claim."""
+    assert speakers_and_texts(
+        claims_of(
+            "The video shows that the officer fired first, contradicting the department's earlier claim "
+            "that he had been attacked."
+        )
+    ) == [("The video", "the officer fired first"), ("the department", "he had been attacked")]

@@ -4,6 +4,7 @@ outlet's words, attached to the reported clause by a comma.
 - a participle of consequence or reaction: "Musk testified that xAI trained Grok on OpenAI's models,
   sparking debate over distillation" (the debate is the outlet's, not Musk's testimony);
   "..., raising questions about ..." (only with such an object: "raising taxes" may be reported);
+  "..., contradicting the police's earlier account" (what the outlet sets the report against);
 - a sentential "which" clause that reads the report: "noting it has a few hundred employees, which
   further contextualizes its strategy", or that says who disputes it: "..., which the company denies";
 - a noun that sums up the report, set after it by a comma and described by a clause of its own:
