@@ -111,3 +111,8 @@ def test_a_contradicting_participle_is_the_outlets_not_the_reports_words(claims_
             "that he had been attacked."
         )
     ) == [("The video", "the officer fired first"), ("the department", "he had been attacked")]
+
+
+def test_the_one_told_is_not_part_of_a_how_to_content(claims_of):
+    """ "told them how to win": what is told is "how to win"; "them" is who is told."""
+    assert speakers_and_texts(claims_of("The coach told them how to win.")) == [("The coach", "how to win")]

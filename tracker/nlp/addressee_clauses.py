@@ -32,6 +32,7 @@ from tracker.nlp.confidence import rule_words
 OBJECTS = frozenset({"dobj", "dative"})
 SETTINGS = frozenset({"prep", "npadvmod", "advmod", "punct"})  # ", at the time,": the verb's, set between
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+QUESTION_WORDS = frozenset({"how", "what", "where", "when", "whether", "who", "which", "why"})
 TOLD_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
 THOUGHT = frozenset(
     f"{stem}{ending}"
@@ -81,9 +82,12 @@ def whole(verb: Token) -> tuple[int, int] | None:
     object's relative clause is one of thinking with a pronoun subject and words after its verb ("told
     the court he had hoped at the time that X"), or any such clause told to an addressee, running on
     over the verb's own phrases the parser hung after it ("told the jury he had 'agonised' over the
-    vote", the quotation closing the clause); None otherwise."""
+    vote", the quotation closing the clause), or a question-word infinitive after the one told ("told
+    them how to vote": `_how_to`); None otherwise."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None
+    if (how := _how_to(verb)) is not None:  # "tell them how to vote": how to vote
+        return how
     for told in verb.rights:
         if told.dep_ not in OBJECTS:
             continue
@@ -119,6 +123,17 @@ def marked(verb: Token) -> tuple[int, int] | None:
             first = clause.left_edge
             if first.lower_ == "that" and first.dep_ == "mark" and first.i == told.i + 1:
                 return first.i, clause.right_edge.i
+    return None
+
+
+def _how_to(verb: Token) -> tuple[int, int] | None:
+    """ "told them how to vote", "asked voters what to do": the infinitive after the one told, opening
+    with a question word, is what is told; the one told is not."""
+    told = next((c for c in verb.rights if c.dep_ in OBJECTS), None)
+    for how in (c for c in verb.rights if c.dep_ == "xcomp") if told is not None else ():
+        first = how.left_edge
+        if first.lower_ in QUESTION_WORDS and first.i == told.right_edge.i + 1:
+            return first.i, how.right_edge.i
     return None
 
 
