@@ -35,3 +35,12 @@ def test_a_report_after_that_still_yields_to_the_longer_claim(claims_of):
     # "that" is as often a complementizer as a relative pronoun: the longer claim keeps the inner one
     text = "Brennan said the aides told Quimby that she was not available."
     assert [c.speaker for c in claims_of(text)] == ["Brennan"]
+
+
+def test_a_relative_clause_keeps_only_the_report_its_speaker_makes(claims_of):
+    # "she" is the subject of "was doing"; "told" is the police's, further on: not her report
+    text = (
+        "Spokeswoman Nell Ostrova said the candidate was headed to the venue to give interviews, "
+        "which she was doing when the police located her and told her to leave."
+    )
+    assert [c.verb for c in claims_of(text)] == ["say"]

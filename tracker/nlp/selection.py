@@ -36,6 +36,7 @@ def _between(inner: Claim, outer: Claim) -> bool:
 
 # not "that": as often a complementizer ("told Roe that she was not available") as a relative pronoun
 RELATIVES = frozenset({"which", "whom", "who"})
+RELATIVE_REACH = 3  # words from the speaker to its verb ("which he later called")
 
 
 def _relative(inner: Claim, outer: Claim) -> bool:
@@ -47,7 +48,11 @@ def _relative(inner: Claim, outer: Claim) -> bool:
     if not (outer.start <= inner.start and inner.end <= outer.end and outer.start < inner.speaker_start):
         return False
     before = inner.sentence[: inner.speaker_start - inner.sentence_start].split()
-    return bool(before) and before[-1].lower() in RELATIVES
+    # the relative clause's own report: its verb right after its speaker ("which she called"), not a
+    # verb further on that the speaker does not govern ("which she was doing when guards told her")
+    after = inner.sentence[(inner.speaker_end or inner.speaker_start) - inner.sentence_start :].split()
+    words = [w.strip(",;:\"“”'") for w in after[:RELATIVE_REACH]]
+    return bool(before) and before[-1].lower() in RELATIVES and inner.cue in words
 
 
 def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
