@@ -70,9 +70,8 @@ def numbers_differ(scope: Scope) -> list[Found]:
 
 @lru_cache(maxsize=PER_PROCESS)
 def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str]], ...]:
-    """The amounts of a title or text that name what they count, with that noun's key, the content
-    words around them and who asks for them (`askers.asker`); kept per process (a function of the text alone), since a story's articles are
-    read again at every batch that touches the story."""
+    """The amounts of a title or text naming what they count, with that noun's key, the content words
+    around them and who asks for them (`askers.asker`); kept per process (a function of the text)."""
     found = []
     for amount in find_amounts(text):
         noun = "".join(sorted(content_words(amount.noun)))
@@ -88,15 +87,18 @@ def _rounded(value: float) -> float:
 
 
 def _varies(found: set[tuple[int, float, frozenset[str]]], outlets: dict[int, int]) -> bool:
-    """Whether two values further apart than the tolerance come from articles of different outlets:
-    for two such values, unless one outlet alone gives both (compared by value, not by article pair),
-    or each is asked for by another party (`askers.comparable`: two positions, not two reports)."""
+    """Whether two values further apart than the tolerance come from different outlets, neither stating
+    both (by value, not article: an outlet giving both, in one article or two, reports two things, such as
+    each side's cost), unless each is asked for by another party (`askers.comparable`: two positions)."""
     by_value: dict[float, set[tuple[int, frozenset[str]]]] = defaultdict(set)
     for a, x, asked in found:
         by_value[x].add((outlets[a], asked))
     for (x, first), (y, second) in combinations(sorted(by_value.items()), 2):
+        both = {one for one, _ in first} & {other for other, _ in second}  # it states both itself
         if abs(x - y) > TOLERANCE * max(abs(x), abs(y)) and any(
-            one != other and comparable(this, that) for one, this in first for other, that in second
+            {one, other}.isdisjoint(both) and comparable(this, that)
+            for one, this in first
+            for other, that in second
         ):
             return True
     return False
