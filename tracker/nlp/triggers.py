@@ -47,7 +47,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import attributives, requested, syntax, word_parts
+from tracker.nlp import attributives, idle_senses, requested, syntax, word_parts
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.speakers import Speaker
@@ -224,11 +224,13 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
     participle that describes its noun ("271 pledged delegates", attributives.py), nor an infinitive
     someone was asked for ("was asked to comment", requested.py), nor a verb that must name its object
     with none ("the class, dismissed as myopic", "was dismissed as manager": the one named, no speaker),
-    nor the end of another word ("de-emphasized", word_parts.py)."""
+    nor the end of another word ("de-emphasized", word_parts.py), nor a sense that reports nothing
+    ("admit refugees", "write off", idle_senses.py)."""
     return (
         attributives.describes(verb)
         or word_parts.ends_other_word(verb)
         or requested.requested(verb)
+        or idle_senses.idle(verb, trigger.lemma)
         or (trigger.transitive and not any(c.dep_ in ("dobj", "agent") for c in verb.children))
         or (
             verb.dep_ in trigger.not_as

@@ -1,0 +1,24 @@
+"""Senses of a verb of saying that report nothing (idle_senses.py, patterns/idle_senses.jsonl):
+"admit" or "confirm" with people for its object (let in, appointed), "write off". Sentences written
+for the test."""
+
+from __future__ import annotations
+
+
+def said(claims):
+    return [(c.speaker, c.verb, c.text) for c in claims]
+
+
+def test_admitting_or_confirming_people_reports_nothing(claims_of):
+    assert said(claims_of("The agency moved to admit 40,000 Afghans as refugees next year.")) == []
+    assert said(claims_of("The Senate confirmed the nominees on Tuesday.")) == []
+
+
+def test_writing_off_reports_nothing(claims_of):
+    assert said(claims_of("The new rules would let farmers write off equipment purchases.")) == []
+
+
+def test_admitting_or_confirming_a_fact_still_reports(claims_of):
+    assert ("Jane Roe", "admit", "her mistake") in said(claims_of("Jane Roe admitted her mistake."))
+    assert ("Jane Roe", "confirm", "the report") in said(claims_of("Jane Roe confirmed the report."))
+    assert ("Jane Roe", "admit", "she had erred") in said(claims_of("Jane Roe admitted that she had erred."))

@@ -1,0 +1,59 @@
+"""Senses of a verb of saying that report nothing (patterns/idle_senses.jsonl): "admit" or "confirm"
+with people for its object ("admit Central Americans as refugees", "the Senate confirmed the
+nominees": let in, appointed), "write" with the particle "off" ("write off capital investment").
+A line: {"id", "lemma" (the trigger's), "people_object" (an object that names people: a person or
+nationality the parser labels, a noun of people of speakers.jsonl, or one of "object_words"),
+"particles" (a particle that makes the verb another verb), "why"}."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.speaker_words import speaker_words
+
+SENSES_FILE = PATTERNS_DIR / "idle_senses.jsonl"
+PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
+
+
+@dataclass(frozen=True)
+class Sense:
+    people_object: bool
+    object_words: frozenset[str]
+    particles: frozenset[str]
+
+
+@cache
+def senses() -> dict[str, tuple[Sense, ...]]:
+    by_lemma: dict[str, tuple[Sense, ...]] = {}
+    for line in read_jsonl(SENSES_FILE):
+        sense = Sense(
+            people_object=bool(line.get("people_object", False)),
+            object_words=frozenset(w.lower() for w in line.get("object_words", ())),
+            particles=frozenset(p.lower() for p in line.get("particles", ())),
+        )
+        by_lemma[line["lemma"]] = (*by_lemma.get(line["lemma"], ()), sense)
+    return by_lemma
+
+
+def idle(verb: Token, lemma: str) -> bool:
+    """The verb, read as the trigger of `lemma`, is in a sense that reports no words."""
+    for sense in senses().get(lemma, ()):
+        if any(c.dep_ == "prt" and c.lower_ in sense.particles for c in verb.children):
+            return True
+        if sense.people_object and any(
+            c.dep_ == "dobj" and _people(c, sense.object_words) for c in verb.children
+        ):
+            return True
+    return False
+
+
+def _people(noun: Token, words: frozenset[str]) -> bool:
+    """A person or nationality by the parser's label, or a noun of people ("refugees", "nominees")."""
+    if noun.pos_ == "PRON":
+        return False  # "admitted it", "confirmed this"
+    lower = noun.lower_
+    return noun.ent_type_ in PEOPLE_LABELS or lower in words or lower in speaker_words().people
