@@ -91,6 +91,20 @@ def test_a_content_stops_where_another_speakers_report_joins_it(claims_of):
     ]
 
 
+def test_a_content_stops_before_another_subjects_figure_for_the_same_thing(claims_of):
+    """ "says it is $4.5 billion and Globex has it at $6 billion": the second figure is Globex's
+    (nested_reports._estimate); a clause with no figure put on "it" stays ("had dinner at 7")."""
+    assert speakers_and_texts(
+        claims_of("Jane Roe says the estate is $4.5 billion and Globex Wealth has it at $6 billion.")
+    ) == [("Jane Roe", "the estate is $4.5 billion")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said the fund is worth $2 million and an auditor puts it at $3 million.")
+    ) == [("Jane Roe", "the fund is worth $2 million")]
+    assert speakers_and_texts(
+        claims_of("Jane Roe said sales rose sharply and the team had dinner at 7 on Friday.")
+    ) == [("Jane Roe", "sales rose sharply and the team had dinner at 7 on Friday")]
+
+
 def test_a_content_keeps_a_report_of_its_own_speaker_or_one_not_set_off(claims_of):
     """A pronoun's report most often goes on with the same speaker; a report that is the reason given
     ("because ... urged") is part of what was said; "gave" reports only with some objects."""

@@ -7,9 +7,10 @@ one claim would cover two attributions (the scorer then matches it to the second
 speaker). The reported words stop before it, its comma, dash or joining word included; its own verb
 reports it as a claim of its own speaker. Not cut: a report by a pronoun ("said X, though they blame
 Y": most often the same speaker going on), one not set off ("only because Doe asked"), and verbs that
-report only with some objects ("called", "gave"). Evidence ("records show") cuts only in a clause
-opening with "though" or "although": the outlet's counter-evidence ("said he never wanted the money,
-though records show he asked for a stake")."""
+report only with some objects ("called", "gave"). A figure another subject puts on the same thing is
+its report too ("Forbes says it is $4.5 billion and Wealth-X has it at $4.5 billion"). Evidence
+("records show") cuts only in a clause opening with "though" or "although": the outlet's
+counter-evidence ("said he never wanted the money, though records show he asked for a stake")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ NOT_ANOTHER = frozenset(
     {"who", "which", "that", "whom", "whose", "he", "she", "they", "it", "we", "i", "you", "one"}
 )
 CONCEDING = frozenset({"though", "although"})
+# "has it at $4.5 billion", "puts the cost at", "pegs it at": another source's figure (_estimate)
+ESTIMATING = frozenset(
+    {"has", "have", "had", "put", "puts", "peg", "pegs", "pegged", "place", "places", "placed"}
+)
+AMOUNTS = frozenset({"MONEY", "CARDINAL", "PERCENT", "QUANTITY"})
+FIGURES = frozenset(
+    {"it", "them", "figure", "number", "total", "cost", "value", "toll", "tally", "count", "price"}
+)
 SETTING_OFF = frozenset({",", "—", "–", "--", ";", "and", "but", "while", "when", "as", "after", "whereas"})
 
 
@@ -59,13 +68,29 @@ def _reports(reader: Reader, verb: Token) -> bool:
     return (
         verb.dep_ in JOINING
         and subject is not None
-        and any(
-            (t.unconditional and not t.evidence) or (t.evidence and _conceding(verb, subject, t.subjects))
-            for t in reader.triggers.verbs.get(verb.lower_, ())
+        and (
+            any(
+                (t.unconditional and not t.evidence) or (t.evidence and _conceding(verb, subject, t.subjects))
+                for t in reader.triggers.verbs.get(verb.lower_, ())
+            )
+            or _estimate(verb)
         )
         and subject.lower_ not in NOT_ANOTHER
         and bool(own & OWN_WORDS)
         and _set_off(reader, verb)
+    )
+
+
+def _estimate(verb: Token) -> bool:
+    """Another source's figure for the same thing: "it" (or "the figure", "the cost") put at an amount
+    ("Forbes says it is $4.5 billion and Wealth-X has it at $4.5 billion", "puts the cost at $6
+    billion"); not "had dinner at 7"."""
+    if verb.lower_ not in ESTIMATING:  # the forms: the pipeline's parser sets no lemmas
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in FIGURES]
+    at = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"]
+    return bool(objects) and any(
+        o.ent_type_ in AMOUNTS or o.like_num for p in at for o in p.children if o.dep_ == "pobj"
     )
 
 
