@@ -6,42 +6,16 @@ claim, else the story of its first-stated report. A settle that moved a claim's 
 from __future__ import annotations
 
 import random
-from datetime import timedelta
 
 import pytest
 
-from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
-from tracker.crossref import discrepancies, linking, story_reads
+from tests.crossref.test_discrepancy_owner import SENTENCE, article, hedged, steps
+from tests.factories import ClaimFactory, EvidenceFactory, StoryFactory
+from tracker.crossref import linking
 from tracker.crossref.discrepancies.scope import Scope
 from tracker.crossref.models import Discrepancy
-from tracker.crossref.story_reads import StoryReads
 
 pytestmark = pytest.mark.django_db
-
-SENTENCE = 'Ostrander said Pellworth "possibly" leased the quarry to the growers.'
-
-
-def article(story, title: str, text: str, hours: int, outlet: str):
-    return ArticleFactory(
-        story=story, outlet__name=outlet, title=title, text=text, first_seen_at=T0 + timedelta(hours=hours)
-    )
-
-
-def hedged(claim, row) -> None:
-    at = row.text.index("possibly")
-    quote = [{"text": "possibly", "start": at, "end": at + len("possibly")}]
-    EvidenceFactory(claim=claim, article=row, sentence=SENTENCE, quotes=quote, hedges=["possibly"])
-
-
-def steps(stories) -> None:
-    """The discrepancy step of a linking batch's stories, in this order (as `linking._story_steps`)."""
-    pending = discrepancies.Pending()
-    batch = story_reads.batch_reads([s.pk for s in stories])
-    reads = {s.pk: StoryReads.of(s, batch) for s in stories}
-    discrepancies.prepare([(s, reads[s.pk]) for s in stories], pending)
-    for story in stories:
-        discrepancies.detect(story, reads[story.pk], pending=pending)
-    pending.write()
 
 
 @pytest.fixture
