@@ -41,6 +41,7 @@ import argparse
 import sys
 import tempfile
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,6 +207,33 @@ def _single_link(n: int, pairs) -> list[list[int]]:
     return list(groups.values())
 
 
+@contextmanager
+def kept_slice(keep: str, labels: Path | None, split: str, undated_every: int, settings: list[str] = ()):
+    """A kept database's labelled articles, placed as clustering places them (`clustering._apply`):
+    yields (items, articles, item_of, found) inside a transaction rolled back on leaving, so what
+    `undated_every` blanks (every Nth item's date) is not kept. `settings`: `override`'s values."""
+    from bench.crossref import LABELS, _slug, polnear_set, use_database
+
+    if labels and not labels.is_file() and (LABELS.parent / labels).is_file():
+        labels = LABELS.parent / labels  # a bare fixture name
+    use_database(keep, fresh=False)
+    from django.db import transaction
+
+    from tracker.crossref import clustering, undated
+    from tracker.sources.models import Article
+
+    override(list(settings))
+    items = polnear_set(split=split, labels=labels)
+    urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
+    articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
+    item_of = [urls[a.canonical_url] for a in articles]
+    with transaction.atomic():
+        if undated_every:
+            blank({i.file for i in items[::undated_every]}, articles, item_of)
+        yield items, articles, item_of, undated.placed(clustering.profiles(articles))
+        transaction.set_rollback(True)
+
+
 def override(settings: list[str]) -> None:
     """`module.NAME=value` for each setting: the crossref module's constant takes the value (a number)."""
     import importlib
@@ -234,27 +262,16 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crossref-errors-") as var_dir:
         configure(var_dir)
-        from bench.crossref import LABELS, _slug, adjusted_rand_index, b_cubed_f1, polnear_set, use_database
+        from bench.crossref import adjusted_rand_index, b_cubed_f1
+        from tracker.crossref import features
 
-        if args.labels and not args.labels.is_file() and (LABELS.parent / args.labels).is_file():
-            args.labels = LABELS.parent / args.labels  # a bare fixture name
-
-        use_database(args.keep, fresh=False)
-        from django.db import transaction
-
-        from tracker.crossref import clustering, features, undated
-        from tracker.sources.models import Article
-
-        override(args.set)
         split = "" if args.split == "all" else args.split  # train: no dev text is read
-        items = polnear_set(split=split, labels=args.labels)
-        urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
-        articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
-        item_of = [urls[a.canonical_url] for a in articles]
-        with transaction.atomic():  # what --undated changes in the database is rolled back
-            if args.undated:
-                blank({i.file for i in items[:: args.undated]}, articles, item_of)
-            found = undated.placed(clustering.profiles(articles))  # as clustering._apply does
+        with kept_slice(args.keep, args.labels, split, args.undated, args.set) as (
+            _,
+            articles,
+            item_of,
+            found,
+        ):
             groups = features.cluster(found)
             label = {i: n for n, g in enumerate(groups) for i in g}
             if args.orders:
@@ -262,7 +279,6 @@ def main() -> None:
             if args.tfidf:
                 splits = ("train", "dev") if args.split == "all" else (args.split,)
                 tfidf_baseline(articles, found, item_of, splits, adjusted_rand_index)
-            transaction.set_rollback(True)
         for split in ("train", "dev") if args.split == "all" else (args.split,):  # dev: the lead's only
             idx = [i for i, it in enumerate(item_of) if it.split == split]
             truth = [item_of[i].story for i in idx]

@@ -41,28 +41,10 @@ def dump(args) -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-crossref-fit-") as var_dir:
         configure(var_dir)
-        from bench.crossref import LABELS, _slug, polnear_set, use_database
-        from bench.crossref_errors import blank
+        from bench.crossref_errors import kept_slice
 
-        labels = args.labels
-        if labels and not labels.is_file() and (LABELS.parent / labels).is_file():
-            labels = LABELS.parent / labels
-        use_database(args.keep, fresh=False)
-        from django.db import transaction
-
-        from tracker.crossref import clustering, undated
-        from tracker.sources.models import Article
-
-        items = polnear_set(split="train", labels=labels)
-        urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
-        articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
-        item_of = [urls[a.canonical_url] for a in articles]
-        with transaction.atomic():
-            if args.undated:
-                blank({i.file for i in items[:: args.undated]}, articles, item_of)
-            found = undated.placed(clustering.profiles(articles))
+        with kept_slice(args.keep, args.labels, "train", args.undated) as (_, articles, item_of, found):
             extra = [(a.title, a.text, a.published_at is None) for a in articles]
-            transaction.set_rollback(True)
         np.savez(args.out, **pair_features(found, extra, item_of))
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.crossref_errors import blank, override  # noqa: E402
+from bench.crossref_errors import kept_slice  # noqa: E402
 from bench.ingest import configure  # noqa: E402
 
 
@@ -82,27 +82,10 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-crossref-gap-") as var_dir:
         configure(var_dir)
-        from bench.crossref import LABELS, _slug, polnear_set, use_database
+        from tracker.crossref import features
 
-        if args.labels and not args.labels.is_file() and (LABELS.parent / args.labels).is_file():
-            args.labels = LABELS.parent / args.labels
-        use_database(args.keep, fresh=False)
-        from django.db import transaction
-
-        from tracker.crossref import clustering, features, undated
-        from tracker.sources.models import Article
-
-        override(args.set)
-        items = polnear_set(split="train", labels=args.labels)
-        urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
-        articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
-        item_of = [urls[a.canonical_url] for a in articles]
-        with transaction.atomic():
-            if args.undated:
-                blank({i.file for i in items[:: args.undated]}, articles, item_of)
-            found = undated.placed(clustering.profiles(articles))
+        with kept_slice(args.keep, args.labels, "train", args.undated, args.set) as (_, _, item_of, found):
             groups = features.cluster(found)
-            transaction.set_rollback(True)
     label = {i: n for n, g in enumerate(groups) for i in g}
     report(found, item_of, label, features)
 
