@@ -95,13 +95,14 @@ def within(day: date, start: date, precision: str) -> bool:
 def reported_at(article: Article) -> datetime:
     """When an article reported something: its stated publication date, else its first sighting (also
     when the stated time is suspect: in the future, or backdated on a prompt feed)."""
-    if (
-        article.published_at
-        and article.published_at < article.first_seen_at
-        and not article.published_suspect
-    ):
-        return article.published_at
-    return article.first_seen_at
+    return reported_from(article.published_at, article.first_seen_at, article.published_suspect)
+
+
+def reported_from(published_at: datetime | None, first_seen_at: datetime, suspect: bool) -> datetime:
+    """`reported_at` from an article's three fields, read as plain values (no Article at hand)."""
+    if published_at and published_at < first_seen_at and not suspect:
+        return published_at
+    return first_seen_at
 
 
 @cache

@@ -52,7 +52,7 @@ from tracker.crossref import (
     story_reads,
 )
 from tracker.crossref.discrepancies.scope import owner
-from tracker.crossref.event_reports import reported_at
+from tracker.crossref.event_reports import reported_from
 from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
 from tracker.crossref.story_reads import StoryReads
@@ -179,7 +179,7 @@ def _owners(claims: list[int], shifted: list[int]) -> tuple[set[int | None], set
     for claim, own, article, story, *at in rows.values_list(*named, *(f"article__{f}" for f in fields)):
         stored[claim] = own
         if story is not None:
-            reports[claim].add((story, reported_at(Article(**dict(zip(fields, at, strict=True)))), article))
+            reports[claim].add((story, reported_from(*at), article))
     owners = {stored.get(pk) for pk in claims}
     for pk, own in stored.items():
         if (found := owner(own, reports[pk])) != own or pk in claims:
