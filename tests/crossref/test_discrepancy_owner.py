@@ -32,6 +32,13 @@ def hedged(claim, row) -> None:
     EvidenceFactory(claim=claim, article=row, sentence=SENTENCE, quotes=quote, hedges=["possibly"])
 
 
+def quarry_claim(story):
+    """Ostrander's hedged claim of `story`, the one every test here reports."""
+    return ClaimFactory(
+        story=story, text="Pellworth possibly leased the quarry to the growers", speaker_text="Ostrander"
+    )
+
+
 def steps(stories) -> None:
     """The discrepancy step of a linking batch's stories, in this order (as `linking._story_steps`)."""
     pending = discrepancies.Pending()
@@ -48,9 +55,7 @@ def reported_twice():
     """A hedged claim of the first story, reported in the second too, each story's headline dropping
     the hedge in its own words."""
     own, other = StoryFactory(title="Quarry"), StoryFactory(title="Quarry lease")
-    claim = ClaimFactory(
-        story=own, text="Pellworth possibly leased the quarry to the growers", speaker_text="Ostrander"
-    )
+    claim = quarry_claim(own)
     hedged(claim, article(own, "Growers gathered", f"Growers gathered. {SENTENCE}", 0, "Outlet 0"))
     article(own, "Pellworth Leased The Quarry To Growers", "More.", 1, "Outlet 1")
     hedged(claim, article(other, "Growers met", f"Growers met. {SENTENCE}", 2, "Outlet 2"))

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from tests.crossref.test_discrepancy_owner import SENTENCE, article, hedged, steps
+from tests.crossref.test_discrepancy_owner import SENTENCE, article, hedged, quarry_claim, steps
 from tests.factories import ClaimFactory, EvidenceFactory, StoryFactory
 from tracker.crossref import linking
 from tracker.crossref.discrepancies.scope import Scope
@@ -28,9 +28,7 @@ def moved_away():
         StoryFactory(title="Growers"),
     )
     article(gone, "Harbour dues rise", "The harbour raised its dues.", 0, "Outlet 9")
-    claim = ClaimFactory(
-        story=gone, text="Pellworth possibly leased the quarry to the growers", speaker_text="Ostrander"
-    )
+    claim = quarry_claim(gone)
     hedged(claim, article(later, "Growers met", f"Growers met. {SENTENCE}", 3, "Outlet 2"))
     article(later, "Growers Say Pellworth Leased Their Quarry", "Later.", 4, "Outlet 3")
     hedged(claim, article(first, "Growers gathered", f"Growers gathered. {SENTENCE}", 1, "Outlet 0"))
