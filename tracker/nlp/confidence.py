@@ -115,8 +115,7 @@ def embedded(claim: Claim) -> Claim:
     rule = rule_named("embedded")
     if rule is None or claim.confidence <= rule.tier or claim.speaker_start is None:
         return claim
-    before = WORDS.findall(claim.sentence[: max(claim.speaker_start - claim.sentence_start, 0)])
-    if not before or before[-1].lower() not in rule_words("embedded"):
+    if claim.word_before_speaker() not in rule_words("embedded"):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 

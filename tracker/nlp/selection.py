@@ -47,12 +47,11 @@ def _relative(inner: Claim, outer: Claim) -> bool:
         return False
     if not (outer.start <= inner.start and inner.end <= outer.end and outer.start < inner.speaker_start):
         return False
-    before = inner.sentence[: inner.speaker_start - inner.sentence_start].split()
     # the relative clause's own report: its verb right after its speaker ("which she called"), not a
     # verb further on that the speaker does not govern ("which she was doing when guards told her")
     after = inner.sentence[(inner.speaker_end or inner.speaker_start) - inner.sentence_start :].split()
     words = [w.strip(",;:\"“”'") for w in after[:RELATIVE_REACH]]
-    return bool(before) and before[-1].lower() in RELATIVES and inner.cue in words
+    return inner.word_before_speaker() in RELATIVES and inner.cue in words
 
 
 def one_per_content(claims: Iterable[Claim]) -> list[Claim]:

@@ -5,8 +5,11 @@ Offsets are character offsets into the text that was analysed (Python str indice
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+WORD = re.compile(r"[\w’']+|[^\w\s]")  # a word, or one mark
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,14 @@ class Claim:
     confidence_rule: str = ""  # id of the rule of patterns/confidence.jsonl that gave the tier
     # (start, end) of each piece of a content in several ("“X,” Roe said. “Y.”"); () when it is one
     pieces: tuple[tuple[int, int], ...] = ()
+
+    def word_before_speaker(self) -> str:
+        """The word (or mark) right before the speaker phrase in its sentence, lower-cased ("which" in
+        "..., which Roe called"); "" when there is none or no speaker phrase."""
+        if self.speaker_start is None:
+            return ""
+        before = WORD.findall(self.sentence[: max(self.speaker_start - self.sentence_start, 0)])
+        return before[-1].lower() if before else ""
 
 
 @dataclass(frozen=True)
