@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import presiding
+from tracker.nlp import epithets, presiding
 from tracker.nlp.components import PATTERNS_DIR, rule_row
 from tracker.nlp.types import Mention
 
@@ -60,7 +60,12 @@ def holder(
     if judge[0] is not None:
         return judge
     person = _person_for(resolver, token, first, last)
-    return (person, VIA) if person is not None else (None, None)
+    if person is not None:
+        return person, VIA
+    person = epithets.subject_before(resolver, token)  # "Roe testified. “...,” the billionaire said"
+    if person is None or _roles(resolver, person, token):  # "Roe, a Ford executive ... the Acme executive"
+        return None, None
+    return person, epithets.VIA
 
 
 def _person_for(resolver: SpeakerResolver, token: Token, first: int, last: int) -> Mention | None:
