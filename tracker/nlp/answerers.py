@@ -15,7 +15,8 @@ What counts: the last line of prose before the exchange (no blank-line paragraph
 holds two PERSON mentions joined by a verb of questioning (`ASKING`): "A questioned B" (also asked,
 pressed, grilled, quizzed, cross-examined, examined), "B was questioned by A", "A's cross-examination
 of B". One such pair, or nothing is named. An exchange ends at a line of prose; the next exchange
-looks for its own line.
+looks for its own line. Without such a pair, the exchange's lead may name the one interviewed ("Q&A
+with Doe.", "We spoke with Doe ...": interviewees.py), whose answers then wait ("lead-interviewee").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tracker.nlp import confidence
+from tracker.nlp import confidence, interviewees
 from tracker.nlp.referents import full_name
 from tracker.nlp.transcripts import label_rules
 from tracker.nlp.types import Claim, Mention
@@ -51,7 +52,7 @@ OWNED = re.compile(
 def name_exchanges(claims: Sequence[Claim], text: str, mentions: Sequence[Mention]) -> list[Claim]:
     """The transcript's claims, its "Q" and "A" turns named after the line before their exchange."""
     people = [m for m in mentions if m.label == "PERSON"]
-    found, pair, last_end = [], None, 0
+    found, pair, last_end, via = [], None, 0, RESOLUTION
     for claim in claims:
         use = label_rules().get(claim.speaker.lower().rstrip(".")) if claim.rule == TURN else None
         if use not in ("question", "answer"):
@@ -60,6 +61,9 @@ def name_exchanges(claims: Sequence[Claim], text: str, mentions: Sequence[Mentio
         prose = _prose_lines(text[last_end : claim.sentence_start])
         if prose or last_end == 0:
             pair = _pair(text, last_end + prose[-1][0], last_end + prose[-1][1], people) if prose else None
+            lines, via = [(last_end + a, last_end + b) for a, b in prose], RESOLUTION
+            if pair is None and (person := interviewees.interviewee(text, lines, people)) is not None:
+                pair, via = (None, person), interviewees.VIA  # "Q&A with Jo Roe.": Roe answers
         last_end = claim.end
         if pair is None and use == "question":
             pair = _addressed(text, claim, people)  # "Q. Mr. Doe, did you ...?": Doe answers
@@ -68,7 +72,7 @@ def name_exchanges(claims: Sequence[Claim], text: str, mentions: Sequence[Mentio
             continue
         asker, answerer = pair
         person = asker if use == "question" else answerer
-        found.append(claim if person is None else named(claim, person, mentions, use == "answer"))
+        found.append(claim if person is None else named(claim, person, mentions, use == "answer", via))
     return found
 
 
@@ -103,7 +107,9 @@ def _pair(text: str, start: int, end: int, people: Sequence[Mention]) -> tuple[M
     return pairs[0] if len(pairs) == 1 else None
 
 
-def named(claim: Claim, person: Mention, mentions: Sequence[Mention], answer: bool) -> Claim:
+def named(
+    claim: Claim, person: Mention, mentions: Sequence[Mention], answer: bool, via: str = RESOLUTION
+) -> Claim:
     name = person.entity or full_name(mentions, person)
     claim = replace(
         claim, speaker_name=name, speaker_entity=person.entity, speaker_entity_id=person.entity_id
@@ -111,7 +117,7 @@ def named(claim: Claim, person: Mention, mentions: Sequence[Mention], answer: bo
     if not answer:
         return claim
     tier, rule = confidence.rate(
-        kind=claim.kind, trigger=TURN, attribution=claim.attribution, resolution=RESOLUTION, form="quote"
+        kind=claim.kind, trigger=TURN, attribution=claim.attribution, resolution=via, form="quote"
     )
-    rated = replace(claim, resolution=RESOLUTION, confidence=tier, confidence_rule=rule)
+    rated = replace(claim, resolution=via, confidence=tier, confidence_rule=rule)
     return confidence.in_context([rated])[0]

@@ -10,7 +10,7 @@ curator can see why a claim waits. Publishing reads the tier: `TRACKER_PUBLISH_M
 A rule matches when every list it has contains the claim's value: `kinds` (the claim's kind),
 `triggers` (the id of the trigger rule that found it), `attributions`, `resolutions` (how its speaker
 was resolved: mention, compound, possessor, pronoun, anaphor, presiding ("the judge"), role ("the partner"),
-issuer, survey, unresolved, none;
+issuer, survey, epithet ("the billionaire"), interviewee, unresolved, none;
 "agent": the party a lawyer or spokesperson speaks for, "Acme's lawyers", "an Acme spokesman";
 "pronoun-first": a pronoun given the first subject of the sentence before, which has no main-clause one;
 "pronoun-owner": one given a name owning that sentence's subject, "Roe's lawyer said ...";
