@@ -5,7 +5,8 @@ the plain texts, and every offset returned points back into the text as given; t
 (a mention's, claim's, sentence's or quote's text) are the plain-text words, which can differ from
 the original's characters at those offsets when markup was removed. The turns of a transcript printed
 in the article (transcripts.py), the posts printed under their handle line (posts.py), the quotations
-signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py),
+signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py;
+in a headline, colon_headlines.py),
 those listed under a heading naming their speaker (listed_quotes.py) and those a sentence about a named
 person introduces with a colon (introduced_quotes.py) join the claims the rules found, except one that
 overlaps one of them.
@@ -39,6 +40,7 @@ from tracker.nlp import (
     argued,
     article_names,
     claims,
+    colon_headlines,
     counsel,
     court_roles,
     dates,
@@ -125,6 +127,9 @@ def extract(
         )
         found_claims = transcripts.merge(
             found_claims, listed_quotes.listed_claims(text_of(doc), mentions, found_dates)
+        )
+        found_claims = transcripts.merge(
+            found_claims, colon_headlines.headline_claims(text_of(doc), mentions, found_dates)
         )
         found_claims = transcripts.merge(
             found_claims,
