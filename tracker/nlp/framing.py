@@ -17,7 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import attributives, bracketed, per_source, syntax
+from tracker.nlp import attributives, bracketed, per_source, possessed_things, syntax
 from tracker.nlp.quotes import quotes_in
 from tracker.nlp.speakers import SpeakerResolver
 from tracker.nlp.triggers import Draft, Trigger, Triggers
@@ -59,6 +59,7 @@ def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> l
         if colon is None or colon.i + 1 >= segment.end:
             return []
         pieces = [reader.range(range(colon.i + 1, segment.end), segment)]
+    owner = possessed_things.thing_for(owner, reader.speakers.mention_at) or owner  # "its claim": a thing's
     return [Draft(trigger, reader.speakers.resolve(owner), pieces, segment)]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import syntax
+from tracker.nlp import possessed_things, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import Draft, Trigger
 
@@ -41,6 +41,7 @@ def from_noun(reader: Reader, noun: Token, segment: Span, trigger: Trigger) -> l
     pieces = [reader.range(range(first, last + 1), segment)]
     if pieces[0][1] <= pieces[0][0]:
         return []
+    owner = possessed_things.thing_for(owner, reader.speakers.mention_at) or owner  # "its vow to ..."
     return [Draft(trigger, reader.speakers.resolve(owner), pieces, segment, form="noun")]
 
 
