@@ -11,7 +11,9 @@ def speakers(claims):
 
 def test_its_prediction_is_the_thing_its_clause_names_with_its_possessor(claims_of):
     """ "The doctor's earlier letter was mocked for its bold prediction that ...": the letter's."""
-    text = "The doctor's earlier letter was mocked for its bold prediction that the patient would live to 100."
+    text = (
+        "The doctor's earlier letter was mocked for its bold prediction that the patient would live to 100."
+    )
     assert speakers(claims_of(text)) == [("The doctor's earlier letter", "the patient would live to 100")]
 
 
