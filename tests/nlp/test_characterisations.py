@@ -46,8 +46,8 @@ def test_labeling_someone_something_is_the_speakers_characterisation(claims_of):
     """ "labeled X “Y”", "labeling X as Y", "dubbed “Y”": a name pinned on someone (label-name), never
     the participle of a thing named ("a plan dubbed ...", "was labeled poison")."""
     assert shapes(claims_of("Jane Roe labeled the mayor “unfit to serve.”")) == [
-        ("Jane Roe", "label", "unfit to serve.", 1)
-    ]
+        ("Jane Roe", "label", "the mayor “unfit to serve.”", 1)
+    ]  # the one named with its name (descriptions.with_object)
     assert shapes(claims_of("Democrats attacked Roe by labeling her as both an extremist and a squish.")) == [
         ("Democrats", "label", "her as both an extremist and a squish", 1)
     ]

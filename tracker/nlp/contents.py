@@ -64,6 +64,8 @@ def _content(
     if (said := _answer(verb)) is not None and said.start not in reader.quoted:
         return "clause", [reader.range(said, segment)]  # “...?” put to them, 71 percent said yes
     if pieces := placing.attached_quotes(reader, verb, subject, segment):
+        named = "oprd" in trigger.requires or trigger.predicate  # "called the plan “a disgrace”"
+        pieces = descriptions.with_object(verb, pieces) if named else pieces
         return "quote", placing.resumed(reader, verb, segment, pieces)
     if trigger.content == "quote":  # "she posted: “...”", "posted on her blog that ...", not "posted a photo"
         clause = next((c for c in verb.rights if c.dep_ == "ccomp" and syntax.is_complement(c)), None)
@@ -89,6 +91,8 @@ def _content(
             tokens |= set(range(first, complement.left_edge.i))
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
         return "clause", placing.continued(reader, verb, segment, clause)
+    if trigger.predicate and (shifted := descriptions.shifted(verb)):  # "describing as “reckless” X"
+        return "phrase", [reader.range(shifted, segment)]
     if trigger.content != "phrase" and (clause := addressee_clauses.whole(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "told the court he hoped"
     if (

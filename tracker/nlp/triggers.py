@@ -47,7 +47,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import attributives, idle_senses, requested, syntax, word_parts
+from tracker.nlp import attributives, descriptions, idle_senses, requested, syntax, word_parts
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.speakers import Speaker
@@ -232,6 +232,7 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
         or requested.requested(verb)
         or idle_senses.idle(verb, trigger.lemma)
         or (trigger.transitive and not any(c.dep_ in ("dobj", "agent") for c in verb.children))
+        and not descriptions.shifted(verb)  # "dismissed as “nonsense” the report": its object after
         or (
             verb.dep_ in trigger.not_as
             and (not trigger.not_as_forms or verb.lower_ in trigger.not_as_forms)
