@@ -18,7 +18,8 @@ A quantifier right after those it counts ("with Roe, Doe and Poe all calling for
 reads as "all" calling, or as an appositive of Roe) stands for them: they are the subject, with their
 conjuncts. A capitalised "Will" read as the modal of a past or third-person form ("Will urged ...") is
 the name that speaks (modal_names.py). A naming participle hung on a noun that cannot speak ("at one
-point calling the mayor a “liar”") is the clause's subject's (naming_participles.py). A participle
+point calling the mayor a “liar”") is the clause's subject's (naming_participles.py), as is one hung on the noun of
+a set phrase ("in effect daring him to say ...", set_phrases.py). A participle
 after a relative clause that reports ("..., which Roe called “a disgrace,” blaming ...") is that
 clause's subject's (relative_reports.py); "has left voters saying ..." the object's
 (object_participles.py); a conjunct coordinated into the reported clause it disagrees
@@ -37,6 +38,7 @@ from tracker.nlp import (
     object_participles,
     quoted_subjects,
     relative_reports,
+    set_phrases,
     unsaid,
 )
 from tracker.nlp.framing import Reader
@@ -69,6 +71,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
         return counted, passive  # "with Roe, Doe and Poe all calling for ...": Roe, Doe and Poe
     if (namer := naming_participles.owner(verb, found)) is not None:
         return namer, False  # "at one point calling the mayor a “liar”": the clause's subject
+    if (actor := set_phrases.owner(verb, found)) is not None:
+        return actor, False  # "..., in effect daring the agency to say ...": the clause's subject
     if passive or (found is not None and (found.i > verb.i or not _no_one(found))):
         return found, passive
     if found is None and (named := modal_names.modal_name(verb)) is not None:

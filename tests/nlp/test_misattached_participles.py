@@ -1,0 +1,25 @@
+"""A participle of saying the parser hung where its head's subject is not the one who says it: on a
+later clause (trailing_participles.py), on the noun of a set phrase such as "in effect"
+(set_phrases.py), or on the verb of a relative clause that has said its own words
+(trailing_participles.after_relative). Sentences invented."""
+
+from __future__ import annotations
+
+
+def said(claims):
+    return [(c.speaker, c.text) for c in claims]
+
+
+def test_the_noun_of_a_set_phrase_is_no_speaker(claims_of):
+    """ "in effect" is an adverb of the clause: the chairman dares the agency, and says."""
+    claims = claims_of(
+        "The chairman threatened to subpoena the agency, in effect daring it to say that the records"
+        " were privileged."
+    )
+    assert said(claims) == [("The chairman", "the records were privileged")]
+    assert claims[0].confidence <= 1  # what he dared it to say is not said: it waits
+    claims = claims_of(
+        "The chairman threatened to subpoena the agency, in effect saying that the records were not"
+        " privileged."
+    )
+    assert said(claims) == [("The chairman", "the records were not privileged")]
