@@ -10,6 +10,27 @@ def said(claims):
     return [(c.speaker, c.text) for c in claims]
 
 
+def test_a_participle_after_a_finished_clause_goes_on_with_it(claims_of):
+    """The parser hangs "going" on "want", a later clause: its subject is words of the report's own
+    sentence, never the one who goes on to say it."""
+    claims = claims_of(
+        "Senator Ana Whitlock spoke for an hour, going on to say the party has spent decades on the"
+        " problem, young people do not want to hear it again."
+    )
+    assert said(claims) == [("Senator Ana Whitlock", "the party has spent decades on the problem")]
+
+
+def test_a_participle_opening_a_clause_after_a_conjunction_stays_with_it(claims_of):
+    claims = claims_of(
+        "Mayor Ilse Brandt said the plan would fail, and, citing the audit, Councilman Omar Reyes"
+        " argued it would work."
+    )
+    assert said(claims) == [
+        ("Mayor Ilse Brandt", "the plan would fail"),
+        ("Councilman Omar Reyes", "it would work"),
+    ]
+
+
 def test_the_noun_of_a_set_phrase_is_no_speaker(claims_of):
     """ "in effect" is an adverb of the clause: the chairman dares the agency, and says."""
     claims = claims_of(

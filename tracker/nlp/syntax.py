@@ -10,10 +10,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp.after_quotes import keeps_participle
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.relative_participles import absolute_subject, qualified_noun
 from tracker.nlp.speaker_words import speaker_words
+from tracker.nlp.trailing_participles import earlier_verb
 from tracker.nlp.types import Mention
 
 VERBAL_DEPS = frozenset(
@@ -112,8 +112,7 @@ def subject(
         head = verb.head
         if (noun := qualified_noun(verb) or absolute_subject(verb)) is not None:  # "a motion ... arguing"
             return noun, False
-        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and head.head != head and not keeps_participle(verb):
-            head = head.head  # "X said that Y was Z, adding ...": X's; "“...,” Y added, saying": Y's
+        head = earlier_verb(verb) or head  # "X said that Y was Z, adding ...": X's (trailing_participles.py)
         return subject(head, depth + 1, verb.dep_)
     if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
         depth < 4  # when the participle reports words (a clause or a quote), not "by admitting students"
