@@ -44,3 +44,11 @@ def test_the_noun_of_a_set_phrase_is_no_speaker(claims_of):
         " privileged."
     )
     assert said(claims) == [("The chairman", "the records were not privileged")]
+
+
+def test_a_participle_after_a_relative_report_goes_on_with_the_main_clause(claims_of):
+    """ "who said he was owed money" has its words: ", saying ..." after it is the mayor's."""
+    claims = claims_of(
+        "The mayor refused to pay a contractor who said he was owed money, saying, “The work was poor.”"
+    )
+    assert said(claims) == [("a contractor", "he was owed money"), ("The mayor", "The work was poor.")]

@@ -6,7 +6,11 @@ problem, young voters do not want to hear it again". The parser makes "going" a 
 whose subject ("young voters", words of the report's own sentence) would then speak it; it goes on
 with the clause before its comma, whose verb the later clause hangs from ("spoke": the senator). Not
 a participle opening a clause of its own after a conjunction ("Roe said X, and, citing Y, Doe argued
-Z": Doe cites)."""
+Z": Doe cites). And one set off after a relative clause that has said its own words: "The mayor
+refused to pay a contractor who said he was owed money, saying, “The work was poor.”" The parser hangs
+"saying" on "said", whose "who" would make the contractor speak it twice; it goes on with the clause
+the contractor belongs to (the mayor). A relative clause with a subject of its own ("which Roe called
+“a disgrace,” blaming ...") is relative_reports.py's."""
 
 from __future__ import annotations
 
@@ -16,6 +20,9 @@ from tracker.nlp.after_quotes import keeps_participle
 
 OWN = frozenset({"mark", "nsubj", "nsubjpass"})  # a participle with these is a clause of its own
 LATER = frozenset({"advcl", "conj", "parataxis"})  # how the later clause hangs from the earlier one
+RELATIVE_WORDS = frozenset({"who", "that", "which"})
+NOMINAL = frozenset({"dobj", "pobj", "prep", "appos", "attr", "dative", "conj"})  # from a noun to its verb
+MAX_DEPTH = 4
 
 
 def trailing(participle: Token) -> bool:
@@ -49,4 +56,29 @@ def earlier_verb(participle: Token) -> Token | None:
     if head.head == head:
         return None
     reported = participle.dep_ == "advcl" and head.dep_ == "ccomp" and not keeps_participle(participle)
-    return head.head if reported or trailing(participle) else None
+    return head.head if reported or trailing(participle) else after_relative(participle)
+
+
+def after_relative(participle: Token) -> Token | None:
+    """The verb of the clause whose noun a relative clause describes, when `participle` (set off by a
+    comma, with no subject of its own) hangs on that relative clause's verb after the words it reports
+    (its own "ccomp", ended before the participle) and the relative clause's subject is its relative
+    word; None for any other shape."""
+    clause, doc = participle.head, participle.doc
+    if not (
+        participle.dep_ == "advcl"
+        and participle.lower_.endswith("ing")
+        and not any(c.dep_ in OWN for c in participle.children)
+        and clause.dep_ == "relcl"
+        and clause.i < participle.i
+        and doc[participle.i - 1].text == ","
+        and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_WORDS for c in clause.children)
+        and any(c.dep_ == "ccomp" and c.right_edge.i < participle.i - 1 for c in clause.children)
+    ):
+        return None
+    head = clause.head  # the noun described: "a contractor"
+    for _ in range(MAX_DEPTH):
+        if head.dep_ not in NOMINAL or head.head == head:
+            break
+        head = head.head
+    return head if head != clause.head and head.dep_ not in NOMINAL else None
