@@ -90,8 +90,9 @@ def subject(
         name = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if name is not None:
             return name, False
-    if verb.dep_ == "advcl" and is_past_participle(verb):
-        return None, True  # "Asked about X, Roe said ...": Roe was asked; who asked is not said
+    if verb.dep_ == "advcl" and is_past_participle(verb):  # "Asked about X, Roe said": who asked is not said;
+        controlled = via == "xcomp" and depth < 4  # "Roe, when pressed to explain": the one pressed, Roe
+        return subject(verb.head, depth + 1, "advcl") if controlled else (None, True)
     if (
         verb.dep_ == "xcomp"
         and verb.head.lower_ in speaker_words().causing
