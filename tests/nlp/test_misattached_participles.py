@@ -18,6 +18,12 @@ def test_a_participle_after_a_finished_clause_goes_on_with_it(claims_of):
         " problem, young people do not want to hear it again."
     )
     assert said(claims) == [("Senator Ana Whitlock", "the party has spent decades on the problem")]
+    for joined in (", and", ","):  # with "that" and with a conjunction too
+        claims = claims_of(
+            "The senator spoke for an hour, going on to say that the state has spent decades on the"
+            f" problem{joined} young voters do not want to hear it again."
+        )
+        assert said(claims) == [("The senator", "the state has spent decades on the problem")]
 
 
 def test_a_participle_opening_a_clause_after_a_conjunction_stays_with_it(claims_of):
@@ -42,6 +48,22 @@ def test_the_noun_of_a_set_phrase_is_no_speaker(claims_of):
     claims = claims_of(
         "The chairman threatened to subpoena the agency, in effect saying that the records were not"
         " privileged."
+    )
+    assert said(claims) == [("The chairman", "the records were not privileged")]
+
+
+def test_a_set_phrase_after_an_inserted_condition_is_the_outer_clauses(claims_of):
+    """The parser hangs "in effect" on the condition set off before it ("should he refuse ...",
+    "because it had refused ..."): the phrase goes on with the clause the condition was inserted in,
+    so the senator dares, not the director."""
+    claims = claims_of(
+        "One senator threatened to call the director to testify, should he refuse to hand over the"
+        " files, in effect daring him to say that the committee had no right to them."
+    )
+    assert said(claims) == [("One senator", "the committee had no right to them")]
+    claims = claims_of(
+        "The chairman threatened to subpoena the agency, because it had refused to hand over the"
+        " files, in effect saying that the records were not privileged."
     )
     assert said(claims) == [("The chairman", "the records were not privileged")]
 
