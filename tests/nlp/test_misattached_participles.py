@@ -79,11 +79,11 @@ def test_a_participle_after_a_relative_report_goes_on_with_the_main_clause(claim
 def test_a_participle_after_a_relative_report_under_a_subjectless_clause(claims_of):
     """ "when pressed to explain not paying a contractor who ...": the clause the participle goes on
     with has no subject of its own; the one pressed to explain is the subject of the clause "when
-    pressed" modifies, the mayor."""
-    text = (
-        "The mayor was defensive when pressed to explain not paying a contractor who said he was owed"
-        " money, saying, “The work was poor.”"
-    )
-    claims = claims_of(text)
-    assert ("The mayor", "The work was poor.") in said(claims)
-    assert all(c.speaker == "The mayor" for c in claims)
+    pressed" (or "after being pressed", "in trying") modifies, the mayor."""
+    for pressed in ("when pressed", "after being pressed", "in trying"):  # a participle, a preposition's
+        claims = claims_of(
+            f"The mayor was defensive {pressed} to explain not paying a contractor who said he was owed"
+            " money, saying, “The work was poor.”"
+        )
+        assert ("The mayor", "The work was poor.") in said(claims)
+        assert all(c.speaker == "The mayor" for c in claims)

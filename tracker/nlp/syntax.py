@@ -123,7 +123,7 @@ def subject(
         and (
             any(c.dep_ == "ccomp" for c in verb.children)
             or QUOTED_NEXT.match(text_of(verb.doc), verb.idx + len(verb))
-            or says_object
+            or (says_object or via == "xcomp")  # "was defensive in trying to explain ...": the mayor
         )
     ):
         return subject(verb.head.head, depth + 1, "pcomp")
