@@ -12,6 +12,7 @@ from tracker.nlp import (
     depictions,
     document_terms,
     gerund_conjuncts,
+    instructions,
     noun_roots,
     postmodifiers,
     raised_conjuncts,
@@ -117,9 +118,8 @@ def interposed(reader: Reader, verb: Token) -> Token | None:
 
 
 def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
-    """ "said that X and predicted that Y", "says she spoke to X and urged him to ...": a verb of
-    saying with its own clause, object or phrase and no subject, coordinated with the verb of a
-    clause reported after it."""
+    """ "said that X and predicted that Y", "says she spoke to X and urged him to ...": a verb of saying with
+    its own clause, object or phrase and no subject, coordinated with a later reported clause's verb."""
     reporter = _reporter(reader, verb.head)
     return (
         verb.dep_ == "conj"
@@ -244,9 +244,9 @@ def marked_participle(reader: Reader, verb: Token) -> Token | None:
 
 
 def _says_object(reader: Reader, verb: Token) -> bool:
-    """A participle whose object is what was said ("after announcing her run", "by calling for a
-    ban"): a trigger with "participle_object" and an object or one of its required dependents."""
-    return any(
+    """A participle whose object is what was said ("after announcing her run", "by calling for a ban"), a
+    "participle_object" trigger with an object or required dependent, or an instruction (instructions.py)."""
+    return instructions.instructs(verb) or any(
         t.participle_object
         and (
             any(syntax.is_object(c) for c in verb.children)
