@@ -34,3 +34,10 @@ def test_an_addressee_or_a_pronoun_leaves_the_quote_to_the_verb(claims_of, text,
 def test_a_verb_under_another_verb_reports_no_object(claims_of):
     text = f"“{QUOTE}” The reports had helped add momentum to the inquiry."
     assert not [c for c in claims_of(text) if c.text == "momentum to the inquiry"]
+
+
+def test_a_charge_after_the_object_is_the_content_not_a_quote_before(claims_of):
+    text = 'Although she says she "admires the mayor," she also accuses him of wasting money.'
+    found = [(c.speaker, c.verb, c.text) for c in claims_of(text)]
+    assert ("she", "accuse", "him of wasting money") in found
+    assert not any(verb == "accuse" and "admires" in said for _, verb, said in found)

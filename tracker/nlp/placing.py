@@ -13,14 +13,13 @@ from spacy.tokens import Span, Token
 from tracker.nlp import fronted, own_objects, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import description_end, phrase_end, set_aside
-from tracker.nlp.own_objects import reports_object
+from tracker.nlp.own_objects import OWN_CONTENT, own_content, reports_object
 from tracker.nlp.quotes import ends_with, is_title, quotes_in
 from tracker.nlp.types import Quote
 
 QUOTING = r"(?:(?:and\s+)?I\s+quote\b[\s,:—–-]*)?"  # a set phrase: "said, and I quote, “...”"
 ATTACHING = re.compile(rf"^[\s,:—–-]*{QUOTING}$")
 INTRODUCING = re.compile(rf"^\s*[:,]\s*{QUOTING}$")  # "she told reporters: “...”"
-OWN_CONTENT = frozenset({"ccomp", "xcomp", "oprd"})  # "called him a liar": its own content
 QUOTE_REACH = 3  # characters before a sentence where a quote that belongs to it may close
 MAX_ATTRIBUTION_WORDS = 12  # "Lee, the county's chief prosecutor, said": the words after a quote
 OPENING = re.compile(r"^[\s.]*[“\"'‘`]{1,2}$")  # an attribution's sentence ends, the next quote opens
@@ -47,13 +46,8 @@ def attached_quotes(
         if c.dep_ not in ("nsubj", "nsubjpass", "punct")
         and (words := [t for t in c.subtree if not (t.is_punct or t.is_space)])
     ]
-    # A verb with its own clause, predicate or quote after it ("Smith said he would ...", "Roe called
-    # the plan “a disgrace”") does not take a quote before it: that one closed the sentence before,
-    # or belongs to an opening phrase ("Citing “...,” ...").
-    has_own = any(c.dep_ in OWN_CONTENT and c.i > verb.i for c in verb.children) or (
-        any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
-        and any(q.start > verb.idx for q in quotes_in(reader.quotes, verb.idx, segment.end_char))
-    )
+    # A verb with its own content after it does not take a quote before it (own_objects.own_content)
+    has_own = own_content(reader, verb, segment)
     # "“...,” Roe said, recalling a visit": a participle that borrows the speaker of the verb it hangs
     # on does not take that verb's quote
     borrowed = subject is not None and subject.head != verb and verb.dep_ in ("advcl", "pcomp")
