@@ -63,3 +63,22 @@ def test_a_sentence_case_paragraph_is_not_read_as_a_headline(claims_of):
     """A capitalised name that is also a verb's form ("the United States") is no headline's verb."""
     text = "The United States has some of the strictest rules on river bridges in the developed world." + BODY
     assert [c for c in claims_of(text) if c.verb == "state"] == []
+
+
+def test_a_second_report_after_a_comma_is_its_own_claim(claims_of):
+    headline = "Dorn Says Council Wasted Bridge Funds, Calls Tate’s Toll Plan ‘Reckless.’"
+    claims = [c for c in claims_of(headline + BODY) if c.start < len(headline)]
+    assert [(c.speaker, c.verb, c.text) for c in claims] == [
+        ("Dorn", "say", "Council Wasted Bridge Funds"),
+        ("Dorn", "call", "Tate’s Toll Plan ‘Reckless.’"),
+    ]
+
+
+def test_words_before_the_speaker_and_a_comma_are_what_was_said(claims_of):
+    headline = "Bridge Tolls Are ‘A Tax On Workers,’ Jane Dorn Tells River Council."
+    claims = [c for c in claims_of(headline + BODY) if c.start < len(headline)]
+    assert [(c.speaker.split()[-1], c.verb, c.text) for c in claims] == [
+        ("Dorn", "tell", "Bridge Tolls Are ‘A Tax On Workers,’")
+    ]
+    opened = "After The Vote, Jane Dorn Tells River Council." + BODY  # an opening phrase, no words said
+    assert [c for c in claims_of(opened) if c.verb == "tell"] == []

@@ -44,7 +44,7 @@ from tracker.nlp.claim_kinds import kind_of
 from tracker.nlp.courtroom import rate as rate_in_court
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.document_pronouns import people_of, subject_heads
-from tracker.nlp.headlines import from_headlines
+from tracker.nlp.headlines import with_headlines
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
@@ -130,7 +130,7 @@ class _Reader:
                     drafts += framing.from_adverb(self, token, segment, self.triggers.adverbs[lower])
                 elif lower in self.triggers.phrases:  # "according to X", "Per X, ..."
                     drafts += framing.from_phrase(self, token, segment, self.triggers.phrases[lower])
-        return drafts + from_headlines(self, drafts)  # title-case headlines the parse gave nothing
+        return with_headlines(self, drafts)  # title-case headlines the parse gave nothing or ran together
 
     # -- triggers -------------------------------------------------------------------------------
 
