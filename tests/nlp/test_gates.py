@@ -12,6 +12,7 @@ from tracker.nlp import confidence, gates
     [
         ('response = client.chat.completions.create(model="gpt-4o", messages=msgs)', "", "code"),
         ("def distil(teacher, student): return student.fit(teacher.predict(x))", "", "code"),
+        ("from tracker.nlp import gates", "", "code-keywords"),
         ("Model\tScore\tRank", "", "table"),
         ("| Grok | 2nd | said to lead |", "", "table"),
         ("By Jane Roe and John Doe, staff writers", "", "byline"),
@@ -32,6 +33,9 @@ def test_each_gate_closes_what_it_names(sentence, cue, gate):
         ("“We did it partly,” Roe told the court on Thursday.", "told"),
         ("Says Roe: the model was ours.", "Says"),  # a sentence may begin with its verb
         ("Roe, head of the Better Roads group, Tweeted on Friday with an image of the banner.", "Tweeted"),
+        # "from" and a word before a colon or a bracket is prose, not a program's import
+        ('Roe suggested the witness was from Ohio: "The judge is fair."', "suggested"),
+        ('Roe explained how jurors rank the evidence from 1 ("weak") to 6 ("conclusive").', "explained"),
     ],
 )
 def test_plain_reporting_passes_every_gate(sentence, cue):
