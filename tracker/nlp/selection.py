@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tracker.nlp.trailing_reports import part, trails
 from tracker.nlp.types import Claim
 
 
@@ -58,7 +59,8 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per stretch of content. Two triggers over the same words ("declined to say who",
     "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
     said Jones told him X") is second-hand: the outer claim, the longer, keeps it. A claim between
-    the pieces of another's content is its own."""
+    the pieces of another's content is its own, and so is one its speaker adds with a participle
+    ("said X, explaining Y": trailing_reports.py)."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
         length = claim.end - claim.start
@@ -67,7 +69,8 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
             and not _reported(claim, k)
             and not _between(claim, k)
             and not _relative(claim, k)
+            and not trails(claim, k)
             for k in kept
         ):
             kept.append(claim)
-    return kept
+    return part(kept)  # "said X, explaining Y": X's content ends before the report added to it
