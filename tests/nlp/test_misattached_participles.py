@@ -87,3 +87,26 @@ def test_a_participle_after_a_relative_report_under_a_subjectless_clause(claims_
         )
         assert ("The mayor", "The work was poor.") in said(claims)
         assert all(c.speaker == "The mayor" for c in claims)
+
+
+def test_a_participle_after_a_quote_hung_on_a_later_clause_goes_on_with_the_quotes_speaker(claims_of):
+    """The parser makes the later clause ("young voters do not want") the root, "said" a "parataxis"
+    of it and "going" its "advcl": "going on to say" is Whitlock's, and its content is its own clause,
+    not the quote closed before "Whitlock said" (that is the claim of "said")."""
+    claims = claims_of(
+        "“We cannot go back to the old fights, it is absurd,” Whitlock said, going on to say that the"
+        ' party has spent "decades fighting over this and all that stuff, to have that fight again, young'
+        ' voters do not want to see that. They are past it."'
+    )
+    assert [(c.speaker, c.text[:28]) for c in claims] == [
+        ("Whitlock", "We cannot go back to the old"),
+        ("Whitlock", 'the party has spent "decades'),
+    ]
+    claims = claims_of(
+        "“We cannot go back to the old fights,” Whitlock said, going on to say that the party has spent"
+        " decades on it."
+    )
+    assert said(claims) == [
+        ("Whitlock", "We cannot go back to the old fights,"),
+        ("Whitlock", "the party has spent decades on it"),
+    ]

@@ -49,8 +49,13 @@ def attached_quotes(
     # A verb with its own content after it does not take a quote before it (own_objects.own_content)
     has_own = own_content(reader, verb, segment)
     # "“...,” Roe said, recalling a visit": a participle that borrows the speaker of the verb it hangs
-    # on does not take that verb's quote
-    borrowed = subject is not None and subject.head != verb and verb.dep_ in ("advcl", "pcomp")
+    # on does not take that verb's quote, nor does the verb it goes on to ("going on to say that X")
+    participle = verb.head if verb.dep_ == "xcomp" else verb
+    borrowed = (
+        subject is not None
+        and subject.head not in (verb, participle)
+        and participle.dep_ in ("advcl", "pcomp")
+    )
     pieces = []
     # from just before the sentence: a quote the splitter cut off ("“... power?” Roe said.")
     for quote in quotes_in(reader.quotes, segment.start_char - QUOTE_REACH, segment.end_char + 1):

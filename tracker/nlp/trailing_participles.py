@@ -6,7 +6,9 @@ problem, young voters do not want to hear it again". The parser makes "going" a 
 whose subject ("young voters", words of the report's own sentence) would then speak it; it goes on
 with the clause before its comma, whose verb the later clause hangs from ("spoke": the senator). Not
 a participle opening a clause of its own after a conjunction ("Roe said X, and, citing Y, Doe argued
-Z": Doe cites). And one set off after a relative clause that has said its own words: "The mayor
+Z": Doe cites). And one the parser hung on a later root clause beside the reporting clause before it
+("“...,” Whitlock said, going on to say that X, young voters do not want Y": "said" is a "parataxis"
+of "want"): it goes on with that clause (beside). And one set off after a relative clause that has said its own words: "The mayor
 refused to pay a contractor who said he was owed money, saying, “The work was poor.”" The parser hangs
 "saying" on "said", whose "who" would make the contractor speak it twice; it goes on with the clause
 the contractor belongs to (the mayor). A relative clause with a subject of its own ("which Roe called
@@ -23,6 +25,7 @@ LATER = frozenset({"advcl", "conj", "parataxis"})  # how the later clause hangs 
 RELATIVE_WORDS = frozenset({"who", "that", "which"})
 NOMINAL = frozenset({"dobj", "pobj", "prep", "appos", "attr", "dative", "conj"})  # from a noun to its verb
 MAX_DEPTH = 4
+BESIDE = frozenset({"parataxis", "ccomp"})  # a reporting clause hung beside the later root clause
 
 
 def trailing(participle: Token) -> bool:
@@ -54,7 +57,7 @@ def earlier_verb(participle: Token) -> Token | None:
     for a participle hung on a reported clause (not one after_quotes.py keeps) or a trailing one."""
     head = participle.head
     if head.head == head:
-        return None
+        return beside(participle)
     reported = participle.dep_ == "advcl" and head.dep_ == "ccomp" and not keeps_participle(participle)
     return head.head if reported or trailing(participle) else after_relative(participle)
 
@@ -82,3 +85,25 @@ def after_relative(participle: Token) -> Token | None:
             break
         head = head.head
     return head if head != clause.head and head.dep_ not in NOMINAL else None
+
+
+def beside(participle: Token) -> Token | None:
+    """The reporting clause the parser hung beside a later root clause, before `participle` and its
+    comma: "“...,” Roe said, going on to say that X, young voters do not want Y" makes "want" the root
+    with "said" its "parataxis" and "going" its "advcl"; "said" (with a subject of its own) goes on."""
+    root, doc = participle.head, participle.doc
+    if not (
+        participle.dep_ == "advcl"
+        and participle.lower_.endswith("ing")
+        and not any(c.dep_ in OWN for c in participle.children)
+        and root.i > participle.i
+        and participle.i >= 2
+        and doc[participle.i - 1].text == ","
+    ):
+        return None
+    clause = doc[participle.i - 2]
+    while clause.head != root and clause.head != clause:
+        clause = clause.head
+    if clause.head != root or clause == root or clause.dep_ not in BESIDE or clause.i > participle.i:
+        return None
+    return clause if any(c.dep_ == "nsubj" for c in clause.children) else None
