@@ -8,8 +8,10 @@ those rows, then each batch through the real `analysis.analyze_articles` with th
 storing, `promote_candidates` and `linking.link_articles` run as a worker runs them, one batch after another
 in one process. Prints the thread CPU and the queries of linking (and of promoting; `--per-batch`: linking's
 CPU an article five batches at a time, what grows with the corpus); `--profile FILE` keeps a cProfile of the
-linking; `--state FILE` writes what linking produced (stories, claims and their evidence, events,
-discrepancies, keyed by article ids and texts, no row ids) for comparing two trees.
+linking; `--inline`: each batch runs its story-wide steps itself (the workers' path) instead of the bulk
+run's one refresh at the end (`deferred_steps.deferred`, timed apart); `--state FILE` writes what linking
+produced (stories, claims and their evidence, events, discrepancies, keyed by article ids and texts, no
+row ids) for comparing two trees.
 
     BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/linking_replay.py build /tmp/replay
     BENCH_DATABASE_URL=postgres://... .venv/bin/python bench/linking_replay.py run /tmp/replay [--state F]
@@ -146,13 +148,14 @@ def run(
     also: tuple = (),
     batch_lines: bool = False,
     profile_batches: str = "",
+    inline: bool = False,
 ) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from bench import ingest
-    from tracker.crossref import analysis, linking
+    from tracker.crossref import analysis, deferred_steps, linking
 
     batches = pickle.loads((kept / "batches.pickle").read_bytes())
     with tempfile.TemporaryDirectory(prefix="replay-") as var_dir:
@@ -166,8 +169,8 @@ def run(
         call_command("loaddata", str(kept / "rows.json"), verbosity=0)
         extracted = {pk: e for _, found in batches for pk, e in found.items()}
         analysis._extract_each = lambda articles: [(a, extracted[a.pk]) for a in articles]
-        cpu = {"link": 0.0, "promote": 0.0, "store": 0.0}
-        counted = {"link": 0, "promote": 0, "store": 0}
+        cpu = {"link": 0.0, "promote": 0.0, "store": 0.0, "refresh": 0.0}
+        counted = {"link": 0, "promote": 0, "store": 0, "refresh": 0}
         profiler = cProfile.Profile(time.thread_time) if profile else None  # CPU, not waits
         profiled_batches = _batch_ranges(profile_batches, len(batches))
         batch_no = [0]
@@ -195,6 +198,7 @@ def run(
             return wrapper
 
         linking.link_articles = timed("link", linking.link_articles, profiled=True)
+        linking.step_stories = timed("refresh", linking.step_stories, profiled=True)
         analysis.promote_candidates = timed("promote", analysis.promote_candidates)
         analysis.store_extractions = timed("store", analysis.store_extractions)
         for spec in also:  # module:function, timed as looked up at each call
@@ -216,7 +220,8 @@ def run(
 
         began = time.thread_time()
         per_batch = []  # linking's CPU and articles at each batch: what grows with the corpus
-        with connection.execute_wrapper(by_site) if where else contextlib.nullcontext():
+        run_in = contextlib.nullcontext() if inline else deferred_steps.deferred()
+        with connection.execute_wrapper(by_site) if where else contextlib.nullcontext(), run_in:
             for number, (ids, _) in enumerate(batches, 1):
                 batch_no[0] = number
                 was = dict(cpu)
@@ -224,7 +229,8 @@ def run(
                 per_batch.append(({k: v - was[k] for k, v in cpu.items()}, len(ids)))
         total = time.thread_time() - began
         print(
-            f"{connection.vendor}: {len(batches)} batches; CPU (this thread): linking {cpu['link']:.2f} s,"
+            f"{connection.vendor}: {len(batches)} batches; CPU (this thread): linking {cpu['link']:.2f} s"
+            f" (+ the refresh at the end {cpu['refresh']:.2f} s),"
             f" promoting {cpu['promote']:.2f} s, storing {cpu['store']:.2f} s, all {total:.2f} s"
             + (f"; queries: linking {counted['link']}, promoting {counted['promote']}" if queries else "")
         )
@@ -273,6 +279,7 @@ def main() -> None:
     parser.add_argument(
         "--per-batch", action="store_true", help="linking's (and --time's) CPU an article, by batches"
     )
+    parser.add_argument("--inline", action="store_true", help="run: each batch steps its stories itself")
     parser.add_argument("--profile-batches", default="", help="--profile only these batches: 1-5,56-60")
     args = parser.parse_args()
     from bench import ingest
@@ -291,6 +298,7 @@ def main() -> None:
                 also=args.time,
                 batch_lines=args.per_batch,
                 profile_batches=args.profile_batches,
+                inline=args.inline,
             )
 
 

@@ -26,13 +26,17 @@ its stories report is read once (`story_reads.BatchReads`), and the events and d
 share are written, and the events counted again, once, as the last story left them, when all are done
 (`event_writes.Pending`, `discrepancies.Pending`). Each batch ends with one
 `events_changed` (crossref.signals) for the events it built, updated or took claims from, sent after
-commit.
+commit. In a bulk run (`deferred_steps.deferred`: `poll_feeds --sync`, `loadsample`, `reprocess`,
+`crossref_rebuild`) a batch only places, and the story-wide steps of the stories it would have stepped
+run once each at the run's end (`deferred_steps.refresh_stories`): a story twenty batches reach is
+stepped once, not twenty times.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -62,6 +66,9 @@ LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code 
 STORY_LOCKS = 7_301_002  # the first key of the per-case locks of the story-wide steps
 STORY_STEP_ATTEMPTS = 3  # a transaction that lost a deadlock is run again, up to this many times in all
 T = TypeVar("T")
+# A bulk run's stories whose story-wide steps wait for its end, last reached last (a dict as an ordered
+# set; `deferred_steps.deferred` sets it); None: each batch steps its stories itself.
+deferred_stories: ContextVar[dict[int, None] | None] = ContextVar("deferred_stories", default=None)
 
 
 @dataclass
@@ -87,8 +94,19 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         results, moved, fresh, narrow = _again_on_deadlock(
             lambda: _place(articles, [a.pk for a in scope], own)
         )
+    if (due := deferred_stories.get()) is not None:  # in a bulk run: marked, stepped at its end
+        for pk in dict.fromkeys([r.story_id for r in results] + moved):  # the order `_story_steps` takes
+            due.pop(pk, None)
+            due[pk] = None
+        return results
     _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
     return results
+
+
+def step_stories(order: list[int]) -> None:
+    """`_story_steps` for these stories alone, in this order, every event counted again (a bulk run's
+    end: `deferred_steps.refresh_stories`)."""
+    _again_on_deadlock(lambda: _story_steps([], [], order, None))
 
 
 def _again_on_deadlock(step: Callable[[], T]) -> T:
@@ -192,12 +210,12 @@ def _story_steps(
     articles: Sequence[Article],
     results: list[LinkResult],
     moved: list[int],
-    fresh: frozenset[int],
+    fresh: frozenset[int] | None,
     narrow: dict[int, frozenset[int]] | None = None,
 ) -> None:
     """Discrepancies and events of the batch's stories and of those settling moved articles into or out
     of, or that report the batch's claims (`moved`), under their cases' locks only; the events only
-    `fresh` articles (the batch's, and those settling moved) can change are counted again. Of a story
+    `fresh` articles (the batch's, and those settling moved) can change are counted again (None: all). Of a story
     only reached through the batch's claims (`narrow`: those claims, by story), only the discrepancies
     those claims can change are found again (`discrepancies.prepare`). The batch's stories are read
     again once locked: another worker may have placed a batch since, and moved these articles: those

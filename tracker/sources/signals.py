@@ -9,7 +9,7 @@ ids; the article status column stays the recovery sweep for what a dead worker l
 """
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -17,6 +17,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 articles_stored = Signal()  # sender=None, article_ids=list[int] (sorted, never empty)
+bulk_run = Signal()  # sender=None; a receiver may answer with a context manager to hold the run in
 
 _open_batch: ContextVar[set[int] | None] = ContextVar("articles_stored_batch", default=None)
 
@@ -41,6 +42,19 @@ def storing_batch() -> Iterator[None]:
         _open_batch.reset(token)
         # Registered last, so it runs after the commit callbacks that add this batch's ids.
         transaction.on_commit(lambda: _send(ids))
+
+
+@contextmanager
+def in_bulk() -> Iterator[None]:
+    """A bulk run (`poll_feeds --sync`, `loadsample`): its batches go on in this process one after the
+    other, and only the run's end is read. Each `bulk_run` receiver's answer (a context manager) holds
+    the whole run, so an app above may leave per-batch work to the end (crossref: the story-wide steps,
+    `deferred_steps`). The workers' batches are never in one."""
+    with ExitStack() as stack:
+        for _, held in bulk_run.send(sender=None):
+            if held is not None:
+                stack.enter_context(held)
+        yield
 
 
 def article_stored(article_id: int) -> None:

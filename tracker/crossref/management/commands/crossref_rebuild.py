@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.cases.models import Case
-from tracker.crossref import rebuilding
+from tracker.crossref import deferred_steps, rebuilding
 
 
 class Command(BaseCommand):
@@ -22,6 +22,7 @@ class Command(BaseCommand):
         articles = rebuilding.articles_to_link(case)
         rebuilding.clear_machine_rows(articles)
         show = self.stderr.isatty()
-        for article in tqdm(articles, unit="article", disable=not show, file=self.stderr._out):
-            rebuilding.relink(article)
+        with deferred_steps.deferred():  # the story-wide steps once a story, at the end
+            for article in tqdm(articles, unit="article", disable=not show, file=self.stderr._out):
+                rebuilding.relink(article)
         self.stdout.write(f"relinked {len(articles)} articles")

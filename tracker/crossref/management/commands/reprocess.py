@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tracker.cases.models import Case
-from tracker.crossref import analysis, tasks
+from tracker.crossref import analysis, deferred_steps, tasks
 from tracker.sources.models import Article
 
 
@@ -35,9 +35,12 @@ class Command(BaseCommand):
         ids = list(articles.order_by("pk").values_list("pk", flat=True).distinct())
         size = settings.TRACKER_NLP_BATCH_SIZE
         totals = analysis.AnalysisResult()
-        with tqdm(
-            total=len(ids), unit="article", disable=not self.stderr.isatty(), file=self.stderr._out
-        ) as bar:
+        with (
+            deferred_steps.deferred(),
+            tqdm(  # the story-wide steps once a story, at the end
+                total=len(ids), unit="article", disable=not self.stderr.isatty(), file=self.stderr._out
+            ) as bar,
+        ):
             for batch in tasks.batches(ids, size):
                 result = analysis.analyze_articles(batch)
                 totals.analyzed += result.analyzed

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
 from tqdm import tqdm
 
+from tracker.sources import signals
 from tracker.sources.sample import SampleError, SampleSummary, load_sample
 from tracker.sources.tables import format_table, truncate
 
@@ -53,7 +54,7 @@ class Command(BaseCommand):
 
         try:
             # Eager Celery: the workers' path (articles_stored -> analyze_batch), run in this process.
-            with override_settings(CELERY_TASK_ALWAYS_EAGER=True):
+            with override_settings(CELERY_TASK_ALWAYS_EAGER=True), signals.in_bulk():
                 summary = load_sample(root=options["root"], progress=progress)
         except SampleError as exc:
             raise CommandError(str(exc)) from exc
