@@ -114,3 +114,23 @@ def test_relinking_the_sample_leaves_the_report_unchanged(sample_corpus):
 
     linking.link_articles(list(Article.objects.order_by("first_seen_at", "pk")))
     assert report_json() == json.loads(FIXTURE.read_text())
+
+
+# The chain goes on after commit, as in the command; the migrations' rows put back after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_sample_loaded_in_bulk_gives_the_same_report(monkeypatch):
+    """`loadsample` (a bulk run: each story's events and discrepancies once, at its end,
+    `deferred_steps`) ends with the report of the batch-by-batch chain."""
+    from tracker.crossref import linking
+
+    steps, step_stories = [], linking.step_stories
+    monkeypatch.setattr(linking, "step_stories", lambda order: steps.append(order) or step_stories(order))
+    call_command("loadsample", stdout=StringIO())
+    assert len(steps) == 1  # every story stepped once, at the end
+    assert report_json() == json.loads(FIXTURE.read_text())
+
+
+def test_rebuilding_the_sample_in_bulk_leaves_the_report_unchanged(sample_corpus):
+    """`crossref_rebuild` (article by article, the story steps once at its end) ends where the chain did."""
+    call_command("crossref_rebuild", stdout=StringIO())
+    assert report_json() == json.loads(FIXTURE.read_text())
