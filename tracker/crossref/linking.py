@@ -215,11 +215,11 @@ def _story_steps(
 ) -> None:
     """Discrepancies and events of the batch's stories and of those settling moved articles into or out
     of, or that report the batch's claims (`moved`), under their cases' locks only; the events only
-    `fresh` articles (the batch's, and those settling moved) can change are counted again (None: all). Of a story
-    only reached through the batch's claims (`narrow`: those claims, by story), only the discrepancies
-    those claims can change are found again (`discrepancies.prepare`). The batch's stories are read
-    again once locked: another worker may have placed a batch since, and moved these articles: those
-    stories' events are all counted again."""
+    `fresh` articles (the batch's, and those settling moved) can change are counted again (None: all).
+    Of a story only reached through the batch's claims (`narrow`: those claims, by story), only the
+    discrepancies those claims can change are found again (`discrepancies.prepare`). The batch's
+    stories are read again once locked: another worker may have placed a batch since, and moved these
+    articles: those stories' events are all counted again."""
     cases = _cases({result.story_id for result in results} | set(moved))  # of the stories as placed
     serialise_cases({ref for _, ref in cases.values()})
     where = dict(
