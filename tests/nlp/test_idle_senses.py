@@ -22,3 +22,14 @@ def test_admitting_or_confirming_a_fact_still_reports(claims_of):
     assert ("Jane Roe", "admit", "her mistake") in said(claims_of("Jane Roe admitted her mistake."))
     assert ("Jane Roe", "confirm", "the report") in said(claims_of("Jane Roe confirmed the report."))
     assert ("Jane Roe", "admit", "she had erred") in said(claims_of("Jane Roe admitted that she had erred."))
+
+
+def test_a_class_reporting_figures_reports_nothing(claims_of):
+    assert said(claims_of("Companies reporting losses will get a credit under the plan.")) == []
+    assert said(claims_of("Households that report income below $50,000 would get the credit.")) == []
+
+
+def test_one_filer_reporting_figures_still_reports(claims_of):
+    assert ("Acme", "report", "a profit of $2 billion") in said(
+        claims_of("Acme reported a profit of $2 billion on Tuesday.")
+    )

@@ -1,9 +1,12 @@
 """Senses of a verb of saying that report nothing (patterns/idle_senses.jsonl): "admit" or "confirm"
 with people for its object ("admit Central Americans as refugees", "the Senate confirmed the
-nominees": let in, appointed), "write" with the particle "off" ("write off capital investment").
+nominees": let in, appointed), "write" with the particle "off" ("write off capital investment"),
+"report" with figures for its object on a class it describes ("taxpayers reporting capital gains",
+"households that report income below ...": filing numbers, not saying something).
 A line: {"id", "lemma" (the trigger's), "people_object" (an object that names people: a person or
 nationality the parser labels, a noun of people of speakers.jsonl, or one of "object_words"),
-"particles" (a particle that makes the verb another verb), "why"}."""
+"particles" (a particle that makes the verb another verb), "class_object" (an object among
+"object_words" on a verb that describes a bare plural or "those"/"any" noun), "why"}."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from tracker.nlp.speaker_words import speaker_words
 
 SENSES_FILE = PATTERNS_DIR / "idle_senses.jsonl"
 PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
+CLASS_DETERMINERS = frozenset({"those", "any", "all", "some", "many", "most"})
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Sense:
     people_object: bool
     object_words: frozenset[str]
     particles: frozenset[str]
+    class_object: bool = False
 
 
 @cache
@@ -34,6 +39,7 @@ def senses() -> dict[str, tuple[Sense, ...]]:
             people_object=bool(line.get("people_object", False)),
             object_words=frozenset(w.lower() for w in line.get("object_words", ())),
             particles=frozenset(p.lower() for p in line.get("particles", ())),
+            class_object=bool(line.get("class_object", False)),
         )
         by_lemma[line["lemma"]] = (*by_lemma.get(line["lemma"], ()), sense)
     return by_lemma
@@ -48,7 +54,26 @@ def idle(verb: Token, lemma: str) -> bool:
             c.dep_ == "dobj" and _people(c, sense.object_words) for c in verb.children
         ):
             return True
+        if (
+            sense.class_object
+            and _describes_class(verb)
+            and any(c.dep_ == "dobj" and c.lower_ in sense.object_words for c in verb.children)
+        ):
+            return True
     return False
+
+
+def _describes_class(verb: Token) -> bool:
+    """A participle or relative clause on a class of things or people ("companies reporting losses",
+    "households that report income"), not on one named filer ("Acme, which reported a profit")."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.i > verb.i:
+        return False
+    if noun.lower_ in CLASS_DETERMINERS:
+        return True  # "those reporting income"
+    det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
+    plural = noun.lower_.endswith("s") and not noun.lower_.endswith("ss")  # the parse has no tags
+    return plural and noun.ent_type_ != "PERSON" and (det is None or det.lower_ in CLASS_DETERMINERS)
 
 
 def _people(noun: Token, words: frozenset[str]) -> bool:
