@@ -118,6 +118,17 @@ def test_an_account_of_someone_telling_and_a_name_after_an_object_stay_the_subje
     assert [c.speaker for c in account + attacked] == ["Roe", "Musk"]
 
 
+def test_a_person_speaking_in_a_record_speaks_not_its_maker(claims_of):
+    video = claims_of(
+        "The campaign released a video of Governor John Doe saying that the state would never raise taxes."
+    )
+    shown = claims_of("The video depicts the governor telling reporters that he would veto the bill.")
+    assert [c.speaker for c in video + shown] == [
+        "Governor John Doe",
+        "the governor",
+    ]  # not the campaign, video
+
+
 def test_a_name_among_those_who_say_is_one_who_says(claims_of):
     [claim] = claims_of("Musk is among the founders who said the board misled them.")
     assert (claim.speaker, claim.text) == ("Musk", "the board misled them")  # not "the founders"
