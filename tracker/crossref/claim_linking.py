@@ -26,6 +26,7 @@ from django.db import transaction
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
 from tracker.crossref.corroboration import refresh_claims
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
+from tracker.crossref.speaker_kin import kin, take_full_name
 from tracker.crossref.words import MIN_SIMILARITY, Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
 
@@ -137,7 +138,8 @@ def link_claims(
             if entry is None:  # a claim that holds another of the article's statements is not this one's
                 same = functools.partial(claim_events.same_event, candidate, article, _words(candidate.text))
                 reach = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
-                entry, alike, weak = _match(candidate, reach, previous.get(candidate.start, set()))
+                kindred = kin(candidate, article.text, reach, claim_pool.candidate_key(candidate), pool.texts)
+                entry, alike, weak = _match(candidate, reach, previous.get(candidate.start, set()), kindred)
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak)
             if len(alike) > 1:
@@ -152,6 +154,7 @@ def link_claims(
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
                 _rebuild(entry.claim, candidate, story)
+            take_full_name(entry, candidate, alike, pool)  # "he" joined by "Jonah Castellanos"
             entry.add(_words(candidate.text))
             entry.quotes |= quote_keys(candidate.quotes)
             entry.evidenced, entry.far = True, None  # reported by this article: near from now on
@@ -218,7 +221,8 @@ def _known_claims(
     far = pool.far(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
     home = story.pk if story is not None else None
     known = []
-    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words):
+    others = any(c.quotes and not c.speaker_entity_id for c in candidates)  # for `speaker_kin.kin`
+    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words, others):
         stored, quotes, articles = memo[claim.pk]
         evidenced, others, text = bool(stored), articles - {article.pk}, _words(claim.text)
         far_reports = None if near else far[claim.pk]
@@ -236,14 +240,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _match(
-    candidate: ClaimCandidate, known: list[_Known], previous: set[int]
+    candidate: ClaimCandidate, known: list[_Known], previous: set[int], kindred: list[_Known]
 ) -> tuple[_Known | None, list[_Known], set[_Known]]:
     """The claim this candidate reports: the claim its span reported before this re-run, else a shared
     verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
     And every claim it matches, best first, for claim merging; with those it matches only weakly
     (under MERGE_SIMILARITY, by no quote and not its earlier claim)."""
     key = claim_pool.candidate_key(candidate)
-    pool = [k for k in known if k.key == key]
+    pool = [k for k in known if k.key == key or k in kindred]  # its speaker's by `speaker_kin` too
     words = _words(candidate.text)
     quotes = quote_keys(candidate.quotes)
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)

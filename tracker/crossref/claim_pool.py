@@ -59,6 +59,7 @@ class Pool:
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
         self.unwritten: list[Evidence] = []  # a batch's new evidence, as attached, awaiting its insert
         self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
+        self.written: dict[int, str] = {}  # article -> its text, read for `speaker_kin` (`texts`)
 
     @classmethod
     def of(
@@ -120,10 +121,12 @@ class Pool:
         far: dict,
         kept: claim_evidence.Kept,
         words: Callable,
+        kin: bool = False,
     ) -> list[tuple[Claim, Key, bool]]:
         """The claims an article of `story` may join, oldest first, each with its key and whether it is
-        near (else of the same event elsewhere: in `far`): its speakers' (`keys`), not merged away.
-        Their evidence is in `kept` after this (read for those not in it)."""
+        near (else of the same event elsewhere: in `far`): its speakers' (`keys`; with `kin`, every
+        speaker no entity holds, for `speaker_kin`), not merged away. Their evidence is in `kept` after
+        this (read for those not in it)."""
         if story is not None:
             self.cover(keys, story, kept, words)
             self.home(article, story)  # the claims it reports from now on are of its story
@@ -134,7 +137,9 @@ class Pool:
             kept.read(unread, words)
         self.unread = set()  # every claim of the pool is in `kept`
         found = []
-        for pk in sorted(pk for key in keys for pk in self.spoken.get(key, ())):  # its speakers' alone
+        if kin:  # the cover read them all: a text key reads every claim without an entity
+            keys = keys | {key for key in self.spoken if key[0] == "text"}
+        for pk in sorted({pk for key in keys for pk in self.spoken.get(key, ())}):  # its speakers' alone
             claim = self.claims[pk]
             key = speaker_key(claim.speaker_id, claim.speaker_text)
             if (
@@ -271,6 +276,18 @@ class Pool:
             self.claims[claim.pk] = claim
             self.unread.add(claim.pk)
             self.spoken.setdefault(speaker_key(claim.speaker_id, claim.speaker_text), set()).add(claim.pk)
+
+    def texts(self, articles: Iterable[int]) -> dict[int, str]:
+        """The articles' texts, read once a batch (one query for those not read yet)."""
+        if missing := [a for a in articles if a not in self.written]:
+            self.written.update(Article.objects.filter(pk__in=missing).values_list("pk", "text"))
+        return {a: self.written.get(a, "") for a in articles}
+
+    def rekey(self, claim: Claim, old: Key, new: Key) -> None:
+        """A claim that took a full name (`speaker_kin.rename`) under its new speaker key."""
+        if claim.pk is not None:
+            self.spoken.get(old, set()).discard(claim.pk)
+            self.spoken.setdefault(new, set()).add(claim.pk)
 
     def drop(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:

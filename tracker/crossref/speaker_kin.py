@@ -1,0 +1,155 @@
+"""Speakers one story shows to be one person though its outlets name them differently (issue 16, item 4).
+
+Claim linking matches a report only with claims of its speaker key (`words.speaker_key`): the same entity,
+or the same words. One outlet writes "Jonah Castellanos said", another, which named him two sentences
+before, "he said" (or "Halloran said", "the Quillfeather founder told the jury") where the extraction
+could not say who: the two reports of one statement stay two claims, and the outlets' disagreement inside
+the quotes is never shown.
+
+A report whose speaker the extraction left short (`stands_for`: a pronoun, a description, or the last word
+of the full name) is *kin* of a claim of a speaker named in full when the story holds all three of:
+- the short speaker's article names that person, as the claim's speaker is written (its own text, not
+  a list of names);
+- the two share quoted words: a run of RUN_WORDS consecutive words of a verbatim quote (two people rarely
+  say the same words; reported speech, which the outlet words, is never enough);
+- no other person in full the article names has a claim of the story sharing such a run with it (two
+  candidates: neither).
+The test is the same whichever came first: a named report meets a short speaker's claim as a short
+speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`). Entities
+never take part: a speaker a curated entity resolved is its entity's alone, and two different
+entities' claims never merge. Caveat: a namesake the story holds no claim of yet cannot make the pair
+ambiguous; the shared quote is what keeps that rare.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from tracker.crossref.claim_events import named
+from tracker.crossref.models import ClaimCandidate
+from tracker.crossref.words import MIN_SIMILARITY, content_words, normalise_quote, speaker_key
+
+if TYPE_CHECKING:
+    from tracker.crossref.claim_linking import _Known
+
+RUN_WORDS = 4  # shorter runs ("we will appeal") are what two people of one side both say
+STATEMENT_SHARE = 0.75  # of a report's content words in one quote: the quote is what the speaker said
+Run = tuple[str, ...]
+
+
+def in_full(name: str) -> bool:
+    """A proper name of two words or more ("Jonah Castellanos", "Vice Chancellor Agnes Whitcombe")."""
+    return named(name) and len(name.split()) >= 2
+
+
+def stands_for(short: str, full: str) -> bool:
+    """`short`, as a speaker is written, may be the person `full` names: a pronoun or a description
+    ("he", "the Quillfeather founder"), or the last word of the full name ("Halloran")."""
+    if not in_full(full) or short == full:
+        return False
+    if not named(short):
+        return bool(short.strip())
+    words = short.split()
+    return len(words) == 1 and full.split()[-1] == words[0]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def runs(quote: str) -> frozenset[Run]:
+    """Every run of RUN_WORDS consecutive words of one quote (normalised or not)."""
+    words = normalise_quote(quote).split()
+    return frozenset(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
+
+
+def runs_of(quotes: Iterable[str]) -> frozenset[Run]:
+    return frozenset().union(*(runs(q) for q in quotes))
+
+
+def names(text: str, name: str) -> bool:
+    """The text names the person as written (whole words, case kept)."""
+    return bool(text) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def kin(
+    candidate: ClaimCandidate,
+    text: str,
+    known: list[_Known],
+    key,
+    texts: Callable[[Iterable[int]], dict[int, str]],
+) -> list[_Known]:
+    """The claims of `known` (another speaker key than the candidate's `key`) that are the candidate's
+    speaker's by the rule above; `text` is the candidate's article's, `texts` reads other articles'."""
+    if candidate.speaker_entity_id or not candidate.quotes:
+        return []
+    words = content_words(candidate.text)
+    quoted = statement_runs(candidate.text, [q.get("text", "") for q in candidate.quotes])
+    other = [k for k in known if k.key != key and _says(k, quoted, [words], k.claim.text)]
+    if not other:
+        return []
+    speaker = candidate.named_speaker
+    if in_full(speaker):  # a named report meets the claims of short speakers whose articles name it
+        found = []
+        for k in other:
+            if stands_for(k.claim.speaker_text, speaker) and not k.claim.locked:  # it takes the name
+                written = list(texts(k.articles).values())
+                if any(names(t, speaker) for t in written) and not _rivals(k, known, key, written):
+                    found.append(k)
+        return found
+    full = [
+        k for k in other if stands_for(speaker, k.claim.speaker_text) and names(text, k.claim.speaker_text)
+    ]
+    return full if len({k.key for k in full}) == 1 else []
+
+
+def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known], pool) -> None:
+    """A short speaker's claim that a named report joined (or that took named claims by a merge) takes
+    the full name: the claim reads "Jonah Castellanos", not "he". A curated claim keeps its speaker."""
+    speaker = entry.claim.speaker_text
+    if entry.claim.locked or entry.claim.speaker_id:
+        return
+    full = [candidate.named_speaker, *(k.claim.speaker_text for k in alike if not k.claim.speaker_id)]
+    name = next((n for n in full if stands_for(speaker, n)), None)
+    if name is not None:
+        old, entry.claim.speaker_text = entry.key, name
+        entry.key = speaker_key(None, name)
+        pool.rekey(entry.claim, old, entry.key)
+        if entry.claim.pk is not None:
+            entry.claim.save(update_fields=["speaker_text", "updated_at"])
+
+
+def _rivals(weak: _Known, known: list[_Known], key, written: list[str]) -> bool:
+    """Another speaker in full than the report's (`key`), named by the weak claim's articles, has a claim
+    of `known` that shares a run of quoted words with the weak claim: the pair is not told apart."""
+    quoted = runs_of(weak.quotes)
+    return any(
+        k.key != key
+        and stands_for(weak.claim.speaker_text, k.claim.speaker_text)
+        and _says(k, quoted, weak.words)
+        and any(names(t, k.claim.speaker_text) for t in written)
+        for k in known
+    )
+
+
+def _says(k: _Known, quoted: frozenset[Run], words: list[frozenset[str]], text: str | None = None) -> bool:
+    """A claim no entity speaks, credited with a run of `quoted` words and resembling one of `words` (a
+    report whose sentence quotes someone else, "his lawyer asked him directly", does not); with `text`
+    (the claim's), of a quote that is the claim's statement (`statement_runs`)."""
+    said = runs_of(k.quotes) if text is None else statement_runs(text, k.quotes)
+    return (
+        k.key[0] == "text"
+        and not k.claim.speaker_id
+        and bool(quoted & said)
+        and any(k.score(w) >= MIN_SIMILARITY for w in words)
+    )
+
+
+def statement_runs(text: str, quotes: Iterable[str]) -> frozenset[Run]:
+    """The runs of the quotes that are the statement itself: of STATEMENT_SHARE of its content words or
+    more. A phrase quoted inside another's words ("a message calling the founder 'a fraud with a good
+    haircut'", put to a witness by a lawyer) is the quoted person's, not the speaker's."""
+    words = content_words(text)
+    return runs_of(
+        q for q in quotes if words and len(content_words(q) & words) >= STATEMENT_SHARE * len(words)
+    )
