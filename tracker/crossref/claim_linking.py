@@ -138,7 +138,7 @@ def link_claims(
             if entry is None:  # a claim that holds another of the article's statements is not this one's
                 same = functools.partial(claim_events.same_event, candidate, article, _words(candidate.text))
                 reach = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
-                kindred = kin(candidate, article.text, reach, claim_pool.candidate_key(candidate), pool.texts)
+                kindred = kin(candidate, article.text, reach, claim_pool.candidate_key(candidate), pool.kin)
                 entry, alike, weak = _match(candidate, reach, previous.get(candidate.start, set()), kindred)
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak)
@@ -221,8 +221,8 @@ def _known_claims(
     far = pool.far(article, entity_ids, [n for n in names if claim_events.named(n)], _words)
     home = story.pk if story is not None else None
     known = []
-    others = any(c.quotes and not c.speaker_entity_id for c in candidates)  # for `speaker_kin.kin`
-    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words, others):
+    kin = (candidates, article.text)  # and the speakers they may be kin of (`speaker_kin`)
+    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words, kin):
         stored, quotes, articles = memo[claim.pk]
         evidenced, others, text = bool(stored), articles - {article.pk}, _words(claim.text)
         far_reports = None if near else far[claim.pk]

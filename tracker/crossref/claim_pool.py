@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.crossref import claim_events, claim_evidence, row_inserts
+from tracker.crossref import claim_events, claim_evidence, row_inserts, speaker_kin
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
@@ -53,13 +53,13 @@ class Pool:
         self.told: dict[int, tuple[set[int], int, set[int | None]]] = {}  # `stories`, by claim
         self.counted: dict[int, set[int]] = {}  # article -> the claims whose `told` holds its home
         self.unread: set[int] = set()  # the claims that may have no evidence in `kept`: joined, forgotten
+        self.kin = speaker_kin.Index()  # its speakers by name, for `speaker_kin` (filled by `join`)
         self.join(list(self.claims.values()))
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
         self.unwritten: list[Evidence] = []  # a batch's new evidence, as attached, awaiting its insert
         self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
-        self.written: dict[int, str] = {}  # article -> its text, read for `speaker_kin` (`texts`)
 
     @classmethod
     def of(
@@ -121,12 +121,12 @@ class Pool:
         far: dict,
         kept: claim_evidence.Kept,
         words: Callable,
-        kin: bool = False,
+        kin: tuple[list[ClaimCandidate], str] | None = None,
     ) -> list[tuple[Claim, Key, bool]]:
         """The claims an article of `story` may join, oldest first, each with its key and whether it is
-        near (else of the same event elsewhere: in `far`): its speakers' (`keys`; with `kin`, every
-        speaker no entity holds, for `speaker_kin`), not merged away. Their evidence is in `kept` after
-        this (read for those not in it)."""
+        near (else of the same event elsewhere: in `far`): its speakers' (`keys`, and those its reports may
+        be kin of: `speaker_kin.Index.keys` of `kin`, its candidates and text), not merged away. Their
+        evidence is in `kept` after this (read for those not in it)."""
         if story is not None:
             self.cover(keys, story, kept, words)
             self.home(article, story)  # the claims it reports from now on are of its story
@@ -137,8 +137,8 @@ class Pool:
             kept.read(unread, words)
         self.unread = set()  # every claim of the pool is in `kept`
         found = []
-        if kin:  # the cover read them all: a text key reads every claim without an entity
-            keys = keys | {key for key in self.spoken if key[0] == "text"}
+        if kin is not None:  # text keys: the cover of a text key reads every claim without an entity
+            keys = keys | self.kin.keys(*kin)
         for pk in sorted({pk for key in keys for pk in self.spoken.get(key, ())}):  # its speakers' alone
             claim = self.claims[pk]
             key = speaker_key(claim.speaker_id, claim.speaker_text)
@@ -275,19 +275,16 @@ class Pool:
         for claim in claims:
             self.claims[claim.pk] = claim
             self.unread.add(claim.pk)
-            self.spoken.setdefault(speaker_key(claim.speaker_id, claim.speaker_text), set()).add(claim.pk)
-
-    def texts(self, articles: Iterable[int]) -> dict[int, str]:
-        """The articles' texts, read once a batch (one query for those not read yet)."""
-        if missing := [a for a in articles if a not in self.written]:
-            self.written.update(Article.objects.filter(pk__in=missing).values_list("pk", "text"))
-        return {a: self.written.get(a, "") for a in articles}
+            key = speaker_key(claim.speaker_id, claim.speaker_text)
+            self.spoken.setdefault(key, set()).add(claim.pk)
+            self.kin.add(key, claim.speaker_text, claim.text)
 
     def rekey(self, claim: Claim, old: Key, new: Key) -> None:
-        """A claim that took a full name (`speaker_kin.rename`) under its new speaker key."""
+        """A claim that took a full name (`speaker_kin.take_full_name`) under its new speaker key."""
         if claim.pk is not None:
             self.spoken.get(old, set()).discard(claim.pk)
             self.spoken.setdefault(new, set()).add(claim.pk)
+            self.kin.add(new, claim.speaker_text, claim.text)
 
     def drop(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:

@@ -6,6 +6,11 @@ before, "he said" (or "Halloran said", "the Quillfeather founder told the jury")
 could not say who: the two reports of one statement stay two claims, and the outlets' disagreement inside
 the quotes is never shown.
 
+A speaker written as a full name with a title or an apposition before it ("Vice Chancellor Agnes
+Whitcombe", "Larkspur's Conrad Lisle") is that name's (`titled`), and its reports are compared with the
+name's as the same speaker's; not a phrase ending with a name after a function word ("An expert for
+Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name.
+
 A report whose speaker the extraction left short (`stands_for`: a pronoun, a description, or the last word
 of the full name) is *kin* of a claim of a speaker named in full when the story holds all three of:
 - the short speaker's article names that person, as the claim's speaker is written (its own text, not
@@ -17,20 +22,32 @@ of the full name) is *kin* of a claim of a speaker named in full when the story 
 The test is the same whichever came first: a named report meets a short speaker's claim as a short
 speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`). Entities
 never take part: a speaker a curated entity resolved is its entity's alone, and two different
-entities' claims never merge. Caveat: a namesake the story holds no claim of yet cannot make the pair
-ambiguous; the shared quote is what keeps that rare.
+entities' claims never merge. Caveats: a person the story holds no claim of yet cannot make the pair
+ambiguous (a pronoun's report that came before the second person credited with its words has joined the
+first's), and a named report meeting a short speaker's claim sees only the claims `Index` finds for it
+(names ending as its own) as the other candidates; the shared quote is what keeps that rare, and two
+people named in full never share a claim.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tracker.crossref.claim_events import named
 from tracker.crossref.models import ClaimCandidate
-from tracker.crossref.words import MIN_SIMILARITY, content_words, normalise_quote, speaker_key
+from tracker.crossref.words import (
+    MIN_SIMILARITY,
+    STOPWORDS,
+    Key,
+    content_words,
+    normalise_quote,
+    normalise_speaker,
+    speaker_key,
+)
+from tracker.sources.models import Article
 
 if TYPE_CHECKING:
     from tracker.crossref.claim_linking import _Known
@@ -38,6 +55,7 @@ if TYPE_CHECKING:
 RUN_WORDS = 4  # shorter runs ("we will appeal") are what two people of one side both say
 STATEMENT_SHARE = 0.75  # of a report's content words in one quote: the quote is what the speaker said
 Run = tuple[str, ...]
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")  # the words a name may end with, as an article writes them
 
 
 def in_full(name: str) -> bool:
@@ -54,6 +72,20 @@ def stands_for(short: str, full: str) -> bool:
         return bool(short.strip())
     words = short.split()
     return len(words) == 1 and full.split()[-1] == words[0]
+
+
+def titled(long: str, name: str) -> bool:
+    """`long` is the full name `name` with a title or an apposition before it ("Vice Chancellor Agnes
+    Whitcombe", "Larkspur's Conrad Lisle", "The director general of Ferrowind, Marisol Ocampo"): not a
+    phrase that ends with it ("An expert for Solvane Technologies": a function word before it)."""
+    words, tail = long.split(), name.split()
+    if not in_full(name) or len(words) <= len(tail) or words[-len(tail) :] != tail:
+        return False
+    return words[-len(tail) - 1].strip(",").lower() not in STOPWORDS
+
+
+def one_name(a: str, b: str) -> bool:
+    return titled(a, b) or titled(b, a)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -76,31 +108,33 @@ def kin(
     candidate: ClaimCandidate,
     text: str,
     known: list[_Known],
-    key,
-    texts: Callable[[Iterable[int]], dict[int, str]],
+    key: Key,
+    index: Index,
 ) -> list[_Known]:
     """The claims of `known` (another speaker key than the candidate's `key`) that are the candidate's
-    speaker's by the rule above; `text` is the candidate's article's, `texts` reads other articles'."""
-    if candidate.speaker_entity_id or not candidate.quotes:
-        return []
-    words = content_words(candidate.text)
-    quoted = statement_runs(candidate.text, [q.get("text", "") for q in candidate.quotes])
-    other = [k for k in known if k.key != key and _says(k, quoted, [words], k.claim.text)]
-    if not other:
+    speaker's by the rules above; `text` is the candidate's article's, `index` reads other articles'."""
+    if candidate.speaker_entity_id:
         return []
     speaker = candidate.named_speaker
+    found = [k for k in known if k.key != key and _free(k) and one_name(speaker, k.claim.speaker_text)]
+    if not candidate.quotes:
+        return found  # one name, titled or not: compared as the same speaker's
+    words = content_words(candidate.text)
+    quoted = statement_runs(candidate.text, [q.get("text", "") for q in candidate.quotes])
+    other = [k for k in known if k.key != key and k not in found and _says(k, quoted, [words], k.claim.text)]
+    if not other:
+        return found
     if in_full(speaker):  # a named report meets the claims of short speakers whose articles name it
-        found = []
         for k in other:
             if stands_for(k.claim.speaker_text, speaker) and not k.claim.locked:  # it takes the name
-                written = list(texts(k.articles).values())
+                written = list(index.texts(k.articles).values())
                 if any(names(t, speaker) for t in written) and not _rivals(k, known, key, written):
                     found.append(k)
         return found
     full = [
         k for k in other if stands_for(speaker, k.claim.speaker_text) and names(text, k.claim.speaker_text)
     ]
-    return full if len({k.key for k in full}) == 1 else []
+    return found + (full if len({k.key for k in full}) == 1 else [])
 
 
 def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known], pool) -> None:
@@ -110,7 +144,7 @@ def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known]
     if entry.claim.locked or entry.claim.speaker_id:
         return
     full = [candidate.named_speaker, *(k.claim.speaker_text for k in alike if not k.claim.speaker_id)]
-    name = next((n for n in full if stands_for(speaker, n)), None)
+    name = next((n for n in full if stands_for(speaker, n) or titled(speaker, n)), None)
     if name is not None:
         old, entry.claim.speaker_text = entry.key, name
         entry.key = speaker_key(None, name)
@@ -137,12 +171,7 @@ def _says(k: _Known, quoted: frozenset[Run], words: list[frozenset[str]], text: 
     report whose sentence quotes someone else, "his lawyer asked him directly", does not); with `text`
     (the claim's), of a quote that is the claim's statement (`statement_runs`)."""
     said = runs_of(k.quotes) if text is None else statement_runs(text, k.quotes)
-    return (
-        k.key[0] == "text"
-        and not k.claim.speaker_id
-        and bool(quoted & said)
-        and any(k.score(w) >= MIN_SIMILARITY for w in words)
-    )
+    return _free(k) and bool(quoted & said) and any(k.score(w) >= MIN_SIMILARITY for w in words)
 
 
 def statement_runs(text: str, quotes: Iterable[str]) -> frozenset[Run]:
@@ -153,3 +182,43 @@ def statement_runs(text: str, quotes: Iterable[str]) -> frozenset[Run]:
     return runs_of(
         q for q in quotes if words and len(content_words(q) & words) >= STATEMENT_SHARE * len(words)
     )
+
+
+def _free(k: _Known) -> bool:
+    """A claim whose speaker no entity holds (an entity's claims are that entity's alone)."""
+    return k.key[0] == "text" and not k.claim.speaker_id
+
+
+class Index:
+    """A pool's text speaker keys by the last word of the name (`ending`), and the short speakers' by the
+    runs of words of their claims' text (`said`), so that a report's kin are found among a few keys, not
+    by walking the pool; and the texts of the articles read for `kin` (one query for those not read)."""
+
+    def __init__(self) -> None:
+        self.ending: dict[str, set[Key]] = {}
+        self.said: dict[Run, set[Key]] = {}
+        self.written: dict[int, str] = {}
+
+    def add(self, key: Key, speaker: str, text: str) -> None:
+        if key[0] == "text" and key[1]:
+            self.ending.setdefault(key[1].split()[-1], set()).add(key)
+            if not named(speaker) or len(key[1].split()) == 1:
+                for run in runs(text):
+                    self.said.setdefault(run, set()).add(key)
+
+    def keys(self, candidates: Iterable[ClaimCandidate], text: str) -> frozenset[Key]:
+        """The keys the candidates' speakers may be kin of: names ending as theirs do (a title, a
+        surname); for a short speaker, the names its article writes; for a name in full, the short
+        speakers of claims whose words are its quotes' (kin's claims are their quotes)."""
+        speakers = [c for c in candidates if not c.speaker_entity_id]
+        ends = {w.split()[-1] for c in speakers if (w := normalise_speaker(c.named_speaker))}
+        if any(not in_full(c.named_speaker) for c in speakers):
+            ends |= {normalise_speaker(w) for w in CAPITALISED.findall(text or "")}
+        found = {key for end in ends for key in self.ending.get(end, ())}
+        quoted = runs_of(q.get("text", "") for c in speakers if in_full(c.named_speaker) for q in c.quotes)
+        return frozenset(found.union(*(self.said.get(run, ()) for run in quoted)))
+
+    def texts(self, articles: Iterable[int]) -> dict[int, str]:
+        if missing := [a for a in articles if a not in self.written]:
+            self.written.update(Article.objects.filter(pk__in=missing).values_list("pk", "text"))
+        return {a: self.written.get(a, "") for a in articles}
