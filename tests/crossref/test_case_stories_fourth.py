@@ -138,10 +138,11 @@ class TestSolvaneVQuillfeather(BlindSet):
     SHOWN_FLOOR = {0: 10, 3: 10}
     # Sides on one claim (session 26, hg28): 8 of 15 in both modes. Apart: speakers unresolved ("he",
     # "the Quillfeather founder", a bare "Halloran", "The complaint"), reworded words (Marchetti,
-    # Oduya), one side with no claim (Whitcombe's verdict). 11 dated and 10 a third undated (session 27,
-    # hn29) once a short speaker whose article names the person and quotes the same words joins that
-    # person's claim (tracker/crossref/speaker_kin.py: "he", "the Quillfeather founder", "Halloran");
-    # disagreements shown 14 and 13 then. Undated, Renner's two reports are in two stories.
+    # Oduya), one side with no claim (Whitcombe's verdict). 9 and 8 at 3c3f21d (the founder resolved by
+    # the extraction, dated); 11 dated and 10 a third undated (session 27, hn29) once a short speaker
+    # whose article names the person and quotes the same words joins that person's claim
+    # (tracker/crossref/speaker_kin.py: Castellanos's "he", a bare "Halloran"); disagreements shown 14
+    # and 13 then (13 and 12 before). Undated, Renner's two reports are in two stories.
     ONE_CLAIM_FLOOR = {0: 11, 3: 10}
 
     # The update is a 146-word text in a full-content Atom feed with no separate summary: feedparser gives the
