@@ -56,3 +56,17 @@ def test_records_show_what_follows_their_verb(claims_of):
     assert [(c.speaker, c.text) for c in claims_of(text)] == [
         ("his earlier filings", "he has sold most of the shares in the bakery")
     ]
+
+
+def test_a_documents_quoted_terms_wait_as_its_plain_terms_do(claims_of):
+    """A document's terms in quotation marks are the document's text read by the outlet, no statement of
+    the organisation that owns it ("document-terms"; the fourth trial set's f069, published at tier 3
+    under the owner's name by "quote-named"); the same words said by a person stay published."""
+    text = (
+        "Acme Freight's terms of service forbid customers from using its outputs “to build rival products.” "
+        "Jane Roe said drivers “may not carry passengers.”"
+    )
+    assert [(c.speaker, c.confidence, c.confidence_rule) for c in claims_of(text)] == [
+        ("Acme Freight's terms of service", 1, "document-terms"),
+        ("Jane Roe", 3, "quote-named"),
+    ]
