@@ -261,3 +261,21 @@ def test_a_confirmation_with_a_clause_under_a_name_is_published(claims_of):
         ("Halden Freight", 2, "speech-named"),
         ("Jane Roe", 0, "proxy-evidence"),
     ]
+
+
+def test_what_jurors_are_told_they_will_hear_waits_for_a_curator(claims_of):
+    """ "Roe told jurors they would hear a simple story": a promise of what the lawyer will present, not
+    a claim about the case (previews.py, "preview"; the third trial set's t126, published by
+    "court-named"); a clause about someone else, or an instruction of the court, stays published."""
+    claims = claims_of(
+        "In his opening statement, John Doe told jurors they would hear a simple story. "
+        "Jane Roe told the jury it would see emails in his own words. "
+        "Jane Roe told jurors that John Doe would testify about the sale. "
+        "Judge Mary Poe told jurors they will resume deliberations at 8:30 a.m. tomorrow."
+    )
+    assert [(c.text, c.confidence, c.confidence_rule) for c in claims] == [
+        ("they would hear a simple story", 1, "preview"),
+        ("it would see emails in his own words", 1, "preview"),
+        ("John Doe would testify about the sale", 2, "court-named"),
+        ("they will resume deliberations at 8:30 a.m. tomorrow", 2, "court-named"),
+    ]

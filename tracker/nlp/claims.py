@@ -48,6 +48,7 @@ from tracker.nlp.headlines import with_headlines
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
 from tracker.nlp.named_subjects import subject as speaker_subject
+from tracker.nlp.previews import preview
 from tracker.nlp.quote_tails import from_quote_tail
 from tracker.nlp.quotes import find_quotes, quotes_in
 from tracker.nlp.referents import together
@@ -254,8 +255,10 @@ class _Reader:
         form = confidence.form_of(draft.form, self.text[end:sentence_end])
         if draft.verb is not None and gates.is_headline(self.text, *segment, cue, draft.verb.idx):
             form = gates.HEADLINE  # "Roe Tells Voters ...": the outlet's headline
-        if draft.verb is not None and (doubt := WANTED if wanted(draft.verb) else ambiguous(draft.verb)):
-            form = doubt  # "got Roe to say ...": not said; "despite X, saying ...": whose?
+        if draft.verb is not None and (
+            doubt := WANTED if wanted(draft.verb) else ambiguous(draft.verb) or preview(draft.verb)
+        ):
+            form = doubt  # "got Roe to say": not said; "despite X, saying": whose? "told jurors they'd hear"
         tier, rule = confidence.rate(
             kind=kind,
             trigger=draft.trigger.id,
