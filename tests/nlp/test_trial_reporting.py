@@ -263,6 +263,26 @@ def test_a_confirmation_with_a_clause_under_a_name_is_published(claims_of):
     ]
 
 
+def test_telling_with_only_the_one_told_waits_for_a_curator(claims_of):
+    """ "“We told the people who needed to know,” Roe said": a verb of telling with the one told and
+    nothing told, which the question carried (answers.told_only, "bare-answer"; the unseen trial set's
+    u038, an answer turn); what was told ("what I believed"), a thing said ("the truth") or the question
+    turned back ("You tell me") stays."""
+    claims = claims_of(
+        "“Did you tell the board?” the lawyer asked. “We told the people who needed to know,” Jane Roe said. "
+        "“I told them at the time,” John Doe said. “I told him what I believed at the time,” John Doe said. "
+        "“I told the truth,” Jane Roe said. “You tell me,” John Doe said."
+    )
+    published = [(c.text, c.confidence, c.confidence_rule) for c in claims if c.kind != "question"]
+    assert published == [
+        ("We told the people who needed to know,", 1, "bare-answer"),
+        ("I told them at the time,", 1, "bare-answer"),
+        ("I told him what I believed at the time,", 3, "quote-named"),
+        ("I told the truth,", 3, "quote-named"),
+        ("You tell me,", 3, "quote-named"),  # the question turned back: no telling reported
+    ]
+
+
 def test_what_jurors_are_told_they_will_hear_waits_for_a_curator(claims_of):
     """ "Roe told jurors they would hear a simple story": a promise of what the lawyer will present, not
     a claim about the case (previews.py, "preview"; the third trial set's t126, published by

@@ -23,6 +23,14 @@ over") are a sentence of their own, except a pronoun, a verb and "it" or "so", w
 qualifying phrase, not an infinitive ("I meant it at the time", "I said so"; not "he expected it to
 change"): the verb echoes the question's ("And you meant it?") and "it" is what the question asked
 about, so the words alone say nothing either.
+
+So is a verb of telling with only the one told (`told_only`): "We told the people who needed to know",
+"I told them at the time", "I told him so": what was told is the question's ("And you did not tell the
+public?"), and the words alone do not say it. The one told must be an object pronoun or a noun phrase
+with a "who" clause (a person), so "I told the truth" keeps its tier, and anything after it but a short
+qualifying phrase, or "so" or "that", is what was told ("I told him what I believed at the time", "we
+told the board the deal was off"): a sentence of its own. "You tell me" turns the question back on the
+one who asked, no telling reported: it keeps its tier (PolNeAR train, a candidate's deflection, 2).
 """
 
 from __future__ import annotations
@@ -69,3 +77,39 @@ def elliptical(words: list[str]) -> bool:
     if len(rest) in (2, 3) and rest[0] in PRONOUNS and elliptical(rest):
         return True  # "Yes, I did", "No, we didn't": the answer and a pronoun and an auxiliary
     return not rest or (rest[0] in PREPOSITIONS and 1 <= len(rest) - 1 <= MAX_QUALIFIER)
+
+
+TELLING = frozenset("tell tells told inform informs informed notify notifies notified".split())
+TOLD = frozenset("me us you him her them everyone everybody anyone anybody".split())
+TELLERS = PRONOUNS - {"you", "it"}  # "You tell me": the question turned back, no telling reported
+BEFORE_VERB = AUXILIARIES | {"not", "never", "already", "only", "always", "didn't", "hadn't", "haven't"}
+DETERMINERS = frozenset("the our my his her their your its those these".split())
+RELATIVE = frozenset({"who", "whom"})  # a person's: "the people who needed to know"
+MAX_RELATIVE = 4  # words of such a clause
+
+
+def told_only(words: list[str]) -> bool:
+    """Whether `words` (lowercased, punctuation dropped) are a pronoun telling someone, with nothing
+    told (module docstring): "we told the people who needed to know", "i told him at the time"."""
+    if len(words) < 3 or words[0] not in TELLERS:
+        return False
+    verb = 1
+    while verb < min(len(words), 3) and words[verb] in BEFORE_VERB:
+        verb += 1
+    if verb >= len(words) - 1 or words[verb] not in TELLING:
+        return False
+    told = words[verb + 1 :]
+    if told[0] in TOLD:
+        return _qualifies(told[1:], relative=False)
+    if told[0] not in DETERMINERS:
+        return False
+    return any(told[n : n + 1] and told[n] in RELATIVE and _qualifies(told[n:]) for n in (2, 3))
+
+
+def _qualifies(rest: list[str], *, relative: bool = True) -> bool:
+    """Nothing, "so" or "that", a short prepositional phrase, or (when `relative`) a short "who" clause."""
+    if not rest or rest in (["so"], ["that"]):
+        return True
+    if relative and rest[0] in RELATIVE:
+        return 1 <= len(rest) - 1 <= MAX_RELATIVE
+    return rest[0] in PREPOSITIONS - {"to", "of"} and 1 <= len(rest) - 1 <= MAX_QUALIFIER

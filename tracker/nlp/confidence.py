@@ -239,7 +239,9 @@ def bare_answer(claim: Claim) -> Claim:
     if rule is None or claim.confidence <= rule.tier:
         return claim
     words = [w for w in WORDS.findall(claim.text.lower().replace("’", "'")) if w[0].isalnum()]
-    if " ".join(words) not in rule_words("bare-answer") and not answers.elliptical(words):
+    if " ".join(words) not in rule_words("bare-answer") and not (
+        answers.elliptical(words) or answers.told_only(words)
+    ):
         return claim
     return replace(claim, confidence=rule.tier, confidence_rule=rule.id)
 
