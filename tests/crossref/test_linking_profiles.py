@@ -112,3 +112,20 @@ def test_the_batch_candidates_are_read_before_the_lock():
     assert read and read[0] < lock and cases and cases[0] < lock
     assert [i for i in read + cases if i > lock] == []
     assert Claim.objects.filter(evidence__article__in=new).distinct().count() >= 1
+
+
+def test_a_bulk_run_profiles_an_article_once_until_it_is_analysed_again():
+    """Inside `for_run()` (a bulk run) the next batch reuses the stored articles' profiles; an article
+    whose mentions were stored again since (analysed again: new rows) is profiled again."""
+    stored = articles()
+    computed: list = []
+    with batch_profiles.for_run():
+        with batch_profiles.remembered():
+            batch_profiles.of(stored, counting(computed))
+        again = stored[3]
+        Mention.objects.filter(article=again).delete()
+        Mention.objects.create(article=again, text="Someone", label="PERSON", start=0, end=3)
+        with batch_profiles.remembered():
+            assert batch_profiles.of(stored, counting(computed)) == clustering.profiles(stored)
+    batches = [call for call in computed if len(call) > 1 or call == [again.pk]]
+    assert batches == [[a.pk for a in stored], [again.pk]]

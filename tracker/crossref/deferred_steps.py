@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from tracker.crossref import linking
+from tracker.crossref import batch_profiles, linking
 
 
 @contextmanager
@@ -44,7 +44,8 @@ def deferred() -> Iterator[dict[int, None]]:
     due = {}
     token = linking.deferred_stories.set(due)
     try:
-        yield due
+        with batch_profiles.for_run():  # the neighbourhood's profiles kept from batch to batch
+            yield due
     finally:
         linking.deferred_stories.reset(token)
         refresh_stories(due)
