@@ -17,7 +17,7 @@ differ (an undated article timed by the dated ones it resembles: a profile that 
 articles compared) nothing is reused for that batch.
 
 Within `for_run()` (a bulk run: `deferred_steps.deferred`) the profiles are also kept from one batch to
-the next, where every batch's neighbourhood is most of the corpus again (session 28: at 600 articles
+the next, where every batch's neighbourhood is most of the corpus again (session 27: at 600 articles
 each batch read some 200,000 mention rows to profile about 500 articles, 24 of them new). A kept
 profile is reused only for the same article fields, the same cases' topic words and the same machine
 rows: the newest Mention and DateMention ids of the article, read in one query before anything is
