@@ -21,15 +21,9 @@ from tracker.sources import signals
 
 from .test_clustering import events as event_articles  # noqa: F401 - fixture
 from .test_clustering import seeds  # noqa: F401 - fixture
+from .test_linking_incremental import forget_links
 
 pytestmark = pytest.mark.django_db
-
-
-def forget_links() -> None:
-    Discrepancy.objects.all().delete()
-    Event.objects.all().delete()
-    Claim.objects.all().delete()
-    Story.objects.all().delete()
 
 
 def snapshot() -> dict:
