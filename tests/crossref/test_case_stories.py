@@ -23,9 +23,10 @@ CASE = CaseSet("marsh_v_northlight.json", {})  # no documented disagreements
 # the credited-dateline rule of tracker/crossref/datelines.py: 0.803 and 0.603; measured again on
 # session 20's main and session 24's start: 0.8416 and 0.7199; session 24, once a report left alone joins the story it clearly
 # belongs to, tracker/crossref/strays.py: 0.894 and 0.736; session 25, once a story reported again after a
-# quiet spell joins its first part, tracker/crossref/far.py: 0.922 and 0.759). The floors sit just under,
-# so that any loss on this set shows.
-ARI_FLOOR = {0: 0.91, 3: 0.75}
+# quiet spell joins its first part, tracker/crossref/far.py: 0.922 and 0.759; session 27, once an undated
+# report naming "on Tuesday" takes only a match of that day or the next, tracker/crossref/undated.py:
+# 0.922 and 0.824). The floors sit just under, so that any loss on this set shows.
+ARI_FLOOR = {0: 0.91, 3: 0.81}
 WIRE_COPIES = 3  # the wire's reports run under another outlet's headline, same text
 
 

@@ -169,6 +169,26 @@ def test_a_match_far_from_every_day_the_article_names_without_a_year_is_no_place
     assert found({(9, 1)}) is None  # near neither: not placed (nothing else it names pins it)
 
 
+def test_a_match_published_off_every_weekday_the_article_names_is_no_place_for_it():
+    """An undated piece naming a weekday bare ("on Tuesday") takes the report published that day or the
+    next (`undated.WEEKDAY_LAG`), whichever its words prefer; naming none, it is placed as before."""
+    seen = when("2026-06-10T12:00")
+    (_, _, title, first), (_, _, _, second) = EVENTS["musk"]
+    both = first[len(first) // 2 :] + " " + second[len(second) // 2 :]
+    tuesday, friday = when("2026-01-27T19:05"), when("2026-05-29T19:00")
+
+    def found(weekdays):
+        piece = dataclasses.replace(_profile("u", title, both, seen), weekdays=frozenset(weekdays))
+        return undated.placed(
+            [_profile("a", title, first, seen, tuesday), _profile("b", title, second, seen, friday), piece]
+        )[2].time
+
+    assert found({1}) == found({0}) == tuesday  # "on Tuesday" that day, "on Monday" the day after
+    assert found({4}) == found({3}) == friday
+    assert found({1, 4}) == found(()) in (tuesday, friday)
+    assert found({6}) is None  # neither published on a Sunday or a Monday
+
+
 def test_a_day_named_without_a_year_is_read_in_the_year_either_side():
     piece = dataclasses.replace(
         _profile("u", "t", "x", when("2026-06-10T12:00")), yearless=frozenset({(12, 30)})
@@ -182,9 +202,12 @@ def test_a_day_named_without_a_year_is_read_in_the_year_either_side():
 
 
 def test_an_undated_article_keeps_the_days_it_names_without_a_year(events):  # noqa: F811
-    spec = ("", "", "Channel vote", "The harbour board met on March 2 and again on Tuesday, Apr. 14 to vote.")
+    spec = ("", "", "Channel vote", "The harbour board met on March 2, on Tuesday, Apr. 14 and on Friday.")
     piece = undated_copy_of("courtwire", spec, seen=when("2026-06-05T10:00"))
     articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
     found = clustering.profiles(articles)
     assert found[articles.index(piece)].yearless == {(3, 2), (4, 14)}
-    assert all(not p.yearless for a, p in zip(articles, found, strict=True) if a.published_at)
+    assert found[articles.index(piece)].weekdays == {1, 4}  # Tuesday, Friday
+    assert all(
+        not p.yearless and not p.weekdays for a, p in zip(articles, found, strict=True) if a.published_at
+    )

@@ -306,3 +306,18 @@ def test_date_scanners_find_what_they_found_without_their_lookahead(text):
 def test_a_day_named_without_its_year(text, expected):
     """What an article with no publication date still says of when (`crossref.undated`)."""
     assert dates.yearless_day(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday", 1),
+        ("on Friday night", 4),
+        ("last Tuesday", None),
+        ("Tuesday, Feb. 8", None),
+        ("May 10", None),
+    ],
+)
+def test_a_weekday_named_alone(text, expected):
+    """The weekday an article with no publication date says its event fell on (`crossref.undated`)."""
+    assert dates.bare_weekday(text) == expected

@@ -107,6 +107,7 @@ class Profile:
     kinds: frozenset = frozenset()  # the kinds of piece its headline announces (`words.PIECE_KINDS`)
     reported: datetime | None = None  # noon of the day its dated facts name most, REPORTED_MIN times or more
     yearless: frozenset = frozenset()  # undated: the (month, day)s its facts name with no year ("May 10")
+    weekdays: frozenset = frozenset()  # undated: the weekdays its facts name bare ("on Tuesday"), 0 Monday
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -139,8 +140,6 @@ def profile(
     mentions: Iterable[tuple],
     topic: frozenset[str] = frozenset(),
     days: Iterable = (),
-    pinned: datetime | None = None,
-    yearless: frozenset = frozenset(),
 ) -> Profile:
     """`mentions`: (text, label, start) of the article's entity mentions, offsets into `text`; `topic`:
     stems every article of the tracked cases has (their keywords), which say which case, not which event;
@@ -156,8 +155,6 @@ def profile(
         seen=seen,
         wire=wire_credit(text),
         days=frozenset(days),
-        pinned=pinned,
-        yearless=yearless,
         kinds=piece_kinds(title),
         reported=_noon(top[0]) if top and top[1] >= REPORTED_MIN else None,
     )

@@ -10,6 +10,7 @@ new key, never a stale profile. Profiles are read, never changed (`undated` repl
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
@@ -42,39 +43,48 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
     )
     for article_id, value in days.values_list("article_id", "value"):
         pinned.setdefault(article_id, Counter())[value] += 1
-    yearless: dict[int, set] = {}  # an undated article's days named with no year: (month, day)
+    named: dict[int, tuple[set, set]] = {}  # an undated article's days named with no year, and weekdays
     unread = DateMention.objects.filter(article__in=[a.pk for a in articles if a.published_at is None])
     for article_id, text in unread.filter(precision="day", value=None).values_list("article_id", "text"):
+        yearless, weekdays = named.setdefault(article_id, (set(), set()))
         if found := dates.yearless_day(text):
-            yearless.setdefault(article_id, set()).add(found)
+            yearless.add(found)  # (month, day): "May 10"
+        elif (weekday := dates.bare_weekday(text)) is not None:
+            weekdays.add(weekday)  # "on Tuesday"
     topic = topic_words()
     found = []
     for a in articles:
-        day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0] if a.pk in pinned else None
-        noon = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12) if day else None
+        said = {}  # an undated article's: what it says of when, for `undated.placed`
+        if a.published_at is None:
+            day = max(pinned[a.pk].items(), key=lambda kv: (kv[1], kv[0]))[0] if a.pk in pinned else None
+            yearless, weekdays = named.get(a.pk, ((), ()))
+            said = {"pinned": _noon(day), "yearless": frozenset(yearless), "weekdays": frozenset(weekdays)}
         found.append(
             _profile(
                 key=(effective_time(a), a.canonical_url),
                 time=a.published_at,
-                pinned=None if a.published_at else noon,
                 seen=a.first_seen_at,
                 title=a.title,
                 text=a.text,
                 mentions=tuple(mentions.get(a.pk, ())),
                 topic=topic,
                 days=pinned.get(a.pk, Counter()),
-                yearless=frozenset(yearless.get(a.pk, ())),
+                said=said,
             )
         )
     return found
 
 
-def _profile(*, text: str, mentions: tuple, days: Counter, **rest) -> features.Profile:
-    """`features.profile`, kept by all it is given (`PROFILES`)."""
+def _noon(day) -> datetime | None:
+    return datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12) if day else None
+
+
+def _profile(*, text: str, mentions: tuple, days: Counter, said: dict, **rest) -> features.Profile:
+    """`features.profile` with what an undated article `said` of when, kept by all it is given (`PROFILES`)."""
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    key = (digest, mentions, tuple(sorted(days.items())), *sorted(rest.items()))
+    key = (digest, mentions, tuple(sorted(days.items())), *sorted(rest.items()), *sorted(said.items()))
     if (kept := PROFILES.get(key)) is None:
-        kept = features.profile(text=text, mentions=mentions, days=days, **rest)
+        kept = dataclasses.replace(features.profile(text=text, mentions=mentions, days=days, **rest), **said)
         PROFILES.put(key, kept)
     return kept
 

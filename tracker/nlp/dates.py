@@ -251,6 +251,13 @@ def yearless_day(text: str) -> tuple[int, int] | None:
     return None
 
 
+def bare_weekday(text: str) -> int | None:
+    """The weekday (0 Monday) of a weekday named alone ("Tuesday", "on Tuesday night"), else None: the
+    day of the week an article with no publication date says its event fell on."""
+    found = [m for candidate in _readings(text) if (m := WEEKDAY.fullmatch(candidate))]
+    return WEEKDAYS.index(found[0]["wd"].lower()) if found and not found[0]["rel"] else None
+
+
 def _readings(text: str) -> Sequence[str]:
     """The expression without leading words ("on", "early"), a trailing possessive, or a time of day."""
     text = " ".join(text.replace("\u2019", "'").split()).rstrip(",;:")
