@@ -28,20 +28,29 @@ MAX_DEPTH = 4
 BESIDE = frozenset({"parataxis", "ccomp"})  # a reporting clause hung beside the later root clause
 
 
-def trailing(participle: Token) -> bool:
-    """`participle` ("-ing", an "advcl" with no subject or subordinating word) comes right after a
-    comma that closes a clause of the verb its head hangs from, and its head comes after it."""
-    doc, head = participle.doc, participle.head
-    earlier = head.head
-    if not (
+def _set_off(participle: Token) -> bool:
+    """`participle` is an "-ing" "advcl" with no subject or subordinating word of its own, right after a
+    comma: the shape every rule here starts from."""
+    return (
         participle.dep_ == "advcl"
         and participle.lower_.endswith("ing")
         and not any(c.dep_ in OWN for c in participle.children)
+        and participle.i >= 1
+        and participle.doc[participle.i - 1].text == ","
+    )
+
+
+def trailing(participle: Token) -> bool:
+    """`participle` (`_set_off`) comes right after a comma that closes a clause of the verb its head
+    hangs from, and its head comes after it."""
+    doc, head = participle.doc, participle.head
+    earlier = head.head
+    if not (
+        _set_off(participle)
         and head.i > participle.i
         and head.dep_ in LATER
         and earlier != head
         and earlier.i < participle.i - 1
-        and doc[participle.i - 1].text == ","
     ):
         return False
     closing = doc[participle.i - 2]  # the last word of the clause before the comma: the earlier verb's
@@ -67,14 +76,11 @@ def after_relative(participle: Token) -> Token | None:
     comma, with no subject of its own) hangs on that relative clause's verb after the words it reports
     (its own "ccomp", ended before the participle) and the relative clause's subject is its relative
     word; None for any other shape."""
-    clause, doc = participle.head, participle.doc
+    clause = participle.head
     if not (
-        participle.dep_ == "advcl"
-        and participle.lower_.endswith("ing")
-        and not any(c.dep_ in OWN for c in participle.children)
+        _set_off(participle)
         and clause.dep_ == "relcl"
         and clause.i < participle.i
-        and doc[participle.i - 1].text == ","
         and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_WORDS for c in clause.children)
         and any(c.dep_ == "ccomp" and c.right_edge.i < participle.i - 1 for c in clause.children)
     ):
@@ -92,14 +98,7 @@ def beside(participle: Token) -> Token | None:
     comma: "“...,” Roe said, going on to say that X, young voters do not want Y" makes "want" the root
     with "said" its "parataxis" and "going" its "advcl"; "said" (with a subject of its own) goes on."""
     root, doc = participle.head, participle.doc
-    if not (
-        participle.dep_ == "advcl"
-        and participle.lower_.endswith("ing")
-        and not any(c.dep_ in OWN for c in participle.children)
-        and root.i > participle.i
-        and participle.i >= 2
-        and doc[participle.i - 1].text == ","
-    ):
+    if not (_set_off(participle) and root.i > participle.i and participle.i >= 2):
         return None
     clause = doc[participle.i - 2]
     while clause.head != root and clause.head != clause:
