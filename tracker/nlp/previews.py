@@ -15,7 +15,7 @@ jurors they must not read the coverage": an instruction, a ruling's words) or wi
 ("told jurors they will resume deliberations at 8:30") stays a claim; so does a report with no one
 told ("The judge ruled that the jury would hear testimony about ...": what the court decided).
 
-Why (session 29): the third trial set's t126 published "they would hear a simple story" under the
+Why (session 27): the third trial set's t126 published "they would hear a simple story" under the
 lawyer's name at tier 2 ("court-named"), words no expectation has. PolNeAR train has no such claim.
 """
 
