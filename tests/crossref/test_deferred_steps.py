@@ -21,7 +21,7 @@ from tracker.sources import signals
 
 from .test_clustering import events as event_articles  # noqa: F401 - fixture
 from .test_clustering import seeds  # noqa: F401 - fixture
-from .test_linking_incremental import forget_links
+from .test_linking_incremental import event_values, forget_links
 
 pytestmark = pytest.mark.django_db
 
@@ -43,14 +43,7 @@ def snapshot() -> dict:
         "stories": set(story.values()),
         "events": {
             keys[e.pk]: (
-                e.title,
-                e.summary,
-                e.date,
-                e.precision,
-                e.last_changed_at,
-                e.first_reported_at,
-                e.first_reported_by_id,
-                e.case_id,
+                *event_values(e),
                 frozenset(story[pk] for pk in e.stories.values_list("pk", flat=True)),
                 frozenset(claim[pk] for pk in e.claims.values_list("pk", flat=True)),
             )

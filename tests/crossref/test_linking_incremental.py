@@ -32,20 +32,30 @@ def forget_links() -> None:
     Story.objects.all().delete()
 
 
+EVENT_VALUES = (
+    "title",
+    "summary",
+    "date",
+    "precision",
+    "last_changed_at",
+    "first_reported_at",
+    "first_reported_by_id",
+    "case_id",
+)
+
+
+def event_values(event: Event) -> tuple:
+    """What an event shows and dates, field by field (EVENT_VALUES)."""
+    return tuple(getattr(event, name) for name in EVENT_VALUES)
+
+
 def snapshot() -> dict:
     """Events by key, claims by id (their event's key and counts), discrepancies by key."""
     keys = dict(Event.objects.values_list("pk", "key"))
     found = {
         "events": {
             e.key: (
-                e.title,
-                e.summary,
-                e.date,
-                e.precision,
-                e.last_changed_at,
-                e.first_reported_at,
-                e.first_reported_by_id,
-                e.case_id,
+                *event_values(e),
                 frozenset(e.stories.values_list("pk", flat=True)),
                 frozenset(e.claims.values_list("pk", flat=True)),
             )
