@@ -107,19 +107,18 @@ def _from_line(reader: Reader, line: Span) -> list[Draft]:
 def _coordinated(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trigger) -> list[Draft]:
     """The verb's draft; a second capitalised reporting verb after a comma is the same subject's second
     report, and the first one's words end before it ("Roe Says X, Calls Y ‘Z’")."""
-    j = next(
+    j, second = next(
         (
-            i
+            (i, found)
             for i in range(k + 2, len(words))
             if words[i - 1].text in COORDINATING
             and words[i].text[:1].isupper()
-            and _trigger(reader, words[i])
+            and (found := _trigger(reader, words[i]))
         ),
-        None,
+        (None, None),
     )
     if j is None:
         return [d for d in [_draft(reader, line, words, k, trigger)] if d is not None]
-    second = _trigger(reader, words[j])
     drafts = [
         _draft(reader, line, words[: j - 1], k, trigger),
         _draft(reader, line, words[:k] + words[j:], k, second),
