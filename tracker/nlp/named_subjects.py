@@ -23,7 +23,8 @@ a set phrase ("in effect daring him to say ...", set_phrases.py). A participle
 after a relative clause that reports ("..., which Roe called “a disgrace,” blaming ...") is that
 clause's subject's (relative_reports.py); "has left voters saying ..." the object's
 (object_participles.py); a conjunct coordinated into the reported clause it disagrees
-with in number, or a plural noun read as a verb, is read by agreement.py.
+with in number, or a plural noun read as a verb, is read by agreement.py. "As stated in Roe's column"
+names its document (written_in.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from tracker.nlp import (
     relative_reports,
     set_phrases,
     unsaid,
+    written_in,
 )
 from tracker.nlp.framing import Reader
 from tracker.nlp.triggers import can_speak
@@ -67,6 +69,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     found, passive = quoted_subjects.subject(reader, verb, segment)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
+    if passive and found is None and (writing := written_in.document(verb)) is not None:
+        return writing, False  # "As stated in Roe's column, ...": the column (written_in.py)
     if found is not None and (counted := _counted(found)) is not None:
         return counted, passive  # "with Roe, Doe and Poe all calling for ...": Roe, Doe and Poe
     if (namer := naming_participles.owner(verb, found)) is not None:

@@ -1,0 +1,63 @@
+"""Sources a clause names without a subject (issue 12, session 30): the document a fronted "As stated
+in X," names (written_in.py), and a person shown speaking in a record the parser misread
+("footage of X asking", depictions.py).
+
+Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
+(extraction.extract), so the tiers are those a reader is shown.
+"""
+
+from __future__ import annotations
+
+from tracker.nlp import extraction
+
+
+def rated(text: str) -> list[tuple[str, str, int, str]]:
+    claims = extraction.extract([extraction.Document(text)])[0].claims
+    return [(c.speaker, c.text, c.confidence, c.confidence_rule) for c in claims]
+
+
+# a document named by "in" in a fronted "as" phrase (written_in.py)
+
+
+def test_the_document_a_fronted_as_phrase_names_is_the_source():
+    """ "As stated in Lowell's column, Y": the column's Y, passed on as "as" passes it (tier 1)."""
+    assert rated("As stated in Lowell's column, there are many open questions about the fund.") == [
+        ("Lowell's column", "there are many open questions about the fund", 1, "other")
+    ]
+    assert rated("As noted in the report, the fund lost money last year.") == [
+        ("the report", "the fund lost money last year", 1, "other")
+    ]
+
+
+def test_a_time_a_place_or_nothing_after_the_as_phrase_is_no_source():
+    """ "As noted in June", "As stated in court", "As noted above": when, where, or the writer."""
+    for opening in ("As noted in June", "As stated in court", "As noted above"):
+        assert rated(f"{opening}, the fund lost money last year.") == [
+            ("", "the fund lost money last year", 0, "no-speaker")
+        ]
+
+
+# a person shown speaking in a record (depictions.py)
+
+
+def test_a_person_heard_in_audio_speaks_when_the_parser_hangs_the_participle_on_the_verb():
+    """ "uses audio of Roe saying": the parser made "saying" a complement of "uses"; not the ad's."""
+    assert rated("The ad uses audio of Maria Lentz saying, “We will not stop.”") == [
+        ("Maria Lentz", "We will not stop.", 3, "quote-named")
+    ]
+
+
+def test_a_person_in_footage_speaks_when_the_parser_reads_one_noun_phrase():
+    """ "footage of a voter asking": the parser made "asking" the object of "of", the voter its
+    compound; the voter asks (a question: tier 0), not the spot."""
+    assert rated("The spot uses footage of a voter asking, “Why is nobody listening?”") == [
+        ("a voter", "Why is nobody listening?", 0, "question")
+    ]
+
+
+def test_a_name_in_footage_read_as_a_place_still_speaks():
+    """The model reads some surnames as places or organisations ("Halloran" a GPE): in footage, a
+    name of a speaking kind is the one shown speaking, not the ad."""
+    assert rated("The ad then cuts to footage of Halloran saying that the state will cut taxes.") == [
+        ("Halloran", "the state will cut taxes", 2, "speech-named")
+    ]
