@@ -1,6 +1,7 @@
 """Sources a clause names without a subject (issue 12, session 30): the document a fronted "As stated
 in X," names (written_in.py), and a person shown speaking in a record the parser misread
-("footage of X asking", depictions.py).
+("footage of X asking", depictions.py); with them the fronted "As Roe pointed out, Y" family train
+holds: "point out" as a verb of saying (patterns/reporting_verbs.jsonl).
 
 Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
 (extraction.extract), so the tiers are those a reader is shown.
@@ -61,3 +62,21 @@ def test_a_name_in_footage_read_as_a_place_still_speaks():
     assert rated("The ad then cuts to footage of Halloran saying that the state will cut taxes.") == [
         ("Halloran", "the state will cut taxes", 2, "speech-named")
     ]
+
+
+# "point out" (patterns/reporting_verbs.jsonl, point-out)
+
+
+def test_pointing_out_is_saying_with_its_particle():
+    """ "As Halloran pointed out, Y" and "Lentz pointed out that Y": a remark (tier 1, as "noted" is
+    in an "as" phrase); "pointed to the budget" offers evidence, and a headline's "Have Point" no
+    particle: nothing."""
+    assert rated("As Halloran pointed out, the county budget has grown every year since 2010.") == [
+        ("Halloran", "the county budget has grown every year since 2010", 1, "other")
+    ]
+    assert rated("Maria Lentz pointed out that the county budget has grown every year.") == [
+        ("Maria Lentz", "the county budget has grown every year", 1, "other")
+    ]
+    assert rated("Maria Lentz pointed to the county budget.") == []
+    headline = "On Taxes, Angry Voters Have Point: The County Has Not Listened.\n\nWere the experts wrong?"
+    assert rated(headline) == []

@@ -132,8 +132,8 @@ def _content(
     if trigger.content != "phrase" and (clause := quoted_predicates.clause(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "insisted X “did Y”"
     if (not trigger.addressee and any(syntax.is_object(c) for c in children)) or syntax.has_dependent(
-        verb, trigger.requires | trigger.about
-    ):  # "urged Congress to act", "called him a liar", "told voters to wait": what follows the verb
+        verb, {r for r in trigger.requires if r[:4] != "prt:"} | trigger.about
+    ):  # "urged Congress to act", "told voters to wait": what follows the verb (not "pointed out"'s "out")
         apart = nested_reports.cut(reader, verb) | _when(verb) | _agent(verb, subject)
         kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
         if (after := set_off.object_after(verb)) is not None:  # "described, in sharp terms, X": X

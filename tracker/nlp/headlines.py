@@ -127,10 +127,13 @@ def _coordinated(reader: Reader, line: Span, words: list[Token], k: int, trigger
 
 
 def _trigger(reader: Reader, token: Token) -> Trigger | None:
+    """A plain verb of saying; not one that is one only with its particle ("Point Out"), which a
+    headline's "Voters Have Point: ..." lacks ("Calls On" is "call" with other readings)."""
     for trigger in reader.triggers.verbs.get(token.lower_, ()):
         if (
             trigger.pos == "verb"
             and not (trigger.subjects or trigger.objects or trigger.negated)
+            and not (trigger.requires and all(r.startswith("prt:") for r in trigger.requires))
             and trigger.content in ("complement", "phrase", "clause", "words")
         ):
             return trigger
