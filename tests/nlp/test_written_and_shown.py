@@ -1,7 +1,8 @@
 """Sources a clause names without a subject (issue 12, session 30): the document a fronted "As stated
 in X," names (written_in.py), and a person shown speaking in a record the parser misread
 ("footage of X asking", depictions.py); with them the fronted "As Roe pointed out, Y" family train
-holds: "point out" as a verb of saying (patterns/reporting_verbs.jsonl).
+holds: "point out" as a verb of saying (patterns/reporting_verbs.jsonl), and the clause an "as"
+attribution is set into without it (as_inserted.py).
 
 Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
 (extraction.extract), so the tiers are those a reader is shown.
@@ -80,3 +81,23 @@ def test_pointing_out_is_saying_with_its_particle():
     assert rated("Maria Lentz pointed to the county budget.") == []
     headline = "On Taxes, Angry Voters Have Point: The County Has Not Listened.\n\nWere the experts wrong?"
     assert rated(headline) == []
+
+
+# the clause an "as" attribution is set into (as_inserted.py)
+
+
+def test_the_conjunction_or_setting_before_an_as_attribution_is_not_said():
+    """ "And as Lentz noted, Y", "Of course, as Lentz observed, Y": Y alone."""
+    assert rated("And as Maria Lentz noted, the county budget has grown every year since 2010.") == [
+        ("Maria Lentz", "the county budget has grown every year since 2010", 1, "other")
+    ]
+    assert rated("Of course, as Maria Lentz observed, the county budget has grown every year.") == [
+        ("Maria Lentz", "the county budget has grown every year", 1, "other")
+    ]
+
+
+def test_a_subject_before_an_as_attribution_is_said_in_two_pieces():
+    """ "That, as Lentz notes, is a lot": the subject and the predicate around the attribution."""
+    assert rated("That, as Maria Lentz notes, is a lot of money for a small county.") == [
+        ("Maria Lentz", "That … is a lot of money for a small county", 1, "other")
+    ]

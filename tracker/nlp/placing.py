@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import fronted, own_objects, syntax
+from tracker.nlp import as_inserted, fronted, own_objects, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import description_end, phrase_end, set_aside
 from tracker.nlp.own_objects import OWN_CONTENT, own_content, reports_object
@@ -195,7 +195,7 @@ def as_reported(reader: Reader, verb: Token, segment: Span) -> list[tuple[int, i
     ]
     if len(words) < 3:
         return []
-    return [reader.range(words, segment)]
+    return as_inserted.pieces(reader, head, words, first, segment)  # "And as Roe noted, Y": Y
 
 
 def opens(reader: Reader, quote: Quote, segment: Span) -> bool:
