@@ -7,7 +7,8 @@ the original's characters at those offsets when markup was removed. The turns of
 in the article (transcripts.py), the posts printed under their handle line (posts.py), the quotations
 signed with a dash and a name (signed_quotes.py), those after a name and a colon (labelled_quotes.py;
 in a headline, colon_headlines.py),
-those listed under a heading naming their speaker (listed_quotes.py) and those a sentence about a named
+those listed under a heading naming their speaker (listed_quotes.py), those set off by dashes or
+brackets straight after a person's name (set_off_quotes.py) and those a sentence about a named
 person introduces with a colon (introduced_quotes.py) join the claims the rules found, except one that
 overlaps one of them.
 Six rules rate the claims found with what only the whole document tells: a pronoun whose antecedent
@@ -59,6 +60,7 @@ from tracker.nlp import (
     representatives,
     running_quotes,
     same_speaker,
+    set_off_quotes,
     signed_quotes,
     transcripts,
     unsigned,
@@ -127,6 +129,9 @@ def extract(
         )
         found_claims = transcripts.merge(
             found_claims, listed_quotes.listed_claims(text_of(doc), mentions, found_dates)
+        )
+        found_claims = transcripts.merge(
+            found_claims, set_off_quotes.set_off_claims(doc, mentions, found_dates)
         )
         found_claims = transcripts.merge(
             found_claims, colon_headlines.headline_claims(text_of(doc), mentions, found_dates)
