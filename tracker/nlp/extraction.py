@@ -18,7 +18,9 @@ conceding as the subject of its own verb (argued.py), a pronoun going on
 for the one person its own sentence has just reported (same_speaker.py), and a person's account
 opening its sentence, "According to Roe, ..." (according_named.py); a question-and-answer transcript's turns take the names its line before
 gives (answerers.py). Words no one would sign under the speaker given wait (unsigned.py: a curated product's
-output, an organisation's internal memo, a premise put to the witness in a transcript). Last, a one-word
+output, an organisation's internal memo, a premise put to the witness in a transcript). A group speaker
+followed by the people it includes ("Several candidates, including Roe, said ...") is credited to the
+first of them (group_members.py). Last, a one-word
 speaker left as written takes the one longer name of its article that ends with it (article_names.py),
 which cross-referencing stores as the speaker's name. A quoted
 claim whose quotation runs on over the next paragraphs takes them in as pieces (running_quotes.py).
@@ -46,6 +48,7 @@ from tracker.nlp import (
     court_roles,
     dates,
     entities,
+    group_members,
     introduced_quotes,
     labelled_quotes,
     listed_quotes,
@@ -144,6 +147,7 @@ def extract(
         found_claims = representatives.name_agents(found_claims, doc, mentions)
         found_claims = relaying.relay(found_claims, text_of(doc))
         found_claims = unsigned.rated(found_claims, mentions)
+        found_claims = group_members.name_members(found_claims, doc, mentions)
         found_claims = article_names.name_speakers(found_claims, mentions, text_of(doc))
         found_claims = running_quotes.run_on(found_claims, text_of(doc))
         return Extraction(mentions=tuple(mentions), claims=tuple(found_claims), dates=tuple(found_dates))
