@@ -33,3 +33,24 @@ def test_a_title_or_a_name_with_words_after_it_signs_nothing():
         "There it was again, “a story we have heard before.” — Paul Corrigan nodded along."
     )
     assert signed(text) == []
+
+
+def test_a_paragraph_signed_with_the_quotation_dash_is_the_signers_whatever_it_quotes_inside():
+    """Readers' letters as a web page prints them: the quotation dash (U+2015) after no-break spaces, a
+    full stop after the name, a quote inside the quote, a misprinted closing mark opening the paragraph.
+    The rules' reading of words inside a signed paragraph gives way to the signature."""
+    text = (
+        "What readers told us after the debate.\n\n"
+        "\u201dHe has said it over and over, he is very proud of his record. I do not believe him.\u201d"
+        "\u00a0\u2015\u00a0Martha Aguilar\u00a0\n\n"
+        "\u201cI would rather live in what he calls \u201chell\u201d than in his tower.\u201d \u2015 Jorge Falcon.\n"
+    )
+    assert signed(text) == [
+        (
+            "Martha Aguilar",
+            "He has said it over and over, he is very proud of his record. I do not believe him.",
+            3,
+        ),
+        ("Jorge Falcon", "I would rather live in what he calls \u201chell\u201d than in his tower.", 3),
+    ]
+    assert [c.speaker for c in claims_in(text)] == ["Martha Aguilar", "Jorge Falcon"]

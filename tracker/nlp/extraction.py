@@ -124,7 +124,7 @@ def extract(
         turns = court_roles.name_roles(turns, text_of(doc), mentions)
         found_claims = transcripts.merge(found_claims, turns)
         found_claims = transcripts.merge(found_claims, posts.post_claims(text_of(doc), found_dates))
-        found_claims = transcripts.merge(
+        found_claims = signed_quotes.merge(
             found_claims, signed_quotes.signed_claims(text_of(doc), mentions, found_dates)
         )
         found_claims = transcripts.merge(
