@@ -82,3 +82,14 @@ def test_words_before_the_speaker_and_a_comma_are_what_was_said(claims_of):
     ]
     opened = "After The Vote, Jane Dorn Tells River Council." + BODY  # an opening phrase, no words said
     assert [c for c in claims_of(opened) if c.verb == "tell"] == []
+
+
+def test_a_thing_and_the_quoted_word_it_is_called_are_what_was_said(claims_of):
+    """Two words after the verb are enough when the second is quoted: the thing and what it is called."""
+    for headline, content in (
+        ("Dorn Calls Council ‘Reckless.’", "Council ‘Reckless.’"),
+        ("Mayor Dorn Calls Tolls 'Theft'", "Tolls 'Theft'"),
+    ):
+        claims = [c for c in claims_of(headline + BODY) if c.start < len(headline)]
+        assert [(c.speaker, c.verb, c.text) for c in claims] == [("Dorn", "call", content)]
+    assert [c for c in claims_of("Dorn Tells Council" + BODY) if c.verb == "tell"] == []  # no word quoted
