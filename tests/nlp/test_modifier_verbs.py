@@ -57,7 +57,7 @@ def test_a_name_that_opens_the_sentence_keeps_the_parse(nlp):
         deps=["compound", "amod", "nsubj", "ROOT", "prep", "pobj", "punct"],
     )
     mentions = [Mention("Roe", "PERSON", 0, 3)]
-    assert modifier_verbs.repair(doc, mentions, {"appointed"}) == 0
+    assert modifier_verbs.rehang(doc, mentions, {"appointed"}) == 0
     assert doc[1].dep_ == "amod"
     words = ["Later", ",", "Roe", "appointed", "judges", "."]
     doc = Doc(
@@ -67,7 +67,7 @@ def test_a_name_that_opens_the_sentence_keeps_the_parse(nlp):
         deps=["advmod", "punct", "compound", "amod", "ROOT", "punct"],
     )
     mentions = [Mention("Roe", "PERSON", 8, 11)]
-    assert modifier_verbs.repair(doc, mentions, {"appointed"}) == 1
+    assert modifier_verbs.rehang(doc, mentions, {"appointed"}) == 1
     assert [(t.text, t.dep_, t.head.text) for t in doc] == [
         ("Later", "advmod", "appointed"),
         (",", "punct", "appointed"),

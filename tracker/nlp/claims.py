@@ -47,8 +47,8 @@ from tracker.nlp.document_pronouns import people_of, subject_heads
 from tracker.nlp.headlines import with_headlines
 from tracker.nlp.hedges import find_hedges
 from tracker.nlp.lightverbs import from_noun as from_light_verb
-from tracker.nlp.modifier_verbs import repair
 from tracker.nlp.named_subjects import subject as speaker_subject
+from tracker.nlp.parse_repairs import repair
 from tracker.nlp.previews import preview
 from tracker.nlp.quote_tails import from_quote_tail
 from tracker.nlp.quotes import find_quotes, quotes_in
@@ -101,7 +101,7 @@ class _Reader:
     """One doc's quotes, sentences and speakers, and the drafts of its claims."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], triggers: Triggers) -> None:
-        repair(doc, mentions, triggers.verbs)  # "..., Roe accused Doe of": a verb the parser made a modifier
+        repair(doc, mentions, triggers.verbs)  # misparses around reporting verbs put right (parse_repairs.py)
         self.doc, self.text, self.triggers = doc, text_of(doc), triggers
         self.quotes = find_quotes(self.text)
         self.segments = syntax.segments(doc)

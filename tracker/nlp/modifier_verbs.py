@@ -11,7 +11,7 @@ critics" called, not "critics").
 The shape is read only where it is plain: a past form of a reporting verb ("accused", "told", not
 "-ing") that the parser made an `amod` of the very next word, right after a speaking name (a PERSON
 or ORG mention) that itself opens its clause after a comma or a dash. Then the parse is put back the
-way the sentence reads before any rule runs (`repair`): the verb takes the place of the sentence's root,
+way the sentence reads before any rule runs (`rehang`): the verb takes the place of the sentence's root,
 the name becomes its subject, the noun its object; the opening phrase hangs on the verb, and what the
 old root held after the verb (a "that" clause, a date, a coordinated clause) too. The noun keeps its
 own modifiers ("Doe, the senator", "critics who called ...").
@@ -37,7 +37,7 @@ OPENERS = frozenset({",", "-", "--", "—", "–"})  # what ends the opening phr
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "npadvmod", "prep", "xcomp"})
 
 
-def repair(doc: Doc, mentions: Sequence[Mention], verbs: Collection[str]) -> int:
+def rehang(doc: Doc, mentions: Sequence[Mention], verbs: Collection[str]) -> int:
     """Re-hang every verb of the shape above on its sentence as its predicate; `verbs` are the
     reporting verbs' forms. Changes `doc`'s parse in place; returns how many verbs it re-hung."""
     names = {m.end: m for m in mentions if m.label in SPEAKING}
