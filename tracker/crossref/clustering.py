@@ -25,7 +25,16 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from tracker.crossref import batch_profiles, far, features, linkage, row_updates, story_refresh, undated
+from tracker.crossref import (
+    batch_profiles,
+    far,
+    features,
+    linkage,
+    row_updates,
+    stored_copies,
+    story_refresh,
+    undated,
+)
 from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
@@ -177,7 +186,9 @@ def _apply(
             frozen.add(pk)
     taken: set[int] = set()
     moves: dict[int, list[Article]] = {}  # story id (or -n for a new story) -> articles to move in
-    for n, group in enumerate(features.cluster(found, copies=copies)):
+    keys = [p.key for p in found]  # copies the sources linked go with their original (`stored_copies`)
+    groups = stored_copies.gathered(scope, features.cluster(found, copies=copies), keys)
+    for n, group in enumerate(groups):
         members = [scope[i] for i in group]
         held = Counter(member_of[a.pk] for a in members if a.pk in member_of)
         ranked = sorted((s for s in held if s not in frozen), key=lambda s: (s not in pinned, -held[s], s))

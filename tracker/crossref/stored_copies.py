@@ -1,0 +1,52 @@
+"""Copies the sources linked end in their original's story (issue 16, point 3).
+
+A settle finds copies by their lead alone (`linkage.copy_groups`) and clusters each such group as one
+piece. The sources link more: a translation, a heavy spin or an excerpt, found by their names and figures
+in order (`sources/anchors.py`, `sources/close_reading.py`), whose leads share almost no shingle with
+their original's. `assign_story` puts such a copy in its original's story, but the next settle clusters it
+by its words, and a copy in another language shares none: it was moved out to a story of its own.
+
+Here, after the clustering, the articles of the scope that stored links join (a copy, its original, the
+original's other copies) go to the group holding most of them (a tie to the group of the earliest key).
+Only they move: the clustering itself, its word rarities and its bar, is what it was (making such a copy
+one piece with its original changed them enough to split and merge other stories). The move does not
+depend on the links' direction, so not on which of the two articles arrived first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+
+def gathered(scope: Sequence, groups: list[list[int]], keys: Sequence) -> list[list[int]]:
+    """`groups` (of indexes into `scope`, whose `keys` order them) with the articles each set of stored
+    copy links (`copy_of`) joins moved to the group holding most of them."""
+    index = {article.pk: i for i, article in enumerate(scope)}
+    parent = list(range(len(scope)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, article in enumerate(scope):
+        if article.copy_of_id in index:
+            parent[root(i)] = root(index[article.copy_of_id])
+    linked: dict[int, list[int]] = {}
+    for i in range(len(scope)):
+        linked.setdefault(root(i), []).append(i)
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    found = [list(group) for group in groups]
+    for members in linked.values():
+        held = Counter(group_of[i] for i in members)
+        if len(held) < 2:
+            continue
+        earliest = {n: min(keys[i] for i in members if group_of[i] == n) for n in held}
+        target = min(held, key=lambda n: (-held[n], earliest[n]))
+        for i in members:
+            if group_of[i] != target:
+                found[group_of[i]].remove(i)
+                found[target].append(i)
+    return sorted((sorted(group) for group in found if group), key=lambda g: min(keys[i] for i in g))
