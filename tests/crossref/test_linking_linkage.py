@@ -157,7 +157,8 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
     raw = untimed.kept(ranked, links)  # weak links between two profiles with no time go
     entity_idf = features.rarity(ranked)[1]
     links, threshold = relative.bar(raw, vecs, entity_idf, features.THRESHOLD)  # the floor or the bar
-    units = strays.joined(plain_average_linkage(len(ranked), links, threshold), raw, features.THRESHOLD)
+    units = plain_average_linkage(len(ranked), links, threshold)
+    units = strays.joined(units, raw, features.THRESHOLD, strays.outlets(ranked))
     expected = sorted(sorted(m for u in g for m in copies[u]) for g in units)
     found = features.cluster(profiles)
     assert sorted(found) == expected

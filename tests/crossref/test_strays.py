@@ -127,3 +127,27 @@ def test_two_pieces_left_alone_do_not_join_each_other():
     groups = [[0], [1], [2, 3]]
     links = {(0, 1): 0.3, (0, 2): 0.01, (1, 3): 0.01}
     assert strays.joined(groups, links, 0.06) == groups
+
+
+# An event's story of four (0-3, one outlet each) and, the day after, one outlet's analysis (4) and opinion
+# (5): each links to the story (means 0.10 and 0.07) but more to the other (0.14), so neither is clearly
+# best to the story while the other stands in its way.
+DAY_AFTER = [[0, 1, 2, 3], [4], [5]]
+DAY_AFTER_LINKS = {
+    **{(i, 4): s for i, s in zip(range(4), (0.19, 0.09, 0.09, 0.03), strict=True)},
+    **{(i, 5): s for i, s in zip(range(4), (0.11, 0.09, 0.05, 0.03), strict=True)},
+    (4, 5): 0.14,
+}
+
+
+def test_one_outlets_analysis_and_opinion_of_the_day_after_join_the_events_story():
+    outlets = ["wire", "herald", "post", "daily", "courier", "courier"]
+    assert strays.joined(DAY_AFTER, DAY_AFTER_LINKS, 0.06, outlets) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_two_outlets_pieces_each_in_the_others_way_stay_apart():
+    """Two outlets' fragments may be an event's own parts (a testimony day's reports beside the next
+    day's story): only one outlet's voice is discounted."""
+    outlets = ["wire", "herald", "post", "daily", "courier", "gazette"]
+    assert strays.joined(DAY_AFTER, DAY_AFTER_LINKS, 0.06, outlets) == DAY_AFTER
+    assert strays.joined(DAY_AFTER, DAY_AFTER_LINKS, 0.06) == DAY_AFTER  # no outlets given: as before

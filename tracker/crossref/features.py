@@ -276,7 +276,8 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
     raw = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
     links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it
-    groups = strays.joined(linkage.average_linkage(len(ranked), links, bar), raw, threshold)  # fragments
+    groups = linkage.average_linkage(len(ranked), links, bar)
+    groups = strays.joined(groups, raw, threshold, strays.outlets(ranked))  # fragments
     groups = far.joined(groups, ranked, vecs, bar=bar, score=pair_score, window=WINDOW)  # after a quiet spell
     found = [sorted(m for unit in g for m in copies[unit]) for g in groups]
     return sorted(found, key=lambda g: min(profiles[i].key for i in g))

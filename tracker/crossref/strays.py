@@ -18,22 +18,31 @@ is a story of its own as often as a fragment.
 
 Every decision is read from the groups average linkage made, never from another joining: a fragment
 whose best group itself moves elsewhere stays where it is, and two fragments each other's best are
-merged once. The outcome is a function of the links, whatever order the articles came in. Where the
-bar is the floor (no case dominates the articles compared: PolNeAR's politics), a fragment has no mean
-link above the floor, and nothing changes.
+merged once. One outlet's two pieces left alone the day after an event (its analysis and its opinion)
+are each the other's closest rival, so neither is clearly best to the event's story: where both lead to
+the same group once the other is set aside, each joins it on its own links (`_beside`); pieces of two
+outlets are not, as they may be an event's own parts. The outcome is a function of the links, whatever
+order the articles came in. Where the bar is the floor (no case dominates the articles compared:
+PolNeAR's politics), a fragment has no mean link above the floor, and nothing changes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 MARGIN = 1.25  # how much stronger the best group's mean link must be than the next group's
 TAKERS = 3  # the fewest links (pieces times pieces, a copy group one piece) a joining mean is over
 SMALL = 2  # the most pieces (a copy group one) of a fragment that may join another group
 
 
-def joined(groups: list[list[int]], links: dict[tuple[int, int], float], floor: float) -> list[list[int]]:
+def joined(
+    groups: list[list[int]], links: dict[tuple[int, int], float], floor: float, outlets: Sequence[str] = ()
+) -> list[list[int]]:
     """`groups` (of indexes, from `linkage.average_linkage` over `links`), each fragment (a group of at
     most SMALL) whose mean link to one group reaches `floor` and MARGIN times its mean link to any other
-    group moved into that group (when `_takes`), unless that group moves too."""
+    group moved into that group (when `_takes`), unless that group moves too. `outlets`: each index's
+    outlet (its host), for two fragments of one outlet (`_beside`)."""
     group_of = {i: n for n, group in enumerate(groups) for i in group}
     small = {n for n, group in enumerate(groups) if len(group) <= SMALL}
     sums: dict[int, dict[int, float]] = {n: {} for n in small}  # fragment -> other group -> summed links
@@ -45,6 +54,8 @@ def joined(groups: list[list[int]], links: dict[tuple[int, int], float], floor: 
     moves = {}  # fragment -> the group it joins
     for one in sorted(small):
         target = _best(one, sums[one], groups, floor)
+        if target is None and outlets:
+            target = _beside(one, sums, groups, small, floor, outlets)
         if target is not None:
             moves[one] = target
     moves = {one: to for one, to in moves.items() if moves.get(to, one) == one}  # no chains
@@ -65,6 +76,41 @@ def _best(one: int, sums: dict[int, float], groups: list[list[int]], floor: floa
     size = len(groups[one])
     target = clearly_best({n: total / (size * len(groups[n])) for n, total in sums.items()}, floor)
     return target if target is not None and _takes(size, len(groups[target])) else None
+
+
+def outlets(profiles: Sequence) -> list[str]:
+    """Each profile's outlet: the host of its URL (`Profile.key` is its time and URL)."""
+    return [urlsplit(p.key[1]).hostname or "" for p in profiles]
+
+
+def _beside(
+    one: int, sums: dict, groups: list[list[int]], small: set[int], floor: float, outlets
+) -> int | None:
+    """The group fragment `one` joins when its closest rival is a fragment of the same one outlet bound
+    for that same group: an outlet's analysis and opinion of the day after an event link to each other
+    (the outlet's own voice, its columnists' themes) more than to the event's story, and each stood in
+    the other's way. Then the rival is no rival: `one` joins the group it leads to without it, if that
+    group is clearly best without it. Fragments of different outlets are left as they are: they may be
+    the parts of an event of their own (a testimony day's reports, which would join the next day's)."""
+    rival = _leader(sums[one], groups, len(groups[one]))
+    if rival is None or rival not in small or len({outlets[i] for i in groups[one] + groups[rival]}) != 1:
+        return None
+    target = _leader(sums[one], groups, len(groups[one]), without=rival)
+    if (
+        target is None
+        or target in small
+        or _leader(sums[rival], groups, len(groups[rival]), without=one) != target
+    ):
+        return None
+    return _best(one, {n: total for n, total in sums[one].items() if n != rival}, groups, floor)
+
+
+def _leader(
+    sums: dict[int, float], groups: list[list[int]], size: int, without: int | None = None
+) -> int | None:
+    """The group of the highest mean link (ties to the earliest), `without` left out."""
+    means = [(total / (size * len(groups[n])), -n) for n, total in sums.items() if n != without]
+    return -max(means)[1] if means else None
 
 
 def clearly_best(means: dict[int, float], floor: float) -> int | None:
