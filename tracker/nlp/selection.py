@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tracker.nlp import joined_reports
 from tracker.nlp.trailing_reports import part, trails
 from tracker.nlp.types import Claim
 
@@ -60,7 +61,8 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
     "said ..., adding") make one claim, and a claim reported inside another one's content ("Smith
     said Jones told him X") is second-hand: the outer claim, the longer, keeps it. A claim between
     the pieces of another's content is its own, and so is one its speaker adds with a participle
-    ("said X, explaining Y": trailing_reports.py)."""
+    ("said X, explaining Y": trailing_reports.py), and one with a speaker of its own joined by a word
+    of contrast ("accused X while Y warned Z": joined_reports.py)."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (-(c.end - c.start), c.start)):
         length = claim.end - claim.start
@@ -70,7 +72,9 @@ def one_per_content(claims: Iterable[Claim]) -> list[Claim]:
             and not _between(claim, k)
             and not _relative(claim, k)
             and not trails(claim, k)
+            and joined_reports.joined_at(claim, k) is None
             for k in kept
         ):
             kept.append(claim)
-    return part(kept)  # "said X, explaining Y": X's content ends before the report added to it
+    # "said X, explaining Y", "said X, while Y warned Z": X's content ends before the report added to it
+    return joined_reports.part(part(kept))

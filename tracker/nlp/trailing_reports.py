@@ -49,7 +49,7 @@ def trails(inner: Claim, outer: Claim) -> bool:
     return lead is not None and lead.group(1).lower() in LEADS
 
 
-def _cut(outer: Claim, at: int) -> Claim:
+def cut(outer: Claim, at: int) -> Claim:
     """`outer` (one piece) with its content ending before the mark or joining word before `at`."""
     head = TRAILING_LEADS.sub("", outer.sentence[: at - outer.sentence_start])
     end = outer.sentence_start + len(head)
@@ -72,5 +72,5 @@ def part(claims: Sequence[Claim]) -> list[Claim]:
             if inner is not outer and trails(inner, outer)
             for at in [_cue_at(inner, outer)]
         ]
-        parted.append(_cut(outer, min(cuts)) if cuts else outer)
+        parted.append(cut(outer, min(cuts)) if cuts else outer)
     return parted
