@@ -100,7 +100,7 @@ def test_an_opening_curly_mark_printed_for_a_closing_one_closes_the_quote(claims
 def test_a_past_clause_of_a_pronoun_after_a_present_report_is_the_reporters_story(claims_of):
     """ "Roe said the real threat is the budget, and she railed against ...": the present tense of
     the reported clause against the past of the conjunct tells the outlet's narration from the words
-    reported (contents._reporters_conjunct, with a subject pronoun as without a subject)."""
+    reported (reporters_conjuncts.cut, with a subject pronoun as without a subject)."""
     claims = claims_of(
         "Roe said the real threat to the city is the budget, and she railed against council members for "
         "failing to bring up the deficit."

@@ -27,6 +27,7 @@ from tracker.nlp import (
     predicate_tails,
     questions,
     quoted_predicates,
+    reporters_conjuncts,
     runons,
     set_off,
     stray_agents,
@@ -82,7 +83,7 @@ def _content(
         tokens -= dated_clauses.before(verb, complement)  # "said in an interview Tuesday that X"
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words
-        tokens -= _reporters_conjunct(verb, complement)  # "said she admires X and highlighted Y"
+        tokens -= reporters_conjuncts.cut(verb, complement)  # "said she admires X and highlighted Y"
         tokens -= runons.apart(complement, reader.triggers.verbs)  # "said X must act, saying, “...”"
         tokens -= nested_reports.cut(reader, complement)  # "said X, and an aide told Y": the aide's
         # "said he believed, though ..., that X": X hung apart, the words run on to it
@@ -135,6 +136,7 @@ def _content(
         verb, {r for r in trigger.requires if r[:4] != "prt:"} | trigger.about
     ):  # "urged Congress to act", "told voters to wait": what follows the verb (not "pointed out"'s "out")
         apart = nested_reports.cut(reader, verb) | _when(verb) | _agent(verb, subject)
+        apart |= reporters_conjuncts.in_phrase(verb)  # "urged X to act and tried to ..."
         kept = [i for i in syntax.phrase(verb) if i > verb.i and i not in apart]
         if (after := set_off.object_after(verb)) is not None:  # "described, in sharp terms, X": X
             kept = [i for i in after if i not in apart]
@@ -252,41 +254,7 @@ def _through_predicate(clause: Token, verb: Token) -> bool:
     )
 
 
-PRESENT = frozenset({"is", "are", "am", "has", "have", "does", "do", "can", "’s", "'s", "’re", "'re"})
-OWN = frozenset({"dobj", "ccomp", "xcomp"})
 BARE = frozenset({"nsubj", "aux", "neg", "advmod", "punct"})  # "he believed", "she still thinks"
-NARRATORS = frozenset({"he", "she", "they"})  # "said X is Y, and he railed against Z": the reporter's story
-PAST = frozenset({"said", "told", "made", "took", "gave", "went", "came", "spoke", "wrote", "met", "left"})
-
-
-def _reporters_conjunct(verb: Token, complement: Token) -> set[int]:
-    """ "Roe said she admires the plan and praised its author", "Roe said the threat is the budget, and
-    she railed against ...": a past-tense verb with no auxiliary, and either no subject and an object
-    or a clause, or a personal pronoun for subject, coordinated with a present-tense reported verb
-    after a past-tense report, goes on with the reporter's story, not with the reported words (the
-    "and" goes with it). A name for subject is left to the content ("..., and Doe railed ...")."""
-    if not (_past(verb) and _present(complement)):
-        return set()
-    for conj in complement.rights:
-        own = {c.dep_ for c in conj.children}
-        subjects = [c for c in conj.children if c.dep_ == "nsubj"]
-        if (
-            conj.dep_ == "conj"
-            and _past(conj)
-            and not own & {"nsubjpass", "aux", "auxpass"}
-            and (all(c.lower_ in NARRATORS for c in subjects) if subjects else own & OWN)
-        ):
-            return syntax.with_conjunction(conj, complement)
-    return set()
-
-
-def _past(token: Token) -> bool:
-    return token.lower_ in PAST or (token.lower_.endswith("ed") and len(token) > 4)
-
-
-def _present(token: Token) -> bool:
-    lower = token.lower_
-    return lower in PRESENT or (lower.endswith("s") and not lower.endswith(("ss", "us")) and lower != "was")
 
 
 def _when(verb: Token) -> set[int]:
