@@ -1,8 +1,9 @@
 """Sources a clause names without a subject (issue 12, session 30): the document a fronted "As stated
 in X," names (written_in.py), and a person shown speaking in a record the parser misread
 ("footage of X asking", depictions.py); with them the fronted "As Roe pointed out, Y" family train
-holds: "point out" as a verb of saying (patterns/reporting_verbs.jsonl), and the clause an "as"
-attribution is set into without it (as_inserted.py).
+holds: "point out" as a verb of saying (patterns/reporting_verbs.jsonl), the clause an "as"
+attribution is set into without it (as_inserted.py), and an "as" attribution with an object that is
+not what was said ("As Roe told the Ledger, Y", as_objects.py).
 
 Invented sentences; each rule's test was seen failing without the rule. These run the whole extraction
 (extraction.extract), so the tiers are those a reader is shown.
@@ -100,4 +101,33 @@ def test_a_subject_before_an_as_attribution_is_said_in_two_pieces():
     """ "That, as Lentz notes, is a lot": the subject and the predicate around the attribution."""
     assert rated("That, as Maria Lentz notes, is a lot of money for a small county.") == [
         ("Maria Lentz", "That … is a lot of money for a small county", 1, "other")
+    ]
+
+
+# an "as" attribution whose verb has an object that is not what was said (as_objects.py)
+
+
+def test_the_one_told_or_the_it_of_an_as_attribution_leaves_the_clause_said():
+    """ "As Lentz told the Ledger, Y", "As Lentz puts it, Y", "As Lentz reminded voters, Y", "That, as
+    Lentz told reporters, is Z": what the "as" phrase is set into, passed on as "as" passes it (tier 1)."""
+    assert rated("As Maria Lentz told the Ledger, the county budget has grown every year.") == [
+        ("Maria Lentz", "the county budget has grown every year", 1, "other")
+    ]
+    assert rated("As Maria Lentz puts it, the county has been spending like a lottery winner.") == [
+        ("Maria Lentz", "the county has been spending like a lottery winner", 1, "other")
+    ]
+    assert rated("As Maria Lentz reminded voters, the county budget has grown every year.") == [
+        ("Maria Lentz", "the county budget has grown every year", 1, "other")
+    ]
+    assert rated("That, as Maria Lentz told reporters, is a lot of money for a small county.") == [
+        ("Maria Lentz", "That … is a lot of money for a small county", 1, "other")
+    ]
+
+
+def test_an_object_that_may_be_what_was_said_or_a_clause_of_its_own_keeps_the_other_readings():
+    """ "as Lentz told the story": the story is what was told, not the clause; "as voters told Lentz
+    they were leaving": the verb's own clause is what was said."""
+    assert rated("As Maria Lentz told the story, the county budget has grown every year.") == []
+    assert rated("The clinic closed, as several nurses told Maria Lentz they were leaving.") == [
+        ("several nurses", "they were leaving", 1, "other")
     ]

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import (
     addressee_clauses,
+    as_objects,
     asked_topics,
     attached_only,
     clauseless,
@@ -68,6 +69,8 @@ def _content(
         named = "oprd" in trigger.requires or trigger.predicate  # "called the plan “a disgrace”"
         pieces = descriptions.with_object(verb, pieces) if named else pieces
         return "quote", placing.resumed(reader, verb, segment, pieces)
+    if (said := as_objects.reported(reader, verb, trigger, segment)) is not None:
+        return "as", said  # "As Roe told the Ledger, Y", "As Roe puts it, Y"
     if trigger.content == "quote":  # "she posted: “...”", "posted on her blog that ...", not "posted a photo"
         clause = next((c for c in verb.rights if c.dep_ == "ccomp" and syntax.is_complement(c)), None)
         if clause is not None:
@@ -112,12 +115,8 @@ def _content(
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if trigger.content != "phrase" and (clause := dated_clauses.complement(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "conceded Tuesday that"
-    if (
-        trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None
-    ):  # "before he spoke that"
-        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
-    if (asked := questions.after_colon(verb, trigger, segment)) is not None:
-        return "clause", [reader.range(asked, segment)]  # "asked herself this: Would I ...?"
+    if trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None:
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "before he spoke that"
     if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]
     if trigger.content == "phrase":

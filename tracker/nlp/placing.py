@@ -172,12 +172,13 @@ def as_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-def as_reported(reader: Reader, verb: Token, segment: Span) -> list[tuple[int, int]]:
+def as_reported(reader: Reader, verb: Token, segment: Span, *, objects: tuple = ()) -> list[tuple[int, int]]:
     """ "As the Times reported, Y" / "Y, as Roe noted, ...": the clause the "as" attribution hangs
     on is what was reported, when the attribution has no content of its own and commas set it off;
     the clause stops at the next clause coordinated with it ("..., and he will ..."). The outlet
-    leans on a source for its own sentence, so these take the form "as" (tier 1, confidence.py)."""
-    if any(syntax.is_object(c) or c.dep_ in OWN_CONTENT for c in verb.children):
+    leans on a source for its own sentence, so these take the form "as" (tier 1, confidence.py).
+    `objects`: the verb's objects that are not what was said ("told the Ledger", as_objects.py)."""
+    if any((syntax.is_object(c) and c not in objects) or c.dep_ in OWN_CONTENT for c in verb.children):
         return []
     first, last = verb.left_edge.i, verb.right_edge.i
     doc, head = reader.doc, verb.head
