@@ -33,6 +33,7 @@ def test_a_name_arguing_or_conceding_in_its_own_sentence_publishes():
         ("Halden Freight has maintained that its trucks were never late.", "its trucks were never late"),
         ("Dana Whitlock acknowledged on Thursday that the audit was late.", "the audit was late"),
         ("Dana Whitlock concedes that the ledger was incomplete.", "the ledger was incomplete"),
+        ("Dana Whitlock pointed out that the ledger was incomplete.", "the ledger was incomplete"),
     ):
         assert rated(text) == [(content, 2, "argued-named")], text
 
@@ -41,6 +42,8 @@ def test_a_participle_an_infinitive_or_a_relative_clause_waits():
     """The shapes that were wrong or unsure on PolNeAR train stay with the catch-all "other"."""
     for text in (
         "Halden Freight announced a new route, acknowledging that the old one had failed.",
+        "Halden Freight announced a new route, pointing out that the old one had failed.",
+        "Dana Whitlock was quick to point out that the ledger was incomplete.",
         "It is fair for Dana Whitlock to assert that the ledger was incomplete.",
         "Dana Whitlock, who acknowledged that the ledger was incomplete, left early.",
         "Dana Whitlock countered that the ledger was complete.",

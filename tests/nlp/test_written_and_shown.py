@@ -70,13 +70,16 @@ def test_a_name_in_footage_read_as_a_place_still_speaks():
 
 
 def test_pointing_out_is_saying_with_its_particle():
-    """ "As Halloran pointed out, Y" and "Lentz pointed out that Y": a remark (tier 1, as "noted" is
-    in an "as" phrase); "pointed to the budget" offers evidence, and a headline's "Have Point" no
-    particle: nothing."""
+    """ "As Halloran pointed out, Y" and "Lentz pointed out that Y": a name's finite "pointed out"
+    publishes as "argued" does (argued.py, "argued-named"); a participle waits; "pointed to the
+    budget" offers evidence, and a headline's "Have Point" no particle: nothing."""
     assert rated("As Halloran pointed out, the county budget has grown every year since 2010.") == [
-        ("Halloran", "the county budget has grown every year since 2010", 1, "other")
+        ("Halloran", "the county budget has grown every year since 2010", 2, "argued-named")
     ]
     assert rated("Maria Lentz pointed out that the county budget has grown every year.") == [
+        ("Maria Lentz", "the county budget has grown every year", 2, "argued-named")
+    ]
+    assert rated("Maria Lentz went home, pointing out that the county budget has grown every year.") == [
         ("Maria Lentz", "the county budget has grown every year", 1, "other")
     ]
     assert rated("Maria Lentz pointed to the county budget.") == []
