@@ -45,6 +45,27 @@ def test_a_name_the_pronoun_is_bound_against_is_not_its_speaker():
     assert speakers(text)["It is a little much."] == ("he", "Paul Denning")
 
 
+def test_a_clause_the_pronoun_hangs_from_whose_object_is_of_its_gender_is_not_its_speakers():
+    """ "with Doe standing behind him as he said": Doe stands behind the one who speaks
+    (referents.governing_subject, antecedents.binds); the clause above it, Roe's, is the speaker's."""
+    text = (
+        "Paul Denning spoke to the council, with Mark Tolliver standing behind him as he said the "
+        "county budget had doubled."
+    )
+    assert speakers(text)["the county budget had doubled"] == ("he", "Paul Denning")
+
+
+def test_a_bare_surname_whose_clause_has_the_pronouns_gender_for_object_is_not_its_speaker():
+    """The same through a surname the entity model mislabels (referents.surname_subject): "Weaver",
+    an organisation to the model, stands behind "him"; the one urging is not Mark Weaver."""
+    text = (
+        "Paul Denning and Mark Weaver arrived at noon. “The time is long overdue for a change,” Denning "
+        "insisted to the gathered cameras, with Weaver standing behind him as he urged the board to cut "
+        "its budget."
+    )
+    assert speakers(text)["the board to cut its budget"] == ("he", "Paul Denning")
+
+
 @pytest.mark.parametrize(
     "sentence, content",
     [

@@ -53,7 +53,7 @@ def main_subject(
             head = head.head
         if head.dep_ not in SUBJECT_DEPS:
             continue
-        if _binds(head.head, pronoun):
+        if binds(head.head, pronoun):
             continue
         verb = first_conjunct(head.head)
         if verb.dep_ == "advcl" and not any(
@@ -228,7 +228,7 @@ def _closing(name: Token) -> Token | None:
     return None
 
 
-def _binds(verb: Token, pronoun: Token) -> bool:
+def binds(verb: Token, pronoun: Token) -> bool:
     """`verb` has an object that is a pronoun of `pronoun`'s gender ("After Roe accused him, he said"):
     its subject is someone else than that object, so not the one `pronoun` refers to."""
     gender = speaker_words().genders.get(pronoun.lower_)

@@ -10,7 +10,8 @@
 - a pronoun skips a name of the other gender (genders.py);
 - a title run into a name as a conjunct ("Acme Radio director and counsel Jane Roe said") is the name's;
 - a pronoun prefers the subject of a clause its own clause hangs from ("Roe struck back at Doe,
-  calling what he saw ...": Roe) to any other name before it (antecedents.py);
+  calling what he saw ...": Roe) to any other name before it (antecedents.py), unless that clause has
+  a pronoun of its gender for object ("with Doe behind him as he spoke": not Doe);
 - "they" stands for the group that is the subject of a clause its own clause hangs from ("Growers
   dwelt on what they said was ...": Growers; a participle's noun is its subject: "supporters planning
   protests against what they call ..."), when that subject names a group: a plural noun, a
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Token
 
-from tracker.nlp import kinship, namesakes
+from tracker.nlp import antecedents, kinship, namesakes
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -239,14 +240,17 @@ def governing_subject(
 ) -> Mention | None:
     """Of `candidates` (the compatible mentions before `pronoun` in its sentence), the subject of the
     nearest clause that the pronoun's own clause hangs from ("Roe struck back at Doe, saying what he
-    called lies": Roe, not the nearer Doe); None when no candidate is such a subject."""
+    called lies": Roe, not the nearer Doe); None when no candidate is such a subject. Not a subject
+    whose clause has a pronoun of the speaker's gender for object ("Roe insisted, with Doe standing
+    behind him as he urged ...": Doe stands behind the one who urges; antecedents.binds): a clause
+    further up is looked at."""
     for head in pronoun.ancestors:
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
                 if child.lower_ in ("who", "which", "that") and head.dep_ == "relcl":
                     child = head.head  # "Roe, who led the campaign because he claimed ...": Roe
                 found = mention_at(child)
-                if found is not None and found in candidates:
+                if found is not None and found in candidates and not antecedents.binds(head, pronoun):
                     return found
     return None
 
@@ -286,6 +290,8 @@ def surname_subject(pronoun: Token, quoted: Collection[int]) -> Token | None:
         if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i and c.doc[c.right_edge.i].text == ":"
     ]
     for head in (*pronoun.ancestors, *reported):
+        if antecedents.binds(head, pronoun):
+            continue  # "with Doe behind him as he spoke": not Doe (governing_subject)
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i and child.i not in quoted:
                 return child if child.text[:1].isupper() else None
