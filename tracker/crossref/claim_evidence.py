@@ -57,6 +57,13 @@ class WordSets:
     def extend(self, sets: Iterable[frozenset[str]]) -> None:
         self._sets.extend(list(sets))
 
+    def copy(self) -> WordSets:
+        """Another with the same sets and index, grown apart from this one from now on."""
+        other = WordSets(self._sets)
+        other._indexed, other._distinct = self._indexed, list(self._distinct)
+        other._numbers, other._postings = dict(self._numbers), dict(self._postings)
+        return other
+
     def __iter__(self) -> Iterator[frozenset[str]]:
         return iter(self._sets)
 
@@ -95,11 +102,21 @@ Compared = tuple[WordSets, set[str], set[int]]
 
 class Kept(dict[int, Compared]):
     """A batch's, by claim id; and the stored claims claim merging folded into others (`merged`: id ->
-    the id that took it), so the batch does not refresh or report a claim that is gone."""
+    the id that took it), so the batch does not refresh or report a claim that is gone. In a bulk run
+    some are the run's own objects (`shared`, `run_evidence`): copied before the batch changes one."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.merged: dict[int, int] = {}
+        self.shared: set[int] = set()
+
+    def own(self, pk: int) -> Compared:
+        """The claim's, the batch's own to change (a copy of the run's, made once)."""
+        if pk in self.shared:
+            words, quotes, articles = self[pk]
+            self[pk] = (words.copy(), set(quotes), set(articles))
+            self.shared.discard(pk)
+        return self[pk]
 
     def heir(self, pk: int) -> int:
         """The claim `pk` now lives on: itself unless merged this batch (through a chain of merges)."""
@@ -110,6 +127,7 @@ class Kept(dict[int, Compared]):
     def forget(self, claim_ids: Iterable[int]) -> None:
         for pk in claim_ids:
             self.pop(pk, None)
+            self.shared.discard(pk)
 
     def read(self, claim_ids: list[int], words: Callable[[str], frozenset[str]]) -> None:
         """What the claims' stored evidence is compared on, for claims not read yet, in one query."""
@@ -118,16 +136,17 @@ class Kept(dict[int, Compared]):
             "claim_id", "quotes", "text", "article"
         )
         for claim_id, quotes, content, article_id in rows if claim_ids else ():
-            _compare(read[claim_id], content, quotes, article_id, words)
+            compare(read[claim_id], content, quotes, article_id, words)
         self.update(read)
+        self.shared.difference_update(read)
 
     def add(self, evidence: Evidence, words: Callable[[str], frozenset[str]]) -> None:
         """New evidence of a claim read already: compared with the rest from now on."""
         if evidence.claim_id in self:
-            _compare(self[evidence.claim_id], evidence.text, evidence.quotes, evidence.article_id, words)
+            compare(self.own(evidence.claim_id), evidence.text, evidence.quotes, evidence.article_id, words)
 
 
-def _compare(compared: Compared, content: str | None, quotes, article_id: int, words: Callable) -> None:
+def compare(compared: Compared, content: str | None, quotes, article_id: int, words: Callable) -> None:
     """One evidence row's content words, quote keys and article, added to its claim's."""
     compared[0].append(words(content or ""))
     compared[1].update(quote_keys(quotes))

@@ -147,9 +147,10 @@ def fold(
         if other.claim.pk is None:
             made.remove(other.claim)  # made by this run, never saved: nothing stored to move
         elif kept.claim.pk in memo and other.claim.pk in memo:
-            memo[kept.claim.pk][0].extend(memo[other.claim.pk][0])
-            memo[kept.claim.pk][1].update(memo[other.claim.pk][1])
-            memo[kept.claim.pk][2].update(memo[other.claim.pk][2])
+            into = memo.own(kept.claim.pk)
+            into[0].extend(memo[other.claim.pk][0])
+            into[1].update(memo[other.claim.pk][1])
+            into[2].update(memo[other.claim.pk][2])
     assigned.update((pk, kept) for pk, entry in assigned.items() if any(entry is o for o in others))
     if stored := [o.claim for o in others if o.claim.pk is not None]:
         if kept.claim.responds_to_id is not None:  # it answered a claim the batch merged away: its heir

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.crossref import claim_events, claim_evidence, row_inserts, speaker_kin
+from tracker.crossref import claim_events, claim_evidence, row_inserts, run_evidence, speaker_kin
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
@@ -87,13 +87,14 @@ class Pool:
         kept: claim_evidence.Kept,
         words: Callable[[str], frozenset[str]],
     ) -> Pool:
-        """Three queries: the claims, their evidence (into `kept`), the stories of its articles."""
+        """Three queries: the claims, their evidence (into `kept`; in a bulk run what changed since the
+        last batch: `run_evidence`), the stories of its articles."""
         stories = list(stories)
         reported = Evidence.objects.filter(article__story_membership__story__in=stories).values("claim_id")
         near = Q(story__in=stories) | Q(pk__in=reported) | Q(pk__in=list(previous))
         rows = Claim.objects.filter(speakers(keys)).filter(near, merged_into__isnull=True) if keys else []
         claims = {claim.pk: claim for claim in rows}
-        kept.read([pk for pk in claims if pk not in kept], words)
+        run_evidence.read(kept, [pk for pk in claims if pk not in kept], words)  # a bulk run's: kept
         articles = {a for pk in claims for a in kept[pk][2]}
         homes = dict(StoryArticle.objects.filter(article__in=articles).values_list("article_id", "story_id"))
         pool = cls(claims, homes)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from tracker.crossref import batch_profiles, linking
+from tracker.crossref import batch_profiles, linking, run_evidence
 
 
 @contextmanager
@@ -44,7 +44,8 @@ def deferred() -> Iterator[dict[int, None]]:
     due = {}
     token = linking.deferred_stories.set(due)
     try:
-        with batch_profiles.for_run():  # the neighbourhood's profiles kept from batch to batch
+        # the neighbourhood's profiles and the claim pool's evidence kept from batch to batch
+        with batch_profiles.for_run(), run_evidence.for_run():
             yield due
     finally:
         linking.deferred_stories.reset(token)
