@@ -33,6 +33,7 @@ from tracker.nlp import (
     set_off,
     stray_agents,
     syntax,
+    unmarked_clauses,
 )
 from tracker.nlp.framing import Reader
 from tracker.nlp.insertions import inserted
@@ -115,8 +116,10 @@ def _content(
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if trigger.content != "phrase" and (clause := dated_clauses.complement(verb)) is not None:
         return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "conceded Tuesday that"
-    if trigger.content != "phrase" and (clause := clauseless.complement(verb)) is not None:
-        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]  # "before he spoke that"
+    if trigger.content != "phrase" and (
+        clause := clauseless.complement(verb) or unmarked_clauses.complement(verb)
+    ):  # "before he spoke that", "said after the hearing he would"
+        return "clause", [reader.range(range(clause[0], clause[1] + 1), segment)]
     if (said := _answer(verb)) is not None:  # "46 percent said yes", "half said so"
         return "clause", [reader.range(said, segment)]
     if trigger.content == "phrase":
@@ -232,9 +235,8 @@ def _answer(verb: Token) -> range | None:
 
 
 def _question(verb: Token) -> range | None:
-    """What was asked, after a verb of asking with no clause of its own: "asked if she would run"
-    (the parser hangs the "if" clause as an adverbial), "asked workers if they ...", "asked about
-    the deal", "asked for a photo"."""
+    """What was asked, after a verb of asking with no clause of its own: "asked if she would run" (the
+    "if" clause hung as an adverbial), "asked workers if they ...", "asked about the deal", "for a photo"."""
     for child in verb.rights:
         if child.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children

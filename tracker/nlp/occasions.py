@@ -40,6 +40,11 @@ def _words() -> dict[str, frozenset[str]]:
     return {row["id"]: frozenset(row["words"]) for row in read_jsonl(OCCASIONS_FILE)}
 
 
+def occasion_prepositions() -> frozenset[str]:
+    """The prepositions of a phrase that says when or where words were said ("during", "at", ...)."""
+    return _words()["occasion-prepositions"]
+
+
 def only_occasion(
     doc: Doc, verb: Token, trigger: Trigger, pieces: Iterable[tuple[int, int]], quoted: Collection[int]
 ) -> bool:

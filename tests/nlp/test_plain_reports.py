@@ -1,0 +1,58 @@
+"""Plain reports the parse hid, shapes issue 12 lists among dev's misses: each sentence is written for
+the test, and each test failed with its rule removed."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from tracker.nlp import unmarked_clauses
+
+VOCAB = spacy.blank("en").vocab  # with English's lexical attributes (lower case)
+
+
+def said(claims) -> list[tuple[str, str]]:
+    return [(c.speaker, c.text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Dale said after the hearing he would not accept the board's offer if it were made.",
+            "he would not accept the board's offer if it were made",
+        ),
+        (
+            "Dale said after the hearing he would not accept the board's offer.",
+            "he would not accept the board's offer",
+        ),
+    ],
+)
+def test_a_clause_with_no_that_after_a_phrase_of_occasion_is_what_was_said(claims_of, text, content):
+    """The parser hangs "after the hearing" on the reported verb and makes that verb an adverbial
+    clause of "said": there was no claim (unmarked_clauses.py)."""
+    assert said(claims_of(text)) == [("Dale", content)]
+
+
+def test_a_clause_opened_by_a_subordinator_is_when_not_what(claims_of):
+    """ "after he lost the vote": "after" has no object, it opens a clause of its own, which says when
+    Dale testified, not what."""
+    assert said(claims_of("Dale testified after he lost the vote.")) == []
+
+
+def test_a_word_between_the_phrase_and_the_subject_opens_a_real_adverbial_clause():
+    """Parsed by hand as the parser would misread it: "after the vote" hung on "subpoenaed", but
+    "because" stands before the subject, so the clause is the reason, not what was testified."""
+    words = "Dale testified after the vote because he was subpoenaed .".split()
+    heads = [1, 1, 8, 4, 2, 8, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubjpass", "auxpass", "advcl", "punct"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    assert unmarked_clauses.complement(doc[1]) is None
+    misread = Doc(
+        VOCAB,
+        words=[w for w in words if w != "because"],
+        heads=[1, 1, 7, 4, 2, 7, 7, 1, 1],
+        deps=[d for d in deps if d != "mark"],
+    )
+    assert unmarked_clauses.complement(misread[1]) == (5, 7)  # "he was subpoenaed": the shape the rule reads
