@@ -56,3 +56,23 @@ def test_a_word_between_the_phrase_and_the_subject_opens_a_real_adverbial_clause
         deps=[d for d in deps if d != "mark"],
     )
     assert unmarked_clauses.complement(misread[1]) == (5, 7)  # "he was subpoenaed": the shape the rule reads
+
+
+def test_according_to_a_titled_name_opening_the_sentence_reports_what_follows_the_comma(claims_of):
+    """The parser found no clause to hang "According to" on and made the rest of the sentence an
+    apposition of the name ("reeks" a noun): the whole sentence was the source, and the claim had no
+    content (framing._source_end)."""
+    text = "According to talk show host Dan Reyes, the plan reeks of “panic” and spite."
+    assert said(claims_of(text)) == [("talk show host Dan Reyes", "the plan reeks of “panic” and spite")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Dan Reyes, a talk show host, the plan reeks of “panic” and spite.",
+        "According to Dan Reyes, who hosts a talk show, the plan reeks of “panic” and spite.",
+    ],
+)
+def test_words_set_off_after_the_name_still_describe_it(claims_of, text):
+    """An apposition or a relative clause after the name, the phrase hung on the sentence's verb."""
+    assert said(claims_of(text)) == [("Dan Reyes", "the plan reeks of “panic” and spite")]

@@ -28,6 +28,7 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 POINTERS = frozenset({"that", "this"})  # "That’s according to ...": the sentence before, in one word
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "where", "when"})
 COLON_REACH = 8  # tokens between a characterising noun and its colon ("Acme's counterargument is ...:")
+DESCRIBERS = frozenset({"appos", "relcl", "acl"})  # what a comma sets off after a name, still about it
 
 
 class Reader(Protocol):
@@ -109,7 +110,7 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     clause = according.head
     while (clause.dep_ not in syntax.VERBAL_DEPS or attributives.describes(clause)) and clause.head != clause:
         clause = clause.head  # up to the clause ("leads Roe by 12 pledged delegates according to ...")
-    skip = set(range(according.i, max(to.right_edge.i, source.right_edge.i) + 1))
+    skip = set(range(according.i, _source_end(reader.doc, to, source) + 1))
     if clause.i < according.i:  # "A according to X, but B vowed ...": X reports A, not B
         for joined in (c for c in clause.rights if c.dep_ in ("cc", "conj") and c.i > according.i):
             skip |= set(range(joined.left_edge.i, joined.right_edge.i + 1))
@@ -130,6 +131,24 @@ def from_according(reader: Reader, according: Token, segment: Span, trigger: Tri
     if not side:
         return []
     return [Draft(trigger, reader.speakers.resolve(source), [reader.range(side, segment)], segment)]
+
+
+def _source_end(doc: Doc, to: Token, source: Token) -> int:
+    """The last token of "according to X". The comma after the name ends it: what the parser hung on
+    the name after that comma is the account, not more of the name ("According to talk show host Dan
+    Reyes, the plan reeks of “panic”", read as one long noun phrase with "reeks" an apposition of the
+    name; "According to the FBI summary, Mills and an aide asked ...", the subject hung on "summary").
+    An apposition or a relative clause set off by commas ("According to Dan Reyes, a talk show host,
+    the plan ...") still describes the name."""
+    end = max(to.right_edge.i, source.right_edge.i)
+    comma = source.i + 1
+    if not (comma < end and doc[comma].text == ","):
+        return end
+    for describer in (c for c in source.rights if c.dep_ in DESCRIBERS):
+        closing = describer.right_edge.i + 1
+        if closing < len(doc) and doc[closing].text == ",":
+            return closing
+    return comma
 
 
 def _describes_source(doc: Doc, right: list[int]) -> bool:
