@@ -76,3 +76,23 @@ def test_according_to_a_titled_name_opening_the_sentence_reports_what_follows_th
 def test_words_set_off_after_the_name_still_describe_it(claims_of, text):
     """An apposition or a relative clause after the name, the phrase hung on the sentence's verb."""
     assert said(claims_of(text)) == [("Dan Reyes", "the plan reeks of “panic” and spite")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spot ends with footage of Dale saying during the debate last week, “That makes me smart,” when "
+        "Reyes pressed him.",
+        "The spot ends with footage of Dale saying, “That makes me smart,” as Reyes pressed him.",
+    ],
+)
+def test_a_quote_closed_by_a_comma_before_its_circumstance_is_the_verbs(claims_of, text):
+    """The parser hung the quote on "ends": a quote after the verb counted only when it ended the
+    sentence's words (circumstance_quotes.py)."""
+    assert said(claims_of(text)) == [("Dale", "That makes me smart,")]
+
+
+def test_a_quote_closed_by_a_comma_before_another_attribution_is_the_others(claims_of):
+    assert said(claims_of("The ad shows Dale saying, “That makes me smart,” Reyes said.")) == [
+        ("Reyes", "That makes me smart,")
+    ]

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from tracker.nlp import as_inserted, fronted, own_objects, syntax
+from tracker.nlp import as_inserted, circumstance_quotes, fronted, own_objects, syntax
 from tracker.nlp.framing import Reader
 from tracker.nlp.introductions import description_end, phrase_end, set_aside
 from tracker.nlp.own_objects import OWN_CONTENT, own_content, reports_object
@@ -72,7 +72,7 @@ def attached_quotes(
         )
         after = (
             quote.start > last
-            and ends_with(reader.text, quote, ".!?…")
+            and (ends_with(reader.text, quote, ".!?…") or circumstance_quotes.runs_on(reader.text, quote))
             and (
                 ATTACHING.match(reader.text[last : quote.start - 1])
                 or INTRODUCING.match(reader.text[after_phrase : quote.start - 1])
