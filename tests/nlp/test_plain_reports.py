@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from tracker.nlp import unmarked_clauses
+from tracker.nlp import contact_subjects, unmarked_clauses
 
 VOCAB = spacy.blank("en").vocab  # with English's lexical attributes (lower case)
 
@@ -96,3 +96,31 @@ def test_a_quote_closed_by_a_comma_before_another_attribution_is_the_others(clai
     assert said(claims_of("The ad shows Dale saying, “That makes me smart,” Reyes said.")) == [
         ("Reyes", "That makes me smart,")
     ]
+
+
+def test_a_contact_relative_read_as_a_gerund_and_its_object_is_the_objects_report(claims_of):
+    """ "spending (that) the senator said ...": the parser made "spending" a verb with "the senator"
+    its object and the subject of "said" (contact_subjects.py)."""
+    assert said(claims_of("Dale cut it -- spending the mayor said was meant to buy votes.")) == [
+        ("the mayor", "was meant to buy votes")
+    ]
+    assert said(claims_of("... -- spending the senator said is meant to “buy votes” in the county.")) == [
+        ("the senator", "is meant to “buy votes” in the county")
+    ]
+
+
+def test_a_gerund_whose_object_does_not_end_before_the_verb_keeps_its_reading():
+    """Parsed by hand: "spending the senator often said": a word between the object and the verb, so
+    the object is no subject of a relative clause."""
+    words = "spending the senator often said it".split()
+    doc = Doc(
+        VOCAB, words=words, heads=[4, 2, 0, 0, 4, 4], deps=["nsubj", "det", "dobj", "advmod", "ROOT", "dobj"]
+    )
+    assert contact_subjects.speaker(doc[0], doc[4]) is None
+    glued = Doc(
+        VOCAB,
+        words=["spending", "the", "senator", "said", "it"],
+        heads=[3, 2, 0, 3, 3],
+        deps=["nsubj", "det", "dobj", "ROOT", "dobj"],
+    )
+    assert contact_subjects.speaker(glued[0], glued[3]) == glued[2]

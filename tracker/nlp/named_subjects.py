@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 from tracker.nlp import (
     agreement,
     askers,
+    contact_subjects,
     modal_names,
     naming_participles,
     object_participles,
@@ -67,6 +68,8 @@ def subject(reader: Reader, verb: Token, segment: Span) -> tuple[Token | None, b
     if (owner := agreement.noun_owner(verb)) is not None:  # "resistant to the Roe calls for ...": Roe
         return owner, False
     found, passive = quoted_subjects.subject(reader, verb, segment)
+    if found is not None and (inner := contact_subjects.speaker(found, verb)) is not None:
+        return inner, False  # "spending the senator said is meant to ...": the senator (contact_subjects.py)
     if passive and found is None and (told := askers.asker(reader, verb)) is not None:
         return told, False  # "told the Ledger when asked if ...": the Ledger asked (askers.py)
     if passive and found is None and (writing := written_in.document(verb)) is not None:
