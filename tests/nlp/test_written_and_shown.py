@@ -30,6 +30,9 @@ def test_the_document_a_fronted_as_phrase_names_is_the_source():
     assert rated("As noted in the report, the fund lost money last year.") == [
         ("the report", "the fund lost money last year", 1, "other")
     ]
+    assert rated("As stated in Dale' commentary, the board still owes the city money.") == [
+        ("Dale' commentary", "the board still owes the city money", 1, "other")
+    ]  # a commentary is a written statement (patterns/speakers.jsonl), a bare apostrophe its possessive
 
 
 def test_a_time_a_place_or_nothing_after_the_as_phrase_is_no_source():
