@@ -105,3 +105,19 @@ def test_a_lifted_link_is_as_far_over_the_bar_as_it_was_over_the_floor():
     assert {pair: s for pair, s in scaled.items() if pair != (0, 1)} == {
         p: s for p, s in links.items() if p != (0, 1)
     }
+
+
+def test_the_lift_grows_with_how_rare_the_shared_participant_is():
+    """A name just past RARE_SHARED (the 'U.S.' of 'U.S. District Judge', in a fifth of the leads) lifts a
+    pair by a sliver of the bar's height; one RARE_RAMP past it (a witness of the day) by all of it."""
+    cut, ramp = relative.RARE_SHARED, relative.RARE_RAMP
+    vecs = [({}, {"harbourline": 0.0, f"roe{n}": 3.0}) for n in range(30)]
+    vecs[0][1]["u s"] = vecs[1][1]["u s"] = cut + ramp / 10
+    vecs[2][1]["solberg"] = vecs[3][1]["solberg"] = cut + ramp
+    idf = {e: w for _, people in vecs for e, w in people.items()}
+    links = {(i, j): 0.1 for i in range(30) for j in range(i + 1, 30)}
+    links[(0, 1)] = links[(2, 3)] = 0.07
+    scaled, bar = relative.bar(links, vecs, idf, 0.06)
+    lift = bar - 0.06
+    assert abs(scaled[(0, 1)] - (0.07 + lift / 10)) < 1e-12
+    assert abs(scaled[(2, 3)] - (0.07 + lift)) < 1e-12
