@@ -184,6 +184,25 @@ def test_the_articles_anchors_are_read_once_whatever_the_number_of_candidates(mo
     close = {candidate.pk: (candidate, 0.1) for candidate in candidates}
     read, sequence = [], anchors.anchor_sequence
     monkeypatch.setattr(anchors, "anchor_sequence", lambda text: read.append(text) or sequence(text))
+    close_reading.forget_readings()  # those an earlier test kept
     article = Article(text=TRANSLATED)
     assert copies._read_closely(article, dedupe.normalised_words(TRANSLATED), close) == (original, 0.1)
     assert read.count(TRANSLATED) == 1 and len(read) == 4  # the article's once, each candidate's once
+
+
+def test_a_candidate_read_for_one_article_is_not_read_again_for_the_next(monkeypatch):
+    """The readings are kept from article to article: the next article that finds the same candidates
+    computes only its own anchors, so the close reading does not grow with the stored articles that
+    keep coming back as candidates; and it decides as a fresh reading does."""
+    original = stored(1, "wire", ORIGINAL)
+    candidates = [original, stored(0, "distinct", DISTINCT[0]), stored(2, "distinct", DISTINCT[1])]
+    close = {candidate.pk: (candidate, 0.1) for candidate in candidates}
+    close_reading.forget_readings()
+    assert copies._read_closely(Article(text=TRANSLATED), dedupe.normalised_words(TRANSLATED), close)
+    read, sequence = [], anchors.anchor_sequence
+    monkeypatch.setattr(anchors, "anchor_sequence", lambda text: read.append(text) or sequence(text))
+    assert copies._read_closely(Article(text=SPANISH), dedupe.normalised_words(SPANISH), close) == (
+        original,
+        0.1,
+    )
+    assert read == [SPANISH]

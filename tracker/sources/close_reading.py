@@ -20,20 +20,28 @@ least `anchors.NEAR_COPY_FLOOR` or anchor similarity of at least SEEN_ANCHORS. C
 that rewrites names (transliterated, or "the Delaware court" for "the Court of Chancery") or splits and
 merges sentences falls under the anchors' bar; an excerpt quoted whole inside a longer article (a live
 blog pasting an earlier report) is an excerpt too.
+
+A text's reading is kept (`reading_of`, the last READINGS_KEPT texts, by the text itself): one case's
+coverage shares band keys, so each new article reads closely up to `copies.CANDIDATES` stored ones, and
+the same stored articles again and again; computing each candidate's shingles and anchors anew made the
+close reading grow with the corpus (session 28: 0.9 ms an article at 60 stored, 11 at 600).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import cached_property
+from threading import Lock
 
 from tracker.nlp import gates
-from tracker.sources import anchors
+from tracker.sources import anchors, dedupe
 
 SEEN_ANCHORS = 0.25  # estimated anchor similarity from which two texts are read (translated: 0.37-0.51)
 EXCERPT = 0.8  # share of the shorter text's word 5-shingles found in the longer
 EXCERPT_SHINGLE = 5
 TRANSLATION_ANCHORS = 0.35  # Jaccard of the sentence-ordered anchor 3-shingles
 TRANSLATION_WORDS = 0.35  # Jaccard of the two texts' sets of words
+READINGS_KEPT = 1000  # texts whose readings are kept (about 0.15 MB each at 600 words)
 
 
 def may_be_close(words_similarity: float, anchors_similarity: float) -> bool:
@@ -44,17 +52,23 @@ def may_be_close(words_similarity: float, anchors_similarity: float) -> bool:
 def closeness(text: str, words: list[str], other: str, other_words: list[str]) -> float:
     """How surely one text is an excerpt (1 + the share contained) or a translation (its anchor
     similarity) of the other, or 0 when neither; `words`: each text's `dedupe.normalised_words`."""
-    return Reading(text, words).closeness(other, other_words)
+    return Reading(text, words).closeness(Reading(other, other_words))
 
 
 class Reading:
-    """One text read against several others (an article against its close candidates): what
-    `closeness` needs of it, its word 5-shingles, language, word set and sentence-ordered anchor
-    shingles, is computed once, each when a candidate first needs it (the anchors only for a candidate
-    it is no excerpt of)."""
+    """One text read against others (an article against its close candidates, a candidate against the
+    articles that find it): what `closeness` needs of it, its word 5-shingles, language, word set and
+    sentence-ordered anchor shingles, is computed once, each when a comparison first needs it (the
+    anchors only for a text it is no excerpt of). Each is a function of the text alone."""
 
-    def __init__(self, text: str, words: list[str]):
-        self.text, self.words = text, words
+    def __init__(self, text: str, words: list[str] | None = None):
+        self.text = text
+        if words is not None:
+            self.words = words
+
+    @cached_property
+    def words(self) -> list[str]:
+        return dedupe.normalised_words(self.text)
 
     @cached_property
     def shingles(self) -> set[tuple[str, ...]]:
@@ -72,22 +86,45 @@ class Reading:
     def vocabulary(self) -> set[str]:
         return set(self.words)
 
-    def closeness(self, other: str, other_words: list[str]) -> float:
-        """`closeness` of this text and `other`."""
-        mine, theirs = self.shingles, _shingles(other_words, EXCERPT_SHINGLE)
+    def closeness(self, other: Reading) -> float:
+        """`closeness` of this text and the `other` text."""
+        mine, theirs = self.shingles, other.shingles
         smaller = min(mine, theirs, key=len)
         contained = len(mine & theirs) / len(smaller) if smaller else 0.0
         if contained >= EXCERPT:
             return 1.0 + contained
-        named = _jaccard(
-            self.anchor_shingles, _shingles(anchors.anchor_sequence(other), anchors.ANCHOR_SHINGLE)
-        )
+        named = _jaccard(self.anchor_shingles, other.anchor_shingles)
         if named >= TRANSLATION_ANCHORS and (
-            self.language != gates.language_of(other)
-            or _jaccard(self.vocabulary, set(other_words)) >= TRANSLATION_WORDS
+            self.language != other.language or _jaccard(self.vocabulary, other.vocabulary) >= TRANSLATION_WORDS
         ):
             return named
         return 0.0
+
+
+_kept: OrderedDict[str, Reading] = OrderedDict()
+_kept_lock = Lock()  # a fetch worker may store in threads
+
+
+def reading_of(text: str, words: list[str] | None = None) -> Reading:
+    """The text's reading, the one kept for that text when there is one (the least recently used of
+    READINGS_KEPT goes); `words`: its `dedupe.normalised_words` when known."""
+    with _kept_lock:
+        reading = _kept.get(text)
+        if reading is not None:
+            _kept.move_to_end(text)
+            return reading
+    reading = Reading(text, words)
+    with _kept_lock:
+        _kept[text] = reading
+        while len(_kept) > READINGS_KEPT:
+            _kept.popitem(last=False)
+    return reading
+
+
+def forget_readings() -> None:
+    """Drop the kept readings (tests that count what a reading computes)."""
+    with _kept_lock:
+        _kept.clear()
 
 
 def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:

@@ -95,9 +95,9 @@ def _read_closely(article: Article, words: list[str], close: dict[int, tuple[Art
     a translation of (`close_reading.closeness`, the closest), with its word similarity, or (None, 0);
     their texts are read in one query, for the few articles that have such candidates."""
     best, best_closeness = (None, 0.0), 0.0
-    reading = close_reading.Reading(article.text, words)  # the article's side, computed once
+    reading = close_reading.reading_of(article.text, words)  # the article's side, computed once
     for pk, text in Article.objects.filter(pk__in=list(close)).values_list("pk", "text"):
-        found = reading.closeness(text, dedupe.normalised_words(text))
+        found = reading.closeness(close_reading.reading_of(text))  # kept: read by the next articles too
         if found > best_closeness:
             best, best_closeness = close[pk], found
     return best
