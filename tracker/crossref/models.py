@@ -35,7 +35,15 @@ class Mention(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
-        indexes = [models.Index(fields=["text", "label"])]
+        indexes = [
+            models.Index(fields=["text", "label"]),
+            # The names no entity holds yet, the only ones `analysis.promote_candidates` reads: through
+            # the index above it read every mention of a recurring name, linked or not (a read growing
+            # with the corpus, batch after batch).
+            models.Index(
+                fields=["text", "label"], condition=models.Q(entity__isnull=True), name="mention_unlinked"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint("article", "start", "end", name="mention_unique_span"),
             models.CheckConstraint(

@@ -95,7 +95,8 @@ class Reading:
             return 1.0 + contained
         named = _jaccard(self.anchor_shingles, other.anchor_shingles)
         if named >= TRANSLATION_ANCHORS and (
-            self.language != other.language or _jaccard(self.vocabulary, other.vocabulary) >= TRANSLATION_WORDS
+            self.language != other.language
+            or _jaccard(self.vocabulary, other.vocabulary) >= TRANSLATION_WORDS
         ):
             return named
         return 0.0
