@@ -72,11 +72,11 @@ class Reading:
         return dedupe.normalised_words(self.text)
 
     @cached_property
-    def shingles(self) -> set[tuple[str, ...]]:
+    def shingles(self) -> set[str]:
         return _shingles(self.words, EXCERPT_SHINGLE)
 
     @cached_property
-    def anchor_shingles(self) -> set[tuple[str, ...]]:
+    def anchor_shingles(self) -> set[str]:
         return _shingles(anchors.anchor_sequence(self.text), anchors.ANCHOR_SHINGLE)
 
     @cached_property
@@ -129,8 +129,11 @@ def forget_readings() -> None:
         _kept.clear()
 
 
-def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+def _shingles(words: list[str], size: int) -> set[str]:
+    """The runs of `size` words, each joined by a space: the words hold no whitespace (split on it, or
+    anchors' tokens), so two runs are equal exactly when their words are; a string keeps its hash, where
+    a tuple of words is hashed again at every look-up of a comparison (a third of its time)."""
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _jaccard(a: set, b: set) -> float:
