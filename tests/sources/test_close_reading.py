@@ -206,3 +206,19 @@ def test_a_candidate_read_for_one_article_is_not_read_again_for_the_next(monkeyp
         0.1,
     )
     assert read == [SPANISH]
+
+
+def test_the_readings_kept_are_bounded_by_their_words(monkeypatch):
+    """Past WORDS_KEPT words the least recently read go first, and a text longer than that alone is
+    read but not kept (nor pushes the others out): a poll of huge pages must not hold their readings."""
+    words = len(dedupe.normalised_words(ORIGINAL)) + len(dedupe.normalised_words(TRANSLATED))
+    monkeypatch.setattr(close_reading, "WORDS_KEPT", words)  # room for those two
+    close_reading.forget_readings()
+    first, second = close_reading.reading_of(ORIGINAL), close_reading.reading_of(TRANSLATED)
+    assert close_reading.reading_of(ORIGINAL) is first  # kept, and now the most recently read
+    close_reading.reading_of(DISTINCT[0])
+    assert close_reading.reading_of(ORIGINAL) is first
+    assert close_reading.reading_of(TRANSLATED) is not second  # the least recently read went
+    huge = " ".join([ORIGINAL] * 3)
+    assert close_reading.reading_of(huge) is not close_reading.reading_of(huge)
+    assert close_reading.reading_of(ORIGINAL) is first  # and it pushed out none of those kept

@@ -21,9 +21,9 @@ that rewrites names (transliterated, or "the Delaware court" for "the Court of C
 merges sentences falls under the anchors' bar; an excerpt quoted whole inside a longer article (a live
 blog pasting an earlier report) is an excerpt too.
 
-A text's reading is kept (`reading_of`, the last READINGS_KEPT texts, by the text itself): one case's
-coverage shares band keys, so each new article reads closely up to `copies.CANDIDATES` stored ones, and
-the same stored articles again and again; computing each candidate's shingles and anchors anew made the
+A text's reading is kept (`reading_of`, the last texts up to WORDS_KEPT words, by the text itself): one
+case's coverage shares band keys, so each new article reads closely up to `copies.CANDIDATES` stored
+ones, and the same stored articles again and again; computing each candidate's shingles and anchors anew made the
 close reading grow with the corpus (session 28, storing bench/ingest.py's 600-article chain alone:
 13.5 ms an article over its first fifth of feeds, 26.0 over its last; 15.6 with the readings kept).
 """
@@ -42,7 +42,9 @@ EXCERPT = 0.8  # share of the shorter text's word 5-shingles found in the longer
 EXCERPT_SHINGLE = 5
 TRANSLATION_ANCHORS = 0.35  # Jaccard of the sentence-ordered anchor 3-shingles
 TRANSLATION_WORDS = 0.35  # Jaccard of the two texts' sets of words
-READINGS_KEPT = 1000  # texts whose readings are kept (about 0.15 MB each at 600 words)
+# Readings kept, counted in words: a reading takes about 250 bytes a word, so 600,000 words are about 150 MB
+# (1,000 articles of 600 words; a text longer than that is read and not kept).
+WORDS_KEPT = 600_000
 
 
 def may_be_close(words_similarity: float, anchors_similarity: float) -> bool:
@@ -104,22 +106,28 @@ class Reading:
 
 
 _kept: OrderedDict[str, Reading] = OrderedDict()
+_kept_words = [0]  # the words of the readings kept
 _kept_lock = Lock()  # a fetch worker may store in threads
 
 
 def reading_of(text: str, words: list[str] | None = None) -> Reading:
-    """The text's reading, the one kept for that text when there is one (the least recently used of
-    READINGS_KEPT goes); `words`: its `dedupe.normalised_words` when known."""
+    """The text's reading, the one kept for that text when there is one (the least recently used go
+    first past WORDS_KEPT words); `words`: its `dedupe.normalised_words` when known."""
     with _kept_lock:
         reading = _kept.get(text)
         if reading is not None:
             _kept.move_to_end(text)
             return reading
     reading = Reading(text, words)
+    size = len(reading.words)
+    if size > WORDS_KEPT:
+        return reading
     with _kept_lock:
-        _kept[text] = reading
-        while len(_kept) > READINGS_KEPT:
-            _kept.popitem(last=False)
+        if text not in _kept:
+            _kept[text] = reading
+            _kept_words[0] += size
+        while _kept_words[0] > WORDS_KEPT:
+            _kept_words[0] -= len(_kept.popitem(last=False)[1].words)
     return reading
 
 
@@ -127,6 +135,7 @@ def forget_readings() -> None:
     """Drop the kept readings (tests that count what a reading computes)."""
     with _kept_lock:
         _kept.clear()
+        _kept_words[0] = 0
 
 
 def _shingles(words: list[str], size: int) -> set[str]:
