@@ -41,16 +41,16 @@ def test_a_paragraph_signed_with_the_quotation_dash_is_the_signers_whatever_it_q
     The rules' reading of words inside a signed paragraph gives way to the signature."""
     text = (
         "What readers told us after the debate.\n\n"
-        "\u201dHe has said it over and over, he is very proud of his record. I do not believe him.\u201d"
-        "\u00a0\u2015\u00a0Martha Aguilar\u00a0\n\n"
-        "\u201cI would rather live in what he calls \u201chell\u201d than in his tower.\u201d \u2015 Jorge Falcon.\n"
+        "\u201dHe keeps saying he is proud of his record. I do not believe a word of it.\u201d"
+        "\u00a0\u2015\u00a0Dana Whitcomb\u00a0\n\n"
+        "\u201cI would rather live in what he calls \u201ca mess\u201d than in his tower.\u201d \u2015 Ray Ostrander.\n"
     )
     assert signed(text) == [
         (
-            "Martha Aguilar",
-            "He has said it over and over, he is very proud of his record. I do not believe him.",
+            "Dana Whitcomb",
+            "He keeps saying he is proud of his record. I do not believe a word of it.",
             3,
         ),
-        ("Jorge Falcon", "I would rather live in what he calls \u201chell\u201d than in his tower.", 3),
+        ("Ray Ostrander", "I would rather live in what he calls \u201ca mess\u201d than in his tower.", 3),
     ]
-    assert [c.speaker for c in claims_in(text)] == ["Martha Aguilar", "Jorge Falcon"]
+    assert [c.speaker for c in claims_in(text)] == ["Dana Whitcomb", "Ray Ostrander"]

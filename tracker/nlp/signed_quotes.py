@@ -14,12 +14,12 @@ capitalised words that a PERSON mention of the article covers (the recogniser's 
 then the end of the line or a comma and the rest of the line. A name with more words after it than a
 comma ("— Roe's phrase —", "— Roe told ...") is no signature; a quoted title ("“Oppenheimer” — Nolan")
 is too short and ends like no sentence. A paragraph that is one signed quotation (readers' letters, a
-page of voices: “... what he calls “hell” ...” ― Jane Roe.) is read from its first mark to its last, so it
+page of voices: “... what he calls “a mess” ...” ― Jane Roe.) is read from its first mark to its last, so it
 may quote others inside; the dash may be the quotation dash (―) and the spaces no-break ones. These claims
 pass the precision gates. Unlike transcript turns, a signed quotation takes the place of the rules' claims
 inside its words (`merge`): the signature says whose words they all are, where the rules read a pronoun or
-a noun of the words as a speaker (on PolNeAR dev's page of 24 signed voices, "He said it over and over,
-he is very proud ..." had become the words of "He"); one a rule claim runs across is not added.
+a noun of the words as a speaker ("He keeps saying he is proud of his record" inside a signed letter had
+become the words of "He"; PolNeAR dev holds such a page); one a rule claim runs across is not added.
 
 Caveats: a signature naming an organisation ("— OpenAI statement") or a person the recogniser missed is
 not read; a description standing alone after the dash ("— a juror") is not a name.
@@ -77,8 +77,8 @@ def signed_claims(
 
 def merge(rule_claims: Sequence[Claim], signed: Sequence[Claim]) -> list[Claim]:
     """The signed quotations and the rules' claims outside them. A signature is surer than the rules'
-    reading of the words it signs: a claim the rules found inside them ("He said it over and over, he is
-    ...", "Mr. Trump's performance confirms where he stands") is the signer's own wording read again, and
+    reading of the words it signs: a claim the rules found inside them ("He keeps saying he is proud ...",
+    "the mayor's speech confirms where she stands") is the signer's own wording read again, and
     gives way. A quotation a rule claim runs across (the signature misread) is not added."""
     kept = list(rule_claims)
     for quote in signed:
