@@ -60,7 +60,8 @@ def read(kept: Kept, claim_ids: list[int], words: Callable[[str], frozenset[str]
         kept.read(claim_ids, words)
         return
     held: dict[int, Held] = {pk: found for pk in claim_ids if (found := run.get(pk)) is not None}
-    now = {pk: found.get(pk, NO_ROWS) for found in [_now(held)] for pk in held}
+    counts_now = _now(held)
+    now = {pk: counts_now.get(pk, NO_ROWS) for pk in held}
     grown = {pk for pk, (upto, *_) in held.items() if now[pk][2] > upto}  # rows above `upto`
     same = {pk for pk, (_, *was, _) in held.items() if pk not in grown and now[pk][:2] == tuple(was)}
     found, counted, top = _rows(held, [pk for pk in claim_ids if pk not in same | grown], grown, words)

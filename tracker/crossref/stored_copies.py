@@ -18,28 +18,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from tracker.crossref import linkage
+
 
 def gathered(scope: Sequence, groups: list[list[int]], keys: Sequence) -> list[list[int]]:
     """`groups` (of indexes into `scope`, whose `keys` order them) with the articles each set of stored
     copy links (`copy_of`) joins moved to the group holding most of them."""
     index = {article.pk: i for i, article in enumerate(scope)}
-    parent = list(range(len(scope)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, article in enumerate(scope):
-        if article.copy_of_id in index:
-            parent[root(i)] = root(index[article.copy_of_id])
-    linked: dict[int, list[int]] = {}
-    for i in range(len(scope)):
-        linked.setdefault(root(i), []).append(i)
+    links = [(i, index[a.copy_of_id]) for i, a in enumerate(scope) if a.copy_of_id in index]
     group_of = {i: n for n, group in enumerate(groups) for i in group}
     found = [list(group) for group in groups]
-    for members in linked.values():
+    for members in linkage.connected(len(scope), links):
         held = Counter(group_of[i] for i in members)
         if len(held) < 2:
             continue

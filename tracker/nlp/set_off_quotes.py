@@ -58,7 +58,7 @@ def set_off_claims(
     """One claim per quotation set off straight after a person's name in a speaker's place (module
     docstring)."""
     text = text_of(doc)
-    claims = []
+    claims, quotes = [], None
     for person in (m for m in mentions if m.label == "PERSON"):
         match = _SET_OFF.match(text, person.end)
         if match is None or not _in_speakers_place(doc, person):
@@ -73,6 +73,7 @@ def set_off_claims(
         sentence = doc.char_span(person.start, person.end, alignment_mode="expand").sent
         first, last = sentence.start_char, max(sentence.end_char, match.end())
         line = text.rfind("\n", 0, start) + 1
+        quotes = find_quotes(text) if quotes is None else quotes  # the text's, once, for the few found
         claims.append(
             verbatim_claim(
                 text,
@@ -83,7 +84,7 @@ def set_off_claims(
                 kind=kind_before(_SET_OFF_QUOTE, text, line),
                 resolution="mention",
                 cue=match.group("dash") or match.group("bracket"),
-                quotes=find_quotes(text),
+                quotes=quotes,
                 dates=dates,
                 date_span=(first, end),
                 speaker_name=person.entity or person.text,
