@@ -23,10 +23,12 @@ import heapq
 import itertools
 import logging
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+
+from tracker.crossref import unions
 
 log = logging.getLogger(__name__)
 
@@ -133,28 +135,10 @@ def copy_groups(profiles: Sequence) -> list[list[int]]:
     if any(features.is_copy(profiles[i], profiles[j]) != bool(copies[i, j]) for i, j in checked):
         log.warning("linkage.copy_groups disagrees with features.is_copy: comparing every pair in Python")
         return features.copy_groups(profiles)
-    groups = connected(n, zip(rows.tolist(), cols.tolist(), strict=True))
+    groups = unions.connected(n, zip(rows.tolist(), cols.tolist(), strict=True))
     return sorted(
         (sorted(g, key=lambda i: profiles[i].key) for g in groups), key=lambda g: profiles[g[0]].key
     )
-
-
-def connected(n: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The groups of 0 .. n-1 that `pairs` join (union-find), each in index order, by their first."""
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
 
 
 # --- the scores, for all pairs at once ------------------------------------------------------------

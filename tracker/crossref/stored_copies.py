@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tracker.crossref import linkage
+from tracker.crossref import unions
 
 
 def gathered(scope: Sequence, groups: list[list[int]], keys: Sequence) -> list[list[int]]:
@@ -28,7 +28,7 @@ def gathered(scope: Sequence, groups: list[list[int]], keys: Sequence) -> list[l
     links = [(i, index[a.copy_of_id]) for i, a in enumerate(scope) if a.copy_of_id in index]
     group_of = {i: n for n, group in enumerate(groups) for i in group}
     found = [list(group) for group in groups]
-    for members in linkage.connected(len(scope), links):
+    for members in unions.connected(len(scope), links):
         held = Counter(group_of[i] for i in members)
         if len(held) < 2:
             continue
