@@ -141,27 +141,32 @@ class TestSolvaneVQuillfeather(BlindSet):
     # and figures alone (sources/close_reading.py, hc22's rule for Ferrowind's translated-sounding copies,
     # with the language clause the lead added before this set was run on it: measured once, then set).
     COPY_GROUPS_LINKED = 9
-    SHOWN_FLOOR = {0: 14, 3: 13}  # 12 and 12 in session 26; 14 and 13 once speaker_kin joins (session 27)
+    # 12 and 12 in session 26; 14 and 13 once speaker_kin joins (session 27); 15 and 14 once the harness
+    # serves the updated article's page (session 29, hg31: Whitcombe's "cheat your way" is read).
+    SHOWN_FLOOR = {0: 15, 3: 14}
     # Sides on one claim (session 26, hg28): 8 of 15 in both modes. Apart: speakers unresolved ("he",
     # "the Quillfeather founder", a bare "Halloran", "The complaint"), reworded words (Marchetti,
     # Oduya), one side with no claim (Whitcombe's verdict). 9 and 8 at 3c3f21d (the founder resolved by
     # the extraction, dated); 11 dated and 10 a third undated (session 27, hn29) once a short speaker
     # whose article names the person and quotes the same words joins that person's claim
     # (tracker/crossref/speaker_kin.py: Castellanos's "he", a bare "Halloran"); disagreements shown 14
-    # and 13 then (13 and 12 before). Undated, Renner's two reports are in two stories.
-    ONE_CLAIM_FLOOR = {0: 11, 3: 10}
+    # and 13 then (13 and 12 before). Undated, Renner's two reports are in two stories. 12 and 11 once the
+    # update is read (session 29, hg31).
+    ONE_CLAIM_FLOOR = {0: 12, 3: 11}
 
     # The update is a 146-word text in a full-content Atom feed with no separate summary: feedparser gives the
     # content as the summary too, so the entry is "full text" only from FULL_TEXT_WORDS (150,
-    # tracker/sources/entries.py) and the chain takes the edit as a summary-only feed's (pages_needed, no
-    # version), waiting for a page fetch the harness does not make. The first text (31 words) was analysed;
-    # the later one is never read, so the verdict's "cheat your way" side has no claim. The other sets'
-    # updates run to 171-218 words. Strict: it fails the day an update this short is read.
-    @pytest.mark.xfail(
-        strict=True, reason="an update under 150 words in a content-only feed waits for a page fetch"
-    )
-    def test_the_article_updated_in_place_keeps_its_version_and_is_read_again(self, coverage):
+    # tracker/sources/entries.py) and the chain takes the edit as a summary-only feed's and fetches the
+    # page. Until session 29 the harness answered that fetch with the feed itself, so the later text was
+    # never read (an xfail here); it now serves the article's page (`CaseSet.update_in_place`), as the
+    # outlet would, and the chain reads the later text. It keeps no version of the first text, though
+    # (the other sets' full-text updates do): strict, it fails the day the version is kept.
+    def test_the_article_updated_in_place_is_read_again(self, coverage):
         _, measured = coverage
-        assert measured.versions == 1
         updated = "rangeherald_2026-09-24_01-jury-sides-with-boulder-solvane-against-quillfeather.txt"
         assert measured.update_read[updated], measured.update_read
+
+    @pytest.mark.xfail(strict=True, reason="a summary-kept text replaced by its page's keeps no version")
+    def test_the_article_updated_in_place_keeps_its_version(self, coverage):
+        _, measured = coverage
+        assert measured.versions == 1

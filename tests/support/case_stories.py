@@ -25,6 +25,7 @@ from bench.crossref import LabelledArticle, atom_feed, ingest_polnear, score_pol
 
 SETS = Path(__file__).resolve().parent.parent / "fixtures" / "case_stories"
 ATOM = {"content-type": "application/atom+xml"}
+HTML = {"content-type": "text/html; charset=utf-8"}
 # The kinds of row that show a difference of that sort (a number shown as a hedge would be a false one).
 SHOWN_AS = {"number": {"number", "quote_wording"}, "date": {"date", "quote_wording"}}
 
@@ -119,7 +120,9 @@ class CaseSet:
             assert files[d["a"]]["story"] == files[d["b"]]["story"] == d["story"]
 
     def update_in_place(self, items: list[LabelledArticle]) -> None:
-        """Feed the longer text of each article updated in place at its URL, through the chain's hand-off."""
+        """Feed the longer text of each article updated in place at its URL, through the chain's hand-off:
+        the outlet's feed at the feed's URL, and at the article's URL its page, which now holds the later
+        text (a feed whose entry is too short to be the article sends the chain to the page)."""
         from tests.support.chain import eager_chain
         from tracker.sources import ingestion
         from tracker.sources.fetching import FetchResponse
@@ -130,12 +133,16 @@ class CaseSet:
             if item.file not in later:
                 continue
             item.text = later[item.file]
-            body = atom_feed(item.publisher, [item], {item.file: 18})
             feed = Feed.objects.get(url=f"https://{item.publisher}.polnear.example/feed.atom")
+            served = {feed.url: (ATOM, atom_feed(item.publisher, [item], {item.file: 18}))}
+            page = (HTML, article_page(item.title, item.text))
+
+            def fetcher(url, served=served, page=page, **kw):
+                kind, body = served.get(url, page)
+                return FetchResponse(url, 200, kind, body, 0)
+
             with eager_chain():
-                ingestion.ingest_feed(
-                    feed, fetcher=lambda url, body=body, **kw: FetchResponse(url, 200, ATOM, body, 0)
-                )
+                ingestion.ingest_feed(feed, fetcher=fetcher)
 
     def why_not_shown(self, disagreement: dict, ids: dict[str, int], rows: list) -> str:
         """Empty when a Discrepancy row holds both sides' variants; else the first reason it does not."""
@@ -219,6 +226,20 @@ class CaseSet:
             said = Evidence.objects.filter(article_id=ids[file]).values_list("sentence", flat=True)
             coverage.update_read[file] = any(s and any(s in p for p in paragraphs) for s in said)
         return coverage
+
+
+def article_page(title: str, text: str) -> bytes:
+    """An outlet's page of the article: the headline, then the text's paragraphs after its headline line
+    (as `atom_feed` writes them), between the site's navigation and footer."""
+    from xml.sax.saxutils import escape
+
+    from tests.support.copies import paragraphs
+
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs(text)[1:])
+    return (
+        f"<html><head><title>{escape(title)}</title></head><body><nav>Home</nav>"
+        f"<article><h1>{escape(title)}</h1>{body}</article><footer>All rights reserved</footer></body></html>"
+    ).encode()
 
 
 def identity(row) -> tuple:
