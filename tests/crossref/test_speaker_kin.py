@@ -152,3 +152,43 @@ def test_a_phrase_quoted_inside_another_persons_words_makes_no_kin(story):
     say(told, 'the founder "a fraud with a good haircut"', speaker="he", verb="called")
     for groups, _ in every_order([asked, told]):
         assert groups == {frozenset({asked.pk}), frozenset({told.pk})}
+
+
+def test_a_partys_words_through_its_unnamed_lawyer_join_the_lawyer_named_elsewhere(story):
+    """ "...," the Solvane lawyer told the jury: the extraction gives the words to the party (speaker
+    "Solvane", `speaker_via` the description); the article names the lawyer, whom another outlet credits
+    with the same words. One claim in every order, under the lawyer's name (each article linked in a
+    run of its own: the party's stored evidence gives its representative). Seen failing without
+    `representative` (two claims: "Solvane" stands for no full name), and with `Index.shorts` reading
+    only the claim's speaker (two claims when the party's report came first)."""
+    named = article("Pine Wire", story, hours=0)
+    say(named, SAID, speaker="Gregory Halloran")
+    told = article("Bench Ledger", story, hours=1, text="Gregory Halloran spoke for two hours.")
+    say(
+        told,
+        SAID_AGAIN,
+        speaker="the Solvane lawyer",
+        speaker_name="Solvane",
+        speaker_via="the Solvane lawyer",
+    )
+    for groups, speakers in every_order([named, told]):
+        assert groups == {frozenset({named.pk, told.pk})}
+        assert speakers[told.pk] == "Gregory Halloran"
+
+
+def test_a_partys_words_through_its_lawyer_stay_apart_when_the_article_names_another(story):
+    """The party's unnamed lawyer of an article that names another lawyer is not the one credited with
+    the words elsewhere. Seen failing without the test that the article names the person."""
+    named = article("Pine Wire", story, hours=0)
+    say(named, SAID, speaker="Gregory Halloran")
+    told = article("Bench Ledger", story, hours=1, text="Beatrice Oduya spoke for two hours.")
+    say(
+        told,
+        SAID_AGAIN,
+        speaker="the Solvane lawyer",
+        speaker_name="Solvane",
+        speaker_via="the Solvane lawyer",
+    )
+    for groups, speakers in every_order([named, told]):
+        assert groups == {frozenset({named.pk}), frozenset({told.pk})}
+        assert speakers[told.pk] == "Solvane"

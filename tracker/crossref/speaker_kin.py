@@ -19,7 +19,10 @@ of the full name) is *kin* of a claim of a speaker named in full when the story 
   say the same words; reported speech, which the outlet words, is never enough);
 - no other person in full the article names has a claim of the story sharing such a run with it (two
   candidates: neither).
-The test is the same whichever came first: a named report meets a short speaker's claim as a short
+Words the extraction gave to a party through a representative it does not name ('"...," the Kestrel
+lawyer told the jury': speaker "Kestrel", `speaker_via` the description) are sought kin as that
+description's (`representative`), and their claim is written with it for the named reports after it
+(`Index.shorts`). The test is the same whichever came first: a named report meets a short speaker's claim as a short
 speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`). Entities
 never take part: a speaker a curated entity resolved is its entity's alone, and two different
 entities' claims never merge. Caveats: a person the story holds no claim of yet cannot make the pair
@@ -37,7 +40,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tracker.crossref.claim_events import named
-from tracker.crossref.models import ClaimCandidate
+from tracker.crossref.models import ClaimCandidate, Evidence
 from tracker.crossref.words import (
     MIN_SIMILARITY,
     STOPWORDS,
@@ -115,6 +118,8 @@ def kin(
     speaker's by the rules above; `text` is the candidate's article's, `index` reads other articles'."""
     if candidate.speaker_entity_id:
         return []
+    if via := representative(candidate):  # what its claim is written as, for the named reports after it
+        index.via[(key, candidate.article_id)] = via
     speaker = candidate.named_speaker
     found = [k for k in known if k.key != key and _free(k) and one_name(speaker, k.claim.speaker_text)]
     if not candidate.quotes:
@@ -126,15 +131,25 @@ def kin(
         return found
     if in_full(speaker):  # a named report meets the claims of short speakers whose articles name it
         for k in other:
-            if stands_for(k.claim.speaker_text, speaker) and not k.claim.locked:  # it takes the name
-                written = list(index.texts(k.articles).values())
-                if any(names(t, speaker) for t in written) and not _rivals(k, known, key, written):
-                    found.append(k)
+            shorts = set() if k.claim.locked else index.shorts(k)
+            if not any(stands_for(s, speaker) for s in shorts):
+                continue
+            written = list(index.texts(k.articles).values())
+            if any(names(t, speaker) for t in written) and not _rivals(k, shorts, known, key, written):
+                found.append(k)
+                index.named_for[id(k.claim)] = speaker  # it takes the name (`take_full_name`)
         return found
-    full = [
-        k for k in other if stands_for(speaker, k.claim.speaker_text) and names(text, k.claim.speaker_text)
-    ]
+    short = via or speaker
+    full = [k for k in other if stands_for(short, k.claim.speaker_text) and names(text, k.claim.speaker_text)]
     return found + (full if len({k.key for k in full}) == 1 else [])
+
+
+def representative(candidate: ClaimCandidate) -> str:
+    """The representative the article wrote when the extraction gave the words to a party through one it
+    does not name ("the Kestrel lawyer told the jury" is Kestrel's, `speaker_via`): the words are that
+    person's, whom the article may name, and a short speaker's kin are sought for it."""
+    via = candidate.speaker_via
+    return via if via and not named(via) else ""
 
 
 def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known], pool) -> None:
@@ -144,7 +159,8 @@ def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known]
     if entry.claim.locked or entry.claim.speaker_id:
         return
     full = [candidate.named_speaker, *(k.claim.speaker_text for k in alike if not k.claim.speaker_id)]
-    name = next((n for n in full if stands_for(speaker, n) or titled(speaker, n)), None)
+    given = pool.kin.named_for.get(id(entry.claim))  # a party's claim a representative's words made
+    name = next((n for n in full if stands_for(speaker, n) or titled(speaker, n) or n == given), None)
     if name is not None:
         old, entry.claim.speaker_text = entry.key, name
         entry.key = speaker_key(None, name)
@@ -153,13 +169,14 @@ def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known]
             entry.claim.save(update_fields=["speaker_text", "updated_at"])
 
 
-def _rivals(weak: _Known, known: list[_Known], key, written: list[str]) -> bool:
+def _rivals(weak: _Known, shorts: set[str], known: list[_Known], key, written: list[str]) -> bool:
     """Another speaker in full than the report's (`key`), named by the weak claim's articles, has a claim
-    of `known` that shares a run of quoted words with the weak claim: the pair is not told apart."""
+    of `known` that shares a run of quoted words with the weak claim (written as `shorts`): the pair is
+    not told apart."""
     quoted = runs_of(weak.quotes)
     return any(
         k.key != key
-        and stands_for(weak.claim.speaker_text, k.claim.speaker_text)
+        and any(stands_for(s, k.claim.speaker_text) for s in shorts)
         and _says(k, quoted, weak.words)
         and any(names(t, k.claim.speaker_text) for t in written)
         for k in known
@@ -198,6 +215,9 @@ class Index:
         self.ending: dict[str, set[Key]] = {}
         self.said: dict[Run, set[Key]] = {}
         self.written: dict[int, str] = {}
+        self.via: dict[tuple[Key, int], str] = {}  # (speaker key, article) -> its unnamed representative
+        self.stored_via: dict[int, set[str]] = {}  # a stored claim -> its evidence's unnamed representatives
+        self.named_for: dict[int, str] = {}  # a party's claim (by object) -> the name a report gave it
 
     def add(self, key: Key, speaker: str, text: str) -> None:
         if key[0] == "text" and key[1]:
@@ -217,6 +237,19 @@ class Index:
         found = {key for end in ends for key in self.ending.get(end, ())}
         quoted = runs_of(q.get("text", "") for c in speakers if in_full(c.named_speaker) for q in c.quotes)
         return frozenset(found.union(*(self.said.get(run, ()) for run in quoted)))
+
+    def shorts(self, k: _Known) -> set[str]:
+        """The short speakers a claim is written as: its speaker, and the unnamed representatives through
+        whom its reports gave the words to its party (this run's; else, for a one-word name, its stored
+        evidence's: one query per such claim, read once)."""
+        found = {k.claim.speaker_text} | {v for a in k.articles if (v := self.via.get((k.key, a)))}
+        speaker = k.claim.speaker_text
+        if len(found) == 1 and named(speaker) and not in_full(speaker) and k.claim.pk is not None:
+            if (stored := self.stored_via.get(k.claim.pk)) is None:
+                vias = Evidence.objects.filter(claim_id=k.claim.pk).values_list("speaker_via", flat=True)
+                stored = self.stored_via[k.claim.pk] = {v for v in vias if v and not named(v)}
+            found |= stored
+        return found
 
     def texts(self, articles: Iterable[int]) -> dict[int, str]:
         if missing := [a for a in articles if a not in self.written]:
