@@ -91,11 +91,15 @@ class TestKestrelVBrightwater(BlindSet):
     # "spending ... at $58 million" is a cost (tracker/nlp/amounts.py): Lindqvist's $85 / $58 million.
     ARI_FLOOR = {0: 0.90, 3: 0.90}
     COPY_GROUPS_LINKED = 5
-    SHOWN_FLOOR = {0: 12, 3: 11}
+    # 13 and 12 (session 29, hg31) once "the Kestrel lawyer told the jury" (the words given to Kestrel
+    # through its unnamed lawyer) joins Caroline Ashby's claim, whom the article names, and a sentence
+    # quoted whole ("... from Nadia Farouk,") no longer agrees with a longer wording of it ("... herself,").
+    SHOWN_FLOOR = {0: 13, 3: 12}
     # Sides on one claim (session 26, hg28): 11 of 14 dated, 10 a third undated. Apart: "the Kestrel lawyer"
     # read as "Kestrel" (Ashby's closing), an unresolved "She" with "stopped" / "ended" (Farouk), a sum
     # said with no verb of saying (Lindqvist's $58 million); undated, Pell's two reports in two stories.
-    ONE_CLAIM_FLOOR = {0: 11, 3: 10}
+    # 12 and 11 (session 29, hg31): Ashby's closing is one claim (tracker/crossref/speaker_kin.py).
+    ONE_CLAIM_FLOOR = {0: 12, 3: 11}
 
     def test_one_case_coverage_clusters_by_event_above_its_floor(self, coverage):
         undated, measured = coverage

@@ -17,6 +17,7 @@ is one; a removed quote is reported with an empty current wording.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,10 @@ from tracker.nlp.quotes import find_quotes
 from tracker.sources.models import Article, ArticleVersion
 
 MIN_WORDS = 2
+OPENED_AFTER = (".", "!", "?", ":", '"', "”", "’")  # the text before a quote that opens a sentence ends so
+CLOSING = "’'\"”"  # a nested quote's closing marks, inside the quote's own
+ATTRIBUTION_ENDS = re.compile(r"[^\"“”.!?]*[.!?]")  # after a quote's comma: the sentence ends, no quote opens
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 SHARED = 0.5  # of the shorter quote's content words
 
 
@@ -162,7 +167,10 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
     if not scope.owns(first.claim):  # keyed by another story's claim: that story's row (`Scope.mine`)
         return []
     norms = {q.norm for q in quotes}
-    wording = {n: max((m for m in norms if n in m), key=len) for n in norms}  # a sub-quote agrees
+    whole = {n for n in norms if all(_whole(q.quote) for q in quotes if q.norm == n)}
+    parts = {n: set().union(*(_sentence_runs(q.quote["text"]) for q in quotes if q.norm == n)) for n in norms}
+    # a sub-quote agrees, but for a sentence quoted whole that the longer quote goes on with
+    wording = {n: max((m for m in norms if n in m and _agrees(n, m, whole, parts)), key=len) for n in norms}
     outlets: dict[str, set[int]] = defaultdict(set)
     for q in quotes:
         outlets[wording[q.norm]].add(q.article.outlet_id)
@@ -176,6 +184,36 @@ def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
     return [
         Found(Discrepancy.Kind.QUOTE_WORDING, key, scope.sort(variants), claim=first.claim, claim_keyed=True)
     ]
+
+
+def _agrees(short: str, long: str, whole: set[str], parts: dict[str, set[str]]) -> bool:
+    """A quote inside another agrees with it: an outlet quoted a part of the statement. Not when the
+    outlet quoted the speaker's sentence whole (`_whole`) and the other's goes on inside that sentence
+    ("You heard it from Nadia Farouk," against "... from Nadia Farouk herself,"): the two give the one
+    sentence two wordings. A whole sentence that is some of the longer quote's sentences agrees."""
+    return short == long or short not in whole or short in parts[long]
+
+
+def _whole(quote: dict) -> bool:
+    """The outlet quotes whole sentences of the speaker and ends them where the speaker did: the quote
+    opens with a capital where a sentence opens (at a paragraph's start, after a sentence's end or a
+    colon), and closes with a sentence's mark, or with the comma before an attribution that ends the
+    sentence ('...Farouk," Ashby said.'; not '...," she said, "and ...'). Rows stored without the text
+    either side of the quote are not whole (a sub-quote agrees, as before)."""
+    text, before, after = quote.get("text", "").strip(), quote.get("prefix"), quote.get("suffix")
+    if not text[:1].isupper() or before is None or after is None:
+        return False
+    if before.rstrip() and not before.rstrip().endswith(OPENED_AFTER):
+        return False
+    last = text.rstrip(CLOSING)[-1:]
+    return last in ".!?" or (last == "," and ATTRIBUTION_ENDS.match(after) is not None)
+
+
+def _sentence_runs(text: str) -> set[str]:
+    """The wordings of each run of consecutive sentences of a quote."""
+    sentences = SENTENCE_BREAK.split(text.strip())
+    n = len(sentences)
+    return {normalise_quote(" ".join(sentences[i:j])) for i in range(n) for j in range(i + 1, n + 1)}
 
 
 def silent_edits(scope: Scope) -> list[Found]:
