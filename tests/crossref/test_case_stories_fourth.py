@@ -159,16 +159,14 @@ class TestSolvaneVQuillfeather(BlindSet):
     # tracker/sources/entries.py) and the chain takes the edit as a summary-only feed's and fetches the
     # page. Until session 29 the harness answered that fetch with the feed itself, so the later text was
     # never read (an xfail here); it now serves the article's page (`CaseSet.update_in_place`), as the
-    # outlet would, and the chain reads the later text. It keeps no version of the first text, though
-    # (the other sets' full-text updates do): `sources.articles.apply_page` records an edit only for an
-    # article whose status is FETCHED, and this one, analysed, is ANALYZED, so its page's text replaces
-    # the first without a version. Strict: it fails the day the version is kept.
+    # outlet would, and the chain reads the later text. Until later in session 29 it kept no version of the
+    # first text (the other sets' full-text updates did): `sources.articles.apply_page` recorded an edit only
+    # for an article whose status was FETCHED, and this one, analysed, is ANALYZED.
     def test_the_article_updated_in_place_is_read_again(self, coverage):
         _, measured = coverage
         updated = "rangeherald_2026-09-24_01-jury-sides-with-boulder-solvane-against-quillfeather.txt"
         assert measured.update_read[updated], measured.update_read
 
-    @pytest.mark.xfail(strict=True, reason="apply_page keeps no version of an analysed article's text")
     def test_the_article_updated_in_place_keeps_its_version(self, coverage):
         _, measured = coverage
         assert measured.versions == 1

@@ -155,3 +155,19 @@ def test_an_article_naming_two_parties_is_attached_to_the_case(sites):
     article = Article.objects.get()
     assert article.relevant
     assert set(article.cases.values_list("slug", flat=True)) == {"musk-v-openai"}
+
+
+@pytest.mark.parametrize("status", [Article.Status.FETCHED, Article.Status.ANALYZED])
+def test_a_changed_page_of_a_summary_only_entry_keeps_the_text_it_replaces(sites, status):
+    """The feed carries a summary; when it changes, the page is fetched again and its new text replaces
+    the stored one. The stored text becomes a version whether or not it was analysed meanwhile."""
+    sites.route("/story", host="first.example", body=page(long_text("first page", 300), title="Title"))
+    feed = serve_feed(sites, "first.example", item("Title", "http://first.example/story", description="One."))
+    ingestion.ingest_feed(feed)
+    Article.objects.update(status=status)
+    sites.route("/story", host="first.example", body=page(long_text("second page", 300), title="Title"))
+    serve_feed(sites, "first.example", item("Title", "http://first.example/story", description="Two."))
+    ingestion.ingest_feed(feed)
+    article = Article.objects.get()
+    assert long_text("second page", 300)[0][:40] in article.text
+    assert any(long_text("first page", 300)[0][:40] in v.text for v in ArticleVersion.objects.all())

@@ -24,6 +24,7 @@ from tracker.sources.signals import article_stored
 
 URL_MAX = Article._meta.get_field("canonical_url").max_length
 FINALIZED = ["text_hash", "copy_of", "copy_kind", "copy_similarity"]  # what `finalize` sets
+EDITABLE = (Article.Status.FETCHED, Article.Status.ANALYZED)  # a page's new text is then an edit
 
 
 class Unstorable(Exception):
@@ -248,7 +249,6 @@ def record_edit(article: Article, *, title: str, text: str) -> bool:
 
 # --- pages ------------------------------------------------------------------------------------
 
-
 def apply_page(article: Article, page: Page, *, context: Context, fetched_from: str = "") -> Article:
     """Take the main text and metadata of the article's page. Returns the article that holds them:
     another one when the page's canonical link shows that this URL duplicates a stored article.
@@ -258,7 +258,7 @@ def apply_page(article: Article, page: Page, *, context: Context, fetched_from: 
         article = copies.follow_canonical(article, page.canonical_url)
         own_host = bool(fetched_from) and dedupe.registrable_domain(fetched_from) == article.outlet.domain
         article.outlet_established = article.outlet_established or own_host
-        if article.status == Article.Status.FETCHED and article.text_hash:
+        if article.status in EDITABLE and article.text_hash:  # a text we hold, analysed or not: a version
             record_edit(article, title=page.title or article.title, text=page.text or article.text)
         else:
             article.title = (page.title or article.title)[:500]
