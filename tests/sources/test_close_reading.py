@@ -222,3 +222,27 @@ def test_the_readings_kept_are_bounded_by_their_words(monkeypatch):
     huge = " ".join([ORIGINAL] * 3)
     assert close_reading.reading_of(huge) is not close_reading.reading_of(huge)
     assert close_reading.reading_of(ORIGINAL) is first  # and it pushed out none of those kept
+
+
+def test_a_copy_search_reads_the_articles_anchors_once_for_its_signature_and_its_close_reading(monkeypatch):
+    """The anchor signature and the close reading read the same sentence-ordered anchors of the article:
+    `mark_copy` computes them once (they were computed again for every article read closely, more of
+    them the more articles are stored: session 29)."""
+    stored(0, "distinct", DISTINCT[0])
+    original = stored(1, "wire", ORIGINAL)
+    close_reading.forget_readings()
+    read, sequence = [], anchors.anchor_sequence
+    monkeypatch.setattr(anchors, "anchor_sequence", lambda text: read.append(text) or sequence(text))
+    assert stored(2, "translated", TRANSLATED).copy_of_id == original.pk  # found by the close reading
+    assert read.count(TRANSLATED) == 1
+
+
+def test_the_candidates_texts_come_in_the_order_the_queryset_gave_them():
+    """`copies._texts` reads the close candidates' texts by a cursor, in the order the queryset it
+    replaced gave (the model's: latest first sighting first), which decides between equally close
+    candidates: here neither the ids' order nor its reverse."""
+    made = [stored(n, f"site{n}", text) for n, text in [(1, ORIGINAL), (3, DISTINCT[0]), (2, DISTINCT[1])]]
+    ids = [made[2].pk, made[0].pk, made[1].pk]
+    expected = list(Article.objects.filter(pk__in=ids).values_list("pk", "text"))
+    assert copies._texts(ids) == expected
+    assert [pk for pk, _ in expected] == [made[1].pk, made[2].pk, made[0].pk]

@@ -113,3 +113,27 @@ def test_a_text_with_few_names_has_no_anchor_signature_and_its_stored_signature_
     named = np.arange(anchors.ANCHOR_PERM, dtype=np.uint64)
     back_words, back_named = anchors.from_bytes(anchors.to_bytes(words, named))
     assert np.array_equal(back_words, words) and np.array_equal(back_named, named)
+
+
+def test_the_candidates_compared_at_once_score_as_each_compared_alone():
+    """`anchors.similarities` (every candidate of an article in one pass) gives each stored signature the
+    word and anchor similarities `minhash.similarity` and `anchors.similarity` give it alone: with and
+    without anchors on either side, and a text without words (similarity 0 with everything)."""
+    rng = np.random.default_rng(7)
+    words = rng.integers(0, 50, 128, dtype=np.uint64)
+    named = rng.integers(0, 20, anchors.ANCHOR_PERM, dtype=np.uint64)
+    empty = minhash.signature_of([])
+    stored = [anchors.to_bytes(rng.integers(0, 50, 128, dtype=np.uint64), None)]
+    stored += [
+        anchors.to_bytes(rng.integers(0, 50, 128, dtype=np.uint64), rng.integers(0, 20, 96)) for _ in "abc"
+    ]
+    stored += [anchors.to_bytes(empty, None), memoryview(anchors.to_bytes(words, named))]  # as PostgreSQL's
+    part_empty = words.copy()
+    part_empty[:9] = empty[:9]  # equal to the wordless signature in 9 slots, still 0 with it
+    for mine, my_names in [(words, named), (words, None), (empty, named), (part_empty, named)]:
+        alone = [
+            (minhash.similarity(mine, w), anchors.similarity(my_names, n))
+            for w, n in map(anchors.from_bytes, stored)
+        ]
+        assert anchors.similarities(mine, my_names, stored) == alone
+        assert any(score > 0 for pair in alone for score in pair) or mine is empty

@@ -76,9 +76,10 @@ def anchor_sequence(text: str) -> list[str]:
     return found
 
 
-def signature(text: str) -> np.ndarray | None:
-    """The anchor signature of the text, or None with fewer than MIN_ANCHORS anchors."""
-    words = anchor_sequence(text)
+def signature(text: str, sequence: list[str] | None = None) -> np.ndarray | None:
+    """The anchor signature of the text, or None with fewer than MIN_ANCHORS anchors; `sequence`: its
+    `anchor_sequence` when known (the close reading reads the same one)."""
+    words = anchor_sequence(text) if sequence is None else sequence
     if len(words) < MIN_ANCHORS:
         return None
     return minhash.signature_of(words, k=ANCHOR_SHINGLE)[:ANCHOR_PERM]
@@ -115,6 +116,30 @@ def from_bytes(stored: bytes) -> tuple[np.ndarray, np.ndarray | None]:
     if len(rest) != ANCHOR_PERM * 8:
         return words, None
     return words, np.frombuffer(rest, dtype="<u8").astype(np.uint64)
+
+
+def similarities(words: np.ndarray, named: np.ndarray | None, stored: list) -> list[tuple[float, float]]:
+    """(`minhash.similarity`, `similarity`) of a signature and its anchors (None: none) with each stored
+    one (`to_bytes`, read as `from_bytes` reads it): the same values, in one pass of numpy over them
+    all. One case's coverage gives an article up to `copies.CANDIDATES` to compare, and decoding and
+    comparing each alone cost many times the arithmetic."""
+    size, anchored = minhash.NUM_PERM * 8, (minhash.NUM_PERM + ANCHOR_PERM) * 8
+    stored = [bytes(each) for each in stored]
+    if not stored or any(len(each) < size for each in stored):  # `from_bytes` raises on such
+        return [(minhash.similarity(words, w), similarity(named, n)) for w, n in map(from_bytes, stored)]
+    scores = minhash.similarities(words, _rows([each[:size] for each in stored]))
+    named_scores = [0.0] * len(stored)
+    with_names = [i for i, each in enumerate(stored) if len(each) == anchored] if named is not None else []
+    if with_names:
+        equal = np.count_nonzero(_rows([stored[i][size:] for i in with_names]) == named, axis=1)
+        for i, count in zip(with_names, equal.tolist(), strict=True):
+            named_scores[i] = float(count) / named.size
+    return list(zip(scores, named_scores, strict=True))
+
+
+def _rows(parts: list[bytes]) -> np.ndarray:
+    """Stored signatures of one length as the rows of a matrix."""
+    return np.frombuffer(b"".join(parts), dtype="<u8").reshape(len(parts), -1)
 
 
 def similarity(a: np.ndarray | None, b: np.ndarray | None) -> float:

@@ -64,10 +64,12 @@ class Reading:
     sentence-ordered anchor shingles, is computed once, each when a comparison first needs it (the
     anchors only for a text it is no excerpt of). Each is a function of the text alone."""
 
-    def __init__(self, text: str, words: list[str] | None = None):
+    def __init__(self, text: str, words: list[str] | None = None, sequence: list[str] | None = None):
         self.text = text
         if words is not None:
             self.words = words
+        if sequence is not None:
+            self.anchor_sequence = sequence
 
     @cached_property
     def words(self) -> list[str]:
@@ -78,8 +80,12 @@ class Reading:
         return _shingles(self.words, EXCERPT_SHINGLE)
 
     @cached_property
+    def anchor_sequence(self) -> list[str]:
+        return anchors.anchor_sequence(self.text)
+
+    @cached_property
     def anchor_shingles(self) -> set[str]:
-        return _shingles(anchors.anchor_sequence(self.text), anchors.ANCHOR_SHINGLE)
+        return _shingles(self.anchor_sequence, anchors.ANCHOR_SHINGLE)
 
     @cached_property
     def language(self) -> str:
@@ -110,15 +116,16 @@ _kept_words = [0]  # the words of the readings kept
 _kept_lock = Lock()  # a fetch worker may store in threads
 
 
-def reading_of(text: str, words: list[str] | None = None) -> Reading:
+def reading_of(text: str, words: list[str] | None = None, sequence: list[str] | None = None) -> Reading:
     """The text's reading, the one kept for that text when there is one (the least recently used go
-    first past WORDS_KEPT words); `words`: its `dedupe.normalised_words` when known."""
+    first past WORDS_KEPT words); `words` and `sequence`: its `dedupe.normalised_words` and
+    `anchors.anchor_sequence` when known."""
     with _kept_lock:
         reading = _kept.get(text)
         if reading is not None:
             _kept.move_to_end(text)
             return reading
-    reading = Reading(text, words)
+    reading = Reading(text, words, sequence)
     size = len(reading.words)
     if size > WORDS_KEPT:
         return reading

@@ -6,6 +6,8 @@ Called by `articles` when an article's page or text arrives.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import connection
 
 from tracker.sources import anchors, close_reading, dedupe, minhash
@@ -35,14 +37,15 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
     if not article.text_hash:
         return
     long_enough = len(article.text.split()) >= MIN_WORDS_FOR_NEAR_COPY
-    signature, named, keys = None, None, []
+    signature, named, keys, sequence = None, None, [], None
     if long_enough:
         words = dedupe.normalised_words(article.text) if words is None else words
-        signature, named, keys = _signatures(article.text, words)
+        sequence = anchors.anchor_sequence(article.text)  # the signature's and the close reading's
+        signature, named, keys = _signatures(article.text, words, sequence)
     compared = _compared(article, keys)
     if compared and compared[0].text_hash == article.text_hash:
         article.copy_of, article.copy_kind, article.copy_similarity = (
-            root_of(compared[0]),
+            root_of(compared[0].article()),
             Article.CopyKind.EXACT,
             1.0,
         )
@@ -52,20 +55,19 @@ def mark_copy(article: Article, *, new: bool = False, words: list[str] | None = 
     _store_signature(article.pk, anchors.to_bytes(signature, named), replace=not new)
     _insert_bands(article.pk, keys)
     best, best_score, close = None, 0.0, {}
-    for candidate in compared:  # none is an exact copy here: each shares a band
-        if candidate.minhash is None:  # bands without a signature: never stored so
-            continue
-        theirs, their_names = anchors.from_bytes(candidate.minhash)
-        score, named_score = minhash.similarity(signature, theirs), anchors.similarity(named, their_names)
+    # Those with a signature (bands without one: never stored so); none is an exact copy here.
+    signed = [candidate for candidate in compared if candidate.minhash is not None]
+    scored = anchors.similarities(signature, named, [candidate.minhash for candidate in signed])
+    for candidate, (score, named_score) in zip(signed, scored, strict=True):
         if anchors.is_near_copy(score, named_score) and score > best_score:
             best, best_score = candidate, score
         elif close_reading.may_be_close(score, named_score):
             close[candidate.pk] = candidate, score
     if best is None and close:
-        best, best_score = _read_closely(article, words, close)
+        best, best_score = _read_closely(article, words, close, sequence)
     if best is not None:
         article.copy_of, article.copy_kind, article.copy_similarity = (
-            root_of(best),
+            root_of(best.article()),
             Article.CopyKind.NEAR,
             best_score,
         )
@@ -84,23 +86,41 @@ def refresh_signature(article: Article) -> bool:
     return True
 
 
-def _signatures(text: str, words: list[str]):
-    """The text's word signature, its anchor signature (None with too few anchors) and their band keys."""
-    signature, named = minhash.signature_of(words), anchors.signature(text)
+def _signatures(text: str, words: list[str], sequence: list[str] | None = None):
+    """The text's word signature, its anchor signature (None with too few anchors) and their band keys;
+    `sequence`: its `anchors.anchor_sequence` when known."""
+    signature, named = minhash.signature_of(words), anchors.signature(text, sequence)
     return signature, named, minhash.band_keys(signature) + anchors.band_keys(named)
 
 
-def _read_closely(article: Article, words: list[str], close: dict[int, tuple[Article, float]]):
+def _read_closely(
+    article: Article, words: list[str], close: dict[int, tuple[Article, float]], sequence=None
+) -> tuple[Article | None, float]:
     """Of the candidates whose estimates come close to a copy's, the one the article is an excerpt or
     a translation of (`close_reading.closeness`, the closest), with its word similarity, or (None, 0);
-    their texts are read in one query, for the few articles that have such candidates."""
+    their texts are read in one query (`_texts`). `sequence`: the article's anchor sequence if known."""
     best, best_closeness = (None, 0.0), 0.0
-    reading = close_reading.reading_of(article.text, words)  # the article's side, computed once
-    for pk, text in Article.objects.filter(pk__in=list(close)).values_list("pk", "text"):
+    reading = close_reading.reading_of(article.text, words, sequence)  # the article's side, computed once
+    for pk, text in _texts(list(close)):
         found = reading.closeness(close_reading.reading_of(text))  # kept: read by the next articles too
         if found > best_closeness:
             best, best_closeness = close[pk], found
     return best
+
+
+def _texts(ids: list[int]) -> list[tuple[int, str]]:
+    """(id, text) of these articles, in the order of `Article.objects.filter(pk__in=ids)` (the model's
+    ordering: latest first sighting first), by a cursor: the queryset cost several times its query."""
+    quote = connection.ops.quote_name
+    table = quote(Article._meta.db_table)
+    sql = (
+        f"SELECT {table}.{quote('id')}, {table}.{quote('text')} FROM {table}"
+        f" WHERE {table}.{quote('id')} IN ({', '.join(['%s'] * len(ids))})"
+        f" ORDER BY {table}.{quote('first_seen_at')} DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return cursor.fetchall()
 
 
 # The copy search's read and write are SQL of their own: compiling them through the ORM was most of an
@@ -109,16 +129,29 @@ CANDIDATES = 50  # near-copy candidates compared, those sharing the most band ke
 COMPARED_FIELDS = ["id", "text_hash", "copy_of_id"]  # what `_compared` reads of each: attnames, model order
 
 
-def _compared(article: Article, keys: list[int]) -> list[Article]:
+class Candidate(NamedTuple):
+    """A stored article `_compared` reads: its id, fingerprint, copy link and stored signature (None
+    without one); the article itself (`article`) only for the one found a copy's original."""
+
+    pk: int
+    text_hash: str
+    copy_of_id: int | None
+    minhash: bytes | None
+
+    def article(self) -> Article:
+        """The stored article, its other fields deferred."""
+        return Article.from_db(connection.alias, COMPARED_FIELDS, [self.pk, self.text_hash, self.copy_of_id])
+
+
+def _compared(article: Article, keys: list[int]) -> list[Candidate]:
     """The articles seen before this one (first seen no later, not itself) with its text fingerprint or
     one of its band keys, in one query: those with the fingerprint first (the earliest of them is the
     exact copy's original), then those sharing the most band keys (word and anchor bands alike), then
     by first sighting; the first CANDIDATES. Ranked by shared keys because in one case's coverage,
     where every article names the same people, most articles share an anchor band or two with each
     other, and a copy's original, which shares many, would otherwise be crowded out by the earliest.
-    Each has its id, copy link, fingerprint and signature (`minhash`, None without one), read by a
-    cursor (a raw queryset's set-up cost several times the query, which mostly finds nothing); its
-    other fields are deferred."""
+    Each a `Candidate`, read by a cursor (a raw queryset's set-up cost several times the query, which
+    mostly finds nothing; a model instance for each, more than comparing it)."""
     quote = connection.ops.quote_name
     article_table, signature_table = quote(Article._meta.db_table), quote(ArticleSignature._meta.db_table)
     a = {
@@ -149,12 +182,7 @@ def _compared(article: Article, keys: list[int]) -> list[Article]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    compared = []
-    for *values, signature in rows:
-        candidate = Article.from_db(connection.alias, COMPARED_FIELDS, values)
-        candidate.minhash = signature
-        compared.append(candidate)
-    return compared
+    return [Candidate(*row) for row in rows]
 
 
 def _store_signature(article_id: int, signature: bytes, *, replace: bool) -> None:

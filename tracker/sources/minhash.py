@@ -189,6 +189,15 @@ def similarity(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
 
 
+def similarities(signature: np.ndarray, signatures: np.ndarray) -> list[float]:
+    """`similarity` of the signature with each row of a matrix of signatures, at once."""
+    if _is_empty(signature):
+        return [0.0] * len(signatures)
+    equal = np.count_nonzero(signatures == np.asarray(signature, dtype=np.uint64), axis=1).tolist()
+    empty = np.all(signatures == _EMPTY, axis=1).tolist()
+    return [0.0 if none else float(count) / signature.size for count, none in zip(equal, empty, strict=True)]
+
+
 def signature_to_bytes(sig: np.ndarray) -> bytes:
     """The signature as NUM_PERM little-endian uint64 values, for a BinaryField."""
     return np.asarray(sig, dtype=np.uint64).astype("<u8").tobytes()
