@@ -150,7 +150,7 @@ def _shingles(words: list[str], size: int) -> set[str]:
     anchors' tokens), so two runs are equal exactly when their words are; a string keeps its hash, where
     a tuple of words is hashed again at every look-up of a comparison (a third of its time). The runs
     are zipped from the list's shifted tails: a slice for each run cost a fifth of the set's making."""
-    return set(map(" ".join, zip(*(words[i:] for i in range(size)))))
+    return set(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))  # the tails differ
 
 
 def _jaccard(a: set, b: set) -> float:
