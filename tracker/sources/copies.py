@@ -93,12 +93,11 @@ def _signatures(text: str, words: list[str], sequence: list[str] | None = None):
     return signature, named, minhash.band_keys(signature) + anchors.band_keys(named)
 
 
-def _read_closely(
-    article: Article, words: list[str], close: dict[int, tuple[Article, float]], sequence=None
-) -> tuple[Article | None, float]:
+def _read_closely(article: Article, words: list[str], close: dict[int, tuple], sequence=None) -> tuple:
     """Of the candidates whose estimates come close to a copy's, the one the article is an excerpt or
-    a translation of (`close_reading.closeness`, the closest), with its word similarity, or (None, 0);
-    their texts are read in one query (`_texts`). `sequence`: the article's anchor sequence if known."""
+    a translation of (`close_reading.closeness`, the closest): its (candidate, word similarity) in
+    `close`, or (None, 0); their texts are read in one query (`_texts`). `sequence`: the article's
+    anchor sequence if known."""
     best, best_closeness = (None, 0.0), 0.0
     reading = close_reading.reading_of(article.text, words, sequence)  # the article's side, computed once
     for pk, text in _texts(list(close)):
