@@ -127,3 +127,21 @@ def test_the_unlinked_mentions_of_a_batchs_names_are_read_through_their_own_inde
         update_plan = " ".join(str(row) for row in cursor.fetchall())
     assert "mention_unlinked" in read_plan, read_plan
     assert "mention_unlinked" in update_plan, update_plan
+
+
+def test_a_recurring_names_entity_is_found_through_an_index_not_a_scan_of_every_entity():
+    """The entity lookup compares UPPER(name) and kind; without the expression index on them
+    (cases' entity_upper_name_kind) each recurring name of a batch scanned every entity stored: a cost
+    growing with the corpus (0.5 -> 5.5 ms an article over 25 batches of a probe, 0.8 with the index)."""
+    mentioned((("Orla Brennick", "PERSON"),), (("Orla Brennick", "PERSON"),))
+    with CaptureQueriesContext(connection) as queries:
+        analysis.promote_candidates({"Orla Brennick"})
+    read = next(q["sql"] for q in queries.captured_queries if "COUNT(DISTINCT" in q["sql"])
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {read}")
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {read}")
+        plan = " ".join(str(part) for row in cursor.fetchall() for part in row)
+    assert "entity_upper_name_kind" in plan, plan
