@@ -16,7 +16,9 @@ from tracker.crossref.models import Claim, ClaimCandidate
 pytestmark = pytest.mark.django_db
 
 T0 = datetime(2026, 4, 30, 18, 0, tzinfo=UTC)
-READS = 4  # the claims, their evidence, the speakers' entities and their aliases
+# the claims, their verbs and numbers of reports, the answers' sentences, the speakers' entities and
+# their aliases
+READS = 5
 
 
 def report(story, outlet: str, content: str, entity: Entity, **fields):
@@ -55,3 +57,40 @@ def test_each_storys_answer_is_linked_to_its_own_storys_claim_with_one_read_for_
         answer = Claim.objects.get(story=story, kind=ClaimCandidate.Kind.DEFENSE)
         assert answer.responds_to == allegation and linked[answer.pk] == allegation.pk
     assert len(linked) == 2
+
+
+def test_without_an_answer_only_the_claims_and_their_verbs_are_read(django_assert_num_queries):
+    """A story's evidence grows with the corpus: without an open answer, no sentence, speaker or alias
+    is read, one row a claim and verb (`link_responses_of`). Fails when every claim's sentences are
+    read whatever the verbs (tried: the sentences read for every claim of the stories)."""
+    musk = EntityFactory(name="Elon Musk")
+    altman = EntityFactory(name="Sam Altman")
+    story = StoryFactory(title="Story", first_seen_at=T0)
+    for n in range(3):
+        report(story, f"Alpha {n}", "OpenAI abandoned its nonprofit mission", musk)
+        report(story, f"Beta {n}", "the board acted within its rights", altman)
+    assert Claim.objects.filter(story=story).count() == 2
+
+    with django_assert_num_queries(2):
+        assert claim_answers.link_responses_of([story.pk]) == {}
+
+
+def test_of_two_targets_alike_the_one_reported_more_often_is_answered():
+    """The tie between targets sharing as many words goes to the one with more reports (counted, not
+    read row by row). Fails with every claim's count taken as 0 (tried: the oldest target wins)."""
+    musk = EntityFactory(name="Elon Musk")
+    openai = EntityFactory(name="OpenAI", kind=Entity.Kind.ORG)
+    story = StoryFactory(title="Story", first_seen_at=T0)
+    report(story, "Alpha", "OpenAI misled its donors", musk, kind=ClaimCandidate.Kind.ALLEGATION)
+    for outlet in ("Beta", "Gamma"):
+        report(story, outlet, "OpenAI broke its charter", musk, kind=ClaimCandidate.Kind.ALLEGATION)
+    report(
+        story, "Delta", "Musk is wrong about it", openai,
+        worded="countered", verb="counter", kind=ClaimCandidate.Kind.DEFENSE,
+    )  # fmt: skip
+    often = Claim.objects.get(story=story, text="OpenAI broke its charter")
+
+    linked = claim_answers.link_responses_of([story.pk])
+
+    answer = Claim.objects.get(story=story, kind=ClaimCandidate.Kind.DEFENSE)
+    assert linked == {answer.pk: often.pk}

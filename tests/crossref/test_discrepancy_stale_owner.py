@@ -11,7 +11,7 @@ import pytest
 
 from tests.crossref.test_discrepancy_owner import SENTENCE, article, hedged, quarry_claim, steps
 from tests.factories import ClaimFactory, EvidenceFactory, StoryFactory
-from tracker.crossref import linking
+from tracker.crossref import claim_owners
 from tracker.crossref.discrepancies.scope import Scope
 from tracker.crossref.models import Discrepancy
 
@@ -69,16 +69,32 @@ def test_a_story_holding_a_report_keeps_its_claims_rows(moved_away):
 
 
 def test_a_linking_batch_runs_the_owner_of_its_claims_and_of_those_settling_moved(moved_away):
-    """`linking._owners`: the batch's claim's owner is not its own story (which reports none of it), so
-    the owner runs whole, not narrowed to what the batch's claims change; a claim whose article the
-    settle moved (`shifted`) may be owned by a third story, which runs too. Seen failing with the
+    """`claim_owners.owners`: the batch's claim's owner is not its own story (which reports none of
+    it), so the owner runs whole, not narrowed to what the batch's claims change; a claim whose article
+    the settle moved (`shifted`) may be owned by a third story, which runs too. Seen failing with the
     owners read from `Claim.story` alone."""
     claim, gone, first, later = moved_away
-    owners, reporting = linking._owners([claim.pk], [])
+    owners, reporting = claim_owners.owners([claim.pk], [])
     assert first.pk in owners and reporting == {first.pk, later.pk}
     other = ClaimFactory(story=gone, text="Pellworth sold the quarry", speaker_text="Ostrander")
     moved = article(later, "Quarry sold", "The quarry was sold.", 6, "Outlet 5")
     EvidenceFactory(claim=other, article=moved, sentence="The quarry was sold.")
     EvidenceFactory(claim=other, article=first.memberships.first().article, sentence="More.")
-    owners, _ = linking._owners([], [moved.pk])
+    owners, _ = claim_owners.owners([], [moved.pk])
     assert first.pk in owners
+
+
+def test_a_claim_its_own_story_reports_is_read_a_row_a_story_in_one_query(django_assert_num_queries):
+    """`claim_owners.owners` reads a row a claim and story reporting it, and the reports themselves
+    only of a claim its own story no longer reports: here none, so one query. Fails with the reports
+    read for every claim (tried: `_first_reported` of all the claims read)."""
+    own, other = StoryFactory(title="Quarry"), StoryFactory(title="Lease")
+    claim = quarry_claim(own)
+    for n in range(3):
+        hedged(claim, article(own, f"Quarry {n}", SENTENCE, n, f"Outlet {n}"))
+    hedged(claim, article(other, "Lease", SENTENCE, 5, "Outlet 7"))
+
+    with django_assert_num_queries(1):
+        owners, reporting = claim_owners.owners([claim.pk], [])
+
+    assert owners == {own.pk} and reporting == {own.pk, other.pk}

@@ -34,20 +34,20 @@ stepped once, not twenty times.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.db import OperationalError, connection, transaction
-from django.db.models import Min, Q
+from django.db.models import Min
 
 from tracker.crossref import (
     batch_profiles,
     claim_answers,
     claim_evidence,
     claim_linking,
+    claim_owners,
     clustering,
     corroboration,
     discrepancies,
@@ -55,9 +55,7 @@ from tracker.crossref import (
     events,
     story_reads,
 )
-from tracker.crossref.discrepancies.scope import owner
-from tracker.crossref.event_reports import reported_from
-from tracker.crossref.models import Claim, Event, Evidence, Story, StoryArticle
+from tracker.crossref.models import Claim, Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
@@ -175,7 +173,7 @@ def _placed(
     moved = {s for pk in shifted for s in (before.get(pk), after.get(pk))}
     fresh = frozenset([*shifted, *(a.pk for a in articles)])
     # the other stories that report the batch's claims: their events' titles and counts follow them
-    owners, reporting = _owners(list(claims), shifted)
+    owners, reporting = claim_owners.owners(list(claims), shifted)
     # reached only through the claims (no article of theirs placed or moved, none of the claims their
     # own): their discrepancies can change only where those claims are (`discrepancies.prepare`);
     # after a merge or a re-link (claims gone from stories, evidence removed) all of it
@@ -183,26 +181,6 @@ def _placed(
     narrow = dict.fromkeys(sorted(reached - {None}), frozenset(claims))
     everything = (moved | owners | reporting) - {None} - set(stories)
     return results, sorted(everything), fresh, narrow
-
-
-def _owners(claims: list[int], shifted: list[int]) -> tuple[set[int | None], set[int | None]]:
-    """The claims' own stories and their discrepancy owners (`Scope.owner`), with the owners of the
-    claims whose evidence settling moved (`shifted`) where that is not their own story (it may be
-    neither story the article moved between); and the stories reporting the claims. One query."""
-    moved = Evidence.objects.filter(article__in=shifted).values("claim")
-    rows = Evidence.objects.filter(Q(claim__in=claims) | Q(claim__in=moved)).order_by()
-    fields = ("published_at", "first_seen_at", "published_suspect")
-    named = ("claim_id", "claim__story", "article_id", "article__story_membership__story")
-    stored, reports = {}, defaultdict(set)
-    for claim, own, article, story, *at in rows.values_list(*named, *(f"article__{f}" for f in fields)):
-        stored[claim] = own
-        if story is not None:
-            reports[claim].add((story, reported_from(*at), article))
-    owners = {stored.get(pk) for pk in claims}
-    for pk, own in stored.items():
-        if (found := owner(own, reports[pk])) != own or pk in claims:
-            owners.add(found)
-    return owners, {story for pk in claims for story, _, _ in reports[pk]}
 
 
 @transaction.atomic
