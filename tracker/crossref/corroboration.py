@@ -182,16 +182,10 @@ def _report_rows(queryset, seen: str) -> list[dict]:
 
 def refresh_claims(claims: Iterable[Claim]) -> dict[int, Coverage]:
     """Store each claim's coverage on it (also on locked claims: counts are facts, not curation), and
-    its confidence: the highest tier of its evidence. Their evidence is read in one query and their
-    outlets and origins in one pass (`coverage_of_groups`), however many claims; coverage by claim id."""
+    its confidence: the highest tier of its evidence. Read for all the claims at once, in a bounded
+    number of queries however many claims (`claim_counts.coverages`); coverage by claim id."""
     by_pk = {claim.pk: claim for claim in claims}
-    rows: dict[int, list[dict]] = {pk: [] for pk in by_pk}
-    confidence: dict[int, int] = dict.fromkeys(by_pk, 0)
-    evidence = Evidence.objects.filter(claim_id__in=list(by_pk))
-    for row in _values(evidence, "first_seen_at", "claim_id", "confidence"):
-        rows[row["claim_id"]].append(_flat(row, "first_seen_at"))
-        confidence[row["claim_id"]] = max(confidence[row["claim_id"]], row["confidence"])
-    coverages = coverage_of_groups(rows)
+    coverages, confidence = claim_counts.coverages(list(by_pk))
     claim_counts.store({claim: (coverages[pk], confidence[pk]) for pk, claim in by_pk.items()})
     return coverages
 
