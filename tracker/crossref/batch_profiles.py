@@ -33,6 +33,7 @@ from contextvars import ContextVar
 
 from django.db.models import Max, Value
 
+from tracker.crossref import id_spans, scope_rows
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import DateMention, Mention
 from tracker.crossref.profiling import topic_words
@@ -53,7 +54,8 @@ def for_run() -> Iterator[None]:
         return
     token = _run.set(Kept(RUN_KEPT))
     try:
-        yield
+        with scope_rows.kept():  # the scopes' articles too
+            yield
     finally:
         _run.reset(token)
 
@@ -62,7 +64,8 @@ def for_run() -> Iterator[None]:
 def remembered() -> Iterator[None]:
     token = _memo.set({"whole": None, "kept": {}})
     try:
-        yield
+        with scope_rows.kept():  # the batch's scope read again under the lock: its texts are not
+            yield
     finally:
         _memo.reset(token)
 
@@ -103,13 +106,15 @@ def _versions(scope: Sequence[Article]) -> dict[int, tuple]:
     one query and one (`profiling.topic_words`)."""
     ids = [a.pk for a in scope if a.pk is not None]
     newest = {pk: [None, None] for pk in ids}
+    spans = id_spans.among("article", ids)  # a few ranges, not an id each: the rows of others dropped
     rows = [
-        model.objects.filter(article__in=ids).order_by().values("article_id").annotate(top=Max("pk"))
+        model.objects.filter(spans).order_by().values("article_id").annotate(top=Max("pk"))
         for model in (Mention, DateMention)
     ]
     kinds = [rows[n].annotate(kind=Value(n)).values_list("article_id", "top", "kind") for n in (0, 1)]
     for article_id, top, kind in kinds[0].union(kinds[1], all=True):
-        newest[article_id][kind] = top
+        if article_id in newest:
+            newest[article_id][kind] = top
     topic = topic_words()
     return {pk: (*tops, topic) for pk, tops in newest.items()}
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from tracker.crossref import (
     batch_profiles,
@@ -31,11 +31,12 @@ from tracker.crossref import (
     features,
     linkage,
     row_updates,
+    scope_rows,
     stored_copies,
     story_refresh,
     undated,
 )
-from tracker.crossref.models import Claim, Discrepancy, Event, Story, StoryArticle
+from tracker.crossref.models import Claim, Discrepancy, Story, StoryArticle
 from tracker.crossref.profiling import effective_time, profiles
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
@@ -43,9 +44,7 @@ from tracker.sources.models import Article
 WINDOW = features.WINDOW
 MAX_SCOPE = 2000  # articles clustered at once, the latest kept: bounds the cost of an archive import
 FEATURES_VERSION = 2
-# what settling reads of the stored articles it clusters (profiles, keys, copies, new stories): not
-# their HTML, summaries or other times, read at every settle of every batch
-SCOPE_FIELDS = ("title", "text", "published_at", "first_seen_at", "canonical_url", "copy_of", "copy_kind")
+SCOPE_FIELDS = scope_rows.FIELDS  # what settling reads of the stored articles it clusters
 
 
 def _key(article: Article) -> tuple:
@@ -72,6 +71,7 @@ def neighbourhood(articles: Sequence[Article]) -> list[Article]:
     it is settled with its story, never left out of it (a story settled without it could end otherwise
     than everything settled at once). Around an article stated alone in its window it reaches
     `far.LONG` (`far` may join it to a story a quiet spell away)."""
+    scope_rows.seed(articles)  # loaded whole: not read again once linked
     found = _linked(_near(articles))
     quiet = [a for a in articles if a.published_at and not _company(a, [*found, *articles])]
     if quiet:
@@ -90,7 +90,8 @@ def _linked(spans: Q) -> list[Article]:
         Q(pk__in=near) | Q(published_at=None, story_membership__story__in=stories),
         status=Article.Status.ANALYZED,
     )
-    return list(found.exclude(text="").only(*SCOPE_FIELDS).order_by("-first_seen_at", "pk")[:MAX_SCOPE])
+    found = found.exclude(text="").order_by("-first_seen_at", "pk")[:MAX_SCOPE]
+    return scope_rows.read(found)  # in a batch, rows read before are not built again
 
 
 def _company(article: Article, scope: Iterable[Article]) -> bool:
@@ -173,17 +174,7 @@ def _apply(
     found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
     copies = linkage.copy_groups(found)  # once a settle: the copy links and the clustering both use them
     _link_copies(scope, copies)
-    curated = Exists(Event.objects.filter(stories=OuterRef("story_id"), locked=True))
-    rows = StoryArticle.objects.filter(article__in=[a.pk for a in scope]).annotate(curated=curated)
-    member_of, pinned, frozen = {}, set(), set()  # curated stories keep their articles; locked: take none
-    for article_id, pk, locked, by_event in rows.values_list(
-        "article_id", "story_id", "story__locked", "curated"
-    ):
-        member_of[article_id] = pk
-        if locked or by_event:
-            pinned.add(pk)
-        if locked or (by_event and not grow_curated):
-            frozen.add(pk)
+    member_of, pinned, frozen = scope_rows.memberships(scope, grow_curated=grow_curated)
     taken: set[int] = set()
     moves: dict[int, list[Article]] = {}  # story id (or -n for a new story) -> articles to move in
     keys = [p.key for p in found]  # copies the sources linked go with their original (`stored_copies`)

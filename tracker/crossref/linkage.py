@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tracker.crossref import unions
+from tracker.crossref import copy_finding
 
 log = logging.getLogger(__name__)
 
@@ -111,34 +111,8 @@ def average_linkage(n: int, links: dict[tuple[int, int], float], threshold: floa
 
 
 def copy_groups(profiles: Sequence) -> list[list[int]]:
-    """`features.copy_groups`, the lead overlaps of all pairs taken as one matrix product; checked
-    against `features.is_copy` on a sample of pairs, which it calls for every pair should they differ."""
-    from tracker.crossref import features
-
-    n = len(profiles)
-    if n < 2:
-        return features.copy_groups(profiles)
-    shared = _products([dict.fromkeys(p.lead, 1.0) for p in profiles])
-    sizes = np.array([len(p.lead) for p in profiles], dtype=float)
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
-    contained = np.divide(shared, smaller, out=np.zeros((n, n)), where=smaller > 0)
-    codes: dict[str, int] = {}
-    wire = np.array([codes.setdefault(p.wire, len(codes) + 1) if p.wire else 0 for p in profiles])
-    same_wire = (wire[:, None] == wire[None, :]) & (wire[:, None] > 0)
-    copies = (
-        (smaller > 0)
-        & (_gaps(profiles) <= features.WINDOW // _MICROSECOND)
-        & ((contained >= features.COPY_CONTAINMENT) | (same_wire & (contained >= 0.3)))
-    )
-    rows, cols = np.nonzero(np.triu(copies, 1))
-    checked = _sample(n, rows[:16], cols[:16])
-    if any(features.is_copy(profiles[i], profiles[j]) != bool(copies[i, j]) for i, j in checked):
-        log.warning("linkage.copy_groups disagrees with features.is_copy: comparing every pair in Python")
-        return features.copy_groups(profiles)
-    groups = unions.connected(n, zip(rows.tolist(), cols.tolist(), strict=True))
-    return sorted(
-        (sorted(g, key=lambda i: profiles[i].key) for g in groups), key=lambda g: profiles[g[0]].key
-    )
+    """`features.copy_groups`, each pair compared once a process (`copy_finding`)."""
+    return copy_finding.copy_groups(profiles)
 
 
 # --- the scores, for all pairs at once ------------------------------------------------------------
