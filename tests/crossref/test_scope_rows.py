@@ -65,6 +65,7 @@ def test_a_batchs_own_articles_are_not_read_again():
             found = scope_rows.read(scope(), scope_rows.FIELDS)
         assert len(queries) == 1
     assert as_read(found) == as_read(scope().only(*FIELDS)) and len(found) == 3
+    assert all("status" in a.get_deferred_fields() for a in found)  # as read: the scope's fields alone
 
 
 def test_id_spans_read_every_row_of_the_ids():
