@@ -6,7 +6,7 @@ each of several hundred ids is one parameter the ORM prepares and the driver sen
 the rows read (session 29: at 600 articles 3.2 ms for one such grouped read, 0.9 ms as one range). The
 ids of a window's articles are mostly consecutive (stored one after another), so `among` cuts the sorted
 ids into runs, two ids more than SLACK apart in different runs, and filters by those ranges: the rows of
-ids between two of a run (other articles) are read too, and the caller drops them (`kept`).
+ids between two of a run (other articles) are read too, and the caller drops them.
 """
 
 from __future__ import annotations

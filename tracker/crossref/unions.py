@@ -1,4 +1,4 @@
-"""Groups joined by pairs (union-find): the copies a settle clusters as one piece (`linkage.copy_groups`)
+"""Groups joined by pairs (union-find): the copies a settle clusters as one piece (`copy_finding.copy_groups`)
 and the articles stored copy links join (`stored_copies.gathered`)."""
 
 from __future__ import annotations
