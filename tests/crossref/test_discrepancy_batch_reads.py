@@ -134,9 +134,9 @@ def test_a_claims_quotes_are_read_once_a_batch():
 
 
 def test_a_claims_hedges_are_read_once_a_batch():
-    """A headline drops the hedge the speaker's evidence carries: the second story reads the claim's
-    hedges the first read, each story with variants of its own. Seen failing with them read per story
-    (none found once the evidence is gone)."""
+    """A headline naming the speaker drops the hedge the speaker's evidence carries: the second story
+    reads the claim's hedges the first read, each story with variants of its own. Seen failing with them
+    read per story (none found once the evidence is gone)."""
     stories = [StoryFactory(title=f"Barn {n}") for n in range(2)]
     claim = ClaimFactory(  # no story: every story's (`Scope.owns`), so both stories read its hedges
         story=None, text="Lakeview partly sold the barn to farmers", speaker_text="Vell"
@@ -150,7 +150,10 @@ def test_a_claims_hedges_are_read_once_a_batch():
         hedges=["partly"],
     )
     ArticleFactory(
-        story=stories[1], outlet__name="Outlet 1", title="Lakeview Sold The Barn To Farmers", text="More."
+        story=stories[1],
+        outlet__name="Outlet 1",
+        title="Vell: Lakeview Sold The Barn To Farmers",
+        text="More.",
     )
     EvidenceFactory(
         claim=claim, article=article(stories[0], "Farmers gathered.", 5, "Outlet 5")

@@ -1,4 +1,4 @@
-"""Two figures one outlet states itself (tracker/crossref/discrepancies/figures.py `_varies`), on invented
+"""Two figures one outlet states itself (tracker/crossref/discrepancies/figure_values.py `varies`), on invented
 sentences: an outlet that gives each side's cost, in one article or two, reports two things, and the
 other outlets giving one of them do not disagree with it."""
 

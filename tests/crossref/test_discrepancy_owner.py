@@ -57,9 +57,9 @@ def reported_twice():
     own, other = StoryFactory(title="Quarry"), StoryFactory(title="Quarry lease")
     claim = quarry_claim(own)
     hedged(claim, article(own, "Growers gathered", f"Growers gathered. {SENTENCE}", 0, "Outlet 0"))
-    article(own, "Pellworth Leased The Quarry To Growers", "More.", 1, "Outlet 1")
+    article(own, "Ostrander: Pellworth Leased The Quarry To Growers", "More.", 1, "Outlet 1")
     hedged(claim, article(other, "Growers met", f"Growers met. {SENTENCE}", 2, "Outlet 2"))
-    article(other, "Growers Say Pellworth Leased Their Quarry", "Later.", 3, "Outlet 3")
+    article(other, "Ostrander: Growers Say Pellworth Leased Their Quarry", "Later.", 3, "Outlet 3")
     return claim, own, other
 
 
@@ -76,7 +76,7 @@ def test_a_claims_row_is_its_own_storys_in_any_order(reported_twice):
     assert rows[0] == rows[1]
     assert rows[0][0] == own.pk
     headlines = [v["words"] for v in rows[0][1] if v.get("field") == "title"]
-    assert headlines == ["Pellworth Leased The Quarry To Growers"]  # the own story's headline
+    assert headlines == ["Ostrander: Pellworth Leased The Quarry To Growers"]  # the own story's headline
 
 
 def test_a_story_reporting_anothers_claim_finds_no_row_of_it(reported_twice):

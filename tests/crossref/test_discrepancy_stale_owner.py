@@ -30,9 +30,9 @@ def moved_away():
     article(gone, "Harbour dues rise", "The harbour raised its dues.", 0, "Outlet 9")
     claim = quarry_claim(gone)
     hedged(claim, article(later, "Growers met", f"Growers met. {SENTENCE}", 3, "Outlet 2"))
-    article(later, "Growers Say Pellworth Leased Their Quarry", "Later.", 4, "Outlet 3")
+    article(later, "Ostrander: Growers Say Pellworth Leased Their Quarry", "Later.", 4, "Outlet 3")
     hedged(claim, article(first, "Growers gathered", f"Growers gathered. {SENTENCE}", 1, "Outlet 0"))
-    article(first, "Pellworth Leased The Quarry To Growers", "More.", 2, "Outlet 1")
+    article(first, "Ostrander: Pellworth Leased The Quarry To Growers", "More.", 2, "Outlet 1")
     return claim, gone, first, later
 
 
@@ -63,7 +63,7 @@ def test_a_story_holding_a_report_keeps_its_claims_rows(moved_away):
     """Its own story keeps the claim while it holds any report, even a later one."""
     claim, gone, first, _ = moved_away
     hedged(claim, article(gone, "Growers spoke", f"Growers spoke. {SENTENCE}", 5, "Outlet 4"))
-    article(gone, "Pellworth Leased The Quarry, Growers Say", "Now.", 6, "Outlet 6")
+    article(gone, "Ostrander: Pellworth Leased The Quarry, Growers Say", "Now.", 6, "Outlet 6")
     steps([first, gone])
     assert Discrepancy.objects.get(key=f"hedge_dropped:claim:{claim.pk}").story_id == gone.pk
 

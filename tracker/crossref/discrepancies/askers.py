@@ -2,10 +2,12 @@
 the judge to award it $480 million", "He urged the court to award no more than $2.4 million"), and an
 outlet that reports one side's ask and another that reports the other's do not disagree: they report two
 positions. A figure's asker is the subject of a verb of asking before it in its sentence (a name, past
-an auxiliary; a pronoun stands for the name opening the sentence before, else for no one known); two
-figures whose askers share no word are not compared (`comparable`).
-Regular expressions, not parsing: a figure asked for with its asker after it ("the $480 million Roe
-seeks") has none, and is compared as before.
+an auxiliary; a pronoun stands for the name opening the sentence before, else for no one known), or
+the name right after it ("the $1.2 billion Kestrel sought"); two figures whose askers share no word are
+not compared (`comparable`), nor a figure asked for with one nobody asks for in its sentence: a party's
+ask and a jury's award, a count or a cost are different things ("Veldmark had sought $310 million" and
+"Damages for lost profits: $81 million").
+Regular expressions, not parsing: an asker further from the figure ("sought by Roe") is not read.
 """
 
 from __future__ import annotations
@@ -21,15 +23,24 @@ OPENERS = PRONOUNS | frozenset(
 _ASK = re.compile(rf"\b(?:{ASKING})\b", re.IGNORECASE)
 _WORDS = re.compile(r"[\w'&.-]+")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“(])|\n")
+# a name asking for the figure just before it: "the $1.2 billion Kestrel (had) sought"
+_ASKED_AFTER = re.compile(
+    rf"[ \t]+(?:that[ \t]+|which[ \t]+)?((?:[A-Z][\w'&.-]*[ \t]+){{1,4}})(?:(?:had|has|have)[ \t]+)?(?:{ASKING})\b"
+)
 
 
-def asker(text: str, start: int) -> frozenset[str]:
-    """The lower-cased words of who asks for the figure at `start` of `text` (none: it is not asked for,
-    or no name or pronoun opens the verb's clause)."""
+# the asker of a figure asked for by no one named ("A jury ... He is seeking $150bn"): any party
+SOMEONE = frozenset({""})
+
+
+def asker(text: str, start: int, end: int | None = None) -> frozenset[str]:
+    """The lower-cased words of who asks for the figure at `start` (to `end`) of `text`: none when it is
+    not asked for, `SOMEONE` when no name or pronoun opens the verb's clause."""
     opens = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
     asks = list(_ASK.finditer(text, opens, start))
     if not asks:
-        return frozenset()
+        after = _ASKED_AFTER.match(text, end) if end is not None else None
+        return frozenset(after.group(1).lower().split()) if after else frozenset()
     words = _WORDS.findall(text[opens : asks[-1].start()])
     while words and words[-1].lower() in AUXILIARIES:
         words.pop()
@@ -37,26 +48,30 @@ def asker(text: str, start: int) -> frozenset[str]:
         before = max(
             (m.end() for m in _SENTENCE_END.finditer(text, max(0, opens - 400), opens - 1)), default=0
         )
-        return _opening_name(_WORDS.findall(text[before:opens])) if opens else frozenset()
+        return _opening_name(_WORDS.findall(text[before:opens])) if opens else SOMEONE
     name = []
     while words and words[-1][:1].isupper():
         name.append(words.pop().lower())
-    return frozenset(name)
+    return frozenset(name) or SOMEONE
 
 
 def _opening_name(words: list[str]) -> frozenset[str]:
     """The capitalised words opening a sentence, unless the first is a function word ("A jury ...")."""
     if not words or words[0].lower() in OPENERS:
-        return frozenset()
+        return SOMEONE
     name = []
     for word in words:
         if not word[:1].isupper():
             break
         name.append(word.lower())
-    return frozenset(name)
+    return frozenset(name) or SOMEONE
 
 
 def comparable(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether figures with these askers are one thing's: unless both are asked for, by askers sharing no
-    word (two parties' positions; one party named two ways, "Ferrowind" and its lawyer, waits too)."""
-    return not first or not second or bool(first & second)
+    """Whether figures with these askers are one thing's: both asked for by askers sharing a word (or one
+    of them not named), or neither asked for. Two parties' positions are two things (one party named two
+    ways, "Ferrowind" and its lawyer, waits too), and so are an ask and a figure nobody asks for (an
+    award, a cost)."""
+    if not first or not second:
+        return not first and not second
+    return first == SOMEONE or second == SOMEONE or bool(first & second)

@@ -5,10 +5,13 @@
   among them from different outlets are a discrepancy, keyed by story, kind and noun. It sits on the
   claim whose evidence holds one of the figures, when there is one (a Discrepancy has no story).
 - Dates: a claim whose evidence is dated differently, at the same precision, by different outlets (its
-  date, else a month or year said inside its words: content_dates.py); and
+  date, else a month or year said inside its words: content_dates.py) in different words (the same
+  weekday in two outlets, read against two publication days, is not a disagreement readers see); and
   an event that happens once (an opening, a founding, a verdict: patterns/events.jsonl "once") dated
   differently at the same precision by different outlets' date mentions, keyed by story, kind and
   precision; events.update_events points the latter at its event.
+  Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), and an outlet's
+  parts with the total another outlet gives (figure_values.py).
 Caveats: values equal within half a percent agree ("approximately $850 billion"); rounding beyond that
 ("$134 billion" / "$130 billion") disagrees.
 """
@@ -17,11 +20,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from itertools import combinations
 from typing import NamedTuple
 
-from tracker.crossref.discrepancies.askers import asker, comparable
+from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
+from tracker.crossref.discrepancies.figure_values import rounded, varies
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
@@ -38,7 +41,6 @@ from tracker.crossref.words import content_words
 from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts
 
 CONTEXT_CHARS = 100
-TOLERANCE = 0.005
 NUMBER_WORDS = content_words(" ".join(WORD_NUMBERS)) | content_words("million billion trillion thousand")
 
 
@@ -52,8 +54,8 @@ def numbers_differ(scope: Scope) -> list[Found]:
     found, holders, outlets = [], _Holders(scope), outlet_ids(scope.articles.values())
     for (kind, noun), items in sorted(groups.items()):
         for index, component in enumerate(_components(items)):
-            by_value = {(a, _rounded(amt.value), asked) for a, _, amt, _, asked in component}
-            if not _varies(by_value, outlets):
+            by_value = {(a, rounded(amt.value), asked) for a, _, amt, _, asked in component}
+            if not varies(by_value, outlets):
                 continue
             variants = [
                 variant(scope.articles[a], amt.text, amt.start, amt.end, field=f, value=amt.value)
@@ -78,30 +80,8 @@ def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str
         if noun:
             context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
             words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
-            found.append((amount, noun, words, asker(text, amount.start)))
+            found.append((amount, noun, words, asker(text, amount.start, amount.end)))
     return tuple(found)
-
-
-def _rounded(value: float) -> float:
-    return float(f"{value:.3g}")
-
-
-def _varies(found: set[tuple[int, float, frozenset[str]]], outlets: dict[int, int]) -> bool:
-    """Whether two values further apart than the tolerance come from different outlets, neither stating
-    both (by value, not article: an outlet giving both, in one article or two, reports two things, such as
-    each side's cost), unless each is asked for by another party (`askers.comparable`: two positions)."""
-    by_value: dict[float, set[tuple[int, frozenset[str]]]] = defaultdict(set)
-    for a, x, asked in found:
-        by_value[x].add((outlets[a], asked))
-    for (x, first), (y, second) in combinations(sorted(by_value.items()), 2):
-        both = {one for one, _ in first} & {other for other, _ in second}  # it states both itself
-        if abs(x - y) > TOLERANCE * max(abs(x), abs(y)) and any(
-            {one, other}.isdisjoint(both) and comparable(this, that)
-            for one, this in first
-            for other, that in second
-        ):
-            return True
-    return False
 
 
 def _components(items: list) -> list[list]:
@@ -153,6 +133,8 @@ class _Holders:
 def dates_differ(scope: Scope) -> list[Found]:
     found = []
     for claim, precision, variants in _claim_dates(scope):
+        if len({" ".join(v["words"].casefold().split()) for v in variants}) < 2:
+            continue  # the outlets' words alike ("Tuesday", "Tuesday"): read against different days only
         key = f"date:claim:{claim.pk}:{precision}"
         found.append(
             Found(Discrepancy.Kind.DATE, key, scope.sort(map(dict, variants)), claim=claim, claim_keyed=True)

@@ -2,7 +2,8 @@
 
 - Hedge dropped: a claim's evidence carries a hedge of extent or modality ("partly", "may have";
   patterns/hedges.jsonl), and a headline or lead of the story states the claim (shares three of its
-  content words, half of its own or of the claim's) with no hedge at all.
+  content words, half of its own or of the claim's) unhedged, in an article reporting it or naming its
+  speaker: else it may state another's words ("a jury found ..." is not the founder's "in part").
 - Setting: where a speaker's testimony was given, read per article from cue words
   (patterns/discrepancies.jsonl, group "setting"): "on the stand" (trial) against "deposition". An
   article's setting is its strongest cue, the nearest to the speaker's evidence on a tie; articles of
@@ -58,13 +59,8 @@ def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
 
 @cache
 def speaker_hedges() -> frozenset[str]:
-    rules = read_jsonl(HEDGES_FILE)
-    phrases = {p.lower() for r in rules if r.get("type") in HEDGE_TYPES for p in r["phrases"]}
-    return frozenset(phrases - WEAK_HEDGES)
-
-
-def _speaker_words(claim: Claim) -> frozenset[str]:
-    return _speaker_words_of(claim.speaker_text, claim.speaker.name if claim.speaker else None)
+    rules = [r for r in read_jsonl(HEDGES_FILE) if r.get("type") in HEDGE_TYPES]
+    return frozenset({p.lower() for r in rules for p in r["phrases"]} - WEAK_HEDGES)
 
 
 def _speaker_words_of(speaker_text: str, speaker: str | None) -> frozenset[str]:
@@ -136,13 +132,15 @@ def hedges_dropped(scope: Scope) -> list[Found]:
             for n, p in enumerate(headlines):
                 for word in p.words if not p.hedged else ():
                     holding[word].append(n)
-        speaker = _speaker_words(claim)
+        speaker = _speaker_words_of(claim.speaker_text, claim.speaker.name if claim.speaker else None)
+        cited = scope.reads.cited(claim)
         words = content_words(claim.text) - speaker - REPORTING
         shared = Counter(n for word in words for n in holding.get(word, ()))  # the claim has no speaker word
         bare = [
             variant(p.article, p.text, p.start, p.end, field=p.field)
             for n in sorted(shared)
             if shared[n] >= STATES_MIN_SHARED and _states(words, (p := headlines[n]).words - speaker)
+            if p.article.pk in cited or speaker & p.words  # the claim's statement, not another's
         ]
         if bare:
             key, variants = f"hedge_dropped:claim:{claim.pk}", scope.sort(hedged + bare)
@@ -152,9 +150,8 @@ def hedges_dropped(scope: Scope) -> list[Found]:
 
 def _hedge(evidence) -> list[dict]:
     """The speaker's hedge in an evidence sentence, where it is in the article."""
-    article = evidence.article
-    found = _hedge_in(article.text, evidence.sentence, evidence.start, evidence.end)
-    return [variant(article, words, start, end, field="text") for words, start, end in found]
+    found = _hedge_in(evidence.article.text, evidence.sentence, evidence.start, evidence.end)
+    return [variant(evidence.article, words, start, end, field="text") for words, start, end in found]
 
 
 @lru_cache(maxsize=1 << 14)

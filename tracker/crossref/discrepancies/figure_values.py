@@ -1,0 +1,54 @@
+"""Whether the values of one figure (amounts of one kind and noun about the same thing) disagree between
+outlets (`varies`): values equal within half a percent agree ("approximately $850 billion"); an outlet
+stating two values reports two things; two parties' asks, and an ask and a figure nobody asks for, are
+not one thing (askers.py); nor an outlet's parts and the total another gives ("$171 million for the
+breach" and "$41 million" against "awarded $212 million": `_sums_to`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from tracker.crossref.discrepancies.askers import comparable
+
+TOLERANCE = 0.005
+
+
+def rounded(value: float) -> float:
+    return float(f"{value:.3g}")
+
+
+def varies(found: set[tuple[int, float, frozenset[str]]], outlets: dict[int, int]) -> bool:
+    """Whether two values further apart than the tolerance come from different outlets, neither stating
+    both (by value, not article: an outlet giving both, in one article or two, reports two things, such as
+    each side's cost), unless each is asked for by another party (`askers.comparable`: two positions), or
+    one is the sum of the other outlet's values, the other among them: its parts ("$171 million for the
+    breach" and "$41 million" against "awarded $212 million")."""
+    by_value: dict[float, set[tuple[int, frozenset[str]]]] = defaultdict(set)
+    given: dict[int, set[float]] = defaultdict(set)  # each outlet's values
+    for a, x, asked in found:
+        by_value[x].add((outlets[a], asked))
+        given[outlets[a]].add(x)
+    totals = {outlet: sum(values) for outlet, values in given.items() if len(values) > 1}
+    for (x, first), (y, second) in combinations(sorted(by_value.items()), 2):
+        both = {one for one, _ in first} & {other for other, _ in second}  # it states both itself
+        if _apart(x, y) and any(
+            {one, other}.isdisjoint(both)
+            and comparable(this, that)
+            and not _sums_to(totals.get(one), y)
+            and not _sums_to(totals.get(other), x)
+            for one, this in first
+            for other, that in second
+        ):
+            return True
+    return False
+
+
+def _apart(x: float, y: float) -> bool:
+    return abs(x - y) > TOLERANCE * max(abs(x), abs(y))
+
+
+def _sums_to(total: float | None, value: float) -> bool:
+    """Whether an outlet's values add up to `value` (each of them a part of it)."""
+    return total is not None and not _apart(total, value)
