@@ -70,7 +70,12 @@ FOUND_BY = {
         "partly",
         "largely",
     ),
-    ("Idris Fenwycke", "e6-fenwycke-testimony", "number"): ("about 30 percent", "about 13 percent", "30", "13"),
+    ("Idris Fenwycke", "e6-fenwycke-testimony", "number"): (
+        "about 30 percent",
+        "about 13 percent",
+        "30",
+        "13",
+    ),
     ("Idris Fenwycke", "e6-fenwycke-testimony", "hedge"): (
         "did not know it broke the terms",
         "think I knew it broke the terms",

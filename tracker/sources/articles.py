@@ -249,6 +249,7 @@ def record_edit(article: Article, *, title: str, text: str) -> bool:
 
 # --- pages ------------------------------------------------------------------------------------
 
+
 def apply_page(article: Article, page: Page, *, context: Context, fetched_from: str = "") -> Article:
     """Take the main text and metadata of the article's page. Returns the article that holds them:
     another one when the page's canonical link shows that this URL duplicates a stored article.

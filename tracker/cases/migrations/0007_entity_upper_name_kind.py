@@ -5,14 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_seed_participants'),
+        ("cases", "0006_seed_participants"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='entity',
-            index=models.Index(django.db.models.functions.text.Upper('name'), models.F('kind'), name='entity_upper_name_kind'),
+            model_name="entity",
+            index=models.Index(
+                django.db.models.functions.text.Upper("name"), models.F("kind"), name="entity_upper_name_kind"
+            ),
         ),
     ]
