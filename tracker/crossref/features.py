@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import far, linkage, relative, strays, untimed
+from tracker.crossref import copy_links, far, linkage, relative, strays, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -274,7 +274,7 @@ def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copi
     ranked = [profiles[g[0]] for g in copies]  # already in key order
     term_idf, entity_idf = rarity(ranked)
     vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
-    raw = untimed.kept(ranked, linkage.pair_links(ranked, vecs))  # pair_score of every pair, as one matrix
+    raw = untimed.kept(ranked, copy_links.best(profiles, copies, vecs, (term_idf, entity_idf)))  # a group's best
     links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it
     groups = linkage.average_linkage(len(ranked), links, bar)
     groups = strays.joined(groups, raw, threshold, strays.outlets(ranked))  # fragments
