@@ -12,13 +12,7 @@ same saga in another month is no place for it. Naming a weekday bare ("on Tuesda
 without a date), it takes only a match published that day or the next (WEEKDAY_LAG): the day of the week
 a report names is its event's, and the event's dated reports carry it (a third undated: Marsh 0.759 ->
 0.824, PolNeAR's train slices 0.429 -> 0.441 and 0.304 -> 0.310, Kestrel, Ferrowind, Solvane unchanged;
-dated unchanged). Which match: not the single best, but the one whose day weighs most (session 29, he31): its
-score with those of the other matches (at the clustering's floor) published within PLACE_SPAN of it, a
-text several outlets ran counted once (`features.is_copy`). A report of a witness's day shares a few
-words with an earlier witness's report and somewhat fewer with each of its own day's three: the single
-best took it to the earlier day. A third undated: Marsh 0.824 -> 0.878, Ferrowind 0.750 -> 0.801,
-Solvane 0.736 -> 0.777, Kestrel 0.900 -> 0.881 (a day-one analysis goes to a later witness's busy day);
-PolNeAR train 0.441 -> 0.506; dated unchanged. It then sits in that story's days like a dated article,
+dated unchanged). It then sits in that story's days like a dated article,
 and like one it never links articles further apart than WINDOW. An article that resembles none takes the day its dated facts name
 most often, noon (`Profile.pinned`: a last resort, as "the trial opened on 27 April" in a report of
 30 April shows), else keeps no time (first sightings place it, as before). Only stated times place. `clustering._apply` places the undated articles of the scope it settles; a
@@ -40,9 +34,6 @@ import numpy as np
 from tracker.crossref import features
 
 PLACE_MIN = 0.2  # the content score an undated article needs with a dated one to take its time
-# the matches an undated article has published within this of one another count together: a day's
-# reports (12 hours: PolNeAR train a third undated 0.441 -> 0.506; 6 hours 0.469, 24 hours 0.407)
-PLACE_SPAN = timedelta(hours=12)
 CANDIDATES = 8  # dated articles scored in full for each undated one, the best by shared words
 # how far a match may lie from the days an article with no date names with no year ("May 10"): two months,
 # as far ahead as a yearless day is read (`nlp.dates.FUTURE_WINDOW`); a saga's next round is further
@@ -55,8 +46,8 @@ _COLUMNS = 4096  # terms per matrix product: bounds the memory
 
 
 def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
-    """The profiles, each without a time given the time of its dated matches' weightiest day (`_best_time`:
-    at least PLACE_MIN), else its pinned day, as a new profile; the profiles given are not changed (they
+    """The profiles, each without a time given the time of the dated profile it resembles most (at
+    least PLACE_MIN), else its pinned day, as a new profile; the profiles given are not changed (they
     may be reused)."""
     found = list(profiles)
     undated = [i for i, p in enumerate(found) if p.time is None]
@@ -67,45 +58,18 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
     vecs = {i: features.vectors(found[i], term_idf, entity_idf) for i in undated + dated}
     words = _products([vecs[i][0] for i in undated], [vecs[j][0] for j in dated])
     for row, i in enumerate(undated):
-        matches = []  # (score, index) of the dated candidates that fit, in candidate order
+        best, time = PLACE_MIN, None
         for col in np.argsort(-words[row], kind="stable")[:CANDIDATES].tolist() if dated else []:
             j = dated[col]
-            if fits(found[i], found[j].time):
-                together = dataclasses.replace(found[i], time=found[j].time)
-                matches.append((features.pair_score(together, found[j], vecs[i], vecs[j]), j))
-        time = _best_time(_distinct(matches, found), found)
+            if not fits(found[i], found[j].time):
+                continue
+            together = dataclasses.replace(found[i], time=found[j].time)
+            score = features.pair_score(together, found[j], vecs[i], vecs[j])
+            if score > best + 1e-12 or (time is None and score >= best):
+                best, time = score, found[j].time
         if time is not None or found[i].pinned is not None:
             found[i] = dataclasses.replace(found[i], time=time or found[i].pinned)
     return found
-
-
-def _distinct(matches: list[tuple[float, int]], found: Sequence[features.Profile]) -> list[tuple[float, int]]:
-    """The matches without copies (`features.is_copy`) of a better one: a text run by three outlets is one
-    report of its day, not three (without this, PolNeAR train a third undated 0.441 -> 0.318)."""
-    kept: list[tuple[float, int]] = []
-    for score, j in sorted(matches, key=lambda m: -m[0]):  # stable: ties in candidate order
-        if not any(features.is_copy(found[j], found[k]) for _, k in kept):
-            kept.append((score, j))
-    return [m for m in matches if m in kept]
-
-
-def _best_time(matches: list[tuple[float, int]], found: Sequence[features.Profile]) -> datetime | None:
-    """The time of the match whose day weighs most: its score and those of the other matches at the
-    clustering's floor or above published within PLACE_SPAN of it, at least PLACE_MIN; ties to the
-    earlier candidate. A placement by the single best match took a report of a witness's day to the day
-    of an earlier witness whose words it shares, where three of its own day's reports each match it a
-    little less."""
-    best, time = PLACE_MIN, None
-    for n, (score, j) in enumerate(matches):
-        at = found[j].time
-        mass = score + sum(
-            other
-            for m, (other, k) in enumerate(matches)
-            if m != n and other >= features.THRESHOLD and abs(found[k].time - at) <= PLACE_SPAN
-        )
-        if mass > best + 1e-12 or (time is None and mass >= best):
-            best, time = mass, at
-    return time
 
 
 def fits(undated: features.Profile, time: datetime) -> bool:
