@@ -136,7 +136,10 @@ class TestSolvaneVQuillfeather(BlindSet):
     # after the verdict, each the other's closest rival, join the verdict's story (strays._beside); 0.945
     # dated once the rare-participant lift is graded (relative._grade: the openings report whose lead names
     # the "U.S." District Judge, a name just past the cut, no longer lifted into jury selection).
-    ARI_FLOOR = {0: 0.94, 3: 0.72}
+    # Session 29 (he31): 0.846 a third undated (13 stories; dated unchanged) once a copy group holding an
+    # undated run links by its best run (tracker/crossref/copy_links.py: Capital Post's undated run of the
+    # openings wire report, not Pine Wire's headline, decides the link of the judge's-warning report).
+    ARI_FLOOR = {0: 0.94, 3: 0.84}
     # Session 22: all 9 groups linked once a copy in another language is decided on its sentence-ordered names
     # and figures alone (sources/close_reading.py, hc22's rule for Ferrowind's translated-sounding copies,
     # with the language clause the lead added before this set was run on it: measured once, then set).
