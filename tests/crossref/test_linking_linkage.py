@@ -6,6 +6,7 @@ settled neighbourhood is."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.copies import KINDS, make_copy
-from tracker.crossref import features, linkage, relative, strays, untimed
+from tracker.crossref import copy_links, features, linkage, relative, strays, untimed
 
 ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
 START = datetime(2026, 4, 28, tzinfo=UTC)
@@ -148,12 +149,25 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
     copies = features.copy_groups(profiles)
     ranked = [profiles[g[0]] for g in copies]
     vecs = vectors_of(ranked)
+    rarities = features.rarity(ranked)
+
+    def runs(unit):  # a unit holding an undated run is compared by every run, at its time (copy_links)
+        group = copies[unit]
+        if all(profiles[i].time is not None and profiles[i].time == profiles[i].key[0] for i in group):
+            group = group[:1]
+        at = {"time": profiles[group[0]].time, "seen": profiles[group[0]].seen}
+        return [(n == 0, dataclasses.replace(profiles[i], **at)) for n, i in enumerate(group)]
+
+    def score(a, b):
+        return features.pair_score(a, b, features.vectors(a, *rarities), features.vectors(b, *rarities))
+
     links = {}
     for i in range(len(ranked)):
         for j in range(i + 1, len(ranked)):
-            score = features.pair_score(ranked[i], ranked[j], vecs[i], vecs[j])
-            if score > 0:
-                links[(i, j)] = score
+            scores = [(score(a, b), first_a and first_b) for first_a, a in runs(i) for first_b, b in runs(j)]
+            best = max((s for s, firsts in scores if firsts or s >= copy_links.STRONG), default=0.0)
+            if best > 0:
+                links[(i, j)] = best
     raw = untimed.kept(ranked, links)  # weak links between two profiles with no time go
     entity_idf = features.rarity(ranked)[1]
     links, threshold = relative.bar(raw, vecs, entity_idf, features.THRESHOLD)  # the floor or the bar
