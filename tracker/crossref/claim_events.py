@@ -24,11 +24,14 @@ EVENT_DAYS + LOOKUP_SLACK days (the slack lets a report state a day before it wa
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
 from tracker.crossref import claim_merging
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Status
@@ -58,6 +61,14 @@ def runs(quotes: list[dict]) -> frozenset[Run]:
         words = normalise_quote(quote.get("text", "")).split()
         found.update(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
     return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def stored_runs(quotes: str) -> frozenset[Run]:
+    """`runs` of a report's quotes as the database stores them (JSON text), kept per process: the
+    same-event reports of a batch's days are read again at every batch around them (a frozenset,
+    never changed)."""
+    return runs(json.loads(quotes))
 
 
 def stated_day(day: date | None, precision: str, published: datetime | None, seen: datetime) -> date:
@@ -165,17 +176,19 @@ class Reports:
                 "date_precision",
                 "article__published_at",
                 "first_seen_at",
-                "quotes",
+                Cast("quotes", TextField()),  # as stored: its runs are kept by it (`stored_runs`)
                 "text",
             )
         )
-        for claim_id, speaker_id, speaker_text, article_id, start, *report in rows:
+        for claim_id, speaker_id, speaker_text, article_id, start, *when, quotes, text in rows:
             found._speak(claim_id, speaker_id, speaker_text)
-            found._add((claim_id, article_id, start), *report, words=words)
+            found._add((claim_id, article_id, start), *when, stored_runs(quotes), text, words)
         return found
 
-    def _add(self, key, day, precision, published, seen, quotes, text, *, words: Callable) -> None:
-        if quoted := runs(quotes):
+    def _add(
+        self, key, day, precision, published, seen, quoted: frozenset[Run], text, words: Callable
+    ) -> None:
+        if quoted:
             report = Report(stated_day(day, precision, published, seen), quoted, words(text or ""))
             self.rows.setdefault(key[0], {}).setdefault(key[1:], _Row(key[1], published or seen, report))
 
@@ -229,9 +242,9 @@ class Reports:
                     row.date_precision,
                     article.published_at,
                     seen,
-                    row.quotes,
+                    runs(row.quotes),
                     row.text,
-                    words=words,
+                    words,
                 )
 
     def merge(self, heir: Callable[[int], int], claims: dict[int, Claim]) -> None:
