@@ -19,3 +19,18 @@ def test_story_reports_and_rule_memos_share_the_one_kind():
 
     assert all(isinstance(m, Kept) for m in (story_reads._REPORTS, wording.KEPT, figures.DATED))
     assert story_reads._REPORTS.size == 20_000
+
+
+def test_a_scoped_value_lives_for_its_block_and_an_inner_block_joins_it():
+    from contextvars import ContextVar
+
+    from tracker.crossref.kept import scoped
+
+    var: ContextVar[Kept | None] = ContextVar("test_scoped", default=None)
+    with scoped(var, lambda: Kept(2)):
+        outer = var.get()
+        assert isinstance(outer, Kept)
+        with scoped(var, lambda: Kept(3)):
+            assert var.get() is outer  # the run's batches share what the run keeps
+        assert var.get() is outer
+    assert var.get() is None

@@ -34,7 +34,7 @@ from contextvars import ContextVar
 from django.db.models import Max, Value
 
 from tracker.crossref import id_spans, scope_rows
-from tracker.crossref.kept import Kept
+from tracker.crossref.kept import Kept, scoped
 from tracker.crossref.models import DateMention, Mention
 from tracker.crossref.profiling import topic_words
 from tracker.sources.models import Article
@@ -49,15 +49,8 @@ _run: ContextVar[Kept | None] = ContextVar("crossref_run_profiles", default=None
 @contextmanager
 def for_run() -> Iterator[None]:
     """Profiles kept across the batches linked inside the block (a block inside one joins it)."""
-    if _run.get() is not None:
+    with scoped(_run, lambda: Kept(RUN_KEPT)), scope_rows.kept():  # the scopes' articles too
         yield
-        return
-    token = _run.set(Kept(RUN_KEPT))
-    try:
-        with scope_rows.kept():  # the scopes' articles too
-            yield
-    finally:
-        _run.reset(token)
 
 
 @contextmanager

@@ -7,7 +7,9 @@ a restarted worker only costs working it out again, never a different answer."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 
 class Kept(OrderedDict):
@@ -29,3 +31,17 @@ class Kept(OrderedDict):
         self.move_to_end(key)
         while len(self) > self.size:
             self.popitem(last=False)
+
+
+@contextmanager
+def scoped(var: ContextVar, make: Callable[[], object]) -> Iterator[None]:
+    """`var` holds `make()` inside the block and nothing after it; a block inside one joins the outer
+    block's value (a bulk run's batches share what the run keeps)."""
+    if var.get() is not None:
+        yield
+        return
+    token = var.set(make())
+    try:
+        yield
+    finally:
+        var.reset(token)

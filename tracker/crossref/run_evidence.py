@@ -20,14 +20,15 @@ answer. The workers' per-batch path does not come here (`read` is `Kept.read` ou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 
 from django.db.models import Count, Max, Q, Sum
 
 from tracker.crossref.claim_evidence import Compared, Kept, WordSets, compare
 from tracker.crossref.kept import Kept as Recent
+from tracker.crossref.kept import scoped
 from tracker.crossref.models import Evidence
 
 RUN_KEPT = 20_000  # claims kept across a bulk run's batches, least recently used out
@@ -38,17 +39,9 @@ NO_ROWS = (0, 0, 0)  # the count, id sum and newest id of a claim with no eviden
 _run: ContextVar[Recent | None] = ContextVar("crossref_run_evidence", default=None)
 
 
-@contextmanager
-def for_run() -> Iterator[None]:
+def for_run() -> AbstractContextManager[None]:
     """Claims' evidence kept across the batches linked inside the block (a block inside one joins it)."""
-    if _run.get() is not None:
-        yield
-        return
-    token = _run.set(Recent(RUN_KEPT))
-    try:
-        yield
-    finally:
-        _run.reset(token)
+    return scoped(_run, lambda: Recent(RUN_KEPT))
 
 
 def read(kept: Kept, claim_ids: list[int], words: Callable[[str], frozenset[str]]) -> None:

@@ -15,15 +15,15 @@ Outside those blocks every read is a full one, as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.base import ModelState
 
 from tracker.crossref import id_spans
-from tracker.crossref.kept import Kept
+from tracker.crossref.kept import Kept, scoped
 from tracker.crossref.models import Event, StoryArticle
 from tracker.sources.models import Article
 
@@ -43,17 +43,9 @@ class _Rows(Kept):
 _kept: ContextVar[_Rows | None] = ContextVar("crossref_scope_rows", default=None)
 
 
-@contextmanager
-def kept() -> Iterator[None]:
+def kept() -> AbstractContextManager[None]:
     """Rows kept across the reads inside the block (a block inside one joins it)."""
-    if _kept.get() is not None:
-        yield
-        return
-    token = _kept.set(_Rows(KEPT))
-    try:
-        yield
-    finally:
-        _kept.reset(token)
+    return scoped(_kept, lambda: _Rows(KEPT))
 
 
 def seed(articles: Sequence[Article], fields: Sequence[str] = FIELDS) -> None:
