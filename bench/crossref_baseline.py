@@ -149,14 +149,13 @@ def similarity(s: Slice, text: str, window: str) -> np.ndarray:
 
 def groups(matrix: np.ndarray, how: str, threshold: float) -> list[int]:
     """Each unit's group: single linkage over the pairs above `threshold`, or average linkage."""
-    from bench.crossref_errors import _single_link
-    from tracker.crossref import linkage
+    from tracker.crossref import linkage, unions
 
     upper = np.triu(matrix, 1)
     rows, cols = np.nonzero(upper > 0)
     if how == "single":
         keep = upper[rows, cols] > threshold
-        found = _single_link(len(matrix), zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
+        found = unions.connected(len(matrix), zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
     else:
         links = dict(
             zip(zip(rows.tolist(), cols.tolist(), strict=True), upper[rows, cols].tolist(), strict=True)

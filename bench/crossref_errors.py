@@ -155,7 +155,7 @@ def tfidf_baseline(articles, found, item_of, splits, ari) -> None:
 
     import numpy as np
 
-    from tracker.crossref import features, linkage
+    from tracker.crossref import features, linkage, unions
     from tracker.crossref.words import stems
 
     copies = linkage.copy_groups(found)
@@ -181,7 +181,7 @@ def tfidf_baseline(articles, found, item_of, splits, ari) -> None:
         figures = []
         for name, groups in (
             ("average", linkage.average_linkage(n, links, threshold)),
-            ("single", _single_link(n, [pair for pair, v in links.items() if v > threshold])),
+            ("single", unions.connected(n, [pair for pair, v in links.items() if v > threshold])),
         ):
             label = {i: g for g, units in enumerate(groups) for unit in units for i in copies[unit]}
             for split in splits:
@@ -189,22 +189,6 @@ def tfidf_baseline(articles, found, item_of, splits, ari) -> None:
                 got = ari([item_of[i].story for i in idx], [label[i] for i in idx])
                 figures.append(f"{name} {split} {got:.3f}")
         print(f"tf-idf alone, threshold {threshold:.2f}: ARI {'  '.join(figures)}")
-
-
-def _single_link(n: int, pairs) -> list[list[int]]:
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
 
 
 @contextmanager

@@ -50,3 +50,21 @@ def test_the_same_fields_twice_are_copies(caplog):
     twin = dataclasses.replace(one, key=(one.key[0], one.key[1] + "-again"))
     assert copy_finding.copy_groups([one, twin], copy_finding.Seen()) == [[0, 1]]
     assert "disagrees" not in caplog.text
+
+
+def test_a_shared_wire_credit_makes_a_copy_of_less_of_the_lead(caplog):
+    """The copy rule's second arm (`copy_finding.copied`, used by `features.is_copy` and the pairs kept
+    here): two leads sharing 40 % of the shorter's shingles are copies only when both carry the same
+    wire credit. Fails with the wire's share raised over 0.4, and with the credit ignored."""
+    one = neighbourhood(3, seed=1)[0]
+    lead = sorted(one.lead)[:10]
+    wired = dataclasses.replace(one, lead=frozenset(lead), wire="Pine Wire")
+    other = dataclasses.replace(
+        wired, key=(one.key[0], one.key[1] + "-b"), lead=frozenset(lead[:4] + [f"x{i}" for i in range(6)])
+    )
+    assert features.is_copy(wired, other)
+    assert copy_finding.copy_groups([wired, other], copy_finding.Seen()) == [[0, 1]]
+    unwired = dataclasses.replace(other, wire="")
+    assert not features.is_copy(wired, unwired)
+    assert copy_finding.copy_groups([wired, unwired], copy_finding.Seen()) == [[0], [1]]
+    assert "disagrees" not in caplog.text

@@ -56,10 +56,10 @@ def coverages(claim_ids: list[int]) -> tuple[dict[int, Coverage], dict[int, int]
     counted = {
         pk: [r for r in group if corroboration.counts(r[5], outlets[r[2]])] for pk, group in rows.items()
     }
-    articles = {
-        r[1]: dict(zip(corroboration.ARTICLE_FIELDS[:4], (r[2], None, *r[3:5]), strict=True))
+    articles = {  # what origins read of each (its time they do not)
+        article: {"outlet_id": outlet, "published_at": None, "copy_of_id": copy_of, "credited_source": credit}
         for group in counted.values()
-        for r in group
+        for _, article, outlet, copy_of, credit, _ in group
     }
     origins = corroboration._origins(articles) if articles else {}
     first = _first_reports({pk: found[pk] for pk, good in counted.items() if good})

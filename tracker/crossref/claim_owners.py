@@ -19,7 +19,7 @@ def owners(claims: list[int], shifted: list[int]) -> tuple[set[int | None], set[
     neither story the article moved between); and the stories reporting the claims. One query of a
     row a claim and story reporting it (a much-reported claim's evidence grows with the corpus, the
     stories reporting it hardly), and one of the reports of the claims their own story no longer
-    reports, if any (`_first_reported`). Read by each linking batch (`linking._placed`).."""
+    reports, if any (`_first_reported`). Read by each linking batch (`linking._placed`)."""
     moved = Evidence.objects.filter(article__in=shifted).values("claim")
     rows = Evidence.objects.filter(Q(claim__in=claims) | Q(claim__in=moved)).order_by()
     stored, reports = {}, defaultdict(set)

@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 
 KEPT = 4000  # profiles remembered (their lead shingles and copies), least recently used out
 CHECKED_PAIRS = 8  # random pairs checked against features.is_copy at every call, besides 16 found
+COPY_CONTAINMENT = 0.5  # share of the shorter lead's shingles found in the other lead
+WIRE_CONTAINMENT = 0.3  # the share enough when both carry the same wire credit
+
+
+def copied(contained: float, near: bool, same_wire: bool) -> bool:
+    """The copy rule (`features.is_copy`, and the pairs indexed here): within the window (`near`), most
+    of the shorter lead in the other (`contained`: its share), or a shared wire credit with less."""
+    return near and (contained >= COPY_CONTAINMENT or (same_wire and contained >= WIRE_CONTAINMENT))
 
 
 class Seen:
@@ -67,9 +75,8 @@ class Seen:
         for other, count in shared.items():
             o_lead, o_wire, o_time, o_seen = self.fields[other]
             gap = abs(time - o_time) if time is not None and o_time is not None else abs(seen - o_seen)
-            contained = count / min(len(lead), len(o_lead))
-            if gap <= features.WINDOW and (
-                contained >= features.COPY_CONTAINMENT or (bool(wire) and wire == o_wire and contained >= 0.3)
+            if copied(
+                count / min(len(lead), len(o_lead)), gap <= features.WINDOW, bool(wire) and wire == o_wire
             ):
                 self.copies[slot].add(other)
                 self.copies[other].add(slot)

@@ -21,7 +21,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
-from tracker.crossref import strays
+from tracker.crossref import strays, unions
 
 LONG = timedelta(days=7)  # how far from its other part a group alone in its window may reach: a week
 
@@ -40,18 +40,16 @@ def joined(
     timed = sorted((u.time, i) for i, u in enumerate(units) if u.time is not None)
     times = [t for t, _ in timed]
     group_of = {i: n for n, group in enumerate(groups) for i in group}
-    parent = list(range(len(groups)))
+    moves = []  # (group, the group it joins)
     for n, group in enumerate(groups):
         if not _alone(group, units, timed, times, group_of, window):
             continue
         reach = _reach(group, groups, units, timed, times, group_of)
         means = {m: _mean(group, groups[m], units, vecs, score, window) for m in reach}
         if (target := strays.clearly_best(means, bar)) is not None:
-            parent[_root(parent, n)] = _root(parent, target)
-    found: dict[int, list[int]] = {}
-    for n, group in enumerate(groups):
-        found.setdefault(_root(parent, n), []).extend(group)
-    return [sorted(group) for group in found.values()]
+            moves.append((n, target))
+    joined = unions.connected(len(groups), moves)
+    return [sorted(i for n in part for i in groups[n]) for part in joined]
 
 
 def _alone(group, units, timed, times, group_of, window) -> bool:
@@ -83,10 +81,3 @@ def _mean(group, other, units, vecs, score, window) -> float:
             a = dataclasses.replace(units[i], time=units[j].time + window, reported=None)
             total += score(a, dataclasses.replace(units[j], reported=None), vecs[i], vecs[j])
     return total / (len(group) * len(other))
-
-
-def _root(parent: list[int], n: int) -> int:
-    while parent[n] != n:
-        parent[n] = parent[parent[n]]
-        n = parent[n]
-    return n

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import copy_links, far, linkage, relative, strays, untimed
+from tracker.crossref import copy_finding, copy_links, far, linkage, relative, strays, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -35,7 +35,6 @@ LEAD_WORDS, BODY_WORDS, BODY_WEIGHT = 80, 3000, 0.2  # words after the lead coun
 SHINGLE = 4
 THRESHOLD = 0.06  # the average link two groups need to become one story
 TERM_WEIGHT, ENTITY_WEIGHT, QUOTE_WEIGHT = 0.8, 0.5, 0.3
-COPY_CONTAINMENT = 0.5  # share of the shorter lead's shingles found in the other lead
 MIN_QUOTE_WORDS, QUOTE_SHINGLE = 4, 6
 RARITY_PRIOR = 50
 TERMS_FOR_ENTITIES = 0.15  # the word similarity at which shared participants count in full
@@ -188,10 +187,10 @@ def profile(
 def is_copy(a: Profile, b: Profile) -> bool:
     """One text under two names: most of the shorter lead is in the other (a retitled wire lede, a
     shortened or lightly spun copy), or a shared wire credit with half of it."""
-    if not a.lead or not b.lead or gap(a, b) > WINDOW:
+    if not a.lead or not b.lead:
         return False
     contained = len(a.lead & b.lead) / min(len(a.lead), len(b.lead))
-    return contained >= COPY_CONTAINMENT or (bool(a.wire) and a.wire == b.wire and contained >= 0.3)
+    return copy_finding.copied(contained, gap(a, b) <= WINDOW, bool(a.wire) and a.wire == b.wire)
 
 
 def rarity(profiles: Sequence[Profile]) -> tuple[dict[str, float], dict[str, float]]:

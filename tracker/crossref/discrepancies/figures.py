@@ -22,6 +22,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
 from tracker.crossref.discrepancies.figure_values import rounded, varies
@@ -87,23 +88,12 @@ def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str
 def _components(items: list) -> list[list]:
     """Amounts about the same thing: linked when their contexts share a content word (each amount joins
     the first earlier one holding each of its words: the same components as comparing every pair)."""
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     holder: dict[str, int] = {}
-    for i, item in enumerate(items):
-        for word in item[3]:
-            if (j := holder.setdefault(word, i)) != i:
-                parent[root(i)] = root(j)
-    components: dict[int, list] = defaultdict(list)
-    for i, item in enumerate(items):
-        components[root(i)].append(item)
-    return sorted(components.values(), key=lambda c: (c[0][0], c[0][2].start))
+    pairs = [
+        (i, j) for i, item in enumerate(items) for word in item[3] if (j := holder.setdefault(word, i)) != i
+    ]
+    components = [[items[i] for i in group] for group in unions.connected(len(items), pairs)]
+    return sorted(components, key=lambda c: (c[0][0], c[0][2].start))
 
 
 class _Holders:
