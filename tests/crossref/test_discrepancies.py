@@ -438,21 +438,26 @@ def test_amounts_with_the_noun_they_quantify(text, found):
 
 
 def _pairs(a, b, alone: dict) -> bool:
-    """The plain definition of two quotes of one statement (`wording._same` and the caller's check)."""
+    """The plain definition of two quotes of one statement (`wording._same` and the caller's check): one
+    content word shared pairs only quotes worded alike but in one place (`quote_versions.one_place`)."""
+    from tracker.crossref.discrepancies.quote_versions import one_place
+
     shared = len(a.words & b.words)
     only = alone[(a.claim.pk, a.article.pk)] == 1 == alone[(b.claim.pk, b.article.pk)]
     return a.article.pk != b.article.pk and (
         a.norm in b.norm
         or b.norm in a.norm
-        or (shared > 0 and shared >= 0.5 * min(len(a.words), len(b.words)))
+        or (shared > 1 and shared >= 0.5 * min(len(a.words), len(b.words)))
+        or (shared == 1 and min(len(a.words), len(b.words)) <= 2 and one_place(a.norm, b.norm))
         or (a.claim.pk == b.claim.pk and only)
     )
 
 
 def test_quotes_group_into_the_connected_statements_of_every_pair():
     """`wording._statements` against the plain definition: a quote pairs with one of another article
-    when one wording holds the other, when they share half the content words of the shorter, or when
-    both are their article's only quote of one claim; statements are the pairs' connected groups, in
+    when one wording holds the other, when they share half the content words of the shorter (one word:
+    worded alike but in one place), or when both are their article's only quote of one claim;
+    statements are the pairs' connected groups, in
     the quotes' order (invented wordings, drawn at random)."""
     import random
 

@@ -5,10 +5,12 @@ Quote wording: outlets quote a speaker's one answer as "general practice", "stan
 equal or one holds the other (a sub-quote), when they share at least half the content words of the
 shorter, or when they are the only multi-word quote of their article on the same claim; chains count
 ("general practice" - "standard practice" - "standard industry procedure"), so the merged claims of
-different wordings still meet. A statement quoted with two wordings (sub-quotes aside) by different
+different wordings still meet. Quotes sharing a single content word pair only when worded alike but in
+one place (quote_versions.py: "the whole point" / "the entire point", not "what the folder was for" /
+"what was in the folder"). A statement quoted with two wordings (sub-quotes aside) by different
 outlets is a discrepancy, on the claim of the quote of the first article stored (one row however many
-stories see it). One-word quotes ("Partly", "yes") are too common to pair. Caveat: two different
-remarks sharing a word ("a charity" / "looting a charity") pair.
+stories see it). One-word quotes ("Partly", "yes") are too common to pair. Caveat: a quote held inside
+another pairs ("a charity" / "looting a charity").
 
 Silent edits: a quote in an earlier version of an article (ArticleVersion) that the current text no
 longer has, paired with the current quote at the same place (same words before or after it) when there
@@ -22,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.crossref.discrepancies.quote_versions import one_place
 from tracker.crossref.discrepancies.scope import PER_PROCESS, Found, Scope, digest, speaker_of, variant
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, Discrepancy
@@ -151,12 +154,15 @@ def _statements(quotes: list[_Quote], kept: tuple | None = None) -> list[list[_Q
 
 def _same(a: str, b: str, a_words: frozenset[str], b_words: frozenset[str]) -> bool:
     """Two quotes' wordings (`normalise_quote`) and content words: one holds the other, or they share at
-    least half the content words of the shorter. (Or, checked by the caller: they are the only quote of
-    their article on the same claim.)"""
+    least half the content words of the shorter, and when that is one word, they are worded alike but in
+    one place (`quote_versions.one_place`: not two remarks sharing a word). (Or, checked by the caller:
+    they are the only quote of their article on the same claim.)"""
     if a in b or b in a:
         return True
     shared = len(a_words & b_words)
-    return bool(shared) and shared >= SHARED * min(len(a_words), len(b_words))
+    if not shared or shared < SHARED * min(len(a_words), len(b_words)):
+        return False
+    return shared > 1 or one_place(a, b)
 
 
 def _compare(scope: Scope, quotes: list[_Quote]) -> list[Found]:
