@@ -11,7 +11,7 @@ import pytest
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
 from tracker.crossref import claim_reads, story_reads
-from tracker.crossref.discrepancies import figures, statements, wording
+from tracker.crossref.discrepancies import figures, statements, testimony_settings, wording
 from tracker.crossref.discrepancies.scope import Scope
 from tracker.crossref.models import ClaimCandidate
 from tracker.crossref.story_reads import StoryReads
@@ -108,7 +108,7 @@ def test_a_testimonys_evidence_is_read_once_a_batch():
         sentence = f"Vell testified {cue} that the barn was sold."
         row = article(stories[1], f"Farmers gathered. {sentence}", n, f"Outlet {n}")
         EvidenceFactory(claim=claim, article=row, sentence=sentence)
-    _, fresh, found, _ = fresh_and_from_the_batch(statements.settings_differ, stories)
+    _, fresh, found, _ = fresh_and_from_the_batch(testimony_settings.settings_differ, stories)
     assert [(f.key, f.variants) for f in found] == [(f.key, f.variants) for f in fresh] and len(found) == 1
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import row_inserts, row_updates
-from tracker.crossref.discrepancies import figures, quoted_hedges, statements, wording
+from tracker.crossref.discrepancies import figures, quoted_hedges, statements, testimony_settings, wording
 from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy, Story
 from tracker.crossref.pending import Held
@@ -24,7 +24,7 @@ from tracker.crossref.story_reads import StoryReads
 RULES = (
     wording.quote_wording,
     quoted_hedges.hedges,  # statements.hedges_dropped's and quoted_hedges.hedges_quoted's
-    statements.settings_differ,
+    testimony_settings.settings_differ,
     statements.extents_differ,
     figures.numbers_differ,
     figures.dates_differ,
@@ -36,7 +36,7 @@ RULES = (
 # no article placed or moved (`prepare`'s `narrow`): the statements and settings of their speakers, and
 # which claim a figure sits on (their counts and first sighting order the story's claims); the other
 # rules read the story's own articles, or its own claims only (a claim-keyed row is its story's)
-NARROW = (wording.quote_wording, statements.settings_differ, figures.numbers_differ)
+NARROW = (wording.quote_wording, testimony_settings.settings_differ, figures.numbers_differ)
 
 
 WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row

@@ -7,14 +7,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from tracker.crossref.event_reports import Report, reported_at
 from tracker.crossref.models import Claim, Event, Story
 from tracker.crossref.story_reads import StoryReads
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.passages import phrase_pattern
 from tracker.sources.models import Article
 
 PER_PROCESS = 1024  # texts whose per-article readings the rules keep per process (LRU; each keeps its text)
+CUES_FILE = PATTERNS_DIR / "discrepancies.jsonl"  # cue words of settings, extents and increments
 
 
 @dataclass
@@ -169,3 +172,10 @@ def first_letter_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     if pattern is None or not all(c.isascii() and c.isalnum() for c in firsts):
         return pattern  # a phrase opening on a space, a mark or another script: as it is
     return re.compile(f"(?=[{''.join(sorted(firsts))}])" + pattern.pattern, re.IGNORECASE)
+
+
+@cache
+def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
+    """(value, strength, pattern) of the cue rules of one group (patterns/discrepancies.jsonl)."""
+    rules = [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
+    return [(r["value"], int(r.get("strength", 1)), first_letter_pattern(r["phrases"])) for r in rules]

@@ -1,17 +1,14 @@
-"""How outlets frame one claim: a dropped hedge, the setting it was said in, the extent of the act.
+"""How outlets frame one claim: a dropped hedge, the extent of the act (the setting it was said in:
+testimony_settings.py).
 
 - Hedge dropped: a claim's evidence carries a hedge of extent or modality ("partly", "may have";
   patterns/hedges.jsonl), and a headline or lead of the story states the claim (shares three of its
   content words, half of its own or of the claim's) unhedged, in an article reporting it or naming its
   speaker: else it may state another's words ("a jury found ..." is not the founder's "in part").
-- Setting: where a speaker's testimony was given, read per article from cue words
-  (patterns/discrepancies.jsonl, group "setting"): "on the stand" (trial) against "deposition". An
-  article's setting is its strongest cue, the nearest to the speaker's evidence on a tie; articles of
-  different outlets with different settings make one discrepancy per speaker and story, on the
-  speaker's best-evidenced testimony claim.
 - Extent: "partly" against "systematically" for the same act: the sentences of the story that name
-  the claim's names (two of them) and share another of its words, read for extent cues.
-Caveats: word lists and word overlap, not a reading; a setting cue anywhere in an article counts.
+  the claim's names (two of them) and share another of its words, read for extent cues
+  (patterns/discrepancies.jsonl, group "extent").
+Caveats: word lists and word overlap, not a reading.
 """
 
 from __future__ import annotations
@@ -25,21 +22,19 @@ from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
     Scope,
+    cues,
     disagree,
-    first_letter_pattern,
     outlet_ids,
-    speaker_of,
     variant,
 )
-from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
+from tracker.crossref.models import Claim, Discrepancy
 from tracker.crossref.story_reads import locate
 from tracker.crossref.words import STOPWORDS, content_words
-from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.components import read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE, find_hedges, hedge_pattern
 from tracker.nlp.passages import lead_span, sentence_spans
 from tracker.sources.models import Article
 
-CUES_FILE = PATTERNS_DIR / "discrepancies.jsonl"
 HEDGE_TYPES = {"extent", "modality"}
 WEAK_HEDGES = {"some"}  # "some analysts": too common to stand for the speaker's own caution
 STATES_MIN_SHARED, STATES_SHARE = 3, 0.5
@@ -48,13 +43,6 @@ REPORTING = content_words(
     " acknowledged claims claimed tells told denies denied argues argued insists insisted reports"
 )
 NAME_STOPWORDS = {"ai", "us", "u", "s", "i", "ceo", "the", "a", "it", "he", "she", "they", "his", "her"}
-
-
-@cache
-def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
-    """(value, strength, pattern) of the cue rules of one group."""
-    rules = [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
-    return [(r["value"], int(r.get("strength", 1)), first_letter_pattern(r["phrases"])) for r in rules]
 
 
 @cache
@@ -163,54 +151,6 @@ def _hedge_in(text: str, sentence: str, start: int, end: int) -> tuple[tuple[str
         if match.group(0).lower() in speaker_hedges():
             return ((match.group(0), match.start(), match.end()),)
     return ()
-
-
-def settings_differ(scope: Scope) -> list[Found]:
-    by_speaker: dict[str, list[Claim]] = defaultdict(list)
-    for claim in scope.claims:
-        if speaker := _testimony(scope, claim)[0]:
-            by_speaker[speaker].append(claim)
-    cued = {a.pk: _setting_cues(a.text) for a in scope.articles.values()}
-    found = []
-    for speaker, claims in sorted(i for i in by_speaker.items() if scope.touches(i[1])):  # `Scope.changed`
-        positions: dict[int, list[int]] = defaultdict(list)
-        for claim in claims:
-            for article_id, start in _testimony(scope, claim)[1]:
-                if cued.get(article_id):
-                    positions[article_id].append(start)
-        chosen = {a: _setting(cued[a], starts) for a, starts in positions.items()}
-        values = {a: value for a, (value, _) in chosen.items()}
-        if disagree(values, outlet_ids(scope.articles[a] for a in values)):
-            anchor = max(claims, key=lambda c: (scope.claim_outlets(c), -c.pk))
-            variants = [
-                variant(scope.articles[a], m.group(0), m.start(), m.end(), field="text", value=value)
-                for a, (value, m) in chosen.items()
-            ]
-            key = f"setting:story:{scope.story.pk}:{speaker}"
-            found.append(Found(Discrepancy.Kind.SETTING, key, scope.sort(variants), claim=anchor))
-    return found
-
-
-def _testimony(scope: Scope, claim: Claim) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A testimony's speaker key and its evidence's (article, start); ("", ()) for other claims: once a
-    linking batch (`BatchReads.facts`: a claim's evidence stays as read)."""
-    if (found := scope.reads.batch.facts.get(("testimony", claim.pk))) is None:
-        speaker = speaker_of(claim) if claim.kind == ClaimCandidate.Kind.TESTIMONY else ""
-        starts = tuple((e.article_id, e.start) for e in claim.evidence.all()) if speaker else ()
-        found = scope.reads.batch.facts["testimony", claim.pk] = (speaker, starts)
-    return found
-
-
-@lru_cache(maxsize=PER_PROCESS)
-def _setting_cues(text: str) -> tuple[tuple[str, int, re.Match], ...]:
-    """The setting cues of a text (per process: read again at every batch of the story)."""
-    return tuple((value, strength, m) for value, strength, p in cues("setting") for m in p.finditer(text))
-
-
-def _setting(matches: list[tuple[str, int, re.Match]], starts: list[int]) -> tuple[str, re.Match]:
-    """The article's setting: its strongest cue, the nearest to the evidence on a tie."""
-    value, _, match = max(matches, key=lambda x: (x[1], -min(abs(x[2].start() - s) for s in starts)))
-    return value, match
 
 
 def _extent_sentences(scope: Scope) -> list[_Passage]:
