@@ -2,7 +2,9 @@
 outlets (`varies`): values equal within half a percent agree ("approximately $850 billion"); an outlet
 stating two values reports two things; two parties' asks, and an ask and a figure nobody asks for, are
 not one thing (askers.py); nor an outlet's parts and the total another gives ("$171 million for the
-breach" and "$41 million" against "awarded $212 million": `_sums_to`).
+breach" and "$41 million" against "awarded $212 million": `_sums_to`). An increment ("spent two more
+hours", "another $200 million": `added`) says what was added, not how much in all, and is compared with
+no figure.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from collections import defaultdict
 from itertools import combinations
 
 from tracker.crossref.discrepancies.askers import comparable
+from tracker.crossref.discrepancies.scope import cues
 
 TOLERANCE = 0.005
+BEFORE = 24  # characters before a figure read for an increment's opening words ("an additional")
 
 
 def rounded(value: float) -> float:
@@ -52,3 +56,16 @@ def _apart(x: float, y: float) -> bool:
 def _sums_to(total: float | None, value: float) -> bool:
     """Whether an outlet's values add up to `value` (each of them a part of it)."""
     return total is not None and not _apart(total, value)
+
+
+def added(text: str, start: int, end: int) -> bool:
+    """Whether the figure at `start`-`end` of `text` is an increment (patterns/discrepancies.jsonl, group
+    "increment"): a word of it after its number ("two more hours"; "more than three hours" is a bound,
+    its "more" before the number), or words right before it ("another $200 million")."""
+    for value, _, pattern in cues("increment"):
+        if value == "within" and any(m.start() > start for m in pattern.finditer(text, start, end)):
+            return True
+        before = pattern.finditer(text, max(0, start - BEFORE), start) if value == "before" else ()
+        if any(not text[m.end() : start].strip() for m in before):
+            return True
+    return False

@@ -10,8 +10,9 @@
   an event that happens once (an opening, a founding, a verdict: patterns/events.jsonl "once") dated
   differently at the same precision by different outlets' date mentions, keyed by story, kind and
   precision; events.update_events points the latter at its event.
-  Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), and an outlet's
-  parts with the total another outlet gives (figure_values.py).
+  Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), an outlet's parts
+  with the total another outlet gives, and an increment ("two more hours") with anything
+  (figure_values.py).
 Caveats: values equal within half a percent agree ("approximately $850 billion"); rounding beyond that
 ("$134 billion" / "$130 billion") disagrees.
 """
@@ -25,7 +26,7 @@ from typing import NamedTuple
 from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
-from tracker.crossref.discrepancies.figure_values import rounded, varies
+from tracker.crossref.discrepancies.figure_values import added, rounded, varies
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
@@ -78,7 +79,7 @@ def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str
     found = []
     for amount in find_amounts(text):
         noun = "".join(sorted(content_words(amount.noun)))
-        if noun:
+        if noun and not added(text, amount.start, amount.end):  # an increment is no total (figure_values)
             context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
             words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
             found.append((amount, noun, words, asker(text, amount.start, amount.end)))
