@@ -79,15 +79,17 @@ def _copy(connection: BaseDatabaseWrapper, sql: str, rows: list[list[Any]]) -> N
             cursor._execute_with_wrappers(sql, rows, many=True, executor=copy)
 
 
-def insert_history(model: type[models.Model], objs: Iterable[models.Model], *, update: bool = False) -> None:
+def insert_history(
+    model: type[models.Model], objs: Iterable[models.Model], *, update: bool = False, kind: str = ""
+) -> None:
     """`model.history.bulk_history_create(objs, update=update, default_change_reason=None)` as plain
     values (`insert_all`: one `executemany`): the history rows of a linking batch's new and changed
     claims, events and discrepancies, without a historical instance built for each. Each row as it
     builds it: the object's tracked fields, its `_history_date` (else now), `_history_user` (else the
-    default user) and `_change_reason`; "~" when `update`, else "+"."""
+    default user) and `_change_reason`; of `kind` when given ("-": deleted), else "~" when `update`, else "+"."""
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
-    history, kind = model.history.model, "~" if update else "+"
+    history, kind = model.history.model, kind or ("~" if update else "+")
     tracked = [field.attname for field in history.tracked_fields]
     rows = []
     for obj in objs:

@@ -4,18 +4,29 @@ silent edits, kept as Discrepancy rows with every outlet's variant (words, outle
 Each rule (wording, statements, figures) returns what it found with a stable machine `key` (the claim,
 or the story and what is compared), so a re-run updates the variants of the same row instead of adding
 one. Curated rows are the curator's: a discrepancy explained or resolved, or carrying a note, is never
-changed by the machine, and none is ever deleted here: when a disagreement is no longer found (an
-outlet corrected itself, extraction improved) its row stays as it was, for the record.
+changed by the machine (but for its key and story following its articles, `moving`) nor deleted. When a
+disagreement is no longer found among its story's articles (an outlet corrected itself, extraction
+improved) its row stays as it was, for the record; a story-keyed row whose articles moved into another
+story is taken over by that story's run, or retired when no story compares its sides any more (`moving`):
+a disagreement is shown once, on the story holding its articles.
 """
 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tracker.crossref import row_inserts, row_updates
-from tracker.crossref.discrepancies import figures, quoted_hedges, statements, testimony_settings, wording
+from tracker.crossref.discrepancies import (
+    figures,
+    moving,
+    quoted_hedges,
+    statements,
+    testimony_settings,
+    wording,
+)
 from tracker.crossref.discrepancies.scope import Found, Scope
 from tracker.crossref.models import Discrepancy, Story
 from tracker.crossref.pending import Held
@@ -39,7 +50,7 @@ RULES = (
 NARROW = (wording.quote_wording, testimony_settings.settings_differ, figures.numbers_differ)
 
 
-WRITTEN = ("story_id", "variants", "claim_id", "event_id")  # what `record` changes on a stored row
+WRITTEN = ("key", "story_id", "variants", "claim_id", "event_id")  # what `record` (or `moving`) changes
 
 
 class Pending(Held[str, Discrepancy]):
@@ -52,10 +63,17 @@ class Pending(Held[str, Discrepancy]):
         super().__init__(WRITTEN)
         # by story, what `prepare` found for it and the rows it made for it (by key)
         self.ready: dict[int, tuple[dict[str, Found], dict[str, Discrepancy]]] = {}
+        self.retired: list[Discrepancy] = []  # rows whose articles moved away, no story taking them over
 
     def write(self) -> None:
         """Each changed row once, only if it ends other than it was read (found back as it was by
-        a later story: no write), with the history row its `save()` would add (all in one insert)."""
+        a later story: no write), with the history row its `save()` would add (all in one insert); the
+        retired rows deleted in one statement, their history rows ("-") in one insert."""
+        if retired := self.retired:
+            self.retired = []
+            # one DELETE and no signal (a `delete()` inserts a history row each), the history in one insert
+            Discrepancy.objects.filter(pk__in=[row.pk for row in retired])._raw_delete(Discrepancy.objects.db)
+            row_inserts.insert_history(Discrepancy, retired, kind="-")
         changed, now = self.take(), timezone.now()
         updates = []  # one `executemany` a set of fields (`bulk_update`'s CASE expressions cost more)
         for key, fields in changed.items():
@@ -108,6 +126,7 @@ def prepare(
     and its own claims, whose claim-keyed rows no other story finds (`Scope.owns`); they stay as the
     story's last full run left them, as a rebuild finds them."""
     ready: dict[int, tuple[Story, dict[str, Found]]] = {}
+    held: dict[int, frozenset[int]] = {}  # the articles of each story run whole, whose rows are checked
     for story, reads in steps:
         scope = Scope.of(story, reads)
         scope.changed = (narrow or {}).get(story.pk)
@@ -117,10 +136,21 @@ def prepare(
                 if scope.mine(item):  # a claim-keyed row: its claim's own story's (`Scope.owns`)
                     found.setdefault(item.key, item)
         ready[story.pk] = (story, found)
+        if scope.changed is None:
+            held[story.pk] = frozenset(scope.articles)
     keys = {key for _, found in ready.values() for key in found}
-    if unread := [key for key in keys if key not in pending.rows]:  # one read for all
-        for row in Discrepancy.objects.filter(key__in=unread):
+    # One read for all: the rows found, and the story-keyed rows of the stories run whole, which follow
+    # their articles or are retired (`moving`). None when the stories find nothing: no row to repeat,
+    # and a row whose sides went apart is retired at its story's next run that finds anything.
+    if unread := [key for key in keys if key not in pending.rows]:
+        mine = Q(story_id__in=list(held), key__regex=moving.STORY_KEYED) if held else Q(pk__in=[])
+        for row in Discrepancy.objects.filter(Q(key__in=unread) | mine):
             pending.hold(row.key, row)
+    if unread and held:
+        found_by = {pk: found for pk, (_, found) in ready.items()}
+        moved = moving.away(pending, found_by, held)
+        stories = {pk: story for pk, (story, _) in ready.items()}
+        pending.retired += moving.follow(pending, moved, found_by, stories, held, curated=is_curated)
     rows: dict[str, Discrepancy] = {}  # the new ones, by key, made by the first story finding them
     for story, found in ready.values():
         rows |= {
