@@ -32,8 +32,9 @@ from datetime import datetime
 
 from django.db.models import Min
 
+from tracker.crossref.claim_restating import said_keys
 from tracker.crossref.models import ClaimCandidate, Evidence
-from tracker.crossref.words import quote_keys, similarity
+from tracker.crossref.words import similarity
 from tracker.sources.models import Article
 
 
@@ -149,7 +150,7 @@ class Kept(dict[int, Compared]):
 def compare(compared: Compared, content: str | None, quotes, article_id: int, words: Callable) -> None:
     """One evidence row's content words, quote keys and article, added to its claim's."""
     compared[0].append(words(content or ""))
-    compared[1].update(quote_keys(quotes))
+    compared[1].update(said_keys(quotes))  # the quote keys, and the stance keys of `claim_restating`
     compared[2].add(article_id)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
+from tracker.crossref.claim_restating import quoted, said_keys
 from tracker.crossref.corroboration import refresh_claims
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.speaker_kin import kin, take_full_name
@@ -126,9 +127,7 @@ def link_claims(
     assigned: dict[int, _Known] = {}
     made: list[Claim] = []  # saved together, in the order made (their ids too)
     statement = claim_merging.statements(candidates, claim_pool.candidate_key, _words)
-    ranked = claim_merging.strongest_first(
-        candidates, known, claim_pool.candidate_key, _words
-    )  # for a shared claim
+    ranked = claim_merging.strongest_first(candidates, known, claim_pool.candidate_key, _words)  # shared
     for first_pass in (True, False):
         for candidate in ranked if first_pass else candidates:
             if candidate.pk in assigned:
@@ -156,7 +155,7 @@ def link_claims(
                 _rebuild(entry.claim, candidate, story)
             take_full_name(entry, candidate, alike, pool)  # "he" joined by "Jonah Castellanos"
             entry.add(_words(candidate.text))
-            entry.quotes |= quote_keys(candidate.quotes)
+            entry.quotes |= said_keys(candidate.quotes)
             entry.evidenced, entry.far = True, None  # reported by this article: near from now on
             entry.statement = unit if candidate.start not in pinned else entry.statement
             assigned[candidate.pk] = entry
@@ -249,9 +248,10 @@ def _match(
     key = claim_pool.candidate_key(candidate)
     pool = [k for k in known if k.key == key or k in kindred]  # its speaker's by `speaker_kin` too
     words = _words(candidate.text)
-    quotes = quote_keys(candidate.quotes)
+    quotes, said = quote_keys(candidate.quotes), said_keys(candidate.quotes)
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
-    before, by_quote = [k for k in pool if k.claim.pk in previous], [k for k in pool if quotes & k.quotes]
+    before = [k for k in pool if k.claim.pk in previous]  # by quote: verbatim, or restated (other words)
+    by_quote = [k for k in pool if quoted(said, k.quotes, score[k] > 0)]
     scored = [(score[k], -k.order, k) for k in pool if score[k] >= MIN_SIMILARITY]
     weak = {k for k in pool if MIN_SIMILARITY <= score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
     alike = [k for k in pool if k in before or k in by_quote or score[k] >= MIN_SIMILARITY]

@@ -1,0 +1,123 @@
+"""Claim restating: two outlets' quotes of one speaker that are one statement though their words differ
+(issue 16, item 4), so that claim linking puts them on one claim and the difference is shown.
+
+Claim linking joins a report to its speaker's claim by a quote both hold verbatim, else by enough shared
+content words (`words.MIN_SIMILARITY`). A statement quoted with one word changed ("poisoned the jury
+pool" / "tainted the jury pool") or a hedge put in ("We will appeal." / "We are likely to appeal,") shares
+neither, and stayed two claims: the disagreement the outlets' wordings are was never shown. Only quotes
+count (the speaker's words, not the outlet's), and only among the claims of the report's own speaker key
+in its story or event (the pool `claim_linking._match` compares it with), in three shapes:
+
+- a shared run of RUN_WORDS consecutive quoted words holding MIN_CONTENT distinctive content words
+  ("taken out of context", "it broke the terms");
+- a whole quote of RUN_WORDS words or more found in the other's quote with one content word replaced,
+  the rest holding MIN_CONTENT distinctive content words ("tainted the jury pool" in "... poisoned the jury
+  pool with ...");
+- a quoted sentence (or a quote of no sentence mark) that says the same once its stance is taken out:
+  the same content words without the `STANCE` words (the hedges of `tracker/nlp/patterns/hedges.jsonl`,
+  intent and future: "will", "likely to", "considering") and negation, each side holding a stance word
+  and the same subject pronoun ("We will appeal." / "We are considering an appeal,"). A sentence with no
+  subject pronoun and one content word left ("is likely to succeed" / "may well succeed") counts only when
+  the two reports' contents share other words too (`weak`).
+
+These are keys of a quote's sentences (`keys`, kept on a claim with its quote keys, `claim_evidence`) and
+a test of a report's quotes against a claim's (`quoted`), the same in either order, so the merging stays order-independent.
+Caveats: two statements of one speaker in one story that share an idiom of four words ("at the end of
+the day" holds only short words and does not count) or say one hedged thing about two subjects ("it may
+well succeed") become one claim; a curator splits them, which locks both halves.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from tracker.crossref.words import STOPWORDS, content_words, normalise_quote, quote_keys
+
+RUN_WORDS = 4
+MIN_CONTENT = 2  # distinctive content words a shared run (or the rest of a replaced quote) holds
+DISTINCTIVE = 4  # letters: shorter content words ("end", "day", "way") are what idioms are made of
+KEY = "~"  # a stance key's mark: no quote key (`words.quote_keys`, normalised words) starts with it
+WEAK = "?"  # after KEY: a stance key with no subject and one content word (`weak`)
+SUBJECTS = frozenset("i we they he she it you".split())
+# Words that take a stance on a statement without changing what it states: the hedge lexicon's, intent
+# and the future. Data: one word each, as `normalise_quote` splits a quote ("likely to", "may well").
+STANCE = frozenset(
+    """partly partially somewhat may might could possibly perhaps probably likely arguably potentially
+    apparently appear appears appeared seem seems seemed allegedly purportedly supposedly reportedly
+    believe think will would shall going plan plans planning intend intends intending expect expects
+    expecting consider considers considering weigh weighing hope hopes well""".split()
+)
+NEGATION = frozenset("not no never don didn doesn won wouldn isn wasn aren weren cannot can t".split())
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
+
+
+def keys(quotes: Iterable[dict]) -> set[str]:
+    """The stance keys of the quotes' sentences of three words or more that hold a stance word: KEY, the
+    subject pronoun the sentence opens with (or WEAK, with no subject and one content word left), then its
+    content words without stance or negation."""
+    found = set()
+    for quote in quotes:
+        for sentence in SENTENCE_END.split(quote.get("text", "")):
+            words = normalise_quote(sentence).split()
+            if len(words) < 3 or STANCE.isdisjoint(words):
+                continue
+            subject = words[0] if words[0] in SUBJECTS else ""
+            said = sorted(content_words(" ".join(w for w in words if w not in STANCE | NEGATION)))
+            if said:
+                found.add(KEY + (subject or (WEAK if len(said) == 1 else "")) + ":" + " ".join(said))
+    return found
+
+
+def verbatim(quote_keys: Iterable[str]) -> list[str]:
+    """The quote keys of words as quoted (a claim's quote keys hold its stance keys too)."""
+    return [k for k in quote_keys if not k.startswith(KEY)]
+
+
+def said_keys(quotes: list[dict]) -> set[str]:
+    """What a report's quotes are compared on: their quote keys and their stance keys."""
+    return quote_keys(quotes) | keys(quotes)
+
+
+def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
+    """A report (its `said_keys`) quotes a claim of its speaker (the same, of its reports): a quote both
+    hold verbatim, or the same statement in other words: a shared distinctive run, a quote with one word
+    replaced, or one stance key (a `weak` one only when the two contents resemble: `resembles`)."""
+    shared = said & claim_quotes
+    if any(not k.startswith(KEY) or not weak(k) or resembles for k in shared):
+        return True
+    theirs = verbatim(claim_quotes)
+    return any(
+        _runs(a) & _runs(b) or _replaced(a, b) or _replaced(b, a) for a in verbatim(said) for b in theirs
+    )
+
+
+def weak(key: str) -> bool:
+    return key.startswith(KEY + WEAK)
+
+
+def _distinctive(words: Iterable[str]) -> int:
+    return sum(len(w) >= DISTINCTIVE for w in content_words(" ".join(words)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _runs(quote: str) -> frozenset[tuple[str, ...]]:
+    """The quote's runs of RUN_WORDS words holding MIN_CONTENT distinctive content words."""
+    words = quote.split()
+    runs = (tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
+    return frozenset(run for run in runs if _distinctive(run) >= MIN_CONTENT)
+
+
+def _replaced(whole: str, other: str) -> bool:
+    """The quote `whole` (RUN_WORDS words or more) is a run of `other` with one content word replaced,
+    the words kept holding MIN_CONTENT distinctive content words."""
+    a, b = whole.split(), other.split()
+    if len(a) < RUN_WORDS or len(b) < len(a):
+        return False
+    for i in range(len(b) - len(a) + 1):
+        differ = [j for j in range(len(a)) if a[j] != b[i + j]]
+        kept = [w for j, w in enumerate(a) if j not in differ]
+        if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and _distinctive(kept) > 1:
+            return True
+    return False
