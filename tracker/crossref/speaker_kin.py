@@ -23,8 +23,11 @@ Words the extraction gave to a party through a representative it does not name (
 lawyer told the jury': speaker "Kestrel", `speaker_via` the description) are sought kin as that
 description's (`representative`), and their claim is written with it for the named reports after it
 (`Index.shorts`). The test is the same whichever came first: a named report meets a short speaker's claim as a short
-speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`). Entities
-never take part: a speaker a curated entity resolved is its entity's alone, and two different
+speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`).
+A surname alone and the full name its article names (the only person of that surname it names in full)
+are one speaker's when the report quotes the claim, verbatim or restated (`claim_restating`; content
+words alike are not enough: a judge's two rulings share them) (`_surnamed`). Entities never take
+part: a speaker a curated entity resolved is its entity's alone, and two different
 entities' claims never merge. Caveats: a person the story holds no claim of yet cannot make the pair
 ambiguous (a pronoun's report that came before the second person credited with its words has joined the
 first's), and a named report meeting a short speaker's claim sees only the claims `Index` finds for it
@@ -40,6 +43,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tracker.crossref.claim_events import named
+from tracker.crossref.claim_restating import quoted as quotes_claim
+from tracker.crossref.claim_restating import said_keys, verbatim
 from tracker.crossref.models import ClaimCandidate, Evidence
 from tracker.crossref.words import (
     MIN_SIMILARITY,
@@ -122,6 +127,13 @@ def kin(
         index.via[(key, candidate.article_id)] = via
     speaker = candidate.named_speaker
     found = [k for k in known if k.key != key and _free(k) and one_name(speaker, k.claim.speaker_text)]
+    said = said_keys(candidate.quotes)  # a surname's kin: quoted, verbatim or restated (`claim_restating`)
+    surnamed = [
+        k
+        for k in known
+        if k.key != key and _free(k) and k not in found and quotes_claim(said, k.quotes, False)
+    ]
+    found += [k for k in surnamed if _surnamed(speaker, k, text, index)]
     if not candidate.quotes:
         return found  # one name, titled or not: compared as the same speaker's
     words = content_words(candidate.text)
@@ -142,6 +154,26 @@ def kin(
     short = via or speaker
     full = [k for k in other if stands_for(short, k.claim.speaker_text) and names(text, k.claim.speaker_text)]
     return found + (full if len({k.key for k in full}) == 1 else [])
+
+
+def _surnamed(speaker: str, k: _Known, text: str, index: Index) -> bool:
+    """One of the report's speaker and the claim's is the other's surname alone ("Fenwycke", "Idris
+    Fenwycke"), and every article the surname speaks in names one person of that surname in full: the other
+    (the report's article for the report; each article of the claim's, else the report's, for the claim)."""
+    claimed = k.claim.speaker_text
+    if named(speaker) and stands_for(speaker, claimed):
+        return only_one(text, claimed)
+    if named(claimed) and stands_for(claimed, speaker) and not k.claim.locked:
+        return all(only_one(t, speaker) for t in (index.texts(k.articles).values() if k.articles else [text]))
+    return False
+
+
+def only_one(text: str, full: str) -> bool:
+    """The one person of the full name's surname the text names in full is that person (the capitalised
+    words right before the surname, function words aside, are its first name alone)."""
+    first, last = full.split()[-2:]
+    before = re.findall(rf"(?<![\w'’-])([A-Z][\w'’-]*)\s+{re.escape(last)}(?!\w)", text or "")
+    return {w for w in before if w.lower() not in STOPWORDS} == {first}
 
 
 def representative(candidate: ClaimCandidate) -> str:
@@ -173,7 +205,7 @@ def _rivals(weak: _Known, shorts: set[str], known: list[_Known], key, written: l
     """Another speaker in full than the report's (`key`), named by the weak claim's articles, has a claim
     of `known` that shares a run of quoted words with the weak claim (written as `shorts`): the pair is
     not told apart."""
-    quoted = runs_of(weak.quotes)
+    quoted = runs_of(verbatim(weak.quotes))
     return any(
         k.key != key
         and any(stands_for(s, k.claim.speaker_text) for s in shorts)
@@ -187,7 +219,7 @@ def _says(k: _Known, quoted: frozenset[Run], words: list[frozenset[str]], text: 
     """A claim no entity speaks, credited with a run of `quoted` words and resembling one of `words` (a
     report whose sentence quotes someone else, "his lawyer asked him directly", does not); with `text`
     (the claim's), of a quote that is the claim's statement (`statement_runs`)."""
-    said = runs_of(k.quotes) if text is None else statement_runs(text, k.quotes)
+    said = runs_of(verbatim(k.quotes)) if text is None else statement_runs(text, verbatim(k.quotes))
     return _free(k) and bool(quoted & said) and any(k.score(w) >= MIN_SIMILARITY for w in words)
 
 
