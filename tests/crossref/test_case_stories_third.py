@@ -136,8 +136,9 @@ class TestFerrowindVLarkspur(BlindSet):
     # Sides on one claim (session 26, hg28): 11 of 15 dated, 10 a third undated. Apart: reworded
     # reported speech (Whitcombe's ruling, Brannigan's clause of a longer statement), an unresolved
     # description (Feld), a headline figure with no claim (Ramaswamy); undated, Lisle's two reports in
-    # two stories (one side reported speech: no quoted run to meet on).
-    ONE_CLAIM_FLOOR = {0: 11, 3: 10}
+    # two stories (one side reported speech: no quoted run to meet on). 12 and 11 once restated quotes
+    # match their claim (session 30, ih32, claim_restating: Whitcombe's "is likely to"/"may well succeed").
+    ONE_CLAIM_FLOOR = {0: 12, 3: 11}
 
     def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
         _, measured = coverage
