@@ -211,3 +211,112 @@ def test_an_undated_article_keeps_the_days_it_names_without_a_year(events):  # n
     assert all(
         not p.yearless and not p.weekdays for a, p in zip(articles, found, strict=True) if a.published_at
     )
+
+
+# An outlet's standing paragraph: its pieces of any day share it, whatever they report.
+HOUSE = (
+    "The Quay Ledger's harbour desk follows every vote of the port authority, and readers can find the weekly"
+    " tide tables, the shipping column and the ferry timetable on our harbour page. Letters to the harbour"
+    " desk are welcome; the pilots' almanac and the moorings register are printed on Sundays."
+)
+TOWED = [  # two other outlets' reports of one morning's grounding
+    (
+        "https://tidewatch.example/trawler-aground",
+        "Trawler runs aground near the breakwater",
+        "A trawler ran aground near the breakwater on Friday morning, and the coastguard towed it clear at"
+        " high tide. The skipper said the hull was sound and the crew of six was unhurt.",
+        "2026-03-06T11:00",
+    ),
+    (
+        "https://portgazette.example/coastguard-tow",
+        "Coastguard tows grounded trawler",
+        "The coastguard towed a grounded trawler off the breakwater rocks on Friday. Its crew of six walked"
+        " ashore unhurt, and the skipper blamed a failed rudder for the grounding.",
+        "2026-03-06T15:00",
+    ),
+]
+
+
+def test_an_undated_article_goes_where_other_outlets_place_it_not_to_its_own_outlets_other_day():
+    """Its own outlet's piece of another event is its best match by the paragraph the outlet prints under
+    every piece; other outlets' reports of its event, each weaker, together outweigh it, and it joins
+    their story. Where no other outlet's report places it, its own outlet's piece still does."""
+    seen = when("2026-06-10T12:00")
+
+    def profile(url, title, text, time=None):
+        return _profile(url, title, text, seen, time)
+
+    vote = profile(
+        "https://quayledger.example/board-vote",
+        "Harbour board backs dredging plan",
+        "The harbour board voted on Monday to dredge the eastern approach before the autumn storms, after"
+        " engineers warned that silt had narrowed it. " + HOUSE,
+        when("2026-01-12T18:00"),
+    )
+    towed = [profile(url, title, text, when(at)) for url, title, text, at in TOWED]
+    piece = profile(
+        "https://quayledger.example/trawler",
+        "Trawler grounded at the breakwater",
+        "A trawler grounded on the breakwater, and the coastguard towed it off. " + HOUSE,
+    )
+    found = [vote, *towed, piece]
+    term_idf, entity_idf = features.rarity(found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+    scores = [
+        features.pair_score(dataclasses.replace(piece, time=p.time), p, vecs[3], vecs[n])
+        for n, p in enumerate(found[:3])
+    ]
+    assert scores[0] > max(scores[1:]) and min(scores[1:]) >= undated.PLACE_MIN  # its own outlet's best
+    placed = undated.placed(found)
+    assert placed[3].time in (towed[0].time, towed[1].time)
+    assert sorted(map(sorted, features.cluster(placed))) == [[0], [1, 2, 3]]
+    assert undated.placed([vote, piece])[1].time == vote.time  # no other outlet's: its own outlet's
+
+
+def _approach():
+    """An undated piece that resembles each report of `TOWED` a little."""
+    return _profile(
+        "https://quayledger.example/approach",
+        "Harbour approach closed for the morning",
+        "A trawler with a crew of six stuck on the breakwater rocks at dawn kept the coastguard busy at high"
+        " tide. The harbour master closed the approach for the morning, and the pilots kept the ferries"
+        " waiting at anchor while the market opened late; fishmongers said the auction of the day's catch"
+        " would move to the old customs shed until the berth reopened.",
+        when("2026-06-10T12:00"),
+    )
+
+
+def test_an_undated_article_no_single_match_places_takes_the_day_its_matches_weigh_most():
+    """Each of two reports of one morning resembles it under PLACE_MIN; together they reach it."""
+    towed = [_profile(url, title, text, when("2026-06-10T12:00"), when(at)) for url, title, text, at in TOWED]
+    piece = _approach()
+    found = [*towed, piece]
+    term_idf, entity_idf = features.rarity(found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+    scores = [
+        features.pair_score(dataclasses.replace(piece, time=p.time), p, vecs[2], vecs[n])
+        for n, p in enumerate(towed)
+    ]
+    assert max(scores) < undated.PLACE_MIN <= sum(scores) and min(scores) >= features.THRESHOLD
+    assert undated.placed(found)[2].time in (towed[0].time, towed[1].time)
+
+
+def test_a_text_several_outlets_ran_weighs_in_a_day_once():
+    """Two runs of one report (a wire text under two names) are one report: together they do not place
+    a piece that each resembles under PLACE_MIN, as two reports would."""
+    url, title, text, at = TOWED[0]
+    seen = when("2026-06-10T12:00")
+    runs = [
+        _profile(url, title, text, seen, when(at)),
+        _profile("https://harbourpost.example/trawler-aground", title, text, seen, when("2026-03-06T13:00")),
+    ]
+    found = [*runs, _approach()]
+    assert features.is_copy(*runs)
+    term_idf, entity_idf = features.rarity(found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+    scores = [
+        features.pair_score(dataclasses.replace(found[2], time=p.time), p, vecs[2], vecs[n])
+        for n, p in enumerate(runs)
+    ]
+    assert features.THRESHOLD <= max(scores) < undated.PLACE_MIN <= sum(scores)
+    assert undated.placed(found)[2].time is None

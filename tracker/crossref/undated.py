@@ -12,7 +12,25 @@ same saga in another month is no place for it. Naming a weekday bare ("on Tuesda
 without a date), it takes only a match published that day or the next (WEEKDAY_LAG): the day of the week
 a report names is its event's, and the event's dated reports carry it (a third undated: Marsh 0.759 ->
 0.824, PolNeAR's train slices 0.429 -> 0.441 and 0.304 -> 0.310, Kestrel, Ferrowind, Solvane unchanged;
-dated unchanged). It then sits in that story's days like a dated article,
+dated unchanged).
+
+Its best match places it only when that is another outlet's report. An outlet's own piece of another day
+is often the best match by what the outlet prints under every piece (a standing paragraph, a live blog's
+frame, a columnist's hobby-horse), which says who wrote it, not what it reports: Solvane's two Renner
+reports matched their own outlets' pieces of the openings and of Castellanos's day best, Veldmark's
+openings report and verdict analysis their business paper's closings piece, its founder-day live blog the
+same outlet's openings live blog. Then, and when no single match reaches PLACE_MIN, it takes the day other
+outlets' matches weigh most (`_heaviest`: the matches at the clustering's floor within SAME_DAY of one
+another, summed, a text several outlets ran counted once), if that reaches PLACE_MIN; else its own outlet's
+best match at PLACE_MIN. A day's weight never overrides another outlet's best match: Kestrel's day-one
+analysis matches one openings report at 0.233 and a witness's day two weeks on at 0.204 + 0.160 + 0.135
+(he31's rule by a day's weight alone sent it there). Candidates are the CANDIDATES texts closest by words,
+a text several outlets ran counted once (its runs filled the places of other reports). A third undated,
+through the chain (the five one-case sets' probe): Marsh 0.824 -> 0.878, Kestrel 0.913, Ferrowind 0.801
+-> 0.845, Solvane 0.794 -> 0.910, Veldmark 0.788 -> 0.902; PolNeAR's train slices all at once
+(`bench/crossref_errors.py --undated 3`) 0.441 -> 0.477 and 0.310 -> 0.328; dated nothing changes.
+
+It then sits in that story's days like a dated article,
 and like one it never links articles further apart than WINDOW. An article that resembles none takes the day its dated facts name
 most often, noon (`Profile.pinned`: a last resort, as "the trial opened on 27 April" in a report of
 30 April shows), else keeps no time (first sightings place it, as before). Only stated times place. `clustering._apply` places the undated articles of the scope it settles; a
@@ -31,10 +49,10 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tracker.crossref import features
+from tracker.crossref import features, linkage, strays
 
 PLACE_MIN = 0.2  # the content score an undated article needs with a dated one to take its time
-CANDIDATES = 8  # dated articles scored in full for each undated one, the best by shared words
+CANDIDATES = 8  # texts (a copy group one) scored in full for each undated article, the best by shared words
 # how far a match may lie from the days an article with no date names with no year ("May 10"): two months,
 # as far ahead as a yearless day is read (`nlp.dates.FUTURE_WINDOW`); a saga's next round is further
 YEARLESS_WINDOW = timedelta(days=62)
@@ -42,13 +60,13 @@ YEARLESS_WINDOW = timedelta(days=62)
 # the day itself or the next, as a Wednesday report tells of Tuesday (0: Marsh a third undated 0.759 ->
 # 0.759, Solvane 0.736 -> 0.767, PolNeAR train slices 0.429 -> 0.526 and 0.304 -> 0.303; 2: nothing changed)
 WEEKDAY_LAG = 1
+SAME_DAY = timedelta(hours=12)  # the matches this near one another are one day's reports (`_heaviest`)
 _COLUMNS = 4096  # terms per matrix product: bounds the memory
 
 
 def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
-    """The profiles, each without a time given the time of the dated profile it resembles most (at
-    least PLACE_MIN), else its pinned day, as a new profile; the profiles given are not changed (they
-    may be reused)."""
+    """The profiles, each without a time given the time its dated matches give it (`_time`), else its
+    pinned day, as a new profile; the profiles given are not changed (they may be reused)."""
     found = list(profiles)
     undated = [i for i, p in enumerate(found) if p.time is None]
     dated = [i for i, p in enumerate(found) if p.time is not None]
@@ -57,19 +75,64 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
     term_idf, entity_idf = features.rarity(found)
     vecs = {i: features.vectors(found[i], term_idf, entity_idf) for i in undated + dated}
     words = _products([vecs[i][0] for i in undated], [vecs[j][0] for j in dated])
+    outlets = strays.outlets(found)
+    text_of = {dated[n]: dated[g[0]] for g in linkage.copy_groups([found[j] for j in dated]) for n in g}
     for row, i in enumerate(undated):
-        best, time = PLACE_MIN, None
-        for col in np.argsort(-words[row], kind="stable")[:CANDIDATES].tolist() if dated else []:
+        scored = []  # (score, dated index) of the candidates whose time fits, best by words first
+        for col in _candidates(words[row], [text_of[j] for j in dated]) if dated else []:
             j = dated[col]
-            if not fits(found[i], found[j].time):
-                continue
-            together = dataclasses.replace(found[i], time=found[j].time)
-            score = features.pair_score(together, found[j], vecs[i], vecs[j])
-            if score > best + 1e-12 or (time is None and score >= best):
-                best, time = score, found[j].time
+            if fits(found[i], found[j].time):
+                together = dataclasses.replace(found[i], time=found[j].time)
+                scored.append((features.pair_score(together, found[j], vecs[i], vecs[j]), j))
+        time = _time(found, scored, [outlets[j] != outlets[i] for _, j in scored], text_of)
         if time is not None or found[i].pinned is not None:
             found[i] = dataclasses.replace(found[i], time=time or found[i].pinned)
     return found
+
+
+def _candidates(words: np.ndarray, texts: list[int]) -> list[int]:
+    """The columns of the dated articles closest by words, until CANDIDATES texts (a text several outlets
+    ran, `linkage.copy_groups`, counts once: its runs would fill the places of other reports)."""
+    found, held = [], set()
+    for col in np.argsort(-words, kind="stable").tolist():
+        if texts[col] not in held and len(held) == CANDIDATES:
+            break
+        held.add(texts[col])
+        found.append(col)
+    return found
+
+
+def _time(found, scored: list[tuple[float, int]], other: list[bool], text_of: dict) -> datetime | None:
+    """The time an undated article takes from its scored matches (`other`: each of another outlet): its
+    best match's, when that reaches PLACE_MIN and is another outlet's; else the time of the day other
+    outlets' matches weigh most, at PLACE_MIN or more (`_heaviest`); else its best match's if it reaches
+    PLACE_MIN (its own outlet's), else none."""
+    best = None
+    for n, (score, _) in enumerate(scored):  # ties to the earliest candidate
+        if best is None or score > scored[best][0] + 1e-12:
+            best = n
+    if best is not None and scored[best][0] >= PLACE_MIN and other[best]:
+        return found[scored[best][1]].time
+    day = _heaviest(found, [m for m, o in zip(scored, other, strict=True) if o], text_of)
+    if day is not None:
+        return day
+    return found[scored[best][1]].time if best is not None and scored[best][0] >= PLACE_MIN else None
+
+
+def _heaviest(found, scored: list[tuple[float, int]], text_of: dict) -> datetime | None:
+    """The time of the match whose day (the matches at the clustering's floor within SAME_DAY of it, a
+    text several outlets ran counted once, by its best run) weighs most, at PLACE_MIN or more."""
+    strong = [(score, j) for score, j in scored if score >= features.THRESHOLD]
+    best, time = PLACE_MIN, None
+    for _, j in strong:
+        runs: dict[int, float] = {}
+        for score, k in strong:
+            if abs(found[k].time - found[j].time) <= SAME_DAY:
+                runs[text_of[k]] = max(runs.get(text_of[k], 0.0), score)
+        weight = sum(runs.values())
+        if weight > best + 1e-12 or (time is None and weight >= best):
+            best, time = weight, found[j].time
+    return time
 
 
 def fits(undated: features.Profile, time: datetime) -> bool:
