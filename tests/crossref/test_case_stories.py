@@ -25,8 +25,10 @@ CASE = CaseSet("marsh_v_northlight.json", {})  # no documented disagreements
 # belongs to, tracker/crossref/strays.py: 0.894 and 0.736; session 25, once a story reported again after a
 # quiet spell joins its first part, tracker/crossref/far.py: 0.922 and 0.759; session 27, once an undated
 # report naming "on Tuesday" takes only a match of that day or the next, tracker/crossref/undated.py:
-# 0.922 and 0.824). The floors sit just under, so that any loss on this set shows.
-ARI_FLOOR = {0: 0.91, 3: 0.81}
+# 0.922 and 0.824; session 30, once an undated report's own outlet's piece of another day, or no single
+# match at all, places it only where no day of other outlets' reports weighs as much: 0.922 and 0.878).
+# The floors sit just under, so that any loss on this set shows.
+ARI_FLOOR = {0: 0.91, 3: 0.87}
 WIRE_COPIES = 3  # the wire's reports run under another outlet's headline, same text
 # Discrepancy rows whose sides are of two labelled events (`Coverage.mixed`), by mode: a ceiling, as on
 # the blind sets (`BlindSet.MIXED_CEILING`). None since session 30 (if32; before: one a third undated,

@@ -126,7 +126,10 @@ class TestVeldmarkVCindergrove(BlindSet):
     # alone, and the business paper's closing-day article (investors brace) joins the verdict's story.
     # Undated, the same two stand alone and, besides, the live blog of the founder's day joins the openings'
     # story and the closings' story takes in the business paper's openings report and its verdict analysis.
-    ARI_FLOOR = {0: 0.90, 3: 0.78}
+    # Session 30 (ie32): 0.788 -> 0.902 a third undated: the business paper's openings report and verdict
+    # analysis and the founder-day live blog no longer placed by their own outlet's pieces of other days
+    # (tracker/crossref/undated.py).
+    ARI_FLOOR = {0: 0.90, 3: 0.90}
     # All 7 groups linked in both modes: every wire, both spun, both shortened and the Spanish translation.
     COPY_GROUPS_LINKED = 7
     # 9 of 15 shown in both modes. Not shown: the judge's pretrial words and her December date (side b has

@@ -130,7 +130,9 @@ class TestFerrowindVLarkspur(BlindSet):
     # third undated once a hedge one outlet quotes is compared with another outlet's quote of the same
     # words, not only with headlines and leads (discrepancies/quoted_hedges.py: the Q&A's "We will appeal."
     # against "We will almost certainly appeal").
-    ARI_FLOOR = {0: 0.92, 3: 0.79}
+    # A third undated 0.801 -> 0.845 (session 30, ie32: the business paper's Ocampo report, whose own
+    # openings piece was its best match, placed by other outlets' reports of its day; tracker/crossref/undated.py).
+    ARI_FLOOR = {0: 0.92, 3: 0.84}
     COPY_GROUPS_LINKED = 7
     SHOWN_FLOOR = {0: 13, 3: 12}
     # Sides on one claim (session 26, hg28): 11 of 15 dated, 10 a third undated. Apart: reworded
