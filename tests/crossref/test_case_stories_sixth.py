@@ -141,8 +141,10 @@ class TestQuarringtonChipSecrets(BlindSet):
     # closings and the verdict are one story, joined by the local paper's undated report on the suppression
     # ruling; the legal trade paper's undated reports of the defendant's day and the closings join the
     # new-trial ruling's story, its undated report of the expert's day joins the openings, and the undated
-    # verdict live blog joins the defendant's day.
-    ARI_FLOOR = {0: 0.91, 3: 0.66}
+    # verdict live blog joins the defendant's day. Undated 0.829 (11 stories) once an undated article's own
+    # outlet's piece of another day gives way to the day other outlets' matches weigh most (ie32, session 30,
+    # a rule written on the five earlier sets, never on this one: the set's first blind test of it).
+    ARI_FLOOR = {0: 0.91, 3: 0.82}
     # All 9 groups linked in both modes: every wire (one a local paper running the wire), both spun, both
     # shortened and the French translation.
     COPY_GROUPS_LINKED = 9
@@ -153,16 +155,20 @@ class TestQuarringtonChipSecrets(BlindSet):
     # the new-trial ruling's story).
     SHOWN_FLOOR = {0: 11, 3: 11}
     # Sides on one claim: 5 of 16 in both modes (Lundqvist's 11/17 years, the agent's July 9/19 and
-    # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million).
-    ONE_CLAIM_FLOOR = {0: 5, 3: 5}
+    # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
+    # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
+    # written on the five earlier sets).
+    ONE_CLAIM_FLOOR = {0: 7, 3: 7}
     # Rows whose sides are of different labelled events: none dated; 2 with every third undated, numbers
     # compared across events the undated clustering put in one story: "two"/"60"/"2,100 people" (the
     # closings' business report against the suppression ruling's local report) and "three counts" (the
     # new-trial ruling) against the trade paper's closings "five counts". A third at the first run ("three
     # counts" of the verdict analysis against the openings' "five counts", in a story that no longer held
     # either side's articles) was retired with the repeated rows (`discrepancies.moving`, ij32, session
-    # 30). Above 0 on this set: a ceiling at what the chain reaches, not a goal.
-    MIXED_CEILING = {0: 0, 3: 2}
+    # 30). Above 0 on this set: a ceiling at what the chain reaches, not a goal. 1 once the undated placement
+    # (ie32) keeps the suppression ruling's local report out of the closings: "three counts" against "five
+    # counts" is left.
+    MIXED_CEILING = {0: 0, 3: 1}
     # Rows repeated (`Coverage.twice`): none in either mode, as `BlindSet` asserts (6 undated at the first
     # run: three story-keyed number/date rows left in a story their articles had moved out of, each beside
     # the same row of the story holding them; they now follow their articles, `discrepancies.moving`).
