@@ -17,8 +17,9 @@ OTHERS = 80
 
 
 def test_a_batch_looks_at_its_speakers_claims_not_at_every_claim_of_the_pool():
-    """A story with 80 claims of other unnamed speakers (text keys: the pool of a batch whose speaker is
-    a text key holds every entity-less claim of its stories) and one of Jane Doe's, much reported: a
+    """A story with 80 claims of other unnamed speakers (text keys: the pool of a batch one of whose
+    reports without an entity quotes its statement holds every entity-less claim of its stories,
+    `kin_reads`) and one of Jane Doe's, much reported: a
     batch of three reports of hers asks the speaker key of fewer claims than the pool holds (the old
     walk asked it of every pool claim for each article: 252 asks, now 12), and each report joins her
     claim. Her claim's stories, kept, are those of its articles, the batch's added (seen failing on the
@@ -38,7 +39,7 @@ def test_a_batch_looks_at_its_speakers_claims_not_at_every_claim_of_the_pool():
     EvidenceFactory(claim=jane, article=origin, start=500, text=said)
     rows = [article(name, story, hours=hours) for name, hours in (("Beta", 1), ("Gamma", 2), ("Delta", 3))]
     for row in rows:
-        say(row, "the audit found the ledgers incomplete again", speaker="Jane Doe")
+        say(row, '"the audit found the ledgers incomplete again"', speaker="Jane Doe")
     given, kept = claim_evidence.Articles.of(rows), claim_evidence.Kept()
     pool = claim_linking.pool_of(given, [story.pk], kept)
     assert len(pool.claims) == OTHERS + 1  # the others are in the pool: the walk would see them

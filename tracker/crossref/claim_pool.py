@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from tracker.crossref import claim_events, claim_evidence, row_inserts, run_evidence, speaker_kin
+from tracker.crossref import claim_events, claim_evidence, kin_reads, row_inserts, run_evidence, speaker_kin
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
@@ -70,7 +70,9 @@ class Pool:
         given = batch.given.values()
         keys = {candidate_key(c) for g in given for c in g.candidates}
         previous = {claim_id for g in given for claim_id, _, locked in g.evidence if not locked}
-        pool = cls.read(keys, stories, previous, kept, words)
+        reported = {claim_id for g in given for claim_id, _, _ in g.evidence}
+        wanted = kin_reads.wanted((c for g in given for c in g.candidates), reported)
+        pool = cls.read(keys, stories, previous, kept, words, wanted)
         pool.batch = True
         names = [c.named_speaker for g in given for c in g.candidates if not c.speaker_entity_id]
         entities = [value for kind, value in keys if kind == "entity"]
@@ -86,13 +88,18 @@ class Pool:
         previous: Iterable[int],
         kept: claim_evidence.Kept,
         words: Callable[[str], frozenset[str]],
+        wanted: kin_reads.Wanted | None = None,
     ) -> Pool:
         """Three queries: the claims, their evidence (into `kept`; in a bulk run what changed since the
-        last batch: `run_evidence`), the stories of its articles."""
+        last batch: `run_evidence`), the stories of its articles. With `wanted`, a fourth first: who
+        speaks each claim, and only those it keeps are read whole (`kin_reads`)."""
         stories = list(stories)
         reported = Evidence.objects.filter(article__story_membership__story__in=stories).values("claim_id")
         near = Q(story__in=stories) | Q(pk__in=reported) | Q(pk__in=list(previous))
         rows = Claim.objects.filter(speakers(keys)).filter(near, merged_into__isnull=True) if keys else []
+        if wanted is not None and any(kind == "text" for kind, _ in keys):  # in Claim's order, as they were
+            speaking = rows.values_list("pk", "speaker_id", "speaker_text")
+            rows = Claim.objects.filter(pk__in=[pk for pk, *speaker in speaking if wanted(pk, *speaker)])
         claims = {claim.pk: claim for claim in rows}
         run_evidence.read(kept, [pk for pk in claims if pk not in kept], words)  # a bulk run's: kept
         articles = {a for pk in claims for a in kept[pk][2]}
