@@ -91,3 +91,29 @@ def test_a_batch_whose_report_quotes_its_statement_reads_every_claim_of_no_entit
     linked = claim_linking.link_claims(told, answers=False, kept=kept, batch=given, story=story, pool=pool)
     pool.record()
     assert [claim.pk for claim in linked] == [jonah.pk]
+
+
+def test_a_surname_alone_reads_the_full_names_claim_it_restates():
+    """A report by "Fenwycke" restating (not quoting word for word) the claim of "Idris Fenwycke", whom
+    its article names in full, is his (speaker_kin `_surnamed`): a one-word key is an ending too, and the
+    pool reads his claim among unrelated speakers'. Seen failing with endings of two words or more only
+    (a claim of its own for "Fenwycke", the pool without his)."""
+    story = StoryFactory(title="Trial", first_seen_at=T0)
+    full = article("Pine Wire", story)
+    say(full, '"Kitewing was partly distilled from Orrery, and I approved it,"', speaker="Idris Fenwycke")
+    (idris,) = claim_linking.link_claims(full)
+    witnesses(story, full, 0, 5)
+    short = article("Bench Ledger", story, hours=1, text="Idris Fenwycke, the founder, took the stand.")
+    # the quote is not the whole report (`statement_runs` empty), so the batch is not read whole for it
+    say(
+        short,
+        'the Kitewing assistant he built last spring was "largely distilled from Orrery,"',
+        speaker="Fenwycke",
+    )
+    given, kept = claim_evidence.Articles.of([short]), claim_evidence.Kept()
+    pool = claim_linking.pool_of(given, [story.pk], kept)
+    assert idris.pk in pool.claims
+
+    linked = claim_linking.link_claims(short, answers=False, kept=kept, batch=given, story=story, pool=pool)
+    pool.record()
+    assert [claim.pk for claim in linked] == [idris.pk]

@@ -5,8 +5,9 @@ A pool of a speaker without an entity read every claim of no entity of the batch
 batch's ~690 claims, read with their evidence and their articles' stories, and more at each batch as the
 stories grew. What `speaker_kin.kin` takes of them for a report whose statement no quote of its own holds
 (`statement_runs` empty: no run of quoted words to share, so nothing else can be kin) is only the claims
-one of whose names is the other's with words before it (`one_name`): their speaker keys are one the
-other's ending, of two words or more (a title or an apposition before a name adds words before its own).
+one of whose names is the other's with words before it (`one_name`: a title or an apposition before a
+name adds words before its own) or the other's surname alone (`_surnamed`, a quote restated rather than
+its statement): their speaker keys are one the other's ending.
 So the pool first reads who speaks each claim it would read (one query of three columns), and then whole
 only the claims `wanted` keeps: an entity's, one the batch's articles already report, one of a batch
 speaker's key, one whose key a batch speaker's ends with or that ends with a batch speaker's. A batch
@@ -30,7 +31,7 @@ def wanted(candidates: Iterable[ClaimCandidate], reported: Iterable[int]) -> Wan
     """Of the claims of no entity, those the batch's `candidates` may join or be kin of, and those its
     articles' evidence points to (`reported`); None: every one (a report quotes its statement)."""
     plain: set[tuple[str, ...]] = set()  # the batch's text speaker keys, as words
-    endings: set[tuple[str, ...]] = set()  # the endings (two words or more) of the longer ones
+    endings: set[tuple[str, ...]] = set()  # the endings of the longer ones
     for candidate in candidates:
         if candidate.speaker_entity_id:
             continue
@@ -51,5 +52,6 @@ def wanted(candidates: Iterable[ClaimCandidate], reported: Iterable[int]) -> Wan
 
 
 def _endings(spoken: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The key's words after one or more of them, two words or more (a name in full: `in_full`)."""
-    return [spoken[i:] for i in range(1, len(spoken) - 1)]
+    """The key's words after one or more of them: a name in full (`one_name`), or its surname alone
+    (`speaker_kin._surnamed`: "Fenwycke" for "Idris Fenwycke")."""
+    return [spoken[i:] for i in range(1, len(spoken))]
