@@ -9,7 +9,9 @@
   weekday in two outlets, read against two publication days, is not a disagreement readers see); and
   an event that happens once (an opening, a founding, a verdict: patterns/events.jsonl "once") dated
   differently at the same precision by different outlets' date mentions, keyed by story, kind and
-  precision; events.update_events points the latter at its event.
+  precision; events.update_events points the latter at its event. Such a mention is compared when it
+  dates that event alone, with a day its article states (event_dates.py: not "testimony starts
+  tomorrow").
   Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), an outlet's parts
   with the total another outlet gives, and an increment ("two more hours") with anything
   (figure_values.py).
@@ -26,6 +28,7 @@ from typing import NamedTuple
 from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
+from tracker.crossref.discrepancies.event_dates import comparable
 from tracker.crossref.discrepancies.figure_values import added, rounded, varies
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
@@ -130,7 +133,9 @@ def dates_differ(scope: Scope) -> list[Found]:
         found.append(
             Found(Discrepancy.Kind.DATE, key, scope.sort(map(dict, variants)), claim=claim, claim_keyed=True)
         )
-    reports = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
+    dated = scope.reads.batch.dated if scope.reads else {}
+    once = [r for r in scope.mentions if event_kinds().get(r.kind, (False,))[0]]
+    reports = [r for r in once if comparable(r, dated)]  # one thing, a stated date (event_dates.py)
     by_kind = defaultdict(list)
     for report in reports:
         by_kind[(report.kind, report.precision)].append(report)
