@@ -1,6 +1,7 @@
 """A story-keyed row compares one fact as outlets state it (issue 16, precision), on invented text: a
-date mention whose clause names another kind of event dates that other thing too, and a relative day
-("tomorrow") is compared only once its article states that day otherwise (discrepancies/event_dates.py)."""
+date mention whose clause names another kind of event dates that other thing too, a relative day
+("tomorrow") is compared only once its article states that day otherwise (discrepancies/event_dates.py),
+and counts faced, convicted of and acquitted of are three facts (figure_values.stage)."""
 
 from datetime import date
 
@@ -73,3 +74,23 @@ def test_a_relative_day_its_article_states_otherwise_is_compared(story):
 
     (row,) = of_kind(Discrepancy.Kind.DATE)
     assert words(row) == ["Monday", "Monday", "tomorrow"]
+
+
+@pytest.mark.parametrize(
+    ("third", "row"),
+    [
+        ("Roe was convicted on three counts of fraud.", False),  # what the jury found, not what he faced
+        ("Roe faces four counts of fraud, his lawyer said.", True),  # what he faces, another number
+    ],
+)
+def test_counts_faced_and_counts_convicted_are_two_facts(story, third, row):
+    """Two outlets: Roe faces five counts; a third gives the counts he was convicted on (no row) or
+    four counts faced (a row). Seen failing with `figure_values.stage` giving no stage."""
+    for n, text in enumerate(["Roe faces five counts of fraud.", "Roe, 52, faces five counts of fraud."]):
+        article(story, f"Daily{n}", text, hours=n)
+    article(story, "Wire", third, hours=2)
+
+    discrepancies.detect(story)
+
+    found = [words(r) for r in of_kind(Discrepancy.Kind.NUMBER)]
+    assert found == ([["five counts", "five counts", "four counts"]] if row else []), found

@@ -4,7 +4,8 @@ stating two values reports two things; two parties' asks, and an ask and a figur
 not one thing (askers.py); nor an outlet's parts and the total another gives ("$171 million for the
 breach" and "$41 million" against "awarded $212 million": `_sums_to`). An increment ("spent two more
 hours", "another $200 million": `added`) says what was added, not how much in all, and is compared with
-no figure.
+no figure. Counts a defendant faces, is convicted of or acquitted of are three facts (`stage`): "faces
+five counts" and "convicted of three counts" do not disagree.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from tracker.crossref.discrepancies.scope import cues
 
 TOLERANCE = 0.005
 BEFORE = 24  # characters before a figure read for an increment's opening words ("an additional")
+STAGE_BEFORE = 40  # characters of its clause before a figure read for its stage ("convicted last month of")
+CLAUSE = ".;:\n"
 
 
 def rounded(value: float) -> float:
@@ -69,3 +72,16 @@ def added(text: str, start: int, end: int) -> bool:
         if any(not text[m.end() : start].strip() for m in before):
             return True
     return False
+
+
+def stage(text: str, start: int) -> frozenset[str]:
+    """The stage of a case a figure counts at (patterns/discrepancies.jsonl, group "stage": charged,
+    convicted, acquitted), as a word for `askers.comparable` (a figure of one stage is not compared with
+    one of another, nor with one of none): the cue of its clause ending last before it within
+    `STAGE_BEFORE` characters, the longest of those ending there ("pleaded not guilty to" over
+    "guilty"); none when no cue is there."""
+    lo = max(0, start - STAGE_BEFORE, *(text.rfind(c, 0, start) + 1 for c in CLAUSE))
+    found = [
+        (m.end(), -m.start(), value) for value, _, p in cues("stage") for m in p.finditer(text, lo, start)
+    ]
+    return frozenset({f"stage:{max(found)[2]}"}) if found else frozenset()

@@ -29,7 +29,7 @@ from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
 from tracker.crossref.discrepancies.event_dates import comparable
-from tracker.crossref.discrepancies.figure_values import added, rounded, varies
+from tracker.crossref.discrepancies.figure_values import added, rounded, stage, varies
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
@@ -78,14 +78,16 @@ def numbers_differ(scope: Scope) -> list[Found]:
 @lru_cache(maxsize=PER_PROCESS)
 def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str]], ...]:
     """The amounts of a title or text naming what they count, with that noun's key, the content words
-    around them and who asks for them (`askers.asker`); kept per process (a function of the text)."""
+    around them and who asks for them (`askers.asker`) with the stage they count at
+    (`figure_values.stage`, compared as an asker is); kept per process (a function of the text)."""
     found = []
     for amount in find_amounts(text):
         noun = "".join(sorted(content_words(amount.noun)))
         if noun and not added(text, amount.start, amount.end):  # an increment is no total (figure_values)
             context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
             words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
-            found.append((amount, noun, words, asker(text, amount.start, amount.end)))
+            asked = asker(text, amount.start, amount.end) | stage(text, amount.start)  # and its stage
+            found.append((amount, noun, words, asked))
     return tuple(found)
 
 
