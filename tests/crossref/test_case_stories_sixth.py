@@ -159,16 +159,13 @@ class TestQuarringtonChipSecrets(BlindSet):
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
     # written on the five earlier sets).
     ONE_CLAIM_FLOOR = {0: 7, 3: 7}
-    # Rows whose sides are of different labelled events: none dated; 2 with every third undated, numbers
-    # compared across events the undated clustering put in one story: "two"/"60"/"2,100 people" (the
-    # closings' business report against the suppression ruling's local report) and "three counts" (the
-    # new-trial ruling) against the trade paper's closings "five counts". A third at the first run ("three
-    # counts" of the verdict analysis against the openings' "five counts", in a story that no longer held
-    # either side's articles) was retired with the repeated rows (`discrepancies.moving`, ij32, session
-    # 30). Above 0 on this set: a ceiling at what the chain reaches, not a goal. 1 once the undated placement
-    # (ie32) keeps the suppression ruling's local report out of the closings: "three counts" against "five
-    # counts" is left.
-    MIXED_CEILING = {0: 0, 3: 1}
+    # Rows whose sides are of different labelled events (`BlindSet.MIXED_CEILING`: none in either mode). 3
+    # with every third undated at the first run, numbers compared across events the undated clustering put
+    # in one story; one ("three counts" against "five counts" in a story that held neither side's articles)
+    # retired with the repeated rows (`discrepancies.moving`, ij32), "two"/"60"/"2,100 people" gone once the
+    # undated placement kept the suppression ruling's local report out of the closings (ie32), the last
+    # "three counts" (convicted of) against "five counts" (faced) once counts of two stages are two facts
+    # (`figure_values.stage`, ik32); all session 30.
     # Rows repeated (`Coverage.twice`): none in either mode, as `BlindSet` asserts (6 undated at the first
     # run: three story-keyed number/date rows left in a story their articles had moved out of, each beside
     # the same row of the story holding them; they now follow their articles, `discrepancies.moving`).
