@@ -151,6 +151,8 @@ def run(
     batch_lines: bool = False,
     profile_batches: str = "",
     inline: bool = False,
+    first: int = 0,
+    split: bool = False,
 ) -> None:
     from django.core.management import call_command
     from django.db import connection
@@ -160,6 +162,8 @@ def run(
     from tracker.crossref import analysis, deferred_steps, linking
 
     batches = pickle.loads((kept / "batches.pickle").read_bytes())
+    if first:  # the corpus's first batches alone: the small size of a flatness comparison
+        batches = batches[:first]
     with tempfile.TemporaryDirectory(prefix="replay-") as var_dir:
         if connection.vendor != "sqlite":  # the rows and the sequences (ids in the output) anew
             ingest.fresh_database(var_dir, "replay")
@@ -220,16 +224,28 @@ def run(
                     break
             return execute(sql, params, many, context)
 
+        clock = None
+        if split:  # `--flat`'s stages (bench/ingest.py one_process), each exclusive of those it calls
+            from bench import chain_sizes, linking_scale
+
+            clock = linking_scale.StageClock()
+            clock.install(chain_sizes.MORE_STAGES)
         began = time.thread_time()
         per_batch = []  # linking's CPU and articles at each batch: what grows with the corpus
         run_in = contextlib.nullcontext() if inline else deferred_steps.deferred()
         with connection.execute_wrapper(by_site) if where else contextlib.nullcontext(), run_in:
             for number, (ids, _) in enumerate(batches, 1):
                 batch_no[0] = number
-                was = dict(cpu)
+                was, staged = dict(cpu), dict(clock.cpu if clock else {})
                 analysis.analyze_articles(ids)
-                per_batch.append(({k: v - was[k] for k, v in cpu.items()}, len(ids)))
+                spent = {k: v - was[k] for k, v in cpu.items()}
+                if clock:
+                    spent |= {k: v - staged.get(k, 0.0) for k, v in clock.cpu.items()}
+                per_batch.append((spent, len(ids)))
+            staged = dict(clock.cpu if clock else {})
         total = time.thread_time() - began
+        if clock:
+            clock.remove()
         print(
             f"{connection.vendor}: {len(batches)} batches; CPU (this thread): linking {cpu['link']:.2f} s"
             f" (+ the refresh at the end {cpu['refresh']:.2f} s),"
@@ -239,11 +255,18 @@ def run(
         if batch_lines:
             for start in range(0, len(per_batch), 5):  # five batches a line
                 five = per_batch[start : start + 5]
-                each = {k: 1000 * sum(c[k] for c, _ in five) / sum(n for _, n in five) for k in cpu}
+                keys = {k for c, _ in five for k in c}
+                each = {k: 1000 * sum(c.get(k, 0.0) for c, _ in five) / sum(n for _, n in five) for k in keys}
                 print(
                     f"  batches {start + 1}-{start + len(five)}: linking {each['link']:.1f} ms CPU an article"
                     + "".join(f", {spec} {each[spec]:.1f}" for spec in also)
+                    + (_split(each, set(clock.cpu)) if clock else "")
                 )
+        if clock:  # the refresh's own split, by article of the run
+            articles = sum(len(ids) for ids, _ in batches)
+            after = {k: 1000 * (v - staged.get(k, 0.0)) / articles for k, v in clock.cpu.items()}
+            refresh = after | {"link": 1000 * cpu["refresh"] / articles}
+            print(f"  the refresh: {refresh['link']:.1f} ms CPU an article" + _split(refresh, set(after)))
         for spec in also:
             print(f"  {spec}: {cpu[spec]:.3f} s CPU" + (f", {counted[spec]} queries" if queries else ""))
         for site, count in sites.most_common(30):
@@ -254,6 +277,13 @@ def run(
             Path(state_file).write_text(json.dumps(state(), indent=0, default=str))
         if connection.vendor == "sqlite":
             connection.close()
+
+
+def _split(each: dict[str, float], stages: set[str]) -> str:
+    """`--stages`: each stage's figure and linking's outside them, as `--flat` names them."""
+    outside = each["link"] - sum(each.get(k, 0.0) for k in stages)
+    shown = ", ".join(f"{k} {each[k]:.1f}" for k in sorted(stages) if each.get(k, 0.0) >= 0.05)
+    return f"; {shown}; outside its stages {outside:.1f}"
 
 
 def _batch_ranges(text: str, count: int) -> set[int]:
@@ -283,6 +313,8 @@ def main() -> None:
     )
     parser.add_argument("--inline", action="store_true", help="run: each batch steps its stories itself")
     parser.add_argument("--profile-batches", default="", help="--profile only these batches: 1-5,56-60")
+    parser.add_argument("--stages", action="store_true", help="--per-batch: linking's split, as --flat's")
+    parser.add_argument("--batches", type=int, default=0, help="run: only the first this many batches")
     args = parser.parse_args()
     from bench import ingest
 
@@ -301,6 +333,8 @@ def main() -> None:
                 batch_lines=args.per_batch,
                 profile_batches=args.profile_batches,
                 inline=args.inline,
+                first=args.batches,
+                split=args.stages,
             )
 
 
