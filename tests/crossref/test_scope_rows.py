@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_linking_profiles import articles
 from tests.factories import StoryFactory
-from tracker.crossref import id_spans, scope_rows
+from tracker.crossref import id_spans, linking, scope_rows
 from tracker.crossref.models import Mention, StoryArticle
 from tracker.sources.models import Article
 
@@ -75,3 +75,16 @@ def test_id_spans_read_every_row_of_the_ids():
     read = set(Mention.objects.filter(id_spans.among("article", ids)).values_list("pk", flat=True))
     assert set(Mention.objects.filter(article__in=ids).values_list("pk", flat=True)) <= read
     assert not Mention.objects.filter(id_spans.among("article", [])).exists()
+
+
+def test_a_batchs_memberships_before_and_after_its_settle_are_those_of_its_neighbourhood_alone():
+    """`linking._memberships` reads by ranges of ids (the rows of other articles between them too) and
+    keeps the neighbourhood's alone, as `article__in` read them. Seen failing with the other articles'
+    rows kept (tried: no `wanted` check), and with one parameter an id (tried: `article__in`)."""
+    stored = articles()
+    near = [a.pk for a in stored][::2]
+    with CaptureQueriesContext(connection) as queries:
+        found = linking._memberships(near)
+    plain = StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id")
+    assert found == dict(plain) and len(found) == len(near)
+    assert len(queries) == 1 and " IN (" not in queries[0]["sql"]

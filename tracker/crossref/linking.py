@@ -53,6 +53,7 @@ from tracker.crossref import (
     discrepancies,
     event_writes,
     events,
+    id_spans,
     story_reads,
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
@@ -137,7 +138,7 @@ def _place(
 def _placed(
     articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept, own: claim_evidence.Own
 ) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
-    before = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
+    before = _memberships(near)
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
     given = claim_evidence.Articles.with_evidence(articles, own)  # their evidence: under the lock
@@ -168,7 +169,7 @@ def _placed(
         if claim_id in claims:
             claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())
-    after = dict(StoryArticle.objects.filter(article__in=near).values_list("article_id", "story_id"))
+    after = _memberships(near)
     shifted = [pk for pk in near if before.get(pk) != after.get(pk)]
     moved = {s for pk in shifted for s in (before.get(pk), after.get(pk))}
     fresh = frozenset([*shifted, *(a.pk for a in articles)])
@@ -256,6 +257,16 @@ def serialise_cases(refs: Iterable[str]) -> None:
         with connection.cursor() as cursor:
             for ref in sorted(refs):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [STORY_LOCKS, ref])
+
+
+def _memberships(near: list[int]) -> dict[int, int]:
+    """The stories of these articles, by article: read by a few ranges of ids (`id_spans`: the
+    neighbourhood is most of a busy window's articles, an id a parameter cost more than the rows)."""
+    wanted = set(near)
+    rows = StoryArticle.objects.filter(id_spans.among("article", wanted)).values_list(
+        "article_id", "story_id"
+    )
+    return {article: story for article, story in rows if article in wanted}
 
 
 def _cases(stories: Iterable[int]) -> dict[int, tuple[int | None, str]]:
