@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Lower
 
 from tracker.cases.models import Entity, phrases_pattern
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story
@@ -48,10 +49,14 @@ def link_responses_of(stories: list[int]) -> dict[int, int]:
     (a batch touches about ten); what it set. Of the evidence only what decides: each claim's verbs
     and its number of reports (one row a claim and verb, not one a report: a story's evidence grows
     with the corpus, its verbs hardly), then the sentences of the answers alone; their speakers'
-    entities and aliases only when there is an answer. One read when no story has two claims, two
-    when none has an open answer (`_open`), five at most; and one update an answer linked."""
+    entities and aliases only when there is an answer. Only the claims of the stories that hold a
+    claim which may be an open answer (`_maybe_open`, in the database) are read: one read when none
+    does (most batches: a story's claims grow with the corpus, its open answers hardly), two when no
+    claim read is an open answer (`_open`), five at most; and one update an answer linked."""
     by_story: dict[int, list[Claim]] = {}
-    read = Claim.objects.filter(story__in=stories).only(*CLAIM_FIELDS).order_by("pk")  # not their times
+    answering = _maybe_open(stories).values("story")
+    read = Claim.objects.filter(story__in=stories).filter(story__in=answering)
+    read = read.only(*CLAIM_FIELDS).order_by("pk")  # not their times
     for claim in read:
         by_story.setdefault(claim.story_id, []).append(claim)
     linked: dict[int, int] = {}
@@ -78,6 +83,16 @@ def link_responses_of(stories: list[int]) -> dict[int, int]:
         if pk in answers:
             _link(shared[pk], answers[pk], sentences, reports, names, linked)
     return linked
+
+
+def _maybe_open(stories: list[int]):
+    """The claims of these stories that `_open` may find open answers: unlocked, not linked, and a
+    defense or reported with a verb of response (a superset: `_open` decides, on the verbs read)."""
+    responded = Evidence.objects.annotate(said=Lower("verb")).filter(
+        claim=OuterRef("pk"), said__in=sorted(RESPONSE_VERBS)
+    )
+    found = Claim.objects.filter(story__in=stories, locked=False, responds_to__isnull=True)
+    return found.filter(Q(kind=ClaimCandidate.Kind.DEFENSE) | Exists(responded))
 
 
 def _open(claim: Claim, verbs: dict[int, set[str]]) -> bool:
