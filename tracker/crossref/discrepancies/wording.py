@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.crossref.discrepancies import quote_groups
 from tracker.crossref.discrepancies.quote_versions import one_place
 from tracker.crossref.discrepancies.scope import PER_PROCESS, Found, Scope, digest, speaker_of, variant
 from tracker.crossref.kept import Kept
@@ -128,6 +129,8 @@ def _statements(quotes: list[_Quote], kept: tuple | None = None) -> list[list[_Q
                 members[j].append(i)
                 members[i] = []
         pairs = ((i, range(len(quotes))) for i, node in enumerate(nodes) if node not in last[0])
+    elif (grouped := quote_groups.components(articles, claims, norms, words, _same)) is not None:
+        label, pairs = grouped, iter(())
     else:
         pairs = ((i, range(i + 1, len(quotes))) for i in range(len(quotes)))
     for i, others in pairs:
