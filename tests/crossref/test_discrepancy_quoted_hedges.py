@@ -104,3 +104,21 @@ def test_a_headline_and_a_quote_dropping_one_hedge_make_one_row(story, musk):
         ("Loud", "text", "We will refile the motion"),
         ("Loud", "title", loud.title),
     ]
+
+
+def test_the_same_quotes_of_many_outlets_are_compared_once(story, musk):
+    """A much-reported claim pairs each hedged quote with each other quote (the pairs grow with the
+    square of its reports), most of them the same words: each pair of wordings is compared once a
+    process. Seen failing without `_dropped`'s cache (tried: a plain function)."""
+    said = article(story, "Careful", HEDGED, title="Musk on the motion")
+    refile = claim(story, musk, "We will probably refile the motion")
+    evidence(refile, said, HEDGED, quotes=["We will probably refile the motion,"], hedges=["probably"])
+    for n in range(4):
+        bare = article(story, f"Plain {n}", '"We will refile the motion," Musk said.', hours=n + 1)
+        evidence(refile, bare, bare.text, quotes=["We will refile the motion,"])
+    _dropped.cache_clear()
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
+    assert len(row.variants) == 5 and _dropped.cache_info().misses == 1

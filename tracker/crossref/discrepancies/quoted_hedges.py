@@ -118,6 +118,7 @@ def _hedges(words: str, *, every: bool = False) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def _said(hedge: str, sentence: str) -> bool:
     """Whether a sentence holds the hedge (its words, in any case)."""
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, hedge.split())) + r"(?!\w)"
@@ -130,10 +131,13 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     return [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in found]
 
 
-def _dropped(hedged: str, bare: str) -> list[tuple[int, int, tuple[int, int]]]:
+@lru_cache(maxsize=1 << 16)
+def _dropped(hedged: str, bare: str) -> tuple[tuple[int, int, tuple[int, int]], ...]:
     """Each hedge of `hedged` that `bare` leaves out of the same words: (hedge start, end, the span of
     `bare` holding those words). The words before and after the hedge meet in `bare` with nothing
-    between them: all of them, or `bare` whole (as a shorter quote) across the hedge's place."""
+    between them: all of them, or `bare` whole (as a shorter quote) across the hedge's place. Per
+    process: a much-reported claim's hedged quotes are paired with each of its other quotes (the pairs
+    grow with the square of its reports), most of them the same words."""
     words = _tokens(bare)
     plain = [w for w, _, _ in words]
     found = []
@@ -150,7 +154,7 @@ def _dropped(hedged: str, bare: str) -> list[tuple[int, int, tuple[int, int]]]:
         else:
             continue
         found.append((h_start, h_end, span))
-    return found
+    return tuple(found)
 
 
 def _run(words: list[str], run: list[str]) -> int:
