@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.support.copies import KINDS, make_copy
-from tracker.crossref import copy_links, features, linkage, relative, strays, untimed
+from tracker.crossref import copy_links, features, linkage, rarities, relative, strays, untimed
 
 ARTICLES = Path(features.__file__).resolve().parents[1] / "sources" / "sample_data" / "articles"
 START = datetime(2026, 4, 28, tzinfo=UTC)
@@ -182,18 +183,41 @@ def test_cluster_groups_a_neighbourhood_as_the_plain_loops_do():
 def test_products_add_each_pairs_keys_in_the_order_they_first_occur(monkeypatch):
     """`_products` sums a pair's products key after key, the keys in the order they first occur: the
     very bits of that plain loop, whatever BLAS the machine has (a dense matrix product sums in its
-    own blocks); summed in runs of keys (`_PAIRS`, the memory bound) it is the same to rounding."""
+    own blocks); summed in runs of keys (`_PAIRS`, the memory bound) it is the same to rounding. Fails
+    with the lower triangle not mirrored, or the diagonal mirrored too."""
     rng = random.Random(3)
     vectors = [{f"t{rng.randrange(50)}": rng.random() for _ in range(rng.randint(0, 25))} for _ in range(40)]
     keys = list(dict.fromkeys(key for vector in vectors for key in vector))
+    shared = {key for key in keys if sum(key in v for v in vectors) > 1}  # the diagonal: these alone
     expected = [[0.0] * 40 for _ in range(40)]
     for i, a in enumerate(vectors):
         for j, b in enumerate(vectors):
             for key in keys:
-                if i != j and key in a and key in b:
+                if key in shared and key in a and key in b:
                     expected[i][j] += a[key] * b[key]
-    off = ~linkage.np.eye(40, dtype=bool)
-    found = linkage._products(vectors)
-    assert (found[off] == linkage.np.array(expected)[off]).all()
+    found = linkage._products(vectors)  # each pair summed once, (i, j) and (j, i) the same bits
+    assert (found == linkage.np.array(expected)).all()
     monkeypatch.setattr(linkage, "_PAIRS", 7)
     assert linkage.np.allclose(linkage._products(vectors), found, rtol=1e-12, atol=0)
+
+
+def test_weighed_gives_rarity_and_vectors_to_the_bit():
+    """`rarities.weighed` (what `features.cluster` weighs with) is `features.rarity` and
+    `features.vectors` to the last bit, the terms in their order, a profile whose terms weigh nothing an
+    empty vector; its entries' products are those of the dicts. Fails with the norms summed by `np.sum`
+    (pairwise, not left to right) and with the entries of a vector of norm 0 kept."""
+    profiles = neighbourhood(60, seed=11)
+    bare = dataclasses.replace(
+        profiles[3], terms=Counter({"naught": 0.0}), key=(START, "https://example.com/0")
+    )
+    profiles = sorted([*profiles, bare], key=lambda p: p.key)
+    term_idf, entity_idf, vecs = rarities.weighed(profiles)
+    assert list(term_idf.items()) == list(features.rarity(profiles)[0].items())
+    assert list(entity_idf.items()) == list(features.rarity(profiles)[1].items())
+    expected = vectors_of(profiles)
+    assert [list(v[0].items()) for v in vecs] == [list(v[0].items()) for v in expected]
+    assert [list(v[1].items()) for v in vecs] == [list(v[1].items()) for v in expected]
+    assert {} in [v[0] for v in vecs] and max(len(v[0]) for v in vecs) > 100
+    products = linkage._products([v[0] for v in expected])
+    assert linkage.entry_products(*vecs.entries).tobytes() == products.tobytes()
+    assert rarities.weighed([]) == ({}, {}, [])

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import copy_finding, copy_links, far, linkage, relative, strays, untimed
+from tracker.crossref import copy_finding, copy_links, far, linkage, rarities, relative, strays, untimed
 from tracker.crossref.datelines import DATELINE, dateline_end
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
@@ -263,16 +263,15 @@ def copy_groups(profiles: Sequence[Profile]) -> list[list[int]]:
 def cluster(profiles: Sequence[Profile], threshold: float | None = None, *, copies=None) -> list[list[int]]:
     """Groups of indexes into `profiles`, by average linkage above `threshold`, copies with their original
     (a copy counts once: ten syndicated runs of a text do not make its words common). Deterministic, ties
-    to the earliest keys: any order of the same articles gives the same groups. The pair scores and the
-    merges run in `linkage` (numpy, a heap); weak links between two profiles with no time are dropped
-    (`untimed`); a report or two left apart join the story they clearly belong to (`strays`), a group alone in its
-    window its other part a quiet spell away (`far`). `copies`: the profiles' `linkage.copy_groups`
+    to the earliest keys: any order of the same articles gives the same groups. The rarities and vectors
+    run in `rarities`, the pair scores and the merges in `linkage` (numpy, a heap); weak links between
+    two profiles with no time are dropped (`untimed`); a report or two left apart join the story they
+    clearly belong to (`strays`), a group alone in its window its other part a quiet spell away (`far`). `copies`: the profiles' `linkage.copy_groups`
     when the caller has them (a settle links copies with them too)."""
     threshold = THRESHOLD if threshold is None else threshold
     copies = linkage.copy_groups(profiles) if copies is None else copies  # one matrix product
     ranked = [profiles[g[0]] for g in copies]  # already in key order
-    term_idf, entity_idf = rarity(ranked)
-    vecs = [vectors(p, term_idf, entity_idf) for p in ranked]
+    term_idf, entity_idf, vecs = rarities.weighed(ranked)  # `rarity` and `vectors`, over arrays
     best = copy_links.best(profiles, copies, vecs, (term_idf, entity_idf))  # a group's best run's links
     raw = untimed.kept(ranked, best)
     links, bar = relative.bar(raw, vecs, entity_idf, threshold)  # the floor, or a bar over it

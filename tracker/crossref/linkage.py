@@ -4,8 +4,8 @@ Settling a batch reclusters its neighbourhood (every linked article within three
 once per new article and once per batch, so these run with a few hundred articles many times a batch:
 
 - `pair_links`: every pair's `features.pair_score` at once over numpy arrays (term vectors' dot products
-  over the terms two or more share, each pair's sum in one fixed order; participants, quotes and named
-  days likewise), `pair_score`'s formula term for term. A sample of pairs (the 8 best-scored, 8 more) is
+  over the terms two or more share, each pair's sum in one fixed order, once for i <= j and mirrored;
+  participants, quotes and named days likewise), `pair_score`'s formula term for term. A sample of pairs (the 8 best-scored, 8 more) is
   checked against `pair_score` on every call; should they disagree (the scoring changed, this copy did
   not), every pair is scored by `pair_score` instead and a warning is logged: the clusters never depend
   on the copy being in step.
@@ -120,7 +120,8 @@ def copy_groups(profiles: Sequence) -> list[list[int]]:
 
 def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features) -> np.ndarray:
     """`features.pair_score` of every pair as an n x n matrix (the diagonal is meaningless)."""
-    terms = _products([v[0] for v in vecs])
+    entries = getattr(vecs, "entries", None)  # `rarities.Weighed`: the term vectors' entries, gathered
+    terms = entry_products(*entries) if entries is not None else _products([v[0] for v in vecs])
     entities = _weighted_jaccard([v[1] for v in vecs])
     shared_quotes = _products([dict.fromkeys(p.quotes, 1.0) for p in ranked])
     day_sets = [dict.fromkeys(p.days, 1.0) for p in ranked]
@@ -157,29 +158,40 @@ def _products(vectors: Sequence[dict]) -> np.ndarray:
         count=total,
     )
     values = np.fromiter(itertools.chain.from_iterable(v.values() for v in vectors), dtype=float, count=total)
+    return entry_products(ids, values, lengths)
+
+
+def entry_products(ids, values, lengths) -> np.ndarray:
+    """`_products` of the vectors given as their entries: each key's id (ids in the order the keys first
+    occur), its value, and how many entries each vector has (its entries follow the previous one's)."""
+    n, total = len(lengths), len(ids)
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     shared = np.bincount(ids, minlength=total)[ids] > 1 if total else np.zeros(0, dtype=bool)
     order = np.argsort(ids[shared], kind="stable")  # by key, first occurring first; rows ascending
     ids, rows, values = ids[shared][order], rows[shared][order], values[shared][order]
     starts = np.flatnonzero(np.diff(ids, prepend=-1))  # where each key's holders begin
     sizes = np.diff(starts, append=len(ids))
-    found = np.zeros(n * n)
+    found = np.zeros(n * n)  # the pairs i <= j; the lower triangle is their mirror
     first = 0
     while first < len(sizes):  # keys in runs of about _PAIRS holder pairs: bounds the memory
         last = first + max(1, int(np.searchsorted(np.cumsum(sizes[first:] ** 2), _PAIRS, side="right")))
         found += _key_products(rows, values, starts[first:last], sizes[first:last], n)
         first = last
-    return found.reshape(n, n)
+    found = found.reshape(n, n)
+    return found + np.triu(found, 1).T  # adds zeros: each pair's sum as summed
 
 
 def _key_products(rows, values, starts, sizes, n: int) -> np.ndarray:
-    """The products of every two holders of these keys (a key's entries are `rows[start:start + size]`,
-    `values` likewise), summed per pair of rows in key order: a flat n * n array."""
-    per_entry = np.repeat(sizes, sizes)  # each entry of a key pairs with each of the key's entries
-    entry = np.repeat(np.arange(starts[0], starts[0] + sizes.sum()), per_entry)
-    key_start = np.repeat(np.repeat(starts, sizes), per_entry)
-    other = key_start + np.arange(len(entry)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
-    return np.bincount(rows[entry] * n + rows[other], weights=values[entry] * values[other], minlength=n * n)
+    """The products of every two holders of these keys, each with itself and with those after it (a
+    key's entries are `rows[start:start + size]`, rows ascending, `values` likewise), summed per pair of
+    rows (i <= j) in key order: a flat n * n array, nothing under the diagonal."""
+    held = slice(starts[0], starts[0] + sizes.sum())
+    entry = np.arange(held.start, held.stop)
+    after = np.repeat(starts + sizes, sizes) - entry  # the entry itself and the key's entries after it
+    pair_start = np.cumsum(after) - after
+    other = np.repeat(entry - pair_start, after) + np.arange(int(after.sum()))  # the entry's partners
+    at = np.repeat(rows[held] * n, after) + rows[other]  # repeated, not gathered: the same values
+    return np.bincount(at, weights=np.repeat(values[held], after) * values[other], minlength=n * n)
 
 
 def _weighted_jaccard(vectors: Sequence[dict]) -> np.ndarray:
