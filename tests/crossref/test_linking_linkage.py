@@ -220,4 +220,22 @@ def test_weighed_gives_rarity_and_vectors_to_the_bit():
     assert {} in [v[0] for v in vecs] and max(len(v[0]) for v in vecs) > 100
     products = linkage._products([v[0] for v in expected])
     assert linkage.entry_products(*vecs.entries).tobytes() == products.tobytes()
-    assert rarities.weighed([]) == ({}, {}, [])
+    assert vecs[-1] is vecs[len(vecs) - 1] and vecs[1:3] == [vecs[1], vecs[2]]  # made once
+    assert rarities.weighed([])[:2] == ({}, {}) and list(rarities.weighed([])[2]) == []
+
+
+def test_a_clustering_makes_the_term_dicts_of_few_profiles(monkeypatch):
+    """`features.cluster` scores every pair from the arrays: a profile's term dict is made only for the
+    pairs checked against `pair_score` (and `far`'s; every run of a copy group with an undated run is
+    scored from dicts, `copy_links`: here all are dated). Fails with `relative.bar` reading the
+    participants through the (terms, participants) pairs."""
+    made = []
+    weighed = rarities.weighed
+    monkeypatch.setattr(rarities, "weighed", lambda ranked: made.append(weighed(ranked)) or made[-1])
+    features.cluster(
+        [p if p.time else dataclasses.replace(p, time=p.key[0]) for p in neighbourhood(80, seed=9)]
+    )
+    vecs = made[0][2]
+    assert len(made) == 1 and len(vecs) > 30
+    checked = 2 * (linkage.BEST_CHECKED + linkage.CHECKED_PAIRS)  # `linkage._agrees`' pairs' profiles
+    assert 0 < len(vecs._made) <= checked < len(vecs)

@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tracker.crossref import copy_finding
+from tracker.crossref import copy_finding, rarities
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +120,9 @@ def copy_groups(profiles: Sequence) -> list[list[int]]:
 
 def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features) -> np.ndarray:
     """`features.pair_score` of every pair as an n x n matrix (the diagonal is meaningless)."""
-    entries = getattr(vecs, "entries", None)  # `rarities.Weighed`: the term vectors' entries, gathered
-    terms = entry_products(*entries) if entries is not None else _products([v[0] for v in vecs])
-    entities = _weighted_jaccard([v[1] for v in vecs])
+    weighed = isinstance(vecs, rarities.Weighed)  # the term vectors' entries already gathered
+    terms = entry_products(*vecs.entries) if weighed else _products([v[0] for v in vecs])
+    entities = _weighted_jaccard(rarities.entities_of(vecs))
     shared_quotes = _products([dict.fromkeys(p.quotes, 1.0) for p in ranked])
     day_sets = [dict.fromkeys(p.days, 1.0) for p in ranked]
     facts = _jaccard(day_sets, _products(day_sets))
@@ -132,7 +132,7 @@ def _score_matrix(ranked: Sequence, vecs: Sequence[tuple[dict, dict]], features)
         features.TERM_WEIGHT * terms
         + (features.ENTITY_WEIGHT * entities + features.FACT_WEIGHT * facts) * agree
     )
-    aparts = ((features.APART, [v[1] for v in vecs]), (features.KIND_APART, [p.kinds for p in ranked]))
+    aparts = ((features.APART, rarities.entities_of(vecs)), (features.KIND_APART, [p.kinds for p in ranked]))
     for kept, sets in aparts:
         held = np.array([bool(s) for s in sets])  # both named, none in common (people; kinds of piece)
         apart = (_products([dict.fromkeys(s, 1.0) for s in sets]) == 0) & held[:, None] & held[None, :]

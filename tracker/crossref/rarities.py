@@ -50,19 +50,40 @@ def weighed(profiles: Sequence) -> tuple[dict[str, float], dict[str, float], lis
     kept = np.repeat(norms > 0, lengths)  # a vector of norm 0 is empty (`features._unit`)
     units = weights[kept] / np.repeat(norms, lengths)[kept]
     lengths = np.where(norms > 0, lengths, 0)
-    vecs = Weighed(ids[kept], units, lengths)
-    ends = np.cumsum(lengths).tolist()
-    for p, end, length in zip(profiles, ends, lengths.tolist(), strict=True):
-        unit = dict(zip(p.terms, units[end - length : end].tolist(), strict=True)) if length else {}
-        vecs.append((unit, {e: w * entity_idf.get(e, 0.0) for e, w in p.entities.items()}))
-    return term_idf, entity_idf, vecs
+    entities = [{e: w * entity_idf.get(e, 0.0) for e, w in p.entities.items()} for p in profiles]
+    return term_idf, entity_idf, Weighed(terms, ids[kept], units, lengths, entities)
 
 
-class Weighed(list):
-    """The (terms, participants) vectors of `features.vectors`, in a list that also holds the term
-    vectors' entries as arrays (`linkage.entry_products`'s: ids in the order the terms first occur, values,
-    entries a vector), so that their products need not gather them from the dicts again."""
+def entities_of(vecs: Sequence[tuple[dict, dict]]) -> list[dict]:
+    """The participants' vectors of `vecs` (a `Weighed` has them apart: no term dict is made)."""
+    return vecs.entities if isinstance(vecs, Weighed) else [v[1] for v in vecs]
 
-    def __init__(self, ids, values, lengths):
-        super().__init__()
+
+class Weighed(Sequence):
+    """The (terms, participants) vectors of `features.vectors`, each term dict made when first asked
+    for (a settle's scores read a few dozen of them: `linkage._agrees`, `far`), the participants'
+    vectors apart (`entities_of`), and the term vectors' entries as arrays (`linkage.entry_products`'s:
+    ids in the order the terms first occur, values, entries a vector): their products gather nothing."""
+
+    def __init__(self, terms: list, ids, values, lengths, entities: list[dict]):
         self.entries = (ids, values, lengths)
+        self.entities = entities
+        self._terms, self._lengths = terms, lengths.tolist()
+        self._ends = np.cumsum(lengths).tolist()
+        self._made: dict[int, tuple[dict, dict]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(len(self))[i]]
+        i = range(len(self))[i]
+        if i not in self._made:
+            end, length = self._ends[i], self._lengths[i]
+            values = self.entries[1][end - length : end].tolist()
+            self._made[i] = (
+                dict(zip(self._terms[i], values, strict=True)) if length else {},
+                self.entities[i],
+            )
+        return self._made[i]

@@ -41,6 +41,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tracker.crossref import rarities
+
 RELATIVE_MIN_PAIRS = 30  # fewer pairs say nothing about what is usual
 RELATIVE = 1.8  # the bar: this many times the median score of the pairs compared
 RARE_SHARED = 1.5  # a participant this rare (IDF) among the articles compared is no part of the cast
@@ -62,7 +64,7 @@ def bar(
     threshold = max(floor, RELATIVE * sorted(links.values())[len(links) // 2])
     if threshold <= floor:
         return links, floor
-    rare = [{e for e in v[1] if idf.get(e, 0.0) >= RARE_SHARED} for v in vecs]
+    rare = [{e for e in v if idf.get(e, 0.0) >= RARE_SHARED} for v in rarities.entities_of(vecs)]
     lift = threshold - floor
     span = min(RARE_RAMP, math.log((len(vecs) + 1) / 2.5) - RARE_SHARED)  # 2.5: two articles, `rarity`'s 0.5
     return {
