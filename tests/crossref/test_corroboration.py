@@ -177,9 +177,9 @@ def test_coverage_reads_a_bounded_number_of_queries(claim, django_assert_max_num
     for i in range(30):
         report(claim, f"Outlet {i}", hours=i, credited_source="Wire" if i % 2 else "")
         report(claim, f"Copy {i}", hours=i, copy_of=root, copy_kind=Article.CopyKind.NEAR)
-    # the claim's times, its reports, their articles, their outlets, the first reports, the copies'
-    # originals, the stored outlets (credits), its update: whatever its reports (`claim_counts.coverages`)
-    with django_assert_max_num_queries(8):
+    # the claim's times, its reports, their outlets, the first reports, the copies' originals, the stored
+    # outlets (credits), its update: whatever its reports (`claim_counts.coverages`)
+    with django_assert_max_num_queries(7):
         coverage = corroboration.refresh_claim(claim)
     assert (coverage.independent, coverage.outlets) == (16, 61)
 

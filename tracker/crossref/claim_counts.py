@@ -3,9 +3,7 @@
 Reading: a much-reported claim's evidence grows with the corpus, and a linking batch counts its claims
 again over all of it; most of that read's CPU was turning two times a row into datetimes. The times
 are compared in the database instead: one grouped read a claim gives its confidence, first sighting
-and earliest trusted stated time; the rows, without their times, give its outlets and origins (each
-report's article and claim; each article's outlet, copy link and credit once: a much-reported claim's
-reports are read again by every batch that links it, and joining each to its article cost most); one
+and earliest trusted stated time; the rows, without their times, give its outlets and origins; one
 more read gives the reports at that earliest time (or, when no report is dated, at the first
 sighting), of which the first by article id is first reported. A claim one of whose counted reports
 has a suspect stated time (`publication.vouched_times`: another outlet's time may vouch for it) is
@@ -26,7 +24,7 @@ from django.db.models import Count, Max, Min, Q
 
 from tracker.crossref import corroboration, row_updates
 from tracker.crossref.models import Claim, Evidence
-from tracker.sources.models import Article, Outlet
+from tracker.sources.models import Outlet
 
 if TYPE_CHECKING:
     from tracker.crossref.corroboration import Coverage
@@ -34,18 +32,13 @@ if TYPE_CHECKING:
 FIELDS = ("confidence", "outlets_count", "independent_count", "first_outlet_id", "first_seen_at")
 COUNTED = Q(article__outlet_established=True) | Q(article__outlet__confirmed=True)  # `corroboration.COUNTS`
 DATED = Q(article__published_at__isnull=False)
-ARTICLE = (
-    "outlet_id",
-    "copy_of_id",
-    "credited_source",
-    "outlet_established",
-)  # what a report row reads of it
+ROW = ("claim_id", "article_id", *(f"article__{f}" for f in ("outlet_id", "copy_of_id", "credited_source")))
 
 
 def coverages(claim_ids: list[int]) -> tuple[dict[int, Coverage], dict[int, int]]:
     """Each claim's coverage (as `corroboration.coverage_of_groups` of its evidence's report rows) and
-    confidence (the highest of its evidence's, 0 without any). Four reads and the outlets' (and
-    the origins' of copies and credits), a fifth for the claims with a suspect stated time."""
+    confidence (the highest of its evidence's, 0 without any). Three reads and the outlets' (and
+    the origins' of copies and credits), a fourth for the claims with a suspect stated time."""
     evidence = Evidence.objects.filter(claim_id__in=claim_ids).order_by()
     summary = evidence.values("claim_id").annotate(
         top=Max("confidence"),
@@ -57,15 +50,8 @@ def coverages(claim_ids: list[int]) -> tuple[dict[int, Coverage], dict[int, int]
     found = {row.pop("claim_id"): row for row in summary}
     whole = [pk for pk, row in found.items() if row["suspect"]]
     rows: dict[int, list[tuple]] = {pk: [] for pk in found if pk not in whole}
-    reports = evidence.filter(claim_id__in=list(rows))
-    fields = {  # each article's once: a much-reported claim's reports are most of the corpus
-        pk: row
-        for pk, *row in Article.objects.filter(pk__in=reports.values("article_id")).values_list(
-            "pk", *ARTICLE
-        )
-    }
-    for claim, article in reports.values_list("claim_id", "article_id"):
-        rows[claim].append((claim, article, *fields[article]))
+    for row in evidence.filter(claim_id__in=list(rows)).values_list(*ROW, "article__outlet_established"):
+        rows[row[0]].append(row)
     outlets = Outlet.objects.in_bulk({row[2] for group in rows.values() for row in group})
     counted = {
         pk: [r for r in group if corroboration.counts(r[5], outlets[r[2]])] for pk, group in rows.items()
