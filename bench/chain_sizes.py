@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from statistics import mean
 
+from bench.gc_clock import GcClock
+
 FLAT_GOAL = 0.10  # the ratio at the largest size within 10 % of the ratio at the smallest
 # Stages of the cross-referencing timed here besides bench/linking_scale.py's STAGES (which --quick
 # prints): at 600 articles most of its growth was outside those (session 20: 17.8 -> 61.1 ms an article).
@@ -64,6 +66,7 @@ class Run:
     bare_cpu: float  # bare nlp.pipe over the same texts, this thread
     parts_cpu: dict[str, float] = field(default_factory=dict)  # extraction, cross-referencing
     stages_cpu: dict[str, float] = field(default_factory=dict)  # the cross-referencing's stages
+    gc: tuple = ((0, 0, 0), (0.0, 0.0, 0.0))  # collections and their CPU by generation (bench/gc_clock.py)
 
     @property
     def ratio(self) -> float:
@@ -99,6 +102,9 @@ def flat_lines(runs: list[Run], *, goal: float) -> list[str]:
             f"  {run.cpu_ratio:8.2f}x  {per['extraction']:.0f}, {linking:.0f},"
             f" {per['the rest (fetch, pages, storing)']:.0f} ({run.articles} articles, {run.seconds:.1f} s)"
         )
+        lines.append(
+            f"        garbage collection (in those parts): {GcClock.describe(*run.gc, run.articles)}"
+        )
     by_size: dict[int, list[Run]] = {}
     for run in runs:
         by_size.setdefault(run.size, []).append(run)
@@ -124,6 +130,10 @@ def flat_lines(runs: list[Run], *, goal: float) -> list[str]:
         for key in grown
         if max(per_small.get(key, 0.0), per_large[key]) >= 0.5
     ]
+    collected = {size: mean(1000 * sum(r.gc[1]) / r.articles for r in done) for size, done in by_size.items()}
+    lines.append(
+        f"    {'garbage collection (inside the parts)':<40} {collected[small]:7.1f} -> {collected[large]:7.1f}"
+    )
     return lines
 
 

@@ -520,6 +520,7 @@ def one_process(hosts: list[str], expected: int, stages: tuple = ()) -> tuple[Ou
     from django.core.management import call_command
 
     from bench import linking_scale
+    from bench.gc_clock import GcClock
     from tracker.crossref import linking
     from tracker.nlp import extraction
 
@@ -553,11 +554,13 @@ def one_process(hosts: list[str], expected: int, stages: tuple = ()) -> tuple[Ou
         setattr(module, name, timed(key, getattr(module, name)))
     extra, stages = stages, linking_scale.StageClock()  # the cross-referencing's own split, by stage
     stages.install(extra)
+    gc_clock = GcClock().install()  # the garbage collector's share, inside the parts above
     try:
         started, began = time.perf_counter(), time.thread_time()
         call_command("poll_feeds", "--sync", stdout=io.StringIO())
         elapsed, chain_cpu = time.perf_counter() - started, time.thread_time() - began
     finally:
+        gc_clock.remove()
         stages.remove()
         for module, name in originals.values():
             setattr(module, name, getattr(module, name).__wrapped__)
@@ -567,6 +570,7 @@ def one_process(hosts: list[str], expected: int, stages: tuple = ()) -> tuple[Ou
         "cpu": cpu,
         "stages cpu": dict(stages.cpu),
         "chain cpu": chain_cpu,
+        "gc": gc_clock.snapshot(),
     }
 
 
@@ -994,6 +998,7 @@ def flat_section(args, var_dir: str, bodies: dict[str, bytes], chains: dict[int,
                 bare_cpu=bare_cpu,
                 parts_cpu=spent["cpu"],
                 stages_cpu=spent["stages cpu"],
+                gc=spent["gc"],
             )
         )
         ops = "" if len(runs) > 1 else f" (spaCy's ops: {spent['ops']})"

@@ -159,6 +159,7 @@ def run(
     from django.test.utils import CaptureQueriesContext
 
     from bench import ingest
+    from bench.gc_clock import GcClock
     from tracker.crossref import analysis, deferred_steps, linking
 
     batches = pickle.loads((kept / "batches.pickle").read_bytes())
@@ -232,17 +233,22 @@ def run(
             clock.install(chain_sizes.MORE_STAGES)
         began = time.thread_time()
         per_batch = []  # linking's CPU and articles at each batch: what grows with the corpus
+        gc_clock = GcClock().install()  # the garbage collector's, in each batch (not only linking's)
         run_in = contextlib.nullcontext() if inline else deferred_steps.deferred()
         with connection.execute_wrapper(by_site) if where else contextlib.nullcontext(), run_in:
             for number, (ids, _) in enumerate(batches, 1):
                 batch_no[0] = number
-                was, staged = dict(cpu), dict(clock.cpu if clock else {})
+                was, staged, was_gc = dict(cpu), dict(clock.cpu if clock else {}), gc_clock.snapshot()
                 analysis.analyze_articles(ids)
+                now_gc = gc_clock.snapshot()
                 spent = {k: v - was[k] for k, v in cpu.items()}
                 if clock:
                     spent |= {k: v - staged.get(k, 0.0) for k, v in clock.cpu.items()}
+                spent["gc"] = [b - a for a, b in zip(was_gc[1], now_gc[1], strict=True)]
+                spent["gc count"] = [b - a for a, b in zip(was_gc[0], now_gc[0], strict=True)]
                 per_batch.append((spent, len(ids)))
             staged = dict(clock.cpu if clock else {})
+        gc_clock.remove()
         total = time.thread_time() - began
         if clock:
             clock.remove()
@@ -255,12 +261,15 @@ def run(
         if batch_lines:
             for start in range(0, len(per_batch), 5):  # five batches a line
                 five = per_batch[start : start + 5]
-                keys = {k for c, _ in five for k in c}
+                keys = {k for c, _ in five for k in c if k not in ("gc", "gc count")}
                 each = {k: 1000 * sum(c.get(k, 0.0) for c, _ in five) / sum(n for _, n in five) for k in keys}
+                count = [sum(c["gc count"][g] for c, _ in five) for g in range(3)]
+                gc_cpu = [sum(c["gc"][g] for c, _ in five) for g in range(3)]
                 print(
                     f"  batches {start + 1}-{start + len(five)}: linking {each['link']:.1f} ms CPU an article"
                     + "".join(f", {spec} {each[spec]:.1f}" for spec in also)
                     + (_split(each, set(clock.cpu)) if clock else "")
+                    + f"; garbage collection {GcClock.describe(count, gc_cpu, sum(n for _, n in five))}"
                 )
         if clock:  # the refresh's own split, by article of the run
             articles = sum(len(ids) for ids, _ in batches)
