@@ -161,6 +161,7 @@ def run(
     from bench import ingest
     from bench.gc_clock import GcClock
     from tracker.crossref import analysis, deferred_steps, linking
+    from tracker.nlp import pipeline
 
     batches = pickle.loads((kept / "batches.pickle").read_bytes())
     if first:  # the corpus's first batches alone: the small size of a flatness comparison
@@ -175,6 +176,7 @@ def run(
                 cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
         call_command("loaddata", str(kept / "rows.json"), verbosity=0)
         extracted = {pk: e for _, found in batches for pk, e in found.items()}
+        pipeline.keep_for_life()  # as a worker's first batch does once it has built its pipeline
         analysis._extract_each = lambda articles: [(a, extracted[a.pk]) for a in articles]
         cpu = {"link": 0.0, "promote": 0.0, "store": 0.0, "refresh": 0.0}
         counted = {"link": 0, "promote": 0, "store": 0, "refresh": 0}

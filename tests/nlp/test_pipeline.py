@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from spacy.tokens import Doc
 
@@ -131,3 +134,20 @@ def test_process_returns_plain_results_and_frees_strings(nlp, seed_vocabulary):
 def test_process_refuses_spacy_objects(nlp):
     with pytest.raises(TypeError):
         process(nlp, ["Musk testified."], lambda d: d)
+
+
+def test_building_the_pipeline_freezes_what_the_process_holds(seed_vocabulary):
+    """Full collections then walk only what batches made since (docs/performance.md, session 30): the
+    model's and start-up's objects are frozen once the pipeline is built, the pipeline among them."""
+    gc.unfreeze()
+    own = (*seed_vocabulary, VocabularyEntry("Harbour Board of Velmora", "ORG", (("the Board", False),)))
+    nlp = get_pipeline(vocabulary=own)
+    assert gc.get_freeze_count() > 10_000  # Django, the apps, the model
+    assert all(found is not nlp for found in gc.get_objects())  # frozen: not walked
+
+
+def test_a_rebuilt_pipeline_lets_the_old_one_go(seed_vocabulary):
+    first = weakref.ref(get_pipeline(vocabulary=seed_vocabulary))
+    get_pipeline(vocabulary=(*seed_vocabulary, VocabularyEntry("Northwind Crossings", "ORG", ())))
+    gc.collect()
+    assert first() is None
