@@ -308,3 +308,17 @@ def test_a_batch_inserts_its_evidence_once():
     assert [(e.article_id, e.claim.text) for e in given] == [
         (a.pk, t) for a, t in zip(articles, texts, strict=True)
     ]
+
+
+def test_the_kept_evidence_rows_hold_nothing_of_the_batch_after_it():
+    """The process keeps evidence rows across batches (`claim_reads._EVIDENCE`); once a batch's story
+    steps are done its rows no longer hold its claims or articles, which every full garbage collection
+    of a worker walked until another batch read the row again (docs/performance.md, session 30)."""
+    from tracker.crossref import claim_reads
+
+    claim_reads._EVIDENCE.clear()
+    speaker = EntityFactory(name="Elon Musk")
+    outlets = [OutletFactory(name=f"Outlet {i}") for i in range(5)]
+    linking.link_articles(batch(speaker, outlets, store(3, speaker, outlets)))
+    kept = list(claim_reads._EVIDENCE.values())
+    assert kept and all(not row._state.fields_cache for row in kept)

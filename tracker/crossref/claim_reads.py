@@ -5,6 +5,7 @@ that touches the story, and its evidence rows are mostly as they were."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db.models import Func, TextField, Value
 from django.db.models.functions import Cast, Coalesce
@@ -54,6 +55,17 @@ def _stored() -> Func:
 
 def _first_seen(evidence: Evidence) -> tuple:
     return evidence.first_seen_at, evidence.pk
+
+
+def release(claims: Iterable[Claim]) -> None:
+    """The kept rows of these claims' evidence no longer hold what the batch read around them (these
+    claims, their prefetches, the articles and outlets set on the rows): until another batch read a row
+    again, it kept them alive, and every full garbage collection of the worker walked them (at 600
+    articles two thirds of the objects `_EVIDENCE` held; docs/performance.md, session 30). Call it once
+    the batch is done with them: a released row's claim and article are read again when asked for."""
+    for claim in claims:
+        for row in getattr(claim, "_prefetched_objects_cache", {}).get("evidence", ()):
+            row._state.fields_cache.clear()
 
 
 def prefetched(claim: Claim, evidence: list[Evidence]) -> None:

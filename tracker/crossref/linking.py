@@ -48,6 +48,7 @@ from tracker.crossref import (
     claim_evidence,
     claim_linking,
     claim_owners,
+    claim_reads,
     clustering,
     corroboration,
     discrepancies,
@@ -239,6 +240,7 @@ def _story_steps(
         result.event_ids = dated.get(result.story_id, [])
     # Once per batch, after the claims are attached to their events; sent when this commits.
     send_events_changed(touched.union(*dated.values()))
+    claim_reads.release(batch.claims.values())  # the process's kept evidence rows let the batch go
 
 
 def serialise_linking() -> None:
