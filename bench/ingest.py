@@ -1021,7 +1021,7 @@ def chain_sections(args, var_dir: str, bodies: dict[str, bytes], chain: Chain) -
     url = fresh_database(var_dir, "one")
     one, spent = one_process(chain.hosts, args.articles)
     stages, stages_cpu, cpu = spent.pop("stages"), spent.pop("stages cpu"), spent.pop("cpu")
-    ops, _ = spent.pop("ops"), spent.pop("chain cpu")
+    ops, _, _ = spent.pop("ops"), spent.pop("chain cpu"), spent.pop("gc")  # gc: --flat prints it
     texts = stored_texts()
     bare_rate, pipe_names, bare_cpu = bare_nlp_rate(texts)
     other = one.seconds - sum(spent.values())
