@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from tracker.crossref import unions
+
 
 def components(
     articles: list[int],
@@ -28,30 +30,20 @@ def components(
         kinds[kind].append(i)
     if any(len({articles[i] for i in of}) < len(of) for of in kinds.values()):
         return None
-    root = list(range(len(norms)))
-
-    def find(i: int) -> int:
-        while root[i] != i:
-            root[i] = root[root[i]]
-            i = root[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        root[max(a, b)] = min(a, b)
-
     by_claim: dict[int, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         if claim is not None:  # alone in its article: one quote an article
             by_claim[claim].append(i)
-    for group in [*kinds.values(), *by_claim.values()]:
-        for i in group[1:]:
-            join(group[0], i)
+    pairs = [(group[0], i) for group in [*kinds.values(), *by_claim.values()] for i in group[1:]]
     groups = list(kinds.items())
-    for n, ((norm, own), of) in enumerate(groups):
-        for (other, theirs), them in groups[n + 1 :]:
-            if find(of[0]) == find(them[0]) or not same(norm, other, own, theirs):
-                continue
-            if any(articles[i] != articles[j] for i in of for j in them):
-                join(of[0], them[0])
-    return [find(i) for i in range(len(norms))]
+    pairs += [
+        (of[0], them[0])
+        for n, ((norm, own), of) in enumerate(groups)
+        for (other, theirs), them in groups[n + 1 :]
+        if any(articles[i] != articles[j] for i in of for j in them) and same(norm, other, own, theirs)
+    ]
+    label = list(range(len(norms)))
+    for group in unions.connected(len(norms), pairs):  # in index order: its first quote labels it
+        for i in group:
+            label[i] = group[0]
+    return label
