@@ -1,0 +1,162 @@
+"""A seventh one-case story set, written blind, with the outlets' disagreements (issue 16).
+
+tests/fixtures/case_stories/tallowmere_v_brisklight.json holds 52 invented articles from nine invented outlets
+about one invented case (Tallowmere Systems v. Brisklight Labs, a state-court civil bench trial in Portland,
+Oregon, over AI model distillation: an AI lab suing a start-up and its CEO for breach of its API terms and
+fraud, alleging thousands of accounts opened under false names to harvest its chatbot's answers and train a
+rival model on them), labelled by event as they were written, before any code under tracker/,
+docs/evaluation.md or bench/crossref*.py was read and before the chain ran on them (id33, session 31).
+Eleven events over eight weeks with the same cast in every one (the judge, both trial lawyers and the
+defendant CEO): the summary-judgment ruling dropping the copyright count, openings, four witness days (the
+plaintiff's API security head; its CEO; the defendant's former engineer; the plaintiff's expert on planted
+canary phrases), the defendant CEO's own testimony, the defense expert and the defense resting, closings, the
+ruling from the bench (liable for breach and fraud, damages, the CEO cleared personally) and the denial of a
+stay pending appeal with a remedies hearing set. One national daily's report, analysis and opinion on the
+former engineer's day over four days (the analysis on the plaintiff expert's day, the opinion on the CEO's
+day); a business daily's analysis of the ruling the next Monday; four live blogs with clock times only; two
+articles updated in place (a local paper's bulletin on the CEO's day grown into a report, the ruling live blog
+before and after the ruling); five wire copies (one a local paper running the wire), two spun, two shortened
+and a German machine translation; sixteen documented disagreements (quoted words, hedges, numbers, dates),
+each side verbatim in its article; about a third of the articles state no date or weekday in their text.
+
+The set goes through the real chain once per mode (dated; every third article stating no date), as
+`bench/crossref.py` feeds PolNeAR, then the updated articles' feeds again, the way a poll finds an edit.
+The floors sit just under what the chain reached the first time it ran on the set (FIRST FIGURES below):
+they catch a regression, not the goal (issue 16 asks ARI >= 0.9, every copy group linked, most
+disagreements shown). Nothing under tracker/ was changed for this set: it measures what the clusterer and
+the claim merging carry over.
+
+FIRST FIGURES: to be filled in from the first run (the labels and this test were committed before it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.case_stories import BlindSet, CaseSet
+
+# Every test is marked so that pytest-django sets up the test database for the class fixture too.
+pytestmark = pytest.mark.django_db
+
+
+# How each documented disagreement is found in the stored rows (`found_by` of tests/support/case_stories.py).
+FOUND_BY = {
+    ("Perpetua Vandermolen", "e1-copyright-claim-dismissed", "quoted words"): (
+        "a contract case dressed up as a copyright case",
+        "a contract case disguised as a copyright case",
+        "dressed up",
+        "disguised",
+    ),
+    ("Ambrose Kettleridge", "e2-openings", "number"): (
+        "Brisklight created 41,000 accounts",
+        "Brisklight created 14,000 accounts",
+        "41,000",
+        "14,000",
+    ),
+    ("Hollis Prewitt", "e3-prewitt-testimony", "number"): (
+        "about 2.3 billion tokens",
+        "drew 3.2 billion tokens",
+        "2.3",
+        "3.2",
+    ),
+    ("Hollis Prewitt", "e3-prewitt-testimony", "hedge"): (
+        "the accounts were run from Brisklight's offices",
+        "the accounts were likely run from Brisklight's offices",
+        None,
+        "likely",
+    ),
+    ("Rosalind Achterberg", "e4-achterberg-testimony", "date"): (
+        "on January 12, 2026",
+        "on January 21, 2026",
+        "January 12",
+        "January 21",
+    ),
+    ("Rosalind Achterberg", "e4-achterberg-testimony", "quoted words"): (
+        "We were being strip-mined",
+        "we were being hollowed out",
+        "strip-mined",
+        "hollowed out",
+    ),
+    ("Odile Farquharson", "e5-farquharson-testimony", "quoted words"): (
+        "just make more accounts",
+        "just spin up more accounts",
+        "make",
+        "spin up",
+    ),
+    ("Odile Farquharson", "e5-farquharson-testimony", "hedge"): (
+        "Dellacourt knew about the accounts",
+        "Dellacourt probably knew about the accounts",
+        None,
+        "probably",
+    ),
+    ("Yevgenia Strand", "e6-strand-expert", "number"): (
+        "matched 87 percent of the canary prompts",
+        "matched 78 percent of the canary prompts",
+        "87",
+        "78",
+    ),
+    ("Casimir Dellacourt", "e7-dellacourt-testimony", "quoted words"): (
+        "the way students use a textbook",
+        "the way students use a library",
+        "textbook",
+        "library",
+    ),
+    ("Casimir Dellacourt", "e7-dellacourt-testimony", "date"): (
+        "stopped in February 2026",
+        "stopped in April 2026",
+        "February",
+        "April",
+    ),
+    ("Lucan Mabery", "e8-mabery-defense-expert", "number"): (
+        "made up about 6 percent of the data",
+        "made up about 16 percent of the data",
+        "6",
+        "16",
+    ),
+    ("Ambrose Kettleridge", "e9-closings", "number"): (
+        "award it $212 million",
+        "the figure at $122 million",
+        "212",
+        "122",
+    ),
+    ("Perpetua Vandermolen", "e10-ruling", "number"): (
+        "to pay $48.5 million",
+        "to pay $45.8 million",
+        "48.5",
+        "45.8",
+    ),
+    ("Rosalind Achterberg", "e10-ruling", "hedge"): (
+        "the company will ask the court to order Wren taken offline",
+        "the company might ask the court to order Wren taken offline",
+        None,
+        "might",
+    ),
+    ("Perpetua Vandermolen", "e11-stay-denied", "date"): (
+        "a hearing on November 19",
+        "a hearing on November 9",
+        "November 19",
+        "November 9",
+    ),
+}
+
+
+class TestTallowmereVBrisklight(BlindSet):
+    """The tests of every blind set (`BlindSet`: ARI, copy groups, disagreements shown) and this set's own."""
+
+    CASE = CaseSet("tallowmere_v_brisklight.json", FOUND_BY)
+    DOCUMENTED = {"articles": 52, "stories": 11, "publishers": 9, "copy groups": 9, "disagreements": 16}
+    COPY_KINDS = {"wire": 5, "spun": 2, "shortened": 2, "translated": 1}
+    UPDATED = 2
+    SIDES_VERBATIM = True
+    # Not yet measured: the floors are set from the first run, in the commit after this one.
+    ARI_FLOOR = {0: 0.0, 3: 0.0}
+    COPY_GROUPS_LINKED = 0
+    SHOWN_FLOOR = {0: 0, 3: 0}
+    ONE_CLAIM_FLOOR = {0: 0, 3: 0}
+
+    def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
+        """Both updates run past 150 words (the local paper's report 213, the ruling live blog 202): each
+        keeps its first version and a sentence only its later text holds is extracted."""
+        _, measured = coverage
+        assert measured.versions == 2
+        assert all(measured.update_read.values()) and len(measured.update_read) == 2, measured.update_read
