@@ -9,7 +9,9 @@ the quotes is never shown.
 A speaker written as a full name with a title or an apposition before it ("Vice Chancellor Agnes
 Whitcombe", "Larkspur's Conrad Lisle") is that name's (`titled`), and its reports are compared with the
 name's as the same speaker's; not a phrase ending with a name after a function word ("An expert for
-Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name.
+Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name. Which names may be
+one person's by their names alone (a title, a surname) is one relation, `kin_names.may_be_kin`, with the
+keys their claims are found under (`kin_names.kin_keys`, which `kin_reads` reads by): a new rule goes there.
 
 A report whose speaker the extraction left short (`stands_for`: a pronoun, a description, or the last word
 of the full name) is *kin* of a claim of a speaker named in full when the story holds all three of:
@@ -45,6 +47,7 @@ from typing import TYPE_CHECKING
 from tracker.crossref.claim_events import named
 from tracker.crossref.claim_restating import quoted as quotes_claim
 from tracker.crossref.claim_restating import said_keys, verbatim
+from tracker.crossref.kin_names import in_full, may_be_kin, one_name, stands_for, surname, titled
 from tracker.crossref.models import ClaimCandidate, Evidence
 from tracker.crossref.words import (
     MIN_SIMILARITY,
@@ -64,36 +67,6 @@ RUN_WORDS = 4  # shorter runs ("we will appeal") are what two people of one side
 STATEMENT_SHARE = 0.75  # of a report's content words in one quote: the quote is what the speaker said
 Run = tuple[str, ...]
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")  # the words a name may end with, as an article writes them
-
-
-def in_full(name: str) -> bool:
-    """A proper name of two words or more ("Jonah Castellanos", "Vice Chancellor Agnes Whitcombe")."""
-    return named(name) and len(name.split()) >= 2
-
-
-def stands_for(short: str, full: str) -> bool:
-    """`short`, as a speaker is written, may be the person `full` names: a pronoun or a description
-    ("he", "the Quillfeather founder"), or the last word of the full name ("Halloran")."""
-    if not in_full(full) or short == full:
-        return False
-    if not named(short):
-        return bool(short.strip())
-    words = short.split()
-    return len(words) == 1 and full.split()[-1] == words[0]
-
-
-def titled(long: str, name: str) -> bool:
-    """`long` is the full name `name` with a title or an apposition before it ("Vice Chancellor Agnes
-    Whitcombe", "Larkspur's Conrad Lisle", "The director general of Ferrowind, Marisol Ocampo"): not a
-    phrase that ends with it ("An expert for Solvane Technologies": a function word before it)."""
-    words, tail = long.split(), name.split()
-    if not in_full(name) or len(words) <= len(tail) or words[-len(tail) :] != tail:
-        return False
-    return words[-len(tail) - 1].strip(",").lower() not in STOPWORDS
-
-
-def one_name(a: str, b: str) -> bool:
-    return titled(a, b) or titled(b, a)
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -126,14 +99,14 @@ def kin(
     if via := representative(candidate):  # what its claim is written as, for the named reports after it
         index.via[(key, candidate.article_id)] = via
     speaker = candidate.named_speaker
-    found = [k for k in known if k.key != key and _free(k) and one_name(speaker, k.claim.speaker_text)]
+    by_name = [k for k in known if k.key != key and _free(k) and may_be_kin(speaker, k.claim.speaker_text)]
+    found = [k for k in by_name if one_name(speaker, k.claim.speaker_text)]  # no quote needed
     said = said_keys(candidate.quotes)  # a surname's kin: quoted, verbatim or restated (`claim_restating`)
-    surnamed = [
+    found += [
         k
-        for k in known
-        if k.key != key and _free(k) and k not in found and quotes_claim(said, k.quotes, False)
+        for k in by_name
+        if k not in found and quotes_claim(said, k.quotes, False) and _surnamed(speaker, k, text, index)
     ]
-    found += [k for k in surnamed if _surnamed(speaker, k, text, index)]
     if not candidate.quotes:
         return found  # one name, titled or not: compared as the same speaker's
     words = content_words(candidate.text)
@@ -161,9 +134,9 @@ def _surnamed(speaker: str, k: _Known, text: str, index: Index) -> bool:
     Fenwycke"), and every article the surname speaks in names one person of that surname in full: the other
     (the report's article for the report; each article of the claim's, else the report's, for the claim)."""
     claimed = k.claim.speaker_text
-    if named(speaker) and stands_for(speaker, claimed):
+    if surname(speaker, claimed):
         return only_one(text, claimed)
-    if named(claimed) and stands_for(claimed, speaker) and not k.claim.locked:
+    if surname(claimed, speaker) and not k.claim.locked:
         return all(only_one(t, speaker) for t in (index.texts(k.articles).values() if k.articles else [text]))
     return False
 
