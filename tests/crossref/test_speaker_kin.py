@@ -14,8 +14,9 @@ from django.db import transaction
 from tests.crossref.test_claim_linking import T0, article, say
 from tests.factories import StoryFactory
 from tracker.crossref import claim_linking
+from tracker.crossref.kin_names import stands_for, titled
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence
-from tracker.crossref.speaker_kin import Index, stands_for, titled
+from tracker.crossref.speaker_kin import Index
 
 pytestmark = pytest.mark.django_db
 
