@@ -140,35 +140,39 @@ def _original_of(article: Article, hops: int = 5, known: dict | None = None) -> 
 
 
 @transaction.atomic(savepoint=False)
-def settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[int, Story]:
+def settle(
+    articles: Sequence[Article], *, grow_curated: bool = True, moved: dict[int, int | None] | None = None
+) -> dict[int, Story]:
     """Recluster the neighbourhood of these articles and make the stored stories match; returns each
     given article's story afterwards (by article id). A story with a curator-locked event keeps its
-    articles; with `grow_curated` False it takes none either (the periodic step leaves it as it is)."""
+    articles; with `grow_curated` False it takes none either (the periodic step leaves it as it is).
+    `moved`: each article whose story changed -> the story it was in first (None: none), added to."""
     if not articles:
         return {}
-    _settle(articles, grow_curated=grow_curated)
+    _settle(articles, grow_curated=grow_curated, moved=moved)
     memberships = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
     return {m.article_id: m.story for m in memberships}
 
 
-def _settle(articles: Sequence[Article], *, grow_curated: bool = True) -> dict[int, StoryArticle]:
+def _settle(articles: Sequence[Article], *, grow_curated: bool = True, moved=None) -> dict[int, StoryArticle]:
     scope = neighbourhood(articles)  # profiles reused within a batch:
-    return _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated)
+    return _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated, moved=moved)
 
 
-def recluster(*, since: datetime, until: datetime | None = None) -> int:
+def recluster(*, since: datetime, until: datetime | None = None, moved: dict | None = None) -> int:
     """Settle every analysed article stated (or, undated, seen) in [since, until], never touching a story
-    with a curator-locked event; the number of them (`tasks.recluster_recent` runs it on the beat)."""
+    with a curator-locked event; the number of them. `moved` (`settle`'s) is what the step's hand-off
+    follows up (`reclustering`, which `tasks.recluster_recent` runs on the beat)."""
     until = until or datetime.max.replace(tzinfo=since.tzinfo)
     dated = Q(published_at__range=(since, until)) | Q(published_at=None, first_seen_at__range=(since, until))
     articles = list(Article.objects.filter(dated, status=Article.Status.ANALYZED).exclude(text=""))
     for start in range(0, len(articles), MAX_SCOPE // 2):
-        settle(sorted(articles, key=_key)[start : start + MAX_SCOPE // 2], grow_curated=False)
+        settle(sorted(articles, key=_key)[start : start + MAX_SCOPE // 2], grow_curated=False, moved=moved)
     return len(articles)
 
 
 def _apply(
-    scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True
+    scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True, moved=None
 ) -> dict[int, StoryArticle]:
     """Make the stored stories match `features.cluster` of the scope; the memberships made, by article."""
     found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
@@ -189,6 +193,10 @@ def _apply(
             current = member_of.get(article.pk)
             if current != keeper and current not in pinned:
                 moves.setdefault(keeper, []).append(article)
+    if moved is not None:
+        moved.update(
+            (a.pk, member_of.get(a.pk)) for group in moves.values() for a in group if a.pk not in moved
+        )
     return _move(moves, member_of)
 
 

@@ -91,7 +91,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
         own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
-        results, moved, fresh, narrow = _again_on_deadlock(
+        results, moved, fresh, narrow = again_on_deadlock(
             lambda: _place(articles, [a.pk for a in scope], own)
         )
     if (due := deferred_stories.get()) is not None:  # in a bulk run: marked, stepped at its end
@@ -99,17 +99,31 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
             due.pop(pk, None)
             due[pk] = None
         return results
-    _again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
+    again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
+    return results
+
+
+def relink(articles: Sequence[Article], *, left: Iterable[int] = ()) -> list[LinkResult]:
+    """A batch's steps but the settle, for articles already placed (`reclustering`: the periodic step
+    moved them): their claims linked again in the stories they are in now (a claim of theirs that
+    another of those stories' claims reports too becomes one with it: `claim_merging`), then the
+    story-wide steps of those stories, of the stories they `left` and of those reporting their claims,
+    each run whole (their rows follow their articles: `discrepancies.moving`), every event counted."""
+    with batch_profiles.remembered():
+        own = claim_evidence.own(articles)
+        results, moved, _, _ = again_on_deadlock(lambda: _place(articles, [], own, settle=False))
+    moved = list(dict.fromkeys([*moved, *left]))
+    again_on_deadlock(lambda: _story_steps(articles, results, moved, None))
     return results
 
 
 def step_stories(order: list[int]) -> None:
     """`_story_steps` for these stories alone, in this order, every event counted again (a bulk run's
     end: `deferred_steps.refresh_stories`)."""
-    _again_on_deadlock(lambda: _story_steps([], [], order, None))
+    again_on_deadlock(lambda: _story_steps([], [], order, None))
 
 
-def _again_on_deadlock(step: Callable[[], T]) -> T:
+def again_on_deadlock(step: Callable[[], T]) -> T:
     """Run a transaction; run it again when it lost a deadlock with another worker's (placing updates
     claims' counts while another batch's story steps move claims to their events). Both are idempotent,
     and the loser's writes were rolled back. Not inside an outer transaction, which the loss ends."""
@@ -124,7 +138,7 @@ def _again_on_deadlock(step: Callable[[], T]) -> T:
 
 @transaction.atomic
 def _place(
-    articles: Sequence[Article], near: list[int], own: claim_evidence.Own | None = None
+    articles: Sequence[Article], near: list[int], own: claim_evidence.Own | None = None, *, settle=True
 ) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
     """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
     articles of the neighbourhood (`near`) into or out of, or that report the batch's claims, besides
@@ -133,23 +147,26 @@ def _place(
     `own`: the articles' candidates and cases, read before the lock (read here if not)."""
     serialise_linking()
     kept = claim_evidence.Kept()  # stored claims' evidence, read once a placing
-    return _placed(articles, near, kept, own or claim_evidence.own(articles))
+    return _placed(articles, near, kept, own or claim_evidence.own(articles), settle)
 
 
 def _placed(
-    articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept, own: claim_evidence.Own
+    articles: Sequence[Article], near: list[int], kept: claim_evidence.Kept, own: claim_evidence.Own, settle
 ) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
     before = _memberships(near)
     results: list[LinkResult] = []
     claims: dict[int, Claim] = {}
     given = claim_evidence.Articles.with_evidence(articles, own)  # their evidence: under the lock
     relinked = any(not locked for g in given.given.values() for _, _, locked in g.evidence)  # re-extracted
-    for article in articles:  # a copy joins its original's story first (a curated story keeps it)
-        if article.copy_of_id is not None:
+    if settle:  # a copy joins its original's story first (a curated story keeps it); then the batch
+        for article in [a for a in articles if a.copy_of_id is not None]:
             clustering.assign_story(article)
-    # The batch placed at once, before its claims (they move with no article): its neighbourhood
-    # reclustered, order-independent; once a batch, not once an article and again for the batch.
-    settled = clustering.settle(articles)
+        # The batch placed at once, before its claims (they move with no article): its neighbourhood
+        # reclustered, order-independent; once a batch, not once an article and again for the batch.
+        settled = clustering.settle(articles)
+    else:  # placed already (`relink`): their stories as they are
+        rows = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
+        settled = {m.article_id: m.story for m in rows}
     pool = claim_linking.pool_of(given, [story.pk for story in settled.values()], kept)  # read once
     for article in articles:
         story = settled.get(article.pk) or clustering.assign_story(article).story

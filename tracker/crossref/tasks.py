@@ -7,10 +7,9 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
-from tracker.crossref import analysis, clustering, linking
+from tracker.crossref import analysis, reclustering
 from tracker.sources import recovery
 
 
@@ -47,12 +46,11 @@ def analyze_batch(article_ids: list[int]) -> dict:
     return {"analyzed": len(result.analyzed), "claims": result.claims}
 
 
-@shared_task(name="tracker.crossref.tasks.recluster_recent", queue="nlp")
+@shared_task(name="tracker.crossref.tasks.recluster_recent", queue="nlp", acks_late=True, max_retries=3)
 def recluster_recent() -> int:
     """The periodic re-clustering (beat): the articles of the last TRACKER_RECLUSTER_DAYS settled again,
-    so stories an early decision split or merged are put right; stories with a curator-locked event keep
-    their articles. Holds the linking lock, as a batch being linked does. The number of articles."""
+    so stories an early decision split or merged are put right, and what it moved followed up as a batch
+    follows up its settle (`reclustering`: claims, discrepancies, events); stories with a curator-locked
+    event keep their articles. One transaction under the linking lock. The number of articles."""
     since = timezone.now() - timedelta(days=settings.TRACKER_RECLUSTER_DAYS)
-    with transaction.atomic():
-        linking.serialise_linking()
-        return clustering.recluster(since=since)
+    return reclustering.recluster(since=since).articles
