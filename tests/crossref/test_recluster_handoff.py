@@ -9,8 +9,9 @@ first sighting, for an undated article) does not reach; the re-clustering settle
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import feedparser
 import pytest
 import time_machine
 from django.db import DatabaseError, connection
@@ -21,7 +22,15 @@ from tests.crossref.test_discrepancies import article
 from tests.factories import ArticleFactory, EntityFactory, StoryFactory
 from tracker.cases.models import Case
 from tracker.crossref import clustering, discrepancies, linking, reclustering, tasks
-from tracker.crossref.models import Claim, ClaimRedirect, Discrepancy, Story, StoryArticle, StoryRedirect
+from tracker.crossref.models import (
+    Claim,
+    ClaimRedirect,
+    Discrepancy,
+    Event,
+    Story,
+    StoryArticle,
+    StoryRedirect,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +73,23 @@ def report(outlet: str, extra: str, *, dated: bool, mayor=None, content: str = S
 
 @pytest.fixture
 def split(mayor):
-    """Two stories of one hearing as the batches left them; the second's rows: the jury's size (machine)
-    and the wards toured (a curator explained it)."""
+    """Two stories of one hearing as the batches left them, each with an event (another speaker's dated
+    claim); the second's rows: the jury's size (machine) and the wards toured (a curator explained it)."""
     with time_machine.travel(T0 + timedelta(hours=12), tick=False):
         dated = [
             report("Harbour Ledger", "The board met afterwards.", dated=True, mayor=mayor),
             report("Marrowby Post", "Residents gathered outside.", dated=True),
         ]
+        board = EntityFactory(name="Harbour Board", kind="ORG")
+        say(
+            dated[1],
+            "the moorings would reopen in spring",
+            speaker="Harbour Board",
+            entity=board,
+            date=date(2026, 3, 10),
+            date_precision="day",
+            confidence=3,
+        )
         linking.link_articles(dated)
     with time_machine.travel(LATER + timedelta(hours=20), tick=False):
         undated = [
@@ -78,6 +97,16 @@ def split(mayor):
             report("Tidewater Review", "A jury of twelve was sworn in. Jurors toured 5 wards.", dated=False,
                    mayor=mayor, content=RESTATED),
         ]  # fmt: skip
+        pumps = EntityFactory(name="Pellbrook", kind="ORG")
+        say(
+            undated[0],
+            "the pumps were checked every week",
+            speaker="Pellbrook",
+            entity=pumps,
+            date=date(2026, 3, 12),
+            date_precision="day",
+            confidence=3,
+        )
         linking.link_articles(undated)
     first, second = (StoryArticle.objects.get(article=rows[0]).story for rows in (dated, undated))
     assert first.pk != second.pk
@@ -105,6 +134,11 @@ def test_the_reclustering_joins_the_stories_and_follows_up_at_once(split, mayor,
     """Seen failing with `linking.relink` not called (two claims; the rows keyed by the story merged
     away), and with its claims' placing left out (two claims)."""
     first, second, dated, undated, jury, wards = split
+    atom = {
+        f"http://testserver{reverse('web:event', args=[pk])}"
+        for pk in Event.objects.values_list("pk", flat=True)
+    }
+    assert len(atom) == 2  # one event a story, each an Atom entry
     done = recluster()
     assert {StoryArticle.objects.get(article=a).story_id for a in [*dated, *undated]} == {first.pk}
     assert not Story.objects.filter(pk=second.pk).exists()
@@ -129,6 +163,10 @@ def test_the_reclustering_joins_the_stories_and_follows_up_at_once(split, mayor,
     heir = client.get(f"/api/v1/stories/{first.pk}").json()
     assert heir["id"] == first.pk
     assert Story.objects.get(pk=first.pk).features["articles"] == 4
+    # the feed's entries keep their ids: the events went to the heir whole, neither dropped nor made anew
+    feed = client.get(reverse("web:feed"))
+    assert {entry.id for entry in feedparser.parse(feed.content).entries} == atom
+    assert set(Event.objects.values_list("stories", flat=True)) == {first.pk}
     assert sorted(done.moved) == sorted(a.pk for a in undated) and done.stories == [first.pk]
 
 
