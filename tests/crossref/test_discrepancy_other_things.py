@@ -29,12 +29,16 @@ def values(row) -> set[tuple[str, float]]:
 def test_a_sum_sought_is_not_the_award_nor_the_cost(story):
     """What a party sought (its asker before the figure or right after it) and what a jury awarded are two
     sums. Seen failing with `askers.comparable` comparing an ask with a figure nobody asks for, and with
-    the asker after the figure ("the $300 million Roe sought") not read."""
+    the asker after the figure ("the $320 million Roe sought") not read. Since session 31 (ig33) a sum
+    asked for is the damages sought whatever money word is near it (figures.py `ASKED_AS`: "The award is
+    well below the $320 million Roe sought" was an award), so the two outlets' asks, $300 million and
+    $320 million, are one row, the award in none; the asker after the figure not read still fails it."""
     article(story, "First", "The jury awarded Roe $90 million in damages on Friday.")
     article(story, "Second", "Roe had sought $300 million in damages from Acme.", hours=1)
     article(story, "Third", "The award is well below the $320 million Roe sought in damages.", hours=2)
     discrepancies.detect(story)
-    assert not of_kind(Discrepancy.Kind.NUMBER)
+    (row,) = of_kind(Discrepancy.Kind.NUMBER)
+    assert sorted(values(row)) == [("Second", 300e6), ("Third", 320e6)]
 
 
 def test_outlets_that_differ_on_the_ask_or_on_the_award_still_disagree(story):

@@ -4,7 +4,8 @@ Intent: outlets that report the same story with different figures ("a jury of ni
 twelve", "$134 billion" / "$150 billion") disagree about a fact, so each figure is found with a
 comparable value (dollars, items, days) and a `noun` to group figures about the same thing: the
 counted noun ("jurors", "2 million queries"), the money's anchor ("valued", "damages", read in the
-sum's own sentence) or the duration's ("sentenced").
+sum's own sentence) or the duration's ("sentenced"); a share ("about 30 percent of the data") is a
+percentage of the noun its "of" names, and a share of nothing named is not compared (no noun).
 
 Caveats: regular expressions, not parsing. Vague figures ("a few hundred", "millions of") are skipped,
 as are years, ordinals, dates and numbers inside names ("GPT-4", "4:24-cv-04722"). Currencies other
@@ -73,6 +74,12 @@ COUNT = re.compile(
     rf"{_B}{_NUM_FIRST}(?P<num>{_NUM}|{_WORDNUM})(?:\s+(?P<scale>thousand|million|billion|trillion)\b)?\s+(?P<noun>(?:[a-z][\w'-]*\s+){{0,2}}?[a-z][\w'-]*)",
     re.IGNORECASE,
 )
+PERCENT = re.compile(rf"{_B}{_NUM_FIRST}(?P<num>{_NUM}|{_WORDNUM})(?:\s?%|[\s-]+per\s?cent\b)", re.IGNORECASE)
+# what a share is of: "of" and the words up to a stopword or mark ("of the data used ..." -> "data")
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[A-Za-z][\w'’-]*\s+){0,4}[A-Za-z][\w'’-]*)")
+DETERMINERS = frozenset("the a an its their his her our your my this that these those all".split())
+ORDINALS = frozenset("first second third last next latest same entire whole".split())
+GENERIC_SHARES = frozenset({"time"})  # "41 percent of the time": of any number of things
 OF_COUNT = re.compile(rf"\b(?P<noun>[a-z]+)\s+of\s+(?P<num>\d+|{_WORDNUM})\b(?![\d.,-]\d)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s*(?:(?:in|of|for|to|worth\s+of)\s+)?((?:[A-Za-z][\w'-]*\s+){0,2}[A-Za-z][\w'-]*)"
@@ -91,7 +98,7 @@ class Amount:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every definite amount of `text`, in text order; a span is read once (money, then durations,
-    then counts)."""
+    then percentages, then counts)."""
     found: list[Amount] = []
     taken = bytearray(len(text))  # 1 where an amount was read: an overlap check costs its length
 
@@ -112,6 +119,8 @@ def find_amounts(text: str) -> list[Amount]:
         hyphenated = "-" in text[m.start() : m.end()]
         noun = _head(text[m.end() : m.end() + 40]) if hyphenated else _word_before(text, m.start())
         add("duration", days, m.start(), m.end(), noun)
+    for m in PERCENT.finditer(text):
+        add("percent", _number(m["num"]), m.start(), m.end(), _share_of(text, m.end()))
     for m in COUNT.finditer(text):
         value, noun = _number(m["num"]), _head(m["noun"])
         if value is not None and m["scale"]:  # "2 million queries": two million of them
@@ -124,9 +133,28 @@ def find_amounts(text: str) -> list[Amount]:
         ):
             add("count", value, m.start(), m.start("noun") + m["noun"].lower().rfind(noun) + len(noun), noun)
     for m in OF_COUNT.finditer(text):
-        if m["noun"].lower() not in NOT_NOUNS | WORD_NUMBERS.keys():
+        if m["noun"].lower() not in NOT_NOUNS | WORD_NUMBERS.keys() and not _is_year(m["num"]):
             add("count", _number(m["num"]), m.start(), m.end(), m["noun"])
     return sorted(found, key=lambda a: a.start)
+
+
+def _share_of(text: str, end: int) -> str:
+    """What the percentage ending at `end` is a share of: the last word of the noun phrase its "of" opens,
+    past a determiner, an ordinal or a possessor ("of the first Kitewing's training data" -> "data"),
+    ending before a stopword, a mark or a participle after the noun ("of the data used to ..." -> "data");
+    "" with no "of", or of the time ("agreed 41 percent of the time": a rate of anything)."""
+    of = _OF_PHRASE.match(text, end)
+    if of is None:
+        return ""
+    words: list[str] = []
+    for word in of.group(1).lower().split():
+        bare = word.rstrip("'’-")
+        if not words and (bare in DETERMINERS | ORDINALS or bare.endswith(("'s", "’s"))):
+            continue  # "the", "its", "first", "Kitewing's": before the noun phrase's words
+        if bare in NOT_NOUNS or not bare.isalpha() or (words and bare.endswith(("ed", "ing"))):
+            break
+        words.append(bare)
+    return words[-1] if words and words[-1] not in GENERIC_SHARES else ""
 
 
 def _number(text: str) -> float | None:

@@ -6,13 +6,19 @@ an auxiliary; a pronoun stands for the name opening the sentence before, else fo
 the name right after it ("the $1.2 billion Kestrel sought"); two figures whose askers share no word are
 not compared (`comparable`), nor a figure asked for with one nobody asks for in its sentence: a party's
 ask and a jury's award, a count or a cost are different things ("Veldmark had sought $310 million" and
-"Damages for lost profits: $81 million").
+"Damages for lost profits: $81 million"). A lawyer named with the party ("Acme lawyer Jo Roe asked",
+"Acme's attorney, Jo Roe, urged": patterns/discrepancies.jsonl, group "asker-counsel") asks for that
+party, whose name joins the asker's words; a lawyer named alone is the lawyer's own words, as before.
 Regular expressions, not parsing: an asker further from the figure ("sought by Roe") is not read.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.dates import MONTHS, WEEKDAYS
 
 ASKING = r"asked|asks|asking|urged|urges|urging|sought|seeks|seeking|wants|wanted|demanded|demands|requested"
 AUXILIARIES = frozenset("is are was were has have had also will would been now".split())
@@ -29,6 +35,7 @@ _ASKED_AFTER = re.compile(
 )
 
 
+TIME_WORDS = frozenset(WEEKDAYS) | MONTHS.keys()
 # the asker of a figure asked for by no one named ("A jury ... He is seeking $150bn"): any party
 SOMEONE = frozenset({""})
 
@@ -49,10 +56,27 @@ def asker(text: str, start: int, end: int | None = None) -> frozenset[str]:
             (m.end() for m in _SENTENCE_END.finditer(text, max(0, opens - 400), opens - 1)), default=0
         )
         return _opening_name(_WORDS.findall(text[before:opens])) if opens else SOMEONE
+    name = _name(words)
+    if name and words and words[-1].lower() in counsel():  # "Acme lawyer Jo Roe": Acme's ask too
+        words.pop()
+        while words and words[-1][:1].isupper() and words[-1].lower() not in TIME_WORDS | OPENERS:
+            name.append(words.pop().lower().removesuffix("'s").removesuffix("’s"))  # not "On Tuesday,"
+    return frozenset(name) or SOMEONE
+
+
+def _name(words: list[str]) -> list[str]:
+    """The capitalised words ending `words`, taken off it, lower-cased."""
     name = []
     while words and words[-1][:1].isupper():
         name.append(words.pop().lower())
-    return frozenset(name) or SOMEONE
+    return name
+
+
+@cache
+def counsel() -> frozenset[str]:
+    """The words of a party's lawyer (patterns/discrepancies.jsonl, group "asker-counsel")."""
+    rows = read_jsonl(PATTERNS_DIR / "discrepancies.jsonl")
+    return frozenset(p for r in rows if r["group"] == "asker-counsel" for p in r["phrases"])
 
 
 def _opening_name(words: list[str]) -> frozenset[str]:

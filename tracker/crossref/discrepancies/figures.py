@@ -11,8 +11,10 @@
   differently at the same precision by different outlets' date mentions, keyed by story, kind and
   precision; events.update_events points the latter at its event. Such a mention is compared when it
   dates that event alone, with a day its article states (event_dates.py: not "testimony starts
-  tomorrow").
-  Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), an outlet's parts
+  tomorrow"). And a thing a court set for a day ("set a hearing for December 3"), dated differently by
+  different outlets (scheduled_dates.py), keyed by story and thing.
+  A sum asked for ("asked the jury to order Acme to pay $5 million") is the damages sought, as "asked
+  the jury to award" is. Not compared: two parties' asks, an ask and a figure nobody asks for (askers.py), an outlet's parts
   with the total another outlet gives, and an increment ("two more hours") with anything
   (figure_values.py).
 Caveats: values equal within half a percent agree ("approximately $850 billion"); rounding beyond that
@@ -30,6 +32,7 @@ from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
 from tracker.crossref.discrepancies.event_dates import comparable
 from tracker.crossref.discrepancies.figure_values import added, rounded, stage, varies
+from tracker.crossref.discrepancies.scheduled_dates import scheduled_dates
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
     Found,
@@ -46,6 +49,7 @@ from tracker.crossref.words import content_words
 from tracker.nlp.amounts import WORD_NUMBERS, Amount, find_amounts
 
 CONTEXT_CHARS = 100
+ASKED_AS = {"payment": "damages", "award": "damages"}  # a money anchor (nlp/amounts.py) asked for
 NUMBER_WORDS = content_words(" ".join(WORD_NUMBERS)) | content_words("million billion trillion thousand")
 
 
@@ -82,12 +86,13 @@ def amounts(text: str) -> tuple[tuple[Amount, str, frozenset[str], frozenset[str
     (`figure_values.stage`, compared as an asker is); kept per process (a function of the text)."""
     found = []
     for amount in find_amounts(text):
-        noun = "".join(sorted(content_words(amount.noun)))
+        by = asker(text, amount.start, amount.end)
+        # a sum a party asks to be paid or awarded is the damages it seeks, however the outlet words it
+        noun = "".join(sorted(content_words(ASKED_AS.get(amount.noun, amount.noun) if by else amount.noun)))
         if noun and not added(text, amount.start, amount.end):  # an increment is no total (figure_values)
             context = text[max(0, amount.start - CONTEXT_CHARS) : amount.end + CONTEXT_CHARS]
             words = frozenset(w for w in content_words(context) - NUMBER_WORDS - {noun} if not w.isdigit())
-            asked = asker(text, amount.start, amount.end) | stage(text, amount.start)  # and its stage
-            found.append((amount, noun, words, asked))
+            found.append((amount, noun, words, by | stage(text, amount.start)))  # who asks, and its stage
     return tuple(found)
 
 
@@ -157,7 +162,7 @@ def dates_differ(scope: Scope) -> list[Found]:
             ]
             key = f"date:story:{scope.story.pk}:{kind}:{precision}"
             found.append(Found(Discrepancy.Kind.DATE, key, scope.sort(variants)))
-    return found
+    return found + scheduled_dates(scope)  # a day a court set a thing for (scheduled_dates.py)
 
 
 def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
