@@ -152,8 +152,10 @@ class TestQuarringtonChipSecrets(BlindSet):
     # believe I ever opened", the expert's 70/40 percent, the CEO's "will"/"could pursue" and the judge's June
     # 18/June 8 sentencing date (claims not merged, both modes), the defendant's October/December 2024 (claims
     # not merged dated; claims in different stories undated, the trade paper's report of his day being in
-    # the new-trial ruling's story).
-    SHOWN_FLOOR = {0: 11, 3: 11}
+    # the new-trial ruling's story). 13 and 12 once a share is a figure (the expert's 70/40 percent) and a
+    # day a court set is compared (the sentencing date; undated, side a's article has no publication day
+    # to read "June 18" against) (session 31, ig33).
+    SHOWN_FLOOR = {0: 13, 3: 12}
     # Sides on one claim: 5 of 16 in both modes (Lundqvist's 11/17 years, the agent's July 9/19 and
     # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,

@@ -8,8 +8,9 @@ against the publication day, and a date two months ahead can land in the year be
 is the day ahead of its article) of articles of different outlets; an article giving one thing two days (a hearing moved) says nothing of which is meant
 and is left out. Only a day stated with its digits counts ("for Tuesday" is counted from a publication
 day, and a weekday is read as the last one before it, not the one ahead).
-Caveat: regular expressions, not parsing: "set a trial date for ..." keys "trial", and a clause of 80
-characters or more between the thing and its "for" is not read.
+Caveats: regular expressions, not parsing: "set a trial date for ..." keys "trial", and a clause of 80
+characters or more between the thing and its "for" is not read. Two things of one noun (a deadline for
+briefs, another for replies), each reported alone by a different outlet, are compared as one.
 """
 
 from __future__ import annotations
