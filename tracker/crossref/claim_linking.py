@@ -10,10 +10,9 @@ claim of its own, linked to his through `responds_to` (claim_answers).
 
 Matching is deliberately plain (stdlib only): same speaker, of the story (or another story's claim of the same
 event: `claim_events`), then a shared verbatim quote of two words or more, else enough shared content words.
-Its caveats: paraphrases sharing few words stay apart (a curator merges them), and a story's ubiquitous names
-(xAI, OpenAI) count like any other word, hence the threshold and the two-word floor. A report that matches two
-or more machine claims of its speaker makes them one (`claim_merging`), so the grouping does not depend on the
-order the articles came in.
+Paraphrases sharing few words stay apart (a curator merges them), as do weak matches by the story's topic
+words alone (`claim_topics`). A report that matches two or more machine claims of its speaker makes them one
+(`claim_merging`), so the grouping does not depend on the order the articles came in.
 """
 
 from __future__ import annotations
@@ -25,10 +24,11 @@ from django.db import transaction
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
 from tracker.crossref.claim_restating import quoted, said_keys
+from tracker.crossref.claim_topics import telling
 from tracker.crossref.corroboration import refresh_claims
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.speaker_kin import kin, take_full_name
-from tracker.crossref.words import MIN_SIMILARITY, Key, content_words, quote_keys, similarity, speaker_key
+from tracker.crossref.words import Key, content_words, quote_keys, similarity, speaker_key
 from tracker.sources.models import Article
 
 MERGE_SIMILARITY = 0.6  # under it (0.4-0.6) a match merges on conditions (claim_merging.compatible)
@@ -121,9 +121,8 @@ def link_claims(
     candidates = given.candidates
     known = _known_claims(article, candidates, story, removed_from, kept, pool)
     pinned = _pinned(given.evidence, known)
-    case_id = given.case_id or _story_case(story)
-    # Existing claims first, so that a candidate which only matches a sibling (a quote repeated in a
-    # vaguer sentence) joins the sibling's claim rather than starting one of its own.
+    case_id = given.case_id or (story and story.cases.order_by("pk").values_list("pk", flat=True).first())
+    # Existing claims first: a candidate matching only a sibling (a quote in a vaguer sentence) joins it.
     assigned: dict[int, _Known] = {}
     made: list[Claim] = []  # saved together, in the order made (their ids too)
     statement = claim_merging.statements(candidates, claim_pool.candidate_key, _words)
@@ -138,7 +137,9 @@ def link_claims(
                 same = functools.partial(claim_events.same_event, candidate, article, _words(candidate.text))
                 reach = [k for k in known if k.statement in (None, unit) and (k.far is None or same(k.far))]
                 kindred = kin(candidate, article.text, reach, claim_pool.candidate_key(candidate), pool.kin)
-                entry, alike, weak = _match(candidate, reach, previous.get(candidate.start, set()), kindred)
+                entry, alike, weak = _match(
+                    candidate, reach, previous.get(candidate.start, set()), kindred, known
+                )
             alike = [k for k in alike if claim_merging.mergeable(k.claim)]
             alike = claim_merging.compatible(alike, _words(candidate.text), weak)
             if len(alike) > 1:
@@ -163,10 +164,7 @@ def link_claims(
         Claim.objects.bulk_create(made)  # their history rows: `pool.made`
     pool.made(made, kept)  # the pool follows the batch: its new claims in, those merged away out
     pool.merged(kept)
-    linked: dict[int, Claim] = {}
-    for candidate in candidates:
-        claim = assigned[candidate.pk].claim
-        linked.setdefault(claim.pk, claim)
+    linked = {claim.pk: claim for claim in (assigned[candidate.pk].claim for candidate in candidates)}
     existing = {(claim_id, start) for claim_id, start, locked in given.evidence if locked}
     pool.attach([(assigned[c.pk].claim, c) for c in candidates], article, kept, existing, _words)
 
@@ -239,22 +237,28 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _match(
-    candidate: ClaimCandidate, known: list[_Known], previous: set[int], kindred: list[_Known]
+    candidate: ClaimCandidate,
+    known: list[_Known],
+    previous: set[int],
+    kindred: list[_Known],
+    every: list[_Known],
 ) -> tuple[_Known | None, list[_Known], set[_Known]]:
     """The claim this candidate reports: the claim its span reported before this re-run, else a shared
-    verbatim quote, else the most similar content above the threshold; ties go to the oldest claim.
-    And every claim it matches, best first, for claim merging; with those it matches only weakly
-    (under MERGE_SIMILARITY, by no quote and not its earlier claim)."""
+    verbatim quote, else the most similar content above the threshold (`claim_topics.telling`); ties go
+    to the oldest claim. And every claim it matches, best first, for claim merging; with those it matches
+    only weakly (under MERGE_SIMILARITY, by no quote and not its earlier claim). `every`: all the claims
+    the article's reports may join, `known` those this one may (not another of its statements')."""
     key = claim_pool.candidate_key(candidate)
     pool = [k for k in known if k.key == key or k in kindred]  # its speaker's by `speaker_kin` too
     words = _words(candidate.text)
     quotes, said = quote_keys(candidate.quotes), said_keys(candidate.quotes)
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
+    told = telling(words, every, score, MERGE_SIMILARITY)  # by content words: not by topic words alone
     before = [k for k in pool if k.claim.pk in previous]  # by quote: verbatim, or restated (other words)
     by_quote = [k for k in pool if quoted(said, k.quotes, score[k] > 0)]
-    scored = [(score[k], -k.order, k) for k in pool if score[k] >= MIN_SIMILARITY]
-    weak = {k for k in pool if MIN_SIMILARITY <= score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
-    alike = [k for k in pool if k in before or k in by_quote or score[k] >= MIN_SIMILARITY]
+    scored = [(score[k], -k.order, k) for k in pool if k in told]
+    weak = {k for k in told if score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
+    alike = [k for k in pool if k in before or k in by_quote or k in told]
     if before:
         chosen = min(before, key=lambda k: k.claim.pk)
     elif by_quote:
@@ -262,11 +266,6 @@ def _match(
     else:
         chosen = max(scored, key=lambda s: s[:2])[2] if scored else None
     return chosen, sorted(alike, key=lambda k: (k is not chosen, -score[k], k.order)), weak
-
-
-def _story_case(story: Story | None) -> int | None:
-    """The first of the story's cases (for an article without one of its own)."""
-    return story.cases.order_by("pk").values_list("pk", flat=True).first() if story else None
 
 
 def _claim_values(candidate: ClaimCandidate) -> dict:

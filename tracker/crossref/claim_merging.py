@@ -97,7 +97,7 @@ def compatible(alike: list[_Known], words: frozenset[str], weak: set[_Known]) ->
     reports of this article (which went to two claims when linked one by one)."""
     taken: list[_Known] = []
     for k in alike:
-        rest = words - _shared(taken[0], words) if taken else words
+        rest = words - shared(taken[0], words) if taken else words
         if taken and (
             any(k is t or _apart(k, t) for t in taken)
             or (k in weak and (k.score(rest) >= MIN_SIMILARITY or _met(k, taken[0], words)))
@@ -108,7 +108,7 @@ def compatible(alike: list[_Known], words: frozenset[str], weak: set[_Known]) ->
     return taken
 
 
-def _shared(k: _Known, words: frozenset[str]) -> frozenset[str]:
+def shared(k: _Known, words: frozenset[str]) -> frozenset[str]:
     """A report's content words in the claim's report most similar to it."""
     return words & _nearest(k, words)
 
