@@ -35,7 +35,7 @@ from django.db.models.functions import Cast
 
 from tracker.crossref import claim_merging
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Status
-from tracker.crossref.words import MIN_SIMILARITY, normalise_quote, similarity
+from tracker.crossref.words import MIN_SIMILARITY, similarity, word_runs
 from tracker.sources.models import Article
 
 EVENT_DAYS = 2
@@ -56,11 +56,7 @@ class Report:
 
 def runs(quotes: list[dict]) -> frozenset[Run]:
     """Every run of RUN_WORDS consecutive words of the verbatim quotes (normalised)."""
-    found = set()
-    for quote in quotes:
-        words = normalise_quote(quote.get("text", "")).split()
-        found.update(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
-    return frozenset(found)
+    return frozenset().union(*(word_runs(quote.get("text", ""), RUN_WORDS) for quote in quotes))
 
 
 @functools.lru_cache(maxsize=1 << 14)

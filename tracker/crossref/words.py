@@ -139,6 +139,13 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / (len(a) * len(b)) ** 0.5
 
 
+def word_runs(quote: str, size: int) -> frozenset[tuple[str, ...]]:
+    """Every run of `size` consecutive words of a quote (`normalise_quote`d): what claim events, speaker
+    kin and claim restating compare quotes by, each at its own size."""
+    words = normalise_quote(quote).split()
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
 def quote_keys(quotes: list[dict]) -> set[str]:
     """The quotes that can identify a claim: normalised, of MIN_QUOTE_WORDS words or more."""
     keys = {normalise_quote(q.get("text", "")) for q in quotes}
