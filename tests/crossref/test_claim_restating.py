@@ -10,7 +10,7 @@ import pytest
 
 from tests.crossref.test_claim_linking import article, say
 from tests.crossref.test_speaker_kin import every_order, story  # noqa: F401 - the fixture
-from tracker.crossref.claim_restating import keys, quoted, said_keys
+from tracker.crossref.claim_restating import keys, quoted, said_keys, stance
 
 DB = pytest.mark.django_db
 
@@ -29,8 +29,35 @@ def test_a_hedge_put_in_is_the_same_statement():
 
 def test_a_hedged_sentence_of_another_subject_or_without_a_stance_is_not():
     assert not quoted(_said("They will appeal."), _said("We are likely to appeal,"), False)
-    assert not keys([{"text": "We appeal the ruling."}])  # no stance word: nothing to take out
+    assert keys([{"text": "We appeal the ruling."}]) == {"~=we:appeal rul"}  # no stance: a plain key
+    assert not quoted(_said("We appeal the ruling."), _said("We appeal the rulings!"), False)  # plain both
     assert not keys([{"text": "Likely."}])  # under three words
+
+
+def test_a_hedge_put_in_a_plain_statement_is_the_same_statement():
+    """A hedge inside the quote ("I don't believe I ever ...") against the plain statement, either way
+    round, the negation's "ever" aside; the future against the present. Seen failing without the plain
+    keys (`_plain` empty). Short quotes: no shared run nor a word replaced meets them."""
+    plain, hedged = _said("I never deleted logs,"), _said("I don't believe I ever deleted logs,")
+    assert quoted(plain, hedged, False) and quoted(hedged, plain, False)
+    assert quoted(_said("We will sue Brantor."), _said("We sue Brantor"), False)
+    assert not quoted(_said("They never deleted logs,"), hedged, False)  # another subject
+
+
+def test_a_negation_on_one_side_only_is_another_statement():
+    """ "I deleted" is not "I don't believe I ever deleted", nor "We will not appeal" "We are likely to
+    appeal". Seen failing with DENIED left out of the keys."""
+    assert not quoted(_said("I deleted logs,"), _said("I don't believe I ever deleted logs,"), False)
+    assert not quoted(_said("We will not appeal."), _said("We are likely to appeal,"), False)
+    assert quoted(_said("We will not appeal."), _said("We are not likely to appeal,"), False)
+
+
+def test_the_stance_phrases_are_the_hedge_lexicons_and_the_stance_datas():
+    """`stance` reads both files: a hedge phrase of several words is taken out whole."""
+    assert {("almost", "certainly"), ("i", "don", "t", "recall"), ("will",), ("considering",)} <= set(
+        stance()
+    )
+    assert keys([{"text": "The logs almost certainly came from Brantor."}]) == {"~:brantor cam log"}
 
 
 def test_a_weak_stance_key_needs_resembling_contents():

@@ -14,14 +14,19 @@ in its story or event (the pool `claim_linking._match` compares it with), in thr
   the rest holding MIN_CONTENT distinctive content words ("tainted the jury pool" in "... poisoned the jury
   pool with ...");
 - a quoted sentence (or a quote of no sentence mark) that says the same once its stance is taken out:
-  the same content words without the `STANCE` words (the hedges of `tracker/nlp/patterns/hedges.jsonl`,
-  intent and future: "will", "likely to", "considering") and negation, each side holding a stance word
-  and the same subject pronoun ("We will appeal." / "We are considering an appeal,"). A sentence with no
+  the same content words without the stance phrases (`stance`: the hedge lexicon,
+  `tracker/nlp/patterns/hedges.jsonl`, and `stance.jsonl` beside it: the future, intent, opinion: "will",
+  "likely", "considering", "I believe"), negation and the "ever" a negation takes along, the same subject
+  pronoun, and a negation on both sides or on neither ("We will appeal." / "We are considering an
+  appeal,"; not "We will not appeal."). One side may hold no stance at all when it has a subject pronoun
+  and two content words ("I never opened the files" / "I don't believe I ever opened the files": the hedge
+  is the very disagreement the row shows); two plain sentences meet only verbatim. A sentence with no
   subject pronoun and one content word left ("is likely to succeed" / "may well succeed") counts only when
   the two reports' contents share other words too (`weak`).
 
 These are keys of a quote's sentences (`keys`, kept on a claim with its quote keys, `claim_evidence`) and
-a test of a report's quotes against a claim's (`quoted`), the same in either order, so the merging stays order-independent.
+a test of a report's quotes against a claim's (`quoted`), the same in either order, so the merging stays
+order-independent.
 Caveats: two statements of one speaker in one story that share an idiom of four words ("at the end of
 the day" holds only short words and does not count) or say one hedged thing about two subjects ("it may
 well succeed") become one claim; a curator splits them, which locks both halves.
@@ -33,40 +38,64 @@ import functools
 import re
 from collections.abc import Iterable
 
-from tracker.crossref.words import STOPWORDS, content_words, normalise_quote, quote_keys
+from tracker.crossref.words import STOPWORDS, content_words, normalise_quote, quote_keys, word_runs
+from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.hedges import HEDGES_FILE
 
 RUN_WORDS = 4
 MIN_CONTENT = 2  # distinctive content words a shared run (or the rest of a replaced quote) holds
 DISTINCTIVE = 4  # letters: shorter content words ("end", "day", "way") are what idioms are made of
 KEY = "~"  # a stance key's mark: no quote key (`words.quote_keys`, normalised words) starts with it
 WEAK = "?"  # after KEY: a stance key with no subject and one content word (`weak`)
+PLAIN = "="  # after KEY: a plain key, of a sentence with no stance (met only by a stance key: `quoted`)
+DENIED = " !"  # ends the key of a sentence that holds a negation: "I never ..." is not "I ..."
 SUBJECTS = frozenset("i we they he she it you".split())
-# Words that take a stance on a statement without changing what it states: the hedge lexicon's, intent
-# and the future. Data: one word each, as `normalise_quote` splits a quote ("likely to", "may well").
-STANCE = frozenset(
-    """partly partially somewhat may might could possibly perhaps probably likely arguably potentially
-    apparently appear appears appeared seem seems seemed allegedly purportedly supposedly reportedly
-    believe think will would shall going plan plans planning intend intends intending expect expects
-    expecting consider considers considering weigh weighing hope hopes well""".split()
-)
+STANCE_FILE = PATTERNS_DIR / "stance.jsonl"  # beside the hedge lexicon: the future, intent, opinion
 NEGATION = frozenset("not no never don didn doesn won wouldn isn wasn aren weren cannot can t".split())
+PARTNERS = frozenset({"ever"})  # what a negation takes along: "I never ..." is "I don't believe I ever ..."
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
 
 
+@functools.cache
+def stance() -> dict[tuple[str, ...], int]:
+    """Words that take a stance on a statement without changing what it states, as `normalise_quote`
+    splits them: every phrase of the hedge lexicon (`tracker/nlp/patterns/hedges.jsonl`) and of
+    `stance.jsonl` (the future, intent, opinion) -> its length."""
+    rows = [*read_jsonl(HEDGES_FILE), *read_jsonl(STANCE_FILE)]
+    return {tuple(normalise_quote(p).split()): len(p.split()) for r in rows for p in r["phrases"]}
+
+
+def _unstanced(words: list[str]) -> tuple[list[str], bool]:
+    """The words without their stance phrases (the longest at each place), and whether any was there."""
+    phrases, kept, at = stance(), [], 0
+    longest = max(map(len, phrases))
+    while at < len(words):
+        size = next((n for n in range(longest, 0, -1) if tuple(words[at : at + n]) in phrases), 0)
+        kept += [] if size else [words[at]]
+        at += size or 1
+    return kept, len(kept) < len(words)
+
+
 def keys(quotes: Iterable[dict]) -> set[str]:
-    """The stance keys of the quotes' sentences of three words or more that hold a stance word: KEY, the
-    subject pronoun the sentence opens with (or WEAK, with no subject and one content word left), then its
-    content words without stance or negation."""
+    """The stance keys of the quotes' sentences of three words or more that hold a stance phrase: KEY,
+    the subject pronoun the sentence opens with (or WEAK, with no subject and one content word left),
+    then its content words without stance, negation and its PARTNERS, and DENIED if it held a negation.
+    A sentence with no stance, a subject pronoun and MIN_CONTENT content words has the same key with
+    PLAIN after KEY."""
     found = set()
     for quote in quotes:
         for sentence in SENTENCE_END.split(quote.get("text", "")):
             words = normalise_quote(sentence).split()
-            if len(words) < 3 or STANCE.isdisjoint(words):
+            if len(words) < 3:
                 continue
+            kept, stanced = _unstanced(words)
             subject = words[0] if words[0] in SUBJECTS else ""
-            said = sorted(content_words(" ".join(w for w in words if w not in STANCE | NEGATION)))
-            if said:
-                found.add(KEY + (subject or (WEAK if len(said) == 1 else "")) + ":" + " ".join(said))
+            said = sorted(content_words(" ".join(w for w in kept if w not in NEGATION | PARTNERS)))
+            denied = DENIED if NEGATION.intersection(words) else ""
+            if said and stanced:
+                found.add(KEY + (subject or (WEAK if len(said) == 1 else "")) + ":" + " ".join(said) + denied)
+            elif subject and len(said) >= MIN_CONTENT:
+                found.add(KEY + PLAIN + subject + ":" + " ".join(said) + denied)
     return found
 
 
@@ -85,7 +114,9 @@ def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
     hold verbatim, or the same statement in other words: a shared distinctive run, a quote with one word
     replaced, or one stance key (a `weak` one only when the two contents resemble: `resembles`)."""
     shared = said & claim_quotes
-    if any(not k.startswith(KEY) or not weak(k) or resembles for k in shared):
+    if any(not k.startswith(KEY + PLAIN) and (not weak(k) or resembles) for k in shared):
+        return True
+    if _plain(said) & claim_quotes or _plain(claim_quotes) & said:  # a stance put in a plain statement
         return True
     theirs = verbatim(claim_quotes)
     return any(
@@ -97,6 +128,11 @@ def weak(key: str) -> bool:
     return key.startswith(KEY + WEAK)
 
 
+def _plain(said: set[str]) -> set[str]:
+    """The PLAIN keys the stance keys of `said` with a subject would have without their stance."""
+    return {KEY + PLAIN + k[len(KEY) :] for k in said if k.split(":", 1)[0][len(KEY) :] in SUBJECTS}
+
+
 def _distinctive(words: Iterable[str]) -> int:
     return sum(len(w) >= DISTINCTIVE for w in content_words(" ".join(words)))
 
@@ -104,9 +140,7 @@ def _distinctive(words: Iterable[str]) -> int:
 @functools.lru_cache(maxsize=1 << 14)
 def _runs(quote: str) -> frozenset[tuple[str, ...]]:
     """The quote's runs of RUN_WORDS words holding MIN_CONTENT distinctive content words."""
-    words = quote.split()
-    runs = (tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
-    return frozenset(run for run in runs if _distinctive(run) >= MIN_CONTENT)
+    return frozenset(run for run in word_runs(quote, RUN_WORDS) if _distinctive(run) >= MIN_CONTENT)
 
 
 def _replaced(whole: str, other: str) -> bool:
