@@ -320,3 +320,26 @@ def test_a_text_several_outlets_ran_weighs_in_a_day_once():
     ]
     assert features.THRESHOLD <= max(scores) < undated.PLACE_MIN <= sum(scores)
     assert undated.placed(found)[2].time is None
+
+
+def test_a_day_announced_as_one_to_come_is_not_the_day_an_undated_article_reports(events):  # noqa: F811
+    """ "The vote is expected Friday", "hearings resume on Monday", "every Sunday", "a ruling is set for
+    June 18": days to come or standing ones (`undated.ahead`), which say nothing of the day a report tells
+    of; "met on Tuesday" and "filed on March 2" do."""
+    text = (
+        "The harbour board met on Tuesday to vote on the channel. A second vote is expected Friday, and"
+        " hearings resume on Monday. The pilots' almanac is printed every Sunday. A ruling is set for"
+        " June 18; the survey was filed on March 2."
+    )
+    piece = undated_copy_of("courtwire", ("", "", "Channel vote", text), seen=when("2026-06-05T10:00"))
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
+    found = clustering.profiles(articles)[articles.index(piece)]
+    assert found.weekdays == {1} and found.yearless == {(3, 2)}  # Tuesday, March 2
+    assert [undated.ahead(text, text.index(day)) for day in ("Tuesday", "Friday", "Monday", "Sunday")] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    other = "The vote was set aside. On Friday the board met again."
+    assert not undated.ahead(other, other.index("Friday"))  # "set" is another sentence's

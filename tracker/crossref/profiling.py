@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from tracker.cases.models import Case
-from tracker.crossref import features, words
+from tracker.crossref import features, undated, words
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import DateMention, Mention
 from tracker.nlp import dates
@@ -45,8 +45,13 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
         pinned.setdefault(article_id, Counter())[value] += 1
     named: dict[int, tuple[set, set]] = {}  # an undated article's days named with no year, and weekdays
     unread = DateMention.objects.filter(article__in=[a.pk for a in articles if a.published_at is None])
-    for article_id, text in unread.filter(precision="day", value=None).values_list("article_id", "text"):
+    texts = {a.pk: a.text for a in articles}
+    for article_id, text, start in unread.filter(precision="day", value=None).values_list(
+        "article_id", "text", "start"
+    ):
         yearless, weekdays = named.setdefault(article_id, (set(), set()))
+        if undated.ahead(texts[article_id], start):
+            continue  # a day to come: "is expected to testify Tuesday", "sentencing is set for June 18"
         if found := dates.yearless_day(text):
             yearless.add(found)  # (month, day): "May 10"
         elif (weekday := dates.bare_weekday(text)) is not None:

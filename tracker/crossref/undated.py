@@ -3,53 +3,53 @@
 About a third of real coverage states no publication date. Compared by when we first saw it, such an
 article is either kept from its story by a time penalty (a feed seen late, an archive imported months
 on) or, imported with everything else at once, compared with every story of the span at no penalty,
-where it can join two stories a month apart into one. Instead, `placed` gives it the time of the dated
-article it resembles most by content alone (`features.pair_score` as if they were stated together:
-shared words weighted by rarity, shared rare participants, shared quotations), when that resemblance
-reaches PLACE_MIN and the match lies within YEARLESS_WINDOW of a day the article names with no year
-("May 10", read in the match's year or either side; an article naming none is placed as before): the
-same saga in another month is no place for it. Naming a weekday bare ("on Tuesday", which has no value
-without a date), it takes only a match published that day or the next (WEEKDAY_LAG): the day of the week
-a report names is its event's, and the event's dated reports carry it (a third undated: Marsh 0.759 ->
-0.824, PolNeAR's train slices 0.429 -> 0.441 and 0.304 -> 0.310, Kestrel, Ferrowind, Solvane unchanged;
-dated unchanged).
+where it can join two stories a month apart into one. Instead, `placed` gives it the time of a dated
+article it resembles by content alone (`features.pair_score` as if they were stated together: shared
+words weighted by rarity, shared rare participants, shared quotations), when that resemblance reaches
+PLACE_MIN.
+
+What the article says of time narrows its matches (`fits`). A day it names with no year ("May 10"),
+read in the match's year or either side, must lie within YEARLESS_WINDOW of the match: the same saga in
+another month is no place for it (an article naming none is placed as before). A weekday it names bare
+("on Tuesday", which has no value without a date) takes only a match published that day or WEEKDAY_LAG
+days after: the day of the week a report names is its event's, and the event's dated reports carry it.
+A weekday announced as a day to come or a standing one ("is expected to testify Monday", "closings are
+Wednesday", "every Friday": `ahead`, read by `profiling`) is not the day reported, and is not read as one.
 
 Its best match places it only when that is another outlet's report. An outlet's own piece of another day
 is often the best match by what the outlet prints under every piece (a standing paragraph, a live blog's
-frame, a columnist's hobby-horse), which says who wrote it, not what it reports: Solvane's two Renner
-reports matched their own outlets' pieces of the openings and of Castellanos's day best, Veldmark's
-openings report and verdict analysis their business paper's closings piece, its founder-day live blog the
-same outlet's openings live blog. Then, and when no single match reaches PLACE_MIN, it takes the day other
-outlets' matches weigh most (`_heaviest`: the matches at the clustering's floor within SAME_DAY of one
-another, summed, a text several outlets ran counted once), if that reaches PLACE_MIN; else its own outlet's
-best match at PLACE_MIN. A day's weight never overrides another outlet's best match: Kestrel's day-one
-analysis matches one openings report at 0.233 and a witness's day two weeks on at 0.204 + 0.160 + 0.135
-(he31's rule by a day's weight alone sent it there). Candidates are the CANDIDATES texts closest by words,
-a text several outlets ran counted once (its runs filled the places of other reports). A third undated,
-through the chain (the five one-case sets' probe): Marsh 0.824 -> 0.878, Kestrel 0.913, Ferrowind 0.801
--> 0.845, Solvane 0.794 -> 0.910, Veldmark 0.788 -> 0.902; PolNeAR's train slices all at once
-(`bench/crossref_errors.py --undated 3`) 0.441 -> 0.477 and 0.310 -> 0.328; dated nothing changes.
+frame, a columnist's hobby-horse), which says who wrote it, not what it reports. Then, and when no single
+match reaches PLACE_MIN, it takes the day other outlets' matches weigh most (`_heaviest`: the matches at
+the clustering's floor within SAME_DAY of one another, summed, a text several outlets ran counted once),
+if that reaches PLACE_MIN; else its own outlet's best match at PLACE_MIN. A day's weight never overrides
+another outlet's best match: an analysis that matches one report of its day well and three reports of a
+later day each a little belongs to its day. Candidates are the CANDIDATES texts closest by words, a text
+several outlets ran counted once (its runs would fill the places of other reports).
 
-It then sits in that story's days like a dated article,
-and like one it never links articles further apart than WINDOW. An article that resembles none takes the day its dated facts name
-most often, noon (`Profile.pinned`: a last resort, as "the trial opened on 27 April" in a report of
-30 April shows), else keeps no time (first sightings place it, as before). Only stated times place. `clustering._apply` places the undated articles of the scope it settles; a
-profile itself stays the article's alone (`batch_profiles` reuses it within a batch).
+It then sits in that story's days like a dated article, and like one it never links articles further
+apart than WINDOW. An article that resembles none takes the day its dated facts name most often, noon
+(`Profile.pinned`: a last resort, as "the trial opened on 27 April" in a report of 30 April shows), else
+keeps no time (first sightings place it, as before). Only stated times place. `clustering._apply` places
+the undated articles of the scope it settles; a profile itself stays the article's alone
+(`batch_profiles` reuses it within a batch). What each rule did to the case sets and PolNeAR is in
+docs/evaluation.md (its sections on undated articles, sessions 23 to 31).
 
 Deterministic: candidates are taken in the profiles' order (key order), ties to the earliest. The
 resemblance of every undated article to every dated one is read from one matrix product of the term
-vectors (numpy); the CANDIDATES best of each are then scored in full. Nothing here reads the database.
+vectors (numpy), weighed by `rarities.weighed` (`features.rarity` and `features.vectors` to the bit); the
+CANDIDATES best of each are then scored in full. Nothing here reads the database.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tracker.crossref import features, linkage, strays
+from tracker.crossref import features, linkage, rarities, strays, words
 
 PLACE_MIN = 0.2  # the content score an undated article needs with a dated one to take its time
 CANDIDATES = 8  # texts (a copy group one) scored in full for each undated article, the best by shared words
@@ -57,11 +57,19 @@ CANDIDATES = 8  # texts (a copy group one) scored in full for each undated artic
 # as far ahead as a yearless day is read (`nlp.dates.FUTURE_WINDOW`); a saga's next round is further
 YEARLESS_WINDOW = timedelta(days=62)
 # how many days after a weekday an article names bare ("on Tuesday") a report of that day may be published:
-# the day itself or the next, as a Wednesday report tells of Tuesday (0: Marsh a third undated 0.759 ->
-# 0.759, Solvane 0.736 -> 0.767, PolNeAR train slices 0.429 -> 0.526 and 0.304 -> 0.303; 2: nothing changed)
+# the day itself or the next, as a Wednesday report tells of Tuesday
 WEEKDAY_LAG = 1
+# Words that, among the last AHEAD_WORDS of its sentence before a weekday, say it is a day to come or a
+# standing one ("is expected to testify Monday", "closings are Wednesday", "set for Tuesday", "resumes on
+# Friday", "every Friday"), not the day the article reports (`ahead`)
+AHEAD = frozenset(
+    "expected expects will set due scheduled slated is are continues continue resumes resume begins begin "
+    "returns return every until".split()
+)
+AHEAD_WORDS = 6
 SAME_DAY = timedelta(hours=12)  # the matches this near one another are one day's reports (`_heaviest`)
 _COLUMNS = 4096  # terms per matrix product: bounds the memory
+_CLAUSE_END = re.compile(r"[.!?;:,\n]\s")
 
 
 def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
@@ -72,8 +80,7 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
     dated = [i for i, p in enumerate(found) if p.time is not None]
     if not undated:
         return found
-    term_idf, entity_idf = features.rarity(found)
-    vecs = {i: features.vectors(found[i], term_idf, entity_idf) for i in undated + dated}
+    vecs = rarities.weighed(found)[2]  # `features.rarity` and `features.vectors`, to the bit
     words = _products([vecs[i][0] for i in undated], [vecs[j][0] for j in dated])
     outlets = strays.outlets(found)
     text_of = {dated[n]: dated[g[0]] for g in linkage.copy_groups([found[j] for j in dated]) for n in g}
@@ -150,6 +157,14 @@ def fits(undated: features.Profile, time: datetime) -> bool:
             if abs(named - time) <= YEARLESS_WINDOW:
                 return True
     return not undated.yearless
+
+
+def ahead(text: str, start: int) -> bool:
+    """Whether a weekday named at `start` of `text` is announced as a day to come or a standing one: a
+    word of AHEAD among the last AHEAD_WORDS of its sentence before it. Such a weekday says nothing of
+    the day the article reports, and is not read as one (`fits`)."""
+    sentence = _CLAUSE_END.split(text[max(0, start - 160) : start])[-1]
+    return not AHEAD.isdisjoint(words.tokens(sentence)[-AHEAD_WORDS:])
 
 
 def _products(rows: list[dict], cols: list[dict]) -> np.ndarray:
