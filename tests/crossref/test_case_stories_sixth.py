@@ -144,7 +144,9 @@ class TestQuarringtonChipSecrets(BlindSet):
     # verdict live blog joins the defendant's day. Undated 0.829 (11 stories) once an undated article's own
     # outlet's piece of another day gives way to the day other outlets' matches weigh most (ie32, session 30,
     # a rule written on the five earlier sets, never on this one: the set's first blind test of it).
-    ARI_FLOOR = {0: 0.91, 3: 0.82}
+    # 0.871 once a day an undated article announces as one to come ("The defendant is expected to testify
+    # Monday") no longer rules out the day it reports (ia33, session 31: `undated.ahead`).
+    ARI_FLOOR = {0: 0.91, 3: 0.86}
     # All 9 groups linked in both modes: every wire (one a local paper running the wire), both spun, both
     # shortened and the French translation.
     COPY_GROUPS_LINKED = 9
