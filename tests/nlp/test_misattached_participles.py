@@ -110,3 +110,17 @@ def test_a_participle_after_a_quote_hung_on_a_later_clause_goes_on_with_the_quot
         ("Whitlock", "We cannot go back to the old fights,"),
         ("Whitlock", "the party has spent decades on it"),
     ]
+
+
+def test_a_participle_after_the_words_of_an_object_goes_on_with_who_handled_it(claims_of):
+    """ "slammed a lawsuit alleging that X, calling it ...": the parser hangs "calling" on the lawsuit's
+    words, whose reporter is the lawsuit; the one who slammed it calls it so
+    (trailing_participles.handler)."""
+    claims = claims_of(
+        "The mayor's office slammed a lawsuit alleging that the mayor broke the law, calling it "
+        "“meritless” on Monday."
+    )
+    assert said(claims) == [
+        ("a lawsuit", "the mayor broke the law"),
+        ("The mayor's office", "it “meritless”"),
+    ]

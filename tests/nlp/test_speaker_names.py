@@ -174,7 +174,8 @@ def test_a_document_issued_by_someone_only_described_speaks_for_that_description
     by_content = {c.text: (c.speaker, c.speaker_name) for c in found.claims}
     assert by_content["the rally was cancelled"] == ("a statement", "The mayor's campaign")
     assert by_content["the vote was rigged"] == ("a statement", None)  # "they": nobody said who
-    assert by_content["the mayor lied"] == ("a lawsuit", None)  # mocking a lawsuit is not filing it
+    # mocking a lawsuit is not filing it: the office is not its issuer, the aide who filed it is
+    assert by_content["the mayor lied"] == ("a lawsuit", "a former aide")
     assert by_content["the plan would cost billions"] == ("a piece", "The Daily Courier")
 
 

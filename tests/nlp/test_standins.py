@@ -52,3 +52,33 @@ def test_who_gave_a_document_in_a_relative_clause_issues_it():
     assert found["the levy would end"] == ("The memo", "Jane Roe")
     assert found["the levy would last"] == ("The memo", None)
     assert found["the levy was unfair"] == ("a statement", "The Roe campaign")
+
+
+def test_who_signs_or_establishes_an_instrument_issues_it():
+    """ "The two unions signed an agreement to allow ...", "The mayor established a policy urging ...":
+    a verb that makes an instrument someone's (patterns/speakers.jsonl "issue-instrument") names who the
+    instrument speaks for; one they only criticised does not."""
+    found = claims_of(
+        "In March, the two unions signed an agreement to allow night shifts at the depot. "
+        "The regional council established a policy urging landlords to report broken heaters. "
+        "The regional council criticised a policy urging tenants to report broken windows."
+    )
+    assert found["to allow night shifts at the depot"] == ("an agreement", "the two unions")
+    assert found["landlords to report broken heaters"] == ("a policy", "The regional council")
+    assert found["tenants to report broken windows"] == ("a policy", None)
+
+
+def test_who_filed_or_conducted_a_document_by_name_issues_it():
+    """ "a lawsuit filed by a former aide alleging ...": the agent of a participle of issuing on the
+    document is who it speaks for, before the one who only handled it ("slammed"); one who only praised
+    it ("praised by") is not, and who released it is; "conducted by comparing" names no one."""
+    found = claims_of(
+        "The mayor's office slammed a lawsuit filed by a former aide alleging that the mayor broke the law. "
+        "A survey conducted by the state university found that most tenants want rent caps. "
+        "The city council released a memo praised by the union saying the depot would stay open. "
+        "Many recent studies of the levy, often conducted by comparing towns, have found that rents rose."
+    )
+    assert found["the mayor broke the law"] == ("a lawsuit", "a former aide")
+    assert found["most tenants want rent caps"] == ("A survey", "the state university")
+    assert found["the depot would stay open"] == ("a memo", "The city council")
+    assert found["rents rose"] == ("Many recent studies of the levy", None)

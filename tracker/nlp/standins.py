@@ -60,15 +60,26 @@ def actor(noun: Token, quoted: Collection[int] = ()) -> Token | None:
 
 
 def issuing_verb(document: Token) -> Token | None:
-    """The verb whose subject put `document` out: the one it is the object of ("Roe issued a
+    """The verb whose subject put `document` out: a verb of issuing on it with its agent ("a lawsuit
+    filed by a former aide alleging ...", "guidelines issued by the administration": before the verb
+    it is the object of, "slammed a lawsuit filed by ..."), the one it is the object of ("Roe issued a
     statement saying ..."), a verb of issuing in a relative clause on it ("A speech Roe gave on
     Tuesday called for ...", "the memo her office released"; not "a memo Roe mocked") or the one that
     wrote "in" it ("Roe hit back in a column stating ...")."""
+    issuing = speaker_words().issuing
+    filed = next((c for c in document.children if c.dep_ == "acl" and _named_agent(c)), None)
+    if filed is not None and filed.lower_ in issuing:
+        return filed
     if document.dep_ == "dobj":
         return document.head
     clause = next((c for c in document.rights if c.dep_ == "relcl"), None)
-    if clause is not None and clause.lower_ in speaker_words().issuing:
+    if clause is not None and clause.lower_ in issuing:
         return clause
     if document.dep_ == "pobj" and document.head.lower_ in CONTAINING:
         return _governing_verb(document)
     return None
+
+
+def _named_agent(participle: Token) -> bool:
+    """The participle names who did it after "by" ("filed by a former aide"; not "conducted by comparing")."""
+    return any(g.dep_ == "pobj" for a in participle.children if a.dep_ == "agent" for g in a.children)

@@ -1,6 +1,7 @@
 """A participle of saying that the parser hung on the wrong clause, whose subject would speak it.
 "X said that Y was Z, adding ...": one hung on the reported clause is the reporter's (not one that
-after_quotes.py keeps: "“...,” Y added, saying"). And one set off after a finished clause but hung on
+after_quotes.py keeps: "“...,” Y added, saying"); when that reporter is a participle on an object
+("X slammed a lawsuit alleging that Y, calling it ..."), the object's verb's (X's: `handler`). And one set off after a finished clause but hung on
 a later clause: "The senator spoke for an hour, going on to say the state has spent decades on the
 problem, young voters do not want to hear it again". The parser makes "going" a clause of "want",
 whose subject ("young voters", words of the report's own sentence) would then speak it; it goes on
@@ -68,7 +69,19 @@ def earlier_verb(participle: Token) -> Token | None:
     if head.head == head:
         return beside(participle)
     reported = participle.dep_ == "advcl" and head.dep_ == "ccomp" and not keeps_participle(participle)
-    return head.head if reported or trailing(participle) else after_relative(participle)
+    if reported:
+        return handler(head.head) or head.head
+    return head.head if trailing(participle) else after_relative(participle)
+
+
+def handler(reporter: Token) -> Token | None:
+    """The verb whose object a participle of saying describes ("slammed a lawsuit alleging that X,
+    calling it ..."): a participle set off after that participle's words goes on with the one who
+    slammed it, not with the lawsuit; None when `reporter` is no participle on an object."""
+    noun = reporter.head
+    if reporter.dep_ != "acl" or noun.dep_ != "dobj" or noun.head == noun:
+        return None
+    return noun.head
 
 
 def after_relative(participle: Token) -> Token | None:
