@@ -113,7 +113,7 @@ def test_the_reporters_own_hedge_around_the_words_shows_nothing(story, musk):
     outlet's own characterisation is no report of what the speaker said."""
     frame = "Musk reportedly told investors the company would refile the motion next week."
     opinion = "The company would probably refile the motion next week, the column argued."
-    plain = "Musk said the company would refile the motion next week, after the hearing."
+    plain = "Musk told investors the company would refile the motion next week, after the hearing."
     a, b = report(story, "Rumour", frame), report(story, "Column", opinion, 1)
     c = report(story, "Wire", plain, 2)
     refile = claim(story, musk, "the company would refile the motion next week")
