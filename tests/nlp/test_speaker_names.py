@@ -111,6 +111,34 @@ def test_a_dateline_is_never_part_of_the_speaker():
     ]
 
 
+def test_a_dateline_the_sentencer_splits_off_is_never_the_speaker():
+    # the sentencer ends a sentence after "DOVER" and the parser makes ", Del." the subject, with the
+    # description after the dash its appositive: the speaker is the description, not the place
+    text = (
+        "Rival testifies\n\nDOVER, Del. (Harbor Wire) - Quillon Labs' chief executive, Marta Okonjo, "
+        "testified on Friday that she never told her staff to copy the rival's code.\n\n"
+        "TRENTON, N.J. (AP) - The company's lawyer told the court on Tuesday that the files were lost.\n"
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [
+        ("Quillon Labs' chief executive", "Marta Okonjo"),
+        ("The company's lawyer", None),
+    ]
+
+
+def test_a_pronoun_after_a_split_off_dateline_stands_for_the_person_named_before():
+    # "BOSTON, Mass. —" is a sentence of its own to the sentencer: not the sentence before "She"
+    text = (
+        "Trial goes on\n\nMarta Okonjo, who founded Quillon Labs, testified on Friday that she never "
+        "told her staff to copy the code.\n\nBOSTON, Mass. — She said the company never copied the model.\n"
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims] == [
+        ("Marta Okonjo", "Marta Okonjo"),
+        ("She", "Marta Okonjo"),
+    ]
+
+
 def test_a_full_name_is_not_judged_by_a_surname_another_title_gave():
     text = "Mrs. Holloway spoke first. John Holloway, her son, stood up. “We will appeal,” he said."
     [found] = extraction.extract([extraction.Document(text=text)])

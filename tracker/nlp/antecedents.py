@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
-from tracker.nlp import gates
+from tracker.nlp import datelines, gates
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.syntax import mention_head
 from tracker.nlp.types import Mention
@@ -177,8 +177,9 @@ QUOTE_RUN = 3  # quoted sentences a pronoun's speaker may stand before (“...,�
 def before_quote(segments: Sequence[Span], number: int, quoted: Collection[int]) -> int:
     """The sentence before the `number`th whose subjects a speaker's pronoun may stand for: the one
     before it, or, when that one is all within quotation marks (a quote going on past its speaker's
-    sentence: "“...,” Roe said. “...” She added") or a line a gate closes (a photo credit, a byline:
-    "“...,” Roe said. Jo Doe via Getty Images. He added"), the last one before them that is not, up
+    sentence: "“...,” Roe said. “...” She added"), a line a gate closes (a photo credit, a byline:
+    "“...,” Roe said. Jo Doe via Getty Images. He added") or a dateline the sentencer split off
+    ("WILMINGTON" before ", Del. (AP) - She said"), the last one before them that is not, up
     to `QUOTE_RUN` sentences back."""
     back = number - 1
     while back > 0 and number - back <= QUOTE_RUN and _passed_over(segments[back], quoted):
@@ -187,7 +188,8 @@ def before_quote(segments: Sequence[Span], number: int, quoted: Collection[int])
 
 
 def _passed_over(segment: Span, quoted: Collection[int]) -> bool:
-    return _all_quoted(segment, quoted) or gates.closed_by(segment.text) is not None
+    closed = gates.closed_by(segment.text) is not None
+    return _all_quoted(segment, quoted) or closed or datelines.is_dateline(segment)  # "WILMINGTON"
 
 
 def _all_quoted(segment: Span, quoted: Collection[int]) -> bool:

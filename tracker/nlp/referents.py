@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Token
 
 from tracker.nlp import antecedents, kinship, namesakes
+from tracker.nlp.datelines import dateline_end
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
@@ -161,27 +162,6 @@ class Gendered(Protocol):
     def doubted(self, gender: str | None, mention: Mention, name: str) -> bool: ...
 
     text: str
-
-
-DASHES = frozenset({"—", "–", "-", "--"})
-DATELINE_REACH = 12  # tokens: "ORLANDO, Fla., Dec. 29 (Reuters) -"
-
-
-def dateline_end(doc: Doc, first: int) -> int | None:
-    """The dash that ends a dateline opening the paragraph at token `first` ("RENO, Nev. (AP) —",
-    "WASHINGTON —", "Dec 29 (Reuters) -"): a place in capitals or an agency in brackets, then a dash
-    set off by spaces. A dateline is never part of a speaker: "CLEVELAND (UPI) — Jane Roe told ..."
-    is Roe's."""
-    if first > 0 and not (doc[first - 1].is_space and "\n" in doc[first - 1].text):
-        return None
-    for j in range(first + 1, min(first + DATELINE_REACH, len(doc))):
-        token = doc[j]
-        if token.text in DASHES and doc[j - 1].whitespace_ and token.whitespace_:
-            capitals = doc[first].text.isupper() and len(doc[first].text) > 1
-            return j if capitals or any(t.text == "(" for t in doc[first:j]) else None
-        if "\n" in token.text:
-            return None
-    return None
 
 
 def named_instead(doc: Doc, token: Token, mention_at: Callable[[Token], Mention | None]) -> Token | None:
