@@ -126,6 +126,21 @@ def test_a_dateline_the_sentencer_splits_off_is_never_the_speaker():
     ]
 
 
+def test_a_dateline_the_parser_makes_two_conjoined_subjects_is_never_the_speaker():
+    # "DOVER" the subject, ", Del." its conjunct and the description after the dash the conjunct's
+    # appositive: the description speaks, and neither place is joined to its name
+    text = (
+        "Quillon CEO tells court she realised Brisk was copying Orrin from its mistakes\n\n"
+        "DOVER, Del. (Harbor Wire) - Quillon AI's chief executive, Marta Okonjo, testified on Tuesday "
+        "that she first suspected Brisk Systems had trained its Kite chatbot on Quillon's Orrin model.\n"
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.speaker_name) for c in found.claims][-1] == (
+        "Quillon AI's chief executive",
+        "Marta Okonjo",
+    )
+
+
 def test_a_pronoun_after_a_split_off_dateline_stands_for_the_person_named_before():
     # "BOSTON, Mass. —" is a sentence of its own to the sentencer: not the sentence before "She"
     text = (

@@ -172,7 +172,8 @@ def named_instead(doc: Doc, token: Token, mention_at: Callable[[Token], Mention 
     Jane Roe", "Acme's chief and ...", a name) or many ("Senate leaders and ...")."""
     dateline = dateline_end(doc, token.left_edge.i)
     if dateline is not None and token.i < dateline:
-        return next((c for c in token.children if c.dep_ == "appos" and c.i > dateline), None)
+        # the appositive after the dash of any word of the dateline ("WILMINGTON, Del.": a conjunct)
+        return next((c for c in token.subtree if c.dep_ == "appos" and c.head.i < dateline < c.i), None)
     if not token.is_alpha or mention_at(token) is not None or token.lower_ in speaker_words().proxies:
         return None
     if (named := _set_off_name(doc, token, mention_at)) is not None:
