@@ -150,7 +150,7 @@ class Kept(dict[int, Compared]):
 def compare(compared: Compared, content: str | None, quotes, article_id: int, words: Callable) -> None:
     """One evidence row's content words, quote keys and article, added to its claim's."""
     compared[0].append(words(content or ""))
-    compared[1].update(said_keys(quotes))  # the quote keys, and the stance keys of `claim_restating`
+    compared[1].update(said_keys(quotes, content or ""))  # quote, stance and slot keys (`claim_restating`)
     compared[2].add(article_id)
 
 

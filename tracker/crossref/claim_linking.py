@@ -156,7 +156,7 @@ def link_claims(
                 _rebuild(entry.claim, candidate, story)
             take_full_name(entry, candidate, alike, pool)  # "he" joined by "Jonah Castellanos"
             entry.add(_words(candidate.text))
-            entry.quotes |= said_keys(candidate.quotes)
+            entry.quotes |= said_keys(candidate.quotes, candidate.text)
             entry.evidenced, entry.far = True, None  # reported by this article: near from now on
             entry.statement = unit if candidate.start not in pinned else entry.statement
             assigned[candidate.pk] = entry
@@ -251,7 +251,7 @@ def _match(
     key = claim_pool.candidate_key(candidate)
     pool = [k for k in known if k.key == key or k in kindred]  # its speaker's by `speaker_kin` too
     words = _words(candidate.text)
-    quotes, said = quote_keys(candidate.quotes), said_keys(candidate.quotes)
+    quotes, said = quote_keys(candidate.quotes), said_keys(candidate.quotes, candidate.text)
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
     told = telling(words, every, score, MERGE_SIMILARITY)  # by content words: not by topic words alone
     before = [k for k in pool if k.claim.pk in previous]  # by quote: verbatim, or restated (other words)

@@ -5,14 +5,22 @@ Claim linking joins a report to its speaker's claim by a quote both hold verbati
 content words (`words.MIN_SIMILARITY`). A statement quoted with one word changed ("poisoned the jury
 pool" / "tainted the jury pool") or a hedge put in ("We will appeal." / "We are likely to appeal,") shares
 neither, and stayed two claims: the disagreement the outlets' wordings are was never shown. Only quotes
-count (the speaker's words, not the outlet's), and only among the claims of the report's own speaker key
-in its story or event (the pool `claim_linking._match` compares it with), in three shapes:
+count (the speaker's words, not the outlet's; the contents too for a figure or a date), and only among the
+claims of the report's own speaker key in its story or event (the pool `claim_linking._match` compares it
+with), in five shapes:
 
 - a shared run of RUN_WORDS consecutive quoted words holding MIN_CONTENT distinctive content words
   ("taken out of context", "it broke the terms");
 - a whole quote of RUN_WORDS words or more found in the other's quote with one content word replaced,
   the rest holding MIN_CONTENT distinctive content words ("tainted the jury pool" in "... poisoned the jury
   pool with ...");
+- a whole quote of RUN_WORDS words or more found in the other's with one phrase of one or two words
+  replaced by another of one or two (no word shared, no negation in either: "appeal" / "not appeal" is
+  not it), the RUN_WORDS - 1 words kept or more holding MIN_CONTENT distinctive content words ("a
+  contract case dressed up as a copyright case" / "... disguised as ..."; not "just make more accounts" /
+  "just spin up more accounts": one distinctive word kept) (`_rephrased`);
+- the same words around another figure or date, in the quotes or the contents (`claim_slots`: slot
+  keys, kept with the claim's quote keys);
 - a quoted sentence (or a quote of no sentence mark) that says the same once its stance is taken out:
   the same content words without the stance phrases (`stance`: the hedge lexicon,
   `tracker/nlp/patterns/hedges.jsonl`, and `stance.jsonl` beside it: the future, intent, opinion: "will",
@@ -38,6 +46,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from tracker.crossref import claim_slots
 from tracker.crossref.words import STOPWORDS, content_words, normalise_quote, quote_keys, word_runs
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE
@@ -104,9 +113,11 @@ def verbatim(quote_keys: Iterable[str]) -> list[str]:
     return [k for k in quote_keys if not k.startswith(KEY)]
 
 
-def said_keys(quotes: list[dict]) -> set[str]:
-    """What a report's quotes are compared on: their quote keys and their stance keys."""
-    return quote_keys(quotes) | keys(quotes)
+def said_keys(quotes: list[dict], text: str = "") -> set[str]:
+    """What a report is compared on: its quotes' quote keys and stance keys, and the slot keys of its
+    quotes and its content `text` (`claim_slots`: the same words around a figure or a date)."""
+    slots = claim_slots.keys(text).union(*(claim_slots.keys(q.get("text", "")) for q in quotes))
+    return quote_keys(quotes) | keys(quotes) | slots
 
 
 def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
@@ -120,7 +131,9 @@ def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
         return True
     theirs = verbatim(claim_quotes)
     return any(
-        _runs(a) & _runs(b) or _replaced(a, b) or _replaced(b, a) for a in verbatim(said) for b in theirs
+        _runs(a) & _runs(b) or _replaced(a, b) or _replaced(b, a) or _rephrased(a, b) or _rephrased(b, a)
+        for a in verbatim(said)
+        for b in theirs
     )
 
 
@@ -153,5 +166,38 @@ def _replaced(whole: str, other: str) -> bool:
         differ = [j for j in range(len(a)) if a[j] != b[i + j]]
         kept = [w for j, w in enumerate(a) if j not in differ]
         if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and _distinctive(kept) > 1:
+            return True
+    return False
+
+
+def _rephrased(whole: str, other: str) -> bool:
+    """The quote `whole` is a run of `other` with one phrase of one or two words replaced by another of one
+    or two ("a contract case dressed up as a copyright case" / "... disguised as ..."), neither a
+    stopword or negation alone, the words kept RUN_WORDS - 1 or more holding MIN_CONTENT distinctive
+    content words (one word for one word is `_replaced`'s)."""
+    a, b = whole.split(), other.split()
+    if len(a) < RUN_WORDS:
+        return False
+    for at in range(len(a)):
+        for size in (1, 2):
+            before, phrase, after = a[:at], a[at : at + size], a[at + size :]
+            kept = before + after
+            if len(phrase) < size or len(kept) < RUN_WORDS - 1 or _distinctive(kept) < MIN_CONTENT:
+                continue
+            for other_size in (1, 2) if size == 2 else (2,):
+                if _found(b, before, other_size, after, phrase):
+                    return True
+    return False
+
+
+def _found(b: list[str], before: list[str], size: int, after: list[str], phrase: list[str]) -> bool:
+    """`b` holds `before`, a phrase of `size` words sharing no word with `phrase`, then `after`; each
+    phrase holds a word that is no stopword, and neither a negation ("appeal" / "not appeal")."""
+    span = len(before) + size + len(after)
+    for i in range(len(b) - span + 1):
+        other = b[i + len(before) : i + len(before) + size]
+        around = b[i : i + len(before)] == before and b[i + len(before) + size : i + span] == after
+        apart = not {*phrase, *other} & NEGATION and not set(phrase) & set(other)
+        if around and apart and all(set(p) - STOPWORDS for p in (phrase, other)):
             return True
     return False

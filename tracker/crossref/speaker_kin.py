@@ -28,8 +28,9 @@ description's (`representative`), and their claim is written with it for the nam
 (`Index.shorts`). The test is the same whichever came first: a named report meets a short speaker's claim as a short
 speaker's report meets a named claim, and the claim then takes the full name (`claim_linking`).
 A surname alone and the full name its article names (the only person of that surname it names in full)
-are one speaker's when the report quotes the claim, verbatim or restated (`claim_restating`; content
-words alike are not enough: a judge's two rulings share them) (`_surnamed`). Entities never take
+are one speaker's when the report quotes the claim, verbatim or restated (`claim_restating`), or says
+what it says but a figure or a date (`claim_slots`; content words alike are not enough: a judge's two
+rulings share them) (`_surnamed`). Entities never take
 part: a speaker a curated entity resolved is its entity's alone, and two different
 entities' claims never merge. Caveats: a person the story holds no claim of yet cannot make the pair
 ambiguous (a pronoun's report that came before the second person credited with its words has joined the
@@ -102,7 +103,8 @@ def kin(
     speaker = candidate.named_speaker
     by_name = [k for k in known if k.key != key and _free(k) and may_be_kin(speaker, k.claim.speaker_text)]
     found = [k for k in by_name if one_name(speaker, k.claim.speaker_text)]  # no quote needed
-    said = said_keys(candidate.quotes)  # a surname's kin: quoted, verbatim or restated (`claim_restating`)
+    # a surname's kin: quoted, verbatim or restated, or the same words around a figure (`claim_restating`)
+    said = said_keys(candidate.quotes, candidate.text)
     found += [
         k
         for k in by_name
