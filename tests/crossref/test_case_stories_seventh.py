@@ -177,8 +177,10 @@ class TestTallowmereVBrisklight(BlindSet):
     # scientist testifying for Brisklight") and the judge's November 19/9 hearing (no claim in the wire's
     # sentence: a scheduling, not a statement).
     SHOWN_FLOOR = {0: 5, 3: 5}
-    # Sides on one claim: 4 of 16 in both modes (the three hedges and Dellacourt's textbook/library).
-    ONE_CLAIM_FLOOR = {0: 4, 3: 4}
+    # Sides on one claim: 4 of 16 in both modes (the three hedges and Dellacourt's textbook/library); 6 of 16
+    # since ik33 (session 31): the judge's dressed up/disguised (one phrase of the quote replaced) and
+    # Kettleridge's 41,000/14,000 accounts (the same words around another figure, `claim_slots`).
+    ONE_CLAIM_FLOOR = {0: 6, 3: 6}
     # Rows whose sides are of different labelled events and rows repeated: none in either mode at the first
     # run (`BlindSet.MIXED_CEILING` and its `twice` assertion hold as they are).
 
