@@ -9,11 +9,13 @@ Rules and caveats:
   time zone the publication instant is read. With no publication date they keep their precision but
   get no value, rather than a wrong one; absolute dates keep their value.
 - A bare weekday ("Thursday", "on Monday", "Tuesday night") is the most recent such day on or before
-  publication, since news is told in the past tense; "last Thursday" is strictly before publication,
+  publication, since news is told in the past tense, unless the act it dates lies ahead (date_tenses:
+  "would question each juror on Thursday"): then the first on or after; "last Thursday" is strictly before,
   "next Thursday" / "this coming Thursday" strictly after, "this Thursday" the one in the publication week.
 - A day or month without a year ("Apr. 27", "in March") takes the latest year that puts it no more than
   about two months (62 days) after publication: "December 30" in an article of 3 January 2027 is
-  2026-12-30, "January 5" in one of 28 December 2026 is 2027-01-05. A bare month name must be capitalised.
+  2026-12-30, "January 5" in one of 28 December 2026 is 2027-01-05; for an act ahead (date_tenses) the first
+  on or after publication, for one in the past the last on or before. A bare month must be capitalised.
 - Numeric dates ("4/30/2026") are read month first, as in US news, unless the first number is over 12.
 - Not resolved, so not reported: durations ("three years", "the past two years"), ages, vague words
   ("recently", "soon", "the past few years"), decades ("the 1990s": no decade precision exists, and a
@@ -27,16 +29,16 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from tracker.nlp import date_tenses
 from tracker.nlp.doc_texts import text_of
 from tracker.nlp.types import DateMention
 
 PATTERNS_FILE = Path(__file__).with_name("patterns") / "dates.jsonl"
-FUTURE_WINDOW = timedelta(days=62)  # how far after publication a yearless date may land
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 ENTITY_LABELS = ("DATE", "TIME")
 
@@ -146,19 +148,9 @@ def _shift(published: date, unit: str, n: int) -> date:
     return date(published.year + n, 1, 1)
 
 
-def _yearless(published: date, make: Callable[[int], date]) -> date | None:
-    """The latest of last, this or next year's reading that lands at most ~2 months after publication."""
-    for year in range(published.year + 1, published.year - 5, -1):
-        try:
-            candidate = make(year)
-        except ValueError:  # 29 February in a common year
-            continue
-        if candidate <= published + FUTURE_WINDOW:
-            return candidate
-    return None
-
-
-def _day(year: str | None, month: int, day: str, published: date | None) -> tuple[date | None, str] | None:
+def _day(
+    year: str | None, month: int, day: str, published: date | None, tense: str | None = None
+) -> tuple[date | None, str] | None:
     try:
         if year:
             return date(int(year), month, int(day)), "day"
@@ -167,19 +159,19 @@ def _day(year: str | None, month: int, day: str, published: date | None) -> tupl
         return None
     if published is None:
         return None, "day"
-    return _yearless(published, lambda y: date(y, month, int(day))), "day"
+    return date_tenses.yearless(published, lambda y: date(y, month, int(day)), tense), "day"
 
 
-def _absolute(text: str, published: date | None) -> tuple[date | None, str] | None:
+def _absolute(text: str, published: date | None, tense: str | None = None) -> tuple[date | None, str] | None:
     """Calendar dates: ISO, numeric, month-name forms, years; day and month without a year need `published`."""
     if m := ISO.fullmatch(text):
-        return _day(m["y"], int(m["m"]), m["d"], published) if 1 <= int(m["m"]) <= 12 else None
+        return _day(m["y"], int(m["m"]), m["d"], published, tense) if 1 <= int(m["m"]) <= 12 else None
     if m := NUMERIC.fullmatch(text):
         first, second = int(m["a"]), int(m["b"])
         month, day = (second, first) if first > 12 else (first, second)
-        return _day(m["y"], month, str(day), published) if 1 <= month <= 12 else None
+        return _day(m["y"], month, str(day), published, tense) if 1 <= month <= 12 else None
     if m := MONTH_DAY.fullmatch(text) or DAY_MONTH.fullmatch(text):
-        return _day(m["y"], MONTHS[m["mon"].rstrip(".").lower()], m["d"], published)
+        return _day(m["y"], MONTHS[m["mon"].rstrip(".").lower()], m["d"], published, tense)
     if m := MONTH_YEAR.fullmatch(text):
         month = MONTHS[m["mon"].rstrip(".").lower()]
         if m["y"]:
@@ -188,13 +180,13 @@ def _absolute(text: str, published: date | None) -> tuple[date | None, str] | No
             return None
         if published is None:
             return None, "month"
-        return _yearless(published, lambda y: date(y, month, 1)), "month"
+        return date_tenses.yearless(published, lambda y: date(y, month, 1), tense, month=True), "month"
     if m := YEAR.fullmatch(text):
         return date(int(m["y"]), 1, 1), "year"
     return None
 
 
-def _weekday(text: str, published: date | None) -> tuple[date | None, str] | None:
+def _weekday(text: str, published: date | None, tense: str | None = None) -> tuple[date | None, str] | None:
     if not (m := WEEKDAY.fullmatch(text)):
         return None
     if published is None:
@@ -207,10 +199,10 @@ def _weekday(text: str, published: date | None) -> tuple[date | None, str] | Non
         return published + timedelta(days=(target - today - 1) % 7 + 1), "day"
     if rel == "this":
         return _shift(published, "week", 0) + timedelta(days=target), "day"
-    return published - timedelta(days=(today - target) % 7), "day"
+    return date_tenses.weekday(published, target, tense), "day"
 
 
-def _relative(text: str, published: date | None) -> tuple[date | None, str] | None:
+def _relative(text: str, published: date | None, tense: str | None = None) -> tuple[date | None, str] | None:
     """Fixed phrases ("yesterday", "last week") and "<n> <units> ago"."""
     key = " ".join(text.lower().split())
     if key in _phrases():
@@ -223,18 +215,21 @@ def _relative(text: str, published: date | None) -> tuple[date | None, str] | No
     return (None if published is None else _shift(published, unit, offset)), unit
 
 
-def normalise_date(text: str, published: date | None) -> tuple[date | None, str] | None:
-    """(value, precision) of one date expression, or None when it is not one this module understands.
-
-    A relative expression with no publication date gives (None, precision).
-    """
+def normalise_date(
+    text: str, published: date | None, tense: str | None = None
+) -> tuple[date | None, str] | None:
+    """(value, precision) of one date expression, or None when it is not one this module understands;
+    `tense` (date_tenses) picks a bare weekday's or a yearless date's occurrence. A relative expression
+    with no publication date gives (None, precision)."""
     if isinstance(published, datetime):
         published = published.date()
     for candidate in _readings(text):
-        if (m := WEEKDAY_THEN_DATE.fullmatch(candidate)) and (found := _absolute(m["rest"], published)):
+        if (m := WEEKDAY_THEN_DATE.fullmatch(candidate)) and (
+            found := _absolute(m["rest"], published, tense)
+        ):
             return found
         for read in (_relative, _absolute, _weekday):
-            if found := read(candidate, published):
+            if found := read(candidate, published, tense):
                 return found
     return None
 
@@ -284,7 +279,8 @@ def find_dates(doc, published: date | None) -> list[DateMention]:
         at = bisect.bisect_right(name_starts, start) - 1  # the only name that can hold it
         if at < 0 or end > names[at][1]:  # not inside "USA Today", "Black Friday Sales Inc."
             spans.add((start, end))
-    read = [(s, e, found) for s, e in spans if (found := normalise_date(text[s:e], published))]
+    tense = (lambda s, e: date_tenses.tense_of(doc, s, e)) if published else (lambda s, e: None)
+    read = [(s, e, found) for s, e in spans if (found := normalise_date(text[s:e], published, tense(s, e)))]
     kept: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a kept date lies: overlap checks cost a date's length
     for start, end, (value, precision) in sorted(read, key=lambda r: (r[0] - r[1], r[0])):
