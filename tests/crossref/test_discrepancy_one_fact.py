@@ -94,3 +94,24 @@ def test_counts_faced_and_counts_convicted_are_two_facts(story, third, row):
 
     found = [words(r) for r in of_kind(Discrepancy.Kind.NUMBER)]
     assert found == ([["five counts", "five counts", "four counts"]] if row else []), found
+
+
+@pytest.mark.parametrize(("subject", "rows"), [("I", 0), ("The trial", 1)])
+def test_a_person_starting_something_dates_no_opening(story, subject, rows):
+    """ "I started the script in March 2024" against "in May 2024": a person started a thing of their own,
+    not the case's opening (events.jsonl "not_after"); the claim's date row compares the two, a row keyed
+    to the opening would repeat it. "The trial started ..." is an opening. Seen failing with "not_after"
+    read as empty."""
+    for n, month in enumerate(("March", "May")):
+        text = f"{subject} started the script in {month} 2024, the engineer told the jury."
+        row = article(story, f"Daily{n}", text, hours=n)
+        words = f"{month} 2024"
+        start = text.index(words)
+        value = date(2024, 3 if month == "March" else 5, 1)
+        DateMention.objects.create(
+            article=row, text=words, start=start, end=start + len(words), value=value, precision="month"
+        )
+
+    discrepancies.detect(story)
+
+    assert len(of_kind(Discrepancy.Kind.DATE)) == rows

@@ -6,7 +6,8 @@ inadvertently reproduce..." are not). The event words, grouped into kinds, are d
 (patterns/events.jsonl); the kind keeps two things on one day apart (an opening and a testimony).
 
 Caveats: the clause is read with regular expressions, not a parse: the nearest event word within the
-date's clause wins, and titles are the clause cut down ("The trial opened in Oakland"), which reads well
+date's clause wins (not one after a word its kind's "not_after" lists: "I started the script" is no
+opening), and titles are the clause cut down ("The trial opened in Oakland"), which reads well
 for relative clauses and plain sentences and clumsily for the rest. A date mention equal to the
 article's own publication date on a short line is its byline and never an event.
 """
@@ -111,6 +112,12 @@ def event_kinds() -> dict[str, tuple[bool, re.Pattern[str] | None]]:
     return {r["id"]: (bool(r.get("once")), phrase_pattern(r["phrases"])) for r in read_jsonl(EVENTS_FILE)}
 
 
+@cache
+def _not_after() -> dict[str, frozenset[str]]:
+    """Event kind -> the words that, just before one of its event words, make it another act ("not_after")."""
+    return {r["id"]: frozenset(r.get("not_after", ())) for r in read_jsonl(EVENTS_FILE)}
+
+
 def mention_reports(article: Article, mentions: Iterable[DateMention]) -> list[Report]:
     """The article's date mentions that date an event, as reports (bylines and bare dates skipped)."""
     mentions = [m for m in mentions if m.value is not None and m.precision in RANK]
@@ -156,12 +163,20 @@ def _cue(text: str, start: int, end: int, mention: DateMention) -> tuple[str, in
         if pattern is None:
             continue
         for m in pattern.finditer(text, lo, hi):
-            if mention.start <= m.start() < mention.end:
+            if (
+                mention.start <= m.start() < mention.end
+                or _word_before(text, m.start()) in _not_after()[kind]
+            ):
                 continue
             distance = mention.start - m.end() if m.end() <= mention.start else m.start() - mention.end
             if best is None or distance < best[0]:
                 best = (distance, kind, m.start())
     return (best[1], best[2]) if best else None
+
+
+def _word_before(text: str, at: int) -> str:
+    found = re.search(r"(\w+)\W*$", text[max(0, at - 20) : at])
+    return found[1].casefold() if found else ""
 
 
 def clause_title(sentence: str, date_start: int, date_end: int, cue_start: int) -> str:
