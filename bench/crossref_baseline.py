@@ -80,7 +80,7 @@ def load(keep: str, labels: Path | None, undated: int, name: str) -> Slice:
     use_database(keep, fresh=False)
     from django.db import transaction
 
-    from tracker.crossref import clustering, features, linkage
+    from tracker.crossref import clustering, features, frames, linkage
     from tracker.crossref import undated as undated_
     from tracker.sources.models import Article
 
@@ -101,8 +101,8 @@ def load(keep: str, labels: Path | None, undated: int, name: str) -> Slice:
     originals = [i for i, item in enumerate(item_of) if not item.copy_of]
     firsts = [articles[g[0]] for g in copies]
     texts = {
-        "lead": [a.title + " " + " ".join(features.clean_text(a.text).split()[:LEAD_WORDS]) for a in firsts],
-        "text": [a.title + " " + features.clean_text(a.text) for a in firsts],
+        "lead": [a.title + " " + " ".join(frames.clean_text(a.text).split()[:LEAD_WORDS]) for a in firsts],
+        "text": [a.title + " " + frames.clean_text(a.text) for a in firsts],
         "title": [a.title for a in firsts],
     }
     return Slice(

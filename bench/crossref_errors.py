@@ -155,14 +155,14 @@ def tfidf_baseline(articles, found, item_of, splits, ari) -> None:
 
     import numpy as np
 
-    from tracker.crossref import features, linkage, unions
+    from tracker.crossref import features, frames, linkage, unions
     from tracker.crossref.words import stems
 
     copies = linkage.copy_groups(found)
     counts = []
     for group in copies:
         article = articles[group[0]]
-        lead = " ".join(features.clean_text(article.text).split()[:TFIDF_LEAD])
+        lead = " ".join(frames.clean_text(article.text).split()[:TFIDF_LEAD])
         counts.append(Counter(stems(article.title)) + Counter(stems(lead)))
     n = len(counts)
     df = Counter(word for count in counts for word in count)

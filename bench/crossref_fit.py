@@ -50,7 +50,7 @@ def dump(args) -> None:
 
 def pair_features(found, extra, item_of) -> dict:
     """The units (copy groups), their pairs' features, labels and the labelled originals' units."""
-    from tracker.crossref import features, linkage
+    from tracker.crossref import features, frames, linkage
     from tracker.crossref.words import EVENT_STEMS, stems
 
     copies = linkage.copy_groups(found)
@@ -83,11 +83,9 @@ def pair_features(found, extra, item_of) -> dict:
 
     first = [extra[g[0]] for g in copies]
     title = unit_vectors([t for t, _, _ in first])
-    lead = unit_vectors(
-        [" ".join(features.clean_text(x).split()[: features.LEAD_WORDS]) for _, x, _ in first]
-    )
+    lead = unit_vectors([" ".join(frames.clean_text(x).split()[: features.LEAD_WORDS]) for _, x, _ in first])
     events = [
-        dict.fromkeys(set(stems(t + " " + " ".join(features.clean_text(x).split()[:40]))) & EVENT_STEMS, 1.0)
+        dict.fromkeys(set(stems(t + " " + " ".join(frames.clean_text(x).split()[:40]))) & EVENT_STEMS, 1.0)
         for t, x, _ in first
     ]
     event_shared = np.minimum(1.0, linkage._products(events))

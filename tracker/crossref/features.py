@@ -1,12 +1,13 @@
 """What clustering compares articles by, taken from real text, and the comparison itself (plain Python).
 
-Real coverage carries leftover markup, entity escapes, bylines, datelines and boilerplate ("Related",
-newsletter prompts, an "ABSTRACT." heading): `clean_text` removes them. An article is described by:
+Real coverage carries leftover markup, entity escapes, bylines, datelines and boilerplate: `clean_text`
+(`frames`) removes them, and a headline's label of the kind of piece ("Live:"). An article is described by:
 
 - the words of its title (double), lead and rest (a fifth: reports of one event may open apart and meet
   on the facts later), weighted by rarity among the articles compared (IDF): "said" weighs nothing;
-- the participants named in its title and lead, weighted the same way: the three people in every story
-  of a case say which case, a name seen in two articles of the week says which event;
+- the participants named in its title and lead (not in a byline or another frame line), weighted the
+  same way: the three people in every story of a case say which case, a name seen in two articles of the
+  week says which event;
 - its direct quotes (a shared quoted sentence is strong evidence; a stock phrase of under eight words
   is not), the days its dated facts name, and the day it reports (the one they name REPORTED_MIN times);
 - the shingles of its lead and any wire credit, which find copies (a wire lede retitled, spun or shortened).
@@ -17,7 +18,6 @@ a function of the set of articles, whatever order they came in. Nothing here rea
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import zlib
@@ -26,8 +26,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from tracker.crossref import copy_finding, copy_links, far, linkage, rarities, relative, strays, untimed
-from tracker.crossref.datelines import DATELINE, dateline_end
+from tracker.crossref import (
+    copy_finding,
+    copy_links,
+    far,
+    frames,
+    linkage,
+    rarities,
+    relative,
+    strays,
+    untimed,
+)
+from tracker.crossref.datelines import dateline_end
+from tracker.crossref.frames import framed, headline, in_frame
 from tracker.crossref.words import EVENT_STEMS, STEM_CHARS, piece_kinds, stems, tokens
 
 WINDOW = timedelta(days=3)  # stated publication times further apart never share a story
@@ -47,29 +58,11 @@ APART = 0.3  # what is left of the score of two articles naming participants, no
 KIND_APART = 0.5  # and of two whose headlines announce pieces of different kinds (a poll, a rally)
 REPORTED_MIN = 3  # a day its dated facts name this often is the day an article reports (`faded_gap`)
 
-_TAG = re.compile(r"<[^>]{0,400}>")
-_BOILERPLATE = re.compile(
-    r"^\s*(by\s+[A-Z][\w.'\- ]{0,60}$|byline\s*:|related\s*:|read more\b|see also\b|sign up\b|subscribe\b"
-    r"|advertisement\s*$|abstract\.?\s*$|full text\.?\s*$|letters?\.?\s*$|correction appended\.?\s*$"
-    r"|(photo|image|video|credit)\s*:|click here\b|follow (us|him|her)\b|share this\b"
-    r"|this (article|story) was (provided|originally published)\b|copyright\b|all rights reserved\b"
-    r"|\(reporting by\b|editing by\b|_{3,}\.?\s*$)",
-    re.IGNORECASE,
-)
 _WIRE = re.compile(
     r"\((AP|Reuters|UPI|AFP|Bloomberg)\)|\b(Associated Press|Reuters|United Press International|"
     r"Agence France-Presse|AFP|UPI)\b"
 )
 _QUOTE = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{10,600})[\u201d\"]")
-
-
-def clean_text(text: str) -> str:
-    """The text without markup, entity escapes, boilerplate lines or a wire dateline at its start."""
-    text = html.unescape(html.unescape(_TAG.sub(" ", text or "")))
-    kept = [line.strip() for line in text.splitlines() if line.strip() and not _BOILERPLATE.match(line)]
-    if kept:
-        kept[0] = DATELINE.sub("", kept[0])
-    return "\n".join(kept)
 
 
 def wire_credit(text: str) -> str:
@@ -145,7 +138,7 @@ def profile(
     `days`: the days its dated facts name, with how often when a mapping (a Counter)."""
     counts = days if isinstance(days, Mapping) else Counter(days)
     top = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-    body = clean_text(text)
+    body = frames.body(text, title)
     lead_words = body.split()[:LEAD_WORDS]
     lead = " ".join(lead_words)
     found = Profile(
@@ -159,17 +152,17 @@ def profile(
     )
     names: set[str] = set()
     lead_end = len(" ".join(text.split()[: LEAD_WORDS + 20]))
-    dateline = dateline_end(text)
+    dateline, frame = dateline_end(text), framed(text)
     for surface, label, start in mentions:
         name = entity_key(surface, label)
-        if not name or start < dateline:
+        if not name or start < dateline or in_frame(start, frame):
             continue
         names.update(tokens(surface))
         if start <= lead_end or surface.lower() in title.lower():
             found.entities[name] = 1.0
     names = {n[:STEM_CHARS] for n in names} | topic
     for part, weight in (
-        (title, 2.0),
+        (headline(title), 2.0),
         (lead, 1.0),
         (" ".join(body.split()[LEAD_WORDS:BODY_WORDS]), BODY_WEIGHT),
     ):
