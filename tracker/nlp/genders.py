@@ -55,6 +55,10 @@ class Genders:
         known = self.known(mention)
         return known is None or known == gender
 
+    def fits(self, mention: Mention, labels: frozenset[str], gender: str | None) -> bool:
+        """`mention` has one of `labels` (or is a person's name tagged ORG: `labelled`) and `agree`s."""
+        return labelled(mention, labels, gender) and self.agree(gender, mention)
+
     def known(self, mention: Mention) -> str | None:
         """The gender of `mention` the article tells: its title, its surname's, its pronouns'."""
         words = mention.text.split()
@@ -73,6 +77,24 @@ class Genders:
         first = name.split()[0] if len(name.split()) > 1 else ""
         known = first_names().get(first)
         return gender is not None and known is not None and known != gender and not self.known(mention)
+
+
+def labelled(mention: Mention, labels: frozenset[str], gender: str | None) -> bool:
+    """`mention` has one of `labels`, or is a person's name labelled an organisation (`person_named`)."""
+    return mention.label in labels or ("PERSON" in labels and person_named(mention, gender))
+
+
+def person_named(mention: Mention, gender: str | None = None) -> bool:
+    """`mention` is a name the entity model labelled an organisation though it is a person's ("Jane
+    Roe said" tagged ORG): two or three capitalised words, no possessive, the first a first name (of
+    `gender`, when given) of patterns/first_names.jsonl. A pronoun of that gender may then stand for
+    it as for a person (speakers.SpeakerResolver.antecedent); an organisation named like a person
+    ("Charles Schwab") meets "he" only where the article calls it so."""
+    words = mention.text.split()
+    if mention.label != "ORG" or not 2 <= len(words) <= 3 or any(not w.isalpha() for w in words):
+        return False
+    known = first_names().get(words[0])
+    return known is not None and (gender is None or known == gender) and all(w[:1].isupper() for w in words)
 
 
 FIRST_NAMES_FILE = PATTERNS_DIR / "first_names.jsonl"

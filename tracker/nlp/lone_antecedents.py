@@ -33,11 +33,12 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp import confidence, promotions, syntax
-from tracker.nlp.genders import first_names
+from tracker.nlp.genders import first_names, labelled
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Claim, Mention
 
 RULE = "lone-antecedent"
+PERSON = frozenset({"PERSON"})
 CAUGHT_BY = "other"  # only claims the catch-all rated are promoted
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -45,7 +46,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 def promote(claims: Sequence[Claim], doc: Doc, mentions: Sequence[Mention]) -> list[Claim]:
     """The claims, each one the "lone-antecedent" rule matches rated at its tier (module docstring)."""
-    people = [m for m in mentions if m.label == "PERSON"]
+    people = [m for m in mentions if labelled(m, PERSON, None)]  # "Jane Roe" tagged ORG too
     return promotions.promoted(claims, RULE, lambda claim, rule: _signed(claim, rule, doc, people))
 
 

@@ -21,12 +21,14 @@ from spacy.tokens import Span, Token
 
 from tracker.nlp import antecedents, referents
 from tracker.nlp.chained_pronouns import chained
+from tracker.nlp.genders import labelled
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.types import Mention
 
 if TYPE_CHECKING:
     from tracker.nlp.speakers import SpeakerResolver
 
+PERSON = frozenset({"PERSON"})
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "it", "one", "this", "that", "there"})
 
 
@@ -46,7 +48,7 @@ def sentence_before(
         return None, ""
     before = resolver.segments[antecedents.before_quote(resolver.segments, number, resolver.quoted)]
     earlier = resolver.mentions_in(before.start_char, before.end_char)
-    people = (m for m in resolver.mentions_in(0, pronoun.idx) if m.label == "PERSON")
+    people = (m for m in resolver.mentions_in(0, pronoun.idx) if labelled(m, PERSON, None))
     known = {m.text.split()[-1]: fits(m) for m in people}  # surname -> its person, False if not for it
     found, guess = antecedents.previous_subject(before, [m for m in earlier if fits(m)], known)
     main = found is not None and guess in ("", "rival")  # the main clause's subject is a name already
@@ -76,9 +78,16 @@ def missed(sentence: Span, surnames: Mapping[str, Mention | bool]) -> Token | No
     word = subject.text if subject is not None else ""
     if subject is None or subject.ent_type_ or not (word[:1].isupper() and word[1:].islower()):
         return None
-    if any(c.dep_ in antecedents.NAME_DEPS | {"poss", "det", "amod"} for c in subject.children):
-        return None
+    if any(
+        c.dep_ in antecedents.NAME_DEPS | {"poss", "det", "amod"} and not _age(c) for c in subject.children
+    ):
+        return None  # but "Roe, 39, pleaded guilty ...": an age set off is no name of its own
     return subject if isinstance(surnames.get(subject.text), Mention) else None
+
+
+def _age(child: Token) -> bool:
+    """An age set off after a name ("Roe, 39,"): a number in apposition."""
+    return child.dep_ == "appos" and child.like_num and not any(True for _ in child.children)
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -111,3 +111,25 @@ def _people(noun: Token) -> bool:
     return noun.ent_type_ in PEOPLE_LABELS or any(
         f in w for f in (lower, lower.removesuffix("s")) for w in known
     )
+
+
+AUTHORS = frozenset({"from", "by"})  # "a statement from Jo Roe", "a letter by the board"
+
+
+def authored(participle: Token) -> Token | None:
+    """The document the verb's object names, with its author, when `participle` (an "-ing" clause hung
+    on that verb) follows its phrase with no comma: "Doe read a statement from chief executive Jo Roe
+    saying ...": the statement says it, and Roe, its author, speaks (speakers.py's proxy); not "read a
+    statement, saying ...", nor a statement whose author is not named ("read a statement saying ...":
+    the reader's, as before)."""
+    if participle.dep_ != "advcl" or not participle.lower_.endswith("ing") or participle.i == 0:
+        return None
+    words = speaker_words()
+    noun = next((c for c in participle.head.children if c.dep_ == "dobj" and c.i < participle.i), None)
+    if noun is None or noun.lower_ not in words.proxies or noun.lower_ in words.agents:
+        return None
+    if noun.right_edge.i != participle.i - 1:
+        return None
+    named = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in AUTHORS for g in p.children]
+    named += [c for c in noun.children if c.dep_ == "poss"]
+    return noun if any(g.dep_ in ("pobj", "poss") and g.ent_type_ in PEOPLE_LABELS for g in named) else None

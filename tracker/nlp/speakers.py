@@ -285,7 +285,7 @@ class SpeakerResolver:
         inside = () if token.i in self.quoted else self.in_quotes  # names a pronoun outside quotes is not
 
         def fits(m: Mention) -> Mention | bool:  # the mention itself when it fits
-            return m.label in labels and self.genders.agree(gender, m) and m not in inside and m
+            return self.genders.fits(m, labels, gender) and m not in inside and m
 
         same = [m for m in self.mentions_in(self.segments[number].start_char, token.idx) if fits(m)]
         if same := [m for m in same if m.end <= token.idx]:

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.doc_texts import text_of
-from tracker.nlp.relative_participles import absolute_subject, qualified_noun
+from tracker.nlp.relative_participles import absolute_subject, authored, qualified_noun
 from tracker.nlp.speaker_words import speaker_words
 from tracker.nlp.trailing_participles import earlier_verb
 from tracker.nlp.types import Mention
@@ -110,10 +110,9 @@ def subject(
         and verb.head != verb
         and (verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and not marked))
     ):
-        head = verb.head
-        if (noun := qualified_noun(verb) or absolute_subject(verb)) is not None:  # "a motion ... arguing"
+        if (noun := qualified_noun(verb) or absolute_subject(verb) or authored(verb)) is not None:
             return noun, False
-        head = earlier_verb(verb) or head  # "X said that Y was Z, adding ...": X's (trailing_participles.py)
+        head = earlier_verb(verb) or verb.head  # "X said Y was Z, adding ...": X's (trailing_participles.py)
         return subject(head, depth + 1, verb.dep_)
     if (  # "distanced himself by saying ...", "before explaining why ...": the head verb's subject,
         depth < 4  # when the participle reports words (a clause or a quote), not "by admitting students"
