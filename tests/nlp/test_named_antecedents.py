@@ -58,3 +58,12 @@ def test_a_statement_read_out_with_no_author_named_stays_the_readers():
     )
     [(speaker, name)] = found.values()
     assert name is not None and name.endswith("Gideon Harrow")
+
+
+def test_who_was_told_does_not_tell():
+    found = claims_of(
+        "Marguerite Olsson said she raised the pricing problem with the chief operating officer, Brendan "
+        "Ruiz, during a lunch meeting and was told the contract terms were “the supplier's headache, not ours.”"
+    )
+    assert all(not text.startswith("the contract terms") for text in found)
+    assert found[next(iter(found))][1] == "Marguerite Olsson"  # her own report stands

@@ -126,7 +126,7 @@ def _reporting_conjunct(reader: Reader, verb: Token) -> bool:
         and speaks(reader.triggers, verb.lower_)
         and reporter is not None
         and reporter.i < verb.head.i  # not "X and urging Y, BFM TV reported": the report is X and Y
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)  # "and was told X"
         and any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp", "prep", "dative") for c in verb.children)
     )
 
