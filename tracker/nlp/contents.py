@@ -22,6 +22,7 @@ from tracker.nlp import (
     glosses,
     misparsed,
     nested_reports,
+    noun_verbs,
     occasions,
     placing,
     pledges,
@@ -84,6 +85,10 @@ def _content(
     )
     if complement is not None and trigger.content != "phrase":
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
+        added, dropped = noun_verbs.run_on(
+            verb, complement
+        )  # "that answers from X made up Y": "made up Y" too
+        tokens = (tokens | added) - dropped
         tokens -= dated_clauses.before(verb, complement)  # "said in an interview Tuesday that X"
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
         tokens -= glosses.trailing(complement)  # "..., sparking debate": the outlet's words

@@ -8,7 +8,10 @@ outlet's words, attached to the reported clause by a comma.
 - a sentential "which" clause that reads the report: "noting it has a few hundred employees, which
   further contextualizes its strategy", or that says who disputes it: "..., which the company denies";
 - a noun that sums up the report, set after it by a comma and described by a clause of its own:
-  "Roe said the deal was void, a claim the company denies", "..., an answer that drew laughter".
+  "Roe said the deal was void, a claim the company denies", "..., an answer that drew laughter";
+- the outlet's time for the report, outside any quotation: "Roe said the firm is in talks with Doe, two
+  weeks after a jury ordered it to pay ...", "..., a day before the hearing" (a span of time, then
+  "after" or "before": the units and the words are the "time" rule's).
 
 Such a clause is cut from the claim's content (the comma with it) when it ends the content. Cutting a
 clause the speaker did say loses words; keeping the outlet's gloss puts words in the speaker's mouth,
@@ -27,6 +30,8 @@ from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 
 GLOSSES_FILE = PATTERNS_DIR / "glosses.jsonl"
 CLOSING = frozenset({"”", '"', "’", "'", "''"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+TIME_REACH = 4  # words before the unit: "just two weeks", "only a day"
 DETERMINERS = frozenset({"a", "an", "the", "that", "this", "his", "her", "its", "their", "one"})
 MODIFIERS = frozenset({"det", "amod", "compound", "advmod", "poss", "nummod"})
 
@@ -66,7 +71,34 @@ def _is_gloss(verb: Token) -> bool:
             return True
         if form == "which" and verb.dep_ == "relcl" and doc[first].lower_ == "which":
             return True
-    return _sums_up(verb)
+    return _sums_up(verb) or _timed(verb)
+
+
+def _timed(token: Token) -> bool:
+    """A span of time and "after"/"before" opening the words set off by the comma ("two weeks after
+    a jury ruled", "a day before the hearing"), none of them quoted and no quotation left open before
+    them (a time inside the speaker's quoted words is theirs)."""
+    doc = token.doc
+    first, last = token.left_edge.i, token.right_edge.i
+    if any(doc[i].text in QUOTE_MARKS for i in range(first, last + 1)) or _open_quote(
+        doc[token.sent.start : first].text
+    ):
+        return False
+    for form, words, units in _forms():
+        if form != "time":
+            continue
+        unit = next((i for i in range(first, min(first + TIME_REACH, last)) if doc[i].lower_ in units), None)
+        if (
+            unit is not None
+            and doc[unit + 1].lower_ in words
+            and all(doc[i].dep_ in MODIFIERS | {"quantmod"} for i in range(first, unit))
+        ):
+            return True
+    return False
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _sums_up(noun: Token) -> bool:
