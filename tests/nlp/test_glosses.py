@@ -1,6 +1,7 @@
 """The outlet's gloss at the end of reported content is not the speaker's (glosses.py): a participle
 of consequence or reaction, the reporter's own grounds, a sentential "which" clause that reads or
-disputes the report and a noun summing it up are cut; the same forms that carry the speaker's own
+disputes the report, a noun summing it up and the outlet's time for the report (", two weeks after
+...") are cut; the same forms that carry the speaker's own
 words are kept."""
 
 from __future__ import annotations
@@ -51,6 +52,22 @@ def contents(claims):
             "The mayor",
             "the agency had lied",
         ),
+        (  # the outlet's time for the report
+            "The founder said his company is in talks with its rival, two weeks after a jury ordered it to"
+            " pay $40 million.",
+            "The founder",
+            "his company is in talks with its rival",
+        ),
+        (
+            "The mayor said the budget would pass, a day before the council voted on it.",
+            "The mayor",
+            "the budget would pass",
+        ),
+        (
+            "Jane Roe said the plan was dead, just three days after the vote.",
+            "Jane Roe",
+            "the plan was dead",
+        ),
     ],
 )
 def test_the_outlets_gloss_is_cut_from_the_content(claims_of, text, speaker, content):
@@ -74,6 +91,26 @@ def test_the_outlets_gloss_is_cut_from_the_content(claims_of, text, speaker, con
             "Jane Roe said the company filed a claim that the court rejected.",
             "Jane Roe",
             "the company filed a claim that the court rejected",
+        ),
+        (  # a time inside the speaker's quoted words is theirs: kept
+            "Jane Roe said “the plan was dead, three days after the vote,” and left.",
+            "Jane Roe",
+            "the plan was dead, three days after the vote,",
+        ),
+        (  # no comma: the time is the clause's own
+            "Jane Roe said the firm collapsed two weeks after the merger.",
+            "Jane Roe",
+            "the firm collapsed two weeks after the merger",
+        ),
+        (  # a span of time not before "after"/"before": kept
+            "Jane Roe said the deal was off, two weeks into the talks.",
+            "Jane Roe",
+            "the deal was off, two weeks into the talks",
+        ),
+        (  # the time quoted as the speaker's: kept
+            "Jane Roe said the plan was dead, “three days after the vote.”",
+            "Jane Roe",
+            "the plan was dead, “three days after the vote.”",
         ),
     ],
 )
