@@ -15,6 +15,7 @@ from tracker.nlp import (
     asked_topics,
     attached_only,
     clauseless,
+    clefts,
     dated_clauses,
     descriptions,
     false_relatives,
@@ -99,7 +100,10 @@ def _content(
         tokens |= _split_complement(verb, complement, reader.triggers.verbs)
         if (first := addressee_clauses.opening(verb, complement)) is not None:  # "told jurors he had doubted"
             tokens |= set(range(first, complement.left_edge.i))
+        dropped, fronted = clefts.split(verb, complement)  # "X is what Roe says Y forbid": X … Y forbid
+        tokens -= dropped
         clause = [reader.range(range(min(tokens), max(tokens) + 1), segment)]
+        clause = [reader.range(fronted, segment), *clause] if fronted else clause
         return "clause", placing.continued(reader, verb, segment, clause)
     if trigger.predicate and (shifted := descriptions.shifted(verb)):  # "describing as “reckless” X"
         return "phrase", [reader.range(shifted, segment)]
