@@ -86,9 +86,8 @@ def _content(
     )
     if complement is not None and trigger.content != "phrase":
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
-        added, dropped = noun_verbs.run_on(
-            verb, complement
-        )  # "that answers from X made up Y": "made up Y" too
+        # "that answers from X made up Y": "made up Y" too (the parser read "answers" as the verb)
+        added, dropped = noun_verbs.run_on(verb, complement, reader.triggers.verbs)
         tokens = (tokens | added) - dropped
         tokens -= dated_clauses.before(verb, complement)  # "said in an interview Tuesday that X"
         tokens -= misparsed.reported_apart(reader, complement)  # "..., adding that Y": Y apart
