@@ -146,7 +146,8 @@ class TestQuarringtonChipSecrets(BlindSet):
     # a rule written on the five earlier sets, never on this one: the set's first blind test of it).
     # 0.871 once a day an undated article announces as one to come ("The defendant is expected to testify
     # Monday") no longer rules out the day it reports (ia33, session 31: `undated.ahead`).
-    ARI_FLOOR = {0: 0.91, 3: 0.86}
+    # Session 31's end (ii33 frames, io33 placement): 0.952 / 0.935.
+    ARI_FLOOR = {0: 0.95, 3: 0.93}
     # All 9 groups linked in both modes: every wire (one a local paper running the wire), both spun, both
     # shortened and the French translation.
     COPY_GROUPS_LINKED = 9
@@ -157,12 +158,14 @@ class TestQuarringtonChipSecrets(BlindSet):
     # the new-trial ruling's story). 13 and 12 once a share is a figure (the expert's 70/40 percent) and a
     # day a court set is compared (the sentencing date; undated, side a's article has no publication day
     # to read "June 18" against) (session 31, ig33).
-    SHOWN_FLOOR = {0: 13, 3: 12}
+    # Session 31's end: 14 / 13 (in33: a statement read by a spokesman is its author's).
+    SHOWN_FLOOR = {0: 14, 3: 13}
     # Sides on one claim: 5 of 16 in both modes (Lundqvist's 11/17 years, the agent's July 9/19 and
     # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
     # written on the five earlier sets).
-    ONE_CLAIM_FLOOR = {0: 7, 3: 7}
+    # Session 31's end: 8 / 8 (in33).
+    ONE_CLAIM_FLOOR = {0: 8, 3: 8}
     # Rows whose sides are of different labelled events (`BlindSet.MIXED_CEILING`: none in either mode). 3
     # with every third undated at the first run, numbers compared across events the undated clustering put
     # in one story; one ("three counts" against "five counts" in a story that held neither side's articles)

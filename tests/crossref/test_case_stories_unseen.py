@@ -89,8 +89,9 @@ class TestKestrelVBrightwater(BlindSet):
     # (session 25, strays.py: the openings' two reports and their two reports of the same day).
     # Disagreements shown 12 and 11 once a count in millions is read ("14 million queries") and
     # "spending ... at $58 million" is a cost (tracker/nlp/amounts.py): Lindqvist's $85 / $58 million.
-    ARI_FLOOR = {0: 0.90, 3: 0.90}
-    COPY_GROUPS_LINKED = 5
+    # Session 31's end (ii33: bylines and live-blog frames are no participants): 0.955 in both modes.
+    ARI_FLOOR = {0: 0.95, 3: 0.95}
+    COPY_GROUPS_LINKED = 6  # all six groups since session 27; the floor had stayed at 5
     # 13 and 12 (session 29, hg31) once "the Kestrel lawyer told the jury" (the words given to Kestrel
     # through its unnamed lawyer) joins Caroline Ashby's claim, whom the article names, and a sentence
     # quoted whole ("... from Nadia Farouk,") no longer agrees with a longer wording of it ("... herself,").
