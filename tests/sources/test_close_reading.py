@@ -5,16 +5,13 @@ cast and figures, as one case's coverage does, and stay unlinked."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
+from tests.support.stored_articles import stored
 from tracker.sources import anchors, close_reading, copies, dedupe, minhash
-from tracker.sources.models import Article, Outlet
+from tracker.sources.models import Article
 
 pytestmark = pytest.mark.django_db
-START = timezone.now() - timedelta(days=1)
 
 ORIGINAL = """BOSTON (Harbor Wire) - Quillon Robotics told a Massachusetts court on Thursday that Marrowby Labs \
 copied 12 thousand lines of its Tern controller and shipped them in the Heron arm, as a trial over the code \
@@ -70,22 +67,6 @@ gave little weight to Marrowby's 14 engineers.
 
 Felix Arden said Marrowby would appeal. Dana Kirsch said Quillon was pleased.""",
 ]
-
-
-def stored(n: int, site: str, text: str) -> Article:
-    outlet, _ = Outlet.objects.get_or_create(domain=f"{site}.example", defaults={"name": site})
-    article = Article.objects.create(
-        outlet=outlet,
-        url=f"http://{site}.example/{n}",
-        canonical_url=f"http://{site}.example/{n}",
-        title=site,
-        text=text,
-        text_hash=dedupe.text_fingerprint(text),
-        first_seen_at=START + timedelta(minutes=n),
-    )
-    copies.mark_copy(article, new=True)
-    article.save()
-    return article
 
 
 def test_a_translated_copy_is_linked_to_its_original_and_reports_of_the_same_cast_are_not():

@@ -5,16 +5,12 @@ about an invented case; the distinct reports name the same cast and figures and 
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from tracker.sources import anchors, close_reading, copies, dedupe
-from tracker.sources.models import Article, Outlet
+from tests.support.stored_articles import stored
+from tracker.sources import anchors, close_reading, dedupe
 
 pytestmark = pytest.mark.django_db
-START = timezone.now() - timedelta(days=1)
 
 ORIGINAL = """Judge orders Garrick Dynamics to pay Pellow Instruments $36.4 million
 
@@ -77,22 +73,6 @@ ENGLISH = """The court ruled on Thursday, January 12, 2026, that Garrick Dynamic
 to Pellow Instruments, and the judge, Imogen Tullworth, cleared founder Lucius Brennholt of liability, \
 after he said his engineers had written the software themselves and that nobody at the company ever \
 opened the files."""
-
-
-def stored(n: int, site: str, text: str) -> Article:
-    outlet, _ = Outlet.objects.get_or_create(domain=f"{site}.example", defaults={"name": site})
-    article = Article.objects.create(
-        outlet=outlet,
-        url=f"http://{site}.example/{n}",
-        canonical_url=f"http://{site}.example/{n}",
-        title=site,
-        text=text,
-        text_hash=dedupe.text_fingerprint(text),
-        first_seen_at=START + timedelta(minutes=n),
-    )
-    copies.mark_copy(article, new=True)
-    article.save()
-    return article
 
 
 def test_a_german_translation_is_linked_by_its_names_not_its_capitalised_nouns():
