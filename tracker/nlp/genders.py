@@ -6,7 +6,9 @@ other gender ("Mrs. Roe ... he said": not Roe; speakers.SpeakerResolver.antecede
 A list of first names (patterns/first_names.jsonl: those most often given to one gender) only ever
 refuses a name the rules picked ("he" resolved to a Jane Roe, "Mrs. Roe" to the John Roe named
 before), when the article itself tells nothing of that name's gender (`doubted`): it never chooses
-another name in its place, so the speaker stays as written for a curator.
+another name in its place, so the speaker stays as written for a curator. One admission (session 31,
+`person_named`): a name the entity model tagged ORG whose first word is a first name of the pronoun's
+gender may be that pronoun's antecedent ("Nadia Farouk ... She said").
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ against "set sentencing for June 8". The thing is the noun the scheduling verb t
 "his sentencing is scheduled"), and its day the date mention right after the "for" its clause ends on.
 
 Compared within a story, by the thing: the days (month and day: a day named without its year is read
-against the publication day, and a date two months ahead can land in the year before; a variant's value
-is the day ahead of its article) of articles of different outlets; an article giving one thing two days (a hearing moved) says nothing of which is meant
+against the publication day; `nlp.date_tenses` reads a day set "for" a scheduled thing ahead, but where the
+verb cannot be read a date two months ahead can still land in the year before, so a variant's value is the
+day ahead of its article) of articles of different outlets; an article giving one thing two days (a hearing moved) says nothing of which is meant
 and is left out. Only a day stated with its digits counts ("for Tuesday" is counted from a publication
 day, and a weekday is read as the last one before it, not the one ahead).
 Caveats: regular expressions, not parsing: "set a trial date for ..." keys "trial", and a clause of 80
