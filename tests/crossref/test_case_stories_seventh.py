@@ -162,7 +162,7 @@ class TestTallowmereVBrisklight(BlindSet):
     # report joins the API security head's day; the local paper's undated report of the plaintiff CEO's day
     # joins the defendant CEO's day (with the opinion column); the two live blogs, the business daily's
     # report of the CEO's day, the ruling's translation and analysis as dated.
-    # Session 31 (ii33 frames, io33 undated placement, on main with ih33): 0.909 in both modes.
+    # Session 31 (ii33 frames, on main with ia33 and ih33): 0.909 in both modes.
     ARI_FLOOR = {0: 0.90, 3: 0.90}
     # 8 of 9 groups linked in both modes: every wire copy (one a local paper running the wire), both spun,
     # both shortened; not the German translation of the wire's ruling story (a story of its own).
