@@ -47,13 +47,19 @@ import re
 from collections.abc import Iterable
 
 from tracker.crossref import claim_slots
-from tracker.crossref.words import STOPWORDS, content_words, normalise_quote, quote_keys, word_runs
+from tracker.crossref.words import (
+    STOPWORDS,
+    content_words,
+    distinctive,
+    normalise_quote,
+    quote_keys,
+    word_runs,
+)
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE
 
 RUN_WORDS = 4
 MIN_CONTENT = 2  # distinctive content words a shared run (or the rest of a replaced quote) holds
-DISTINCTIVE = 4  # letters: shorter content words ("end", "day", "way") are what idioms are made of
 KEY = "~"  # a stance key's mark: no quote key (`words.quote_keys`, normalised words) starts with it
 WEAK = "?"  # after KEY: a stance key with no subject and one content word (`weak`)
 PLAIN = "="  # after KEY: a plain key, of a sentence with no stance (met only by a stance key: `quoted`)
@@ -146,14 +152,10 @@ def _plain(said: set[str]) -> set[str]:
     return {KEY + PLAIN + k[len(KEY) :] for k in said if k.split(":", 1)[0][len(KEY) :] in SUBJECTS}
 
 
-def _distinctive(words: Iterable[str]) -> int:
-    return sum(len(w) >= DISTINCTIVE for w in content_words(" ".join(words)))
-
-
 @functools.lru_cache(maxsize=1 << 14)
 def _runs(quote: str) -> frozenset[tuple[str, ...]]:
     """The quote's runs of RUN_WORDS words holding MIN_CONTENT distinctive content words."""
-    return frozenset(run for run in word_runs(quote, RUN_WORDS) if _distinctive(run) >= MIN_CONTENT)
+    return frozenset(run for run in word_runs(quote, RUN_WORDS) if distinctive(run) >= MIN_CONTENT)
 
 
 def _replaced(whole: str, other: str) -> bool:
@@ -165,7 +167,7 @@ def _replaced(whole: str, other: str) -> bool:
     for i in range(len(b) - len(a) + 1):
         differ = [j for j in range(len(a)) if a[j] != b[i + j]]
         kept = [w for j, w in enumerate(a) if j not in differ]
-        if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and _distinctive(kept) > 1:
+        if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and distinctive(kept) > 1:
             return True
     return False
 
@@ -182,7 +184,7 @@ def _rephrased(whole: str, other: str) -> bool:
         for size in (1, 2):
             before, phrase, after = a[:at], a[at : at + size], a[at + size :]
             kept = before + after
-            if len(phrase) < size or len(kept) < RUN_WORDS - 1 or _distinctive(kept) < MIN_CONTENT:
+            if len(phrase) < size or len(kept) < RUN_WORDS - 1 or distinctive(kept) < MIN_CONTENT:
                 continue
             for other_size in (1, 2) if size == 2 else (2,):
                 if _found(b, before, other_size, after, phrase):

@@ -10,7 +10,7 @@ A figure or a date is a *slot*: every number and month name of a report's text a
 `normalise_quote` splits them: "$48.5 million" is "48 5 million", "January 12, 2026" is "january 12
 2026") becomes SLOT, a run of slots one. A report's *slot keys* are its runs of RUN_WORDS slotted words
 that hold a slot with words before and after it (the noun the figure counts: "# accounts", "# percent") and
-MIN_CONTENT distinctive content words besides (`claim_restating.DISTINCTIVE` letters or more: "created #
+MIN_CONTENT distinctive content words besides (`words.DISTINCTIVE` letters or more: "created #
 accounts" with the subject before it, not "to pay # million"). Two reports of one speaker key in one
 story or event (the pool `claim_linking._match` compares) that share a slot key are one statement
 (`claim_restating.quoted`, as a quote restated). "3 counts" and "5 witnesses" share no key: the noun
@@ -25,17 +25,14 @@ from __future__ import annotations
 import functools
 import re
 
-from tracker.crossref.words import content_words, normalise_quote
+from tracker.crossref.words import distinctive, normalise_quote
+from tracker.nlp import dates
 
 SLOT = "#"
 KEY = "~#"  # a slot key's mark: starts with claim_restating.KEY, so that no verbatim quote key is one
 RUN_WORDS = 4
 MIN_CONTENT = 2
-DISTINCTIVE = 4
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTHS = frozenset(dates.MONTHS)  # the month names and their abbreviations the extraction reads
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
 
 
@@ -60,6 +57,6 @@ def keys(text: str) -> frozenset[str]:
         if SLOT not in run[1:-1]:
             continue
         rest = [w for w in run if w != SLOT]
-        if sum(len(w) >= DISTINCTIVE for w in content_words(" ".join(rest))) >= MIN_CONTENT:
+        if distinctive(rest) >= MIN_CONTENT:
             found.add(KEY + " ".join(run))
     return frozenset(found)

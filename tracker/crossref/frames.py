@@ -45,11 +45,16 @@ _LABEL = re.compile(r"^\s*(\w+(?: \w+)?)\s*:\s*")
 
 def clean_text(text: str) -> str:
     """The text without markup, entity escapes, boilerplate lines or a wire dateline at its start."""
-    text = html.unescape(html.unescape(_TAG.sub(" ", text or "")))
+    text = _plain(text)
     kept = [line.strip() for line in text.splitlines() if line.strip() and not _BOILERPLATE.match(line)]
     if kept:
         kept[0] = DATELINE.sub("", kept[0])
     return "\n".join(kept)
+
+
+def _plain(text: str) -> str:
+    """The text without markup, its entity escapes read (twice: feeds escape them again)."""
+    return html.unescape(html.unescape(_TAG.sub(" ", text or "")))
 
 
 def body(text: str, title: str) -> str:
@@ -62,7 +67,7 @@ def framed(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets into `text` of its boilerplate lines (`clean_text` drops them)."""
     spans = []
     for line in re.finditer(r"[^\n]+", text or ""):
-        plain = html.unescape(html.unescape(_TAG.sub(" ", line.group())))
+        plain = _plain(line.group())
         if plain.strip() and _BOILERPLATE.match(plain):
             spans.append(line.span())
     return spans
@@ -74,7 +79,7 @@ def in_frame(start: int, spans: list[tuple[int, int]]) -> bool:
 
 def headline(title: str) -> str:
     """The headline without a leading label of the kind of piece ("Live: ...", "Opinion: ...")."""
-    return (title or "")[len(label(title)) :] if label(title) else title or ""
+    return (title or "")[len(label(title)) :]
 
 
 def label(title: str) -> str:

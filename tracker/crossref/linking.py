@@ -108,12 +108,12 @@ def relink(articles: Sequence[Article], *, left: Iterable[int] = ()) -> list[Lin
     moved them): their claims linked again in the stories they are in now (a claim of theirs that
     another of those stories' claims reports too becomes one with it: `claim_merging`), then the
     story-wide steps of those stories, of the stories they `left` and of those reporting their claims,
-    each run whole (their rows follow their articles: `discrepancies.moving`), every event counted."""
+    each run whole (their rows follow their articles: `discrepancies.moving`), every event counted.
+    Inside the caller's transaction, which runs it again on a lost deadlock (`again_on_deadlock` cannot
+    within one)."""
     with batch_profiles.remembered():
-        own = claim_evidence.own(articles)
-        results, moved, _, _ = again_on_deadlock(lambda: _place(articles, [], own, settle=False))
-    moved = list(dict.fromkeys([*moved, *left]))
-    again_on_deadlock(lambda: _story_steps(articles, results, moved, None))
+        results, moved, _, _ = _place(articles, [], claim_evidence.own(articles), settle=False)
+    _story_steps(articles, results, list(dict.fromkeys([*moved, *left])), None)
     return results
 
 

@@ -56,9 +56,9 @@ from tracker.crossref.words import (
     STOPWORDS,
     Key,
     content_words,
-    normalise_quote,
     normalise_speaker,
     speaker_key,
+    word_runs,
 )
 from tracker.sources.models import Article
 
@@ -73,9 +73,9 @@ CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")  # the words a name may end with,
 
 @functools.lru_cache(maxsize=1 << 12)
 def runs(quote: str) -> frozenset[Run]:
-    """Every run of RUN_WORDS consecutive words of one quote (normalised or not)."""
-    words = normalise_quote(quote).split()
-    return frozenset(tuple(words[i : i + RUN_WORDS]) for i in range(len(words) - RUN_WORDS + 1))
+    """Every run of RUN_WORDS consecutive words of one quote (normalised or not): `words.word_runs`,
+    kept per process."""
+    return word_runs(quote, RUN_WORDS)
 
 
 def runs_of(quotes: Iterable[str]) -> frozenset[Run]:

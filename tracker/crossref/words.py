@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 STEM_CHARS = 6
 STOPWORDS = frozenset(
@@ -137,6 +138,15 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if shared < MIN_SHARED_WORDS:
         return 0.0
     return shared / (len(a) * len(b)) ** 0.5
+
+
+DISTINCTIVE = 4  # letters: shorter content words ("end", "day", "way") are what idioms are made of
+
+
+def distinctive(words: Iterable[str]) -> int:
+    """How many of the words are content words of DISTINCTIVE letters or more: what a run of quoted words
+    needs beside the words it shares by chance (`claim_restating`, `claim_slots`)."""
+    return sum(len(w) >= DISTINCTIVE for w in content_words(" ".join(words)))
 
 
 def word_runs(quote: str, size: int) -> frozenset[tuple[str, ...]]:

@@ -92,8 +92,8 @@ def _reading(text: str) -> tuple[bool, frozenset[str] | None]:
     None: every capitalised word not opening a sentence is one)."""
     if gates.language_of(text) == "en":
         return False, None
-    capitals = sum(1 for m in _TOKEN.finditer(text) if not m.group(0)[0].isdigit() and _mid_capital(text, m))
-    words = sum(1 for m in _TOKEN.finditer(text) if not m.group(0)[0].isdigit())
+    read = [_mid_capital(text, m) for m in _TOKEN.finditer(text) if not m.group(0)[0].isdigit()]
+    capitals, words = sum(read), len(read)
     if not words or capitals < NOUN_CAPITALS * words:
         return True, None
     return True, _names(text)
