@@ -40,13 +40,17 @@ def sweep_pending() -> int:
     return len(ids)
 
 
-@shared_task(name="tracker.crossref.tasks.analyze_batch", queue="nlp", acks_late=True, max_retries=3)
+# No retry counts on the two tasks below: neither calls retry. A worker that dies mid-task leaves its
+# message on the queue (acks late, rejected on a lost worker: settings), and a batch that raised is
+# enqueued again by the recovery sweep once its articles are stale (`sweep_pending`); the beat runs the
+# re-clustering again within the hour. Both are idempotent, so a second run ends the same.
+@shared_task(name="tracker.crossref.tasks.analyze_batch", queue="nlp", acks_late=True)
 def analyze_batch(article_ids: list[int]) -> dict:
     result = analysis.analyze_articles(article_ids)
     return {"analyzed": len(result.analyzed), "claims": result.claims}
 
 
-@shared_task(name="tracker.crossref.tasks.recluster_recent", queue="nlp", acks_late=True, max_retries=3)
+@shared_task(name="tracker.crossref.tasks.recluster_recent", queue="nlp", acks_late=True)
 def recluster_recent() -> int:
     """The periodic re-clustering (beat): the articles of the last TRACKER_RECLUSTER_DAYS settled again,
     so stories an early decision split or merged are put right, and what it moved followed up as a batch
