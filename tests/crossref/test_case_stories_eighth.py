@@ -1,0 +1,165 @@
+"""An eighth one-case story set, written blind, with the outlets' disagreements (issue 16).
+
+tests/fixtures/case_stories/corvale_v_thistlewick.json holds 51 invented articles from nine invented outlets
+about one invented case (Corvale Dynamics v. Thistlewick AI and Ilario Quenneville, a federal trade-secrets
+suit in Boston over AI model weights: a Cambridge AI lab suing a Providence start-up and its co-founder, the
+lab's former head of post-training, alleging he copied its Heron-3 checkpoint files before resigning and that
+the start-up's Pennant model was built from them), labelled by event as they were written, before the chain
+ran on them and without reading anything under tracker/, docs/evaluation.md or CHANGELOG.md (jb34, session
+32). Eleven events over ten weeks with the same cast in nearly every one (the judge, both lawyers and the
+co-founder): the suit and the temporary restraining order, two depositions' excerpts filed a week apart (the
+co-founder's, the start-up CEO's), the three days of a preliminary-injunction hearing (the lab's insider-risk
+head; the lab's watermark expert; the defense expert and closings), the injunction granted in part, the
+appeal and emergency stay motion, reported settlement talks, a contempt motion over a Pennant endpoint left
+running and the contempt finding. One national daily's report, analysis and opinion on the watermark
+expert's day over three days (the analysis on the next event's day); a business daily's analysis of the
+injunction the next Monday; an AI trade site's recap of the whole case the day after the appeal; four live
+blogs with clock times only; two articles updated in place (the first hearing day's live blog, morning then
+the whole day; a local paper's breaking bulletin on the injunction grown into a report); five wire copies
+(one a local paper running the wire with its own footer), two spun (quotes swapped too where the word list
+reaches them), two shortened and a Spanish machine translation; heavy boilerplate (bylines, photo captions,
+a WordPress caption shortcode, newsletter prompts, 'Related:' lists naming other events' headlines), leftover
+HTML tags and entity escapes; sixteen documented disagreements (quoted words, hedges, numbers, dates), each
+side verbatim in its article; about a third of the articles state no date or weekday in their text.
+
+The set goes through the real chain once per mode (dated; every third article stating no date), as
+`bench/crossref.py` feeds PolNeAR, then the updated articles' feeds again, the way a poll finds an edit.
+The floors sit just under what the chain reached the first time it ran on the set (FIRST FIGURES below):
+they catch a regression, not the goal (issue 16 asks ARI >= 0.9, every copy group linked, most
+disagreements shown). Nothing under tracker/ was changed for this set: it measures what the clusterer and
+the claim merging carry over.
+
+First figures: not yet measured (the labels and this test are committed before the first run).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.case_stories import BlindSet, CaseSet
+
+# Every test is marked so that pytest-django sets up the test database for the class fixture too.
+pytestmark = pytest.mark.django_db
+
+
+# How each documented disagreement is found in the stored rows (`found_by` of tests/support/case_stories.py).
+FOUND_BY = {
+    ("Thaddea Winslowe", "e1-suit-and-restraining-order", "quoted words"): (
+        "substantial likelihood that the model weights",
+        "strong likelihood that the model weights",
+        "substantial",
+        "strong",
+    ),
+    ("Desmond Falkenrath", "e1-suit-and-restraining-order", "number"): (
+        "Quenneville copied 1.4 terabytes",
+        "Quenneville copied 1.6 terabytes",
+        "1.4",
+        "1.6",
+    ),
+    ("Ilario Quenneville", "e2-quenneville-deposition", "quoted words"): (
+        "I took my notebooks",
+        "I took my notes",
+        "notebooks",
+        "notes",
+    ),
+    ("Ilario Quenneville", "e2-quenneville-deposition", "date"): (
+        "resigned on June 5, 2026",
+        "resigned on June 15, 2026",
+        "June 5",
+        "June 15",
+    ),
+    ("Bastian Corrigall", "e3-corrigall-deposition", "hedge"): (
+        "Pennant was trained only on licensed and public data",
+        "Pennant was probably trained only on licensed",
+        None,
+        "probably",
+    ),
+    ("Keziah Montferrand", "e4-hearing-montferrand", "number"): (
+        "downloaded about 9,400 files",
+        "downloaded about 9,100 files",
+        "9,400",
+        "9,100",
+    ),
+    ("Keziah Montferrand", "e4-hearing-montferrand", "quoted words"): (
+        "someone packing for a move",
+        "someone packing to leave",
+        "for a move",
+        "to leave",
+    ),
+    ("Linnea Sauvageot", "e5-sauvageot-expert", "number"): (
+        "reproduced 31 of 40",
+        "reproduced 34 of 40",
+        "31",
+        "34",
+    ),
+    ("Linnea Sauvageot", "e5-sauvageot-expert", "hedge"): (
+        "Pennant was distilled from Heron's outputs",
+        "Pennant was likely distilled from Heron's outputs",
+        None,
+        "likely",
+    ),
+    ("Teodor Brackenridge", "e6-defense-expert-and-closings", "quoted words"): (
+        "is the boring explanation",
+        "is the dull explanation",
+        "boring",
+        "dull",
+    ),
+    ("Cordelia Nakashima-Rowe", "e6-defense-expert-and-closings", "number"): (
+        "lay off 60 employees",
+        "lay off 70 employees",
+        "60",
+        "70",
+    ),
+    ("Thaddea Winslowe", "e7-injunction-granted", "number"): (
+        "post a $7.5 million bond",
+        "post a $6.5 million bond",
+        "7.5",
+        "6.5",
+    ),
+    ("Thaddea Winslowe", "e7-injunction-granted", "quoted words"): (
+        "fingerprints are too many to be chance",
+        "fingerprints are too numerous to be chance",
+        "too many",
+        "too numerous",
+    ),
+    ("Cordelia Nakashima-Rowe", "e8-appeal-filed", "date"): (
+        "to rule by December 1,",
+        "to rule by December 11,",
+        "December 1",
+        "December 11",
+    ),
+    ("Desmond Falkenrath", "e10-contempt-motion", "number"): (
+        "answered 48,000 requests",
+        "answered 46,000 requests",
+        "48,000",
+        "46,000",
+    ),
+    ("Cordelia Nakashima-Rowe", "e11-contempt-ruling", "hedge"): (
+        "Thistlewick will appeal the contempt finding",
+        "Thistlewick may appeal the contempt finding",
+        None,
+        "may",
+    ),
+}
+
+
+class TestCorvaleVThistlewick(BlindSet):
+    """The tests of every blind set (`BlindSet`: ARI, copy groups, disagreements shown) and this set's own."""
+
+    CASE = CaseSet("corvale_v_thistlewick.json", FOUND_BY)
+    DOCUMENTED = {"articles": 51, "stories": 11, "publishers": 9, "copy groups": 9, "disagreements": 16}
+    COPY_KINDS = {"wire": 5, "spun": 2, "shortened": 2, "translated": 1}
+    UPDATED = 2
+    SIDES_VERBATIM = True
+    # Floors at zero until the chain has run on the set once (blind labels first).
+    ARI_FLOOR = {0: 0.0, 3: 0.0}
+    COPY_GROUPS_LINKED = 0
+    SHOWN_FLOOR = {0: 0, 3: 0}
+    ONE_CLAIM_FLOOR = {0: 0, 3: 0}
+
+    def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
+        """Both updates run past 150 words (the live blog 234, the local paper's report 223): each keeps its
+        first version and a sentence only its later text holds is extracted."""
+        _, measured = coverage
+        assert measured.versions == 2
+        assert all(measured.update_read.values()) and len(measured.update_read) == 2, measured.update_read
