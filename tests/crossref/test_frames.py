@@ -87,3 +87,26 @@ def test_one_outlets_live_blogs_of_two_days_are_not_alike_by_their_frame():
     term_idf, entity_idf = features.rarity(profiles)
     vecs = [features.vectors(p, term_idf, entity_idf) for p in profiles]
     assert features.pair_score(one, two, vecs[0], vecs[1]) < features.THRESHOLD / 2
+
+
+def test_a_title_that_is_a_byline_is_no_headline():
+    """An export that put the byline where the headline goes ("BYLINE: Ines Kaldera"): its words are the
+    reporter's name, not the event, and two of her pieces on different events are not alike by it."""
+
+    def piece(day: int, seed: int) -> features.Profile:
+        title = "BYLINE: Ines Kaldera"
+        text = f"{title}.\n\n{filler(seed)}"
+        time = NOON + timedelta(days=day)
+        mentions = [("Ines Kaldera", "PERSON", text.index("Ines"))]
+        return features.profile(
+            key=(time, title), time=time, seen=time, title=title, text=text, mentions=mentions
+        )
+
+    one, two = piece(0, 1), piece(1, 2)
+    others = [blog(f"Report {n}", 0, filler(10 + n), f"Reporter Number{n}") for n in range(4)]
+    profiles = [one, two, *others]
+    assert frames.headline(one.key[1]) == ""
+    assert not {"byline", "ines", "kalder"} & set(one.terms)
+    term_idf, entity_idf = features.rarity(profiles)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in profiles]
+    assert features.pair_score(one, two, vecs[0], vecs[1]) < features.THRESHOLD / 2

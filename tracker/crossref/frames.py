@@ -40,6 +40,7 @@ LABELS = frozenset(
     """analysis breaking column commentary editorial exclusive explainer live opinion update updates
     watch""".split()
 )
+_FRAME_TITLE = re.compile(r"^\s*byline\s*:", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(\w+(?: \w+)?)\s*:\s*")
 
 
@@ -78,7 +79,10 @@ def in_frame(start: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def headline(title: str) -> str:
-    """The headline without a leading label of the kind of piece ("Live: ...", "Opinion: ...")."""
+    """The headline without a leading label of the kind of piece ("Live: ...", "Opinion: ..."); none when
+    the title is a frame line itself (an export's "BYLINE: Jane Roe" standing for the headline)."""
+    if _FRAME_TITLE.match(title or ""):
+        return ""
     return (title or "")[len(label(title)) :]
 
 
