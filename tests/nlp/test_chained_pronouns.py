@@ -45,3 +45,15 @@ def test_the_name_too_far_back_is_not_followed():
         f"{QUOTE}"
     )
     assert claim(text).speaker_name is None
+
+
+def test_the_distance_counts_from_the_bare_surname_repeated_after_the_name():
+    text = (
+        "The trial resumed on Monday.\n\n“The buyer knew everything,” Wendy Park told jurors, describing a "
+        "meeting in a hotel in Tulsa weeks after the sale.\n\nPark, 52, pleaded guilty last year to fraud "
+        "and is testifying under an agreement with prosecutors.\n\nShe said she never saw the ledger. "
+        f"{QUOTE}"
+    )
+    found = claim(text)
+    assert (found.speaker_name, found.resolution) == ("Wendy Park", "pronoun")
+    assert found.confidence >= 2

@@ -9,7 +9,8 @@ that name to the pronoun, no other person who may be of its gender is named (in 
 not), no noun of a person stands ("the lawyer", "a witness") and no other capitalised subject the
 entity model left unlabelled as a person ("Doe went first" tagged a place) or that a verb of
 telling or questioning addresses ("he told Doe ...": the one spoken to may answer); the name at most
-`SENTENCES` sentences back. The claim then resolves as any pronoun does (resolution "pronoun").
+`SENTENCES` sentences back, counted from its last naming (the bare surname counts: "Roe, 39, pleaded
+guilty ..."). The claim then resolves as any pronoun does (resolution "pronoun").
 
 Why: a witness introduced by name and followed by two sentences of "she" stayed unresolved (written
 from the fourth trial set's f103, which now publishes: 71 right of 72 published, was 70 of 71). On
@@ -59,7 +60,7 @@ def chained(
     found, guess = resolver.antecedent(subject, words.pronouns[subject.lower_])
     if found is None or guess or not fits(found) or (head := mention_head(resolver.doc, found)) is None:
         return None
-    if resolver.segment_of.get(pronoun.i, 0) - resolver.segment_of.get(head.i, 0) > SENTENCES - 1:
+    if resolver.segment_of.get(pronoun.i, 0) - _last_named(resolver, found, head, pronoun) > SENTENCES - 1:
         return None
     full = referents.full_name(resolver.mentions, found, resolver.genders)
     if resolver.genders.doubted(gender, found, full) or _rivalled(resolver, found, pronoun, gender):
@@ -88,6 +89,15 @@ def _rivalled(resolver: SpeakerResolver, found: Mention, pronoun: Token, gender:
         if _addressed(token, surname, words.questioning) and _may_stand(resolver, token, gender):
             return True  # "he told Doe ... . He said": the one spoken to may answer
     return False
+
+
+def _last_named(resolver: SpeakerResolver, found: Mention, head: Token, pronoun: Token) -> int:
+    """The sentence that last names the person before `pronoun`: the name's own, or a later one with
+    its bare surname, which the entity model may have left untagged ("Jo Roe testified. Roe, 39,
+    pleaded guilty. He said ... . “...,” he said": the name three sentences back, the surname two)."""
+    surname = POSSESSIVE.sub("", found.text.split()[-1])
+    named = [t.i for t in resolver.doc[head.i : pronoun.i] if t.text == surname]
+    return resolver.segment_of.get(max(named, default=head.i), 0)
 
 
 def _addressed(token: Token, surname: str, questioning: frozenset[str]) -> bool:
