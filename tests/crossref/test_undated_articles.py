@@ -343,3 +343,54 @@ def test_a_day_announced_as_one_to_come_is_not_the_day_an_undated_article_report
     ]
     other = "The vote was set aside. On Friday the board met again."
     assert not undated.ahead(other, other.index("Friday"))  # "set" is another sentence's
+
+
+def test_an_undated_report_goes_to_its_days_reports_when_they_outweigh_its_best_match_of_another_day():
+    """A report of a grounding that names the parts recalled two months on: that later report, of
+    another outlet, is its best match, but three reports of its own morning, each a little weaker,
+    weigh more than `undated.OUTWEIGHED` times it, and place it. Two of them outweigh it by less: its
+    best match still places it (an analysis that matches one report of its day well and a later day's
+    reports each a little stays on its day)."""
+    seen = when("2026-06-10T12:00")
+    freed = (
+        "https://baylight.example/trawler-freed",
+        "Trawler freed from breakwater",
+        "A trawler that grounded on the breakwater on Friday was towed clear by the coastguard; its skipper"
+        " blamed the rudder.",
+        "2026-03-06T17:00",
+    )
+    morning = [_profile(url, title, text, seen, when(at)) for url, title, text, at in [*TOWED, freed]]
+    recall = _profile(
+        "https://harbourpost.example/rudder-recall",
+        "Rudder maker recalls trawler parts",
+        "A rudder maker recalled the steering parts fitted to a dozen trawlers after a failed rudder was"
+        " blamed for a grounding at the breakwater in March. Skippers said the recall came late.",
+        seen,
+        when("2026-05-20T10:00"),
+    )
+    piece = _profile(
+        "https://quayledger.example/grounding",
+        "Trawler grounded at the breakwater",
+        "A trawler grounded on the breakwater on Friday and was towed clear. Its skipper blamed the steering"
+        " parts a rudder maker fitted to a dozen trawlers, parts since recalled.",
+        seen,
+    )
+    found = [*morning, recall, piece]
+    term_idf, entity_idf = features.rarity(found)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in found]
+    scores = [
+        features.pair_score(dataclasses.replace(piece, time=p.time), p, vecs[4], vecs[n])
+        for n, p in enumerate(found[:4])
+    ]
+    assert max(scores[:3]) < scores[3] and min(scores) >= undated.PLACE_MIN  # the recall its best match
+    assert sum(scores[:3]) >= undated.OUTWEIGHED * scores[3]
+    assert undated.placed(found)[4].time in [p.time for p in morning]
+    two = [*morning[:2], recall, piece]
+    term_idf, entity_idf = features.rarity(two)
+    vecs = [features.vectors(p, term_idf, entity_idf) for p in two]
+    scores = [
+        features.pair_score(dataclasses.replace(piece, time=p.time), p, vecs[3], vecs[n])
+        for n, p in enumerate(two[:3])
+    ]
+    assert scores[2] < sum(scores[:2]) < undated.OUTWEIGHED * scores[2]  # the morning weighs more, not enough
+    assert undated.placed(two)[3].time == recall.time

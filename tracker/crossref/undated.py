@@ -21,10 +21,13 @@ is often the best match by what the outlet prints under every piece (a standing 
 frame, a columnist's hobby-horse), which says who wrote it, not what it reports. Then, and when no single
 match reaches PLACE_MIN, it takes the day other outlets' matches weigh most (`_heaviest`: the matches at
 the clustering's floor within SAME_DAY of one another, summed, a text several outlets ran counted once),
-if that reaches PLACE_MIN; else its own outlet's best match at PLACE_MIN. A day's weight never overrides
-another outlet's best match: an analysis that matches one report of its day well and three reports of a
-later day each a little belongs to its day. Candidates are the CANDIDATES texts closest by words, a text
-several outlets ran counted once (its runs would fill the places of other reports).
+if that reaches PLACE_MIN; else its own outlet's best match at PLACE_MIN. A day's weight overrides
+another outlet's best match only when it weighs OUTWEIGHED times that match's day or more: an analysis
+that matches one report of its day well and three reports of a later day each a little belongs to its
+day, but a report that also tells of an earlier event (quoting it, naming its figures) is matched best by
+one report of that event, and the reports of its own day, each a little weaker, outweigh it by far.
+Candidates are the CANDIDATES texts closest by words, a text several outlets ran counted once (its runs
+would fill the places of other reports).
 
 It then sits in that story's days like a dated article, and like one it never links articles further
 apart than WINDOW. An article that resembles none takes the day its dated facts name most often, noon
@@ -68,6 +71,10 @@ AHEAD = frozenset(
 )
 AHEAD_WORDS = 6
 SAME_DAY = timedelta(hours=12)  # the matches this near one another are one day's reports (`_heaviest`)
+# how many times the day of an undated article's best match another day's matches must weigh to take it
+# instead: a report of a later event that quotes an earlier one is matched best by one report of that
+# event, and its own day's reports, each a little weaker, weigh twice that one
+OUTWEIGHED = 1.5
 _COLUMNS = 4096  # terms per matrix product: bounds the memory
 _CLAUSE_END = re.compile(r"[.!?;:,\n]\s")
 
@@ -111,35 +118,45 @@ def _candidates(words: np.ndarray, texts: list[int]) -> list[int]:
 
 def _time(found, scored: list[tuple[float, int]], other: list[bool], text_of: dict) -> datetime | None:
     """The time an undated article takes from its scored matches (`other`: each of another outlet): its
-    best match's, when that reaches PLACE_MIN and is another outlet's; else the time of the day other
-    outlets' matches weigh most, at PLACE_MIN or more (`_heaviest`); else its best match's if it reaches
-    PLACE_MIN (its own outlet's), else none."""
+    best match's, when that reaches PLACE_MIN and is another outlet's, unless the day other outlets'
+    matches weigh most (`_heaviest`) weighs OUTWEIGHED times its day's or more: then that day's; else the
+    heaviest day's, at PLACE_MIN or more; else its best match's if it reaches PLACE_MIN (its own outlet's),
+    else none."""
     best = None
     for n, (score, _) in enumerate(scored):  # ties to the earliest candidate
         if best is None or score > scored[best][0] + 1e-12:
             best = n
+    others = [m for m, o in zip(scored, other, strict=True) if o]
+    day, weight = _heaviest(found, others, text_of)
     if best is not None and scored[best][0] >= PLACE_MIN and other[best]:
-        return found[scored[best][1]].time
-    day = _heaviest(found, [m for m, o in zip(scored, other, strict=True) if o], text_of)
+        time = found[scored[best][1]].time
+        if day is None or weight < OUTWEIGHED * _weight(found, others, text_of, time) - 1e-12:
+            return time
     if day is not None:
         return day
     return found[scored[best][1]].time if best is not None and scored[best][0] >= PLACE_MIN else None
 
 
-def _heaviest(found, scored: list[tuple[float, int]], text_of: dict) -> datetime | None:
-    """The time of the match whose day (the matches at the clustering's floor within SAME_DAY of it, a
-    text several outlets ran counted once, by its best run) weighs most, at PLACE_MIN or more."""
-    strong = [(score, j) for score, j in scored if score >= features.THRESHOLD]
+def _heaviest(found, scored: list[tuple[float, int]], text_of: dict) -> tuple[datetime | None, float]:
+    """The time of the match whose day (`_weight`) weighs most, at PLACE_MIN or more, and that weight."""
     best, time = PLACE_MIN, None
-    for _, j in strong:
-        runs: dict[int, float] = {}
-        for score, k in strong:
-            if abs(found[k].time - found[j].time) <= SAME_DAY:
-                runs[text_of[k]] = max(runs.get(text_of[k], 0.0), score)
-        weight = sum(runs.values())
+    for score, j in scored:
+        if score < features.THRESHOLD:
+            continue
+        weight = _weight(found, scored, text_of, found[j].time)
         if weight > best + 1e-12 or (time is None and weight >= best):
             best, time = weight, found[j].time
-    return time
+    return time, best
+
+
+def _weight(found, scored: list[tuple[float, int]], text_of: dict, time: datetime) -> float:
+    """What the matches at the clustering's floor within SAME_DAY of `time` weigh together: their scores
+    summed, a text several outlets ran counted once, by its best run."""
+    runs: dict[int, float] = {}
+    for score, k in scored:
+        if score >= features.THRESHOLD and abs(found[k].time - time) <= SAME_DAY:
+            runs[text_of[k]] = max(runs.get(text_of[k], 0.0), score)
+    return sum(runs.values())
 
 
 def fits(undated: features.Profile, time: datetime) -> bool:
