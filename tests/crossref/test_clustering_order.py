@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tracker.crossref import clustering
+from tracker.crossref import clustering, neighbourhoods
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -79,6 +79,25 @@ def test_linking_one_by_one_in_any_order_ends_as_one_settle_of_all(seeds, events
                 clustering.assign_story(article)
             clustering.settle(batch)
         assert partition() == expected, seed
+
+
+def test_an_undated_batch_is_settled_with_the_reports_around_the_day_it_is_placed_at(seeds, events):  # noqa: F811
+    """The seeds were first seen today, months after the testimony they report: an undated seed's
+    neighbourhood by first sighting holds the seeds alone. Placed on the testimony's days, it is settled
+    with the reports around them too (without them its settle could not undo what placing it there
+    changes: the order test above, with a day's weight placing undated articles, ended otherwise)."""
+    last = [a for a in seeds if a.published_at is None][-1]
+    Story.objects.all().delete()
+    for article in [*seeds, *(a for v in events.values() for a in v)]:
+        if article.pk != last.pk:
+            clustering._create([article])
+    testimony = {a.pk for a in events["musk"]}
+    assert not testimony & {a.pk for a in neighbourhoods.neighbourhood([last])}
+    scope, found = neighbourhoods.placed([last])
+    assert testimony <= {a.pk for a in scope}
+    assert len(scope) == len(seeds) + sum(len(v) for v in events.values())  # the whole set: one window
+    (time,) = [p.time for a, p in zip(scope, found, strict=True) if a.pk == last.pk]
+    assert abs(time - events["musk"][0].published_at) <= clustering.WINDOW
 
 
 def follow_ups(days: float, tag: str) -> list[Article]:

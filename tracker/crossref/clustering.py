@@ -6,105 +6,49 @@ neighbourhood gives it (linking settles a whole batch at once instead, and uses 
 scratch, by average linkage over pairwise scores (`features.cluster`), and moves memberships to match:
 stories merge and split, copies found by their lead are linked to their original. The clustering is a
 function of the set of articles (in key order: stated time and URL, never arrival or id), and the
-neighbourhood holds every undated article of its stories, so a set within one window ends the same in
-any order (tests/crossref/test_clustering_order.py); `recluster` settles a span (the periodic step).
+neighbourhood (`neighbourhoods`) holds every undated article of its stories and the reports around the
+days they are placed at, so a set within one window ends the same in any order
+(tests/crossref/test_clustering_order.py); `recluster` settles a span (the periodic step).
 
 "Recent" is the stated publication time when the article has one, its first sighting otherwise. A
 story merged away is deleted: its claims, discrepancies and events move to the story that took its
 articles, and a `StoryRedirect` sends its URL there. A story with a curator-locked event keeps its
-articles; a story a curator locked (`Story.locked`) neither loses nor takes any. The window query
-runs on the indexes of `Article.published_at` and `first_seen_at`.
+articles; a story a curator locked (`Story.locked`) neither loses nor takes any.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Q
 
 from tracker.crossref import (
-    batch_profiles,
-    far,
     features,
     linkage,
+    neighbourhoods,
     row_updates,
     scope_rows,
     stored_copies,
     story_refresh,
-    undated,
 )
 from tracker.crossref.models import Claim, Discrepancy, Story, StoryArticle
-from tracker.crossref.profiling import effective_time, profiles
+from tracker.crossref.profiling import effective_time, profiles  # noqa: F401 - callers read them here
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 
 WINDOW = features.WINDOW
-MAX_SCOPE = 2000  # articles clustered at once, the latest kept: bounds the cost of an archive import
+_key = neighbourhoods.key
+MAX_SCOPE = neighbourhoods.MAX_SCOPE
 FEATURES_VERSION = 2
 SCOPE_FIELDS = scope_rows.FIELDS  # what settling reads of the stored articles it clusters
 
 
-def _key(article: Article) -> tuple:
-    return (effective_time(article), article.canonical_url, article.pk)
-
-
-def _near(articles: Iterable[Article], reach: timedelta = WINDOW, *, seen: bool = True) -> Q:
-    """Articles stated within `reach` of these, or first seen within it of them (undated ones are
-    compared by first sighting)."""
-    spans = Q(pk__in=[])
-    for stated in sorted(
-        {a.published_at.replace(minute=0, second=0, microsecond=0) for a in articles if a.published_at}
-    ):
-        spans |= Q(published_at__range=(stated - reach, stated + reach))
-    for first in sorted({a.first_seen_at.replace(second=0, microsecond=0) for a in articles} if seen else ()):
-        spans |= Q(first_seen_at__range=(first - reach, first + reach))
-    return spans
-
-
-def neighbourhood(articles: Sequence[Article]) -> list[Article]:
-    """The linked articles within WINDOW of these, the undated articles of their stories, and these;
-    the latest MAX_SCOPE, in key order: an article not linked yet waits for its own batch. An undated
-    article is where its content placed it (`undated.placed`), which its first sighting does not show:
-    it is settled with its story, never left out of it (a story settled without it could end otherwise
-    than everything settled at once). Around an article stated alone in its window it reaches
-    `far.LONG` (`far` may join it to a story a quiet spell away)."""
-    scope_rows.seed(articles)  # loaded whole: not read again once linked
-    found = _linked(_near(articles))
-    quiet = [a for a in articles if a.published_at and not _company(a, [*found, *articles])]
-    if quiet:
-        found = _linked(_near(articles) | _near(quiet, far.LONG, seen=False))
-    known = {a.pk for a in found}
-    found += [a for a in articles if a.pk not in known]
-    return sorted(found, key=_key)
-
-
-def _linked(spans: Q) -> list[Article]:
-    """The linked articles these spans hold and the undated articles of their stories, the latest
-    MAX_SCOPE."""
-    near = Article.objects.filter(spans, story_membership__isnull=False).values("pk")
-    stories = StoryArticle.objects.filter(article__in=near).values("story_id")
-    found = Article.objects.filter(
-        Q(pk__in=near) | Q(published_at=None, story_membership__story__in=stories),
-        status=Article.Status.ANALYZED,
-    )
-    found = found.exclude(text="").order_by("-first_seen_at", "pk")[:MAX_SCOPE]
-    return scope_rows.read(found)  # in a batch, rows read before are not built again
-
-
-def _company(article: Article, scope: Iterable[Article]) -> bool:
-    """Whether another article of the scope is stated within WINDOW of this one."""
-    return any(
-        a.pk != article.pk and a.published_at and abs(a.published_at - article.published_at) <= WINDOW
-        for a in scope
-    )
-
-
 def candidate_stories(article: Article) -> list[Story]:
     """The stories of the articles within WINDOW of this one."""
-    near = Article.objects.filter(_near([article])).values("pk")
+    near = Article.objects.filter(neighbourhoods.near([article])).values("pk")
     return list(Story.objects.filter(memberships__article__in=near).distinct().order_by("pk"))
 
 
@@ -155,8 +99,8 @@ def settle(
 
 
 def _settle(articles: Sequence[Article], *, grow_curated: bool = True, moved=None) -> dict[int, StoryArticle]:
-    scope = neighbourhood(articles)  # profiles reused within a batch:
-    return _apply(scope, batch_profiles.of(scope, profiles), grow_curated=grow_curated, moved=moved)
+    scope, found = neighbourhoods.placed(articles)
+    return _apply(scope, found, grow_curated=grow_curated, moved=moved)
 
 
 def recluster(*, since: datetime, until: datetime | None = None, moved: dict | None = None) -> int:
@@ -174,8 +118,8 @@ def recluster(*, since: datetime, until: datetime | None = None, moved: dict | N
 def _apply(
     scope: list[Article], found: list[features.Profile], *, grow_curated: bool = True, moved=None
 ) -> dict[int, StoryArticle]:
-    """Make the stored stories match `features.cluster` of the scope; the memberships made, by article."""
-    found = undated.placed(found)  # an undated article takes the time of the dated one it resembles most
+    """Make the stored stories match `features.cluster` of the scope (`found`: its profiles, the undated
+    ones placed); the memberships made, by article."""
     copies = linkage.copy_groups(found)  # once a settle: the copy links and the clustering both use them
     _link_copies(scope, copies)
     member_of, pinned, frozen = scope_rows.memberships(scope, grow_curated=grow_curated)
