@@ -129,8 +129,9 @@ class TestVeldmarkVCindergrove(BlindSet):
     # Session 30 (ie32): 0.788 -> 0.902 a third undated: the business paper's openings report and verdict
     # analysis and the founder-day live blog no longer placed by their own outlet's pieces of other days
     # (tracker/crossref/undated.py).
-    # Session 31's end (ii33 frames): 0.990 / 0.906.
-    ARI_FLOOR = {0: 0.98, 3: 0.90}
+    # Session 31's end (ii33 frames): 0.990 / 0.906. Session 32 (ja34: io33's undated rule back, a settle's
+    # scope grown around where its undated articles are placed): 0.990 / 0.949.
+    ARI_FLOOR = {0: 0.98, 3: 0.94}
     # All 7 groups linked in both modes: every wire, both spun, both shortened and the Spanish translation.
     COPY_GROUPS_LINKED = 7
     # 9 of 15 shown in both modes. Not shown: the judge's pretrial words and her December date (side b has
@@ -148,8 +149,9 @@ class TestVeldmarkVCindergrove(BlindSet):
     # "poisoned"/"tainted the jury pool") and a surname its article's full name (speaker_kin
     # `_surnamed`: the founder's "partly"/"largely" and "did not know"/"don't think I knew"); session 30.
     # 8 / 7 at session 31's end: Trenholm's undated openings report is placed on the closings first and its
-    # claim is never merged back when it moves (ii33, io33).
-    ONE_CLAIM_FLOOR = {0: 8, 3: 7}
+    # claim is never merged back when it moves (ii33, io33); 8 / 8 in session 32 (ja34: io33's rule places it
+    # on the openings from the first round).
+    ONE_CLAIM_FLOOR = {0: 8, 3: 8}
 
     def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
         """Both updates run past 150 words (the courier's report 216, the verdict live blog 218): each keeps

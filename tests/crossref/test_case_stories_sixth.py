@@ -146,8 +146,9 @@ class TestQuarringtonChipSecrets(BlindSet):
     # a rule written on the five earlier sets, never on this one: the set's first blind test of it).
     # 0.871 once a day an undated article announces as one to come ("The defendant is expected to testify
     # Monday") no longer rules out the day it reports (ia33, session 31: `undated.ahead`).
-    # Session 31's end (ia33 days to come, ii33 frames): 0.952 / 0.886.
-    ARI_FLOOR = {0: 0.95, 3: 0.88}
+    # Session 31's end (ia33 days to come, ii33 frames): 0.952 / 0.886. Session 32 (ja34: io33's undated
+    # rule back, order independent): 0.952 / 0.935.
+    ARI_FLOOR = {0: 0.95, 3: 0.93}
     # All 9 groups linked in both modes: every wire (one a local paper running the wire), both spun, both
     # shortened and the French translation.
     COPY_GROUPS_LINKED = 9

@@ -40,9 +40,7 @@ def near(articles: Iterable[Article], reach: timedelta = WINDOW, *, seen: bool =
     """Articles stated within `reach` of these, or first seen within it of them (undated ones are
     compared by first sighting)."""
     spans = Q(pk__in=[])
-    for stated in sorted(
-        {a.published_at.replace(minute=0, second=0, microsecond=0) for a in articles if a.published_at}
-    ):
+    for stated in sorted({_hour(a.published_at) for a in articles if a.published_at}):
         spans |= Q(published_at__range=(stated - reach, stated + reach))
     for first in sorted({a.first_seen_at.replace(second=0, microsecond=0) for a in articles} if seen else ()):
         spans |= Q(first_seen_at__range=(first - reach, first + reach))
@@ -71,7 +69,7 @@ def neighbourhood(articles: Sequence[Article], times: Iterable[datetime] = ()) -
 def _around(times: Iterable[datetime]) -> Q:
     """Articles stated within WINDOW of these times."""
     spans = Q(pk__in=[])
-    for time in sorted({t.replace(minute=0, second=0, microsecond=0) for t in times}):
+    for time in sorted({_hour(t) for t in times}):
         spans |= Q(published_at__range=(time - WINDOW, time + WINDOW))
     return spans
 
@@ -103,11 +101,21 @@ def placed(articles: Sequence[Article]) -> tuple[list[Article], list]:
     PLACED_ROUNDS), and its profiles, each undated one placed (`undated.placed`)."""
     scope = neighbourhood(articles)
     found = undated.placed(batch_profiles.of(scope, profiles))  # profiles reused within a batch
+    reached = {_hour(a.published_at) for a in articles if a.published_at}  # the windows read already
     for _ in range(PLACED_ROUNDS):
-        times = [p.time for a, p in zip(scope, found, strict=True) if a.published_at is None and p.time]
-        wider = neighbourhood(articles, times) if times else scope
+        times = {
+            _hour(p.time) for a, p in zip(scope, found, strict=True) if a.published_at is None and p.time
+        }
+        if times <= reached:  # placed on a batch article's hour (a periodic settle's own): nothing to add
+            break
+        reached |= times
+        wider = neighbourhood(articles, reached)
         if {a.pk for a in wider} <= {a.pk for a in scope}:
             break
         scope = wider
         found = undated.placed(batch_profiles.of(scope, profiles))
     return scope, found
+
+
+def _hour(time: datetime) -> datetime:
+    return time.replace(minute=0, second=0, microsecond=0)
