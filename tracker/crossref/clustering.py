@@ -41,6 +41,7 @@ from tracker.sources.models import Article
 
 WINDOW = features.WINDOW
 _key = neighbourhoods.key
+neighbourhood = neighbourhoods.neighbourhood  # linking reads a batch's profiles from it before its lock
 MAX_SCOPE = neighbourhoods.MAX_SCOPE
 FEATURES_VERSION = 2
 SCOPE_FIELDS = scope_rows.FIELDS  # what settling reads of the stored articles it clusters

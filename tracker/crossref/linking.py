@@ -55,7 +55,6 @@ from tracker.crossref import (
     event_writes,
     events,
     id_spans,
-    neighbourhoods,
     story_reads,
 )
 from tracker.crossref.models import Claim, Event, Story, StoryArticle
@@ -89,7 +88,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     with batch_profiles.remembered():
         # Before the lock: the neighbourhood's profiles (settling's reads and computing, no writes);
         # under the lock only the articles another worker linked meanwhile are profiled.
-        scope = neighbourhoods.neighbourhood(articles)
+        scope = clustering.neighbourhood(articles)
         batch_profiles.of(scope, clustering.profiles)
         own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
         results, moved, fresh, narrow = again_on_deadlock(
