@@ -9,10 +9,11 @@ on the one claim of Musk's answer. The speaker's identity is kept too: OpenAI's 
 claim of its own, linked to his through `responds_to` (claim_answers).
 
 Matching is deliberately plain (stdlib only): same speaker, of the story (or another story's claim of the same
-event: `claim_events`), then a shared verbatim quote of two words or more, else enough shared content words.
-Paraphrases sharing few words stay apart (a curator merges them), as do weak matches by the story's topic
-words alone (`claim_topics`). A report that matches two or more machine claims of its speaker makes them one
-(`claim_merging`), so the grouping does not depend on the order the articles came in.
+event: `claim_events`; an article's earlier claim only while it is of its story: `claim_moves`), then a shared
+verbatim quote of two words or more, else enough shared content words. Paraphrases sharing few words stay
+apart (a curator merges them), as do weak matches by the story's topic words alone (`claim_topics`). A report
+that matches two or more machine claims of its speaker makes them one (`claim_merging`), so the grouping does
+not depend on the order the articles came in.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
+from tracker.crossref.claim_moves import reachable
 from tracker.crossref.claim_restating import quoted, said_keys
 from tracker.crossref.claim_topics import telling
 from tracker.crossref.corroboration import refresh_claims
@@ -89,17 +91,16 @@ def link_claims(
 ) -> list[Claim]:
     """Link the article's claim candidates to claims, as Evidence; return the claims it now supports.
 
-    Idempotent: the article's evidence on unlocked claims is removed and rebuilt, so a re-run ends with
-    the same rows (and the same claim ids: a claim left without evidence is still matched by its text).
-    Locked claims are never changed, and keep their evidence, but new evidence still attaches to them.
-    Claims that lost this article's evidence and were not relinked get their counts refreshed here;
-    the caller refreshes the returned ones. With `answers=False` the story's answers are not linked
-    here: a caller linking a batch runs `link_responses` once per story instead. `kept`: the batch's
-    stored claims' evidence as read so far (`claim_evidence`), when a caller links a batch; `batch`: its
-    articles' candidates, evidence and cases, read for all at once; `story`: the article's, when known
-    (None: it has none); `pool`: the batch's claims (`claim_pool`), read once for it (its caller records
-    the history rows of the claims the batch made, and writes the evidence its articles gave, once it is
-    linked: `Pool.record`)."""
+    Idempotent: the article's evidence on unlocked claims is removed and rebuilt, so a re-run ends with the
+    same rows (and the same claim ids: a claim left without evidence is still matched by its text). Locked
+    claims are never changed, and keep their evidence, but new evidence still attaches to them. Claims that
+    lost this article's evidence and were not relinked get their counts refreshed here; the caller refreshes
+    the returned ones. With `answers=False` the story's answers are not linked here: a caller linking a batch
+    runs `link_responses` once per story instead. `kept`: the batch's stored claims' evidence as read so far
+    (`claim_evidence`), when a caller links a batch; `batch`: its articles' candidates, evidence and cases,
+    read for all at once; `story`: the article's, when known (None: it has none); `pool`: the batch's claims
+    (`claim_pool`), read once for it (its caller records the history rows of the claims the batch made, and
+    writes the evidence its articles gave, once it is linked: `Pool.record`)."""
     kept = claim_evidence.Kept() if kept is None else kept
     pool = claim_pool.Pool() if pool is None else pool
     if batch is None or article.pk not in batch.given:
@@ -219,7 +220,7 @@ def _known_claims(
     home = story.pk if story is not None else None
     known = []
     kin = (candidates, article.text)  # and the speakers they may be kin of (`speaker_kin`)
-    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words, kin):
+    for claim, key, near in reachable(pool, article.pk, keys, home, previous, far, memo, _words, kin):
         stored, quotes, articles = memo[claim.pk]
         evidenced, others, text = bool(stored), articles - {article.pk}, _words(claim.text)
         far_reports = None if near else far[claim.pk]

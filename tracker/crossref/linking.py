@@ -2,33 +2,32 @@
 
 The order matters: each article joins a story and its claim candidates join (or start) claims with the
 evidence of other outlets; then, once per claim and once per story the batch touched, the counts of
-independent sources are refreshed, discrepancies between the outlets are found and the case's events
-are updated. Doing the story-wide steps once per batch rather than once per article keeps a batch's
-cost proportional to the stories it touches, not to their size times the batch. Each step is
-idempotent, so re-linking (after re-extraction, or by `crossref_rebuild`) ends with the same rows, and
-never touches curated ones.
+independent sources are refreshed, discrepancies between the outlets are found and the case's events are
+updated. Doing the story-wide steps once per batch rather than once per article keeps a batch's cost
+proportional to the stories it touches, not to their size times the batch. Each step is idempotent, so re-
+linking (after re-extraction, or by `crossref_rebuild`) ends with the same rows, and never touches curated
+ones.
 
-Placing runs one batch at a time across all processes (a transaction-scoped advisory lock on
-PostgreSQL; SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first
-two articles of a new event at once would otherwise each start a story. Extraction, the expensive
-part, still runs in parallel, and so do the reads that need no lock: the neighbourhood's profiles and
-the batch's own claim candidates and cases. Under the lock the batch is settled once (its copies first
-join their originals' stories), then its claims are linked into the stories it ended in. The placing
-(stories, claims, answers, counts) commits under that lock;
-the story-wide steps (discrepancies, events) follow in a second transaction that holds only the locks
-of the batch's cases (of its stories, for a story without one), so one worker's story-wide steps run
-while another places its batch, and two workers' steps run at once unless they touch one case. A
-worker that dies between the two is re-run (the task is acknowledged late); the next batch of the
-story redoes its steps anyway, since they are recomputed for the story. The steps run for the batch's
-stories and for the stories its settle moved stored articles into or out of (read before and after
-it), and for no other. The story steps of a batch share what they read and write: a claim several of
-its stories report is read once (`story_reads.BatchReads`), and the events and discrepancies they
-share are written, and the events counted again, once, as the last story left them, when all are done
-(`event_writes.Pending`, `discrepancies.Pending`). Each batch ends with one
-`events_changed` (crossref.signals) for the events it built, updated or took claims from, sent after
-commit. In a bulk run (`deferred_steps.deferred`: `poll_feeds --sync`, `loadsample`, `reprocess`,
-`crossref_rebuild`) a batch only places, and the story-wide steps of the stories it would have stepped
-run once each at the run's end (`deferred_steps.refresh_stories`): a story twenty batches reach is
+Placing runs one batch at a time across all processes (a transaction-scoped advisory lock on PostgreSQL;
+SQLite's IMMEDIATE transactions serialise writers anyway): two workers linking the first two articles of a new
+event at once would otherwise each start a story. Extraction, the expensive part, still runs in parallel, and
+so do the reads that need no lock: the neighbourhood's profiles and the batch's own claim candidates and
+cases. Under the lock the batch is settled once (its copies first join their originals' stories), then the
+claims of the stored articles the settle moved are linked again where they are now (`claim_moves`), then its
+own claims are linked into the stories it ended in. The placing (stories, claims, answers, counts) commits
+under that lock; the story-wide steps (discrepancies, events) follow in a second transaction that holds only
+the locks of the batch's cases (of its stories, for a story without one), so one worker's story-wide steps run
+while another places its batch, and two workers' steps run at once unless they touch one case. A worker that
+dies between the two is re-run (the task is acknowledged late); the next batch of the story redoes its steps
+anyway, since they are recomputed for the story. The steps run for the batch's stories and for the stories its
+settle moved stored articles into or out of (read before and after it), and for no other. The story steps of a
+batch share what they read and write: a claim several of its stories report is read once
+(`story_reads.BatchReads`), and the events and discrepancies they share are written, and the events counted
+again, once, as the last story left them, when all are done (`event_writes.Pending`, `discrepancies.Pending`).
+Each batch ends with one `events_changed` (crossref.signals) for the events it built, updated or took claims
+from, sent after commit. In a bulk run (`deferred_steps.deferred`: `poll_feeds --sync`, `loadsample`,
+`reprocess`, `crossref_rebuild`) a batch only places, and the story-wide steps of the stories it would have
+stepped run once each at the run's end (`deferred_steps.refresh_stories`): a story twenty batches reach is
 stepped once, not twenty times.
 """
 
@@ -47,6 +46,7 @@ from tracker.crossref import (
     claim_answers,
     claim_evidence,
     claim_linking,
+    claim_moves,
     claim_owners,
     claim_reads,
     clustering,
@@ -57,7 +57,7 @@ from tracker.crossref import (
     id_spans,
     story_reads,
 )
-from tracker.crossref.models import Claim, Event, Story, StoryArticle
+from tracker.crossref.models import Event, Story, StoryArticle
 from tracker.crossref.signals import send_events_changed
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
@@ -104,13 +104,12 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
 
 
 def relink(articles: Sequence[Article], *, left: Iterable[int] = ()) -> list[LinkResult]:
-    """A batch's steps but the settle, for articles already placed (`reclustering`: the periodic step
-    moved them): their claims linked again in the stories they are in now (a claim of theirs that
-    another of those stories' claims reports too becomes one with it: `claim_merging`), then the
-    story-wide steps of those stories, of the stories they `left` and of those reporting their claims,
-    each run whole (their rows follow their articles: `discrepancies.moving`), every event counted.
-    Inside the caller's transaction, which runs it again on a lost deadlock (`again_on_deadlock` cannot
-    within one)."""
+    """A batch's steps but the settle, for articles already placed (`reclustering`: the periodic step moved
+    them): their claims linked again in the stories they are in now (one with a claim of those stories of the
+    same statement, `claim_merging`; off an earlier claim of the story they left, `claim_moves`), then the
+    story-wide steps of those stories, of the stories they `left` and of those reporting their claims, each
+    run whole (rows follow their articles: `discrepancies.moving`), every event counted. Inside the caller's
+    transaction, which runs it again on a lost deadlock (`again_on_deadlock` cannot within one)."""
     with batch_profiles.remembered():
         results, moved, _, _ = _place(articles, [], claim_evidence.own(articles), settle=False)
     _story_steps(articles, results, list(dict.fromkeys([*moved, *left])), None)
@@ -140,11 +139,11 @@ def again_on_deadlock(step: Callable[[], T]) -> T:
 def _place(
     articles: Sequence[Article], near: list[int], own: claim_evidence.Own | None = None, *, settle=True
 ) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
-    """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved
-    articles of the neighbourhood (`near`) into or out of, or that report the batch's claims, besides
-    the batch's own; the articles whose story changed (the batch's, and those settling moved); and of
-    the stories only reached through the batch's claims, those claims (`_story_steps`' `narrow`).
-    `own`: the articles' candidates and cases, read before the lock (read here if not)."""
+    """Under the linking lock: stories, claims, answers and counts. Also the stories settling moved articles of
+    the neighbourhood (`near`) into or out of, or that report the batch's claims, besides the batch's own; the
+    articles whose story changed (the batch's, and those settling moved); and of the stories only reached
+    through the batch's claims, those claims (`_story_steps`' `narrow`). `own`: the articles' candidates and
+    cases, read before the lock (read here if not)."""
     serialise_linking()
     kept = claim_evidence.Kept()  # stored claims' evidence, read once a placing
     return _placed(articles, near, kept, own or claim_evidence.own(articles), settle)
@@ -155,7 +154,7 @@ def _placed(
 ) -> tuple[list[LinkResult], list[int], frozenset[int], dict[int, frozenset[int]]]:
     before = _memberships(near)
     results: list[LinkResult] = []
-    claims: dict[int, Claim] = {}
+    movers = claim_moves.Movers()  # the stored articles the settle moves: their claims linked again
     given = claim_evidence.Articles.with_evidence(articles, own)  # their evidence: under the lock
     relinked = any(not locked for g in given.given.values() for _, _, locked in g.evidence)  # re-extracted
     if settle:  # a copy joins its original's story first (a curated story keeps it); then the batch
@@ -163,11 +162,12 @@ def _placed(
             clustering.assign_story(article)
         # The batch placed at once, before its claims (they move with no article): its neighbourhood
         # reclustered, order-independent; once a batch, not once an article and again for the batch.
-        settled = clustering.settle(articles)
+        settled = clustering.settle(articles, moved=movers.moved)
     else:  # placed already (`relink`): their stories as they are
         rows = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
         settled = {m.article_id: m.story for m in rows}
-    pool = claim_linking.pool_of(given, [story.pk for story in settled.values()], kept)  # read once
+    pool = claim_linking.pool_of(given, movers.read(articles, given, settled), kept)  # read once
+    claims = movers.link(claim_linking.link_claims, kept=kept, batch=given, pool=pool)  # theirs first
     for article in articles:
         story = settled.get(article.pk) or clustering.assign_story(article).story
         linked = claim_linking.link_claims(
@@ -183,7 +183,7 @@ def _placed(
     stories = {story.pk: story for story in settled.values()}
     for article, result in zip(articles, results, strict=True):
         result.story_id = settled[article.pk].pk
-    for claim_id, target_id in claim_answers.link_responses_of(list(stories)).items():
+    for claim_id, target_id in claim_answers.link_responses_of([*stories, *movers.touched]).items():
         if claim_id in claims:
             claims[claim_id].responds_to_id = target_id
     corroboration.refresh_claims(claims.values())
@@ -193,12 +193,12 @@ def _placed(
     fresh = frozenset([*shifted, *(a.pk for a in articles)])
     # the other stories that report the batch's claims: their events' titles and counts follow them
     owners, reporting = claim_owners.owners(list(claims), shifted)
-    # reached only through the claims (no article of theirs placed or moved, none of the claims their
-    # own): their discrepancies can change only where those claims are (`discrepancies.prepare`);
-    # after a merge or a re-link (claims gone from stories, evidence removed) all of it
-    reached = set() if kept.merged or relinked else reporting - owners - moved - set(stories)
+    # reached only through the claims (no article of theirs placed or moved, none of the claims their own):
+    # their discrepancies can change only where those claims are (`discrepancies.prepare`); after a merge,
+    # a re-link or a move of a stored article's claims (claims gone from stories, evidence removed) all of it
+    reached = set() if kept.merged or relinked or movers else reporting - owners - moved - set(stories)
     narrow = dict.fromkeys(sorted(reached - {None}), frozenset(claims))
-    everything = (moved | owners | reporting) - {None} - set(stories)
+    everything = (moved | owners | reporting | movers.touched) - {None} - set(stories)
     return results, sorted(everything), fresh, narrow
 
 

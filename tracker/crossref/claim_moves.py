@@ -1,0 +1,127 @@
+"""Claim moves: an article that moves into another story takes its claims through linking again there
+(issue 16, part 4: merging claims must not depend on the order articles came in).
+
+A batch's settle moves stored articles between stories (an undated article placed again, the far and
+strays rules, a later article linking two), and so does the periodic re-clustering. A claim an article
+reported while it sat in the wrong story was matched against that story's claims: merged with another
+event's claim of its speaker, or left apart from the claim of the same statement in the story it belongs
+to. So the placing links the claims of the stored articles its settle moved (`Movers`) again, in the
+stories they are in now and before the batch's own claims (a batch article then meets the moved ones'
+claims where they now are, not where they were), as the re-clustering's hand-off does (`linking.relink`).
+
+And an article's earlier claim holds its report again only while it is still of the article's story
+(`reachable`): started in it, reported by another of its articles, reported by the article alone (its
+own claim, which goes with it), or reported in a story that began within `claim_events.EVENT_DAYS` of the
+article's (one event the clustering split in two: two outlets' same-day reports of a testimony joined
+while in one story stay joined; dropping them cost tallowmere dated a claim). One of another story of
+other days holds it only as any other story's claim would, of the same event (`claim_events`). Otherwise
+the report is matched afresh in its story (it joins that story's claim of the statement, or starts one)
+and the claim it leaves stays with the articles still reporting it: no claim stays joined across two
+stories of different days only because an article once sat in the wrong one. Locked claims keep the
+article's evidence (curators' work is never undone: `claim_linking._pinned`). Linking is idempotent, so
+a batch that moves nothing links nothing again, and a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from tracker.crossref import claim_events, claim_evidence, claim_pool
+from tracker.crossref.models import Claim, Story, StoryArticle
+from tracker.crossref.words import Key
+from tracker.sources.models import Article
+
+
+@dataclass
+class Movers:
+    """The stored articles a settle moved (`moved`, filled by `clustering.settle`: article -> the story it
+    was in) that report claims, or may (candidates), first seen first; the story each is in now; the
+    stories they left and joined (`touched`)."""
+
+    moved: dict[int, int | None] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    stories: dict[int, Story] = field(default_factory=dict)
+    touched: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.articles)
+
+    def read(self, batch: Sequence[Article], given: claim_evidence.Articles, settled: dict) -> list[int]:
+        """Of `moved`, the stored articles, not the batch's; their candidates, cases and evidence added to
+        `given` (the batch's, which the pool is read for). The stories the pool is read for: theirs and the
+        batch's (`settled`). No query when the settle moved none; four when it did."""
+        if ids := set(self.moved) - {a.pk for a in batch}:
+            rows = StoryArticle.objects.select_related("story", "article").filter(article__in=ids)
+            here = {m.article_id: m for m in rows}
+            own = claim_evidence.own([m.article for m in here.values()])
+            self.articles = sorted(
+                (m.article for m in here.values() if own.candidates[m.article_id]), key=_first
+            )
+            if self.articles:
+                more = claim_evidence.Articles.with_evidence(self.articles, own)
+                given.given.update(more.given)
+                given.days.update(more.days)
+            self.stories = {a.pk: here[a.pk].story for a in self.articles}
+            self.touched = ({self.moved[pk] for pk in ids} | {m.story_id for m in here.values()}) - {None}
+        return [story.pk for story in [*self.stories.values(), *settled.values()]]
+
+    def link(self, link_claims: Callable, **batch) -> dict[int, Claim]:
+        """Their claims linked again where they are now (`claim_linking.link_claims` with the batch's
+        `kept`, `batch` and `pool`); the claims they report, by id."""
+        claims: dict[int, Claim] = {}
+        for article in self.articles:
+            linked = link_claims(article, answers=False, story=self.stories[article.pk], **batch)
+            claims.update((claim.pk, claim) for claim in linked)
+        return claims
+
+
+def _first(article: Article) -> tuple:
+    return article.first_seen_at, article.pk
+
+
+def reachable(
+    pool: claim_pool.Pool,
+    article: int,
+    keys: set[Key],
+    story: int | None,
+    previous: set[int],
+    far: dict,
+    kept: claim_evidence.Kept,
+    words: Callable,
+    kin: tuple | None = None,
+) -> list[tuple[Claim, Key, bool]]:
+    """`Pool.reach`, but an earlier claim of the article's (`previous`) is near only while it is of its
+    story, the article's alone, or reported in a story of the same days (`_days_apart`: one event the
+    clustering split); else it is of the same event elsewhere (in `far`) or out of reach."""
+    found, elsewhere = [], {}
+    for claim, key, near in pool.reach(article, keys, story, previous, far, kept, words, kin):
+        others = kept[claim.pk][2] - {article}
+        if (
+            near
+            and story is not None
+            and claim.pk in previous
+            and others
+            and not pool.near(claim, story, set(), kept)
+        ):
+            elsewhere[claim.pk] = pool.stories(claim.pk, others) - {None, story}
+        found.append((claim, key, near))
+    if not any(elsewhere.values()):
+        return found
+    apart = _days_apart(story, set().union(*elsewhere.values()))
+    away = {pk for pk, stories in elsewhere.items() if stories and stories <= apart}  # of other events' days
+    return [(c, key, near and c.pk not in away) for c, key, near in found if c.pk not in away or c.pk in far]
+
+
+def _days_apart(story: int, others: set[int]) -> set[int]:
+    """Of the `others` stories, those that began more than `claim_events.EVENT_DAYS` from when `story`
+    began (each by its representative's stated time, else its first sighting): one query."""
+    rows = Story.objects.filter(pk__in=[story, *others]).values_list(
+        "pk", "representative__published_at", "representative__first_seen_at", "first_seen_at"
+    )
+    began = {pk: published or seen or first for pk, published, seen, first in rows}
+    if story not in began:
+        return set()
+    reach = timedelta(days=claim_events.EVENT_DAYS)
+    return {pk for pk in others if pk in began and abs(began[pk] - began[story]) > reach}
