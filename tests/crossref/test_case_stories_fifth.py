@@ -149,8 +149,9 @@ class TestVeldmarkVCindergrove(BlindSet):
     # "poisoned"/"tainted the jury pool") and a surname its article's full name (speaker_kin
     # `_surnamed`: the founder's "partly"/"largely" and "did not know"/"don't think I knew"); session 30.
     # 8 / 7 at session 31's end: Trenholm's undated openings report is placed on the closings first and its
-    # claim is never merged back when it moves (ii33, io33); 8 / 8 in session 32 (ja34: io33's rule places it
-    # on the openings from the first round).
+    # claim is never merged back when it moves (ii33, io33). 8 / 8 in session 32 by either of two rules:
+    # ja34's placement puts it on the openings from the first round, and a batch's settle hands the stored
+    # articles it moves to their claims' linking (jc34: tracker/crossref/claim_moves.py).
     ONE_CLAIM_FLOOR = {0: 8, 3: 8}
 
     def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
