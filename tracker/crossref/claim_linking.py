@@ -26,7 +26,7 @@ from django.db import transaction
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
 from tracker.crossref.claim_moves import reachable
 from tracker.crossref.claim_restating import quoted, said_keys
-from tracker.crossref.claim_topics import telling
+from tracker.crossref.claim_topics import telling, topic
 from tracker.crossref.corroboration import refresh_claims
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, Story, StoryArticle
 from tracker.crossref.speaker_kin import kin, take_full_name
@@ -256,7 +256,7 @@ def _match(
     score = {k: k.score(words) for k in pool}  # each claim's similarity, once (identity-hashed)
     told = telling(words, every, score, MERGE_SIMILARITY)  # by content words: not by topic words alone
     before = [k for k in pool if k.claim.pk in previous]  # by quote: verbatim, or restated (other words)
-    by_quote = [k for k in pool if quoted(said, k.quotes, score[k] > 0)]
+    by_quote = [k for k in pool if quoted(said, k.quotes, score[k] > 0, functools.partial(topic, every))]
     scored = [(score[k], -k.order, k) for k in pool if k in told]
     weak = {k for k in told if score[k] < MERGE_SIMILARITY} - {*before, *by_quote}
     alike = [k for k in pool if k in before or k in by_quote or k in told]

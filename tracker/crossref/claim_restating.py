@@ -19,6 +19,12 @@ with), in five shapes:
   not it), the RUN_WORDS - 1 words kept or more holding MIN_CONTENT distinctive content words ("a
   contract case dressed up as a copyright case" / "... disguised as ..."; not "just make more accounts" /
   "just spin up more accounts": one distinctive word kept) (`_rephrased`);
+- a whole quote of SHORT_WORDS words or more found in the other's with one word replaced by another,
+  both of `words.DISTINCTIVE` letters, no negation, when the words kept hold a distinctive word that
+  is not the story's topic (`_swapped`, asked only by claim linking, which knows the topic:
+  `claim_topics.topic`): "careless, not criminal" / "sloppy, not criminal", "a lawsuit about jealousy"
+  / "envy"; not "a great day" / "a sad day" (no distinctive word kept), nor "the motion is granted" /
+  "denied" where most of the speaker's claims of the story name the motion;
 - the same words around another figure or date, in the quotes or the contents (`claim_slots`: slot
   keys, kept with the claim's quote keys);
 - a quoted sentence (or a quote of no sentence mark) that says the same once its stance is taken out:
@@ -36,18 +42,21 @@ These are keys of a quote's sentences (`keys`, kept on a claim with its quote ke
 a test of a report's quotes against a claim's (`quoted`), the same in either order, so the merging stays
 order-independent.
 Caveats: two statements of one speaker in one story that share an idiom of four words ("at the end of
-the day" holds only short words and does not count) or say one hedged thing about two subjects ("it may
-well succeed") become one claim; a curator splits them, which locks both halves.
+the day" holds only short words and does not count), say one hedged thing about two subjects ("it may
+well succeed"), or a short phrase with one word swapped for its opposite about a thing few of the
+speaker's claims name ("the first motion is granted" / "denied") become one claim; a curator splits
+them, which locks both halves.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from tracker.crossref import claim_slots
 from tracker.crossref.words import (
+    DISTINCTIVE,
     STOPWORDS,
     content_words,
     distinctive,
@@ -60,6 +69,7 @@ from tracker.nlp.hedges import HEDGES_FILE
 
 RUN_WORDS = 4
 MIN_CONTENT = 2  # distinctive content words a shared run (or the rest of a replaced quote) holds
+SHORT_WORDS = 3  # a quote this long or longer with one word swapped (`_swapped`): "thorough but lawful"
 KEY = "~"  # a stance key's mark: no quote key (`words.quote_keys`, normalised words) starts with it
 WEAK = "?"  # after KEY: a stance key with no subject and one content word (`weak`)
 PLAIN = "="  # after KEY: a plain key, of a sentence with no stance (met only by a stance key: `quoted`)
@@ -126,10 +136,13 @@ def said_keys(quotes: list[dict], text: str = "") -> set[str]:
     return quote_keys(quotes) | keys(quotes) | slots
 
 
-def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
+def quoted(
+    said: set[str], claim_quotes: set[str], resembles: bool, topic: Callable[[], frozenset[str]] | None = None
+) -> bool:
     """A report (its `said_keys`) quotes a claim of its speaker (the same, of its reports): a quote both
     hold verbatim, or the same statement in other words: a shared distinctive run, a quote with one word
-    replaced, or one stance key (a `weak` one only when the two contents resemble: `resembles`)."""
+    replaced, or one stance key (a `weak` one only when the two contents resemble: `resembles`); given
+    the story's `topic` words (read when asked), a short quote with one word swapped (`_swapped`)."""
     shared = said & claim_quotes
     if any(not k.startswith(KEY + PLAIN) and (not weak(k) or resembles) for k in shared):
         return True
@@ -137,7 +150,12 @@ def quoted(said: set[str], claim_quotes: set[str], resembles: bool) -> bool:
         return True
     theirs = verbatim(claim_quotes)
     return any(
-        _runs(a) & _runs(b) or _replaced(a, b) or _replaced(b, a) or _rephrased(a, b) or _rephrased(b, a)
+        _runs(a) & _runs(b)
+        or _replaced(a, b)
+        or _replaced(b, a)
+        or _rephrased(a, b)
+        or _rephrased(b, a)
+        or (topic is not None and (_swapped(a, b, topic) or _swapped(b, a, topic)))
         for a in verbatim(said)
         for b in theirs
     )
@@ -168,6 +186,28 @@ def _replaced(whole: str, other: str) -> bool:
         differ = [j for j in range(len(a)) if a[j] != b[i + j]]
         kept = [w for j, w in enumerate(a) if j not in differ]
         if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and distinctive(kept) > 1:
+            return True
+    return False
+
+
+def _swapped(whole: str, other: str, topic: Callable[[], frozenset[str]]) -> bool:
+    """The quote `whole` (SHORT_WORDS words or more) is a run of `other` with one word swapped for
+    another, both of DISTINCTIVE letters and no negation, the words kept holding a content word of
+    DISTINCTIVE letters that is not among the `topic` words ("was careless, not criminal" / "was sloppy,
+    not criminal": "criminal"). A quote this short says little: the kept word must be the speaker's own
+    in the story, not what all of its claims are about."""
+    a, b = whole.split(), other.split()
+    if len(a) < SHORT_WORDS or len(b) < len(a):
+        return False
+    for i in range(len(b) - len(a) + 1):
+        differ = [j for j in range(len(a)) if a[j] != b[i + j]]
+        if len(differ) != 1:
+            continue
+        pair = {a[differ[0]], b[i + differ[0]]}
+        kept = [w for j, w in enumerate(a) if j != differ[0]]
+        if pair & NEGATION or distinctive(pair) < 2:
+            continue
+        if {w for w in content_words(" ".join(kept)) if len(w) >= DISTINCTIVE} - topic():
             return True
     return False
 
