@@ -18,6 +18,7 @@ NAMES = [
     # full names, titles and appositions, a surname alone, "Mr."/"Ms."/"Dr.", initials
     *("Idris Fenwycke", "Fenwycke", "Judge Idris Fenwycke", "Mr. Fenwycke", "Dr. Idris Fenwycke"),
     *("I. Fenwycke", "Idris", "Ms. Agnes Whitcombe", "Agnes Whitcombe", "Whitcombe"),
+    *("Idris Fenwycke of Larkspur Labs", "Agnes Whitcombe of the Larkspur board"),  # where from: `placed`
     *(
         "Vice Chancellor Agnes Whitcombe",
         "Larkspur’s Agnes Whitcombe",

@@ -5,6 +5,8 @@ claim, and by which `kin_reads` chooses the claims a batch's pool reads whole.
 - A full name with a title or an apposition before it is that name (`titled`: "Vice Chancellor Agnes
   Whitcombe", "Larkspur's Conrad Lisle"); not a phrase ending with it after a function word ("An expert
   for Solvane Technologies" is not Solvane Technologies).
+- A full name with where the person is from after it is that name (`placed`: "Osric Penhallow of
+  Coronado State University"): the words before "of" name the person, the rest a place or a body.
 - A surname alone may be the name in full it ends ("Fenwycke", "Idris Fenwycke": `surname`); the
   articles and a quote decide (`speaker_kin._surnamed`).
 `may_be_kin` is the pairwise test, `kin_keys` where a name's kin are found: of two names `may_be_kin`
@@ -21,6 +23,8 @@ import functools
 from tracker.crossref.claim_events import named
 from tracker.crossref.words import STOPWORDS, speaker_key
 
+OF = " of "  # between a name and where the person is from (`placed`)
+
 
 def may_be_kin(a: str, b: str) -> bool:
     """Two speakers, as written, that may be one person by their names alone: one the other with words
@@ -34,7 +38,10 @@ def kin_keys(speaker: str) -> frozenset[str]:
     are found: its own key and each ending of it (its words after one or more: the name after a title,
     the surname). Kept per process: the pool asks it of every claim it may read, batch after batch."""
     words = speaker_key(None, speaker)[1].split()
-    return frozenset([" ".join(words), *(" ".join(words[i:]) for i in range(1, len(words)))])
+    head = (
+        [speaker_key(None, h)[1]] if (h := speaker.partition(OF)[0]) != speaker and placed(speaker, h) else []
+    )
+    return frozenset([" ".join(words), *(" ".join(words[i:]) for i in range(1, len(words))), *head])
 
 
 def in_full(name: str) -> bool:
@@ -68,5 +75,12 @@ def titled(long: str, name: str) -> bool:
     return words[-len(tail) - 1].strip(",").lower() not in STOPWORDS
 
 
+def placed(long: str, name: str) -> bool:
+    """`long` is the full name `name` with where the person is from after it ("Osric Penhallow of
+    Coronado State University"): the name, OF, then a proper name."""
+    head, of, rest = long.partition(OF)
+    return bool(of) and head == name and in_full(name) and named(rest)
+
+
 def one_name(a: str, b: str) -> bool:
-    return titled(a, b) or titled(b, a)
+    return titled(a, b) or titled(b, a) or placed(a, b) or placed(b, a)

@@ -7,7 +7,8 @@ could not say who: the two reports of one statement stay two claims, and the out
 the quotes is never shown.
 
 A speaker written as a full name with a title or an apposition before it ("Vice Chancellor Agnes
-Whitcombe", "Larkspur's Conrad Lisle") is that name's (`kin_names.titled`), and its reports are compared
+Whitcombe", "Larkspur's Conrad Lisle"), or with where the person is from after it ("Osric Penhallow of
+Coronado State University"), is that name's (`kin_names.titled`, `kin_names.placed`), and its reports are compared
 with the name's as the same speaker's; not a phrase ending with a name after a function word ("An expert
 for Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name. Which names may
 be one person's by their names alone (a title, a surname) is one relation, `kin_names.may_be_kin`, with
@@ -49,7 +50,16 @@ from typing import TYPE_CHECKING
 from tracker.crossref.claim_events import named
 from tracker.crossref.claim_restating import quoted as quotes_claim
 from tracker.crossref.claim_restating import said_keys, verbatim
-from tracker.crossref.kin_names import in_full, may_be_kin, one_name, stands_for, surname, titled
+from tracker.crossref.kin_names import (
+    in_full,
+    kin_keys,
+    may_be_kin,
+    one_name,
+    placed,
+    stands_for,
+    surname,
+    titled,
+)
 from tracker.crossref.models import ClaimCandidate, Evidence
 from tracker.crossref.words import (
     MIN_SIMILARITY,
@@ -168,7 +178,10 @@ def take_full_name(entry: _Known, candidate: ClaimCandidate, alike: list[_Known]
         return
     full = [candidate.named_speaker, *(k.claim.speaker_text for k in alike if not k.claim.speaker_id)]
     given = pool.kin.named_for.get(id(entry.claim))  # a party's claim a representative's words made
-    name = next((n for n in full if stands_for(speaker, n) or titled(speaker, n) or n == given), None)
+    name = next(
+        (n for n in full if stands_for(speaker, n) or titled(speaker, n) or placed(speaker, n) or n == given),
+        None,
+    )
     if name is not None:
         old, entry.claim.speaker_text = entry.key, name
         entry.key = speaker_key(None, name)
@@ -229,7 +242,8 @@ class Index:
 
     def add(self, key: Key, speaker: str, text: str) -> None:
         if key[0] == "text" and key[1]:
-            self.ending.setdefault(key[1].split()[-1], set()).add(key)
+            for end in {key[1].split()[-1], *(k.split()[-1] for k in kin_keys(speaker) if k)}:
+                self.ending.setdefault(end, set()).add(key)
             if not named(speaker) or len(key[1].split()) == 1:
                 for run in runs(text):
                     self.said.setdefault(run, set()).add(key)
@@ -239,7 +253,7 @@ class Index:
         surname); for a short speaker, the names its article writes; for a name in full, the short
         speakers of claims whose words are its quotes' (kin's claims are their quotes)."""
         speakers = [c for c in candidates if not c.speaker_entity_id]
-        ends = {w.split()[-1] for c in speakers if (w := normalise_speaker(c.named_speaker))}
+        ends = {w.split()[-1] for c in speakers for w in kin_keys(c.named_speaker) if w}
         if any(not in_full(c.named_speaker) for c in speakers):
             ends |= {normalise_speaker(w) for w in CAPITALISED.findall(text or "")}
         found = {key for end in ends for key in self.ending.get(end, ())}
