@@ -24,9 +24,8 @@ def test_a_name_with_where_the_person_is_from_is_the_name():
 @pytest.mark.django_db
 @pytest.mark.parametrize("placed_first", [True, False])
 def test_the_placed_name_and_the_name_make_one_claim(story, placed_first):  # noqa: F811
-    """Seen failing with `placed` left out of `kin_names.one_name` (two claims), and with the pool's
-    index not finding the placed name under the name's last word (`Index.add`; two claims when the
-    plain name's report comes second)."""
+    """Seen failing with `placed` left out of `kin_names.one_name` (two claims, in both orders; the pool's
+    index under the name's last word, `Index.add`, is test_kin_keys')."""
     plain = article("Pine Wire", story, hours=0)
     say(plain, '"about 70 percent of the design" came from the vendor library', speaker="Maren Holloway")
     long = article("Bench Ledger", story, hours=1)
