@@ -165,8 +165,9 @@ class TestQuarringtonChipSecrets(BlindSet):
     # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
     # written on the five earlier sets).
-    # Session 31's end: 8 / 8 (in33).
-    ONE_CLAIM_FLOOR = {0: 8, 3: 8}
+    # Session 31's end: 8 / 8 (in33). 12 / 12 once a short quote with one word swapped and a name with where
+    # the person is from join (claim_restating `_swapped`, kin_names `placed`: jd34, session 32).
+    ONE_CLAIM_FLOOR = {0: 12, 3: 12}
     # Rows whose sides are of different labelled events (`BlindSet.MIXED_CEILING`: none in either mode). 3
     # with every third undated at the first run, numbers compared across events the undated clustering put
     # in one story; one ("three counts" against "five counts" in a story that held neither side's articles)
