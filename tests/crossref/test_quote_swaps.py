@@ -1,6 +1,6 @@
 """A short quote with one word swapped is one statement when the words kept are the speaker's own in the
 story (tracker/crossref/claim_restating.py `_swapped`, asked by claim linking with the story's topic
-words, `claim_topics.topic`): "careless, not criminal" / "sloppy, not criminal" make one claim in every
+words, `claim_topics.topic`): "hasty, not dishonest" / "rushed, not dishonest" make one claim in every
 order of the articles; the same swap where the word kept is what the speaker's claims of the story are
 all about ("the motion") stays two, and so do a swap of short words, a negation, and a swap with no
 distinctive word kept. Invented names and sentences."""
@@ -25,11 +25,11 @@ def _topic(*words: str):
 
 def test_a_short_quote_with_one_word_swapped_is_the_same_statement():
     """Seen failing with `_swapped` off (never true), and with the topic words not taken out."""
-    careless, sloppy = _said("I was careless, not criminal,"), _said("was sloppy, not criminal")
-    assert quoted(careless, sloppy, False, _topic()) and quoted(sloppy, careless, False, _topic())
-    assert quoted(_said("thorough but lawful,"), _said("aggressive but lawful"), False, _topic())
-    assert not quoted(careless, sloppy, False)  # no topic given: speaker kin's test, unchanged
-    assert not quoted(careless, sloppy, False, _topic("criminal"))  # the kept word is the topic's
+    hasty, rushed = _said("I was hasty, not dishonest,"), _said("was rushed, not dishonest")
+    assert quoted(hasty, rushed, False, _topic()) and quoted(rushed, hasty, False, _topic())
+    assert quoted(_said("harsh but fair,"), _said("blunt but fair"), False, _topic())
+    assert not quoted(hasty, rushed, False)  # no topic given: speaker kin's test, unchanged
+    assert not quoted(hasty, rushed, False, _topic("dishonest"))  # the kept word is the topic's
 
 
 def test_a_swap_of_short_words_or_of_a_negation_or_keeping_no_distinctive_word_is_not():
@@ -56,12 +56,12 @@ def _reports(row, content: str) -> None:
 @pytest.mark.django_db
 def test_two_outlets_quoting_one_short_statement_with_a_word_swapped_make_one_claim(story):  # noqa: F811
     """Seen failing with claim linking not passing the topic (`quoted` without it: two claims)."""
-    careless = article("Pine Wire", story, hours=0)
-    say(careless, 'the defendant was "careless, not criminal" when he kept the drives', speaker="Lena Marsh")
-    sloppy = article("Bench Ledger", story, hours=1)
-    say(sloppy, '"He was sloppy, not criminal," and the jury should say so', speaker="Lena Marsh")
-    for groups, _ in every_order([careless, sloppy]):
-        assert groups == {frozenset({careless.pk, sloppy.pk})}
+    hasty = article("Pine Wire", story, hours=0)
+    say(hasty, 'the defendant was "hasty, not dishonest" when he kept the drives', speaker="Lena Marsh")
+    rushed = article("Bench Ledger", story, hours=1)
+    say(rushed, '"He was rushed, not dishonest," and the jury should say so', speaker="Lena Marsh")
+    for groups, _ in every_order([hasty, rushed]):
+        assert groups == {frozenset({hasty.pk, rushed.pk})}
 
 
 @pytest.mark.django_db

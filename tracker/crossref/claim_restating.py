@@ -22,8 +22,8 @@ with), in five shapes:
 - a whole quote of SHORT_WORDS words or more found in the other's with one word replaced by another,
   both of `words.DISTINCTIVE` letters, no negation, when the words kept hold a distinctive word that
   is not the story's topic (`_swapped`, asked only by claim linking, which knows the topic:
-  `claim_topics.topic`): "careless, not criminal" / "sloppy, not criminal", "a lawsuit about jealousy"
-  / "envy"; not "a great day" / "a sad day" (no distinctive word kept), nor "the motion is granted" /
+  `claim_topics.topic`): "hasty, not dishonest" / "rushed, not dishonest", "a lawsuit about pride"
+  / "vanity"; not "a great day" / "a sad day" (no distinctive word kept), nor "the motion is granted" /
   "denied" where most of the speaker's claims of the story name the motion;
 - the same words around another figure or date, in the quotes or the contents (`claim_slots`: slot
   keys, kept with the claim's quote keys);
@@ -69,7 +69,7 @@ from tracker.nlp.hedges import HEDGES_FILE
 
 RUN_WORDS = 4
 MIN_CONTENT = 2  # distinctive content words a shared run (or the rest of a replaced quote) holds
-SHORT_WORDS = 3  # a quote this long or longer with one word swapped (`_swapped`): "thorough but lawful"
+SHORT_WORDS = 3  # a quote this long or longer with one word swapped (`_swapped`): "harsh but fair"
 KEY = "~"  # a stance key's mark: no quote key (`words.quote_keys`, normalised words) starts with it
 WEAK = "?"  # after KEY: a stance key with no subject and one content word (`weak`)
 PLAIN = "="  # after KEY: a plain key, of a sentence with no stance (met only by a stance key: `quoted`)
@@ -193,8 +193,8 @@ def _replaced(whole: str, other: str) -> bool:
 def _swapped(whole: str, other: str, topic: Callable[[], frozenset[str]]) -> bool:
     """The quote `whole` (SHORT_WORDS words or more) is a run of `other` with one word swapped for
     another, both of DISTINCTIVE letters and no negation, the words kept holding a content word of
-    DISTINCTIVE letters that is not among the `topic` words ("was careless, not criminal" / "was sloppy,
-    not criminal": "criminal"). A quote this short says little: the kept word must be the speaker's own
+    DISTINCTIVE letters that is not among the `topic` words ("was hasty, not dishonest" / "was rushed,
+    not dishonest": "dishonest"). A quote this short says little: the kept word must be the speaker's own
     in the story, not what all of its claims are about."""
     a, b = whole.split(), other.split()
     if len(a) < SHORT_WORDS or len(b) < len(a):

@@ -5,8 +5,8 @@ claim, and by which `kin_reads` chooses the claims a batch's pool reads whole.
 - A full name with a title or an apposition before it is that name (`titled`: "Vice Chancellor Agnes
   Whitcombe", "Larkspur's Conrad Lisle"); not a phrase ending with it after a function word ("An expert
   for Solvane Technologies" is not Solvane Technologies).
-- A full name with where the person is from after it is that name (`placed`: "Osric Penhallow of
-  Coronado State University"): the words before "of" name the person, the rest a place or a body.
+- A full name with where the person is from after it is that name (`placed`: "Maren Holloway of
+  Brightmoor College"): the words before "of" name the person, the rest a place or a body.
 - A surname alone may be the name in full it ends ("Fenwycke", "Idris Fenwycke": `surname`); the
   articles and a quote decide (`speaker_kin._surnamed`).
 `may_be_kin` is the pairwise test, `kin_keys` where a name's kin are found: of two names `may_be_kin`
@@ -76,8 +76,8 @@ def titled(long: str, name: str) -> bool:
 
 
 def placed(long: str, name: str) -> bool:
-    """`long` is the full name `name` with where the person is from after it ("Osric Penhallow of
-    Coronado State University"): the name, OF, then a proper name."""
+    """`long` is the full name `name` with where the person is from after it ("Maren Holloway of
+    Brightmoor College"): the name, OF, then a proper name."""
     head, of, rest = long.partition(OF)
     return bool(of) and head == name and in_full(name) and named(rest)
 

@@ -7,13 +7,13 @@ could not say who: the two reports of one statement stay two claims, and the out
 the quotes is never shown.
 
 A speaker written as a full name with a title or an apposition before it ("Vice Chancellor Agnes
-Whitcombe", "Larkspur's Conrad Lisle"), or with where the person is from after it ("Osric Penhallow of
-Coronado State University"), is that name's (`kin_names.titled`, `kin_names.placed`), and its reports are compared
-with the name's as the same speaker's; not a phrase ending with a name after a function word ("An expert
-for Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name. Which names may
-be one person's by their names alone (a title, a surname) is one relation, `kin_names.may_be_kin`, with
-the keys their claims are found under (`kin_names.kin_keys`, which `kin_reads` reads by): a new rule goes
-there.
+Whitcombe", "Larkspur's Conrad Lisle"), or with where the person is from after it ("Maren Holloway of
+Brightmoor College"), is that name's (`kin_names.titled`, `kin_names.placed`), and its reports are
+compared with the name's as the same speaker's; not a phrase ending with a name after a function word
+("An expert for Solvane Technologies" is not Solvane Technologies). The claim keeps the plain name.
+Which names may be one person's by their names alone (a title, a surname) is one relation,
+`kin_names.may_be_kin`, with the keys their claims are found under (`kin_names.kin_keys`, which
+`kin_reads` reads by): a new rule goes there.
 
 A report whose speaker the extraction left short (`stands_for`: a pronoun, a description, or the last word
 of the full name) is *kin* of a claim of a speaker named in full when the story holds all three of:
