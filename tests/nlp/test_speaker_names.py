@@ -48,6 +48,17 @@ def test_a_relative_clause_on_a_predicate_noun_speaks_for_the_copulas_subject():
     assert by_content.get("the river was clean") != "This"  # a demonstrative names no one
 
 
+def test_a_relative_clause_on_a_predicate_noun_of_a_coordinated_copula_speaks_for_its_subject():
+    """ "Roe regularly stirs up X and is a liar, loudmouth and bully who has pledged ...": the copula has
+    no subject of its own; the verb it is coordinated with has (not "loudmouth", an epithet)."""
+    text = (
+        "Note: Jane Holloway regularly stirs up anger and is a serial liar, fierce loudmouth, snob and "
+        "bully who has repeatedly pledged to close every bridge in the county."
+    )
+    [found] = extraction.extract([extraction.Document(text=text)])
+    assert [(c.speaker, c.verb) for c in found.claims] == [("Jane Holloway", "promise")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "content"),
     [

@@ -50,8 +50,9 @@ COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "remains", "remai
 
 def predicated(noun: Token, mention_at: Callable[[Token], Mention | None]) -> Token:
     """The one a relative clause describes: a predicate noun stands for the copula's subject
-    ("Roe is a lawyer and activist who has said ...": Roe, not "activist") when that subject is a
-    name or "he"/"she"; a name in the predicate is itself. So does a group the subject is "among"
+    ("Roe is a lawyer and activist who has said ...": Roe, not "activist"; a copula coordinated with a
+    verb has that verb's: "Roe incites X and is a liar and bully who has said ...") when that subject
+    is a name or "he"/"she"; a name in the predicate is itself. So does a group the subject is "among"
     ("Roe is among those who say ...": Roe)."""
     first = noun
     while first.dep_ == "conj" and first.head != first:
@@ -60,6 +61,9 @@ def predicated(noun: Token, mention_at: Callable[[Token], Mention | None]) -> To
     if first.dep_ not in ("attr", "pobj") or copula.lower_ not in COPULAS or mention_at(first) is not None:
         return noun
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    while subject is None and copula.dep_ == "conj" and copula.head != copula:  # "Roe incites X and is a Y"
+        copula = copula.head
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     named = subject is not None and (subject.lower_ in PERSONAL or mention_at(subject) is not None)
     return subject if named else noun  # not "The context is his lawsuit, which alleges ..."
 
