@@ -147,6 +147,22 @@ def test_a_clause_before_a_verb_with_words_of_its_own_is_not_its_content(claims_
     ) == [("Jane Roe", "The bridge will be closed for a month")]
 
 
+def test_a_clause_before_a_verb_whose_object_has_its_quoted_words_is_not_its_content(claims_of):
+    """ "Roe got a roar when, at the end of her song "X," she added the words, "Y."": the object and the
+    quote set beside it are what she added; what came before is the writer's (an appositive not quoted,
+    the person written to, keeps X)."""
+    said = speakers_and_texts(
+        claims_of(
+            "Ms. Roe got a loud cheer from the hall when, at the end of her tearful rendition of the "
+            'protest anthem "A Storm Is Gonna Pass," she added the words, "Jane Doe."'
+        )
+    )
+    assert not [text for _, text in said if text.startswith("Ms. Roe got")], said
+    assert speakers_and_texts(
+        claims_of("The plan is reckless, Jane Roe wrote the board, a panel of five.")
+    ) == [("Jane Roe", "The plan is reckless")]
+
+
 def test_a_content_that_is_only_a_time_and_an_occasion_is_no_claim(claims_of):
     """ "wrote to the council" earlier this week, "made the comments Friday": when and where, not what
     (occasions.py); a content with what was said, a quote, a decline or an infinitive's hope keeps its

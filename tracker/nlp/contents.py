@@ -212,7 +212,8 @@ def _reported_before(reader: Reader, clause: Token, verb: Token) -> bool:
     parts them ("X, she said"; not "There is less consensus: 47% say ..."), and the verb has no
     words of its own after it: an object with an infinitive, a predicate or "of" ("..., he urged
     voters to wait", "... call themselves moderate", "... accused Roe of lying"), or a gerund ("...,
-    he reported earning $2 million"); an object alone may be the person told ("..., Roe wrote Doe")."""
+    he reported earning $2 million"), or an object with its words set beside it ("..., she added the
+    words, “Doe.”": an appositive); an object alone may be the person told ("..., Roe wrote Doe")."""
     between = reader.text[clause.right_edge.idx : verb.idx]
     return ":" not in between and ";" not in between and not _own_words(verb)
 
@@ -222,12 +223,20 @@ def _own_words(verb: Token) -> bool:
     if any(c.dep_ == "xcomp" and c.lower_.endswith("ing") for c in rights):  # no tagger: the suffix
         return True
     objects = [c for c in rights if c.dep_ == "dobj"]
+    if any(c.dep_ == "appos" and _quoted_after(o, c) for o in objects for c in o.rights):
+        return True  # "added the words, “Doe.”"
     return bool(objects) and any(
         c.i > objects[0].i and (c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "of"))
         for c in rights
     )
 
 
+def _quoted_after(noun: Token, appositive: Token) -> bool:
+    """The appositive opens with a quotation mark after its noun ("the words, “Doe.”")."""
+    return any(t.text in OPENING_QUOTES for t in noun.doc[noun.i + 1 : appositive.left_edge.i + 1])
+
+
+OPENING_QUOTES = frozenset({'"', "“", "‘", "``"})
 ANSWERS = frozenset({"yes", "no", "so"})
 
 
