@@ -33,3 +33,16 @@ def test_one_filer_reporting_figures_still_reports(claims_of):
     assert ("Acme", "report", "a profit of $2 billion") in said(
         claims_of("Acme reported a profit of $2 billion on Tuesday.")
     )
+
+
+def test_contesting_a_place_or_a_race_reports_nothing(claims_of):
+    assert said(claims_of("Both Jane Roe and John Doe are heavily contesting Ohio.")) == []
+    assert ("Jane Roe", "contest", "the ruling") in said(claims_of("Jane Roe contested the ruling."))
+
+
+def test_claiming_a_share_or_a_status_reports_nothing(claims_of):
+    assert said(claims_of("Jane Roe beat John Doe in the primary, claiming 41 percent of the vote.")) == []
+    assert said(claims_of("The merged company will claim residency in Ireland.")) == []
+    assert ("Jane Roe", "claim", "the vote was rigged") in said(
+        claims_of("Jane Roe claimed the vote was rigged.")
+    )

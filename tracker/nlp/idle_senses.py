@@ -2,11 +2,14 @@
 with people for its object ("admit Central Americans as refugees", "the Senate confirmed the
 nominees": let in, appointed), "write" with the particle "off" ("write off capital investment"),
 "report" with figures for its object on a class it describes ("taxpayers reporting capital gains",
-"households that report income below ...": filing numbers, not saying something).
+"households that report income below ...": filing numbers, not saying something), "contest" with a
+place or a race for its object ("are heavily contesting Ohio": running there).
 A line: {"id", "lemma" (the trigger's), "people_object" (an object that names people: a person or
 nationality the parser labels, a noun of people of speakers.jsonl, or one of "object_words"),
 "particles" (a particle that makes the verb another verb), "class_object" (an object among
-"object_words" on a verb that describes a bare plural or "those"/"any" noun), "why"}."""
+"object_words" on a verb that describes a bare plural or "those"/"any" noun), "thing_object" (an object
+among "object_words" or labelled one of "object_labels", on a verb with no clause, quote or predicate
+of its own), "why"}."""
 
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ from tracker.nlp.speaker_words import speaker_words
 SENSES_FILE = PATTERNS_DIR / "idle_senses.jsonl"
 PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
 CLASS_DETERMINERS = frozenset({"those", "any", "all", "some", "many", "most"})
+SAYING_DEPENDENTS = frozenset({"ccomp", "xcomp", "oprd", "parataxis"})  # what the verb says beside its object
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class Sense:
     object_words: frozenset[str]
     particles: frozenset[str]
     class_object: bool = False
+    thing_object: bool = False
+    object_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -40,6 +47,8 @@ def senses() -> dict[str, tuple[Sense, ...]]:
             object_words=frozenset(w.lower() for w in line.get("object_words", ())),
             particles=frozenset(p.lower() for p in line.get("particles", ())),
             class_object=bool(line.get("class_object", False)),
+            thing_object=bool(line.get("thing_object", False)),
+            object_labels=frozenset(line.get("object_labels", ())),
         )
         by_lemma[line["lemma"]] = (*by_lemma.get(line["lemma"], ()), sense)
     return by_lemma
@@ -60,7 +69,20 @@ def idle(verb: Token, lemma: str) -> bool:
             and any(c.dep_ == "dobj" and c.lower_ in sense.object_words for c in verb.children)
         ):
             return True
+        if sense.thing_object and _names_thing(verb, sense):
+            return True
     return False
+
+
+def _names_thing(verb: Token, sense: Sense) -> bool:
+    """An object among the sense's words or labels ("contesting Ohio", "contest the seat"), and nothing
+    said beside it: no clause, object predicate or quote on the verb."""
+    if any(c.dep_ in SAYING_DEPENDENTS or c.text in QUOTE_MARKS for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.lower_ in sense.object_words or c.ent_type_ in sense.object_labels)
+        for c in verb.children
+    )
 
 
 def _describes_class(verb: Token) -> bool:
