@@ -30,6 +30,7 @@ BODY = "\n\nThe river board met on Monday, and the vote was close, officials sai
             "The Bridge Plan The ‘Worst Deal’ For River City",
         ),
         ("Dorn Calls On Council To Resign.", "Dorn", "call", "On Council To Resign"),
+        ("Judge Rules Dorn Can Stay On The Ballot.", "Judge", "rule", "Dorn Can Stay On The Ballot"),
         (
             "Jane Dorn Says No To River Board As Rival Turns Up The Heat.",
             "Jane Dorn",
@@ -53,6 +54,7 @@ def test_a_title_case_headline_names_its_speaker_verb_and_words(claims_of, headl
         "Dorn Just Responded To Council’s Biggest Attack Yet With 1 Line.",  # what it answers
         "If Dorn Says It, It’s True.",  # no one's report
         "One Tweet Sums Up The Absurd Double Standard Dorn And Tate Face.",  # "One" names no one
+        "Dorn Power Plant Rules Face Key Test In State Court.",  # "Rules" ends the plant's name
     ],
 )
 def test_a_headline_whose_subject_is_not_the_speaker_yields_no_claim(claims_of, headline):

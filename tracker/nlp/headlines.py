@@ -164,6 +164,8 @@ def _draft(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trig
         return None
     if all(w.lower_ in STOP_WORDS or w.like_num for w in subject):  # "One Tweet Sums Up ...": no one
         return None
+    if _named_thing(reader, subject[-1], verb):  # "Obama Power Plant Rules Face ...": the rules face
+        return None
     rest = words[k + 1 :]
     stop = next(
         (
@@ -187,6 +189,20 @@ def _draft(reader: Reader, line: Span, words: list[Token], k: int, trigger: Trig
         return None
     said = {w.lower_ for w in words[k:]}
     return Draft(trigger, _speaker(reader, subject, said), [piece], line, verb=verb, form=gates.HEADLINE)
+
+
+def _named_thing(reader: Reader, last: Token, verb: Token) -> bool:
+    """The verb's word is also a thing that can speak (a proxy of speakers.jsonl: "Rules", "Reports")
+    and the model read it as the last word of the subject's name, not a person's ("Obama Power Plant
+    Rules", one ORG): the headline's subject ends there and no one reports. "CNN Reports ..." ("Reports"
+    outside the name), "Judge Rules ..." ("Judge" no name) and "Jane Roe Tweets ..." (a person's name
+    takes no such noun) stay."""
+    return (
+        verb.lower_ in reader.speakers.words.proxies
+        and last.ent_type_ not in ("", "PERSON")
+        and verb.ent_iob_ == "I"
+        and last.i == verb.i - 1
+    )
 
 
 def _words(words: list[Token]) -> int:
