@@ -73,3 +73,68 @@ def test_a_day_a_subject_names_is_not_read_by_its_verb(nlp):
 )
 def test_a_yearless_date_is_read_by_the_tense_of_its_act(nlp, text, published, words, value):
     assert _dated(nlp, text, published)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a proceeding's next step told in the present: the day ahead
+        ("The hearing resumes Monday.", "Monday", date(2026, 5, 11)),
+        ("Jurors return on Tuesday.", "Tuesday", date(2026, 5, 12)),
+        ("Closing arguments are Tuesday.", "Tuesday", date(2026, 5, 12)),
+        ("The defense is resuming its case on Friday.", "Friday", date(2026, 5, 8)),
+        ("The court does not sit on Monday.", "Monday", date(2026, 5, 11)),
+        ("The first expert is expected on Monday.", "Monday", date(2026, 5, 11)),
+        # the same verbs in the past, a reporting verb in the present, a date on a noun: the day before
+        ("The hearing resumed Monday.", "Monday", date(2026, 5, 4)),
+        ("Jurors returned on Tuesday.", "Tuesday", date(2026, 5, 5)),
+        ("The bank says Monday that it will appeal.", "Monday", date(2026, 5, 4)),
+        ("The trial resumes with a recording of the call on Monday.", "Monday", date(2026, 5, 4)),
+    ],
+)
+def test_a_present_of_a_next_step_is_read_ahead(nlp, text, words, value):
+    assert _dated(nlp, text, WED)[words] == value
+
+
+def test_a_headline_in_the_present_gives_another_day_no_value(nlp):
+    """A line with no sentence end may be a report's historical present ("Musk testifies Tuesday" over a
+    report of it): unsure, so no value, unless it is the publication day, where both readings agree."""
+    text = "Bank chief testifies Monday\n\nThe bank chief testified for five hours on Monday."
+    found = {d.start: d for d in find_dates(nlp(text), WED)}
+    assert [(d.value, d.tense) for d in found.values()] == [(None, "unsure"), (date(2026, 5, 4), None)]
+    assert _dated(nlp, "Bank chief testifies Wednesday\n\nHe spoke for hours.", WED)["Wednesday"] == WED
+
+
+def test_a_standing_day_names_no_date(nlp):
+    found = find_dates(nlp("The newsletter arrives every Friday."), WED)
+    assert [(d.text, d.value, d.tense) for d in found] == [("Friday", None, "standing")]
+
+
+def test_the_tense_is_read_without_a_publication_day(nlp):
+    """An undated article's weekdays keep the tense of their act, for what reads them later (undated
+    placement asks whether a day it names is one to come)."""
+    found = find_dates(nlp("The hearing resumes Monday. The bank filed on Tuesday."), None)
+    assert [(d.text, d.value, d.tense) for d in found] == [("Monday", None, "ahead"), ("Tuesday", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "The court is off Monday for a juror's appointment and resumes Tuesday.",
+            "Tuesday",
+            date(2026, 5, 12),
+        ),
+        (
+            "The court is off Monday for a juror's appointment and resumes Tuesday.",
+            "Monday",
+            date(2026, 5, 11),
+        ),
+        # a second verb not of a next step ("says") is read by itself, not by the first one's present
+        ("The judge is away this week and says Tuesday that she has ruled.", "Tuesday", date(2026, 5, 5)),
+        # a present of a state, the day after "after": not a day to come
+        ("After Monday, the case is no longer simple.", "Monday", date(2026, 5, 4)),
+    ],
+)
+def test_a_present_reads_a_day_on_its_verb(nlp, text, words, value):
+    assert _dated(nlp, text, WED)[words] == value

@@ -11,6 +11,14 @@ Rules (word lists in patterns/date_tenses.jsonl):
   the present ("is expected to", "plans to", "is set to"); or the date follows "for" on a verb of setting a
   day or on its object ("set a hearing for Thursday", "is scheduled for March 3", "postponed to June 2"),
   whatever the tense.
+- AHEAD too, a proceeding's next step told in the present ("The trial resumes Monday", "Jurors return on
+  Tuesday", "Closings are Wednesday", "is resuming its case on Friday", "The expert is expected on Monday"):
+  a verb of `present-scheduled` with its subject and no auxiliary, or an "-ing" form or a governor after a
+  present auxiliary, the date on the verb itself (not on a noun: "says in a filing Monday"). Only in a
+  sentence: in a line with no sentence end (a headline, "Musk testifies Tuesday", maybe written after the
+  fact in the historical present) such a present is UNSURE, and dates.py gives the weekday no value unless
+  it is the publication day (then both readings agree).
+- STANDING: "every Friday", "each Monday" name no one day; dates.py gives them no value.
 - BEFORE: the verb's auxiliary is in the past ("was questioned", "has filed", "did not appear"). With no
   tagger in the pipeline a past with no auxiliary ("testified", "began") is left unread: "-ed" is no
   sign of it ("a hearing expected in late November", "scheduled a hearing on November 19").
@@ -21,6 +29,7 @@ Caveat: the parse decides what the date hangs on; "said Monday that she will tes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
@@ -28,14 +37,18 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.doc_texts import text_of
 
 TENSES_FILE = PATTERNS_DIR / "date_tenses.jsonl"
-AHEAD, BEFORE = "ahead", "before"
+AHEAD, BEFORE, UNSURE, STANDING = "ahead", "before", "unsure", "standing"
+_PRESENT = "present"  # `_tense`'s reading of a present: AHEAD in a sentence, UNSURE in a headline
 FUTURE_WINDOW = timedelta(days=62)  # how far after publication a yearless date may land, tense unknown
 AUXILIARIES = frozenset({"aux", "auxpass"})
 CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 THINGS = frozenset({"nsubj", "nsubjpass", "poss"})  # a date on these dates a thing, not the verb's act
 VERB_CHILDREN = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "expl"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")  # a line that ends a sentence, not a headline
 
 
 @cache
@@ -46,15 +59,18 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
-    """AHEAD, BEFORE or None for the date at [start, end) of `doc.text` (module docstring). The pipeline
-    has no tagger: a verb is a token heading a clause or taking an auxiliary or a subject, and its tense
-    is read from its auxiliaries. A date on a subject or a possessor ("Friday's verdict") is left unread."""
+    """AHEAD, BEFORE, UNSURE, STANDING or None for the date at [start, end) of `doc.text` (module
+    docstring). The pipeline has no tagger: a verb is a token heading a clause or taking an auxiliary or a
+    subject, and its tense is read from its auxiliaries and, for a present, its form. A date on a subject
+    or a possessor ("Friday's verdict") is left unread."""
     if not doc.has_annotation("DEP"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     words, token, via = _words(), span.root, None
+    if any(c.dep_ == "det" and c.lower_ in words["every"] for c in token.children):
+        return STANDING
     while not _verb(token) and token.head.i != token.i:
         if token.dep_ in THINGS:  # "Friday's verdict will be read Monday": the verdict's day, not the act's
             return None
@@ -63,7 +79,18 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
         if via in words["prepositions"] and token.lower_ in words["scheduling-for"]:
             return AHEAD
-    return _tense(token) if _verb(token) else None
+    tense = _tense(token) if _verb(token) else None
+    if tense != _PRESENT:
+        return tense
+    on = span.root.head  # a present reads only a date on the verb itself, or "on" it, or on an adverb of it
+    if on.dep_ == "conj" and on.head.i == token.i:  # "is off Monday and resumes Tuesday": the second verb's
+        if on.lower_ not in words["present-scheduled"]:
+            return None
+        token = on
+    if via not in (None, "on") or token.i not in (on.i, on.head.i if on.dep_ in ("prep", "advmod") else on.i):
+        return None  # "resumes with a recording of the call on Monday", "After Thursday, the story is ..."
+    line = text_of(doc)[end:].partition("\n")[0].rstrip()
+    return AHEAD if SENTENCE_END.search(line) else UNSURE
 
 
 def _verb(token: Token) -> bool:
@@ -80,7 +107,13 @@ def _tense(verb: Token) -> str | None:
         return AHEAD if _present(governor) else None
     if any(a in words["past-auxiliary"] for a in auxes):
         return BEFORE
-    return None
+    if auxes and all(a in words["present-auxiliary"] for a in auxes):
+        if verb.lower_ in words["governor-ahead"]:  # "The expert is expected on Monday"
+            return AHEAD
+        present = verb.lower_.endswith("ing") or verb.lower_ in words["present-scheduled"]
+        return _PRESENT if present else None  # "is resuming its case Friday", "does not sit Monday"
+    subject = any(c.dep_ in SUBJECTS for c in verb.children)
+    return _PRESENT if not auxes and subject and verb.lower_ in words["present-scheduled"] else None
 
 
 def _present(verb: Token) -> bool:
@@ -96,9 +129,12 @@ def _present(verb: Token) -> bool:
     return verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
 
 
-def weekday(published: date, target: int, tense: str | None) -> date:
+def weekday(published: date, target: int, tense: str | None) -> date | None:
     """The day of weekday `target` (0 Monday) a bare weekday names: on or after publication for an act
-    AHEAD, else on or before it (news is told in the past tense)."""
+    AHEAD, else on or before it (news is told in the past tense); none for a STANDING day, nor for an
+    UNSURE one unless it is the publication day (both readings agree)."""
+    if tense == STANDING or (tense == UNSURE and target != published.weekday()):
+        return None
     if tense == AHEAD:
         return published + timedelta(days=(target - published.weekday()) % 7)
     return published - timedelta(days=(published.weekday() - target) % 7)
@@ -109,7 +145,9 @@ def yearless(
 ) -> date | None:
     """The reading of a day or month named without its year (`make` builds it for a year): for an act AHEAD
     the first not before publication (a month: not before its month), BEFORE the last not after it, else
-    the latest that lands at most FUTURE_WINDOW after publication."""
+    the latest that lands at most FUTURE_WINDOW after publication; none for a STANDING one ("every May")."""
+    if tense == STANDING:
+        return None
     floor = published.replace(day=1) if month else published
     readings = []
     for year in range(published.year + 1, published.year - 5, -1):

@@ -10,7 +10,8 @@ Rules and caveats:
   get no value, rather than a wrong one; absolute dates keep their value.
 - A bare weekday ("Thursday", "on Monday", "Tuesday night") is the most recent such day on or before
   publication, since news is told in the past tense, unless the act it dates lies ahead (date_tenses:
-  "would question each juror on Thursday"): then the first on or after; "last Thursday" is strictly before,
+  "would question each juror on Thursday", "The trial resumes Monday"): then the first on or after; a
+  standing day ("every Friday") and a headline's present of another day ("Musk testifies Tuesday") get none; "last Thursday" is strictly before,
   "next Thursday" / "this coming Thursday" strictly after, "this Thursday" the one in the publication week.
 - A day or month without a year ("Apr. 27", "in March") takes the latest year that puts it no more than
   about two months (62 days) after publication: "December 30" in an article of 3 January 2027 is
@@ -279,13 +280,13 @@ def find_dates(doc, published: date | None) -> list[DateMention]:
         at = bisect.bisect_right(name_starts, start) - 1  # the only name that can hold it
         if at < 0 or end > names[at][1]:  # not inside "USA Today", "Black Friday Sales Inc."
             spans.add((start, end))
-    tense = (lambda s, e: date_tenses.tense_of(doc, s, e)) if published else (lambda s, e: None)
-    read = [(s, e, found) for s, e in spans if (found := normalise_date(text[s:e], published, tense(s, e)))]
+    tenses = {(s, e): date_tenses.tense_of(doc, s, e) for s, e in spans}  # kept with the date, dated or not
+    read = [(s, e, found) for s, e in spans if (found := normalise_date(text[s:e], published, tenses[s, e]))]
     kept: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a kept date lies: overlap checks cost a date's length
     for start, end, (value, precision) in sorted(read, key=lambda r: (r[0] - r[1], r[0])):
         if taken.find(1, start, end) < 0:
-            kept.append(DateMention(text[start:end], start, end, value, precision))
+            kept.append(DateMention(text[start:end], start, end, value, precision, tenses[start, end]))
             taken[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=lambda k: k.start)
 

@@ -40,8 +40,12 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: date | None  # None when it cannot be resolved (a relative date without a publication date)
+    value: (
+        date | None
+    )  # None when unresolved: a relative date with no publication date, a standing day ("every
+    # Friday"), a headline's present of another day ("Musk testifies Tuesday": date_tenses.UNSURE)
     precision: str  # "day", "week", "month", "year"
+    tense: str | None = None  # date_tenses' reading of the act it dates ("ahead", "unsure" ...), dated or not
 
 
 @dataclass(frozen=True)
