@@ -87,3 +87,13 @@ def test_the_rows_hold_every_value_of_the_extraction():
     assert (mention.text, mention.label, mention.start, mention.end, mention.entity) == (
         "Wren Calloway", "PERSON", 0, 13, None,
     )  # fmt: skip
+
+
+def test_a_date_is_stored_with_the_tense_of_its_act():
+    """The tense the nlp step read ("The hearing resumes Monday": ahead) is kept with the date, so what
+    reads the rows later (undated placement) need not read the text again; none read is stored blank."""
+    (article,) = articles(1)
+    ahead = types.DateMention(text="Monday", start=24, end=30, value=None, precision="day", tense="ahead")
+    unread = dataclasses.replace(ahead, text="March", start=40, end=45, precision="month", tense=None)
+    analysis.store_extractions([(article, types.Extraction(mentions=(), claims=(), dates=(ahead, unread)))])
+    assert list(DateMention.objects.values_list("text", "tense")) == [("Monday", "ahead"), ("March", "")]

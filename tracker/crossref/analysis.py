@@ -176,9 +176,9 @@ def store_extraction(extracted_each: Sequence[tuple[Article, Extraction]]) -> No
     )
     row_inserts.insert_all(
         DateMention,
-        ["article_id", "text", "start", "end", "value", "precision"],
+        ["article_id", "text", "start", "end", "value", "precision", "tense"],
         (
-            (article.pk, d.text[:100], d.start, d.end, d.value, d.precision)
+            (article.pk, d.text[:100], d.start, d.end, d.value, d.precision, d.tense or "")
             for article, extracted in extracted_each
             for d in _distinct_spans(extracted.dates)
         ),

@@ -57,7 +57,9 @@ class Mention(models.Model):
 
 class DateMention(models.Model):
     """A date expression of an article, normalised against its publication date (None when relative
-    and the article has no date)."""
+    and the article has no date, and for a day the text leaves open: "every Friday", a headline's present),
+    with the tense of the act it dates (`nlp.date_tenses`: "ahead", "before", "unsure", "standing" or ""),
+    read whether the article is dated or not."""
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="date_mentions")
     text = models.CharField(max_length=100)
@@ -65,6 +67,7 @@ class DateMention(models.Model):
     end = models.PositiveIntegerField()
     value = models.DateField(null=True, blank=True)
     precision = models.CharField(max_length=5)
+    tense = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         ordering = ["article", "start"]
