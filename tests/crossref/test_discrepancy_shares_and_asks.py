@@ -1,7 +1,8 @@
 """Figures outlets disagree on that were not read as figures (issue 16), on invented sentences: a share
 ("about 30 percent of the data": nlp/amounts.py `PERCENT`), and one party's ask worded two ways ("asked
 the jury to order Roe to pay" / its lawyer "asked the jury to award": discrepancies/askers.py and
-figures.py `ASKED_AS`); a day a court set a thing for ("set a hearing for December 3":
+figures.py `ASKED_AS`), and a figure said after an ask in its sentence, asked for by no one
+("In a motion asking ..., its lawyer said the server answered 46,000 requests"); a day a court set a thing for ("set a hearing for December 3":
 discrepancies/scheduled_dates.py); and a season's year that is no count ("the spring of 2025")."""
 
 from datetime import UTC, date, datetime
@@ -86,6 +87,19 @@ def test_a_partys_ask_and_its_lawyers_ask_worded_as_a_payment_disagree(story):
     (row,) = of_kind(Discrepancy.Kind.NUMBER)
     asks = {v["outlet"]: (v["words"], v["value"]) for v in row.variants}
     assert asks["First"] == ("$310 million", 310e6) and asks["Second"] == ("$301 million", 301e6)
+
+
+def test_a_figure_said_after_an_ask_in_its_sentence_is_asked_for_by_no_one(story):
+    """A sentence that opens on a filing asking for something and goes on with what its lawyer said: the
+    figure is said, not asked, and another outlet's figure said plainly disagrees with it. Seen failing
+    with the "asker-said" rule's phrases emptied (the figure was asked for by `SOMEONE`, an ask, and
+    never compared with a figure nobody asks for: no row)."""
+    article(story, "First", "Acme lawyer Jo Vance said the server answered 48,000 requests after the order.")
+    said = "In a motion asking the judge to fine Roe Labs, Acme lawyer Jo Vance said the server answered "
+    article(story, "Second", said + "46,000 requests after the order.", hours=1)
+    discrepancies.detect(story)
+    (row,) = of_kind(Discrepancy.Kind.NUMBER)
+    assert values(row) == [("First", 48000), ("Second", 46000)]
 
 
 def dated(row, text: str, words: str, on: date) -> None:

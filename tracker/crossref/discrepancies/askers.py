@@ -9,6 +9,9 @@ ask and a jury's award, a count or a cost are different things ("Veldmark had so
 "Damages for lost profits: $81 million"). A lawyer named with the party ("Acme lawyer Jo Roe asked",
 "Acme's attorney, Jo Roe, urged": patterns/discrepancies.jsonl, group "asker-counsel") asks for that
 party, whose name joins the asker's words; a lawyer named alone is the lawyer's own words, as before.
+A verb of saying between the verb of asking and the figure ("In a motion asking the judge to hold Acme in
+contempt, its lawyer said the server answered 46,000 requests": patterns/discrepancies.jsonl, group
+"asker-said") opens what someone says, not what is asked: the figure is asked for by no one.
 Regular expressions, not parsing: an asker further from the figure ("sought by Roe") is not read.
 """
 
@@ -48,6 +51,8 @@ def asker(text: str, start: int, end: int | None = None) -> frozenset[str]:
     if not asks:
         after = _ASKED_AFTER.match(text, end) if end is not None else None
         return frozenset(after.group(1).lower().split()) if after else frozenset()
+    if _said(text, asks[-1].end(), start):  # the ask's words end where a statement opens
+        return frozenset()
     words = _WORDS.findall(text[opens : asks[-1].start()])
     while words and words[-1].lower() in AUXILIARIES:
         words.pop()
@@ -77,6 +82,19 @@ def counsel() -> frozenset[str]:
     """The words of a party's lawyer (patterns/discrepancies.jsonl, group "asker-counsel")."""
     rows = read_jsonl(PATTERNS_DIR / "discrepancies.jsonl")
     return frozenset(p for r in rows if r["group"] == "asker-counsel" for p in r["phrases"])
+
+
+@cache
+def _saying() -> re.Pattern[str]:
+    """Verbs of saying (patterns/discrepancies.jsonl, group "asker-said"), lower-case as mid-sentence."""
+    rows = read_jsonl(PATTERNS_DIR / "discrepancies.jsonl")
+    words = [p for r in rows if r["group"] == "asker-said" for p in r["phrases"]]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else r"(?!)")
+
+
+def _said(text: str, start: int, end: int) -> bool:
+    """Whether a verb of saying stands in `text` between `start` and `end`."""
+    return _saying().search(text, start, end) is not None
 
 
 def _opening_name(words: list[str]) -> frozenset[str]:
