@@ -1,5 +1,6 @@
 """Who "the judge" is (presiding.py): the one judge the article named before; with none or two
-named, "the judge" stays as written and waits.
+named, "the judge" stays as written and waits. A court paper ("the order found") speaks for that judge,
+unless a higher court is named before it.
 
 Invented sentences; each case was seen failing without the rule.
 """
@@ -44,3 +45,34 @@ def test_a_judge_is_not_the_judge(claims_of):
         "Federal judge Jane Roe opened the hearing. A judge said the trial would start in May."
     )
     assert _judge(claims) == [("A judge", None, "unresolved")]
+
+
+def _paper(claims):
+    return [(c.speaker, c.speaker_name, c.resolution, c.text) for c in claims if c.verb in ("find", "say")]
+
+
+def test_the_order_speaks_for_the_judge_who_entered_it(claims_of):
+    """ "The order found that ...": a court paper the one judge named before entered (`papers`), rated as
+    the name (a ruling finds only through a judge or a court: "order" among the "find" rule's subjects).
+    Seen failing with `_the_paper` always False (no name, tier 1) and with "order" off the "find"
+    subjects (no claim)."""
+    claims = claims_of(
+        "Judge Jane Roe on Tuesday entered an order barring Acme from selling the model. "
+        "The order found that the weights were copied."
+    )
+    assert _paper(claims) == [("The order", "Jane Roe", "presiding", "the weights were copied")]
+    assert claims[-1].confidence == 2
+
+
+def test_an_order_after_a_higher_court_or_with_no_judge_names_no_one(claims_of):
+    """An appeals court named before (`higher_courts`) may have made the order; with no judge named, no
+    one did. Seen failing with `_higher_courts` matching nothing (the first took the trial judge)."""
+    appeal = claims_of(
+        "Judge Jane Roe barred Acme from selling the model. The appeals court stayed her ruling on Friday. "
+        "The order found that the weights were copied."
+    )
+    none = claims_of("Acme must stop selling the model. The ruling said the weights were copied.")
+    assert [(c.speaker_name, c.confidence) for c in appeal + none if c.verb in ("find", "say")] == [
+        (None, 1),
+        (None, 1),
+    ]

@@ -12,10 +12,17 @@ anywhere but the article's own words (not from the case's curated judge). Resolv
 "court-named"; a quote "quote-pronoun"): "the judge said that ..." publishes as "Roe said that ..."
 does, since only one judge can be meant; before session 21 it was rated as an anaphor ("the company"),
 under which a clause waited at tier 1.
+
+A court paper ("the order", "this ruling": claim_kinds.jsonl "court", `papers`, with "the" or "this"
+and no possessor) speaks for that judge too ("The order found ..." is the ruling of the judge who entered
+it), as a document speaks for who issued it, unless the article names a higher court before it
+(`higher_courts`: "appeals", "circuit", "justices"), whose order it may be; the paper stays the speaker
+as written (PolNeAR's gold source), the judge its name.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
@@ -38,10 +45,21 @@ def judges() -> frozenset[str]:
     return frozenset(rule_row(PATTERNS_DIR / "claim_kinds.jsonl", "court")["judges"])
 
 
+@cache
+def papers() -> frozenset[str]:
+    return frozenset(rule_row(PATTERNS_DIR / "claim_kinds.jsonl", "court")["papers"])
+
+
+@cache
+def _higher_courts() -> re.Pattern[str]:
+    words = rule_row(PATTERNS_DIR / "claim_kinds.jsonl", "court")["higher_courts"]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+
+
 def judge_for(resolver: SpeakerResolver, token: Token) -> tuple[Mention | None, str | None]:
-    """(the judge named before, "presiding") when `token` heads "the judge" and the article has named
-    one judge before it; else (None, None)."""
-    if not _the_judge(token):
+    """(the judge named before, "presiding") when `token` heads "the judge" or a court paper of that
+    judge's (`_the_paper`) and the article has named one judge before it; else (None, None)."""
+    if not _the_judge(token) and not _the_paper(resolver, token):
         return None, None
     judge = one_named(resolver, token, lambda mention: _titled(resolver, mention))
     return (judge, VIA) if judge is not None else (None, None)
@@ -65,15 +83,21 @@ def one_named(resolver: SpeakerResolver, token: Token, fits: Callable[[Mention],
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _the_judge(token: Token) -> bool:
+def _the_judge(token: Token, words: frozenset[str] | None = None) -> bool:
     """ "the judge", "the presiding judge", "this federal judge": not "a judge", "Roe's judge", a
     judge's word inside another name ("the Justice Department") nor a plural."""
-    if token.lower_ not in judges() or token.dep_ == "compound":
+    if token.lower_ not in (words or judges()) or token.dep_ == "compound":
         return False
     children = list(token.children)
     return any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children) and not any(
         c.dep_ == "poss" for c in children
     )
+
+
+def _the_paper(resolver: SpeakerResolver, token: Token) -> bool:
+    """ "the order", "this ruling" (`papers`, as `_the_judge` reads "the judge") in an article naming no
+    higher court before it."""
+    return _the_judge(token, papers()) and _higher_courts().search(resolver.text, 0, token.idx) is None
 
 
 def _titled(resolver: SpeakerResolver, mention: Mention) -> bool:
