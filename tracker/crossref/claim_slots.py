@@ -16,6 +16,12 @@ story or event (the pool `claim_linking._match` compares) that share a slot key 
 (`claim_restating.quoted`, as a quote restated). "3 counts" and "5 witnesses" share no key: the noun
 after the slot differs.
 
+A date closes the words about it ("asked the court to rule by December 1", "stopped training in March
+2024"), and nothing need follow it: a slot that holds a month name (a date) also keys with the DATE_WORDS
+words before it, no slot among them, when they hold MIN_CONTENT distinctive content words ("appeals
+court to rule by #"; not "the court to rule by #": "rule" stems to three letters, one). A figure still
+needs words on both sides (the noun it counts).
+
 Caveat: one speaker's two statements of one story that repeat four words around two different figures
 ("the company opened # accounts in" March and in May) become one claim; a curator splits it.
 """
@@ -31,6 +37,7 @@ from tracker.nlp import dates
 SLOT = "#"
 KEY = "~#"  # a slot key's mark: starts with claim_restating.KEY, so that no verbatim quote key is one
 RUN_WORDS = 4
+DATE_WORDS = 5  # the words before a date that key it: a run longer by one for want of words after it
 MIN_CONTENT = 2
 MONTHS = frozenset(dates.MONTHS)  # the month names and their abbreviations the extraction reads
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
@@ -38,20 +45,28 @@ _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
 
 def slotted(text: str) -> list[str]:
     """The text's words (`normalise_quote`), each number and month name SLOT, a run of them one."""
-    out: list[str] = []
+    return [word for word, _ in _slotted(text)]
+
+
+def _slotted(text: str) -> list[tuple[str, bool]]:
+    """`slotted`'s words, each with whether it is a SLOT that holds a month name (a date)."""
+    out: list[tuple[str, bool]] = []
     for word in normalise_quote(text).split():
-        if _NUMBER.fullmatch(word) or (word in MONTHS and word != "may"):
-            if out and out[-1] == SLOT:
+        month = word in MONTHS and word != "may"
+        if _NUMBER.fullmatch(word) or month:
+            if out and out[-1][0] == SLOT:
+                out[-1] = (SLOT, out[-1][1] or month)
                 continue
             word = SLOT
-        out.append(word)
+        out.append((word, month))
     return out
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def keys(text: str) -> frozenset[str]:
-    """The text's slot keys (see above): KEY and the slotted run."""
-    words, found = slotted(text), set()
+    """The text's slot keys (see above): KEY and the slotted run; and a date's (a date)."""
+    marked = _slotted(text)
+    words, found = [w for w, _ in marked], set()
     for i in range(len(words) - RUN_WORDS + 1):
         run = words[i : i + RUN_WORDS]
         if SLOT not in run[1:-1]:
@@ -59,4 +74,8 @@ def keys(text: str) -> frozenset[str]:
         rest = [w for w in run if w != SLOT]
         if distinctive(rest) >= MIN_CONTENT:
             found.add(KEY + " ".join(run))
+    for i, (_, date) in enumerate(marked):
+        before = words[i - DATE_WORDS : i] if i >= DATE_WORDS else []
+        if date and SLOT not in before and distinctive(before) >= MIN_CONTENT:
+            found.add(KEY + " ".join([*before, SLOT]))
     return frozenset(found)
