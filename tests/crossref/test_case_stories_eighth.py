@@ -178,7 +178,9 @@ class TestCorvaleVThistlewick(BlindSet):
     # Sides on one claim: 9 of 16 in both modes. Apart: the five not shown but the one-claim 48,000/46,000,
     # and two shown all the same from claims kept apart (Falkenrath's 1.4/1.6 terabytes, Montferrand's
     # 9,400/9,100 files).
-    ONE_CLAIM_FLOOR = {0: 9, 3: 9}
+    # jl34 (session 32): Nakashima-Rowe's December 1/11 on one claim in both modes (a date that ends the
+    # words, `claim_slots`; 10 / 10 on main before it, so the floor fails with that rule off).
+    ONE_CLAIM_FLOOR = {0: 11, 3: 11}
     # Rows whose sides are of different labelled events and rows repeated: none in either mode at the first
     # run (`BlindSet.MIXED_CEILING` and its `twice` assertion hold as they are).
 
