@@ -123,6 +123,8 @@ def test_the_pieces_of_a_split_quote_in_html_point_at_the_original():
         "[a](" * 100_000,
         r"\u201c" * 60_000,
         "> " * 200_000,
+        "\xa0 " * 200_000,
+        "a\u200b" * 200_000,
     ],
     ids=lambda text: repr(text[:6]),
 )
@@ -193,3 +195,45 @@ def test_a_note_opening_a_line_on_how_the_text_was_made_is_taken_out():
     [claim] = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0].claims
     assert (claim.speaker, claim.text) == ("Jane Roe", "the levy would fail")
     assert original[claim.start : claim.end] == "the levy would fail"
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("a\xa0serial liar", "a serial liar"),
+        ("said\xa0 \xa0that", "said that"),
+        ("a thin\u2009space, a\u202fnarrow one", "a thin space, a narrow one"),
+        ("\ufeffJane\u200b Roe", "Jane Roe"),
+        ("zero\u200bwidth", "zerowidth"),
+    ],
+)
+def test_no_break_and_zero_width_spaces_become_one_plain_space_or_none(original, expected):
+    """odd_spaces.py: spaCy splits on plain spaces only; every plain character still maps back."""
+    plain = to_plain(original)
+    assert plain.text == expected
+    for i, char in enumerate(plain.text):
+        source = original[plain.start(i) : plain.end(i + 1)]
+        assert source == char or (char == " " and source.strip(" \xa0\u2009\u202f\u200b\ufeff") == ""), i
+
+
+def test_plain_spaces_tabs_and_joiners_are_left_alone():
+    text = "Tab\tthen  two spaces\n\nand a family emoji \U0001f468\u200d\U0001f469 joined"
+    assert to_plain(text).identity
+
+
+@pytest.mark.parametrize(
+    ("original", "speaker", "content"),
+    [
+        ("According\xa0to Jane Roe, the levy would fail.", "Jane Roe", "the levy would fail"),
+        ("The mayor said\u200b that the levy would fail.", "The mayor", "the levy would fail"),
+        ("Jane\xa0Roe said on Tuesday that the\xa0levy would\xa0fail.", "Jane Roe", "the levy would fail"),
+    ],
+)
+def test_a_claim_is_read_through_no_break_and_zero_width_spaces(original, speaker, content):
+    """Read as printed, "According\xa0to" and "said\u200b that" lost their claims (the odd space a token
+    between the words) and the speaker kept "Jane\xa0Roe"; offsets still point into the original."""
+    found = extraction.extract([extraction.Document(original, date(2026, 5, 1))])[0]
+    [claim] = found.claims
+    assert (claim.speaker, claim.text) == (speaker, content)
+    assert original[claim.start : claim.end].replace("\xa0", " ") == content
+    assert original[claim.speaker_start : claim.speaker_end].replace("\xa0", " ") == speaker

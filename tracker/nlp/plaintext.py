@@ -4,14 +4,13 @@ Intent: texts reach the extraction from feeds, pages and pasted JSON, and some s
 spaCy would read as words: HTML entities (`&#8220;`, `&amp;`, `&nbsp;`), leftover tags (`<p>`,
 `<br/>`, `</a>`), backslash-escaped JSON strings (`<\\/p>\\n`, `\\"`, `\\u201c`) and Markdown
 (`**bold**`, `_em_`, `[text](url)`, `# heading`, `> quote`, list bullets), two apostrophes for a double
-mark (quotes.doubled_apostrophes), a double mark glued to the words outside it (glued_quotes.py) and a
-line-opening note, "(Translated from German)" (editorial_notes.py): `to_plain` mends them, mapping back.
+mark (quotes.doubled_apostrophes), a mark glued to the words outside it (glued_quotes.py), a line-opening
+note, "(Translated from German)" (editorial_notes.py), odd spaces (odd_spaces.py): `to_plain` mends them.
 
-Stages, each only when its markup is there: JSON escapes (only when the text has at least two of
-them, so a lone backslash in prose stays), HTML (comments, script and style blocks, tags, entities;
-block tags become line breaks and runs of blank lines one blank line), Markdown line markers and
-links, then Markdown emphasis (paired `*`/`_` runs on one line, never inside a word: `2*3*4` and
-`snake_case` stay). A text with none of these comes back unchanged with identity offsets.
+Stages, each only when its markup is there: JSON escapes (two or more, so a lone backslash in prose
+stays), HTML (comments, script and style blocks, tags, entities; block tags become line breaks, runs of
+blank lines one), odd spaces, Markdown line markers and links, emphasis (paired `*`/`_` runs on one line,
+never inside a word: `2*3*4`, `snake_case` stay). A text with none comes back with identity offsets.
 
 Offsets: `start(i)` is where plain character i begins in the original, `end(i)` where plain
 character i-1 ends, so a span [s, e) of the plain text is [start(s), end(e)) of the original and a
@@ -32,6 +31,7 @@ from html.entities import html5
 
 from tracker.nlp.editorial_notes import notes
 from tracker.nlp.glued_quotes import spaced
+from tracker.nlp.odd_spaces import spaces
 from tracker.nlp.quotes import doubled_apostrophes
 from tracker.nlp.types import Claim, Extraction
 
@@ -112,7 +112,7 @@ class PlainText:
 def to_plain(text: str) -> PlainText:
     """`text` without markup, with the map back to it (see the module docstring)."""
     maps: list[_Map] = []
-    for stage in (_json_edits, _html_edits, _blank_edits, _markdown_edits, _emphasis_edits, _doubled):
+    for stage in (_json_edits, _html_edits, _blank_edits, spaces, _markdown_edits, _emphasis_edits, _doubled):
         edits = list(stage(text, bool(maps)))
         if edits:
             text, mapped = _apply(text, edits)
