@@ -122,3 +122,26 @@ def test_the_same_quotes_of_many_outlets_are_compared_once(story, musk):
 
     (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
     assert len(row.variants) == 5 and _dropped.cache_info().misses == 1
+
+
+def test_a_quote_whose_article_prints_no_break_spaces_is_still_found(story, musk):
+    """The extraction gives a quote's words plain spaces (nlp/odd_spaces.py) where the stored text prints
+    no-break ones ("refile\xa0the\xa0motion"): `_locate` still finds the words at their start, and the
+    dropped hedge shows. Seen failing with `_locate` comparing the words as stored only."""
+    said = article(story, "Careful", HEDGED, title="Musk on the motion")
+    loud = article(story, "Loud", '"We will refile\xa0the\xa0motion," Musk said.', hours=1)
+    refile = claim(story, musk, "We will probably refile the motion")
+    evidence(refile, said, HEDGED, quotes=["We will probably refile the motion,"], hedges=["probably"])
+    words = "We will refile the motion,"
+    EvidenceFactory(
+        claim=refile, article=loud, sentence=loud.text.replace("\xa0", " "), attribution="direct",
+        quotes=[{"text": words, "start": 1, "end": 1 + len(words)}],
+    )  # fmt: skip
+
+    discrepancies.detect(story)
+
+    (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
+    assert [(v["outlet"], v["words"]) for v in row.variants] == [
+        ("Careful", "probably"),
+        ("Loud", "We will refile the motion"),
+    ]

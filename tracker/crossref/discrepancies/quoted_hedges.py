@@ -37,6 +37,7 @@ from tracker.crossref.models import Claim, ClaimCandidate, Discrepancy
 from tracker.crossref.story_reads import locate
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.hedges import HEDGES_FILE, hedge_pattern
+from tracker.nlp.odd_spaces import ONE_SPACE
 from tracker.sources.models import Article
 
 WEAK_HEDGES = {"some"}  # "some of the data": too common to stand for the speaker's caution
@@ -136,10 +137,14 @@ def _pieces(claim: Claim) -> tuple[list[Piece], list[Piece]]:
 
 
 def _locate(text: str, words: str, start: int | None) -> int:
-    """Where quoted words are in their article's text: at their stored start, else their first copy."""
-    if start is not None and text[start : start + len(words)] == words:
+    """Where quoted words are in their article's text: at their stored start, else their first copy. A
+    no-break or other odd space reads as a plain one: the extraction gives the words plain spaces where
+    the stored text prints odd ones (nlp/odd_spaces.py)."""
+    words = words.translate(ONE_SPACE)
+    if start is not None and text[start : start + len(words)].translate(ONE_SPACE) == words:
         return start
-    return text.find(words)
+    found = text.find(words)
+    return found if found >= 0 else text.translate(ONE_SPACE).find(words)
 
 
 @lru_cache(maxsize=1 << 14)
