@@ -19,22 +19,13 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_claim_linking import say
 from tests.factories import ArticleFactory, EntityFactory
+from tests.support.harbour_hearing import HEARING
 from tracker.crossref import claim_linking, linking
 from tracker.crossref.models import Claim, ClaimRedirect, Discrepancy, Story, StoryArticle
 
 pytestmark = pytest.mark.django_db
 
 T0 = datetime(2026, 3, 10, 9, tzinfo=UTC)
-HEARING = {  # one hearing, each outlet's own words; the mayor's statement in three of them (below)
-    "Harbour Ledger": "The Quillon harbour tunnel hearing opened in Marrowby, where the dredging contractor "
-    "Pellbrook faced questions over the flooded tunnel and the harbour district's lost moorings.",
-    "Marrowby Post": "Pellbrook, the dredging contractor blamed for the flooded Quillon tunnel, answered "
-    "residents of the harbour district in Marrowby as the hearing on the lost moorings began.",
-    "Quay Weekly": "In Marrowby the hearing over the Quillon harbour tunnel flooding heard the dredging "
-    "firm Pellbrook defend its pumps, while harbour district moorings stay closed.",
-    "Tidewater Review": "Harbour district residents packed the Marrowby hearing where Pellbrook, whose "
-    "dredging preceded the Quillon tunnel flood, was asked about the closed moorings.",
-}
 VOTE = {  # three days later, another event: the council's budget vote
     "Ferry Gazette": "The Marrowby council voted to trim the ferry timetable and sell two cranes after a "
     "long budget session on the waterfront levy, councillors split seven to five.",

@@ -20,6 +20,7 @@ from django.urls import reverse
 from tests.crossref.test_claim_linking import say
 from tests.crossref.test_discrepancies import article
 from tests.factories import ArticleFactory, EntityFactory, StoryFactory
+from tests.support.harbour_hearing import HEARING
 from tracker.cases.models import Case
 from tracker.crossref import clustering, discrepancies, linking, reclustering, tasks
 from tracker.crossref.models import (
@@ -36,16 +37,6 @@ pytestmark = pytest.mark.django_db
 
 T0 = datetime(2026, 3, 10, 15, tzinfo=UTC)
 LATER = T0 + timedelta(days=5)  # the undated reports' first sighting: past WINDOW and EVENT_DAYS
-HEARING = {  # each outlet's own words for one hearing (not copies of each other)
-    "Harbour Ledger": "The Quillon harbour tunnel hearing opened in Marrowby, where the dredging contractor "
-    "Pellbrook faced questions over the flooded tunnel and the harbour district's lost moorings.",
-    "Marrowby Post": "Pellbrook, the dredging contractor blamed for the flooded Quillon tunnel, answered "
-    "residents of the harbour district in Marrowby as the hearing on the lost moorings began.",
-    "Quay Weekly": "In Marrowby the hearing over the Quillon harbour tunnel flooding heard the dredging "
-    "firm Pellbrook defend its pumps, while harbour district moorings stay closed.",
-    "Tidewater Review": "Harbour district residents packed the Marrowby hearing where Pellbrook, whose "
-    "dredging preceded the Quillon tunnel flood, was asked about the closed moorings.",
-}
 QUERIES = 67  # the step on PostgreSQL (advisory locks), however many articles it moves
 STATEMENT = 'the mayor was "never told about the tunnel" by the engineers'
 RESTATED = 'the mayor was "never told about the tunnel" before it flooded'
