@@ -156,3 +156,20 @@ def test_one_day_in_every_outlet_or_a_day_moved_is_no_disagreement(story):
     dated(row, moved, "December 3", date(2026, 12, 3))
     discrepancies.detect(story)
     assert not of_kind(Discrepancy.Kind.DATE)
+
+
+def test_a_hearing_set_on_a_day_is_compared_and_an_on_of_its_subject_is_not(story):
+    """ "scheduled a hearing on November 19" / "set a hearing on November 9": the day right after an
+    "on" that follows the thing. An "on" of what the hearing is about ("a hearing on the motions on
+    November 2") names no day of it. Seen failing with the "on" pattern out of `SCHEDULED` (no row), and
+    with its "on" allowed after words past the thing (the third outlet's November 2 compared too)."""
+    first = "A judge on Tuesday refused the stay and scheduled a hearing on November 19 on the request."
+    second = "The judge also set a hearing on November 9 to take up the request to pull the product."
+    third = "The judge set a hearing on the motions on November 2, a clerk wrote."
+    for n, (text, day) in enumerate(((first, 19), (second, 9), (third, 2))):
+        row = article(story, f"O{n}", text, hours=n, published=T0)
+        dated(row, text, f"November {day}", date(2026, 11, day))
+    discrepancies.detect(story)
+    (row,) = of_kind(Discrepancy.Kind.DATE)
+    assert row.key.endswith(":scheduled:hearing")
+    assert [(v["outlet"], v["words"]) for v in row.variants] == [("O0", "November 19"), ("O1", "November 9")]

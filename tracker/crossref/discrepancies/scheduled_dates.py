@@ -1,7 +1,8 @@
 """Dates outlets give one thing a court set for a day (figures.dates_differ): "set a hearing on the motions
 for December 3" against "scheduled a hearing for December 13", "scheduled his sentencing for June 18"
 against "set sentencing for June 8". The thing is the noun the scheduling verb takes ("set a hearing",
-"his sentencing is scheduled"), and its day the date mention right after the "for" its clause ends on.
+"his sentencing is scheduled"), and its day the date mention right after the "for" its clause ends on,
+or right after an "on" that follows the thing itself ("scheduled a hearing on November 19").
 
 Compared within a story, by the thing: the days (month and day: a day named without its year is read
 against the publication day; `nlp.date_tenses` reads a day set "for" a scheduled thing ahead, but where the
@@ -31,6 +32,9 @@ SCHEDULED = (
     re.compile(
         rf"\b(?P<thing>[a-z]+)\s+(?:is|was|has\s+been|had\s+been|now)\s+{_SET}\s+for\s+$", re.IGNORECASE
     ),
+    # "scheduled a hearing on November 19": "on" right after the thing the verb takes (not "set a
+    # hearing on the motions", whose "on" is no date, nor "was set on", which may be when it was set)
+    re.compile(rf"\b{_SET}\s+{_DETERMINER}(?P<thing>[a-z]+)\s+on\s+$", re.IGNORECASE),
 )
 PRONOUNS = frozenset("it them this that these those one".split())  # "set it for": no thing named
 CLAUSE = ".;:!?\n"
