@@ -76,3 +76,23 @@ def test_an_order_after_a_higher_court_or_with_no_judge_names_no_one(claims_of):
         (None, 1),
         (None, 1),
     ]
+
+
+def test_the_court_found_set_off_by_commas_speaks_for_the_judge(claims_of):
+    """ "The phrase, the court found, is ...": a strict verb's described subject reports the words around
+    it as it reports a clause (reporters.REPORTED), and "the court" (`papers`) speaks for the one judge
+    named before, unless a higher court is named before it. Seen failing with "around" off
+    `REPORTED` (no claim) and with "court" off `papers` (no name, tier 1)."""
+    claims = claims_of(
+        "Judge Jane Roe ruled on the last motions in Acme v. Beta. "
+        "The phrase, the court found, is “more harmful than helpful” where the claims are contract claims."
+    )
+    appeal = claims_of(
+        "Judge Jane Roe ruled on the motions. An appeals panel reversed her in May. "
+        "The phrase, the court found, is “more harmful than helpful” where the claims are contract claims."
+    )
+    assert [(c.speaker, c.speaker_name, c.confidence) for c in claims + appeal if c.verb == "find"] == [
+        ("the court", "Jane Roe", 2),
+        ("the court", None, 1),
+    ]
+    assert claims[-1].text.startswith("The phrase … is “more harmful than helpful”")

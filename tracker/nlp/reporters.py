@@ -28,6 +28,7 @@ from tracker.nlp.speakers import UNRESOLVED, Speaker, SpeakerResolver
 from tracker.nlp.triggers import Triggers, can_speak
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+REPORTED = frozenset({"clause", "quote", "around"})  # what a described subject may report
 
 
 def described(subject: Token, readings: Collection[str] = ()) -> bool:
@@ -71,10 +72,10 @@ def can_report(noun: Token, triggers: Triggers) -> bool:
 
 def reporter(speakers: SpeakerResolver, subject: Token, triggers: Triggers, form: str) -> Speaker | None:
     """The speaker of a strict verb whose subject did not resolve: the subject when it is described
-    (`described`), the verb reports a clause or a quote, and the subject can report or has an
-    owner ("Roe's speech suggests ...", "a gaffe by Roe suggested ...": the phrase names who); else
-    None."""
-    if form not in ("clause", "quote") or not described(subject, triggers.nouns):
+    (`described`), the verb reports a clause, a quote or the words around it set off by commas ("The
+    word, the court found, is ..."), and the subject can report or has an owner ("Roe's speech
+    suggests ...", "a gaffe by Roe suggested ...": the phrase names who); else None."""
+    if form not in REPORTED or not described(subject, triggers.nouns):
         return None
     if can_report(subject, triggers) or any(_owner(c, triggers) for c in subject.children):
         return speakers.resolve(subject)
