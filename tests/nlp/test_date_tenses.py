@@ -138,3 +138,37 @@ def test_the_tense_is_read_without_a_publication_day(nlp):
 )
 def test_a_present_reads_a_day_on_its_verb(nlp, text, words, value):
     assert _dated(nlp, text, WED)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "value"),
+    [
+        # a day after a setting, a deadline or an instruction: a weekday is the one ahead
+        ("The judge set a hearing on Monday.", WED, "Monday", date(2026, 5, 11)),
+        ("The bank has until Friday to respond.", WED, "Friday", date(2026, 5, 8)),
+        ("The judge told jurors to return on Tuesday.", WED, "Tuesday", date(2026, 5, 12)),
+        ("The judge ordered the bank to produce the records by Friday.", WED, "Friday", date(2026, 5, 8)),
+        # a yearless one keeps the default: it may have passed, and the one ahead would be a year off
+        ("The judge gave the parties until October 22 to file.", SAT, "October 22", date(2026, 10, 22)),
+        ("The judge scheduled a hearing on November 19.", SAT, "November 19", date(2026, 11, 19)),
+        # the day of the setting or of the instruction itself is not read by it
+        ("The judge on Monday set a date for the hearing.", WED, "Monday", date(2026, 5, 4)),
+        ("The hearing was set on Monday.", WED, "Monday", date(2026, 5, 4)),
+        ("The judge told the jury on Tuesday to keep deliberating.", WED, "Tuesday", date(2026, 5, 5)),
+        ("The defendant had until Friday to respond.", WED, "Friday", date(2026, 5, 1)),
+    ],
+)
+def test_a_day_after_a_setting_a_deadline_or_an_instruction_is_read_after_it(
+    nlp, text, published, words, value
+):
+    assert _dated(nlp, text, published)[words] == value
+
+
+def test_a_day_after_a_setting_keeps_its_tense_without_a_publication_day(nlp):
+    """What undated placement reads: these days are not the day an article reports."""
+    text = "The judge scheduled a hearing on November 19. The bank has until Oct. 29. He told jurors to return on Tuesday."
+    assert [(d.text, d.tense) for d in find_dates(nlp(text), None)] == [
+        ("November 19", "after"),
+        ("Oct. 29", "after"),
+        ("Tuesday", "after"),
+    ]

@@ -11,6 +11,14 @@ Rules (word lists in patterns/date_tenses.jsonl):
   the present ("is expected to", "plans to", "is set to"); or the date follows "for" on a verb of setting a
   day or on its object ("set a hearing for Thursday", "is scheduled for March 3", "postponed to June 2"),
   whatever the tense.
+- AFTER, a day after an act that may itself lie back: the date follows "on" on a verb of setting a day
+  after its object ("set a hearing on November 9": the day of the thing set), or "until" on a verb of
+  giving or having a deadline ("has until Oct. 29", "gave the parties until October 22"), or it dates the
+  act a verb of instructing asks of its object ("told jurors to return on Tuesday", "ordered the bank to
+  produce the records by Friday"). The day follows the setting, which news tells when it happens: a bare
+  weekday is read as the one ahead; a yearless date keeps the default (within FUTURE_WINDOW ahead), since
+  such a day may have passed ("gave the parties until October 22", told in November) and the one ahead
+  would be a year off. Either way it is not the day an article reports (undated placement skips it).
 - AHEAD too, a proceeding's next step told in the present ("The trial resumes Monday", "Jurors return on
   Tuesday", "Closings are Wednesday", "is resuming its case on Friday", "The expert is expected on Monday"):
   a verb of `present-scheduled` with its subject and no auxiliary, or an "-ing" form or a governor after a
@@ -40,7 +48,7 @@ from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.doc_texts import text_of
 
 TENSES_FILE = PATTERNS_DIR / "date_tenses.jsonl"
-AHEAD, BEFORE, UNSURE, STANDING = "ahead", "before", "unsure", "standing"
+AHEAD, AFTER, BEFORE, UNSURE, STANDING = "ahead", "after", "before", "unsure", "standing"
 _PRESENT = "present"  # `_tense`'s reading of a present: AHEAD in a sentence, UNSURE in a headline
 FUTURE_WINDOW = timedelta(days=62)  # how far after publication a yearless date may land, tense unknown
 AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -55,11 +63,12 @@ SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")  # a line that e
 def _words() -> dict[str, frozenset[str]]:
     rows = list(read_jsonl(TENSES_FILE))
     words = {row["id"]: frozenset(row["words"]) for row in rows}
+    words |= {f"{row['id']} via": frozenset(row["via"]) for row in rows if "via" in row}
     return words | {"prepositions": frozenset(p for row in rows for p in row.get("prepositions", ()))}
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
-    """AHEAD, BEFORE, UNSURE, STANDING or None for the date at [start, end) of `doc.text` (module
+    """AHEAD, AFTER, BEFORE, UNSURE, STANDING or None for the date at [start, end) of `doc.text` (module
     docstring). The pipeline has no tagger: a verb is a token heading a clause or taking an auxiliary or a
     subject, and its tense is read from its auxiliaries and, for a present, its form. A date on a subject
     or a possessor ("Friday's verdict") is left unread."""
@@ -79,6 +88,11 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
         token = token.head
         if via in words["prepositions"] and token.lower_ in words["scheduling-for"]:
             return AHEAD
+        if via in words["deadline-until via"] and token.lower_ in words["deadline-until"]:
+            return AFTER  # "has until Oct. 29", "gave the parties until October 22"
+        if via in words["scheduling-on via"] and token.lower_ in words["scheduling-on"]:
+            if any(c.dep_ == "dobj" and c.i < span.start for c in token.children):
+                return AFTER  # "set a hearing on November 9" (not "the judge on Monday set a date")
     tense = _tense(token) if _verb(token) else None
     if tense != _PRESENT:
         return tense
@@ -105,6 +119,9 @@ def _tense(verb: Token) -> str | None:
     governor = verb.head
     if verb.dep_ == "xcomp" and governor.lower_ in words["governor-ahead"]:
         return AHEAD if _present(governor) else None
+    if verb.dep_ == "xcomp" and governor.lower_ in words["instructing"]:
+        if any(c.dep_ == "dobj" for c in governor.children):  # "told jurors to return on Tuesday"
+            return AFTER
     if any(a in words["past-auxiliary"] for a in auxes):
         return BEFORE
     if auxes and all(a in words["present-auxiliary"] for a in auxes):
@@ -131,11 +148,11 @@ def _present(verb: Token) -> bool:
 
 def weekday(published: date, target: int, tense: str | None) -> date | None:
     """The day of weekday `target` (0 Monday) a bare weekday names: on or after publication for an act
-    AHEAD, else on or before it (news is told in the past tense); none for a STANDING day, nor for an
+    AHEAD or AFTER, else on or before it (news is told in the past tense); none for a STANDING day, nor for an
     UNSURE one unless it is the publication day (both readings agree)."""
     if tense == STANDING or (tense == UNSURE and target != published.weekday()):
         return None
-    if tense == AHEAD:
+    if tense in (AHEAD, AFTER):
         return published + timedelta(days=(target - published.weekday()) % 7)
     return published - timedelta(days=(published.weekday() - target) % 7)
 
