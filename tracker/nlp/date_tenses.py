@@ -90,9 +90,9 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
             return AHEAD
         if via in words["deadline-until via"] and token.lower_ in words["deadline-until"]:
             return AFTER  # "has until Oct. 29", "gave the parties until October 22"
-        if via in words["scheduling-on via"] and token.lower_ in words["scheduling-on"]:
-            if any(c.dep_ == "dobj" and c.i < span.start for c in token.children):
-                return AFTER  # "set a hearing on November 9" (not "the judge on Monday set a date")
+        setting = via in words["scheduling-on via"] and token.lower_ in words["scheduling-on"]
+        if setting and any(c.dep_ == "dobj" and c.i < span.start for c in token.children):
+            return AFTER  # "set a hearing on November 9" (not "the hearing was set on Monday")
     tense = _tense(token) if _verb(token) else None
     if tense != _PRESENT:
         return tense
@@ -119,9 +119,9 @@ def _tense(verb: Token) -> str | None:
     governor = verb.head
     if verb.dep_ == "xcomp" and governor.lower_ in words["governor-ahead"]:
         return AHEAD if _present(governor) else None
-    if verb.dep_ == "xcomp" and governor.lower_ in words["instructing"]:
-        if any(c.dep_ == "dobj" for c in governor.children):  # "told jurors to return on Tuesday"
-            return AFTER
+    instructed = verb.dep_ == "xcomp" and governor.lower_ in words["instructing"]
+    if instructed and any(c.dep_ == "dobj" for c in governor.children):  # "told jurors to return on Tuesday"
+        return AFTER
     if any(a in words["past-auxiliary"] for a in auxes):
         return BEFORE
     if auxes and all(a in words["present-auxiliary"] for a in auxes):
