@@ -174,7 +174,9 @@ class TestCorvaleVThistlewick(BlindSet):
     # subject is "The order"); Quenneville's June 5/15 resignation, Sauvageot's 31/34 of 40 sequences and
     # her likely, Nakashima-Rowe's December 1/11 (claims not merged); Falkenrath's 48,000/46,000 requests
     # (one claim, no row).
-    SHOWN_FLOOR = {0: 10, 3: 10}
+    # 12 / 12 in session 32 (ji34: Falkenrath's 46,000 said after an ask is no ask; "The order found" speaks
+    # for the judge named before), 13 / 12 with jl34's December 1/11 (a row dated; undated one claim, no row).
+    SHOWN_FLOOR = {0: 13, 3: 12}
     # Sides on one claim: 9 of 16 in both modes. Apart: the five not shown but the one-claim 48,000/46,000,
     # and two shown all the same from claims kept apart (Falkenrath's 1.4/1.6 terabytes, Montferrand's
     # 9,400/9,100 files).

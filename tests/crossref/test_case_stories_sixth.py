@@ -160,14 +160,17 @@ class TestQuarringtonChipSecrets(BlindSet):
     # day a court set is compared (the sentencing date; undated, side a's article has no publication day
     # to read "June 18" against) (session 31, ig33).
     # Session 31's end: 14 / 13 (in33: a statement read by a spokesman is its author's).
-    SHOWN_FLOOR = {0: 14, 3: 13}
+    # 15 / 14 in session 32: Vantongeren's hedge, his quote named through a pronoun chain counted from his
+    # last naming (jf34: nlp/chained_pronouns.py).
+    SHOWN_FLOOR = {0: 15, 3: 14}
     # Sides on one claim: 5 of 16 in both modes (Lundqvist's 11/17 years, the agent's July 9/19 and
     # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
     # written on the five earlier sets).
     # Session 31's end: 8 / 8 (in33). 12 / 12 once a short quote with one word swapped and a name with where
     # the person is from join (claim_restating `_swapped`, kin_names `placed`: jd34, session 32).
-    ONE_CLAIM_FLOOR = {0: 12, 3: 12}
+    # 13 / 13 at session 32's end (jf34's Vantongeren as well).
+    ONE_CLAIM_FLOOR = {0: 13, 3: 13}
     # Rows whose sides are of different labelled events (`BlindSet.MIXED_CEILING`: none in either mode). 3
     # with every third undated at the first run, numbers compared across events the undated clustering put
     # in one story; one ("three counts" against "five counts" in a story that held neither side's articles)
