@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from tracker.crossref import claim_events, claim_evidence, claim_leaving, claim_pool
+from tracker.crossref import claim_events, claim_evidence, claim_pool
 from tracker.crossref.models import Claim, Story, StoryArticle
 from tracker.crossref.words import Key
 from tracker.sources.models import Article
@@ -69,16 +69,12 @@ class Movers:
 
     def link(self, link_claims: Callable, **batch) -> dict[int, Claim]:
         """Their claims linked again where they are now (`claim_linking.link_claims` with the batch's
-        `kept`, `batch` and `pool`); the claims they report, and those they left (their stories and
-        claim-keyed rows following the reports they keep: `claim_leaving.follow`), by id."""
+        `kept`, `batch` and `pool`); the claims they report, by id."""
         claims: dict[int, Claim] = {}
-        given = batch["batch"].given  # their evidence before: the claims they reported (`left`)
-        left = {claim for a in self.articles for claim, _, _ in given[a.pk].evidence}
         for article in self.articles:
             linked = link_claims(article, answers=False, story=self.stories[article.pk], **batch)
             claims.update((claim.pk, claim) for claim in linked)
-        batch["pool"].write()  # their evidence as linked, read by `follow`
-        return claim_leaving.follow(left - set(batch["kept"].merged), claims)
+        return claims
 
 
 def _first(article: Article) -> tuple:
