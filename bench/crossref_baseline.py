@@ -80,18 +80,18 @@ def load(keep: str, labels: Path | None, undated: int, name: str) -> Slice:
     use_database(keep, fresh=False)
     from django.db import transaction
 
-    from tracker.crossref import clustering, features, frames, linkage
+    from tracker.crossref import features, frames, linkage, neighbourhoods, profiling
     from tracker.crossref import undated as undated_
     from tracker.sources.models import Article
 
     items = polnear_set(split="train", labels=labels)
     urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
-    articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
+    articles = sorted(Article.objects.filter(canonical_url__in=urls), key=neighbourhoods.key)
     item_of = [urls[a.canonical_url] for a in articles]
     with transaction.atomic():  # --undated's changes to the database are rolled back
         if undated:
             blank({i.file for i in items[::undated]}, articles, item_of)
-        raw = clustering.profiles(articles)
+        raw = profiling.profiles(articles)
         found = undated_.placed(raw)
         groups = features.cluster(found)
         transaction.set_rollback(True)

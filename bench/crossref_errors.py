@@ -203,18 +203,18 @@ def kept_slice(keep: str, labels: Path | None, split: str, undated_every: int, s
     use_database(keep, fresh=False)
     from django.db import transaction
 
-    from tracker.crossref import clustering, undated
+    from tracker.crossref import neighbourhoods, profiling, undated
     from tracker.sources.models import Article
 
     override(list(settings))
     items = polnear_set(split=split, labels=labels)
     urls = {f"https://{i.publisher}.polnear.example/{_slug(i.file)}": i for i in items}
-    articles = sorted(Article.objects.filter(canonical_url__in=urls), key=clustering._key)
+    articles = sorted(Article.objects.filter(canonical_url__in=urls), key=neighbourhoods.key)
     item_of = [urls[a.canonical_url] for a in articles]
     with transaction.atomic():
         if undated_every:
             blank({i.file for i in items[::undated_every]}, articles, item_of)
-        yield items, articles, item_of, undated.placed(clustering.profiles(articles))
+        yield items, articles, item_of, undated.placed(profiling.profiles(articles))
         transaction.set_rollback(True)
 
 

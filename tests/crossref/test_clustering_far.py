@@ -62,7 +62,7 @@ def test_without_the_far_rule_the_two_parts_stay_apart(monkeypatch):
 
 def test_a_part_linked_days_later_finds_the_first_at_once():
     """Linked as it arrives, with no periodic step: a report stated alone in its window is settled with
-    what lies within far.LONG of it (clustering.neighbourhood), so it finds the first part at once."""
+    what lies within far.LONG of it (neighbourhoods.neighbourhood), so it finds the first part at once."""
     articles = reports()
     Story.objects.all().delete()
     for article in articles:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tracker.crossref import clustering, neighbourhoods
+from tracker.crossref import clustering, neighbourhoods, profiling
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -27,7 +27,7 @@ def link_in(order: list[Article]) -> set[frozenset[str]]:
     Story.objects.all().delete()
     for article in order:
         clustering.assign_story(article)
-    clustering.recluster(since=min(clustering.effective_time(a) for a in order))
+    clustering.recluster(since=min(profiling.effective_time(a) for a in order))
     return partition()
 
 
@@ -52,7 +52,7 @@ def test_recluster_merges_stories_split_by_an_early_decision(seeds):  # noqa: F8
     for article in seeds:
         clustering._create([article])
     assert Story.objects.count() == 5
-    clustering.recluster(since=min(clustering.effective_time(a) for a in seeds))
+    clustering.recluster(since=min(profiling.effective_time(a) for a in seeds))
     assert Story.objects.count() == 1
     assert Story.objects.get().memberships.count() == 5
 

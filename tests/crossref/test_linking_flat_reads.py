@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import T0, ArticleFactory, ClaimFactory, EvidenceFactory, StoryFactory
-from tracker.crossref import clustering, event_reports, story_reads, story_refresh
+from tracker.crossref import clustering, event_reports, neighbourhoods, story_reads, story_refresh
 from tracker.crossref.models import DateMention, Evidence
 from tracker.crossref.story_reads import StoryReads
 
@@ -64,7 +64,7 @@ def test_a_neighbourhood_is_read_without_the_articles_html():
     stored = dated(story)
     new = ArticleFactory(text="Another report.", first_seen_at=T0 + timedelta(hours=3))
     with CaptureQueriesContext(connection) as queries:
-        scope = clustering.neighbourhood([new])
+        scope = neighbourhoods.neighbourhood([new])
     assert [a.pk for a in scope] == [stored.pk, new.pk]
     assert not any("content_html" in q["sql"] or '"summary"' in q["sql"] for q in queries)
 

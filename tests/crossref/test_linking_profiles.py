@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.crossref.test_clustering import EVENTS, when
 from tests.factories import ArticleFactory, ClaimCandidateFactory, StoryFactory
-from tracker.crossref import batch_profiles, clustering, linking
+from tracker.crossref import batch_profiles, linking, profiling
 from tracker.crossref.models import Claim, Mention, StoryArticle
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def articles(linked: bool = True) -> list:
 def counting(computed: list):
     def compute(scope):
         computed.append([a.pk for a in scope])
-        return clustering.profiles(scope)
+        return profiling.profiles(scope)
 
     return compute
 
@@ -48,9 +48,9 @@ def test_an_article_is_profiled_once_a_batch():
     first, second = stored[:4], stored[2:]
     computed: list = []
     with batch_profiles.remembered():
-        assert batch_profiles.of(first, counting(computed)) == clustering.profiles(first)
-        assert batch_profiles.of(second, counting(computed)) == clustering.profiles(second)
-        assert batch_profiles.of(second, counting(computed)) == clustering.profiles(second)
+        assert batch_profiles.of(first, counting(computed)) == profiling.profiles(first)
+        assert batch_profiles.of(second, counting(computed)) == profiling.profiles(second)
+        assert batch_profiles.of(second, counting(computed)) == profiling.profiles(second)
     batches = [call for call in computed if len(call) > 1]
     assert batches == [[a.pk for a in first], [a.pk for a in stored[4:]]]  # then only what is new
     checks = [call for call in computed if len(call) == 1]  # a few profiled alone, on the first call
@@ -72,7 +72,7 @@ def test_profiles_that_depend_on_the_others_are_never_reused():
 
     def by_set(scope):
         computed.append(len(scope))
-        return [dataclasses.replace(p, wire=str(len(scope))) for p in clustering.profiles(scope)]
+        return [dataclasses.replace(p, wire=str(len(scope))) for p in profiling.profiles(scope)]
 
     with batch_profiles.remembered():
         batch_profiles.of(stored[:6], by_set)
@@ -126,6 +126,6 @@ def test_a_bulk_run_profiles_an_article_once_until_it_is_analysed_again():
         Mention.objects.filter(article=again).delete()
         Mention.objects.create(article=again, text="Someone", label="PERSON", start=0, end=3)
         with batch_profiles.remembered():
-            assert batch_profiles.of(stored, counting(computed)) == clustering.profiles(stored)
+            assert batch_profiles.of(stored, counting(computed)) == profiling.profiles(stored)
     batches = [call for call in computed if len(call) > 1 or call == [again.pk]]
     assert batches == [[a.pk for a in stored], [again.pk]]

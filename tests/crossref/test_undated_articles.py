@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from tracker.crossref import clustering, features, undated, untimed
+from tracker.crossref import clustering, features, neighbourhoods, profiling, undated, untimed
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -93,8 +93,8 @@ def test_placing_takes_the_time_of_the_closest_dated_article_or_none(events):  #
         ("", "", "Bake sale", "The school bake sale raised money for the roof."),
         seen=when("2026-06-05T10:00"),
     )
-    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
-    found = clustering.profiles(articles)
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=neighbourhoods.key)
+    found = profiling.profiles(articles)
     assert found[articles.index(late)].time is None  # a profile is the article's alone
     placed = undated.placed(found)
     assert found[articles.index(late)].time is None  # the profiles given are left as they were
@@ -204,8 +204,8 @@ def test_a_day_named_without_a_year_is_read_in_the_year_either_side():
 def test_an_undated_article_keeps_the_days_it_names_without_a_year(events):  # noqa: F811
     spec = ("", "", "Channel vote", "The harbour board met on March 2, on Tuesday, Apr. 14 and on Friday.")
     piece = undated_copy_of("courtwire", spec, seen=when("2026-06-05T10:00"))
-    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
-    found = clustering.profiles(articles)
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=neighbourhoods.key)
+    found = profiling.profiles(articles)
     assert found[articles.index(piece)].yearless == {(3, 2), (4, 14)}
     assert found[articles.index(piece)].weekdays == {1, 4}  # Tuesday, Friday
     assert all(
@@ -332,8 +332,8 @@ def test_a_day_announced_as_one_to_come_is_not_the_day_an_undated_article_report
         " June 18; the survey was filed on March 2."
     )
     piece = undated_copy_of("courtwire", ("", "", "Channel vote", text), seen=when("2026-06-05T10:00"))
-    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=clustering._key)
-    found = clustering.profiles(articles)[articles.index(piece)]
+    articles = sorted(Article.objects.filter(status=Article.Status.ANALYZED), key=neighbourhoods.key)
+    found = profiling.profiles(articles)[articles.index(piece)]
     assert found.weekdays == {1} and found.yearless == {(3, 2)}  # Tuesday, March 2
     assert [undated.ahead(text, text.index(day)) for day in ("Tuesday", "Friday", "Monday", "Sunday")] == [
         False,

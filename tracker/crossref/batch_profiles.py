@@ -10,7 +10,7 @@ call) `of(scope, compute)` computes the profiles of the articles it has not seen
 articles another worker linked meanwhile are profiled.
 
 A profile is reused for the same article with the same title, text, times and URL (what
-`clustering.profiles` reads from the article; its mentions and dates are written when it is analysed,
+`profiling.profiles` reads from the article; its mentions and dates are written when it is analysed,
 before it is linked). That holds while `compute` profiles each article on its own; on the first call of
 a batch two undated articles are profiled alone and compared with the whole call, and should they
 differ (an undated article timed by the dated ones it resembles: a profile that depends on the other

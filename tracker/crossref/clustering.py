@@ -35,14 +35,10 @@ from tracker.crossref import (
     story_refresh,
 )
 from tracker.crossref.models import Claim, Discrepancy, Story, StoryArticle
-from tracker.crossref.profiling import effective_time, profiles  # noqa: F401 - callers read them here
 from tracker.crossref.story_models import StoryRedirect
 from tracker.sources.models import Article
 
 WINDOW = features.WINDOW
-_key = neighbourhoods.key
-neighbourhood = neighbourhoods.neighbourhood  # linking reads a batch's profiles from it before its lock
-MAX_SCOPE = neighbourhoods.MAX_SCOPE
 FEATURES_VERSION = 2
 SCOPE_FIELDS = scope_rows.FIELDS  # what settling reads of the stored articles it clusters
 
@@ -111,8 +107,11 @@ def recluster(*, since: datetime, until: datetime | None = None, moved: dict | N
     until = until or datetime.max.replace(tzinfo=since.tzinfo)
     dated = Q(published_at__range=(since, until)) | Q(published_at=None, first_seen_at__range=(since, until))
     articles = list(Article.objects.filter(dated, status=Article.Status.ANALYZED).exclude(text=""))
-    for start in range(0, len(articles), MAX_SCOPE // 2):
-        settle(sorted(articles, key=_key)[start : start + MAX_SCOPE // 2], grow_curated=False, moved=moved)
+    half = neighbourhoods.MAX_SCOPE // 2
+    for start in range(0, len(articles), half):
+        settle(
+            sorted(articles, key=neighbourhoods.key)[start : start + half], grow_curated=False, moved=moved
+        )
     return len(articles)
 
 

@@ -55,6 +55,7 @@ from tracker.crossref import (
     event_writes,
     events,
     id_spans,
+    neighbourhoods,
     story_reads,
 )
 from tracker.crossref.models import Event, Story, StoryArticle
@@ -88,8 +89,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
     with batch_profiles.remembered():
         # Before the lock: the neighbourhood's profiles (settling's reads and computing, no writes);
         # under the lock only the articles another worker linked meanwhile are profiled.
-        scope = clustering.neighbourhood(articles)
-        batch_profiles.of(scope, clustering.profiles)
+        scope = neighbourhoods.profiled(articles)
         own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
         results, moved, fresh, narrow = again_on_deadlock(
             lambda: _place(articles, [a.pk for a in scope], own)

@@ -39,9 +39,7 @@ def key(article: Article) -> tuple:
 def near(articles: Iterable[Article], reach: timedelta = WINDOW, *, seen: bool = True) -> Q:
     """Articles stated within `reach` of these, or first seen within it of them (undated ones are
     compared by first sighting)."""
-    spans = Q(pk__in=[])
-    for stated in sorted({_hour(a.published_at) for a in articles if a.published_at}):
-        spans |= Q(published_at__range=(stated - reach, stated + reach))
+    spans = _stated((a.published_at for a in articles if a.published_at), reach)
     for first in sorted({a.first_seen_at.replace(second=0, microsecond=0) for a in articles} if seen else ()):
         spans |= Q(first_seen_at__range=(first - reach, first + reach))
     return spans
@@ -56,7 +54,7 @@ def neighbourhood(articles: Sequence[Article], times: Iterable[datetime] = ()) -
     placed (`placed`). Around an article stated alone in its window it reaches `far.LONG` (`far`
     may join it to a story a quiet spell away)."""
     scope_rows.seed(articles)  # loaded whole: not read again once linked
-    spans = near(articles) | _around(times)
+    spans = near(articles) | _stated(times)
     found = _linked(spans)
     quiet = [a for a in articles if a.published_at and not _company(a, [*found, *articles])]
     if quiet:
@@ -66,11 +64,11 @@ def neighbourhood(articles: Sequence[Article], times: Iterable[datetime] = ()) -
     return sorted(found, key=key)
 
 
-def _around(times: Iterable[datetime]) -> Q:
-    """Articles stated within WINDOW of these times."""
+def _stated(times: Iterable[datetime], reach: timedelta = WINDOW) -> Q:
+    """Articles stated within `reach` of these times (each by its hour)."""
     spans = Q(pk__in=[])
     for time in sorted({_hour(t) for t in times}):
-        spans |= Q(published_at__range=(time - WINDOW, time + WINDOW))
+        spans |= Q(published_at__range=(time - reach, time + reach))
     return spans
 
 
@@ -93,6 +91,14 @@ def _company(article: Article, scope: Iterable[Article]) -> bool:
         a.pk != article.pk and a.published_at and abs(a.published_at - article.published_at) <= WINDOW
         for a in scope
     )
+
+
+def profiled(articles: Sequence[Article]) -> list[Article]:
+    """The neighbourhood of these articles, its profiles worked out and kept for the batch
+    (`batch_profiles`): linking reads them before it takes its lock."""
+    scope = neighbourhood(articles)
+    batch_profiles.of(scope, profiles)
+    return scope
 
 
 def placed(articles: Sequence[Article]) -> tuple[list[Article], list]:

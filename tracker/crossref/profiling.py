@@ -1,6 +1,5 @@
 """Each article's clustering profile read from the database: its mentions, its dated facts, the cases'
-topic words, then `features.profile` (plain Python) over them. Split from `clustering` (its budget);
-`clustering.profiles` is this `profiles`.
+topic words, then `features.profile` (plain Python) over them. Split from `clustering` (its budget).
 
 `features.profile` is a pure function of what is read here, and each batch profiles its neighbourhood
 again (the same stored articles, batch after batch): its profiles are kept per process (`PROFILES`),
