@@ -109,7 +109,7 @@ def test_a_moved_articles_claim_follows_it_into_its_story(repeated):
     from the hearing's claim; the batch that moves the report back makes it one with the hearing's claim,
     and the vote's claim keeps its own report only, as if the report had been placed right from the
     start. Seen failing with `Movers.read` finding no article (the claims as misplaced) and, joined, with
-    `claim_moves.reachable` returning `Pool.reach` (one claim across the two stories)."""
+    `claim_moves.held` returning `previous` whole (one claim across the two stories)."""
     mayor, hearing, vote, (late,) = build(misplaced=True, repeated=repeated)
     assert story_of(late) == story_of(vote[0]) != story_of(hearing[0])
     wrong = {frozenset({"Ferry Gazette", "Quay Weekly"}), frozenset({"Harbour Ledger"})}

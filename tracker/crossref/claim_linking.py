@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
-from tracker.crossref.claim_moves import reachable
 from tracker.crossref.claim_restating import quoted, said_keys
 from tracker.crossref.claim_topics import telling, topic
 from tracker.crossref.corroboration import refresh_claims
@@ -220,7 +219,7 @@ def _known_claims(
     home = story.pk if story is not None else None
     known = []
     kin = (candidates, article.text)  # and the speakers they may be kin of (`speaker_kin`)
-    for claim, key, near in reachable(pool, article.pk, keys, home, previous, far, memo, _words, kin):
+    for claim, key, near in pool.reach(article.pk, keys, home, previous, far, memo, _words, kin):
         stored, quotes, articles = memo[claim.pk]
         evidenced, others, text = bool(stored), articles - {article.pk}, _words(claim.text)
         far_reports = None if near else far[claim.pk]

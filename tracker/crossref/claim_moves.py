@@ -10,7 +10,7 @@ stories they are in now and before the batch's own claims (a batch article then 
 claims where they now are, not where they were), as the re-clustering's hand-off does (`linking.relink`).
 
 And an article's earlier claim holds its report again only while it is still of the article's story
-(`reachable`): started in it, reported by another of its articles, reported by the article alone (its
+(`held`): started in it, reported by another of its articles, reported by the article alone (its
 own claim, which goes with it), or reported in a story that began within `claim_events.EVENT_DAYS` of the
 article's (one event the clustering split in two: two outlets' same-day reports of a testimony joined
 while in one story stay joined; dropping them cost tallowmere dated a claim). One of another story of
@@ -27,11 +27,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from tracker.crossref import claim_events, claim_evidence, claim_pool
+from tracker.crossref import claim_events, claim_evidence
 from tracker.crossref.models import Claim, Story, StoryArticle
-from tracker.crossref.words import Key
 from tracker.sources.models import Article
+
+if TYPE_CHECKING:
+    from tracker.crossref.claim_pool import Pool
 
 
 @dataclass
@@ -81,37 +84,29 @@ def _first(article: Article) -> tuple:
     return article.first_seen_at, article.pk
 
 
-def reachable(
-    pool: claim_pool.Pool,
+def held(
+    pool: Pool,
     article: int,
-    keys: set[Key],
     story: int | None,
     previous: set[int],
-    far: dict,
     kept: claim_evidence.Kept,
-    words: Callable,
-    kin: tuple | None = None,
-) -> list[tuple[Claim, Key, bool]]:
-    """`Pool.reach`, but an earlier claim of the article's (`previous`) is near only while it is of its
-    story, the article's alone, or reported in a story of the same days (`_days_apart`: one event the
-    clustering split); else it is of the same event elsewhere (in `far`) or out of reach."""
-    found, elsewhere = [], {}
-    for claim, key, near in pool.reach(article, keys, story, previous, far, kept, words, kin):
-        others = kept[claim.pk][2] - {article}
-        if (
-            near
-            and story is not None
-            and claim.pk in previous
-            and others
-            and not pool.near(claim, story, set(), kept)
-        ):
+    speaking: list[Claim],
+) -> set[int]:
+    """Of the article's earlier claims (`previous`) among its speakers' (`speaking`), those it still holds:
+    of its story, its own alone, or reported in a story of the same days (`_days_apart`: one event the
+    clustering split). `Pool.reach` takes the others as any other story's claims: of the same event
+    elsewhere (in `far`) or out of reach."""
+    if story is None:
+        return previous
+    elsewhere = {}
+    for claim in speaking:
+        others = kept[claim.pk][2] - {article} if claim.pk in previous else set()
+        if others and not pool.near(claim, story, set(), kept):
             elsewhere[claim.pk] = pool.stories(claim.pk, others) - {None, story}
-        found.append((claim, key, near))
     if not any(elsewhere.values()):
-        return found
+        return previous
     apart = _days_apart(story, set().union(*elsewhere.values()))
-    away = {pk for pk, stories in elsewhere.items() if stories and stories <= apart}  # of other events' days
-    return [(c, key, near and c.pk not in away) for c, key, near in found if c.pk not in away or c.pk in far]
+    return previous - {pk for pk, stories in elsewhere.items() if stories and stories <= apart}
 
 
 def _days_apart(story: int, others: set[int]) -> set[int]:

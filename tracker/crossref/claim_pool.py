@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tracker.crossref import claim_events, claim_evidence, kin_reads, row_inserts, run_evidence, speaker_kin
+from tracker.crossref.claim_moves import held
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
@@ -133,8 +134,9 @@ class Pool:
     ) -> list[tuple[Claim, Key, bool]]:
         """The claims an article of `story` may join, oldest first, each with its key and whether it is
         near (else of the same event elsewhere: in `far`): its speakers' (`keys`, and those its reports may
-        be kin of: `speaker_kin.Index.keys` of `kin`, its candidates and text), not merged away. Their
-        evidence is in `kept` after this (read for those not in it)."""
+        be kin of: `speaker_kin.Index.keys` of `kin`, its candidates and text), not merged away; of its
+        earlier claims (`previous`), those it still holds (`claim_moves.held`). Their evidence is in `kept`
+        after this (read for those not in it)."""
         if story is not None:
             self.cover(keys, story, kept, words)
             self.home(article, story)  # the claims it reports from now on are of its story
@@ -144,19 +146,17 @@ class Pool:
                 self.write()  # their evidence is read: with what the batch attached to them
             kept.read(unread, words)
         self.unread = set()  # every claim of the pool is in `kept`
-        found = []
         if kin is not None:  # text keys: the cover of a text key reads every claim without an entity
             keys = keys | self.kin.keys(*kin)
-        for pk in sorted({pk for key in keys for pk in self.spoken.get(key, ())}):  # its speakers' alone
+        speaking = []  # its speakers' claims, not merged away
+        for pk in sorted({pk for key in keys for pk in self.spoken.get(key, ())}):
             claim = self.claims[pk]
             key = speaker_key(claim.speaker_id, claim.speaker_text)
-            if (
-                key in keys
-                and claim.merged_into_id is None
-                and ((near := self.near(claim, story, previous, kept)) or pk in far)
-            ):
-                found.append((claim, key, near))
-        return found
+            if key in keys and claim.merged_into_id is None:
+                speaking.append((claim, key))
+        previous = held(self, article, story, previous, kept, [claim for claim, _ in speaking])
+        near = {claim.pk: self.near(claim, story, previous, kept) for claim, _ in speaking}
+        return [(claim, key, near[claim.pk]) for claim, key in speaking if near[claim.pk] or claim.pk in far]
 
     def near(self, claim: Claim, story: int | None, previous: set[int], kept: claim_evidence.Kept) -> bool:
         """Of the story (started in it, or reported by one of its articles), or the article's before."""
