@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from tracker.crossref import claim_slots
 from tracker.crossref.words import (
@@ -179,15 +179,10 @@ def _runs(quote: str) -> frozenset[tuple[str, ...]]:
 def _replaced(whole: str, other: str) -> bool:
     """The quote `whole` (RUN_WORDS words or more) is a run of `other` with one content word replaced,
     the words kept holding MIN_CONTENT distinctive content words."""
-    a, b = whole.split(), other.split()
-    if len(a) < RUN_WORDS or len(b) < len(a):
-        return False
-    for i in range(len(b) - len(a) + 1):
-        differ = [j for j in range(len(a)) if a[j] != b[i + j]]
-        kept = [w for j, w in enumerate(a) if j not in differ]
-        if len(differ) == 1 and not {a[differ[0]], b[i + differ[0]]} & STOPWORDS and distinctive(kept) > 1:
-            return True
-    return False
+    return any(
+        not pair & STOPWORDS and distinctive(kept) >= MIN_CONTENT
+        for pair, kept in _one_changed(whole, other, RUN_WORDS)
+    )
 
 
 def _swapped(whole: str, other: str, topic: Callable[[], frozenset[str]]) -> bool:
@@ -196,20 +191,25 @@ def _swapped(whole: str, other: str, topic: Callable[[], frozenset[str]]) -> boo
     DISTINCTIVE letters that is not among the `topic` words ("was hasty, not dishonest" / "was rushed,
     not dishonest": "dishonest"). A quote this short says little: the kept word must be the speaker's own
     in the story, not what all of its claims are about."""
+    return any(
+        not pair & NEGATION
+        and distinctive(pair) >= 2
+        and {w for w in content_words(" ".join(kept)) if len(w) >= DISTINCTIVE} - topic()
+        for pair, kept in _one_changed(whole, other, SHORT_WORDS)
+    )
+
+
+def _one_changed(whole: str, other: str, least: int) -> Iterator[tuple[set[str], list[str]]]:
+    """Each place the quote `whole` (`least` words or more) stands in `other` with exactly one word
+    changed: the two words, and the words of `whole` kept."""
     a, b = whole.split(), other.split()
-    if len(a) < SHORT_WORDS or len(b) < len(a):
-        return False
+    if len(a) < least or len(b) < len(a):
+        return
     for i in range(len(b) - len(a) + 1):
         differ = [j for j in range(len(a)) if a[j] != b[i + j]]
-        if len(differ) != 1:
-            continue
-        pair = {a[differ[0]], b[i + differ[0]]}
-        kept = [w for j, w in enumerate(a) if j != differ[0]]
-        if pair & NEGATION or distinctive(pair) < 2:
-            continue
-        if {w for w in content_words(" ".join(kept)) if len(w) >= DISTINCTIVE} - topic():
-            return True
-    return False
+        if len(differ) == 1:
+            at = differ[0]
+            yield {a[at], b[i + at]}, a[:at] + a[at + 1 :]
 
 
 def _rephrased(whole: str, other: str) -> bool:

@@ -38,9 +38,8 @@ def kin_keys(speaker: str) -> frozenset[str]:
     are found: its own key and each ending of it (its words after one or more: the name after a title,
     the surname). Kept per process: the pool asks it of every claim it may read, batch after batch."""
     words = speaker_key(None, speaker)[1].split()
-    head = (
-        [speaker_key(None, h)[1]] if (h := speaker.partition(OF)[0]) != speaker and placed(speaker, h) else []
-    )
+    name = speaker.partition(OF)[0]  # "Maren Holloway of Brightmoor College": the name's key too
+    head = [speaker_key(None, name)[1]] if placed(speaker, name) else []
     return frozenset([" ".join(words), *(" ".join(words[i:]) for i in range(1, len(words))), *head])
 
 
