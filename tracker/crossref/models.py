@@ -58,7 +58,8 @@ class Mention(models.Model):
 class DateMention(models.Model):
     """A date expression of an article, normalised against its publication date (None when relative
     and the article has no date, and for a day the text leaves open: "every Friday", a headline's present),
-    with the tense of the act it dates (`nlp.date_tenses`: "ahead", "before", "unsure", "standing" or ""),
+    with the tense of the act it dates (`nlp.date_tenses`: "ahead", "after", "before", "unsure", "standing" or
+    ""),
     read whether the article is dated or not."""
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="date_mentions")

@@ -39,6 +39,7 @@ from tracker.nlp import (
 )
 from tracker.nlp.framing import Reader
 from tracker.nlp.insertions import inserted
+from tracker.nlp.quotes import OPENING_TOKENS
 from tracker.nlp.triggers import Trigger, quoted_predicate
 
 
@@ -233,10 +234,9 @@ def _own_words(verb: Token) -> bool:
 
 def _quoted_after(noun: Token, appositive: Token) -> bool:
     """The appositive opens with a quotation mark after its noun ("the words, “Doe.”")."""
-    return any(t.text in OPENING_QUOTES for t in noun.doc[noun.i + 1 : appositive.left_edge.i + 1])
+    return any(t.text in OPENING_TOKENS for t in noun.doc[noun.i + 1 : appositive.left_edge.i + 1])
 
 
-OPENING_QUOTES = frozenset({'"', "“", "‘", "``"})
 ANSWERS = frozenset({"yes", "no", "so"})
 
 

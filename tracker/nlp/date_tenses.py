@@ -42,7 +42,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
 from tracker.nlp.doc_texts import text_of
@@ -94,16 +94,22 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
         if setting and any(c.dep_ == "dobj" and c.i < span.start for c in token.children):
             return AFTER  # "set a hearing on November 9" (not "the hearing was set on Monday")
     tense = _tense(token) if _verb(token) else None
-    if tense != _PRESENT:
-        return tense
-    on = span.root.head  # a present reads only a date on the verb itself, or "on" it, or on an adverb of it
-    if on.dep_ == "conj" and on.head.i == token.i:  # "is off Monday and resumes Tuesday": the second verb's
-        if on.lower_ not in words["present-scheduled"]:
+    return _present_day(span, token, via, end) if tense == _PRESENT else tense
+
+
+def _present_day(span: Span, verb: Token, via: str | None, end: int) -> str | None:
+    """A present `verb`'s reading of the date `span` (ending at `end`): AHEAD in a sentence, UNSURE in a
+    line with no sentence end (a headline), when the date is on the verb itself, on its "on" or on an
+    adverb of it (else none: "resumes with a recording of the call on Monday", "After Thursday, the
+    story is ..."); of two verbs joined ("is off Monday and resumes Tuesday"), the one it is on."""
+    on = span.root.head
+    if on.dep_ == "conj" and on.head.i == verb.i:
+        if on.lower_ not in _words()["present-scheduled"]:
             return None
-        token = on
-    if via not in (None, "on") or token.i not in (on.i, on.head.i if on.dep_ in ("prep", "advmod") else on.i):
-        return None  # "resumes with a recording of the call on Monday", "After Thursday, the story is ..."
-    line = text_of(doc)[end:].partition("\n")[0].rstrip()
+        verb = on
+    if via not in (None, "on") or verb.i not in (on.i, on.head.i if on.dep_ in ("prep", "advmod") else on.i):
+        return None
+    line = text_of(span.doc)[end:].partition("\n")[0].rstrip()
     return AHEAD if SENTENCE_END.search(line) else UNSURE
 
 

@@ -11,7 +11,8 @@ Rules and caveats:
 - A bare weekday ("Thursday", "on Monday", "Tuesday night") is the most recent such day on or before
   publication, since news is told in the past tense, unless the act it dates lies ahead (date_tenses:
   "would question each juror on Thursday", "The trial resumes Monday"): then the first on or after; a
-  standing day ("every Friday") and a headline's present of another day ("Musk testifies Tuesday") get none; "last Thursday" is strictly before,
+  standing day ("every Friday") and a headline's present of another day ("Musk testifies Tuesday") get
+  none; "last Thursday" is strictly before,
   "next Thursday" / "this coming Thursday" strictly after, "this Thursday" the one in the publication week.
 - A day or month without a year ("Apr. 27", "in March") takes the latest year that puts it no more than
   about two months (62 days) after publication: "December 30" in an article of 3 January 2027 is

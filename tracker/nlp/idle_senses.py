@@ -19,13 +19,13 @@ from functools import cache
 from spacy.tokens import Token
 
 from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.nlp.quotes import MARK_TOKENS
 from tracker.nlp.speaker_words import speaker_words
 
 SENSES_FILE = PATTERNS_DIR / "idle_senses.jsonl"
 PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
 CLASS_DETERMINERS = frozenset({"those", "any", "all", "some", "many", "most"})
 SAYING_DEPENDENTS = frozenset({"ccomp", "xcomp", "oprd", "parataxis"})  # what the verb says beside its object
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def idle(verb: Token, lemma: str) -> bool:
 def _names_thing(verb: Token, sense: Sense) -> bool:
     """An object among the sense's words or labels ("contesting Ohio", "contest the seat"), and nothing
     said beside it: no clause, object predicate or quote on the verb."""
-    if any(c.dep_ in SAYING_DEPENDENTS or c.text in QUOTE_MARKS for c in verb.children):
+    if any(c.dep_ in SAYING_DEPENDENTS or c.text in MARK_TOKENS for c in verb.children):
         return False
     return any(
         c.dep_ == "dobj" and (c.lower_ in sense.object_words or c.ent_type_ in sense.object_labels)

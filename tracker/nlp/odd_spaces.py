@@ -22,12 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 # Each odd space for one plain space, keeping lengths: for finding words the extraction gave (plain spaces)
 # in a stored text that prints odd ones (crossref's quote locating).
-ONE_SPACE = str.maketrans(
-    dict.fromkeys("\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))), " ")
-)
+ONE_SPACE = str.maketrans(dict.fromkeys(_SPACES, " "))
 _INVISIBLE = "\u200b\u2060\ufeff"
 _RUN = re.compile(f"[ {_SPACES}{_INVISIBLE}]+")
 _ODD = re.compile(f"[{_SPACES}{_INVISIBLE}]")

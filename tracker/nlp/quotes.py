@@ -47,6 +47,9 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 DOUBLED = re.compile(r"'''?")  # a run of two or three straight apostrophes
 MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
 MARK_OR_LINE = re.compile(f"[\n{re.escape(MARKS)}]")  # what find_quotes reads; a break opens on \n
+# The marks as parsed tokens (a double mark may be typed as two apostrophes or two grave accents)
+MARK_TOKENS = frozenset(MARKS) | {"''", "``"}
+OPENING_TOKENS = frozenset(DOUBLE_OPEN + DOUBLE_EITHER + SINGLE_OPEN) | {"``"}
 
 
 @dataclass

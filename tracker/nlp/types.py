@@ -40,10 +40,9 @@ class DateMention:
     text: str
     start: int
     end: int
-    value: (
-        date | None
-    )  # None when unresolved: a relative date with no publication date, a standing day ("every
-    # Friday"), a headline's present of another day ("Musk testifies Tuesday": date_tenses.UNSURE)
+    # None when unresolved: a relative date with no publication date, a standing day ("every Friday"), a
+    # headline's present of another day ("Musk testifies Tuesday": date_tenses.UNSURE)
+    value: date | None
     precision: str  # "day", "week", "month", "year"
     tense: str | None = None  # date_tenses' reading of the act it dates ("ahead", "unsure" ...), dated or not
 
