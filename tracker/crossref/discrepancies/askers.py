@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tracker.nlp.components import PATTERNS_DIR, read_jsonl
+from tracker.crossref.discrepancies.scope import phrases
 from tracker.nlp.dates import MONTHS, WEEKDAYS
 
 ASKING = r"asked|asks|asking|urged|urges|urging|sought|seeks|seeking|wants|wanted|demanded|demands|requested"
@@ -80,15 +80,13 @@ def _name(words: list[str]) -> list[str]:
 @cache
 def counsel() -> frozenset[str]:
     """The words of a party's lawyer (patterns/discrepancies.jsonl, group "asker-counsel")."""
-    rows = read_jsonl(PATTERNS_DIR / "discrepancies.jsonl")
-    return frozenset(p for r in rows if r["group"] == "asker-counsel" for p in r["phrases"])
+    return frozenset(phrases("asker-counsel"))
 
 
 @cache
 def _saying() -> re.Pattern[str]:
     """Verbs of saying (patterns/discrepancies.jsonl, group "asker-said"), lower-case as mid-sentence."""
-    rows = read_jsonl(PATTERNS_DIR / "discrepancies.jsonl")
-    words = [p for r in rows if r["group"] == "asker-said" for p in r["phrases"]]
+    words = phrases("asker-said")
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b" if words else r"(?!)")
 
 

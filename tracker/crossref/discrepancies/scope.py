@@ -177,5 +177,16 @@ def first_letter_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 @cache
 def cues(group: str) -> list[tuple[str, int, re.Pattern[str]]]:
     """(value, strength, pattern) of the cue rules of one group (patterns/discrepancies.jsonl)."""
-    rules = [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
-    return [(r["value"], int(r.get("strength", 1)), first_letter_pattern(r["phrases"])) for r in rules]
+    return [
+        (r["value"], int(r.get("strength", 1)), first_letter_pattern(r["phrases"])) for r in _rules(group)
+    ]
+
+
+@cache
+def phrases(group: str) -> tuple[str, ...]:
+    """Every phrase of one group's rules (patterns/discrepancies.jsonl), as written."""
+    return tuple(p for r in _rules(group) for p in r["phrases"])
+
+
+def _rules(group: str) -> list[dict]:
+    return [r for r in read_jsonl(CUES_FILE) if r["group"] == group]
