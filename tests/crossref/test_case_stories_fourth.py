@@ -176,11 +176,4 @@ class TestSolvaneVQuillfeather(BlindSet):
     # outlet would, and the chain reads the later text. Until later in session 29 it kept no version of the
     # first text (the other sets' full-text updates did): `sources.articles.apply_page` recorded an edit only
     # for an article whose status was FETCHED, and this one, analysed, is ANALYZED.
-    def test_the_article_updated_in_place_is_read_again(self, coverage):
-        _, measured = coverage
-        updated = "rangeherald_2026-09-24_01-jury-sides-with-boulder-solvane-against-quillfeather.txt"
-        assert measured.update_read[updated], measured.update_read
-
-    def test_the_article_updated_in_place_keeps_its_version(self, coverage):
-        _, measured = coverage
-        assert measured.versions == 1
+    # (`BlindSet.test_the_articles_updated_in_place_keep_their_versions_and_are_read_again` checks it.)

@@ -308,6 +308,17 @@ class BlindSet:
             self.CASE.check_sides_verbatim()
         self.CASE.check_documented()  # copies and disagreements of their events, each side in its article
 
+    def test_the_articles_updated_in_place_keep_their_versions_and_are_read_again(self, coverage):
+        """Each article the set updates in place (UPDATED) keeps its first version, and a sentence only
+        its later text holds is extracted."""
+        if not self.UPDATED:
+            pytest.skip("the set updates no article in place, or its module checks its own")
+        _, measured = coverage
+        assert measured.versions == self.UPDATED
+        assert all(measured.update_read.values()) and len(measured.update_read) == self.UPDATED, (
+            measured.update_read
+        )
+
     def test_one_case_coverage_clusters_by_event_above_its_floor(self, coverage):
         undated, measured = coverage
         assert measured.ari >= self.ARI_FLOOR[undated], (measured.ari, sorted(measured.stories.values()))
