@@ -1,0 +1,153 @@
+"""A ninth one-case story set, written blind, with the outlets' disagreements (issue 16).
+
+tests/fixtures/case_stories/vantoria_v_marrowline.json holds 52 invented articles from nine invented outlets
+about one invented case (Vantoria Labs v. Marrowline AI, a civil jury trial in a federal court in Oakland
+over AI model distillation: a San Francisco lab suing an Oakland start-up for breach of its API terms and
+misappropriation of trade secrets, alleging accounts opened under other names harvested its Sable models'
+answers to train the start-up's Tern chatbot), labelled by event as they were written, before the chain ran
+on them and without reading anything under tracker/, patterns/, docs/ or bench/ (ka35, session 33). Eleven
+events over eight weeks with the same three principals in every one (the judge and both chief executives):
+openings, the plaintiff CEO's testimony, a former engineer's deposition read to the jury, the plaintiff's
+expert on API logs, the judge's rulings on disputed exhibits with the jury out, the defendant CEO's
+testimony, the defense expert and the defense resting, closings (with an AI trade site's recap of the whole
+trial), the verdict (one national daily's report, analysis and opinion the same day; a business daily's
+analysis the next Monday), post-trial motions and the ruling on them. Four live blogs with clock times only;
+two articles updated in place (the openings' live blog, morning then the whole day; the legal trade paper's
+verdict bulletin grown into a report); five wire copies under other headlines (four with the outlet's own
+footer), two spun (quotes swapped too where the word list reaches them), two shortened and a French machine
+translation of the wire's verdict story; bylines, a caption shortcode, newsletter prompts, 'Related:' lines
+naming other events' headlines, leftover HTML and entity escapes; fifteen documented disagreements (six
+quoted words, five numbers, two hedges, two dates), each side verbatim in its article. Harder than the
+earlier sets in ways real news is: speakers introduced by a description before their name ("An expert hired
+by Vantoria Labs told jurors", "Marrowline AI's chief executive acknowledged", "A federal judge in Oakland
+... The judge, Marguerite Haverkamp, ... which she called"), surname-only references on a disagreement's
+side ("Whitcombe testified that"), the same principals named in every event, dates written as "April 30",
+"Thursday", "4/30" and "last week". 18 of the 52 articles state no date or weekday for what they report
+(two name only a newsletter's "every Friday", two only a July deadline).
+
+The set goes through the real chain once per mode (dated; every third article stating no date), as
+`bench/crossref.py` feeds PolNeAR, then the updated articles' feeds again, the way a poll finds an edit.
+The floors are the figures the chain reached the first time it ran on the set (FIRST FIGURES below): they
+catch a regression, not the goal (issue 16 asks ARI >= 0.9, every copy group linked, most disagreements
+shown). Nothing under tracker/ was changed for this set.
+
+First figures: not yet measured (the labels and this test are committed with every floor at 0 first).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.case_stories import BlindSet, CaseSet
+
+# Every test is marked so that pytest-django sets up the test database for the class fixture too.
+pytestmark = pytest.mark.django_db
+
+
+# How each documented disagreement is found in the stored rows (`found_by` of tests/support/case_stories.py).
+FOUND_BY = {
+    ("Imogen Castellane", "e1-openings", "quoted words"): (
+        "built its model by copying our homework",
+        "built its model by copying our answers",
+        "homework",
+        "answers",
+    ),
+    ("Benedikt Oyelaran", "e1-openings", "number"): (
+        "spent $41 million training Tern",
+        "spent $47 million training Tern",
+        "41",
+        "47",
+    ),
+    ("Theodora Quist", "e2-quist-testifies", "hedge"): (
+        "Marrowline's model was trained on Sable's answers",
+        "Marrowline's model was probably trained",
+        None,
+        "probably",
+    ),
+    ("Ansel Whitcombe", "e3-whitcombe-deposition-read", "quoted words"): (
+        "pulled Sable's answers by the truckload",
+        "pulled Sable's answers by the bucketload",
+        "truckload",
+        "bucketload",
+    ),
+    ("Ansel Whitcombe", "e3-whitcombe-deposition-read", "date"): (
+        "an email on March 3, 2025",
+        "an email on March 13, 2025",
+        "March 3",
+        "March 13",
+    ),
+    ("Henrike Tamsworth", "e4-api-log-expert", "number"): (
+        "sent 11.2 million requests",
+        "sent 12.1 million requests",
+        "11.2",
+        "12.1",
+    ),
+    ("Henrike Tamsworth", "e4-api-log-expert", "quoted words"): (
+        "The logs read like a syllabus",
+        "The logs read like a curriculum",
+        "syllabus",
+        "curriculum",
+    ),
+    ("Marguerite Haverkamp", "e5-exhibit-rulings", "quoted words"): (
+        "a sales pitch, not evidence",
+        "a marketing pitch, not evidence",
+        "sales",
+        "marketing",
+    ),
+    ("Rafferty Solberg", "e6-solberg-testifies", "quoted words"): (
+        "We were benchmarking, not copying",
+        "We were testing, not copying",
+        "benchmarking",
+        "testing",
+    ),
+    ("Rafferty Solberg", "e6-solberg-testifies", "number"): (
+        "opened about 400 developer accounts",
+        "opened about 40 developer accounts",
+        "400",
+        "40",
+    ),
+    ("Gideon Ferrant", "e7-defense-expert-rests", "hedge"): (
+        "the overlap is explained by shared public web data",
+        "the overlap is likely explained",
+        None,
+        "likely",
+    ),
+    ("Imogen Castellane", "e8-closings", "number"): (
+        "Marrowline should pay $186 million",
+        "Marrowline should pay $168 million",
+        "186",
+        "168",
+    ),
+    ("Rafferty Solberg", "e9-verdict", "quoted words"): (
+        "a sad day for open research",
+        "a dark day for open research",
+        "sad",
+        "dark",
+    ),
+    ("Imogen Castellane", "e10-post-trial-motions", "date"): (
+        "order Tern offline by July 1 unless",
+        "order Tern offline by July 15 unless",
+        "July 1",
+        "July 15",
+    ),
+    ("Marguerite Haverkamp", "e11-post-trial-ruling", "number"): (
+        "the evidence supports an award of $61.5 million",
+        "the evidence supports an award of $65.1 million",
+        "61.5",
+        "65.1",
+    ),
+}
+
+
+class TestVantoriaVMarrowline(BlindSet):
+    """The tests of every blind set (`BlindSet`: ARI, copy groups, disagreements shown) and this set's own."""
+
+    CASE = CaseSet("vantoria_v_marrowline.json", FOUND_BY)
+    DOCUMENTED = {"articles": 52, "stories": 11, "publishers": 9, "copy groups": 9, "disagreements": 15}
+    COPY_KINDS = {"wire": 5, "spun": 2, "shortened": 2, "translated": 1}
+    UPDATED = 2  # both past 150 words (the live blog 226, the legal trade paper's report 225): `BlindSet`'s test of their versions
+    SIDES_VERBATIM = True
+    ARI_FLOOR = {0: 0.0, 3: 0.0}
+    COPY_GROUPS_LINKED = 0
+    SHOWN_FLOOR = {0: 0, 3: 0}
+    ONE_CLAIM_FLOOR = {0: 0, 3: 0}
