@@ -16,17 +16,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from tracker.cases.models import Case
-from tracker.crossref import features, words
+from tracker.crossref import features, undated, words
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import DateMention, Mention
-from tracker.nlp import date_tenses, dates
+from tracker.nlp import dates
 from tracker.sources.models import Article
 
 PROFILES = Kept(1024)  # about 32 KB each: a neighbourhood or two; least recently used out
-# the tenses (`nlp.date_tenses`, stored with each date) of a day that is not the one an article reports: a day
-# to come ("is expected to testify Tuesday", "set a hearing on July 9", "has until April 20"), one a headline's
-# present may or may not report, a standing one ("every Friday")
-NOT_REPORTED = frozenset({date_tenses.AHEAD, date_tenses.AFTER, date_tenses.UNSURE, date_tenses.STANDING})
 
 
 def effective_time(article: Article) -> datetime:
@@ -48,11 +44,12 @@ def profiles(articles: Sequence[Article]) -> list[features.Profile]:
         pinned.setdefault(article_id, Counter())[value] += 1
     named: dict[int, tuple[set, set]] = {}  # an undated article's days named with no year, and weekdays
     unread = DateMention.objects.filter(article__in=[a.pk for a in articles if a.published_at is None])
-    for article_id, text, tense in unread.filter(precision="day", value=None).values_list(
-        "article_id", "text", "tense"
+    texts = {a.pk: a.text for a in articles}
+    for article_id, text, start in unread.filter(precision="day", value=None).values_list(
+        "article_id", "text", "start"
     ):
         yearless, weekdays = named.setdefault(article_id, (set(), set()))
-        if tense in NOT_REPORTED:
+        if undated.ahead(texts[article_id], start):
             continue  # a day to come: "is expected to testify Tuesday", "sentencing is set for June 18"
         if found := dates.yearless_day(text):
             yearless.add(found)  # (month, day): "May 10"

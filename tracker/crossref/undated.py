@@ -13,9 +13,8 @@ read in the match's year or either side, must lie within YEARLESS_WINDOW of the 
 another month is no place for it (an article naming none is placed as before). A weekday it names bare
 ("on Tuesday", which has no value without a date) takes only a match published that day or WEEKDAY_LAG
 days after: the day of the week a report names is its event's, and the event's dated reports carry it.
-A day announced as one to come or a standing one ("is expected to testify Monday", "closings are
-Wednesday", "set a hearing on July 9", "every Friday") is not the day reported, and is not read as one:
-`profiling` skips it by the tense `nlp.date_tenses` read and stored with it (`profiling.NOT_REPORTED`).
+A weekday announced as a day to come or a standing one ("is expected to testify Monday", "closings are
+Wednesday", "every Friday": `ahead`, read by `profiling`) is not the day reported, and is not read as one.
 
 Its best match places it only when that is another outlet's report. An outlet's own piece of another day
 is often the best match by what the outlet prints under every piece (a standing paragraph, a live blog's
@@ -47,12 +46,13 @@ CANDIDATES best of each are then scored in full. Nothing here reads the database
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
-from tracker.crossref import features, linkage, rarities, strays
+from tracker.crossref import features, linkage, rarities, strays, words
 
 PLACE_MIN = 0.2  # the content score an undated article needs with a dated one to take its time
 CANDIDATES = 8  # texts (a copy group one) scored in full for each undated article, the best by shared words
@@ -62,12 +62,21 @@ YEARLESS_WINDOW = timedelta(days=62)
 # how many days after a weekday an article names bare ("on Tuesday") a report of that day may be published:
 # the day itself or the next, as a Wednesday report tells of Tuesday
 WEEKDAY_LAG = 1
+# Words that, among the last AHEAD_WORDS of its sentence before a weekday, say it is a day to come or a
+# standing one ("is expected to testify Monday", "closings are Wednesday", "set for Tuesday", "resumes on
+# Friday", "every Friday"), not the day the article reports (`ahead`)
+AHEAD = frozenset(
+    "expected expects will set due scheduled slated is are continues continue resumes resume begins begin "
+    "returns return every until".split()
+)
+AHEAD_WORDS = 6
 SAME_DAY = timedelta(hours=12)  # the matches this near one another are one day's reports (`_heaviest`)
 # how many times the day of an undated article's best match another day's matches must weigh to take it
 # instead: a report of a later event that quotes an earlier one is matched best by one report of that
 # event, and its own day's reports, each a little weaker, weigh twice that one
 OUTWEIGHED = 1.5
 _COLUMNS = 4096  # terms per matrix product: bounds the memory
+_CLAUSE_END = re.compile(r"[.!?;:,\n]\s")
 
 
 def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
@@ -165,6 +174,14 @@ def fits(undated: features.Profile, time: datetime) -> bool:
             if abs(named - time) <= YEARLESS_WINDOW:
                 return True
     return not undated.yearless
+
+
+def ahead(text: str, start: int) -> bool:
+    """Whether a weekday named at `start` of `text` is announced as a day to come or a standing one: a
+    word of AHEAD among the last AHEAD_WORDS of its sentence before it. Such a weekday says nothing of
+    the day the article reports, and is not read as one (`fits`)."""
+    sentence = _CLAUSE_END.split(text[max(0, start - 160) : start])[-1]
+    return not AHEAD.isdisjoint(words.tokens(sentence)[-AHEAD_WORDS:])
 
 
 def _products(rows: list[dict], cols: list[dict]) -> np.ndarray:
