@@ -16,6 +16,7 @@ from tracker.crossref.claim_reads import claims_with_evidence
 from tracker.crossref.event_reports import Report
 from tracker.crossref.kept import Kept
 from tracker.crossref.models import Claim, DateMention, Event, Evidence, Story, StoryArticle
+from tracker.nlp.odd_spaces import ONE_SPACE
 from tracker.sources.models import Article, ArticleVersion
 
 
@@ -254,8 +255,14 @@ def _reports(article: Article, rows: list[tuple]) -> list[Report]:
 
 
 def locate(text: str, sentence: str, start: int) -> int:
-    """Where an evidence sentence starts in its article's text (the nearest copy before `start`)."""
-    found = text.rfind(sentence, 0, start + len(sentence)) if sentence else -1
+    """Where an evidence sentence starts in its article's text (the nearest copy before `start`). A
+    no-break or other odd space reads as a plain one: the extraction gives the sentence plain spaces
+    where the stored text prints odd ones (nlp/odd_spaces.py)."""
+    if not sentence:
+        return max(0, start)
+    found = text.rfind(sentence, 0, start + len(sentence))
+    if found < 0:
+        found = text.translate(ONE_SPACE).rfind(sentence.translate(ONE_SPACE), 0, start + len(sentence))
     return found if found >= 0 else max(0, start)
 
 
