@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tracker.crossref import claim_answers, claim_events, claim_evidence, claim_merging, claim_pool
+from tracker.crossref import (
+    claim_answers,
+    claim_events,
+    claim_evidence,
+    claim_merging,
+    claim_pool,
+    claim_rows,
+)
 from tracker.crossref.claim_restating import quoted, said_keys
 from tracker.crossref.claim_topics import telling, topic
 from tracker.crossref.corroboration import refresh_claims
@@ -149,11 +156,11 @@ def link_claims(
             if entry is None:
                 if first_pass:
                     continue
-                made.append(_new(candidate, article, story, case_id))
+                made.append(claim_rows.new(candidate, article, story, case_id))
                 entry = _Known(made[-1], key=claim_pool.candidate_key(candidate), order=NEW + len(assigned))
                 known.append(entry)
             elif not entry.evidenced and not entry.claim.locked:
-                _rebuild(entry.claim, candidate, story)
+                claim_rows.rebuild(entry.claim, candidate, story)
             take_full_name(entry, candidate, alike, pool)  # "he" joined by "Jonah Castellanos"
             entry.add(_words(candidate.text))
             entry.quotes |= said_keys(candidate.quotes, candidate.text)
@@ -266,34 +273,3 @@ def _match(
     else:
         chosen = max(scored, key=lambda s: s[:2])[2] if scored else None
     return chosen, sorted(alike, key=lambda k: (k is not chosen, -score[k], k.order)), weak
-
-
-def _claim_values(candidate: ClaimCandidate) -> dict:
-    """What a claim takes from the candidate that reports it (its speaker entity apart)."""
-    return {
-        "speaker_text": candidate.named_speaker,
-        "kind": candidate.kind,
-        "text": candidate.text,
-        "date": candidate.date,
-        "precision": candidate.date_precision,
-    }
-
-
-def _new(candidate: ClaimCandidate, article: Article, story: Story | None, case_id: int | None) -> Claim:
-    return Claim(
-        case_id=case_id,
-        story=story,
-        speaker_id=candidate.speaker_entity_id,
-        first_seen_at=article.first_seen_at,
-        **_claim_values(candidate),
-    )
-
-
-def _rebuild(claim: Claim, candidate: ClaimCandidate, story: Story | None) -> None:
-    """An unlocked claim whose only evidence came from this article follows its re-extracted candidate
-    (saved only when that changed something, so a plain re-run leaves `updated_at` alone)."""
-    values = _claim_values(candidate) | {"story_id": claim.story_id or (story.pk if story else None)}
-    if any(getattr(claim, f) != v for f, v in values.items()):
-        for f, v in values.items():
-            setattr(claim, f, v)
-        claim.save(update_fields=[f.removesuffix("_id") for f in values] + ["updated_at"])
