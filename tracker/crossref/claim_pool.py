@@ -15,20 +15,15 @@ claim under the lock, so each article sees what the per-article read would have 
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterable
 
 from django.db.models import Q
-from django.utils import timezone
 
-from tracker.crossref import claim_events, claim_evidence, kin_reads, row_inserts, run_evidence, speaker_kin
+from tracker.crossref import claim_events, claim_evidence, kin_reads, pool_writes, run_evidence, speaker_kin
 from tracker.crossref.claim_moves import held
 from tracker.crossref.models import Claim, ClaimCandidate, Evidence, StoryArticle
 from tracker.crossref.words import Key, speaker_key
 from tracker.sources.models import Article
-
-EVIDENCE_FIELDS = ("text", "sentence", "end", "verb", "attribution", "quotes", "hedges", "date")
-EVIDENCE_FIELDS += ("date_precision", "confidence", "speaker_via")  # taken from the candidate as they are
 
 
 def candidate_key(candidate: ClaimCandidate) -> Key:
@@ -44,7 +39,7 @@ def speakers(keys: set[Key]) -> Q:
     return found
 
 
-class Pool:
+class Pool(pool_writes.Writes):
     """The batch's claims by id, and the story of each article that reports one (`homes`)."""
 
     def __init__(self, claims: dict[int, Claim] | None = None, homes: dict[int, int] | None = None) -> None:
@@ -202,41 +197,6 @@ class Pool:
         if self.reports is not None:
             self.reports.forget(article)
 
-    def attach(
-        self,
-        pairs: list[tuple[Claim, ClaimCandidate]],
-        article: Article,
-        kept: claim_evidence.Kept,
-        existing: set[tuple[int, int]],
-        words: Callable,
-    ) -> None:
-        """The article's evidence for each (claim, candidate); what already exists (on a locked claim,
-        which keeps its evidence: `existing`, as (claim, start)) stays as it is. Inserted now, or for a
-        batch's pool with the rest of the batch's (`write`: before anything reads evidence, and when the
-        batch is linked). Its claims' evidence (`kept`) and reports follow it for the rest of the batch."""
-        new: dict[tuple[int, int], Evidence] = {}
-        for claim, candidate in pairs:
-            key = (claim.pk, candidate.start)
-            if key not in existing and key not in new:
-                values = {f: getattr(candidate, f) for f in ("start", *EVIDENCE_FIELDS)}
-                new[key] = Evidence(
-                    claim=claim, article=article, first_seen_at=article.first_seen_at, **values
-                )
-        self.unwritten += new.values()
-        if not self.batch:
-            self.write()
-        for evidence in new.values():  # a claim the batch has read keeps its new evidence
-            kept.add(evidence, words)  # its articles grew: `stories` works them out again
-        if self.reports is not None:  # its reports are there for the rest of the batch
-            self.reports.attach(article, new.values(), words)
-
-    def write(self) -> None:
-        """The evidence attached since the last `write`, in one insert, in the order attached (a row
-        repeating one stored is left out, as one insert an article left it out)."""
-        if self.unwritten:
-            Evidence.objects.bulk_create(self.unwritten, ignore_conflicts=True)
-            self.unwritten = []
-
     def merged(self, kept: claim_evidence.Kept) -> None:
         """Claims merged away leave the pool; their reports are the claims' that took them."""
         self.drop(kept.merged)
@@ -247,28 +207,6 @@ class Pool:
         """Claims of other stories (of the same event) not in the pool yet: read, in one query."""
         if missing := [pk for pk in claim_ids if pk not in self.claims]:
             self.join(Claim.objects.filter(pk__in=missing, merged_into__isnull=True))
-
-    def made(self, claims: Iterable[Claim], kept: claim_evidence.Kept) -> None:
-        """Claims the batch just saved: in the pool, their evidence followed from none (`kept`); their
-        history rows ("+", each as it stood when saved) written, or for a batch's pool kept for one
-        insert a batch (`record`)."""
-        for claim in claims:
-            self.join([claim])
-            kept.setdefault(claim.pk, (claim_evidence.WordSets(), set(), set()))
-            saved = copy.copy(claim)  # what the claim was when saved, whatever the batch makes of it
-            saved._history_date = timezone.now()
-            self.unrecorded.append(saved)
-        if not self.batch:
-            self.record()
-
-    def record(self) -> None:
-        """The batch's new evidence (`write`), and the history rows of the claims made since the last
-        `record`, in one insert: the caller that hands `link_claims` a batch's pool records it when the
-        batch is linked."""
-        self.write()
-        if self.unrecorded:
-            row_inserts.insert_history(Claim, self.unrecorded)
-            self.unrecorded = []
 
     def left(self, claim_ids: set[int], rows: Iterable[Claim]) -> list[Claim]:
         """Of claims that lost an article's evidence, those left (`rows`, read now), as the pool holds
