@@ -29,8 +29,8 @@ STEPS = (
     ("tracker.crossref.clustering", "assign_story", "assign"),
     ("tracker.crossref.clustering", "settle", "settle"),
     ("tracker.crossref.claim_linking", "link_claims", "claims"),
-    ("tracker.crossref.linking", "serialise_linking", "wait: linking lock"),
-    ("tracker.crossref.linking", "serialise_cases", "wait: case locks"),
+    ("tracker.crossref.locks", "serialise_linking", "wait: linking lock"),
+    ("tracker.crossref.locks", "serialise_cases", "wait: case locks"),
 )
 
 

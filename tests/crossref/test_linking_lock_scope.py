@@ -15,7 +15,7 @@ import pytest
 from django.db import OperationalError, connection, connections, transaction
 
 from tests.factories import ClaimFactory, EvidenceFactory
-from tracker.crossref import linking
+from tracker.crossref import linking, locks
 from tracker.crossref.models import Event, Story
 
 from .test_linking_race import reports
@@ -62,7 +62,7 @@ def linked_story_with_an_event_to_build():
 def test_the_story_steps_run_while_another_worker_holds_the_linking_lock():
     articles, results, story, claim = linked_story_with_an_event_to_build()
     done = threading.Event()
-    with another_worker(linking.serialise_linking, then=lambda: done.wait(timeout=60)):
+    with another_worker(locks.serialise_linking, then=lambda: done.wait(timeout=60)):
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SET lock_timeout = '2s'")

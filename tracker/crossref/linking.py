@@ -33,12 +33,11 @@ stepped once, not twenty times.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from django.db import OperationalError, connection, transaction
+from django.db import transaction
 from django.db.models import Min
 
 from tracker.crossref import (
@@ -55,6 +54,7 @@ from tracker.crossref import (
     event_writes,
     events,
     id_spans,
+    locks,
     neighbourhoods,
     story_reads,
 )
@@ -63,10 +63,6 @@ from tracker.crossref.signals import send_events_changed
 from tracker.crossref.story_reads import StoryReads
 from tracker.sources.models import Article
 
-LINKING_LOCK = 7_301_001  # the advisory lock's key: any constant no other code uses
-STORY_LOCKS = 7_301_002  # the first key of the per-case locks of the story-wide steps
-STORY_STEP_ATTEMPTS = 3  # a transaction that lost a deadlock is run again, up to this many times in all
-T = TypeVar("T")
 # A bulk run's stories whose story-wide steps wait for its end, last reached last (a dict as an ordered
 # set; `deferred_steps.deferred` sets it); None: each batch steps its stories itself.
 deferred_stories: ContextVar[dict[int, None] | None] = ContextVar("deferred_stories", default=None)
@@ -91,7 +87,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
         # under the lock only the articles another worker linked meanwhile are profiled.
         scope = neighbourhoods.profiled(articles)
         own = claim_evidence.own(articles)  # their candidates and cases: theirs alone, read unlocked
-        results, moved, fresh, narrow = again_on_deadlock(
+        results, moved, fresh, narrow = locks.again_on_deadlock(
             lambda: _place(articles, [a.pk for a in scope], own)
         )
     if (due := deferred_stories.get()) is not None:  # in a bulk run: marked, stepped at its end
@@ -99,7 +95,7 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
             due.pop(pk, None)
             due[pk] = None
         return results
-    again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
+    locks.again_on_deadlock(lambda: _story_steps(articles, results, moved, fresh, narrow))
     return results
 
 
@@ -119,20 +115,7 @@ def relink(articles: Sequence[Article], *, left: Iterable[int] = ()) -> list[Lin
 def step_stories(order: list[int]) -> None:
     """`_story_steps` for these stories alone, in this order, every event counted again (a bulk run's
     end: `deferred_steps.refresh_stories`)."""
-    again_on_deadlock(lambda: _story_steps([], [], order, None))
-
-
-def again_on_deadlock(step: Callable[[], T]) -> T:
-    """Run a transaction; run it again when it lost a deadlock with another worker's (placing updates
-    claims' counts while another batch's story steps move claims to their events). Both are idempotent,
-    and the loser's writes were rolled back. Not inside an outer transaction, which the loss ends."""
-    for attempt in range(STORY_STEP_ATTEMPTS):
-        try:
-            return step()
-        except OperationalError as error:
-            if connection.in_atomic_block or attempt + 1 == STORY_STEP_ATTEMPTS or not _deadlock(error):
-                raise
-    raise AssertionError("unreachable")
+    locks.again_on_deadlock(lambda: _story_steps([], [], order, None))
 
 
 @transaction.atomic
@@ -144,7 +127,7 @@ def _place(
     articles whose story changed (the batch's, and those settling moved); and of the stories only reached
     through the batch's claims, those claims (`_story_steps`' `narrow`). `own`: the articles' candidates and
     cases, read before the lock (read here if not)."""
-    serialise_linking()
+    locks.serialise_linking()
     kept = claim_evidence.Kept()  # stored claims' evidence, read once a placing
     return _placed(articles, near, kept, own or claim_evidence.own(articles), settle)
 
@@ -218,7 +201,7 @@ def _story_steps(
     stories are read again once locked: another worker may have placed a batch since, and moved these
     articles: those stories' events are all counted again."""
     cases = _cases({result.story_id for result in results} | set(moved))  # of the stories as placed
-    serialise_cases({ref for _, ref in cases.values()})
+    locks.serialise_cases({ref for _, ref in cases.values()})
     where = dict(
         StoryArticle.objects.filter(article__in=list(articles)).values_list("article_id", "story_id")
     )
@@ -230,7 +213,7 @@ def _story_steps(
     stories = {pk: rows[pk] for pk in order if pk in rows}
     if elsewhere := set(stories) - set(cases):  # another worker moved these articles since: theirs too
         cases |= _cases(elsewhere)
-        serialise_cases({cases[pk][1] for pk in elsewhere})
+        locks.serialise_cases({cases[pk][1] for pk in elsewhere})
     for article, result in zip(articles, results, strict=True):
         result.story_id = where.get(article.pk)
     found: dict[int, list[int]] = {}
@@ -260,24 +243,6 @@ def _story_steps(
     claim_reads.release(batch.claims.values())  # the process's kept evidence rows let the batch go
 
 
-def serialise_linking() -> None:
-    """Hold the linking lock until the current transaction ends (`link_articles`, and the periodic
-    re-clustering of `tasks.recluster_recent`)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LINKING_LOCK])
-
-
-def serialise_cases(refs: Iterable[str]) -> None:
-    """Hold the lock of each case (`events.case_ref`: a story without a case is its own) until the
-    transaction ends: events are keyed by case, so two workers never build one case's events at once.
-    Taken in order, so two batches do not wait for each other's."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for ref in sorted(refs):
-                cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [STORY_LOCKS, ref])
-
-
 def _memberships(near: list[int]) -> dict[int, int]:
     """The stories of these articles, by article: read by a few ranges of ids (`id_spans`: the
     neighbourhood is most of a busy window's articles, an id a parameter cost more than the rows)."""
@@ -293,8 +258,3 @@ def _cases(stories: Iterable[int]) -> dict[int, tuple[int | None, str]]:
     through = Story.cases.through.objects.filter(story_id__in=list(stories))
     first = dict(through.values("story_id").annotate(case=Min("case_id")).values_list("story_id", "case"))
     return {pk: (first.get(pk), f"case{first[pk]}" if first.get(pk) else f"story{pk}") for pk in stories}
-
-
-def _deadlock(error: OperationalError) -> bool:
-    cause = error.__cause__
-    return (getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)) == "40P01"

@@ -24,7 +24,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from tracker.crossref import clustering, linking
+from tracker.crossref import clustering, linking, locks
 from tracker.sources.models import Article
 
 
@@ -38,12 +38,12 @@ class Reclustered:
 
 def recluster(*, since: datetime, until: datetime | None = None) -> Reclustered:
     """Settle the articles of [since, until] again (`clustering.recluster`) and follow up what moved."""
-    return linking.again_on_deadlock(lambda: _recluster(since, until))
+    return locks.again_on_deadlock(lambda: _recluster(since, until))
 
 
 @transaction.atomic
 def _recluster(since: datetime, until: datetime | None) -> Reclustered:
-    linking.serialise_linking()
+    locks.serialise_linking()
     moved: dict[int, int | None] = {}
     count = clustering.recluster(since=since, until=until, moved=moved)
     if not moved:
