@@ -105,18 +105,24 @@ def held(
             elsewhere[claim.pk] = pool.stories(claim.pk, others) - {None, story}
     if not any(elsewhere.values()):
         return previous
-    apart = _days_apart(story, set().union(*elsewhere.values()))
+    apart = _days_apart(pool, story, set().union(*elsewhere.values()))
     return previous - {pk for pk, stories in elsewhere.items() if stories and stories <= apart}
 
 
-def _days_apart(story: int, others: set[int]) -> set[int]:
+def _days_apart(pool: Pool, story: int, others: set[int]) -> set[int]:
     """Of the `others` stories, those that began more than `claim_events.EVENT_DAYS` from when `story`
-    began (each by its representative's stated time, else its first sighting): one query."""
-    rows = Story.objects.filter(pk__in=[story, *others]).values_list(
-        "pk", "representative__published_at", "representative__first_seen_at", "first_seen_at"
-    )
-    began = {pk: published or seen or first for pk, published, seen, first in rows}
-    if story not in began:
+    began (each by its representative's stated time, else its first sighting). Read once a pool
+    (`Pool.began`): the first time, with every story its claims are reported in (`homes`); after, one
+    query more only for a story not read yet."""
+    began = pool.began
+    if missing := {story, *others} - began.keys():
+        missing |= set(pool.homes.values()) - began.keys()
+        rows = Story.objects.filter(pk__in=missing).values_list(
+            "pk", "representative__published_at", "representative__first_seen_at", "first_seen_at"
+        )
+        began.update(dict.fromkeys(missing))  # None: no such story
+        began.update((pk, published or seen or first) for pk, published, seen, first in rows)
+    if began[story] is None:
         return set()
     reach = timedelta(days=claim_events.EVENT_DAYS)
-    return {pk for pk in others if pk in began and abs(began[pk] - began[story]) > reach}
+    return {pk for pk in others if began[pk] is not None and abs(began[pk] - began[story]) > reach}

@@ -16,6 +16,7 @@ claim under the lock, so each article sees what the per-article read would have 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.db.models import Q
 
@@ -53,6 +54,7 @@ class Pool(pool_writes.Writes):
         self.join(list(self.claims.values()))
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
+        self.began: dict[int, datetime | None] = {}  # story -> when it began (`claim_moves._days_apart`)
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
         self.unwritten: list[Evidence] = []  # a batch's new evidence, as attached, awaiting its insert
         self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
