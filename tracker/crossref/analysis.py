@@ -9,7 +9,7 @@ as plain data; when staff change them, the next batch gets a rebuilt pipeline.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -57,6 +57,16 @@ def curated_vocabulary() -> tuple[VocabularyEntry, ...]:
         )
         for e in entities
     )
+
+
+def vocabulary_or_none(warn: Callable[[str], object]) -> tuple[VocabularyEntry, ...]:
+    """`curated_vocabulary`, or none (the default rules only) while the database is not ready, said
+    through `warn` (the extraction commands': a database is optional to them)."""
+    try:
+        return curated_vocabulary()
+    except DatabaseError as exc:
+        warn(f"no curated vocabulary (database not ready: {exc}); using the default rules only")
+        return ()
 
 
 def pending_article_ids(limit: int | None = None) -> list[int]:

@@ -1,10 +1,10 @@
 """Re-run clustering and linking from the stored extraction, without touching curated rows."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from tracker.cases.models import Case
 from tracker.crossref import deferred_steps, rebuilding
+from tracker.crossref.management.options import case_option
 
 
 class Command(BaseCommand):
@@ -14,11 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--case", help="only articles of this case (slug)")
 
     def handle(self, *args, **options):
-        case = None
-        if options["case"]:
-            case = Case.objects.filter(slug=options["case"]).first()
-            if case is None:
-                raise CommandError(f"unknown case: {options['case']}")
+        case = case_option(options["case"])
         articles = rebuilding.articles_to_link(case)
         rebuilding.clear_machine_rows(articles)
         show = self.stderr.isatty()

@@ -2,9 +2,9 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from tracker.cases.models import Case
+from tracker.crossref.management.options import case_option
 from tracker.crossref.reporting import case_report
 
 
@@ -16,11 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **options):
-        case = None
-        if options["case"]:
-            case = Case.objects.filter(slug=options["case"]).first()
-            if case is None:
-                raise CommandError(f"unknown case: {options['case']}")
+        case = case_option(options["case"])
         report = case_report(case)
         if options["json"]:
             self.stdout.write(json.dumps(report, indent=2, ensure_ascii=False))

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 
 from tracker.nlp import benchmark, evaluation, extraction
 from tracker.nlp.types import VocabularyEntry
@@ -110,15 +109,9 @@ class Command(BaseCommand):
             self.stdout.write(level.report())  # its blind spot too: pronoun gold sources, unjudged
 
     def vocabulary(self) -> tuple[VocabularyEntry, ...]:
-        from tracker.crossref.analysis import curated_vocabulary
+        from tracker.crossref.analysis import vocabulary_or_none
 
-        try:
-            return curated_vocabulary()
-        except DatabaseError as exc:
-            self.stderr.write(
-                f"no curated vocabulary (database not ready: {exc}); using the default rules only"
-            )
-            return ()
+        return vocabulary_or_none(self.stderr.write)
 
 
 def read_json(path: Path, what: str):

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 
 from tracker.nlp import benchmark
 from tracker.nlp.serialise import extraction_as_json
@@ -64,15 +63,9 @@ class Command(BaseCommand):
                 self.report(data)
 
     def vocabulary(self):
-        from tracker.crossref.analysis import curated_vocabulary
+        from tracker.crossref.analysis import vocabulary_or_none
 
-        try:
-            return curated_vocabulary()
-        except DatabaseError as exc:
-            self.stderr.write(
-                f"no curated vocabulary (database not ready: {exc}); using the default rules only"
-            )
-            return ()
+        return vocabulary_or_none(self.stderr.write)
 
     def report(self, data: dict) -> None:
         self.stdout.write(f"Entities ({len(data['entities'])})")

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from tracker.cases.models import Case
 from tracker.crossref import analysis, deferred_steps, tasks
+from tracker.crossref.management.options import case_option
 from tracker.sources.models import Article
 
 
@@ -21,10 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         articles = Article.objects.filter(status__in=analysis.ANALYSABLE)
-        if options["case"]:
-            if not Case.objects.filter(slug=options["case"]).exists():
-                raise CommandError(f"unknown case: {options['case']}")
-            articles = articles.filter(cases__slug=options["case"])
+        if (case := case_option(options["case"])) is not None:
+            articles = articles.filter(cases=case)
         if options["since"]:
             try:
                 articles = articles.filter(first_seen_at__date__gte=date.fromisoformat(options["since"]))
