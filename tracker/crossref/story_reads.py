@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db.models import F
+from django.db.models import F, Q
 
 from tracker.crossref import event_reports
 from tracker.crossref.claim_reads import claims_with_evidence
@@ -95,7 +95,8 @@ class BatchReads:
     articles: dict[int, Article] = field(default_factory=dict)
     stories: dict[int, tuple[list[int], set[int]]] = field(default_factory=dict)  # articles, claims
     mentions: dict[int, list[Report]] = field(default_factory=dict)  # by article
-    dated: dict[int, list[tuple]] = field(default_factory=dict)  # every dated mention (`_MENTION_FIELDS`)
+    # every dated mention (`_MENTION_FIELDS`), and an undated article's days named with no year (value None)
+    dated: dict[int, list[tuple]] = field(default_factory=dict)
     cited: dict[int, dict[int, Article]] = field(default_factory=dict)  # `StoryReads.cited`'s, by claim
     facts: dict[tuple, object] = field(
         default_factory=dict
@@ -221,13 +222,16 @@ def _mentions(articles: dict[int, Article], *, into: dict | None = None) -> dict
     reports are computed once per process for the same text, times and mentions (`_REPORTS`): a story's
     articles are read again at each batch that touches the story, their reports need not be. `into`:
     as `mention_reports`' (the rules read the dates said inside a claim's words from them)."""
-    rows = DateMention.objects.filter(article_id__in=list(articles), value__isnull=False)
+    undated = [pk for pk, article in articles.items() if article.published_at is None]
+    dated = Q(value__isnull=False) | Q(article_id__in=undated, precision="day")  # and "June 18" undated
+    rows = DateMention.objects.filter(dated, article_id__in=list(articles))
     by_article: dict[int, list[tuple]] = defaultdict(list)
     for row in rows.order_by("article_id", "start").values_list(*_MENTION_FIELDS):
         by_article[row[0]].append(row)
     if into is not None:
         into.update(by_article)
-    return {pk: _reports(articles[pk], found) for pk, found in by_article.items()}
+    valued = {pk: [row for row in found if row[4] is not None] for pk, found in by_article.items()}
+    return {pk: _reports(articles[pk], found) for pk, found in valued.items() if found}
 
 
 _MENTION_FIELDS = ("article_id", "text", "start", "end", "value", "precision")

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
-from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates
+from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates, unambiguous, yearless
 from tracker.crossref.discrepancies.event_dates import comparable
 from tracker.crossref.discrepancies.figure_values import added, rounded, stage, varies
 from tracker.crossref.discrepancies.scheduled_dates import scheduled_dates
@@ -177,6 +177,8 @@ def _claim_dates(scope: Scope) -> list[tuple[Claim, str, list[dict]]]:
             continue
         facts["dates", claim.pk] = []
         dated = [e for e in claim.evidence.all() if e.date and e.date_precision]
+        dated = unambiguous(dated, scope.reads.batch.dated)  # a date of two in the words (content_dates)
+        dated += yearless(list(claim.evidence.all()), dated, scope.reads.batch.dated)  # "December 1" undated
         said = said_dates(list(claim.evidence.all()), scope.reads.batch.dated)
         for precision, same, extra in disagreeing_dates(dated, said):
             disagreeing.append((claim, precision, same))
@@ -266,7 +268,7 @@ def _date_variant(evidence, mentions: dict[tuple[int, object], list[_Mention]]) 
         ),
         None,
     )
-    if mention:
+    if mention or (said := getattr(evidence, "said", None)) and (mention := _Mention(*said[1:], said[0])):
         return variant(
             evidence.article,
             mention.text,

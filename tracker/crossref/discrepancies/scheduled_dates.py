@@ -8,7 +8,8 @@ Compared within a story, by the thing: the days (month and day: a day named with
 against the publication day; `nlp.date_tenses` reads a day set "for" a scheduled thing ahead, but where the
 verb cannot be read a date two months ahead can still land in the year before, so a variant's value is the
 day ahead of its article) of articles of different outlets; an article giving one thing two days (a hearing moved) says nothing of which is meant
-and is left out. Only a day stated with its digits counts ("for Tuesday" is counted from a publication
+and is left out. An article with no publication day names its day without a year ("June 18": no value
+read) and is compared by month and day. Only a day stated with its digits counts ("for Tuesday" is counted from a publication
 day, and a weekday is read as the last one before it, not the one ahead).
 Caveats: regular expressions, not parsing: "set a trial date for ..." keys "trial", and a clause of 80
 characters or more between the thing and its "for" is not read. Two things of one noun (a deadline for
@@ -23,6 +24,7 @@ from datetime import date
 
 from tracker.crossref.discrepancies.scope import Found, Scope, disagree, outlet_ids, variant
 from tracker.crossref.models import Discrepancy
+from tracker.nlp import dates
 
 _SET = r"(?:set|sets|scheduled|schedules|rescheduled|reset)"
 _DETERMINER = r"(?:(?:a|an|the|his|her|its|their)\s+)?"
@@ -49,17 +51,26 @@ def scheduled_dates(scope: Scope) -> list[Found]:
     for pk in scope.articles:
         text = scope.articles[pk].text
         for _, words, start, end, value, precision in dated.get(pk, ()):
-            if precision == "day" and any(c.isdigit() for c in words) and (thing := _thing(text, start)):
-                days[thing][pk].append((words, start, end, value))
+            day = _day(value) if value else dates.yearless_day(words)  # an undated article's "June 18"
+            if (
+                precision == "day"
+                and day
+                and any(c.isdigit() for c in words)
+                and (thing := _thing(text, start))
+            ):
+                days[thing][pk].append((words, start, end, value, day))
     found, outlets = [], outlet_ids(scope.articles.values())
     for thing, by_article in sorted(days.items()):
-        one = {pk: said for pk, said in by_article.items() if len({_day(v) for *_, v in said}) == 1}
-        if not disagree({pk: _day(said[0][3]) for pk, said in one.items()}, outlets):
+        one = {pk: said for pk, said in by_article.items() if len({day for *_, day in said}) == 1}
+        if not disagree({pk: said[0][4] for pk, said in one.items()}, outlets):
             continue
+        near = [
+            _ahead(v, w, scope.articles[pk]) for pk, said in one.items() for w, _, _, v, _ in said[:1] if v
+        ]
         variants = [
-            variant(a, words, start, end, field="text", value=_ahead(value, words, a).isoformat())
+            variant(a, words, start, end, field="text", value=_value(value, day, words, a, near).isoformat())
             for pk, said in one.items()
-            for words, start, end, value in said[:1]
+            for words, start, end, value, day in said[:1]
             if (a := scope.articles[pk])
         ]
         key = f"date:story:{scope.story.pk}:scheduled:{thing}"
@@ -80,6 +91,23 @@ def _thing(text: str, start: int) -> str:
 
 def _day(value: date) -> tuple[int, int]:
     return value.month, value.day
+
+
+def _value(value: date | None, day: tuple[int, int], words: str, article, near: list[date]) -> date:
+    """A variant's day: as its article reads it, set ahead (`_ahead`); an undated article's day named with
+    no year in the year that puts it nearest the other outlets' days (the publication year with none)."""
+    if value:
+        return _ahead(value, words, article)
+    years = sorted({d.year + n for d in near for n in (-1, 0, 1)}) or [article.first_seen_at.year]
+    readings = [d for y in years if (d := _date(y, *day))] or [date(2000, *day)]
+    return min(readings, key=lambda d: min((abs((d - n).days) for n in near), default=0))
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return None
 
 
 def _ahead(value: date, words: str, article) -> date:
