@@ -11,7 +11,7 @@ import pytest
 from tests.crossref.test_claim_linking import article, say
 from tests.crossref.test_speaker_kin import every_order, story  # noqa: F401 - the fixture
 from tracker.crossref.claim_restating import quoted, said_keys
-from tracker.crossref.claim_slots import keys
+from tracker.crossref.claim_slots import keys, slotted
 from tracker.crossref.words import MIN_SIMILARITY, content_words, similarity
 
 DB = pytest.mark.django_db
@@ -114,3 +114,22 @@ def test_a_figure_or_a_short_frame_before_a_date_is_not():
     assert not keys("she asked the court to rule by March 4") & keys(
         "she asked the court to rule by March 14"
     )
+
+
+def test_the_words_that_begin_the_text_and_run_to_a_date_are_one_statement():
+    """ "he resigned on June 5" / "June 15": the whole clause before the date, one distinctive word.
+    Seen failing with the start keys off (`START_WORDS <= i` -> `START_WORDS < 0`)."""
+    assert quoted(
+        _said(text="he resigned on June 5, 2026, and that he wiped the drive"),
+        _said(text="he resigned on June 15, 2026, and that the files were his notes"),
+        False,
+    )
+    assert not keys("it was on June 5, 2026") & keys("it was on June 15, 2026")  # no distinctive word
+    assert not keys("Brantor said he resigned on June 5") & keys("he resigned on June 15")  # not its start
+
+
+def test_may_before_a_year_or_a_day_is_a_month_and_the_modal_is_not():
+    """Seen failing with "may" never a month (the slot keys of "stopped in May 2025" none)."""
+    assert slotted("the program stopped in May 2025") == ["the", "program", "stopped", "in", "#"]
+    assert keys("the program stopped in May 2025") & keys("the program stopped in June 2025")
+    assert slotted("the court may rule on it") == "the court may rule on it".split()

@@ -20,7 +20,10 @@ A date closes the words about it ("asked the court to rule by December 1", "stop
 2024"), and nothing need follow it: a slot that holds a month name (a date) also keys with the DATE_WORDS
 words before it, no slot among them, when they hold MIN_CONTENT distinctive content words ("appeals
 court to rule by #"; not "the court to rule by #": "rule" stems to three letters, one). A figure still
-needs words on both sides (the noun it counts).
+needs words on both sides (the noun it counts). Words that begin the text and run to a date ("he
+resigned on #", "the practice stopped in #") key it too with one distinctive content word among
+START_WORDS or more: the whole clause before the date is the same. "May" is a month only before a
+year or a day ("in May 2025", "May 10"), never as a modal ("may 10 people" is not English).
 
 Caveat: one speaker's two statements of one story that repeat four words around two different figures
 ("the company opened # accounts in" March and in May) become one claim; a curator splits it.
@@ -39,6 +42,7 @@ KEY = "~#"  # a slot key's mark: starts with claim_restating.KEY, so that no ver
 RUN_WORDS = 4
 DATE_WORDS = 5  # the words before a date that key it: a run longer by one for want of words after it
 MIN_CONTENT = 2
+START_WORDS = 3  # the words from the text's start to a date: "he resigned on #"
 MONTHS = frozenset(dates.MONTHS)  # the month names and their abbreviations the extraction reads
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th|s)?")
 
@@ -51,8 +55,9 @@ def slotted(text: str) -> list[str]:
 def _slotted(text: str) -> list[tuple[str, bool]]:
     """`slotted`'s words, each with whether it is a SLOT that holds a month name (a date)."""
     out: list[tuple[str, bool]] = []
-    for word in normalise_quote(text).split():
-        month = word in MONTHS and word != "may"
+    split = normalise_quote(text).split()
+    for n, word in enumerate(split):
+        month = word in MONTHS and (word != "may" or bool(_NUMBER.fullmatch(" ".join(split[n + 1 : n + 2]))))
         if _NUMBER.fullmatch(word) or month:
             if out and out[-1][0] == SLOT:
                 out[-1] = (SLOT, out[-1][1] or month)
@@ -78,4 +83,7 @@ def keys(text: str) -> frozenset[str]:
         before = words[i - DATE_WORDS : i] if i >= DATE_WORDS else []
         if date and SLOT not in before and distinctive(before) >= MIN_CONTENT:
             found.add(KEY + " ".join([*before, SLOT]))
+        start = words[:i]  # the words from the text's start, DATE_WORDS at most: their whole clause
+        if date and START_WORDS <= i <= DATE_WORDS and SLOT not in start and distinctive(start) >= 1:
+            found.add(KEY + "^" + " ".join([*start, SLOT]))
     return frozenset(found)
