@@ -176,12 +176,16 @@ class TestCorvaleVThistlewick(BlindSet):
     # (one claim, no row).
     # 12 / 12 in session 32 (ji34: Falkenrath's 46,000 said after an ask is no ask; "The order found" speaks
     # for the judge named before), 13 / 12 with jl34's December 1/11 (a row dated; undated one claim, no row).
-    SHOWN_FLOOR = {0: 13, 3: 12}
+    # 14 / 14 in session 33 (ke35): Quenneville's June 5/15 on one claim (words from the content's start
+    # to a date, `claim_slots`) and, undated, December 1 of the article with no publication day compared
+    # (content_dates `yearless`).
+    SHOWN_FLOOR = {0: 14, 3: 14}
     # Sides on one claim: 9 of 16 in both modes. Apart: the five not shown but the one-claim 48,000/46,000,
     # and two shown all the same from claims kept apart (Falkenrath's 1.4/1.6 terabytes, Montferrand's
     # 9,400/9,100 files).
     # jl34 (session 32): Nakashima-Rowe's December 1/11 on one claim in both modes (a date that ends the
     # words, `claim_slots`; 10 / 10 on main before it, so the floor fails with that rule off).
-    ONE_CLAIM_FLOOR = {0: 11, 3: 11}
+    # 12 / 12 in session 33 (ke35: Quenneville's resignation, above).
+    ONE_CLAIM_FLOOR = {0: 12, 3: 12}
     # Rows whose sides are of different labelled events and rows repeated: none in either mode at the first
     # run (`BlindSet.MIXED_CEILING` and its `twice` assertion hold as they are).

@@ -182,7 +182,10 @@ class TestTallowmereVBrisklight(BlindSet):
     # a number and a date, ig33 and the claims joined since).
     # 10 / 9 in session 32: Vandermolen's hearing "set ... on November 9" compared dated (jm34:
     # discrepancies/scheduled_dates.py, a day right after an "on" that follows the thing set).
-    SHOWN_FLOOR = {0: 10, 3: 9}
+    # 11 / 11 in session 33 (ke35): Dellacourt's February/April (of the wire's two months the one "stopped
+    # in", as the other outlet's; content_dates `unambiguous`) and, undated, the hearing's November 19 of
+    # the article with no publication day (scheduled_dates, by month and day).
+    SHOWN_FLOOR = {0: 11, 3: 11}
     # Sides on one claim: 4 of 16 in both modes (the three hedges and Dellacourt's textbook/library); 6 of 16
     # since ik33 (session 31): the judge's dressed up/disguised (one phrase of the quote replaced) and
     # Kettleridge's 41,000/14,000 accounts (the same words around another figure, `claim_slots`).

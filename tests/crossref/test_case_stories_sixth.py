@@ -162,7 +162,9 @@ class TestQuarringtonChipSecrets(BlindSet):
     # Session 31's end: 14 / 13 (in33: a statement read by a spokesman is its author's).
     # 15 / 14 in session 32: Vantongeren's hedge, his quote named through a pronoun chain counted from his
     # last naming (jf34: nlp/chained_pronouns.py).
-    SHOWN_FLOOR = {0: 15, 3: 14}
+    # 15 / 15 in session 33 (ke35): the sentencing's June 18 of the article with no publication day compared
+    # by month and day (scheduled_dates).
+    SHOWN_FLOOR = {0: 15, 3: 15}
     # Sides on one claim: 5 of 16 in both modes (Lundqvist's 11/17 years, the agent's July 9/19 and
     # hidden/buried, the co-founder's insurance/head start, Whitlow's $140/$410 million). 7 and 7 once restated
     # quotes and bare surnames join their claims (claim_restating, speaker_kin `_surnamed`: ih32, session 30,
