@@ -35,6 +35,7 @@ from tracker.nlp import (
     set_off,
     stray_agents,
     syntax,
+    told_nouns,
     unmarked_clauses,
 )
 from tracker.nlp.framing import Reader
@@ -86,6 +87,7 @@ def _content(
         (c for c in children if c.dep_ == "ccomp" and _reported_before(reader, c, verb)), None
     )
     if complement is not None and trigger.content != "phrase":
+        complement = told_nouns.clause(verb, complement)  # "told Circuit Judge Ann Lee that X": X
         tokens = set(range(complement.left_edge.i, complement.right_edge.i + 1))
         # "that answers from X made up Y": "made up Y" too (the parser read "answers" as the verb)
         added, dropped = noun_verbs.run_on(verb, complement, reader.triggers.verbs)
