@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from tracker.crossref.words import distinctive, normalise_quote
 from tracker.nlp import dates
@@ -87,3 +88,8 @@ def keys(text: str) -> frozenset[str]:
         if date and START_WORDS <= i <= DATE_WORDS and SLOT not in start and distinctive(start) >= 1:
             found.add(KEY + "^" + " ".join([*start, SLOT]))
     return frozenset(found)
+
+
+def among(said: Iterable[str]) -> frozenset[str]:
+    """The slot keys among a report's or a claim's quote keys (`claim_restating.said_keys`)."""
+    return frozenset(k for k in said if k.startswith(KEY))

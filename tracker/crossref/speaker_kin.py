@@ -20,7 +20,8 @@ of the full name) is *kin* of a claim of a speaker named in full when the story 
 - the short speaker's article names that person, as the claim's speaker is written (its own text, not
   a list of names);
 - the two share quoted words: a run of RUN_WORDS consecutive words of a verbatim quote (two people rarely
-  say the same words; reported speech, which the outlet words, is never enough);
+  say the same words; reported speech, which the outlet words, is never enough), or a slot key (the same
+  words around another figure or date, `claim_slots`), their contents alike (MIN_SIMILARITY) either way;
 - no other person in full the article names has a claim of the story sharing such a run with it (two
   candidates: neither).
 Words the extraction gave to a party through a representative it does not name ('"...," the Kestrel
@@ -47,6 +48,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from tracker.crossref import claim_slots
 from tracker.crossref.claim_events import named
 from tracker.crossref.claim_restating import quoted as quotes_claim
 from tracker.crossref.claim_restating import said_keys, verbatim
@@ -120,11 +122,16 @@ def kin(
         for k in by_name
         if k not in found and quotes_claim(said, k.quotes, False) and _surnamed(speaker, k, text, index)
     ]
-    if not candidate.quotes:
+    figures = claim_slots.among(said)  # the same words around another figure or date, quoted or not
+    if not candidate.quotes and not figures:
         return found  # one name, titled or not: compared as the same speaker's
     words = content_words(candidate.text)
     quoted = statement_runs(candidate.text, [q.get("text", "") for q in candidate.quotes])
-    other = [k for k in known if k.key != key and k not in found and _says(k, quoted, [words], k.claim.text)]
+    other = [
+        k
+        for k in known
+        if k.key != key and k not in found and _says(k, quoted, [words], k.claim.text, figures)
+    ]
     if not other:
         return found
     if in_full(speaker):  # a named report meets the claims of short speakers whose articles name it
@@ -194,22 +201,30 @@ def _rivals(weak: _Known, shorts: set[str], known: list[_Known], key, written: l
     """Another speaker in full than the report's (`key`), named by the weak claim's articles, has a claim
     of `known` that shares a run of quoted words with the weak claim (written as `shorts`): the pair is
     not told apart."""
-    quoted = runs_of(verbatim(weak.quotes))
+    quoted, figures = runs_of(verbatim(weak.quotes)), claim_slots.among(weak.quotes)
     return any(
         k.key != key
         and any(stands_for(s, k.claim.speaker_text) for s in shorts)
-        and _says(k, quoted, weak.words)
+        and _says(k, quoted, weak.words, None, figures)
         and any(names(t, k.claim.speaker_text) for t in written)
         for k in known
     )
 
 
-def _says(k: _Known, quoted: frozenset[Run], words: list[frozenset[str]], text: str | None = None) -> bool:
-    """A claim no entity speaks, credited with a run of `quoted` words and resembling one of `words` (a
+def _says(
+    k: _Known,
+    quoted: frozenset[Run],
+    words: list[frozenset[str]],
+    text: str | None = None,
+    figures=frozenset(),
+) -> bool:
+    """A claim no entity speaks, credited with a run of `quoted` words, or with one of the slot keys
+    `figures` (`claim_slots`: the same words around a figure or a date), and resembling one of `words` (a
     report whose sentence quotes someone else, "his lawyer asked him directly", does not); with `text`
     (the claim's), of a quote that is the claim's statement (`statement_runs`)."""
     said = runs_of(verbatim(k.quotes)) if text is None else statement_runs(text, verbatim(k.quotes))
-    return _free(k) and bool(quoted & said) and any(k.score(w) >= MIN_SIMILARITY for w in words)
+    told = bool(quoted & said) or bool(figures & k.quotes)
+    return _free(k) and told and any(k.score(w) >= MIN_SIMILARITY for w in words)
 
 
 def statement_runs(text: str, quotes: Iterable[str]) -> frozenset[Run]:
@@ -234,7 +249,7 @@ class Index:
 
     def __init__(self) -> None:
         self.ending: dict[str, set[Key]] = {}
-        self.said: dict[Run, set[Key]] = {}
+        self.said: dict[Run | str, set[Key]] = {}  # and by slot keys (`claim_slots`)
         self.written: dict[int, str] = {}
         self.via: dict[tuple[Key, int], str] = {}  # (speaker key, article) -> its unnamed representative
         self.stored_via: dict[int, set[str]] = {}  # a stored claim -> its evidence's unnamed representatives
@@ -245,7 +260,7 @@ class Index:
             for end in {key[1].split()[-1], *(k.split()[-1] for k in kin_keys(speaker) if k)}:
                 self.ending.setdefault(end, set()).add(key)
             if not named(speaker) or len(key[1].split()) == 1:
-                for run in runs(text):
+                for run in (*runs(text), *claim_slots.keys(text)):
                     self.said.setdefault(run, set()).add(key)
 
     def keys(self, candidates: Iterable[ClaimCandidate], text: str) -> frozenset[Key]:
@@ -258,7 +273,8 @@ class Index:
             ends |= {normalise_speaker(w) for w in CAPITALISED.findall(text or "")}
         found = {key for end in ends for key in self.ending.get(end, ())}
         quoted = runs_of(q.get("text", "") for c in speakers if in_full(c.named_speaker) for q in c.quotes)
-        return frozenset(found.union(*(self.said.get(run, ()) for run in quoted)))
+        figures = {f for c in speakers if in_full(c.named_speaker) for f in claim_slots.keys(c.text)}
+        return frozenset(found.union(*(self.said.get(run, ()) for run in (*quoted, *figures))))
 
     def shorts(self, k: _Known) -> set[str]:
         """The short speakers a claim is written as: its speaker, and the unnamed representatives through
