@@ -190,6 +190,8 @@ class TestTallowmereVBrisklight(BlindSet):
     # since ik33 (session 31): the judge's dressed up/disguised (one phrase of the quote replaced) and
     # Kettleridge's 41,000/14,000 accounts (the same words around another figure, `claim_slots`).
     # 7 of 16 at the session's end (il33's whole content puts Dellacourt's two sides in one story).
-    ONE_CLAIM_FLOOR = {0: 7, 3: 7}
+    # 8 of 16 (kd35, session 33): Strand's 87/78 percent, once "told Circuit Judge X that Y" reports Y
+    # (nlp/told_nouns.py; the surname's claim met by its slot key). No row yet (rule missing).
+    ONE_CLAIM_FLOOR = {0: 8, 3: 8}
     # Rows whose sides are of different labelled events and rows repeated: none in either mode at the first
     # run (`BlindSet.MIXED_CEILING` and its `twice` assertion hold as they are).
