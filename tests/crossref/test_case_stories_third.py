@@ -132,7 +132,9 @@ class TestFerrowindVLarkspur(BlindSet):
     # against "We will almost certainly appeal").
     # A third undated 0.801 -> 0.845 (session 30, ie32: the business paper's Ocampo report, whose own
     # openings piece was its best match, placed by other outlets' reports of its day; tracker/crossref/undated.py).
-    ARI_FLOOR = {0: 0.92, 3: 0.84}
+    # 0.845 -> 0.891 (session 33, kg35: the openings live blog, the party's name untagged in it and in the
+    # closings explainer, is no longer placed by that word: `undated.named`).
+    ARI_FLOOR = {0: 0.92, 3: 0.88}
     COPY_GROUPS_LINKED = 7
     SHOWN_FLOOR = {0: 13, 3: 12}
     # Sides on one claim (session 26, hg28): 11 of 15 dated, 10 a third undated. Apart: reworded

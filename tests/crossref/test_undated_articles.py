@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from tracker.crossref import clustering, features, neighbourhoods, profiling, undated, untimed
+from tracker.crossref import clustering, features, neighbourhoods, profiling, rarities, undated, untimed
 from tracker.crossref.models import Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -394,3 +394,86 @@ def test_an_undated_report_goes_to_its_days_reports_when_they_outweigh_its_best_
     ]
     assert scores[2] < sum(scores[:2]) < undated.OUTWEIGHED * scores[2]  # the morning weighs more, not enough
     assert undated.placed(two)[3].time == recall.time
+
+
+def _tagging(url, title, text, time=None, tagged=("Brackenfold",)):
+    """A profile whose parse tags each of `tagged` in its text (the mentions `profiling` reads)."""
+    full = f"{title}\n\n{text}"
+    found, at = [], full.find(tagged[0], len(title)) if tagged else -1
+    while at >= 0:
+        found.append((tagged[0], "ORG", at))
+        at = full.find(tagged[0], at + 1)
+    seen = when("2026-09-01T12:00")
+    return features.profile(
+        key=(time or seen, url), time=time, seen=seen, title=title, text=full, mentions=found
+    )
+
+
+def test_a_party_most_articles_tag_does_not_place_an_undated_piece_that_leaves_it_untagged():
+    """A live blog and an explainer of another day leave the party untagged (a parse's slip), every other
+    article tags it: as a word it is in two texts, but it is the case's party, and it does not take the
+    blog from the hearing whose reports it resembles by what it says (`undated.named`)."""
+    reports = [
+        (
+            "https://a.example/h",
+            "Brackenfold fights dredging contract in court",
+            "Brackenfold asked the court"
+            " on Monday to void the harbour dredging contract, saying the tender was rigged.",
+            "2026-03-09T15:00",
+        ),
+        (
+            "https://b.example/h",
+            "Judge hears Brackenfold's tender challenge",
+            "Lawyers for Brackenfold told the"
+            " judge that the dredging tender was rigged and the contract should be voided.",
+            "2026-03-09T18:00",
+        ),
+        (
+            "https://c.example/r",
+            "Brackenfold loses dredging appeal",
+            "An appeals panel upheld the dredging"
+            " contract on Thursday and ordered Brackenfold to pay the port's costs.",
+            "2026-06-18T15:00",
+        ),
+    ]
+    others = [
+        "names a new chief",
+        "wins a canal job",
+        "reports lower profits",
+        "faces a dock strike",
+        "buys a barge fleet",
+        "opens an estuary depot",
+    ]
+    dated = [_tagging(url, title, text, when(at)) for url, title, text, at in reports] + [
+        _tagging(
+            f"https://f.example/{n}",
+            f"Brackenfold {what}",
+            f"Brackenfold {what}.",
+            when(f"2026-04-1{n}T12:00"),
+        )
+        for n, what in enumerate(others)
+    ]
+    explainer = _tagging(
+        "https://d.example/e",
+        "What is next for Brackenfold",
+        "The appeals panel has the last word on costs;"
+        " a further appeal would go to the highest bench, which rarely takes harbour disputes.",
+        when("2026-06-18T18:00"),
+        tagged=(),
+    )
+    blog = _tagging(
+        "https://e.example/live",
+        "Live: Brackenfold in court",
+        "9:40 a.m. The judge takes the bench. 10:05 a.m. The tender, Brackenfold says, was rigged.",
+        tagged=(),
+    )
+    found = [*dated, explainer, blog]
+    vecs = rarities.weighed(found)[2]
+    by_words = [
+        features.pair_score(dataclasses.replace(blog, time=p.time), p, vecs[-1], vecs[n])
+        for n, p in enumerate(found[:-1])
+    ]
+    # by the untagged party's word, the explainer is its best match, and the hearing's day does not outweigh it
+    assert max(by_words) == by_words[-1] and by_words[0] + by_words[1] < undated.OUTWEIGHED * by_words[-1]
+    assert undated.placed(found)[-1].time == dated[0].time
+    assert [0, 1, len(found) - 1] in features.cluster(undated.placed(found))

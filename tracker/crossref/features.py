@@ -100,6 +100,7 @@ class Profile:
     reported: datetime | None = None  # noon of the day its dated facts name most, REPORTED_MIN times or more
     yearless: frozenset = frozenset()  # undated: the (month, day)s its facts name with no year ("May 10")
     weekdays: frozenset = frozenset()  # undated: the weekdays its facts name bare ("on Tuesday"), 0 Monday
+    named: frozenset = frozenset()  # the stems of the words inside its entity mentions (`undated.named`)
 
 
 def gap(a: Profile, b: Profile) -> timedelta:
@@ -160,7 +161,8 @@ def profile(
         names.update(tokens(surface))
         if start <= lead_end or surface.lower() in title.lower():
             found.entities[name] = 1.0
-    names = {n[:STEM_CHARS] for n in names} | topic
+    found.named = frozenset(n[:STEM_CHARS] for n in names)
+    names = found.named | topic
     for part, weight in (
         (headline(title), 2.0),
         (lead, 1.0),

@@ -27,7 +27,9 @@ that matches one report of its day well and three reports of a later day each a 
 day, but a report that also tells of an earlier event (quoting it, naming its figures) is matched best by
 one report of that event, and the reports of its own day, each a little weaker, outweigh it by far.
 Candidates are the CANDIDATES texts closest by words, a text several outlets ran counted once (its runs
-would fill the places of other reports).
+would fill the places of other reports). A word that the articles compared hold inside a name (a party, a
+case's name) weighs as rare as the articles holding it either way make it (`named`): a name one parse left
+untagged is no rare word shared.
 
 It then sits in that story's days like a dated article, and like one it never links articles further
 apart than WINDOW. An article that resembles none takes the day its dated facts name most often, noon
@@ -46,7 +48,9 @@ CANDIDATES best of each are then scored in full. Nothing here reads the database
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -87,7 +91,7 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
     dated = [i for i, p in enumerate(found) if p.time is not None]
     if not undated:
         return found
-    vecs = rarities.weighed(found)[2]  # `features.rarity` and `features.vectors`, to the bit
+    vecs = named(found, rarities.weighed(found)[2])  # `features.vectors` (to the bit), names' words down
     words = _products([vecs[i][0] for i in undated], [vecs[j][0] for j in dated])
     outlets = strays.outlets(found)
     text_of = {dated[n]: dated[g[0]] for g in linkage.copy_groups([found[j] for j in dated]) for n in g}
@@ -102,6 +106,25 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
         if time is not None or found[i].pinned is not None:
             found[i] = dataclasses.replace(found[i], time=time or found[i].pinned)
     return found
+
+
+def named(found: Sequence[features.Profile], vecs) -> list[tuple[dict, dict]]:
+    """The profiles' vectors (`features.vectors`), each word that articles compared hold inside a name
+    weighed down by its rarity counted over them too: what the articles that have it as a word and those
+    that tag it in a name come to, over what the former alone do (`features.rarity`'s quotient). A
+    party most articles tag is no rare word where a parse left it untagged (a live blog's "Ferrowind v.
+    Larkspur", an explainer's headline), and two short texts sharing it are not one event. The vectors
+    are not normalised again: a word weighed down does not make the rest of its article weigh more."""
+    inside = Counter(t for p in found for t in p.named)
+    held = Counter(t for p in found for t in p.terms if t in inside)
+    prior = len(found) + features.RARITY_PRIOR
+    factor = {
+        t: math.log(prior / (n + inside[t] + 0.5)) / math.log(prior / (n + 0.5)) for t, n in held.items()
+    }
+    return [
+        v if factor.keys().isdisjoint(v[0]) else ({t: w * factor.get(t, 1.0) for t, w in v[0].items()}, v[1])
+        for v in vecs
+    ]
 
 
 def _candidates(words: np.ndarray, texts: list[int]) -> list[int]:
