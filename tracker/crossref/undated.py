@@ -91,8 +91,10 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
     dated = [i for i, p in enumerate(found) if p.time is not None]
     if not undated:
         return found
-    vecs = named(found, rarities.weighed(found)[2])  # `features.vectors` (to the bit), names' words down
-    words = _products([vecs[i][0] for i in undated], [vecs[j][0] for j in dated])
+    term_idf, _, vecs = rarities.weighed(found)  # `features.rarity` and `features.vectors`, to the bit
+    squared = named(found, term_idf)
+    own = {i: _down(vecs[i], squared) for i in undated}  # its words held inside names weighed down
+    words = _products([own[i][0] for i in undated], [vecs[j][0] for j in dated])
     outlets = strays.outlets(found)
     text_of = {dated[n]: dated[g[0]] for g in linkage.copy_groups([found[j] for j in dated]) for n in g}
     for row, i in enumerate(undated):
@@ -101,30 +103,35 @@ def placed(profiles: Sequence[features.Profile]) -> list[features.Profile]:
             j = dated[col]
             if fits(found[i], found[j].time):
                 together = dataclasses.replace(found[i], time=found[j].time)
-                scored.append((features.pair_score(together, found[j], vecs[i], vecs[j]), j))
+                scored.append((features.pair_score(together, found[j], own[i], vecs[j]), j))
         time = _time(found, scored, [outlets[j] != outlets[i] for _, j in scored], text_of)
         if time is not None or found[i].pinned is not None:
             found[i] = dataclasses.replace(found[i], time=time or found[i].pinned)
     return found
 
 
-def named(found: Sequence[features.Profile], vecs) -> list[tuple[dict, dict]]:
-    """The profiles' vectors (`features.vectors`), each word that articles compared hold inside a name
-    weighed down by its rarity counted over them too: what the articles that have it as a word and those
-    that tag it in a name come to, over what the former alone do (`features.rarity`'s quotient). A
-    party most articles tag is no rare word where a parse left it untagged (a live blog's "Ferrowind v.
-    Larkspur", an explainer's headline), and two short texts sharing it are not one event. The vectors
-    are not normalised again: a word weighed down does not make the rest of its article weigh more."""
+def named(found: Sequence[features.Profile], term_idf: dict[str, float]) -> dict[str, float]:
+    """For each word that articles compared hold inside a name, how far it is weighed down, squared: the
+    quotient of its rarity counted over the articles that have it as a word or tag it in a name to its
+    rarity over the former alone (`features.rarity`, whose `term_idf` gives the latter). A party most
+    articles tag is no rare word where a parse left it untagged (a live blog's "Ferrowind v. Larkspur",
+    an explainer's headline), and two short texts sharing it are not one event. Squared: `placed` weighs
+    the undated article's side only, which is weighing both sides of each product (nothing is normalised
+    again: a word weighed down does not make the rest of its article weigh more)."""
     inside = Counter(t for p in found for t in p.named)
-    held = Counter(t for p in found for t in p.terms if t in inside)
     prior = len(found) + features.RARITY_PRIOR
-    factor = {
-        t: math.log(prior / (n + inside[t] + 0.5)) / math.log(prior / (n + 0.5)) for t, n in held.items()
+    return {  # prior * exp(-idf) is the articles having it as a word, plus a half (`features.rarity`)
+        t: (math.log(prior / (prior * math.exp(-idf) + n)) / idf) ** 2
+        for t, n in inside.items()
+        if (idf := term_idf.get(t))
     }
-    return [
-        v if factor.keys().isdisjoint(v[0]) else ({t: w * factor.get(t, 1.0) for t, w in v[0].items()}, v[1])
-        for v in vecs
-    ]
+
+
+def _down(vector: tuple[dict, dict], squared: dict[str, float]) -> tuple[dict, dict]:
+    """An undated article's vectors, its words held inside names weighed down (`named`)."""
+    if squared.keys().isdisjoint(vector[0]):
+        return vector
+    return {t: w * squared.get(t, 1.0) for t, w in vector[0].items()}, vector[1]
 
 
 def _candidates(words: np.ndarray, texts: list[int]) -> list[int]:
