@@ -46,3 +46,21 @@ def test_claiming_a_share_or_a_status_reports_nothing(claims_of):
     assert ("Jane Roe", "claim", "the vote was rigged") in said(
         claims_of("Jane Roe claimed the vote was rigged.")
     )
+
+
+def test_adding_a_thing_reports_nothing(claims_of):
+    assert said(claims_of("The new filing rule adds another hurdle to the appeal.")) == []
+    assert said(claims_of("The county added 300 jobs in March.")) == []
+    assert said(claims_of("The clerk has added a second courtroom to the building.")) == []
+
+
+def test_adding_words_or_a_clause_still_reports(claims_of):
+    assert ("Jane Roe", "add", "a note of caution") in said(claims_of("Jane Roe added a note of caution."))
+    assert ("Jane Roe", "add", "the appeal would take months") in said(
+        claims_of("Jane Roe added that the appeal would take months.")
+    )
+
+
+def test_pledged_delegates_read_as_a_verb_and_its_object_report_nothing(claims_of):
+    assert said(claims_of("Ms. Adair won a clear majority of regular, pledged delegates.")) == []
+    assert said(claims_of("Ms. Adair has 300 pledged delegates and 20 superdelegates.")) == []

@@ -3,13 +3,16 @@ with people for its object ("admit Central Americans as refugees", "the Senate c
 nominees": let in, appointed), "write" with the particle "off" ("write off capital investment"),
 "report" with figures for its object on a class it describes ("taxpayers reporting capital gains",
 "households that report income below ...": filing numbers, not saying something), "contest" with a
-place or a race for its object ("are heavily contesting Ohio": running there).
+place or a race for its object ("are heavily contesting Ohio": running there), "add" with a thing for
+its object ("adds another hurdle to the race", "the economy added 200,000 jobs": put in, not said).
 A line: {"id", "lemma" (the trigger's), "people_object" (an object that names people: a person or
 nationality the parser labels, a noun of people of speakers.jsonl, or one of "object_words"),
 "particles" (a particle that makes the verb another verb), "class_object" (an object among
 "object_words" on a verb that describes a bare plural or "those"/"any" noun), "thing_object" (an object
 among "object_words" or labelled one of "object_labels", on a verb with no clause, quote or predicate
-of its own), "why"}."""
+of its own), "open_object" (any noun for its object but one of "saying_words", on a verb with no
+clause, quote or predicate of its own: "added a note of caution" and "added the words" still report),
+"why"}."""
 
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ from tracker.nlp.speaker_words import speaker_words
 SENSES_FILE = PATTERNS_DIR / "idle_senses.jsonl"
 PEOPLE_LABELS = frozenset({"PERSON", "NORP"})
 CLASS_DETERMINERS = frozenset({"those", "any", "all", "some", "many", "most"})
+OBJECT_PRONOUNS = frozenset(  # the parse has no tags: "added this", "added something", "what she added"
+    "it this that these those them him her me us you something anything nothing everything much more "
+    "little what which".split()
+)
 SAYING_DEPENDENTS = frozenset({"ccomp", "xcomp", "oprd", "parataxis"})  # what the verb says beside its object
 
 
@@ -36,6 +43,8 @@ class Sense:
     class_object: bool = False
     thing_object: bool = False
     object_labels: frozenset[str] = frozenset()
+    open_object: bool = False
+    saying_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -49,6 +58,8 @@ def senses() -> dict[str, tuple[Sense, ...]]:
             class_object=bool(line.get("class_object", False)),
             thing_object=bool(line.get("thing_object", False)),
             object_labels=frozenset(line.get("object_labels", ())),
+            open_object=bool(line.get("open_object", False)),
+            saying_words=frozenset(w.lower() for w in line.get("saying_words", ())),
         )
         by_lemma[line["lemma"]] = (*by_lemma.get(line["lemma"], ()), sense)
     return by_lemma
@@ -71,6 +82,8 @@ def idle(verb: Token, lemma: str) -> bool:
             return True
         if sense.thing_object and _names_thing(verb, sense):
             return True
+        if sense.open_object and _takes_thing(verb, sense.saying_words):
+            return True
     return False
 
 
@@ -81,6 +94,18 @@ def _names_thing(verb: Token, sense: Sense) -> bool:
         return False
     return any(
         c.dep_ == "dobj" and (c.lower_ in sense.object_words or c.ent_type_ in sense.object_labels)
+        for c in verb.children
+    )
+
+
+def _takes_thing(verb: Token, saying_words: frozenset[str]) -> bool:
+    """A noun for the verb's object that is no word of saying ("adds another hurdle to the race",
+    "added 200,000 jobs"), and nothing said beside it: no clause, object predicate or quote on the verb.
+    A pronoun ("added this") or a word of saying ("added a caveat", "added the words") keeps the report."""
+    if any(c.dep_ in SAYING_DEPENDENTS or c.text in MARK_TOKENS for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lower_ not in OBJECT_PRONOUNS and c.lower_ not in saying_words
         for c in verb.children
     )
 

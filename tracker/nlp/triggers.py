@@ -221,13 +221,13 @@ def idle_role(verb: Token, trigger: Trigger) -> bool:
     """The verb stands in a role in which it reports nothing ("a firm called Acme"), unless its form is
     not one the role is for ("a petition calling on Roe to quit") or it asks for something ("a group
     of pastors called for a boycott", which the parser reads like "a firm called Acme"); nor does a
-    participle that describes its noun ("271 pledged delegates", attributives.py), nor an infinitive
-    someone was asked for ("was asked to comment", requested.py), nor a verb that must name its object
+    participle that describes its noun ("271 pledged delegates", "the target it pledged to reach":
+    attributives.py), nor an infinitive someone was asked for ("was asked to comment", requested.py), nor a verb that must name its object
     with none ("the class, dismissed as myopic", "was dismissed as manager": the one named, no speaker),
     nor the end of another word ("de-emphasized", word_parts.py), nor a sense that reports nothing
     ("admit refugees", "write off", idle_senses.py)."""
     return (
-        attributives.describes(verb)
+        attributives.no_report(verb)
         or word_parts.ends_other_word(verb)
         or requested.requested(verb)
         or idle_senses.idle(verb, trigger.lemma)
