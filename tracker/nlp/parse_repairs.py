@@ -10,11 +10,15 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc
 
-from tracker.nlp import modifier_verbs, stranded_verbs
+from tracker.nlp import modifier_verbs, purpose_infinitives, stranded_verbs
 from tracker.nlp.types import Mention
 
 
 def repair(doc: Doc, mentions: Sequence[Mention], verbs: Collection[str]) -> int:
     """Repair `doc`'s parse in place; `verbs` are the reporting verbs' forms. Returns how many verbs
     were re-hung."""
-    return modifier_verbs.rehang(doc, mentions, verbs) + stranded_verbs.rehang(doc, mentions, verbs)
+    return (
+        modifier_verbs.rehang(doc, mentions, verbs)
+        + stranded_verbs.rehang(doc, mentions, verbs)
+        + purpose_infinitives.rehang(doc)
+    )
