@@ -64,3 +64,10 @@ def test_adding_words_or_a_clause_still_reports(claims_of):
 def test_pledged_delegates_read_as_a_verb_and_its_object_report_nothing(claims_of):
     assert said(claims_of("Ms. Adair won a clear majority of regular, pledged delegates.")) == []
     assert said(claims_of("Ms. Adair has 300 pledged delegates and 20 superdelegates.")) == []
+
+
+def test_boasting_a_thing_reports_nothing(claims_of):
+    assert said(claims_of("The county still boasts just one small courthouse.")) == []
+    assert ("Jane Roe", "boast", "she had never lost an appeal") in said(
+        claims_of("Jane Roe boasted that she had never lost an appeal.")
+    )
