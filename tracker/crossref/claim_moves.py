@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from tracker.crossref import claim_events, claim_evidence
+from tracker.crossref import claim_events, claim_evidence, claim_leaving
 from tracker.crossref.models import Claim, Story, StoryArticle
 from tracker.sources.models import Article
 
@@ -47,14 +47,19 @@ class Movers:
     articles: list[Article] = field(default_factory=list)
     stories: dict[int, Story] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
+    left: set[int] = field(default_factory=set)  # the claims they reported before
 
     def __bool__(self) -> bool:
         return bool(self.articles)
 
-    def read(self, batch: Sequence[Article], given: claim_evidence.Articles, settled: dict) -> list[int]:
+    def read(
+        self, batch: Sequence[Article], given: claim_evidence.Articles, settled: dict, settle: bool = True
+    ) -> list[int]:
         """Of `moved`, the stored articles, not the batch's; their candidates, cases and evidence added to
-        `given` (the batch's, which the pool is read for). The stories the pool is read for: theirs and the
-        batch's (`settled`). No query when the settle moved none; four when it did."""
+        `given` (the batch's, which the pool is read for), and the claims they reported (`left`; and those
+        the batch reported, when `settle` is off: `linking.relink`'s articles were moved by the periodic
+        re-clustering). The stories the pool is read for: theirs and the batch's (`settled`). No query when
+        the settle moved none; four when it did."""
         if ids := set(self.moved) - {a.pk for a in batch}:
             rows = StoryArticle.objects.select_related("story", "article").filter(article__in=ids)
             here = {m.article_id: m for m in rows}
@@ -68,6 +73,8 @@ class Movers:
                 given.days.update(more.days)
             self.stories = {a.pk: here[a.pk].story for a in self.articles}
             self.touched = ({self.moved[pk] for pk in ids} | {m.story_id for m in here.values()}) - {None}
+        relinked = [] if settle else batch
+        self.left = {claim for a in [*self.articles, *relinked] for claim, _, _ in given.given[a.pk].evidence}
         return [story.pk for story in [*self.stories.values(), *settled.values()]]
 
     def link(self, link_claims: Callable, **batch) -> dict[int, Claim]:
@@ -78,6 +85,12 @@ class Movers:
             linked = link_claims(article, answers=False, story=self.stories[article.pk], **batch)
             claims.update((claim.pk, claim) for claim in linked)
         return claims
+
+    def follow(self, claims: dict[int, Claim], kept: claim_evidence.Kept) -> dict[int, Claim]:
+        """Once the batch is linked and its evidence written: the claims they reported before (`left`) that
+        stand, made to follow the reports they keep (`claim_leaving.follow`); `claims` with those it
+        read, by id."""
+        return claim_leaving.follow(self.left - set(kept.merged), claims)
 
 
 def _first(article: Article) -> tuple:

@@ -100,12 +100,11 @@ def link_articles(articles: Sequence[Article]) -> list[LinkResult]:
 
 
 def relink(articles: Sequence[Article], *, left: Iterable[int] = ()) -> list[LinkResult]:
-    """A batch's steps but the settle, for articles already placed (`reclustering`: the periodic step moved
-    them): their claims linked again in the stories they are in now (one with a claim of those stories of the
-    same statement, `claim_merging`; off an earlier claim of the story they left, `claim_moves`), then the
-    story-wide steps of those stories, of the stories they `left` and of those reporting their claims, each
-    run whole (rows follow their articles: `discrepancies.moving`), every event counted. Inside the caller's
-    transaction, which runs it again on a lost deadlock (`again_on_deadlock` cannot within one)."""
+    """A batch's steps but the settle, for articles already placed (`reclustering` moved them): their claims
+    linked again where they are now (`claim_merging`, `claim_moves`; the claims they left follow their reports:
+    `claim_leaving`), then the story-wide steps of those stories, of those they `left` and of those reporting
+    their claims, run whole (rows follow their articles: `discrepancies.moving`), every event counted. Inside
+    the caller's transaction, which runs it again on a lost deadlock (`again_on_deadlock` cannot within one)."""
     with batch_profiles.remembered():
         results, moved, _, _ = _place(articles, [], claim_evidence.own(articles), settle=False)
     _story_steps(articles, results, list(dict.fromkeys([*moved, *left])), None)
@@ -149,7 +148,7 @@ def _placed(
     else:  # placed already (`relink`): their stories as they are
         rows = StoryArticle.objects.select_related("story").filter(article__in=[a.pk for a in articles])
         settled = {m.article_id: m.story for m in rows}
-    pool = claim_linking.pool_of(given, movers.read(articles, given, settled), kept)  # read once
+    pool = claim_linking.pool_of(given, movers.read(articles, given, settled, settle), kept)  # read once
     claims = movers.link(claim_linking.link_claims, kept=kept, batch=given, pool=pool)  # theirs first
     for article in articles:
         story = settled.get(article.pk) or clustering.assign_story(article).story
@@ -159,6 +158,7 @@ def _placed(
         claims.update((claim.pk, claim) for claim in linked)
         results.append(LinkResult(story_id=story.pk, claim_ids=[c.pk for c in linked]))
     pool.record()  # the history rows of the claims the batch made, in one insert
+    claims = movers.follow(claims, kept)  # the claims they (or a relink's articles) left follow their reports
     if kept.merged:  # claims the batch merged into others are gone: the claims that took them stand in
         claims = {pk: claim for pk, claim in claims.items() if pk not in kept.merged}
         for result in results:
