@@ -5,7 +5,9 @@ not one thing (askers.py); nor an outlet's parts and the total another gives ("$
 breach" and "$41 million" against "awarded $212 million": `_sums_to`). An increment ("spent two more
 hours", "another $200 million": `added`) says what was added, not how much in all, and is compared with
 no figure. Counts a defendant faces, is convicted of or acquitted of are three facts (`stage`): "faces
-five counts" and "convicted of three counts" do not disagree.
+five counts" and "convicted of three counts" do not disagree. A row compares one statement: figures two
+people sharing no name word state are two (`by_speaker`; a party, its lawyer or its complaint may state
+one figure, so only people named with a first name count: "Theodora Quist", "Benedikt Oyelaran").
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import comparable
 from tracker.crossref.discrepancies.scope import cues
+from tracker.crossref.words import content_words
+from tracker.nlp.genders import first_names
 
 TOLERANCE = 0.005
 BEFORE = 24  # characters before a figure read for an increment's opening words ("an additional")
@@ -85,3 +90,29 @@ def stage(text: str, start: int) -> frozenset[str]:
         (m.end(), -m.start(), value) for value, _, p in cues("stage") for m in p.finditer(text, lo, start)
     ]
     return frozenset({f"stage:{max(found)[2]}"}) if found else frozenset()
+
+
+def person(speaker: str) -> frozenset[str]:
+    """The content words of a speaker named with a first name (patterns/first_names.jsonl), else none."""
+    words = speaker.split()
+    return content_words(speaker) if len(words) > 1 and words[0] in first_names() else frozenset()
+
+
+def by_speaker(names: list[frozenset[str]]) -> list[list[int]]:
+    """Indexes of a figure's amounts in groups of one statement each, by the name words of who states
+    each (empty: no speaker known): one group when the named speakers are one (share a word, "Oyelaran"
+    and "Benedikt Oyelaran"), else one group per speaker (speakers sharing a word together) and one of
+    the amounts no speaker is known for, compared among themselves: a figure of one speaker's statement
+    is not a variant of another's, however close their contexts."""
+    named = [i for i, words in enumerate(names) if words]
+    pairs = [(i, j) for i, j in combinations(named, 2) if names[i] & names[j]]
+    groups = [[named[k] for k in group] for group in unions.connected(len(named), _local(named, pairs))]
+    if len(groups) < 2:
+        return [list(range(len(names)))]
+    unnamed = [i for i, words in enumerate(names) if not words]
+    return sorted(groups + ([unnamed] if unnamed else []))
+
+
+def _local(indexes: list[int], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    at = {index: k for k, index in enumerate(indexes)}
+    return [(at[i], at[j]) for i, j in pairs]

@@ -31,7 +31,7 @@ from tracker.crossref import unions
 from tracker.crossref.discrepancies.askers import asker
 from tracker.crossref.discrepancies.content_dates import disagreeing_dates, said_dates, unambiguous, yearless
 from tracker.crossref.discrepancies.event_dates import comparable
-from tracker.crossref.discrepancies.figure_values import added, rounded, stage, varies
+from tracker.crossref.discrepancies.figure_values import added, by_speaker, person, rounded, stage, varies
 from tracker.crossref.discrepancies.scheduled_dates import scheduled_dates
 from tracker.crossref.discrepancies.scope import (
     PER_PROCESS,
@@ -62,7 +62,8 @@ def numbers_differ(scope: Scope) -> list[Found]:
                 groups[(amount.kind, noun)].append((article.pk, field, amount, words, asked))
     found, holders, outlets = [], _Holders(scope), outlet_ids(scope.articles.values())
     for (kind, noun), items in sorted(groups.items()):
-        for index, component in enumerate(_components(items)):
+        split = (holders.by_speaker(component) for component in _components(items))
+        for index, component in enumerate(part for parts in split for part in parts):
             by_value = {(a, rounded(amt.value), asked) for a, _, amt, _, asked in component}
             if not varies(by_value, outlets):
                 continue
@@ -129,6 +130,15 @@ class _Holders:
             if (n := self.places.get(pk)) is not None and start <= amt.start and amt.end <= end
         }
         return [self.scope.claims[n] for n in sorted(held)]
+
+    def by_speaker(self, component: list) -> list[list]:
+        """The component split by who says its figures (`figure_values.by_speaker`): the name words of
+        the people (`figure_values.person`) whose claims hold each amount (none: a title's, or no person's)."""
+        said = [
+            {person(c.speaker.name if c.speaker else c.speaker_text) for c in self.claims([i])}
+            for i in component
+        ]
+        return [[component[i] for i in part] for part in by_speaker([frozenset().union(*n) for n in said])]
 
 
 def dates_differ(scope: Scope) -> list[Found]:

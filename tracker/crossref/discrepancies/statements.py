@@ -3,8 +3,10 @@ testimony_settings.py).
 
 - Hedge dropped: a claim's evidence carries a hedge of extent or modality ("partly", "may have";
   patterns/hedges.jsonl), and a headline or lead of the story states the claim (shares three of its
-  content words, half of its own or of the claim's) unhedged, in an article reporting it or naming its
-  speaker: else it may state another's words ("a jury found ..." is not the founder's "in part").
+  content words, half of its own or of the claim's) unhedged, in an article reporting it (its evidence
+  there says two of the claim's words) or naming its speaker: else it may state another's words ("a jury
+  found ..." is not the founder's "in part"; nor a recap's lead where a sentence of another statement was
+  joined to the claim).
 - Extent: "partly" against "systematically" for the same act: the sentences of the story that name
   the claim's names (two of them) and share another of its words, read for extent cues
   (patterns/discrepancies.jsonl, group "extent").
@@ -121,8 +123,8 @@ def hedges_dropped(scope: Scope) -> list[Found]:
                 for word in p.words if not p.hedged else ():
                     holding[word].append(n)
         speaker = _speaker_words_of(claim.speaker_text, claim.speaker.name if claim.speaker else None)
-        cited = scope.reads.cited(claim)
         words = content_words(claim.text) - speaker - REPORTING
+        cited = _reporting(claim, words)
         shared = Counter(n for word in words for n in holding.get(word, ()))  # the claim has no speaker word
         bare = [
             variant(p.article, p.text, p.start, p.end, field=p.field)
@@ -134,6 +136,12 @@ def hedges_dropped(scope: Scope) -> list[Found]:
             key, variants = f"hedge_dropped:claim:{claim.pk}", scope.sort(hedged + bare)
             found.append(Found(Discrepancy.Kind.HEDGE_DROPPED, key, variants, claim=claim, claim_keyed=True))
     return found
+
+
+def _reporting(claim: Claim, words: frozenset[str]) -> set[int]:
+    """The articles whose evidence of the claim says two of its words (a sentence of another statement
+    joined to it, "Quist testified about refusal fingerprints", does not report it)."""
+    return {e.article_id for e in claim.evidence.all() if len(content_words(e.sentence or "") & words) >= 2}
 
 
 def _hedge(evidence) -> list[dict]:
