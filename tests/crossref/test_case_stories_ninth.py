@@ -160,10 +160,14 @@ class TestVantoriaVMarrowline(BlindSet):
     # site's reports of the plaintiff CEO's day, the wire copy of one and the recap are one story; the local
     # paper's piece alone; the national daily's opinion with the business daily's analysis; the translation
     # alone). The floors are those figures.
-    ARI_FLOOR = {0: 0.85, 3: 0.7498}
+    # Tuned on since (ki35, session 33): the translation linked (office titles no anchors, sources/anchors.py)
+    # joins the verdict's story: 0.8862 dated (13 stories), 0.7859 with every third undated (12).
+    ARI_FLOOR = {0: 0.8862, 3: 0.7859}
     # 8 of 9 groups linked in both modes: every wire copy (two with a local paper's footer), both spun, both
     # shortened; not the French translation of the wire's verdict story (a story of its own).
-    COPY_GROUPS_LINKED = 8
+    # Since (ki35): 9 of 9, the translation too (English capitalises "U.S. District Judge", "Chief Executive"
+    # before a name, the French copy does not: those words are no anchors now, patterns/office_titles.jsonl).
+    COPY_GROUPS_LINKED = 9
     # 12 of 15 shown in both modes. Not shown (`why_not_shown`, the same in both modes), all "claims not
     # merged" (what the sides' sentences look like follows, not a diagnosis: the set's writer has not read
     # tracker/): the judge's sales/marketing pitch (the AI trade site's side is "which she called", after "A
