@@ -83,8 +83,11 @@ def test_a_headline_of_another_statement_drops_no_hedge():
     assert not of_kind(Discrepancy.Kind.HEDGE_DROPPED)
 
     named = article(story, "Loud", "More text.", title="Musk: Grok model trained on Acme answers", hours=1)
-    reported = article(story, "Daily", "He spoke for an hour.", title="Grok model trained on Acme answers")
-    evidence(admitted, reported, "He spoke for an hour.")
+    spoke = (
+        "He said the Grok model learned from Acme answers."  # the claim, in its words (statements._reporting)
+    )
+    reported = article(story, "Daily", spoke, title="Grok model trained on Acme answers")
+    evidence(admitted, reported, spoke)
     discrepancies.detect(story)
     (row,) = of_kind(Discrepancy.Kind.HEDGE_DROPPED)
     assert {v["article"] for v in row.variants} == {hedged.pk, named.pk, reported.pk}
