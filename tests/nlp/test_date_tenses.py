@@ -172,3 +172,27 @@ def test_a_day_after_a_setting_keeps_its_tense_without_a_publication_day(nlp):
         ("Oct. 29", "after"),
         ("Tuesday", "after"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        # a day on what an existential "there is" says is: a day to come (a headline's would be unsure)
+        ("Turnout could matter if there is a close vote on Thursday.", "Thursday", date(2026, 5, 7)),
+        ("There is a hearing Friday.", "Friday", date(2026, 5, 8)),
+        ("There was a hearing on Friday.", "Friday", date(2026, 5, 1)),
+        # a governor with no auxiliary modifying a noun, a reduced relative: read in the present
+        ("The talks, set to end on Friday, have stalled over the budget.", "Friday", date(2026, 5, 8)),
+        ("The measure, slated to take effect on Monday, costs millions.", "Monday", date(2026, 5, 11)),
+        # "anticipated", "likely" govern as "expected" does
+        ("The governor is anticipated to announce her pick on Monday.", "Monday", date(2026, 5, 11)),
+        ("The board is likely to vote on Thursday.", "Thursday", date(2026, 5, 7)),
+        ("The board was likely to vote on Thursday.", "Thursday", date(2026, 4, 30)),
+        # an outcome named with "the" or a possessor: its day, known, not the verb's modal's
+        ("The senator should get a lift from the victory on Thursday.", "Thursday", date(2026, 4, 30)),
+        ("The mayor could win a boost from her victory Thursday.", "Thursday", date(2026, 4, 30)),
+        ("The candidate could clinch the nomination with a win on Thursday.", "Thursday", date(2026, 5, 7)),
+    ],
+)
+def test_a_day_to_come_told_without_a_finite_governor_and_a_known_outcome_s_day(nlp, text, words, value):
+    assert _dated(nlp, text, WED)[words] == value

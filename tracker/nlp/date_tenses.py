@@ -63,7 +63,9 @@ SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")  # a line that e
 def _words() -> dict[str, frozenset[str]]:
     rows = list(read_jsonl(TENSES_FILE))
     words = {row["id"]: frozenset(row["words"]) for row in rows}
-    words |= {f"{row['id']} via": frozenset(row["via"]) for row in rows if "via" in row}
+    words |= {
+        f"{row['id']} {key}": frozenset(row[key]) for row in rows for key in ("via", "definite") if key in row
+    }
     return words | {"prepositions": frozenset(p for row in rows for p in row.get("prepositions", ()))}
 
 
@@ -80,6 +82,8 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     words, token, via = _words(), span.root, None
     if any(c.dep_ == "det" and c.lower_ in words["every"] for c in token.children):
         return STANDING
+    if _outcome_named(span):  # "a boost from the win Tuesday": the win's day, whatever the parse hangs it on
+        return None
     while not _verb(token) and token.head.i != token.i:
         if token.dep_ in THINGS:  # "Friday's verdict will be read Monday": the verdict's day, not the act's
             return None
@@ -100,14 +104,19 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
 def _present_day(span: Span, verb: Token, via: str | None, end: int) -> str | None:
     """A present `verb`'s reading of the date `span` (ending at `end`): AHEAD in a sentence, UNSURE in a
     line with no sentence end (a headline), when the date is on the verb itself, on its "on" or on an
-    adverb of it (else none: "resumes with a recording of the call on Monday", "After Thursday, the
-    story is ..."); of two verbs joined ("is off Monday and resumes Tuesday"), the one it is on."""
-    on = span.root.head
+    adverb of it, or on what an existential "there is" says is ("if there is a close vote on Thursday")
+    (else none: "resumes with a recording of the call on Monday", "After Thursday, the story is ...");
+    of two verbs joined ("is off Monday and resumes Tuesday"), the one it is on."""
+    on, words = span.root.head, _words()
     if on.dep_ == "conj" and on.head.i == verb.i:
-        if on.lower_ not in _words()["present-scheduled"]:
+        if on.lower_ not in words["present-scheduled"]:
             return None
         verb = on
-    if via not in (None, "on") or verb.i not in (on.i, on.head.i if on.dep_ in ("prep", "advmod") else on.i):
+    thing = on.head if on.dep_ == "prep" else on
+    there = any(c.dep_ == "expl" and c.lower_ in words["existential"] for c in verb.children)
+    existing = there and thing.dep_ == "attr" and thing.head.i == verb.i
+    on_verb = verb.i in (on.i, on.head.i if on.dep_ in ("prep", "advmod") else on.i)
+    if via not in (None, "on") or not (on_verb or existing):
         return None
     line = text_of(span.doc)[end:].partition("\n")[0].rstrip()
     return AHEAD if SENTENCE_END.search(line) else UNSURE
@@ -145,11 +154,28 @@ def _present(verb: Token) -> bool:
     auxes = [c.lower_ for c in verb.children if c.dep_ in AUXILIARIES]
     if verb.dep_ == "acomp":  # "is due to"
         auxes.append(verb.head.lower_)
+    if verb.dep_ == "acl" and not auxes:  # "The talks, set to end on Tuesday, ...": a reduced relative
+        return True
     if any(a in words["modal-ahead"] for a in auxes):
         return True
     if auxes:
         return any(a in words["present-be"] for a in auxes)
     return verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
+
+
+def _outcome_named(span: Span) -> bool:
+    """Whether the date `span` follows, alone or after "on", an outcome named with "the" or a possessor
+    ("a boost from the win Tuesday", "her victory on Thursday"): the outcome's day, and such an outcome is
+    known (not "with a win on Thursday")."""
+    words, at = _words(), span.start - 1
+    if at > 0 and span.doc[at].lower_ == "on":
+        at -= 1
+    noun = span.doc[at] if at >= 0 else None
+    if noun is None or noun.lower_ not in words["outcome"]:
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words["outcome definite"]) for c in noun.children
+    )
 
 
 def weekday(published: date, target: int, tense: str | None) -> date | None:
