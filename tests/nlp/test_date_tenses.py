@@ -195,3 +195,26 @@ def test_a_day_after_a_setting_keeps_its_tense_without_a_publication_day(nlp):
 )
 def test_a_day_to_come_told_without_a_finite_governor_and_a_known_outcome_s_day(nlp, text, words, value):
     assert _dated(nlp, text, WED)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "value"),
+    [
+        # a known outcome's yearless day: the last before publication, not the one within two months ahead
+        (
+            "The senator could get a lift from her victory on March 3.",
+            date(2026, 2, 20),
+            "March 3",
+            date(2025, 3, 3),
+        ),
+        # a day premodifying a possessed noun is the thing's, not read by the governor ahead
+        (
+            "The union is expected to endorse him despite her March comment.",
+            date(2026, 6, 10),
+            "March",
+            date(2026, 3, 1),
+        ),
+    ],
+)
+def test_a_known_outcome_s_or_a_possessed_thing_s_day_is_not_read_ahead(nlp, text, published, words, value):
+    assert _dated(nlp, text, published)[words] == value

@@ -8,7 +8,8 @@ before, "would question each juror on Thursday" and "is expected to begin Monday
 Rules (word lists in patterns/date_tenses.jsonl):
 - AHEAD: the verb the date hangs on (through prepositions and nouns: "a hearing on Thursday will decide")
   has a modal and no perfect "have" ("will", "would", "could"); or it is the complement of a governor in
-  the present ("is expected to", "plans to", "is set to"); or the date follows "for" on a verb of setting a
+  the present ("is expected to", "plans to", "is set to", "is likely to"; with no auxiliary, on a noun, a
+  reduced relative: "The talks, set to end on Tuesday"); or the date follows "for" on a verb of setting a
   day or on its object ("set a hearing for Thursday", "is scheduled for March 3", "postponed to June 2"),
   whatever the tense.
 - AFTER, a day after an act that may itself lie back: the date follows "on" on a verb of setting a day
@@ -22,7 +23,8 @@ Rules (word lists in patterns/date_tenses.jsonl):
 - AHEAD too, a proceeding's next step told in the present ("The trial resumes Monday", "Jurors return on
   Tuesday", "Closings are Wednesday", "is resuming its case on Friday", "The expert is expected on Monday"):
   a verb of `present-scheduled` with its subject and no auxiliary, or an "-ing" form or a governor after a
-  present auxiliary, the date on the verb itself (not on a noun: "says in a filing Monday"). Only in a
+  present auxiliary, the date on the verb itself (not on a noun: "says in a filing Monday") or on what an
+  existential "there is" says is ("if there is a close vote on Thursday"). Only in a
   sentence: in a line with no sentence end (a headline, "Musk testifies Tuesday", maybe written after the
   fact in the historical present) such a present is UNSURE, and dates.py gives the weekday no value unless
   it is the publication day (then both readings agree).
@@ -30,6 +32,9 @@ Rules (word lists in patterns/date_tenses.jsonl):
 - BEFORE: the verb's auxiliary is in the past ("was questioned", "has filed", "did not appear"). With no
   tagger in the pipeline a past with no auxiliary ("testified", "began") is left unread: "-ed" is no
   sign of it ("a hearing expected in late November", "scheduled a hearing on November 19").
+- BEFORE too, a day right after an outcome named with "the" or a possessor ("a boost from the win
+  Tuesday", "her victory on Thursday"): a known outcome, whatever verb the parse hangs the day on. A day
+  premodifying a noun with a possessor ("after her March comment") is the thing's, and is not read.
 - None otherwise (the present, a governor in the past, no verb, no parse): dates.py keeps its default.
 Caveat: the parse decides what the date hangs on; "said Monday that she will testify" reads "Monday" with
 "said" (before), as it should, only when the parser hangs it there.
@@ -83,7 +88,9 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     if any(c.dep_ == "det" and c.lower_ in words["every"] for c in token.children):
         return STANDING
     if _outcome_named(span):  # "a boost from the win Tuesday": the win's day, whatever the parse hangs it on
-        return None
+        return BEFORE
+    if token.dep_ == "compound" and any(c.dep_ == "poss" for c in token.head.children):
+        return None  # "after her March comment": the comment's day, as "Friday's verdict" is the verdict's
     while not _verb(token) and token.head.i != token.i:
         if token.dep_ in THINGS:  # "Friday's verdict will be read Monday": the verdict's day, not the act's
             return None
@@ -165,8 +172,8 @@ def _present(verb: Token) -> bool:
 
 def _outcome_named(span: Span) -> bool:
     """Whether the date `span` follows, alone or after "on", an outcome named with "the" or a possessor
-    ("a boost from the win Tuesday", "her victory on Thursday"): the outcome's day, and such an outcome is
-    known (not "with a win on Thursday")."""
+    ("a boost from the win Tuesday", "her victory on Thursday"): the outcome's day, and an outcome so
+    named is known, so BEFORE (not "with a win on Thursday", one to come)."""
     words, at = _words(), span.start - 1
     if at > 0 and span.doc[at].lower_ == "on":
         at -= 1
