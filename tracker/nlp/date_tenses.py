@@ -34,7 +34,7 @@ Rules (word lists in patterns/date_tenses.jsonl):
   sign of it ("a hearing expected in late November", "scheduled a hearing on November 19").
 - BEFORE too, a day right after an outcome named with "the" or a possessor ("a boost from the win
   Tuesday", "her victory on Thursday"): a known outcome, whatever verb the parse hangs the day on. A day
-  premodifying a noun with a possessor ("after her March comment") is the thing's, and is not read.
+  premodifying a noun with a possessor ("despite her March comment") is a known thing's, not read ahead.
 - None otherwise (the present, a governor in the past, no verb, no parse): dates.py keeps its default.
 Caveat: the parse decides what the date hangs on; "said Monday that she will testify" reads "Monday" with
 "said" (before), as it should, only when the parser hangs it there.
@@ -89,8 +89,8 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
         return STANDING
     if _outcome_named(span):  # "a boost from the win Tuesday": the win's day, whatever the parse hangs it on
         return BEFORE
-    if token.dep_ == "compound" and any(c.dep_ == "poss" for c in token.head.children):
-        return None  # "after her March comment": the comment's day, as "Friday's verdict" is the verdict's
+    # "despite her March comment": the comment's day, a known thing's, not read ahead by the verb's modal
+    possessed = token.dep_ == "compound" and any(c.dep_ == "poss" for c in token.head.children)
     while not _verb(token) and token.head.i != token.i:
         if token.dep_ in THINGS:  # "Friday's verdict will be read Monday": the verdict's day, not the act's
             return None
@@ -105,6 +105,8 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
         if setting and any(c.dep_ == "dobj" and c.i < span.start for c in token.children):
             return AFTER  # "set a hearing on November 9" (not "the hearing was set on Monday")
     tense = _tense(token) if _verb(token) else None
+    if possessed and tense != BEFORE:
+        return None
     return _present_day(span, token, via, end) if tense == _PRESENT else tense
 
 
