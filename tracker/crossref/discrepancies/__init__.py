@@ -23,6 +23,7 @@ from tracker.crossref.discrepancies import (
     figures,
     moving,
     quoted_hedges,
+    slot_figures,
     statements,
     testimony_settings,
     wording,
@@ -38,6 +39,7 @@ RULES = (
     testimony_settings.settings_differ,
     statements.extents_differ,
     figures.numbers_differ,
+    slot_figures.slot_figures,  # a figure inside one claim's words nlp.amounts does not read
     figures.dates_differ,
     wording.silent_edits,
 )
