@@ -10,6 +10,7 @@ alike; the figures of that run are compared, slot by slot, as `figures.numbers_d
 (`figure_values.varies`: different outlets, neither stating both, apart by more than half a percent).
 A run every one of whose figures is already an amount of `nlp.amounts` is left to `numbers_differ`
 (no row twice). A figure next to a month name is a date's (`figures.dates_differ`), not compared here.
+Evidence whose sentence its article's text no longer holds there (read in an earlier text) is left out.
 Caveat: only the claim's own evidence is read: two claims are never compared (two statements).
 """
 
@@ -25,6 +26,7 @@ from tracker.crossref.discrepancies.figures import amounts
 from tracker.crossref.discrepancies.scope import Found, Scope, digest, outlet_ids, variant
 from tracker.crossref.models import Discrepancy
 from tracker.crossref.story_reads import locate
+from tracker.crossref.words import normalise_quote
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+")
@@ -68,6 +70,10 @@ def slot_figures(scope: Scope) -> list[Found]:
             if article is None or not evidence.text:
                 continue
             start = locate(article.text, evidence.sentence, evidence.start)
+            if normalise_quote(article.text[start : start + len(evidence.sentence)]) != normalise_quote(
+                evidence.sentence
+            ):
+                continue  # read in an earlier text of the article: not where it says it now
             at = evidence.sentence.find(evidence.text)  # the content's words, else the sentence's
             toks = tokens(evidence.text, start + at) if at >= 0 else tokens(evidence.sentence, start)
             for key in claim_slots.keys(evidence.text):
