@@ -185,7 +185,9 @@ class TestTallowmereVBrisklight(BlindSet):
     # 11 / 11 in session 33 (ke35): Dellacourt's February/April (of the wire's two months the one "stopped
     # in", as the other outlet's; content_dates `unambiguous`) and, undated, the hearing's November 19 of
     # the article with no publication day (scheduled_dates, by month and day).
-    SHOWN_FLOOR = {0: 11, 3: 11}
+    # 12 / 12 (kk35): Strand's 87/78 percent, on one claim since kd35, read at the claim's shared slot key
+    # (discrepancies/slot_figures.py; nlp.amounts reads no amount at "87 percent of the canary prompts").
+    SHOWN_FLOOR = {0: 12, 3: 12}
     # Sides on one claim: 4 of 16 in both modes (the three hedges and Dellacourt's textbook/library); 6 of 16
     # since ik33 (session 31): the judge's dressed up/disguised (one phrase of the quote replaced) and
     # Kettleridge's 41,000/14,000 accounts (the same words around another figure, `claim_slots`).
