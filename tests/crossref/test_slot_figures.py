@@ -35,7 +35,7 @@ def _rows(story, first: str, second: str) -> list[Discrepancy]:  # noqa: F811
 )
 def test_a_figure_stated_differently_at_the_shared_words_is_shown_once(story, pattern, a, b):  # noqa: F811
     """Seen failing with the rule left out of `discrepancies.RULES` (no row), and with the run not
-    widened past the shared key (`_aligned`: "of # hidden marker" holds 40 alike, no row for 31/34)."""
+    widened past the shared key (`_aligned`: no row; "of # hidden marker" holds 40 alike)."""
     rows = _rows(story, pattern.format(a), pattern.format(b))
     assert len(rows) == 1
     words = sorted(v["words"] for v in rows[0].variants)
