@@ -175,8 +175,8 @@ class TestVantoriaVMarrowline(BlindSet):
     # business daily's side has "Marrowline AI's chief executive acknowledged", the name a sentence later) and
     # Castellane's July 1/15 deadline.
     # Since session 33's claim rules (kd35, ke35; not written for this set): 13 in both modes,
-    # Castellane's July 1/15 shown; Solberg's 400/40 one claim, no number row yet.
-    SHOWN_FLOOR = {0: 13, 3: 13}
+    # Castellane's July 1/15 shown; 14 with Solberg's 400/40 read at the claim's slot key (kk35, slot_figures).
+    SHOWN_FLOOR = {0: 14, 3: 14}
     # Sides on one claim: 11 of 15 in both modes. Apart: the three not shown, and Tamsworth's 11.2/12.1 million
     # requests, shown all the same from two claims (the wire's side follows "An expert hired by Vantoria Labs
     # told jurors").
