@@ -48,6 +48,7 @@ class Movers:
     stories: dict[int, Story] = field(default_factory=dict)
     touched: set[int] = field(default_factory=set)
     left: set[int] = field(default_factory=set)  # the claims they reported before
+    moving: set[int] = field(default_factory=set)  # they and a relink's articles (`Pool.moving`)
 
     def __bool__(self) -> bool:
         return bool(self.articles)
@@ -75,12 +76,14 @@ class Movers:
             self.touched = ({self.moved[pk] for pk in ids} | {m.story_id for m in here.values()}) - {None}
         relinked = [] if settle else batch
         self.left = {claim for a in [*self.articles, *relinked] for claim, _, _ in given.given[a.pk].evidence}
+        self.moving = {a.pk for a in [*self.articles, *relinked]}
         return [story.pk for story in [*self.stories.values(), *settled.values()]]
 
     def link(self, link_claims: Callable, **batch) -> dict[int, Claim]:
         """Their claims linked again where they are now (`claim_linking.link_claims` with the batch's
         `kept`, `batch` and `pool`); the claims they report, by id."""
         claims: dict[int, Claim] = {}
+        batch["pool"].moving = set(self.moving)  # each leaves it as it is linked again (`Pool.reach`)
         for article in self.articles:
             linked = link_claims(article, answers=False, story=self.stories[article.pk], **batch)
             claims.update((claim.pk, claim) for claim in linked)
@@ -108,12 +111,14 @@ def held(
     """Of the article's earlier claims (`previous`) among its speakers' (`speaking`), those it still holds:
     of its story, its own alone, or reported in a story of the same days (`_days_apart`: one event the
     clustering split). `Pool.reach` takes the others as any other story's claims: of the same event
-    elsewhere (in `far`) or out of reach."""
+    elsewhere (in `far`) or out of reach. The reports of the articles moving in the batch and not linked
+    again yet (`Pool.moving`) count neither here nor in `Pool.near`: each is placed again on its own, so
+    two movers sharing a claim end as placed right."""
     if story is None:
         return previous
     elsewhere = {}
     for claim in speaking:
-        others = kept[claim.pk][2] - {article} if claim.pk in previous else set()
+        others = kept[claim.pk][2] - {article} - pool.moving if claim.pk in previous else set()
         if others and not pool.near(claim, story, set(), kept):
             elsewhere[claim.pk] = pool.stories(claim.pk, others) - {None, story}
     if not any(elsewhere.values()):

@@ -55,6 +55,7 @@ class Pool(pool_writes.Writes):
         self.covered: set[tuple[int, Key]] = set()  # (story, speaker key): their claims are held
         self.reports: claim_events.Reports | None = None  # the same-event reports, read for the batch
         self.began: dict[int, datetime | None] = {}  # story -> when it began (`claim_moves._days_apart`)
+        self.moving: set[int] = set()  # moved, not linked again yet (`claim_moves.Movers`): not counted near
         self.unrecorded: list[Claim] = []  # the claims made, as made, awaiting their history rows
         self.unwritten: list[Evidence] = []  # a batch's new evidence, as attached, awaiting its insert
         self.batch = False  # a batch's (`of`): the history rows wait for `record`, else written at once
@@ -134,6 +135,7 @@ class Pool(pool_writes.Writes):
         be kin of: `speaker_kin.Index.keys` of `kin`, its candidates and text), not merged away; of its
         earlier claims (`previous`), those it still holds (`claim_moves.held`). Their evidence is in `kept`
         after this (read for those not in it)."""
+        self.moving.discard(article)  # linked again now: its reports count from here on
         if story is not None:
             self.cover(keys, story, kept, words)
             self.home(article, story)  # the claims it reports from now on are of its story
@@ -161,7 +163,8 @@ class Pool(pool_writes.Writes):
             return True
         if story is None:
             return False
-        return claim.story_id == story or story in self.stories(claim.pk, kept[claim.pk][2])
+        reports = kept[claim.pk][2] - self.moving if self.moving else kept[claim.pk][2]
+        return claim.story_id == story or story in self.stories(claim.pk, reports)
 
     def stories(self, pk: int, articles: set[int]) -> set[int | None]:
         """The stories of the articles that report a claim (`homes`; None: an article with none), worked
