@@ -104,15 +104,9 @@ def by_speaker(names: list[frozenset[str]]) -> list[list[int]]:
     and "Benedikt Oyelaran"), else one group per speaker (speakers sharing a word together) and one of
     the amounts no speaker is known for, compared among themselves: a figure of one speaker's statement
     is not a variant of another's, however close their contexts."""
-    named = [i for i, words in enumerate(names) if words]
-    pairs = [(i, j) for i, j in combinations(named, 2) if names[i] & names[j]]
-    groups = [[named[k] for k in group] for group in unions.connected(len(named), _local(named, pairs))]
+    pairs = [(i, j) for i, j in combinations(range(len(names)), 2) if names[i] & names[j]]
+    groups = [group for group in unions.connected(len(names), pairs) if names[group[0]]]
     if len(groups) < 2:
         return [list(range(len(names)))]
     unnamed = [i for i, words in enumerate(names) if not words]
     return sorted(groups + ([unnamed] if unnamed else []))
-
-
-def _local(indexes: list[int], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    at = {index: k for k, index in enumerate(indexes)}
-    return [(at[i], at[j]) for i, j in pairs]

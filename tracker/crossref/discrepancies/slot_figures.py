@@ -40,7 +40,9 @@ class _Token(NamedTuple):
 
 
 def tokens(text: str, offset: int = 0) -> list[_Token]:
-    """The text's words as `claim_slots.slotted` reads them (numbers one SLOT a run, months words)."""
+    """The text's words with their offsets, a run of numbers one SLOT (as `claim_slots.slotted`); unlike
+    it, a month name and an ordinal ("31st") stay words (`_dated` reads the months), so a key over either
+    is not found here (`_aligned`: no row)."""
     out: list[_Token] = []
     for m in _WORD.finditer(text):
         word = m.group().lower()
